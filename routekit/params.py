@@ -1,0 +1,216 @@
+"""Parameter sets: a YAML file validated by a typed model, so a report is configured by data.
+
+``load_params(path, overrides)`` reads the YAML, applies ``key=value`` overrides from the command
+line, and validates. Every problem is a ``ParamError`` naming the key and the value in one line.
+Checks that need the data (a period outside the data, a focus that selects nothing) happen in
+``check_against_data`` once the data's coverage is known.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from routekit.errors import ParamError
+from routekit.periods import LATEST, Period, latest_complete, parse_period
+from routekit.reference import corridor_ids, countries, entry_points
+
+PARTNER_SOURCES = ("kmar", "ind", "police", "eurodac", "mobility")
+PUBLIC_SOURCES = ("frontex", "eurostat", "iom")
+MIN_THRESHOLD = 5
+
+
+class Focus(BaseModel):
+    """Optional filters for an ad-hoc question; empty means everything."""
+
+    model_config = ConfigDict(extra="forbid")
+    nationalities: list[str] = Field(default_factory=list)
+    corridors: list[str] = Field(default_factory=list)
+    entry_points: list[str] = Field(default_factory=list)
+
+    @field_validator("nationalities")
+    @classmethod
+    def _iso3(cls, values: list[str]) -> list[str]:
+        known = countries().index
+        for value in values:
+            if value not in known:
+                raise ValueError(f"'{value}' is not an ISO 3166-1 alpha-3 country code")
+        return values
+
+    @field_validator("corridors")
+    @classmethod
+    def _corridor(cls, values: list[str]) -> list[str]:
+        for value in values:
+            if value not in corridor_ids():
+                raise ValueError(f"'{value}' is not a corridor; known: {', '.join(corridor_ids())}")
+        return values
+
+    @field_validator("entry_points")
+    @classmethod
+    def _entry(cls, values: list[str]) -> list[str]:
+        known = list(entry_points().index)
+        for value in values:
+            if value not in known:
+                raise ValueError(f"'{value}' is not an entry point; known: {', '.join(known)}")
+        return values
+
+
+class ReportParams(BaseModel):
+    """One report: which period, compared with what, from which sources, for which focus."""
+
+    model_config = ConfigDict(extra="forbid")
+    title: str = "Routes naar Nederland"
+    language: Literal["nl", "en"] = "nl"
+    period: str | dict = "latest-quarter"
+    baseline: Literal["previous-period", "same-period-last-year"] | dict = "previous-period"
+    data_dir: str = "data/demo"
+    sources: list[str] = Field(default_factory=lambda: list(PARTNER_SOURCES))
+    public_sources: list[str] = Field(default_factory=lambda: list(PUBLIC_SOURCES))
+    focus: Focus = Field(default_factory=Focus)
+    threshold: int = 10
+
+    @field_validator("period")
+    @classmethod
+    def _period(cls, value):
+        if isinstance(value, str) and value in LATEST:
+            return value
+        parse_period(value)
+        return value
+
+    @field_validator("baseline")
+    @classmethod
+    def _baseline(cls, value):
+        if isinstance(value, dict):
+            parse_period(value)
+        return value
+
+    @field_validator("sources")
+    @classmethod
+    def _sources(cls, values: list[str]) -> list[str]:
+        from routekit.sources import get_source
+
+        if not values:
+            raise ValueError("at least one source is needed")
+        for value in values:
+            if value not in PARTNER_SOURCES:
+                get_source(value)  # refused sources raise with their reason
+                raise ValueError(f"'{value}' is not a partner source; known: {', '.join(PARTNER_SOURCES)}")
+        return values
+
+    @field_validator("public_sources")
+    @classmethod
+    def _public(cls, values: list[str]) -> list[str]:
+        for value in values:
+            if value not in PUBLIC_SOURCES:
+                raise ValueError(f"'{value}' is not a public source; known: {', '.join(PUBLIC_SOURCES)}")
+        return values
+
+    @field_validator("threshold")
+    @classmethod
+    def _threshold(cls, value: int) -> int:
+        if value < MIN_THRESHOLD:
+            raise ValueError(f"must be at least {MIN_THRESHOLD} (statistical disclosure control)")
+        return value
+
+    def resolve_period(self, last_month: str) -> Period:
+        """The concrete period, resolving 'latest-*' against the data's last month."""
+        if isinstance(self.period, str) and self.period in LATEST:
+            return latest_complete(self.period, last_month)
+        return parse_period(self.period)
+
+    def resolve_baseline(self, period: Period) -> Period:
+        if isinstance(self.baseline, dict):
+            return parse_period(self.baseline)
+        return period.previous() if self.baseline == "previous-period" else period.year_earlier()
+
+
+def _coerce(text: str):
+    """Parse an override value as YAML so '-p threshold=15' gives an int and lists work."""
+    return yaml.safe_load(text) if text != "" else ""
+
+
+def apply_overrides(raw: dict, overrides: list[str]) -> dict:
+    """Apply 'key=value' (dotted keys for nested, e.g. focus.corridors=[eastern_land])."""
+    data = json.loads(json.dumps(raw))
+    for item in overrides:
+        if "=" not in item:
+            raise ParamError(item, item, "an override is written key=value")
+        key, value = item.split("=", 1)
+        target = data
+        parts = key.strip().split(".")
+        for part in parts[:-1]:
+            target = target.setdefault(part, {})
+            if not isinstance(target, dict):
+                raise ParamError(key, value, f"'{part}' is not a section")
+        target[parts[-1]] = _coerce(value)
+    return data
+
+
+def validate(raw: dict, source: str = "parameters") -> ReportParams:
+    """Validate a dict into ReportParams, turning the first problem into a one-line ParamError."""
+    if not isinstance(raw, dict):
+        raise ParamError(source, raw, "a parameter set is a mapping of keys to values")
+    try:
+        return ReportParams.model_validate(raw)
+    except ValidationError as error:
+        first = error.errors()[0]
+        key = ".".join(str(p) for p in first["loc"]) or source
+        value = first.get("input")
+        message = first["msg"].removeprefix("Value error, ")
+        if first["type"] == "extra_forbidden":
+            message = "unknown key"
+        raise ParamError(key, value, message) from None
+    except Exception as error:  # refused source etc. raised inside a validator
+        from routekit.errors import RoutekitError
+
+        if isinstance(error, RoutekitError):
+            raise
+        raise
+
+
+def read_yaml(path: Path) -> dict:
+    path = Path(path)
+    if not path.is_file():
+        raise ParamError("params", str(path), "file not found")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise ParamError("params", str(path), f"not valid YAML{where}") from None
+    return raw
+
+
+def load_params(path: Path, overrides: list[str] | None = None) -> ReportParams:
+    """Read, override and validate a parameter set."""
+    raw = apply_overrides(read_yaml(path), overrides or [])
+    return validate(raw, str(path))
+
+
+def params_digest(params: ReportParams) -> str:
+    """A short stable hash of the validated parameters, for output folders and caches."""
+    text = json.dumps(params.model_dump(mode="json"), sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()[:10]
+
+
+def check_against_data(params: ReportParams, first_month: str, last_month: str,
+                       available: dict[str, set[str]]) -> Period:
+    """Checks that need the data: the period lies inside it and the focus selects something.
+
+    ``available`` maps 'nationalities', 'corridors', 'entry_points' to the values present in the
+    published tables of the period's data.
+    """
+    period = params.resolve_period(last_month)
+    if period.start < first_month or period.end > last_month:
+        raise ParamError("period", params.period,
+                         f"outside the data ({first_month} to {last_month})")
+    for key in ("nationalities", "corridors", "entry_points"):
+        wanted = getattr(params.focus, key)
+        if wanted and not set(wanted) & available.get(key, set()):
+            raise ParamError(f"focus.{key}", wanted, "selects nothing in the data for this period")
+    return period
