@@ -1,0 +1,142 @@
+"""The steward's workspace for one data directory, and the steps that fill it.
+
+Layout of a data directory (``params.data_dir``)::
+
+    partners/<source>.csv          person-level extracts (demo only: in reality each partner
+                                   keeps these inside its own environment)
+    truth/                         demo ground truth - never read by the report
+    steward/k<K>/releases/<source>/   what each partner released (aggregates, manifest, tokens)
+    steward/k<K>/link/             the steward's de-duplicated contingency tables
+    steward/k<K>/estimates/<key>/  triangulated estimates for one period and baseline
+
+A steward who receives releases from partners puts them in ``steward/k<K>/releases/`` and has no
+``partners/`` folder; then only link and estimate run. Each step is skipped when a stamp shows
+its inputs and routekit's code are unchanged.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from routekit.errors import RoutekitError
+from routekit.periods import Period
+from routekit.pipeline.fingerprint import code_digest, combine, file_digest, tree_digest
+
+KEY_ENV = "ROUTEKIT_LINK_KEY"
+
+
+@dataclass(frozen=True)
+class Workspace:
+    root: Path
+    threshold: int
+
+    @property
+    def partners(self) -> Path:
+        return self.root / "partners"
+
+    @property
+    def steward(self) -> Path:
+        return self.root / "steward" / f"k{self.threshold}"
+
+    @property
+    def releases(self) -> Path:
+        return self.steward / "releases"
+
+    @property
+    def link(self) -> Path:
+        return self.steward / "link"
+
+    def estimates(self, key: str) -> Path:
+        return self.steward / "estimates" / key
+
+    def release_dirs(self, sources: list[str]) -> list[Path]:
+        return [self.releases / s for s in sources if (self.releases / s / "manifest.json").is_file()]
+
+
+def _fresh(stamp: Path, digest: str) -> bool:
+    return stamp.is_file() and stamp.read_text().strip() == digest
+
+
+def _run_step(out: Path, digest: str, step: Callable[[], object], label: str, log) -> bool:
+    """Run ``step`` unless ``out/.stamp`` holds ``digest``; returns True when it ran."""
+    stamp = out / ".stamp"
+    if _fresh(stamp, digest):
+        log(f"[dim]{label}: unchanged, reused[/]")
+        return False
+    started = time.perf_counter()
+    step()
+    out.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(digest)
+    log(f"{label}: {time.perf_counter() - started:.1f} s")
+    return True
+
+
+def demo_key(root: Path) -> bytes:
+    """The linkage key: from the environment, else a per-workspace demo key kept outside git.
+
+    The key never appears in any output, log or cache; only partners and the steward hold it.
+    """
+    if os.environ.get(KEY_ENV):
+        return os.environ[KEY_ENV].encode()
+    path = root / ".steward-key"
+    if not path.is_file():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip().encode()
+
+
+def prepare_workspace(data_dir: Path, sources: list[str], threshold: int, period: Period | None,
+                      log=print) -> Workspace:
+    """Make sure releases, link and estimates for ``data_dir`` are there and up to date."""
+    from routekit.estimate import run_estimate
+    from routekit.link import link_releases
+    from routekit.release import release_extract
+
+    workspace = Workspace(Path(data_dir), threshold)
+    if not workspace.root.is_dir():
+        raise RoutekitError(f"data directory '{data_dir}' does not exist (run 'make demo-data' "
+                            "or 'routekit synth --out DIR' for demo data)")
+    if workspace.partners.is_dir():
+        key = None
+        for source in sources:
+            extract = workspace.partners / f"{source}.csv"
+            if not extract.is_file():
+                continue
+            out = workspace.releases / source
+            digest = combine(file_digest(extract), str(threshold), code_digest())
+            if key is None:
+                key = demo_key(workspace.root)
+            _run_step(out, digest, lambda: release_extract(source, extract, out, threshold=threshold,
+                                                           key=key, rejects=workspace.root / "rejects" / f"{source}.rejects.csv"),
+                      f"release {source}", log)
+    release_dirs = workspace.release_dirs(sources)
+    if not release_dirs:
+        raise RoutekitError(f"data directory '{data_dir}' holds no releases for sources {sources}")
+    linkable = [d for d in release_dirs if (d / "steward" / "tokens.csv").is_file()]
+    if len(linkable) >= 2:
+        digest = combine(tree_digest(*linkable), str(threshold), code_digest())
+        _run_step(workspace.link, digest, lambda: link_releases(linkable, workspace.link, threshold=threshold),
+                  "link", log)
+    return workspace
+
+
+def prepare_estimates(workspace: Workspace, sources: list[str], period: Period, baseline: Period,
+                      log=print) -> Path:
+    """Run the estimate stage for one period; cached on releases, link and code."""
+    from routekit.estimate import run_estimate
+
+    release_dirs = workspace.release_dirs(sources)
+    key = combine(period.start, period.end, baseline.start, baseline.end, ",".join(sorted(sources)))[:12]
+    out = workspace.estimates(key)
+    inputs = [*release_dirs] + ([workspace.link] if (workspace.link / "contingency.csv").is_file() else [])
+    digest = combine(tree_digest(*inputs), code_digest())
+    months = period.months
+    _run_step(out, digest, lambda: run_estimate(release_dirs, workspace.link, out, period_months=months),
+              "estimate", log)
+    return out

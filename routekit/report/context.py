@@ -1,0 +1,169 @@
+"""What a chapter notebook calls: the run's parameters and the published data, nothing else.
+
+A notebook gets one injected parameter, ``run_json`` (made by ``routekit.report.pipeline``), and
+starts with ``ctx = ReportContext.from_json(run_json)``. The context reads only releases, link
+outputs, estimates and public statistics - never a person-level extract - and every table or
+figure it hands out has passed the privacy gate.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from routekit.periods import Period
+from routekit.report import tables as table_io
+from routekit.sources import get_source
+
+_FOCUS_COLUMNS = {"nationalities": "nationality", "corridors": "corridor", "entry_points": "entry_point"}
+
+
+@dataclass
+class ReportContext:
+    run: dict
+    _displayed: list = field(default_factory=list)
+
+    @classmethod
+    def from_json(cls, run_json: str) -> "ReportContext":
+        return cls(json.loads(run_json))
+
+    # --- parameters -------------------------------------------------------------------------
+    @property
+    def language(self) -> str:
+        return self.run["params"]["language"]
+
+    @property
+    def threshold(self) -> int:
+        return int(self.run["params"]["threshold"])
+
+    @property
+    def params(self) -> dict:
+        return self.run["params"]
+
+    @property
+    def period(self) -> Period:
+        p = self.run["period"]
+        return Period(p["start"], p["end"], p["kind"], p["label"])
+
+    @property
+    def baseline(self) -> Period:
+        p = self.run["baseline"]
+        return Period(p["start"], p["end"], p["kind"], p["label"])
+
+    @property
+    def sources(self) -> list[str]:
+        return [s for s in self.params["sources"] if (self.releases_dir / s).is_dir()]
+
+    def t(self, nl: str, en: str) -> str:
+        """Pick the text in the report's language."""
+        return nl if self.language == "nl" else en
+
+    def source_title(self, source: str) -> str:
+        return get_source(source).title(self.language)
+
+    # --- paths ------------------------------------------------------------------------------
+    @property
+    def releases_dir(self) -> Path:
+        return Path(self.run["paths"]["releases"])
+
+    @property
+    def link_dir(self) -> Path:
+        return Path(self.run["paths"]["link"])
+
+    @property
+    def estimates_dir(self) -> Path:
+        return Path(self.run["paths"]["estimates"])
+
+    # --- published data ---------------------------------------------------------------------
+    def manifest(self, source: str) -> dict:
+        path = self.releases_dir / source / "manifest.json"
+        return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+    def release_table(self, source: str, table: str, published_only: bool = True,
+                      apply_focus: bool = True) -> pd.DataFrame:
+        """One released table of one source (suppressed cells dropped unless asked for)."""
+        path = self.releases_dir / source / "tables" / f"{table}.csv"
+        if not path.is_file():
+            return pd.DataFrame()
+        frame = pd.read_csv(path, dtype={"month": str}, keep_default_na=False, na_values=[""])
+        if published_only and "status" in frame.columns:
+            frame = frame[frame["status"] == "published"].copy()
+        if "count" in frame.columns:
+            frame["count"] = pd.to_numeric(frame["count"], errors="coerce")
+            if published_only:
+                frame["count"] = frame["count"].astype("int64")
+        return self.apply_focus(frame) if apply_focus else frame
+
+    def apply_focus(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """Keep the rows the parameter set's focus asks for (where the table has that column)."""
+        for key, column in _FOCUS_COLUMNS.items():
+            wanted = self.params["focus"].get(key) or []
+            if wanted and column in frame.columns:
+                frame = frame[frame[column].isin(wanted)]
+        return frame
+
+    def in_period(self, frame: pd.DataFrame, period: Period | None = None) -> pd.DataFrame:
+        period = period or self.period
+        return frame[frame["month"].isin(period.months)] if "month" in frame.columns else frame
+
+    def counts_by_source(self, table: str = "totals") -> pd.DataFrame:
+        """month, corridor, source, count from each included source's released table.
+
+        With a nationality focus the per-nationality table is used, so the numbers answer the
+        question asked rather than the corridor totals.
+        """
+        if self.params["focus"].get("nationalities") and table == "totals":
+            table = "nationality"
+        frames = []
+        for source in self.sources:
+            frame = self.release_table(source, table)
+            if frame.empty or "corridor" not in frame.columns:
+                continue
+            grouped = frame.groupby(["month", "corridor"], as_index=False)["count"].sum()
+            grouped["source"] = source
+            frames.append(grouped)
+        if not frames:
+            return pd.DataFrame(columns=["month", "corridor", "source", "count"])
+        return pd.concat(frames, ignore_index=True)
+
+    @cached_property
+    def estimates(self) -> pd.DataFrame:
+        """Per month x corridor estimates of all journeys, seen and unseen, with intervals."""
+        path = self.estimates_dir / "estimates.csv"
+        if not path.is_file():
+            return pd.DataFrame()
+        frame = pd.read_csv(path, dtype={"period": str}, keep_default_na=False, na_values=[""])
+        return self.apply_focus(frame)
+
+    def estimates_table(self, name: str) -> pd.DataFrame:
+        path = self.estimates_dir / f"{name}.csv"
+        if not path.is_file():
+            return pd.DataFrame()
+        return pd.read_csv(path, keep_default_na=False, na_values=[""])
+
+    # --- display ----------------------------------------------------------------------------
+    def show_table(self, frame: pd.DataFrame, name: str, caption: str, public: bool = False,
+                   column_labels: dict | None = None, max_rows: int = 40):
+        """Display a table with its caption and CSV download link; write the CSV into the site."""
+        from IPython.display import HTML, display
+
+        tables_dir = Path(self.run["paths"]["tables_dir"])
+        path = table_io.write_table(frame, name, tables_dir, self.threshold, public=public)
+        href = f"{self.run['paths']['tables_href']}/{path.name}"
+        self._displayed.append(path.name)
+        display(HTML(table_io.table_html(frame, href, caption, self.language, public=public,
+                                         max_rows=max_rows, column_labels=column_labels)))
+        return path
+
+    def say(self, nl: str, en: str, **values):
+        """Display a sentence in the report's language, with values filled in."""
+        from IPython.display import Markdown, display
+
+        display(Markdown(self.t(nl, en).format(**values)))
+
+    def number(self, value) -> str:
+        return table_io.format_cell(value, self.language)

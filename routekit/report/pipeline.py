@@ -1,0 +1,368 @@
+"""``routekit report``: parameters -> data -> executed chapters -> Jupyter Book site (-> PDF).
+
+Steps, each timed on the progress display:
+1. validate the parameter set and check it against the data (period inside, focus selects);
+2. bring releases, link and estimates up to date (``routekit.pipeline``);
+3. execute each chapter notebook with papermill, injecting one JSON parameter; executions are
+   cached on (notebook, parameters, data, code), so an unchanged report re-executes nothing;
+4. assemble a build source tree and build it with jupyter-book into a staging folder;
+5. swap the staging site into place only when everything succeeded - a failed build never
+   replaces the last good report - and name the notebook and cell that failed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+import yaml
+
+from routekit.errors import BuildError, RoutekitError
+from routekit.params import ReportParams, check_against_data, load_params, params_digest
+from routekit.periods import Period
+from routekit.pipeline.fingerprint import code_digest, combine, file_digest, tree_digest
+from routekit.pipeline.workspace import Workspace, prepare_estimates, prepare_workspace
+from routekit.report.chapters import Chapter, chapters_present
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+INJECTED_TAG = "injected-parameters"
+
+
+@dataclass
+class BuildPlan:
+    """Where one report's pieces go; the default parameter set owns ``_build/html``."""
+
+    name: str
+    project: Path
+    build_root: Path
+
+    @property
+    def output(self) -> Path:
+        return self.build_root if self.name == "default" else self.build_root / "adhoc" / self.name
+
+    @property
+    def site(self) -> Path:
+        return self.output / "html"
+
+    @property
+    def pdf(self) -> Path:
+        return self.output / "pdf" / "report.pdf"
+
+    @property
+    def source_tree(self) -> Path:
+        return self.build_root / "src" / self.name
+
+    @property
+    def cache(self) -> Path:
+        return self.build_root / "cache" / "chapters"
+
+
+@dataclass
+class BuildResult:
+    site: Path
+    pdf: Path | None
+    timings: dict[str, float] = field(default_factory=dict)
+    cached_chapters: list[str] = field(default_factory=list)
+
+
+def plan_for(params_path: Path, overrides: list[str], params: ReportParams, project: Path,
+             build_root: Path) -> BuildPlan:
+    """The default set without overrides writes the periodic report; anything else its own folder."""
+    stem = Path(params_path).stem
+    name = stem if not overrides else f"{stem}-{params_digest(params)}"
+    if stem == "default" and overrides:
+        name = f"default-{params_digest(params)}"
+    return BuildPlan(name=name, project=project, build_root=build_root)
+
+
+def _data_coverage(workspace: Workspace, sources: list[str]) -> tuple[str, str, dict[str, set[str]]]:
+    """First and last month with released data, and the focus values the tables contain."""
+    import pandas as pd
+
+    first, last = None, None
+    available: dict[str, set[str]] = {"nationalities": set(), "corridors": set(), "entry_points": set()}
+    for release in workspace.release_dirs(sources):
+        manifest = json.loads((release / "manifest.json").read_text(encoding="utf-8"))
+        period = manifest.get("period") or {}
+        if period.get("start"):
+            first = min(first or period["start"], period["start"])
+            last = max(last or period["end"], period["end"])
+        for table, column, key in (("nationality", "nationality", "nationalities"),
+                                   ("totals", "corridor", "corridors"),
+                                   ("entry_point", "entry_point", "entry_points")):
+            path = release / "tables" / f"{table}.csv"
+            if path.is_file():
+                frame = pd.read_csv(path, usecols=lambda c: c in (column, "status"), dtype=str)
+                if "status" in frame.columns:
+                    frame = frame[frame["status"] == "published"]
+                available[key].update(frame[column].dropna().unique())
+    if first is None:
+        raise RoutekitError(f"no release in '{workspace.root}' states its period")
+    return first, last, available
+
+
+def _run_json(params: ReportParams, period: Period, baseline: Period, workspace: Workspace,
+              estimates: Path, chapter: Chapter, tables_dir: Path, coverage) -> str:
+    def as_dict(p: Period) -> dict:
+        return {"start": p.start, "end": p.end, "kind": p.kind, "label": p.label, "months": p.months}
+
+    return json.dumps({
+        "params": params.model_dump(mode="json"),
+        "period": as_dict(period),
+        "baseline": as_dict(baseline),
+        "chapter": chapter.id,
+        "data": {"first_month": coverage[0], "last_month": coverage[1]},
+        "paths": {
+            "releases": str(workspace.releases.resolve()),
+            "link": str(workspace.link.resolve()),
+            "estimates": str(estimates.resolve()),
+            "public": str((PROJECT_ROOT / "data" / "public").resolve()),
+            "tables_dir": str(tables_dir.resolve()),
+            "tables_href": f"../../tables/{chapter.id}",
+        },
+    }, sort_keys=True)
+
+
+def _localise(notebook_path: Path, chapter: Chapter, language: str) -> None:
+    """Give the executed chapter its title, hide the parameter cells, drop the other language.
+
+    Markdown cells tagged ``nl`` or ``en`` are prose in one language; the other one is removed,
+    so a notebook reads like the report in either language.
+    """
+    nb = nbformat.read(notebook_path, as_version=4)
+    other = "en" if language == "nl" else "nl"
+    cells = []
+    for cell in nb.cells:
+        tags = set(cell.get("metadata", {}).get("tags", []))
+        if other in tags:
+            continue
+        if INJECTED_TAG in tags or "parameters" in tags:
+            cell.metadata.setdefault("tags", [])
+            if "remove-cell" not in cell.metadata["tags"]:
+                cell.metadata["tags"].append("remove-cell")
+        cells.append(cell)
+    title = nbformat.v4.new_markdown_cell(f"# {chapter.title(language)}")
+    nb.cells = [title, *cells]
+    nb.metadata["language_info"] = nb.metadata.get("language_info", {"name": "python"})
+    nbformat.write(nb, notebook_path)
+
+
+def _execute_chapter(chapter: Chapter, template: Path, run_json: str, plan: BuildPlan,
+                     tables_dir: Path, language: str, data_digest: str) -> tuple[str, float, bool]:
+    """Execute one chapter (or take it from the cache); returns (id, seconds, from_cache)."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    started = time.perf_counter()
+    key = combine(file_digest(template), run_json, data_digest, code_digest())[:24]
+    cached = plan.cache / key
+    target = plan.source_tree / "book" / "chapters" / chapter.notebook
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if (cached / chapter.notebook).is_file():
+        shutil.copy2(cached / chapter.notebook, target)
+        if (cached / "tables").is_dir():
+            shutil.copytree(cached / "tables", tables_dir, dirs_exist_ok=True)
+        return chapter.id, time.perf_counter() - started, True
+    work = plan.build_root / "exec" / key
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    executed = work / chapter.notebook
+    try:
+        papermill.execute_notebook(
+            str(template), str(executed), parameters={"run_json": run_json},
+            kernel_name="python3", progress_bar=False, cwd=str(work), log_output=False,
+        )
+    except PapermillExecutionError as error:
+        raise BuildError(
+            f"chapter notebook {template.name} failed in cell {error.cell_index + 1} "
+            f"(execution count {error.exec_count}): {error.ename}: {error.evalue}; "
+            f"the executed notebook is kept at {executed}; the previous report is untouched"
+        ) from None
+    _localise(executed, chapter, language)
+    cached.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(executed, cached / chapter.notebook)
+    if tables_dir.is_dir():
+        shutil.copytree(tables_dir, cached / "tables", dirs_exist_ok=True)
+    shutil.copy2(executed, target)
+    shutil.rmtree(work, ignore_errors=True)
+    return chapter.id, time.perf_counter() - started, False
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    """Keep mtimes of unchanged files so Sphinx's incremental build skips them."""
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def _assemble_source(plan: BuildPlan, params: ReportParams, chapters: list[Chapter],
+                     period: Period, generated: str) -> None:
+    """Write _config.yml, _toc.yml and the book's own pages for this build."""
+    project, src, language = plan.project, plan.source_tree, params.language
+    config = yaml.safe_load((project / "_config.yml").read_text(encoding="utf-8"))
+    config["title"] = params.title
+    config.setdefault("sphinx", {}).setdefault("config", {})["language"] = language
+    config["sphinx"]["config"]["html_extra_path"] = ["_extra"]
+    config["only_build_toc_files"] = True
+    _write_if_changed(src / "_config.yml", yaml.safe_dump(config, sort_keys=False, allow_unicode=True))
+    toc = yaml.safe_load((project / "_toc.yml").read_text(encoding="utf-8"))
+    present = {f"book/chapters/{c.notebook.removesuffix('.ipynb')}" for c in chapters}
+    for part in toc.get("parts", []):
+        part["chapters"] = [c for c in part["chapters"] if not c["file"].startswith("book/chapters/")
+                            or c["file"] in present]
+        caption = part.get(f"caption_{language}")
+        part.pop("caption_nl", None)
+        part.pop("caption_en", None)
+        if caption:
+            part["caption"] = caption
+    toc["parts"] = [p for p in toc.get("parts", []) if p["chapters"]]
+    _write_if_changed(src / "_toc.yml", yaml.safe_dump(toc, sort_keys=False, allow_unicode=True))
+    pages = project / "book" / language
+    values = {"title": params.title, "period": period.label, "generated": generated,
+              "threshold": str(params.threshold)}
+    for page in sorted(pages.glob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        for key, value in values.items():
+            text = text.replace("{{" + key + "}}", value)
+        _write_if_changed(src / "book" / page.name, text)
+    (src / "_extra" / "tables").mkdir(parents=True, exist_ok=True)
+
+
+def _jupyter_book(source: Path, out: Path, builder: str = "html") -> None:
+    import subprocess
+    import sys
+
+    command = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(source),
+               "--path-output", str(out), "--builder", builder, "-q"]
+    result = subprocess.run(command, capture_output=True, text=True)
+    log = out / f"jupyter-book-{builder}.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    log.write_text(result.stdout + "\n" + result.stderr, encoding="utf-8")
+    if result.returncode != 0:
+        tail = (result.stderr or result.stdout).strip().splitlines()[-3:]
+        raise BuildError(f"jupyter-book {builder} build failed (log: {log}): {' | '.join(tail)}")
+
+
+def _swap_in(staging: Path, target: Path) -> None:
+    """Replace ``target`` by ``staging`` with two renames; the old site survives until then."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    old = target.with_name(target.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    staging.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build_report(params_path: Path, overrides: list[str] | None = None,
+                 project: Path = PROJECT_ROOT, build_root: Path | None = None,
+                 notebooks: Path | None = None, pdf: bool = True, console=None) -> BuildResult:
+    """Render one parameter set into a static site (and PDF) without touching other reports."""
+    from rich.console import Console
+
+    console = console or Console(stderr=True)
+    log = console.print
+    overrides = overrides or []
+    build_root = Path(build_root or project / "_build")
+    notebooks = Path(notebooks or project / "notebooks")
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+
+    params = load_params(params_path, overrides)
+    plan = plan_for(params_path, overrides, params, project, build_root)
+    data_dir = Path(params.data_dir)
+    if not data_dir.is_absolute():
+        data_dir = project / data_dir
+
+    t0 = time.perf_counter()
+    workspace = prepare_workspace(data_dir, params.sources, params.threshold, None, log=log)
+    coverage = _data_coverage(workspace, params.sources)
+    period = check_against_data(params, coverage[0], coverage[1], coverage[2])
+    baseline = params.resolve_baseline(period)
+    estimates = prepare_estimates(workspace, params.sources, period, baseline, log=log)
+    timings["data"] = time.perf_counter() - t0
+    log(f"[bold]{params.title}[/] - period {period.label} ({period.start} to {period.end}), "
+        f"baseline {baseline.start} to {baseline.end} -> {plan.site}")
+
+    chapters = chapters_present(notebooks)
+    if not chapters:
+        raise RoutekitError(f"no chapter notebooks found in '{notebooks}'")
+    shutil.rmtree(plan.source_tree / "book" / "chapters", ignore_errors=True)
+    generated = dt.date.today().isoformat()
+    _assemble_source(plan, params, chapters, period, generated)
+    data_digest = tree_digest(*workspace.release_dirs(params.sources), estimates,
+                              *([workspace.link] if workspace.link.is_dir() else []))
+    public_dir = project / "data" / "public"
+    if public_dir.is_dir():
+        data_digest = combine(data_digest, tree_digest(public_dir))
+    extra_tables = plan.source_tree / "_extra" / "tables"
+    shutil.rmtree(extra_tables, ignore_errors=True)
+
+    def run(chapter: Chapter):
+        tables_dir = extra_tables / chapter.id
+        run_json = _run_json(params, period, baseline, workspace, estimates, chapter, tables_dir, coverage)
+        return _execute_chapter(chapter, notebooks / chapter.notebook, run_json, plan, tables_dir,
+                                params.language, data_digest)
+
+    cached: list[str] = []
+    t0 = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        futures = {pool.submit(run, c): c for c in chapters}
+        for future in futures:
+            chapter = futures[future]
+            chapter_id, seconds, from_cache = future.result()
+            timings[f"chapter:{chapter_id}"] = seconds
+            if from_cache:
+                cached.append(chapter_id)
+            log(f"  chapter [cyan]{chapter.title(params.language)}[/] "
+                f"{'(cached) ' if from_cache else ''}{seconds:.1f} s")
+    timings["chapters"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    jb_out = build_root / "jb" / plan.name
+    _jupyter_book(plan.source_tree, jb_out, "html")
+    staging = plan.output / ".html-staging"
+    shutil.rmtree(staging, ignore_errors=True)
+    shutil.copytree(jb_out / "_build" / "html", staging)
+    timings["book"] = time.perf_counter() - t0
+    log(f"  book built in {timings['book']:.1f} s")
+
+    pdf_path = None
+    if pdf:
+        t0 = time.perf_counter()
+        pdf_path = _build_pdf(plan, params, period, generated, jb_out, log)
+        timings["pdf"] = time.perf_counter() - t0
+    _swap_in(staging, plan.site)
+    if pdf_path is not None:
+        final_pdf = plan.pdf
+        final_pdf.parent.mkdir(parents=True, exist_ok=True)
+        pdf_path.replace(final_pdf)
+        pdf_path = final_pdf
+    timings["total"] = time.perf_counter() - started
+    (plan.output / "build-timings.json").write_text(json.dumps(timings, indent=2))
+    log(f"[green]report ready[/]: {plan.site / 'index.html'}"
+        + (f" and {pdf_path}" if pdf_path else "") + f" in {timings['total']:.1f} s")
+    return BuildResult(site=plan.site, pdf=pdf_path, timings=timings, cached_chapters=cached)
+
+
+def _build_pdf(plan: BuildPlan, params: ReportParams, period: Period, generated: str,
+               jb_out: Path, log) -> Path | None:
+    """Single-page HTML printed to an A4 PDF (routekit.report.pdf); staged beside the site."""
+    try:
+        from routekit.report import pdf as pdf_module
+    except ImportError:
+        log("[yellow]PDF skipped: routekit.report.pdf is not available[/]")
+        return None
+    _jupyter_book(plan.source_tree, jb_out, "singlehtml")
+    staging = plan.output / ".pdf-staging" / "report.pdf"
+    staging.parent.mkdir(parents=True, exist_ok=True)
+    pdf_module.build_pdf(jb_out / "_build" / "singlehtml", staging, title=params.title,
+                         period_label=period.label, generated_date=generated, lang=params.language)
+    return staging
