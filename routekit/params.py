@@ -92,13 +92,15 @@ class ReportParams(BaseModel):
     @field_validator("sources")
     @classmethod
     def _sources(cls, values: list[str]) -> list[str]:
-        from routekit.sources import get_source
+        from routekit.sources import get_source, registered_sources
 
         if not values:
             raise ValueError("at least one source is needed")
+        refused = {s.name for s in registered_sources(include_refused=True) if s.refused}
         for value in values:
+            if value in refused:
+                get_source(value)  # raises RefusedSourceError with the reason
             if value not in PARTNER_SOURCES:
-                get_source(value)  # refused sources raise with their reason
                 raise ValueError(f"'{value}' is not a partner source; known: {', '.join(PARTNER_SOURCES)}")
         return values
 
@@ -159,7 +161,8 @@ def validate(raw: dict, source: str = "parameters") -> ReportParams:
         return ReportParams.model_validate(raw)
     except ValidationError as error:
         first = error.errors()[0]
-        key = ".".join(str(p) for p in first["loc"]) or source
+        key = ".".join(str(p) for p in first["loc"]
+                       if not any(ch in str(p) for ch in "[-")) or source
         value = first.get("input")
         message = first["msg"].removeprefix("Value error, ")
         if first["type"] == "extra_forbidden":

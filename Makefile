@@ -1,0 +1,66 @@
+# routekit: two commands on a fresh machine.
+#   make report   sets everything up and renders the default report from demo data
+#   make test     sets everything up and runs the test suite
+# Everything is installed into the project: Python packages into .venv, and the few system
+# packages (Chromium for the PDF and browser tests, poppler for PDF checks, a Java runtime for
+# the Spark engine) through apt when they are missing.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.routekit-setup
+DEMO := data/demo
+SYSTEM_PACKAGES := chromium poppler-utils fonts-dejavu-core default-jre-headless
+APT := $(shell command -v apt-get 2>/dev/null)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: setup system report test test-fast demo-data adhoc clean bench help
+
+help:
+	@echo "make report   - set up and render the default report (_build/html, _build/pdf/report.pdf)"
+	@echo "make test     - set up and run the tests"
+	@echo "make adhoc PARAMS=params/adhoc/FILE.yaml - render an ad-hoc question to its own folder"
+	@echo "make bench    - run the benchmarks and print their figures"
+
+system:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
+	if [ -n "$$missing" ]; then \
+	  if [ -z "$(APT)" ]; then echo "missing system packages:$$missing (install them, no apt-get here)"; exit 1; fi; \
+	  echo "installing system packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e ".[test]"
+	touch $(STAMP)
+
+setup: system $(STAMP)
+
+$(DEMO)/partners: | setup
+	$(BIN)/routekit synth --out $(DEMO) --seed 20251 --start 2023-01 --end 2025-12
+
+demo-data: setup $(DEMO)/partners
+
+report: demo-data
+	$(BIN)/routekit report --params params/default.yaml
+
+adhoc: demo-data
+	$(BIN)/routekit report --params $(PARAMS)
+
+test: setup
+	$(BIN)/python -m pytest -q -n 2 --dist loadgroup
+
+test-fast: setup
+	$(BIN)/python -m pytest -q -n 2 -m "not slow"
+
+bench: demo-data
+	$(BIN)/python benchmarks/run_all.py
+
+clean:
+	rm -rf _build
