@@ -1,0 +1,72 @@
+"""Shared fixtures: one small demo report, built once per test session and reused.
+
+Tests that use ``built_report`` are grouped (xdist_group "report") so that with
+``pytest -n 2 --dist loadgroup`` the report is built by one worker only.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+SMALL_DEMO = {"seed": 7, "start": "2024-01", "end": "2025-06", "scale": 0.5}
+
+
+@dataclass
+class BuiltReport:
+    project: Path
+    build_root: Path
+    data_dir: Path
+    params_path: Path
+    site: Path
+    pdf: Path | None
+    result: object
+
+
+def make_project(tmp: Path) -> Path:
+    """A throwaway copy of the parts of the project a build reads (config, toc, book, notebooks)."""
+    project = tmp / "project"
+    project.mkdir(parents=True, exist_ok=True)
+    for name in ("_config.yml", "_toc.yml"):
+        shutil.copy2(ROOT / name, project / name)
+    for folder in ("book", "notebooks"):
+        shutil.copytree(ROOT / folder, project / folder, dirs_exist_ok=True)
+    if (ROOT / "data" / "public").is_dir():
+        shutil.copytree(ROOT / "data" / "public", project / "data" / "public", dirs_exist_ok=True)
+    return project
+
+
+@pytest.fixture(scope="session")
+def small_demo_data(tmp_path_factory) -> Path:
+    from routekit.synth import generate
+
+    out = tmp_path_factory.mktemp("demo") / "data"
+    generate(out, **SMALL_DEMO)
+    return out
+
+
+@pytest.fixture(scope="session")
+def built_report(tmp_path_factory, small_demo_data) -> BuiltReport:
+    from routekit.report.pipeline import build_report
+
+    tmp = tmp_path_factory.mktemp("report")
+    project = make_project(tmp)
+    params_path = project / "params" / "default.yaml"
+    params_path.parent.mkdir(parents=True, exist_ok=True)
+    params = yaml.safe_load((ROOT / "params" / "default.yaml").read_text())
+    params["data_dir"] = str(small_demo_data)
+    params_path.write_text(yaml.safe_dump(params))
+    build_root = tmp / "_build"
+    result = build_report(params_path, [], project=project, build_root=build_root)
+    return BuiltReport(project, build_root, small_demo_data, params_path, result.site, result.pdf, result)
+
+
+@pytest.fixture(scope="session")
+def built_site(built_report) -> Path:
+    """The html folder of the small demo report (used by the browser tests)."""
+    return built_report.site

@@ -1,0 +1,101 @@
+"""End to end: demo data -> releases -> link -> estimates -> executed chapters -> site."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from routekit.errors import BuildError
+from routekit.report.chapters import CHAPTERS
+
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("report")]
+
+
+def _page(site: Path, notebook: str) -> str:
+    return (site / "book" / "chapters" / notebook.replace(".ipynb", ".html")).read_text(encoding="utf-8")
+
+
+def test_every_chapter_page_exists_with_title(built_report):
+    site = built_report.site
+    assert (site / "index.html").is_file()
+    for chapter in CHAPTERS:
+        page = _page(site, chapter.notebook)
+        assert chapter.title("nl") in page, chapter.id
+
+
+def test_charts_and_maps_are_on_their_pages(built_report):
+    site = built_report.site
+    assert "rk-vega" in _page(site, "03_corridor_trends.ipynb")
+    route_map = _page(site, "02_route_map.ipynb")
+    assert "L.map" in route_map or "rk-map" in route_map
+
+
+def test_tables_are_linked_and_exist(built_report):
+    site = built_report.site
+    for chapter in CHAPTERS:
+        page = _page(site, chapter.notebook)
+        links = re.findall(r"href=['\"]([^'\"]+\.csv)['\"]", page)
+        assert links, f"chapter {chapter.id} links no CSV"
+        for link in links:
+            target = (site / "book" / "chapters" / link).resolve()
+            assert target.is_file(), link
+
+
+def test_no_cdn_and_no_injected_parameters_visible(built_report):
+    for page in built_report.site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "cdn.jsdelivr" not in text and "unpkg.com" not in text, page
+        assert "run_json" not in text, page
+
+
+def test_unchanged_rebuild_takes_every_chapter_from_cache(built_report):
+    from routekit.report.pipeline import build_report
+
+    result = build_report(built_report.params_path, [], project=built_report.project,
+                          build_root=built_report.build_root, pdf=False)
+    assert sorted(result.cached_chapters) == sorted(c.id for c in CHAPTERS)
+
+
+def test_adhoc_parameters_write_their_own_folder(built_report):
+    from routekit.report.pipeline import build_report
+
+    index = built_report.site / "index.html"
+    before = hashlib.sha256(index.read_bytes()).hexdigest()
+    result = build_report(built_report.params_path, ["language=en", "period=2025-Q1"],
+                          project=built_report.project, build_root=built_report.build_root, pdf=False)
+    assert result.site != built_report.site
+    assert "adhoc" in result.site.parts
+    assert hashlib.sha256(index.read_bytes()).hexdigest() == before
+    summary = (result.site / "book" / "chapters" / "01_summary.html").read_text(encoding="utf-8")
+    assert "Summary" in summary and "Samenvatting" not in summary
+
+
+def test_failing_notebook_keeps_previous_site(built_report, tmp_path):
+    from routekit.report.pipeline import build_report
+
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    for chapter in CHAPTERS:
+        nb = nbformat.read(built_report.project / "notebooks" / chapter.notebook, as_version=4)
+        if chapter.id == "route_map":
+            nb.cells.append(nbformat.v4.new_code_cell("raise RuntimeError('planted failure')"))
+        nbformat.write(nb, notebooks / chapter.notebook)
+    index = built_report.site / "index.html"
+    before = {p: p.stat().st_mtime_ns for p in built_report.site.rglob("*.html")}
+    with pytest.raises(BuildError) as info:
+        build_report(built_report.params_path, [], project=built_report.project,
+                     build_root=built_report.build_root, notebooks=notebooks, pdf=False)
+    message = str(info.value)
+    assert "02_route_map.ipynb" in message and "cell" in message and "planted failure" in message
+    assert index.is_file()
+    assert {p: p.stat().st_mtime_ns for p in built_report.site.rglob("*.html")} == before
+
+
+def test_build_records_timings(built_report):
+    timings = json.loads((built_report.site.parent / "build-timings.json").read_text())
+    assert timings["total"] > 0 and "chapters" in timings
