@@ -7,3 +7,9 @@ anonymised aggregates) -> ``link`` (steward-side de-duplication) -> ``estimate``
 """
 
 __version__ = "0.1.0"
+
+import warnings as _warnings
+
+# pandera imports pyspark.pandas when pyspark is installed (for the Spark CDR engine), which warns
+# about pandas 3 on every import; routekit does not use pyspark.pandas.
+_warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas")

@@ -94,7 +94,6 @@ def demo_key(root: Path) -> bytes:
 def prepare_workspace(data_dir: Path, sources: list[str], threshold: int, period: Period | None,
                       log=print) -> Workspace:
     """Make sure releases, link and estimates for ``data_dir`` are there and up to date."""
-    from routekit.estimate import run_estimate
     from routekit.link import link_releases
     from routekit.release import release_extract
 

@@ -91,8 +91,10 @@ def _data_coverage(workspace: Workspace, sources: list[str]) -> tuple[str, str, 
         manifest = json.loads((release / "manifest.json").read_text(encoding="utf-8"))
         period = manifest.get("period") or {}
         if period.get("start"):
+            # the report covers the months every source has data for: a source whose extract
+            # ends earlier would make the last months look like a drop
             first = min(first or period["start"], period["start"])
-            last = max(last or period["end"], period["end"])
+            last = min(last or period["end"], period["end"])
         for table, column, key in (("nationality", "nationality", "nationalities"),
                                    ("totals", "corridor", "corridors"),
                                    ("entry_point", "entry_point", "entry_points")):

@@ -154,3 +154,32 @@ def parameters_table(ctx: ReportContext) -> pd.DataFrame:
     rows.append({"key": "routekit version", "value": routekit.__version__})
     return pd.DataFrame(rows).rename(columns={"key": ctx.t("parameter", "parameter"),
                                               "value": ctx.t("waarde", "value")})
+
+
+def show_corridor_trends(ctx: ReportContext) -> None:
+    """Monthly persons per corridor per source, with the triangulated estimate and interval."""
+    from routekit.report import charts, embed
+
+    frame = corridor_trend_frame(ctx).copy()
+    frame.loc[frame["source"] == "estimate", "estimate"] = frame.loc[frame["source"] == "estimate", "count"]
+    frame.loc[frame["source"] == "estimate", "count"] = pd.NA
+    frame["source"] = frame["source"].replace({"estimate": charts.TRIANGULATED})
+    chart, alt_text = charts.corridor_trends(frame, ctx.language, threshold=ctx.threshold)
+    embed.show_chart(chart, alt_text)
+
+
+def route_map_legs(ctx: ReportContext) -> pd.DataFrame:
+    """Legs drawn on the route map: generalised (region) labels cannot be placed and are left out."""
+    legs = legs_frame(ctx)
+    placeable = ~legs["from_country"].str.contains(":") & ~legs["to_country"].str.contains(":")
+    return legs[placeable]
+
+
+def show_route_map(ctx: ReportContext) -> None:
+    """Interactive route map (one layer per corridor) with its static twin for print."""
+    from routekit.report import embed, maps
+
+    legs = route_map_legs(ctx)
+    fmap, alt_text = maps.route_map(legs, ctx.language, threshold=ctx.threshold)
+    static, _ = maps.route_map_static(legs, ctx.language, threshold=ctx.threshold)
+    embed.show_map(fmap, alt_text, static_chart=static)
