@@ -1,0 +1,23 @@
+"""``routekit synth``: write the demo partner extracts and their ground truth."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+
+def synth(
+    out: Path = typer.Option(..., "--out", help="Folder to write partners/, truth/ and README.md into."),
+    seed: int = typer.Option(42, "--seed", help="Random seed; the same seed gives the same files."),
+    start: str = typer.Option("2023-01", "--start", help="First month (YYYY-MM)."),
+    end: str = typer.Option("2025-12", "--end", help="Last month (YYYY-MM)."),
+    scale: float = typer.Option(1.0, "--scale", help="Volume multiplier (1 = about 2,000 journeys a month)."),
+) -> None:
+    """Generate synthetic partner extracts (KMar, IND, police, Eurodac, mobility) with ground truth."""
+    from routekit.synth import generate
+    from routekit.synth.population import month_range
+
+    month_range(start, end)  # fail fast on a bad period, before any work
+    path = generate(out, seed=seed, start=start, end=end, scale=scale)
+    typer.echo(f"wrote demo data to {path}")
