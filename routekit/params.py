@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from routekit.errors import ParamError
 from routekit.periods import LATEST, Period, latest_complete, parse_period
@@ -94,8 +94,6 @@ class ReportParams(BaseModel):
     def _sources(cls, values: list[str]) -> list[str]:
         from routekit.sources import get_source, registered_sources
 
-        if not values:
-            raise ValueError("at least one source is needed")
         refused = {s.name for s in registered_sources(include_refused=True) if s.refused}
         for value in values:
             if value in refused:
@@ -118,6 +116,17 @@ class ReportParams(BaseModel):
         if value < MIN_THRESHOLD:
             raise ValueError(f"must be at least {MIN_THRESHOLD} (statistical disclosure control)")
         return value
+
+    @model_validator(mode="after")
+    def _some_source(self) -> "ReportParams":
+        if not self.sources and not self.public_sources:
+            raise ValueError("sources: at least one partner or public source is needed")
+        return self
+
+    @property
+    def public_only(self) -> bool:
+        """A report from public EU statistics alone (no partner data)."""
+        return not self.sources
 
     def resolve_period(self, last_month: str) -> Period:
         """The concrete period, resolving 'latest-*' against the data's last month."""
@@ -163,6 +172,9 @@ def validate(raw: dict, source: str = "parameters") -> ReportParams:
         first = error.errors()[0]
         key = ".".join(str(p) for p in first["loc"]
                        if not any(ch in str(p) for ch in "[-")) or source
+        if not first["loc"] and ":" in first["msg"]:
+            key = first["msg"].removeprefix("Value error, ").split(":")[0]
+            first = {**first, "msg": first["msg"].split(":", 1)[1].strip(), "input": raw.get(key)}
         value = first.get("input")
         message = first["msg"].removeprefix("Value error, ")
         if first["type"] == "extra_forbidden":

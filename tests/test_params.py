@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
     ({"threshold": 4}, "threshold"),
     ({"language": "fr"}, "language"),
     ({"sources": ["kmar", "facebook"]}, "sources"),
-    ({"sources": []}, "sources"),
+    ({"sources": [], "public_sources": []}, "sources"),
     ({"focus": {"corridors": ["moon"]}}, "focus.corridors"),
     ({"focus": {"nationalities": ["Syria"]}}, "focus.nationalities"),
     ({"focus": {"entry_points": ["calais"]}}, "focus.entry_points"),

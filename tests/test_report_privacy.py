@@ -48,7 +48,7 @@ def test_write_table_prefixes_public_and_refuses_small(tmp_path):
 def test_numbers_follow_language():
     assert format_cell(1234567, "nl") == "1.234.567"
     assert format_cell(1234567, "en") == "1,234,567"
-    assert format_cell(1234.5, "nl") == "1.234,50"
+    assert format_cell(1234.5, "nl") == "1.234,5"
 
 
 def test_table_html_links_csv_and_captions():

@@ -130,6 +130,34 @@ class ReportContext:
             return pd.DataFrame(columns=["month", "corridor", "source", "count"])
         return pd.concat(frames, ignore_index=True)
 
+    @property
+    def public_only(self) -> bool:
+        return not self.params["sources"]
+
+    @property
+    def public_dir(self) -> Path:
+        return Path(self.run["paths"]["public"])
+
+    def public(self, name: str):
+        """A public source's AdapterResult (frontex, eurostat, iom), or None when not included."""
+        from routekit.sources import public as public_sources
+
+        loaders = {"frontex": public_sources.load_frontex, "eurostat": public_sources.load_eurostat_asylum,
+                   "iom": public_sources.load_iom}
+        if name not in self.params.get("public_sources", []):
+            return None
+        cache = self.__dict__.setdefault("_public_cache", {})
+        if name not in cache:
+            cache[name] = loaders[name](self.public_dir)
+        return cache[name]
+
+    def public_caption(self, title: str, names: list[str]) -> str:
+        """A caption that says the table comes from public sources only and cites the publishers."""
+        from routekit.sources.public import caption
+
+        registry_names = {"frontex": "frontex", "eurostat": "eurostat_asylum", "iom": "iom_missing_migrants"}
+        return caption(title, [registry_names[n] for n in names], self.language)
+
     @cached_property
     def estimates(self) -> pd.DataFrame:
         """Per month x corridor estimates of all journeys, seen and unseen, with intervals."""
@@ -157,7 +185,6 @@ class ReportContext:
         self._displayed.append(path.name)
         display(HTML(table_io.table_html(frame, href, caption, self.language, public=public,
                                          max_rows=max_rows, column_labels=column_labels)))
-        return path
 
     def say(self, nl: str, en: str, **values):
         """Display a sentence in the report's language, with values filled in."""

@@ -28,7 +28,7 @@ from routekit.params import ReportParams, check_against_data, load_params, param
 from routekit.periods import Period
 from routekit.pipeline.fingerprint import code_digest, combine, file_digest, tree_digest
 from routekit.pipeline.workspace import Workspace, prepare_estimates, prepare_workspace
-from routekit.report.chapters import Chapter, chapters_present
+from routekit.report.chapters import Chapter, chapters_for
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 INJECTED_TAG = "injected-parameters"
@@ -109,8 +109,19 @@ def _data_coverage(workspace: Workspace, sources: list[str]) -> tuple[str, str, 
     return first, last, available
 
 
+def _public_coverage(public_dir: Path) -> tuple[str, str, dict[str, set[str]]]:
+    """Months covered by the public Frontex series, and the corridors and nationalities in it."""
+    from routekit.sources.public import load_frontex
+
+    frontex = load_frontex(public_dir).data
+    months = sorted(frontex["period"].unique())
+    available = {"corridors": set(frontex["corridor"].unique()),
+                 "nationalities": set(frontex["nationality"].unique()), "entry_points": set()}
+    return months[0], months[-1], available
+
+
 def _run_json(params: ReportParams, period: Period, baseline: Period, workspace: Workspace,
-              estimates: Path, chapter: Chapter, tables_dir: Path, coverage) -> str:
+              estimates: Path, chapter: Chapter, tables_dir: Path, coverage, public_dir: Path) -> str:
     def as_dict(p: Period) -> dict:
         return {"start": p.start, "end": p.end, "kind": p.kind, "label": p.label, "months": p.months}
 
@@ -124,7 +135,7 @@ def _run_json(params: ReportParams, period: Period, baseline: Period, workspace:
             "releases": str(workspace.releases.resolve()),
             "link": str(workspace.link.resolve()),
             "estimates": str(estimates.resolve()),
-            "public": str((PROJECT_ROOT / "data" / "public").resolve()),
+            "public": str((Path(public_dir)).resolve()),
             "tables_dir": str(tables_dir.resolve()),
             "tables_href": f"../../tables/{chapter.id}",
         },
@@ -157,7 +168,11 @@ def _localise(notebook_path: Path, chapter: Chapter, language: str) -> None:
 
 def _execute_chapter(chapter: Chapter, template: Path, run_json: str, plan: BuildPlan,
                      tables_dir: Path, language: str, data_digest: str) -> tuple[str, float, bool]:
-    """Execute one chapter (or take it from the cache); returns (id, seconds, from_cache)."""
+    """Execute one chapter (or take it from the cache); returns (id, seconds, from_cache).
+
+    No ``cwd`` is given to papermill: it changes the whole process's directory, which races
+    between the two chapters executing at once. Notebooks use absolute paths from ``run_json``.
+    """
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
@@ -178,7 +193,7 @@ def _execute_chapter(chapter: Chapter, template: Path, run_json: str, plan: Buil
     try:
         papermill.execute_notebook(
             str(template), str(executed), parameters={"run_json": run_json},
-            kernel_name="python3", progress_bar=False, cwd=str(work), log_output=False,
+            kernel_name="python3", progress_bar=False, log_output=False,
         )
     except PapermillExecutionError as error:
         raise BuildError(
@@ -284,24 +299,30 @@ def build_report(params_path: Path, overrides: list[str] | None = None,
         data_dir = project / data_dir
 
     t0 = time.perf_counter()
-    workspace = prepare_workspace(data_dir, params.sources, params.threshold, None, log=log)
-    coverage = _data_coverage(workspace, params.sources)
+    public_dir = project / "data" / "public"
+    workspace = Workspace(data_dir, params.threshold)
+    if params.public_only:
+        coverage = _public_coverage(public_dir)
+    else:
+        workspace = prepare_workspace(data_dir, params.sources, params.threshold, None, log=log)
+        coverage = _data_coverage(workspace, params.sources)
     period = check_against_data(params, coverage[0], coverage[1], coverage[2])
     baseline = params.resolve_baseline(period)
-    estimates = prepare_estimates(workspace, params.sources, period, baseline, log=log)
+    estimates = (workspace.steward / "estimates" / "none" if params.public_only
+                 else prepare_estimates(workspace, params.sources, period, baseline, log=log))
     timings["data"] = time.perf_counter() - t0
     log(f"[bold]{params.title}[/] - period {period.label} ({period.start} to {period.end}), "
         f"baseline {baseline.start} to {baseline.end} -> {plan.site}")
 
-    chapters = chapters_present(notebooks)
+    chapters = chapters_for(notebooks, has_partner_data=not params.public_only,
+                            has_public_data=bool(params.public_sources))
     if not chapters:
         raise RoutekitError(f"no chapter notebooks found in '{notebooks}'")
     shutil.rmtree(plan.source_tree / "book" / "chapters", ignore_errors=True)
     generated = dt.date.today().isoformat()
     _assemble_source(plan, params, chapters, period, generated)
-    data_digest = tree_digest(*workspace.release_dirs(params.sources), estimates,
-                              *([workspace.link] if workspace.link.is_dir() else []))
-    public_dir = project / "data" / "public"
+    data_digest = tree_digest(*workspace.release_dirs(params.sources),
+                              *[p for p in (estimates, workspace.link) if p.is_dir()])
     if public_dir.is_dir():
         data_digest = combine(data_digest, tree_digest(public_dir))
     extra_tables = plan.source_tree / "_extra" / "tables"
@@ -309,7 +330,8 @@ def build_report(params_path: Path, overrides: list[str] | None = None,
 
     def run(chapter: Chapter):
         tables_dir = extra_tables / chapter.id
-        run_json = _run_json(params, period, baseline, workspace, estimates, chapter, tables_dir, coverage)
+        run_json = _run_json(params, period, baseline, workspace, estimates, chapter, tables_dir,
+                             coverage, public_dir)
         return _execute_chapter(chapter, notebooks / chapter.notebook, run_json, plan, tables_dir,
                                 params.language, data_digest)
 

@@ -33,7 +33,7 @@ def format_cell(value, language: str) -> str:
     if isinstance(value, (int,)) or (isinstance(value, float) and float(value).is_integer()):
         text = f"{int(value):,}"
     elif isinstance(value, float):
-        text = f"{value:,.2f}"
+        text = f"{value:,.1f}"
     else:
         return html.escape(str(value))
     if language == "nl":

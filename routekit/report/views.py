@@ -6,6 +6,8 @@ Functions named ``*_table`` return DataFrames; ``show_*`` display them on the pa
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from routekit.reference import corridor, corridor_ids, country_name
@@ -183,3 +185,476 @@ def show_route_map(ctx: ReportContext) -> None:
     fmap, alt_text = maps.route_map(legs, ctx.language, threshold=ctx.threshold)
     static, _ = maps.route_map_static(legs, ctx.language, threshold=ctx.threshold)
     embed.show_map(fmap, alt_text, static_chart=static)
+
+
+# --- shared helpers --------------------------------------------------------------------------
+def _placeable(values: pd.Series) -> pd.Series:
+    """True where a label is a real code, not a generalised group ('region:...', 'generalised:...')."""
+    return ~values.astype(str).str.contains(":")
+
+
+def max_over_sources(ctx: ReportContext, table: str, keys: list[str]) -> pd.DataFrame:
+    """Per key, the largest published count over the included sources.
+
+    Counts of different sources are never added (one person can be in several); the largest is a
+    lower bound of the persons behind the cell.
+    """
+    frames = []
+    for source in ctx.sources:
+        frame = ctx.release_table(source, table)
+        if frame.empty or not set(keys) <= set(frame.columns):
+            continue
+        frames.append(frame.groupby(keys, as_index=False)["count"].sum())
+    if not frames:
+        return pd.DataFrame(columns=[*keys, "count"])
+    return pd.concat(frames).groupby(keys, as_index=False)["count"].max()
+
+
+def _change(now: float, before: float) -> float | None:
+    return round((now - before) / before * 100, 1) if before else None
+
+
+# --- chapter 4: entry into the Netherlands ---------------------------------------------------
+def entry_point_frame(ctx: ReportContext) -> pd.DataFrame:
+    """month, entry_point, count (largest source per cell), up to the end of the period."""
+    frame = max_over_sources(ctx, "entry_point", ["month", "entry_point"])
+    frame = frame[_placeable(frame["entry_point"]) & (frame["month"] <= ctx.period.end)]
+    return frame.sort_values(["entry_point", "month"]).reset_index(drop=True)
+
+
+def entry_point_table(ctx: ReportContext) -> pd.DataFrame:
+    from routekit.reference import entry_points
+
+    frame = entry_point_frame(ctx)
+    now = ctx.in_period(frame).groupby("entry_point")["count"].sum()
+    before = ctx.in_period(frame, ctx.baseline).groupby("entry_point")["count"].sum()
+    points = entry_points()
+    rows = []
+    for point in now.index.union(before.index):
+        rows.append({
+            ctx.t("binnenkomstpunt", "entry point"): points.at[point, "name"] if point in points.index else point,
+            ctx.t("type", "type"): points.at[point, "crossing_type"] if point in points.index else "",
+            "count": int(now.get(point, 0)),
+            ctx.t("vergelijking", "baseline"): int(before.get(point, 0)),
+            ctx.t("verandering %", "change %"): _change(now.get(point, 0), before.get(point, 0)),
+        })
+    return pd.DataFrame(rows).sort_values("count", ascending=False).reset_index(drop=True)
+
+
+def show_entry_points(ctx: ReportContext) -> None:
+    from routekit.report import charts, embed, maps
+
+    frame = entry_point_frame(ctx)
+    period = ctx.in_period(frame).groupby("entry_point", as_index=False)["count"].sum()
+    fmap, alt_text = maps.entry_points_map(period, ctx.language, threshold=ctx.threshold)
+    static, _ = maps.entry_points_map_static(period, ctx.language, threshold=ctx.threshold)
+    embed.show_map(fmap, alt_text, static_chart=static)
+    chart, chart_alt = charts.entry_point_trends(frame, ctx.language, threshold=ctx.threshold)
+    embed.show_chart(chart, chart_alt)
+
+
+# --- chapter 5: nationalities ----------------------------------------------------------------
+def nationality_frame(ctx: ReportContext) -> pd.DataFrame:
+    """month, corridor, nationality, count (largest source per cell), up to the period's end."""
+    frame = max_over_sources(ctx, "nationality", ["month", "corridor", "nationality"])
+    return frame[frame["month"] <= ctx.period.end].reset_index(drop=True)
+
+
+def nationality_table(ctx: ReportContext, top: int = 15) -> pd.DataFrame:
+    frame = nationality_frame(ctx)
+    frame = frame[_placeable(frame["nationality"])]
+    now = ctx.in_period(frame).groupby("nationality")["count"].sum()
+    before = ctx.in_period(frame, ctx.baseline).groupby("nationality")["count"].sum()
+    rows = [{
+        ctx.t("nationaliteit", "nationality"): country_name(code, ctx.language),
+        "count": int(now.get(code, 0)),
+        ctx.t("vergelijking", "baseline"): int(before.get(code, 0)),
+        ctx.t("verandering %", "change %"): _change(now.get(code, 0), before.get(code, 0)),
+    } for code in now.sort_values(ascending=False).index[:top]]
+    return pd.DataFrame(rows)
+
+
+def show_nationalities(ctx: ReportContext) -> None:
+    from routekit.report import charts, embed
+
+    frame = nationality_frame(ctx)
+    chart, alt_text = charts.nationality_by_corridor(ctx.in_period(frame), ctx.language,
+                                                     threshold=ctx.threshold)
+    embed.show_chart(chart, alt_text)
+    monthly = frame.groupby(["month", "nationality"], as_index=False)["count"].sum()
+    chart, alt_text = charts.nationality_over_time(monthly, ctx.language, threshold=ctx.threshold)
+    embed.show_chart(chart, alt_text)
+
+
+# --- chapter 7: safety and suffering ---------------------------------------------------------
+def iom_frame(ctx: ReportContext) -> pd.DataFrame:
+    """IOM incidents with a month column, restricted to the 24 months up to the period's end."""
+    result = ctx.public("iom")
+    if result is None:
+        return pd.DataFrame()
+    frame = result.data.copy()
+    frame["month"] = frame["date"].astype(str).str[:7]
+    start = str(pd.Period(ctx.period.end, freq="M") - 23)
+    return ctx.apply_focus(frame[(frame["month"] >= start) & (frame["month"] <= ctx.period.end)])
+
+
+def iom_corridor_table(ctx: ReportContext) -> pd.DataFrame:
+    frame = iom_frame(ctx)
+    if frame.empty:
+        return pd.DataFrame()
+    rows = []
+    for corridor_id, own in frame.groupby("corridor"):
+        now, before = ctx.in_period(own), ctx.in_period(own, ctx.baseline)
+        rows.append({
+            "corridor": _corridor_label(ctx, corridor_id),
+            ctx.t("doden (periode)", "dead (period)"): int(now["dead"].sum()),
+            ctx.t("vermisten (periode)", "missing (period)"): int(now["missing"].sum()),
+            ctx.t("doden en vermisten (vergelijking)", "dead and missing (baseline)"):
+                int(before["dead"].sum() + before["missing"].sum()),
+            ctx.t("incidenten (periode)", "incidents (period)"): len(now),
+        })
+    return pd.DataFrame(rows).sort_values(rows and list(rows[0])[1], ascending=False).reset_index(drop=True)
+
+
+def show_safety_map(ctx: ReportContext) -> None:
+    from routekit.report import charts, embed, maps
+
+    frame = iom_frame(ctx)
+    if frame.empty:
+        ctx.say("Geen IOM-gegevens voor deze periode.", "No IOM data for this period.")
+        return
+    period = ctx.in_period(frame).dropna(subset=["lat", "lon"])
+    if period.empty:
+        period = frame.dropna(subset=["lat", "lon"])
+    fmap, alt_text = maps.incidents_map(period, ctx.language)
+    static, _ = maps.incidents_map_static(period, ctx.language)
+    embed.show_map(fmap, alt_text, static_chart=static)
+    monthly = frame.groupby(["month", "corridor"], as_index=False)[["dead", "missing"]].sum()
+    chart, chart_alt = charts.safety(monthly, ctx.language)
+    embed.show_chart(chart, chart_alt)
+
+
+def smuggler_table(ctx: ReportContext) -> pd.DataFrame:
+    """Share of persons who say a smuggler was involved, per corridor, in the period (narratives)."""
+    frame = max_over_sources(ctx, "smuggler", ["month", "corridor", "smuggler"])
+    frame = ctx.in_period(frame)
+    frame = frame[frame["corridor"].isin(corridor_ids()) & frame["smuggler"].isin(["yes", "no"])]
+    if frame.empty:
+        return pd.DataFrame()
+    wide = frame.pivot_table(index="corridor", columns="smuggler", values="count", aggfunc="sum").fillna(0)
+    for column in ("yes", "no"):
+        if column not in wide.columns:
+            wide[column] = 0
+    wide = wide[(wide["yes"] + wide["no"]) > 0]
+    return pd.DataFrame({
+        "corridor": [_corridor_label(ctx, c) for c in wide.index],
+        ctx.t("met smokkelaar", "with smuggler"): wide["yes"].astype(int).values,
+        ctx.t("zonder smokkelaar", "without smuggler"): wide["no"].astype(int).values,
+        ctx.t("aandeel met smokkelaar %", "share with smuggler %"):
+            (100 * wide["yes"] / (wide["yes"] + wide["no"])).round(0).values,
+    })
+
+
+def mode_table(ctx: ReportContext) -> pd.DataFrame:
+    """Transport modes per corridor in the period (legs travelled, largest source)."""
+    frame = ctx.in_period(max_over_sources(ctx, "mode", ["month", "corridor", "mode"]))
+    frame = frame[frame["corridor"].isin(corridor_ids()) & _placeable(frame["mode"])]
+    if frame.empty:
+        return pd.DataFrame()
+    wide = frame.pivot_table(index="corridor", columns="mode", values="count", aggfunc="sum").fillna(0).astype(int)
+    wide.index = [_corridor_label(ctx, c) for c in wide.index]
+    return wide.reset_index(names="corridor")
+
+
+# --- chapter 8: European context (public statistics) -----------------------------------------
+def frontex_frame(ctx: ReportContext) -> pd.DataFrame:
+    result = ctx.public("frontex")
+    if result is None:
+        return pd.DataFrame()
+    frame = result.data.rename(columns={"period": "month"})
+    return ctx.apply_focus(frame[frame["month"] <= ctx.period.end])
+
+
+def frontex_route_table(ctx: ReportContext) -> pd.DataFrame:
+    """Detections per Frontex route: period, baseline, change, same period a year earlier."""
+    frame = frontex_frame(ctx)
+    if frame.empty:
+        return pd.DataFrame()
+    rows = []
+    for corridor_id, own in frame.groupby("corridor"):
+        now = int(ctx.in_period(own)["detections"].sum())
+        before = int(ctx.in_period(own, ctx.baseline)["detections"].sum())
+        year = int(ctx.in_period(own, ctx.period.year_earlier())["detections"].sum())
+        rows.append({"corridor": _corridor_label(ctx, corridor_id),
+                     ctx.t("detecties (periode)", "detections (period)"): now,
+                     ctx.t("vergelijking", "baseline"): before,
+                     ctx.t("verandering %", "change %"): _change(now, before),
+                     ctx.t("jaar eerder", "a year earlier"): year,
+                     ctx.t("verandering t.o.v. jaar eerder %", "change on a year earlier %"): _change(now, year)})
+    table = pd.DataFrame(rows)
+    return table.sort_values(table.columns[1], ascending=False).reset_index(drop=True)
+
+
+def frontex_nationality_table(ctx: ReportContext, top: int = 12) -> pd.DataFrame:
+    frame = ctx.in_period(frontex_frame(ctx))
+    if frame.empty:
+        return pd.DataFrame()
+    grouped = frame.groupby(["nationality", "corridor"], as_index=False)["detections"].sum()
+    grouped = grouped.sort_values("detections", ascending=False).head(top)
+    return pd.DataFrame({
+        ctx.t("nationaliteit", "nationality"): grouped["nationality"].map(lambda c: country_name(c, ctx.language)),
+        "corridor": grouped["corridor"].map(lambda c: _corridor_label(ctx, c)),
+        ctx.t("detecties", "detections"): grouped["detections"].astype(int).values,
+    })
+
+
+def show_frontex_trends(ctx: ReportContext) -> None:
+    from routekit.report import charts, embed
+
+    frame = frontex_frame(ctx)
+    if frame.empty:
+        return
+    start = str(pd.Period(ctx.period.end, freq="M") - 35)
+    monthly = frame[frame["month"] >= start].groupby(["month", "corridor"], as_index=False)["detections"].sum()
+    monthly = monthly.rename(columns={"detections": "count"})
+    monthly["source"] = "frontex"
+    chart, alt_text = charts.corridor_trends(monthly, ctx.language, threshold=None)
+    embed.show_chart(chart, alt_text)
+
+
+def eurostat_nl_table(ctx: ReportContext, top: int = 10) -> pd.DataFrame:
+    """First-time asylum applicants in the Netherlands by nationality over the years (top N)."""
+    result = ctx.public("eurostat")
+    if result is None:
+        return pd.DataFrame()
+    frame = result.data
+    frame = frame[(frame["geo"] == "NLD") & (frame["freq"].astype(str).str.upper().str.startswith("A"))]
+    frame = frame[frame["period"].astype(str) <= ctx.period.end[:4]]
+    if ctx.params["focus"].get("nationalities"):
+        frame = frame[frame["nationality"].isin(ctx.params["focus"]["nationalities"])]
+    yearly = frame.groupby(["period", "nationality"], as_index=False)["applicants"].sum()
+    years = sorted(yearly["period"].unique())[-5:]
+    yearly = yearly[yearly["period"].isin(years)]
+    latest = yearly[yearly["period"] == years[-1]].sort_values("applicants", ascending=False)
+    keep = list(latest["nationality"].head(top))
+    wide = yearly[yearly["nationality"].isin(keep)].pivot_table(
+        index="nationality", columns="period", values="applicants", aggfunc="sum").fillna(0).astype(int)
+    wide = wide.loc[keep]
+    wide.index = [country_name(c, ctx.language) for c in wide.index]
+    wide.columns = [str(c) for c in wide.columns]
+    return wide.reset_index(names=ctx.t("nationaliteit", "nationality"))
+
+
+def show_eurostat_nl(ctx: ReportContext) -> None:
+    from routekit.report import charts, embed
+
+    result = ctx.public("eurostat")
+    if result is None:
+        return
+    frame = result.data
+    frame = frame[(frame["geo"] == "NLD") & (frame["freq"].astype(str).str.upper().str.startswith("A"))]
+    frame = frame[frame["period"].astype(str) <= ctx.period.end[:4]]
+    yearly = frame.groupby(["period", "nationality"], as_index=False)["applicants"].sum()
+    yearly = yearly.rename(columns={"period": "month", "applicants": "count"})
+    yearly["month"] = yearly["month"].astype(str) + "-01"
+    chart, alt_text = charts.nationality_over_time(yearly, ctx.language, threshold=None)
+    embed.show_chart(chart, alt_text)
+
+
+# --- chapter 9: data quality -----------------------------------------------------------------
+def quality_frame(ctx: ReportContext) -> pd.DataFrame:
+    """Per text source and month: records, texts, routes found, share without route, lag."""
+    frames = []
+    for source in ctx.sources:
+        frame = ctx.release_table(source, "quality", apply_focus=False)
+        if frame.empty:
+            continue
+        frame = frame.copy()
+        frame["source"] = source
+        frames.append(frame)
+    if not frames:
+        return pd.DataFrame()
+    frame = pd.concat(frames, ignore_index=True)
+    frame = frame[frame["month"] <= ctx.period.end]
+    with_text = pd.to_numeric(frame["with_text"], errors="coerce")
+    found = pd.to_numeric(frame["route_found"], errors="coerce")
+    frame["share"] = (1 - found / with_text).where(with_text > 0)
+    return frame
+
+
+def quality_table(ctx: ReportContext) -> pd.DataFrame:
+    frame = ctx.in_period(quality_frame(ctx))
+    if frame.empty:
+        return pd.DataFrame()
+    rows = []
+    for source, own in frame.groupby("source"):
+        records = pd.to_numeric(own["records"], errors="coerce").sum()
+        with_text = pd.to_numeric(own["with_text"], errors="coerce").sum()
+        found = pd.to_numeric(own["route_found"], errors="coerce").sum()
+        rows.append({
+            ctx.t("bron", "source"): ctx.source_title(source),
+            "records": int(records),
+            ctx.t("met tekst", "with text"): int(with_text),
+            ctx.t("met route", "with route"): int(found),
+            ctx.t("zonder route %", "without route %"): round(100 * (1 - found / with_text), 1) if with_text else None,
+        })
+    return pd.DataFrame(rows)
+
+
+def show_quality(ctx: ReportContext) -> None:
+    from routekit.report import charts, embed
+
+    frame = quality_frame(ctx)
+    if frame.empty:
+        return
+    share = frame.dropna(subset=["share"])[["month", "source", "share"]]
+    chart, alt_text = charts.missing_route_share(share, ctx.language)
+    embed.show_chart(chart, alt_text)
+    lag = frame[frame["source"] == "ind"].rename(columns={
+        "lag_days_median": "median", "lag_days_p25": "p25", "lag_days_p75": "p75"})
+    lag = lag.dropna(subset=["median"]) if "median" in lag.columns else pd.DataFrame()
+    if not lag.empty:
+        chart, alt_text = charts.interview_lag(lag[["month", "median", "p25", "p75"]], ctx.language)
+        embed.show_chart(chart, alt_text)
+
+
+def coverage_table(ctx: ReportContext) -> pd.DataFrame:
+    """Per source: months covered, rows in, used and rejected, and the reasons for rejection."""
+    rows = []
+    for source in ctx.sources:
+        manifest = ctx.manifest(source)
+        period = manifest.get("period", {})
+        reasons = manifest.get("rejected_reasons", {}) or {}
+        rows.append({
+            ctx.t("bron", "source"): ctx.source_title(source),
+            ctx.t("maanden", "months"): f"{period.get('start', '?')} - {period.get('end', '?')}",
+            ctx.t("rijen in", "rows in"): manifest.get("rows_in"),
+            ctx.t("rijen gebruikt", "rows used"): manifest.get("rows_used"),
+            ctx.t("rijen afgewezen", "rows rejected"): manifest.get("rows_rejected"),
+            ctx.t("redenen", "reasons"): "; ".join(f"{k}: {v}" for k, v in reasons.items()) or "-",
+        })
+    return pd.DataFrame(rows)
+
+
+# --- chapter 1: summary, public-only reading -------------------------------------------------
+def public_reading(ctx: ReportContext, top: int = 3) -> list[str]:
+    """A few sentences on what changed in the public series: the largest route changes (Frontex)
+    against the baseline and a year earlier, and the dead and missing (IOM)."""
+    from routekit.report.i18n import format_number
+
+    sentences = []
+    frame = frontex_frame(ctx)
+    if not frame.empty:
+        now = ctx.in_period(frame).groupby("corridor")["detections"].sum()
+        before = ctx.in_period(frame, ctx.baseline).groupby("corridor")["detections"].sum()
+        year = ctx.in_period(frame, ctx.period.year_earlier()).groupby("corridor")["detections"].sum()
+        total_now, total_year = int(now.sum()), int(year.sum())
+        sentences.append(ctx.t(
+            "Frontex registreerde in de verslagperiode {n} detecties aan de EU-buitengrenzen ({c} ten opzichte van dezelfde periode een jaar eerder).",
+            "Frontex recorded {n} detections at the EU's external borders in the reporting period ({c} on the same period a year earlier).",
+        ).format(n=format_number(total_now, ctx.language),
+                 c=_signed_percent(_change(total_now, total_year), ctx.language)))
+        change = (now - before.reindex(now.index).fillna(0)).sort_values(key=abs, ascending=False)
+        for corridor_id in change.index[:top]:
+            sentences.append(ctx.t(
+                "{route}: {n} detecties, {d} ten opzichte van de vergelijkingsperiode ({p}).",
+                "{route}: {n} detections, {d} against the baseline ({p}).",
+            ).format(route=_corridor_label(ctx, corridor_id), n=format_number(int(now[corridor_id]), ctx.language),
+                     d=("+" if change[corridor_id] >= 0 else "") + format_number(int(change[corridor_id]), ctx.language),
+                     p=_signed_percent(_change(now[corridor_id], before.get(corridor_id, 0)), ctx.language)))
+    incidents = iom_frame(ctx)
+    if not incidents.empty:
+        period = ctx.in_period(incidents)
+        sentences.append(ctx.t(
+            "IOM registreerde in de verslagperiode ten minste {d} doden en {m} vermisten langs de routes naar Europa.",
+            "IOM recorded at least {d} dead and {m} missing along the routes towards Europe in the reporting period.",
+        ).format(d=format_number(int(period["dead"].sum()), ctx.language),
+                 m=format_number(int(period["missing"].sum()), ctx.language)))
+    return sentences
+
+
+def _signed_percent(value: float | None, language: str) -> str:
+    if value is None:
+        return "n.v.t." if language == "nl" else "n/a"
+    text = f"{value:+.0f}%"
+    return text
+
+
+def show_summary(ctx: ReportContext) -> None:
+    """The period's findings in a few sentences, then the key numbers."""
+    from IPython.display import Markdown, display
+
+    if ctx.public_only:
+        display(Markdown("\n".join(f"- {s}" for s in public_reading(ctx))))
+        ctx.show_table(frontex_route_table(ctx), "frontex-routes",
+                       ctx.public_caption(ctx.t("Detecties per route", "Detections per route"), ["frontex"]),
+                       public=True)
+        return
+    findings = findings_sentences(ctx)
+    if findings:
+        display(Markdown("\n".join(f"- {s}" for s in findings)))
+    ctx.show_table(key_numbers_table(ctx), "key-numbers",
+                   ctx.t("Personen per bron, verslagperiode en vergelijkingsperiode",
+                         "Persons per source, reporting period and baseline"))
+    ctx.show_table(corridor_period_table(ctx), "corridors-period",
+                   ctx.t("Personen per corridor en bron in de verslagperiode, met de geschatte totale omvang (95%-interval)",
+                         "Persons per corridor and source in the reporting period, with the estimated total (95% interval)"))
+
+
+def findings_sentences(ctx: ReportContext, top: int = 6) -> list[str]:
+    """Ranked findings of the estimate stage in the report's language (findings.csv)."""
+    findings = ctx.estimates_table("findings")
+    if findings.empty:
+        return []
+    column = f"text_{ctx.language}"
+    if column not in findings.columns:
+        return []
+    if "rank" in findings.columns:
+        findings = findings.sort_values("rank")
+    return [str(s) for s in findings[column].dropna().head(top)]
+
+
+# --- chapter 10: methods and accountability --------------------------------------------------
+def public_sources_table(ctx: ReportContext) -> pd.DataFrame:
+    """Each public source with publisher, purpose, legal basis and the files read (with hash)."""
+    from routekit.pipeline.fingerprint import file_digest
+    from routekit.sources import get_source
+
+    names = {"frontex": "frontex", "eurostat": "eurostat_asylum", "iom": "iom_missing_migrants"}
+    rows = []
+    for name in ctx.params.get("public_sources", []):
+        info = get_source(names[name])
+        result = ctx.public(name)
+        files = result.files if result is not None else ()
+        rows.append({
+            ctx.t("bron", "source"): info.title(ctx.language),
+            ctx.t("uitgever", "publisher"): info.partner,
+            ctx.t("doel", "purpose"): info.purpose,
+            ctx.t("grondslag", "legal basis"): info.legal_basis,
+            ctx.t("bestanden (sha256)", "files (sha256)"): "; ".join(
+                f"{Path(f).name} ({file_digest(Path(f))[:12]})" for f in files),
+            ctx.t("rijen afgewezen", "rows rejected"): 0 if result is None else len(result.rejects),
+        })
+    return pd.DataFrame(rows)
+
+
+def limitations(ctx: ReportContext) -> list[str]:
+    """Known limitations of the sources and methods, stated in every report."""
+    return [ctx.t(*pair) for pair in (
+        ("Reisverhalen zijn zelfgerapporteerd, vaak weken tot maanden na binnenkomst opgetekend, en kunnen onvolledig zijn.",
+         "Narratives are self-reported, often recorded weeks to months after entry, and can be incomplete."),
+        ("De KMar ziet alleen het laatste deel van de reis en controleert slechts een klein deel van het verkeer; grenswaarnemingen zijn betrouwbaar maar onvolledig.",
+         "KMar sees only the last leg and checks only a small share of traffic; border observations are reliable but incomplete."),
+        ("Aantallen onder de drempel zijn onderdrukt en zeldzame categorieën gegeneraliseerd; totalen van deeltabellen kunnen daardoor lager zijn dan het werkelijke aantal.",
+         "Counts below the threshold are suppressed and rare categories generalised; sums of sub-tables can therefore be lower than the true number."),
+        ("De schatting van het ongeziene deel veronderstelt dat de afhankelijkheid tussen bronnen door het gekozen model wordt beschreven; het interval neemt de modelkeuze mee, maar niet elke schending van die aanname.",
+         "The estimate of the unseen part assumes the dependence between sources is captured by the chosen model; the interval includes model-selection uncertainty but not every violation of that assumption."),
+        ("Frontex telt detecties, geen personen; IOM-cijfers zijn minimumschattingen.",
+         "Frontex counts detections, not persons; IOM figures are minimum estimates."),
+    )]
+
+
+def ethics_statement(ctx: ReportContext) -> str:
+    return ctx.t(
+        "Het recht om asiel aan te vragen staat voorop. Betere zichtbaarheid van routes dient om leed te voorkomen en migratie verantwoord te beheren, en moet proportioneel zijn. De privacy van migranten wordt beschermd, ook wanneer zij irregulier zijn binnengekomen: persoonsgegevens verlaten de partners niet, alleen geanonimiseerde aggregaten worden gedeeld, en elke bron wordt alleen gebruikt voor het doel en op de grondslag die hierboven staan. Het uitlezen van individuele telefoons en ANPR-cameradata wordt niet gebruikt.",
+        "The right to seek asylum stands. Better visibility of routes serves to prevent suffering and to manage migration responsibly, and must be proportionate. Migrants' privacy is protected also when they entered irregularly: personal data never leave the partners, only anonymised aggregates are shared, and every source is used only for the purpose and on the legal basis stated above. Reading out individual phones and ANPR camera data are not used.")
