@@ -1,0 +1,155 @@
+"""Open every page of a built site in Chromium, offline, and check that charts and maps draw.
+
+Runs on the small visuals demo book and on the report the shared ``built_site`` fixture builds.
+Screenshots go to ``_build/screenshots/`` for a person to look at.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from routekit.report.pdf import CHROMIUM_ARGS, chromium_executable
+
+pytestmark = pytest.mark.slow
+ROOT = Path(__file__).resolve().parents[1]
+SCREENSHOTS = ROOT / "_build" / "screenshots"
+SKIP_PAGES = {"search.html", "genindex.html", "py-modindex.html"}
+
+
+@pytest.fixture(scope="module", params=["demo", "report"])
+def site(request, tmp_path_factory) -> tuple[str, Path]:
+    if request.param == "report":
+        return "report", request.getfixturevalue("built_site")
+    import visuals_demo_book
+
+    root = visuals_demo_book.write_book(tmp_path_factory.mktemp("visuals_book") / "book")
+    return "demo", visuals_demo_book.build(root, "html")
+
+
+@pytest.fixture(scope="module")
+def served(site):
+    """The site on a loopback HTTP server (port chosen by the OS), stopped after the tests."""
+    name, folder = site
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield name, folder, f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def do_GET(self):
+        if self.path == "/favicon.ico":  # Chromium asks every server for one; the site has none
+            self.send_response(204)
+            self.end_headers()
+            return
+        super().do_GET()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _pages(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*.html")
+                  if p.name not in SKIP_PAGES and "_static" not in p.parts and "_sources" not in p.parts)
+
+
+def _check_page(browser, url: str, shot: Path) -> dict:
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    errors, foreign = [], []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+
+    def on_request(request):
+        host = urlparse(request.url).hostname
+        if request.url.startswith(("data:", "blob:", "about:")):
+            return
+        if host not in ("127.0.0.1", "localhost", None, ""):
+            foreign.append(request.url)
+
+    page.on("request", on_request)
+    page.on("response", lambda r: errors.append(f"HTTP {r.status} {r.url}") if r.status >= 400 else None)
+    page.goto(url, wait_until="load")
+    page.wait_for_function("() => window.routekitReady === true", timeout=30_000)
+    page.wait_for_timeout(300)
+    result = page.evaluate("""() => ({
+        charts: document.querySelectorAll('.rk-vega').length,
+        drawn: document.querySelectorAll('.rk-vega svg, .rk-vega canvas').length,
+        failed: document.querySelectorAll('.rk-vega.rk-error').length,
+        maps: Array.from(document.querySelectorAll('.rk-map')).map((m) => ({
+            shapes: m.querySelectorAll('.leaflet-overlay-pane svg path:not(.leaflet-interactive)').length,
+            marks: m.querySelectorAll('.leaflet-overlay-pane svg path.leaflet-interactive').length,
+            layers: m.querySelectorAll('.leaflet-control-layers-overlays label').length,
+            legend: m.querySelectorAll('.rk-legend').length,
+        })),
+    })""")
+    shot.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(shot), full_page=True)
+    page.close()
+    result.update(errors=errors, foreign=foreign)
+    return result
+
+
+def test_every_page_draws_offline(served, browser):
+    name, folder, base = served
+    pages = _pages(folder)
+    assert pages, f"no pages in {folder}"
+    totals = {"charts": 0, "maps": 0}
+    for path in pages:
+        relative = path.relative_to(folder).as_posix()
+        result = _check_page(browser, f"{base}/{relative}", SCREENSHOTS / name / relative.replace("/", "__").replace(".html", ".png"))
+        assert result["errors"] == [], (relative, result["errors"])
+        assert result["foreign"] == [], (relative, result["foreign"])
+        assert result["failed"] == 0 and result["drawn"] >= result["charts"], (relative, result)
+        for drawn_map in result["maps"]:
+            assert drawn_map["shapes"] >= 3, (relative, drawn_map)  # country shapes
+            assert drawn_map["marks"] >= 1, (relative, drawn_map)  # route lines or circles
+            assert drawn_map["layers"] >= 1 and drawn_map["legend"] == 1, (relative, drawn_map)
+        totals["charts"] += result["charts"]
+        totals["maps"] += len(result["maps"])
+    assert totals["charts"] > 0 and totals["maps"] > 0, totals
+
+
+def test_site_works_from_disk_without_server(site, browser):
+    """Opening the built pages with file:// (a copy on a laptop) also draws everything."""
+    name, folder = site
+    with_figures = [p for p in _pages(folder) if "rk-vega" in p.read_text("utf-8") or "rk-map" in p.read_text("utf-8")]
+    assert with_figures
+    result = _check_page(browser, with_figures[0].resolve().as_uri(), SCREENSHOTS / name / "file-url.png")
+    assert result["errors"] == [] and result["foreign"] == []
+    assert result["drawn"] >= result["charts"]
+    assert all(m["shapes"] >= 3 and m["marks"] >= 1 for m in result["maps"])
+
+
+def test_route_map_draws_one_line_per_published_leg(site, browser):
+    name, folder = site
+    if name != "demo":
+        pytest.skip("leg count known only for the demo data")
+    import visuals_demo_data as demo
+
+    page = browser.new_page()
+    page.goto((folder / "book" / "chapters" / "routes.html").resolve().as_uri())
+    page.wait_for_function("() => window.routekitReady === true")
+    first_map = page.locator(".rk-map").first
+    lines = first_map.locator(".leaflet-overlay-pane path.leaflet-interactive").count()
+    page.close()
+    assert lines == demo.legs_frame()["estimate"].notna().sum()
