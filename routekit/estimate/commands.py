@@ -1,0 +1,59 @@
+"""``routekit estimate`` and ``routekit validate-estimates`` (argument parsing only)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def estimate(
+    releases: Annotated[list[Path], typer.Option("--releases", help="Release directories (repeat or list).")],
+    link: Annotated[Path, typer.Option("--link", help="Link directory with contingency.csv.")],
+    out: Annotated[Path, typer.Option("--out", help="Directory for estimates.csv and the other tables.")],
+    period: Annotated[str | None, typer.Option("--period", help="Reporting period: YYYY-MM, YYYY-Qn, YYYY-Tn.")] = None,
+    n_boot: Annotated[int, typer.Option("--n-boot", help="Bootstrap replicates per corridor.")] = 99,
+    seed: Annotated[int, typer.Option("--seed")] = 0,
+) -> None:
+    """Population estimates with 95% intervals, agreement, trends, anomalies, outlook, findings."""
+    from rich.console import Console
+
+    from routekit.errors import ParamError
+    from routekit.estimate.pipeline import run_estimate
+
+    months = None
+    if period:
+        from routekit.periods import parse_period
+
+        try:
+            months = parse_period(period).months
+        except ValueError as error:
+            raise ParamError("period", period, str(error)) from None
+    manifest = run_estimate(releases, link, out, months, n_boot=n_boot, seed=seed)
+    Console().print(f"estimates for {manifest['period']['label']} written to {out} "
+                    f"({', '.join(manifest['files'])})", highlight=False)
+
+
+def validate_estimates(
+    scenarios: Annotated[int, typer.Option("--scenarios", help="Number of seeded demo scenarios.")] = 20,
+    seed: Annotated[int, typer.Option("--seed")] = 1,
+    start: Annotated[str, typer.Option("--start")] = "2023-01",
+    end: Annotated[str, typer.Option("--end")] = "2024-12",
+    threshold: Annotated[int, typer.Option("--threshold")] = 10,
+    n_boot: Annotated[int, typer.Option("--n-boot")] = 99,
+) -> None:
+    """Coverage of the 95% intervals and median relative error against the demo truth."""
+    from rich.console import Console
+
+    from routekit.estimate.validation import validate_scenarios
+
+    console = Console()
+    result = validate_scenarios(scenarios, seed=seed, start=start, end=end, threshold=threshold, n_boot=n_boot,
+                                progress=lambda k, n: console.print(f"scenario {k}/{n}", end="\r"))
+    console.print(f"scenarios: {scenarios}  strata: {result['strata']}  estimable: {result['estimable']} "
+                  f"(not estimable {result['not_estimable_share']:.1%})")
+    console.print(f"coverage of 95% intervals: {result['coverage']:.3f}")
+    console.print(f"median relative error: {result['median_relative_error']:.3f}  "
+                  f"median signed error: {result['median_signed_error']:+.3f}")
+    console.print(result["by_corridor"].round(3).to_string())

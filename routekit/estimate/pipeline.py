@@ -1,0 +1,213 @@
+"""``run_estimate``: releases + link -> estimates, agreement, trends, anomalies, outlook,
+timeliness and ranked findings (CSV files documented in README.md). Reads nothing else."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+import routekit
+from routekit.errors import ParamError
+from routekit.estimate import agreement as agreement_
+from routekit.estimate import timeliness as timeliness_
+from routekit.estimate import trends as trends_
+from routekit.estimate.grades import GRADE_LABELS
+from routekit.estimate.inputs import read_link, read_release
+from routekit.estimate.population import aggregate_period, estimate_strata
+
+ALPHA = 0.05
+
+
+def run_estimate(release_dirs: list[Path], link_dir: Path, out: Path, period_months: list[str] | None = None,
+                 n_boot: int = 99, seed: int = 0, alpha: float = ALPHA) -> dict:
+    """Write every estimate output into ``out``; returns the manifest (also manifest.json).
+
+    ``period_months``: the reporting period (list of YYYY-MM). Without it the last month of the
+    link is the period. Its baseline is the period of the same length just before it.
+    """
+    releases = [read_release(Path(d)) for d in release_dirs]
+    link = read_link(Path(link_dir))
+    kinds = {r.source: r.kind for r in releases}
+    for entry in link.manifest.get("releases", []):
+        kinds.setdefault(entry.get("source"), entry.get("kind"))
+    months_all = sorted(link.contingency["month"].unique())
+    if period_months is None:
+        period_months = [months_all[-1]]
+    unknown = sorted(set(period_months) - set(months_all))
+    if unknown:
+        raise ParamError("period", period_months, f"month(s) {unknown} are not in the link table")
+    period_label = period_months[0] if len(period_months) == 1 else f"{period_months[0]}/{period_months[-1]}"
+    baseline = [str(pd.Period(m, freq="M") - len(period_months)) for m in period_months]
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+
+    monthly, draws, structure = estimate_strata(link, n_boot=n_boot, seed=seed, kinds=kinds)
+    used_kinds = sorted({kinds.get(s, s) for s in structure["sources_used"]})
+    period_rows = aggregate_period(monthly, draws, period_months, period_label, seed, used_kinds)
+    estimates = pd.concat([monthly.assign(level="month"), period_rows.assign(level="period")], ignore_index=True)
+    estimates.to_csv(out / "estimates.csv", index=False, lineterminator="\n")
+    _write_draws(draws, out / "draws.csv")
+
+    counts = agreement_.category_counts(releases)
+    share_table = agreement_.shares(counts, period_months, period_label)
+    share_table.to_csv(out / "agreement.csv", index=False, lineterminator="\n")
+    agreement_.pairwise(share_table).to_csv(out / "agreement_pairs.csv", index=False, lineterminator="\n")
+    graded = agreement_.graded_changes(counts, period_months, baseline) if set(baseline) <= set(months_all) else pd.DataFrame()
+
+    series = _series(monthly, counts)
+    trends = trends_.changes(series, ["series", "source", "dimension", "category"], period_months)
+    trends.to_csv(out / "trends.csv", index=False, lineterminator="\n")
+    anomalies = trends_.anomalies(series, ["series", "source", "dimension", "category"], alpha)
+    anomalies.to_csv(out / "anomalies.csv", index=False, lineterminator="\n")
+    trends_.outlook(series[series["series"] == "estimate"], ["series", "source", "dimension", "category"], alpha).to_csv(
+        out / "outlook.csv", index=False, lineterminator="\n")
+    lags = timeliness_.lag_table(releases)
+    lags.to_csv(out / "timeliness.csv", index=False, lineterminator="\n")
+
+    ranked = findings(out, period_months[0], period_months[-1], graded=graded, lags=lags)
+    ranked.to_csv(out / "findings.csv", index=False, lineterminator="\n")
+    manifest = {
+        "period": {"start": period_months[0], "end": period_months[-1], "label": period_label},
+        "baseline": {"start": baseline[0], "end": baseline[-1]},
+        "sources": link.sources, "sources_used": structure["sources_used"], "kinds": kinds,
+        "nested_sources": structure["nested"], "structural_zeros": [list(p) for p in structure["structural_zeros"]],
+        "threshold": link.threshold, "n_boot": n_boot, "seed": seed, "alpha": alpha,
+        "months": [months_all[0], months_all[-1]], "routekit_version": routekit.__version__,
+        "files": sorted(p.name for p in out.glob("*.csv")),
+    }
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    return manifest
+
+
+def _write_draws(draws: dict, path: Path) -> None:
+    """Bootstrap draws of each month's total (model output, no person counts), for period sums."""
+    rows = [pd.DataFrame({"month": m, "corridor": c, "replicate": np.arange(len(d)), "value": np.round(d, 2)})
+            for (m, c), d in draws.items() if d is not None]
+    frame = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=["month", "corridor", "replicate", "value"])
+    frame.to_csv(path, index=False, lineterminator="\n")
+
+
+def _series(monthly: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
+    """Monthly series to watch: MSE estimates per corridor, and each source's category counts."""
+    estimate = monthly.rename(columns={"period": "month", "corridor": "category"})
+    estimate = estimate.assign(series="estimate", source="all", dimension="corridor",
+                               count=estimate["estimate"])[["series", "source", "dimension", "category", "month", "count"]]
+    observed = counts.assign(series="count")[["series", "source", "dimension", "category", "month", "count"]]
+    observed = observed[observed["dimension"].isin(["corridor", "entry_point", "nationality"])]
+    return pd.concat([estimate, observed], ignore_index=True)
+
+
+def findings(out_dir: Path, period_start: str, period_end: str, baseline_start: str | None = None,
+             baseline_end: str | None = None, graded: pd.DataFrame | None = None,
+             lags: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Ranked findings per corridor: the period's estimate against the baseline period.
+
+    The change ratio's interval comes from the bootstrap draws (draws.csv). Ranked by the
+    size of the change (|log ratio|) among confident findings first. ``text_en``/``text_nl``
+    hold a plain-language sentence. Reads estimates.csv, draws.csv, timeliness.csv in
+    ``out_dir``; ``graded`` (changes by kind of source) is added when given.
+    """
+    out_dir = Path(out_dir)
+    months = [str(p) for p in pd.period_range(period_start, period_end, freq="M")]
+    if baseline_start is None:
+        baseline = [str(pd.Period(m, freq="M") - len(months)) for m in months]
+    else:
+        baseline = [str(p) for p in pd.period_range(baseline_start, baseline_end, freq="M")]
+    draws = pd.read_csv(out_dir / "draws.csv", dtype={"month": str})
+    monthly = pd.read_csv(out_dir / "estimates.csv", dtype={"period": str})
+    monthly = monthly[monthly["level"] == "month"]
+    if lags is None and (out_dir / "timeliness.csv").is_file():
+        lags = pd.read_csv(out_dir / "timeliness.csv", dtype={"month": str})
+    stale_months = set(lags.loc[lags["stale"].astype(bool), "month"]) if lags is not None and len(lags) else set()
+    rows = []
+    for corridor, part in monthly.groupby("corridor"):
+        current = _period_draws(draws, corridor, months)
+        previous = _period_draws(draws, corridor, baseline)
+        now = part[part["period"].isin(months)]
+        if current is None or previous is None or len(now) < len(months):
+            continue
+        size = min(len(current), len(previous))
+        ratio = current[:size] / np.maximum(previous[:size], 1e-9)
+        lo, hi = np.quantile(ratio, [0.025, 0.975])
+        estimate = float(now["estimate"].sum())
+        est_lo, est_hi = np.quantile(current, [0.025, 0.975])
+        grade = "confirmed" if (now["grade"] == "confirmed").all() else "indicative"
+        reason = "estimate from linked sources of two or more kinds"
+        if graded is not None and len(graded):
+            match = graded[(graded["dimension"] == "corridor") & (graded["category"] == corridor)]
+            if len(match):
+                sign = 1 if lo > 1 else -1 if hi < 1 else 0
+                grade_, reason_ = match.iloc[0]["grade"], match.iloc[0]["reason"]
+                if grade_ == "contradicted" or (sign and grade_ != "single_source" and _opposes(match.iloc[0]["changes"], sign)):
+                    grade, reason = "contradicted", reason_
+                else:
+                    reason = f"{reason}; sources: {reason_}"
+        stale = sorted(set(months) & stale_months)
+        significant = bool(lo > 1 or hi < 1)
+        rows.append({"period": f"{months[0]}/{months[-1]}", "baseline_period": f"{baseline[0]}/{baseline[-1]}",
+                     "topic": "corridor", "category": corridor, "estimate": round(estimate, 1),
+                     "lower": round(float(est_lo), 1), "upper": round(float(est_hi), 1),
+                     "change_ratio": round(float(np.median(ratio)), 3), "change_lower": round(float(lo), 3),
+                     "change_upper": round(float(hi), 3), "significant": significant, "grade": grade,
+                     "reason": reason, "stale": bool(stale)})
+    frame = pd.DataFrame(rows)
+    if frame.empty:
+        return pd.DataFrame(columns=["rank", "period", "baseline_period", "topic", "category", "estimate", "lower",
+                                     "upper", "change_ratio", "change_lower", "change_upper", "significant",
+                                     "grade", "reason", "stale", "text_en", "text_nl"])
+    confidence = frame["significant"].astype(int) * 2 + (frame["grade"] == "confirmed").astype(int)
+    frame["_size"] = np.abs(np.log(frame["change_ratio"].clip(lower=1e-6)))
+    frame["_confidence"] = confidence
+    frame = frame.sort_values(["_confidence", "_size"], ascending=False).drop(columns=["_size", "_confidence"])
+    frame.insert(0, "rank", np.arange(1, len(frame) + 1))
+    frame["text_en"] = [_text(r, "en") for r in frame.itertuples()]
+    frame["text_nl"] = [_text(r, "nl") for r in frame.itertuples()]
+    return frame.reset_index(drop=True)
+
+
+def _opposes(changes: str, sign: int) -> bool:
+    """Whether the per-source change text shows a significant change against ``sign``."""
+    for part in str(changes).split(";"):
+        try:
+            ratio = float(part.split(" x")[1].split(" ")[0])
+            p_value = float(part.split("p=")[1].rstrip(")"))
+        except (IndexError, ValueError):
+            continue
+        if p_value < 0.05 and (ratio - 1) * sign < 0:
+            return True
+    return False
+
+
+def _text(row, language: str) -> str:
+    from routekit.reference import corridors
+
+    try:
+        name = corridors().loc[row.category, f"name_{language}"]
+    except Exception:  # unknown corridor id: show the id
+        name = row.category
+    pct = (row.change_ratio - 1) * 100
+    grade = GRADE_LABELS[language][row.grade]
+    if language == "nl":
+        direction = "steeg" if pct > 0 else "daalde"
+        sure = "significant" if row.significant else "niet significant"
+        text = (f"{name}: geschat {row.estimate:.0f} reizen (95%-interval {row.lower:.0f}-{row.upper:.0f}); "
+                f"{direction} met {abs(pct):.0f}% t.o.v. {row.baseline_period} "
+                f"(interval x{row.change_lower:.2f}-x{row.change_upper:.2f}, {sure}); oordeel: {grade}.")
+        return text + (" Let op: berust op nog onvolledige gehoren." if row.stale else "")
+    direction = "rose" if pct > 0 else "fell"
+    sure = "significant" if row.significant else "not significant"
+    text = (f"{name}: an estimated {row.estimate:.0f} journeys (95% interval {row.lower:.0f}-{row.upper:.0f}); "
+            f"{direction} by {abs(pct):.0f}% against {row.baseline_period} "
+            f"(interval x{row.change_lower:.2f}-x{row.change_upper:.2f}, {sure}); grade: {grade}.")
+    return text + (" Note: rests on interviews not yet complete." if row.stale else "")
+
+
+def _period_draws(draws: pd.DataFrame, corridor: str, months: list[str]) -> np.ndarray | None:
+    part = draws[(draws["corridor"] == corridor) & draws["month"].isin(months)]
+    if part["month"].nunique() < len(months):
+        return None
+    wide = part.pivot_table(index="replicate", columns="month", values="value").dropna()
+    return wide.sum(axis=1).to_numpy() if len(wide) else None

@@ -1,0 +1,183 @@
+"""Population estimates per month x corridor from the link, and their sums per reporting period.
+
+The link table holds, per month and corridor, persons per capture history. Before estimating,
+the whole table (all months and corridors pooled) is inspected once for structure that no
+single month can show:
+
+- a *nested* source: nobody was ever seen by it alone (Eurodac hits need an IND application or
+  a KMar apprehension), so it says nothing about persons no other source saw; it is left out
+  and its cells are added to the others (a sum with suppressed parts becomes a range);
+- a *structural zero*: two sources that together saw nobody although, if independent, they
+  should have shared many (the police only record persons outside the asylum procedure);
+  their overlap cells are removed from the model.
+
+Period sums add the bootstrap draws of the months (independent months), so the interval of a
+quarter is not the sum of the monthly bounds.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pandas as pd
+
+from routekit.estimate.grades import estimate_grade
+from routekit.estimate.mse import MSEResult, estimate_pooled
+
+NESTED_MIN = 20  # a source must have seen at least this many persons to be called nested
+STRUCTURAL_MIN_EXPECTED = 20.0  # expected overlap under independence before an empty one is structural
+
+
+def link_structure(contingency: pd.DataFrame, sources: list[str]) -> dict:
+    """Nested sources and structural-zero pairs, from the pooled link table (see module doc)."""
+    flags = [f"in_{s}" for s in sources]
+    known = contingency.dropna(subset=["count"])
+    suppressed = contingency[contingency["count"].isna()]
+    total = known["count"].sum()
+    nested = []
+    for source, flag in zip(sources, flags):
+        others = [f for f in flags if f != flag]
+        alone = (contingency[flag] == 1) & (contingency[others].sum(axis=1) == 0)
+        seen = known.loc[known[flag] == 1, "count"].sum()
+        if seen >= NESTED_MIN and known.loc[alone.loc[known.index], "count"].sum() == 0 and not alone.loc[suppressed.index].any():
+            nested.append(source)
+    structural = []
+    for (a, fa), (b, fb) in itertools.combinations(zip(sources, flags), 2):
+        both = (contingency[fa] == 1) & (contingency[fb] == 1)
+        if both.loc[suppressed.index].any() or known.loc[both.loc[known.index], "count"].sum() > 0:
+            continue
+        n_a = known.loc[known[fa] == 1, "count"].sum()
+        n_b = known.loc[known[fb] == 1, "count"].sum()
+        if total > 0 and n_a * n_b / total >= STRUCTURAL_MIN_EXPECTED:
+            structural.append((a, b))
+    return {"nested": nested, "structural_zeros": structural}
+
+
+def collapse_sources(contingency: pd.DataFrame, keep: list[str], threshold: int) -> pd.DataFrame:
+    """Sum cells over the dropped sources; a sum with suppressed parts becomes a range [lower, upper]."""
+    flags = [f"in_{s}" for s in keep]
+    frame = contingency.assign(
+        suppressed=contingency["count"].isna(),
+        known=contingency["count"].fillna(0.0),
+    )
+    frame = frame[frame[flags].sum(axis=1) > 0]
+    grouped = frame.groupby(["month", "corridor", *flags], sort=True).agg(
+        known=("known", "sum"), parts=("suppressed", "sum"), cells=("suppressed", "size")).reset_index()
+    grouped["censored"] = grouped["parts"] > 0
+    grouped["lower"] = np.where(grouped["censored"], grouped["known"] + grouped["parts"], np.nan)
+    grouped["upper"] = np.where(grouped["censored"], grouped["known"] + grouped["parts"] * (threshold - 1), np.nan)
+    grouped["count"] = np.where(grouped["censored"], np.nan, grouped["known"])
+    return grouped.drop(columns=["known", "parts", "cells"])
+
+
+def estimate_strata(link, n_boot: int = 99, seed: int = 0, secondary_unknown: bool | None = None,
+                    kinds: dict[str, str] | None = None) -> tuple[pd.DataFrame, dict, dict]:
+    """One MSE per month x corridor. Returns (estimates frame, draws per stratum, structure).
+
+    ``secondary_unknown``: treat suppressed link cells as of unknown size (secondary
+    suppression may hide any value) instead of 1..K-1; default: only when the link manifest
+    reports secondary suppressions.
+    """
+    structure = link_structure(link.contingency, link.sources)
+    keep = [s for s in link.sources if s not in structure["nested"]]
+    table = collapse_sources(link.contingency, keep, link.threshold)
+    if secondary_unknown is None:
+        secondary_unknown = bool(link.manifest.get("cells_suppressed_secondary", 0))
+    flags = [f"in_{s}" for s in keep]
+    rows, draws = [], {}
+    for corridor, part in table.groupby("corridor", sort=True):
+        cells = part[["month", *flags, "count", "censored", "lower", "upper"]].rename(columns=dict(zip(flags, keep)))
+        unknown = None
+        if secondary_unknown:
+            # a single suppressed cell may hide any value; a range from a sum keeps its bounds
+            unknown = cells["censored"] & (cells["upper"] - cells["lower"] == link.threshold - 2) & (cells["lower"] == 1)
+            cells = cells.assign(censored=cells["censored"] & ~unknown)
+        results = estimate_pooled(
+            cells, "month", sources=keep, threshold=link.threshold, unknown=unknown,
+            structural_zeros=structure["structural_zeros"], n_boot=n_boot, seed=seed, keep_draws=True)
+        for month, result in results.items():
+            rows.append(_row(month, corridor, result, kinds or {}))
+            draws[(month, corridor)] = result.draws
+    frame = pd.DataFrame(rows)
+    structure["sources_used"] = keep
+    return frame, draws, structure
+
+
+def _row(period: str, corridor: str, result: MSEResult, kinds: dict[str, str]) -> dict:
+    used_kinds = sorted({kinds.get(s, s) for s in result.sources})
+    grade, why = estimate_grade(result.estimable, result.estimate, result.lower, result.upper, used_kinds, result.reason)
+    return {
+        "period": period,
+        "corridor": corridor,
+        "observed": round(result.observed, 1),
+        "observed_lower": result.observed_lower,
+        "observed_upper": result.observed_upper,
+        "estimate": _round(result.estimate),
+        "lower": _round(result.lower),
+        "upper": _round(result.upper),
+        "method": result.method,
+        "model": result.model,
+        "sources": "+".join(result.sources),
+        "grade": grade,
+        "note": "; ".join(dict.fromkeys(filter(None, [why, result.reason]))),
+    }
+
+
+def _round(value: float) -> float:
+    return float(np.round(value, 1)) if np.isfinite(value) else float("nan")
+
+
+def aggregate_period(estimates: pd.DataFrame, draws: dict, months: list[str], label: str,
+                     seed: int = 0, kinds_used: list[str] | None = None) -> pd.DataFrame:
+    """Per corridor and for all corridors together: the sum over ``months`` with its interval.
+
+    A corridor whose months are not all estimable gets no sum (the reason names the months).
+    """
+    rng = np.random.default_rng(seed)
+    subset = estimates[estimates["period"].isin(months)]
+    rows, all_draws, all_ok = [], [], True
+    corridors = sorted(subset["corridor"].unique())
+    for corridor in corridors:
+        part = subset[subset["corridor"] == corridor]
+        missing = sorted(set(months) - set(part["period"]))
+        refused = part.loc[part["grade"] == "not_estimable", "period"].tolist()
+        observed = part["observed"].sum()
+        if refused:
+            all_ok = False
+            rows.append(_period_row(label, corridor, observed, np.nan, np.nan, np.nan,
+                                    f"not estimable in {', '.join(refused)}", kinds_used))
+            continue
+        total = _sum_draws([draws[(m, corridor)] for m in part["period"]], rng)
+        all_draws.append(total)
+        note = f"no persons seen in {', '.join(missing)} (counted as zero)" if missing else ""
+        rows.append(_period_row(label, corridor, observed, part["estimate"].sum(), *_interval(total, part), note, kinds_used))
+    if corridors:
+        observed = subset["observed"].sum()
+        if all_ok and all_draws:
+            total = np.sum(np.stack([d[: min(map(len, all_draws))] for d in all_draws]), axis=0)
+            rows.append(_period_row(label, "all", observed, subset["estimate"].sum(), *_interval(total, subset), "", kinds_used))
+        else:
+            rows.append(_period_row(label, "all", observed, np.nan, np.nan, np.nan,
+                                    "not estimable for every corridor", kinds_used))
+    return pd.DataFrame(rows)
+
+
+def _sum_draws(draws: list[np.ndarray], rng: np.random.Generator) -> np.ndarray:
+    """Sum the draws of several months replicate by replicate (months of one corridor share a
+    fit, so their draws are aligned and correlated; corridors are independent fits)."""
+    size = min(len(d) for d in draws)
+    return np.sum([d[:size] for d in draws], axis=0)
+
+
+def _interval(total: np.ndarray, part: pd.DataFrame) -> tuple[float, float]:
+    lower, upper = np.quantile(total, [0.025, 0.975])
+    return max(lower, part["observed_lower"].sum()), upper
+
+
+def _period_row(label, corridor, observed, estimate, lower, upper, note, kinds_used) -> dict:
+    grade, why = estimate_grade(np.isfinite(estimate), estimate, lower, upper, kinds_used or [], note)
+    return {"period": label, "corridor": corridor, "observed": round(float(observed), 1),
+            "estimate": _round(estimate), "lower": _round(lower), "upper": _round(upper),
+            "method": "sum of monthly estimates (bootstrap draws added)", "grade": grade,
+            "note": "; ".join(filter(None, [why, note]))}

@@ -1,0 +1,126 @@
+"""``link_releases``: per month x corridor, persons per combination of sources, disclosure-controlled.
+
+The table is what multiple-systems estimation needs: for every stratum, how many persons were
+seen by exactly each combination of sources (the all-zero combination is the unseen population
+to estimate, so it is not a row). Every combination of a stratum is written, zeros included,
+so a missing row never has to be guessed. Counts follow the same rule as a release: a cell in
+1..K-1 is suppressed, and secondary suppression protects it against the stratum totals and the
+number of persons (treated as known, to be safe).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import logging
+from pathlib import Path
+
+import pandas as pd
+
+import routekit
+from routekit.errors import DisclosureError, InputError
+from routekit.link.assign import assign_persons
+from routekit.release.disclosure import CountTable, Margin, TableSet, assert_k_anonymous, check_threshold
+
+log = logging.getLogger(__name__)
+
+
+def read_sightings(release_dirs: list[Path]) -> tuple[pd.DataFrame, list[dict]]:
+    """Tokens of every release with the source name and kind from its manifest."""
+    frames, manifests = [], []
+    for directory in map(Path, release_dirs):
+        manifest_path = directory / "manifest.json"
+        token_path = directory / "steward" / "tokens.csv"
+        if not manifest_path.is_file():
+            raise InputError(manifest_path, "not a release directory (no manifest.json)")
+        if not token_path.is_file():
+            raise InputError(token_path, "this release has no token file; it cannot be linked")
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        if any(m["source"] == manifest["source"] for m in manifests):
+            raise InputError(directory, f"source '{manifest['source']}' is given twice")
+        tokens = pd.read_csv(token_path, dtype=str, keep_default_na=False)
+        missing = {"token", "month", "corridor"} - set(tokens.columns)
+        if missing:
+            raise InputError(token_path, f"missing column(s) {sorted(missing)}")
+        frames.append(tokens[["token", "month", "corridor"]].assign(source=manifest["source"],
+                                                                     kind=manifest.get("kind", "")))
+        manifests.append(manifest)
+    if len(manifests) < 2:
+        raise InputError(", ".join(map(str, release_dirs)) or "(none)", "linkage needs at least two releases")
+    return pd.concat(frames, ignore_index=True), manifests
+
+
+def contingency_counts(persons: pd.DataFrame, sources: list[str]) -> pd.DataFrame:
+    """Persons per month x corridor x combination of sources, every combination of a stratum."""
+    flags = [f"in_{s}" for s in sources]
+    counts = persons.groupby(["month", "corridor", *flags], sort=True).size().rename("count")
+    strata = persons[["month", "corridor"]].drop_duplicates().sort_values(["month", "corridor"])
+    patterns = [p for p in itertools.product([1, 0], repeat=len(sources)) if any(p)]
+    grid = pd.MultiIndex.from_tuples(
+        [(m, c, *map(bool, p)) for m, c in strata.itertuples(index=False) for p in patterns],
+        names=["month", "corridor", *flags])
+    frame = counts.reindex(grid, fill_value=0).reset_index()
+    frame[flags] = frame[flags].astype(int)
+    return frame
+
+
+def link_releases(release_dirs: list[Path], out: Path, threshold: int = 10) -> dict:
+    """Link the token files of ``release_dirs`` and write ``out``/contingency.csv and manifest.json."""
+    threshold = check_threshold(threshold)
+    sightings, manifests = read_sightings(release_dirs)
+    sources = sorted(m["source"] for m in manifests)
+    persons = assign_persons(sightings)
+    if len(persons) < threshold:
+        raise DisclosureError(f"fewer persons than the threshold {threshold}; nothing can be linked")
+    _warn_disjoint(persons, sources)
+    flags = [f"in_{s}" for s in sources]
+    counts = contingency_counts(persons, sources)
+    strata = counts.groupby(["month", "corridor"], sort=True)["count"].sum().reset_index()
+    protected = TableSet(
+        [CountTable("persons", pd.DataFrame({"count": [len(persons)], "hidden": [True]}), []),
+         CountTable("strata", strata.assign(hidden=True), ["month", "corridor"]),
+         CountTable("contingency", counts, ["month", "corridor", *flags])],
+        [Margin("persons", "strata", ()), Margin("strata", "contingency", ("month", "corridor"))],
+        threshold)
+    protected.protect()
+    table = protected.result("contingency")
+    assert_k_anonymous(table, ["month", "corridor", *flags], threshold, "link/contingency")
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    for stale in ("contingency.csv", "manifest.json"):
+        (out / stale).unlink(missing_ok=True)
+    table.to_csv(out / "contingency.csv", index=False, lineterminator="\n")
+    summary = protected.summary("contingency")
+    manifest = {
+        "sources": sources,
+        "releases": [{"source": m["source"], "kind": m.get("kind"), "period": m.get("period"),
+                      "input_sha256": m.get("input_sha256")} for m in sorted(manifests, key=lambda m: m["source"])],
+        "threshold": threshold,
+        "persons": int(len(persons)),
+        "period": {"start": str(persons["month"].min()), "end": str(persons["month"].max())},
+        "cells": int(summary["rows"]),
+        "cells_published": int((table["status"] == "published").sum()),
+        "cells_suppressed": int((table["status"] == "suppressed").sum()),
+        "cells_suppressed_primary": summary["cells_suppressed_primary"],
+        "cells_suppressed_secondary": summary["cells_suppressed_secondary"],
+        "assignment": {
+            "month": "earliest month in which any source saw the person",
+            "corridor": "from the most reliable source kind with a known corridor: border_observation "
+                        "> fingerprint > self_reported; then earliest month, then source name; "
+                        "'other' only if no source gives a known corridor",
+        },
+        "routekit_version": routekit.__version__,
+    }
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    log.info("linked %d releases into %s", len(sources), out)
+    return manifest
+
+
+def _warn_disjoint(persons: pd.DataFrame, sources: list[str]) -> None:
+    """A source that shares nobody with any other usually means a release made with another key."""
+    flags = persons[[f"in_{s}" for s in sources]].to_numpy()
+    shared = flags[flags.sum(axis=1) >= 2].any(axis=0)
+    for source, linked in zip(sources, shared):
+        if not linked:
+            log.warning("source %s shares no person with any other source: was it released with the "
+                        "same linkage key?", source)

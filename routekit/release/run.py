@@ -1,0 +1,210 @@
+"""``release_extract``: a partner's person-level extract in, anonymised aggregates out.
+
+Runs inside the partner's environment. The release directory holds only disclosure-controlled
+tables, a manifest and (in ``steward/``) keyed-hash tokens for the data steward. Rejected rows
+go to a rejects file next to the input, never into the release.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import shutil
+from pathlib import Path
+
+import pandas as pd
+
+import routekit
+from routekit.errors import DisclosureError, InputError
+from routekit.release.disclosure import CountTable, TableSet, assert_k_anonymous, check_threshold
+from routekit.release.extract import Extract, read_extract
+from routekit.release.keys import check_key, load_key, tokens
+from routekit.release.structure import SOURCE_TABLES, known_country, structure_records
+from routekit.release.tables import build_tables
+from routekit.sources.registry import SourceType, get_source
+
+log = logging.getLogger(__name__)
+
+# table name -> (file, columns written); the output contract (see README.md in this folder)
+TABLE_FILES = {
+    "totals": ["month", "corridor"],
+    "legs": ["month", "corridor", "from_country", "to_country"],
+    "nationality": ["month", "corridor", "nationality"],
+    "entry_point": ["month", "entry_point"],
+    "mode": ["month", "corridor", "mode"],
+    "smuggler": ["month", "corridor", "smuggler"],
+    "first_country": ["month", "corridor", "first_eu_country"],
+}
+QUALITY_COLUMNS = ["month", "records", "with_text", "route_found", "route_not_asked", "unusable",
+                   "lag_days_median", "lag_days_p25", "lag_days_p75"]
+
+
+def release_extract(source: str, input: Path, out: Path, threshold: int = 10, key: bytes | None = None,
+                    rejects: Path | None = None) -> dict:
+    """Release ``input`` (an extract of source ``source``) as aggregates into ``out``.
+
+    ``key`` is the linkage key (default: ``load_key()`` from the environment); ``rejects`` where
+    rejected rows go (default ``<input dir>/<input stem>.rejects.csv``). Returns the manifest.
+    """
+    threshold = check_threshold(threshold)
+    source_type = get_source(source)
+    input, out = Path(input), Path(out)
+    rejects = Path(rejects) if rejects is not None else input.with_name(f"{input.stem}.rejects.csv")
+    if _inside(rejects, out):
+        raise InputError(rejects, "the rejects file may not be written inside the release directory")
+    if source_type.name == "mobility":
+        return _release_mobility(source_type, input, out, threshold, rejects)
+    if source_type.name not in SOURCE_TABLES:
+        raise InputError(input, f"source '{source}' has no release recipe")
+    key = check_key(key, "key") if key is not None else load_key(None)
+
+    extract = read_extract(source_type, input)
+    _write_rejects(extract, rejects)
+    if extract.rows.empty:
+        raise InputError(input, "no usable rows (all rows rejected; see the rejects file)")
+    records = structure_records(source_type.name, extract.rows)
+    if len(records) < threshold:
+        raise DisclosureError(f"{input}: fewer persons than the threshold {threshold}; nothing can be released")
+    table_names = SOURCE_TABLES[source_type.name]
+    text_source = "quality" in table_names
+    tables, margins = build_tables(records, table_names, threshold, month_total_written=text_source)
+    protected = TableSet(tables, margins, threshold)
+    protected.protect()
+
+    _clear(out)
+    summaries = {}
+    for name, columns in TABLE_FILES.items():
+        if name not in table_names:
+            continue
+        frame = protected.result(name)[columns + ["count", "status"]]
+        assert_k_anonymous(frame, columns, threshold, f"{source}/{name}")
+        _write_csv(frame.sort_values(columns, kind="stable"), out / "tables" / f"{name}.csv")
+        summaries[name] = protected.summary(name)
+    if text_source:
+        quality, summary = _quality(protected, records, threshold)
+        _write_csv(quality, out / "tables" / "quality.csv")
+        summaries["quality"] = summary
+    token_frame = pd.DataFrame({"token": tokens(records["person"], key),
+                                "month": records["month"], "corridor": records["corridor"]})
+    _write_csv(token_frame.sort_values(["token", "month", "corridor"]), out / "steward" / "tokens.csv")
+
+    manifest = _manifest(source_type, input, extract, threshold, records["month"], summaries)
+    _write_json(manifest, out / "manifest.json")
+    log.info("released source %s into %s (%d tables)", source_type.name, out, len(summaries))
+    return manifest
+
+
+def _quality(protected: TableSet, records: pd.DataFrame, threshold: int) -> tuple[pd.DataFrame, dict]:
+    """The wide quality table: month totals, text and route status counts, interview lag."""
+    records_frame = protected.result("month_total").set_index("month")["count"].rename("records")
+    route = protected.result("quality_route").pivot(index="month", columns="route_status", values="count")
+    text = protected.result("quality_text").pivot(index="month", columns="has_text", values="count")
+    quality = pd.concat([records_frame, text["yes"].rename("with_text"),
+                         route["found"].rename("route_found"), route["not_asked"].rename("route_not_asked"),
+                         route["unusable"].rename("unusable")], axis=1)
+    lags = records.dropna(subset=["lag_days"]).groupby("month")["lag_days"]
+    sizes = lags.size()
+    for name, q in (("lag_days_median", 0.5), ("lag_days_p25", 0.25), ("lag_days_p75", 0.75)):
+        values = lags.quantile(q).round().astype("Int64")
+        # an order statistic of fewer than K persons could be one person's value
+        values[sizes.reindex(values.index, fill_value=0) < threshold] = pd.NA
+        quality[name] = values.reindex(quality.index).astype("Int64")
+    quality = quality.reset_index().rename(columns={"index": "month"})[QUALITY_COLUMNS]
+    summaries = [protected.summary(name) for name in ("month_total", "quality_route", "quality_text")]
+    summary = {
+        "rows": int(len(quality)),
+        "cells_generalised": 0,
+        "cells_suppressed_primary": sum(s["cells_suppressed_primary"] for s in summaries),
+        "cells_suppressed_secondary": sum(s["cells_suppressed_secondary"] for s in summaries),
+        "generalised": [],
+    }
+    return quality.sort_values("month"), summary
+
+
+def _release_mobility(source_type: SourceType, input: Path, out: Path, threshold: int, rejects: Path) -> dict:
+    """Operator aggregates: check the threshold, suppress what is below it, pass flows through."""
+    extract = read_extract(source_type, input)
+    _write_rejects(extract, rejects)
+    rows = extract.rows
+    if rows.empty:
+        raise InputError(input, "no usable rows (all rows rejected; see the rejects file)")
+    flows = pd.DataFrame({"month": rows["month"], "origin_country": known_country(rows["origin_country"]),
+                          "destination_country": known_country(rows["destination_country"]),
+                          "count": rows["subscribers"].astype("int64")})
+    dims = ["month", "origin_country", "destination_country"]
+    flows = flows.groupby(dims, sort=True)["count"].sum().reset_index()
+    flows = flows[flows["count"] > 0]
+    protected = TableSet([CountTable("flows", flows, dims)], [], threshold)
+    protected.protect()
+    frame = protected.result("flows")
+    assert_k_anonymous(frame, dims, threshold, f"{source_type.name}/flows")
+    _clear(out)
+    _write_csv(frame.sort_values(dims), out / "tables" / "flows.csv")
+    summary = protected.summary("flows")
+    summary["generalised"] = []
+    if summary["cells_suppressed_primary"]:
+        log.warning("mobility extract had cells below the threshold; they were suppressed")
+    manifest = _manifest(source_type, input, extract, threshold, rows["month"], {"flows": summary})
+    _write_json(manifest, out / "manifest.json")
+    return manifest
+
+
+def _manifest(source_type: SourceType, input: Path, extract: Extract, threshold: int,
+              months: pd.Series, tables: dict) -> dict:
+    reasons = extract.rejects["reason"].value_counts().sort_index() if len(extract.rejects) else pd.Series(dtype=int)
+    return {
+        "source": source_type.name,
+        "partner": source_type.partner,
+        "kind": source_type.kind,
+        "purpose": source_type.purpose,
+        "legal_basis": source_type.legal_basis,
+        "period": {"start": str(months.min()), "end": str(months.max())},
+        "threshold": threshold,
+        "rows_in": int(extract.rows_in),
+        "rows_used": int(len(extract.rows)),
+        "rows_rejected": int(len(extract.rejects)),
+        "rejected_reasons": {str(reason): int(n) for reason, n in reasons.items()},
+        "input_sha256": _sha256(input),
+        "routekit_version": routekit.__version__,
+        "tables": tables,
+    }
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _inside(path: Path, directory: Path) -> bool:
+    try:
+        path.resolve().relative_to(directory.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def _clear(out: Path) -> None:
+    """Remove what an earlier release wrote here, so no stale table survives."""
+    for name in ("tables", "steward"):
+        if (out / name).is_dir():
+            shutil.rmtree(out / name)
+    (out / "manifest.json").unlink(missing_ok=True)
+
+
+def _write_rejects(extract: Extract, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    extract.rejects.to_csv(path, index=False, lineterminator="\n")
+
+
+def _write_csv(frame: pd.DataFrame, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    frame.to_csv(path, index=False, lineterminator="\n")
+
+
+def _write_json(data: dict, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n", encoding="utf-8")
