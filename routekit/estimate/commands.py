@@ -22,15 +22,16 @@ def estimate(
     from routekit.errors import ParamError
     from routekit.estimate.pipeline import run_estimate
 
-    months = None
+    months = label = None
     if period:
         from routekit.periods import parse_period
 
         try:
-            months = parse_period(period).months
+            parsed = parse_period(period)
         except ValueError as error:
             raise ParamError("period", period, str(error)) from None
-    manifest = run_estimate(releases, link, out, months, n_boot=n_boot, seed=seed)
+        months, label = parsed.months, parsed.label
+    manifest = run_estimate(releases, link, out, months, n_boot=n_boot, seed=seed, period_label=label)
     Console().print(f"estimates for {manifest['period']['label']} written to {out} "
                     f"({', '.join(manifest['files'])})", highlight=False)
 

@@ -177,18 +177,16 @@ def _prepare(
     histories, counts, censored, state = histories[seen_any], counts[seen_any], censored[seen_any], state[seen_any]
     spans, labels = spans[seen_any], labels[seen_any]
 
-    # Collapse duplicate histories (sum published counts; a history with any censored part
-    # stays censored only if it has no published part, otherwise the published part is a floor
-    # we cannot use exactly, so we keep it censored-free and note it).
+    # Collapse duplicate histories: published counts add up; a sum with a suppressed part is
+    # itself a range (lower bounds and widths add), and with a withheld part it is withheld.
     frame = pd.DataFrame(histories.astype(int), columns=sources)
     frame["count"], frame["censored"], frame["state"], frame["span"] = counts, censored, state, spans
     frame.insert(0, "_stratum", labels)
     grouped = frame.groupby(["_stratum", *sources], sort=True).agg(
-        count=("count", "sum"), censored=("censored", "sum"), state=("state", "max"), span=("span", "max"),
-        rows=("count", "size"))
+        count=("count", "sum"), censored=("censored", "sum"), state=("state", "max"), span=("span", "sum"))
     grouped = grouped.reset_index()
-    if ((grouped["censored"] > 0) & (grouped["rows"] > 1)).any():
-        raise ValueError("a capture history appears more than once with a suppressed part; aggregate before estimating")
+    withheld = grouped["state"] == UNKNOWN
+    grouped.loc[withheld, "count"], grouped.loc[withheld, "span"] = 0.0, 0.0
     histories = grouped[sources].to_numpy(dtype=float)
     counts = grouped["count"].to_numpy(dtype=float)
     censored = grouped["censored"].to_numpy() > 0
@@ -199,9 +197,12 @@ def _prepare(
     if not strata:
         labels = np.full(len(labels), None, dtype=object)
 
-    # Drop empty cells? No: a zero is information. But drop sources that saw nobody.
+    # A zero is information, so empty cells stay. Sources that saw nobody are dropped: no
+    # published person and no suppressed cell (which holds at least one). A source whose only
+    # cells are withheld (may hide any value, including none) is dropped as well.
     seen_by_source = (histories * counts[:, None]).sum(axis=0)
-    keep = [i for i, s in enumerate(sources) if seen_by_source[i] > 0 and (histories[:, i] > 0).any()]
+    some_suppressed = (histories * (state == INTERVAL)[:, None]).sum(axis=0)
+    keep = [i for i, s in enumerate(sources) if seen_by_source[i] > 0 or some_suppressed[i] > 0]
     dropped = [s for i, s in enumerate(sources) if i not in keep]
     if dropped:
         notes.append(f"source(s) with nobody in this cell left out: {', '.join(dropped)}")
@@ -234,19 +235,21 @@ def _prepare(
             continue
         key = (label, tuple(h))
         if key not in index:
-            if c > 0 or z:
+            if c > 0 or z == INTERVAL:
                 pair = next((f"{sources[i]} & {sources[j]}" for i, j in structural if h[i] and h[j]), "?")
                 raise ValueError(f"cell seen by {pair} is declared a structural zero but holds persons")
             continue
+        # Cells that merge once a dropped source is summed out (its part is zero or withheld):
+        # exact + exact is exact, with a range it is a range, with a withheld part withheld.
         k = index[key]
-        if new_censored[k] != EXACT and (c > 0 or z):
-            raise ValueError("after dropping empty sources, a suppressed cell merges with another cell")
-        if z:
-            if new_counts[k] > 0:
-                raise ValueError("after dropping empty sources, a suppressed cell merges with another cell")
-            new_censored[k], new_counts[k], new_span[k] = z, c, sp
-        else:
-            new_counts[k] += c
+        new_censored[k] = max(new_censored[k], z)
+        new_counts[k] += c
+        new_span[k] += sp
+    withheld = new_censored == UNKNOWN
+    new_counts[withheld], new_span[withheld] = 0.0, 0.0
+    if ((new_censored == INTERVAL) & (new_span == 0)).any():
+        merged = (new_censored == INTERVAL) & (new_span == 0)
+        new_censored[merged] = EXACT  # a range of width zero is an exact count
     pairs = tuple(p for p in itertools.combinations(range(len(sources)), 2) if p not in structural)
     table_ = _Table(tuple(sources), full, new_counts, new_censored, new_span, int(threshold or 0), pairs,
                     cell_stratum, strata_labels)

@@ -17,16 +17,19 @@ from routekit.estimate import trends as trends_
 from routekit.estimate.grades import GRADE_LABELS
 from routekit.estimate.inputs import read_link, read_release
 from routekit.estimate.population import aggregate_period, estimate_strata
+from routekit.periods import parse_month
 
 ALPHA = 0.05
 
 
 def run_estimate(release_dirs: list[Path], link_dir: Path, out: Path, period_months: list[str] | None = None,
-                 n_boot: int = 99, seed: int = 0, alpha: float = ALPHA) -> dict:
+                 n_boot: int = 99, seed: int = 0, alpha: float = ALPHA, period_label: str | None = None) -> dict:
     """Write every estimate output into ``out``; returns the manifest (also manifest.json).
 
     ``period_months``: the reporting period (list of YYYY-MM). Without it the last month of the
     link is the period. Its baseline is the period of the same length just before it.
+    ``period_label``: how the period rows are labelled (``Period.label``, e.g. ``2025-Q2``, the
+    report selects on it); default the month, or ``START/END`` for several months.
     """
     releases = [read_release(Path(d)) for d in release_dirs]
     link = read_link(Path(link_dir))
@@ -39,7 +42,12 @@ def run_estimate(release_dirs: list[Path], link_dir: Path, out: Path, period_mon
     unknown = sorted(set(period_months) - set(months_all))
     if unknown:
         raise ParamError("period", period_months, f"month(s) {unknown} are not in the link table")
-    period_label = period_months[0] if len(period_months) == 1 else f"{period_months[0]}/{period_months[-1]}"
+    try:
+        period_months = [parse_month(m) for m in period_months]
+    except ValueError as error:
+        raise ParamError("period", period_months, str(error)) from None
+    if period_label is None:
+        period_label = period_months[0] if len(period_months) == 1 else f"{period_months[0]}/{period_months[-1]}"
     baseline = [str(pd.Period(m, freq="M") - len(period_months)) for m in period_months]
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)

@@ -93,9 +93,14 @@ def estimate_strata(link, n_boot: int = 99, seed: int = 0, secondary_unknown: bo
             # a single suppressed cell may hide any value; a range from a sum keeps its bounds
             unknown = cells["censored"] & (cells["upper"] - cells["lower"] == link.threshold - 2) & (cells["lower"] == 1)
             cells = cells.assign(censored=cells["censored"] & ~unknown)
-        results = estimate_pooled(
-            cells, "month", sources=keep, threshold=link.threshold, unknown=unknown,
-            structural_zeros=structure["structural_zeros"], n_boot=n_boot, seed=seed, keep_draws=True)
+        try:
+            results = estimate_pooled(
+                cells, "month", sources=keep, threshold=link.threshold, unknown=unknown,
+                structural_zeros=structure["structural_zeros"], n_boot=n_boot, seed=seed, keep_draws=True)
+        except ValueError as error:  # a table the model cannot take is a refusal, never a crash
+            results = {month: MSEResult(np.nan, np.nan, np.nan, "none", "", np.nan, False,
+                                        f"not estimable: the link table for this corridor cannot be modelled ({error})")
+                       for month in pd.unique(cells["month"])}
         for month, result in results.items():
             rows.append(_row(month, corridor, result, kinds or {}))
             draws[(month, corridor)] = result.draws

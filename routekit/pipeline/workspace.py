@@ -136,6 +136,6 @@ def prepare_estimates(workspace: Workspace, sources: list[str], period: Period, 
     inputs = [*release_dirs] + ([workspace.link] if (workspace.link / "contingency.csv").is_file() else [])
     digest = combine(tree_digest(*inputs), code_digest())
     months = period.months
-    _run_step(out, digest, lambda: run_estimate(release_dirs, workspace.link, out, period_months=months),
+    _run_step(out, digest, lambda: run_estimate(release_dirs, workspace.link, out, period_months=months, period_label=period.label),
               "estimate", log)
     return out

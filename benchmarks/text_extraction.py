@@ -1,0 +1,60 @@
+"""Benchmark: route narratives structured per second on one core (routekit.text.extract_route).
+
+Uses 100,000 demo-like narratives: the free texts of a demo data set made by ``routekit synth``
+(IND interview reports, police reports, KMar statements), repeated and shuffled; falls back to the
+hand-labelled evaluation set when the demo generator is not available. Prints the figure.
+
+    .venv/bin/python benchmarks/text_extraction.py [--n 100000] [--demo DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def demo_texts(directory: Path | None) -> list[str]:
+    import pandas as pd
+
+    if directory is None:
+        directory = Path(tempfile.mkdtemp(prefix="routekit_text_bench_"))
+        command = [str(ROOT / ".venv" / "bin" / "routekit"), "synth", "--out", str(directory), "--seed", "7",
+                   "--start", "2025-01", "--end", "2025-03", "--scale", "0.5"]
+        if subprocess.run(command, capture_output=True).returncode != 0:
+            gold = pd.read_csv(ROOT / "tests" / "data" / "extraction_gold.csv", dtype=str, keep_default_na=False)
+            return [t for t in gold["text"] if t]
+    from routekit.text.evaluation import synth_gold
+
+    return [t for t in synth_gold(directory)["text"] if isinstance(t, str) and t]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=100_000)
+    parser.add_argument("--demo", type=Path, default=None, help="an existing demo data folder")
+    args = parser.parse_args()
+
+    from routekit.text import extract_route
+
+    base = demo_texts(args.demo)
+    rng = random.Random(7)
+    texts = [base[rng.randrange(len(base))] for _ in range(args.n)]
+    extract_route(texts[0])  # load the gazetteer and vocabulary (about a second, once per process)
+    wall, cpu = time.perf_counter(), time.process_time()
+    with_route = sum(1 for text in texts if extract_route(text).route)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    mean_chars = sum(map(len, texts)) / len(texts)
+    print(f"narratives: {len(texts):,} (mean {mean_chars:.0f} characters, {with_route:,} with a route)")
+    print(f"CPU time: {cpu:.1f} s -> {len(texts) / cpu:,.0f} narratives/s on one core "
+          f"(wall {wall:.1f} s -> {len(texts) / wall:,.0f}/s)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,70 @@
+"""CLI commands of the text stage: ``routekit extract`` and ``routekit evaluate-extraction``.
+
+Imports of pandas and the extractor happen inside the functions, so ``routekit --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+
+def extract(
+    input: Path = typer.Argument(..., help="CSV with an id column and a free-text column."),
+    id_column: str = typer.Option("id", "--id-column", help="Column that identifies a row."),
+    text_column: str = typer.Option("text", "--text-column", help="Column with the route narrative."),
+    out: Path = typer.Option(..., "--out", help="Output CSV: one row per input row, in input order."),
+) -> None:
+    """Structure free-text route narratives into ordered route legs (no text is written out)."""
+    from routekit.errors import InputError
+    from routekit.text.frame import extract_frame
+    from routekit.text.tables import read_table
+
+    frame = read_table(input, [id_column, text_column])
+    result = extract_frame(frame, id_column, text_column)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        result.to_csv(out, index=False)
+    except OSError as error:
+        raise InputError(out, f"cannot be written ({error.strerror})") from None
+    with_route = int((result["route"] != "").sum())
+    typer.echo(f"{len(result)} rows -> {out} ({with_route} with a route, {len(result) - with_route} without)")
+
+
+def evaluate_extraction(
+    gold: Path = typer.Argument(..., help="Gold CSV with columns id, text, route (optional modes, smuggler)."),
+    id_column: str = typer.Option("id", "--id-column"),
+    text_column: str = typer.Option("text", "--text-column"),
+    route_column: str = typer.Option("route", "--route-column"),
+    modes_column: str = typer.Option("modes", "--modes-column"),
+    smuggler_column: str = typer.Option("smuggler", "--smuggler-column"),
+    worst: int = typer.Option(10, "--worst", help="How many of the worst rows to list."),
+    rows_out: Path = typer.Option(None, "--rows-out", help="Optional CSV with the per-row comparison."),
+) -> None:
+    """Score the extractor against a gold set: exact routes, country P/R/F1, order, worst rows."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from routekit.text.evaluation import evaluate
+    from routekit.text.tables import read_table
+
+    frame = read_table(gold, [id_column, text_column, route_column])
+    evaluation = evaluate(frame, id_column, text_column, route_column, modes_column, smuggler_column)
+    console = Console()
+    metrics = evaluation.metrics
+    console.print(f"gold rows: {int(metrics['rows'])}")
+    for key in ("exact_route", "country_precision", "country_recall", "country_f1", "order_accuracy",
+                "mode_accuracy", "smuggler_accuracy"):
+        if key in metrics:
+            console.print(f"{key:<18} {metrics[key]:.3f}")
+    worst_rows = evaluation.worst(worst)
+    if len(worst_rows):
+        table = Table(title=f"worst {len(worst_rows)} rows")
+        for column in ("id", "gold_route", "route", "order", "reason"):
+            table.add_column(column)
+        for _, row in worst_rows.iterrows():
+            table.add_row(str(row["id"]), row["gold_route"], row["route"], f"{row['order']:.2f}", row["reason"])
+        console.print(table)
+    if rows_out is not None:
+        evaluation.rows.to_csv(rows_out, index=False)

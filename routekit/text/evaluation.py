@@ -1,0 +1,130 @@
+"""How good is the extraction: compare extracted routes with a hand-labelled (or generated) gold set.
+
+Metrics (all 0-1):
+- exact_route: share of rows whose route equals the gold route exactly (order included; an empty
+  gold route must give an empty route);
+- country precision / recall / F1: micro-averaged over rows, countries as sets;
+- order_accuracy: mean of 1 - (edit distance between the two country sequences / longer length),
+  1 when both are empty;
+- mode_accuracy: share of legs whose mode matches, over rows whose route is exact and whose gold
+  modes are given;
+- smuggler_accuracy: over rows whose gold smuggler value is given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from routekit.text.extraction import extract_route
+
+
+def split_route(value: object) -> tuple[str, ...]:
+    if not isinstance(value, str):
+        return ()
+    return tuple(part.strip().upper() for part in value.replace(" ", "").split(">") if part.strip())
+
+
+def split_modes(value: object) -> tuple[str, ...]:
+    if not isinstance(value, str):
+        return ()
+    return tuple(part.strip().lower() for part in value.split(">") if part.strip())
+
+
+def edit_distance(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """Levenshtein distance between two sequences of country codes."""
+    previous = list(range(len(b) + 1))
+    for i, item_a in enumerate(a, 1):
+        current = [i]
+        for j, item_b in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (item_a != item_b)))
+        previous = current
+    return previous[-1]
+
+
+def order_score(predicted: tuple[str, ...], gold: tuple[str, ...]) -> float:
+    longest = max(len(predicted), len(gold))
+    return 1.0 if longest == 0 else 1.0 - edit_distance(predicted, gold) / longest
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    metrics: dict[str, float]
+    rows: pd.DataFrame  # id, gold_route, route, exact, order, gold_modes, modes, gold_smuggler, smuggler
+
+    def worst(self, n: int = 10) -> pd.DataFrame:
+        wrong = self.rows[~self.rows["exact"]]
+        return wrong.sort_values(["order", "id"]).head(n)
+
+
+def evaluate(gold: pd.DataFrame, id_column: str = "id", text_column: str = "text", route_column: str = "route",
+             modes_column: str | None = "modes", smuggler_column: str | None = "smuggler") -> Evaluation:
+    """Run the extractor on every gold text and score it against the gold columns."""
+    records = []
+    tp = fp = fn = 0
+    mode_hits = mode_total = smuggler_hits = smuggler_total = 0
+    has_modes = modes_column is not None and modes_column in gold.columns
+    has_smuggler = smuggler_column is not None and smuggler_column in gold.columns
+    for _, row in gold.iterrows():
+        text = row[text_column]
+        result = extract_route(text if isinstance(text, str) else None)
+        gold_route = split_route(row[route_column])
+        predicted = result.route
+        tp += len(set(predicted) & set(gold_route))
+        fp += len(set(predicted) - set(gold_route))
+        fn += len(set(gold_route) - set(predicted))
+        exact = predicted == gold_route
+        gold_modes = split_modes(row[modes_column]) if has_modes else ()
+        if exact and has_modes and gold_modes and len(gold_modes) == len(result.modes):
+            mode_total += len(gold_modes)
+            mode_hits += sum(a == b for a, b in zip(gold_modes, result.modes))
+        gold_smuggler = str(row[smuggler_column]).strip().lower() if has_smuggler else ""
+        if gold_smuggler in ("yes", "no", "unknown"):
+            smuggler_total += 1
+            smuggler_hits += gold_smuggler == result.smuggler
+        records.append({
+            "id": row[id_column], "gold_route": ">".join(gold_route), "route": result.route_text,
+            "exact": exact, "order": round(order_score(predicted, gold_route), 3),
+            "gold_modes": ">".join(gold_modes), "modes": result.modes_text,
+            "gold_smuggler": gold_smuggler, "smuggler": result.smuggler, "reason": result.reason,
+        })
+    rows = pd.DataFrame(records, columns=["id", "gold_route", "route", "exact", "order", "gold_modes", "modes",
+                                          "gold_smuggler", "smuggler", "reason"])
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    metrics = {
+        "rows": float(len(rows)),
+        "exact_route": float(rows["exact"].mean()) if len(rows) else 0.0,
+        "country_precision": precision,
+        "country_recall": recall,
+        "country_f1": f1,
+        "order_accuracy": float(rows["order"].mean()) if len(rows) else 0.0,
+    }
+    if mode_total:
+        metrics["mode_accuracy"] = mode_hits / mode_total
+    if smuggler_total:
+        metrics["smuggler_accuracy"] = smuggler_hits / smuggler_total
+    return Evaluation(metrics, rows)
+
+
+# Where the demo generator (routekit.synth) writes each partner's free text.
+SYNTH_TEXT_COLUMNS = {"ind": "narrative", "police": "report_text", "kmar": "route_statement"}
+
+
+def synth_gold(directory) -> pd.DataFrame:
+    """A gold frame (id, source, text, route, modes, smuggler, route_asked) from a demo data folder.
+
+    Joins ``truth/narratives.csv`` (ground truth per record) with the partner extracts' texts.
+    """
+    from pathlib import Path
+
+    root = Path(directory)
+    truth = pd.read_csv(root / "truth" / "narratives.csv", dtype=str, keep_default_na=False)
+    texts = []
+    for source, column in SYNTH_TEXT_COLUMNS.items():
+        partner = pd.read_csv(root / "partners" / f"{source}.csv", dtype=str, keep_default_na=False)
+        texts.append(partner[["record_id", column]].rename(columns={column: "text"}))
+    joined = truth.merge(pd.concat(texts, ignore_index=True), on="record_id", how="left", validate="one_to_one")
+    return joined.rename(columns={"record_id": "id", "narrated_route": "route", "narrated_modes": "modes"})

@@ -1,0 +1,515 @@
+"""Free-text route narratives (Dutch and English) to an ordered route with a mode per leg.
+
+The steps, each driven by data an analyst can extend (``routekit/reference/gazetteer/``):
+1. check the text is usable (empty, unreadable bytes, another language -> ``reason``);
+2. find place names (gazetteer: countries, exonyms, misspellings, cities, islands, border towns);
+3. split into sentences and clauses; find cue words (``cues.yaml``) and mode words (``modes.yaml``);
+4. decide per mention whether it was travelled: intentions, negations, relatives living
+   elsewhere, document origins and returns are dropped; nationality mentions are only a fallback
+   start; "vanuit X" / "daarvoor" reorder;
+5. build the route in order of first arrival, each country once, the Netherlands last; give each
+   leg the mode nearest to the country's arrival mention;
+6. the smuggler flag and a confidence score.
+
+Only country codes, mode words and fixed reason strings leave this module - never text - so no
+personal data reaches the output of ``routekit extract``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from routekit.text.gazetteer import Mention, find_places
+from routekit.text.matcher import tokenize
+from routekit.text.normalise import Segments, detect_language, fold, segment
+from routekit.text.vocabulary import CLAUSE_BREAK, MODE_PREFIX, Vocabulary, vocabulary
+
+NETHERLANDS = "NLD"
+UNKNOWN_MODE = "unknown"
+# Reasons a row produced no route (a fixed vocabulary, so the field never carries text).
+REASON_EMPTY = "empty text"
+REASON_UNREADABLE = "unreadable text"
+REASON_OTHER_LANGUAGE = "other language"
+REASON_NO_ROUTE = "no route stated"
+REASON_NOT_TEXT = "not a text"
+
+# Words allowed between a cue such as "vanuit" and the place it governs ("vanuit de kust van Turkije").
+_FILLER = frozenset(
+    "de het een the a an mijn my zijn his haar her onze our hun their stad city town dorp village "
+    "hoofdstad capital kust coast haven port grens border grensplaats kamp camp eiland island eilanden "
+    "islands luchthaven airport vliegveld regio region provincie province land country noord zuid oost "
+    "west noorden zuiden oosten westen north south east northern southern eastern western van of in bij "
+    "near omgeving area buurt centrum centre center naburige neighbouring buurland".split()
+)
+_GAP_WORD = re.compile(r"[^\s.,;:!?()]+")
+
+
+@dataclass(frozen=True)
+class RouteExtraction:
+    """The structured route of one narrative; carries no text from the narrative."""
+
+    route: tuple[str, ...] = ()
+    modes: tuple[str, ...] = ()
+    smuggler: str = "unknown"
+    route_asked: bool = False
+    confidence: float = 0.0
+    reason: str = ""
+    # Per route country: the gazetteer hint of its place names (e.g. "canary_islands"), else "".
+    hints: tuple[str, ...] = field(default=(), compare=False)
+    language: str = field(default="", compare=False)
+
+    @property
+    def route_text(self) -> str:
+        return ">".join(self.route)
+
+    @property
+    def modes_text(self) -> str:
+        return ">".join(self.modes)
+
+
+@dataclass
+class _MentionState:
+    mention: Mention
+    sentence: int
+    clause: int
+    excluded: str = ""      # why the mention is not a travelled country
+    home: bool = False
+    departure: bool = False
+    start: bool = False
+    residence: bool = False
+    before: bool = False
+    before_cues: tuple[int, ...] = ()   # offsets of 'before' cues in the sentence
+    via: bool = False
+    via_destination: int = -1   # offset of the destination named before a 'via' list in the sentence
+
+
+def _by_clause(spans: list[tuple[int, int]], segments: Segments, at_end: bool = False) -> dict[int, list]:
+    index: dict[int, list[tuple[int, int]]] = {}
+    for span in spans:
+        index.setdefault(segments.clause(span[1] - 1 if at_end else span[0]), []).append(span)
+    return index
+
+
+def _gap_ok(folded: str, start: int, end: int, max_words: int = 3) -> bool:
+    """True when only filler words (articles, 'stad', 'kust', years) lie between two offsets."""
+    if end < start:
+        return False
+    gap = folded[start:end]
+    if _PUNCT.search(gap):
+        return False
+    words = _GAP_WORD.findall(gap)
+    return len(words) <= max_words and all(w in _FILLER or w.isdigit() for w in words)
+
+
+def _governs(spans: Iterable[tuple[int, int]], folded: str, mention: Mention, max_words: int = 3) -> bool:
+    """A cue that ends shortly before the mention, with only filler words in between."""
+    return any(end <= mention.start and _gap_ok(folded, end, mention.start, max_words) for _, end in spans)
+
+
+_BROKEN = re.compile(r"[\ufffd\ud800-\udfff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_SPACE = re.compile(r"\s+")
+_PUNCT = re.compile(r"[.,;:!?()]")
+
+
+def _clean(text: str) -> tuple[str, str]:
+    """(usable text, reason) - drops undecodable characters, reports texts that are mostly noise."""
+    if not text.isascii():
+        broken = len(_BROKEN.findall(text))
+        if broken:
+            if broken / len(text) > 0.05:
+                return "", REASON_UNREADABLE
+            text = _BROKEN.sub("", text)
+    sample = _SPACE.sub("", text[:5000])
+    if not sample:
+        return "", REASON_EMPTY
+    controls = len(_CONTROL.findall(sample))
+    letters = sum(map(len, _LETTERS.findall(sample)))
+    if controls / len(sample) > 0.02 or letters / len(sample) < 0.4:
+        return "", REASON_UNREADABLE
+    return text, ""
+
+
+def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[int, int]]], vocab: Vocabulary,
+              segments: Segments) -> list[_MentionState]:
+    exceptions = {start for start, _ in cues.get("negation_exceptions", [])}
+    negations = [span for span in cues.get("negation", []) if span[0] not in exceptions]
+    negation_clauses = {segments.clause(start) for start, _ in negations}
+    intention = _by_clause(cues.get("intention", []), segments, at_end=True)
+    intention_after = _by_clause(cues.get("intention_after", []), segments)
+    relatives = [span for span in cues.get("relative_nouns", []) if _blockers_absent(folded, span[0], vocab)]
+    residence_verbs = cues.get("residence_verbs", [])
+    before_sentences = {segments.sentence(start) for start, _ in cues.get("before", [])}
+    documents = cues.get("document", [])
+    link = vocab.document_links
+    states: list[_MentionState] = []
+    for mention in mentions:
+        clause = segments.clause(mention.start)
+        state = _MentionState(mention, segments.sentence(mention.start), clause)
+        is_home_country = mention.place.iso3 == NETHERLANDS
+        if clause in negation_clauses:
+            state.excluded = "negation"
+        elif _relative_lives_there(folded, mention, relatives, residence_verbs, segments):
+            state.excluded = "relatives"
+        elif link is not None and _document_origin(folded, documents, link, mention):
+            state.excluded = "document"
+        elif _governs(cues.get("return", []), folded, mention, 2):
+            state.excluded = "return"
+        elif not is_home_country and any(end <= mention.start for _, end in intention.get(clause, [])):
+            state.excluded = "intention"
+        elif not is_home_country and any(start >= mention.end for start, _ in intention_after.get(clause, [])):
+            state.excluded = "intention"
+        if state.excluded:
+            states.append(state)
+            continue
+        state.home = _governs(cues.get("home", []), folded, mention, 4)
+        departures = [span for span in cues.get("departure", []) if not _after_place_noun(folded, span[0], vocab)]
+        departure = not is_home_country and _governs(departures, folded, mention)
+        state.start = (not is_home_country and _governs(cues.get("start", []), folded, mention)) or (departure and any(
+            start >= mention.end and _gap_ok(folded, mention.end, start)
+            for start, _ in cues.get("start_after", [])))
+        state.departure = state.start or departure
+        state.residence = _governs(cues.get("residence", []), folded, mention)
+        state.before = state.sentence in before_sentences
+        if state.before:
+            cue_ends = [end for start, end in cues.get("before", []) if segments.sentence(start) == state.sentence]
+            state.before = any(end <= mention.start for end in cue_ends)
+            state.before_cues = tuple(cue_ends)
+        if departure and any(start >= mention.end and _gap_ok(folded, mention.end, start, 2)
+                             for start, _ in cues.get("home_after", [])):
+            state.home, state.departure, state.start = True, False, False
+        state.via = _governs(cues.get("via", []), folded, mention, 2)
+        states.append(state)
+    _mark_via_lists(states, folded)
+    return states
+
+
+def _mark_via_lists(states: list[_MentionState], folded: str) -> None:
+    """A list after 'via' is all transit ("via Bulgarije, Roemenie en Hongarije"); note when it follows
+    a destination in the same sentence ("naar Duitsland, via Bulgarije")."""
+    for previous, state in zip(states, states[1:]):
+        if previous.via and not state.via and state.sentence == previous.sentence and not state.excluded:
+            between = folded[previous.mention.end:state.mention.start]
+            if re.fullmatch(r"\s*(?:,|en|and|of|or)?\s*(?:,\s*)?(?:en\s+|and\s+)?", between):
+                state.via = True
+    for index, state in enumerate(states):
+        if not state.via:
+            continue
+        for other in reversed(states[:index]):
+            if other.sentence != state.sentence:
+                break
+            if other.via or other.departure or other.excluded or other.home:
+                continue
+            if re.search(r",\s*(?:via|door|langs|through)\b", folded[other.mention.end:state.mention.start + 1] + " "):
+                state.via_destination = other.mention.start
+            break
+
+
+def _cue_between(start: int, end: int, cues: tuple[int, ...]) -> bool:
+    return any(start < cue < end for cue in cues)
+
+
+def _relative_lives_there(folded: str, mention: Mention, relatives, residence_verbs, segments: Segments) -> bool:
+    """'mijn oom woont in Zweden', 'een moeder in Noorwegen', 'In Zweden woont mijn broer'."""
+    sentence = segments.sentence(mention.start)
+    for r_start, r_end in relatives:
+        if segments.sentence(r_start) != sentence:
+            continue
+        if r_end <= mention.start and mention.start - r_end <= 80:
+            if re.fullmatch(r"\s+(?:in|uit|from)\s+(?:(?:het|de|the)\s+)?", folded[r_end:mention.start]):
+                return True
+            if any(r_end <= v_start and v_end <= mention.start for v_start, v_end in residence_verbs):
+                return True
+        elif r_start >= mention.end and r_start - mention.end <= 40:
+            if any(mention.end <= v_start and v_end <= r_start for v_start, v_end in residence_verbs):
+                return True
+    return False
+
+
+def _after_place_noun(folded: str, start: int, vocab: Vocabulary) -> bool:
+    """'het vliegveld van Eindhoven': 'van' after a place noun names a place, not a departure."""
+    preceding = folded[max(0, start - 20):start].split()
+    return bool(preceding) and preceding[-1] in vocab.place_nouns
+
+
+def _blockers_absent(folded: str, start: int, vocab: Vocabulary) -> bool:
+    """False when the relative follows 'met'/'with' ("met mijn broer"): they travelled together."""
+    window = re.split(r"[.!?;:\n]", folded[max(0, start - 30):start])[-1]
+    preceding = window.split()[-3:]
+    return not any(word in vocab.relatives_blockers for word in preceding)
+
+
+_FROM_TO = re.compile(r"\s+(?:naar|to)\s")
+_DOC_GAP = re.compile(r"\s*(?:(?:het|de|een|the|a|an)\s+)?")
+
+
+def _document_origin(folded: str, documents: list[tuple[int, int]], link: re.Pattern[str], mention: Mention) -> bool:
+    """'paspoort van Bulgarije', 'passport issued by Italy': the country is the document's origin."""
+    for _, doc_end in documents:
+        if doc_end > mention.start or mention.start - doc_end > 60:
+            continue
+        between = folded[doc_end:mention.start]
+        stripped = between.lstrip()
+        if len(stripped) == len(between):
+            continue
+        match = link.match(stripped)
+        if match and _DOC_GAP.fullmatch(stripped[match.end():]):
+            # "met een toeristenvisum van Georgie naar Eindhoven": a from-to route, not the visa's origin
+            return not _FROM_TO.match(folded, mention.end)
+    return False
+
+
+def _mode_spans(cues: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, str]] = []
+    for key, spans in cues.items():
+        if key.startswith(MODE_PREFIX):
+            mode = key[len(MODE_PREFIX):]
+            found.extend((start, end, mode) for start, end in spans)
+    found.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    kept: list[tuple[int, int, str]] = []
+    for span in found:
+        if kept and span[0] < kept[-1][1]:
+            continue  # inside a longer phrase already kept ("met de bus" vs "bus")
+        kept.append(span)
+    return kept
+
+
+def _nearest(spans: list[tuple[int, int, str]], mention: Mention) -> tuple[int, int, str] | None:
+    best, best_distance = None, None
+    for span in spans:
+        distance = mention.start - span[1] if span[1] <= mention.start else span[0] - mention.end
+        distance = max(distance, 0)
+        if best_distance is None or distance < best_distance:
+            best, best_distance = span, distance
+    return best
+
+
+def _smuggler(folded: str, cues: dict[str, list[tuple[int, int]]], vocab: Vocabulary, segments: Segments) -> str:
+    """yes: a smuggler was involved in the journey; no: the text denies it; unknown: not said.
+
+    A smuggler named only as the source of a (forged) document is not evidence about the journey.
+    """
+    document_sentences = {segments.sentence(start) for start, _ in cues.get("document", [])}
+    yes = [span for span in cues.get("smuggler_yes", []) if segments.sentence(span[0]) not in document_sentences]
+    no = cues.get("smuggler_no", [])
+    affirmed = False
+    denied = bool(no)
+    for start, end in yes:
+        if any(n_start <= start < n_end for n_start, n_end in no):
+            continue
+        clause_start = _clause_start(segments, start)
+        preceding = set(re.findall(r"[a-z']+", folded[clause_start:start]))
+        if preceding & vocab.smuggler_negators:
+            denied = True
+        else:
+            affirmed = True
+    if affirmed:
+        return "yes"
+    return "no" if denied else "unknown"
+
+
+def _clause_start(segments: Segments, offset: int) -> int:
+    index = segments.clause(offset)
+    return segments.clause_starts[index - 1] if index > 0 else 0
+
+
+def _build_route(states: list[_MentionState], folded: str, mode_spans, segments: Segments):
+    """Route in order of first arrival, the mode per country, the hint per country, and counters."""
+    route: list[str] = []
+    mode_of: dict[str, str] = {}
+    hint_of: dict[str, str] = {}
+    explicit_start: set[str] = set()
+    homes: list[str] = []
+    reorders = 0
+    current_sentence = -1
+    new_in_sentence: list[str] = []
+    previous_sentence: list[str] = []   # countries mentioned (travelled) in the previous sentence
+    this_sentence: list[str] = []
+    before_anchor: str | None = None
+    arrival_clauses = {s.clause for s in states if not s.excluded and not s.departure and not s.home}
+    arrivals_by_sentence: dict[int, int] = {}
+    for s in states:
+        if not s.excluded and not s.departure and not s.home:
+            arrivals_by_sentence[s.sentence] = arrivals_by_sentence.get(s.sentence, 0) + 1
+    modes_by_clause: dict[int, list] = {}
+    modes_by_sentence: dict[int, list] = {}
+    for span in mode_spans:
+        modes_by_clause.setdefault(segments.clause(span[0]), []).append(span)
+        modes_by_sentence.setdefault(segments.sentence(span[0]), []).append(span)
+
+    def mode_for(state: _MentionState) -> str:
+        if state.departure or state.home:
+            return UNKNOWN_MODE
+        span = _nearest(modes_by_clause.get(state.clause, []), state.mention)
+        if span is None:
+            free = [sp for sp in modes_by_sentence.get(state.sentence, [])
+                    if segments.clause(sp[0]) not in arrival_clauses]
+            span = _nearest(free, state.mention)
+        return span[2] if span else UNKNOWN_MODE
+
+    travelled = [st for st in states if not st.excluded and not st.home]
+    pair_of: dict[int, _MentionState] = {}
+    for index, st in enumerate(travelled):
+        if not st.departure:
+            continue
+        same = [other for other in travelled if other.sentence == st.sentence and not other.departure]
+        after = [other for other in same if other.mention.start > st.mention.start]
+        before_it = [other for other in same if other.mention.start < st.mention.start]
+        if after:
+            pair_of[index] = after[0]
+        elif before_it:
+            pair_of[index] = before_it[-1]
+    last_sentence_with_countries: list[str] = []
+    before_placed: list[tuple[int, str]] = []   # (offset, country) placed by a 'before' cue in this sentence
+    index_of = {id(st): i for i, st in enumerate(travelled)}
+    destination_of = {st.mention.start: st.mention.place.iso3 for st in travelled}
+    anchored_start: set[str] = set()   # countries the text says were left or lived in
+    for state in states:
+        if state.excluded:
+            continue
+        iso3 = state.mention.place.iso3
+        if state.sentence != current_sentence:
+            current_sentence = state.sentence
+            if this_sentence:
+                last_sentence_with_countries = this_sentence
+            new_in_sentence, this_sentence, before_placed = [], [], []
+            anchors = [c for c in last_sentence_with_countries if c in route]
+            before_anchor = min(anchors, key=route.index) if anchors else None
+        if state.mention.place.hint and not hint_of.get(iso3):
+            hint_of[iso3] = state.mention.place.hint
+        if state.home:
+            homes.append(iso3)
+            continue
+        this_sentence.append(iso3)
+        if iso3 in route:
+            if mode_of.get(iso3, UNKNOWN_MODE) == UNKNOWN_MODE:
+                mode_of[iso3] = mode_for(state)
+            continue
+        mode_of[iso3] = mode_for(state)
+        if state.residence or state.start:
+            explicit_start.add(iso3)
+        if state.residence or state.start or state.departure:
+            anchored_start.add(iso3)
+        pair = pair_of.get(index_of[id(state)])
+        via_target = destination_of.get(state.via_destination) if state.via_destination >= 0 else None
+        if via_target not in new_in_sentence:
+            via_target = None
+        if state.departure and pair is not None and pair.mention.place.iso3 in route:
+            # "Eerst naar Turkije, vanuit Syrie" / "uit Marokko in Parijs aan": left before arriving.
+            route.insert(route.index(pair.mention.place.iso3), iso3)
+            reorders += 1
+        elif state.start and route and not (set(route[:1]) & anchored_start):
+            route.insert(0, iso3)
+            reorders += 1
+        elif state.before and before_anchor in route:
+            # "Daarvoor was ik in Polen en daarvoor in Wit-Rusland": each 'before' goes before the last.
+            anchor = before_anchor
+            if before_placed and _cue_between(before_placed[-1][0], state.mention.start, state.before_cues):
+                anchor = before_placed[-1][1]
+            route.insert(route.index(anchor), iso3)
+            before_placed.append((state.mention.start, iso3))
+            reorders += 1
+        elif via_target is not None:
+            # "naar Duitsland, via Bulgarije en Hongarije": transit before the destination.
+            route.insert(route.index(via_target), iso3)
+            reorders += 1
+        else:
+            route.append(iso3)
+        new_in_sentence.append(iso3)
+
+    # A mode in a sentence without any arrival ("Dat was met een boot.") belongs to the last country.
+    for sentence, spans in sorted(modes_by_sentence.items()):
+        if arrivals_by_sentence.get(sentence):
+            continue
+        earlier = [s for s in states if not s.excluded and not s.home and s.sentence < sentence
+                   and s.mention.place.iso3 in route]
+        if earlier:
+            last = earlier[-1].mention.place.iso3
+            if mode_of.get(last, UNKNOWN_MODE) == UNKNOWN_MODE and not earlier[-1].departure:
+                mode_of[last] = spans[0][2]
+
+    inferred_home = False
+    for home in homes:
+        if home in route:
+            continue
+        if route and route[0] in explicit_start and route[0] != home:
+            continue
+        route.insert(0, home)
+        inferred_home = True
+        break
+    if NETHERLANDS in route and route[-1] != NETHERLANDS:
+        route.remove(NETHERLANDS)
+        route.append(NETHERLANDS)
+        reorders += 1
+    return route, mode_of, hint_of, reorders, inferred_home
+
+
+def extract_route(text: str | None) -> RouteExtraction:
+    """Structure one narrative into its route; never raises on bad input (see ``reason``)."""
+    if text is None or (isinstance(text, float) and text != text):
+        return RouteExtraction(confidence=1.0, reason=REASON_EMPTY)
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", errors="replace")
+    if not isinstance(text, str):
+        return RouteExtraction(confidence=0.0, reason=REASON_NOT_TEXT)
+    if not text.strip():
+        return RouteExtraction(confidence=1.0, reason=REASON_EMPTY)
+    text, reason = _clean(text)
+    if reason:
+        asked = reason != REASON_EMPTY
+        return RouteExtraction(route_asked=asked, confidence=1.0 if not asked else 0.0, reason=reason)
+    folded = fold(text)
+    tokens = tokenize(folded)
+    language = detect_language(text, folded, tokens.words)
+    if language not in ("nl", "en", "unknown"):
+        return RouteExtraction(route_asked=True, confidence=0.0, reason=REASON_OTHER_LANGUAGE, language=language)
+    vocab = vocabulary(language)
+    mentions = find_places(text, folded, tokens, vocab.words)
+    if vocab.ignored_lines is not None and mentions:
+        header = [(m.start(), m.end()) for m in vocab.ignored_lines.finditer(folded)]
+        if header:
+            mentions = [m for m in mentions if not any(a <= m.start < b for a, b in header)]
+    # Keep lists of countries together ("Servie, Hongarije en Oostenrijk") when splitting clauses.
+    together = [(a.end, b.start) for a, b in zip(mentions, mentions[1:]) if b.start - a.end <= 6]
+    cues = vocab.spans(folded, tokens)
+    breaks = [start for start, _ in cues.get(CLAUSE_BREAK, [])]
+    segments = segment(folded, breaks, together)
+    if "procedural" in cues:
+        procedural = {segments.sentence(start) for start, _ in cues["procedural"]}
+        mentions = [m for m in mentions if segments.sentence(m.start) not in procedural]
+    mode_spans = _mode_spans(cues)
+    smuggler = _smuggler(folded, cues, vocab, segments)
+    if not mentions:
+        asked = bool(mode_spans) or smuggler != "unknown"
+        return RouteExtraction(smuggler=smuggler, route_asked=asked, confidence=0.8,
+                               reason=REASON_NO_ROUTE, language=language)
+    states = _classify(folded, mentions, cues, vocab, segments)
+    route, mode_of, hint_of, reorders, inferred_home = _build_route(states, folded, mode_spans, segments)
+    if len(route) < 2:  # one country is no journey (a birthplace, the place a person was found)
+        return RouteExtraction(smuggler=smuggler, route_asked=True, confidence=0.7,
+                               reason=REASON_NO_ROUTE, language=language)
+    modes = tuple(mode_of.get(iso3, UNKNOWN_MODE) for iso3 in route[1:])
+    confidence = _confidence(states, route, modes, reorders, inferred_home, language)
+    return RouteExtraction(
+        route=tuple(route), modes=modes, smuggler=smuggler, route_asked=True,
+        confidence=confidence, reason="", hints=tuple(hint_of.get(iso3, "") for iso3 in route),
+        language=language,
+    )
+
+
+def _confidence(states, route, modes, reorders, inferred_home, language) -> float:
+    """A heuristic 0-1 score: lower for complex texts (exclusions, reordering, guesses)."""
+    score = 0.95
+    score -= 0.04 * sum(1 for s in states if s.excluded)
+    score -= 0.08 * sum(1 for s in states if s.mention.fuzzy and not s.excluded)
+    score -= 0.04 * max(reorders - (1 if NETHERLANDS in route else 0), 0)
+    score -= 0.05 if inferred_home else 0.0
+    score -= 0.15 if NETHERLANDS not in route else 0.0
+    score -= 0.25 if len(route) == 1 else 0.0
+    if modes:
+        score -= 0.1 * sum(1 for m in modes if m == UNKNOWN_MODE) / len(modes)
+    score -= 0.1 if language == "unknown" else 0.0
+    return round(min(max(score, 0.05), 0.99), 2)

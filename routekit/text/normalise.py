@@ -1,0 +1,133 @@
+"""Text normalisation shared by the matchers: folding, segmentation and language detection.
+
+Folding maps every character to exactly one character (lower case, accents stripped, hyphens and
+slashes read as spaces), so an offset in the folded text is the same offset in the original text.
+That lets the case-sensitive checks (``UK``, ``Nice``) and the scrubber look back at the original.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+_EXTRA = {
+    "ß": "s", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "ı": "i", "İ": "i", "đ": "d", "Đ": "d",
+    "æ": "a", "Æ": "a", "œ": "o", "Œ": "o", "þ": "t", "ð": "d",
+    "’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'",
+    "-": " ", "‐": " ", "‑": " ", "–": " ", "—": " ", "_": " ", "/": " ",
+    "\t": " ", "\u00a0": " ",
+}
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0x80, 0x250):
+        char = chr(code)
+        base = unicodedata.normalize("NFKD", char)[:1].lower()
+        if len(base) == 1 and base.isascii() and base.isalpha():
+            table[code] = base
+    for code in range(ord("A"), ord("Z") + 1):
+        table[code] = chr(code).lower()
+    for char, repl in _EXTRA.items():
+        table[ord(char)] = repl
+    return table
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents, read hyphens as spaces; the result has the same length."""
+    folded = text.translate(_fold_table())
+    lowered = folded.lower()
+    return lowered if len(lowered) == len(folded) else folded
+
+
+# --- language -------------------------------------------------------------------------------------
+# Function words that are frequent in one language and rare in the others (shared ones left out).
+_LANGUAGE_WORDS = {
+    "nl": {"de", "het", "een", "ik", "hij", "zij", "naar", "met", "niet", "werd", "ben", "heb", "heeft",
+           "daar", "daarna", "dat", "mijn", "zijn", "op", "ook", "uit", "te", "vanuit", "verklaarde",
+           "betrokkene", "vreemdeling", "ging", "gereisd", "reisde", "aangekomen", "bij", "toen", "wij",
+           "nooit", "geen", "hem", "wilde", "vervolgens", "waar", "maar", "per", "zich", "haar", "hun"},
+    "en": {"the", "and", "to", "he", "she", "with", "from", "of", "then", "went", "travelled", "traveled",
+           "arrived", "my", "his", "by", "were", "they", "stated", "that", "there", "after", "had", "through",
+           "when", "not", "never", "him", "wanted", "where", "but", "it", "her", "their", "into"},
+    "de": {"der", "das", "und", "ich", "nach", "bin", "ist", "nicht", "von", "uber", "zu", "dann", "wir",
+           "habe", "wurde", "sind", "ein", "eine", "dem", "den", "auch", "mich", "mein", "bis"},
+    "fr": {"le", "la", "les", "et", "je", "suis", "avec", "pour", "du", "des", "par", "puis", "nous", "il",
+           "elle", "est", "une", "au", "ai", "ete", "dans", "j'ai", "sommes", "mon", "vers", "pas"},
+    "es": {"el", "los", "las", "y", "yo", "con", "para", "por", "desde", "luego", "fui", "fue", "una",
+           "del", "llegue", "despues", "mi", "pero", "hacia"},
+    "it": {"il", "gli", "sono", "con", "per", "che", "della", "poi", "siamo", "stato", "nel", "alla"},
+}
+_WORD_LANGUAGES: dict[str, tuple[str, ...]] = {}
+for _lang, _words in _LANGUAGE_WORDS.items():
+    for _word in _words:
+        _WORD_LANGUAGES[_word] = _WORD_LANGUAGES.get(_word, ()) + (_lang,)
+# Letters of non-Latin scripts (Greek, Cyrillic, Armenian, Hebrew, Arabic, Indic, CJK, Hangul, ...).
+_NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0530-\u1fff\u3040-\u9fff\uac00-\ud7af\ufb1d-\ufdff\ufe70-\ufeff]")
+_LATIN_LETTER = re.compile(r"[a-z]")
+
+
+def detect_language(original: str, folded: str, words: list[str]) -> str:
+    """'nl', 'en', 'unknown' (too few function words, e.g. a bare list of countries) or another code.
+
+    Texts mostly in a non-Latin script give 'other'. Decided by counting distinctive function words.
+    """
+    if not original.isascii():
+        sample = folded[:4000]
+        other = len(_NON_LATIN.findall(sample))
+        if other and other > len(_LATIN_LETTER.findall(sample)):
+            return "other"
+    scores = dict.fromkeys(_LANGUAGE_WORDS, 0)
+    for word in words[:800]:
+        for lang in _WORD_LANGUAGES.get(word, ()):
+            scores[lang] += 1
+    best = max(scores, key=lambda lang: (scores[lang], lang in ("nl", "en")))
+    if scores[best] == 0:
+        return "unknown"
+    if best in ("nl", "en"):
+        return best
+    ours = scores["nl"] + scores["en"]
+    if scores[best] >= 2 and scores[best] > ours:
+        return best
+    return "nl" if scores["nl"] >= scores["en"] else "en"
+
+
+# --- segmentation ---------------------------------------------------------------------------------
+_SENTENCE_END = re.compile(r"[.!?;:]+(?=\s|$)|\n+")
+_CLAUSE_PUNCTUATION = re.compile(r"[,()\[\]]")
+
+
+@dataclass(frozen=True)
+class Segments:
+    """Sentence and clause boundaries (offsets) of a folded text."""
+
+    sentence_starts: tuple[int, ...]
+    clause_starts: tuple[int, ...]
+
+    def sentence(self, offset: int) -> int:
+        return bisect_right(self.sentence_starts, offset)
+
+    def clause(self, offset: int) -> int:
+        return bisect_right(self.clause_starts, offset)
+
+
+def segment(folded: str, break_words: list[int], keep_together: list[tuple[int, int]]) -> Segments:
+    """Split into sentences and clauses.
+
+    Clauses end at commas, brackets and the starts of ``break_words`` (conjunctions such as "en",
+    "maar", "daarna"); a break inside one of the ``keep_together`` spans (a list of countries
+    "Servie, Hongarije en Oostenrijk") is ignored, so a cue before a list covers the whole list.
+    """
+    sentences = [m.end() for m in _SENTENCE_END.finditer(folded)]
+    candidates = [m.start() for m in _CLAUSE_PUNCTUATION.finditer(folded)] + break_words
+    clauses = list(sentences)
+    for position in candidates:
+        if keep_together and any(start <= position < end for start, end in keep_together):
+            continue
+        clauses.append(position)
+    clauses.sort()
+    return Segments(tuple(sentences), tuple(clauses))

@@ -1,0 +1,129 @@
+"""Cue words and transport modes, read from the analyst-editable YAML files and compiled once.
+
+``routekit/reference/gazetteer/cues.yaml`` holds the cue categories (intention, negation, relatives,
+forged documents, smuggler, origin "vanuit/from", ...) and ``modes.yaml`` the mode vocabulary; both
+describe their pattern syntax. Each language variant ("nl", "en", and "both" for texts whose
+language is unclear) compiles to one ``PhraseMatcher`` that finds all of them in one pass.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+
+from routekit.text.gazetteer import data_path
+from routekit.text.matcher import PhraseMatcher, Tokens
+from routekit.text.normalise import fold
+
+MODE_PREFIX = "mode:"
+CLAUSE_BREAK = "clause_break"
+# Categories that are word sets or regexes rather than phrases found in the text.
+_SPECIAL = {"clause_breaks", "relatives_blockers", "smuggler_negators", "ignored_fields", "document_links",
+            "place_nouns"}
+
+
+def pattern_regex(pattern: str) -> str:
+    """Regex for one pattern (used for the few lists applied to a short piece of text)."""
+    parts: list[str] = []
+    for piece in fold(pattern).split():
+        if piece == "...":
+            parts.append(r"(?:\s+[^\s.,;:!?()]+){0,3}?")
+            continue
+        if parts:
+            parts.append(r"\s+")
+        parts.append(re.escape(piece[:-1]) + r"[\w']*" if piece.endswith("*") else re.escape(piece))
+    return "".join(parts)
+
+
+def compile_patterns(patterns: list[str]) -> re.Pattern[str] | None:
+    cleaned = sorted({str(p).strip() for p in patterns if str(p).strip()}, key=lambda p: (-len(p), p))
+    if not cleaned:
+        return None
+    return re.compile(r"(?<![\w'])(?:" + "|".join(pattern_regex(p) for p in cleaned) + r")(?![\w'])")
+
+
+def _select(entry: dict | list | None, variant: str) -> list[str]:
+    if entry is None:
+        return []
+    if isinstance(entry, list):
+        return [str(item) for item in entry]
+    chosen = list(entry.get("any", []) or [])
+    if variant in ("nl", "both"):
+        chosen += entry.get("nl", []) or []
+    if variant in ("en", "both"):
+        chosen += entry.get("en", []) or []
+    return [str(item) for item in chosen]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The compiled cue and mode vocabulary for one language variant."""
+
+    matcher: PhraseMatcher
+    modes: tuple[str, ...]
+    words: frozenset[str]   # every single word of the vocabulary (never fuzzy-matched to a place)
+    document_links: re.Pattern[str] | None
+    relatives_blockers: frozenset[str]
+    smuggler_negators: frozenset[str]
+    place_nouns: frozenset[str]
+    ignored_lines: re.Pattern[str] | None   # "Naam: ...", "Adres: ..." header lines
+
+    def spans(self, folded: str, tokens: Tokens) -> dict[str, list[tuple[int, int]]]:
+        """Character spans of every cue category, ``mode:<name>`` and ``clause_break`` in a text."""
+        found: dict[str, list[tuple[int, int]]] = {}
+        starts, ends = tokens.starts, tokens.ends
+        for first, last, category in self.matcher.find(tokens):
+            found.setdefault(category, []).append((starts[first], ends[last - 1]))
+        return found
+
+
+@lru_cache(maxsize=1)
+def _raw() -> tuple[dict, dict]:
+    cues = yaml.safe_load(data_path("cues.yaml").read_text(encoding="utf-8"))
+    modes = yaml.safe_load(data_path("modes.yaml").read_text(encoding="utf-8"))
+    return cues, modes
+
+
+def mode_vocabulary() -> tuple[str, ...]:
+    """The documented mode values (plus ``unknown``)."""
+    return tuple(_raw()[1]["modes"]) + ("unknown",)
+
+
+@lru_cache(maxsize=3)
+def vocabulary(language: str) -> Vocabulary:
+    """The compiled vocabulary for a detected language ('nl', 'en', anything else = both)."""
+    variant = language if language in ("nl", "en") else "both"
+    cues_raw, modes_raw = _raw()
+    matcher = PhraseMatcher()
+    for name, entry in cues_raw.items():
+        if name not in _SPECIAL:
+            for phrase in _select(entry, variant):
+                matcher.add(phrase, name)
+    for phrase in _select(cues_raw.get("clause_breaks"), variant):
+        matcher.add(phrase, CLAUSE_BREAK)
+    for mode, entry in modes_raw["modes"].items():
+        for phrase in _select(entry, variant):
+            matcher.add(phrase, MODE_PREFIX + mode)
+    words: set[str] = set()
+    for entry in list(cues_raw.values()) + list(modes_raw["modes"].values()):
+        for pattern in _select(entry, "both"):
+            words.update(w.rstrip("*") for w in fold(pattern).split() if w != "...")
+    fields = _select(cues_raw.get("ignored_fields"), variant)
+    ignored_lines = None
+    if fields:
+        labels = "|".join(pattern_regex(f) for f in sorted(fields, key=len, reverse=True))
+        # The value runs to the end of the line, or to an answer on the same line ("Q: ... A: ...").
+        ignored_lines = re.compile(r"(?m)^[ \t]*(?:" + labels + r")[ \t]*:[^\n]*?(?=\s(?:a|antwoord|answer)\s*:|$)")
+    return Vocabulary(
+        matcher=matcher,
+        modes=tuple(modes_raw["modes"]),
+        words=frozenset(words),
+        document_links=compile_patterns(_select(cues_raw.get("document_links"), variant)),
+        relatives_blockers=frozenset(fold(w) for w in _select(cues_raw.get("relatives_blockers"), variant)),
+        smuggler_negators=frozenset(fold(w) for w in _select(cues_raw.get("smuggler_negators"), variant)),
+        place_nouns=frozenset(fold(w) for w in _select(cues_raw.get("place_nouns"), variant)),
+        ignored_lines=ignored_lines,
+    )
