@@ -6,15 +6,21 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import typer
+from typer.testing import CliRunner
 
+from routekit.errors import InputError
+from routekit.text.commands import evaluate_extraction, extract
 from routekit.text.evaluation import evaluate
 
 ROOT = Path(__file__).resolve().parents[1]
+app = typer.Typer()
+app.command("extract")(extract)
+app.command("evaluate-extraction")(evaluate_extraction)
 
 
 def run(*args):
-    return subprocess.run([sys.executable, "-m", "routekit.cli", *map(str, args)], capture_output=True,
-                          text=True, cwd=ROOT)
+    return CliRunner().invoke(app, [str(a) for a in args])
 
 
 def test_extract_writes_one_row_per_input_row_in_order(tmp_path):
@@ -31,7 +37,7 @@ def test_extract_writes_one_row_per_input_row_in_order(tmp_path):
     )
     out = tmp_path / "out.csv"
     completed = run("extract", source, "--id-column", "id", "--text-column", "text", "--out", out)
-    assert completed.returncode == 0, completed.stderr
+    assert completed.exit_code == 0, completed.output
     result = pd.read_csv(out, dtype=str, keep_default_na=False)
     assert list(result["id"]) == ["r3", "r1", "r2", "r4", "r5", "r6", "r7"]
     assert list(result["route"][:4]) == ["SYR>TUR>GRC", "", "", "TUR>SRB>HUN"]
@@ -42,18 +48,30 @@ def test_extract_writes_one_row_per_input_row_in_order(tmp_path):
         assert column in result.columns
 
 
-def test_missing_column_is_one_clear_line(tmp_path):
+def test_missing_column_is_an_input_error_naming_it(tmp_path):
     source = tmp_path / "in.csv"
     source.write_text("id,narrative\n1,x\n")
     completed = run("extract", source, "--text-column", "text", "--out", tmp_path / "out.csv")
+    assert isinstance(completed.exception, InputError)
+    assert "field 'text'" in str(completed.exception) and "in.csv" in str(completed.exception)
+
+
+@pytest.mark.parametrize("content", [None, b"", b"\x00\x01binary\x00"])
+def test_missing_or_unreadable_file_is_an_input_error(tmp_path, content):
+    source = tmp_path / "in.csv"
+    if content is not None:
+        source.write_bytes(content)
+    completed = run("extract", source, "--out", tmp_path / "out.csv")
+    assert isinstance(completed.exception, InputError) and "in.csv" in str(completed.exception)
+
+
+def test_routekit_command_prints_one_line_and_exit_code_2(tmp_path):
+    source = tmp_path / "in.csv"
+    source.write_text("id,narrative\n1,x\n")
+    completed = subprocess.run([sys.executable, "-m", "routekit.cli", "extract", str(source), "--out",
+                                str(tmp_path / "out.csv")], capture_output=True, text=True, cwd=ROOT)
     assert completed.returncode == 2
-    assert "field 'text'" in completed.stderr and "in.csv" in completed.stderr
-    assert "Traceback" not in completed.stderr
-
-
-def test_missing_file_is_one_clear_line(tmp_path):
-    completed = run("extract", tmp_path / "nope.csv", "--out", tmp_path / "out.csv")
-    assert completed.returncode == 2 and "file not found" in completed.stderr
+    assert "field 'text'" in completed.stderr and "Traceback" not in completed.stderr
 
 
 GOLD = pd.DataFrame({
@@ -76,9 +94,9 @@ def test_evaluate_extraction_command_prints_metrics_and_worst_rows(tmp_path):
     gold = tmp_path / "gold.csv"
     GOLD.to_csv(gold, index=False)
     completed = run("evaluate-extraction", gold)
-    assert completed.returncode == 0, completed.stderr
-    assert "exact_route        0.500" in completed.stdout
-    assert "order_accuracy" in completed.stdout and "worst" in completed.stdout
+    assert completed.exit_code == 0, completed.output
+    assert "exact_route        0.500" in completed.output
+    assert "order_accuracy" in completed.output and "worst" in completed.output
 
 
 def test_hand_labelled_gold_set_is_large_enough():

@@ -85,7 +85,7 @@ def evaluate(gold: pd.DataFrame, id_column: str = "id", text_column: str = "text
             smuggler_hits += gold_smuggler == result.smuggler
         records.append({
             "id": row[id_column], "gold_route": ">".join(gold_route), "route": result.route_text,
-            "exact": exact, "order": round(order_score(predicted, gold_route), 3),
+            "exact": exact, "order": order_score(predicted, gold_route),
             "gold_modes": ">".join(gold_modes), "modes": result.modes_text,
             "gold_smuggler": gold_smuggler, "smuggler": result.smuggler, "reason": result.reason,
         })

@@ -18,6 +18,7 @@ personal data reaches the output of ``routekit extract``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -103,9 +104,25 @@ def _gap_ok(folded: str, start: int, end: int, max_words: int = 3) -> bool:
     return len(words) <= max_words and all(w in _FILLER or w.isdigit() for w in words)
 
 
-def _governs(spans: Iterable[tuple[int, int]], folded: str, mention: Mention, max_words: int = 3) -> bool:
+class _SpanIndex:
+    """Cue spans sorted by start, for window look-ups (keeps long texts linear)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.starts = [start for start, _ in self.spans]
+
+    def between(self, low: int, high: int) -> list[tuple[int, int]]:
+        """Spans starting in [low, high]."""
+        return self.spans[bisect_left(self.starts, low):bisect_right(self.starts, high)]
+
+    def __bool__(self) -> bool:
+        return bool(self.spans)
+
+
+def _governs(index: _SpanIndex, folded: str, mention: Mention, max_words: int = 3) -> bool:
     """A cue that ends shortly before the mention, with only filler words in between."""
-    return any(end <= mention.start and _gap_ok(folded, end, mention.start, max_words) for _, end in spans)
+    return any(end <= mention.start and _gap_ok(folded, end, mention.start, max_words)
+               for _, end in index.between(mention.start - 120, mention.start))
 
 
 _BROKEN = re.compile(r"[\ufffd\ud800-\udfff]")
@@ -140,8 +157,11 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
     negation_clauses = {segments.clause(start) for start, _ in negations}
     intention = _by_clause(cues.get("intention", []), segments, at_end=True)
     intention_after = _by_clause(cues.get("intention_after", []), segments)
-    relatives = [span for span in cues.get("relative_nouns", []) if _blockers_absent(folded, span[0], vocab)]
-    residence_verbs = cues.get("residence_verbs", [])
+    relatives = _SpanIndex(span for span in cues.get("relative_nouns", []) if _blockers_absent(folded, span[0], vocab))
+    residence_verbs = _SpanIndex(cues.get("residence_verbs", []))
+    index = {name: _SpanIndex(cues.get(name, [])) for name in
+             ("return", "home", "start", "start_after", "residence", "before", "via", "home_after")}
+    departures = _SpanIndex(span for span in cues.get("departure", []) if not _after_place_noun(folded, span[0], vocab))
     before_sentences = {segments.sentence(start) for start, _ in cues.get("before", [])}
     documents = cues.get("document", [])
     link = vocab.document_links
@@ -156,7 +176,7 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
             state.excluded = "relatives"
         elif link is not None and _document_origin(folded, documents, link, mention):
             state.excluded = "document"
-        elif _governs(cues.get("return", []), folded, mention, 2):
+        elif _governs(index["return"], folded, mention, 2):
             state.excluded = "return"
         elif not is_home_country and any(end <= mention.start for _, end in intention.get(clause, [])):
             state.excluded = "intention"
@@ -165,23 +185,22 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
         if state.excluded:
             states.append(state)
             continue
-        state.home = _governs(cues.get("home", []), folded, mention, 4)
-        departures = [span for span in cues.get("departure", []) if not _after_place_noun(folded, span[0], vocab)]
+        state.home = _governs(index["home"], folded, mention, 4)
         departure = not is_home_country and _governs(departures, folded, mention)
-        state.start = (not is_home_country and _governs(cues.get("start", []), folded, mention)) or (departure and any(
-            start >= mention.end and _gap_ok(folded, mention.end, start)
-            for start, _ in cues.get("start_after", [])))
+        state.start = (not is_home_country and _governs(index["start"], folded, mention)) or (departure and any(
+            _gap_ok(folded, mention.end, start) for start, _ in index["start_after"].between(mention.end, mention.end + 60)))
         state.departure = state.start or departure
-        state.residence = _governs(cues.get("residence", []), folded, mention)
+        state.residence = _governs(index["residence"], folded, mention)
         state.before = state.sentence in before_sentences
         if state.before:
-            cue_ends = [end for start, end in cues.get("before", []) if segments.sentence(start) == state.sentence]
+            sentence_start = segments.sentence_starts[state.sentence - 1] if state.sentence > 0 else 0
+            cue_ends = [end for _, end in index["before"].between(sentence_start, mention.start)]
             state.before = any(end <= mention.start for end in cue_ends)
             state.before_cues = tuple(cue_ends)
-        if departure and any(start >= mention.end and _gap_ok(folded, mention.end, start, 2)
-                             for start, _ in cues.get("home_after", [])):
+        if departure and any(_gap_ok(folded, mention.end, start, 2)
+                             for start, _ in index["home_after"].between(mention.end, mention.end + 40)):
             state.home, state.departure, state.start = True, False, False
-        state.via = _governs(cues.get("via", []), folded, mention, 2)
+        state.via = _governs(index["via"], folded, mention, 2)
         states.append(state)
     _mark_via_lists(states, folded)
     return states
@@ -215,16 +234,16 @@ def _cue_between(start: int, end: int, cues: tuple[int, ...]) -> bool:
 def _relative_lives_there(folded: str, mention: Mention, relatives, residence_verbs, segments: Segments) -> bool:
     """'mijn oom woont in Zweden', 'een moeder in Noorwegen', 'In Zweden woont mijn broer'."""
     sentence = segments.sentence(mention.start)
-    for r_start, r_end in relatives:
+    for r_start, r_end in relatives.between(mention.start - 120, mention.end + 40):
         if segments.sentence(r_start) != sentence:
             continue
         if r_end <= mention.start and mention.start - r_end <= 80:
             if re.fullmatch(r"\s+(?:in|uit|from)\s+(?:(?:het|de|the)\s+)?", folded[r_end:mention.start]):
                 return True
-            if any(r_end <= v_start and v_end <= mention.start for v_start, v_end in residence_verbs):
+            if any(v_end <= mention.start for _, v_end in residence_verbs.between(r_end, mention.start)):
                 return True
         elif r_start >= mention.end and r_start - mention.end <= 40:
-            if any(mention.end <= v_start and v_end <= r_start for v_start, v_end in residence_verbs):
+            if any(v_end <= r_start for _, v_end in residence_verbs.between(mention.end, r_start)):
                 return True
     return False
 
@@ -352,10 +371,14 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
 
     travelled = [st for st in states if not st.excluded and not st.home]
     pair_of: dict[int, _MentionState] = {}
+    arrivals_in: dict[int, list[_MentionState]] = {}
+    for st in travelled:
+        if not st.departure:
+            arrivals_in.setdefault(st.sentence, []).append(st)
     for index, st in enumerate(travelled):
         if not st.departure:
             continue
-        same = [other for other in travelled if other.sentence == st.sentence and not other.departure]
+        same = arrivals_in.get(st.sentence, [])
         after = [other for other in same if other.mention.start > st.mention.start]
         before_it = [other for other in same if other.mention.start < st.mention.start]
         if after:
@@ -421,15 +444,17 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
         new_in_sentence.append(iso3)
 
     # A mode in a sentence without any arrival ("Dat was met een boot.") belongs to the last country.
+    candidates = [s for s in states if not s.excluded and not s.home and s.mention.place.iso3 in route]
+    pointer, last_state = 0, None
     for sentence, spans in sorted(modes_by_sentence.items()):
-        if arrivals_by_sentence.get(sentence):
+        while pointer < len(candidates) and candidates[pointer].sentence < sentence:
+            last_state = candidates[pointer]
+            pointer += 1
+        if arrivals_by_sentence.get(sentence) or last_state is None or last_state.departure:
             continue
-        earlier = [s for s in states if not s.excluded and not s.home and s.sentence < sentence
-                   and s.mention.place.iso3 in route]
-        if earlier:
-            last = earlier[-1].mention.place.iso3
-            if mode_of.get(last, UNKNOWN_MODE) == UNKNOWN_MODE and not earlier[-1].departure:
-                mode_of[last] = spans[0][2]
+        last = last_state.mention.place.iso3
+        if mode_of.get(last, UNKNOWN_MODE) == UNKNOWN_MODE:
+            mode_of[last] = spans[0][2]
 
     inferred_home = False
     for home in homes:
