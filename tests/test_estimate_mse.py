@@ -153,3 +153,53 @@ def test_withheld_cells_of_unknown_size_widen_the_observed_range():
     # the model with every two-way interaction needs the withheld cell: it is not a candidate
     assert "s0:s1 + s0:s2 + s1:s2" in exact.model_weights
     assert "s0:s1 + s0:s2 + s1:s2" not in result.model_weights
+
+
+def _pooled_with_a_thin_source(rng, state: str) -> pd.DataFrame:
+    """Months of a, b, c where source d published nobody: its cells are zero or ``state``."""
+    frames = []
+    for month in ["2024-01", "2024-02", "2024-03"]:
+        table = simulate(rng, 500, [0.3, 0.3, 0.25]).rename(columns={"s0": "a", "s1": "b", "s2": "c"})
+        with_d = table.assign(d=1, count=0.0)
+        with_d.loc[(with_d[["a", "b", "c"]].sum(axis=1) == 0), "count"] = 0.0
+        table = pd.concat([table.assign(d=0), with_d, pd.DataFrame({"a": [0], "b": [0], "c": [0], "d": [1], "count": [0.0]})])
+        table = table.assign(month=month, censored=False, unknown=False).reset_index(drop=True)
+        hidden = (table["d"] == 1) & (table["a"] == 1) & (table[["b", "c"]].sum(axis=1) == 0)
+        table.loc[hidden, "count"] = np.nan
+        table.loc[hidden, state] = True
+        frames.append(table)
+    return pd.concat(frames, ignore_index=True)
+
+
+@pytest.mark.parametrize("state", ["censored", "unknown"])
+def test_a_source_seen_only_in_suppressed_cells_never_raises(state):
+    """Regression: a source with no published person but suppressed or withheld cells used to
+    be dropped and its suppressed cells merged into others, which raised a ValueError."""
+    from routekit.estimate.mse import estimate_pooled
+
+    table = _pooled_with_a_thin_source(np.random.default_rng(3), state)
+    results = estimate_pooled(table, "month", sources=["a", "b", "c", "d"], threshold=10, n_boot=19)
+    assert set(results) == {"2024-01", "2024-02", "2024-03"}
+    for result in results.values():
+        assert result.estimable or result.reason
+        if state == "censored":  # a suppressed cell holds at least one person: d stays in
+            assert "d" in result.sources
+        else:  # d may have seen nobody: summed out, its withheld cell makes a's cell withheld
+            assert "d" not in result.sources and result.observed_upper == float("inf")
+
+
+def test_secondary_suppression_weights_the_range_and_the_tail_like_brute_force():
+    from scipy.stats import poisson
+
+    from routekit.estimate.mse import _truncated_moments
+
+    mu, low, span = np.array([0.5, 5.0, 30.0, 400.0]), np.ones(4), np.full(4, 8.0)
+    for tail in (0.0, 0.3):
+        mean, variance, logp = _truncated_moments(mu, low, span, tail)
+        y = np.arange(2000)
+        weight = np.where((y >= 1) & (y <= 9), 1.0, np.where(y > 9, tail, 0.0))[None] * poisson.pmf(y[None], mu[:, None])
+        mass = weight.sum(axis=1)
+        expected = (weight * y).sum(axis=1) / mass
+        assert np.allclose(mean, expected, rtol=1e-6)
+        assert np.allclose(variance, (weight * y * y).sum(axis=1) / mass - expected**2, rtol=1e-5, atol=1e-8)
+        assert np.allclose(logp, np.log(mass), rtol=1e-6)

@@ -136,3 +136,12 @@ def test_quiet_series_rarely_raise_an_alarm():
     flagged = anomalies(pd.concat(frames), ["key"], alpha=0.05)
     assert 0 < len(flagged)
     assert (flagged["anomaly"] != "").mean() < 0.12
+
+
+def test_months_outside_a_release_are_not_pooled_with_covered_ones():
+    from routekit.estimate.population import source_coverage
+
+    manifest = {"releases": [{"source": "kmar", "period": {"start": "2024-01", "end": "2024-02"}},
+                             {"source": "ind", "period": {"start": "2024-01", "end": "2024-04"}}]}
+    coverage = source_coverage(manifest, ["ind", "kmar", "police"], ["2024-01", "2024-03"])
+    assert coverage == {"2024-01": ("ind", "kmar", "police"), "2024-03": ("ind", "police")}

@@ -43,6 +43,8 @@ def validate_estimates(
     end: Annotated[str, typer.Option("--end")] = "2024-12",
     threshold: Annotated[int, typer.Option("--threshold")] = 10,
     n_boot: Annotated[int, typer.Option("--n-boot")] = 99,
+    scale: Annotated[float, typer.Option("--scale", help="Size of the demo population (1.0 = default).")] = 1.0,
+    workers: Annotated[int, typer.Option("--workers", help="Scenarios run in this many processes.")] = 1,
 ) -> None:
     """Coverage of the 95% intervals and median relative error against the demo truth."""
     from rich.console import Console
@@ -51,6 +53,7 @@ def validate_estimates(
 
     console = Console()
     result = validate_scenarios(scenarios, seed=seed, start=start, end=end, threshold=threshold, n_boot=n_boot,
+                                scale=scale, workers=workers,
                                 progress=lambda k, n: console.print(f"scenario {k}/{n}", end="\r"))
     console.print(f"scenarios: {scenarios}  strata: {result['strata']}  estimable: {result['estimable']} "
                   f"(not estimable {result['not_estimable_share']:.1%})")

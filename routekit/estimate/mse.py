@@ -60,7 +60,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from scipy.special import gammaln
+from scipy.special import gammainc, gammaln
 
 __all__ = ["MSEResult", "estimate_population", "estimate_pooled", "chapman"]
 
@@ -124,6 +124,7 @@ class _Table:
     pairs: tuple[tuple[int, int], ...]  # interaction pairs allowed (not structural zeros)
     stratum: np.ndarray  # (C,) index of each cell's stratum (all 0 for a single table)
     strata: tuple = (None,)  # stratum labels
+    tail: float = 0.0  # chance that a larger cell was withheld too (secondary suppression)
 
 
 def _prepare(
@@ -134,6 +135,7 @@ def _prepare(
     structural_zeros: list[tuple[str, str]] | None,
     unknown: pd.Series | np.ndarray | None = None,
     strata: str | None = None,
+    secondary_share: float = 0.0,
 ) -> tuple[_Table | None, str, list[str]]:
     """Collapse the input to one count per (stratum and) capture history; returns (table, reason, notes)."""
     notes: list[str] = []
@@ -252,7 +254,7 @@ def _prepare(
         new_censored[merged] = EXACT  # a range of width zero is an exact count
     pairs = tuple(p for p in itertools.combinations(range(len(sources)), 2) if p not in structural)
     table_ = _Table(tuple(sources), full, new_counts, new_censored, new_span, int(threshold or 0), pairs,
-                    cell_stratum, strata_labels)
+                    cell_stratum, strata_labels, float(secondary_share))
     return table_, "", notes
 
 
@@ -266,8 +268,17 @@ def _design(histories: np.ndarray, pairs: tuple[tuple[int, int], ...], stratum: 
     return np.column_stack(columns)
 
 
-def _truncated_moments(mu: np.ndarray, low: np.ndarray, span: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """E[Y | low <= Y <= low+span], Var[Y | ...] and log P(low <= Y <= low+span), Y ~ Poisson(mu)."""
+def _truncated_moments(mu: np.ndarray, low: np.ndarray, span: np.ndarray,
+                       tail: float = 0.0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Moments of Y ~ Poisson(mu) given that its cell was suppressed: E[Y | ...], Var[Y | ...] and
+    log P(suppressed).
+
+    Suppressed means ``low <= Y <= low+span`` (primary suppression) or, with probability
+    ``tail``, ``Y > low+span`` (a larger cell withheld by secondary suppression):
+    P = P(low..low+span) + tail P(Y > low+span). The upper tail uses the regularised incomplete
+    gamma function: P(Y >= L) = P(L, mu), E[Y 1{Y >= L}] = mu P(Y >= L-1),
+    E[Y(Y-1) 1{Y >= L}] = mu^2 P(Y >= L-2).
+    """
     grid = np.arange(int(span.max()) + 1 if span.size else 1, dtype=float)
     y = low[..., None] + grid
     logmu = np.log(np.maximum(mu, 1e-300))[..., None]
@@ -277,12 +288,31 @@ def _truncated_moments(mu: np.ndarray, low: np.ndarray, span: np.ndarray) -> tup
     weights = np.exp(logp - top)
     mass = weights.sum(axis=-1)
     mean = (weights * y).sum(axis=-1) / mass
-    variance = np.maximum((weights * y * y).sum(axis=-1) / mass - mean**2, 0.0)
-    return mean, variance, np.log(mass) + top[..., 0]
+    square = (weights * y * y).sum(axis=-1) / mass
+    logp = np.log(mass) + top[..., 0]
+    if tail > 0:
+        m = np.maximum(mu, 1e-300)
+        start = low + span + 1.0
+
+        def at_least(k):
+            return np.where(k <= 0, 1.0, gammainc(np.maximum(k, 1.0), m))
+
+        tail_mass = at_least(start)
+        safe = np.maximum(tail_mass, 1e-300)
+        tail_mean = np.where(tail_mass > 0, m * at_least(start - 1.0) / safe, start)
+        tail_square = np.where(tail_mass > 0, (m * m * at_least(start - 2.0) + m * at_least(start - 1.0)) / safe,
+                               start * start)
+        log_tail = np.log(tail) + np.log(safe)
+        both = np.maximum(logp, log_tail)
+        a, b = np.exp(logp - both), np.exp(log_tail - both)
+        mean = (a * mean + b * tail_mean) / (a + b)
+        square = (a * square + b * tail_square) / (a + b)
+        logp = both + np.log(a + b)
+    return mean, np.maximum(square - mean**2, 0.0), logp
 
 
-def _truncated_mean(mu: np.ndarray, low: np.ndarray, span: np.ndarray) -> np.ndarray:
-    return _truncated_moments(mu, low, span)[0]
+def _truncated_mean(mu: np.ndarray, low: np.ndarray, span: np.ndarray, tail: float = 0.0) -> np.ndarray:
+    return _truncated_moments(mu, low, span, tail)[0]
 
 
 def _fit_batch(
@@ -295,6 +325,7 @@ def _fit_batch(
     max_unseen: np.ndarray | None = None,
     start: np.ndarray | None = None,
     n_strata: int = 1,
+    tail: float = 0.0,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Fit many Poisson log-linear models at once by Newton-Raphson on the censored likelihood.
 
@@ -321,7 +352,9 @@ def _fit_batch(
     diverged = np.zeros((n_models, n_reps), bool)
     limit = np.log(max_unseen) if max_unseen is not None else None
     eye = np.eye(n_params)
-    for _ in range(_MAX_ITER):
+    # the information matrix of every fit as one matrix product: sum_c info_c x_c x_c'
+    products = (design[:, :, None] * design[:, None, :]).reshape(n_cells, n_params * n_params)
+    for _iteration in range(_MAX_ITER):
         todo = ~done
         if not todo.any():
             break
@@ -335,14 +368,14 @@ def _fit_batch(
             cens, unknown = state == INTERVAL, state == UNKNOWN
             y_eff, info = y_eff.copy(), mu.copy()
             if cens.any():
-                mean, variance, _ = _truncated_moments(mu[cens], y[rows][cens], span[rows][cens])
+                mean, variance, _ = _truncated_moments(mu[cens], y[rows][cens], span[rows][cens], tail)
                 y_eff[cens] = mean
                 info[cens] = np.maximum(mu[cens] - variance, 0.05 * mu[cens])
             y_eff[unknown] = mu[unknown]  # no information: score 0
             info[unknown] = 0.0
         m = mask[todo]
         gradient = ((y_eff - mu) @ design) * m
-        hessian = np.swapaxes(info[..., None] * design[None], 1, 2) @ design
+        hessian = (info @ products).reshape(len(info), n_params, n_params)
         hessian = hessian * m[:, :, None] * m[:, None, :] + eye * (1.0 - m[:, :, None])
         step = np.linalg.solve(hessian + 1e-10 * eye, gradient[..., None])[..., 0]
         biggest = np.abs(step).max(axis=-1)
@@ -357,17 +390,17 @@ def _fit_batch(
         converged[todo] = biggest < _TOL
         done[todo] = finished
     mu = np.exp(np.clip(beta @ design.T, -50.0, 30.0))
-    loglik = _loglik(mu, y, censored, span)
+    loglik = _loglik(mu, y, censored, span, tail)
     return beta, loglik, mu, converged & ~diverged
 
 
-def _loglik(mu: np.ndarray, y: np.ndarray, censored: np.ndarray, span: np.ndarray) -> np.ndarray:
+def _loglik(mu: np.ndarray, y: np.ndarray, censored: np.ndarray, span: np.ndarray, tail: float = 0.0) -> np.ndarray:
     """Poisson log-likelihood; interval cells hold their lower bound in ``y`` and width in ``span``."""
     exact = y * np.log(np.maximum(mu, 1e-300)) - mu - gammaln(y + 1.0)
     where = np.broadcast_to(censored[None] == INTERVAL, exact.shape)
     if where.any():
         low = np.broadcast_to(y[None], exact.shape)[where]
-        exact[where] = _truncated_moments(mu[where], low, np.broadcast_to(span[None], exact.shape)[where])[2]
+        exact[where] = _truncated_moments(mu[where], low, np.broadcast_to(span[None], exact.shape)[where], tail)[2]
     exact[np.broadcast_to(censored[None] == UNKNOWN, exact.shape)] = 0.0
     return exact.sum(axis=-1)
 
@@ -442,7 +475,8 @@ def _select(
             identifiable[m] &= margins[k]
     identifiable &= (overlap >= min_overlap)[None]
     max_unseen = max_ratio * np.maximum(observed_floor, 1.0)
-    beta, loglik, mu, converged = _fit_batch(design, active, y, censored, span, ~identifiable, max_unseen, start, n_strata)
+    beta, loglik, mu, converged = _fit_batch(design, active, y, censored, span, ~identifiable, max_unseen, start,
+                                             n_strata, table.tail)
     unseen = np.exp(np.clip(beta[..., :n_strata], -50, 30))  # (M, R, T)
     valid = identifiable & converged & (unseen.sum(axis=-1) < max_unseen[None])
     n_params = active.sum(axis=1)[:, None]
@@ -454,7 +488,7 @@ def _select(
     best_mu = mu[best, reps]  # (R, C)
     completed = y
     if (censored == INTERVAL).any():
-        completed = np.where(censored == INTERVAL, _truncated_mean(best_mu, y, span), completed)
+        completed = np.where(censored == INTERVAL, _truncated_mean(best_mu, y, span, table.tail), completed)
     completed = np.where(censored == UNKNOWN, best_mu, completed)
     n_obs = completed @ onehot  # (R, T)
     if n_sources == 2 and n_strata == 1:
@@ -481,7 +515,8 @@ def _select(
 # ----------------------------------------------------------------------------- public API
 
 _DEFAULTS = dict(structural_zeros=None, unknown=None, criterion="aic", n_boot=199, min_overlap=3,
-                 max_interactions=None, max_ratio=1000.0, max_failed_share=0.10, seed=0, keep_draws=False)
+                 max_interactions=None, max_ratio=1000.0, max_failed_share=0.10, seed=0, keep_draws=False,
+                 secondary_share=0.0)
 
 
 def estimate_population(
@@ -500,6 +535,7 @@ def estimate_population(
     max_failed_share: float = 0.10,
     seed: int | None = 0,
     keep_draws: bool = False,
+    secondary_share: float = 0.0,
 ) -> MSEResult:
     """Estimate the total population (seen + unseen) from a capture-history table.
 
@@ -531,12 +567,17 @@ def estimate_population(
         fewest persons seen by two or more sources for an estimate to be given.
     keep_draws:
         keep the bootstrap draws of the total (to add estimates up over months or corridors).
+    secondary_share:
+        the chance that a cell above the range was withheld as well (secondary suppression
+        withholds some larger cells, never empty ones): a censored cell then lies in its range
+        or, with this weight, above it. 0: ranges are exact.
 
     Returns an :class:`MSEResult`.
     """
     options = dict(structural_zeros=structural_zeros, unknown=unknown, criterion=criterion, n_boot=n_boot,
                    min_overlap=min_overlap, max_interactions=max_interactions, max_ratio=max_ratio,
-                   max_failed_share=max_failed_share, seed=seed, keep_draws=keep_draws)
+                   max_failed_share=max_failed_share, seed=seed, keep_draws=keep_draws,
+                   secondary_share=secondary_share)
     return _estimate(table, sources, censored, threshold, None, options)[0]
 
 
@@ -567,8 +608,10 @@ def _estimate(table, sources, censored, threshold, strata, options) -> list[MSER
     criterion = options["criterion"]
     if criterion not in ("aic", "bic"):
         raise ValueError("criterion must be 'aic' or 'bic'")
+    if not 0.0 <= options["secondary_share"] < 1.0:
+        raise ValueError("secondary_share must lie in [0, 1)")
     prepared, reason, notes = _prepare(table, sources, censored, threshold, options["structural_zeros"],
-                                       options["unknown"], strata)
+                                       options["unknown"], strata, options["secondary_share"])
     base_note = "; ".join(dict.fromkeys(notes))
     if prepared is None:
         labels = list(pd.unique(table[strata])) if strata else [None]
@@ -578,7 +621,8 @@ def _estimate(table, sources, censored, threshold, strata, options) -> list[MSER
     onehot = (tbl.stratum[:, None] == np.arange(n_strata)[None]).astype(float)
     y, z = tbl.counts[None], tbl.censored[None]
     obs_lo = tbl.counts @ onehot
-    obs_hi = np.where((tbl.censored == UNKNOWN) @ onehot > 0, np.inf, (tbl.counts + tbl.span) @ onehot)
+    open_cells = (tbl.censored == UNKNOWN) | ((tbl.censored == INTERVAL) & (tbl.tail > 0))
+    obs_hi = np.where(open_cells @ onehot > 0, np.inf, (tbl.counts + tbl.span) @ onehot)
     n_cens = ((tbl.censored == INTERVAL) @ onehot).astype(int)
     n_unknown = ((tbl.censored == UNKNOWN) @ onehot).astype(int)
     models = _candidate_models(len(tbl.sources), tbl.pairs, options["max_interactions"])
@@ -623,7 +667,8 @@ def _estimate(table, sources, censored, threshold, strata, options) -> list[MSER
     for t in range(n_strata):
         note = base_note
         if n_cens[t]:
-            note = "; ".join(filter(None, [note, f"{n_cens[t]} suppressed cell(s) treated as interval-censored"]))
+            how = "interval-censored" if tbl.tail == 0 else f"interval-censored, or larger with weight {tbl.tail:.2f}"
+            note = "; ".join(filter(None, [note, f"{n_cens[t]} suppressed cell(s) treated as {how}"]))
         if n_unknown[t]:
             note = "; ".join(filter(None, [note, f"{n_unknown[t]} withheld cell(s) of unknown size imputed from the model"]))
         results.append(MSEResult(
@@ -631,7 +676,9 @@ def _estimate(table, sources, censored, threshold, strata, options) -> list[MSER
             model=labels[best], observed=float(observed[t]), estimable=True, reason=note,
             observed_lower=float(obs_lo[t]), observed_upper=float(obs_hi[t]), sources=tbl.sources,
             censored_cells=int(n_cens[t] + n_unknown[t]), bootstrap_failed_share=failed,
-            model_weights=model_weights, draws=draws[t] if options["keep_draws"] else None,
+            model_weights=model_weights,
+            # a plausible total is never below the persons surely seen
+            draws=np.maximum(draws[t], obs_lo[t]) if options["keep_draws"] and draws[t] is not None else None,
             stratum=tbl.strata[t]))
     return results
 
@@ -683,6 +730,8 @@ def _censor_like(tbl: _Table, y: np.ndarray, rng: np.random.Generator) -> tuple[
     low = y.copy()
     if tbl.threshold >= 2:
         small = (y >= 1) & (y <= tbl.threshold - 1)
+        if tbl.tail > 0:  # secondary suppression: a larger cell is withheld with chance ``tail``
+            small |= (y >= tbl.threshold) & (rng.random(y.shape) < tbl.tail)
         censored[small], low[small], span[small] = INTERVAL, 1.0, tbl.threshold - 2
     wide = (tbl.censored == INTERVAL) & ~((tbl.counts == 1) & (tbl.span == tbl.threshold - 2))
     if wide.any():

@@ -192,10 +192,8 @@ def _opposes(changes: str, sign: int) -> bool:
 def _text(row, language: str) -> str:
     from routekit.reference import corridors
 
-    try:
-        name = corridors().loc[row.category, f"name_{language}"]
-    except Exception:  # unknown corridor id: show the id
-        name = row.category
+    names = {c.id: getattr(c, language) for c in corridors()}
+    name = names.get(row.category, row.category)  # unknown corridor id: show the id
     pct = (row.change_ratio - 1) * 100
     grade = GRADE_LABELS[language][row.grade]
     if language == "nl":

@@ -18,6 +18,7 @@ quarter is not the sum of the monthly bounds.
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -71,42 +72,99 @@ def collapse_sources(contingency: pd.DataFrame, keep: list[str], threshold: int)
     return grouped.drop(columns=["known", "parts", "cells"])
 
 
+def secondary_share(contingency: pd.DataFrame, manifest: dict, threshold: int) -> float:
+    """The chance that a cell of K or more was withheld by secondary suppression.
+
+    The link reports how many cells it withheld secondarily; those were published-size cells
+    (K or more; an empty cell is never withheld). Their share among all such cells is the
+    weight a suppressed cell gets for lying above 1..K-1.
+    """
+    withheld = int(manifest.get("cells_suppressed_secondary", 0) or 0)
+    if withheld <= 0:
+        return 0.0
+    large = int((contingency["count"] >= threshold).sum())
+    return min(withheld / (large + withheld), 0.95)
+
+
+def source_coverage(manifest: dict, sources: list[str], months: list[str]) -> dict[str, tuple[str, ...]]:
+    """Per month, the sources whose release covers it (from the link manifest's release periods).
+
+    A source cannot see anyone in a month outside its release; pooling such a month with the
+    others would read "not covered" as "nobody seen" and bias its capture rate.
+    """
+    periods = {}
+    for entry in manifest.get("releases", []) or []:
+        period = entry.get("period") or {}
+        if entry.get("source") in sources and period.get("start") and period.get("end"):
+            periods[entry["source"]] = (str(period["start"]), str(period["end"]))
+    return {month: tuple(s for s in sources if s not in periods or periods[s][0] <= month <= periods[s][1])
+            for month in months}
+
+
+POOL_MONTHS = 6
+
+
 def estimate_strata(link, n_boot: int = 99, seed: int = 0, secondary_unknown: bool | None = None,
-                    kinds: dict[str, str] | None = None) -> tuple[pd.DataFrame, dict, dict]:
+                    kinds: dict[str, str] | None = None,
+                    pool_months: int | None = POOL_MONTHS) -> tuple[pd.DataFrame, dict, dict]:
     """One MSE per month x corridor. Returns (estimates frame, draws per stratum, structure).
 
-    ``secondary_unknown``: treat suppressed link cells as of unknown size (secondary
-    suppression may hide any value) instead of 1..K-1; default: only when the link manifest
-    reports secondary suppressions.
+    Months are pooled per corridor among the months that the same sources cover.
+    ``secondary_unknown``: the link applied secondary suppression, so a suppressed cell may also
+    be a larger cell withheld to protect a small one (weighted by :func:`secondary_share`)
+    rather than surely 1..K-1; default: when the link manifest reports secondary suppressions.
     """
     structure = link_structure(link.contingency, link.sources)
     keep = [s for s in link.sources if s not in structure["nested"]]
-    table = collapse_sources(link.contingency, keep, link.threshold)
     if secondary_unknown is None:
         secondary_unknown = bool(link.manifest.get("cells_suppressed_secondary", 0))
+    share = secondary_share(link.contingency, link.manifest, link.threshold) if secondary_unknown else 0.0
+    structure["secondary_share"] = share
+    table = collapse_sources(link.contingency, keep, link.threshold)
+    coverage = source_coverage(link.manifest, keep, sorted(table["month"].unique()))
     flags = [f"in_{s}" for s in keep]
     rows, draws = [], {}
     for corridor, part in table.groupby("corridor", sort=True):
         cells = part[["month", *flags, "count", "censored", "lower", "upper"]].rename(columns=dict(zip(flags, keep)))
-        unknown = None
-        if secondary_unknown:
-            # a single suppressed cell may hide any value; a range from a sum keeps its bounds
-            unknown = cells["censored"] & (cells["upper"] - cells["lower"] == link.threshold - 2) & (cells["lower"] == 1)
-            cells = cells.assign(censored=cells["censored"] & ~unknown)
-        try:
-            results = estimate_pooled(
-                cells, "month", sources=keep, threshold=link.threshold, unknown=unknown,
-                structural_zeros=structure["structural_zeros"], n_boot=n_boot, seed=seed, keep_draws=True)
-        except ValueError as error:  # a table the model cannot take is a refusal, never a crash
-            results = {month: MSEResult(np.nan, np.nan, np.nan, "none", "", np.nan, False,
-                                        f"not estimable: the link table for this corridor cannot be modelled ({error})")
-                       for month in pd.unique(cells["month"])}
-        for month, result in results.items():
-            rows.append(_row(month, corridor, result, kinds or {}))
-            draws[(month, corridor)] = result.draws
+        groups: dict[tuple[str, ...], list[str]] = {}
+        months_here = sorted(cells["month"].unique())
+        for month in months_here:
+            window = _window(month, months_here[0], pool_months)
+            groups.setdefault((coverage[month], window), []).append(month)
+        for (covering, _), months in groups.items():
+            subset = cells[cells["month"].isin(months)]
+            uncovered = [s for s in keep if s not in covering]
+            results = _estimate_group(subset, list(covering), link.threshold, structure, n_boot, seed, share)
+            for month, result in results.items():
+                if uncovered:
+                    result = replace(result, reason="; ".join(filter(None, [
+                        result.reason, f"no release of {', '.join(uncovered)} covers this month"])))
+                rows.append(_row(month, corridor, result, kinds or {}))
+                draws[(month, corridor)] = result.draws
     frame = pd.DataFrame(rows)
     structure["sources_used"] = keep
     return frame, draws, structure
+
+
+def _window(month: str, first: str, pool_months: int | None) -> int:
+    """Which block of ``pool_months`` consecutive months (counted from ``first``) a month is in."""
+    if not pool_months:
+        return 0
+    return ((pd.Period(month, freq="M") - pd.Period(first, freq="M")).n) // pool_months
+
+
+def _estimate_group(cells: pd.DataFrame, sources: list[str], threshold: int, structure: dict, n_boot: int,
+                    seed: int, share: float = 0.0) -> dict[str, MSEResult]:
+    """The pooled model for one corridor's months; a table it cannot take is refused, not raised."""
+    try:
+        return estimate_pooled(cells, "month", sources=sources, threshold=threshold,
+                               structural_zeros=structure["structural_zeros"], n_boot=n_boot, seed=seed,
+                               keep_draws=True, secondary_share=share)
+    except ValueError as error:
+        nan = float("nan")
+        return {month: MSEResult(nan, nan, nan, "none", "", nan, False,
+                                 f"the link table for this corridor cannot be modelled ({error})", stratum=month)
+                for month in pd.unique(cells["month"])}
 
 
 def _row(period: str, corridor: str, result: MSEResult, kinds: dict[str, str]) -> dict:
@@ -185,4 +243,4 @@ def _period_row(label, corridor, observed, estimate, lower, upper, note, kinds_u
     return {"period": label, "corridor": corridor, "observed": round(float(observed), 1),
             "estimate": _round(estimate), "lower": _round(lower), "upper": _round(upper),
             "method": "sum of monthly estimates (bootstrap draws added)", "grade": grade,
-            "note": "; ".join(filter(None, [why, note]))}
+            "note": "; ".join(dict.fromkeys(filter(None, [why, note])))}

@@ -42,24 +42,43 @@ def link_from_journeys(journeys: pd.DataFrame, threshold: int = 10, sources: lis
 
 
 def validate_scenarios(n_scenarios: int, seed: int = 0, start: str = "2023-01", end: str = "2024-12",
-                       scale: float = 1.0, threshold: int = 10, n_boot: int = 99, progress=None) -> dict:
-    """Coverage of the 95% intervals and median relative error over seeded scenarios."""
+                       scale: float = 1.0, threshold: int = 10, n_boot: int = 99, progress=None,
+                       workers: int = 1) -> dict:
+    """Coverage of the 95% intervals and median relative error over seeded scenarios.
+
+    ``workers`` > 1 runs scenarios in that many processes (each scenario is independent and
+    seeded, so the figures do not depend on it)."""
+    jobs = [(seed + k, start, end, scale, threshold, n_boot) for k in range(n_scenarios)]
+    rows = []
+    if workers > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for done, frame in enumerate(pool.map(run_scenario, *zip(*jobs)), start=1):
+                rows.append(frame)
+                if progress:
+                    progress(done, n_scenarios)
+    else:
+        for done, job in enumerate(jobs, start=1):
+            rows.append(run_scenario(*job))
+            if progress:
+                progress(done, n_scenarios)
+    results = pd.concat(rows, ignore_index=True)
+    return summarise(results) | {"results": results}
+
+
+def run_scenario(scenario_seed: int, start: str, end: str, scale: float, threshold: int, n_boot: int) -> pd.DataFrame:
+    """One seeded scenario: estimates per month x corridor next to the true count."""
     from routekit.estimate.population import estimate_strata
     from routekit.synth import simulate
 
-    rows = []
-    for k in range(n_scenarios):
-        population = simulate(seed + k, start, end, scale, texts=False)
-        link = link_from_journeys(population.journeys, threshold)
-        estimates, _, _ = estimate_strata(link, n_boot=n_boot, seed=seed + k, kinds=KINDS)
-        truth = population.corridor_month.rename(columns={"true_count": "truth"})
-        merged = estimates.merge(truth, on=["period", "corridor"], how="left")
-        merged["scenario"] = seed + k
-        rows.append(merged)
-        if progress:
-            progress(k + 1, n_scenarios)
-    results = pd.concat(rows, ignore_index=True)
-    return summarise(results) | {"results": results}
+    population = simulate(scenario_seed, start, end, scale, texts=False)
+    link = link_from_journeys(population.journeys, threshold)
+    estimates, _, _ = estimate_strata(link, n_boot=n_boot, seed=scenario_seed, kinds=KINDS)
+    truth = population.corridor_month.rename(columns={"true_count": "truth"})
+    merged = estimates.merge(truth, on=["period", "corridor"], how="left")
+    merged["scenario"] = scenario_seed
+    return merged
 
 
 def summarise(results: pd.DataFrame) -> dict:
@@ -69,7 +88,9 @@ def summarise(results: pd.DataFrame) -> dict:
     relative = (estimable["estimate"] - estimable["truth"]).abs() / estimable["truth"]
     signed = (estimable["estimate"] - estimable["truth"]) / estimable["truth"]
     by_corridor = estimable.assign(covered=covered, rel=relative).groupby("corridor").agg(
-        coverage=("covered", "mean"), median_relative_error=("rel", "median"), strata=("covered", "size"))
+        coverage=("covered", "mean"), median_relative_error=("rel", "median"), estimable=("covered", "size"))
+    refused = (results["grade"] == "not_estimable").groupby(results["corridor"]).mean().rename("not_estimable_share")
+    by_corridor = by_corridor.join(refused, how="outer")
     return {
         "strata": int(len(results)),
         "estimable": int(len(estimable)),
