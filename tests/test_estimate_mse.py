@@ -160,9 +160,8 @@ def _pooled_with_a_thin_source(rng, state: str) -> pd.DataFrame:
     frames = []
     for month in ["2024-01", "2024-02", "2024-03"]:
         table = simulate(rng, 500, [0.3, 0.3, 0.25]).rename(columns={"s0": "a", "s1": "b", "s2": "c"})
-        with_d = table.assign(d=1, count=0.0)
-        with_d.loc[(with_d[["a", "b", "c"]].sum(axis=1) == 0), "count"] = 0.0
-        table = pd.concat([table.assign(d=0), with_d, pd.DataFrame({"a": [0], "b": [0], "c": [0], "d": [1], "count": [0.0]})])
+        d_alone = pd.DataFrame({"a": [0], "b": [0], "c": [0], "d": [1], "count": [0.0]})
+        table = pd.concat([table.assign(d=0), table.assign(d=1, count=0.0), d_alone])
         table = table.assign(month=month, censored=False, unknown=False).reset_index(drop=True)
         hidden = (table["d"] == 1) & (table["a"] == 1) & (table[["b", "c"]].sum(axis=1) == 0)
         table.loc[hidden, "count"] = np.nan
@@ -197,7 +196,8 @@ def test_secondary_suppression_weights_the_range_and_the_tail_like_brute_force()
     for tail in (0.0, 0.3):
         mean, variance, logp = _truncated_moments(mu, low, span, tail)
         y = np.arange(2000)
-        weight = np.where((y >= 1) & (y <= 9), 1.0, np.where(y > 9, tail, 0.0))[None] * poisson.pmf(y[None], mu[:, None])
+        suppressed = np.where((y >= 1) & (y <= 9), 1.0, np.where(y > 9, tail, 0.0))
+        weight = suppressed[None] * poisson.pmf(y[None], mu[:, None])
         mass = weight.sum(axis=1)
         expected = (weight * y).sum(axis=1) / mass
         assert np.allclose(mean, expected, rtol=1e-6)

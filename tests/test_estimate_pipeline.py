@@ -145,3 +145,12 @@ def test_months_outside_a_release_are_not_pooled_with_covered_ones():
                              {"source": "ind", "period": {"start": "2024-01", "end": "2024-04"}}]}
     coverage = source_coverage(manifest, ["ind", "kmar", "police"], ["2024-01", "2024-03"])
     assert coverage == {"2024-01": ("ind", "kmar", "police"), "2024-03": ("ind", "police")}
+
+
+def test_without_bootstrap_period_rows_have_no_interval_but_no_crash(workspace, tmp_path):
+    run_estimate(workspace["releases"], workspace["root"] / "link", tmp_path / "out", ["2024-11", "2024-12"],
+                 n_boot=0, period_label="2024-11/2024-12")
+    estimates = pd.read_csv(tmp_path / "out" / "estimates.csv", dtype={"period": str})
+    period = estimates[estimates["level"] == "period"]
+    assert set(period["period"]) == {"2024-11/2024-12"}
+    assert period["lower"].isna().all() and period["note"].str.contains("no interval").all()

@@ -54,3 +54,19 @@ def test_numbers_follow_language():
 def test_table_html_links_csv_and_captions():
     html = table_html(pd.DataFrame({"count": [12]}), "../../tables/x/t.csv", "Caption", "en")
     assert "href='../../tables/x/t.csv'" in html and "<caption>Caption</caption>" in html
+
+
+def test_gate_fails_closed_on_renamed_count_columns():
+    frame = pd.DataFrame({"gezien (elke bron)": [250, 5]})
+    with pytest.raises(DisclosureError, match="gezien"):
+        assert_publishable(frame, 10, "t")
+
+
+def test_declared_non_counts_and_suppress_small():
+    from routekit.report.privacy import not_counts, suppress_small
+
+    frame = not_counts(pd.DataFrame({"count": [20, 30], "change %": [3.5, -2.0]}), "change %")
+    assert_publishable(frame, 10, "t")
+    blanked = suppress_small(pd.DataFrame({"estimate": [4.0, 0.0, 12.0]}), ["estimate"], 10)
+    assert blanked["estimate"].isna().tolist() == [True, False, False]
+    assert_publishable(blanked, 10, "t")

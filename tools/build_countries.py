@@ -95,6 +95,9 @@ def main() -> None:
     dutch = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["nl"])
     centres = centroids()
     centres.setdefault("XKX", (20.9, 42.6))
+    # Where a country's area centre is far from where routes run, use a representative point:
+    # Russia's centre lies in Siberia; routes via Russia run through Moscow/St Petersburg.
+    centres.update({"643": (37.6, 55.75)})
     rows = []
     for country in pycountry.countries:
         lon, lat = centres.get(country.numeric, (None, None))

@@ -32,7 +32,8 @@ likelihood as interval-censored Poisson observations, ``P(1 <= Y <= K-1 | mu)``;
 EM (each censored cell is replaced by its conditional mean given the interval, then one Newton
 step) which converges to the censored-data maximum likelihood. AIC uses that censored
 likelihood. The bootstrap below re-censors each replicate, so the interval includes the
-information lost by suppression.
+information lost by suppression. After secondary suppression a withheld cell may also be a
+larger one: with ``secondary_share`` q its likelihood is ``P(1..K-1) + q P(Y >= K)``.
 
 Intervals
 ---------

@@ -23,19 +23,45 @@ FORBIDDEN_COLUMNS = ("v_number", "token", "record_id", "name", "narrative", "rep
                      "route_statement", "birth_date", "phone")
 
 
+def not_counts(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    """Mark numeric columns that are not counts of persons (shares, ratios, days, years).
+
+    The privacy gate fails closed: every numeric column of a table is checked against the
+    threshold unless the view that made the table declares it here.
+    """
+    frame.attrs["not_counts"] = [*frame.attrs.get("not_counts", []), *columns]
+    return frame
+
+
+def suppress_small(frame: pd.DataFrame, columns, threshold: int) -> pd.DataFrame:
+    """Blank out counts in 1..threshold-1 (for figures derived after release, e.g. sums)."""
+    frame = frame.copy()
+    for column in columns:
+        values = pd.to_numeric(frame[column], errors="coerce")
+        frame[column] = values.where(~((values > 0) & (values < threshold)))
+    return frame
+
+
 def assert_publishable(frame: pd.DataFrame, threshold: int, what: str,
-                       count_columns: tuple[str, ...] = COUNT_COLUMNS, public: bool = False) -> None:
+                       count_columns: tuple[str, ...] | None = None, public: bool = False) -> None:
     """Raise DisclosureError when a table would show a count in 1..threshold-1 or an identifier.
 
-    Public statistics (``public=True``) were already published by their publisher and are not
-    subject to the threshold, but may still never carry identifiers.
+    Every numeric column counts as a count of persons unless it is declared with
+    ``not_counts`` (or ``count_columns`` names the count columns explicitly). Public statistics
+    (``public=True``) were already published by their publisher and are not subject to the
+    threshold, but may still never carry identifiers.
     """
     bad_columns = [c for c in frame.columns if str(c).lower() in FORBIDDEN_COLUMNS]
     if bad_columns:
         raise DisclosureError(f"{what}: column(s) {bad_columns} may not be published")
     if not public:
+        declared = set(frame.attrs.get("not_counts", []))
         for column in frame.columns:
-            if str(column).lower() not in count_columns:
+            if count_columns is not None and str(column).lower() not in count_columns:
+                continue
+            if column in declared or pd.api.types.is_bool_dtype(frame[column]):
+                continue
+            if count_columns is None and not pd.api.types.is_numeric_dtype(frame[column]):
                 continue
             values = pd.to_numeric(frame[column], errors="coerce")
             small = values[(values > 0) & (values < threshold)]

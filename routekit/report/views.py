@@ -12,6 +12,7 @@ import pandas as pd
 
 from routekit.reference import corridor, corridor_ids, country_name
 from routekit.report.context import ReportContext
+from routekit.report.privacy import not_counts, suppress_small
 
 
 def _corridor_label(ctx: ReportContext, corridor_id: str) -> str:
@@ -36,7 +37,7 @@ def key_numbers_table(ctx: ReportContext) -> pd.DataFrame:
             ctx.t("personen (vergelijking)", "persons (baseline)"): before,
             ctx.t("verandering %", "change %"): round(change, 1) if pd.notna(change) else None,
         })
-    return pd.DataFrame(rows)
+    return not_counts(pd.DataFrame(rows), ctx.t("verandering %", "change %"))
 
 
 def corridor_period_table(ctx: ReportContext) -> pd.DataFrame:
@@ -51,7 +52,9 @@ def corridor_period_table(ctx: ReportContext) -> pd.DataFrame:
     table = table.sort_values("corridor", key=lambda s: s.map(order))
     table["corridor"] = table["corridor"].map(lambda c: _corridor_label(ctx, c))
     renamed = {s: ctx.source_title(s) for s in ctx.sources}
-    return table.rename(columns=renamed)
+    estimate_columns = [c for c in table.columns if c in (ctx.t("schatting", "estimate"), ctx.t("ondergrens", "lower"),
+                                                          ctx.t("bovengrens", "upper"))]
+    return suppress_small(table, estimate_columns, ctx.threshold).rename(columns=renamed)
 
 
 def estimate_rows(ctx: ReportContext, period) -> pd.DataFrame:
@@ -59,14 +62,31 @@ def estimate_rows(ctx: ReportContext, period) -> pd.DataFrame:
     frame = ctx.estimates
     if frame.empty:
         return pd.DataFrame()
-    label_rows = frame[frame["period"] == period.label]
+    label_rows = period_estimates(ctx, period)
     if label_rows.empty:
         return pd.DataFrame()
     keep = [c for c in ("corridor", "estimate", "lower", "upper", "grade") if c in label_rows.columns]
     out = label_rows[keep].copy()
+    out["grade"] = out["grade"].map(lambda g: grade_label(ctx, g))
     return out.rename(columns={
         "estimate": ctx.t("schatting", "estimate"), "lower": ctx.t("ondergrens", "lower"),
         "upper": ctx.t("bovengrens", "upper"), "grade": ctx.t("beoordeling", "grade")})
+
+
+def period_estimates(ctx: ReportContext, period) -> pd.DataFrame:
+    """The estimate stage's rows for a whole period (labelled '2025-Q2' or '2025-04/2025-06')."""
+    frame = ctx.estimates
+    if frame.empty or "period" not in frame.columns:
+        return pd.DataFrame()
+    keys = {period.label, f"{period.start}/{period.end}"}
+    rows = frame[frame["period"].isin(keys) & frame["corridor"].isin(corridor_ids())]
+    return rows.reset_index(drop=True)
+
+
+def grade_label(ctx: ReportContext, grade) -> str:
+    from routekit.estimate.grades import GRADE_LABELS
+
+    return GRADE_LABELS[ctx.language].get(grade, grade) if isinstance(grade, str) else ""
 
 
 def corridor_trend_frame(ctx: ReportContext) -> pd.DataFrame:
@@ -140,7 +160,10 @@ def sources_table(ctx: ReportContext) -> pd.DataFrame:
                     for t in tables.values()),
             ctx.t("invoer (sha256)", "input (sha256)"): str(manifest.get("input_sha256", ""))[:16],
         })
-    return pd.DataFrame(rows)
+    return not_counts(pd.DataFrame(rows), ctx.t("drempel", "threshold"), ctx.t("rijen in", "rows in"),
+                      ctx.t("rijen afgewezen", "rows rejected"),
+                      ctx.t("cellen gegeneraliseerd", "cells generalised"),
+                      ctx.t("cellen onderdrukt", "cells suppressed"))
 
 
 def parameters_table(ctx: ReportContext) -> pd.DataFrame:
@@ -166,6 +189,7 @@ def show_corridor_trends(ctx: ReportContext) -> None:
     frame.loc[frame["source"] == "estimate", "estimate"] = frame.loc[frame["source"] == "estimate", "count"]
     frame.loc[frame["source"] == "estimate", "count"] = pd.NA
     frame["source"] = frame["source"].replace({"estimate": charts.TRIANGULATED})
+    frame = suppress_small(frame, ["count", "estimate", "lower", "upper"], ctx.threshold)
     chart, alt_text = charts.corridor_trends(frame, ctx.language, threshold=ctx.threshold)
     embed.show_chart(chart, alt_text)
 
@@ -238,7 +262,8 @@ def entry_point_table(ctx: ReportContext) -> pd.DataFrame:
             ctx.t("vergelijking", "baseline"): int(before.get(point, 0)),
             ctx.t("verandering %", "change %"): _change(now.get(point, 0), before.get(point, 0)),
         })
-    return pd.DataFrame(rows).sort_values("count", ascending=False).reset_index(drop=True)
+    table = pd.DataFrame(rows).sort_values("count", ascending=False).reset_index(drop=True)
+    return not_counts(table, ctx.t("verandering %", "change %"))
 
 
 def show_entry_points(ctx: ReportContext) -> None:
@@ -271,7 +296,7 @@ def nationality_table(ctx: ReportContext, top: int = 15) -> pd.DataFrame:
         ctx.t("vergelijking", "baseline"): int(before.get(code, 0)),
         ctx.t("verandering %", "change %"): _change(now.get(code, 0), before.get(code, 0)),
     } for code in now.sort_values(ascending=False).index[:top]]
-    return pd.DataFrame(rows)
+    return not_counts(pd.DataFrame(rows), ctx.t("verandering %", "change %"))
 
 
 def show_nationalities(ctx: ReportContext) -> None:
@@ -346,13 +371,13 @@ def smuggler_table(ctx: ReportContext) -> pd.DataFrame:
         if column not in wide.columns:
             wide[column] = 0
     wide = wide[(wide["yes"] + wide["no"]) > 0]
-    return pd.DataFrame({
+    return not_counts(pd.DataFrame({
         "corridor": [_corridor_label(ctx, c) for c in wide.index],
         ctx.t("met smokkelaar", "with smuggler"): wide["yes"].astype(int).values,
         ctx.t("zonder smokkelaar", "without smuggler"): wide["no"].astype(int).values,
         ctx.t("aandeel met smokkelaar %", "share with smuggler %"):
             (100 * wide["yes"] / (wide["yes"] + wide["no"])).round(0).values,
-    })
+    }), ctx.t("aandeel met smokkelaar %", "share with smuggler %"))
 
 
 def mode_table(ctx: ReportContext) -> pd.DataFrame:
@@ -498,7 +523,7 @@ def quality_table(ctx: ReportContext) -> pd.DataFrame:
             ctx.t("met route", "with route"): int(found),
             ctx.t("zonder route %", "without route %"): round(100 * (1 - found / with_text), 1) if with_text else None,
         })
-    return pd.DataFrame(rows)
+    return not_counts(pd.DataFrame(rows), ctx.t("zonder route %", "without route %"))
 
 
 def show_quality(ctx: ReportContext) -> None:
@@ -533,7 +558,9 @@ def coverage_table(ctx: ReportContext) -> pd.DataFrame:
             ctx.t("rijen afgewezen", "rows rejected"): manifest.get("rows_rejected"),
             ctx.t("redenen", "reasons"): "; ".join(f"{k}: {v}" for k, v in reasons.items()) or "-",
         })
-    return pd.DataFrame(rows)
+    # rows of an extract, not persons with an attribute: not subject to the threshold
+    return not_counts(pd.DataFrame(rows), ctx.t("rijen in", "rows in"), ctx.t("rijen gebruikt", "rows used"),
+                      ctx.t("rijen afgewezen", "rows rejected"))
 
 
 # --- chapter 1: summary, public-only reading -------------------------------------------------
@@ -658,3 +685,78 @@ def ethics_statement(ctx: ReportContext) -> str:
     return ctx.t(
         "Het recht om asiel aan te vragen staat voorop. Betere zichtbaarheid van routes dient om leed te voorkomen en migratie verantwoord te beheren, en moet proportioneel zijn. De privacy van migranten wordt beschermd, ook wanneer zij irregulier zijn binnengekomen: persoonsgegevens verlaten de partners niet, alleen geanonimiseerde aggregaten worden gedeeld, en elke bron wordt alleen gebruikt voor het doel en op de grondslag die hierboven staan. Het uitlezen van individuele telefoons en ANPR-cameradata wordt niet gebruikt.",
         "The right to seek asylum stands. Better visibility of routes serves to prevent suffering and to manage migration responsibly, and must be proportionate. Migrants' privacy is protected also when they entered irregularly: personal data never leave the partners, only anonymised aggregates are shared, and every source is used only for the purpose and on the legal basis stated above. Reading out individual phones and ANPR camera data are not used.")
+
+
+def corridor_trend_table(ctx: ReportContext) -> pd.DataFrame:
+    """The trend data as shown on the page: localised corridor and source names."""
+    frame = corridor_trend_frame(ctx)
+    names = {s: ctx.source_title(s) for s in ctx.sources}
+    names["estimate"] = ctx.t("getrianguleerde schatting", "triangulated estimate")
+    return pd.DataFrame({
+        ctx.t("maand", "month"): frame["month"],
+        "corridor": frame["corridor"].map(lambda c: _corridor_label(ctx, c)),
+        ctx.t("bron", "source"): frame["source"].map(lambda s: names.get(s, s)),
+        "count": frame["count"].round(0),
+        ctx.t("ondergrens", "lower"): frame.get("lower"),
+        ctx.t("bovengrens", "upper"): frame.get("upper"),
+    }).pipe(suppress_small, ["count", ctx.t("ondergrens", "lower"), ctx.t("bovengrens", "upper")], ctx.threshold)
+
+
+# --- chapter 6: sources and the unseen -------------------------------------------------------
+def unseen_table(ctx: ReportContext) -> pd.DataFrame:
+    """Per corridor in the period: persons seen by any source, the estimated total, its interval,
+    the grade and the reason written out."""
+    rows = period_estimates(ctx, ctx.period)
+    if rows.empty:
+        return pd.DataFrame()
+    numbers = [ctx.t("gezien (elke bron)", "seen (any source)"), ctx.t("geschat totaal", "estimated total"),
+               ctx.t("ondergrens", "lower"), ctx.t("bovengrens", "upper")]
+    return suppress_small(pd.DataFrame({
+        "corridor": rows["corridor"].map(lambda c: _corridor_label(ctx, c)),
+        ctx.t("gezien (elke bron)", "seen (any source)"): rows["observed"].round(0),
+        ctx.t("geschat totaal", "estimated total"): rows["estimate"].round(0),
+        ctx.t("ondergrens", "lower"): rows["lower"].round(0),
+        ctx.t("bovengrens", "upper"): rows["upper"].round(0),
+        ctx.t("beoordeling", "grade"): rows["grade"].map(lambda g: grade_label(ctx, g)),
+        ctx.t("toelichting", "note"): rows["note"].fillna(""),
+    }), numbers, ctx.threshold)
+
+
+def show_source_agreement(ctx: ReportContext) -> None:
+    """Each source's count per corridor against the triangulated estimate and its interval."""
+    from routekit.report import charts, embed
+
+    counts = ctx.in_period(ctx.counts_by_source()).groupby(["corridor", "source"], as_index=False)["count"].sum()
+    counts = counts[counts["corridor"].isin(corridor_ids())]
+    estimates = period_estimates(ctx, ctx.period)
+    frame = counts
+    if not estimates.empty:
+        tri = estimates[["corridor", "estimate", "lower", "upper"]].dropna(subset=["estimate"]).copy()
+        tri["source"] = charts.TRIANGULATED
+        frame = pd.concat([counts, tri], ignore_index=True)
+    frame = suppress_small(frame, [c for c in ("count", "estimate", "lower", "upper") if c in frame.columns],
+                           ctx.threshold)
+    chart, alt_text = charts.source_agreement(frame, ctx.language, threshold=ctx.threshold)
+    embed.show_chart(chart, alt_text)
+
+
+def agreement_table(ctx: ReportContext) -> pd.DataFrame:
+    """How far the sources agree on the distribution over corridors, first EU country and transits."""
+    pairs = ctx.estimates_table("agreement_pairs")
+    if pairs.empty:
+        return pd.DataFrame()
+    names = {s: ctx.source_title(s) if s in ctx.sources else s for s in
+             set(pairs["source_a"]) | set(pairs["source_b"])}
+    dimension = {"corridor": ctx.t("corridor", "corridor"), "entry_point": ctx.t("binnenkomstpunt", "entry point"),
+                 "nationality": ctx.t("nationaliteit", "nationality"),
+                 "first_country": ctx.t("eerste EU-land", "first EU country"),
+                 "transit": ctx.t("transit (etappes)", "transit (legs)")}
+    return pd.DataFrame({
+        ctx.t("onderwerp", "dimension"): pairs["dimension"].map(lambda d: dimension.get(d, d)),
+        ctx.t("bron A", "source A"): pairs["source_a"].map(names.get),
+        ctx.t("bron B", "source B"): pairs["source_b"].map(names.get),
+        ctx.t("categorieën", "categories"): pairs["categories"],
+        ctx.t("rangcorrelatie (Spearman)", "rank correlation (Spearman)"): pairs["spearman"].round(2),
+        ctx.t("verschil (Jensen-Shannon, 0-1)", "divergence (Jensen-Shannon, 0-1)"): pairs["jensen_shannon"].round(2),
+    }).pipe(not_counts, ctx.t("categorieën", "categories"), ctx.t("rangcorrelatie (Spearman)", "rank correlation (Spearman)"),
+            ctx.t("verschil (Jensen-Shannon, 0-1)", "divergence (Jensen-Shannon, 0-1)"))

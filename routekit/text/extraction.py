@@ -84,6 +84,12 @@ class _MentionState:
     before_cues: tuple[int, ...] = ()   # offsets of 'before' cues in the sentence
     via: bool = False
     via_destination: int = -1   # offset of the destination named before a 'via' list in the sentence
+    journey_start: bool = False   # "mijn reis begon in X": always the first country
+    strong_home: bool = False     # birth or nationality ("geboren in"), not "komt uit" said at a border
+    before_of: int = -1           # offset of the anchor of a "voordat ik in X kwam, was ik in Y" sentence
+    continues_before: bool = False  # a past-perfect sentence right after a 'before' sentence
+    here: bool = False            # the place an abroad note is written about (the route's current end)
+    presence: bool = False        # a Dutch place in a procedural sentence: the person is in NL
 
 
 def _by_clause(spans: list[tuple[int, int]], segments: Segments, at_end: bool = False) -> dict[int, list]:
@@ -121,6 +127,8 @@ class _SpanIndex:
 
 def _governs(index: _SpanIndex, folded: str, mention: Mention, max_words: int = 3) -> bool:
     """A cue that ends shortly before the mention, with only filler words in between."""
+    if not index.spans:
+        return False
     return any(end <= mention.start and _gap_ok(folded, end, mention.start, max_words)
                for _, end in index.between(mention.start - 120, mention.start))
 
@@ -160,10 +168,14 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
     relatives = _SpanIndex(span for span in cues.get("relative_nouns", []) if _blockers_absent(folded, span[0], vocab))
     residence_verbs = _SpanIndex(cues.get("residence_verbs", []))
     index = {name: _SpanIndex(cues.get(name, [])) for name in
-             ("return", "home", "start", "start_after", "residence", "before", "via", "home_after")}
+             ("return", "home", "start", "start_after", "residence", "before", "via", "home_after",
+              "journey_start", "nationality", "boarding_after")}
+    abroad = bool(cues.get("abroad"))
+    abroad_sentences = {segments.sentence(start) for start, _ in cues.get("abroad", [])}
     departures = _SpanIndex(span for span in cues.get("departure", []) if not _after_place_noun(folded, span[0], vocab))
     before_sentences = {segments.sentence(start) for start, _ in cues.get("before", [])}
     documents = cues.get("document", [])
+    document_index = _SpanIndex(documents)
     link = vocab.document_links
     states: list[_MentionState] = []
     for mention in mentions:
@@ -174,19 +186,26 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
             state.excluded = "negation"
         elif _relative_lives_there(folded, mention, relatives, residence_verbs, segments):
             state.excluded = "relatives"
-        elif link is not None and _document_origin(folded, documents, link, mention):
+        elif (link is not None and _document_origin(folded, documents, link, mention)) or any(
+                start - mention.end <= 1 for start, _ in document_index.between(mention.end, mention.end + 1)):
+            # "paspoort van Bulgarije"; "een vals Nederlands paspoort" (the name used as an adjective)
             state.excluded = "document"
         elif _governs(index["return"], folded, mention, 2):
             state.excluded = "return"
-        elif not is_home_country and any(end <= mention.start for _, end in intention.get(clause, [])):
+        elif (not is_home_country or abroad) and any(end <= mention.start for _, end in intention.get(clause, [])):
             state.excluded = "intention"
-        elif not is_home_country and any(start >= mention.end for start, _ in intention_after.get(clause, [])):
+        elif (not is_home_country or abroad) and any(start >= mention.end for start, _ in intention_after.get(clause, [])):
             state.excluded = "intention"
         if state.excluded:
             states.append(state)
             continue
         state.home = _governs(index["home"], folded, mention, 4)
-        departure = not is_home_country and _governs(departures, folded, mention)
+        state.strong_home = state.home and _governs(index["nationality"], folded, mention, 4)
+        state.journey_start = not is_home_country and _governs(index["journey_start"], folded, mention, 4)
+        state.here = abroad and state.sentence in abroad_sentences
+        departure = not is_home_country and (_governs(departures, folded, mention) or any(
+            segments.clause(start) == clause and start - mention.end <= 50
+            for start, _ in index["boarding_after"].between(mention.end, mention.end + 50)))
         state.start = (not is_home_country and _governs(index["start"], folded, mention)) or (departure and any(
             _gap_ok(folded, mention.end, start) for start, _ in index["start_after"].between(mention.end, mention.end + 60)))
         state.departure = state.start or departure
@@ -203,7 +222,49 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
         state.via = _governs(index["via"], folded, mention, 2)
         states.append(state)
     _mark_via_lists(states, folded)
+    _mark_appositions(states, folded)
+    _mark_before_clauses(states, folded, cues, segments)
     return states
+
+
+_APPOSITION = re.compile(r"\s*[,(]\s*")
+
+
+def _mark_appositions(states: list[_MentionState], folded: str) -> None:
+    """'geboren in Mogadishu, Somalie': a country naming the city before it shares that city's reading."""
+    for previous, state in zip(states, states[1:]):
+        if (previous.mention.place.iso3 == state.mention.place.iso3 and previous.mention.place.kind != "country"
+                and _APPOSITION.fullmatch(folded[previous.mention.end:state.mention.start])):
+            state.excluded, state.home, state.strong_home = previous.excluded, previous.home, previous.strong_home
+            state.departure, state.start, state.residence = previous.departure, previous.start, previous.residence
+
+
+_SHORT_GAP = re.compile(r"[^.,;:!?()]{0,40}")
+
+
+def _mark_before_clauses(states: list[_MentionState], folded: str, cues, segments: Segments) -> None:
+    """'Voordat ik in Libie kwam, was ik in Tsjaad' / 'Before Germany she had been in Austria': the country
+    governed by the cue anchors the sentence; countries in its other clauses come before it. A past-perfect
+    sentence right after a 'before' sentence ('He had left Nigeria ...') continues the flashback."""
+    plain_before = {start for start, _ in cues.get("before", [])}
+    cue_spans = [span for span in cues.get("before_clause", []) if span[0] not in plain_before]
+    before_sentences = {s.sentence for s in states if s.before}
+    for start, end in cue_spans:
+        anchor = next((s for s in states if s.mention.start >= end and not s.excluded
+                       and segments.clause(s.mention.start) == segments.clause(start)
+                       and len(folded[end:s.mention.start].split()) <= (0 if folded[start:end] == "voor" else 4)
+                       and _SHORT_GAP.fullmatch(folded[end:s.mention.start])), None)
+        if anchor is None:
+            continue
+        for state in states:
+            if (state.sentence == anchor.sentence and state.mention.start > anchor.mention.end and not state.excluded
+                    and not state.home and state.mention.place.iso3 != anchor.mention.place.iso3):
+                state.before_of = anchor.mention.start
+                before_sentences.add(state.sentence)
+    pluperfect = {segments.sentence(start) for start, _ in cues.get("pluperfect", [])}
+    for state in states:
+        if state.sentence in pluperfect and state.sentence - 1 in before_sentences and not state.excluded:
+            state.continues_before = True
 
 
 def _mark_via_lists(states: list[_MentionState], folded: str) -> None:
@@ -390,6 +451,10 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
     index_of = {id(st): i for i, st in enumerate(travelled)}
     destination_of = {st.mention.start: st.mention.place.iso3 for st in travelled}
     anchored_start: set[str] = set()   # countries the text says were left or lived in
+    iso_at = {st.mention.start: st.mention.place.iso3 for st in states}
+    flashback: list[tuple[int, str]] = []   # (sentence, country) placed before an anchor by a 'before' cue
+    journey_start: str | None = None
+    added_order: dict[str, int] = {}
     for state in states:
         if state.excluded:
             continue
@@ -404,9 +469,19 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
         if state.mention.place.hint and not hint_of.get(iso3):
             hint_of[iso3] = state.mention.place.hint
         if state.home:
-            homes.append(iso3)
+            homes.append((iso3, state.strong_home))
             continue
         this_sentence.append(iso3)
+        if state.journey_start and journey_start is None:
+            journey_start = iso3
+            if iso3 in route:
+                route.remove(iso3)
+            route.insert(0, iso3)
+            explicit_start.add(iso3)
+            anchored_start.add(iso3)
+            mode_of.setdefault(iso3, UNKNOWN_MODE)
+            reorders += 1
+            continue
         if iso3 in route:
             if mode_of.get(iso3, UNKNOWN_MODE) == UNKNOWN_MODE:
                 mode_of[iso3] = mode_for(state)
@@ -424,9 +499,32 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
             # "Eerst naar Turkije, vanuit Syrie" / "uit Marokko in Parijs aan": left before arriving.
             route.insert(route.index(pair.mention.place.iso3), iso3)
             reorders += 1
-        elif state.start and route and not (set(route[:1]) & anchored_start):
+        elif state.start and route and not (set(route[:1]) & anchored_start) and journey_start is None:
             route.insert(0, iso3)
             reorders += 1
+        elif state.before_of >= 0 and iso_at.get(state.before_of) in route:
+            # "Voordat ik in Libie kwam, was ik in Tsjaad": before the country the cue governs
+            # ("..., and before that in Hungary": before the one placed last).
+            anchor = iso_at[state.before_of]
+            if before_placed and _cue_between(before_placed[-1][0], state.mention.start, state.before_cues):
+                anchor = before_placed[-1][1]
+            route.insert(route.index(anchor), iso3)
+            before_placed.append((state.mention.start, iso3))
+            flashback.append((state.sentence, iso3))
+            reorders += 1
+        elif state.continues_before and any(sentence == state.sentence - 1 for sentence, _ in flashback):
+            # "Before that he had been in Libya. He had left Nigeria and crossed Niger": still before.
+            earlier = [c for sentence, c in flashback if sentence == state.sentence - 1 and c in route]
+            anchor = min(earlier, key=route.index) if earlier else None
+            if anchor is None:
+                route.append(iso3)
+            else:
+                position = route.index(anchor)
+                if route[:1] == [journey_start] and position == 0:
+                    position = 1
+                route.insert(position, iso3)
+                reorders += 1
+            flashback.append((state.sentence, iso3))
         elif state.before and before_anchor in route:
             # "Daarvoor was ik in Polen en daarvoor in Wit-Rusland": each 'before' goes before the last.
             anchor = before_anchor
@@ -434,6 +532,7 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
                 anchor = before_placed[-1][1]
             route.insert(route.index(anchor), iso3)
             before_placed.append((state.mention.start, iso3))
+            flashback.append((state.sentence, iso3))
             reorders += 1
         elif via_target is not None:
             # "naar Duitsland, via Bulgarije en Hongarije": transit before the destination.
@@ -442,6 +541,7 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
         else:
             route.append(iso3)
         new_in_sentence.append(iso3)
+        added_order[iso3] = len(added_order)
 
     # A mode in a sentence without any arrival ("Dat was met een boot.") belongs to the last country.
     candidates = [s for s in states if not s.excluded and not s.home and s.mention.place.iso3 in route]
@@ -457,19 +557,55 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
             mode_of[last] = spans[0][2]
 
     inferred_home = False
-    for home in homes:
+    travelled_abroad = any(c != NETHERLANDS for c in route)
+    for home, strong in homes:
         if home in route:
             continue
+        if strong and not travelled_abroad:
+            continue  # a birthplace or nationality alone is no journey, even for a person found in NL
         if route and route[0] in explicit_start and route[0] != home:
             continue
         route.insert(0, home)
         inferred_home = True
         break
+    reorders += _repair_legs(route, added_order, [(travelled[i].mention.place.iso3, pair.mention.place.iso3)
+                                                  for i, pair in pair_of.items()])
+    if journey_start is not None and route[0] != journey_start:
+        route.remove(journey_start)
+        route.insert(0, journey_start)
+    here = next((s.mention.place.iso3 for s in states if s.here and not s.excluded
+                 and s.mention.place.iso3 in route), None)
+    if here is not None and NETHERLANDS not in route and route[-1] != here:
+        # an abroad note is written where the person is now: that is the end of the told route
+        route.remove(here)
+        route.append(here)
+        reorders += 1
     if NETHERLANDS in route and route[-1] != NETHERLANDS:
         route.remove(NETHERLANDS)
         route.append(NETHERLANDS)
         reorders += 1
     return route, mode_of, hint_of, reorders, inferred_home
+
+
+def _repair_legs(route: list[str], added_order: dict[str, int], legs: list[tuple[str, str]]) -> int:
+    """A leg told later ("Van Turkije naar Oostenrijk") whose start stands after its end in the route: the
+    countries told after the end's arrival, up to the start, go before the end. Returns the moves made."""
+    moves = 0
+    for left, reached in legs:
+        if left not in route or reached not in route or left == NETHERLANDS or reached == NETHERLANDS:
+            continue
+        end, start = route.index(reached), route.index(left)
+        if start <= end:
+            continue
+        block = [c for c in route[end + 1:start + 1] if added_order.get(c, -1) > added_order.get(reached, -1)]
+        if left not in block:
+            continue
+        for country in block:
+            route.remove(country)
+        position = route.index(reached)
+        route[position:position] = block
+        moves += 1
+    return moves
 
 
 def extract_route(text: str | None) -> RouteExtraction:
@@ -503,8 +639,11 @@ def extract_route(text: str | None) -> RouteExtraction:
     breaks = [start for start, _ in cues.get(CLAUSE_BREAK, [])]
     segments = segment(folded, breaks, together)
     if "procedural" in cues:
+        # a report's procedure (where the person was found, born, lives now) is not the narrative; but a
+        # Dutch place there shows the person is in the Netherlands, which ends the route
         procedural = {segments.sentence(start) for start, _ in cues["procedural"]}
-        mentions = [m for m in mentions if segments.sentence(m.start) not in procedural]
+        mentions = [m for m in mentions
+                    if segments.sentence(m.start) not in procedural or m.place.iso3 == NETHERLANDS]
     mode_spans = _mode_spans(cues)
     smuggler = _smuggler(folded, cues, vocab, segments)
     if not mentions:

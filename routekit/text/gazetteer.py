@@ -35,7 +35,7 @@ FUZZY_MIN_LENGTH = 6
 # Word endings of demonyms and adjectives ("Franse", "Belgier", "Turkse"): a nationality word is
 # not a place, so such words are never fuzzy-matched to a country.
 _ADJECTIVE_ENDINGS = ("se", "sche", "ier", "iers", "er", "ers", "aan", "anen", "ees", "ese", "ian",
-                      "ians", "ish", "isch", "ische", "aans", "ans", "ns", "ch")
+                      "ians", "ean", "eans", "ish", "isch", "ische", "aans", "ans", "ns", "ch")
 
 
 @dataclass(frozen=True)
