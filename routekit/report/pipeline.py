@@ -385,6 +385,13 @@ def _build_pdf(plan: BuildPlan, params: ReportParams, period: Period, generated:
         log("[yellow]PDF skipped: routekit.report.pdf is not available[/]")
         return None
     _jupyter_book(plan.source_tree, jb_out, "singlehtml")
+    single = jb_out / "_build" / "singlehtml"
+    # The root document is book/intro, so Sphinx writes the single page to book/intro.html but
+    # links its assets as if it stood at the top; put it there (replacing the redirect page).
+    root_doc = yaml.safe_load((plan.source_tree / "_toc.yml").read_text(encoding="utf-8"))["root"]
+    page = single / f"{root_doc}.html"
+    if page.is_file():
+        shutil.copyfile(page, single / "index.html")
     staging = plan.output / ".pdf-staging" / "report.pdf"
     staging.parent.mkdir(parents=True, exist_ok=True)
     pdf_module.build_pdf(jb_out / "_build" / "singlehtml", staging, title=params.title,
