@@ -15,7 +15,7 @@ import pytest
 
 from routekit.report.pdf import CHROMIUM_ARGS, chromium_executable
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("report")]
 ROOT = Path(__file__).resolve().parents[1]
 SCREENSHOTS = ROOT / "_build" / "screenshots"
 SKIP_PAGES = {"search.html", "genindex.html", "py-modindex.html"}

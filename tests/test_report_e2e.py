@@ -99,3 +99,35 @@ def test_failing_notebook_keeps_previous_site(built_report, tmp_path):
 def test_build_records_timings(built_report):
     timings = json.loads((built_report.site.parent / "build-timings.json").read_text())
     assert timings["total"] > 0 and "chapters" in timings
+
+
+def _pdf_pages(pdf: Path) -> list[str]:
+    import subprocess
+
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return [" ".join(page.split()) for page in text.split("\f")][:-1]
+
+
+def test_pdf_is_a4_with_every_chapter_and_its_figures(built_report):
+    import subprocess
+
+    pdf = built_report.pdf
+    assert pdf is not None and pdf.is_file()
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "595" in info and "842" in info  # A4 in points
+    pages = _pdf_pages(pdf)
+    assert len(pages) >= len(CHAPTERS) + 2  # title page, contents, at least a page per chapter
+    assert "Routes naar Nederland" in pages[0]
+    text = " ".join(pages)
+    for chapter in CHAPTERS:
+        assert chapter.title("nl") in text, chapter.id
+    # every chart and map is in the PDF as a drawing: pdfimages lists embedded images, and the
+    # static maps/charts are inline SVG/PNG, so the page with the route map must carry ink
+    route_page = next(i for i, p in enumerate(pages) if "De kaart toont de route-etappes" in p)
+    prefix = pdf.with_name("route-page")
+    subprocess.run(["pdftoppm", "-gray", "-r", "30", "-f", str(route_page + 1), "-l", str(route_page + 1),
+                    "-singlefile", str(pdf), str(prefix)], check=True)
+    data = prefix.with_suffix(".pgm").read_bytes()
+    dark = sum(1 for b in data[-200_000:] if b < 200)
+    assert dark > 2000, "the route map page is (nearly) blank"

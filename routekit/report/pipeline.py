@@ -394,6 +394,10 @@ def _build_pdf(plan: BuildPlan, params: ReportParams, period: Period, generated:
         shutil.copyfile(page, single / "index.html")
     staging = plan.output / ".pdf-staging" / "report.pdf"
     staging.parent.mkdir(parents=True, exist_ok=True)
-    pdf_module.build_pdf(jb_out / "_build" / "singlehtml", staging, title=params.title,
-                         period_label=period.label, generated_date=generated, lang=params.language)
+    # Playwright's sync API refuses to run where an asyncio loop is running (papermill and
+    # Jupyter leave one in the calling thread), so the browser is driven from its own thread.
+    with ThreadPoolExecutor(max_workers=1) as printer:
+        printer.submit(pdf_module.build_pdf, single, staging, title=params.title,
+                       period_label=period.label, generated_date=generated,
+                       lang=params.language).result()
     return staging
