@@ -18,7 +18,10 @@ sees people the other does not). The unseen cell has ``h = 0`` so its expected s
 ``exp(u0)`` and the population estimate is ``N = observed + exp(u0)``. The highest-order
 interaction is never identifiable (it would absorb the unseen cell), so candidate models are
 the hierarchical models with any subset of two-way interactions whose margins are observed;
-the model is chosen by AIC (or BIC). Structural zeros (two sources that by construction never
+the estimate is the AIC- (or BIC-) weighted average of the candidate models' estimates
+(Buckland, Burnham & Augustin 1997): with a structural zero, "KMar depends on IND" and "KMar
+depends on police" fit the data equally well yet imply very different unseen counts, so picking
+one would be arbitrary. The best model is still reported. Structural zeros (two sources that by construction never
 see the same person, e.g. police who only record persons not known to the IND) are removed
 from the table and their interaction from the candidate set.
 
@@ -38,9 +41,9 @@ larger one: with ``secondary_share`` q its likelihood is ``P(1..K-1) + q P(Y >= 
 Intervals
 ---------
 A parametric bootstrap that includes model-selection uncertainty (Buckland & Garthwaite 1991):
-complete tables, including the unseen cell, are drawn from the AIC-weighted average of the
-candidate models' fits; each replicate is censored like the data and run through the *whole*
-procedure (identifiability checks, all candidate models, selection). What we want to cover is
+each replicate's complete table, including the unseen cell, is drawn from one candidate model
+picked with its AIC weight; each replicate is censored like the data and run through the *whole*
+procedure (identifiability checks, all candidate models, weighting). What we want to cover is
 the realised number of journeys, not its expectation, so the interval is a prediction
 interval: with ``d* = N*_hat - N*`` over replicates, ``[N_hat - q97.5(d*), N_hat - q2.5(d*)]``,
 never below the number observed.
@@ -353,8 +356,14 @@ def _fit_batch(
     diverged = np.zeros((n_models, n_reps), bool)
     limit = np.log(max_unseen) if max_unseen is not None else None
     eye = np.eye(n_params)
-    # the information matrix of every fit as one matrix product: sum_c info_c x_c x_c'
-    products = (design[:, :, None] * design[:, None, :]).reshape(n_cells, n_params * n_params)
+    # Newton steps exploit the structure: the stratum levels (first n_strata columns, one-hot)
+    # give a diagonal block of the information matrix, so they are eliminated (Schur complement)
+    # and only the few source parameters need a dense solve. Blocks as one matrix product each.
+    levels, shared = design[:, :n_strata], design[:, n_strata:]
+    n_shared = n_params - n_strata
+    cross = (levels[:, :, None] * shared[:, None, :]).reshape(n_cells, n_strata * n_shared)
+    products = (shared[:, :, None] * shared[:, None, :]).reshape(n_cells, n_shared * n_shared)
+    eye_shared = np.eye(n_shared)
     for _iteration in range(_MAX_ITER):
         todo = ~done
         if not todo.any():
@@ -376,9 +385,18 @@ def _fit_batch(
             info[unknown] = 0.0
         m = mask[todo]
         gradient = ((y_eff - mu) @ design) * m
-        hessian = (info @ products).reshape(len(info), n_params, n_params)
-        hessian = hessian * m[:, :, None] * m[:, None, :] + eye * (1.0 - m[:, :, None])
-        step = np.linalg.solve(hessian + 1e-10 * eye, gradient[..., None])[..., 0]
+        ms = m[:, n_strata:]
+        diagonal = info @ levels + 1e-10  # (T, S)
+        coupling = (info @ cross).reshape(len(info), n_strata, n_shared) * ms[:, None, :]
+        block = (info @ products).reshape(len(info), n_shared, n_shared)
+        block = block * ms[:, :, None] * ms[:, None, :] + eye_shared * (1.0 - ms[:, :, None])
+        scaled = coupling / diagonal[:, :, None]
+        schur = block - np.swapaxes(coupling, 1, 2) @ scaled + 1e-10 * eye_shared
+        g_levels, g_shared = gradient[:, :n_strata], gradient[:, n_strata:]
+        rhs = g_shared - (np.swapaxes(scaled, 1, 2) @ g_levels[..., None])[..., 0]
+        step_shared = np.linalg.solve(schur, rhs[..., None])[..., 0]
+        step_levels = (g_levels - (coupling @ step_shared[..., None])[..., 0]) / diagonal
+        step = np.concatenate([step_levels, step_shared], axis=1)
         biggest = np.abs(step).max(axis=-1)
         step = step * np.minimum(1.0, _MAX_STEP / np.maximum(biggest, 1e-300))[:, None]
         b = b + step
@@ -498,7 +516,15 @@ def _select(
         m = (completed * (table.histories.sum(axis=1) == 2)).sum(axis=1)
         n_hat = np.maximum(chapman(n1, n2, m)[0][:, None], n_obs)
     else:
-        n_hat = n_obs + unseen[best, reps]
+        # Model average (Buckland, Burnham & Augustin 1997): models that fit equally well may
+        # imply very different unseen counts (e.g. dependence between KMar and IND or between
+        # KMar and police, which the data cannot tell apart); the best alone would be arbitrary.
+        finite = np.isfinite(score)
+        lowest = np.where(finite, score, np.inf).min(axis=0)
+        weight = np.where(finite, np.exp(-(np.where(finite, score, 0.0) - np.where(np.isfinite(lowest), lowest, 0.0))
+                                          / 2.0), 0.0)
+        weight = weight / np.maximum(weight.sum(axis=0), 1e-300)
+        n_hat = n_obs + np.einsum("mr,mrt->rt", weight, np.where(finite[..., None], unseen, 0.0))
     return {
         "n_hat": np.where(ok[:, None], n_hat, np.nan),  # (R, T)
         "observed": n_obs,
@@ -692,7 +718,7 @@ def _refused(reason, note, observed, obs_lo, obs_hi, sources, method="none", str
 
 
 def _bootstrap(tbl, models, fit, weights, estimate, criterion, n_boot, min_overlap, max_ratio, seed):
-    """Parametric prediction bootstrap from the AIC-weighted model average; see module doc.
+    """Parametric prediction bootstrap over the AIC-weighted models; see module doc.
 
     Returns per stratum: lower (T,), upper (T,), the share of failed replicates, draws (list).
     """
@@ -702,12 +728,15 @@ def _bootstrap(tbl, models, fit, weights, estimate, criterion, n_boot, min_overl
     # practically never chosen in a replicate; leaving them out keeps the bootstrap fast.
     score = fit["score"][:, 0]
     keep = np.flatnonzero(np.isfinite(score) & (score - score.min() <= _PRUNE_DELTA))
-    mu_avg = (weights[:, None] * fit["mu"][:, 0, :]).sum(axis=0)  # (C,)
-    unseen_avg = (weights[:, None] * fit["unseen"][:, 0, :]).sum(axis=0)  # (T,)
+    # Each replicate's population comes from one model drawn with its AIC weight, so the truth
+    # of the replicates spans what the plausible models imply about the unseen.
+    chosen = rng.choice(len(weights), size=n_boot, p=weights)
+    mu_drawn = fit["mu"][chosen, 0, :]  # (R, C)
+    unseen_drawn = fit["unseen"][chosen, 0, :]  # (R, T)
     if len(tbl.sources) == 2 and n_strata == 1:
-        unseen_avg = np.maximum(estimate - fit["observed"][0], 0.0)
-    cells = rng.poisson(mu_avg, size=(n_boot, len(mu_avg))).astype(float)
-    unseen = rng.poisson(unseen_avg, size=(n_boot, n_strata)).astype(float)
+        unseen_drawn = np.broadcast_to(np.maximum(estimate - fit["observed"][0], 0.0), (n_boot, n_strata))
+    cells = rng.poisson(mu_drawn).astype(float)
+    unseen = rng.poisson(unseen_drawn).astype(float)
     truth = cells @ fit["onehot"] + unseen  # (R, T)
     y, censored, span = _censor_like(tbl, cells, rng)
     kept_models = [models[k] for k in keep]

@@ -16,7 +16,7 @@ import datetime as dt
 import json
 import shutil
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -337,16 +337,31 @@ def build_report(params_path: Path, overrides: list[str] | None = None,
 
     cached: list[str] = []
     t0 = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        futures = {pool.submit(run, c): c for c in chapters}
-        for future in futures:
-            chapter = futures[future]
-            chapter_id, seconds, from_cache = future.result()
-            timings[f"chapter:{chapter_id}"] = seconds
-            if from_cache:
-                cached.append(chapter_id)
-            log(f"  chapter [cyan]{chapter.title(params.language)}[/] "
-                f"{'(cached) ' if from_cache else ''}{seconds:.1f} s")
+    running: dict[str, float] = {}
+
+    def tracked(chapter: Chapter):
+        running[chapter.title(params.language)] = time.perf_counter()
+        try:
+            return run(chapter)
+        finally:
+            running.pop(chapter.title(params.language), None)
+
+    with ThreadPoolExecutor(max_workers=2) as pool, console.status("") as status:
+        futures = {pool.submit(tracked, c): c for c in chapters}
+        pending = set(futures)
+        while pending:
+            done, pending = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
+            now = time.perf_counter()
+            status.update("running: " + ", ".join(f"{name} ({now - start:.0f} s)"
+                                                  for name, start in list(running.items())))
+            for future in done:
+                chapter = futures[future]
+                chapter_id, seconds, from_cache = future.result()
+                timings[f"chapter:{chapter_id}"] = seconds
+                if from_cache:
+                    cached.append(chapter_id)
+                log(f"  chapter [cyan]{chapter.title(params.language)}[/] "
+                    f"{'(cached) ' if from_cache else ''}{seconds:.1f} s")
     timings["chapters"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()

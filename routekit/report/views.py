@@ -466,8 +466,40 @@ def eurostat_nl_table(ctx: ReportContext, top: int = 10) -> pd.DataFrame:
         index="nationality", columns="period", values="applicants", aggfunc="sum").fillna(0).astype(int)
     wide = wide.loc[keep]
     wide.index = [country_name(c, ctx.language) for c in wide.index]
+    totals = yearly.groupby("period")["applicants"].sum().reindex(wide.columns).fillna(0).astype(int)
+    wide.loc[ctx.t("Totaal (alle nationaliteiten)", "Total (all nationalities)")] = totals.values
     wide.columns = [str(c) for c in wide.columns]
     return wide.reset_index(names=ctx.t("nationaliteit", "nationality"))
+
+
+def frontex_revisions_table(ctx: ReportContext) -> pd.DataFrame:
+    """Figures Frontex revised between the files read (the newer file wins)."""
+    result = ctx.public("frontex")
+    if result is None or result.revisions is None or result.revisions.empty:
+        return pd.DataFrame()
+    revisions = result.revisions
+    return pd.DataFrame({
+        ctx.t("maand", "month"): revisions["period"],
+        "route": revisions["route"],
+        ctx.t("nationaliteit", "nationality"): revisions["nationality"],
+        ctx.t("oud", "old"): revisions["old"],
+        ctx.t("nieuw", "new"): revisions["new"],
+        ctx.t("oud bestand", "old file"): revisions["old_file"],
+        ctx.t("nieuw bestand", "new file"): revisions["new_file"],
+    })
+
+
+def show_frontex_revisions(ctx: ReportContext) -> None:
+    """List Frontex's revisions of earlier months, or say there were none."""
+    table = frontex_revisions_table(ctx)
+    if table.empty:
+        ctx.say("Frontex heeft in de gelezen bestanden geen eerder gepubliceerde maanden herzien.",
+                "Frontex revised no earlier published months in the files read.")
+        return
+    ctx.show_table(table, "frontex-revisions",
+                   ctx.public_caption(ctx.t("Herzieningen door Frontex (het nieuwste bestand geldt)",
+                                            "Revisions by Frontex (the newest file wins)"), ["frontex"]),
+                   public=True)
 
 
 def show_eurostat_nl(ctx: ReportContext) -> None:
