@@ -56,24 +56,24 @@ def run_estimate(release_dirs: list[Path], link_dir: Path, out: Path, period_mon
     used_kinds = sorted({kinds.get(s, s) for s in structure["sources_used"]})
     period_rows = aggregate_period(monthly, draws, period_months, period_label, seed, used_kinds)
     estimates = pd.concat([monthly.assign(level="month"), period_rows.assign(level="period")], ignore_index=True)
-    estimates.to_csv(out / "estimates.csv", index=False, lineterminator="\n")
+    _publishable(estimates, link.threshold).to_csv(out / "estimates.csv", index=False, lineterminator="\n")
     _write_draws(draws, out / "draws.csv")
 
     counts = agreement_.category_counts(releases)
     share_table = agreement_.shares(counts, period_months, period_label)
-    share_table.to_csv(out / "agreement.csv", index=False, lineterminator="\n")
+    _publishable(share_table, link.threshold).to_csv(out / "agreement.csv", index=False, lineterminator="\n")
     agreement_.pairwise(share_table).to_csv(out / "agreement_pairs.csv", index=False, lineterminator="\n")
     graded = agreement_.graded_changes(counts, period_months, baseline) if set(baseline) <= set(months_all) else pd.DataFrame()
 
     series = _series(monthly, counts)
     trends = trends_.changes(series, ["series", "source", "dimension", "category"], period_months)
-    trends.to_csv(out / "trends.csv", index=False, lineterminator="\n")
+    _publishable(trends, link.threshold).to_csv(out / "trends.csv", index=False, lineterminator="\n")
     anomalies = trends_.anomalies(series, ["series", "source", "dimension", "category"], alpha)
-    anomalies.to_csv(out / "anomalies.csv", index=False, lineterminator="\n")
+    _publishable(anomalies, link.threshold).to_csv(out / "anomalies.csv", index=False, lineterminator="\n")
     trends_.outlook(series[series["series"] == "estimate"], ["series", "source", "dimension", "category"], alpha).to_csv(
         out / "outlook.csv", index=False, lineterminator="\n")
     lags = timeliness_.lag_table(releases)
-    lags.to_csv(out / "timeliness.csv", index=False, lineterminator="\n")
+    _publishable(lags, link.threshold).to_csv(out / "timeliness.csv", index=False, lineterminator="\n")
 
     ranked = findings(out, period_months[0], period_months[-1], graded=graded, lags=lags)
     ranked.to_csv(out / "findings.csv", index=False, lineterminator="\n")
@@ -88,6 +88,29 @@ def run_estimate(release_dirs: list[Path], link_dir: Path, out: Path, period_mon
     }
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return manifest
+
+
+COUNT_COLUMNS = ("count", "observed", "observed_lower", "observed_upper", "baseline", "records")
+
+
+def _publishable(frame: pd.DataFrame, threshold: int) -> pd.DataFrame:
+    """Blank counts of persons in 1..K-1 before a table is written.
+
+    Estimates are model outputs, but 'observed' (persons seen by any source) and counts summed
+    from releases are counts: a sum of censored cells or a single small cell must not reach an
+    output that may be shared, any more than it may reach a release.
+    """
+    frame = frame.copy()
+    for column in COUNT_COLUMNS:
+        if column in frame.columns:
+            values = pd.to_numeric(frame[column], errors="coerce")
+            small = (values > 0) & (values < threshold)
+            if small.any():
+                frame[column] = values.where(~small)
+                if "note" in frame.columns and column == "observed":
+                    frame.loc[small, "note"] = frame.loc[small, "note"].fillna("").astype(str).str.cat(
+                        [f"; fewer than {threshold} persons seen: not shown"] * int(small.sum()), na_rep="")
+    return frame
 
 
 def _write_draws(draws: dict, path: Path) -> None:
