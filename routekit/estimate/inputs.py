@@ -14,20 +14,13 @@ import numpy as np
 import pandas as pd
 
 from routekit.errors import InputError
+from routekit.release.run import TABLE_FILES
 
 STATUSES = ("published", "suppressed")
 
 # table name -> the columns that identify a cell (besides count and status)
-RELEASE_TABLES = {
-    "totals": ["month", "corridor"],
-    "legs": ["month", "corridor", "from_country", "to_country"],
-    "nationality": ["month", "corridor", "nationality"],
-    "entry_point": ["month", "entry_point"],
-    "mode": ["month", "corridor", "mode"],
-    "smuggler": ["month", "corridor", "smuggler"],
-    "first_country": ["month", "corridor", "first_eu_country"],
-    "flows": ["month", "origin_country", "destination_country"],
-}
+# the release's own contract, plus the operator's flows that mobility releases pass through
+RELEASE_TABLES = {**TABLE_FILES, "flows": ["month", "origin_country", "destination_country"]}
 QUALITY_COLUMNS = ["month", "records", "lag_days_median", "lag_days_p25", "lag_days_p75"]
 
 

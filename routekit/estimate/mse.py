@@ -355,7 +355,6 @@ def _fit_batch(
     converged = np.zeros((n_models, n_reps), bool)
     diverged = np.zeros((n_models, n_reps), bool)
     limit = np.log(max_unseen) if max_unseen is not None else None
-    eye = np.eye(n_params)
     # Newton steps exploit the structure: the stratum levels (first n_strata columns, one-hot)
     # give a diagonal block of the information matrix, so they are eliminated (Schur complement)
     # and only the few source parameters need a dense solve. Blocks as one matrix product each.

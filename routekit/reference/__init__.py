@@ -64,6 +64,14 @@ def corridor(corridor_id: str) -> Corridor:
     raise KeyError(corridor_id)
 
 
+def corridor_name(corridor_id: str, language: str = "en") -> str:
+    """The corridor's name in the language; an unknown id is shown as it is."""
+    try:
+        return corridor(corridor_id).name(language)
+    except KeyError:
+        return str(corridor_id)
+
+
 @lru_cache(maxsize=1)
 def countries() -> pd.DataFrame:
     """ISO3-indexed table: iso_numeric, name_en, name_nl, region, lat, lon."""

@@ -7,7 +7,6 @@ go to a rejects file next to the input, never into the release.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import shutil
@@ -172,11 +171,9 @@ def _manifest(source_type: SourceType, input: Path, extract: Extract, threshold:
 
 
 def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    from routekit.pipeline.fingerprint import file_digest
+
+    return file_digest(path)
 
 
 def _inside(path: Path, directory: Path) -> bool:

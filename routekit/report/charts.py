@@ -15,7 +15,7 @@ import altair as alt
 import pandas as pd
 
 from routekit.errors import InputError
-from routekit.reference import PALETTE, corridor, corridor_ids, country_name, entry_points
+from routekit.reference import PALETTE, corridor_ids, corridor_name, country_name, entry_points
 from routekit.report import i18n
 from routekit.report.i18n import t
 
@@ -61,10 +61,7 @@ def _localise_months(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def _corridor_name(corridor_id: str, lang: str) -> str:
-    try:
-        return corridor(corridor_id).name(lang)
-    except KeyError:
-        return str(corridor_id)
+    return corridor_name(corridor_id, lang)
 
 
 def _corridor_order(ids: Iterable[str], lang: str) -> list[str]:

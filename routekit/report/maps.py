@@ -25,7 +25,7 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from routekit.errors import InputError
-from routekit.reference import PALETTE, corridor, corridor_ids, countries, country_name, entry_points
+from routekit.reference import PALETTE, corridor, corridor_ids, corridor_name, countries, country_name, entry_points
 from routekit.report import i18n
 from routekit.report.i18n import t
 
@@ -156,10 +156,7 @@ def _published(frame: pd.DataFrame, value: str, threshold: int | None, what: str
 
 
 def _corridor_name(corridor_id: str, lang: str) -> str:
-    try:
-        return corridor(corridor_id).name(lang)
-    except KeyError:
-        return str(corridor_id)
+    return corridor_name(corridor_id, lang)
 
 
 def _corridor_colour(corridor_id: str) -> str:

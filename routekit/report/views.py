@@ -10,16 +10,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from routekit.reference import corridor, corridor_ids, country_name
+from routekit.reference import corridor_ids, corridor_name, country_name
 from routekit.report.context import ReportContext
 from routekit.report.privacy import not_counts, suppress_small
 
 
 def _corridor_label(ctx: ReportContext, corridor_id: str) -> str:
-    try:
-        return corridor(corridor_id).name(ctx.language)
-    except KeyError:
-        return corridor_id
+    return corridor_name(corridor_id, ctx.language)
 
 
 def key_numbers_table(ctx: ReportContext) -> pd.DataFrame:
