@@ -242,7 +242,10 @@ def _assemble_source(plan: BuildPlan, params: ReportParams, chapters: list[Chapt
     toc["parts"] = [p for p in toc.get("parts", []) if p["chapters"]]
     _write_if_changed(src / "_toc.yml", yaml.safe_dump(toc, sort_keys=False, allow_unicode=True))
     pages = project / "book" / language
-    values = {"title": params.title, "period": period.label, "generated": generated,
+    from routekit.report.i18n import format_date, format_period
+
+    values = {"title": params.title, "period": format_period(period.start, period.end, language),
+              "generated": format_date(generated, language),
               "threshold": str(params.threshold)}
     for page in sorted(pages.glob("*.md")):
         text = page.read_text(encoding="utf-8")
@@ -409,10 +412,23 @@ def _build_pdf(plan: BuildPlan, params: ReportParams, period: Period, generated:
         shutil.copyfile(page, single / "index.html")
     staging = plan.output / ".pdf-staging" / "report.pdf"
     staging.parent.mkdir(parents=True, exist_ok=True)
+    # the same page, title and date print to the same PDF: reuse it when nothing changed
+    key = combine(file_digest(single / "index.html"), params.title, period.label, generated,
+                  params.language, code_digest())[:24]
+    cached = plan.build_root / "cache" / "pdf" / f"{key}.pdf"
+    if cached.is_file():
+        shutil.copyfile(cached, staging)
+        log("  PDF unchanged, reused")
+        return staging
     # Playwright's sync API refuses to run where an asyncio loop is running (papermill and
     # Jupyter leave one in the calling thread), so the browser is driven from its own thread.
     with ThreadPoolExecutor(max_workers=1) as printer:
+        from routekit.report.i18n import format_date, format_period
+
         printer.submit(pdf_module.build_pdf, single, staging, title=params.title,
-                       period_label=period.label, generated_date=generated,
+                       period_label=format_period(period.start, period.end, params.language),
+                       generated_date=format_date(generated, params.language),
                        lang=params.language).result()
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(staging, cached)
     return staging

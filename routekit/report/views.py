@@ -243,6 +243,11 @@ def entry_point_frame(ctx: ReportContext) -> pd.DataFrame:
     return frame.sort_values(["entry_point", "month"]).reset_index(drop=True)
 
 
+def _crossing_type(ctx: ReportContext, kind: str) -> str:
+    names = {"land": ctx.t("land", "land"), "air": ctx.t("lucht", "air"), "sea": ctx.t("zee", "sea")}
+    return names.get(kind, kind)
+
+
 def entry_point_table(ctx: ReportContext) -> pd.DataFrame:
     from routekit.reference import entry_points
 
@@ -254,7 +259,7 @@ def entry_point_table(ctx: ReportContext) -> pd.DataFrame:
     for point in now.index.union(before.index):
         rows.append({
             ctx.t("binnenkomstpunt", "entry point"): points.at[point, "name"] if point in points.index else point,
-            ctx.t("type", "type"): points.at[point, "crossing_type"] if point in points.index else "",
+            ctx.t("type", "type"): _crossing_type(ctx, points.at[point, "crossing_type"] if point in points.index else ""),
             "count": int(now.get(point, 0)),
             ctx.t("vergelijking", "baseline"): int(before.get(point, 0)),
             ctx.t("verandering %", "change %"): _change(now.get(point, 0), before.get(point, 0)),
