@@ -86,8 +86,12 @@ def pairwise(share_table: pd.DataFrame) -> pd.DataFrame:
         for a, b in itertools.combinations(sorted(wide.columns), 2):
             both = wide[[a, b]].dropna()
             both = both[(both[a] > 0) | (both[b] > 0)]
-            rho, p_value = (stats.spearmanr(both[a], both[b]) if len(both) >= 3 else (np.nan, np.nan))
-            jsd = float(jensenshannon(both[a], both[b], base=2)) ** 2 if len(both) and both.to_numpy().sum() > 0 else np.nan
+            constant = both[a].nunique() < 2 or both[b].nunique() < 2  # rho undefined
+            rho, p_value = (stats.spearmanr(both[a], both[b]) if len(both) >= 3 and not constant
+                            else (np.nan, np.nan))
+            # a source with no published count in these categories has no distribution to compare
+            jsd = (float(jensenshannon(both[a], both[b], base=2)) ** 2
+                   if len(both) and both[a].sum() > 0 and both[b].sum() > 0 else np.nan)
             rows.append({"period": period, "dimension": dimension, "source_a": a, "source_b": b,
                          "categories": int(len(both)), "spearman": float(rho), "spearman_p": float(p_value),
                          "jensen_shannon": jsd})
