@@ -194,6 +194,8 @@ def _execute_chapter(chapter: Chapter, template: Path, run_json: str, plan: Buil
         papermill.execute_notebook(
             str(template), str(executed), parameters={"run_json": run_json},
             kernel_name="python3", progress_bar=False, log_output=False,
+            # the kernel runs on loopback; its transport warning is noise on every run
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
         )
     except PapermillExecutionError as error:
         raise BuildError(
