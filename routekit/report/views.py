@@ -24,6 +24,8 @@ def key_numbers_table(ctx: ReportContext) -> pd.DataFrame:
     rows = []
     counts = ctx.counts_by_source()
     for source in ctx.sources:
+        if not (ctx.releases_dir / source / "tables" / "totals.csv").is_file():
+            continue  # e.g. mobility indicators count flows between countries, not persons here
         own = counts[counts["source"] == source]
         now = int(own[own["month"].isin(ctx.period.months)]["count"].sum())
         before = int(own[own["month"].isin(ctx.baseline.months)]["count"].sum())
