@@ -183,6 +183,11 @@ class ReportContext:
         path = table_io.write_table(frame, name, tables_dir, self.threshold, public=public)
         href = f"{self.run['paths']['tables_href']}/{path.name}"
         self._displayed.append(path.name)
+        if frame.empty:
+            display(HTML(f"<p class='rk-empty'><em>{caption}:</em> "
+                         + self.t("geen gegevens voor deze selectie en periode.",
+                                  "no data for this selection and period.") + "</p>"))
+            return
         display(HTML(table_io.table_html(frame, href, caption, self.language, public=public,
                                          max_rows=max_rows, column_labels=column_labels)))
 

@@ -796,3 +796,23 @@ def agreement_table(ctx: ReportContext) -> pd.DataFrame:
         ctx.t("verschil (Jensen-Shannon, 0-1)", "divergence (Jensen-Shannon, 0-1)"): pairs["jensen_shannon"].round(2),
     }).pipe(not_counts, ctx.t("categorieën", "categories"), ctx.t("rangcorrelatie (Spearman)", "rank correlation (Spearman)"),
             ctx.t("verschil (Jensen-Shannon, 0-1)", "divergence (Jensen-Shannon, 0-1)"))
+
+
+def mobility_flows_table(ctx: ReportContext, top: int = 15) -> pd.DataFrame:
+    """The operator's published flows between countries of home location in the period.
+
+    A mobility indicator cannot tell irregular migrants from other travellers; it is shown as a
+    trend signal beside the narrated transits, not as a count of migrants.
+    """
+    if "mobility" not in ctx.sources:
+        return pd.DataFrame()
+    flows = ctx.in_period(ctx.release_table("mobility", "flows"))
+    if flows.empty:
+        return pd.DataFrame()
+    grouped = (flows.groupby(["origin_country", "destination_country"], as_index=False)["count"].sum()
+               .sort_values("count", ascending=False).head(top))
+    return pd.DataFrame({
+        ctx.t("van", "from"): grouped["origin_country"].map(lambda c: country_name(c, ctx.language)),
+        ctx.t("naar", "to"): grouped["destination_country"].map(lambda c: country_name(c, ctx.language)),
+        "count": grouped["count"].astype(int).values,
+    })
