@@ -414,8 +414,9 @@ def _build_pdf(plan: BuildPlan, params: ReportParams, period: Period, generated:
         shutil.copyfile(page, single / "index.html")
     staging = plan.output / ".pdf-staging" / "report.pdf"
     staging.parent.mkdir(parents=True, exist_ok=True)
-    # the same page, title and date print to the same PDF: reuse it when nothing changed
-    key = combine(file_digest(single / "index.html"), params.title, period.label, generated,
+    # the same sources, title and date print to the same PDF: reuse it when nothing changed
+    # (keyed on the build's source tree: Sphinx's output differs between full and incremental builds)
+    key = combine(tree_digest(plan.source_tree), params.title, period.label, generated,
                   params.language, code_digest())[:24]
     cached = plan.build_root / "cache" / "pdf" / f"{key}.pdf"
     if cached.is_file():
