@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable
 
 from routekit.text.gazetteer import Mention, find_places
@@ -70,8 +71,11 @@ class RouteExtraction:
         return ">".join(self.modes)
 
 
-@dataclass
+@dataclass(init=False)
 class _MentionState:
+    """What the cues say about one place mention. Only the three positional fields are set per
+    mention; the flags keep their class-level defaults until a rule sets them (cheaper to create)."""
+
     mention: Mention
     sentence: int
     clause: int
@@ -91,6 +95,9 @@ class _MentionState:
     here: bool = False            # the place an abroad note is written about (the route's current end)
     presence: bool = False        # a Dutch place in a procedural sentence: the person is in NL
 
+    def __init__(self, mention: Mention, sentence: int, clause: int) -> None:
+        self.mention, self.sentence, self.clause = mention, sentence, clause
+
 
 def _by_clause(spans: list[tuple[int, int]], segments: Segments, at_end: bool = False) -> dict[int, list]:
     index: dict[int, list[tuple[int, int]]] = {}
@@ -103,7 +110,12 @@ def _gap_ok(folded: str, start: int, end: int, max_words: int = 3) -> bool:
     """True when only filler words (articles, 'stad', 'kust', years) lie between two offsets."""
     if end < start:
         return False
-    gap = folded[start:end]
+    return _filler_gap(folded[start:end], max_words)
+
+
+@lru_cache(maxsize=65_536)
+def _filler_gap(gap: str, max_words: int) -> bool:
+    """The text between a cue and a place holds only filler words (cached: the same short gaps recur)."""
     if _PUNCT.search(gap):
         return False
     words = _GAP_WORD.findall(gap)
@@ -125,18 +137,28 @@ class _SpanIndex:
         return bool(self.spans)
 
 
+_NO_SPANS = _SpanIndex(())   # shared by the cue categories a text does not contain (never modified)
+
+
+def _span_index(cues: dict[str, list[tuple[int, int]]], name: str) -> _SpanIndex:
+    spans = cues.get(name)
+    return _SpanIndex(spans) if spans else _NO_SPANS
+
+
 def _governs(index: _SpanIndex, folded: str, mention: Mention, max_words: int = 3) -> bool:
     """A cue that ends shortly before the mention, with only filler words in between."""
     if not index.spans:
         return False
-    return any(end <= mention.start and _gap_ok(folded, end, mention.start, max_words)
-               for _, end in index.between(mention.start - 120, mention.start))
+    start = mention.start
+    for _, end in index.between(start - 120, start):
+        if end <= start and _filler_gap(folded[end:start], max_words):
+            return True
+    return False
 
 
 _BROKEN = re.compile(r"[\ufffd\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LETTERS = re.compile(r"[^\W\d_]+")
-_SPACE = re.compile(r"\s+")
 _PUNCT = re.compile(r"[.,;:!?()]")
 
 
@@ -148,7 +170,7 @@ def _clean(text: str) -> tuple[str, str]:
             if broken / len(text) > 0.05:
                 return "", REASON_UNREADABLE
             text = _BROKEN.sub("", text)
-    sample = _SPACE.sub("", text[:5000])
+    sample = "".join(text[:5000].split())   # the same characters as re's \s
     if not sample:
         return "", REASON_EMPTY
     controls = len(_CONTROL.findall(sample))
@@ -166,10 +188,11 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
     intention = _by_clause(cues.get("intention", []), segments, at_end=True)
     intention_after = _by_clause(cues.get("intention_after", []), segments)
     relatives = _SpanIndex(span for span in cues.get("relative_nouns", []) if _blockers_absent(folded, span[0], vocab))
-    residence_verbs = _SpanIndex(cues.get("residence_verbs", []))
-    index = {name: _SpanIndex(cues.get(name, [])) for name in
-             ("return", "home", "start", "start_after", "residence", "before", "via", "home_after",
-              "journey_start", "nationality", "boarding_after")}
+    residence_verbs = _span_index(cues, "residence_verbs")
+    return_index, home_index, start_index = (_span_index(cues, n) for n in ("return", "home", "start"))
+    start_after, residence_index, before_index = (_span_index(cues, n) for n in ("start_after", "residence", "before"))
+    via_index, home_after, journey_index = (_span_index(cues, n) for n in ("via", "home_after", "journey_start"))
+    nationality_index, boarding_after = _span_index(cues, "nationality"), _span_index(cues, "boarding_after")
     abroad = bool(cues.get("abroad"))
     abroad_sentences = {segments.sentence(start) for start, _ in cues.get("abroad", [])}
     departures = _SpanIndex(span for span in cues.get("departure", []) if not _after_place_noun(folded, span[0], vocab))
@@ -178,48 +201,59 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
     document_index = _SpanIndex(documents)
     link = vocab.document_links
     states: list[_MentionState] = []
+    # Most texts hold only a few cue categories: a rule whose cue list is empty for this text is
+    # skipped (its flag keeps the default False), which is what the rule would give anyway.
     for mention in mentions:
-        clause = segments.clause(mention.start)
-        state = _MentionState(mention, segments.sentence(mention.start), clause)
+        m_start, m_end = mention.start, mention.end
+        clause = segments.clause(m_start)
+        state = _MentionState(mention, segments.sentence(m_start), clause)
         is_home_country = mention.place.iso3 == NETHERLANDS
         if clause in negation_clauses:
             state.excluded = "negation"
-        elif _relative_lives_there(folded, mention, relatives, residence_verbs, segments):
+        elif relatives.spans and _relative_lives_there(folded, mention, relatives, residence_verbs, segments):
             state.excluded = "relatives"
-        elif (link is not None and _document_origin(folded, documents, link, mention)) or any(
-                start - mention.end <= 1 for start, _ in document_index.between(mention.end, mention.end + 1)):
+        elif documents and ((link is not None and _document_origin(folded, documents, link, mention)) or any(
+                start - m_end <= 1 for start, _ in document_index.between(m_end, m_end + 1))):
             # "paspoort van Bulgarije"; "een vals Nederlands paspoort" (the name used as an adjective)
             state.excluded = "document"
-        elif _governs(index["return"], folded, mention, 2):
+        elif return_index.spans and _governs(return_index, folded, mention, 2):
             state.excluded = "return"
-        elif (not is_home_country or abroad) and any(end <= mention.start for _, end in intention.get(clause, [])):
+        elif intention and (not is_home_country or abroad) and any(end <= m_start for _, end in intention.get(clause, [])):
             state.excluded = "intention"
-        elif (not is_home_country or abroad) and any(start >= mention.end for start, _ in intention_after.get(clause, [])):
+        elif intention_after and (not is_home_country or abroad) and any(
+                start >= m_end for start, _ in intention_after.get(clause, [])):
             state.excluded = "intention"
         if state.excluded:
             states.append(state)
             continue
-        state.home = _governs(index["home"], folded, mention, 4)
-        state.strong_home = state.home and _governs(index["nationality"], folded, mention, 4)
-        state.journey_start = not is_home_country and _governs(index["journey_start"], folded, mention, 4)
-        state.here = abroad and state.sentence in abroad_sentences
-        departure = not is_home_country and (_governs(departures, folded, mention) or any(
-            segments.clause(start) == clause and start - mention.end <= 50
-            for start, _ in index["boarding_after"].between(mention.end, mention.end + 50)))
-        state.start = (not is_home_country and _governs(index["start"], folded, mention)) or (departure and any(
-            _gap_ok(folded, mention.end, start) for start, _ in index["start_after"].between(mention.end, mention.end + 60)))
-        state.departure = state.start or departure
-        state.residence = _governs(index["residence"], folded, mention)
-        state.before = state.sentence in before_sentences
-        if state.before:
+        if home_index.spans and _governs(home_index, folded, mention, 4):
+            state.home = True
+            state.strong_home = _governs(nationality_index, folded, mention, 4)
+        if not is_home_country and journey_index.spans:
+            state.journey_start = _governs(journey_index, folded, mention, 4)
+        if abroad:
+            state.here = state.sentence in abroad_sentences
+        departure = False
+        if not is_home_country:
+            departure = _governs(departures, folded, mention) or (bool(boarding_after.spans) and any(
+                segments.clause(start) == clause and start - m_end <= 50
+                for start, _ in boarding_after.between(m_end, m_end + 50)))
+        is_start = (not is_home_country and _governs(start_index, folded, mention)) or (departure and any(
+            _gap_ok(folded, m_end, cue, 3) for cue, _ in start_after.between(m_end, m_end + 60)))
+        state.start = is_start
+        state.departure = is_start or departure
+        if residence_index.spans:
+            state.residence = _governs(residence_index, folded, mention)
+        if state.sentence in before_sentences:
             sentence_start = segments.sentence_starts[state.sentence - 1] if state.sentence > 0 else 0
-            cue_ends = [end for _, end in index["before"].between(sentence_start, mention.start)]
-            state.before = any(end <= mention.start for end in cue_ends)
+            cue_ends = [end for _, end in before_index.between(sentence_start, m_start)]
+            state.before = any(end <= m_start for end in cue_ends)
             state.before_cues = tuple(cue_ends)
-        if departure and any(_gap_ok(folded, mention.end, start, 2)
-                             for start, _ in index["home_after"].between(mention.end, mention.end + 40)):
+        if departure and home_after.spans and any(_gap_ok(folded, m_end, cue, 2)
+                                                  for cue, _ in home_after.between(m_end, m_end + 40)):
             state.home, state.departure, state.start = True, False, False
-        state.via = _governs(index["via"], folded, mention, 2)
+        if via_index.spans:
+            state.via = _governs(via_index, folded, mention, 2)
         states.append(state)
     _mark_via_lists(states, folded)
     _mark_appositions(states, folded)
@@ -267,13 +301,20 @@ def _mark_before_clauses(states: list[_MentionState], folded: str, cues, segment
             state.continues_before = True
 
 
+_LIST_JOINER = re.compile(r"\s*(?:,|en|and|of|or)?\s*(?:,\s*)?(?:en\s+|and\s+)?")
+_VIA_AFTER_COMMA = re.compile(r",\s*(?:via|door|langs|through)\b")
+_RELATIVE_IN = re.compile(r"\s+(?:in|uit|from)\s+(?:(?:het|de|the)\s+)?")
+_SENTENCE_MARK = re.compile(r"[.!?;:\n]")
+_PLAIN_WORD = re.compile(r"[a-z']+")
+
+
 def _mark_via_lists(states: list[_MentionState], folded: str) -> None:
     """A list after 'via' is all transit ("via Bulgarije, Roemenie en Hongarije"); note when it follows
     a destination in the same sentence ("naar Duitsland, via Bulgarije")."""
     for previous, state in zip(states, states[1:]):
         if previous.via and not state.via and state.sentence == previous.sentence and not state.excluded:
             between = folded[previous.mention.end:state.mention.start]
-            if re.fullmatch(r"\s*(?:,|en|and|of|or)?\s*(?:,\s*)?(?:en\s+|and\s+)?", between):
+            if _LIST_JOINER.fullmatch(between):
                 state.via = True
     for index, state in enumerate(states):
         if not state.via:
@@ -283,7 +324,7 @@ def _mark_via_lists(states: list[_MentionState], folded: str) -> None:
                 break
             if other.via or other.departure or other.excluded or other.home:
                 continue
-            if re.search(r",\s*(?:via|door|langs|through)\b", folded[other.mention.end:state.mention.start + 1] + " "):
+            if _VIA_AFTER_COMMA.search(folded[other.mention.end:state.mention.start + 1] + " "):
                 state.via_destination = other.mention.start
             break
 
@@ -294,12 +335,14 @@ def _cue_between(start: int, end: int, cues: tuple[int, ...]) -> bool:
 
 def _relative_lives_there(folded: str, mention: Mention, relatives, residence_verbs, segments: Segments) -> bool:
     """'mijn oom woont in Zweden', 'een moeder in Noorwegen', 'In Zweden woont mijn broer'."""
+    if not relatives.spans:
+        return False
     sentence = segments.sentence(mention.start)
     for r_start, r_end in relatives.between(mention.start - 120, mention.end + 40):
         if segments.sentence(r_start) != sentence:
             continue
         if r_end <= mention.start and mention.start - r_end <= 80:
-            if re.fullmatch(r"\s+(?:in|uit|from)\s+(?:(?:het|de|the)\s+)?", folded[r_end:mention.start]):
+            if _RELATIVE_IN.fullmatch(folded[r_end:mention.start]):
                 return True
             if any(v_end <= mention.start for _, v_end in residence_verbs.between(r_end, mention.start)):
                 return True
@@ -317,7 +360,7 @@ def _after_place_noun(folded: str, start: int, vocab: Vocabulary) -> bool:
 
 def _blockers_absent(folded: str, start: int, vocab: Vocabulary) -> bool:
     """False when the relative follows 'met'/'with' ("met mijn broer"): they travelled together."""
-    window = re.split(r"[.!?;:\n]", folded[max(0, start - 30):start])[-1]
+    window = _SENTENCE_MARK.split(folded[max(0, start - 30):start])[-1]
     preceding = window.split()[-3:]
     return not any(word in vocab.relatives_blockers for word in preceding)
 
@@ -381,7 +424,7 @@ def _smuggler(folded: str, cues: dict[str, list[tuple[int, int]]], vocab: Vocabu
         if any(n_start <= start < n_end for n_start, n_end in no):
             continue
         clause_start = _clause_start(segments, start)
-        preceding = set(re.findall(r"[a-z']+", folded[clause_start:start]))
+        preceding = set(_PLAIN_WORD.findall(folded[clause_start:start]))
         if preceding & vocab.smuggler_negators:
             denied = True
         else:
@@ -421,7 +464,7 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
         modes_by_sentence.setdefault(segments.sentence(span[0]), []).append(span)
 
     def mode_for(state: _MentionState) -> str:
-        if state.departure or state.home:
+        if state.departure or state.home or not mode_spans:
             return UNKNOWN_MODE
         span = _nearest(modes_by_clause.get(state.clause, []), state.mention)
         if span is None:
@@ -632,7 +675,9 @@ def extract_route(text: str | None) -> RouteExtraction:
     if vocab.ignored_lines is not None and mentions:
         header = [(m.start(), m.end()) for m in vocab.ignored_lines.finditer(folded)]
         if header:
-            mentions = [m for m in mentions if not any(a <= m.start < b for a, b in header)]
+            first, last = header[0][0], max(b for _, b in header)   # most mentions lie outside the header
+            mentions = [m for m in mentions
+                        if not (first <= m.start < last and any(a <= m.start < b for a, b in header))]
     # Keep lists of countries together ("Servie, Hongarije en Oostenrijk") when splitting clauses.
     together = [(a.end, b.start) for a, b in zip(mentions, mentions[1:]) if b.start - a.end <= 6]
     cues = vocab.spans(folded, tokens)

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import compress
 
 from routekit.text.matcher import PhraseMatcher, Tokens, tokenize
 from routekit.text.normalise import fold
@@ -188,6 +189,23 @@ def fuzzy_lookup(word: str) -> str | None:
     return sorted(candidates)[0]
 
 
+_TRUE = [True]
+_FUZZY_NAMES: dict[str, str | None] = {}
+_FUZZY_NAMES_LIMIT = 200_000
+
+
+def _fuzzy_names(words: list[str]) -> list[str | None]:
+    """Per token, the country name it misspells (None for most words); each word is looked up once."""
+    unseen = set(words).difference(_FUZZY_NAMES)
+    if unseen:
+        if len(_FUZZY_NAMES) + len(unseen) > _FUZZY_NAMES_LIMIT:
+            _FUZZY_NAMES.clear()
+        for word in unseen:
+            long_word = len(word) >= FUZZY_MIN_LENGTH and word.isalpha()
+            _FUZZY_NAMES[word] = fuzzy_lookup(word) if long_word else None
+    return list(map(_FUZZY_NAMES.__getitem__, words))
+
+
 def _starts_sentence(text: str, offset: int) -> bool:
     index = offset - 1
     while index >= 0 and text[index] in " \t\"'“‘(":
@@ -208,8 +226,7 @@ def find_places(original: str, folded: str, tokens: Tokens | None = None,
     mentions: list[Mention] = []
     covered = [False] * len(words)
     for first, last, name in _matcher().find_longest(tokens):
-        for index in range(first, last):
-            covered[index] = True
+        covered[first:last] = _TRUE * (last - first)
         place = table[name]
         start, end = starts[first], ends[last - 1]
         if place.case_sensitive and original[start:end].replace("-", " ") != place.case_sensitive.replace("-", " "):
@@ -219,12 +236,11 @@ def find_places(original: str, folded: str, tokens: Tokens | None = None,
         if place.iso3:  # not_places.csv phrases are matched only to be ignored
             mentions.append(Mention(start, end, place))
     fuzzy: list[Mention] = []
-    for index, word in enumerate(words):
-        if covered[index] or len(word) < FUZZY_MIN_LENGTH or word in stopwords or not word.isalpha():
+    names = _fuzzy_names(words)
+    for index in compress(range(len(names)), names):
+        if covered[index] or words[index] in stopwords:
             continue
-        name = fuzzy_lookup(word)
-        if name is not None:
-            fuzzy.append(Mention(starts[index], ends[index], table[name], fuzzy=True))
+        fuzzy.append(Mention(starts[index], ends[index], table[names[index]], fuzzy=True))
     if fuzzy:
         mentions = sorted(mentions + fuzzy, key=lambda m: m.start)
     return mentions

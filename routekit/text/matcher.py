@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Hashable, Iterator
+from functools import partial
+from itertools import compress
+from typing import Hashable, Iterator, NamedTuple
 
 from routekit.text.normalise import fold
 
@@ -38,21 +40,22 @@ class Tokens:
 
 
 _BREAK = re.compile(r"[.,;:!?()\[\]\n]")
+_MATCH_START, _MATCH_END, _MATCH_TEXT = re.Match.start, re.Match.end, re.Match.group
 
 
 def tokenize(folded: str) -> Tokens:
     """Tokens with offsets; a token's group is the number of punctuation marks before it.
 
-    Comprehensions over ``finditer`` and one ``bisect`` per token keep the loop in C as far as
-    possible (this is the hottest function of the text stage).
+    ``map`` over the match methods and one ``bisect`` per token keep the loop in C (this is one of
+    the hottest functions of the text stage). Groups never decrease along the text.
     """
     matches = list(TOKEN.finditer(folded))
-    starts = [m.start() for m in matches]
-    ends = [m.end() for m in matches]
-    words = [m.group() for m in matches]
+    starts = list(map(_MATCH_START, matches))
+    ends = list(map(_MATCH_END, matches))
+    words = list(map(_MATCH_TEXT, matches))
     breaks = [m.start() for m in _BREAK.finditer(folded)]
     if breaks:
-        groups = [bisect_right(breaks, start) for start in starts]
+        groups = list(map(partial(bisect_right, breaks), starts))
     else:
         groups = [0] * len(starts)
     return Tokens(starts, ends, words, groups)
@@ -76,14 +79,32 @@ def phrase_elements(phrase: str) -> tuple[tuple[str, ...], ...]:
     return tuple(elements)
 
 
+class _Phrase(NamedTuple):
+    """A compiled phrase: its length in tokens and, when every element after the first is an exact
+    word, those words (matched with one list comparison instead of the element loop)."""
+
+    size: int
+    exact_tail: list[str] | None
+    elements: tuple
+    payload: Hashable
+
+
+def _compile(elements: tuple, payload: Hashable) -> _Phrase:
+    tail = elements[1:]
+    exact = all(element != _GAP and element[0] == "=" for element in tail)
+    return _Phrase(len(elements), [word for _, word in tail] if exact else None, elements, payload)
+
+
 class PhraseMatcher:
     """Find phrases (with payloads) in tokenized text."""
 
+    _CACHE_LIMIT = 200_000
+
     def __init__(self) -> None:
-        self._exact: dict[str, list[tuple[tuple, Hashable]]] = {}
-        self._prefix: dict[str, list[tuple[tuple, Hashable]]] = {}
+        self._exact: dict[str, list[_Phrase]] = {}
+        self._prefix: dict[str, list[_Phrase]] = {}
         self._prefix_lengths: list[int] = []
-        self._cache: dict[str, list | None] = {}
+        self._cache: dict[str, list[_Phrase] | None] = {}
 
     def add(self, phrase: str, payload: Hashable) -> None:
         elements = phrase_elements(phrase)
@@ -91,19 +112,17 @@ class PhraseMatcher:
             return
         kind, word = elements[0]
         self._cache.clear()
+        compiled = _compile(elements, payload)
         if kind == "=":
-            self._exact.setdefault(word, []).append((elements, payload))
+            self._exact.setdefault(word, []).append(compiled)
         else:
-            self._prefix.setdefault(word, []).append((elements, payload))
+            self._prefix.setdefault(word, []).append(compiled)
             if len(word) not in self._prefix_lengths:
                 self._prefix_lengths.append(len(word))
                 self._prefix_lengths.sort()
 
-    def _candidates(self, word: str):
-        try:
-            return self._cache[word]
-        except KeyError:
-            pass
+    def _lookup(self, word: str) -> list[_Phrase] | None:
+        """The phrases that can start with ``word``: exact first words, then prefixes by length."""
         found = self._exact.get(word)
         for length in self._prefix_lengths:
             if length > len(word):
@@ -111,9 +130,18 @@ class PhraseMatcher:
             more = self._prefix.get(word[:length])
             if more:
                 found = (found or []) + more
-        if len(self._cache) < 200_000:
-            self._cache[word] = found
         return found
+
+    def _candidates_per_token(self, words: list[str]) -> list[list[_Phrase] | None]:
+        """The candidate phrases of every token; words are looked up once and kept in a cache."""
+        cache = self._cache
+        unseen = set(words).difference(cache)
+        if unseen:
+            if len(cache) + len(unseen) > self._CACHE_LIMIT:
+                cache.clear()
+            for word in unseen:
+                cache[word] = self._lookup(word)
+        return list(map(cache.__getitem__, words))
 
     @staticmethod
     def _match(elements: tuple, tokens: Tokens, i: int, e: int = 1) -> int:
@@ -141,30 +169,48 @@ class PhraseMatcher:
         return i
 
     def find(self, tokens: Tokens) -> Iterator[tuple[int, int, Hashable]]:
-        """Every match (start token, end token exclusive, payload); overlapping matches included."""
-        for i, word in enumerate(tokens.words):
-            candidates = self._candidates(word)
-            if not candidates:
-                continue
-            for elements, payload in candidates:
-                end = self._match(elements, tokens, i + 1) if len(elements) > 1 else i + 1
-                if end >= 0:
-                    yield i, end, payload
+        """Every match (start token, end token exclusive, payload); overlapping matches included.
+
+        Groups never decrease, so "no punctuation inside the phrase" is one comparison of the groups
+        of its first and last token; phrases of exact words compare as one list slice.
+        """
+        per_token = self._candidates_per_token(tokens.words)
+        words, groups, n = tokens.words, tokens.groups, len(tokens.words)
+        match = self._match
+        for i in compress(range(n), per_token):
+            for size, tail, elements, payload in per_token[i]:
+                if size == 1:
+                    yield i, i + 1, payload
+                elif tail is not None:
+                    end = i + size
+                    if end <= n and groups[end - 1] == groups[i] and words[i + 1:end] == tail:
+                        yield i, end, payload
+                else:
+                    end = match(elements, tokens, i + 1)
+                    if end >= 0:
+                        yield i, end, payload
 
     def find_longest(self, tokens: Tokens) -> Iterator[tuple[int, int, Hashable]]:
-        """Leftmost-longest, non-overlapping matches (for place names)."""
-        i = 0
-        n = len(tokens.words)
-        while i < n:
-            candidates = self._candidates(tokens.words[i])
+        """Leftmost-longest, non-overlapping matches (for place names); the first phrase wins a tie."""
+        per_token = self._candidates_per_token(tokens.words)
+        words, groups, n = tokens.words, tokens.groups, len(tokens.words)
+        match = self._match
+        covered = 0
+        for i in compress(range(n), per_token):
+            if i < covered:
+                continue
             best_end, best_payload = -1, None
-            if candidates:
-                for elements, payload in candidates:
-                    end = self._match(elements, tokens, i + 1) if len(elements) > 1 else i + 1
-                    if end > best_end:
-                        best_end, best_payload = end, payload
+            for size, tail, elements, payload in per_token[i]:
+                if size == 1:
+                    end = i + 1
+                elif tail is not None:
+                    end = i + size
+                    if end > n or groups[end - 1] != groups[i] or words[i + 1:end] != tail:
+                        end = -1
+                else:
+                    end = match(elements, tokens, i + 1)
+                if end > best_end:
+                    best_end, best_payload = end, payload
             if best_end > i:
                 yield i, best_end, best_payload
-                i = best_end
-            else:
-                i += 1
+                covered = best_end

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -82,9 +83,10 @@ def detect_language(original: str, folded: str, words: list[str]) -> str:
         if other and other > len(_LATIN_LETTER.findall(sample)):
             return "other"
     scores = dict.fromkeys(_LANGUAGE_WORDS, 0)
-    for word in words[:800]:
-        for lang in _WORD_LANGUAGES.get(word, ()):
-            scores[lang] += 1
+    counts = Counter(words[:800])   # counted in C; only the function words are visited below
+    for word in counts.keys() & _WORD_LANGUAGES.keys():
+        for lang in _WORD_LANGUAGES[word]:
+            scores[lang] += counts[word]
     best = max(scores, key=lambda lang: (scores[lang], lang in ("nl", "en")))
     if scores[best] == 0:
         return "unknown"

@@ -1,0 +1,51 @@
+"""The speed work on the extractor changed no output: every field of a fixed sample is as before.
+
+``tests/data/text_speed_regression.csv`` holds 868 texts - the gold and dev2 texts, 500 demo
+narratives (``routekit synth`` seeds 5 and 11, passed through ``scrub`` so no planted personal data
+is stored) and 250 of them with random typos, punctuation, capitals and accents (fuzzy matches,
+clause splits) - with the fields ``extract_route``/``extraction_row`` gave BEFORE the optimisations.
+Regenerate it only when an extraction rule changes on purpose.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from routekit.text import extract_route
+from routekit.text.frame import extraction_row
+
+SAMPLE = Path(__file__).parent / "data" / "text_speed_regression.csv"
+
+
+@pytest.fixture(scope="module")
+def sample() -> pd.DataFrame:
+    return pd.read_csv(SAMPLE, dtype=str, keep_default_na=False)
+
+
+def _fields(text: str) -> dict[str, str]:
+    result = extract_route(text)
+    row = extraction_row(0, result)
+    return {"route": row["route"], "modes": row["modes"], "smuggler": row["smuggler"],
+            "route_asked": str(bool(row["route_asked"])).lower(), "confidence": repr(row["confidence"]),
+            "reason": row["reason"], "hints": ">".join(result.hints), "language": result.language,
+            "corridor": row["corridor"]}
+
+
+def test_sample_covers_routes_and_refusals(sample):
+    assert len(sample) > 800
+    assert (sample["route"] != "").sum() > 700
+    assert (sample["reason"] != "").any()
+
+
+def test_every_field_unchanged(sample):
+    columns = ["route", "modes", "smuggler", "route_asked", "confidence", "reason", "hints", "language", "corridor"]
+    changed = []
+    for record in sample.to_dict("records"):
+        got = _fields(record["text"])
+        expected = {column: record[column] for column in columns}
+        if got != expected:
+            changed.append((record["text"][:80], {k: (expected[k], got[k]) for k in columns if got[k] != expected[k]}))
+    assert not changed, f"{len(changed)} of {len(sample)} texts changed, first: {changed[:3]}"
