@@ -66,6 +66,9 @@ def estimate_rows(ctx: ReportContext, period) -> pd.DataFrame:
         return pd.DataFrame()
     keep = [c for c in ("corridor", "estimate", "lower", "upper", "grade") if c in label_rows.columns]
     out = label_rows[keep].copy()
+    for column in ("estimate", "lower", "upper"):
+        if column in out.columns:
+            out[column] = out[column].round(0)
     out["grade"] = out["grade"].map(lambda g: grade_label(ctx, g))
     return out.rename(columns={
         "estimate": ctx.t("schatting", "estimate"), "lower": ctx.t("ondergrens", "lower"),
