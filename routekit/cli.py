@@ -1,8 +1,10 @@
 """The ``routekit`` command: argument parsing only; every command lives in its stage's package.
 
-Each stage exposes typer-annotated functions in its own ``commands`` module; they are registered
-here by name, so adding a command is one line in ``COMMANDS``. Errors that routekit raises on
-purpose (``RoutekitError``) are printed as one line naming the file, row, field or parameter.
+Each stage exposes typer-annotated functions in its own ``commands`` module; they are listed
+here by name, so adding a command is one line in ``COMMANDS``. A stage is imported only when its
+command runs, so ``routekit synth`` does not pay for Spark, Jupyter or statsmodels. Errors that
+routekit raises on purpose (``RoutekitError``) are printed as one line naming the file, row,
+field or parameter.
 """
 
 from __future__ import annotations
@@ -10,56 +12,76 @@ from __future__ import annotations
 import importlib
 import sys
 
+import click
 import typer
-from rich.console import Console
+from typer.core import TyperGroup
 
 from routekit.errors import RoutekitError
 
+# command name -> ("module:function", one-line help); the path the data takes, in order.
+COMMANDS = {
+    "synth": ("routekit.synth.commands:synth", "Simulate demo partner extracts with ground truth."),
+    "extract": ("routekit.text.commands:extract", "Structure free-text route narratives into route legs."),
+    "evaluate-extraction": ("routekit.text.commands:evaluate_extraction",
+                            "Score the extractor against a hand-labelled gold set."),
+    "release": ("routekit.release.commands:release",
+                "Turn a partner extract into disclosure-controlled aggregates (partner side)."),
+    "link": ("routekit.link.commands:link", "Count persons per combination of sources (steward side)."),
+    "estimate": ("routekit.estimate.commands:estimate",
+                 "Estimates with 95% intervals, agreement, trends, anomalies, findings."),
+    "validate-estimates": ("routekit.estimate.commands:validate_estimates",
+                           "Interval coverage and error against the demo truth."),
+    "public": ("routekit.sources.public.commands:public", "Check and summarise the public EU statistics."),
+    "cdr": ("routekit.mobility.commands:cdr", "Home locations and flows from call detail records (open algorithm)."),
+    "demo": ("routekit.pipeline.commands:demo", "Demo data plus every partner's release and the link."),
+    "report": ("routekit.report.commands:report", "Render a parameter set into a website and a PDF."),
+    "sources": ("routekit.sources.commands:sources", "The source registry: purpose, legal basis, refusals."),
+}
+
+
+def load_command(name: str) -> click.Command:
+    """Import one stage's command and turn it into a click command."""
+    module_name, function_name = COMMANDS[name][0].split(":")
+    function = getattr(importlib.import_module(module_name), function_name)
+    single = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+    single.command(name)(function)
+    return typer.main.get_command(single)
+
+
+class LazyGroup(TyperGroup):
+    """A command group that imports a stage only when its command is asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        return load_command(name) if name in COMMANDS else None
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, help_text) for name, (_, help_text) in COMMANDS.items()])
+
+
 app = typer.Typer(
     name="routekit",
+    cls=LazyGroup,
     help="Privacy-safe, triangulated reports on irregular migration routes towards the Netherlands.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
+    rich_markup_mode=None,
 )
 
-# command name -> "module:function"; the path the data takes, in order.
-COMMANDS = {
-    "synth": "routekit.synth.commands:synth",
-    "extract": "routekit.text.commands:extract",
-    "evaluate-extraction": "routekit.text.commands:evaluate_extraction",
-    "release": "routekit.release.commands:release",
-    "link": "routekit.link.commands:link",
-    "estimate": "routekit.estimate.commands:estimate",
-    "validate-estimates": "routekit.estimate.commands:validate_estimates",
-    "public": "routekit.sources.public.commands:public",
-    "cdr": "routekit.mobility.commands:cdr",
-    "demo": "routekit.pipeline.commands:demo",
-    "report": "routekit.report.commands:report",
-    "sources": "routekit.sources.commands:sources",
-}
 
-_MISSING: dict[str, str] = {}
-
-
-def _register() -> None:
-    for name, target in COMMANDS.items():
-        module_name, function_name = target.split(":")
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name and module_name.startswith(error.name):
-                _MISSING[name] = module_name
-                continue
-            raise
-        app.command(name)(getattr(module, function_name))
-
-
-_register()
+@app.callback()
+def _main() -> None:
+    """Privacy-safe, triangulated reports on irregular migration routes towards the Netherlands."""
 
 
 def main() -> None:
     """Entry point that turns routekit's own errors into one red line and exit code 2."""
+    from rich.console import Console
+
     console = Console(stderr=True)
     try:
         app(standalone_mode=False)
@@ -68,15 +90,11 @@ def main() -> None:
         sys.exit(2)
     except typer.Exit as exit_:
         sys.exit(exit_.exit_code)
-    except Exception as error:  # click usage errors etc.
-        import click
-
-        if isinstance(error, click.ClickException):
-            error.show()
-            sys.exit(error.exit_code)
-        if isinstance(error, click.exceptions.Abort):
-            sys.exit(1)
-        raise
+    except click.exceptions.Abort:
+        sys.exit(1)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
 
 
 if __name__ == "__main__":
