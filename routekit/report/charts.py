@@ -48,6 +48,16 @@ def _published(frame: pd.DataFrame, value_columns: Iterable[str], threshold: int
     return frame
 
 
+def _counts_and_estimates(frame: pd.DataFrame, required: list[str], chart: str,
+                          threshold: int | None) -> pd.DataFrame:
+    """Published rows with count and estimate/lower/upper columns (missing ones added empty)."""
+    _require(frame, required, chart)
+    for column in ("count", "estimate", "lower", "upper"):
+        if column not in frame.columns:
+            frame = frame.assign(**{column: pd.NA})
+    return _published(frame, ["count", "estimate"], threshold, chart)
+
+
 def _month_column(frame: pd.DataFrame) -> pd.DataFrame:
     """Add ``month_date`` (first day, ISO string) used as the temporal field."""
     frame = frame.copy()
@@ -140,11 +150,7 @@ def corridor_trends(frame: pd.DataFrame, lang: str = "nl", threshold: int | None
     'triangulated' carry estimate/lower/upper; source rows carry count.
     """
     name = "corridor_trends"
-    _require(frame, ["month", "corridor", "source"], name)
-    for column in ("count", "estimate", "lower", "upper"):
-        if column not in frame.columns:
-            frame = frame.assign(**{column: pd.NA})
-    data = _published(frame, ["count", "estimate"], threshold, name)
+    data = _counts_and_estimates(frame, ["month", "corridor", "source"], name, threshold)
     title = t(f"chart.{name}.title", lang)
     if data.empty:
         return _empty(lang, title)
@@ -284,11 +290,7 @@ def source_agreement(frame: pd.DataFrame, lang: str = "nl", threshold: int | Non
     Columns: corridor, source, count, estimate, lower, upper (estimate on 'triangulated' rows
     or repeated on each row)."""
     name = "source_agreement"
-    _require(frame, ["corridor", "source"], name)
-    for column in ("count", "estimate", "lower", "upper"):
-        if column not in frame.columns:
-            frame = frame.assign(**{column: pd.NA})
-    data = _published(frame, ["count", "estimate"], threshold, name)
+    data = _counts_and_estimates(frame, ["corridor", "source"], name, threshold)
     title = t(f"chart.{name}.title", lang)
     if data.empty:
         return _empty(lang, title)
