@@ -273,6 +273,9 @@ def _mark_appositions(states: list[_MentionState], folded: str) -> None:
             state.departure, state.start, state.residence = previous.departure, previous.start, previous.residence
 
 
+# Words that join a flight's destination to the next stop of the same trip ("en vandaar naar", "and then on to").
+_CONNECTION_GAP = re.compile(r"(?:[\s,]+|\b(?:en|dan|toen|daarna|vandaar|verder|door|naar|and|then|on|to|from|there)\b)+")
+_TO_THE = re.compile(r"\b(?:naar|tot aan|to|up to)\s+(?:de|the)\s+$")
 _SHORT_GAP = re.compile(r"[^.,;:!?()]{0,40}")
 
 
@@ -466,12 +469,26 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
     def mode_for(state: _MentionState) -> str:
         if state.departure or state.home or not mode_spans:
             return UNKNOWN_MODE
+        if state.mention.place.kind == "border_side" and _TO_THE.search(folded, 0, state.mention.start):
+            return UNKNOWN_MODE   # "met de bus naar de Griekse grens": reaching the border is not crossing it
         span = _nearest(modes_by_clause.get(state.clause, []), state.mention)
         if span is None:
             free = [sp for sp in modes_by_sentence.get(state.sentence, [])
                     if segments.clause(sp[0]) not in arrival_clauses]
             span = _nearest(free, state.mention)
+        if span is None:
+            return _connection_mode(state)
         return span[2] if span else UNKNOWN_MODE
+
+    def _connection_mode(state: _MentionState) -> str:
+        """'flew to Dubai and then to Amsterdam': a leg joined to a flight by connector words only is a flight."""
+        previous = last_arrival.get(state.sentence)
+        if previous is None or not _CONNECTION_GAP.fullmatch(folded[previous.mention.end:state.mention.start]):
+            return UNKNOWN_MODE
+        mode = mode_for(previous)
+        return mode if mode == "plane" else UNKNOWN_MODE
+
+    last_arrival: dict[int, _MentionState] = {}
 
     travelled = [st for st in states if not st.excluded and not st.home]
     pair_of: dict[int, _MentionState] = {}
@@ -485,7 +502,11 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
         same = arrivals_in.get(st.sentence, [])
         after = [other for other in same if other.mention.start > st.mention.start]
         before_it = [other for other in same if other.mention.start < st.mention.start]
-        if after:
+        # "stak de Hongaarse grens over vanuit Servie, en ... naar Oostenrijk": the arrival of its own clause
+        own_clause = [other for other in before_it if other.clause == st.clause]
+        if own_clause and not any(other.clause == st.clause for other in after):
+            pair_of[index] = own_clause[-1]
+        elif after:
             pair_of[index] = after[0]
         elif before_it:
             pair_of[index] = before_it[-1]
@@ -498,9 +519,13 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
     flashback: list[tuple[int, str]] = []   # (sentence, country) placed before an anchor by a 'before' cue
     journey_start: str | None = None
     added_order: dict[str, int] = {}
+    previous_state: _MentionState | None = None
     for state in states:
         if state.excluded:
             continue
+        if previous_state is not None and not previous_state.departure and not previous_state.home:
+            last_arrival[previous_state.sentence] = previous_state
+        previous_state = state
         iso3 = state.mention.place.iso3
         if state.sentence != current_sentence:
             current_sentence = state.sentence

@@ -44,7 +44,7 @@ class Place:
     """What a matched name stands for."""
 
     iso3: str
-    kind: str = "country"   # country | city | island | border | airport | camp | enclave | region | port
+    kind: str = "country"   # country | city | island | border | border_side (adjective + border/coast) | airport | camp | enclave | region | port
     hint: str = ""          # tag for classify_corridor, e.g. canary_islands
     case_sensitive: str = ""  # the name as it must be written, when case matters ("UK", "Nice")
     mid_sentence: bool = False  # only counts inside a sentence ("Van", "Meer" start Dutch sentences)
@@ -103,6 +103,16 @@ def _pycountry_names() -> list[tuple[str, str]]:
     return names
 
 
+def _adjective_places() -> list[tuple[str, str]]:
+    """'de Franse grens', 'the Libyan coast': a country adjective with a border/coast noun names that country
+    (``country_adjectives.csv`` x ``adjective_nouns.csv``, per language); the adjective alone names nothing."""
+    nouns: dict[str, list[str]] = {}
+    for row in read_data_csv("adjective_nouns.csv"):
+        nouns.setdefault(row["language"], []).append(row["noun"])
+    return [(f"{row['adjective']} {noun}", row["iso3"])
+            for row in read_data_csv("country_adjectives.csv") for noun in nouns.get(row["language"], [])]
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, Place]:
     """Folded name -> Place, with the precedence described in the module docstring."""
@@ -124,6 +134,8 @@ def gazetteer() -> dict[str, Place]:
         flag = row.get("case_sensitive", "")
         sensitive = row["place"] if flag in ("yes", "mid") else ""
         add(row["place"], Place(row["iso3"], row["kind"] or "city", row.get("hint", ""), sensitive, flag == "mid"))
+    for phrase, iso3 in _adjective_places():
+        add(phrase, Place(iso3, "border_side"))
     for name, iso3 in _pycountry_names():
         add(name, Place(iso3))
     from routekit.reference import countries
