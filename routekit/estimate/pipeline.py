@@ -213,10 +213,9 @@ def _opposes(changes: str, sign: int) -> bool:
 
 
 def _text(row, language: str) -> str:
-    from routekit.reference import corridors
+    from routekit.reference import corridor_name
 
-    names = {c.id: getattr(c, language) for c in corridors()}
-    name = names.get(row.category, row.category)  # unknown corridor id: show the id
+    name = corridor_name(row.category, language)  # an unknown corridor id is shown as it is
     pct = (row.change_ratio - 1) * 100
     grade = GRADE_LABELS[language][row.grade]
     if language == "nl":
