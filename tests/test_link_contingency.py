@@ -50,7 +50,7 @@ def releases(tmp_path) -> tuple[list[Path], pd.DataFrame]:
     return dirs, truth[truth[[f"in_{s}" for s in seen]].any(axis=1)]
 
 
-def test_assignment_prefers_border_observation_and_earliest_month():
+def test_assignment_prefers_the_whole_route_and_earliest_month():
     sightings = pd.DataFrame([
         ("t1", "2024-03", "central_med", "kmar", "border_observation"),
         ("t1", "2024-01", "eastern_med", "ind", "self_reported"),
@@ -62,10 +62,18 @@ def test_assignment_prefers_border_observation_and_earliest_month():
         ("t4", "2024-01", "eastern_med", "police", "self_reported"),
     ], columns=["token", "month", "corridor", "source", "kind"])
     persons = assign_persons(sightings).set_index("token")
-    assert persons.loc["t1", ["month", "corridor"]].tolist() == ["2024-01", "central_med"]
+    # the narrative (whole route) wins over the border observation and the fingerprint
+    assert persons.loc["t1", ["month", "corridor"]].tolist() == ["2024-01", "eastern_med"]
     assert persons.loc["t2", ["month", "corridor"]].tolist() == ["2024-02", "eastern_med"]  # 'other' yields
     assert persons.loc["t3", "corridor"] == "other"
-    assert persons.loc["t4", ["month", "corridor"]].tolist() == ["2024-01", "western_balkans"]
+    assert persons.loc["t4", ["month", "corridor"]].tolist() == ["2024-01", "eastern_med"]
+    # without a narrative corridor the border observation wins over the fingerprint
+    fallback = assign_persons(pd.DataFrame([
+        ("t5", "2024-02", "western_balkans", "eurodac", "fingerprint"),
+        ("t5", "2024-03", "eastern_land", "kmar", "border_observation"),
+        ("t5", "2024-03", "other", "ind", "self_reported"),
+    ], columns=["token", "month", "corridor", "source", "kind"])).set_index("token")
+    assert fallback.loc["t5", "corridor"] == "eastern_land"
     assert persons.loc["t1", ["in_eurodac", "in_ind", "in_kmar", "in_police"]].tolist() == [True, True, True, False]
 
 

@@ -1,21 +1,25 @@
 """One month and one corridor per person seen by several sources: the documented rule.
 
 - month: the earliest month in which any source saw the person (closest to entry);
-- corridor: from the most reliable kind of source that placed the person on a known corridor:
-  border observation (KMar) > fingerprint (Eurodac) > self-report (IND, police narratives);
-  within one kind the earliest record, then the source name, decides. A corridor ``other``
-  (no usable route) is used only when no source gives a known corridor.
+- corridor: from the kind of source that saw most of the route and placed the person on a known
+  corridor: self-report (IND, police narratives: the whole route) > border observation (KMar:
+  the last leg and a short statement) > fingerprint (Eurodac: only the first EU registration
+  country, which maps to a corridor coarsely - a Greek registration starts both the Eastern
+  Mediterranean and the Western Balkan route); within one kind the earliest record, then the
+  source name, decides. A corridor ``other`` (no usable route) is used only when no source gives
+  a known corridor.
 
-Why: border observations are recorded at the moment of crossing and are not self-reported;
-the first EU registration of a fingerprint is a fact but maps to a corridor only coarsely;
-narratives are detailed but told, often long after arrival.
+Why: a corridor is a property of the whole route, so the source that records the whole route
+classifies it best. Measured on the demo (scale 1, 2023-01..2025-12; corridor per source against
+the generator's truth, persons with a known corridor): IND 0.963, police 0.970, KMar 0.766,
+Eurodac 0.657 (Greek registrations of Western Balkan journeys).
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-KIND_PRIORITY = {"border_observation": 0, "fingerprint": 1, "self_reported": 2}
+KIND_PRIORITY = {"self_reported": 0, "border_observation": 1, "fingerprint": 2}
 UNPLACED = "other"
 
 

@@ -105,8 +105,8 @@ def link_releases(release_dirs: list[Path], out: Path, threshold: int = 10) -> d
         "cells_suppressed_secondary": summary["cells_suppressed_secondary"],
         "assignment": {
             "month": "earliest month in which any source saw the person",
-            "corridor": "from the most reliable source kind with a known corridor: border_observation "
-                        "> fingerprint > self_reported; then earliest month, then source name; "
+            "corridor": "from the source kind that saw most of the route with a known corridor: "
+                        "self_reported > border_observation > fingerprint; then earliest month, then source name; "
                         "'other' only if no source gives a known corridor",
         },
         "routekit_version": routekit.__version__,
