@@ -130,6 +130,51 @@ class ReportContext:
             return pd.DataFrame(columns=["month", "corridor", "source", "count"])
         return pd.concat(frames, ignore_index=True)
 
+    def suppressed_by_source(self, table: str = "totals") -> pd.DataFrame:
+        """month, corridor, source, suppressed: how many cells of each released table were withheld.
+
+        A sum over published cells is only a lower bound where this is above zero; views mark
+        such figures instead of showing them as complete.
+        """
+        if self.params["focus"].get("nationalities") and table == "totals":
+            table = "nationality"
+        frames = []
+        for source in self.sources:
+            frame = self.release_table(source, table, published_only=False)
+            if frame.empty or "corridor" not in frame.columns or "status" not in frame.columns:
+                continue
+            frame = frame.assign(suppressed=frame["status"].ne("published").astype(int))
+            grouped = frame.groupby(["month", "corridor"], as_index=False)["suppressed"].sum()
+            grouped["source"] = source
+            frames.append(grouped)
+        if not frames:
+            return pd.DataFrame(columns=["month", "corridor", "source", "suppressed"])
+        return pd.concat(frames, ignore_index=True)
+
+    def monthly_persons(self, source: str) -> pd.DataFrame:
+        """month, count, suppressed: persons per month for one source, as completely as released.
+
+        Text sources release ``records`` per month in quality.csv (one figure per month, so far
+        fewer cells are withheld than in the month x corridor totals); other sources fall back
+        to the sum of their published totals, flagged when a cell of the month was withheld.
+        A focus on nationalities or corridors always uses the (focused) totals.
+        """
+        focused = any(self.params["focus"].get(k) for k in ("nationalities", "corridors", "entry_points"))
+        quality = self.release_table(source, "quality", published_only=False, apply_focus=False)
+        if not focused and not quality.empty and "records" in quality.columns:
+            records = pd.to_numeric(quality["records"], errors="coerce")
+            return pd.DataFrame({"month": quality["month"].astype(str),
+                                 "count": records.fillna(0).astype("int64"),
+                                 "suppressed": records.isna()})
+        counts = self.counts_by_source()
+        withheld = self.suppressed_by_source()
+        counts = counts[counts["source"] == source].groupby("month")["count"].sum()
+        withheld = withheld[withheld["source"] == source].groupby("month")["suppressed"].sum()
+        months = counts.index.union(withheld.index)
+        return pd.DataFrame({"month": months.astype(str),
+                             "count": counts.reindex(months, fill_value=0).astype("int64").to_numpy(),
+                             "suppressed": withheld.reindex(months, fill_value=0).gt(0).to_numpy()})
+
     @property
     def public_only(self) -> bool:
         return not self.params["sources"]
@@ -189,7 +234,8 @@ class ReportContext:
                                   "no data for this selection and period.") + "</p>"))
             return
         display(HTML(table_io.table_html(frame, href, caption, self.language, public=public,
-                                         max_rows=max_rows, column_labels=column_labels)))
+                                         max_rows=max_rows, column_labels=column_labels,
+                                         threshold=self.threshold)))
 
     def say(self, nl: str, en: str, **values):
         """Display a sentence in the report's language, with values filled in."""

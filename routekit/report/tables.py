@@ -7,6 +7,7 @@ name starting with ``public-`` and says so in its caption.
 from __future__ import annotations
 
 import html
+import numbers
 import os
 from pathlib import Path
 
@@ -16,10 +17,18 @@ from routekit.report.privacy import assert_publishable
 
 LABELS = {
     "nl": {"download": "Download als CSV", "public": "Alleen openbare bronnen", "rows": "rijen",
-           "suppressed": "onderdrukt"},
+           "suppressed": "onderdrukt",
+           "marks": "≥ ondergrens: een of meer maanden of cellen zijn om privacyredenen niet "
+                    "gepubliceerd (minder dan {k} personen, of afgeschermd om die te beschermen); "
+                    "x: niets gepubliceerd."},
     "en": {"download": "Download as CSV", "public": "Public sources only", "rows": "rows",
-           "suppressed": "suppressed"},
+           "suppressed": "suppressed",
+           "marks": "≥ lower bound: one or more months or cells were withheld for privacy "
+                    "(fewer than {k} persons, or withheld to protect such a cell); x: nothing "
+                    "published."},
 }
+#: How a marked cell reads on the page and in the CSV's ``<column> status`` column.
+MARK_TEXT = {"lower_bound": "≥ {value}", "suppressed": "x"}
 
 
 def _slug(text: str) -> str:
@@ -28,12 +37,14 @@ def _slug(text: str) -> str:
 
 def format_cell(value, language: str) -> str:
     """Numbers in the report's language (nl: 1.234,5; en: 1,234.5)."""
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
         return ""
-    if isinstance(value, (int,)) or (isinstance(value, float) and float(value).is_integer()):
+    if isinstance(value, bool):
+        return html.escape(str(value))
+    if isinstance(value, numbers.Integral) or (isinstance(value, numbers.Real) and float(value).is_integer()):
         text = f"{int(value):,}"
-    elif isinstance(value, float):
-        text = f"{value:,.1f}"
+    elif isinstance(value, numbers.Real):
+        text = f"{float(value):,.1f}"
     else:
         return html.escape(str(value))
     if language == "nl":
@@ -41,10 +52,30 @@ def format_cell(value, language: str) -> str:
     return text
 
 
+def cell_marks(frame: pd.DataFrame) -> dict[str, list[str]]:
+    """Per column, per row: '' (complete), 'lower_bound' or 'suppressed' (see views.cell_mark)."""
+    marks = frame.attrs.get("cell_marks") or {}
+    return {column: list(values) for column, values in marks.items()
+            if column in frame.columns and len(values) == len(frame) and any(values)}
+
+
+def with_status_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """The CSV twin of the marks: a ``<column> status`` column next to each marked column."""
+    marks = cell_marks(frame)
+    if not marks:
+        return frame
+    out = frame.copy()
+    for column, values in marks.items():
+        position = out.columns.get_loc(column) + 1
+        out.insert(position, f"{column} status", [v or "complete" for v in values])
+    return out
+
+
 def write_table(frame: pd.DataFrame, name: str, tables_dir: Path, threshold: int,
                 public: bool = False) -> Path:
     """Check and write a table as CSV; returns the file path."""
     assert_publishable(frame, threshold, what=f"table '{name}'", public=public)
+    frame = with_status_columns(frame)
     filename = _slug(name)
     if public and not filename.startswith("public-"):
         filename = "public-" + filename
@@ -54,24 +85,35 @@ def write_table(frame: pd.DataFrame, name: str, tables_dir: Path, threshold: int
     return path
 
 
+def _marked(value, mark: str, language: str) -> str:
+    if not mark:
+        return format_cell(value, language)
+    return html.escape(MARK_TEXT[mark].format(value=format_cell(value, language)))
+
+
 def table_html(frame: pd.DataFrame, csv_href: str, caption: str, language: str,
-               public: bool = False, max_rows: int = 40, column_labels: dict | None = None) -> str:
+               public: bool = False, max_rows: int = 40, column_labels: dict | None = None,
+               threshold: int | None = None) -> str:
     """An accessible HTML table with caption, localised numbers and a CSV download link."""
     labels = LABELS[language]
     shown = frame.head(max_rows)
+    marks = cell_marks(frame)
     head = "".join(f"<th scope='col'>{html.escape(str((column_labels or {}).get(c, c)))}</th>"
                    for c in shown.columns)
     body = "".join(
-        "<tr>" + "".join(f"<td>{format_cell(v, language)}</td>" for v in row) + "</tr>"
-        for row in shown.itertuples(index=False)
+        "<tr>" + "".join(f"<td>{_marked(v, marks.get(c, [''] * len(frame))[i], language)}</td>"
+                         for c, v in zip(shown.columns, row)) + "</tr>"
+        for i, row in enumerate(shown.itertuples(index=False))
     )
+    legend = (f"<p class='rk-table-marks'>{html.escape(labels['marks'].format(k=threshold or ''))}</p>"
+              if marks else "")
     note = f" ({labels['public']})" if public else ""
     more = (f"<p class='rk-table-more'>{len(shown)} / {len(frame)} {labels['rows']}</p>"
             if len(frame) > max_rows else "")
     return (
         f"<figure class='rk-table'><table class='table rk-data'>"
         f"<caption>{html.escape(caption)}{html.escape(note)}</caption>"
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}"
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}{legend}"
         f"<p class='rk-download'><a href='{html.escape(csv_href)}' download>"
         f"{labels['download']}: {html.escape(os.path.basename(csv_href))}</a></p></figure>"
     )

@@ -20,40 +20,76 @@ def _corridor_label(ctx: ReportContext, corridor_id: str) -> str:
 
 
 def key_numbers_table(ctx: ReportContext) -> pd.DataFrame:
-    """Persons per source in the period and in the baseline, with the change."""
-    rows = []
-    counts = ctx.counts_by_source()
+    """Persons per source in the period and in the baseline, with the change.
+
+    A figure that includes a withheld month is marked as a lower bound and gets no change, so
+    privacy suppression never reads as a fall.
+    """
+    rows, marks = [], {"now": [], "before": []}
     for source in ctx.sources:
         if not (ctx.releases_dir / source / "tables" / "totals.csv").is_file():
             continue  # e.g. mobility indicators count flows between countries, not persons here
-        own = counts[counts["source"] == source]
-        now = int(own[own["month"].isin(ctx.period.months)]["count"].sum())
-        before = int(own[own["month"].isin(ctx.baseline.months)]["count"].sum())
-        change = (now - before) / before * 100 if before else float("nan")
+        monthly = ctx.monthly_persons(source)
+        figures = {}
+        for key, period in (("now", ctx.period), ("before", ctx.baseline)):
+            part = monthly[monthly["month"].isin(period.months)]
+            total, partial = int(part["count"].sum()), bool(part["suppressed"].any())
+            figures[key] = (total, partial)
+            marks[key].append(cell_mark(total, partial))
+        (now, now_partial), (before, before_partial) = figures["now"], figures["before"]
+        complete = not (now_partial or before_partial)
+        change = (now - before) / before * 100 if before and complete else float("nan")
         rows.append({
             ctx.t("bron", "source"): ctx.source_title(source),
-            ctx.t("personen (periode)", "persons (period)"): now,
-            ctx.t("personen (vergelijking)", "persons (baseline)"): before,
+            ctx.t("personen (periode)", "persons (period)"): now if now else None,
+            ctx.t("personen (vergelijking)", "persons (baseline)"): before if before else None,
             ctx.t("verandering %", "change %"): round(change, 1) if pd.notna(change) else None,
         })
-    return not_counts(pd.DataFrame(rows), ctx.t("verandering %", "change %"))
+    table = not_counts(pd.DataFrame(rows), ctx.t("verandering %", "change %"))
+    if rows:
+        table.attrs["cell_marks"] = {ctx.t("personen (periode)", "persons (period)"): marks["now"],
+                                     ctx.t("personen (vergelijking)", "persons (baseline)"): marks["before"]}
+    return table
+
+
+def cell_mark(total: int, partial: bool) -> str:
+    """How complete a sum of released cells is: '' complete, 'lower_bound', or 'suppressed'."""
+    if not partial:
+        return ""
+    return "lower_bound" if total > 0 else "suppressed"
 
 
 def corridor_period_table(ctx: ReportContext) -> pd.DataFrame:
-    """Per corridor: observed per source and the triangulated estimate with interval, this period."""
+    """Per corridor: observed per source and the triangulated estimate with interval, this period.
+
+    Source columns sum the released months; a sum with a withheld cell is marked as a lower
+    bound (or as withheld when nothing of it was published).
+    """
     counts = ctx.in_period(ctx.counts_by_source())
+    withheld = ctx.in_period(ctx.suppressed_by_source())
     wide = counts.pivot_table(index="corridor", columns="source", values="count", aggfunc="sum")
+    partial = withheld.pivot_table(index="corridor", columns="source", values="suppressed", aggfunc="sum")
     estimates = estimate_rows(ctx, ctx.period)
     table = wide.join(estimates.set_index("corridor"), how="outer") if not estimates.empty else wide
     table = table.reset_index()
     table = table[table["corridor"].isin(corridor_ids())]
     order = {c: i for i, c in enumerate(corridor_ids())}
-    table = table.sort_values("corridor", key=lambda s: s.map(order))
+    table = table.sort_values("corridor", key=lambda s: s.map(order)).reset_index(drop=True)
+    marks = {}
+    for source in ctx.sources:
+        if source not in table.columns:
+            continue
+        flags = table["corridor"].map(partial[source] if source in partial.columns else {}).fillna(0).gt(0)
+        totals = table[source].fillna(0)
+        table[source] = table[source].where(totals > 0).round().astype("Int64")
+        marks[ctx.source_title(source)] = [cell_mark(int(t), bool(f)) for t, f in zip(totals, flags)]
     table["corridor"] = table["corridor"].map(lambda c: _corridor_label(ctx, c))
     renamed = {s: ctx.source_title(s) for s in ctx.sources}
     estimate_columns = [c for c in table.columns if c in (ctx.t("schatting", "estimate"), ctx.t("ondergrens", "lower"),
                                                           ctx.t("bovengrens", "upper"))]
-    return suppress_small(table, estimate_columns, ctx.threshold).rename(columns=renamed)
+    table = suppress_small(table, estimate_columns, ctx.threshold).rename(columns=renamed)
+    table.attrs["cell_marks"] = marks
+    return table
 
 
 def estimate_rows(ctx: ReportContext, period) -> pd.DataFrame:
