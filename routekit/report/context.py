@@ -116,19 +116,9 @@ class ReportContext:
         With a nationality focus the per-nationality table is used, so the numbers answer the
         question asked rather than the corridor totals.
         """
-        if self.params["focus"].get("nationalities") and table == "totals":
-            table = "nationality"
-        frames = []
-        for source in self.sources:
-            frame = self.release_table(source, table)
-            if frame.empty or "corridor" not in frame.columns:
-                continue
-            grouped = frame.groupby(["month", "corridor"], as_index=False)["count"].sum()
-            grouped["source"] = source
-            frames.append(grouped)
-        if not frames:
-            return pd.DataFrame(columns=["month", "corridor", "source", "count"])
-        return pd.concat(frames, ignore_index=True)
+        cells = self._released_cells(table)
+        cells = cells[cells["published"] > 0]  # a month with every cell withheld is not a zero
+        return cells[["month", "corridor", "source", "count"]].reset_index(drop=True)
 
     def suppressed_by_source(self, table: str = "totals") -> pd.DataFrame:
         """month, corridor, source, suppressed: how many cells of each released table were withheld.
@@ -136,19 +126,27 @@ class ReportContext:
         A sum over published cells is only a lower bound where this is above zero; views mark
         such figures instead of showing them as complete.
         """
+        return self._released_cells(table)[["month", "corridor", "source", "suppressed"]]
+
+    def _released_cells(self, table: str) -> pd.DataFrame:
+        """Per month, corridor and source: the sum of published cells and the number withheld."""
         if self.params["focus"].get("nationalities") and table == "totals":
             table = "nationality"
         frames = []
         for source in self.sources:
             frame = self.release_table(source, table, published_only=False)
-            if frame.empty or "corridor" not in frame.columns or "status" not in frame.columns:
+            if frame.empty or "corridor" not in frame.columns:
                 continue
-            frame = frame.assign(suppressed=frame["status"].ne("published").astype(int))
-            grouped = frame.groupby(["month", "corridor"], as_index=False)["suppressed"].sum()
+            published = frame["status"].eq("published") if "status" in frame.columns else True
+            frame = frame.assign(count=frame["count"].where(published, 0).fillna(0).astype("int64"),
+                                 published=pd.Series(published, index=frame.index).astype(int),
+                                 suppressed=1 - pd.Series(published, index=frame.index).astype(int))
+            grouped = frame.groupby(["month", "corridor"], as_index=False)[
+                ["count", "published", "suppressed"]].sum()
             grouped["source"] = source
             frames.append(grouped)
         if not frames:
-            return pd.DataFrame(columns=["month", "corridor", "source", "suppressed"])
+            return pd.DataFrame(columns=["month", "corridor", "source", "count", "published", "suppressed"])
         return pd.concat(frames, ignore_index=True)
 
     def monthly_persons(self, source: str) -> pd.DataFrame:
