@@ -64,7 +64,8 @@ def test_mode_unknown_when_not_told():
     ("He travelled from Turkey to Greece without a smuggler.", "no"),
     ("Ik heb geen smokkelaar gebruikt. Van Turkije naar Griekenland.", "no"),
     ("Van Turkije naar Griekenland.", "unknown"),
-    ("Ik kreeg een vals paspoort van de smokkelaar. Van Turkije naar Griekenland, zonder smokkelaar.", "no"),
+    # a smuggler who supplied a forged document is a facilitator of the journey (UN Smuggling Protocol, art. 6)
+    ("Ik kreeg een vals paspoort van de smokkelaar. Van Turkije naar Griekenland.", "yes"),
 ])
 def test_smuggler(text, expected):
     assert extract_route(text).smuggler == expected

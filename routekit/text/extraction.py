@@ -93,6 +93,9 @@ class _MentionState:
     before_of: int = -1           # offset of the anchor of a "voordat ik in X kwam, was ik in Y" sentence
     continues_before: bool = False  # a past-perfect sentence right after a 'before' sentence
     here: bool = False            # the place an abroad note is written about (the route's current end)
+    transit: bool = False         # a stop on a flight ("changing planes in Dubai")
+    intended: bool = False        # the Netherlands named as an intention ("op weg naar Nederland"): counted, not told
+    transit_previous: bool = False  # ... in a sentence without a destination: before the last country reached before
     presence: bool = False        # a Dutch place in a procedural sentence: the person is in NL
 
     def __init__(self, mention: Mention, sentence: int, clause: int) -> None:
@@ -160,6 +163,10 @@ _BROKEN = re.compile(r"[\ufffd\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _PUNCT = re.compile(r"[.,;:!?()]")
+# The ASCII members of _CONTROL and _LETTERS, for the bytes fast path of ``_clean``.
+_ASCII_CONTROLS = bytes(c for c in range(128) if _CONTROL.match(chr(c)))
+_ASCII_LETTERS = bytes(c for c in range(128) if _LETTERS.match(chr(c)))
+_ASCII_SPACES = bytes(c for c in range(128) if chr(c).isspace())   # what str.split() splits on
 
 
 def _clean(text: str) -> tuple[str, str]:
@@ -170,14 +177,40 @@ def _clean(text: str) -> tuple[str, str]:
             if broken / len(text) > 0.05:
                 return "", REASON_UNREADABLE
             text = _BROKEN.sub("", text)
-    sample = "".join(text[:5000].split())   # the same characters as re's \s
-    if not sample:
+    head = text[:5000]
+    if not head.isascii():   # each other character by an ASCII one of its class (space, control, letter, other)
+        head = _NON_ASCII.sub(_ascii_stand_in, head)
+    # Counted with bytes.translate (C) instead of split and regex scans; spaces are what str.split() drops.
+    raw = head.encode("ascii").translate(None, _ASCII_SPACES)
+    if not raw:
         return "", REASON_EMPTY
-    controls = len(_CONTROL.findall(sample))
-    letters = sum(map(len, _LETTERS.findall(sample)))
-    if controls / len(sample) > 0.02 or letters / len(sample) < 0.4:
+    controls = len(raw) - len(raw.translate(None, _ASCII_CONTROLS))
+    letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+    if controls / len(raw) > 0.02 or letters / len(raw) < 0.4:
         return "", REASON_UNREADABLE
     return text, ""
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_STAND_INS: dict[str, str] = {}
+
+
+def _ascii_stand_in(match: re.Match) -> str:
+    """An ASCII character of the same class for ``_clean``'s counts: space, control, letter or other."""
+    char = match.group()
+    stand_in = _STAND_INS.get(char)
+    if stand_in is None:
+        if char.isspace():
+            stand_in = " "
+        elif _CONTROL.match(char):
+            stand_in = "\x01"
+        elif _LETTERS.match(char):
+            stand_in = "a"
+        else:
+            stand_in = "#"
+        if len(_STAND_INS) < 10_000:
+            _STAND_INS[char] = stand_in
+    return stand_in
 
 
 def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[int, int]]], vocab: Vocabulary,
@@ -185,6 +218,10 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
     exceptions = {start for start, _ in cues.get("negation_exceptions", [])}
     negations = [span for span in cues.get("negation", []) if span[0] not in exceptions]
     negation_clauses = {segments.clause(start) for start, _ in negations}
+    never_there = _never_there(mentions, cues, exceptions, segments)
+    final_index = _span_index(cues, "intention_final")
+    transit_index, transit_after = _span_index(cues, "transit"), _span_index(cues, "transit_after")
+    airside_sentences = {segments.sentence(start) for start, _ in cues.get("airside", [])}
     intention = _by_clause(cues.get("intention", []), segments, at_end=True)
     intention_after = _by_clause(cues.get("intention_after", []), segments)
     relatives = _SpanIndex(span for span in cues.get("relative_nouns", []) if _blockers_absent(folded, span[0], vocab))
@@ -208,7 +245,7 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
         clause = segments.clause(m_start)
         state = _MentionState(mention, segments.sentence(m_start), clause)
         is_home_country = mention.place.iso3 == NETHERLANDS
-        if clause in negation_clauses:
+        if clause in negation_clauses or mention.place.iso3 in never_there:
             state.excluded = "negation"
         elif relatives.spans and _relative_lives_there(folded, mention, relatives, residence_verbs, segments):
             state.excluded = "relatives"
@@ -223,9 +260,19 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
         elif intention_after and (not is_home_country or abroad) and any(
                 start >= m_end for start, _ in intention_after.get(clause, [])):
             state.excluded = "intention"
+        elif final_index.spans and (not is_home_country or abroad) and any(
+                _gap_ok(folded, m_end, start, 2) for start, _ in final_index.between(m_end, m_end + 40)) \
+                and _after_word(folded, m_start, vocab.destination_words):
+            state.excluded = "intention"   # "(dat hij) naar Engeland wilde"
+        elif airside_sentences and state.sentence in airside_sentences and _is_transit(
+                folded, mention, transit_index, transit_after, segments):
+            state.excluded = "airside"     # "een tussenlanding in Casablanca, maar we moesten in het vliegtuig blijven"
         if state.excluded:
             states.append(state)
             continue
+        if is_home_country and (intention or intention_after):
+            state.intended = any(end <= m_start for _, end in intention.get(clause, [])) or any(
+                start >= m_end for start, _ in intention_after.get(clause, []))
         if home_index.spans and _governs(home_index, folded, mention, 4):
             state.home = True
             state.strong_home = _governs(nationality_index, folded, mention, 4)
@@ -254,19 +301,70 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
             state.home, state.departure, state.start = True, False, False
         if via_index.spans:
             state.via = _governs(via_index, folded, mention, 2)
+        if (transit_index or transit_after) and not is_home_country:
+            state.transit = _is_transit(folded, mention, transit_index, transit_after, segments)
         states.append(state)
     _mark_via_lists(states, folded)
+    if transit_index or transit_after:
+        _mark_transits(states)
     _mark_appositions(states, folded)
     _mark_before_clauses(states, folded, cues, segments)
     return states
 
 
+def _never_there(mentions: list[Mention], cues, exceptions: set[int], segments: Segments) -> set[str]:
+    """Countries the text says the person never set foot in ("In Duitsland ben ik nooit geweest"): not on the
+    route wherever the text names them (the Netherlands excepted: every partner records the person there)."""
+    spans = [span for span in cues.get("never_there", []) if span[0] not in exceptions]
+    if not spans:
+        return set()
+    clauses = {segments.clause(start) for start, _ in spans}
+    return {m.place.iso3 for m in mentions if segments.clause(m.start) in clauses} - {NETHERLANDS}
+
+
+def _is_transit(folded: str, mention: Mention, before: _SpanIndex, after: _SpanIndex, segments: Segments) -> bool:
+    """A stop on a flight: "changing planes in Dubai", "in Doha te zijn overgestapt" (a cue after it in its clause)."""
+    if _governs(before, folded, mention, 3):
+        return True
+    clause = segments.clause(mention.start)
+    return any(segments.clause(start) == clause for start, _ in after.between(mention.end, mention.end + 30))
+
+
+def _mark_transits(states: list[_MentionState]) -> None:
+    """'flew from Delhi to Belgrade, changing planes in Dubai': a stop goes before the destination told before it
+    in the sentence; with none there ("I flew to Istanbul. We changed planes in Addis"), before the last country
+    the previous sentence reached."""
+    for index, state in enumerate(states):
+        if not state.transit or state.excluded:
+            continue
+        destination = None
+        for other in reversed(states[:index]):
+            if other.sentence != state.sentence:
+                break
+            if not (other.excluded or other.home or other.departure or other.via or other.transit):
+                destination = other
+                break
+        if destination is not None:
+            state.via_destination = destination.mention.start
+        elif not any(other.sentence == state.sentence and not other.excluded and not other.home
+                     for other in states[index + 1:]):
+            state.transit_previous = True
+
+
 _APPOSITION = re.compile(r"\s*[,(]\s*")
+_BRACKET = re.compile(r"\s*\(\s*")
 
 
 def _mark_appositions(states: list[_MentionState], folded: str) -> None:
-    """'geboren in Mogadishu, Somalie': a country naming the city before it shares that city's reading."""
+    """'geboren in Mogadishu, Somalie': a country naming the city before it shares that city's reading.
+    'bij Meer (Belgie)': a country in brackets after a place of another country says where that place is (a
+    name shared across a border), so the place's own reading is dropped."""
     for previous, state in zip(states, states[1:]):
+        if (previous.mention.place.iso3 != state.mention.place.iso3 and previous.mention.place.kind != "country"
+                and state.mention.place.kind == "country" and not previous.excluded
+                and _BRACKET.fullmatch(folded[previous.mention.end:state.mention.start])):
+            previous.excluded = "apposition"
+            continue
         if (previous.mention.place.iso3 == state.mention.place.iso3 and previous.mention.place.kind != "country"
                 and _APPOSITION.fullmatch(folded[previous.mention.end:state.mention.start])):
             state.excluded, state.home, state.strong_home = previous.excluded, previous.home, previous.strong_home
@@ -306,6 +404,7 @@ def _mark_before_clauses(states: list[_MentionState], folded: str, cues, segment
 
 _LIST_JOINER = re.compile(r"\s*(?:,|en|and|of|or)?\s*(?:,\s*)?(?:en\s+|and\s+)?")
 _VIA_AFTER_COMMA = re.compile(r",\s*(?:via|door|langs|through)\b")
+_VIA_RIGHT_AFTER = re.compile(r"\s*(?:via|langs|through)\s+(?:(?:de|het|the)\s+)?")   # "to Belgium via France"
 _RELATIVE_IN = re.compile(r"\s+(?:in|uit|from)\s+(?:(?:het|de|the)\s+)?")
 _SENTENCE_MARK = re.compile(r"[.!?;:\n]")
 _PLAIN_WORD = re.compile(r"[a-z']+")
@@ -327,7 +426,9 @@ def _mark_via_lists(states: list[_MentionState], folded: str) -> None:
                 break
             if other.via or other.departure or other.excluded or other.home:
                 continue
-            if _VIA_AFTER_COMMA.search(folded[other.mention.end:state.mention.start + 1] + " "):
+            between = folded[other.mention.end:state.mention.start]
+            if (_VIA_AFTER_COMMA.search(folded[other.mention.end:state.mention.start + 1] + " ")
+                    or _VIA_RIGHT_AFTER.fullmatch(between)):
                 state.via_destination = other.mention.start
             break
 
@@ -352,6 +453,17 @@ def _relative_lives_there(folded: str, mention: Mention, relatives, residence_ve
         elif r_start >= mention.end and r_start - mention.end <= 40:
             if any(v_end <= r_start for _, v_end in residence_verbs.between(mention.end, r_start)):
                 return True
+    return False
+
+
+def _after_word(folded: str, start: int, words: frozenset[str], max_filler: int = 2) -> bool:
+    """One of ``words`` stands before ``start``, with at most ``max_filler`` filler words between ("naar het VK")."""
+    preceding = _SENTENCE_MARK.split(folded[max(0, start - 60):start])[-1].split()
+    for word in reversed(preceding[-(max_filler + 1):]):
+        if word in words:
+            return True
+        if word not in _FILLER:
+            return False
     return False
 
 
@@ -416,23 +528,26 @@ def _nearest(spans: list[tuple[int, int, str]], mention: Mention) -> tuple[int, 
 def _smuggler(folded: str, cues: dict[str, list[tuple[int, int]]], vocab: Vocabulary, segments: Segments) -> str:
     """yes: a smuggler was involved in the journey; no: the text denies it; unknown: not said.
 
-    A smuggler named only as the source of a (forged) document is not evidence about the journey.
+    A smuggler who supplied a forged document counts (procuring a fraudulent travel document to enable the
+    journey is smuggling, UN Smuggling Protocol art. 6), but less than the journey itself: "een vals paspoort
+    van de smokkelaar ... de reis zelf geregeld, zonder smokkelaar" is no.
     """
     document_sentences = {segments.sentence(start) for start, _ in cues.get("document", [])}
-    yes = [span for span in cues.get("smuggler_yes", []) if segments.sentence(span[0]) not in document_sentences]
     no = cues.get("smuggler_no", [])
-    affirmed = False
+    affirmed = document_only = False
     denied = bool(no)
-    for start, end in yes:
+    for start, end in cues.get("smuggler_yes", []):
         if any(n_start <= start < n_end for n_start, n_end in no):
             continue
         clause_start = _clause_start(segments, start)
         preceding = set(_PLAIN_WORD.findall(folded[clause_start:start]))
         if preceding & vocab.smuggler_negators:
             denied = True
+        elif segments.sentence(start) in document_sentences:
+            document_only = True
         else:
             affirmed = True
-    if affirmed:
+    if affirmed or (document_only and not denied):
         return "yes"
     return "no" if denied else "unknown"
 
@@ -519,6 +634,10 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
     flashback: list[tuple[int, str]] = []   # (sentence, country) placed before an anchor by a 'before' cue
     journey_start: str | None = None
     added_order: dict[str, int] = {}
+    departure_only: set[str] = set()   # countries so far only told as left ("vanuit X"), never as reached
+    stops: set[str] = set()            # countries placed as a stop before a destination told first ("via", "changing planes in")
+    last_reached: list[str] = []       # the countries reached in the previous sentence that named any
+    reached_in_sentence: list[str] = []
     previous_state: _MentionState | None = None
     for state in states:
         if state.excluded:
@@ -531,7 +650,8 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
             current_sentence = state.sentence
             if this_sentence:
                 last_sentence_with_countries = this_sentence
-            new_in_sentence, this_sentence, before_placed = [], [], []
+                last_reached = reached_in_sentence or last_reached
+            new_in_sentence, this_sentence, before_placed, reached_in_sentence = [], [], [], []
             anchors = [c for c in last_sentence_with_countries if c in route]
             before_anchor = min(anchors, key=route.index) if anchors else None
         if state.mention.place.hint and not hint_of.get(iso3):
@@ -540,6 +660,8 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
             homes.append((iso3, state.strong_home))
             continue
         this_sentence.append(iso3)
+        if not state.departure:
+            reached_in_sentence.append(iso3)
         if state.journey_start and journey_start is None:
             journey_start = iso3
             if iso3 in route:
@@ -551,10 +673,21 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
             reorders += 1
             continue
         if iso3 in route:
+            if iso3 in departure_only and not state.departure:
+                # "komende uit Brussel. ... vanuit Italie naar Frankrijk en met de bus naar Brussel": a country first
+                # told as left is reached now, after the countries told before it in this sentence.
+                departure_only.discard(iso3)
+                told_before = [c for c in new_in_sentence if route.index(c) > route.index(iso3)]
+                if told_before and iso3 != NETHERLANDS:
+                    route.remove(iso3)
+                    route.insert(max(map(route.index, told_before)) + 1, iso3)
+                    reorders += 1
             if mode_of.get(iso3, UNKNOWN_MODE) == UNKNOWN_MODE:
                 mode_of[iso3] = mode_for(state)
             continue
         mode_of[iso3] = mode_for(state)
+        if state.departure and not (state.start or state.residence):
+            departure_only.add(iso3)
         if state.residence or state.start:
             explicit_start.add(iso3)
         if state.residence or state.start or state.departure:
@@ -602,9 +735,15 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
             before_placed.append((state.mention.start, iso3))
             flashback.append((state.sentence, iso3))
             reorders += 1
+        elif state.transit_previous and last_reached and last_reached[-1] in route:
+            # "I flew to Istanbul. We changed planes in Addis Ababa": the stop before the flight's destination.
+            route.insert(route.index(last_reached[-1]), iso3)
+            stops.add(iso3)
+            reorders += 1
         elif via_target is not None:
             # "naar Duitsland, via Bulgarije en Hongarije": transit before the destination.
             route.insert(route.index(via_target), iso3)
+            stops.add(iso3)
             reorders += 1
         else:
             route.append(iso3)
@@ -638,6 +777,22 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
         break
     reorders += _repair_legs(route, added_order, [(travelled[i].mention.place.iso3, pair.mention.place.iso3)
                                                   for i, pair in pair_of.items()])
+    if NETHERLANDS in route:
+        for index, pair in pair_of.items():
+            left = travelled[index].mention.place.iso3
+            if (pair.mention.place.iso3 != NETHERLANDS or pair.intended or left not in departure_only
+                    or left == journey_start):
+                continue
+            # "in de trein van Dusseldorf naar Venlo", the rest told afterwards: the leg into the Netherlands is the
+            # last one, so the country it left is the last before the Netherlands (and before that leg's stops).
+            rest = [c for c in route if c != NETHERLANDS and c != left]
+            position = len(rest)
+            while position and rest[position - 1] in stops:
+                position -= 1
+            moved = rest[:position] + [left] + rest[position:]
+            if moved != [c for c in route if c != NETHERLANDS]:
+                route[:] = moved + [NETHERLANDS]
+                reorders += 1
     if journey_start is not None and route[0] != journey_start:
         route.remove(journey_start)
         route.insert(0, journey_start)
@@ -698,7 +853,7 @@ def extract_route(text: str | None) -> RouteExtraction:
     vocab = vocabulary(language)
     mentions = find_places(text, folded, tokens, vocab.words)
     if vocab.ignored_lines is not None and mentions:
-        header = [(m.start(), m.end()) for m in vocab.ignored_lines.finditer(folded)]
+        header = vocab.ignored_spans(folded)
         if header:
             first, last = header[0][0], max(b for _, b in header)   # most mentions lie outside the header
             mentions = [m for m in mentions
@@ -711,9 +866,9 @@ def extract_route(text: str | None) -> RouteExtraction:
     if "procedural" in cues:
         # a report's procedure (where the person was found, born, lives now) is not the narrative; but a
         # Dutch place there shows the person is in the Netherlands, which ends the route
-        procedural = {segments.sentence(start) for start, _ in cues["procedural"]}
+        resumes = _narrative_resumes(folded, cues, segments, vocab)
         mentions = [m for m in mentions
-                    if segments.sentence(m.start) not in procedural or m.place.iso3 == NETHERLANDS]
+                    if m.place.iso3 == NETHERLANDS or m.start >= resumes.get(segments.sentence(m.start), -1)]
     mode_spans = _mode_spans(cues)
     smuggler = _smuggler(folded, cues, vocab, segments)
     if not mentions:
@@ -732,6 +887,22 @@ def extract_route(text: str | None) -> RouteExtraction:
         confidence=confidence, reason="", hints=tuple(hint_of.get(iso3, "") for iso3 in route),
         language=language,
     )
+
+
+def _narrative_resumes(folded: str, cues: dict[str, list[tuple[int, int]]], segments: Segments,
+                       vocab: Vocabulary) -> dict[int, float]:
+    """Per procedural sentence, the offset from which its places count again: a statement after the last
+    procedural cue ("..., geboren te Van (Turkije), dat hij vanuit Turkije ...") is narrative; else never."""
+    last_cue: dict[int, int] = {}
+    for start, end in cues["procedural"]:
+        sentence = segments.sentence(start)
+        last_cue[sentence] = max(last_cue.get(sentence, 0), end)
+    resumes: dict[int, float] = {}
+    for sentence, cue_end in last_cue.items():
+        sentence_end = segments.sentence_starts[sentence] if sentence < len(segments.sentence_starts) else len(folded)
+        statement = vocab.reported_speech.search(folded, cue_end, sentence_end) if vocab.reported_speech else None
+        resumes[sentence] = statement.end() if statement else float("inf")
+    return resumes
 
 
 def _confidence(states, route, modes, reorders, inferred_home, language) -> float:

@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import csv
 import gettext
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from itertools import compress
+from typing import NamedTuple
 
 from routekit.text.matcher import PhraseMatcher, Tokens, tokenize
 from routekit.text.normalise import fold
@@ -36,7 +36,12 @@ FUZZY_MIN_LENGTH = 6
 # Word endings of demonyms and adjectives ("Franse", "Belgier", "Turkse"): a nationality word is
 # not a place, so such words are never fuzzy-matched to a country.
 _ADJECTIVE_ENDINGS = ("se", "sche", "ier", "iers", "er", "ers", "aan", "anen", "ees", "ese", "ian",
-                      "ians", "ean", "eans", "ish", "isch", "ische", "aans", "ans", "ns", "ch")
+                      "ians", "ean", "eans", "ish", "isch", "ische", "aans", "ans", "ns", "ch", "ijn", "ijnen")
+
+
+def _demonym_of(word: str, name: str) -> bool:
+    """'Pakistani', 'Yemeni' (name + i), 'Somali' (name less its final a): a nationality, not a misspelt country."""
+    return word == name + "i" or (name.endswith("a") and word + "a" == name)
 
 
 @dataclass(frozen=True)
@@ -50,9 +55,8 @@ class Place:
     mid_sentence: bool = False  # only counts inside a sentence ("Van", "Meer" start Dutch sentences)
 
 
-@dataclass(frozen=True)
-class Mention:
-    """One place name found in a text."""
+class Mention(NamedTuple):
+    """One place name found in a text (a named tuple: created for every name in every text)."""
 
     start: int
     end: int
@@ -202,20 +206,22 @@ def fuzzy_lookup(word: str) -> str | None:
 
 
 _TRUE = [True]
-_FUZZY_NAMES: dict[str, str | None] = {}
+_FUZZY_NAMES: dict[str, str] = {}
 _FUZZY_NAMES_LIMIT = 200_000
 
 
-def _fuzzy_names(words: list[str]) -> list[str | None]:
-    """Per token, the country name it misspells (None for most words); each word is looked up once."""
-    unseen = set(words).difference(_FUZZY_NAMES)
-    if unseen:
+def _fuzzy_names(words: list[str]) -> list[str]:
+    """Per token, the country name it misspells ("" for most words); each word is looked up once."""
+    names = list(map(_FUZZY_NAMES.get, words))
+    if None in names:
+        unseen = {word for word, name in zip(words, names) if name is None}
         if len(_FUZZY_NAMES) + len(unseen) > _FUZZY_NAMES_LIMIT:
             _FUZZY_NAMES.clear()
         for word in unseen:
             long_word = len(word) >= FUZZY_MIN_LENGTH and word.isalpha()
-            _FUZZY_NAMES[word] = fuzzy_lookup(word) if long_word else None
-    return list(map(_FUZZY_NAMES.__getitem__, words))
+            _FUZZY_NAMES[word] = (fuzzy_lookup(word) if long_word else None) or ""
+        names = list(map(_FUZZY_NAMES.__getitem__, words))
+    return names
 
 
 def _starts_sentence(text: str, offset: int) -> bool:
@@ -252,6 +258,8 @@ def find_places(original: str, folded: str, tokens: Tokens | None = None,
     for index in compress(range(len(names)), names):
         if covered[index] or words[index] in stopwords:
             continue
+        if _demonym_of(words[index], names[index]) and original[ends[index] - 1] != "I":
+            continue   # "a Pakistani national"; but "From SyriaI went" is a missing space
         fuzzy.append(Mention(starts[index], ends[index], table[names[index]], fuzzy=True))
     if fuzzy:
         mentions = sorted(mentions + fuzzy, key=lambda m: m.start)

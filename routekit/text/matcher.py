@@ -13,10 +13,8 @@ Phrase syntax (as in ``cues.yaml``): tokens in sequence; ``word*`` any word star
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
-from functools import partial
-from itertools import compress
+from itertools import accumulate, compress
+from operator import add
 from typing import Hashable, Iterator, NamedTuple
 
 from routekit.text.normalise import fold
@@ -26,39 +24,53 @@ GAP_TOKENS = 3
 _GAP = ("...",)
 
 
-@dataclass(frozen=True)
 class Tokens:
-    """The tokens of a folded text: character offsets, words, and punctuation groups."""
+    """The tokens of a folded text: character offsets and words.
 
-    starts: list[int]
-    ends: list[int]
-    words: list[str]
-    groups: list[int]   # tokens with the same group id are not separated by punctuation
+    Phrases never cross punctuation; a candidate match asks ``unbroken`` for its own span (a short
+    regex search) instead of every text paying for punctuation groups of all its tokens.
+    """
+
+    __slots__ = ("starts", "ends", "words", "_folded")
+
+    def __init__(self, starts: list[int], ends: list[int], words: list[str], folded: str) -> None:
+        self.starts, self.ends, self.words, self._folded = starts, ends, words, folded
 
     def __len__(self) -> int:
         return len(self.words)
 
+    def unbroken(self, first: int, last: int) -> bool:
+        """No punctuation between token ``first`` and token ``last``."""
+        return _BREAK.search(self._folded, self.ends[first], self.starts[last]) is None
+
 
 _BREAK = re.compile(r"[.,;:!?()\[\]\n]")
 _MATCH_START, _MATCH_END, _MATCH_TEXT = re.Match.start, re.Match.end, re.Match.group
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# Bytes that can be part of a token keep their value, every other byte becomes a space.
+_TOKEN_BYTES = bytes(c if re.fullmatch(r"[a-z0-9']", chr(c)) else 32 for c in range(256))
 
 
 def tokenize(folded: str) -> Tokens:
-    """Tokens with offsets; a token's group is the number of punctuation marks before it.
+    """Tokens with offsets (``TOKEN`` matches of the folded text).
 
-    ``map`` over the match methods and one ``bisect`` per token keep the loop in C (this is one of
-    the hottest functions of the text stage). Groups never decrease along the text.
+    The hottest function of the text stage, so it avoids a regex scan: every character that cannot be
+    part of a token becomes a space (``bytes.translate``), ``split(" ")`` gives the words, and an
+    empty piece per extra space keeps the offsets countable with ``accumulate`` - all loops in C.
+    A text with an apostrophe (where ``TOKEN``'s rule "'s" / "didn't" decides) takes the regex.
     """
-    matches = list(TOKEN.finditer(folded))
-    starts = list(map(_MATCH_START, matches))
-    ends = list(map(_MATCH_END, matches))
-    words = list(map(_MATCH_TEXT, matches))
-    breaks = [m.start() for m in _BREAK.finditer(folded)]
-    if breaks:
-        groups = list(map(partial(bisect_right, breaks), starts))
-    else:
-        groups = [0] * len(starts)
-    return Tokens(starts, ends, words, groups)
+    plain = folded if folded.isascii() else _NON_ASCII.sub(" ", folded)
+    spaced = plain.encode("ascii").translate(_TOKEN_BYTES).decode("ascii")
+    if "'" in spaced:
+        matches = list(TOKEN.finditer(folded))
+        return Tokens(list(map(_MATCH_START, matches)), list(map(_MATCH_END, matches)),
+                      list(map(_MATCH_TEXT, matches)), folded)
+    pieces = spaced.split(" ")
+    # piece i starts after the i pieces and i spaces before it
+    offsets = list(map(add, accumulate(map(len, pieces), initial=0), range(len(pieces) + 1)))
+    words = list(filter(None, pieces))
+    starts = list(compress(offsets, pieces))
+    return Tokens(starts, list(map(add, starts, map(len, words))), words, folded)
 
 
 def phrase_elements(phrase: str) -> tuple[tuple[str, ...], ...]:
@@ -81,18 +93,34 @@ def phrase_elements(phrase: str) -> tuple[tuple[str, ...], ...]:
 
 class _Phrase(NamedTuple):
     """A compiled phrase: its length in tokens and, when every element after the first is an exact
-    word, those words (matched with one list comparison instead of the element loop)."""
+    word, those words (matched with one list comparison instead of the element loop). Other phrases
+    (gaps, ``word*``) carry the exact words they need within ``reach`` tokens after the first, a cheap
+    test that rejects most candidates before the element loop runs."""
 
     size: int
     exact_tail: list[str] | None
     elements: tuple
     payload: Hashable
+    needed: tuple[str, ...] = ()
+    reach: int = 0
 
 
 def _compile(elements: tuple, payload: Hashable) -> _Phrase:
     tail = elements[1:]
     exact = all(element != _GAP and element[0] == "=" for element in tail)
-    return _Phrase(len(elements), [word for _, word in tail] if exact else None, elements, payload)
+    if exact:
+        return _Phrase(len(elements), [word for _, word in tail], elements, payload)
+    gaps = tail.count(_GAP)
+    needed = tuple(element[1] for element in tail if element != _GAP and element[0] == "=")
+    return _Phrase(len(elements), None, elements, payload, needed, len(tail) - gaps + gaps * GAP_TOKENS)
+
+
+def _within(needed: tuple[str, ...], words: list[str], i: int, reach: int) -> bool:
+    """Every word a phrase needs occurs among the ``reach`` tokens after token i (a necessary condition)."""
+    if not needed:
+        return True
+    window = words[i + 1:i + 1 + reach]
+    return all(word in window for word in needed)
 
 
 class PhraseMatcher:
@@ -104,7 +132,7 @@ class PhraseMatcher:
         self._exact: dict[str, list[_Phrase]] = {}
         self._prefix: dict[str, list[_Phrase]] = {}
         self._prefix_lengths: list[int] = []
-        self._cache: dict[str, list[_Phrase] | None] = {}
+        self._cache: dict[str, list[_Phrase] | tuple] = {}
 
     def add(self, phrase: str, payload: Hashable) -> None:
         elements = phrase_elements(phrase)
@@ -132,34 +160,37 @@ class PhraseMatcher:
                 found = (found or []) + more
         return found
 
-    def _candidates_per_token(self, words: list[str]) -> list[list[_Phrase] | None]:
-        """The candidate phrases of every token; words are looked up once and kept in a cache."""
+    def _candidates_per_token(self, words: list[str]) -> list[list[_Phrase] | tuple]:
+        """The candidate phrases of every token (an empty tuple for most words); words are looked up
+        once and kept in a cache, so a text costs one ``map`` over the cache unless it has new words."""
         cache = self._cache
-        unseen = set(words).difference(cache)
-        if unseen:
+        found = list(map(cache.get, words))
+        if None in found:
+            unseen = {word for word, hit in zip(words, found) if hit is None}
             if len(cache) + len(unseen) > self._CACHE_LIMIT:
                 cache.clear()
             for word in unseen:
-                cache[word] = self._lookup(word)
-        return list(map(cache.__getitem__, words))
+                cache[word] = self._lookup(word) or ()
+            found = list(map(cache.__getitem__, words))
+        return found
 
     @staticmethod
     def _match(elements: tuple, tokens: Tokens, i: int, e: int = 1) -> int:
         """End token index (exclusive) of a match starting at token i, or -1."""
-        words, groups = tokens.words, tokens.groups
+        words, unbroken = tokens.words, tokens.unbroken
         n = len(words)
         while e < len(elements):
             element = elements[e]
             if element is _GAP or element == _GAP:
                 for skip in range(0, GAP_TOKENS + 1):
                     j = i + skip
-                    if j >= n or groups[j] != groups[i - 1]:
+                    if j >= n or not unbroken(i - 1, j):
                         break
                     end = PhraseMatcher._match(elements, tokens, j, e + 1)
                     if end >= 0:
                         return end
                 return -1
-            if i >= n or groups[i] != groups[i - 1]:
+            if i >= n or not unbroken(i - 1, i):
                 return -1
             kind, word = element
             if (kind == "=" and words[i] != word) or (kind == "^" and not words[i].startswith(word)):
@@ -171,21 +202,21 @@ class PhraseMatcher:
     def find(self, tokens: Tokens) -> Iterator[tuple[int, int, Hashable]]:
         """Every match (start token, end token exclusive, payload); overlapping matches included.
 
-        Groups never decrease, so "no punctuation inside the phrase" is one comparison of the groups
-        of its first and last token; phrases of exact words compare as one list slice.
+        Phrases of exact words compare as one list slice, then check for punctuation inside their
+        span; phrases with gaps or ``word*`` run the element loop only when the words they need occur.
         """
         per_token = self._candidates_per_token(tokens.words)
-        words, groups, n = tokens.words, tokens.groups, len(tokens.words)
+        words, unbroken, n = tokens.words, tokens.unbroken, len(tokens.words)
         match = self._match
         for i in compress(range(n), per_token):
-            for size, tail, elements, payload in per_token[i]:
+            for size, tail, elements, payload, needed, reach in per_token[i]:
                 if size == 1:
                     yield i, i + 1, payload
                 elif tail is not None:
                     end = i + size
-                    if end <= n and groups[end - 1] == groups[i] and words[i + 1:end] == tail:
+                    if end <= n and words[i + 1:end] == tail and unbroken(i, end - 1):
                         yield i, end, payload
-                else:
+                elif _within(needed, words, i, reach):
                     end = match(elements, tokens, i + 1)
                     if end >= 0:
                         yield i, end, payload
@@ -193,22 +224,24 @@ class PhraseMatcher:
     def find_longest(self, tokens: Tokens) -> Iterator[tuple[int, int, Hashable]]:
         """Leftmost-longest, non-overlapping matches (for place names); the first phrase wins a tie."""
         per_token = self._candidates_per_token(tokens.words)
-        words, groups, n = tokens.words, tokens.groups, len(tokens.words)
+        words, unbroken, n = tokens.words, tokens.unbroken, len(tokens.words)
         match = self._match
         covered = 0
         for i in compress(range(n), per_token):
             if i < covered:
                 continue
             best_end, best_payload = -1, None
-            for size, tail, elements, payload in per_token[i]:
+            for size, tail, elements, payload, needed, reach in per_token[i]:
                 if size == 1:
                     end = i + 1
                 elif tail is not None:
                     end = i + size
-                    if end > n or groups[end - 1] != groups[i] or words[i + 1:end] != tail:
+                    if end > n or words[i + 1:end] != tail or not unbroken(i, end - 1):
                         end = -1
-                else:
+                elif _within(needed, words, i, reach):
                     end = match(elements, tokens, i + 1)
+                else:
+                    end = -1
                 if end > best_end:
                     best_end, best_payload = end, payload
             if best_end > i:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -38,11 +37,36 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _ascii_fold_table() -> bytes:
+    """The ASCII part of the fold table as a ``bytes.translate`` table (one C pass per text)."""
+    table = _fold_table()
+    return bytes(ord(table.get(code, chr(code))) for code in range(256) if code < 128) + bytes(range(128, 256))
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold_char(match: re.Match) -> str:
+    char = match.group()
+    return _fold_table().get(ord(char), char)
+
+
 def fold(text: str) -> str:
-    """Lower-case, strip accents, read hyphens as spaces; the result has the same length."""
-    folded = text.translate(_fold_table())
-    lowered = folded.lower()
-    return lowered if len(lowered) == len(folded) else folded
+    """Lower-case, strip accents, read hyphens as spaces; the result has the same length.
+
+    ASCII text goes through ``bytes.translate``; in other text only the non-ASCII characters are
+    looked up one by one (``str.translate`` with a dict visits every character in Python objects).
+    """
+    if not text.isascii():
+        mixed = _NON_ASCII.sub(_fold_char, text)   # every replacement is one character
+        if mixed.isascii():
+            text = mixed
+        else:
+            folded = text.translate(_fold_table())
+            lowered = folded.lower()
+            return lowered if len(lowered) == len(folded) else folded
+    return text.encode("ascii").translate(_ascii_fold_table()).decode("ascii")
 
 
 # --- language -------------------------------------------------------------------------------------
@@ -83,10 +107,9 @@ def detect_language(original: str, folded: str, words: list[str]) -> str:
         if other and other > len(_LATIN_LETTER.findall(sample)):
             return "other"
     scores = dict.fromkeys(_LANGUAGE_WORDS, 0)
-    counts = Counter(words[:800])   # counted in C; only the function words are visited below
-    for word in counts.keys() & _WORD_LANGUAGES.keys():
-        for lang in _WORD_LANGUAGES[word]:
-            scores[lang] += counts[word]
+    for languages in map(_WORD_LANGUAGES.__getitem__, filter(_WORD_LANGUAGES.__contains__, words[:800])):
+        for lang in languages:
+            scores[lang] += 1
     best = max(scores, key=lambda lang: (scores[lang], lang in ("nl", "en")))
     if scores[best] == 0:
         return "unknown"
@@ -99,7 +122,8 @@ def detect_language(original: str, folded: str, words: list[str]) -> str:
 
 
 # --- segmentation ---------------------------------------------------------------------------------
-_SENTENCE_END = re.compile(r"[.!?;:]+(?=\s|$)|\n+")
+# "[.!?;:]+(?=\s|$)|\n+" written to start with one character class, so ``re`` can skip to candidates.
+_SENTENCE_END = re.compile(r"[.!?;:\n](?:(?<=\n)\n*|(?<!\n)[.!?;:]*(?=\s|$))")
 _CLAUSE_PUNCTUATION = re.compile(r"[,()\[\]]")
 
 

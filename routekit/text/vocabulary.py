@@ -22,7 +22,7 @@ MODE_PREFIX = "mode:"
 CLAUSE_BREAK = "clause_break"
 # Categories that are word sets or regexes rather than phrases found in the text.
 _SPECIAL = {"clause_breaks", "relatives_blockers", "smuggler_negators", "ignored_fields", "document_links",
-            "place_nouns"}
+            "place_nouns", "question_labels", "destination_words", "reported_speech"}
 
 
 def pattern_regex(pattern: str) -> str:
@@ -69,7 +69,22 @@ class Vocabulary:
     relatives_blockers: frozenset[str]
     smuggler_negators: frozenset[str]
     place_nouns: frozenset[str]
-    ignored_lines: re.Pattern[str] | None   # "Naam: ...", "Adres: ..." header lines
+    destination_words: frozenset[str]   # "naar": read only before a verb-final intention (not matched in every text)
+    reported_speech: re.Pattern[str] | None   # "verklaarde dat": searched only inside procedural sentences
+    ignored_lines: re.Pattern[str] | None   # "Naam: ...", "Adres: ..." header lines (see ``ignored_spans``)
+    inline_questions: re.Pattern[str] | None = None   # "... reis. V: Bent u naar Griekenland gegaan? A: ..."
+
+    def ignored_spans(self, folded: str) -> list[tuple[int, int]]:
+        """Character spans of the header lines whose place names are personal data, not the route, and
+        of the interviewer's questions - also those that follow an answer on the same line."""
+        if self.ignored_lines is None:
+            return []
+        spans = [(m.start(), m.end() - 1) for m in self.ignored_lines.finditer("\n" + folded)]
+        if self.inline_questions is not None and ":" in folded:
+            inline = [m.span(1) for m in self.inline_questions.finditer(folded)]
+            if inline:
+                spans = sorted(set(spans + inline))
+        return spans
 
     def spans(self, folded: str, tokens: Tokens) -> dict[str, list[tuple[int, int]]]:
         """Character spans of every cue category, ``mode:<name>`` and ``clause_break`` in a text."""
@@ -116,7 +131,15 @@ def vocabulary(language: str) -> Vocabulary:
     if fields:
         labels = "|".join(pattern_regex(f) for f in sorted(fields, key=len, reverse=True))
         # The value runs to the end of the line, or to an answer on the same line ("Q: ... A: ...").
-        ignored_lines = re.compile(r"(?m)^[ \t]*(?:" + labels + r")[ \t]*:[^\n]*?(?=\s(?:a|antwoord|answer)\s*:|$)")
+        # Matched on "\n" + text: a literal first character lets ``re`` jump from line start to line start.
+        ignored_lines = re.compile(r"(?m)\n[ \t]*(?:" + labels + r")[ \t]*:[^\n]*?(?=\s(?:a|antwoord|answer)\s*:|$)")
+    questions = _select(cues_raw.get("question_labels"), variant)
+    inline_questions = None
+    if questions:
+        labels = "|".join(pattern_regex(f) for f in sorted(questions, key=len, reverse=True))
+        # an inline question ends at its question mark, an answer label or the end of the line
+        inline_questions = re.compile(
+            r"[.!?][ \t]+((?:" + labels + r")[ \t]*:[^\n?]*?)(?=\?|\s(?:a|antwoord|answer)\s*:|$)", re.MULTILINE)
     return Vocabulary(
         matcher=matcher,
         modes=tuple(modes_raw["modes"]),
@@ -125,5 +148,8 @@ def vocabulary(language: str) -> Vocabulary:
         relatives_blockers=frozenset(fold(w) for w in _select(cues_raw.get("relatives_blockers"), variant)),
         smuggler_negators=frozenset(fold(w) for w in _select(cues_raw.get("smuggler_negators"), variant)),
         place_nouns=frozenset(fold(w) for w in _select(cues_raw.get("place_nouns"), variant)),
+        destination_words=frozenset(fold(w) for w in _select(cues_raw.get("destination_words"), variant)),
+        reported_speech=compile_patterns(_select(cues_raw.get("reported_speech"), variant)),
         ignored_lines=ignored_lines,
+        inline_questions=inline_questions,
     )
