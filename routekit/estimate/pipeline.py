@@ -1,5 +1,6 @@
 """``run_estimate``: releases + link -> estimates, agreement, trends, anomalies, outlook,
-timeliness and ranked findings (CSV files documented in README.md). Reads nothing else."""
+timeliness and ranked findings (CSV files documented in README.md). Besides the releases and
+the link it reads only the published European series (Frontex, Eurostat) it compares with."""
 
 from __future__ import annotations
 
@@ -12,9 +13,10 @@ import pandas as pd
 import routekit
 from routekit.errors import ParamError
 from routekit.estimate import agreement as agreement_
+from routekit.estimate import public_series as public_
 from routekit.estimate import timeliness as timeliness_
 from routekit.estimate import trends as trends_
-from routekit.estimate.grades import GRADE_LABELS
+from routekit.estimate.grades import GRADE_LABELS, finding_grade
 from routekit.estimate.inputs import read_link, read_release
 from routekit.estimate.population import aggregate_period, estimate_strata
 from routekit.periods import parse_month
@@ -23,13 +25,17 @@ ALPHA = 0.05
 
 
 def run_estimate(release_dirs: list[Path], link_dir: Path, out: Path, period_months: list[str] | None = None,
-                 n_boot: int = 99, seed: int = 0, alpha: float = ALPHA, period_label: str | None = None) -> dict:
+                 n_boot: int = 99, seed: int = 0, alpha: float = ALPHA, period_label: str | None = None,
+                 public_dir: Path | None = None) -> dict:
     """Write every estimate output into ``out``; returns the manifest (also manifest.json).
 
     ``period_months``: the reporting period (list of YYYY-MM). Without it the last month of the
     link is the period. Its baseline is the period of the same length just before it.
     ``period_label``: how the period rows are labelled (``Period.label``, e.g. ``2025-Q2``, the
     report selects on it); default the month, or ``START/END`` for several months.
+    ``public_dir``: the published series (``routekit.sources.public`` layout); default
+    ``$ROUTEKIT_PUBLIC_DATA`` or the repository's ``data/public``. Missing files are noted in
+    public_agreement.csv, not raised.
     """
     releases = [read_release(Path(d)) for d in release_dirs]
     link = read_link(Path(link_dir))
@@ -62,8 +68,18 @@ def run_estimate(release_dirs: list[Path], link_dir: Path, out: Path, period_mon
     counts = agreement_.category_counts(releases)
     share_table = agreement_.shares(counts, period_months, period_label)
     _publishable(share_table, link.threshold).to_csv(out / "agreement.csv", index=False, lineterminator="\n")
-    agreement_.pairwise(share_table).to_csv(out / "agreement_pairs.csv", index=False, lineterminator="\n")
-    graded = agreement_.graded_changes(counts, period_months, baseline) if set(baseline) <= set(months_all) else pd.DataFrame()
+    public_series = public_.load_public_series(public_dir)
+    draws_frame = pd.read_csv(out / "draws.csv", dtype={"month": str})
+    ours = {"estimate": public_.estimate_series(monthly, draws_frame, sorted(monthly["corridor"].unique())),
+            public_.ASYLUM_SOURCE: public_.released_series(counts, public_.ASYLUM_SOURCE, "nationality")}
+    public_table = public_.compare_public(public_series, ours, period_months, baseline)
+    _publishable(public_table, link.threshold, ["ours_count", "ours_baseline"]).to_csv(
+        out / "public_agreement.csv", index=False, lineterminator="\n")
+    agreement_.pairwise(share_table, public_.public_levels(public_series, ours, public_table)).to_csv(
+        out / "agreement_pairs.csv", index=False, lineterminator="\n")
+    graded = (agreement_.graded_changes(counts, period_months, baseline, public_.public_directions(public_table))
+              if set(baseline) <= set(months_all) else pd.DataFrame(columns=agreement_.CHANGE_COLUMNS))
+    graded.to_csv(out / "changes.csv", index=False, lineterminator="\n")
 
     series = _series(monthly, counts)
     trends = trends_.changes(series, ["series", "source", "dimension", "category"], period_months)
@@ -75,7 +91,8 @@ def run_estimate(release_dirs: list[Path], link_dir: Path, out: Path, period_mon
     lags = timeliness_.lag_table(releases)
     _publishable(lags, link.threshold).to_csv(out / "timeliness.csv", index=False, lineterminator="\n")
 
-    ranked = findings(out, period_months[0], period_months[-1], graded=graded, lags=lags)
+    ranked = findings(out, period_months[0], period_months[-1], graded=graded if set(baseline) <= set(months_all) else None,
+                      lags=lags)
     ranked.to_csv(out / "findings.csv", index=False, lineterminator="\n")
     manifest = {
         "period": {"start": period_months[0], "end": period_months[-1], "label": period_label},
@@ -83,6 +100,9 @@ def run_estimate(release_dirs: list[Path], link_dir: Path, out: Path, period_mon
         "sources": link.sources, "sources_used": structure["sources_used"], "kinds": kinds,
         "nested_sources": structure["nested"], "structural_zeros": [list(p) for p in structure["structural_zeros"]],
         "threshold": link.threshold, "n_boot": n_boot, "seed": seed, "alpha": alpha,
+        "public_series": {p.comparison: {"months": [p.months[0], p.months[-1]] if p.months else None,
+                                         "years": [p.years[0], p.years[-1]] if p.years else None,
+                                         "note": p.note_en} for p in public_series},
         "months": [months_all[0], months_all[-1]], "routekit_version": routekit.__version__,
         "files": sorted(p.name for p in out.glob("*.csv")),
     }
@@ -93,7 +113,7 @@ def run_estimate(release_dirs: list[Path], link_dir: Path, out: Path, period_mon
 COUNT_COLUMNS = ("count", "observed", "observed_lower", "observed_upper", "baseline", "records")
 
 
-def _publishable(frame: pd.DataFrame, threshold: int) -> pd.DataFrame:
+def _publishable(frame: pd.DataFrame, threshold: int, columns: list[str] | None = None) -> pd.DataFrame:
     """Blank counts of persons in 1..K-1 before a table is written.
 
     Estimates are model outputs, but 'observed' (persons seen by any source) and counts summed
@@ -101,7 +121,7 @@ def _publishable(frame: pd.DataFrame, threshold: int) -> pd.DataFrame:
     output that may be shared, any more than it may reach a release.
     """
     frame = frame.copy()
-    for column in COUNT_COLUMNS:
+    for column in [*COUNT_COLUMNS, *(columns or [])]:
         if column in frame.columns:
             values = pd.to_numeric(frame[column], errors="coerce")
             small = (values > 0) & (values < threshold)
@@ -138,8 +158,10 @@ def findings(out_dir: Path, period_start: str, period_end: str, baseline_start: 
 
     The change ratio's interval comes from the bootstrap draws (draws.csv). Ranked by the
     size of the change (|log ratio|) among confident findings first. ``text_en``/``text_nl``
-    hold a plain-language sentence. Reads estimates.csv, draws.csv, timeliness.csv in
-    ``out_dir``; ``graded`` (changes by kind of source) is added when given.
+    hold a plain-language sentence, ``reason_en``/``reason_nl`` why the grade (``reason`` =
+    ``reason_en``). Reads estimates.csv, draws.csv, timeliness.csv in ``out_dir``; ``graded``
+    (changes by kind of source, incl. published series; ``changes.csv``) grades the change
+    (``grades.finding_grade``); without it only the estimate's own grade counts.
     """
     out_dir = Path(out_dir)
     months = [str(p) for p in pd.period_range(period_start, period_end, freq="M")]
@@ -165,30 +187,28 @@ def findings(out_dir: Path, period_start: str, period_end: str, baseline_start: 
         lo, hi = np.quantile(ratio, [0.025, 0.975])
         estimate = float(now["estimate"].sum())
         est_lo, est_hi = np.quantile(current, [0.025, 0.975])
-        grade = "confirmed" if (now["grade"] == "confirmed").all() else "indicative"
-        reason = "estimate from linked sources of two or more kinds"
-        if graded is not None and len(graded):
-            match = graded[(graded["dimension"] == "corridor") & (graded["category"] == corridor)]
-            if len(match):
-                sign = 1 if lo > 1 else -1 if hi < 1 else 0
-                grade_, reason_ = match.iloc[0]["grade"], match.iloc[0]["reason"]
-                if grade_ == "contradicted" or (sign and grade_ != "single_source" and _opposes(match.iloc[0]["changes"], sign)):
-                    grade, reason = "contradicted", reason_
-                else:
-                    reason = f"{reason}; sources: {reason_}"
-        stale = sorted(set(months) & stale_months)
         significant = bool(lo > 1 or hi < 1)
+        sign = (1 if lo > 1 else -1) if significant else 0
+        level = "confirmed" if (now["grade"] == "confirmed").all() else "indicative"
+        weak = sorted(now.loc[now["grade"] != "confirmed", "period"])
+        directions = None
+        if graded is not None:
+            match = graded[(graded["dimension"] == "corridor") & (graded["category"] == corridor)]
+            directions = _directions(match.iloc[0]) if len(match) else {}
+        graded_finding = finding_grade(level, sign, directions, weak_months=weak)
+        stale = sorted(set(months) & stale_months)
         rows.append({"period": f"{months[0]}/{months[-1]}", "baseline_period": f"{baseline[0]}/{baseline[-1]}",
                      "topic": "corridor", "category": corridor, "estimate": round(estimate, 1),
                      "lower": round(float(est_lo), 1), "upper": round(float(est_hi), 1),
                      "change_ratio": round(float(np.median(ratio)), 3), "change_lower": round(float(lo), 3),
-                     "change_upper": round(float(hi), 3), "significant": significant, "grade": grade,
-                     "reason": reason, "stale": bool(stale)})
+                     "change_upper": round(float(hi), 3), "significant": significant, "grade": graded_finding.grade,
+                     "reason": graded_finding.reason_en, "reason_en": graded_finding.reason_en,
+                     "reason_nl": graded_finding.reason_nl, "stale": bool(stale)})
     frame = pd.DataFrame(rows)
     if frame.empty:
         return pd.DataFrame(columns=["rank", "period", "baseline_period", "topic", "category", "estimate", "lower",
                                      "upper", "change_ratio", "change_lower", "change_upper", "significant",
-                                     "grade", "reason", "stale", "text_en", "text_nl"])
+                                     "grade", "reason", "reason_en", "reason_nl", "stale", "text_en", "text_nl"])
     confidence = frame["significant"].astype(int) * 2 + (frame["grade"] == "confirmed").astype(int)
     frame["_size"] = np.abs(np.log(frame["change_ratio"].clip(lower=1e-6)))
     frame["_confidence"] = confidence
@@ -199,37 +219,37 @@ def findings(out_dir: Path, period_start: str, period_end: str, baseline_start: 
     return frame.reset_index(drop=True)
 
 
-def _opposes(changes: str, sign: int) -> bool:
-    """Whether the per-source change text shows a significant change against ``sign``."""
-    for part in str(changes).split(";"):
-        try:
-            ratio = float(part.split(" x")[1].split(" ")[0])
-            p_value = float(part.split("p=")[1].rstrip(")"))
-        except (IndexError, ValueError):
-            continue
-        if p_value < 0.05 and (ratio - 1) * sign < 0:
-            return True
-    return False
+def _directions(change) -> dict[str, int]:
+    """The sign each kind of source shows, from a row of changes.csv (``graded_changes``)."""
+    directions = {}
+    for column, sign in (("up", 1), ("down", -1), ("unchanged", 0)):
+        for kind in str(change.get(column, "") or "").split(","):
+            if kind and kind != "nan":
+                directions[kind] = sign
+    return directions
 
 
 def _text(row, language: str) -> str:
+    """The finding as one sentence; a significant or contradicted finding says why its grade."""
     from routekit.reference import corridor_name
 
     name = corridor_name(row.category, language)  # an unknown corridor id is shown as it is
     pct = (row.change_ratio - 1) * 100
     grade = GRADE_LABELS[language][row.grade]
+    reason = str(getattr(row, f"reason_{language}", "") or "")
+    why = f" ({reason.split('; ')[0]})" if reason and (row.significant or row.grade == "contradicted") else ""
     if language == "nl":
         direction = "steeg" if pct > 0 else "daalde"
         sure = "significant" if row.significant else "niet significant"
         text = (f"{name}: geschat {row.estimate:.0f} reizen (95%-interval {row.lower:.0f}-{row.upper:.0f}); "
                 f"{direction} met {abs(pct):.0f}% t.o.v. {row.baseline_period} "
-                f"(interval x{row.change_lower:.2f}-x{row.change_upper:.2f}, {sure}); oordeel: {grade}.")
+                f"(interval x{row.change_lower:.2f}-x{row.change_upper:.2f}, {sure}); oordeel: {grade}{why}.")
         return text + (" Let op: berust op nog onvolledige gehoren." if row.stale else "")
     direction = "rose" if pct > 0 else "fell"
     sure = "significant" if row.significant else "not significant"
     text = (f"{name}: an estimated {row.estimate:.0f} journeys (95% interval {row.lower:.0f}-{row.upper:.0f}); "
             f"{direction} by {abs(pct):.0f}% against {row.baseline_period} "
-            f"(interval x{row.change_lower:.2f}-x{row.change_upper:.2f}, {sure}); grade: {grade}.")
+            f"(interval x{row.change_lower:.2f}-x{row.change_upper:.2f}, {sure}); grade: {grade}{why}.")
     return text + (" Note: rests on interviews not yet complete." if row.stale else "")
 
 

@@ -820,8 +820,7 @@ def agreement_table(ctx: ReportContext) -> pd.DataFrame:
     pairs = ctx.estimates_table("agreement_pairs")
     if pairs.empty:
         return pd.DataFrame()
-    names = {s: ctx.source_title(s) if s in ctx.sources else s for s in
-             set(pairs["source_a"]) | set(pairs["source_b"])}
+    names = {s: _series_name(ctx, s) for s in set(pairs["source_a"]) | set(pairs["source_b"])}
     dimension = {"corridor": ctx.t("corridor", "corridor"), "entry_point": ctx.t("binnenkomstpunt", "entry point"),
                  "nationality": ctx.t("nationaliteit", "nationality"),
                  "first_country": ctx.t("eerste EU-land", "first EU country"),
@@ -835,6 +834,77 @@ def agreement_table(ctx: ReportContext) -> pd.DataFrame:
         ctx.t("verschil (Jensen-Shannon, 0-1)", "divergence (Jensen-Shannon, 0-1)"): pairs["jensen_shannon"].round(2),
     }).pipe(not_counts, ctx.t("categorieën", "categories"), ctx.t("rangcorrelatie (Spearman)", "rank correlation (Spearman)"),
             ctx.t("verschil (Jensen-Shannon, 0-1)", "divergence (Jensen-Shannon, 0-1)"))
+
+
+def _series_name(ctx: ReportContext, source: str) -> str:
+    """A partner source, the triangulated estimate, or a public series labelled as published."""
+    from routekit.sources import registered_sources
+
+    if source in ctx.sources:
+        return ctx.source_title(source)
+    if source == "estimate":
+        return ctx.t("getrianguleerde schatting", "triangulated estimate")
+    info = {s.name: s for s in registered_sources()}.get(source)
+    if info is None:
+        return source
+    if info.kind == "public_statistics":
+        return ctx.t(f"{info.title('nl')}, gepubliceerd door {info.partner}",
+                     f"{info.title('en')}, published by {info.partner}")
+    return ctx.source_title(source)
+
+
+def public_agreement_table(ctx: ReportContext) -> pd.DataFrame:
+    """Direction of change: our figures against the published Frontex and Eurostat series
+    (public_agreement.csv). Ratios only, no counts; the published side is labelled as published."""
+    table = ctx.estimates_table("public_agreement")
+    if table.empty:
+        return pd.DataFrame()
+    agreement = {"same": ctx.t("zelfde richting", "same direction"), "opposite": ctx.t("tegengesteld", "opposite"),
+                 "only_ours": ctx.t("alleen onze reeks verandert", "only ours changes"),
+                 "only_public": ctx.t("alleen de gepubliceerde reeks verandert", "only the published series changes"),
+                 "neither": ctx.t("geen van beide verandert", "neither changes"),
+                 "not_covered": ctx.t("niet te vergelijken", "not comparable")}
+    scope = {"period": ctx.t("verslagperiode", "reporting period"),
+             "latest_covered": ctx.t("laatste gedekte periode (ter vergelijking)", "latest covered window (context)")}
+
+    def category(row) -> str:
+        if row.category == "all":
+            return ctx.t("alle", "all")
+        return _corridor_label(ctx, row.category) if row.dimension == "corridor" else country_name(row.category, ctx.language)
+
+    def change(ratio, lower, upper) -> str:
+        if pd.isna(ratio):
+            return ""
+        return f"x{ratio:.2f} ({lower:.2f}-{upper:.2f})"
+
+    table = table.sort_values(["comparison", "scope", "category"], key=lambda c: c.map(
+        lambda v: "" if v in ("all", "period") else str(v)))
+    note = f"note_{ctx.language}"
+    return pd.DataFrame({
+        ctx.t("vergelijking", "comparison"): [scope.get(s, s) for s in table["scope"]],
+        ctx.t("onderwerp", "category"): [category(r) for r in table.itertuples()],
+        ctx.t("periode", "period"): table["period"].astype(str),
+        ctx.t("vergelijkingsperiode", "baseline"): table["baseline_period"].astype(str),
+        ctx.t("onze reeks", "our series"): table["ours"].map(lambda s: _series_name(ctx, s)),
+        ctx.t("verandering (95%)", "change (95%)"): [change(*v) for v in
+                                                   zip(table["ours_ratio"], table["ours_lower"], table["ours_upper"])],
+        ctx.t("gepubliceerde reeks", "published series"): table["public_source"].map(lambda s: _series_name(ctx, s)),
+        ctx.t("verandering gepubliceerd (95%)", "published change (95%)"): [
+            change(*v) for v in zip(table["public_ratio"], table["public_lower"], table["public_upper"])],
+        ctx.t("overeenstemming", "agreement"): table["agreement"].map(lambda a: agreement.get(a, a)),
+        ctx.t("toelichting", "note"): table[note].fillna("") if note in table.columns else "",
+    }).reset_index(drop=True)
+
+
+def public_agreement_caption(ctx: ReportContext) -> str:
+    """Caption naming and citing the publishers of the public series in the comparison."""
+    from routekit.sources.public import citation
+
+    return ctx.t("Richting van verandering: onze cijfers tegenover gepubliceerde Europese reeksen (alleen de richting "
+                 "telt, niet het niveau). Bron gepubliceerde cijfers: ",
+                 "Direction of change: our figures against published European series (only the direction counts, "
+                 "not the level). Source of the published figures: ") + " ".join(
+        citation(name, ctx.language) for name in ("frontex", "eurostat_asylum"))
 
 
 def mobility_flows_table(ctx: ReportContext, top: int = 15) -> pd.DataFrame:
