@@ -1,5 +1,6 @@
 """Triangulation: the unseen population (multiple-systems estimation), agreement between
-sources, timeliness, trends, anomalies and ranked findings. Reads only releases and the link.
+sources, timeliness, trends, anomalies and ranked findings. Reads only releases, the link and
+the published public series (Frontex, Eurostat) - never an extract.
 
 Public API: ``estimate_population`` / ``estimate_pooled`` (mse.py), ``run_estimate`` and
 ``findings`` (pipeline.py). Output files are documented in README.md.

@@ -15,6 +15,9 @@ def estimate(
     period: Annotated[str | None, typer.Option("--period", help="Reporting period: YYYY-MM, YYYY-Qn, YYYY-Tn.")] = None,
     n_boot: Annotated[int, typer.Option("--n-boot", help="Bootstrap replicates per corridor.")] = 99,
     seed: Annotated[int, typer.Option("--seed")] = 0,
+    public_dir: Annotated[Path | None, typer.Option(
+        "--public-dir", help="Published series (Frontex, Eurostat) for the direction checks; "
+                             "default $ROUTEKIT_PUBLIC_DATA or data/public.")] = None,
 ) -> None:
     """Population estimates with 95% intervals, agreement, trends, anomalies, outlook, findings."""
     from rich.console import Console
@@ -31,7 +34,8 @@ def estimate(
         except ValueError as error:
             raise ParamError("period", period, str(error)) from None
         months, label = parsed.months, parsed.label
-    manifest = run_estimate(releases, link, out, months, n_boot=n_boot, seed=seed, period_label=label)
+    manifest = run_estimate(releases, link, out, months, n_boot=n_boot, seed=seed, period_label=label,
+                            public_dir=public_dir)
     Console().print(f"estimates for {manifest['period']['label']} written to {out} "
                     f"({', '.join(manifest['files'])})", highlight=False)
 

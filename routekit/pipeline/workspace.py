@@ -126,16 +126,23 @@ def prepare_workspace(data_dir: Path, sources: list[str], threshold: int, period
 
 
 def prepare_estimates(workspace: Workspace, sources: list[str], period: Period, baseline: Period,
-                      log=print) -> Path:
-    """Run the estimate stage for one period; cached on releases, link and code."""
+                      log=print, public_dir: Path | None = None) -> Path:
+    """Run the estimate stage for one period; cached on releases, link, public series and code.
+
+    The public series (Frontex, Eurostat) enter the grades, so a refreshed public file must
+    invalidate the cached estimates too.
+    """
     from routekit.estimate import run_estimate
 
     release_dirs = workspace.release_dirs(sources)
     key = combine(period.start, period.end, baseline.start, baseline.end, ",".join(sorted(sources)))[:12]
     out = workspace.estimates(key)
     inputs = [*release_dirs] + ([workspace.link] if (workspace.link / "contingency.csv").is_file() else [])
+    if public_dir is not None and Path(public_dir).is_dir():
+        inputs.append(Path(public_dir))
     digest = combine(tree_digest(*inputs), code_digest())
     months = period.months
-    _run_step(out, digest, lambda: run_estimate(release_dirs, workspace.link, out, period_months=months, period_label=period.label),
+    _run_step(out, digest, lambda: run_estimate(release_dirs, workspace.link, out, period_months=months,
+                                                period_label=period.label, public_dir=public_dir),
               "estimate", log)
     return out

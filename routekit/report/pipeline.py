@@ -314,7 +314,8 @@ def build_report(params_path: Path, overrides: list[str] | None = None,
     period = check_against_data(params, coverage[0], coverage[1], coverage[2])
     baseline = params.resolve_baseline(period)
     estimates = (workspace.steward / "estimates" / "none" if params.public_only
-                 else prepare_estimates(workspace, params.sources, period, baseline, log=log))
+                 else prepare_estimates(workspace, params.sources, period, baseline, log=log,
+                                   public_dir=public_dir))
     timings["data"] = time.perf_counter() - t0
     log(f"[bold]{params.title}[/] - period {period.label} ({period.start} to {period.end}), "
         f"baseline {baseline.start} to {baseline.end} -> {plan.site}")
