@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -107,9 +108,10 @@ def detect_language(original: str, folded: str, words: list[str]) -> str:
         if other and other > len(_LATIN_LETTER.findall(sample)):
             return "other"
     scores = dict.fromkeys(_LANGUAGE_WORDS, 0)
-    for languages in map(_WORD_LANGUAGES.__getitem__, filter(_WORD_LANGUAGES.__contains__, words[:800])):
-        for lang in languages:
-            scores[lang] += 1
+    # counted per distinct function word (a C loop counts the occurrences)
+    for word, count in Counter(filter(_WORD_LANGUAGES.__contains__, words[:800])).items():
+        for lang in _WORD_LANGUAGES[word]:
+            scores[lang] += count
     best = max(scores, key=lambda lang: (scores[lang], lang in ("nl", "en")))
     if scores[best] == 0:
         return "unknown"
@@ -147,13 +149,21 @@ def segment(folded: str, break_words: list[int], keep_together: list[tuple[int, 
     Clauses end at commas, brackets and the starts of ``break_words`` (conjunctions such as "en",
     "maar", "daarna"); a break inside one of the ``keep_together`` spans (a list of countries
     "Servie, Hongarije en Oostenrijk") is ignored, so a cue before a list covers the whole list.
+    ``keep_together`` must be sorted and disjoint (the gaps between consecutive place names are).
     """
     sentences = [m.end() for m in _SENTENCE_END.finditer(folded)]
     candidates = [m.start() for m in _CLAUSE_PUNCTUATION.finditer(folded)] + break_words
     clauses = list(sentences)
-    for position in candidates:
-        if keep_together and any(start <= position < end for start, end in keep_together):
-            continue
-        clauses.append(position)
+    if keep_together:
+        # the spans lie between consecutive place names: sorted and disjoint, so one bisect finds the only
+        # span that can hold a position
+        span_starts = [start for start, _ in keep_together]
+        span_ends = [end for _, end in keep_together]
+        for position in candidates:
+            index = bisect_right(span_starts, position) - 1
+            if index < 0 or position >= span_ends[index]:
+                clauses.append(position)
+    else:
+        clauses += candidates
     clauses.sort()
     return Segments(tuple(sentences), tuple(clauses))
