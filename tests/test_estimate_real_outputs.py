@@ -1,6 +1,6 @@
 """run_estimate on what the real chain writes: synth -> release (every partner) -> link.
 
-Small and sparse on purpose: thin corridors, suppressed and secondary-suppressed cells, sources
+Sparse on purpose (six months): thin corridors, suppressed and secondary-suppressed cells, sources
 whose only persons sit in suppressed cells, releases covering different months. Whatever the
 data, the estimate stage must finish and give either a number with an interval or
 "not estimable" with the reason, in the formats the report reads.
@@ -28,7 +28,7 @@ def chain(tmp_path_factory) -> dict:
     from routekit.synth import generate
 
     root = tmp_path_factory.mktemp("estimate_real")
-    generate(root / "data", seed=5, start="2024-01", end="2024-06", scale=0.3)
+    generate(root / "data", seed=5, start="2024-01", end="2024-06", scale=1.0)
     partners = root / "data" / "partners"
     releases = root / "releases"
     for source in SOURCES:

@@ -19,14 +19,47 @@ sees people the other does not). The unseen cell has ``h = 0`` so its expected s
 interaction is never identifiable (it would absorb the unseen cell), so candidate models are
 the hierarchical models with any subset of two-way interactions whose margins are observed;
 the estimate is the AIC- (or BIC-) weighted average of the candidate models' estimates
-(Buckland, Burnham & Augustin 1997): with a structural zero, "KMar depends on IND" and "KMar
-depends on police" fit the data equally well yet imply very different unseen counts, so picking
-one would be arbitrary. The best model is still reported. Structural zeros (two sources that by construction never
-see the same person, e.g. police who only record persons not known to the IND) are removed
-from the table and their interaction from the candidate set.
+(Buckland, Burnham & Augustin 1997). The best model is still reported. Structural zeros (two
+sources that by construction never see the same person, e.g. police who only record persons
+not known to the IND) are removed from the table and their interaction from the candidate set.
 
-Two sources leave only the independence model; the estimator is Chapman's (1951) nearly
+Complete registrations
+----------------------
+Some sources are no lists that can miss someone but registers of a whole group: the IND holds
+every asylum applicant. Nobody in such a group is unseen, so the unseen are all outside it and
+are estimated from the other sources (the *lists*) among the persons outside the registration
+(``complete``). The registered persons get their own levels and history distribution, free of
+the lists' effects outside, so any dependence between registration and lists is allowed. That is
+what the process needs: applying follows a KMar apprehension (someone stopped at the border
+applies on the spot), so a model that takes KMar and IND as independent (the KMar x police
+model when police and IND never overlap) underestimates, and averaging it with the KMar x IND
+model does too. With complete registrations each stratum has a second level for its persons
+outside them: a group's share outside (per group) plus the stratum's deviation from it with a
+normal prior (within a factor two either way, 95%), so a month in which no list saw anyone
+outside is not estimated at zero.
+
+Two lists
+---------
+Two lists (with or without a registration) leave only independence, and their dependence
+cannot be seen in their data: the odds ratio ``theta`` of being seen by one given the other
+only scales the unseen (``U(theta) = theta U(1)``). For the demo partners two mechanisms pull
+in opposite directions: non-applicants stopped at the border may be handed back to the
+neighbouring state, so the police meet them less often inland (theta < 1), and people who
+travel or live visibly are seen by both (theta > 1). Neither is measured, so ``dependence``
+gives a 95% range for theta (default a factor three either way, ``DEPENDENCE_RANGE``): the
+estimate takes its geometric middle (1, independence), the interval draws theta from a
+log-normal with that range. One stratum without registrations uses Chapman's (1951) nearly
 unbiased version of Lincoln-Petersen: ``N = (n1 + 1)(n2 + 1) / (m + 1) - 1``.
+
+Groups and shared rates
+-----------------------
+``estimate_pooled`` takes strata in groups (corridor x month strata in corridors): each group
+has its own effects. A list whose chance of seeing someone hardly depends on the group (the
+police meet people inland, after the route) can be ``shared``: a common effect plus a
+deviation per group with a normal prior (within ``spread``, default a factor two either way on
+the odds). This is partial pooling: a corridor whose lists barely overlap borrows the others'
+rate, one with much overlap keeps its own. The fit is then a posterior mode (penalised
+likelihood).
 
 Suppressed cells
 ----------------
@@ -41,19 +74,26 @@ larger one: with ``secondary_share`` q its likelihood is ``P(1..K-1) + q P(Y >= 
 Intervals
 ---------
 A parametric bootstrap that includes model-selection uncertainty (Buckland & Garthwaite 1991):
-each replicate's complete table, including the unseen cell, is drawn from one candidate model
-picked with its AIC weight; each replicate is censored like the data and run through the *whole*
-procedure (identifiability checks, all candidate models, weighting). What we want to cover is
-the realised number of journeys, not its expectation, so the interval is a prediction
-interval: with ``d* = N*_hat - N*`` over replicates, ``[N_hat - q97.5(d*), N_hat - q2.5(d*)]``,
-never below the number observed.
+each replicate's table is drawn from one candidate model picked with its AIC weight, censored
+like the data and run through the *whole* procedure (identifiability checks, all candidate
+models, weighting). What we want to cover is the realised number of journeys, so the interval
+is a prediction interval from plausible totals: the persons seen (plus the replicate's error in
+imputing suppressed cells) and a Poisson draw around a plausible expected unseen count, which
+is the replicate's estimate from one model drawn with the replicate's weights (percentile
+method), times a draw of the two lists' odds ratio, times a draw of what the priors leave open
+(posterior minus sampling covariance, ``V L V``, for penalised fits). The percentile method
+keeps the right skew of a ratio estimator with a small overlap (the truth may be far above the
+estimate); a pivot around the estimate would flip it, and did: every miss of the old intervals
+was an underestimate. 95% of the draws, never below the number observed, holding the estimate.
 
 Estimability
 ------------
 An estimate is refused (``estimable=False`` with the reason) when fewer than two sources saw
-anyone, when fewer than ``min_overlap`` persons were seen by two or more sources, when no
+anyone, when fewer than two lists remain besides complete registrations, when fewer than
+``min_overlap`` persons were seen by two or more lists (outside the registrations), when no
 candidate model can be fitted, or when more than ``max_failed_share`` of the bootstrap
-replicates have no estimable model (the data are too thin for the interval to mean anything).
+replicates have no estimate or the upper bound is unbounded (more than 2.5% of the replicates
+could not bound the unseen).
 """
 
 from __future__ import annotations
@@ -64,9 +104,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 from scipy.special import gammainc, gammaln
 
-__all__ = ["MSEResult", "estimate_population", "estimate_pooled", "chapman"]
+__all__ = ["DEPENDENCE_RANGE", "MSEResult", "chapman", "estimate_pooled", "estimate_population"]
 
 _MAX_ITER = 200
 _TOL = 1e-6
@@ -129,6 +170,32 @@ class _Table:
     stratum: np.ndarray  # (C,) index of each cell's stratum (all 0 for a single table)
     strata: tuple = (None,)  # stratum labels
     tail: float = 0.0  # chance that a larger cell was withheld too (secondary suppression)
+    registered: np.ndarray | None = None  # (C,) True where a complete registration holds the person
+    residual: tuple[int, ...] = ()  # indices of the sources that are lists, not complete registrations
+    complete: tuple[str, ...] = ()  # sources that hold everyone of their group
+    dependence: tuple[float, float] | None = None  # 95% range of the odds ratio of two remaining lists
+    stratum_group: np.ndarray | None = None  # (T,) index of each stratum's group (e.g. corridor)
+    groups: tuple = (None,)  # group labels
+    shared: tuple[int, ...] = ()  # lists whose rate is partially shared by the groups
+    spread: float = 2.0  # 95% factor within which a shared list's odds differ between groups
+
+
+    @property
+    def n_lists(self) -> int:
+        """Sources that can miss someone (all but the complete registrations)."""
+        return len(self.residual)
+
+    def dependence_factor(self) -> float:
+        """The factor on the unseen for the assumed odds ratio of two lists (1: independence)."""
+        if self.dependence is None or self.n_lists != 2:
+            return 1.0
+        return float(np.sqrt(self.dependence[0] * self.dependence[1]))
+
+    def dependence_sd(self) -> float:
+        """Standard deviation of the log odds ratio of two lists (its 95% range is ``dependence``)."""
+        if self.dependence is None or self.n_lists != 2:
+            return 0.0
+        return float(np.log(self.dependence[1] / self.dependence[0]) / (2 * 1.959964))
 
 
 def _prepare(
@@ -140,12 +207,26 @@ def _prepare(
     unknown: pd.Series | np.ndarray | None = None,
     strata: str | None = None,
     secondary_share: float = 0.0,
+    complete: list[str] | None = None,
+    dependence: tuple[float, float] | None = None,
+    groups: str | None = None,
+    shared: list[str] | None = None,
+    spread: float = 2.0,
 ) -> tuple[_Table | None, str, list[str]]:
     """Collapse the input to one count per (stratum and) capture history; returns (table, reason, notes)."""
     notes: list[str] = []
     if sources is None:
-        sources = [c for c in table.columns if c not in ("count", "censored", "unknown", "lower", "upper", strata)]
+        sources = [c for c in table.columns
+                   if c not in ("count", "censored", "unknown", "lower", "upper", strata, groups)]
     labels = table[strata].to_numpy() if strata else np.zeros(len(table), int)
+    if groups and not strata:
+        raise ValueError("groups need strata (each stratum lies in one group)")
+    group_of = {}
+    if groups:
+        pairs_seen = table[[strata, groups]].drop_duplicates()
+        if pairs_seen[strata].duplicated().any():
+            raise ValueError(f"a stratum lies in more than one '{groups}'")
+        group_of = dict(zip(pairs_seen[strata], pairs_seen[groups]))
     if "count" not in table.columns:
         raise ValueError("the table needs a 'count' column")
     if censored is None:
@@ -215,6 +296,12 @@ def _prepare(
     sources = [sources[i] for i in keep]
     if len(sources) < 2:
         return None, f"fewer than two sources saw anyone here ({', '.join(sources) or 'none'})", notes
+    registrations = [s for s in sources if s in (complete or [])]
+    lists = [s for s in sources if s not in registrations]
+    if registrations and len(lists) < 2:
+        reason = (f"only {len(lists)} list ({', '.join(lists) or 'none'}) besides the complete registration "
+                  f"({', '.join(registrations)}): whom it missed outside the registration cannot be estimated")
+        return None, reason, notes
 
     # Rebuild the complete set of observable histories over the kept sources.
     full = np.array([h for h in itertools.product((0, 1), repeat=len(sources)) if any(h)], dtype=float)
@@ -256,20 +343,117 @@ def _prepare(
     if ((new_censored == INTERVAL) & (new_span == 0)).any():
         merged = (new_censored == INTERVAL) & (new_span == 0)
         new_censored[merged] = EXACT  # a range of width zero is an exact count
-    pairs = tuple(p for p in itertools.combinations(range(len(sources)), 2) if p not in structural)
+    # A complete registration (every member of its group is in it) is no list that can miss
+    # someone: its persons are all observed, and only persons outside it can be unseen. Their
+    # number comes from the other sources among persons outside it, so only the pairs of those
+    # sources are candidate interactions.
+    residual = tuple(i for i, s in enumerate(sources) if s not in registrations)
+    registered = (full[:, [sources.index(s) for s in registrations]].sum(axis=1) > 0) if registrations \
+        else np.zeros(len(full), bool)
+    pairs = tuple(p for p in itertools.combinations(residual, 2) if p not in structural)
+    group_labels = tuple(pd.unique(np.array([group_of[t] for t in strata_labels], dtype=object))) if groups \
+        else (None,)
+    stratum_group = np.array([group_labels.index(group_of[t]) for t in strata_labels]) if groups \
+        else np.zeros(len(strata_labels), int)
+    pooled = tuple(i for i in residual if sources[i] in (shared or []))
     table_ = _Table(tuple(sources), full, new_counts, new_censored, new_span, int(threshold or 0), pairs,
-                    cell_stratum, strata_labels, float(secondary_share))
+                    cell_stratum, strata_labels, float(secondary_share), registered, residual,
+                    tuple(registrations), dependence, stratum_group, group_labels, pooled, float(spread))
     return table_, "", notes
 
 
 # ----------------------------------------------------------------------------- the fit
 
 
-def _design(histories: np.ndarray, pairs: tuple[tuple[int, int], ...], stratum: np.ndarray, n_strata: int) -> np.ndarray:
-    """Columns: one level per stratum (the log of its unseen cell), main effects, interactions."""
-    columns = [(stratum == t).astype(float) for t in range(n_strata)] + [*histories.T]
-    columns += [histories[:, i] * histories[:, j] for i, j in pairs]
-    return np.column_stack(columns)
+# How much the share of persons outside the complete registrations may differ between the strata
+# (months) of one group from the group's own share: a factor two either way (95%). It keeps a
+# month in which no list saw anyone outside the registration from being estimated at zero.
+_STRATUM_SPREAD = 2.0
+
+
+def _precision_of(spread: float) -> float:
+    """Normal prior precision on a log odds that lies within a factor ``spread`` either way (95%)."""
+    return float((1.959964 / np.log(spread)) ** 2) if spread > 1 else 1e12
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """The model matrix and how its columns are laid out."""
+
+    design: np.ndarray  # (C, P)
+    n_strata: int
+    n_levels: int  # the first n_levels columns: per stratum one level (all its cells) and, with
+    # complete registrations, a second one (its cells outside them), in blocks of n_strata
+    n_base: int  # columns every model has
+    precision: np.ndarray  # (P,) prior precision per column (0: no prior)
+    pair_columns: list[list[int]]  # the columns of each candidate interaction
+    unseen: np.ndarray  # (T, P) the design rows of the unseen cells (log mean = unseen @ beta)
+
+
+def _design(table: _Table) -> _Layout:
+    """The model matrix: levels, list effects, registered persons, candidate interactions.
+
+    Columns: one level per stratum; with complete registrations a second per stratum for its
+    persons outside them (the deviation of that stratum's outside share from its group's, with a
+    normal prior, so a month without anyone seen outside borrows the group's share) and one
+    outside share per group; per group the main effects of the lists on the cells outside the
+    registrations, where a list whose rate the groups share has one common effect plus a
+    deviation per group with a normal prior (partial pooling); per group the distribution of the
+    registered persons over their histories (free of the lists' effects outside: a registration
+    may depend on the lists in any way); last per group the interactions of list pairs outside
+    the registrations (the candidates, one set of columns per pair).
+    """
+    n_strata, n_groups = len(table.strata), len(table.groups)
+    outside = ~table.registered
+    cell_group = table.stratum_group[table.stratum]
+    member = [cell_group == g for g in range(n_groups)]
+    columns: list[np.ndarray] = []
+    precision: list[float] = []
+
+    def add(column: np.ndarray, prior: float = 0.0) -> None:
+        columns.append(np.asarray(column, dtype=float))
+        precision.append(prior)
+
+    for t in range(n_strata):
+        add(table.stratum == t)
+    registrations = bool(table.registered.any())
+    if registrations:
+        for t in range(n_strata):
+            add((table.stratum == t) & outside, _precision_of(_STRATUM_SPREAD))
+    n_levels = len(columns)
+    if registrations:
+        for g in range(n_groups):
+            add(outside & member[g])
+    for i in table.residual:
+        seen = table.histories[:, i] * outside
+        if i in table.shared and n_groups > 1:
+            add(seen)
+            for g in range(n_groups):
+                add(seen * member[g], _precision_of(table.spread))
+        else:
+            for g in range(n_groups):
+                add(seen * member[g])
+    if registrations:
+        patterns = [tuple(h) for h in table.histories[table.registered].astype(int).tolist()]
+        for pattern in list(dict.fromkeys(patterns))[1:]:  # the first registered history is the reference
+            holds = table.registered & (table.histories.astype(int) == pattern).all(axis=1)
+            for g in range(n_groups):
+                add(holds & member[g])
+    n_base = len(columns)
+    pair_columns = []
+    for i, j in table.pairs:
+        start = len(columns)
+        for g in range(n_groups):
+            add(table.histories[:, i] * table.histories[:, j] * outside * member[g])
+        pair_columns.append(list(range(start, len(columns))))
+    design = np.column_stack(columns)
+    # The unseen cell of stratum t: its level, and (outside every registration) its outside share.
+    unseen = np.zeros((n_strata, design.shape[1]))
+    unseen[np.arange(n_strata), np.arange(n_strata)] = 1.0
+    if registrations:
+        unseen[np.arange(n_strata), n_strata + np.arange(n_strata)] = 1.0
+        unseen[np.arange(n_strata), n_levels + table.stratum_group] = 1.0
+    return _Layout(design, n_strata, n_levels, n_base, np.array(precision), pair_columns, unseen)
 
 
 def _truncated_moments(mu: np.ndarray, low: np.ndarray, span: np.ndarray,
@@ -320,7 +504,7 @@ def _truncated_mean(mu: np.ndarray, low: np.ndarray, span: np.ndarray, tail: flo
 
 
 def _fit_batch(
-    design: np.ndarray,
+    layout: _Layout,
     active: np.ndarray,
     y: np.ndarray,
     censored: np.ndarray,
@@ -328,19 +512,20 @@ def _fit_batch(
     skip: np.ndarray | None = None,
     max_unseen: np.ndarray | None = None,
     start: np.ndarray | None = None,
-    n_strata: int = 1,
     tail: float = 0.0,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Fit many Poisson log-linear models at once by Newton-Raphson on the censored likelihood.
 
-    design (C, P); active (M, P) which columns each model uses; y (R, C); censored (R, C);
-    skip (M, R) fits not to attempt (known non-identifiable); max_unseen (R,) stop a fit whose
-    unseen cell runs past this (the likelihood is flat towards infinity); start (M, P) starting
-    values (e.g. the fit to the data, for bootstrap replicates).
+    active (M, P) which columns each model uses; y (R, C); censored (R, C); skip (M, R) fits not
+    to attempt (known non-identifiable); max_unseen (R,) stop a fit whose unseen cells run past
+    this (the likelihood is flat towards infinity); start (M, P) starting values (e.g. the fit
+    to the data, for bootstrap replicates). Columns with a prior (``layout.precision``) make the
+    fit a penalised (posterior mode) one.
     The score of a censored cell with respect to its linear predictor is E[Y | 1..K-1] - mu
     and its information mu - Var[Y | 1..K-1] (floored, which only slows convergence).
     Returns beta (M, R, P), loglik (M, R), fitted mu (M, R, C), converged (M, R).
     """
+    design, n_levels, n_strata = layout.design, layout.n_levels, layout.n_strata
     n_models, n_params = active.shape
     n_reps, n_cells = y.shape
     mask = active[:, None, :].astype(float) * np.ones((1, n_reps, 1))
@@ -355,61 +540,123 @@ def _fit_batch(
     converged = np.zeros((n_models, n_reps), bool)
     diverged = np.zeros((n_models, n_reps), bool)
     limit = np.log(max_unseen) if max_unseen is not None else None
-    # Newton steps exploit the structure: the stratum levels (first n_strata columns, one-hot)
-    # give a diagonal block of the information matrix, so they are eliminated (Schur complement)
-    # and only the few source parameters need a dense solve. Blocks as one matrix product each.
-    levels, shared = design[:, :n_strata], design[:, n_strata:]
-    n_shared = n_params - n_strata
-    cross = (levels[:, :, None] * shared[:, None, :]).reshape(n_cells, n_strata * n_shared)
-    products = (shared[:, :, None] * shared[:, None, :]).reshape(n_cells, n_shared * n_shared)
-    eye_shared = np.eye(n_shared)
+    # Newton steps exploit the structure: the levels (the first n_levels columns, k per stratum,
+    # touching only that stratum's cells) give a block-diagonal part of the information matrix
+    # with k x k blocks, so they are eliminated (Schur complement) and only the other
+    # parameters need a dense solve. Sums over a stratum's cells go through a sparse one-hot.
+    k = n_levels // n_strata
+    shared = design[:, n_levels:]
+    n_shared = n_params - n_levels
+    cell_stratum = design[:, :n_strata].argmax(axis=1)
+    part = design[np.arange(n_cells)[:, None], cell_stratum[:, None] + n_strata * np.arange(k)[None]]  # (C, k)
+    cells = np.arange(n_cells)
+    # Sparse maps from per-cell weights to every sum the Newton step needs (each a matrix product):
+    # the k x k level block of each stratum, the level-by-other coupling, the other-by-other block.
+    by_cell = sparse.csr_matrix(design)
+    k_pairs = [(a, b) for a in range(k) for b in range(k)]
+    level_sums = _sum_map(cells, [(cell_stratum * k + a) * k + b for a, b in k_pairs],
+                          [part[:, a] * part[:, b] for a, b in k_pairs], n_cells, n_strata * k * k)
+    rows_s, cols_s = np.nonzero(shared)
+    coupling_sums = _sum_map(rows_s, [((cell_stratum[rows_s] * k + a) * n_shared + cols_s) for a in range(k)],
+                             [part[rows_s, a] * shared[rows_s, cols_s] for a in range(k)], n_cells,
+                             n_strata * k * n_shared)
+    pairs_i, pairs_j = np.meshgrid(np.arange(n_shared), np.arange(n_shared), indexing="ij")
+    block_rows, block_cols, block_values = [], [], []
+    for i, j in zip(pairs_i.ravel(), pairs_j.ravel()):
+        both = np.flatnonzero(shared[:, i] * shared[:, j])
+        block_rows.append(both)
+        block_cols.append(np.full(len(both), i * n_shared + j))
+        block_values.append(shared[both, i] * shared[both, j])
+    block_sums = _sum_map(np.concatenate(block_rows), [np.concatenate(block_cols)], [np.concatenate(block_values)],
+                          n_cells, n_shared * n_shared)
+    eye_shared, eye_k = np.eye(n_shared), np.eye(k)
+    last_objective = np.full((n_models, n_reps), np.inf)
+    prior = layout.precision
+    prior_levels = prior[:n_levels].reshape(k, n_strata).T  # (T, k)
+    prior_shared = prior[n_levels:]
+
     for _iteration in range(_MAX_ITER):
         todo = ~done
         if not todo.any():
             break
-        b = beta[todo]  # (T, P)
+        b = beta[todo]  # (N, P)
         rows = np.nonzero(todo)[1]
-        eta = np.clip(b @ design.T, -50.0, 30.0)
+        eta = np.clip((by_cell @ b.T).T, -50.0, 30.0)
         mu = np.exp(eta)
         y_eff, info = y[rows], mu
+        cell_loglik = y_eff * eta - mu
         if has_censored:
             state = censored[rows]
             cens, unknown = state == INTERVAL, state == UNKNOWN
             y_eff, info = y_eff.copy(), mu.copy()
             if cens.any():
-                mean, variance, _ = _truncated_moments(mu[cens], y[rows][cens], span[rows][cens], tail)
+                mean, variance, log_p = _truncated_moments(mu[cens], y[rows][cens], span[rows][cens], tail)
                 y_eff[cens] = mean
                 info[cens] = np.maximum(mu[cens] - variance, 0.05 * mu[cens])
+                cell_loglik[cens] = log_p
             y_eff[unknown] = mu[unknown]  # no information: score 0
             info[unknown] = 0.0
+            cell_loglik[unknown] = 0.0
+        # The (penalised) log-likelihood up to a constant, to stop where it no longer changes: a
+        # withheld cell that may be larger (secondary suppression) has an almost flat likelihood
+        # above its range, so its expected count may drift for long without changing the fit.
+        objective = cell_loglik.sum(axis=1) - 0.5 * (prior * b * b).sum(axis=1)
+        flat = np.abs(objective - last_objective[todo]) < _TOL * 1e-2 * (1.0 + np.abs(objective))
+        last_objective[todo] = objective
         m = mask[todo]
-        gradient = ((y_eff - mu) @ design) * m
-        ms = m[:, n_strata:]
-        diagonal = info @ levels + 1e-10  # (T, S)
-        coupling = (info @ cross).reshape(len(info), n_strata, n_shared) * ms[:, None, :]
-        block = (info @ products).reshape(len(info), n_shared, n_shared)
+        n_todo = len(info)
+        gradient = ((by_cell.T @ (y_eff - mu).T).T - prior * b) * m
+        m_levels = m[:, :n_levels].reshape(n_todo, k, n_strata).transpose(0, 2, 1)  # (N, T, k)
+        ms = m[:, n_levels:]
+        blocks = (level_sums.T @ info.T).T.reshape(n_todo, n_strata, k, k)
+        blocks = blocks + eye_k * prior_levels[None, :, :, None]
+        blocks = blocks * m_levels[..., :, None] * m_levels[..., None, :] + eye_k * (1.0 - m_levels[..., :, None])
+        blocks = blocks + 1e-10 * eye_k
+        coupling = (coupling_sums.T @ info.T).T.reshape(n_todo, n_strata, k, n_shared)
+        coupling = coupling * m_levels[..., :, None] * ms[:, None, None, :]  # (N, T, k, S)
+        block = (block_sums.T @ info.T).T.reshape(n_todo, n_shared, n_shared) + eye_shared * prior_shared
         block = block * ms[:, :, None] * ms[:, None, :] + eye_shared * (1.0 - ms[:, :, None])
-        scaled = coupling / diagonal[:, :, None]
-        schur = block - np.swapaxes(coupling, 1, 2) @ scaled + 1e-10 * eye_shared
-        g_levels, g_shared = gradient[:, :n_strata], gradient[:, n_strata:]
-        rhs = g_shared - (np.swapaxes(scaled, 1, 2) @ g_levels[..., None])[..., 0]
+        inverse = np.linalg.inv(blocks)  # (N, T, k, k)
+        scaled = inverse @ coupling  # (N, T, k, S)
+        flat_coupling = coupling.reshape(n_todo, n_strata * k, n_shared)
+        flat_scaled = scaled.reshape(n_todo, n_strata * k, n_shared)
+        schur = block - np.swapaxes(flat_coupling, 1, 2) @ flat_scaled + 1e-10 * eye_shared
+        g_levels = gradient[:, :n_levels].reshape(n_todo, k, n_strata).transpose(0, 2, 1)  # (N, T, k)
+        g_shared = gradient[:, n_levels:]
+        rhs = g_shared - (np.swapaxes(flat_scaled, 1, 2) @ g_levels.reshape(n_todo, n_strata * k, 1))[..., 0]
         step_shared = np.linalg.solve(schur, rhs[..., None])[..., 0]
-        step_levels = (g_levels - (coupling @ step_shared[..., None])[..., 0]) / diagonal
-        step = np.concatenate([step_levels, step_shared], axis=1)
+        left = g_levels - (coupling @ step_shared[:, None, :, None])[..., 0]
+        step_levels = (inverse @ left[..., None])[..., 0]  # (N, T, k)
+        step = np.concatenate([step_levels.transpose(0, 2, 1).reshape(n_todo, n_levels), step_shared], axis=1)
         biggest = np.abs(step).max(axis=-1)
         step = step * np.minimum(1.0, _MAX_STEP / np.maximum(biggest, 1e-300))[:, None]
         b = b + step
         beta[todo] = b
-        finished = biggest < _TOL
+        # Converged when the parameters stop moving, or when what still moves only changes
+        # expected counts by less than the tolerance: a level running off towards an empty
+        # stratum part (all its cells zero) does so ever more slowly and changes nothing.
+        log_unseen = b @ layout.unseen.T
+        moved = np.abs((by_cell @ step.T).T) * mu
+        moved_unseen = np.abs(step @ layout.unseen.T) * np.exp(np.minimum(log_unseen, 30.0))
+        settled = (biggest < _TOL) | ((moved.max(axis=-1) < _TOL) & (moved_unseen.max(axis=-1) < _TOL)) | flat
+        finished = settled.copy()
         if limit is not None:
-            runaway = (b[:, :n_strata] > limit[rows][:, None]).any(axis=1)
+            runaway = (log_unseen > limit[rows][:, None]).any(axis=1)
             diverged[todo] = runaway
             finished |= runaway
-        converged[todo] = biggest < _TOL
+        converged[todo] = settled
         done[todo] = finished
     mu = np.exp(np.clip(beta @ design.T, -50.0, 30.0))
     loglik = _loglik(mu, y, censored, span, tail)
     return beta, loglik, mu, converged & ~diverged
+
+
+def _sum_map(rows: np.ndarray, columns: list[np.ndarray], values: list[np.ndarray], n_cells: int,
+             width: int) -> sparse.csr_matrix:
+    """A sparse (cells x width) matrix: ``weights @ it`` adds each cell's weight times ``values``
+    into ``columns`` (one array of columns and values per term, all for the cells ``rows``)."""
+    rows = np.tile(np.asarray(rows), len(columns))
+    return sparse.csr_matrix((np.concatenate(values), (rows, np.concatenate(columns))), shape=(n_cells, width))
 
 
 def _loglik(mu: np.ndarray, y: np.ndarray, censored: np.ndarray, span: np.ndarray, tail: float = 0.0) -> np.ndarray:
@@ -423,10 +670,11 @@ def _loglik(mu: np.ndarray, y: np.ndarray, censored: np.ndarray, span: np.ndarra
     return exact.sum(axis=-1)
 
 
-def _candidate_models(n_sources: int, pairs: tuple, max_interactions: int | None) -> list[tuple[int, ...]]:
-    """Each model is a tuple of indices into ``pairs``; always hierarchical (main effects in)."""
+def _candidate_models(n_lists: int, pairs: tuple, max_interactions: int | None) -> list[tuple[int, ...]]:
+    """Each model is a tuple of indices into ``pairs``; always hierarchical (main effects in).
+    Two lists leave only independence (their interaction is the unseen cell's)."""
     limit = len(pairs) if max_interactions is None else min(max_interactions, len(pairs))
-    if n_sources == 2:
+    if n_lists == 2:
         return [()]
     models = []
     for size in range(limit + 1):
@@ -435,18 +683,28 @@ def _candidate_models(n_sources: int, pairs: tuple, max_interactions: int | None
 
 
 def _margin_ok(table: _Table, y: np.ndarray, censored: np.ndarray) -> np.ndarray:
-    """(n_pairs, R) whether each pair's four margin cells are positive in each replicate."""
+    """(n_pairs, R) whether each pair's four margin cells are positive in each replicate (in
+    every group: each group has its own interaction)."""
     # interval-censored cells hold at least one person; unknown cells may hold none
     positive = np.where(censored == UNKNOWN, 0.0, y)  # interval cells hold their lower bound
     h = table.histories
+    outside = ~table.registered  # the interactions are those of the lists outside the registrations
+    cell_group = table.stratum_group[table.stratum]
     checks = []
     for i, j in table.pairs:
-        cells = [
-            (h[:, i] == a) & (h[:, j] == b) for a, b in ((1, 1), (1, 0), (0, 1), (0, 0))
-        ]
-        sums = np.stack([positive[:, c].sum(axis=1) for c in cells])
-        checks.append((sums > 0).all(axis=0))
+        ok = np.ones(len(y), bool)
+        for g in range(len(table.groups)):
+            cells = [outside & (cell_group == g) & (h[:, i] == a) & (h[:, j] == b)
+                     for a, b in ((1, 1), (1, 0), (0, 1), (0, 0))]
+            sums = np.stack([positive[:, c].sum(axis=1) for c in cells])
+            ok &= (sums > 0).all(axis=0)
+        checks.append(ok)
     return np.array(checks).reshape(len(table.pairs), len(y))
+
+
+def _uses_chapman(table: _Table) -> bool:
+    """Two lists, one stratum, no complete registration: Chapman's nearly unbiased estimator."""
+    return len(table.sources) == 2 and len(table.strata) == 1 and not table.registered.any()
 
 
 def _model_label(table: _Table, model: tuple[int, ...]) -> str:
@@ -469,16 +727,17 @@ def _select(
     """Run the whole procedure (checks, every model, selection) on R tables at once."""
     n_reps = len(y)
     n_strata = len(table.strata)
-    design = _design(table.histories, table.pairs, table.stratum, n_strata)
-    onehot = design[:, :n_strata]  # (C, T)
-    n_sources = len(table.sources)
+    layout = _design(table)
+    design, precision = layout.design, layout.precision
+    onehot = (table.stratum[:, None] == np.arange(n_strata)[None]).astype(float)  # (C, T)
     active = np.zeros((len(models), design.shape[1]), bool)
-    active[:, : n_strata + n_sources] = True
+    active[:, :layout.n_base] = True
     for m, model in enumerate(models):
         for k in model:
-            active[m, n_strata + n_sources + k] = True
+            active[m, layout.pair_columns[k]] = True
     completed_floor = np.where(censored == UNKNOWN, 0.0, y)
-    multi = table.histories.sum(axis=1) >= 2
+    # Only overlaps of the lists outside the complete registrations say anything about the unseen.
+    multi = ~table.registered & (table.histories[:, list(table.residual)].sum(axis=1) >= 2)
     overlap = completed_floor[:, multi].sum(axis=1)
     observed_floor = completed_floor.sum(axis=1)
 
@@ -486,16 +745,18 @@ def _select(
     identifiable = np.ones((len(models), n_reps), bool)
     for m, model in enumerate(models):
         # More parameters than the table can carry (e.g. after structural zeros): not identifiable.
-        informative = design[table.censored != UNKNOWN][:, active[m]]
-        if np.linalg.matrix_rank(informative) < active[m].sum():
+        # (a column with a prior is identified by it)
+        plain = active[m] & (precision == 0)
+        informative = design[table.censored != UNKNOWN][:, plain]
+        if np.linalg.matrix_rank(informative) < plain.sum():
             identifiable[m] = False
         for k in model:
             identifiable[m] &= margins[k]
     identifiable &= (overlap >= min_overlap)[None]
     max_unseen = max_ratio * np.maximum(observed_floor, 1.0)
-    beta, loglik, mu, converged = _fit_batch(design, active, y, censored, span, ~identifiable, max_unseen, start,
-                                             n_strata, table.tail)
-    unseen = np.exp(np.clip(beta[..., :n_strata], -50, 30))  # (M, R, T)
+    beta, loglik, mu, converged = _fit_batch(layout, active, y, censored, span, ~identifiable, max_unseen, start,
+                                             table.tail)
+    unseen = np.exp(np.clip(beta @ layout.unseen.T, -50, 30))  # (M, R, T)
     valid = identifiable & converged & (unseen.sum(axis=-1) < max_unseen[None])
     n_params = active.sum(axis=1)[:, None]
     penalty = 2.0 if criterion == "aic" else np.log(np.maximum(observed_floor, 2.0))[None]
@@ -509,21 +770,24 @@ def _select(
         completed = np.where(censored == INTERVAL, _truncated_mean(best_mu, y, span, table.tail), completed)
     completed = np.where(censored == UNKNOWN, best_mu, completed)
     n_obs = completed @ onehot  # (R, T)
-    if n_sources == 2 and n_strata == 1:
+    factor = table.dependence_factor()  # the assumed odds ratio of two lists (1: independent)
+    finite = np.isfinite(score)
+    if _uses_chapman(table):
         n1 = (completed * table.histories[:, 0]).sum(axis=1)
         n2 = (completed * table.histories[:, 1]).sum(axis=1)
         m = (completed * (table.histories.sum(axis=1) == 2)).sum(axis=1)
-        n_hat = np.maximum(chapman(n1, n2, m)[0][:, None], n_obs)
+        unseen = np.maximum(chapman(n1, n2, m)[0][:, None] - n_obs, 0.0)[None]  # (1, R, T)
+        weight = finite[:1].astype(float)
+        n_hat = n_obs + factor * unseen[0]
     else:
         # Model average (Buckland, Burnham & Augustin 1997): models that fit equally well may
         # imply very different unseen counts (e.g. dependence between KMar and IND or between
         # KMar and police, which the data cannot tell apart); the best alone would be arbitrary.
-        finite = np.isfinite(score)
         lowest = np.where(finite, score, np.inf).min(axis=0)
         weight = np.where(finite, np.exp(-(np.where(finite, score, 0.0) - np.where(np.isfinite(lowest), lowest, 0.0))
                                           / 2.0), 0.0)
         weight = weight / np.maximum(weight.sum(axis=0), 1e-300)
-        n_hat = n_obs + np.einsum("mr,mrt->rt", weight, np.where(finite[..., None], unseen, 0.0))
+        n_hat = n_obs + factor * np.einsum("mr,mrt->rt", weight, np.where(finite[..., None], unseen, 0.0))
     return {
         "n_hat": np.where(ok[:, None], n_hat, np.nan),  # (R, T)
         "observed": n_obs,
@@ -532,6 +796,9 @@ def _select(
         "mu": mu,
         "beta": beta,
         "unseen": unseen,
+        "weight": weight,  # (M, R) each model's weight (0 where it is not valid)
+        "active": active,  # (M, P) the columns of each model
+        "ok": ok,
         "overlap": overlap,
         "valid_any": np.isfinite(score).any(axis=0),
         "onehot": onehot,
@@ -540,9 +807,13 @@ def _select(
 
 # ----------------------------------------------------------------------------- public API
 
+# The odds ratio of two lists among the persons they could both see, which no data from two lists
+# can show: a 95% range of a factor three either way around independence (see the module doc).
+DEPENDENCE_RANGE = (1 / 3, 3.0)
+
 _DEFAULTS = dict(structural_zeros=None, unknown=None, criterion="aic", n_boot=199, min_overlap=3,
                  max_interactions=None, max_ratio=1000.0, max_failed_share=0.10, seed=0, keep_draws=False,
-                 secondary_share=0.0)
+                 secondary_share=0.0, complete=None, dependence=DEPENDENCE_RANGE)
 
 
 def estimate_population(
@@ -562,6 +833,8 @@ def estimate_population(
     seed: int | None = 0,
     keep_draws: bool = False,
     secondary_share: float = 0.0,
+    complete: list[str] | None = None,
+    dependence: tuple[float, float] | None = DEPENDENCE_RANGE,
 ) -> MSEResult:
     """Estimate the total population (seen + unseen) from a capture-history table.
 
@@ -597,13 +870,23 @@ def estimate_population(
         the chance that a cell above the range was withheld as well (secondary suppression
         withholds some larger cells, never empty ones): a censored cell then lies in its range
         or, with this weight, above it. 0: ranges are exact.
+    complete:
+        sources that are complete registrations of a group (every member of the group is in
+        it, e.g. the IND for asylum applicants): their persons are never unseen, so the unseen
+        are estimated from the other sources among the persons outside them, whatever the
+        dependence between the registration and the other sources.
+    dependence:
+        when two lists remain, the 95% range of their odds ratio (how much more likely one
+        sees a person the other saw), which two lists cannot show; the estimate takes the
+        geometric middle, the interval carries the range (log-normal). None: independence,
+        exactly.
 
     Returns an :class:`MSEResult`.
     """
     options = dict(structural_zeros=structural_zeros, unknown=unknown, criterion=criterion, n_boot=n_boot,
                    min_overlap=min_overlap, max_interactions=max_interactions, max_ratio=max_ratio,
                    max_failed_share=max_failed_share, seed=seed, keep_draws=keep_draws,
-                   secondary_share=secondary_share)
+                   secondary_share=secondary_share, complete=complete, dependence=dependence)
     return _estimate(table, sources, censored, threshold, None, options)[0]
 
 
@@ -621,8 +904,16 @@ def estimate_pooled(
     ``a_t`` (so its own unseen cell ``exp(a_t)``), while how often each source sees a person and
     how sources depend on each other are the same in every stratum. Thin months borrow the
     overlap of the others; the price is the assumption of stable capture rates over the strata
-    (check it with shorter windows). Takes the keyword options of :func:`estimate_population`.
-    Returns {stratum label: MSEResult}.
+    (check it with shorter windows). Takes the keyword options of :func:`estimate_population`
+    and three more:
+
+    ``groups``: a column that puts the strata in groups (e.g. the corridor of each
+    corridor x month stratum) with their own source effects, interactions and registered
+    persons; ``shared``: lists whose rate of seeing someone the groups partly share (e.g. the
+    police, who meet people inland whatever route they took): a common effect plus a deviation
+    per group with a normal prior whose 95% range is a factor ``spread`` either way on the odds
+    (default 2), so a group with little overlap of its own borrows the others' and one with
+    much keeps its own. Returns {stratum label: MSEResult}.
     """
     merged = dict(_DEFAULTS) | options
     results = _estimate(table, sources, censored, threshold, strata, merged)
@@ -636,8 +927,15 @@ def _estimate(table, sources, censored, threshold, strata, options) -> list[MSER
         raise ValueError("criterion must be 'aic' or 'bic'")
     if not 0.0 <= options["secondary_share"] < 1.0:
         raise ValueError("secondary_share must lie in [0, 1)")
+    dependence = options["dependence"]
+    if dependence is not None and not (len(dependence) == 2 and 0 < dependence[0] <= dependence[1]):
+        raise ValueError("dependence must be a range (low, high) of odds ratios with 0 < low <= high")
+    if options.get("spread", 2.0) < 1.0:
+        raise ValueError("spread must be a factor >= 1")
     prepared, reason, notes = _prepare(table, sources, censored, threshold, options["structural_zeros"],
-                                       options["unknown"], strata, options["secondary_share"])
+                                       options["unknown"], strata, options["secondary_share"],
+                                       options["complete"], dependence, options.get("groups"),
+                                       options.get("shared"), options.get("spread", 2.0))
     base_note = "; ".join(dict.fromkeys(notes))
     if prepared is None:
         labels = list(pd.unique(table[strata])) if strata else [None]
@@ -651,14 +949,15 @@ def _estimate(table, sources, censored, threshold, strata, options) -> list[MSER
     obs_hi = np.where(open_cells @ onehot > 0, np.inf, (tbl.counts + tbl.span) @ onehot)
     n_cens = ((tbl.censored == INTERVAL) @ onehot).astype(int)
     n_unknown = ((tbl.censored == UNKNOWN) @ onehot).astype(int)
-    models = _candidate_models(len(tbl.sources), tbl.pairs, options["max_interactions"])
+    models = _candidate_models(tbl.n_lists, tbl.pairs, options["max_interactions"])
     min_overlap, max_ratio = options["min_overlap"], options["max_ratio"]
     fit = _select(tbl, models, y, z, tbl.span[None], criterion, min_overlap, max_ratio)
     observed = fit["observed"][0]
-    if len(tbl.sources) == 2 and n_strata == 1:
+    if _uses_chapman(tbl):
         method = "chapman"
     else:
         method = f"loglinear-{criterion}" + ("-pooled" if strata else "")
+    base_note = "; ".join(filter(None, [*_assumptions(tbl), base_note]))
     if (n_cens + n_unknown).sum():
         method += "-censored"
 
@@ -667,7 +966,8 @@ def _estimate(table, sources, censored, threshold, strata, options) -> list[MSER
                 for t in range(n_strata)]
 
     if fit["overlap"][0] < min_overlap:
-        return refuse(f"too few persons seen by two or more sources ({fit['overlap'][0]:.0f} < {min_overlap}): "
+        among = f" outside {', '.join(tbl.complete)}" if tbl.complete else ""
+        return refuse(f"too few persons seen by two or more sources{among} ({fit['overlap'][0]:.0f} < {min_overlap}): "
                       "without overlap the unseen part cannot be estimated")
     if not fit["valid_any"][0]:
         return refuse("no log-linear model could be fitted (margins empty or fit diverged)")
@@ -684,10 +984,10 @@ def _estimate(table, sources, censored, threshold, strata, options) -> list[MSER
     if options["n_boot"] > 0:
         lower, upper, failed, draws = _bootstrap(tbl, models, fit, weights, estimate, criterion, options["n_boot"],
                                                  min_overlap, max_ratio, options["seed"])
-        if failed > options["max_failed_share"]:
+        if failed > options["max_failed_share"] or not np.isfinite(upper).all():
             return refuse(f"estimate unstable: in {failed:.0%} of bootstrap replicates no model was estimable "
-                          "(too few persons in the overlaps)")
-        lower = np.maximum(lower, obs_lo)
+                          "(too few persons in the overlaps), so the data set no upper bound")
+        lower = np.minimum(np.maximum(lower, obs_lo), estimate)
         upper = np.maximum(upper, estimate)
     results = []
     for t in range(n_strata):
@@ -709,6 +1009,29 @@ def _estimate(table, sources, censored, threshold, strata, options) -> list[MSER
     return results
 
 
+def _assumptions(tbl: _Table) -> list[str]:
+    """The assumptions the data cannot check, in words, for the note."""
+    lists = [tbl.sources[i] for i in tbl.residual]
+    said = []
+    if tbl.complete:
+        said.append(f"{' and '.join(tbl.complete)} taken as complete registration (everyone of its group is in it, "
+                    f"so nobody there is unseen): the unseen are estimated from {' and '.join(lists)} among the "
+                    f"persons outside it")
+    if tbl.n_lists == 2:
+        pair = f"{lists[0]}-{lists[1]}"
+        if tbl.dependence is None:
+            said.append(f"{pair} assumed independent (two lists cannot show their dependence)")
+        else:
+            low, high = tbl.dependence
+            said.append(f"{pair} dependence cannot be estimated from two lists: odds ratio taken as "
+                        f"{tbl.dependence_factor():.3g}, 95% range {low:.3g}-{high:.3g} carried in the interval")
+    if tbl.shared and len(tbl.groups) > 1:
+        said.append(f"{' and '.join(tbl.sources[i] for i in tbl.shared)} taken to see persons at a similar rate "
+                    f"in every group (odds within a factor {tbl.spread:.3g} either way, 95%): a group with little "
+                    f"overlap of its own borrows the others'")
+    return said
+
+
 def _refused(reason, note, observed, obs_lo, obs_hi, sources, method="none", stratum=None) -> MSEResult:
     text = "; ".join(filter(None, [reason, note]))
     nan = float("nan")
@@ -717,9 +1040,12 @@ def _refused(reason, note, observed, obs_lo, obs_hi, sources, method="none", str
 
 
 def _bootstrap(tbl, models, fit, weights, estimate, criterion, n_boot, min_overlap, max_ratio, seed):
-    """Parametric prediction bootstrap over the AIC-weighted models; see module doc.
+    """Parametric bootstrap of plausible realised totals (percentile prediction interval); see the
+    module doc. ``min_overlap`` applies to the data only: a replicate is estimated whenever it can
+    be (one overlap), as its value is a plausible one, not a published estimate.
 
-    Returns per stratum: lower (T,), upper (T,), the share of failed replicates, draws (list).
+    Returns per stratum: lower (T,), upper (T,), the share of replicates without an estimate
+    (their unseen count is unbounded), draws (list).
     """
     rng = np.random.default_rng(_seed_for(tbl, seed))
     n_strata = len(tbl.strata)
@@ -727,27 +1053,63 @@ def _bootstrap(tbl, models, fit, weights, estimate, criterion, n_boot, min_overl
     # practically never chosen in a replicate; leaving them out keeps the bootstrap fast.
     score = fit["score"][:, 0]
     keep = np.flatnonzero(np.isfinite(score) & (score - score.min() <= _PRUNE_DELTA))
-    # Each replicate's population comes from one model drawn with its AIC weight, so the truth
-    # of the replicates spans what the plausible models imply about the unseen.
+    # Each replicate's data come from one model drawn with its AIC weight, censored like the data.
     chosen = rng.choice(len(weights), size=n_boot, p=weights)
-    mu_drawn = fit["mu"][chosen, 0, :]  # (R, C)
-    unseen_drawn = fit["unseen"][chosen, 0, :]  # (R, T)
-    if len(tbl.sources) == 2 and n_strata == 1:
-        unseen_drawn = np.broadcast_to(np.maximum(estimate - fit["observed"][0], 0.0), (n_boot, n_strata))
-    cells = rng.poisson(mu_drawn).astype(float)
-    unseen = rng.poisson(unseen_drawn).astype(float)
-    truth = cells @ fit["onehot"] + unseen  # (R, T)
+    cells = rng.poisson(fit["mu"][chosen, 0, :]).astype(float)  # (R, C)
     y, censored, span = _censor_like(tbl, cells, rng)
-    kept_models = [models[k] for k in keep]
-    rep = _select(tbl, kept_models, y, censored, span, criterion, min_overlap, max_ratio, start=fit["beta"][keep, 0, :])
-    error = rep["n_hat"] - truth  # (R, T)
-    ok = np.isfinite(error).all(axis=1)
+    rep = _select(tbl, [models[k] for k in keep], y, censored, span, criterion, 1, max_ratio,
+                  start=fit["beta"][keep, 0, :])
+    # Each replicate's estimate of the expected unseen, from one model drawn with the replicate's
+    # own weights, is a plausible value of it (percentile method: it keeps the skew of a ratio
+    # estimator, large when the overlap is small, which a pivot around the estimate would flip).
+    weight = rep["weight"]  # (M, R)
+    ok = (weight.sum(axis=0) > 0) & rep["ok"]
+    cumulative = np.cumsum(weight, axis=0) / np.maximum(weight.sum(axis=0), 1e-300)
+    pick = np.minimum((cumulative < rng.random(n_boot)[None]).sum(axis=0), len(weight) - 1)
+    expected = rep["unseen"][pick, np.arange(n_boot), :] * tbl.dependence_factor()  # (R, T)
+    if tbl.dependence_sd() > 0:
+        # Two lists cannot show their dependence: each replicate takes its own odds ratio from the
+        # stated range (one for all strata: the same lists everywhere).
+        expected = expected * np.exp(tbl.dependence_sd() * rng.standard_normal((n_boot, 1)))
+    if _design(tbl).precision.any():
+        # Replicates of a penalised fit vary only with the data; what the priors leave open (a
+        # group's or a month's deviation, large where there are few data of its own) is added.
+        best = int(np.argmax(weights))
+        covariance = _prior_covariance(tbl, fit["mu"][best, 0], fit["active"][best])
+        values, vectors = np.linalg.eigh(covariance)
+        root = vectors * np.sqrt(np.maximum(values, 0.0))[None]
+        expected = expected * np.exp(rng.standard_normal((n_boot, len(values))) @ root.T)
+    # The persons seen are known but for suppressed cells: the replicate's error in imputing them.
+    seen_error = cells @ fit["onehot"] - rep["observed"]
+    realised = rng.poisson(np.where(ok[:, None], np.minimum(expected, 1e12), 0.0)).astype(float)
+    draws = fit["observed"][0][None, :] + seen_error + realised  # (R, T)
+    draws[~ok] = np.inf  # the replicate's data could not bound the unseen
     failed = float(1.0 - ok.mean())
-    if ok.sum() < 10:
-        return np.full(n_strata, np.nan), np.full(n_strata, np.nan), failed, [None] * n_strata
-    lo_q, hi_q = np.quantile(error[ok], [0.025, 0.975], axis=0)
-    draws = estimate[None, :] - error[ok]  # plausible values of the realised totals
-    return estimate - hi_q, estimate - lo_q, failed, [draws[:, t] for t in range(n_strata)]
+    lower, upper = np.quantile(draws, [0.025, 0.975], axis=0, method="inverted_cdf")
+    if ok.any():  # for sums over strata, an unbounded draw counts as the largest bounded one
+        draws = np.where(np.isfinite(draws), draws, draws[ok].max(axis=0)[None])
+    return lower, upper, failed, [draws[:, t] for t in range(n_strata)]
+
+
+def _prior_covariance(tbl: _Table, mu: np.ndarray, active: np.ndarray) -> np.ndarray:
+    """(T, T) the part of the posterior covariance of the log unseen cells that is due to the
+    priors: U V L V U' with V the inverse of the penalised information, L the prior precisions
+    and U the unseen cells' design rows (posterior V = sampling part V I V + prior part V L V;
+    replicates of a penalised fit only show the sampling part)."""
+    layout = _design(tbl)
+    columns = np.flatnonzero(active)
+    x = layout.design[:, columns]
+    info = mu.copy()
+    if (tbl.censored == INTERVAL).any():
+        cens = tbl.censored == INTERVAL
+        _, variance, _ = _truncated_moments(mu[cens], tbl.counts[cens], tbl.span[cens], tbl.tail)
+        info[cens] = np.maximum(mu[cens] - variance, 0.05 * mu[cens])
+    info[tbl.censored == UNKNOWN] = 0.0
+    prior = layout.precision[columns]
+    penalised = x.T @ (info[:, None] * x) + np.diag(prior) + 1e-9 * np.eye(len(columns))
+    inverse = np.linalg.pinv(penalised, hermitian=True)
+    rows = layout.unseen[:, columns] @ inverse  # (T, P)
+    return (rows * prior[None, :]) @ rows.T
 
 
 def _censor_like(tbl: _Table, y: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

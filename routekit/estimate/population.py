@@ -24,7 +24,11 @@ import numpy as np
 import pandas as pd
 
 from routekit.estimate.grades import estimate_grade
-from routekit.estimate.mse import MSEResult, estimate_pooled
+from routekit.estimate.mse import DEPENDENCE_RANGE, MSEResult, estimate_pooled
+
+# How much corridors may differ in a shared source's odds of seeing someone: a factor two either
+# way (95%), the same "alike, not equal" range as the dependence of two lists (mse.DEPENDENCE_RANGE).
+SPREAD = 2.0
 
 NESTED_MIN = 20  # a source must have seen at least this many persons to be called nested
 STRUCTURAL_MIN_EXPECTED = 20.0  # expected overlap under independence before an empty one is structural
@@ -101,6 +105,32 @@ def source_coverage(manifest: dict, sources: list[str], months: list[str]) -> di
             for month in months}
 
 
+def source_roles(sources: list[str]) -> dict[str, list[str]]:
+    """What the registry declares about how each source sees the population.
+
+    ``complete``: complete registrations of a group (``SourceType.complete_for``; the IND holds
+    every asylum applicant), so nobody in that group is unseen and estimation only concerns the
+    persons outside it. ``shared``: sources whose chance of seeing someone hardly depends on
+    the route (``SourceType.route_independent``; the police meet people inland, after the
+    journey), so corridors may share it. Both are knowledge of how a source is made, which no
+    link table can show, so they live with the source's declaration. Unknown sources: neither.
+    """
+    from routekit.errors import RoutekitError
+    from routekit.sources import get_source
+
+    roles: dict[str, list[str]] = {"complete": [], "shared": []}
+    for name in sources:
+        try:
+            source = get_source(name)
+        except RoutekitError:
+            continue
+        if getattr(source, "complete_for", ""):
+            roles["complete"].append(name)
+        if getattr(source, "route_independent", False):
+            roles["shared"].append(name)
+    return roles
+
+
 # Months pooled in one model per corridor; None: all months a source set covers. Blocks of 6
 # months were tried: thinner tables gave worse coverage (0.53 against 0.85 in 4 scenarios).
 POOL_MONTHS = None
@@ -108,11 +138,18 @@ POOL_MONTHS = None
 
 def estimate_strata(link, n_boot: int = 99, seed: int = 0, secondary_unknown: bool | None = None,
                     kinds: dict[str, str] | None = None,
-                    pool_months: int | None = POOL_MONTHS) -> tuple[pd.DataFrame, dict, dict]:
+                    pool_months: int | None = POOL_MONTHS, complete: list[str] | None = None,
+                    dependence: tuple[float, float] | None = DEPENDENCE_RANGE, shared: list[str] | None = None,
+                    spread: float = SPREAD) -> tuple[pd.DataFrame, dict, dict]:
     """One MSE per month x corridor. Returns (estimates frame, draws per stratum, structure).
 
     Months are pooled per corridor among the months that the same sources cover (and, with
-    ``pool_months``, in blocks of that many months).
+    ``pool_months``, in blocks of that many months). With ``shared`` sources the corridors are
+    estimated together in one model, each with its own effects, except that the corridors
+    partly share how often a shared source sees someone (within a factor ``spread``).
+    ``complete`` and ``shared`` default to the registry's declarations (:func:`source_roles`);
+    ``dependence``: the 95% range of the odds ratio of two lists, which two lists cannot show
+    (``mse.estimate_population``).
     ``secondary_unknown``: the link applied secondary suppression, so a suppressed cell may also
     be a larger cell withheld to protect a small one (weighted by :func:`secondary_share`)
     rather than surely 1..K-1; default: when the link manifest reports secondary suppressions.
@@ -123,28 +160,39 @@ def estimate_strata(link, n_boot: int = 99, seed: int = 0, secondary_unknown: bo
         secondary_unknown = bool(link.manifest.get("cells_suppressed_secondary", 0))
     share = secondary_share(link.contingency, link.manifest, link.threshold) if secondary_unknown else 0.0
     structure["secondary_share"] = share
+    roles = source_roles(keep) if complete is None or shared is None else {}
+    structure["complete"] = [s for s in (roles["complete"] if complete is None else complete) if s in keep]
+    structure["shared"] = [s for s in (roles["shared"] if shared is None else shared) if s in keep]
     table = collapse_sources(link.contingency, keep, link.threshold)
     coverage = source_coverage(link.manifest, keep, sorted(table["month"].unique()))
     flags = [f"in_{s}" for s in keep]
-    rows, draws = [], {}
-    for corridor, part in table.groupby("corridor", sort=True):
-        cells = part[["month", *flags, "count", "censored", "lower", "upper"]].rename(columns=dict(zip(flags, keep)))
-        groups: dict[tuple[str, ...], list[str]] = {}
-        months_here = sorted(cells["month"].unique())
+    cells = table[["month", "corridor", *flags, "count", "censored", "lower", "upper"]].rename(
+        columns=dict(zip(flags, keep)))
+    cells["stratum"] = cells["corridor"] + "|" + cells["month"]
+    joint = bool(structure["shared"]) and cells["corridor"].nunique() > 1
+    units: dict[tuple, list[tuple[str, str]]] = {}
+    for corridor, part in cells.groupby("corridor", sort=True):
+        months_here = sorted(part["month"].unique())
+        first = cells["month"].min() if joint else months_here[0]
         for month in months_here:
-            window = _window(month, months_here[0], pool_months)
-            groups.setdefault((coverage[month], window), []).append(month)
-        for (covering, _), months in groups.items():
-            subset = cells[cells["month"].isin(months)]
-            uncovered = [s for s in keep if s not in covering]
-            results = _estimate_group(subset, list(covering), link.threshold, structure, n_boot, seed, share)
-            for month, result in results.items():
-                if uncovered:
-                    result = replace(result, reason="; ".join(filter(None, [
-                        result.reason, f"no release of {', '.join(uncovered)} covers this month"])))
-                rows.append(_row(month, corridor, result, kinds or {}))
-                draws[(month, corridor)] = result.draws
+            key = (None if joint else corridor, coverage[month], _window(month, first, pool_months))
+            units.setdefault(key, []).append(f"{corridor}|{month}")
+    rows, draws = [], {}
+    for (_, covering, _), strata in units.items():
+        subset = cells[cells["stratum"].isin(strata)]
+        uncovered = [s for s in keep if s not in covering]
+        results = _estimate_group(subset, list(covering), link.threshold, structure, n_boot, seed, share,
+                                  dependence, joint, spread)
+        for stratum, result in results.items():
+            corridor, month = stratum.split("|")
+            if uncovered:
+                result = replace(result, reason="; ".join(filter(None, [
+                    result.reason, f"no release of {', '.join(uncovered)} covers this month"])))
+            rows.append(_row(month, corridor, result, kinds or {}))
+            draws[(month, corridor)] = result.draws
     frame = pd.DataFrame(rows)
+    if len(frame):
+        frame = frame.sort_values(["corridor", "period"], kind="stable").reset_index(drop=True)
     structure["sources_used"] = keep
     return frame, draws, structure
 
@@ -157,17 +205,25 @@ def _window(month: str, first: str, pool_months: int | None) -> int:
 
 
 def _estimate_group(cells: pd.DataFrame, sources: list[str], threshold: int, structure: dict, n_boot: int,
-                    seed: int, share: float = 0.0) -> dict[str, MSEResult]:
-    """The pooled model for one corridor's months; a table it cannot take is refused, not raised."""
+                    seed: int, share: float = 0.0,
+                    dependence: tuple[float, float] | None = DEPENDENCE_RANGE, joint: bool = False,
+                    spread: float = SPREAD) -> dict[str, MSEResult]:
+    """The pooled model for one corridor's months, or with ``joint`` for all corridors' months
+    at once; {"corridor|month": result}. A table it cannot take is refused, not raised."""
+    data = cells[["stratum", *sources, "count", "censored", "lower", "upper"]]
+    if joint:
+        data = data.assign(corridor=cells["corridor"])
     try:
-        return estimate_pooled(cells, "month", sources=sources, threshold=threshold,
+        return estimate_pooled(data, "stratum", sources=sources, threshold=threshold,
                                structural_zeros=structure["structural_zeros"], n_boot=n_boot, seed=seed,
-                               keep_draws=True, secondary_share=share)
+                               keep_draws=True, secondary_share=share, complete=structure.get("complete", []),
+                               dependence=dependence, groups="corridor" if joint else None,
+                               shared=structure.get("shared", []) if joint else [], spread=spread)
     except ValueError as error:
         nan = float("nan")
-        return {month: MSEResult(nan, nan, nan, "none", "", nan, False,
-                                 f"the link table for this corridor cannot be modelled ({error})", stratum=month)
-                for month in pd.unique(cells["month"])}
+        return {stratum: MSEResult(nan, nan, nan, "none", "", nan, False,
+                                   f"the link table cannot be modelled ({error})", stratum=stratum)
+                for stratum in pd.unique(cells["stratum"])}
 
 
 def _row(period: str, corridor: str, result: MSEResult, kinds: dict[str, str]) -> dict:
@@ -246,8 +302,11 @@ def _sum_draws(draws: list[np.ndarray], rng: np.random.Generator) -> np.ndarray:
 
 
 def _interval(total: np.ndarray, part: pd.DataFrame) -> tuple[float, float]:
+    """95% of the summed draws, never below the persons surely seen, and holding the estimate
+    (percentile draws of a skewed estimate need not hold it, as for the months)."""
     lower, upper = np.quantile(total, [0.025, 0.975])
-    return max(lower, part["observed_lower"].sum()), upper
+    estimate = part["estimate"].sum()
+    return min(max(lower, part["observed_lower"].sum()), estimate), max(upper, estimate)
 
 
 def _period_row(label, corridor, observed, estimate, lower, upper, note, kinds_used) -> dict:

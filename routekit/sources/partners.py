@@ -96,7 +96,7 @@ register(SourceType(
     legal_basis="Vreemdelingenwet 2000 and AVG art. 6(1)(e); only anonymised aggregates leave "
                 "the IND (outside the AVG).",
     person_level=True, schema=IND_SCHEMA, date_column="application_date", text_column="narrative",
-    id_column="record_id",
+    id_column="record_id", complete_for="asylum applicants",
 ))
 register(SourceType(
     name="police", partner="Politie (AVIM), analysed by NVIK",
@@ -106,7 +106,7 @@ register(SourceType(
     legal_basis="Wet politiegegevens (Wpg) art. 8 and 9; only anonymised aggregates leave the "
                 "police (outside the Wpg).",
     person_level=True, schema=POLICE_SCHEMA, date_column="date", text_column="report_text",
-    id_column="record_id",
+    id_column="record_id", route_independent=True,
 ))
 register(SourceType(
     name="eurodac", partner="DRM (Directie Regie Migratieketen)",

@@ -35,6 +35,12 @@ class SourceType:
     id_column: str | None = None
     refused: bool = False
     refusal_reason: str = ""
+    #: A group this source registers completely (nobody in it is unseen), e.g. every asylum
+    #: applicant is registered by the IND; multiple-systems estimation conditions on it.
+    complete_for: str = ""
+    #: The chance of being seen hardly depends on the route (the police meet people inland,
+    #: after the route), so estimation may share its rate across corridors.
+    route_independent: bool = False
     reader: Callable | None = field(default=None, compare=False)
 
     def title(self, language: str = "en") -> str:
