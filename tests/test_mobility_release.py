@@ -115,7 +115,9 @@ def test_cdr_command_writes_the_documented_files(tmp_path):
     assert (regions.loc[regions["status"] == "published", "subscribers"] > 15).all()
     homes = pd.read_csv(out / "home_counts.csv")
     assert set(homes["level"]) == {"country", "region"}
-    MOBILITY_SCHEMA.validate(pd.read_csv(out / "mobility.csv", dtype={"subscribers": int}))
+    moves = MOBILITY_SCHEMA.validate(pd.read_csv(out / "mobility.csv", dtype={"subscribers": int}))
+    # the partner contract holds changes of home country only, not the 100 stayers
+    assert moves[["origin_country", "destination_country", "subscribers"]].values.tolist() == [["NLD", "BEL", 20]]
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["parameters"]["threshold"] == 15
     assert manifest["inputs"]["events_used"] == 120 * 14

@@ -26,7 +26,7 @@ def test_events_are_written_in_chunks_with_the_documented_columns(tmp_path):
     assert summary["parts"] == len(parts) >= 4
     assert max(pq.ParquetFile(p).metadata.num_rows for p in parts[1:]) < 1.3 * WORLD.chunk_events
     assert sum(pq.ParquetFile(p).metadata.num_rows for p in parts) == summary["events"]
-    assert summary["residents"] >= 10 * summary["migrant_phones"]
+    assert summary["residents"] >= 10 * summary["migrant_phones_per_day"] > 0
     events = pd.read_parquet(parts[0])
     assert list(events.columns) == ["subscriber", "timestamp", "cell_id"]
     assert events["subscriber"].astype(str).str.fullmatch(r"[0-9a-f]{12}").all()
@@ -56,3 +56,33 @@ def test_released_flows_show_the_journeys_arrival_in_the_netherlands(tmp_path):
     assert 100 <= from_abroad.sum() <= 200
     assert set(from_abroad.index.get_level_values("origin")) <= {"TUR", "GRC", "MKD", "SRB", "HUN", "AUT", "DEU"}
     assert manifest["inputs"]["events_rejected"] == {}
+
+
+def test_a_phone_is_seen_for_the_days_in_destination_after_entry(tmp_path):
+    world = EventWorld(start="2024-01-01", end="2024-06-30", events=0, phone_seen=1.0,
+                       sim_change_per_leg=0.0, days_in_destination=20, residents_per_phone=1, seed=3)
+    generate_events(tmp_path, JOURNEYS.head(30), world)
+    migrants = pd.read_parquet(tmp_path / "events" / "part-00000.parquet")
+    # no SIM change: one token per journey, the last event at most 20 days after entry
+    assert migrants["subscriber"].nunique() == 30
+    assert migrants["timestamp"].max() < pd.Timestamp("2024-04-10") + pd.Timedelta(days=20)
+
+
+def test_the_demo_operator_reads_only_route_and_entry_date_and_notes_its_scale(tmp_path):
+    import json
+
+    from routekit.mobility.synthetic import DEMO_MONTHS, simulate_demo_operator
+
+    journeys = JOURNEYS.assign(v_number="2912345678", entry_date=["2024-06-15"] * 100 + ["2025-03-10"] * 100)
+    journeys.to_csv(tmp_path / "journeys.csv", index=False)
+    summary = simulate_demo_operator(tmp_path / "journeys.csv", tmp_path / "operator")
+    events = pd.read_parquet(tmp_path / "operator" / "events")
+    # the last DEMO_MONTHS months up to the last entry month: April 2024 - March 2025
+    assert events["timestamp"].min() >= pd.Timestamp("2024-04-01")
+    assert events["timestamp"].max() < pd.Timestamp("2025-04-01")
+    noted = json.loads((tmp_path / "operator" / "simulation.json").read_text())
+    assert noted["events"] == summary["events"] == len(events)
+    assert noted["world"]["start"] == "2024-04-01" and DEMO_MONTHS == 12
+    assert noted["residents"] >= 5 * noted["migrant_phones_per_day"]
+    written = "".join(p.read_text(errors="ignore") for p in (tmp_path / "operator").glob("*.*"))
+    assert "2912345678" not in written

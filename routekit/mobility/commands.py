@@ -20,9 +20,9 @@ def cdr(
     min_nights: Annotated[int, typer.Option(help="Active nights needed in a period to be located.")] = 5,
     period_months: Annotated[int, typer.Option(help="Length of a period in months (1 = month, 3 = quarter).")] = 1,
     threshold: Annotated[int, typer.Option(help="Publish a count only if it is more than this.")] = DEFAULT_THRESHOLD,
-    memory_limit: Annotated[str, typer.Option(help="Engine memory limit, e.g. 2GB.")] = "2GB",
+    memory_limit: Annotated[str, typer.Option(help="Engine memory limit, e.g. 1GB; beyond it DuckDB spills to disk.")] = "1GB",
     threads: Annotated[int, typer.Option(help="Engine threads (Spark: local[threads]).")] = 2,
-    temp_directory: Annotated[Path | None, typer.Option(help="Where the engine may spill to disk.")] = None,
+    temp_directory: Annotated[Path | None, typer.Option(help="Where the engine may spill to disk (default: OUT/.spill, removed after).")] = None,
 ) -> None:
     """Night-time home locations and flows from call detail records, redacted for release."""
     from rich.console import Console
@@ -33,9 +33,13 @@ def cdr(
 
     params = make_params(night_start_hour=night_start, night_end_hour=night_end, min_nights=min_nights,
                          period_months=period_months, threshold=threshold)
-    resources = Resources(memory_limit=memory_limit, threads=threads,
-                          temp_directory=str(temp_directory) if temp_directory else None)
-    release, manifest = compute_indicators(events, cells, params, engine=engine, resources=resources)
+    spill = temp_directory or out / ".spill"
+    resources = Resources(memory_limit=memory_limit, threads=threads, temp_directory=str(spill))
+    try:
+        release, manifest = compute_indicators(events, cells, params, engine=engine, resources=resources)
+    finally:
+        if spill.is_dir() and not any(spill.iterdir()):
+            spill.rmdir()
     written = write_release(release, manifest, out)
     counts = manifest["outputs"]["counts_suppressed"]
     Console().print(

@@ -1,9 +1,16 @@
 """THE definition of night-time home location and flows, written once as portable SQL.
 
 Both engines run exactly these SELECT statements (DuckDB and Spark SQL accept the same text: only
-``hour``, ``year``, ``month``, ``FLOOR``, ``CAST``, ``INTERVAL 'n' HOUR``, ``CASE``,
-``COUNT(DISTINCT)`` and ``ROW_NUMBER() OVER`` are used). An engine only decides how to load the
-two input views and how to keep an intermediate step (DuckDB: temp table, Spark: cached view).
+``hour``, ``year``, ``month``, ``day``, ``DATE - integer``, ``POWER``, ``FLOOR``, ``CAST``,
+``CASE``, ``BIT_OR``, ``BIT_COUNT``, ``COUNT(DISTINCT)`` and ``ROW_NUMBER() OVER`` are used). An
+engine only decides how to load the two input views and how to keep an intermediate step
+(DuckDB: temp table, Spark: cached view).
+
+The events are read once: the ``activity`` step reduces them to one row per subscriber, month
+and night-time region, keeping the month's nights as a bit mask (bit d-1 = night of day d), so
+"distinct nights" needs no row per night and every later step works on a few rows per
+subscriber and month. The night date of an event after midnight is the calendar date minus one
+day, which is ``date(ts - 12 hours)`` because the night window never contains noon.
 
 Input views, prepared by the engine:
   ``events(subscriber, ts TIMESTAMP, cell)``  - one row per event; ``ts`` NULL if unparsable
@@ -56,64 +63,105 @@ def _night_condition(params: CdrParams) -> str:
     return f"(hour(e.ts) >= {start} {joiner} hour(e.ts) < {end})"
 
 
+# Why an event is not used, as a small code (an integer key keeps the one pass over the events
+# cheap); 0 = used. ``event_counts`` turns the codes back into these words.
+REJECT_REASONS = {
+    1: "missing subscriber",
+    2: "missing or unparsable timestamp",
+    3: "missing cell id",
+    4: "cell id not in cell table",
+}
+
+
 def steps(params: CdrParams) -> list[Step]:
     """The definition as an ordered list of SELECT statements, parameters filled in."""
     night = _night_condition(params)
-    period = f"CAST(FLOOR((year(activity_date) * 12 + month(activity_date) - 1) / {params.period_months}) AS INT)"
+    period = f"CAST(FLOOR(month_index / {params.period_months}) AS INT)"
+    reason_names = "\n".join(f"    WHEN {code} THEN '{text}'" for code, text in REJECT_REASONS.items())
+
+    # Regions numbered in the order of their codes, so "smallest region id" is "smallest code"
+    # and the heavy steps group by integers, not text.
+    regions = """
+SELECT region, ROW_NUMBER() OVER (ORDER BY region) AS region_id
+FROM (SELECT DISTINCT region FROM cells) distinct_regions"""
+
+    cell_regions = """
+SELECT c.cell AS cell, r.region_id AS region_id
+FROM cells c
+JOIN regions r ON r.region = c.region"""
+
+    # The only pass over the events: one row per subscriber, month and night-time region (NULL
+    # for daytime events), holding the nights as a bit mask over the day of the month. That keeps
+    # the distinct nights without a row per night, so 10^8 events shrink to a few rows per
+    # subscriber and month before anything else happens.
     activity = f"""
 WITH classified AS (
   SELECT
     e.subscriber AS subscriber,
-    c.region AS cell_region,
     e.ts AS ts,
+    c.region_id AS cell_region,
     CASE
-      WHEN e.subscriber IS NULL THEN 'missing subscriber'
-      WHEN e.ts IS NULL THEN 'missing or unparsable timestamp'
-      WHEN e.cell IS NULL THEN 'missing cell id'
-      WHEN c.region IS NULL THEN 'cell id not in cell table'
-    END AS reject_reason,
+      WHEN e.subscriber IS NULL THEN 1
+      WHEN e.ts IS NULL THEN 2
+      WHEN e.cell IS NULL THEN 3
+      WHEN c.region_id IS NULL THEN 4
+      ELSE 0
+    END AS reject_code,
     CASE WHEN {night} THEN 1 ELSE 0 END AS is_night
   FROM events e
-  LEFT JOIN cells c ON e.cell = c.cell
+  LEFT JOIN cell_regions c ON e.cell = c.cell
 ),
 dated AS (
   SELECT
     subscriber,
-    reject_reason,
-    CASE WHEN is_night = 1 THEN cell_region END AS region,
-    CASE WHEN is_night = 1 THEN CAST(ts - INTERVAL '12' HOUR AS DATE) END AS night_date,
-    CASE WHEN is_night = 1 THEN CAST(ts - INTERVAL '12' HOUR AS DATE) ELSE CAST(ts AS DATE) END
-      AS activity_date
+    reject_code,
+    is_night,
+    cell_region,
+    CAST(ts AS DATE) - CASE WHEN is_night = 1 AND hour(ts) < 12 THEN 1 ELSE 0 END AS activity_date
   FROM classified
 ),
-periodised AS (
-  SELECT subscriber, reject_reason, region, night_date, {period} AS period
+keyed AS (
+  SELECT
+    subscriber,
+    reject_code,
+    year(activity_date) * 12 + month(activity_date) - 1 AS month_index,
+    CASE WHEN is_night = 1 THEN cell_region END AS region_id,
+    CASE WHEN is_night = 1 THEN CAST(POWER(2, day(activity_date) - 1) AS BIGINT) ELSE 0 END AS night_day,
+    activity_date
   FROM dated
 )
-SELECT subscriber, reject_reason, region, night_date, period, COUNT(*) AS events
-FROM periodised
-GROUP BY subscriber, reject_reason, region, night_date, period"""
+SELECT subscriber, reject_code, month_index, region_id,
+       COUNT(*) AS events, BIT_OR(night_day) AS night_days, MAX(activity_date) AS last_date
+FROM keyed
+GROUP BY subscriber, reject_code, month_index, region_id"""
 
-    subscriber_periods = """
-SELECT subscriber, period, COUNT(DISTINCT night_date) AS active_nights
-FROM activity
-WHERE reject_reason IS NULL
+    subscriber_periods = f"""
+SELECT subscriber, period, SUM(nights_in_month) AS active_nights
+FROM (
+  SELECT subscriber, {period} AS period, BIT_COUNT(BIT_OR(night_days)) AS nights_in_month
+  FROM activity
+  WHERE reject_code = 0
+  GROUP BY subscriber, month_index
+) monthly
 GROUP BY subscriber, period"""
 
-    region_nights = """
-SELECT subscriber, period, region,
-       COUNT(*) AS nights, SUM(events) AS night_events, MAX(night_date) AS last_night
-FROM activity
-WHERE reject_reason IS NULL AND night_date IS NOT NULL
-GROUP BY subscriber, period, region"""
+    region_nights = f"""
+SELECT subscriber, period, region_id,
+       SUM(BIT_COUNT(night_days)) AS nights, SUM(events) AS night_events, MAX(last_date) AS last_night
+FROM (
+  SELECT subscriber, {period} AS period, region_id, night_days, events, last_date
+  FROM activity
+  WHERE reject_code = 0 AND region_id IS NOT NULL
+) night_rows
+GROUP BY subscriber, period, region_id"""
 
     homes = f"""
-SELECT ranked.subscriber, ranked.period, ranked.region
+SELECT ranked.subscriber, ranked.period, ranked.region_id
 FROM (
-  SELECT subscriber, period, region,
+  SELECT subscriber, period, region_id,
          ROW_NUMBER() OVER (
            PARTITION BY subscriber, period
-           ORDER BY nights DESC, night_events DESC, last_night DESC, region ASC
+           ORDER BY nights DESC, night_events DESC, last_night DESC, region_id ASC
          ) AS preference
   FROM region_nights
 ) ranked
@@ -128,27 +176,39 @@ FROM subscriber_periods
 GROUP BY period"""
 
     home_counts = """
-SELECT period, region, COUNT(*) AS subscribers
-FROM homes
-GROUP BY period, region"""
+SELECT h.period AS period, r.region AS region, COUNT(*) AS subscribers
+FROM homes h
+JOIN regions r ON r.region_id = h.region_id
+GROUP BY h.period, r.region"""
 
     flows = """
-SELECT later.period AS period, earlier.region AS origin, later.region AS destination,
-       COUNT(*) AS subscribers
-FROM homes earlier
-JOIN homes later ON later.subscriber = earlier.subscriber AND later.period = earlier.period + 1
-GROUP BY later.period, earlier.region, later.region"""
+SELECT moves.period AS period, o.region AS origin, d.region AS destination, moves.subscribers AS subscribers
+FROM (
+  SELECT later.period AS period, earlier.region_id AS origin_id, later.region_id AS destination_id,
+         COUNT(*) AS subscribers
+  FROM homes earlier
+  JOIN homes later ON later.subscriber = earlier.subscriber AND later.period = earlier.period + 1
+  GROUP BY later.period, earlier.region_id, later.region_id
+) moves
+JOIN regions o ON o.region_id = moves.origin_id
+JOIN regions d ON d.region_id = moves.destination_id"""
 
-    event_counts = """
-SELECT reject_reason, SUM(events) AS events
+    event_counts = f"""
+SELECT
+  CASE reject_code
+{reason_names}
+  END AS reject_reason,
+  SUM(events) AS events
 FROM activity
-GROUP BY reject_reason"""
+GROUP BY reject_code"""
 
     subscribers_total = """
 SELECT COUNT(DISTINCT subscriber) AS subscribers
 FROM subscriber_periods"""
 
     return [
+        Step("regions", regions, keep=True),
+        Step("cell_regions", cell_regions, keep=True),
         Step("activity", activity, keep=True),
         Step("subscriber_periods", subscriber_periods, keep=True),
         Step("region_nights", region_nights, keep=False),

@@ -35,7 +35,7 @@ class EventFiles:
 class Resources:
     """Limits that keep a run out-of-core on a shared machine."""
 
-    memory_limit: str = "2GB"
+    memory_limit: str = "1GB"
     threads: int = 2
     temp_directory: str | None = None
 
@@ -103,8 +103,13 @@ class DuckDBEngine:
                     f'{_timestamp_expression(chr(34) + TIMESTAMP + chr(34), events.format)} AS ts, '
                     f'"{CELL}" AS cell FROM {reader}'
                 )
+                # The cell id typed like the events' column (e.g. Parquet INT32), so the join does
+                # not cast every event; an id that cannot have that type matches no event anyway.
+                cell_type = con.execute("SELECT typeof(cell) FROM events LIMIT 1").fetchall()
+                cell_type = cell_type[0][0] if cell_type else "VARCHAR"
                 con.register("cells_frame", cells[["cell", "region"]])
-                con.execute("CREATE TEMP TABLE cells AS SELECT * FROM cells_frame")
+                con.execute(f"CREATE TEMP TABLE cells AS SELECT TRY_CAST(cell AS {cell_type}) AS cell, region "
+                            "FROM cells_frame WHERE TRY_CAST(cell AS " + cell_type + ") IS NOT NULL")
                 con.unregister("cells_frame")
                 results = {}
                 for step in steps(params):

@@ -91,6 +91,15 @@ def _manifest(params: CdrParams, runner, files, cell_table: pd.DataFrame, result
     }
 
 
+def country_moves(release: Release) -> pd.DataFrame:
+    """The country flows that are a change of home country (origin != destination), in the
+    column names of the partner contract (``MOBILITY_SCHEMA``): stayers are not movement."""
+    flows = release.flows_country
+    return (flows[flows["origin"] != flows["destination"]]
+            .rename(columns={"origin": "origin_country", "destination": "destination_country"})
+            .reset_index(drop=True))
+
+
 def write_release(release: Release, manifest: dict, out_dir: str | Path) -> list[Path]:
     """Write the released tables and the manifest; returns the paths written."""
     out = Path(out_dir)
@@ -100,9 +109,8 @@ def write_release(release: Release, manifest: dict, out_dir: str | Path) -> list
                         ("home_counts.csv", release.home_counts)):
         frame.to_csv(out / name, index=False)
         written.append(out / name)
-    published = release.flows_country[release.flows_country["status"] == "published"]
-    (published.rename(columns={"origin": "origin_country", "destination": "destination_country"})
-     [["month", "origin_country", "destination_country", "subscribers"]]
+    moves = country_moves(release)
+    (moves[moves["status"] == "published"][["month", "origin_country", "destination_country", "subscribers"]]
      .to_csv(out / "mobility.csv", index=False))
     written.append(out / "mobility.csv")
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -75,7 +75,7 @@ def build_release(results: dict[str, pd.DataFrame], cells: pd.DataFrame, thresho
         counts[("unlocatable", period)] = seen - located
         counts[("located_both", period)] = int(located_both.get(period, 0))
 
-    equations = _equations(counts, periods, country_of)
+    equations = _equations(counts, periods, country_of.to_dict())
     status = protect(counts, equations, threshold)
 
     flows_region = _frame_flows(counts, status, "flow_region", periods, period_months)
@@ -99,7 +99,7 @@ def build_release(results: dict[str, pd.DataFrame], cells: pd.DataFrame, thresho
                    counts, status, equations)
 
 
-def _equations(counts: dict[tuple, int], periods: list[int], country_of: pd.Series) -> list[Equation]:
+def _equations(counts: dict[tuple, int], periods: list[int], country_of: dict[str, str]) -> list[Equation]:
     """Every additive relation between released counts (a forest; see disclosure.py)."""
     members: dict[tuple, list[tuple]] = {}
     for key in counts:

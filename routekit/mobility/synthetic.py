@@ -12,16 +12,19 @@ The world:
 - Residents (almost all subscribers): one home region (half of them in the Netherlands), a work
   region in the same country, ``events_per_day`` events a day; a night event is at home with
   probability 0.85, else in another region of the same country; 2% move home once in the period.
+  There are at least ``residents_per_phone`` residents per migrant phone in use on an average day.
 - Migrants: a share ``phone_seen`` of the journeys carry a phone. Each country on the route is a
-  stay (lognormal, median ``transit_days``) timed backwards from the entry date; the Netherlands
-  is the stay from the entry date on (60% arrive in Groningen, where Ter Apel is). At each border
-  the SIM is changed with probability ``sim_change_per_leg``: the phone then continues under a
-  new token, as on real routes.
+  stay (lognormal, median ``transit_days``) timed backwards from the entry date, after
+  ``home_days`` at home; the Netherlands is the stay from the entry date on (60% arrive in
+  Groningen, where Ter Apel is), for ``days_in_destination`` days (then the phone gets a Dutch SIM
+  and a new token) or to the end. At each border the SIM is changed with probability
+  ``sim_change_per_leg``: the phone then continues under a new token, as on real routes.
 Tokens are 12 hex digits, a bijective scramble of an index: unique, and not a phone number.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,7 +54,9 @@ class EventWorld:
     regions_per_country: int = 4
     cells_per_region: int = 5
     chunk_events: int = 5_000_000
-    residents_per_phone: int = 10  # at least this many residents per migrant phone, whatever ``events``
+    residents_per_phone: int = 10  # at least this many residents per migrant phone in use on a day
+    home_days: int = 60  # days a migrant phone is seen at home before the journey starts
+    days_in_destination: int | None = None  # days seen in the Netherlands after entry (None = to the end)
     seed: int = 1
 
 
@@ -149,6 +154,9 @@ def _write_part(path: Path, subscriber_index: np.ndarray, ts_us: np.ndarray, cel
 def _migrant_stays(rng, geo: _Geography, journeys: pd.DataFrame, world: EventWorld, n_days: int,
                    start: pd.Timestamp, first_index: int):
     """Stays of the migrants whose phone a cooperating operator sees, one token per SIM."""
+    if world.days_in_destination is not None:  # phones gone before the first day are never seen
+        entry = pd.to_datetime(journeys["entry_date"])
+        journeys = journeys[entry >= start - pd.Timedelta(days=world.days_in_destination)]
     seen = journeys[rng.random(len(journeys)) < world.phone_seen]
     subscriber, region, first_day, last_day = [], [], [], []
     token = first_index
@@ -158,8 +166,9 @@ def _migrant_stays(rng, geo: _Geography, journeys: pd.DataFrame, world: EventWor
         entry_day = (entry - start).days
         stays = np.maximum(1, rng.lognormal(np.log(world.transit_days), 0.8, len(route) - 1)).astype(int)
         arrivals = entry_day - np.concatenate([np.cumsum(stays[::-1])[::-1], [0]])
-        arrivals[0] = min(arrivals[0], entry_day - 60)  # long enough at home to be located there
-        ends = np.append(arrivals[1:], n_days)
+        arrivals[0] = min(arrivals[0], arrivals[1] - world.home_days if len(route) > 1 else entry_day)
+        stay_in_destination = n_days if world.days_in_destination is None else entry_day + world.days_in_destination
+        ends = np.append(arrivals[1:], min(stay_in_destination, n_days))
         for position, country in enumerate(route):
             if position > 0 and rng.random() < world.sim_change_per_leg:
                 token += 1
@@ -188,8 +197,10 @@ def generate_events(out_dir: str | Path, journeys: pd.DataFrame, world: EventWor
     world = world or EventWorld()
     out = Path(out_dir)
     (out / "events").mkdir(parents=True, exist_ok=True)
+    for stale in (out / "events").glob("part-*.parquet"):  # parts of an earlier, larger run
+        stale.unlink()
     rng = np.random.default_rng(world.seed)
-    countries = sorted({c for route in journeys["route"] for c in route.split(">")})
+    countries = sorted({c for route in journeys["route"].unique() for c in route.split(">")})
     cells = make_cells(countries, world)
     cells.to_csv(out / "cells.csv", index=False)
     geo = _Geography(cells)
@@ -205,8 +216,9 @@ def generate_events(out_dir: str | Path, journeys: pd.DataFrame, world: EventWor
         written += _write_part(out / "events" / f"part-{part:05d}.parquet", *events, world.seed)
         part += 1
 
-    residents = max(world.residents_per_phone * phones,
-                    int(round((world.events - written) / (world.events_per_day * n_days))))
+    phones_per_day = float((hi - lo).sum()) / n_days if len(sub) else 0.0
+    residents = max(math.ceil(world.residents_per_phone * phones_per_day),
+                    round((world.events - written) / (world.events_per_day * n_days)))
     per_chunk = max(1, int(world.chunk_events / (world.events_per_day * n_days)))
     nl = np.array([geo.region_index[p] for p in DUTCH_PROVINCES])
     for first in range(0, residents, per_chunk):
@@ -223,5 +235,45 @@ def generate_events(out_dir: str | Path, journeys: pd.DataFrame, world: EventWor
         written += _write_part(out / "events" / f"part-{part:05d}.parquet", *events, world.seed)
         part += 1
     return {"events": written, "parts": part, "residents": residents, "migrant_phones": phones,
+            "migrant_phones_per_day": round(phones_per_day, 1),
             "journeys": len(journeys), "cells": len(cells), "regions": int(cells["region"].nunique()),
             "days": n_days}
+
+
+# The demo operator: what ``routekit report`` simulates for the demo data (see README.md): one
+# cooperating operator holding a third of the phones, a year of events - about three million, so
+# the step takes seconds rather than simulating the demo's full population.
+DEMO_MONTHS = 12
+DEMO_OPERATOR_SHARE = 1 / 3
+DEMO_SCALE = {"events_per_day": 1.0, "migrant_events_per_day": 1.5, "residents_per_phone": 5,
+              "home_days": 40, "days_in_destination": 60}
+
+
+def demo_world(journeys: pd.DataFrame, months: int = DEMO_MONTHS, seed: int = 1) -> EventWorld:
+    """The demo operator's world: the last ``months`` months of the journeys' entries, phones
+    seen and SIM changes at the demo's capture rates (``routekit.synth`` capture.yaml)."""
+    from routekit.synth.config import capture_config
+
+    rates = capture_config()["mobility"]
+    last = pd.Period(pd.to_datetime(journeys["entry_date"]).max(), freq="M")
+    first = last - (months - 1)
+    return EventWorld(start=str(first.start_time.date()), end=str(last.end_time.date()), events=0,
+                      phone_seen=rates["phone_seen"] * DEMO_OPERATOR_SHARE, sim_change_per_leg=rates["sim_change_per_leg"],
+                      chunk_events=2_000_000, seed=seed, **DEMO_SCALE)
+
+
+def simulate_demo_operator(journeys_csv: str | Path, out_dir: str | Path, months: int = DEMO_MONTHS) -> dict:
+    """Demo only: the call detail records of a cooperating operator, from the demo journeys.
+
+    Reads only the ``route`` and ``entry_date`` of each journey; writes ``out_dir/cells.csv``,
+    ``out_dir/events/`` and ``out_dir/simulation.json`` (the scale, for the release manifest).
+    Returns that summary."""
+    import json
+    from dataclasses import asdict
+
+    journeys = pd.read_csv(journeys_csv, usecols=["route", "entry_date"], dtype=str)
+    world = demo_world(journeys, months)
+    summary = {**generate_events(out_dir, journeys, world), "operator_share": DEMO_OPERATOR_SHARE,
+               "world": asdict(world)}
+    (Path(out_dir) / "simulation.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    return summary

@@ -4,6 +4,8 @@ Layout of a data directory (``params.data_dir``)::
 
     partners/<source>.csv          person-level extracts (demo only: in reality each partner
                                    keeps these inside its own environment)
+    partners/mobility_cdr/         the mobile operator's call detail records (events/*.parquet,
+                                   cells.csv); demo only, simulated from truth/journeys.csv
     truth/                         demo ground truth - never read by the report
     steward/k<K>/releases/<source>/   what each partner released (aggregates, manifest, tokens)
     steward/k<K>/link/             the steward's de-duplicated contingency tables
@@ -104,6 +106,8 @@ def prepare_workspace(data_dir: Path, sources: list[str], threshold: int, period
     if workspace.partners.is_dir():
         key = None
         for source in sources:
+            if source == "mobility" and _prepare_mobility(workspace, threshold, log):
+                continue
             extract = workspace.partners / f"{source}.csv"
             if not extract.is_file():
                 continue
@@ -123,6 +127,36 @@ def prepare_workspace(data_dir: Path, sources: list[str], threshold: int, period
         _run_step(workspace.link, digest, lambda: link_releases(linkable, workspace.link, threshold=threshold),
                   "link", log)
     return workspace
+
+
+def _prepare_mobility(workspace: Workspace, threshold: int, log) -> bool:
+    """The mobility release: the operator's open algorithm (``routekit cdr``, DuckDB) on its call
+    detail records, written in the partner-release contract. Returns False when there are no
+    records, so an operator's aggregate extract ``partners/mobility.csv`` is released instead.
+
+    Demo data has no operator: its records are simulated once from the demo journeys, at the
+    scale in ``routekit.mobility.synthetic`` (noted in the release manifest). Both steps are
+    cached like the other releases."""
+    import json
+
+    from routekit.mobility.partner_release import release_mobility
+    from routekit.mobility.synthetic import simulate_demo_operator
+
+    operator = workspace.partners / "mobility_cdr"
+    journeys = workspace.root / "truth" / "journeys.csv"
+    if journeys.is_file():
+        _run_step(operator, combine(file_digest(journeys), code_digest()),
+                  lambda: simulate_demo_operator(journeys, operator), "simulate mobility events (demo)", log)
+    events, cells = operator / "events", operator / "cells.csv"
+    if not (events.is_dir() and cells.is_file()):
+        return False
+    scale = operator / "simulation.json"
+    note = {"demo_scale": json.loads(scale.read_text(encoding="utf-8"))} if scale.is_file() else None
+    out = workspace.releases / "mobility"
+    digest = combine(tree_digest(events), file_digest(cells), str(threshold), code_digest())
+    _run_step(out, digest, lambda: release_mobility(events, cells, out, threshold=threshold, note=note),
+              "release mobility (cdr)", log)
+    return True
 
 
 def prepare_estimates(workspace: Workspace, sources: list[str], period: Period, baseline: Period,
