@@ -94,3 +94,15 @@ def test_findings_name_corridors_in_the_reader_s_language():
                           change_lower=1.1, change_upper=2.0, stale=False)
     assert _text(row, "en").startswith("Central Mediterranean:")
     assert _text(row, "nl").startswith("Centrale Middellandse Zee:")
+
+
+def test_every_note_the_chain_writes_reads_in_dutch_in_the_report(chain):
+    """The Dutch report translates estimate notes fragment by fragment; none may be left English."""
+    from routekit.report.notes import note_in, untranslated
+
+    estimates = pd.read_csv(chain["out"] / "estimates.csv", dtype={"period": str})
+    notes = estimates["note"].dropna().unique()
+    assert len(notes)
+    left = sorted({fragment for note in notes for fragment in untranslated(note)})
+    assert left == [], left
+    assert all(note_in(n, "en") == n for n in notes)

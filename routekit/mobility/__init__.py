@@ -9,6 +9,7 @@ See README.md in this folder for the definition and the output files.
 
 from routekit.mobility.engines import Resources
 from routekit.mobility.params import CdrParams
+from routekit.mobility.partner_release import release_mobility
 from routekit.mobility.pipeline import compute_indicators, write_release
 
-__all__ = ["CdrParams", "Resources", "compute_indicators", "write_release"]
+__all__ = ["CdrParams", "Resources", "compute_indicators", "release_mobility", "write_release"]

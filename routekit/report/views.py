@@ -12,6 +12,7 @@ import pandas as pd
 
 from routekit.reference import corridor_ids, corridor_name, country_name
 from routekit.report.context import ReportContext
+from routekit.report.notes import note_in
 from routekit.report.privacy import not_counts, suppress_small
 
 
@@ -793,7 +794,7 @@ def unseen_table(ctx: ReportContext) -> pd.DataFrame:
         ctx.t("ondergrens", "lower"): rows["lower"].round(0),
         ctx.t("bovengrens", "upper"): rows["upper"].round(0),
         ctx.t("beoordeling", "grade"): rows["grade"].map(lambda g: grade_label(ctx, g)),
-        ctx.t("toelichting", "note"): rows["note"].fillna(""),
+        ctx.t("toelichting", "note"): rows["note"].map(lambda n: note_in(n, ctx.language)),
     }), numbers, ctx.threshold)
 
 
