@@ -97,12 +97,7 @@ def chain(tmp_path_factory):
     root = tmp_path_factory.mktemp("public_agreement")
     journeys = _journeys()
     releases = [_write_release(root, journeys, s, kind) for s, (kind, _) in SOURCES.items()]
-    link = link_from_journeys(journeys, threshold=10, sources=sorted(SOURCES))
-    (root / "link").mkdir()
-    frame = link.contingency.copy()
-    frame["count"] = frame["count"].astype("Int64")
-    frame.to_csv(root / "link" / "contingency.csv", index=False)
-    (root / "link" / "manifest.json").write_text(json.dumps(link.manifest))
+    link_from_journeys(journeys, threshold=10, sources=sorted(SOURCES)).write(root / "link")
     public = root / "public"
     _write_frontex(public / "frontex")
     _write_eurostat_monthly(public / "eurostat")

@@ -53,12 +53,7 @@ def workspace(tmp_path_factory):
     root = tmp_path_factory.mktemp("estimate")
     journeys = _journeys()
     releases = [_write_release(root, journeys, s, kind) for s, (kind, _) in SOURCES.items()]
-    link = link_from_journeys(journeys, threshold=10, sources=sorted(SOURCES))
-    (root / "link").mkdir()
-    frame = link.contingency.copy()
-    frame["count"] = frame["count"].astype("Int64")
-    frame.to_csv(root / "link" / "contingency.csv", index=False)
-    (root / "link" / "manifest.json").write_text(json.dumps(link.manifest))
+    link_from_journeys(journeys, threshold=10, sources=sorted(SOURCES)).write(root / "link")
     out = root / "out"
     manifest = run_estimate(releases, root / "link", out, ["2024-10", "2024-11", "2024-12"], n_boot=49)
     truth = journeys.groupby(["entry_month", "corridor"]).size().rename("truth").reset_index()

@@ -51,6 +51,17 @@ class Link:
     sources: list[str]
     threshold: int
 
+    def write(self, folder: Path) -> Path:
+        """Write the link in the steward's layout (contingency.csv, manifest.json), e.g. a
+        simulated link for tests and validation runs that go through ``run_estimate``."""
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        frame = self.contingency.copy()
+        frame["count"] = frame["count"].astype("Int64")
+        frame.to_csv(folder / "contingency.csv", index=False)
+        (folder / "manifest.json").write_text(json.dumps(self.manifest))
+        return folder
+
 
 def _read_manifest(path: Path) -> dict:
     if not path.is_file():
