@@ -7,12 +7,16 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+CDR_DATA = HERE.parent / "_build" / "bench" / "cdr-1e7"
 BENCHMARKS = [
     ["synth_generate.py"],
     ["text_extraction.py", "--n", "20000"],
     ["release_ind.py"],
     ["estimate_speed.py", "99"],
     ["report_speed.py"],
+    # 10^7 events (generated once, about a minute); 10^8: see routekit/mobility/README.md
+    ["cdr_generate.py", "--events", "1e7", "--out", str(CDR_DATA)],
+    ["cdr_benchmark.py", "--data", str(CDR_DATA), "--runs", "duckdb,pandas"],
 ]
 
 
