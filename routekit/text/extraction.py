@@ -433,6 +433,16 @@ def _mark_via_lists(states: list[_MentionState], folded: str) -> None:
             break
 
 
+def _place_before(route: list, iso3: str, anchor: str, state, before_placed: list, flashback: list) -> None:
+    """Insert a country told as 'before' another; a chain of 'befores' goes before the last one
+    placed ("daarvoor in Polen en daarvoor in Wit-Rusland")."""
+    if before_placed and _cue_between(before_placed[-1][0], state.mention.start, state.before_cues):
+        anchor = before_placed[-1][1]
+    route.insert(route.index(anchor), iso3)
+    before_placed.append((state.mention.start, iso3))
+    flashback.append((state.sentence, iso3))
+
+
 def _cue_between(start: int, end: int, cues: tuple[int, ...]) -> bool:
     return any(start < cue < end for cue in cues)
 
@@ -722,12 +732,7 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
         elif state.before_of >= 0 and iso_at.get(state.before_of) in route:
             # "Voordat ik in Libie kwam, was ik in Tsjaad": before the country the cue governs
             # ("..., and before that in Hungary": before the one placed last).
-            anchor = iso_at[state.before_of]
-            if before_placed and _cue_between(before_placed[-1][0], state.mention.start, state.before_cues):
-                anchor = before_placed[-1][1]
-            route.insert(route.index(anchor), iso3)
-            before_placed.append((state.mention.start, iso3))
-            flashback.append((state.sentence, iso3))
+            _place_before(route, iso3, iso_at[state.before_of], state, before_placed, flashback)
             reorders += 1
         elif state.continues_before and any(sentence == state.sentence - 1 for sentence, _ in flashback):
             # "Before that he had been in Libya. He had left Nigeria and crossed Niger": still before.
@@ -744,12 +749,7 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
             flashback.append((state.sentence, iso3))
         elif state.before and before_anchor in route:
             # "Daarvoor was ik in Polen en daarvoor in Wit-Rusland": each 'before' goes before the last.
-            anchor = before_anchor
-            if before_placed and _cue_between(before_placed[-1][0], state.mention.start, state.before_cues):
-                anchor = before_placed[-1][1]
-            route.insert(route.index(anchor), iso3)
-            before_placed.append((state.mention.start, iso3))
-            flashback.append((state.sentence, iso3))
+            _place_before(route, iso3, before_anchor, state, before_placed, flashback)
             reorders += 1
         elif state.transit_previous and last_reached and last_reached[-1] in route:
             # "I flew to Istanbul. We changed planes in Addis Ababa": the stop before the flight's destination.
