@@ -10,7 +10,8 @@ import pytest
 from routekit.errors import BuildError
 from routekit.report.pdf import build_pdf, chapter_pages
 
-pytestmark = pytest.mark.slow
+# One worker builds the PDF once: two workers printing to and reading one file raced in CI.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("pdf")]
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -22,8 +23,12 @@ def demo_pdf(tmp_path_factory) -> Path:
 
     root = visuals_demo_book.write_book(tmp_path_factory.mktemp("pdf_book") / "book")
     single = visuals_demo_book.build(root, "singlehtml")
-    out = ROOT / "_build" / "screenshots" / "pdf" / "demo.pdf"
-    return build_pdf(single, out, "Routes naar Nederland", "3e kwartaal 2025", "21 november 2025", "nl")
+    pdf = build_pdf(single, tmp_path_factory.mktemp("pdf") / "demo.pdf", "Routes naar Nederland",
+                    "3e kwartaal 2025", "21 november 2025", "nl")
+    copy = ROOT / "_build" / "screenshots" / "pdf" / "demo.pdf"  # for a person to look at
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(pdf, copy)
+    return pdf
 
 
 def _pages_text(pdf: Path) -> list[str]:
