@@ -44,23 +44,21 @@ def test_a_stricter_steward_threshold_hides_the_flow(tmp_path):
     assert manifest["tables"]["flows"]["cells_suppressed_primary"] == len(flows)
 
 
-def test_the_workspace_simulates_the_demo_operator_once_and_releases_its_flows(tmp_path):
+def test_the_workspace_releases_the_operators_events_once_and_reuses_the_release(tmp_path):
+    from routekit.mobility.synthetic import simulate_demo_operator
     from routekit.pipeline.workspace import Workspace, _prepare_mobility
 
     root = tmp_path / "data"
-    (root / "truth").mkdir(parents=True)
-    (root / "partners").mkdir()
-    JOURNEYS.assign(v_number="2912345678").to_csv(root / "truth" / "journeys.csv", index=False)
+    simulate_demo_operator(JOURNEYS.assign(v_number="2912345678"), root / "partners" / "mobility_cdr")
     workspace = Workspace(root, threshold=10)
     logged = []
     assert _prepare_mobility(workspace, 10, logged.append)
     manifest = json.loads((workspace.releases / "mobility" / "manifest.json").read_text())
-    assert manifest["note"]["demo_scale"]["world"]["start"] == "2023-05-01"  # 12 months up to April 2024
     assert manifest["rows_in"] == manifest["note"]["demo_scale"]["events"]
     assert (workspace.releases / "mobility" / "tables" / "flows.csv").is_file()
     logged.clear()
     assert _prepare_mobility(workspace, 10, logged.append)
-    assert all("unchanged, reused" in line for line in logged) and len(logged) == 2
+    assert all("unchanged, reused" in line for line in logged) and len(logged) == 1
     for path in workspace.steward.rglob("*.*"):
         assert "2912345678" not in path.read_text(errors="ignore")
 

@@ -68,14 +68,13 @@ def test_a_phone_is_seen_for_the_days_in_destination_after_entry(tmp_path):
     assert migrants["timestamp"].max() < pd.Timestamp("2024-04-10") + pd.Timedelta(days=20)
 
 
-def test_the_demo_operator_reads_only_route_and_entry_date_and_notes_its_scale(tmp_path):
+def test_the_demo_operator_uses_only_route_and_entry_date_and_notes_its_scale(tmp_path):
     import json
 
     from routekit.mobility.synthetic import DEMO_MONTHS, simulate_demo_operator
 
-    journeys = JOURNEYS.assign(v_number="2912345678", entry_date=["2024-06-15"] * 100 + ["2025-03-10"] * 100)
-    journeys.to_csv(tmp_path / "journeys.csv", index=False)
-    summary = simulate_demo_operator(tmp_path / "journeys.csv", tmp_path / "operator")
+    journeys = JOURNEYS.assign(v_number="2912345678", entry_date=["2024-01-15"] * 100 + ["2025-03-10"] * 100)
+    summary = simulate_demo_operator(journeys, tmp_path / "operator")
     events = pd.read_parquet(tmp_path / "operator" / "events")
     # the last DEMO_MONTHS months up to the last entry month: April 2024 - March 2025
     assert events["timestamp"].min() >= pd.Timestamp("2024-04-01")
@@ -86,3 +85,11 @@ def test_the_demo_operator_reads_only_route_and_entry_date_and_notes_its_scale(t
     assert noted["residents"] >= 5 * noted["migrant_phones_per_day"]
     written = "".join(p.read_text(errors="ignore") for p in (tmp_path / "operator").glob("*.*"))
     assert "2912345678" not in written
+
+
+def test_the_demo_operator_starts_no_earlier_than_the_first_entry_month():
+    from routekit.mobility.synthetic import demo_world
+
+    journeys = JOURNEYS.assign(entry_date=["2025-01-20"] * 100 + ["2025-03-10"] * 100)
+    world = demo_world(journeys, months=12)
+    assert (world.start, world.end) == ("2025-01-01", "2025-03-31")

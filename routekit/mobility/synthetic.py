@@ -240,40 +240,45 @@ def generate_events(out_dir: str | Path, journeys: pd.DataFrame, world: EventWor
             "days": n_days}
 
 
-# The demo operator: what ``routekit report`` simulates for the demo data (see README.md): one
-# cooperating operator holding a third of the phones, a year of events - about three million, so
-# the step takes seconds rather than simulating the demo's full population.
+# The demo operator: what ``routekit synth`` writes into ``partners/mobility_cdr/`` (see
+# README.md): one cooperating operator holding a third of the phones, a year of events - about
+# three million at the default demo size, so synth and the release step take seconds.
 DEMO_MONTHS = 12
 DEMO_OPERATOR_SHARE = 1 / 3
 DEMO_SCALE = {"events_per_day": 1.0, "migrant_events_per_day": 1.5, "residents_per_phone": 5,
               "home_days": 40, "days_in_destination": 60}
 
 
-def demo_world(journeys: pd.DataFrame, months: int = DEMO_MONTHS, seed: int = 1) -> EventWorld:
-    """The demo operator's world: the last ``months`` months of the journeys' entries, phones
-    seen and SIM changes at the demo's capture rates (``routekit.synth`` capture.yaml)."""
+def demo_world(journeys: pd.DataFrame, months: int = DEMO_MONTHS, seed: int = 1, events: int = 0) -> EventWorld:
+    """The demo operator's world: the last ``months`` months of the journeys' entries (never
+    before the first entry month: the demo has no journeys then), phones seen and SIM changes at
+    the demo's capture rates (``routekit.synth`` capture.yaml).
+
+    ``events`` = 0 keeps the smallest resident population the world allows (5 residents per
+    migrant phone in use); a larger target adds residents until about that many events."""
     from routekit.synth.config import capture_config
 
     rates = capture_config()["mobility"]
-    last = pd.Period(pd.to_datetime(journeys["entry_date"]).max(), freq="M")
-    first = last - (months - 1)
-    return EventWorld(start=str(first.start_time.date()), end=str(last.end_time.date()), events=0,
+    entries = pd.to_datetime(journeys["entry_date"])
+    last = pd.Period(entries.max(), freq="M")
+    first = max(last - (months - 1), pd.Period(entries.min(), freq="M"))
+    return EventWorld(start=str(first.start_time.date()), end=str(last.end_time.date()), events=int(events),
                       phone_seen=rates["phone_seen"] * DEMO_OPERATOR_SHARE, sim_change_per_leg=rates["sim_change_per_leg"],
                       chunk_events=2_000_000, seed=seed, **DEMO_SCALE)
 
 
-def simulate_demo_operator(journeys_csv: str | Path, out_dir: str | Path, months: int = DEMO_MONTHS) -> dict:
+def simulate_demo_operator(journeys: pd.DataFrame, out_dir: str | Path, months: int = DEMO_MONTHS,
+                           events: int = 0, seed: int = 1) -> dict:
     """Demo only: the call detail records of a cooperating operator, from the demo journeys.
 
-    Reads only the ``route`` and ``entry_date`` of each journey; writes ``out_dir/cells.csv``,
-    ``out_dir/events/`` and ``out_dir/simulation.json`` (the scale, for the release manifest).
-    Returns that summary."""
+    Uses only the ``route`` and ``entry_date`` of each journey - what an operator's network would
+    reflect; writes ``out_dir/cells.csv``, ``out_dir/events/`` and ``out_dir/simulation.json``
+    (the scale, for the release manifest). Returns that summary."""
     import json
     from dataclasses import asdict
 
-    journeys = pd.read_csv(journeys_csv, usecols=["route", "entry_date"], dtype=str)
-    world = demo_world(journeys, months)
-    summary = {**generate_events(out_dir, journeys, world), "operator_share": DEMO_OPERATOR_SHARE,
-               "world": asdict(world)}
+    world = demo_world(journeys[["route", "entry_date"]], months, seed=seed, events=events)
+    summary = {**generate_events(out_dir, journeys[["route", "entry_date"]], world),
+               "operator_share": DEMO_OPERATOR_SHARE, "world": asdict(world)}
     (Path(out_dir) / "simulation.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
     return summary

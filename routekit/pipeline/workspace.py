@@ -5,7 +5,7 @@ Layout of a data directory (``params.data_dir``)::
     partners/<source>.csv          person-level extracts (demo only: in reality each partner
                                    keeps these inside its own environment)
     partners/mobility_cdr/         the mobile operator's call detail records (events/*.parquet,
-                                   cells.csv); demo only, simulated from truth/journeys.csv
+                                   cells.csv); for demo data written by ``routekit synth``
     truth/                         demo ground truth - never read by the report
     steward/k<K>/releases/<source>/   what each partner released (aggregates, manifest, tokens)
     steward/k<K>/link/             the steward's de-duplicated contingency tables
@@ -131,22 +131,15 @@ def prepare_workspace(data_dir: Path, sources: list[str], threshold: int, period
 
 def _prepare_mobility(workspace: Workspace, threshold: int, log) -> bool:
     """The mobility release: the operator's open algorithm (``routekit cdr``, DuckDB) on its call
-    detail records, written in the partner-release contract. Returns False when there are no
-    records, so an operator's aggregate extract ``partners/mobility.csv`` is released instead.
-
-    Demo data has no operator: its records are simulated once from the demo journeys, at the
-    scale in ``routekit.mobility.synthetic`` (noted in the release manifest). Both steps are
-    cached like the other releases."""
+    detail records in ``partners/mobility_cdr/`` (for demo data written by ``routekit synth``),
+    in the partner-release contract. Returns False when there are no records, so an operator's
+    aggregate extract ``partners/mobility.csv`` is released instead. Cached like the other
+    releases."""
     import json
 
     from routekit.mobility.partner_release import release_mobility
-    from routekit.mobility.synthetic import simulate_demo_operator
 
     operator = workspace.partners / "mobility_cdr"
-    journeys = workspace.root / "truth" / "journeys.csv"
-    if journeys.is_file():
-        _run_step(operator, combine(file_digest(journeys), code_digest()),
-                  lambda: simulate_demo_operator(journeys, operator), "simulate mobility events (demo)", log)
     events, cells = operator / "events", operator / "cells.csv"
     if not (events.is_dir() and cells.is_file()):
         return False
