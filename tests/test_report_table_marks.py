@@ -27,12 +27,13 @@ def _marked_frame() -> pd.DataFrame:
 def test_marked_cells_read_as_lower_bound_or_x_with_a_legend():
     page = tables.table_html(_marked_frame(), "t.csv", "caption", "nl", threshold=10)
     cells = page.split("<tbody>")[1]
-    assert "<td>1.257</td>" in cells
-    assert "<td>≥ 52</td>" in cells
-    assert "<td>x</td>" in cells
+    # a marked column is a number column: right-aligned and never wrapped, marks included
+    assert "<td class='rk-num'>1.257</td>" in cells
+    assert "<td class='rk-num'>≥ 52</td>" in cells
+    assert "<td class='rk-num'>x</td>" in cells and "<td>a</td>" in cells
     assert "minder dan 10 personen" in page
     english = tables.table_html(_marked_frame(), "t.csv", "caption", "en", threshold=10)
-    assert "<td>1,257</td>" in english and "fewer than 10 persons" in english
+    assert "<td class='rk-num'>1,257</td>" in english and "fewer than 10 persons" in english
 
 
 def test_unmarked_tables_have_no_legend():
@@ -73,7 +74,7 @@ def _summary_run(built_report) -> dict:
 def test_summary_marks_every_source_sum_that_includes_a_withheld_cell(built_report):
     """Against the releases: a corridor sum is complete exactly when no cell of it was withheld."""
     from routekit.reference import corridor_name
-    from routekit.sources import get_source
+    from routekit.report.i18n import t
 
     months = set(_summary_run(built_report)["period"]["months"])
     corridors = pd.read_csv(built_report.site / "tables" / "summary" / "corridors-period.csv",
@@ -81,7 +82,7 @@ def test_summary_marks_every_source_sum_that_includes_a_withheld_cell(built_repo
     releases = next(built_report.data_dir.glob("steward/k*/releases"))
     checked = withheld_seen = 0
     for source_dir in sorted(p for p in releases.iterdir() if (p / "tables" / "totals.csv").is_file()):
-        column = get_source(source_dir.name).title("nl")
+        column = t(f"source.{source_dir.name}", "nl")  # the short name charts use
         if column not in corridors.columns:
             continue
         totals = pd.read_csv(source_dir / "tables" / "totals.csv", dtype={"month": str},

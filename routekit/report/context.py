@@ -65,6 +65,13 @@ class ReportContext:
     def source_title(self, source: str) -> str:
         return get_source(source).title(self.language)
 
+    def source_label(self, source: str) -> str:
+        """The short name charts use ("KMar (grens)"), for table headers and narrow columns."""
+        from routekit.report import i18n
+
+        key = f"source.{source}"
+        return i18n.t(key, self.language) if key in i18n.strings() else self.source_title(source)
+
     # --- paths ------------------------------------------------------------------------------
     @property
     def releases_dir(self) -> Path:

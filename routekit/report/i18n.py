@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import math
+import re
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -124,6 +125,16 @@ def format_period(start, end, lang: str = DEFAULT_LANGUAGE) -> str:
     if on_month_bounds:
         return t("period.range", lang, start=format_month(first, lang), end=format_month(last, lang))
     return t("period.range", lang, start=format_date(first, lang), end=format_date(last, lang))
+
+
+def format_period_label(label, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The estimate stage's period label ('2025-07/2025-09', or one month '2025-07') in words
+    ('3e kwartaal 2025'); anything else is returned as it is."""
+    text = str(label)
+    parts = text.split("/")
+    if 1 <= len(parts) <= 2 and all(re.fullmatch(r"\d{4}-\d{2}", part) for part in parts):
+        return format_period(parts[0], parts[-1], lang)
+    return text
 
 
 def vega_locale(lang: str = DEFAULT_LANGUAGE) -> dict:

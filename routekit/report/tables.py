@@ -91,6 +91,11 @@ def _marked(value, mark: str, language: str) -> str:
     return html.escape(MARK_TEXT[mark].format(value=format_cell(value, language)))
 
 
+def _is_numeric(column: pd.Series) -> bool:
+    """Counts and measures, which are right-aligned and never wrapped (booleans are words)."""
+    return pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)
+
+
 def table_html(frame: pd.DataFrame, csv_href: str, caption: str, language: str,
                public: bool = False, max_rows: int = 40, column_labels: dict | None = None,
                threshold: int | None = None) -> str:
@@ -98,11 +103,13 @@ def table_html(frame: pd.DataFrame, csv_href: str, caption: str, language: str,
     labels = LABELS[language]
     shown = frame.head(max_rows)
     marks = cell_marks(frame)
-    head = "".join(f"<th scope='col'>{html.escape(str((column_labels or {}).get(c, c)))}</th>"
-                   for c in shown.columns)
+    numeric = [_is_numeric(frame[c]) or c in marks for c in shown.columns]
+    css = [" class='rk-num'" if n else "" for n in numeric]
+    head = "".join(f"<th scope='col'{k}>{html.escape(str((column_labels or {}).get(c, c)))}</th>"
+                   for c, k in zip(shown.columns, css))
     body = "".join(
-        "<tr>" + "".join(f"<td>{_marked(v, marks.get(c, [''] * len(frame))[i], language)}</td>"
-                         for c, v in zip(shown.columns, row)) + "</tr>"
+        "<tr>" + "".join(f"<td{k}>{_marked(v, marks.get(c, [''] * len(frame))[i], language)}</td>"
+                         for c, v, k in zip(shown.columns, row, css)) + "</tr>"
         for i, row in enumerate(shown.itertuples(index=False))
     )
     legend = (f"<p class='rk-table-marks'>{html.escape(labels['marks'].format(k=threshold or ''))}</p>"

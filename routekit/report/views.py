@@ -83,9 +83,9 @@ def corridor_period_table(ctx: ReportContext) -> pd.DataFrame:
         flags = table["corridor"].map(partial[source] if source in partial.columns else {}).fillna(0).gt(0)
         totals = table[source].fillna(0)
         table[source] = table[source].where(totals > 0).round().astype("Int64")
-        marks[ctx.source_title(source)] = [cell_mark(int(t), bool(f)) for t, f in zip(totals, flags)]
+        marks[ctx.source_label(source)] = [cell_mark(int(t), bool(f)) for t, f in zip(totals, flags)]
     table["corridor"] = table["corridor"].map(lambda c: _corridor_label(ctx, c))
-    renamed = {s: ctx.source_title(s) for s in ctx.sources}
+    renamed = {s: ctx.source_label(s) for s in ctx.sources}
     estimate_columns = [c for c in table.columns if c in (ctx.t("schatting", "estimate"), ctx.t("ondergrens", "lower"),
                                                           ctx.t("bovengrens", "upper"))]
     table = suppress_small(table, estimate_columns, ctx.threshold).rename(columns=renamed)
@@ -705,16 +705,16 @@ def show_summary(ctx: ReportContext) -> None:
 
 
 def findings_sentences(ctx: ReportContext, top: int = 6) -> list[str]:
-    """Ranked findings of the estimate stage in the report's language (findings.csv)."""
+    """Ranked findings of the estimate stage (findings.csv) as sentences in the report's
+    language, numbers and periods formatted like the rest of the report."""
+    from routekit.report.findings import finding_sentence
+
     findings = ctx.estimates_table("findings")
     if findings.empty:
         return []
-    column = f"text_{ctx.language}"
-    if column not in findings.columns:
-        return []
     if "rank" in findings.columns:
         findings = findings.sort_values("rank")
-    return [str(s) for s in findings[column].dropna().head(top)]
+    return [finding_sentence(row, ctx.language) for row in findings.head(top).itertuples(index=False)]
 
 
 # --- chapter 10: methods and accountability --------------------------------------------------
@@ -842,7 +842,7 @@ def _series_name(ctx: ReportContext, source: str) -> str:
     from routekit.sources import registered_sources
 
     if source in ctx.sources:
-        return ctx.source_title(source)
+        return ctx.source_label(source)
     if source == "estimate":
         return ctx.t("getrianguleerde schatting", "triangulated estimate")
     info = {s.name: s for s in registered_sources()}.get(source)
@@ -854,58 +854,97 @@ def _series_name(ctx: ReportContext, source: str) -> str:
     return ctx.source_title(source)
 
 
-def public_agreement_table(ctx: ReportContext) -> pd.DataFrame:
-    """Direction of change: our figures against the published Frontex and Eurostat series
-    (public_agreement.csv). Ratios only, no counts; the published side is labelled as published."""
+_AGREEMENT_WORDS = {
+    "same": ("zelfde richting", "same direction"), "opposite": ("tegengesteld", "opposite"),
+    "only_ours": ("alleen onze reeks verandert", "only ours changes"),
+    "only_public": ("alleen de gepubliceerde reeks verandert", "only the published series changes"),
+    "neither": ("geen van beide verandert", "neither changes"),
+    "not_covered": ("niet te vergelijken", "not comparable"),
+}
+
+
+def public_agreement_groups(ctx: ReportContext) -> list[dict]:
+    """The comparison with published European series (public_agreement.csv), one group per
+    scope and series: a caption sentence and a narrow table (subject, our change, published
+    change, agreement, and a note only where a row has more to say than its group).
+
+    Ratios only, never counts. A group with nothing comparable is a ``note`` without a table.
+    """
+    from routekit.report.i18n import format_number, format_period_label
+    from routekit.sources.public import citation
+
     table = ctx.estimates_table("public_agreement")
     if table.empty:
-        return pd.DataFrame()
-    agreement = {"same": ctx.t("zelfde richting", "same direction"), "opposite": ctx.t("tegengesteld", "opposite"),
-                 "only_ours": ctx.t("alleen onze reeks verandert", "only ours changes"),
-                 "only_public": ctx.t("alleen de gepubliceerde reeks verandert", "only the published series changes"),
-                 "neither": ctx.t("geen van beide verandert", "neither changes"),
-                 "not_covered": ctx.t("niet te vergelijken", "not comparable")}
-    scope = {"period": ctx.t("verslagperiode", "reporting period"),
-             "latest_covered": ctx.t("laatste gedekte periode (ter vergelijking)", "latest covered window (context)")}
-
-    def category(row) -> str:
-        if row.category == "all":
-            return ctx.t("alle", "all")
-        return _corridor_label(ctx, row.category) if row.dimension == "corridor" else country_name(row.category, ctx.language)
+        return []
+    note_column = f"note_{ctx.language}"
+    publishers = {"frontex": "frontex", "eurostat_asylum": "eurostat_asylum"}
 
     def change(ratio, lower, upper) -> str:
         if pd.isna(ratio):
             return ""
-        return f"x{ratio:.2f} ({lower:.2f}-{upper:.2f})"
+        if not (pd.notna(lower) and pd.notna(upper)) or upper == float("inf"):
+            return f"×{format_number(ratio, ctx.language, 2)}"
+        return (f"×{format_number(ratio, ctx.language, 2)} ({format_number(lower, ctx.language, 2)}–"
+                f"{format_number(upper, ctx.language, 2)})")
 
-    table = table.sort_values(["comparison", "scope", "category"], key=lambda c: c.map(
-        lambda v: "" if v in ("all", "period") else str(v)))
-    note = f"note_{ctx.language}"
-    return pd.DataFrame({
-        ctx.t("vergelijking", "comparison"): [scope.get(s, s) for s in table["scope"]],
-        ctx.t("onderwerp", "category"): [category(r) for r in table.itertuples()],
-        ctx.t("periode", "period"): table["period"].astype(str),
-        ctx.t("vergelijkingsperiode", "baseline"): table["baseline_period"].astype(str),
-        ctx.t("onze reeks", "our series"): table["ours"].map(lambda s: _series_name(ctx, s)),
-        ctx.t("verandering (95%)", "change (95%)"): [change(*v) for v in
-                                                   zip(table["ours_ratio"], table["ours_lower"], table["ours_upper"])],
-        ctx.t("gepubliceerde reeks", "published series"): table["public_source"].map(lambda s: _series_name(ctx, s)),
-        ctx.t("verandering gepubliceerd (95%)", "published change (95%)"): [
-            change(*v) for v in zip(table["public_ratio"], table["public_lower"], table["public_upper"])],
-        ctx.t("overeenstemming", "agreement"): table["agreement"].map(lambda a: agreement.get(a, a)),
-        ctx.t("toelichting", "note"): table[note].fillna("") if note in table.columns else "",
-    }).reset_index(drop=True)
+    def subject(row) -> str:
+        if row.category == "all":
+            return ctx.t("alle", "all")
+        return _corridor_label(ctx, row.category) if row.dimension == "corridor" else country_name(row.category, ctx.language)
+
+    groups = []
+    keys = ["scope", "comparison", "ours", "public_source", "period", "baseline_period"]
+    order = {"period": 0, "latest_covered": 1}
+    for key, rows in sorted(table.groupby(keys, sort=False), key=lambda item: (order.get(item[0][0], 2), item[0][1])):
+        scope, comparison, ours, public, period, baseline = key
+        notes = rows[note_column].fillna("").astype(str) if note_column in rows.columns else pd.Series("", rows.index)
+        common = notes.mode().iloc[0] if len(notes) else ""
+        heading = ctx.t("Verslagperiode", "Reporting period") if scope == "period" else ctx.t(
+            "Laatste periode die beide reeksen dekken (ter vergelijking; telt niet mee in het oordeel)",
+            "Latest period both series cover (context; it does not grade the findings)")
+        sentence = ctx.t("{heading}: {ours} tegenover {public}, {period} ten opzichte van {baseline}.",
+                         "{heading}: {ours} against {public}, {period} against {baseline}.").format(
+            heading=heading, ours=_series_name(ctx, ours), public=_series_name(ctx, public),
+            period=format_period_label(period, ctx.language), baseline=format_period_label(baseline, ctx.language))
+        source = publishers.get(public)
+        cite = (" " + ctx.t("Bron: ", "Source: ") + citation(source, ctx.language)) if source else ""
+        group = {"name": f"published-{scope}-{comparison}".replace("_", "-"), "caption": sentence + cite}
+        if (rows["agreement"] == "not_covered").all():
+            group["note"] = sentence + " " + (common[:1].upper() + common[1:] if common else "") + (
+                "" if common.endswith(".") else ".")
+            groups.append(group)
+            continue
+        rows = rows.assign(_subject=[subject(r) for r in rows.itertuples()], _note=notes.to_numpy())
+        rows = rows.sort_values("_subject", key=lambda c: c.map(lambda v: "" if v == ctx.t("alle", "all") else v))
+        extra = [note[len(common):].lstrip("; ") if note.startswith(common) else note for note in rows["_note"]]
+        frame = pd.DataFrame({
+            ctx.t("onderwerp", "subject"): rows["_subject"].to_numpy(),
+            ctx.t("onze verandering (95%)", "our change (95%)"): [
+                change(*v) for v in zip(rows["ours_ratio"], rows["ours_lower"], rows["ours_upper"])],
+            ctx.t("gepubliceerde verandering (95%)", "published change (95%)"): [
+                change(*v) for v in zip(rows["public_ratio"], rows["public_lower"], rows["public_upper"])],
+            ctx.t("overeenstemming", "agreement"): [ctx.t(*_AGREEMENT_WORDS[a]) if a in _AGREEMENT_WORDS else a
+                                                   for a in rows["agreement"]],
+        })
+        if any(extra):
+            frame[ctx.t("toelichting", "note")] = extra
+        group["table"] = frame.reset_index(drop=True)
+        groups.append(group)
+    return groups
 
 
-def public_agreement_caption(ctx: ReportContext) -> str:
-    """Caption naming and citing the publishers of the public series in the comparison."""
-    from routekit.sources.public import citation
+def show_public_agreement(ctx: ReportContext) -> None:
+    """Display each comparison with a published series: a sentence, and a table when comparable."""
+    from IPython.display import Markdown, display
 
-    return ctx.t("Richting van verandering: onze cijfers tegenover gepubliceerde Europese reeksen (alleen de richting "
-                 "telt, niet het niveau). Bron gepubliceerde cijfers: ",
-                 "Direction of change: our figures against published European series (only the direction counts, "
-                 "not the level). Source of the published figures: ") + " ".join(
-        citation(name, ctx.language) for name in ("frontex", "eurostat_asylum"))
+    groups = public_agreement_groups(ctx)
+    if not groups:
+        ctx.say("Er zijn geen gepubliceerde reeksen om mee te vergelijken.", "There are no published series to compare with.")
+    for group in groups:
+        if "table" in group:
+            ctx.show_table(group["table"], group["name"], group["caption"])
+        else:
+            display(Markdown(group["note"]))
 
 
 def mobility_flows_table(ctx: ReportContext, top: int = 15) -> pd.DataFrame:

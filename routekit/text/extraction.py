@@ -215,39 +215,50 @@ def _ascii_stand_in(match: re.Match) -> str:
 
 def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[int, int]]], vocab: Vocabulary,
               segments: Segments) -> list[_MentionState]:
-    exceptions = {start for start, _ in cues.get("negation_exceptions", [])}
-    negations = [span for span in cues.get("negation", []) if span[0] not in exceptions]
-    negation_clauses = {segments.clause(start) for start, _ in negations}
-    never_there = _never_there(mentions, cues, exceptions, segments)
+    negation_clauses: set[int] = set()
+    never_there: set[str] = set()
+    if "negation" in cues or "never_there" in cues:
+        exceptions = {start for start, _ in cues.get("negation_exceptions", [])}
+        negations = [span for span in cues.get("negation", []) if span[0] not in exceptions]
+        negation_clauses = {segments.clause(start) for start, _ in negations}
+        never_there = _never_there(mentions, cues, exceptions, segments)
     final_index = _span_index(cues, "intention_final")
     transit_index, transit_after = _span_index(cues, "transit"), _span_index(cues, "transit_after")
-    airside_sentences = {segments.sentence(start) for start, _ in cues.get("airside", [])}
-    intention = _by_clause(cues.get("intention", []), segments, at_end=True)
-    intention_after = _by_clause(cues.get("intention_after", []), segments)
-    relatives = _SpanIndex(span for span in cues.get("relative_nouns", []) if _blockers_absent(folded, span[0], vocab))
+    any_transit = bool(transit_index.spans or transit_after.spans)
+    airside_sentences = {segments.sentence(start) for start, _ in cues.get("airside", ())}
+    intention = _by_clause(cues["intention"], segments, at_end=True) if "intention" in cues else {}
+    intention_after = _by_clause(cues["intention_after"], segments) if "intention_after" in cues else {}
+    relatives = _NO_SPANS
+    if "relative_nouns" in cues:
+        relatives = _SpanIndex(span for span in cues["relative_nouns"] if _blockers_absent(folded, span[0], vocab))
     residence_verbs = _span_index(cues, "residence_verbs")
     return_index, home_index, start_index = (_span_index(cues, n) for n in ("return", "home", "start"))
     start_after, residence_index, before_index = (_span_index(cues, n) for n in ("start_after", "residence", "before"))
     via_index, home_after, journey_index = (_span_index(cues, n) for n in ("via", "home_after", "journey_start"))
     nationality_index, boarding_after = _span_index(cues, "nationality"), _span_index(cues, "boarding_after")
     abroad = bool(cues.get("abroad"))
-    abroad_sentences = {segments.sentence(start) for start, _ in cues.get("abroad", [])}
-    departures = _SpanIndex(span for span in cues.get("departure", []) if not _after_place_noun(folded, span[0], vocab))
-    before_sentences = {segments.sentence(start) for start, _ in cues.get("before", [])}
+    abroad_sentences = {segments.sentence(start) for start, _ in cues.get("abroad", ())}
+    departures = _NO_SPANS
+    if "departure" in cues:
+        departures = _SpanIndex(span for span in cues["departure"] if not _after_place_noun(folded, span[0], vocab))
+    before_sentences = {segments.sentence(start) for start, _ in cues.get("before", ())}
     documents = cues.get("document", [])
-    document_index = _SpanIndex(documents)
+    document_index = _SpanIndex(documents) if documents else _NO_SPANS
     link = vocab.document_links
+    clause_starts, sentence_starts = segments.clause_starts, segments.sentence_starts
     states: list[_MentionState] = []
     # Most texts hold only a few cue categories: a rule whose cue list is empty for this text is
     # skipped (its flag keeps the default False), which is what the rule would give anyway.
     for mention in mentions:
         m_start, m_end = mention.start, mention.end
-        clause = segments.clause(m_start)
-        state = _MentionState(mention, segments.sentence(m_start), clause)
-        is_home_country = mention.place.iso3 == NETHERLANDS
-        if clause in negation_clauses or mention.place.iso3 in never_there:
+        clause = bisect_right(clause_starts, m_start)   # segments.clause(m_start), inlined: once per mention
+        sentence = bisect_right(sentence_starts, m_start)
+        state = _MentionState(mention, sentence, clause)
+        iso3 = mention.place.iso3
+        is_home_country = iso3 == NETHERLANDS
+        if clause in negation_clauses or iso3 in never_there:
             state.excluded = "negation"
-        elif relatives.spans and _relative_lives_there(folded, mention, relatives, residence_verbs, segments):
+        elif relatives.spans and _relative_lives_there(folded, mention, sentence, relatives, residence_verbs, segments):
             state.excluded = "relatives"
         elif documents and ((link is not None and _document_origin(folded, documents, link, mention)) or any(
                 start - m_end <= 1 for start, _ in document_index.between(m_end, m_end + 1))):
@@ -264,7 +275,7 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
                 _gap_ok(folded, m_end, start, 2) for start, _ in final_index.between(m_end, m_end + 40)) \
                 and _after_word(folded, m_start, vocab.destination_words):
             state.excluded = "intention"   # "(dat hij) naar Engeland wilde"
-        elif airside_sentences and state.sentence in airside_sentences and _is_transit(
+        elif airside_sentences and sentence in airside_sentences and _is_transit(
                 folded, mention, transit_index, transit_after, segments):
             state.excluded = "airside"     # "een tussenlanding in Casablanca, maar we moesten in het vliegtuig blijven"
         if state.excluded:
@@ -276,23 +287,24 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
         if home_index.spans and _governs(home_index, folded, mention, 4):
             state.home = True
             state.strong_home = _governs(nationality_index, folded, mention, 4)
-        if not is_home_country and journey_index.spans:
-            state.journey_start = _governs(journey_index, folded, mention, 4)
         if abroad:
-            state.here = state.sentence in abroad_sentences
-        departure = False
+            state.here = sentence in abroad_sentences
+        departure = is_start = False
         if not is_home_country:
+            if journey_index.spans:
+                state.journey_start = _governs(journey_index, folded, mention, 4)
             departure = _governs(departures, folded, mention) or (bool(boarding_after.spans) and any(
                 segments.clause(start) == clause and start - m_end <= 50
                 for start, _ in boarding_after.between(m_end, m_end + 50)))
-        is_start = (not is_home_country and _governs(start_index, folded, mention)) or (departure and any(
-            _gap_ok(folded, m_end, cue, 3) for cue, _ in start_after.between(m_end, m_end + 60)))
+            is_start = _governs(start_index, folded, mention)
+        if departure and not is_start and start_after.spans:
+            is_start = any(_gap_ok(folded, m_end, cue, 3) for cue, _ in start_after.between(m_end, m_end + 60))
         state.start = is_start
         state.departure = is_start or departure
         if residence_index.spans:
             state.residence = _governs(residence_index, folded, mention)
-        if state.sentence in before_sentences:
-            sentence_start = segments.sentence_starts[state.sentence - 1] if state.sentence > 0 else 0
+        if sentence in before_sentences:
+            sentence_start = sentence_starts[sentence - 1] if sentence > 0 else 0
             cue_ends = [end for _, end in before_index.between(sentence_start, m_start)]
             state.before = any(end <= m_start for end in cue_ends)
             state.before_cues = tuple(cue_ends)
@@ -301,14 +313,16 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
             state.home, state.departure, state.start = True, False, False
         if via_index.spans:
             state.via = _governs(via_index, folded, mention, 2)
-        if (transit_index or transit_after) and not is_home_country:
+        if any_transit and not is_home_country:
             state.transit = _is_transit(folded, mention, transit_index, transit_after, segments)
         states.append(state)
-    _mark_via_lists(states, folded)
-    if transit_index or transit_after:
+    if via_index.spans:   # only a 'via' cue marks a mention as via
+        _mark_via_lists(states, folded)
+    if any_transit:
         _mark_transits(states)
     _mark_appositions(states, folded)
-    _mark_before_clauses(states, folded, cues, segments)
+    if "before_clause" in cues or "pluperfect" in cues:
+        _mark_before_clauses(states, folded, cues, segments)
     return states
 
 
@@ -360,12 +374,14 @@ def _mark_appositions(states: list[_MentionState], folded: str) -> None:
     'bij Meer (Belgie)': a country in brackets after a place of another country says where that place is (a
     name shared across a border), so the place's own reading is dropped."""
     for previous, state in zip(states, states[1:]):
-        if (previous.mention.place.iso3 != state.mention.place.iso3 and previous.mention.place.kind != "country"
+        if previous.mention.place.kind == "country":
+            continue   # both readings need a place other than a country first
+        if (previous.mention.place.iso3 != state.mention.place.iso3
                 and state.mention.place.kind == "country" and not previous.excluded
                 and _BRACKET.fullmatch(folded[previous.mention.end:state.mention.start])):
             previous.excluded = "apposition"
             continue
-        if (previous.mention.place.iso3 == state.mention.place.iso3 and previous.mention.place.kind != "country"
+        if (previous.mention.place.iso3 == state.mention.place.iso3
                 and _APPOSITION.fullmatch(folded[previous.mention.end:state.mention.start])):
             state.excluded, state.home, state.strong_home = previous.excluded, previous.home, previous.strong_home
             state.departure, state.start, state.residence = previous.departure, previous.start, previous.residence
@@ -447,11 +463,12 @@ def _cue_between(start: int, end: int, cues: tuple[int, ...]) -> bool:
     return any(start < cue < end for cue in cues)
 
 
-def _relative_lives_there(folded: str, mention: Mention, relatives, residence_verbs, segments: Segments) -> bool:
-    """'mijn oom woont in Zweden', 'een moeder in Noorwegen', 'In Zweden woont mijn broer'."""
+def _relative_lives_there(folded: str, mention: Mention, sentence: int, relatives, residence_verbs,
+                          segments: Segments) -> bool:
+    """'mijn oom woont in Zweden', 'een moeder in Noorwegen', 'In Zweden woont mijn broer' (``sentence``: the
+    mention's)."""
     if not relatives.spans:
         return False
-    sentence = segments.sentence(mention.start)
     for r_start, r_end in relatives.between(mention.start - 120, mention.end + 40):
         if segments.sentence(r_start) != sentence:
             continue
@@ -572,27 +589,23 @@ class _LegModes:
     calling each other form a reference cycle that kept every text's states alive until the garbage collector
     ran (about a tenth of the extraction time)."""
 
-    __slots__ = ("folded", "mode_spans", "segments", "arrival_clauses", "modes_by_clause", "modes_by_sentence",
-                 "last_arrival")
+    __slots__ = ("folded", "mode_spans", "modes_by_clause", "free_modes", "last_arrival")
 
-    def __init__(self, folded: str, mode_spans, segments: Segments, arrival_clauses: set[int],
-                 modes_by_clause: dict[int, list], modes_by_sentence: dict[int, list],
+    def __init__(self, folded: str, mode_spans, modes_by_clause: dict[int, list], free_modes: dict[int, list],
                  last_arrival: dict[int, _MentionState]) -> None:
-        self.folded, self.mode_spans, self.segments, self.arrival_clauses = folded, mode_spans, segments, arrival_clauses
-        self.modes_by_clause, self.modes_by_sentence, self.last_arrival = modes_by_clause, modes_by_sentence, last_arrival
+        self.folded, self.mode_spans, self.modes_by_clause = folded, mode_spans, modes_by_clause
+        self.free_modes, self.last_arrival = free_modes, last_arrival
 
     def mode_for(self, state: _MentionState) -> str:
         if state.departure or state.home or not self.mode_spans:
             return UNKNOWN_MODE
         if state.mention.place.kind == "border_side" and _TO_THE.search(self.folded, 0, state.mention.start):
             return UNKNOWN_MODE   # "met de bus naar de Griekse grens": reaching the border is not crossing it
-        span = _nearest(self.modes_by_clause.get(state.clause, []), state.mention)
-        if span is None:
-            clause, arrival_clauses = self.segments.clause, self.arrival_clauses
-            free = [sp for sp in self.modes_by_sentence.get(state.sentence, []) if clause(sp[0]) not in arrival_clauses]
-            span = _nearest(free, state.mention)
-        if span is None:
+        # the nearest mode in the mention's clause, else the nearest in its sentence outside the clauses of arrivals
+        spans = self.modes_by_clause.get(state.clause) or self.free_modes.get(state.sentence)
+        if not spans:
             return self._connection_mode(state)
+        span = _nearest(spans, state.mention)
         return span[2] if span else UNKNOWN_MODE
 
     def _connection_mode(self, state: _MentionState) -> str:
@@ -602,6 +615,28 @@ class _LegModes:
             return UNKNOWN_MODE
         mode = self.mode_for(previous)
         return mode if mode == "plane" else UNKNOWN_MODE
+
+
+def _departure_pairs(travelled: list[_MentionState], arrivals_in: dict[int, list[_MentionState]],
+                     departures: list[int]) -> dict[int, _MentionState]:
+    """Per departure mention (its index in ``travelled``), the arrival of the same sentence it leads to."""
+    pair_of: dict[int, _MentionState] = {}
+    for index in departures:
+        st = travelled[index]
+        same = arrivals_in.get(st.sentence)
+        if not same:
+            continue
+        after = [other for other in same if other.mention.start > st.mention.start]
+        before_it = [other for other in same if other.mention.start < st.mention.start]
+        # "stak de Hongaarse grens over vanuit Servie, en ... naar Oostenrijk": the arrival of its own clause
+        own_clause = [other for other in before_it if other.clause == st.clause]
+        if own_clause and not any(other.clause == st.clause for other in after):
+            pair_of[index] = own_clause[-1]
+        elif after:
+            pair_of[index] = after[0]
+        elif before_it:
+            pair_of[index] = before_it[-1]
+    return pair_of
 
 
 def _build_route(states: list[_MentionState], folded: str, mode_spans, segments: Segments):
@@ -614,49 +649,48 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
     reorders = 0
     current_sentence = -1
     new_in_sentence: list[str] = []
-    previous_sentence: list[str] = []   # countries mentioned (travelled) in the previous sentence
     this_sentence: list[str] = []
     before_anchor: str | None = None
-    arrival_clauses = {s.clause for s in states if not s.excluded and not s.departure and not s.home}
-    arrivals_by_sentence: dict[int, int] = {}
-    for s in states:
-        if not s.excluded and not s.departure and not s.home:
-            arrivals_by_sentence[s.sentence] = arrivals_by_sentence.get(s.sentence, 0) + 1
+    # One pass sorts the mentions: travelled (not excluded, not a home), arrivals per sentence, departures.
+    travelled: list[_MentionState] = []
+    arrivals_in: dict[int, list[_MentionState]] = {}
+    arrival_clauses: set[int] = set()
+    departures: list[int] = []
+    before_sentences: set[int] = set()   # sentences with a 'before' mention (which reads ``before_anchor``)
+    abroad_note = False
+    for st in states:
+        if st.excluded:
+            continue
+        if st.here:
+            abroad_note = True
+        if st.home:
+            continue
+        if st.departure:
+            departures.append(len(travelled))
+        else:
+            arrivals_in.setdefault(st.sentence, []).append(st)
+            arrival_clauses.add(st.clause)
+        if st.before:
+            before_sentences.add(st.sentence)
+        travelled.append(st)
     modes_by_clause: dict[int, list] = {}
     modes_by_sentence: dict[int, list] = {}
+    free_modes: dict[int, list] = {}   # per sentence, the modes outside every clause with an arrival
+    clause_of, sentence_of = segments.clause, segments.sentence
     for span in mode_spans:
-        modes_by_clause.setdefault(segments.clause(span[0]), []).append(span)
-        modes_by_sentence.setdefault(segments.sentence(span[0]), []).append(span)
+        clause, sentence = clause_of(span[0]), sentence_of(span[0])
+        modes_by_clause.setdefault(clause, []).append(span)
+        modes_by_sentence.setdefault(sentence, []).append(span)
+        if clause not in arrival_clauses:
+            free_modes.setdefault(sentence, []).append(span)
     last_arrival: dict[int, _MentionState] = {}
-    mode_for = _LegModes(folded, mode_spans, segments, arrival_clauses, modes_by_clause, modes_by_sentence,
-                         last_arrival).mode_for
-
-    travelled = [st for st in states if not st.excluded and not st.home]
-    pair_of: dict[int, _MentionState] = {}
-    arrivals_in: dict[int, list[_MentionState]] = {}
-    for st in travelled:
-        if not st.departure:
-            arrivals_in.setdefault(st.sentence, []).append(st)
-    for index, st in enumerate(travelled):
-        if not st.departure:
-            continue
-        same = arrivals_in.get(st.sentence, [])
-        after = [other for other in same if other.mention.start > st.mention.start]
-        before_it = [other for other in same if other.mention.start < st.mention.start]
-        # "stak de Hongaarse grens over vanuit Servie, en ... naar Oostenrijk": the arrival of its own clause
-        own_clause = [other for other in before_it if other.clause == st.clause]
-        if own_clause and not any(other.clause == st.clause for other in after):
-            pair_of[index] = own_clause[-1]
-        elif after:
-            pair_of[index] = after[0]
-        elif before_it:
-            pair_of[index] = before_it[-1]
+    mode_for = _LegModes(folded, mode_spans, modes_by_clause, free_modes, last_arrival).mode_for
+    pair_of = _departure_pairs(travelled, arrivals_in, departures) if departures and arrivals_in else {}
     last_sentence_with_countries: list[str] = []
     before_placed: list[tuple[int, str]] = []   # (offset, country) placed by a 'before' cue in this sentence
-    index_of = {id(st): i for i, st in enumerate(travelled)}
-    destination_of = {st.mention.start: st.mention.place.iso3 for st in travelled}
+    travelled_index = -1               # the position of ``state`` in ``travelled`` (the key of ``pair_of``)
+    destination_of: dict[int, str] | None = None   # country per mention offset, made when a rule needs it
     anchored_start: set[str] = set()   # countries the text says were left or lived in
-    iso_at = {st.mention.start: st.mention.place.iso3 for st in states}
     flashback: list[tuple[int, str]] = []   # (sentence, country) placed before an anchor by a 'before' cue
     journey_start: str | None = None
     added_order: dict[str, int] = {}
@@ -678,13 +712,15 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
                 last_sentence_with_countries = this_sentence
                 last_reached = reached_in_sentence or last_reached
             new_in_sentence, this_sentence, before_placed, reached_in_sentence = [], [], [], []
-            anchors = [c for c in last_sentence_with_countries if c in route]
-            before_anchor = min(anchors, key=route.index) if anchors else None
+            if current_sentence in before_sentences:
+                anchors = [c for c in last_sentence_with_countries if c in route]
+                before_anchor = min(anchors, key=route.index) if anchors else None
         if state.mention.place.hint and not hint_of.get(iso3):
             hint_of[iso3] = state.mention.place.hint
         if state.home:
             homes.append((iso3, state.strong_home))
             continue
+        travelled_index += 1
         this_sentence.append(iso3)
         if not state.departure:
             reached_in_sentence.append(iso3)
@@ -718,10 +754,14 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
             explicit_start.add(iso3)
         if state.residence or state.start or state.departure:
             anchored_start.add(iso3)
-        pair = pair_of.get(index_of[id(state)])
-        via_target = destination_of.get(state.via_destination) if state.via_destination >= 0 else None
-        if via_target not in new_in_sentence:
-            via_target = None
+        pair = pair_of.get(travelled_index)
+        via_target = None
+        if state.via_destination >= 0:
+            if destination_of is None:
+                destination_of = {st.mention.start: st.mention.place.iso3 for st in travelled}
+            via_target = destination_of.get(state.via_destination)
+            if via_target not in new_in_sentence:
+                via_target = None
         if state.departure and pair is not None and pair.mention.place.iso3 in route:
             # "Eerst naar Turkije, vanuit Syrie" / "uit Marokko in Parijs aan": left before arriving.
             route.insert(route.index(pair.mention.place.iso3), iso3)
@@ -729,10 +769,10 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
         elif state.start and route and not (set(route[:1]) & anchored_start) and journey_start is None:
             route.insert(0, iso3)
             reorders += 1
-        elif state.before_of >= 0 and iso_at.get(state.before_of) in route:
+        elif state.before_of >= 0 and _country_at(states, state.before_of) in route:
             # "Voordat ik in Libie kwam, was ik in Tsjaad": before the country the cue governs
             # ("..., and before that in Hungary": before the one placed last).
-            _place_before(route, iso3, iso_at[state.before_of], state, before_placed, flashback)
+            _place_before(route, iso3, _country_at(states, state.before_of), state, before_placed, flashback)
             reorders += 1
         elif state.continues_before and any(sentence == state.sentence - 1 for sentence, _ in flashback):
             # "Before that he had been in Libya. He had left Nigeria and crossed Niger": still before.
@@ -767,32 +807,35 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
         added_order[iso3] = len(added_order)
 
     # A mode in a sentence without any arrival ("Dat was met een boot.") belongs to the last country.
-    candidates = [s for s in states if not s.excluded and not s.home and s.mention.place.iso3 in route]
-    pointer, last_state = 0, None
-    for sentence, spans in sorted(modes_by_sentence.items()):
-        while pointer < len(candidates) and candidates[pointer].sentence < sentence:
-            last_state = candidates[pointer]
-            pointer += 1
-        if arrivals_by_sentence.get(sentence) or last_state is None or last_state.departure:
-            continue
-        last = last_state.mention.place.iso3
-        if mode_of.get(last, UNKNOWN_MODE) == UNKNOWN_MODE:
-            mode_of[last] = spans[0][2]
+    if any(sentence not in arrivals_in for sentence in modes_by_sentence):
+        candidates = [s for s in travelled if s.mention.place.iso3 in route]
+        pointer, last_state = 0, None
+        for sentence, spans in sorted(modes_by_sentence.items()):
+            while pointer < len(candidates) and candidates[pointer].sentence < sentence:
+                last_state = candidates[pointer]
+                pointer += 1
+            if sentence in arrivals_in or last_state is None or last_state.departure:
+                continue
+            last = last_state.mention.place.iso3
+            if mode_of.get(last, UNKNOWN_MODE) == UNKNOWN_MODE:
+                mode_of[last] = spans[0][2]
 
     inferred_home = False
-    travelled_abroad = any(c != NETHERLANDS for c in route)
-    for home, strong in homes:
-        if home in route:
-            continue
-        if strong and not travelled_abroad:
-            continue  # a birthplace or nationality alone is no journey, even for a person found in NL
-        if route and route[0] in explicit_start and route[0] != home:
-            continue
-        route.insert(0, home)
-        inferred_home = True
-        break
-    reorders += _repair_legs(route, added_order, [(travelled[i].mention.place.iso3, pair.mention.place.iso3)
-                                                  for i, pair in pair_of.items()])
+    if homes:
+        travelled_abroad = any(c != NETHERLANDS for c in route)
+        for home, strong in homes:
+            if home in route:
+                continue
+            if strong and not travelled_abroad:
+                continue  # a birthplace or nationality alone is no journey, even for a person found in NL
+            if route and route[0] in explicit_start and route[0] != home:
+                continue
+            route.insert(0, home)
+            inferred_home = True
+            break
+    if pair_of:
+        reorders += _repair_legs(route, added_order, [(travelled[i].mention.place.iso3, pair.mention.place.iso3)
+                                                      for i, pair in pair_of.items()])
     if NETHERLANDS in route:
         for index, pair in pair_of.items():
             left = travelled[index].mention.place.iso3
@@ -812,8 +855,10 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
     if journey_start is not None and route[0] != journey_start:
         route.remove(journey_start)
         route.insert(0, journey_start)
-    here = next((s.mention.place.iso3 for s in states if s.here and not s.excluded
-                 and s.mention.place.iso3 in route), None)
+    here = None
+    if abroad_note:
+        here = next((s.mention.place.iso3 for s in states if s.here and not s.excluded
+                     and s.mention.place.iso3 in route), None)
     if here is not None and NETHERLANDS not in route and route[-1] != here:
         # an abroad note is written where the person is now: that is the end of the told route
         route.remove(here)
@@ -824,6 +869,11 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
         route.append(NETHERLANDS)
         reorders += 1
     return route, mode_of, hint_of, reorders, inferred_home
+
+
+def _country_at(states: list[_MentionState], offset: int) -> str | None:
+    """The country of the mention starting at ``offset``."""
+    return next((s.mention.place.iso3 for s in states if s.mention.start == offset), None)
 
 
 def _repair_legs(route: list[str], added_order: dict[str, int], legs: list[tuple[str, str]]) -> int:

@@ -123,6 +123,23 @@ def _within(needed: tuple[str, ...], words: list[str], i: int, reach: int) -> bo
     return all(word in window for word in needed)
 
 
+class _Starts(NamedTuple):
+    """The phrases that can start at a word, narrowed by the word after it: most candidates are phrases of
+    exact words ("in de buurt van"), and the next word rules out nearly all of them with one dict look-up.
+    Each choice keeps the phrases' order, so matches come out as from the full list."""
+
+    by_next: dict[str, tuple[_Phrase, ...]]
+    otherwise: tuple[_Phrase, ...]   # the phrases that do not need an exact second word
+
+
+def _starts(phrases: list[_Phrase]) -> _Starts:
+    otherwise = tuple(phrase for phrase in phrases if not phrase.exact_tail)
+    second_words = {phrase.exact_tail[0] for phrase in phrases if phrase.exact_tail}
+    by_next = {word: tuple(phrase for phrase in phrases if not phrase.exact_tail or phrase.exact_tail[0] == word)
+               for word in second_words}
+    return _Starts(by_next, otherwise)
+
+
 class PhraseMatcher:
     """Find phrases (with payloads) in tokenized text."""
 
@@ -132,7 +149,7 @@ class PhraseMatcher:
         self._exact: dict[str, list[_Phrase]] = {}
         self._prefix: dict[str, list[_Phrase]] = {}
         self._prefix_lengths: list[int] = []
-        self._cache: dict[str, list[_Phrase] | tuple] = {}
+        self._cache: dict[str, _Starts | tuple] = {}
 
     def add(self, phrase: str, payload: Hashable) -> None:
         elements = phrase_elements(phrase)
@@ -160,7 +177,7 @@ class PhraseMatcher:
                 found = (found or []) + more
         return found
 
-    def _candidates_per_token(self, words: list[str]) -> list[list[_Phrase] | tuple]:
+    def _candidates_per_token(self, words: list[str]) -> list[_Starts | tuple]:
         """The candidate phrases of every token (an empty tuple for most words); words are looked up
         once and kept in a cache, so a text costs one ``map`` over the cache unless it has new words."""
         cache = self._cache
@@ -170,7 +187,8 @@ class PhraseMatcher:
             if len(cache) + len(unseen) > self._CACHE_LIMIT:
                 cache.clear()
             for word in unseen:
-                cache[word] = self._lookup(word) or ()
+                phrases = self._lookup(word)
+                cache[word] = _starts(phrases) if phrases else ()
             found = list(map(cache.__getitem__, words))
         return found
 
@@ -207,9 +225,11 @@ class PhraseMatcher:
         """
         per_token = self._candidates_per_token(tokens.words)
         words, unbroken, n = tokens.words, tokens.unbroken, len(tokens.words)
+        following = words[1:] + [""]
         match = self._match
         for i in compress(range(n), per_token):
-            for size, tail, elements, payload, needed, reach in per_token[i]:
+            by_next, otherwise = per_token[i]
+            for size, tail, elements, payload, needed, reach in by_next.get(following[i], otherwise):
                 if size == 1:
                     yield i, i + 1, payload
                 elif tail is not None:
@@ -225,13 +245,15 @@ class PhraseMatcher:
         """Leftmost-longest, non-overlapping matches (for place names); the first phrase wins a tie."""
         per_token = self._candidates_per_token(tokens.words)
         words, unbroken, n = tokens.words, tokens.unbroken, len(tokens.words)
+        following = words[1:] + [""]
         match = self._match
         covered = 0
         for i in compress(range(n), per_token):
             if i < covered:
                 continue
             best_end, best_payload = -1, None
-            for size, tail, elements, payload, needed, reach in per_token[i]:
+            by_next, otherwise = per_token[i]
+            for size, tail, elements, payload, needed, reach in by_next.get(following[i], otherwise):
                 if size == 1:
                     end = i + 1
                 elif tail is not None:
