@@ -64,3 +64,11 @@ def test_english_groups_without_extra_notes_have_no_note_column(tmp_path):
     assert list(group["table"].columns) == ["subject", "our change (95%)", "published change (95%)", "agreement"]
     assert list(group["table"]["subject"]) == ["Afghanistan", "Syria"]
     assert "Eurostat" in group["caption"] and "February 2025 to April 2025" in group["caption"]
+
+
+def test_ratio_columns_are_laid_out_as_numbers(tmp_path):
+    from routekit.report.tables import table_html
+
+    (group,) = public_agreement_groups(_context(tmp_path, [_row("latest_covered", "eurostat_nationality", "SYR", "same")]))
+    page = table_html(group["table"], "t.csv", group["caption"], "nl")
+    assert "<td class='rk-num'>×1,20 (1,10–1,30)</td>" in page and "<td>Syrië</td>" in page

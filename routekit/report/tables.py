@@ -99,11 +99,15 @@ def _is_numeric(column: pd.Series) -> bool:
 def table_html(frame: pd.DataFrame, csv_href: str, caption: str, language: str,
                public: bool = False, max_rows: int = 40, column_labels: dict | None = None,
                threshold: int | None = None) -> str:
-    """An accessible HTML table with caption, localised numbers and a CSV download link."""
+    """An accessible HTML table with caption, localised numbers and a CSV download link.
+
+    Number columns (numeric dtype, marked cells, or named in ``frame.attrs["number_columns"]``,
+    e.g. formatted ratios) are right-aligned and never wrapped."""
     labels = LABELS[language]
     shown = frame.head(max_rows)
     marks = cell_marks(frame)
-    numeric = [_is_numeric(frame[c]) or c in marks for c in shown.columns]
+    numeric = [_is_numeric(frame[c]) or c in marks or c in frame.attrs.get("number_columns", ())
+               for c in shown.columns]
     css = [" class='rk-num'" if n else "" for n in numeric]
     head = "".join(f"<th scope='col'{k}>{html.escape(str((column_labels or {}).get(c, c)))}</th>"
                    for c, k in zip(shown.columns, css))

@@ -928,6 +928,7 @@ def public_agreement_groups(ctx: ReportContext) -> list[dict]:
         })
         if any(extra):
             frame[ctx.t("toelichting", "note")] = extra
+        frame.attrs["number_columns"] = list(frame.columns[1:3])
         group["table"] = frame.reset_index(drop=True)
         groups.append(group)
     return groups
