@@ -57,10 +57,10 @@ class Step:
     keep: bool
 
 
-def _night_condition(params: CdrParams) -> str:
+def _night_condition(params: CdrParams, clock_hour: str = "clock_hour") -> str:
     start, end = params.night_start_hour, params.night_end_hour
     joiner = "AND" if start < end else "OR"
-    return f"(hour(e.ts) >= {start} {joiner} hour(e.ts) < {end})"
+    return f"({clock_hour} >= {start} {joiner} {clock_hour} < {end})"
 
 
 # Why an event is not used, as a small code (an integer key keeps the one pass over the events
@@ -82,7 +82,7 @@ def steps(params: CdrParams) -> list[Step]:
     # Regions numbered in the order of their codes, so "smallest region id" is "smallest code"
     # and the heavy steps group by integers, not text.
     regions = """
-SELECT region, ROW_NUMBER() OVER (ORDER BY region) AS region_id
+SELECT region, CAST(ROW_NUMBER() OVER (ORDER BY region) AS INT) AS region_id
 FROM (SELECT DISTINCT region FROM cells) distinct_regions"""
 
     cell_regions = """
@@ -90,68 +90,65 @@ SELECT c.cell AS cell, r.region_id AS region_id
 FROM cells c
 JOIN regions r ON r.region = c.region"""
 
-    # The only pass over the events: one row per subscriber, month and night-time region (NULL
-    # for daytime events), holding the nights as a bit mask over the day of the month. That keeps
-    # the distinct nights without a row per night, so 10^8 events shrink to a few rows per
-    # subscriber and month before anything else happens.
+    # The only pass over the events: one row per subscriber, month and place, holding the nights
+    # as a bit mask over the day of the month. That keeps the distinct nights without a row per
+    # night, so 10^8 events shrink to a few rows per subscriber and month before anything else
+    # happens. Three narrow keys and two aggregates keep this pass cheap: ``place`` is the region
+    # of a night-time event, 0 for a daytime event (it only makes the subscriber seen), and minus
+    # the reject code when the cell is unusable; a missing subscriber or timestamp shows as a
+    # NULL subscriber or month (see ``event_counts``).
     activity = f"""
 WITH classified AS (
   SELECT
     e.subscriber AS subscriber,
     e.ts AS ts,
-    c.region_id AS cell_region,
-    CASE
-      WHEN e.subscriber IS NULL THEN 1
-      WHEN e.ts IS NULL THEN 2
-      WHEN e.cell IS NULL THEN 3
-      WHEN c.region_id IS NULL THEN 4
-      ELSE 0
-    END AS reject_code,
-    CASE WHEN {night} THEN 1 ELSE 0 END AS is_night
+    hour(e.ts) AS clock_hour,
+    CASE WHEN e.cell IS NULL THEN -3 WHEN c.region_id IS NULL THEN -4 ELSE c.region_id END AS cell_place
   FROM events e
   LEFT JOIN cell_regions c ON e.cell = c.cell
 ),
 dated AS (
   SELECT
     subscriber,
-    reject_code,
-    is_night,
-    cell_region,
-    CAST(ts AS DATE) - CASE WHEN is_night = 1 AND hour(ts) < 12 THEN 1 ELSE 0 END AS activity_date
+    cell_place,
+    {night} AS is_night,
+    CAST(ts AS DATE) - CASE WHEN {night} AND clock_hour < 12 THEN 1 ELSE 0 END AS activity_date
   FROM classified
 ),
 keyed AS (
   SELECT
     subscriber,
-    reject_code,
     year(activity_date) * 12 + month(activity_date) - 1 AS month_index,
-    CASE WHEN is_night = 1 THEN cell_region END AS region_id,
-    CASE WHEN is_night = 1 THEN CAST(POWER(2, day(activity_date) - 1) AS BIGINT) ELSE 0 END AS night_day,
-    activity_date
+    CASE WHEN cell_place < 0 OR is_night THEN cell_place ELSE 0 END AS place,
+    CASE WHEN is_night THEN shiftleft(1, day(activity_date) - 1) ELSE 0 END AS night_day
   FROM dated
 )
-SELECT subscriber, reject_code, month_index, region_id,
-       COUNT(*) AS events, BIT_OR(night_day) AS night_days, MAX(activity_date) AS last_date
+SELECT subscriber, month_index, place, COUNT(*) AS events, BIT_OR(night_day) AS night_days
 FROM keyed
-GROUP BY subscriber, reject_code, month_index, region_id"""
+GROUP BY subscriber, month_index, place"""
+
+    used = "subscriber IS NOT NULL AND month_index IS NOT NULL AND place >= 0"
 
     subscriber_periods = f"""
 SELECT subscriber, period, SUM(nights_in_month) AS active_nights
 FROM (
   SELECT subscriber, {period} AS period, BIT_COUNT(BIT_OR(night_days)) AS nights_in_month
   FROM activity
-  WHERE reject_code = 0
+  WHERE {used}
   GROUP BY subscriber, month_index
 ) monthly
 GROUP BY subscriber, period"""
 
+    # The latest night as an ordering key: month, then the highest night bit (the length of the
+    # mask written in binary is the day of the month of its last night).
     region_nights = f"""
 SELECT subscriber, period, region_id,
-       SUM(BIT_COUNT(night_days)) AS nights, SUM(events) AS night_events, MAX(last_date) AS last_night
+       SUM(BIT_COUNT(night_days)) AS nights, SUM(events) AS night_events,
+       MAX(month_index * 32 + LENGTH(BIN(night_days))) AS last_night
 FROM (
-  SELECT subscriber, {period} AS period, region_id, night_days, events, last_date
+  SELECT subscriber, {period} AS period, place AS region_id, month_index, night_days, events
   FROM activity
-  WHERE reject_code = 0 AND region_id IS NOT NULL
+  WHERE {used} AND place > 0
 ) night_rows
 GROUP BY subscriber, period, region_id"""
 
@@ -199,7 +196,17 @@ SELECT
 {reason_names}
   END AS reject_reason,
   SUM(events) AS events
-FROM activity
+FROM (
+  SELECT
+    CASE
+      WHEN subscriber IS NULL THEN 1
+      WHEN month_index IS NULL THEN 2
+      WHEN place < 0 THEN -place
+      ELSE 0
+    END AS reject_code,
+    events
+  FROM activity
+) coded
 GROUP BY reject_code"""
 
     subscribers_total = """

@@ -72,6 +72,13 @@ def _timestamp_expression(column: str, fmt: str) -> str:
     return f"TRY_CAST({column} AS TIMESTAMP)"
 
 
+# Spark SQL functions the definition uses that DuckDB spells differently, given to DuckDB as macros
+# (inlined when a query is bound, so they cost nothing) so that both engines run the same text.
+_DUCKDB_MACROS = {
+    "shiftleft(value, bits)": "value << bits",
+}
+
+
 class DuckDBEngine:
     """Embedded, out-of-core: spills to ``temp_directory`` beyond ``memory_limit``."""
 
@@ -95,6 +102,8 @@ class DuckDBEngine:
                 con.execute(f"SET threads = {int(self.resources.threads)}")
                 con.execute(f"SET temp_directory = '{spill}'")
                 con.execute("SET preserve_insertion_order = false")
+                for signature, body in _DUCKDB_MACROS.items():
+                    con.execute(f"CREATE MACRO {signature} AS {body}")
                 files = "[" + ", ".join("'" + p.replace("'", "''") + "'" for p in events.paths) + "]"
                 reader = (f"read_parquet({files})" if events.format == "parquet"
                           else f"read_csv({files}, header = true, all_varchar = true)")

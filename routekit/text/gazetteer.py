@@ -211,14 +211,19 @@ _FUZZY_NAMES_LIMIT = 200_000
 
 
 def _fuzzy_names(words: list[str]) -> list[str]:
-    """Per token, the country name it misspells ("" for most words); each word is looked up once."""
+    """Per token, the country name it misspells ("" for most words); each word is looked up once.
+
+    A word that is itself a name in the gazetteer gets "": the exact pass always covers its token (a one-word
+    name matches wherever no longer name does), so a fuzzy reading of it would be dropped anyway.
+    """
     names = list(map(_FUZZY_NAMES.get, words))
     if None in names:
         unseen = {word for word, name in zip(words, names) if name is None}
         if len(_FUZZY_NAMES) + len(unseen) > _FUZZY_NAMES_LIMIT:
             _FUZZY_NAMES.clear()
+        table = gazetteer()
         for word in unseen:
-            long_word = len(word) >= FUZZY_MIN_LENGTH and word.isalpha()
+            long_word = len(word) >= FUZZY_MIN_LENGTH and word.isalpha() and word not in table
             _FUZZY_NAMES[word] = (fuzzy_lookup(word) if long_word else None) or ""
         names = list(map(_FUZZY_NAMES.__getitem__, words))
     return names
@@ -242,9 +247,8 @@ def find_places(original: str, folded: str, tokens: Tokens | None = None,
     table = gazetteer()
     starts, ends, words = tokens.starts, tokens.ends, tokens.words
     mentions: list[Mention] = []
-    covered = [False] * len(words)
-    for first, last, name in _matcher().find_longest(tokens):
-        covered[first:last] = _TRUE * (last - first)
+    matches = _matcher().find_longest(tokens)
+    for first, last, name in matches:
         place = table[name]
         start, end = starts[first], ends[last - 1]
         if place.case_sensitive and original[start:end].replace("-", " ") != place.case_sensitive.replace("-", " "):
@@ -253,9 +257,15 @@ def find_places(original: str, folded: str, tokens: Tokens | None = None,
             continue
         if place.iso3:  # not_places.csv phrases are matched only to be ignored
             mentions.append(Mention(start, end, place))
-    fuzzy: list[Mention] = []
     names = _fuzzy_names(words)
-    for index in compress(range(len(names)), names):
+    misspelt = list(compress(range(len(names)), names))
+    if not misspelt:
+        return mentions
+    covered = [False] * len(words)
+    for first, last, _ in matches:
+        covered[first:last] = _TRUE * (last - first)
+    fuzzy: list[Mention] = []
+    for index in misspelt:
         if covered[index] or words[index] in stopwords:
             continue
         if _demonym_of(words[index], names[index]) and original[ends[index] - 1] != "I":

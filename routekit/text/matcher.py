@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from itertools import accumulate, compress
 from operator import add
-from typing import Hashable, Iterator, NamedTuple
+from typing import Hashable, NamedTuple
 
 from routekit.text.normalise import fold
 
@@ -119,8 +119,7 @@ def _within(needed: tuple[str, ...], words: list[str], i: int, reach: int) -> bo
     """Every word a phrase needs occurs among the ``reach`` tokens after token i (a necessary condition)."""
     if not needed:
         return True
-    window = words[i + 1:i + 1 + reach]
-    return all(word in window for word in needed)
+    return all(map(words[i + 1:i + 1 + reach].__contains__, needed))
 
 
 class _Starts(NamedTuple):
@@ -217,7 +216,7 @@ class PhraseMatcher:
             e += 1
         return i
 
-    def find(self, tokens: Tokens) -> Iterator[tuple[int, int, Hashable]]:
+    def find(self, tokens: Tokens) -> list[tuple[int, int, Hashable]]:
         """Every match (start token, end token exclusive, payload); overlapping matches included.
 
         Phrases of exact words compare as one list slice, then check for punctuation inside their
@@ -227,27 +226,30 @@ class PhraseMatcher:
         words, unbroken, n = tokens.words, tokens.unbroken, len(tokens.words)
         following = words[1:] + [""]
         match = self._match
+        found: list[tuple[int, int, Hashable]] = []
         for i in compress(range(n), per_token):
             by_next, otherwise = per_token[i]
             for size, tail, elements, payload, needed, reach in by_next.get(following[i], otherwise):
                 if size == 1:
-                    yield i, i + 1, payload
+                    found.append((i, i + 1, payload))
                 elif tail is not None:
                     end = i + size
                     if end <= n and words[i + 1:end] == tail and unbroken(i, end - 1):
-                        yield i, end, payload
+                        found.append((i, end, payload))
                 elif _within(needed, words, i, reach):
                     end = match(elements, tokens, i + 1)
                     if end >= 0:
-                        yield i, end, payload
+                        found.append((i, end, payload))
+        return found
 
-    def find_longest(self, tokens: Tokens) -> Iterator[tuple[int, int, Hashable]]:
+    def find_longest(self, tokens: Tokens) -> list[tuple[int, int, Hashable]]:
         """Leftmost-longest, non-overlapping matches (for place names); the first phrase wins a tie."""
         per_token = self._candidates_per_token(tokens.words)
         words, unbroken, n = tokens.words, tokens.unbroken, len(tokens.words)
         following = words[1:] + [""]
         match = self._match
         covered = 0
+        found: list[tuple[int, int, Hashable]] = []
         for i in compress(range(n), per_token):
             if i < covered:
                 continue
@@ -267,5 +269,6 @@ class PhraseMatcher:
                 if end > best_end:
                     best_end, best_payload = end, payload
             if best_end > i:
-                yield i, best_end, best_payload
+                found.append((i, best_end, best_payload))
                 covered = best_end
+        return found
