@@ -86,6 +86,18 @@ def test_ties_go_to_more_events_then_the_latest_night_then_the_smallest_code(tmp
     assert homes(run(tmp_path, same_night)) == {f"{march}:NL-A": 1}
 
 
+def test_the_latest_night_is_compared_across_the_months_of_a_period(tmp_path):
+    # One night in each of two regions of a quarter; the later night wins over the smaller code.
+    params = CdrParams(min_nights=1, period_months=3)
+    quarter = (2024 * 12) // 3
+    # 1 February is later than 31 January although its day of the month is smaller
+    later_month = nights("s1", "a1", ["2024-01-31"]) + nights("s1", "b1", ["2024-02-01"])
+    assert homes(run(tmp_path, later_month, params)) == {f"{quarter}:NL-B": 1}
+    # the 31st is the highest night bit of a month
+    later_day = nights("s1", "a1", ["2024-01-30"]) + nights("s1", "b1", ["2024-01-31"])
+    assert homes(run(tmp_path, later_day, params)) == {f"{quarter}:NL-B": 1}
+
+
 def test_subscribers_with_too_few_nights_are_unlocatable(tmp_path):
     rows = nights("s1", "a1", ["2024-03-01", "2024-03-02", "2024-03-03"]) + nights("s2", "a1", ["2024-03-01"])
     results = run(tmp_path, rows, CdrParams(min_nights=3))

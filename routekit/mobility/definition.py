@@ -1,16 +1,20 @@
 """THE definition of night-time home location and flows, written once as portable SQL.
 
-Both engines run exactly these SELECT statements (DuckDB and Spark SQL accept the same text: only
-``hour``, ``year``, ``month``, ``day``, ``DATE - integer``, ``POWER``, ``FLOOR``, ``CAST``,
-``CASE``, ``BIT_OR``, ``BIT_COUNT``, ``COUNT(DISTINCT)`` and ``ROW_NUMBER() OVER`` are used). An
-engine only decides how to load the two input views and how to keep an intermediate step
-(DuckDB: temp table, Spark: cached view).
+Both engines run exactly these SELECT statements. The text is Spark SQL that DuckDB also accepts:
+``hour``, ``year``, ``month``, ``day``, ``DATE - integer``, ``FLOOR``, ``CAST``, ``CASE``,
+``BIT_OR``, ``BIT_COUNT``, ``BIN``, ``LENGTH``, ``COUNT(DISTINCT)``, ``ROW_NUMBER() OVER`` and
+``max_by``; the two Spark functions DuckDB spells differently (``shiftleft``, ``struct``) are
+given to DuckDB as macros by its engine. An engine only decides how to load the two input views
+and how to keep an intermediate step (DuckDB: temp table, Spark: cached view).
 
 The events are read once: the ``activity`` step reduces them to one row per subscriber, month
-and night-time region, keeping the month's nights as a bit mask (bit d-1 = night of day d), so
-"distinct nights" needs no row per night and every later step works on a few rows per
-subscriber and month. The night date of an event after midnight is the calendar date minus one
-day, which is ``date(ts - 12 hours)`` because the night window never contains noon.
+and place (night-time region, daytime, or unusable cell), keeping the month's nights as a bit
+mask (bit d-1 = night of day d), so "distinct nights" needs no row per night and every later
+step works on a few rows per subscriber and month. That pass is where the time goes, so it groups
+by three narrow keys with two aggregates and computes each date part once; the latest night is
+read back from the mask later instead of being kept per event. The night date of an event after
+midnight is the calendar date minus one day, which is ``date(ts - 12 hours)`` because the night
+window never contains noon.
 
 Input views, prepared by the engine:
   ``events(subscriber, ts TIMESTAMP, cell)``  - one row per event; ``ts`` NULL if unparsable
@@ -57,14 +61,15 @@ class Step:
     keep: bool
 
 
-def _night_condition(params: CdrParams, clock_hour: str = "clock_hour") -> str:
+def _night_condition(params: CdrParams) -> str:
     start, end = params.night_start_hour, params.night_end_hour
     joiner = "AND" if start < end else "OR"
-    return f"({clock_hour} >= {start} {joiner} {clock_hour} < {end})"
+    return f"(clock_hour >= {start} {joiner} clock_hour < {end})"
 
 
-# Why an event is not used, as a small code (an integer key keeps the one pass over the events
-# cheap); 0 = used. ``event_counts`` turns the codes back into these words.
+# Why an event is not used, in the order the checks apply; 0 = used. ``event_counts`` derives the
+# code from the activity keys (codes 3 and 4 are kept as a negative ``place``) and turns it back
+# into these words.
 REJECT_REASONS = {
     1: "missing subscriber",
     2: "missing or unparsable timestamp",
@@ -139,31 +144,37 @@ FROM (
 ) monthly
 GROUP BY subscriber, period"""
 
-    # The latest night as an ordering key: month, then the highest night bit (the length of the
-    # mask written in binary is the day of the month of its last night).
-    region_nights = f"""
-SELECT subscriber, period, region_id,
-       SUM(BIT_COUNT(night_days)) AS nights, SUM(events) AS night_events,
-       MAX(month_index * 32 + LENGTH(BIN(night_days))) AS last_night
-FROM (
-  SELECT subscriber, {period} AS period, place AS region_id, month_index, night_days, events
-  FROM activity
-  WHERE {used} AND place > 0
-) night_rows
-GROUP BY subscriber, period, region_id"""
+    # Per subscriber, period and night-time region: nights, night-time events and the latest
+    # night as an ordering key (month, then the highest night bit: the length of the mask written
+    # in binary is the day of the month of its last night). With one-month periods the activity
+    # rows already are these rows, so they are not grouped again (the costliest later step).
+    nights, night_events, last_night = "BIT_COUNT(night_days)", "events", "month_index * 32 + LENGTH(BIN(night_days))"
+    if params.period_months == 1:
+        region_nights = f"""
+SELECT subscriber, {period} AS period, place AS region_id,
+       {nights} AS nights, {night_events} AS night_events, {last_night} AS last_night
+FROM activity
+WHERE {used} AND place > 0"""
+    else:
+        region_nights = f"""
+SELECT subscriber, {period} AS period, place AS region_id,
+       SUM({nights}) AS nights, SUM({night_events}) AS night_events, MAX({last_night}) AS last_night
+FROM activity
+WHERE {used} AND place > 0
+GROUP BY subscriber, {period}, place"""
 
+    # Rule 5 as one ordering: the home is the region with the largest (nights, night-time events,
+    # latest night, minus region id), so ties can never leave two homes.
     homes = f"""
-SELECT ranked.subscriber, ranked.period, ranked.region_id
+SELECT best.subscriber, best.period, best.region_id
 FROM (
-  SELECT subscriber, period, region_id,
-         ROW_NUMBER() OVER (
-           PARTITION BY subscriber, period
-           ORDER BY nights DESC, night_events DESC, last_night DESC, region_id ASC
-         ) AS preference
+  SELECT subscriber, period,
+         max_by(region_id, struct(nights, night_events, last_night, -region_id)) AS region_id
   FROM region_nights
-) ranked
-JOIN subscriber_periods sp ON sp.subscriber = ranked.subscriber AND sp.period = ranked.period
-WHERE ranked.preference = 1 AND sp.active_nights >= {params.min_nights}"""
+  GROUP BY subscriber, period
+) best
+JOIN subscriber_periods sp ON sp.subscriber = best.subscriber AND sp.period = best.period
+WHERE sp.active_nights >= {params.min_nights}"""
 
     period_totals = f"""
 SELECT period,

@@ -76,6 +76,7 @@ def _timestamp_expression(column: str, fmt: str) -> str:
 # (inlined when a query is bound, so they cost nothing) so that both engines run the same text.
 _DUCKDB_MACROS = {
     "shiftleft(value, bits)": "value << bits",
+    "struct(a, b, c, d)": "row(a, b, c, d)",
 }
 
 
