@@ -21,10 +21,11 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from typing import Iterable
 
 from routekit.text.gazetteer import Mention, find_places
-from routekit.text.matcher import tokenize
+from routekit.text.matcher import WordCache, tokenize
 from routekit.text.normalise import Segments, detect_language, fold, segment
 from routekit.text.vocabulary import CLAUSE_BREAK, MODE_PREFIX, Vocabulary, vocabulary
 
@@ -71,35 +72,28 @@ class RouteExtraction:
         return ">".join(self.modes)
 
 
-@dataclass(init=False)
 class _MentionState:
-    """What the cues say about one place mention. Only the three positional fields are set per
-    mention; the flags keep their class-level defaults until a rule sets them (cheaper to create)."""
+    """What the cues say about one place mention. Slots, every field set at creation: the rules read these
+    flags dozens of times per mention, and a slot is read faster than a class-level default."""
 
-    mention: Mention
-    sentence: int
-    clause: int
-    excluded: str = ""      # why the mention is not a travelled country
-    home: bool = False
-    departure: bool = False
-    start: bool = False
-    residence: bool = False
-    before: bool = False
-    before_cues: tuple[int, ...] = ()   # offsets of 'before' cues in the sentence
-    via: bool = False
-    via_destination: int = -1   # offset of the destination named before a 'via' list in the sentence
-    journey_start: bool = False   # "mijn reis begon in X": always the first country
-    strong_home: bool = False     # birth or nationality ("geboren in"), not "komt uit" said at a border
-    before_of: int = -1           # offset of the anchor of a "voordat ik in X kwam, was ik in Y" sentence
-    continues_before: bool = False  # a past-perfect sentence right after a 'before' sentence
-    here: bool = False            # the place an abroad note is written about (the route's current end)
-    transit: bool = False         # a stop on a flight ("changing planes in Dubai")
-    intended: bool = False        # the Netherlands named as an intention ("op weg naar Nederland"): counted, not told
-    transit_previous: bool = False  # ... in a sentence without a destination: before the last country reached before
-    presence: bool = False        # a Dutch place in a procedural sentence: the person is in NL
+    __slots__ = ("before", "before_cues", "before_of", "clause", "continues_before", "departure", "excluded",
+                 "here", "home", "intended", "journey_start", "mention", "residence", "sentence", "start",
+                 "strong_home", "transit", "transit_previous", "via", "via_destination")
 
     def __init__(self, mention: Mention, sentence: int, clause: int) -> None:
         self.mention, self.sentence, self.clause = mention, sentence, clause
+        self.excluded = ""                  # why the mention is not a travelled country
+        self.home = self.departure = self.start = self.residence = self.before = self.via = False
+        self.before_cues: tuple[int, ...] = ()   # offsets of 'before' cues in the sentence
+        self.via_destination = -1           # offset of the destination named before a 'via' list in the sentence
+        self.journey_start = False          # "mijn reis begon in X": always the first country
+        self.strong_home = False            # birth or nationality ("geboren in"), not "komt uit" said at a border
+        self.before_of = -1                 # offset of the anchor of a "voordat ik in X kwam, was ik in Y" sentence
+        self.continues_before = False       # a past-perfect sentence right after a 'before' sentence
+        self.here = False                   # the place an abroad note is written about (the route's current end)
+        self.transit = False                # a stop on a flight ("changing planes in Dubai")
+        self.intended = False               # NL named as an intention ("op weg naar Nederland"): counted, not told
+        self.transit_previous = False       # a transit with no destination in its sentence: before the last country
 
 
 def _by_clause(spans: list[tuple[int, int]], segments: Segments, at_end: bool = False) -> dict[int, list]:
@@ -148,6 +142,30 @@ def _span_index(cues: dict[str, list[tuple[int, int]]], name: str) -> _SpanIndex
     return _SpanIndex(spans) if spans else _NO_SPANS
 
 
+def _governed(cues: dict[str, list[tuple[int, int]]], name: str, folded: str, mention_starts: list[int],
+              max_words: int = 3) -> set[int] | frozenset[int]:
+    """The start offsets of the mentions a cue of category ``name`` governs (see ``_governs``): worked out per
+    cue, as a text has far fewer cues than mentions, so that each mention asks a set."""
+    spans = cues.get(name)
+    return _governed_by(spans, folded, mention_starts, max_words) if spans else _NONE_GOVERNED
+
+
+def _governed_by(spans: Iterable[tuple[int, int]], folded: str, mention_starts: list[int],
+                 max_words: int = 3) -> set[int]:
+    """``_governed`` for a list of cue spans: a cue governs the mentions that start at most 120 characters after
+    the cue's start, after its end, with only filler words in between."""
+    governed: set[int] = set()
+    for cue_start, cue_end in spans:
+        nearby = mention_starts[bisect_left(mention_starts, cue_end):bisect_right(mention_starts, cue_start + 120)]
+        for start in nearby:
+            if _filler_gap(folded[cue_end:start], max_words):
+                governed.add(start)
+    return governed
+
+
+_NONE_GOVERNED: frozenset[int] = frozenset()
+
+
 def _governs(index: _SpanIndex, folded: str, mention: Mention, max_words: int = 3) -> bool:
     """A cue that ends shortly before the mention, with only filler words in between."""
     if not index.spans:
@@ -163,54 +181,51 @@ _BROKEN = re.compile(r"[\ufffd\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _PUNCT = re.compile(r"[.,;:!?()]")
-# The ASCII members of _CONTROL and _LETTERS, for the bytes fast path of ``_clean``.
-_ASCII_CONTROLS = bytes(c for c in range(128) if _CONTROL.match(chr(c)))
-_ASCII_LETTERS = bytes(c for c in range(128) if _LETTERS.match(chr(c)))
-_ASCII_SPACES = bytes(c for c in range(128) if chr(c).isspace())   # what str.split() splits on
+
+
+def _ascii_class(char: str) -> str:
+    """The class ``_clean`` counts a character in: " " space (what str.split() drops), "c" control, "a" letter,
+    "o" other."""
+    if char.isspace():
+        return " "
+    return "c" if _CONTROL.match(char) else "a" if _LETTERS.match(char) else "o"
+
+
+# Every ASCII byte as its class letter: one bytes.translate, then bytes.count per class (all in C).
+_ASCII_CLASSES = "".join(_ascii_class(chr(c)) for c in range(128)).encode("ascii") + b"o" * 128
+_ASCII_BYTES = bytes(range(128))
+_CHARACTER_CLASSES = WordCache(_ascii_class, 10_000)   # the class letter of each other character seen
 
 
 def _clean(text: str) -> tuple[str, str]:
     """(usable text, reason) - drops undecodable characters, reports texts that are mostly noise."""
-    if not text.isascii():
+    if not text.isascii() and ("\ufffd" in text or _has_surrogates(text)):
         broken = len(_BROKEN.findall(text))
         if broken:
             if broken / len(text) > 0.05:
                 return "", REASON_UNREADABLE
             text = _BROKEN.sub("", text)
     head = text[:5000]
-    if not head.isascii():   # each other character by an ASCII one of its class (space, control, letter, other)
-        head = _NON_ASCII.sub(_ascii_stand_in, head)
-    # Counted with bytes.translate (C) instead of split and regex scans; spaces are what str.split() drops.
-    raw = head.encode("ascii").translate(None, _ASCII_SPACES)
-    if not raw:
+    # Counted with bytes.translate and bytes.count (C) instead of split and regex scans.
+    classes = head.encode("ascii", "ignore").translate(_ASCII_CLASSES)
+    if not head.isascii():   # the other characters, picked out with the UTF-8 codec, by their class letters
+        others = head.encode("utf-8").translate(None, _ASCII_BYTES).decode("utf-8")
+        classes += "".join(map(_CHARACTER_CLASSES.__getitem__, others)).encode("ascii")
+    size = len(classes) - classes.count(b" ")   # the characters str.split() keeps
+    if not size:
         return "", REASON_EMPTY
-    controls = len(raw) - len(raw.translate(None, _ASCII_CONTROLS))
-    letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
-    if controls / len(raw) > 0.02 or letters / len(raw) < 0.4:
+    if classes.count(b"c") / size > 0.02 or classes.count(b"a") / size < 0.4:
         return "", REASON_UNREADABLE
     return text, ""
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_STAND_INS: dict[str, str] = {}
-
-
-def _ascii_stand_in(match: re.Match) -> str:
-    """An ASCII character of the same class for ``_clean``'s counts: space, control, letter or other."""
-    char = match.group()
-    stand_in = _STAND_INS.get(char)
-    if stand_in is None:
-        if char.isspace():
-            stand_in = " "
-        elif _CONTROL.match(char):
-            stand_in = "\x01"
-        elif _LETTERS.match(char):
-            stand_in = "a"
-        else:
-            stand_in = "#"
-        if len(_STAND_INS) < 10_000:
-            _STAND_INS[char] = stand_in
-    return stand_in
+def _has_surrogates(text: str) -> bool:
+    """Lone surrogates (bytes decoded with 'surrogateescape'): a C-speed test before the regex count."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[int, int]]], vocab: Vocabulary,
@@ -231,78 +246,93 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
     relatives = _NO_SPANS
     if "relative_nouns" in cues:
         relatives = _SpanIndex(span for span in cues["relative_nouns"] if _blockers_absent(folded, span[0], vocab))
+    relative_sentences = {segments.sentence(start) for start, _ in relatives.spans}   # the rule's only sentences
     residence_verbs = _span_index(cues, "residence_verbs")
-    return_index, home_index, start_index = (_span_index(cues, n) for n in ("return", "home", "start"))
-    start_after, residence_index, before_index = (_span_index(cues, n) for n in ("start_after", "residence", "before"))
-    via_index, home_after, journey_index = (_span_index(cues, n) for n in ("via", "home_after", "journey_start"))
-    nationality_index, boarding_after = _span_index(cues, "nationality"), _span_index(cues, "boarding_after")
+    start_after, before_index = _span_index(cues, "start_after"), _span_index(cues, "before")
+    home_after, boarding_after = _span_index(cues, "home_after"), _span_index(cues, "boarding_after")
+    # the mentions (start offsets) each kind of cue governs ("vanuit Turkije", "via Griekenland", "geboren in")
+    mention_starts = [mention.start for mention in mentions]
+    returned = _governed(cues, "return", folded, mention_starts, 2)
+    homes = _governed(cues, "home", folded, mention_starts, 4)
+    nationalities = _governed(cues, "nationality", folded, mention_starts, 4)
+    journey_starts = _governed(cues, "journey_start", folded, mention_starts, 4)
+    starts = _governed(cues, "start", folded, mention_starts)
+    residences = _governed(cues, "residence", folded, mention_starts)
+    vias = _governed(cues, "via", folded, mention_starts, 2)
+    departed = _NONE_GOVERNED
+    if "departure" in cues:
+        departure_cues = [span for span in cues["departure"] if not _after_place_noun(folded, span[0], vocab)]
+        departed = _governed_by(departure_cues, folded, mention_starts)
     abroad = bool(cues.get("abroad"))
     abroad_sentences = {segments.sentence(start) for start, _ in cues.get("abroad", ())}
-    departures = _NO_SPANS
-    if "departure" in cues:
-        departures = _SpanIndex(span for span in cues["departure"] if not _after_place_noun(folded, span[0], vocab))
     before_sentences = {segments.sentence(start) for start, _ in cues.get("before", ())}
     documents = cues.get("document", [])
     document_index = _SpanIndex(documents) if documents else _NO_SPANS
     link = vocab.document_links
     clause_starts, sentence_starts = segments.clause_starts, segments.sentence_starts
+    may_exclude = bool(negation_clauses or never_there or relative_sentences or documents or returned or intention
+                       or intention_after or final_index.spans or airside_sentences)
     states: list[_MentionState] = []
     # Most texts hold only a few cue categories: a rule whose cue list is empty for this text is
     # skipped (its flag keeps the default False), which is what the rule would give anyway.
     for mention in mentions:
-        m_start, m_end = mention.start, mention.end
+        m_start, m_end, place, _ = mention
         clause = bisect_right(clause_starts, m_start)   # segments.clause(m_start), inlined: once per mention
         sentence = bisect_right(sentence_starts, m_start)
         state = _MentionState(mention, sentence, clause)
-        iso3 = mention.place.iso3
+        iso3 = place.iso3
         is_home_country = iso3 == NETHERLANDS
-        if clause in negation_clauses or iso3 in never_there:
-            state.excluded = "negation"
-        elif relatives.spans and _relative_lives_there(folded, mention, sentence, relatives, residence_verbs, segments):
-            state.excluded = "relatives"
-        elif documents and ((link is not None and _document_origin(folded, documents, link, mention)) or any(
-                start - m_end <= 1 for start, _ in document_index.between(m_end, m_end + 1))):
-            # "paspoort van Bulgarije"; "een vals Nederlands paspoort" (the name used as an adjective)
-            state.excluded = "document"
-        elif return_index.spans and _governs(return_index, folded, mention, 2):
-            state.excluded = "return"
-        elif intention and (not is_home_country or abroad) and any(end <= m_start for _, end in intention.get(clause, [])):
-            state.excluded = "intention"
-        elif intention_after and (not is_home_country or abroad) and any(
-                start >= m_end for start, _ in intention_after.get(clause, [])):
-            state.excluded = "intention"
-        elif final_index.spans and (not is_home_country or abroad) and any(
-                _gap_ok(folded, m_end, start, 2) for start, _ in final_index.between(m_end, m_end + 40)) \
-                and _after_word(folded, m_start, vocab.destination_words):
-            state.excluded = "intention"   # "(dat hij) naar Engeland wilde"
-        elif airside_sentences and sentence in airside_sentences and _is_transit(
-                folded, mention, transit_index, transit_after, segments):
-            state.excluded = "airside"     # "een tussenlanding in Casablanca, maar we moesten in het vliegtuig blijven"
-        if state.excluded:
-            states.append(state)
-            continue
+        if may_exclude:   # the rules that drop a mention
+            if clause in negation_clauses or iso3 in never_there:
+                state.excluded = "negation"
+            elif sentence in relative_sentences and _relative_lives_there(folded, mention, sentence, relatives,
+                                                                          residence_verbs, segments):
+                state.excluded = "relatives"
+            elif documents and ((link is not None and _document_origin(folded, documents, link, mention)) or any(
+                    start - m_end <= 1 for start, _ in document_index.between(m_end, m_end + 1))):
+                # "paspoort van Bulgarije"; "een vals Nederlands paspoort" (the name used as an adjective)
+                state.excluded = "document"
+            elif m_start in returned:
+                state.excluded = "return"
+            elif clause in intention and (not is_home_country or abroad) and any(
+                    end <= m_start for _, end in intention[clause]):
+                state.excluded = "intention"
+            elif clause in intention_after and (not is_home_country or abroad) and any(
+                    start >= m_end for start, _ in intention_after[clause]):
+                state.excluded = "intention"
+            elif final_index.spans and (not is_home_country or abroad) and any(
+                    _gap_ok(folded, m_end, start, 2) for start, _ in final_index.between(m_end, m_end + 40)) \
+                    and _after_word(folded, m_start, vocab.destination_words):
+                state.excluded = "intention"   # "(dat hij) naar Engeland wilde"
+            elif airside_sentences and sentence in airside_sentences and _is_transit(
+                    folded, mention, transit_index, transit_after, segments):
+                # "een tussenlanding in Casablanca, maar we moesten in het vliegtuig blijven"
+                state.excluded = "airside"
+            if state.excluded:
+                states.append(state)
+                continue
         if is_home_country and (intention or intention_after):
             state.intended = any(end <= m_start for _, end in intention.get(clause, [])) or any(
                 start >= m_end for start, _ in intention_after.get(clause, []))
-        if home_index.spans and _governs(home_index, folded, mention, 4):
+        if m_start in homes:
             state.home = True
-            state.strong_home = _governs(nationality_index, folded, mention, 4)
+            state.strong_home = m_start in nationalities
         if abroad:
             state.here = sentence in abroad_sentences
         departure = is_start = False
         if not is_home_country:
-            if journey_index.spans:
-                state.journey_start = _governs(journey_index, folded, mention, 4)
-            departure = _governs(departures, folded, mention) or (bool(boarding_after.spans) and any(
+            if m_start in journey_starts:
+                state.journey_start = True
+            departure = m_start in departed or (bool(boarding_after.spans) and any(
                 segments.clause(start) == clause and start - m_end <= 50
                 for start, _ in boarding_after.between(m_end, m_end + 50)))
-            is_start = _governs(start_index, folded, mention)
+            is_start = m_start in starts
         if departure and not is_start and start_after.spans:
             is_start = any(_gap_ok(folded, m_end, cue, 3) for cue, _ in start_after.between(m_end, m_end + 60))
         state.start = is_start
         state.departure = is_start or departure
-        if residence_index.spans:
-            state.residence = _governs(residence_index, folded, mention)
+        if m_start in residences:
+            state.residence = True
         if sentence in before_sentences:
             sentence_start = sentence_starts[sentence - 1] if sentence > 0 else 0
             cue_ends = [end for _, end in before_index.between(sentence_start, m_start)]
@@ -311,12 +341,12 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
         if departure and home_after.spans and any(_gap_ok(folded, m_end, cue, 2)
                                                   for cue, _ in home_after.between(m_end, m_end + 40)):
             state.home, state.departure, state.start = True, False, False
-        if via_index.spans:
-            state.via = _governs(via_index, folded, mention, 2)
+        if m_start in vias:
+            state.via = True
         if any_transit and not is_home_country:
             state.transit = _is_transit(folded, mention, transit_index, transit_after, segments)
         states.append(state)
-    if via_index.spans:   # only a 'via' cue marks a mention as via
+    if vias:   # only a mention a 'via' cue governs starts a via list
         _mark_via_lists(states, folded)
     if any_transit:
         _mark_transits(states)
@@ -496,7 +526,7 @@ def _after_word(folded: str, start: int, words: frozenset[str], max_filler: int 
 
 def _after_place_noun(folded: str, start: int, vocab: Vocabulary) -> bool:
     """'het vliegveld van Eindhoven': 'van' after a place noun names a place, not a departure."""
-    preceding = folded[max(0, start - 20):start].split()
+    preceding = folded[max(0, start - 20):start].rsplit(None, 1)
     return bool(preceding) and preceding[-1] in vocab.place_nouns
 
 
@@ -533,7 +563,8 @@ def _mode_spans(cues: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int, 
         if key.startswith(MODE_PREFIX):
             mode = key[len(MODE_PREFIX):]
             found.extend((start, end, mode) for start, end in spans)
-    found.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    if len(found) > 1:
+        found.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     kept: list[tuple[int, int, str]] = []
     for span in found:
         if kept and span[0] < kept[-1][1]:
@@ -559,16 +590,18 @@ def _smuggler(folded: str, cues: dict[str, list[tuple[int, int]]], vocab: Vocabu
     journey is smuggling, UN Smuggling Protocol art. 6), but less than the journey itself: "een vals paspoort
     van de smokkelaar ... de reis zelf geregeld, zonder smokkelaar" is no.
     """
-    document_sentences = {segments.sentence(start) for start, _ in cues.get("document", [])}
     no = cues.get("smuggler_no", [])
+    yes = cues.get("smuggler_yes")
+    if not yes:
+        return "no" if no else "unknown"
+    document_sentences = {segments.sentence(start) for start, _ in cues.get("document", [])}
     affirmed = document_only = False
     denied = bool(no)
-    for start, end in cues.get("smuggler_yes", []):
-        if any(n_start <= start < n_end for n_start, n_end in no):
+    for start, end in yes:
+        if no and any(n_start <= start < n_end for n_start, n_end in no):
             continue
         clause_start = _clause_start(segments, start)
-        preceding = set(_PLAIN_WORD.findall(folded[clause_start:start]))
-        if preceding & vocab.smuggler_negators:
+        if not vocab.smuggler_negators.isdisjoint(_PLAIN_WORD.findall(folded[clause_start:start])):
             denied = True
         elif segments.sentence(start) in document_sentences:
             document_only = True
@@ -917,7 +950,8 @@ def extract_route(text: str | None) -> RouteExtraction:
     if language not in ("nl", "en", "unknown"):
         return RouteExtraction(route_asked=True, confidence=0.0, reason=REASON_OTHER_LANGUAGE, language=language)
     vocab = vocabulary(language)
-    mentions = find_places(text, folded, tokens, vocab.words)
+    cue_phrases, place_phrases, misspelt = vocab.per_token(tokens.words)
+    mentions = find_places(text, folded, tokens, vocab.words, place_phrases, misspelt)
     if vocab.ignored_lines is not None and mentions:
         header = vocab.ignored_spans(folded)
         if header:
@@ -926,7 +960,7 @@ def extract_route(text: str | None) -> RouteExtraction:
                         if not (first <= m.start < last and any(a <= m.start < b for a, b in header))]
     # Keep lists of countries together ("Servie, Hongarije en Oostenrijk") when splitting clauses.
     together = [(a.end, b.start) for a, b in zip(mentions, mentions[1:]) if b.start - a.end <= 6]
-    cues = vocab.spans(folded, tokens)
+    cues = vocab.spans(folded, tokens, cue_phrases)
     breaks = [start for start, _ in cues.get(CLAUSE_BREAK, [])]
     segments = segment(folded, breaks, together)
     if "procedural" in cues:
@@ -946,11 +980,11 @@ def extract_route(text: str | None) -> RouteExtraction:
     if len(route) < 2:  # one country is no journey (a birthplace, the place a person was found)
         return RouteExtraction(smuggler=smuggler, route_asked=True, confidence=0.7,
                                reason=REASON_NO_ROUTE, language=language)
-    modes = tuple(mode_of.get(iso3, UNKNOWN_MODE) for iso3 in route[1:])
+    modes = tuple(map(mode_of.get, route[1:], repeat(UNKNOWN_MODE)))   # mode_of.get(country, UNKNOWN_MODE)
     confidence = _confidence(states, route, modes, reorders, inferred_home, language)
     return RouteExtraction(
         route=tuple(route), modes=modes, smuggler=smuggler, route_asked=True,
-        confidence=confidence, reason="", hints=tuple(hint_of.get(iso3, "") for iso3 in route),
+        confidence=confidence, reason="", hints=tuple(map(hint_of.get, route, repeat(""))),
         language=language,
     )
 
@@ -973,14 +1007,28 @@ def _narrative_resumes(folded: str, cues: dict[str, list[tuple[int, int]]], segm
 
 def _confidence(states, route, modes, reorders, inferred_home, language) -> float:
     """A heuristic 0-1 score: lower for complex texts (exclusions, reordering, guesses)."""
+    excluded = fuzzy = 0
+    for state in states:
+        if state.excluded:
+            excluded += 1
+        elif state.mention.fuzzy:
+            fuzzy += 1
+    return _score(excluded, fuzzy, reorders, bool(inferred_home), NETHERLANDS in route, len(route) == 1,
+                  modes.count(UNKNOWN_MODE), len(modes), language == "unknown")
+
+
+@lru_cache(maxsize=4096)
+def _score(excluded: int, fuzzy: int, reorders: int, inferred_home: bool, reaches_nl: bool, one_country: bool,
+           unknown_modes: int, legs: int, unknown_language: bool) -> float:
+    """``_confidence`` from its counts (cached: the same few small counts recur, and ``round`` is slow)."""
     score = 0.95
-    score -= 0.04 * sum(1 for s in states if s.excluded)
-    score -= 0.08 * sum(1 for s in states if s.mention.fuzzy and not s.excluded)
-    score -= 0.04 * max(reorders - (1 if NETHERLANDS in route else 0), 0)
+    score -= 0.04 * excluded
+    score -= 0.08 * fuzzy
+    score -= 0.04 * max(reorders - (1 if reaches_nl else 0), 0)
     score -= 0.05 if inferred_home else 0.0
-    score -= 0.15 if NETHERLANDS not in route else 0.0
-    score -= 0.25 if len(route) == 1 else 0.0
-    if modes:
-        score -= 0.1 * sum(1 for m in modes if m == UNKNOWN_MODE) / len(modes)
-    score -= 0.1 if language == "unknown" else 0.0
+    score -= 0.15 if not reaches_nl else 0.0
+    score -= 0.25 if one_country else 0.0
+    if legs:
+        score -= 0.1 * unknown_modes / legs
+    score -= 0.1 if unknown_language else 0.0
     return round(min(max(score, 0.05), 0.99), 2)

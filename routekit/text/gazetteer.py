@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import csv
 import gettext
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from itertools import compress
 from typing import NamedTuple
 
-from routekit.text.matcher import PhraseMatcher, Tokens, tokenize
+from routekit.text.matcher import PhraseMatcher, Tokens, WordCache, tokenize
 from routekit.text.normalise import fold
 
 GAZETTEER_PACKAGE = "routekit.reference.gazetteer"
@@ -153,8 +154,8 @@ def gazetteer() -> dict[str, Place]:
 @lru_cache(maxsize=1)
 def _matcher() -> PhraseMatcher:
     matcher = PhraseMatcher()
-    for name in gazetteer():
-        matcher.add(name, name)
+    for name, place in gazetteer().items():
+        matcher.add(name, place)   # the payload is the place: no second look-up per match
     return matcher
 
 
@@ -206,27 +207,29 @@ def fuzzy_lookup(word: str) -> str | None:
 
 
 _TRUE = [True]
-_FUZZY_NAMES: dict[str, str] = {}
-_FUZZY_NAMES_LIMIT = 200_000
 
 
-def _fuzzy_names(words: list[str]) -> list[str]:
-    """Per token, the country name it misspells ("" for most words); each word is looked up once.
+def place_phrases(word: str):
+    """The place names that can start at ``word`` (for a per-word cache shared with the cue matcher)."""
+    return _matcher().starts_of(word)
+
+
+def fuzzy_name(word: str) -> str:
+    """The country name a word misspells, else "".
 
     A word that is itself a name in the gazetteer gets "": the exact pass always covers its token (a one-word
     name matches wherever no longer name does), so a fuzzy reading of it would be dropped anyway.
     """
-    names = list(map(_FUZZY_NAMES.get, words))
-    if None in names:
-        unseen = {word for word, name in zip(words, names) if name is None}
-        if len(_FUZZY_NAMES) + len(unseen) > _FUZZY_NAMES_LIMIT:
-            _FUZZY_NAMES.clear()
-        table = gazetteer()
-        for word in unseen:
-            long_word = len(word) >= FUZZY_MIN_LENGTH and word.isalpha() and word not in table
-            _FUZZY_NAMES[word] = (fuzzy_lookup(word) if long_word else None) or ""
-        names = list(map(_FUZZY_NAMES.__getitem__, words))
-    return names
+    long_word = len(word) >= FUZZY_MIN_LENGTH and word.isalpha() and word not in gazetteer()
+    return (fuzzy_lookup(word) if long_word else None) or ""
+
+
+_FUZZY_NAMES = WordCache(fuzzy_name, 200_000)
+
+
+def _fuzzy_names(words: list[str]) -> list[str]:
+    """Per token, the country name it misspells ("" for most words); each word is looked up once."""
+    return _FUZZY_NAMES.values_of(words)
 
 
 def _starts_sentence(text: str, offset: int) -> bool:
@@ -236,20 +239,20 @@ def _starts_sentence(text: str, offset: int) -> bool:
     return index < 0 or text[index] in ".!?:;\n"
 
 
-def find_places(original: str, folded: str, tokens: Tokens | None = None,
-                stopwords: frozenset[str] = frozenset()) -> list[Mention]:
+def find_places(original: str, folded: str, tokens: Tokens | None = None, stopwords: frozenset[str] = frozenset(),
+                phrases: Sequence | None = None, misspelt: Sequence[str] | None = None) -> list[Mention]:
     """All place names in a text, in text order; exact names first, then fuzzy single words.
 
-    ``stopwords`` are words that must never be fuzzy-matched (the cue and mode vocabulary).
+    ``stopwords`` are words that must never be fuzzy-matched (the cue and mode vocabulary). ``phrases`` and
+    ``misspelt``: ``place_phrases`` and ``fuzzy_name`` per token, when the caller looked them up already.
     """
     if tokens is None:
         tokens = tokenize(folded)
     table = gazetteer()
     starts, ends, words = tokens.starts, tokens.ends, tokens.words
     mentions: list[Mention] = []
-    matches = _matcher().find_longest(tokens)
-    for first, last, name in matches:
-        place = table[name]
+    matches = _matcher().find_longest(tokens, phrases)
+    for first, last, place in matches:
         start, end = starts[first], ends[last - 1]
         if place.case_sensitive and original[start:end].replace("-", " ") != place.case_sensitive.replace("-", " "):
             continue
@@ -257,15 +260,15 @@ def find_places(original: str, folded: str, tokens: Tokens | None = None,
             continue
         if place.iso3:  # not_places.csv phrases are matched only to be ignored
             mentions.append(Mention(start, end, place))
-    names = _fuzzy_names(words)
-    misspelt = list(compress(range(len(names)), names))
-    if not misspelt:
+    names = _fuzzy_names(words) if misspelt is None else misspelt
+    fuzzy_tokens = list(compress(range(len(names)), names))
+    if not fuzzy_tokens:
         return mentions
     covered = [False] * len(words)
     for first, last, _ in matches:
         covered[first:last] = _TRUE * (last - first)
     fuzzy: list[Mention] = []
-    for index in misspelt:
+    for index in fuzzy_tokens:
         if covered[index] or words[index] in stopwords:
             continue
         if _demonym_of(words[index], names[index]) and original[ends[index] - 1] != "I":

@@ -13,9 +13,10 @@ Phrase syntax (as in ``cues.yaml``): tokens in sequence; ``word*`` any word star
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Hashable, Sequence
 from itertools import accumulate, compress
 from operator import add
-from typing import Hashable, NamedTuple
+from typing import NamedTuple
 
 from routekit.text.normalise import fold
 
@@ -139,6 +140,24 @@ def _starts(phrases: list[_Phrase]) -> _Starts:
     return _Starts(by_next, otherwise)
 
 
+class WordCache(dict):
+    """A bounded word -> value cache that fills its misses with ``compute``: a text's words are looked up with
+    one ``map`` over ``__getitem__``, which stays in C for every word seen before."""
+
+    def __init__(self, compute: Callable[[str], object], limit: int) -> None:
+        super().__init__()
+        self.compute, self.limit = compute, limit
+
+    def __missing__(self, word: str) -> object:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[word] = self.compute(word)
+        return value
+
+    def values_of(self, words: list[str]) -> list:
+        return list(map(self.__getitem__, words))
+
+
 class PhraseMatcher:
     """Find phrases (with payloads) in tokenized text."""
 
@@ -148,7 +167,7 @@ class PhraseMatcher:
         self._exact: dict[str, list[_Phrase]] = {}
         self._prefix: dict[str, list[_Phrase]] = {}
         self._prefix_lengths: list[int] = []
-        self._cache: dict[str, _Starts | tuple] = {}
+        self._cache = WordCache(self.starts_of, self._CACHE_LIMIT)
 
     def add(self, phrase: str, payload: Hashable) -> None:
         elements = phrase_elements(phrase)
@@ -176,20 +195,15 @@ class PhraseMatcher:
                 found = (found or []) + more
         return found
 
+    def starts_of(self, word: str) -> _Starts | tuple:
+        """The phrases that can start at ``word`` (an empty tuple for most words); not cached."""
+        phrases = self._lookup(word)
+        return _starts(phrases) if phrases else ()
+
     def _candidates_per_token(self, words: list[str]) -> list[_Starts | tuple]:
         """The candidate phrases of every token (an empty tuple for most words); words are looked up
-        once and kept in a cache, so a text costs one ``map`` over the cache unless it has new words."""
-        cache = self._cache
-        found = list(map(cache.get, words))
-        if None in found:
-            unseen = {word for word, hit in zip(words, found) if hit is None}
-            if len(cache) + len(unseen) > self._CACHE_LIMIT:
-                cache.clear()
-            for word in unseen:
-                phrases = self._lookup(word)
-                cache[word] = _starts(phrases) if phrases else ()
-            found = list(map(cache.__getitem__, words))
-        return found
+        once and kept in a cache, so a text costs one ``map`` over the cache."""
+        return self._cache.values_of(words)
 
     @staticmethod
     def _match(elements: tuple, tokens: Tokens, i: int, e: int = 1) -> int:
@@ -216,13 +230,14 @@ class PhraseMatcher:
             e += 1
         return i
 
-    def find(self, tokens: Tokens) -> list[tuple[int, int, Hashable]]:
+    def find(self, tokens: Tokens, candidates: Sequence | None = None) -> list[tuple[int, int, Hashable]]:
         """Every match (start token, end token exclusive, payload); overlapping matches included.
 
         Phrases of exact words compare as one list slice, then check for punctuation inside their
         span; phrases with gaps or ``word*`` run the element loop only when the words they need occur.
+        ``candidates``: ``starts_of`` per token, when the caller looked them up already.
         """
-        per_token = self._candidates_per_token(tokens.words)
+        per_token = self._candidates_per_token(tokens.words) if candidates is None else candidates
         words, unbroken, n = tokens.words, tokens.unbroken, len(tokens.words)
         following = words[1:] + [""]
         match = self._match
@@ -236,15 +251,16 @@ class PhraseMatcher:
                     end = i + size
                     if end <= n and words[i + 1:end] == tail and unbroken(i, end - 1):
                         found.append((i, end, payload))
-                elif _within(needed, words, i, reach):
+                elif not needed or all(map(words[i + 1:i + 1 + reach].__contains__, needed)):   # see _within
                     end = match(elements, tokens, i + 1)
                     if end >= 0:
                         found.append((i, end, payload))
         return found
 
-    def find_longest(self, tokens: Tokens) -> list[tuple[int, int, Hashable]]:
-        """Leftmost-longest, non-overlapping matches (for place names); the first phrase wins a tie."""
-        per_token = self._candidates_per_token(tokens.words)
+    def find_longest(self, tokens: Tokens, candidates: Sequence | None = None) -> list[tuple[int, int, Hashable]]:
+        """Leftmost-longest, non-overlapping matches (for place names); the first phrase wins a tie.
+        ``candidates``: as for ``find``."""
+        per_token = self._candidates_per_token(tokens.words) if candidates is None else candidates
         words, unbroken, n = tokens.words, tokens.unbroken, len(tokens.words)
         following = words[1:] + [""]
         match = self._match

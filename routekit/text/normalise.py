@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -54,21 +54,33 @@ def _fold_char(match: re.Match) -> str:
     return _fold_table().get(ord(char), char)
 
 
+@lru_cache(maxsize=1)
+def _latin1_fold_table() -> bytes:
+    """The fold table for Latin-1 text as a ``bytes.translate`` table (a folded Latin-1 character is ASCII)."""
+    table = _fold_table()
+    return bytes(ord(table.get(code, chr(code))) for code in range(256))
+
+
 def fold(text: str) -> str:
     """Lower-case, strip accents, read hyphens as spaces; the result has the same length.
 
-    ASCII text goes through ``bytes.translate``; in other text only the non-ASCII characters are
-    looked up one by one (``str.translate`` with a dict visits every character in Python objects).
+    ASCII and Latin-1 text (most accented names) go through ``bytes.translate``; in other text only the
+    non-ASCII characters are looked up one by one (``str.translate`` with a dict visits every character in
+    Python objects).
     """
-    if not text.isascii():
+    if text.isascii():
+        return text.encode("ascii").translate(_ascii_fold_table()).decode("ascii")
+    try:
+        folded = text.encode("latin-1").translate(_latin1_fold_table()).decode("latin-1")
+    except UnicodeEncodeError:   # characters beyond Latin-1 ("ı", "ş", "’")
         mixed = _NON_ASCII.sub(_fold_char, text)   # every replacement is one character
         if mixed.isascii():
-            text = mixed
-        else:
-            folded = text.translate(_fold_table())
-            lowered = folded.lower()
-            return lowered if len(lowered) == len(folded) else folded
-    return text.encode("ascii").translate(_ascii_fold_table()).decode("ascii")
+            return mixed.encode("ascii").translate(_ascii_fold_table()).decode("ascii")
+        folded = text.translate(_fold_table())
+    if folded.isascii():
+        return folded
+    lowered = folded.lower()
+    return lowered if len(lowered) == len(folded) else folded
 
 
 # --- language -------------------------------------------------------------------------------------
@@ -105,27 +117,33 @@ def detect_language(original: str, folded: str, words: list[str]) -> str:
     """
     if not original.isascii():
         sample = folded[:4000]
-        other = len(_NON_LATIN.findall(sample))
+        # folding leaves Latin letters ASCII: only a sample that is not ASCII can hold another script
+        other = 0 if sample.isascii() else len(_NON_LATIN.findall(sample))
         if other and other > len(_LATIN_LETTER.findall(sample)):
             return "other"
     # one vote per language of each function word, counted in C (filter, map, chain and Counter)
     function_words = filter(_WORD_LANGUAGES.__contains__, words[:800])
     scores = Counter(chain.from_iterable(map(_WORD_LANGUAGES.__getitem__, function_words)))
-    best = max(_LANGUAGE_WORDS, key=lambda lang: (scores.get(lang, 0), lang in ("nl", "en")))
-    if scores[best] == 0:
+    top = max(scores.values(), default=0)
+    if top == 0:
         return "unknown"
-    if best in ("nl", "en"):
-        return best
-    ours = scores["nl"] + scores["en"]
-    if scores[best] >= 2 and scores[best] > ours:
-        return best
-    return "nl" if scores["nl"] >= scores["en"] else "en"
+    dutch, english = scores.get("nl", 0), scores.get("en", 0)
+    if top in (dutch, english):   # a tie with another language goes to nl or en, a tie between them to nl
+        return "nl" if dutch == top else "en"
+    ours = dutch + english
+    if top >= 2 and top > ours:
+        return next(lang for lang in _LANGUAGE_WORDS if scores.get(lang, 0) == top)
+    return "nl" if dutch >= english else "en"
 
 
 # --- segmentation ---------------------------------------------------------------------------------
 # "[.!?;:]+(?=\s|$)|\n+" written to start with one character class, so ``re`` can skip to candidates.
 _SENTENCE_END = re.compile(r"[.!?;:\n](?:(?<=\n)\n*|(?<!\n)[.!?;:]*(?=\s|$))")
-_CLAUSE_PUNCTUATION = re.compile(r"[,()\[\]]")
+# Commas and brackets all become "," in a bytes copy of the text (non-ASCII characters "?"): a search for one
+# literal character is faster than a scan for a character class.
+_CLAUSE_MARKS = bytes(ord(",") if chr(code) in ",()[]" else code for code in range(256))
+_COMMA = re.compile(rb",")
+_MATCH_START, _MATCH_END = re.Match.start, re.Match.end
 
 
 @dataclass(frozen=True)
@@ -150,19 +168,20 @@ def segment(folded: str, break_words: list[int], keep_together: list[tuple[int, 
     "Servie, Hongarije en Oostenrijk") is ignored, so a cue before a list covers the whole list.
     ``keep_together`` must be sorted and disjoint (the gaps between consecutive place names are).
     """
-    sentences = [m.end() for m in _SENTENCE_END.finditer(folded)]
-    candidates = [m.start() for m in _CLAUSE_PUNCTUATION.finditer(folded)] + break_words
-    clauses = list(sentences)
+    sentences = list(map(_MATCH_END, _SENTENCE_END.finditer(folded)))
+    marks = folded.encode("ascii", "replace").translate(_CLAUSE_MARKS)
+    candidates = list(map(_MATCH_START, _COMMA.finditer(marks))) + break_words
     if keep_together:
-        # the spans lie between consecutive place names: sorted and disjoint, so one bisect finds the only
-        # span that can hold a position
-        span_starts = [start for start, _ in keep_together]
-        span_ends = [end for _, end in keep_together]
-        for position in candidates:
-            index = bisect_right(span_starts, position) - 1
-            if index < 0 or position >= span_ends[index]:
-                clauses.append(position)
-    else:
-        clauses += candidates
+        # the spans lie between consecutive place names: sorted and disjoint, so the candidates inside them
+        # are a slice of the sorted candidates per span
+        candidates.sort()
+        kept: list[int] = []
+        taken = 0
+        for start, end in keep_together:
+            inside = max(bisect_left(candidates, start), taken)
+            kept += candidates[taken:inside]
+            taken = max(bisect_left(candidates, end), inside)
+        candidates = kept + candidates[taken:]
+    clauses = sentences + candidates
     clauses.sort()
     return Segments(tuple(sentences), tuple(clauses))

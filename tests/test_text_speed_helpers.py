@@ -1,0 +1,113 @@
+"""The helpers behind the extractor's speed give the same answers as the plain look-ups they replace.
+
+Each helper trades a per-token or per-mention step for a shared one (one cache probe per token, one pass per
+cue, a slice per clause list); these tests compare it with the direct computation on real narratives.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from routekit.text.extraction import _governed, _governs, _SpanIndex
+from routekit.text.gazetteer import (
+    Mention,
+    Place,
+    find_places,
+    fuzzy_name,
+    place_phrases,
+)
+from routekit.text.matcher import WordCache, tokenize
+from routekit.text.normalise import _SENTENCE_END, fold, segment
+from routekit.text.vocabulary import vocabulary
+
+SAMPLE = Path(__file__).parent / "data" / "text_speed_regression.csv"
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    frame = pd.read_csv(SAMPLE, dtype=str, keep_default_na=False)
+    return [text for text in frame["text"] if text][:300]
+
+
+def test_word_cache_computes_each_word_once_and_stays_bounded():
+    calls: list[str] = []
+    cache = WordCache(lambda word: calls.append(word) or word.upper(), limit=3)
+    assert cache.values_of(["a", "b", "a"]) == ["A", "B", "A"]
+    assert calls == ["a", "b"]
+    cache.values_of(["c", "d", "e"])
+    assert len(cache) <= 3
+    assert cache.values_of(["a"]) == ["A"]
+
+
+def test_per_token_lexicon_matches_the_separate_lookups(texts):
+    vocab = vocabulary("nl")
+    for text in texts[:100]:
+        words = tokenize(fold(text)).words
+        cues, places, misspelt = vocab.per_token(words)
+        assert list(cues) == [vocab.matcher.starts_of(word) for word in words]
+        assert list(places) == [place_phrases(word) for word in words]
+        assert list(misspelt) == [fuzzy_name(word) for word in words]
+    assert vocab.per_token([]) == ((), (), ())
+
+
+def test_find_places_with_looked_up_tokens_equals_without(texts):
+    vocab = vocabulary("nl")
+    for text in texts:
+        folded = fold(text)
+        tokens = tokenize(folded)
+        _, places, misspelt = vocab.per_token(tokens.words)
+        assert find_places(text, folded, tokens, vocab.words, places, misspelt) == \
+            find_places(text, folded, tokens, vocab.words)
+
+
+def test_governed_sets_agree_with_the_per_mention_rule(texts):
+    vocab = vocabulary("nl")
+    checked = 0
+    for text in texts:
+        folded = fold(text)
+        tokens = tokenize(folded)
+        cues = vocab.spans(folded, tokens)
+        mentions = find_places(text, folded, tokens, vocab.words)
+        starts = [mention.start for mention in mentions]
+        for name in ("departure", "via", "start", "home"):
+            if name not in cues:
+                continue
+            for max_words in (2, 3, 4):
+                governed = _governed(cues, name, folded, starts, max_words)
+                index = _SpanIndex(cues[name])
+                assert governed == {m.start for m in mentions if _governs(index, folded, m, max_words)}
+                checked += 1
+    assert checked > 50
+
+
+def _segment_reference(folded: str, breaks: list[int], together: list[tuple[int, int]]) -> tuple:
+    """Clause starts written the plain way: every break outside the spans kept together."""
+    sentences = [m.end() for m in _SENTENCE_END.finditer(folded)]
+    candidates = [m.start() for m in re.finditer(r"[,()\[\]]", folded)] + breaks
+    kept = [p for p in candidates if not any(start <= p < end for start, end in together)]
+    return tuple(sentences), tuple(sorted(sentences + kept))
+
+
+def test_segment_drops_exactly_the_breaks_inside_kept_spans():
+    rng = random.Random(5)
+    for _ in range(3000):
+        size = rng.randrange(0, 60)
+        folded = "".join(rng.choice("ab ,.()\n:;!?[]") for _ in range(size))
+        breaks = sorted(rng.sample(range(max(size, 1)), rng.randrange(0, min(4, max(size, 1)))))
+        points = sorted(rng.sample(range(size + 1), min(size + 1, 2 * rng.randrange(0, 4))))
+        together = [(points[i], points[i + 1]) for i in range(0, len(points) - 1, 2)]
+        result = segment(folded, list(breaks), together)
+        assert (result.sentence_starts, result.clause_starts) == _segment_reference(folded, breaks, together)
+
+
+def test_a_one_word_name_is_never_read_as_a_misspelling():
+    # the exact pass covers the token, so the fuzzy pass skips the name itself
+    assert fuzzy_name("turkije") == ""
+    assert fuzzy_name("oostenrik") == "oostenrijk"
+    mention = find_places("Via Turkije naar Griekenland", fold("Via Turkije naar Griekenland"))[0]
+    assert isinstance(mention, Mention) and isinstance(mention.place, Place) and not mention.fuzzy
