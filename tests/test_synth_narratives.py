@@ -24,7 +24,7 @@ def records(population):
         frame = getattr(population, source)[["record_id", "v_number", text_column]].rename(columns={text_column: "text"})
         frames.append(frame.assign(source=source))
     texts = pd.concat(frames, ignore_index=True)
-    texts = texts.join(journeys[["route", "modes", "smuggler", "entry_point"]], on="v_number", rsuffix="_true")
+    texts = texts.join(journeys[["route", "modes", "smuggler", "entry_point"]], on="v_number")  # no shared columns: nothing to suffix
     return texts.merge(population.narratives, on=["record_id", "source"], how="left", suffixes=("_true", ""))
 
 
