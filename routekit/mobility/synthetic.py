@@ -277,8 +277,9 @@ def simulate_demo_operator(journeys: pd.DataFrame, out_dir: str | Path, months: 
     import json
     from dataclasses import asdict
 
-    world = demo_world(journeys[["route", "entry_date"]], months, seed=seed, events=events)
-    summary = {**generate_events(out_dir, journeys[["route", "entry_date"]], world),
+    journeys = journeys[["route", "entry_date"]]
+    world = demo_world(journeys, months, seed=seed, events=events)
+    summary = {**generate_events(out_dir, journeys, world),
                "operator_share": DEMO_OPERATOR_SHARE, "world": asdict(world)}
     (Path(out_dir) / "simulation.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
     return summary

@@ -67,10 +67,9 @@ class ReportContext:
 
     def source_label(self, source: str) -> str:
         """The short name charts use ("KMar (grens)"), for table headers and narrow columns."""
-        from routekit.report import i18n
+        from routekit.report.charts import source_label
 
-        key = f"source.{source}"
-        return i18n.t(key, self.language) if key in i18n.strings() else self.source_title(source)
+        return source_label(source, self.language)
 
     # --- paths ------------------------------------------------------------------------------
     @property

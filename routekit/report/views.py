@@ -877,7 +877,6 @@ def public_agreement_groups(ctx: ReportContext) -> list[dict]:
     if table.empty:
         return []
     note_column = f"note_{ctx.language}"
-    publishers = {"frontex": "frontex", "eurostat_asylum": "eurostat_asylum"}
 
     def change(ratio, lower, upper) -> str:
         if pd.isna(ratio):
@@ -906,8 +905,8 @@ def public_agreement_groups(ctx: ReportContext) -> list[dict]:
                          "{heading}: {ours} against {public}, {period} against {baseline}.").format(
             heading=heading, ours=_series_name(ctx, ours), public=_series_name(ctx, public),
             period=format_period_label(period, ctx.language), baseline=format_period_label(baseline, ctx.language))
-        source = publishers.get(public)
-        cite = (" " + ctx.t("Bron: ", "Source: ") + citation(source, ctx.language)) if source else ""
+        cited = public in ("frontex", "eurostat_asylum")  # the published series the estimate stage compares
+        cite = (" " + ctx.t("Bron: ", "Source: ") + citation(public, ctx.language)) if cited else ""
         group = {"name": f"published-{scope}-{comparison}".replace("_", "-"), "caption": sentence + cite}
         if (rows["agreement"] == "not_covered").all():
             group["note"] = sentence + " " + (common[:1].upper() + common[1:] if common else "") + (
