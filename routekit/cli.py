@@ -14,6 +14,7 @@ import sys
 
 import click
 import typer
+from rich.markup import escape
 from typer.core import TyperGroup
 
 from routekit.errors import RoutekitError
@@ -78,23 +79,56 @@ def _main() -> None:
     """Privacy-safe, triangulated reports on irregular migration routes towards the Netherlands."""
 
 
+def _click_errors() -> tuple[tuple[type, ...], tuple[type, ...]]:
+    """(usage/click errors, aborts) of both the click package and typer's vendored copy.
+
+    typer >= 0.16 parses with its own copy of click, whose exceptions are not ``click``'s; a
+    usage error caught only as ``click.ClickException`` escaped as a traceback.
+    """
+    errors: list[type] = [click.ClickException]
+    aborts: list[type] = [click.exceptions.Abort, typer.Abort]
+    vendored = getattr(getattr(typer, "_click", None), "exceptions", None)
+    if vendored is not None:
+        errors.append(vendored.ClickException)
+    return tuple(errors), tuple(aborts)
+
+
+INTERRUPTED = 130  # 128 + SIGINT, what a shell reports for a Ctrl-C
+
+
 def main() -> None:
-    """Entry point that turns routekit's own errors into one red line and exit code 2."""
+    """Entry point: routekit's own errors and usage errors as one red line and exit code 2;
+    Ctrl-C as one line and exit code 130 (never 0, so ``routekit release ... && send`` stops)."""
     from rich.console import Console
 
     console = Console(stderr=True)
+
+    def fail(message: str, code: int) -> None:
+        console.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
+        sys.exit(code)
+
+    usage_errors, aborts = _click_errors()
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
     except RoutekitError as error:
-        console.print(f"[bold red]error:[/] {error}", highlight=False, soft_wrap=True)
-        sys.exit(2)
-    except typer.Exit as exit_:
+        fail(str(error), 2)
+    except KeyboardInterrupt:
+        fail("interrupted (Ctrl-C); nothing half-written was published", INTERRUPTED)
+    except (typer.Exit, click.exceptions.Exit) as exit_:
         sys.exit(exit_.exit_code)
-    except click.exceptions.Abort:
-        sys.exit(1)
-    except click.ClickException as error:
-        error.show()
-        sys.exit(error.exit_code)
+    except aborts:
+        fail("aborted", 1)
+    except usage_errors as error:
+        if type(error).__name__ == "NoArgsIsHelpError":
+            error.show()  # 'routekit' alone: the help text is the answer
+            sys.exit(0)
+        fail(" ".join(error.format_message().split()), getattr(error, "exit_code", 2))
+    # typer turns a KeyboardInterrupt inside a command into Exit(130) and, without standalone
+    # mode, returns that code instead of raising it
+    if code == INTERRUPTED:
+        fail("interrupted (Ctrl-C); nothing half-written was published", INTERRUPTED)
+    if isinstance(code, int) and code:
+        sys.exit(code)
 
 
 if __name__ == "__main__":
