@@ -46,7 +46,7 @@ def evaluate_extraction(
     from rich.console import Console
     from rich.table import Table
 
-    from routekit.text.evaluation import evaluate
+    from routekit.text.evaluation import by_genre, evaluate, reliability
     from routekit.text.tables import read_table
 
     frame = read_table(gold, [id_column, text_column, route_column])
@@ -55,9 +55,12 @@ def evaluate_extraction(
     metrics = evaluation.metrics
     console.print(f"gold rows: {int(metrics['rows'])}")
     for key in ("exact_route", "country_precision", "country_recall", "country_f1", "order_accuracy",
-                "mode_accuracy", "smuggler_accuracy"):
+                "corridor_agreement", "mode_accuracy", "smuggler_accuracy"):
         if key in metrics:
             console.print(f"{key:<18} {metrics[key]:.3f}")
+    if len(evaluation.rows):
+        _print_frame(console, reliability(evaluation.rows), "reliability (fifths by confidence)", "part")
+        _print_frame(console, by_genre(evaluation.rows), "per genre", "genre")
     worst_rows = evaluation.worst(worst)
     if len(worst_rows):
         table = Table(title=f"worst {len(worst_rows)} rows")
@@ -68,3 +71,16 @@ def evaluate_extraction(
         console.print(table)
     if rows_out is not None:
         evaluation.rows.to_csv(rows_out, index=False)
+
+
+def _print_frame(console, frame, title: str, index_name: str) -> None:
+    """A small metrics frame as a rich table (floats with 2 decimals)."""
+    from rich.table import Table
+
+    table = Table(title=title)
+    table.add_column(index_name)
+    for column in frame.columns:
+        table.add_column(str(column), justify="right")
+    for label, row in frame.astype(object).iterrows():
+        table.add_row(str(label), *(f"{v:.2f}" if isinstance(v, float) else str(v) for v in row.tolist()))
+    console.print(table)

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import re
+
 import pandas as pd
 
 from routekit.text.extraction import extract_route
@@ -51,7 +53,8 @@ def order_score(predicted: tuple[str, ...], gold: tuple[str, ...]) -> float:
 @dataclass(frozen=True)
 class Evaluation:
     metrics: dict[str, float]
-    rows: pd.DataFrame  # id, gold_route, route, exact, order, gold_modes, modes, gold_smuggler, smuggler
+    rows: pd.DataFrame  # id, gold_route, route, exact, order, gold_modes, modes, gold_smuggler, smuggler, confidence,
+    #                     genre, corridor, gold_corridor
 
     def worst(self, n: int = 10) -> pd.DataFrame:
         wrong = self.rows[~self.rows["exact"]]
@@ -85,12 +88,15 @@ def evaluate(gold: pd.DataFrame, id_column: str = "id", text_column: str = "text
             smuggler_hits += gold_smuggler == result.smuggler
         records.append({
             "id": row[id_column], "gold_route": ">".join(gold_route), "route": result.route_text,
+            "confidence": result.confidence, "genre": genre_of(row.get("notes", "")),
+            "corridor": _corridor(predicted, result.modes), "gold_corridor": _corridor(gold_route, gold_modes),
             "exact": exact, "order": order_score(predicted, gold_route),
             "gold_modes": ">".join(gold_modes), "modes": result.modes_text,
             "gold_smuggler": gold_smuggler, "smuggler": result.smuggler, "reason": result.reason,
         })
     rows = pd.DataFrame(records, columns=["id", "gold_route", "route", "exact", "order", "gold_modes", "modes",
-                                          "gold_smuggler", "smuggler", "reason"])
+                                          "gold_smuggler", "smuggler", "reason", "confidence", "genre", "corridor",
+                                          "gold_corridor"])
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -101,12 +107,50 @@ def evaluate(gold: pd.DataFrame, id_column: str = "id", text_column: str = "text
         "country_recall": recall,
         "country_f1": f1,
         "order_accuracy": float(rows["order"].mean()) if len(rows) else 0.0,
+        "corridor_agreement": float((rows["corridor"] == rows["gold_corridor"]).mean()) if len(rows) else 0.0,
     }
     if mode_total:
         metrics["mode_accuracy"] = mode_hits / mode_total
     if smuggler_total:
         metrics["smuggler_accuracy"] = smuggler_hits / smuggler_total
     return Evaluation(metrics, rows)
+
+
+_GENRE = re.compile(r"(?:^|[;\s])(?:genre|src)\s*=\s*([a-z_]+)")
+
+
+def genre_of(notes: object) -> str:
+    """The genre a gold row's notes give (``genre=qa`` in the hard sets, ``src=ind`` in the older ones), else ""."""
+    found = _GENRE.search(str(notes or "").lower())
+    return found.group(1) if found else ""
+
+
+def _corridor(route: tuple[str, ...], modes: tuple[str, ...]) -> str:
+    from routekit.text.corridors import classify_corridor
+
+    return classify_corridor(route, modes) if len(route) > 1 else ""
+
+
+def reliability(rows: pd.DataFrame, bins: int = 5) -> pd.DataFrame:
+    """Rows ordered by confidence, cut into ``bins`` equal parts: per part, rows, mean confidence, exact-route rate.
+
+    A calibrated confidence has each part's exact rate close to its mean confidence (the issue asks within 0.10).
+    """
+    ordered = rows.sort_values(["confidence", "id"], kind="stable").reset_index(drop=True)
+    part = (ordered.index * bins) // max(len(ordered), 1)
+    table = ordered.groupby(part).agg(rows=("exact", "size"), confidence=("confidence", "mean"),
+                                      exact=("exact", "mean"))
+    table["gap"] = table["exact"] - table["confidence"]
+    table.index = [f"{i + 1}/{bins}" for i in table.index]
+    return table
+
+
+def by_genre(rows: pd.DataFrame) -> pd.DataFrame:
+    """Per genre (from the notes): rows, exact-route rate, corridor agreement, mean confidence."""
+    frame = rows.assign(corridor_ok=rows["corridor"] == rows["gold_corridor"],
+                        genre=rows["genre"].replace("", "-"))
+    return frame.groupby("genre").agg(rows=("exact", "size"), exact=("exact", "mean"),
+                                      corridor=("corridor_ok", "mean"), confidence=("confidence", "mean"))
 
 
 # Where the demo generator (routekit.synth) writes each partner's free text.

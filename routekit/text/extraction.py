@@ -24,8 +24,10 @@ from functools import lru_cache
 from itertools import repeat
 from typing import Iterable
 
+from routekit.text.dialogue import EMPTY as NO_DIALOGUE
+from routekit.text.dialogue import DialogueReading, joined, read_dialogue
 from routekit.text.gazetteer import Mention, find_places
-from routekit.text.matcher import WordCache, tokenize
+from routekit.text.matcher import Tokens, WordCache, tokenize
 from routekit.text.normalise import Segments, detect_language, fold, segment
 from routekit.text.vocabulary import CLAUSE_BREAK, MODE_PREFIX, Vocabulary, vocabulary
 
@@ -62,6 +64,8 @@ class RouteExtraction:
     # Per route country: the gazetteer hint of its place names (e.g. "canary_islands"), else "".
     hints: tuple[str, ...] = field(default=(), compare=False)
     language: str = field(default="", compare=False)
+    # Why the route may be wrong, in a fixed vocabulary (``FLAG_TEXTS``): the review sheet's reasons.
+    flags: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def route_text(self) -> str:
@@ -229,14 +233,14 @@ def _has_surrogates(text: str) -> bool:
 
 
 def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[int, int]]], vocab: Vocabulary,
-              segments: Segments) -> list[_MentionState]:
+              segments: Segments, dialogue: DialogueReading = NO_DIALOGUE) -> list[_MentionState]:
     negation_clauses: set[int] = set()
-    never_there: set[str] = set()
+    never_there: set[str] = set(dialogue.never)   # "V: Bent u in Belgie geweest? A: Nee."
     if "negation" in cues or "never_there" in cues:
         exceptions = {start for start, _ in cues.get("negation_exceptions", [])}
         negations = [span for span in cues.get("negation", []) if span[0] not in exceptions]
         negation_clauses = {segments.clause(start) for start, _ in negations}
-        never_there = _never_there(mentions, cues, exceptions, segments)
+        never_there |= _never_there(mentions, cues, exceptions, segments)
     final_index = _span_index(cues, "intention_final")
     transit_index, transit_after = _span_index(cues, "transit"), _span_index(cues, "transit_after")
     any_transit = bool(transit_index.spans or transit_after.spans)
@@ -256,6 +260,8 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
     homes = _governed(cues, "home", folded, mention_starts, 4)
     nationalities = _governed(cues, "nationality", folded, mention_starts, 4)
     journey_starts = _governed(cues, "journey_start", folded, mention_starts, 4)
+    if dialogue.starts:   # "V: Waar begon uw reis? A: In Herat."
+        journey_starts = set(journey_starts) | dialogue.starts
     starts = _governed(cues, "start", folded, mention_starts)
     residences = _governed(cues, "residence", folded, mention_starts)
     vias = _governed(cues, "via", folded, mention_starts, 2)
@@ -952,12 +958,20 @@ def extract_route(text: str | None) -> RouteExtraction:
     vocab = vocabulary(language)
     cue_phrases, place_phrases, misspelt = vocab.per_token(tokens.words)
     mentions = find_places(text, folded, tokens, vocab.words, place_phrases, misspelt)
+    dialogue = read_dialogue(folded, [m.start for m in mentions], [m.place.iso3 for m in mentions])
     if vocab.ignored_lines is not None and mentions:
         header = vocab.ignored_spans(folded)
         if header:
             first, last = header[0][0], max(b for _, b in header)   # most mentions lie outside the header
-            mentions = [m for m in mentions
-                        if not (first <= m.start < last and any(a <= m.start < b for a, b in header))]
+            kept = dialogue.kept
+            mentions = [m for m in mentions if m.start in kept
+                        or not (first <= m.start < last and any(a <= m.start < b for a, b in header))]
+    if dialogue is not NO_DIALOGUE:
+        # a question kept by its answer reads as one sentence with it (same offsets, same tokens)
+        mentions = [m for m in mentions if m.start not in dialogue.dropped]
+        if dialogue.joins:
+            folded = joined(folded, dialogue.joins)
+            tokens = Tokens(tokens.starts, tokens.ends, tokens.words, folded)
     # Keep lists of countries together ("Servie, Hongarije en Oostenrijk") when splitting clauses.
     together = [(a.end, b.start) for a, b in zip(mentions, mentions[1:]) if b.start - a.end <= 6]
     cues = vocab.spans(folded, tokens, cue_phrases)
@@ -975,7 +989,7 @@ def extract_route(text: str | None) -> RouteExtraction:
         asked = bool(mode_spans) or smuggler != "unknown"
         return RouteExtraction(smuggler=smuggler, route_asked=asked, confidence=0.8,
                                reason=REASON_NO_ROUTE, language=language)
-    states = _classify(folded, mentions, cues, vocab, segments)
+    states = _classify(folded, mentions, cues, vocab, segments, dialogue)
     route, mode_of, hint_of, reorders, inferred_home = _build_route(states, folded, mode_spans, segments)
     if len(route) < 2:  # one country is no journey (a birthplace, the place a person was found)
         return RouteExtraction(smuggler=smuggler, route_asked=True, confidence=0.7,

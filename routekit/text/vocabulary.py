@@ -24,7 +24,9 @@ _LEXICON_LIMIT = 200_000   # distinct words kept per vocabulary (``Vocabulary.pe
 CLAUSE_BREAK = "clause_break"
 # Categories that are word sets or regexes rather than phrases found in the text.
 _SPECIAL = {"clause_breaks", "relatives_blockers", "smuggler_negators", "ignored_fields", "document_links",
-            "place_nouns", "question_labels", "destination_words", "reported_speech"}
+            "place_nouns", "question_labels", "destination_words", "reported_speech",
+            # read per question/answer turn by ``dialogue.py``, not matched in the whole text
+            "answer_labels", "answer_negative", "answer_passage", "question_presence", "question_start"}
 
 
 def pattern_regex(pattern: str) -> str:

@@ -1,0 +1,155 @@
+"""Question/answer transcripts: the question names the country, the answer says whether it was travelled.
+
+An interview report ("V: Heeft u in Kroatie overnacht? A: Nee, alleen doorgereden." / "Q: And Slovakia?
+A: Only the train station.") puts the place in the interviewer's question. Without this layer the rules
+ignore every question, so such a country is lost. Here the text is split into turns at the labels of
+``question_labels`` and ``answer_labels`` (``cues.yaml``), and each question that names a place is read
+with its answer:
+
+- a negative answer ("Nee.", "No, we went via Switzerland") drops the question's places; when the question
+  asks about being there at all (``question_presence``: "geweest", "been"), the country is never on the route;
+  a negative answer that still tells a passage ("Nee, alleen doorgereden", ``answer_passage``) keeps them;
+- the Netherlands named in a question is the interviewer's framing ("Hoe bent u naar Nederland gekomen?"), not
+  the applicant's account, and is left to the answers;
+- any other answer (yes, "Only the train station", "Met de bus", "From Bulgaria") keeps them, and the
+  question and answer are read as one sentence, so "En voor Oostenrijk? A: Hongarije" or "How did you get to
+  Serbia? A: From Bulgaria" are ordered by the usual cues;
+- an answer to a question about where the journey began (``question_start``: "Waar begon uw reis?") is the
+  journey's start, wherever in the transcript it is asked.
+
+Only offsets leave this module, never text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from routekit.text.normalise import fold
+
+
+@dataclass(frozen=True)
+class DialogueReading:
+    """What the turns say about the place mentions (by their start offsets in the folded text)."""
+
+    kept: frozenset[int]          # question mentions that count as travelled
+    dropped: frozenset[int]       # question mentions denied by the answer
+    never: frozenset[str]         # countries a presence question was answered 'no' for
+    starts: frozenset[int]        # answer mentions that are the journey's start
+    joins: tuple[int, ...]        # offsets of the '?' / label colons to blank, joining a question to its answer
+
+
+HOME = "NLD"
+EMPTY = DialogueReading(frozenset(), frozenset(), frozenset(), frozenset(), ())
+
+
+def _words(patterns) -> str:
+    cleaned = sorted({fold(str(p)).strip() for p in patterns or () if str(p).strip()}, key=len, reverse=True)
+    parts = []
+    for pattern in cleaned:
+        pieces = []
+        for piece in pattern.split():
+            if piece == "...":
+                pieces.append(r"(?:\s+[^\s.,;:!?()]+){0,4}?")
+            else:
+                if pieces:
+                    pieces.append(r"\s+")
+                pieces.append(re.escape(piece.rstrip("*")) + (r"[\w']*" if piece.endswith("*") else ""))
+        parts.append("".join(pieces))
+    return "|".join(parts)
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    label: re.Pattern[str]          # a question or answer label and its colon
+    question_labels: frozenset[str]
+    negative: re.Pattern[str] | None
+    passage: re.Pattern[str] | None
+    presence: re.Pattern[str] | None
+    start: re.Pattern[str] | None
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    from routekit.text.vocabulary import _raw, _select
+
+    cues = _raw()[0]
+
+    def listed(name: str) -> list[str]:
+        return [fold(str(p)) for p in _select(cues.get(name), "both")]
+
+    def compiled(name: str, anchored: bool = False) -> re.Pattern[str] | None:
+        alternatives = _words(listed(name))
+        if not alternatives:
+            return None
+        prefix = r"^\W*(?:" if anchored else r"(?<![\w'])(?:"
+        return re.compile(prefix + alternatives + r")(?![\w'])")
+
+    questions, answers = listed("question_labels"), listed("answer_labels")
+    labels = _words(questions + answers)
+    return _Lexicon(
+        label=re.compile(r"(?:^|(?<=[\s.!?]))(" + labels + r")[ \t]*:"),
+        question_labels=frozenset(questions),
+        negative=compiled("answer_negative", anchored=True),
+        passage=compiled("answer_passage"),
+        presence=compiled("question_presence"),
+        start=compiled("question_start"),
+    )
+
+
+def read_dialogue(folded: str, mention_starts: list[int], mention_countries: list[str]) -> DialogueReading:
+    """The turns of a transcript and what they say about the mentions; ``EMPTY`` for a text without turns."""
+    if ":" not in folded or not mention_starts:
+        return EMPTY
+    lexicon = _lexicon()
+    labels = list(lexicon.label.finditer(folded))
+    if len(labels) < 2:
+        return EMPTY
+    kept: set[int] = set()
+    dropped: set[int] = set()
+    never: set[str] = set()
+    starts: set[int] = set()
+    joins: list[int] = []
+    bounds = [m.start() for m in labels] + [len(folded)]
+    for index in range(len(labels) - 1):
+        question, answer = labels[index], labels[index + 1]
+        if question.group(1) not in lexicon.question_labels or answer.group(1) in lexicon.question_labels:
+            continue
+        q_start, q_end = question.end(), answer.start()
+        a_start, a_end = answer.end(), bounds[index + 2]
+        # the Netherlands in a question ("Hoe bent u naar Nederland gekomen?") is the interviewer's framing
+        asked = [i for i, start in enumerate(mention_starts)
+                 if q_start <= start < q_end and mention_countries[i] != HOME]
+        told = [i for i, start in enumerate(mention_starts) if a_start <= start < a_end]
+        question_text, answer_text = folded[q_start:q_end], folded[a_start:a_end]
+        if lexicon.start is not None and told and lexicon.start.search(question_text):
+            starts.add(mention_starts[told[0]])
+        if not asked:
+            continue
+        negative = lexicon.negative is not None and lexicon.negative.search(answer_text)
+        passage = lexicon.passage is not None and lexicon.passage.search(answer_text)
+        if negative and not passage:
+            dropped.update(mention_starts[i] for i in asked)
+            if lexicon.presence is not None and lexicon.presence.search(question_text):
+                never.update(mention_countries[i] for i in asked)
+            continue
+        kept.update(mention_starts[i] for i in asked)
+        # read question and answer as one sentence: blank the question's end mark and the answer's label colon
+        mark = folded.rfind("?", q_start, q_end)
+        if mark >= 0:
+            joins.append(mark)
+        joins.append(answer.end() - 1)
+    if not (kept or dropped or starts):
+        return EMPTY
+    return DialogueReading(frozenset(kept), frozenset(dropped), frozenset(never), frozenset(starts), tuple(joins))
+
+
+def joined(folded: str, joins: tuple[int, ...]) -> str:
+    """``folded`` with the marks at ``joins`` replaced by spaces (same length, so offsets hold)."""
+    if not joins:
+        return folded
+    characters = list(folded)
+    for offset in joins:
+        characters[offset] = " "
+    return "".join(characters)
