@@ -46,7 +46,7 @@ def test_bad_rows_are_rejected_with_file_row_and_reason():
     reasons = dict(zip(result.rejects["row"], result.rejects["reason"]))
     assert "'Atlantic Route' is not listed in corridors.yaml" in reasons[14]
     assert "'Air' is not Sea or Land" in reasons[15]
-    assert "'Syria' is not an ISO3 code" in reasons[16]
+    assert "'Atlantis' is not an ISO3 code" in reasons[16]
     assert "'2024-13-01'" in reasons[17]
     assert "'-4'" in reasons[18] and "'12a'" in reasons[19]
     assert reasons[20].startswith("duplicate cell") and "row 2" in reasons[20]

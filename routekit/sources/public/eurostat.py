@@ -1,11 +1,13 @@
 """Eurostat: first-time asylum applicants by citizenship, reporting country, sex and period.
 
-Three publisher layouts are read into one table:
+Four publisher layouts are read into one table:
 - the vendored annual extract of ``migr_asyappctza``: ``geo`` (ISO3, EU27), ``t`` (year), ``nat``
   (ISO3), ``sex`` (male/female/unknown), ``n``;
 - Eurostat's SDMX-CSV download (API or Data Browser), e.g. of the monthly ``migr_asyappctzm``:
   ``DATAFLOW, LAST UPDATE, freq, unit, citizen, sex, age, applicant (older: asyl_app), geo,
   TIME_PERIOD, OBS_VALUE, OBS_FLAG``, countries as ISO2 (EL, UK, XK as Eurostat writes them);
+- Eurostat's JSON-stat 2.0 (the statistics API's default answer): ``id``/``size``/``dimension``
+  with the values row-major, ``status`` for flags;
 - Eurostat's TSV download: one line per series, ``freq,unit,...,geo\\TIME_PERIOD`` then one
   column per period, cells "value flags" (":" = not available).
 Only first-time applicants (applicant FRST / asyl_app NASY_APP), all ages (TOTAL), persons (PER)
@@ -28,7 +30,7 @@ from routekit.sources.public.codes import (
 )
 from routekit.sources.public.paths import source_files
 from routekit.sources.public.reading import find_columns, is_whole_number, read_raw_csv
-from routekit.sources.public.result import FILE, ROW, AdapterResult, RowRejects, concat_rejects
+from routekit.sources.public.result import FILE, ROW, AdapterResult, RowRejects, concat_rejects, month_span, read_each
 
 SOURCE = "eurostat_asylum"
 KEY = ["freq", "period", "geo", "nationality", "sex"]
@@ -87,6 +89,58 @@ def _read_tsv(path: Path) -> pd.DataFrame:
     return long.sort_values([ROW, "time"]).reset_index(drop=True)
 
 
+def _read_jsonstat(path: Path) -> tuple[pd.DataFrame, int]:
+    """Eurostat JSON-stat 2.0 (API ``statistics/1.0/data``): one row per published value.
+
+    Values are stored row-major over ``id``/``size`` (the last dimension runs fastest), as a
+    list or as an object keyed by position; ``status`` holds the flags. Returns the observations
+    (row = position + 1) and how many positions carry a flag but no value (not observations).
+    """
+    import json
+
+    import numpy as np
+
+    try:
+        with (gzip.open if path.suffix == ".gz" else open)(path, "rt", encoding="utf-8-sig") as handle:
+            doc = json.load(handle)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise InputError(path, f"not a readable JSON file ({error})") from None
+    if not isinstance(doc, dict) or doc.get("class") != "dataset" or not {"id", "size", "dimension", "value"} <= set(doc):
+        raise InputError(path, "not a JSON-stat 2.0 dataset (expected class 'dataset' with id, size, dimension, value)")
+    ids, sizes = list(doc["id"]), [int(n) for n in doc["size"]]
+    codes = []
+    for name, size in zip(ids, sizes):
+        index = doc["dimension"].get(name, {}).get("category", {}).get("index")
+        if isinstance(index, dict):
+            ordered = sorted(index, key=index.get)
+        elif isinstance(index, list):
+            ordered = index
+        else:  # a dimension of one category may leave out its index
+            ordered = list(doc["dimension"].get(name, {}).get("category", {}).get("label", {}))
+        if len(ordered) != size:
+            raise InputError(path, f"dimension '{name}' lists {len(ordered)} categories, size says {size}", field=name)
+        codes.append(np.asarray(ordered, dtype=object))
+    values = doc["value"]
+    positions = (np.array([int(k) for k in values], dtype=np.int64) if isinstance(values, dict)
+                 else np.array([i for i, v in enumerate(values) if v is not None], dtype=np.int64))
+    cells = [values[str(p)] if isinstance(values, dict) else values[p] for p in positions]
+    status = doc.get("status") or {}
+    flag_of = (lambda p: status.get(str(p), "")) if isinstance(status, dict) else \
+        (lambda p: status if isinstance(status, str) else (status[p] or "") if p < len(status) else "")
+    keep = [v is not None for v in cells]
+    positions, cells = positions[keep], [v for v in cells if v is not None]
+    unravelled = np.unravel_index(positions, sizes) if len(positions) else [np.array([], dtype=np.int64)] * len(ids)
+    frame = pd.DataFrame({name: codes[i][unravelled[i]] for i, name in enumerate(ids)}, dtype=object)
+    frame["value"] = [str(int(v)) if isinstance(v, (int, float)) and float(v).is_integer() else str(v) for v in cells]
+    frame["flag"] = [str(flag_of(int(p))) for p in positions]
+    frame = frame.astype(str)
+    frame[ROW] = positions + 1
+    frame[FILE] = str(path)
+    flagged_only = len(status) - int(np.isin(np.array([int(k) for k in status], dtype=np.int64), positions).sum()) \
+        if isinstance(status, dict) else 0
+    return frame.sort_values(ROW).reset_index(drop=True), flagged_only
+
+
 def _without_empty_cells(raw: pd.DataFrame, columns: dict[str, str]) -> tuple[pd.DataFrame, int]:
     """TSV cells ':' without a flag are no observation (SDMX-CSV leaves them out); counted, not kept."""
     empty = raw[columns["value"]].isin(["", ":"]) & raw[columns["flag"]].eq("")
@@ -95,6 +149,9 @@ def _without_empty_cells(raw: pd.DataFrame, columns: dict[str, str]) -> tuple[pd
 
 def _read_file(path: Path) -> tuple[pd.DataFrame, dict[str, str], str]:
     """The file as a raw observation table, the map canonical name -> raw column, and its layout."""
+    if path.name.endswith((".json", ".json.gz")):
+        raw, _ = _read_jsonstat(path)
+        return raw, find_columns(raw, path, SDMX_ALIASES, required=("citizen", "sex", "geo", "time", "value")), "json-stat"
     header = _first_line(path)
     if "\t" in header and "\\" in header.split("\t")[0]:
         raw = _read_tsv(path)
@@ -125,6 +182,10 @@ def read_eurostat_file(path: str | Path) -> AdapterResult:
         raw, skipped = _without_empty_cells(raw, columns)
         if skipped:
             notes.append(f"{path.name}: {skipped} cells marked ':' (no data) are not observations")
+    if layout == "json-stat":
+        skipped = _read_jsonstat(path)[1]
+        if skipped:
+            notes.append(f"{path.name}: {skipped} positions carry a flag but no value (not observations)")
     text = {name: _code(raw[column]) if name not in ("value", "flag", "time") else raw[column].str.strip()
             for name, column in columns.items()}
     rejects = RowRejects(raw)
@@ -178,7 +239,11 @@ def read_eurostat_file(path: str | Path) -> AdapterResult:
         rejects.flag(duplicated, field("value"), "duplicate cell (same period, geo, citizenship, sex) as row "
                      + first_row.astype(str))
     data = rejects.validate(rejects.keep(good)[COLUMNS], EUROSTAT_SCHEMA)
-    return AdapterResult(SOURCE, data.reset_index(drop=True), rejects.frame(), (path,), notes=notes)
+    periods = data["period"].astype(str)
+    span = month_span(periods[data["freq"] == "M"]) or (
+        (periods.min() + "-01", periods.max() + "-12") if len(periods) else None)
+    return AdapterResult(SOURCE, data.reset_index(drop=True), rejects.frame(), (path,), notes=notes,
+                         coverage={str(path): span} if span else {})
 
 
 def load_eurostat_asylum(data_dir: str | Path | None = None) -> AdapterResult:
@@ -189,12 +254,14 @@ def load_eurostat_asylum(data_dir: str | Path | None = None) -> AdapterResult:
     (Eurostat's observation flag, e.g. p = provisional). Annual and monthly files can sit side by
     side; sum within one ``freq`` only, and leave out geo EU27 when summing countries.
     """
-    results = [read_eurostat_file(path) for path in source_files(SOURCE, data_dir)]
+    results, unreadable = read_each(source_files(SOURCE, data_dir), read_eurostat_file, SOURCE)
     data = pd.concat([r.data for r in results], ignore_index=True)
     duplicated = data.duplicated(KEY, keep="last")
-    notes = [note for r in results for note in r.notes]
+    notes = [f"{Path(path).name} could not be read and was left out: {reason}" for path, reason in unreadable]
+    notes += [note for r in results for note in r.notes]
     if duplicated.any():
         notes.append(f"{int(duplicated.sum())} cells appear in more than one file; the last file read wins")
     data = data[~duplicated].sort_values(["freq", "period", "geo", "nationality", "sex"]).reset_index(drop=True)
     return AdapterResult(SOURCE, data, concat_rejects([r.rejects for r in results]),
-                         tuple(p for r in results for p in r.files), notes=notes)
+                         tuple(p for r in results for p in r.files), notes=notes,
+                         coverage={k: v for r in results for k, v in r.coverage.items()}, unreadable=unreadable)

@@ -19,8 +19,10 @@ from pandera.pandas import Check, Column
 from routekit.reference import corridor_ids
 from routekit.sources.public.codes import iom_corridor
 from routekit.sources.public.paths import source_files
-from routekit.sources.public.reading import find_columns, is_signed_number, is_whole_number, read_raw_csv
-from routekit.sources.public.result import ROW, AdapterResult, RowRejects, concat_rejects
+from routekit.sources.public.reading import (
+    find_columns, header_key, is_signed_number, is_whole_number, read_raw_table,
+)
+from routekit.sources.public.result import ROW, AdapterResult, RowRejects, concat_rejects, month_span, read_each
 
 SOURCE = "iom_missing_migrants"
 COLUMNS = ["incident_id", "date", "year", "month", "route", "corridor", "dead", "missing", "dead_missing",
@@ -40,6 +42,7 @@ ALIASES = {
     "lat": ("Latitude",),
     "lon": ("Longitude",),
     "coordinates": ("Coordinates", "Location Coordinates"),
+    "region": ("Region of Incident", "Region of incident"),
 }
 REQUIRED = ("incident_id", "date", "dead", "missing", "route")
 DATE_FORMATS = ("%Y-%m-%d", "%a, %m/%d/%Y", "%m/%d/%Y", "%d %B %Y")
@@ -69,9 +72,15 @@ IOM_SCHEMA = pa.DataFrameSchema(
 )
 
 
+# Regions of incident on the way to or inside Europe: an incident there on a route corridors.yaml
+# does not list is a new European route name (rejected, to be added); elsewhere it is out of scope.
+EUROPEAN_REGIONS = {"mediterranean", "europe"}
+
+
 def _parse_dates(text: pd.Series) -> pd.Series:
-    """IOM dates: ISO, 'Sat, 01/18/2014' or '01/18/2014' (US order, as IOM exports them)."""
-    day = text.str.replace(r"[T ]\d{2}:\d{2}(:\d{2})?$", "", regex=True)
+    """IOM dates: ISO, 'Thu, 01/01/2026 - 12:00' (the raw download), 'Sat, 01/18/2014' or
+    '01/18/2014' (US order, as IOM exports them); a time of day is dropped."""
+    day = text.str.replace(r"(\s*-\s*|[T ])\d{1,2}:\d{2}(:\d{2})?$", "", regex=True).str.strip()
     parsed = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns]")
     for date_format in DATE_FORMATS:
         parsed = parsed.fillna(pd.to_datetime(day, format=date_format, errors="coerce"))
@@ -124,9 +133,13 @@ def _source_quality(text: pd.Series, rejects: RowRejects) -> pd.Series:
 def read_iom_file(path: str | Path) -> AdapterResult:
     """One IOM file (vendored or IOM's raw download layout), normalised; refused rows in ``rejects``."""
     path = Path(path)
-    raw = read_raw_csv(path)
+    raw = read_raw_table(path, _is_header, "IOM Missing Migrants (incident id and date)")
     columns = find_columns(raw, path, ALIASES, required=REQUIRED)
     text = {name: raw[column].str.strip() for name, column in columns.items()}
+    out_of_scope = _outside_europe(text)
+    set_aside = text["route"][out_of_scope].where(~text["route"][out_of_scope].isin(EMPTY), "(no route)")
+    raw = raw[~out_of_scope]
+    text = {name: values[~out_of_scope] for name, values in text.items()}
     rejects = RowRejects(raw)
 
     date = _parse_dates(text["date"])
@@ -175,7 +188,30 @@ def read_iom_file(path: str | Path) -> AdapterResult:
     }, index=raw.index)
     good = rejects.keep(frame).astype({"year": "int64", "month": "int64"})
     data = rejects.validate(good[COLUMNS], IOM_SCHEMA)
-    return AdapterResult(SOURCE, data.reset_index(drop=True), rejects.frame(), (path,))
+    span = month_span(data["date"])
+    return AdapterResult(SOURCE, data.reset_index(drop=True), rejects.frame(), (path,),
+                         coverage={str(path): span} if span else {},
+                         out_of_scope=set_aside.value_counts().to_dict())
+
+
+def _is_header(cells: list[str]) -> bool:
+    keys = {header_key(c) for c in cells if c}
+    has = lambda name: any(header_key(a) in keys for a in (name, *ALIASES[name]))  # noqa: E731
+    return has("incident_id") and has("date")
+
+
+def _outside_europe(text: dict[str, pd.Series]) -> pd.Series:
+    """Incidents of IOM's global file outside routekit's scope: on a route corridors.yaml does not
+    list (or none) and in a region of incident that is not the Mediterranean or Europe. Without a
+    region column nothing is set aside (an unlisted route is then rejected with its name)."""
+    route = text["route"]
+    if "region" not in text:
+        return pd.Series(False, index=route.index)
+    listed = iom_corridor(route.where(~route.isin(EMPTY), "")).notna()
+    regions = text["region"].str.casefold().str.split(",")
+    european = regions.map(lambda parts: any(p.strip() in EUROPEAN_REGIONS for p in parts)
+                           if isinstance(parts, list) else False)
+    return ~listed & ~european
 
 
 def load_iom(data_dir: str | Path | None = None) -> AdapterResult:
@@ -184,15 +220,27 @@ def load_iom(data_dir: str | Path | None = None) -> AdapterResult:
     data: incident_id, date (YYYY-MM-DD), year, month, route (IOM name), corridor (routekit id),
     dead, missing, dead_missing, cause, lat, lon, source_quality (1-5), country_of_incident, origin.
     """
-    results = [read_iom_file(path) for path in source_files(SOURCE, data_dir)]
+    results, unreadable = read_each(source_files(SOURCE, data_dir), read_iom_file, SOURCE)
     data = pd.concat([r.data for r in results], ignore_index=True)
     duplicated = data["incident_id"].duplicated(keep="last")
-    notes = [f"{int(duplicated.sum())} incidents appear in more than one file; the last file read wins"] \
-        if duplicated.any() else []
+    notes = [f"{Path(path).name} could not be read and was left out: {reason}" for path, reason in unreadable]
+    if duplicated.any():
+        notes.append(f"{int(duplicated.sum())} incidents appear in more than one file; the last file read wins")
+    out_of_scope: dict[str, int] = {}
+    for result in results:
+        for route, count in result.out_of_scope.items():
+            out_of_scope[route] = out_of_scope.get(route, 0) + count
+    if out_of_scope:
+        listed = ", ".join(f"{route}: {count:,}" for route, count in
+                           sorted(out_of_scope.items(), key=lambda item: -item[1])[:5])
+        notes.append(f"{sum(out_of_scope.values()):,} incidents outside Europe's routes set aside as out of "
+                     f"scope ({listed}{', ...' if len(out_of_scope) > 5 else ''})")
     data = data[~duplicated].sort_values(["date", "incident_id"]).reset_index(drop=True)
     corrections = int((data["missing"] < 0).sum())
     if corrections:
         notes.append(f"{corrections} incidents carry a negative 'missing' (IOM's correction of an earlier "
                      "count); kept so that totals equal IOM's")
     return AdapterResult(SOURCE, data, concat_rejects([r.rejects for r in results]),
-                         tuple(p for r in results for p in r.files), notes=notes)
+                         tuple(p for r in results for p in r.files), notes=notes,
+                         coverage={k: v for r in results for k, v in r.coverage.items()},
+                         unreadable=unreadable, out_of_scope=out_of_scope)

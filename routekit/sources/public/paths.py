@@ -16,9 +16,9 @@ ENV_VARIABLE = "ROUTEKIT_PUBLIC_DATA"
 
 # source name -> (sub-folder, file patterns)
 SOURCE_FOLDERS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "frontex": ("frontex", ("*.csv",)),
-    "eurostat_asylum": ("eurostat", ("*.csv", "*.tsv", "*.csv.gz", "*.tsv.gz")),
-    "iom_missing_migrants": ("iom-missing-migrants", ("*.csv",)),
+    "frontex": ("frontex", ("*.csv", "*.xlsx")),
+    "eurostat_asylum": ("eurostat", ("*.csv", "*.tsv", "*.csv.gz", "*.tsv.gz", "*.json", "*.json.gz")),
+    "iom_missing_migrants": ("iom-missing-migrants", ("*.csv", "*.xlsx")),
     "unhcr_arrivals": ("unhcr", ("*.csv",)),
 }
 
@@ -56,7 +56,8 @@ def source_files(source: str, data_dir: str | Path | None = None) -> list[Path]:
         folder = root
     else:
         raise InputError(root / folder_name, f"no {source} folder in the public data folder")
-    files = sorted({path for pattern in patterns for path in folder.glob(pattern)})
+    # "~$name.xlsx" is the lock file a spreadsheet program leaves beside an open workbook
+    files = sorted({path for pattern in patterns for path in folder.glob(pattern) if not path.name.startswith("~$")})
     if not files:
         raise InputError(folder, f"no {source} files ({', '.join(patterns)}) found")
     return files

@@ -23,6 +23,10 @@ class AdapterResult:
 
     ``revisions`` is filled only where a publisher revised earlier figures (Frontex); it has the
     columns period, route, border_type, nationality, old, new, old_file, new_file.
+    ``coverage`` maps each file read to the first and last month it publishes (a month with no
+    row inside that span is a published zero; a month outside it is not published).
+    ``unreadable`` lists files that could not be read at all, with the reason: they are left
+    out and their sibling files still count.
     """
 
     source: str
@@ -31,6 +35,19 @@ class AdapterResult:
     files: tuple[Path, ...] = ()
     revisions: pd.DataFrame | None = None
     notes: list[str] = field(default_factory=list)
+    coverage: dict[str, tuple[str, str]] = field(default_factory=dict)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
+    out_of_scope: dict[str, int] = field(default_factory=dict)  # rows set aside (not errors), by what
+
+    @property
+    def first_month(self) -> str | None:
+        """The first month any file read publishes (None when nothing was read)."""
+        return min((first for first, _ in self.coverage.values()), default=None)
+
+    @property
+    def last_month(self) -> str | None:
+        """The last month published: beyond it the source has published nothing yet."""
+        return max((last for _, last in self.coverage.values()), default=None)
 
     @property
     def reject_reasons(self) -> pd.Series:
@@ -104,3 +121,26 @@ class RowRejects:
 def concat_rejects(frames: list[pd.DataFrame]) -> pd.DataFrame:
     frames = [f for f in frames if not f.empty]
     return pd.concat(frames, ignore_index=True) if frames else empty_rejects()
+
+
+def read_each(paths, reader, source: str) -> tuple[list[AdapterResult], list[tuple[str, str]]]:
+    """Read every file with ``reader``; a file that cannot be read is listed with its reason and
+    skipped, so one bad download never disables its sibling files. Raises only if none is readable."""
+    from routekit.errors import InputError, RoutekitError
+
+    results, unreadable = [], []
+    for path in paths:
+        try:
+            results.append(reader(path))
+        except RoutekitError as error:
+            unreadable.append((str(path), str(error)))
+    if not results:
+        reasons = "; ".join(reason for _, reason in unreadable)
+        raise InputError(Path(paths[0]).parent if paths else source, f"no readable {source} file ({reasons})")
+    return results, unreadable
+
+
+def month_span(months) -> tuple[str, str] | None:
+    """(first, last) of a collection of 'YYYY-MM' (or 'YYYY-MM-DD') values, None when empty."""
+    values = sorted({str(m)[:7] for m in months if isinstance(m, str) and m})
+    return (values[0], values[-1]) if values else None
