@@ -38,6 +38,7 @@ class DialogueReading:
     never: frozenset[str]         # countries a presence question was answered 'no' for
     starts: frozenset[int]        # answer mentions that are the journey's start
     joins: tuple[int, ...]        # offsets of the '?' / label colons to blank, joining a question to its answer
+    turns: int = 0                # question/answer pairs found (a transcript: a confidence feature)
 
 
 HOME = "NLD"
@@ -111,11 +112,13 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
     never: set[str] = set()
     starts: set[int] = set()
     joins: list[int] = []
+    turns = 0
     bounds = [m.start() for m in labels] + [len(folded)]
     for index in range(len(labels) - 1):
         question, answer = labels[index], labels[index + 1]
         if question.group(1) not in lexicon.question_labels or answer.group(1) in lexicon.question_labels:
             continue
+        turns += 1
         q_start, q_end = question.end(), answer.start()
         a_start, a_end = answer.end(), bounds[index + 2]
         # the Netherlands in a question ("Hoe bent u naar Nederland gekomen?") is the interviewer's framing
@@ -140,9 +143,10 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
         if mark >= 0:
             joins.append(mark)
         joins.append(answer.end() - 1)
-    if not (kept or dropped or starts):
+    if not turns:
         return EMPTY
-    return DialogueReading(frozenset(kept), frozenset(dropped), frozenset(never), frozenset(starts), tuple(joins))
+    return DialogueReading(frozenset(kept), frozenset(dropped), frozenset(never), frozenset(starts), tuple(joins),
+                           turns)
 
 
 def joined(folded: str, joins: tuple[int, ...]) -> str:

@@ -24,6 +24,7 @@ from functools import lru_cache
 from itertools import repeat
 from typing import Iterable
 
+from routekit.text.calibration import feature_vector, flags, no_route_probability, probability
 from routekit.text.dialogue import EMPTY as NO_DIALOGUE
 from routekit.text.dialogue import DialogueReading, joined, read_dialogue
 from routekit.text.gazetteer import Mention, find_places
@@ -66,6 +67,7 @@ class RouteExtraction:
     language: str = field(default="", compare=False)
     # Why the route may be wrong, in a fixed vocabulary (``FLAG_TEXTS``): the review sheet's reasons.
     flags: tuple[str, ...] = field(default=(), compare=False)
+    features: tuple[float, ...] = field(default=(), compare=False)   # ``calibration.FEATURES`` (for refitting)
 
     @property
     def route_text(self) -> str:
@@ -987,19 +989,21 @@ def extract_route(text: str | None) -> RouteExtraction:
     smuggler = _smuggler(folded, cues, vocab, segments)
     if not mentions:
         asked = bool(mode_spans) or smuggler != "unknown"
-        return RouteExtraction(smuggler=smuggler, route_asked=asked, confidence=0.8,
+        return RouteExtraction(smuggler=smuggler, route_asked=asked, confidence=no_route_probability("no_place"),
                                reason=REASON_NO_ROUTE, language=language)
     states = _classify(folded, mentions, cues, vocab, segments, dialogue)
     route, mode_of, hint_of, reorders, inferred_home = _build_route(states, folded, mode_spans, segments)
     if len(route) < 2:  # one country is no journey (a birthplace, the place a person was found)
-        return RouteExtraction(smuggler=smuggler, route_asked=True, confidence=0.7,
-                               reason=REASON_NO_ROUTE, language=language)
+        return RouteExtraction(smuggler=smuggler, route_asked=True, confidence=no_route_probability("one_country"),
+                               reason=REASON_NO_ROUTE, language=language, flags=("one_country",))
     modes = tuple(map(mode_of.get, route[1:], repeat(UNKNOWN_MODE)))   # mode_of.get(country, UNKNOWN_MODE)
-    confidence = _confidence(states, route, modes, reorders, inferred_home, language)
+    counts = _counts(states, route, modes, reorders, inferred_home, language, dialogue.turns,
+                     len(segments.sentence_starts))
+    features = feature_vector(counts)
     return RouteExtraction(
         route=tuple(route), modes=modes, smuggler=smuggler, route_asked=True,
-        confidence=confidence, reason="", hints=tuple(map(hint_of.get, route, repeat(""))),
-        language=language,
+        confidence=probability(features), reason="", hints=tuple(map(hint_of.get, route, repeat(""))),
+        language=language, flags=flags(counts), features=features,
     )
 
 
@@ -1019,30 +1023,19 @@ def _narrative_resumes(folded: str, cues: dict[str, list[tuple[int, int]]], segm
     return resumes
 
 
-def _confidence(states, route, modes, reorders, inferred_home, language) -> float:
-    """A heuristic 0-1 score: lower for complex texts (exclusions, reordering, guesses)."""
-    excluded = fuzzy = 0
+def _counts(states, route, modes, reorders, inferred_home, language, turns, sentences) -> dict[str, float]:
+    """What the calibrated confidence reads (``calibration.FEATURES``): how much the rules had to decide."""
+    excluded = fuzzy = homes = 0
     for state in states:
         if state.excluded:
             excluded += 1
         elif state.mention.fuzzy:
             fuzzy += 1
-    return _score(excluded, fuzzy, reorders, bool(inferred_home), NETHERLANDS in route, len(route) == 1,
-                  modes.count(UNKNOWN_MODE), len(modes), language == "unknown")
-
-
-@lru_cache(maxsize=4096)
-def _score(excluded: int, fuzzy: int, reorders: int, inferred_home: bool, reaches_nl: bool, one_country: bool,
-           unknown_modes: int, legs: int, unknown_language: bool) -> float:
-    """``_confidence`` from its counts (cached: the same few small counts recur, and ``round`` is slow)."""
-    score = 0.95
-    score -= 0.04 * excluded
-    score -= 0.08 * fuzzy
-    score -= 0.04 * max(reorders - (1 if reaches_nl else 0), 0)
-    score -= 0.05 if inferred_home else 0.0
-    score -= 0.15 if not reaches_nl else 0.0
-    score -= 0.25 if one_country else 0.0
-    if legs:
-        score -= 0.1 * unknown_modes / legs
-    score -= 0.1 if unknown_language else 0.0
-    return round(min(max(score, 0.05), 0.99), 2)
+        elif state.home:
+            homes += 1
+    reaches_nl = NETHERLANDS in route
+    return {"excluded": excluded, "fuzzy": fuzzy, "reorders": max(reorders - (1 if reaches_nl else 0), 0),
+            "inferred_home": int(bool(inferred_home)), "no_netherlands": int(not reaches_nl),
+            "unknown_mode_share": modes.count(UNKNOWN_MODE) / len(modes) if modes else 0.0,
+            "legs": len(modes), "unclear_language": int(language == "unknown"), "dialogue": int(turns > 0),
+            "sentences": sentences, "homes": homes}

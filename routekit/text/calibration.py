@@ -1,0 +1,103 @@
+"""Calibrated confidence: the probability that an extracted route is exactly right.
+
+The extractor describes each text by a few counts (``FEATURES``: mentions it dropped, reorderings it made,
+misspelt names, a start inferred from nationality, no Netherlands, modes it could not tell, a transcript,
+the route's length ...). A logistic regression fitted on hand-labelled sets maps them to P(exact route);
+its coefficients are data (``routekit/reference/gazetteer/confidence.yaml``), refitted with
+``benchmarks/text_calibrate.py`` when the rules or the labelled sets change. ``evaluate-extraction`` prints
+the reliability table (fifths of rows by confidence: mean confidence against the exact-route rate).
+
+The same counts, when not zero, are the reasons a review sheet shows (``FLAG_TEXTS``).
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+import yaml
+
+from routekit.text.gazetteer import data_path
+
+CALIBRATION_FILE = "confidence.yaml"
+# (name, cap): every feature is a count or a 0/1 flag, capped so that a rare long text does not dominate
+FEATURES: tuple[tuple[str, float], ...] = (
+    ("excluded", 4), ("fuzzy", 2), ("reorders", 4), ("inferred_home", 1), ("no_netherlands", 1),
+    ("unknown_mode_share", 1), ("legs", 8), ("unclear_language", 1), ("dialogue", 1), ("sentences", 12),
+    ("homes", 3),
+)
+FEATURE_NAMES = tuple(name for name, _ in FEATURES)
+# What a non-zero feature tells an analyst (a fixed vocabulary: no text of the record).
+FLAG_TEXTS = {
+    "excluded": "places not counted (negation, intention, relatives, documents)",
+    "fuzzy": "misspelt place names",
+    "reorders": "order taken from cues, not text order",
+    "inferred_home": "start taken from nationality or birth",
+    "no_netherlands": "the Netherlands not named",
+    "unknown_mode_share": "transport mode not told",
+    "unclear_language": "language unclear",
+    "dialogue": "question/answer transcript",
+    "homes": "nationality or birth named",
+    "one_country": "only one country found",
+}
+
+
+def feature_vector(counts: dict[str, float]) -> tuple[float, ...]:
+    """The capped feature values in ``FEATURES`` order (missing counts are 0)."""
+    return tuple(min(float(counts.get(name, 0.0)), cap) for name, cap in FEATURES)
+
+
+def flags(counts: dict[str, float]) -> tuple[str, ...]:
+    """The names of the features that point at a possible error (for the review sheet's reasons)."""
+    return tuple(name for name in FLAG_TEXTS if counts.get(name, 0))
+
+
+@lru_cache(maxsize=1)
+def coefficients() -> tuple[float, tuple[float, ...]]:
+    """(intercept, weights in ``FEATURES`` order) from the data file; a feature the file lacks weighs 0."""
+    data = _data()
+    weights = data.get("weights", {}) or {}
+    return float(data["intercept"]), tuple(float(weights.get(name, 0.0)) for name in FEATURE_NAMES)
+
+
+def no_route_probability(kind: str) -> float:
+    """P(no route is right) for a text without a route: ``no_place`` (no place named) or ``one_country``."""
+    data = _data()
+    return float((data.get("no_route") or {}).get(kind, 0.5))
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return yaml.safe_load(data_path(CALIBRATION_FILE).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=8192)
+def probability(values: tuple[float, ...]) -> float:
+    """P(exact route) for one feature vector, rounded to 2 decimals (cached: few distinct vectors recur)."""
+    intercept, weights = coefficients()
+    score = intercept + sum(w * v for w, v in zip(weights, values))
+    return round(min(max(1.0 / (1.0 + math.exp(-score)), 0.01), 0.99), 2)
+
+
+def fit(vectors: list[tuple[float, ...]], exact: list[bool], ridge: float = 1.0) -> tuple[float, tuple[float, ...]]:
+    """Logistic regression with a small L2 penalty (the labelled sets are a few hundred rows): intercept, weights."""
+    import numpy as np
+    from scipy.optimize import minimize
+
+    x = np.asarray(vectors, dtype=float)
+    y = np.asarray(exact, dtype=float)
+    design = np.column_stack([np.ones(len(x)), x])
+
+    def loss(beta):
+        z = design @ beta
+        log_likelihood = np.sum(y * z - np.logaddexp(0.0, z))
+        return -log_likelihood + 0.5 * ridge * np.sum(beta[1:] ** 2)
+
+    def gradient(beta):
+        p = 1.0 / (1.0 + np.exp(-(design @ beta)))
+        grad = -(design.T @ (y - p))
+        grad[1:] += ridge * beta[1:]
+        return grad
+
+    result = minimize(loss, np.zeros(design.shape[1]), jac=gradient, method="L-BFGS-B")
+    return float(result.x[0]), tuple(float(v) for v in result.x[1:])
