@@ -37,13 +37,19 @@ COMMANDS = {
     "demo": ("routekit.pipeline.commands:demo", "Demo data plus every partner's release and the link."),
     "report": ("routekit.report.commands:report", "Render a parameter set into a website and a PDF."),
     "sources": ("routekit.sources.commands:sources", "The source registry: purpose, legal basis, refusals."),
+    "intake": ("routekit.intake.commands:app",
+               "A partner's own export layout described once: check a file, print a template profile."),
 }
 
 
 def load_command(name: str) -> click.Command:
-    """Import one stage's command and turn it into a click command."""
+    """Import one stage's command and turn it into a click command (a typer.Typer target is a group)."""
     module_name, function_name = COMMANDS[name][0].split(":")
     function = getattr(importlib.import_module(module_name), function_name)
+    if isinstance(function, typer.Typer):
+        group = typer.main.get_command(function)
+        group.name = name
+        return group
     single = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
     single.command(name)(function)
     return typer.main.get_command(single)

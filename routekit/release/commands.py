@@ -10,13 +10,19 @@ import typer
 
 def release(
     source: Annotated[str, typer.Option("--source", help="Registered source name (see 'routekit sources').")],
-    input: Annotated[Path, typer.Option("--input", help="The partner's person-level extract (CSV).")],
+    input: Annotated[Path, typer.Option("--input", help="The partner's person-level extract (canonical CSV, or its own export with --profile).")],
     out: Annotated[Path, typer.Option("--out", help="Release directory to write.")],
     threshold: Annotated[int, typer.Option("--threshold", help="Suppression threshold K (at least 5).")] = 10,
     key_file: Annotated[Optional[Path], typer.Option(
         "--key-file", help="Linkage key file; default: the environment variable ROUTEKIT_LINK_KEY.")] = None,
     rejects: Annotated[Optional[Path], typer.Option(
         "--rejects", help="Where rejected rows go (default: <input dir>/<input stem>.rejects.csv).")] = None,
+    profile: Annotated[Optional[Path], typer.Option(
+        "--profile", help="Intake profile (YAML) for an export in the partner's own layout "
+                          "(see 'routekit intake template').")] = None,
+    max_reject_share: Annotated[float, typer.Option(
+        "--max-reject-share", min=0.0, max=1.0,
+        help="Fail the release when more than this share of rows is rejected.")] = 0.05,
 ) -> None:
     """Turn a partner extract into disclosure-controlled aggregates, a manifest and steward tokens."""
     from rich.console import Console
@@ -28,7 +34,13 @@ def release(
         key = load_key(key_file)
     else:
         key = None
-    manifest = release_extract(source, input, out, threshold=threshold, key=key, rejects=rejects)
+    if profile is not None:
+        from routekit.intake import release_with_profile
+
+        manifest = release_with_profile(source, profile, input, out, threshold=threshold, key=key, rejects=rejects)
+    else:
+        manifest = release_extract(source, input, out, threshold=threshold, key=key, rejects=rejects,
+                                   max_reject_share=max_reject_share)
     console = Console()
     suppressed = sum(t["cells_suppressed_primary"] + t["cells_suppressed_secondary"]
                      for t in manifest["tables"].values())

@@ -1,0 +1,206 @@
+"""An export through its profile: the canonical extract, then the release path routekit already has.
+
+The profile only renames columns and rewrites values into routekit's form. The rows it yields are
+written as routekit's canonical CSV in a private folder beside the rejects file (inside the
+partner's environment, removed afterwards) and released by ``release_extract`` unchanged, so an
+export released through a profile gives exactly the release of the same rows written canonically.
+Rows the profile cannot map are rejects with their spreadsheet row and a reason naming the field:
+rows in = rows used + rows rejected, counted over both steps.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import numpy as np
+import pandas as pd
+
+from routekit.errors import InputError, RoutekitError
+from routekit.intake.profile import Profile, load_profile
+from routekit.intake.readers import read_table
+from routekit.intake.values import Unmappable, as_text, convert
+from routekit.release.extract import Extract
+
+
+@dataclass
+class Intake:
+    """The export after the profile: canonical rows, their spreadsheet rows, and the rows refused."""
+
+    profile: Profile
+    input: Path
+    canonical: pd.DataFrame
+    rows: np.ndarray
+    rejects: pd.DataFrame  # row, reason, then the canonical fields as the export wrote them
+
+    @property
+    def rows_in(self) -> int:
+        return len(self.canonical) + len(self.rejects)
+
+
+def apply_profile(profile: Profile | Path | str, input: Path | str) -> Intake:
+    """Read ``input`` with ``profile`` and turn each record into canonical text, or a reject."""
+    profile = profile if isinstance(profile, Profile) else load_profile(profile)
+    input = Path(input)
+    table = read_table(input, profile.read)
+    for field, header in profile.columns.items():
+        if header not in table.frame.columns:
+            shown = ", ".join(f"'{name}'" for name in table.frame.columns if name)
+            raise InputError(input, f"column '{header}' (profile key columns.{field}) is not in the file's "
+                                    f"header at row {profile.read.header_row}; the header has: {shown}")
+    n = len(table.frame)
+    canonical = {}
+    reasons = np.full(n, "", dtype=object)
+    for field, header in profile.columns.items():
+        raw = table.frame[header].tolist()
+        rule = profile.values.get(field)
+        if rule is None:
+            canonical[field] = [as_text(value) for value in raw]
+            continue
+        converted = [""] * n
+        for i, value in enumerate(raw):
+            try:
+                converted[i] = convert(value, rule)
+            except Unmappable as problem:
+                if not reasons[i]:
+                    reasons[i] = f"{field}: {problem}"
+        canonical[field] = converted
+    frame = pd.DataFrame(canonical, columns=profile.fields, dtype=object)
+    bad = reasons != ""
+    as_written = pd.DataFrame({field: [as_text(v) for v in table.frame[header].to_numpy()[bad]]
+                               for field, header in profile.columns.items()}, columns=profile.fields)
+    rejects = pd.concat([pd.DataFrame({"row": table.rows[bad].astype(int), "reason": reasons[bad]}),
+                         as_written], axis=1)
+    return Intake(profile, input, frame[~bad].reset_index(drop=True), table.rows[~bad], rejects)
+
+
+@dataclass
+class Checked:
+    """What ``intake check`` shows: the rows that would be used and every reject, across both steps."""
+
+    intake: Intake
+    extract: Extract
+    rejects: pd.DataFrame
+
+    @property
+    def rows_in(self) -> int:
+        return self.intake.rows_in
+
+    @property
+    def rows_used(self) -> int:
+        return len(self.extract.rows)
+
+    def reasons(self) -> pd.DataFrame:
+        """reason, rows, first_row: counts and a row to look at, never a value."""
+        if self.rejects.empty:
+            return pd.DataFrame(columns=["reason", "rows", "first_row"])
+        grouped = self.rejects.groupby("reason", sort=False)["row"]
+        table = pd.DataFrame({"rows": grouped.size(), "first_row": grouped.min()}).reset_index()
+        return table.sort_values(["rows", "first_row"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def check_export(profile: Profile | Path | str, input: Path | str) -> Checked:
+    """The dry run: the profile's step and the release's own row checks, nothing written to keep."""
+    from routekit.release.extract import read_extract
+    from routekit.sources import get_source
+
+    intake = apply_profile(profile, input)
+    with _private_folder(intake.input.parent) as folder:
+        canonical = _write_canonical(intake, folder)
+        extract = read_extract(get_source(intake.profile.source), canonical)
+    return Checked(intake, extract, _all_rejects(intake, extract.rejects))
+
+
+def release_with_profile(source: str, profile: Profile | Path | str, input: Path | str, out: Path | str,
+                         threshold: int = 10, key: bytes | None = None, rejects: Path | str | None = None) -> dict:
+    """``release_extract`` for an export in the partner's own layout; returns the manifest."""
+    from routekit.release import release_extract
+    from routekit.release.run import _inside
+
+    profile = profile if isinstance(profile, Profile) else load_profile(profile)
+    if profile.source != source:
+        raise InputError(profile.path or "profile", f"the profile is for source '{profile.source}', "
+                                                    f"not '{source}' (profile key source)")
+    input, out = Path(input), Path(out)
+    rejects = Path(rejects) if rejects is not None else input.with_name(f"{input.stem}.rejects.csv")
+    if _inside(rejects, out):
+        raise InputError(rejects, "the rejects file may not be written inside the release directory")
+    intake = apply_profile(profile, input)
+    rejects.parent.mkdir(parents=True, exist_ok=True)
+    with _private_folder(rejects.parent) as folder:
+        canonical = _write_canonical(intake, folder)
+        later_rejects = folder / "release.rejects.csv"
+        failure: RoutekitError | None = None
+        try:
+            manifest = release_extract(source, canonical, out, threshold=threshold, key=key, rejects=later_rejects)
+        except RoutekitError as error:
+            failure = _renamed(error, canonical, input)
+        later = (pd.read_csv(later_rejects, dtype=str, keep_default_na=False) if later_rejects.is_file()
+                 else pd.DataFrame(columns=["row", "reason"]))
+    merged = _all_rejects(intake, later)
+    merged.to_csv(rejects, index=False, lineterminator="\n")
+    if failure is not None:
+        raise failure
+    _restate_manifest(manifest, intake, merged, out)
+    return manifest
+
+
+@contextmanager
+def _private_folder(beside: Path) -> Iterator[Path]:
+    """A folder for the canonical rows, next to the partner's own files (person-level data stay there)."""
+    beside.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=beside, prefix=".routekit-intake-") as folder:
+        yield Path(folder)
+
+
+def _write_canonical(intake: Intake, folder: Path) -> Path:
+    path = folder / f"{intake.input.stem}.csv"
+    intake.canonical.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
+    return path
+
+
+def _all_rejects(intake: Intake, later: pd.DataFrame) -> pd.DataFrame:
+    """Rejects of both steps, each at the export's spreadsheet row, in row order."""
+    later = later.copy()
+    if len(later):
+        canonical_rows = later["row"].astype(int).to_numpy() - 2  # the canonical CSV's header is row 1
+        later["row"] = intake.rows[canonical_rows].astype(int)
+    frames = [frame for frame in (intake.rejects, later) if len(frame)]
+    if not frames:
+        return pd.DataFrame(columns=["row", "reason", *intake.profile.fields])
+    merged = pd.concat(frames, ignore_index=True)
+    merged["row"] = merged["row"].astype(int)
+    return merged.sort_values("row", kind="stable").reset_index(drop=True)
+
+
+def _renamed(error: RoutekitError, canonical: Path, input: Path) -> RoutekitError:
+    """The same error about the partner's file, not the private canonical copy."""
+    if isinstance(error, InputError):
+        path = input if error.path == str(canonical) else error.path
+        return InputError(path, error.problem, field=error.field)
+    try:
+        return type(error)(str(error).replace(str(canonical), str(input)))
+    except TypeError:
+        return RoutekitError(str(error).replace(str(canonical), str(input)))
+
+
+def _restate_manifest(manifest: dict, intake: Intake, rejects: pd.DataFrame, out: Path) -> None:
+    """Counts over both steps, the export's own checksum, and which profile read it."""
+    from routekit.pipeline.fingerprint import file_digest
+
+    reasons = rejects["reason"].value_counts().sort_index() if len(rejects) else pd.Series(dtype=int)
+    manifest["rows_in"] = int(intake.rows_in)
+    manifest["rows_rejected"] = int(len(rejects))
+    manifest["rejected_reasons"] = {str(reason): int(n) for reason, n in reasons.items()}
+    manifest["input_sha256"] = file_digest(intake.input)
+    profile_path = intake.profile.path
+    manifest["intake_profile"] = {
+        "file": profile_path.name if profile_path else None,
+        "sha256": file_digest(profile_path) if profile_path else None,
+        "format": intake.profile.read.format,
+    }
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
