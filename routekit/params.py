@@ -16,13 +16,13 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from routekit.disclosure.rule import DEFAULT_K, MINIMUM_K
 from routekit.errors import ParamError
 from routekit.periods import LATEST, Period, latest_complete, parse_period
 from routekit.reference import corridor_ids, countries, entry_points
 
 PARTNER_SOURCES = ("kmar", "ind", "police", "eurodac", "mobility")
 PUBLIC_SOURCES = ("frontex", "eurostat", "iom")
-MIN_THRESHOLD = 5
 
 
 class Focus(BaseModel):
@@ -72,7 +72,7 @@ class ReportParams(BaseModel):
     sources: list[str] = Field(default_factory=lambda: list(PARTNER_SOURCES))
     public_sources: list[str] = Field(default_factory=lambda: list(PUBLIC_SOURCES))
     focus: Focus = Field(default_factory=Focus)
-    threshold: int = 10
+    threshold: int = DEFAULT_K
 
     @field_validator("period")
     @classmethod
@@ -113,8 +113,8 @@ class ReportParams(BaseModel):
     @field_validator("threshold")
     @classmethod
     def _threshold(cls, value: int) -> int:
-        if value < MIN_THRESHOLD:
-            raise ValueError(f"must be at least {MIN_THRESHOLD} (statistical disclosure control)")
+        if value < MINIMUM_K:
+            raise ValueError(f"must be at least {MINIMUM_K} (statistical disclosure control)")
         return value
 
     @model_validator(mode="after")

@@ -6,9 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from routekit.disclosure.rule import Threshold, check_threshold
+from routekit.disclosure.tables import CountTable, Margin, TableSet, assert_k_anonymous, determined_cells
 from routekit.errors import DisclosureError
-from routekit.release.disclosure import (CountTable, Margin, TableSet, assert_k_anonymous, check_threshold,
-                                         determined_cells)
 
 K = 10
 
@@ -159,3 +159,12 @@ def test_k_anonymity_check_rejects_small_published_groups():
     leaky = good.assign(count=pd.array([12, 3], dtype="Int64"))
     with pytest.raises(DisclosureError, match="suppressed cell carries a count"):
         assert_k_anonymous(leaky, ["month", "x"], K, "leaky")
+
+
+def test_one_rule_publishes_zero_and_counts_of_at_least_k():
+    rule = Threshold(10)
+    assert [rule.publishes(n) for n in (0, 1, 9, 10, 11)] == [True, False, False, True, True]
+    assert Threshold.more_than(15) == Threshold(16)  # the operator's "more than 15"
+    assert Threshold(10).at_least(16).k == 16 and Threshold(25).at_least(16).k == 25
+    with pytest.raises(DisclosureError):
+        Threshold(4)

@@ -21,8 +21,8 @@ def test_the_release_holds_changes_of_home_country_readable_by_estimation(tmp_pa
     flows = release.tables["flows"]
     assert flows[["month", "origin_country", "destination_country", "count", "status"]].values.tolist() == [
         ["2024-04", "NLD", "BEL", 20.0, "published"]]
-    # the operator's K is FlowKit's 15 even when the steward's K is lower
-    assert manifest["threshold"] == 15 and manifest["cdr"]["parameters"]["threshold"] == 15
+    # the operator's K is 16 (FlowKit's "more than 15") even when the steward's K is lower
+    assert manifest["threshold"] == 16 and manifest["cdr"]["parameters"]["threshold"] == 16
     assert manifest["period"] == {"start": "2024-04", "end": "2024-04"}
     assert manifest["rows_in"] == manifest["rows_used"] == 120 * 14 and manifest["rows_rejected"] == 0
     assert manifest["tables"]["flows"]["rows"] == 1
@@ -39,7 +39,7 @@ def test_a_stricter_steward_threshold_hides_the_flow(tmp_path):
     manifest = release_mobility(tmp_path / "events.parquet", tmp_path / "cells.csv", out, threshold=25)
     assert manifest["threshold"] == 25
     flows = pd.read_csv(out / "tables" / "flows.csv", dtype={"count": "Int64"})
-    # 20 movers: not more than 25, so no pair is published and none is even listed
+    # 20 movers: fewer than K = 25, so no pair is published and none is even listed
     assert flows.empty or (flows["status"] == "suppressed").all()
     assert manifest["tables"]["flows"]["cells_suppressed_primary"] == len(flows)
 

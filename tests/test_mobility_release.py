@@ -9,19 +9,20 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from routekit.mobility.disclosure import PUBLISHED, Equation, protect
+from routekit.disclosure.equations import PUBLISHED, Equation, protect
+from routekit.disclosure.rule import Threshold
 from routekit.mobility.release import build_release
 from routekit.sources.partners import MOBILITY_SCHEMA
 
 
 def test_only_counts_above_the_threshold_are_published():
-    status = protect({"a": 15, "b": 16, "c": 0}, [], threshold=15)
+    status = protect({"a": 15, "b": 16, "c": 0}, [], threshold=Threshold.more_than(15))
     assert status == {"a": "primary", "b": "published", "c": "primary"}
 
 
 def test_a_lone_small_cell_cannot_be_recovered_from_its_total():
     counts = {"total": 60, "x": 40, "y": 17, "small": 3}
-    status = protect(counts, [Equation("total", ("x", "y", "small"))], threshold=15)
+    status = protect(counts, [Equation("total", ("x", "y", "small"))], threshold=Threshold.more_than(15))
     assert status["small"] == "primary"
     assert status["y"] == "secondary"  # the smallest publishable member is hidden with it
     assert status["x"] == status["total"] == PUBLISHED
@@ -29,14 +30,14 @@ def test_a_lone_small_cell_cannot_be_recovered_from_its_total():
 
 def test_hidden_members_must_add_up_to_more_than_the_threshold():
     counts = {"total": 100, "x": 90, "s1": 4, "s2": 6}
-    status = protect(counts, [Equation("total", ("x", "s1", "s2"))], threshold=15)
+    status = protect(counts, [Equation("total", ("x", "s1", "s2"))], threshold=Threshold.more_than(15))
     assert status["x"] == "secondary"  # 4 + 6 = 10 would otherwise be computable
 
 
 def test_protection_cascades_through_the_hierarchy():
     counts = {"seen": 500, "located": 496, "unlocatable": 4, "NLD": 300, "BEL": 196}
     equations = [Equation("seen", ("located", "unlocatable")), Equation("located", ("NLD", "BEL"))]
-    status = protect(counts, equations, threshold=15)
+    status = protect(counts, equations, threshold=Threshold.more_than(15))
     assert status["located"] == "secondary"
     assert status["BEL"] == "secondary"  # else located = NLD + BEL and unlocatable = seen - located
 
@@ -119,7 +120,7 @@ def test_cdr_command_writes_the_documented_files(tmp_path):
     # the partner contract holds changes of home country only, not the 100 stayers
     assert moves[["origin_country", "destination_country", "subscribers"]].values.tolist() == [["NLD", "BEL", 20]]
     manifest = json.loads((out / "manifest.json").read_text())
-    assert manifest["parameters"]["threshold"] == 15
+    assert manifest["parameters"]["threshold"] == 16  # FlowKit's "more than 15"
     assert manifest["inputs"]["events_used"] == 120 * 14
     assert manifest["software"]["routekit"]
     assert len(manifest["definition_sha256"]) == 64

@@ -13,7 +13,7 @@ import pytest
 from routekit.link import link_releases
 from routekit.release import release_extract
 from routekit.release.audit import audit_link, audit_release
-from routekit.release.disclosure import assert_k_anonymous
+from routekit.disclosure.tables import assert_k_anonymous
 
 KEY = b"demo-linkage-key-for-tests-only-0123456789"
 K = 10

@@ -12,7 +12,7 @@ import pytest
 from routekit.errors import DisclosureError, InputError, RefusedSourceError
 from routekit.release import load_key, release_extract
 from routekit.release.audit import audit_release
-from routekit.release.disclosure import assert_k_anonymous
+from routekit.disclosure.tables import assert_k_anonymous
 from routekit.release.keys import KEY_ENV, LinkKeyError
 
 KEY = b"k" * 32
@@ -82,7 +82,7 @@ def test_every_table_is_k_anonymous_and_nothing_is_recoverable(extract, tmp_path
 
 def test_without_secondary_suppression_the_audit_finds_the_leak(extract, tmp_path, monkeypatch):
     # the audit must be able to fail: switch secondary suppression off and it finds recoverable cells
-    from routekit.release.disclosure import TableSet
+    from routekit.disclosure.tables import TableSet
 
     monkeypatch.setattr(TableSet, "protect", lambda self, max_rounds=50: None)
     out = tmp_path / "naive"

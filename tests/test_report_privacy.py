@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from routekit.errors import DisclosureError
-from routekit.report.privacy import assert_publishable
+from routekit.disclosure.gate import assert_publishable
 from routekit.report.tables import format_cell, table_html, write_table
 
 
@@ -63,7 +63,7 @@ def test_gate_fails_closed_on_renamed_count_columns():
 
 
 def test_declared_non_counts_and_suppress_small():
-    from routekit.report.privacy import not_counts, suppress_small
+    from routekit.disclosure.gate import not_counts, suppress_small
 
     frame = not_counts(pd.DataFrame({"count": [20, 30], "change %": [3.5, -2.0]}), "change %")
     assert_publishable(frame, 10, "t")

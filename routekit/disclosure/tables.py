@@ -1,4 +1,4 @@
-"""Statistical disclosure control for a set of linked count tables: the one place for the rule.
+"""Suppression over a set of linked count tables (partner releases, the steward's link tables).
 
 A release is a set of tables whose cells are tied together by additive equations (a corridor
 total is the sum of its nationality cells, the month total the sum of its corridor totals, ...).
@@ -29,24 +29,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from routekit.disclosure.rule import Threshold
 from routekit.errors import DisclosureError
-
-MINIMUM_THRESHOLD = 5
-DEFAULT_THRESHOLD = 10
 
 PUBLISHED = "published"
 SUPPRESSED = "suppressed"
-
-
-def check_threshold(threshold: int) -> int:
-    """The suppression threshold K, refused below the minimum that routekit allows."""
-    if isinstance(threshold, bool) or not isinstance(threshold, (int, np.integer)):
-        raise DisclosureError(f"threshold must be a whole number, got {threshold!r}")
-    if threshold < MINIMUM_THRESHOLD:
-        raise DisclosureError(
-            f"threshold {threshold} is below the minimum {MINIMUM_THRESHOLD}: counts that small "
-            "can point to individual persons")
-    return int(threshold)
 
 
 @dataclass
@@ -83,8 +70,9 @@ class Margin:
 class TableSet:
     """All tables of one release with their equations; runs suppression over all of them."""
 
-    def __init__(self, tables: list[CountTable], margins: list[Margin], threshold: int):
-        self.threshold = check_threshold(threshold)
+    def __init__(self, tables: list[CountTable], margins: list[Margin], threshold: Threshold | int):
+        self.rule = Threshold.of(threshold)
+        self.threshold = self.rule.k
         self.tables = {table.name: table for table in tables}
         self.margins = margins
         offsets, start = {}, 0
@@ -101,7 +89,7 @@ class TableSet:
             self._by_cell[total].append(index)
             for part in parts:
                 self._by_cell[int(part)].append(index)
-        self.primary = (self.counts > 0) & (self.counts < self.threshold)
+        self.primary = self.rule.small(self.counts)
         self.suppressed = self.primary.copy()
 
     # -- equations ----------------------------------------------------------------------------
@@ -278,7 +266,7 @@ def determined_cells(counts: np.ndarray, suppressed: np.ndarray,
     return sorted(exposed)
 
 
-def assert_k_anonymous(frame: pd.DataFrame, quasi_identifiers: list[str], threshold: int,
+def assert_k_anonymous(frame: pd.DataFrame, quasi_identifiers: list[str], threshold: Threshold | int,
                        what: str) -> None:
     """Every published combination of quasi-identifiers stands for 0 or at least K persons.
 
@@ -286,14 +274,15 @@ def assert_k_anonymous(frame: pd.DataFrame, quasi_identifiers: list[str], thresh
     indistinguishable persons. Rows are first combined on the quasi-identifiers, so a table that
     lists the same combination twice is judged on the sum.
     """
+    rule = Threshold.of(threshold)
     published = frame[frame["status"] == PUBLISHED]
     if published.empty:
         return
     sizes = published.groupby(quasi_identifiers, dropna=False)["count"].sum() if quasi_identifiers \
         else pd.Series([published["count"].sum()])
-    small = sizes[(sizes > 0) & (sizes < threshold)]
+    small = sizes[rule.small(sizes)]
     if len(small):
         raise DisclosureError(
-            f"{what}: {len(small)} published group(s) smaller than the threshold {threshold}")
+            f"{what}: {len(small)} published group(s) smaller than the threshold {rule.k}")
     if frame.loc[frame["status"] == SUPPRESSED, "count"].notna().any():
         raise DisclosureError(f"{what}: a suppressed cell carries a count")

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 import routekit
+from routekit.disclosure.rule import Threshold
 from routekit.errors import ParamError
 from routekit.estimate import agreement as agreement_
 from routekit.estimate import public_series as public_
@@ -124,7 +125,7 @@ def _publishable(frame: pd.DataFrame, threshold: int, columns: list[str] | None 
     for column in [*COUNT_COLUMNS, *(columns or [])]:
         if column in frame.columns:
             values = pd.to_numeric(frame[column], errors="coerce")
-            small = (values > 0) & (values < threshold)
+            small = Threshold.of(threshold).small(values)
             if small.any():
                 frame[column] = values.where(~small)
                 if "note" in frame.columns and column == "observed":

@@ -20,7 +20,8 @@ import pandas as pd
 import routekit
 from routekit.errors import DisclosureError, InputError
 from routekit.link.assign import assign_persons
-from routekit.release.disclosure import CountTable, Margin, TableSet, assert_k_anonymous, check_threshold
+from routekit.disclosure.rule import check_threshold
+from routekit.disclosure.tables import CountTable, Margin, TableSet, assert_k_anonymous
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ def cdr(
     night_end: Annotated[int, typer.Option(help="Hour at which the night window ends (exclusive).")] = 7,
     min_nights: Annotated[int, typer.Option(help="Active nights needed in a period to be located.")] = 5,
     period_months: Annotated[int, typer.Option(help="Length of a period in months (1 = month, 3 = quarter).")] = 1,
-    threshold: Annotated[int, typer.Option(help="Publish a count only if it is more than this.")] = DEFAULT_THRESHOLD,
+    threshold: Annotated[int, typer.Option(help="K: publish a count only if it is at least this many subscribers.")] = DEFAULT_THRESHOLD,
     memory_limit: Annotated[str, typer.Option(help="Engine memory limit, e.g. 1GB; beyond it DuckDB spills to disk.")] = "1GB",
     threads: Annotated[int, typer.Option(help="Engine threads (Spark: local[threads]).")] = 2,
     temp_directory: Annotated[Path | None, typer.Option(help="Where the engine may spill to disk (default: OUT/.spill, removed after).")] = None,

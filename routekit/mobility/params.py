@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from routekit.disclosure.rule import MINIMUM_K, OPERATOR_MINIMUM_K
 from routekit.errors import ParamError
 
-# FlowKit's redaction threshold: a count is released only if it is MORE than this many subscribers.
-DEFAULT_THRESHOLD = 15
+# The operator's K: FlowKit's redaction ("more than 15 subscribers") in routekit's one rule (>= 16).
+DEFAULT_THRESHOLD = OPERATOR_MINIMUM_K
 
 
 class CdrParams(BaseModel):
@@ -23,7 +24,8 @@ class CdrParams(BaseModel):
     night_end_hour: int = Field(7, ge=0, le=23, description="hour at which the night window ends (exclusive)")
     min_nights: int = Field(5, ge=1, description="active nights needed in a period to be located")
     period_months: int = Field(1, ge=1, le=12, description="length of a period in calendar months")
-    threshold: int = Field(DEFAULT_THRESHOLD, ge=1, description="release a count only if it exceeds this")
+    threshold: int = Field(DEFAULT_THRESHOLD, ge=MINIMUM_K,
+                           description="K: release a count only if it is at least this many subscribers")
 
     @model_validator(mode="after")
     def _night_does_not_cross_noon(self) -> "CdrParams":

@@ -12,19 +12,17 @@ For the mobility source the operator runs the open algorithm next to its call de
   summary of the table, and the operator's own manifest under ``cdr``;
 - ``operator/``: the files ``routekit cdr`` writes, unchanged, for audit.
 
-The operator's threshold is never below FlowKit's K = 15, whatever the steward's K.
+The operator's K is never below 16 (FlowKit's "more than 15"), whatever the steward's K.
 """
 
 from __future__ import annotations
 
-import json
-import shutil
 from pathlib import Path
 
 import pandas as pd
 
 import routekit
-from routekit.mobility.disclosure import SECONDARY
+from routekit.disclosure.equations import SECONDARY
 from routekit.mobility.engines import Resources
 from routekit.mobility.params import DEFAULT_THRESHOLD, CdrParams
 from routekit.mobility.pipeline import compute_indicators, country_moves, write_release
@@ -37,14 +35,16 @@ def release_mobility(events: str | Path, cells: str | Path, out: str | Path, thr
                      note: dict | None = None) -> dict:
     """Run the open algorithm (DuckDB) on ``events`` and write a partner release into ``out``.
 
-    ``threshold`` is the steward's K; the operator publishes a count only if it is more than
-    ``max(threshold, 15)``. ``note`` (e.g. the scale of demo data) is kept in the manifest.
+    ``threshold`` is the steward's K; the operator publishes a count only if it is at least
+    ``max(threshold, 16)``. ``note`` (e.g. the scale of demo data) is kept in the manifest.
     Returns the manifest."""
+    from routekit.contracts import ReleaseWriter
     from routekit.pipeline.fingerprint import combine, file_digest, tree_digest
-    from routekit.release.disclosure import assert_k_anonymous, check_threshold
+    from routekit.disclosure.rule import Threshold
+    from routekit.disclosure.tables import assert_k_anonymous
     from routekit.sources.registry import get_source
 
-    operator_threshold = max(check_threshold(threshold), DEFAULT_THRESHOLD)
+    operator_threshold = Threshold.of(threshold).at_least(DEFAULT_THRESHOLD).k
     params = (params or CdrParams()).model_copy(update={"threshold": operator_threshold})
     out = Path(out)
     resources = resources or Resources(temp_directory=str(out.parent / f".{out.name}-spill"))
@@ -52,15 +52,14 @@ def release_mobility(events: str | Path, cells: str | Path, out: str | Path, thr
         release, cdr_manifest = compute_indicators(events, cells, params, engine="duckdb", resources=resources)
     finally:
         _remove_empty(resources.temp_directory)
-    for name in ("tables", "operator"):
-        shutil.rmtree(out / name, ignore_errors=True)
-    write_release(release, cdr_manifest, out / "operator")
+    writer = ReleaseWriter(out)
+    writer.clear()
+    write_release(release, cdr_manifest, writer.operator_folder())
 
     moves = country_moves(release).rename(columns={"subscribers": "count"})
     flows = moves[[*FLOW_KEYS, "count", "status"]].sort_values(FLOW_KEYS, kind="stable")
-    assert_k_anonymous(flows, FLOW_KEYS, operator_threshold + 1, "mobility/flows")
-    (out / "tables").mkdir(parents=True, exist_ok=True)
-    flows.to_csv(out / "tables" / "flows.csv", index=False, lineterminator="\n")
+    assert_k_anonymous(flows, FLOW_KEYS, operator_threshold, "mobility/flows")
+    writer.table("flows", flows)
 
     source = get_source("mobility")
     inputs = cdr_manifest["inputs"]
@@ -84,8 +83,7 @@ def release_mobility(events: str | Path, cells: str | Path, out: str | Path, thr
     }
     if note:
         manifest["note"] = note
-    (out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return manifest
+    return writer.seal(manifest, None)  # sealed: file digests, no tokens so no key
 
 
 def _summary(flows: pd.DataFrame, release, period_months: int) -> dict:

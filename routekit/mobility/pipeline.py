@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 import routekit
+from routekit.disclosure.rule import Threshold
 from routekit.mobility.definition import fingerprint
 from routekit.mobility.engines import Resources, make_engine, temp_root
 from routekit.mobility.inputs import event_files, read_cells
@@ -63,7 +64,7 @@ def _manifest(params: CdrParams, runner, files, cell_table: pd.DataFrame, result
             "night_hours": params.night_hours(),
             "night_date_rule": "a night is dated by the day it started: date(timestamp - 12 h)",
             "tie_rule": "most nights, then most night-time events, then latest night, then smallest region code",
-            "release_rule": f"a count is published only if it is more than {params.threshold} distinct subscribers",
+            "release_rule": f"a count is published only if it is at least {params.threshold} distinct subscribers",
             "differencing_protection": "secondary suppression over all additive relations between released counts",
         },
         "engine": runner.name,
@@ -74,7 +75,7 @@ def _manifest(params: CdrParams, runner, files, cell_table: pd.DataFrame, result
             "events_read": accepted + sum(rejected.values()),
             "events_used": accepted,
             "events_rejected": rejected,
-            "subscribers": subscribers if subscribers > params.threshold else None,
+            "subscribers": subscribers if Threshold(params.threshold).publishes(subscribers) else None,
             "cells": len(cell_table),
             "regions": int(cell_table["region"].nunique()),
             "countries": int(cell_table["country"].nunique()),

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from routekit.mobility.disclosure import PUBLISHED, Equation, protect
+from routekit.disclosure.equations import PUBLISHED, Equation, protect
 
 FLOW_COLUMNS = ["month", "origin", "destination", "subscribers", "status"]
 HOME_COLUMNS = ["month", "level", "area", "subscribers", "status"]

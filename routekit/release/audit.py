@@ -7,7 +7,7 @@ sum of its corridor totals and of its entry points; all persons add up to at mos
 and asks a linear program for the smallest and largest value each suppressed cell can take.
 A cell whose interval is narrower than one person has been recovered by arithmetic.
 
-This is an independent check on ``routekit.release.disclosure``, which prevents the problem;
+This is an independent check on ``routekit.disclosure.tables``, which prevents the problem;
 tests run it on every release they make, and a steward can run it on releases received.
 """
 

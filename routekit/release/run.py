@@ -16,7 +16,8 @@ import pandas as pd
 
 import routekit
 from routekit.errors import DisclosureError, InputError
-from routekit.release.disclosure import CountTable, TableSet, assert_k_anonymous, check_threshold
+from routekit.disclosure.rule import check_threshold
+from routekit.disclosure.tables import CountTable, TableSet, assert_k_anonymous
 from routekit.release.extract import Extract, read_extract
 from routekit.release.keys import check_key, load_key, tokens
 from routekit.release.structure import SOURCE_TABLES, known_country, structure_records

@@ -5,7 +5,7 @@ K persons is replaced by a coarser label (a country by ``region:<region>``, an e
 ``type:<land|air|sea>``), and what is still rare by ``generalised:other``. A coarse label
 therefore means "the remaining countries of that region, not shown separately in the same
 group", so rows stay disjoint and every partition table still adds up to its total. Only what
-is rare after all levels is left to suppression (``routekit.release.disclosure``).
+is rare after all levels is left to suppression (``routekit.disclosure.tables``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from routekit.reference import countries, entry_points
-from routekit.release.disclosure import CountTable, Margin
+from routekit.disclosure.tables import CountTable, Margin
 from routekit.release.structure import UNKNOWN
 
 OTHER = "generalised:other"

@@ -34,18 +34,9 @@ def _require(frame: pd.DataFrame, columns: Iterable[str], chart: str) -> None:
 def _published(frame: pd.DataFrame, value_columns: Iterable[str], threshold: int | None,
                chart: str, public: bool = False) -> pd.DataFrame:
     """Only rows with a published value: suppressed (missing) values are dropped, not guessed."""
-    frame = frame.copy()
-    if "status" in frame.columns:
-        frame = frame[frame["status"].astype(str) == "published"]
-    value_columns = list(value_columns)
-    for column in value_columns:
-        frame[column] = pd.to_numeric(frame[column], errors="coerce")
-    frame = frame.dropna(subset=value_columns, how="all")
-    if threshold is not None:
-        from routekit.report.privacy import assert_publishable
+    from routekit.disclosure.gate import published_rows
 
-        assert_publishable(frame, threshold, f"chart '{chart}'", public=public)
-    return frame
+    return published_rows(frame, value_columns, threshold, f"chart '{chart}'", public=public)
 
 
 def _counts_and_estimates(frame: pd.DataFrame, required: list[str], chart: str,

@@ -141,18 +141,10 @@ def _require(frame: pd.DataFrame, columns: list[str], what: str) -> None:
 
 def _published(frame: pd.DataFrame, value: str, threshold: int | None, what: str,
                public: bool = False) -> pd.DataFrame:
-    """Rows with a published value only: suppressed (missing) values are dropped, not guessed."""
-    frame = frame.copy()
-    if "status" in frame.columns:
-        frame = frame[frame["status"].astype(str) == "published"]
-    frame[value] = pd.to_numeric(frame[value], errors="coerce")
-    frame = frame.dropna(subset=[value])
-    frame = frame[frame[value] > 0]
-    if threshold is not None:
-        from routekit.report.privacy import assert_publishable
+    """Rows with a published, positive value only: suppressed (missing) values are dropped, not guessed."""
+    from routekit.disclosure.gate import published_rows
 
-        assert_publishable(frame, threshold, f"map '{what}'", public=public)
-    return frame
+    return published_rows(frame, [value], threshold, f"map '{what}'", public=public, positive=True)
 
 
 def _corridor_name(corridor_id: str, lang: str) -> str:

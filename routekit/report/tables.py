@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from routekit.report.privacy import assert_publishable
+from routekit.disclosure.gate import assert_publishable
 
 LABELS = {
     "nl": {"download": "Download als CSV", "public": "Alleen openbare bronnen", "rows": "rijen",

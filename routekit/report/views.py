@@ -13,7 +13,7 @@ import pandas as pd
 from routekit.reference import corridor_ids, corridor_name, country_name
 from routekit.report.context import ReportContext
 from routekit.report.notes import note_in
-from routekit.report.privacy import not_counts, suppress_small
+from routekit.disclosure.gate import not_counts, suppress_small
 
 
 def _corridor_label(ctx: ReportContext, corridor_id: str) -> str:
