@@ -47,6 +47,17 @@ def _total(name, data):
     return int(data[column].sum())
 
 
+def months_covered(result) -> str:
+    """'2009-01 to 2025-04 (196 months)': the span the files publish, per file when they differ."""
+    import pandas as pd
+
+    first, last = result.first_month, result.last_month
+    if first is None:
+        return "-"
+    count = len(pd.period_range(first, last, freq="M"))
+    return f"{first} to {last} ({count} months)"
+
+
 def public(
     data_dir: Optional[Path] = typer.Option(
         None, "--data-dir", help="Folder with the public files (default: data/public or $ROUTEKIT_PUBLIC_DATA)."),
@@ -71,26 +82,30 @@ def public(
             raise RoutekitError(f"unknown public source '{source}'; choose from {', '.join(LOADERS)}")
 
     summary = Table(title=f"Public sources in {root}", show_lines=False)
-    for column in ("source", "files", "rows read", "kept", "rejected", "period", "total"):
-        summary.add_column(column, justify="right" if column in ("files", "rows read", "kept", "rejected") else "left")
+    numeric = ("files", "rows read", "kept", "rejected", "set aside")
+    for column in ("source", *numeric, "months covered", "last month published", "total"):
+        summary.add_column(column, justify="right" if column in numeric else "left")
     results, failures = {}, []
     for name in names:
         try:
             result = LOADERS[name](root)
         except RoutekitError as error:
             failures.append(f"{name}: {error}")
-            summary.add_row(name, "-", "-", "-", "-", "-", f"[red]{error}[/]")
+            summary.add_row(name, "-", "-", "-", "-", "-", "-", "-", f"[red]{error}[/]")
             continue
         results[name] = result
-        periods = result.data[_PERIOD_COLUMN[name]]
-        covered = f"{periods.min()} to {periods.max()}" if len(periods) else "-"
-        rows_read = len(result.data) + len(result.rejects)
-        summary.add_row(name, str(len(result.files)), f"{rows_read:,}", f"{len(result.data):,}",
-                        f"[red]{len(result.rejects):,}[/]" if len(result.rejects) else "0", covered,
+        set_aside = sum(result.out_of_scope.values())
+        rows_read = len(result.data) + len(result.rejects) + set_aside
+        files = f"{len(result.files)}" + (f" [red](+{len(result.unreadable)} unreadable)[/]" if result.unreadable else "")
+        summary.add_row(name, files, f"{rows_read:,}", f"{len(result.data):,}",
+                        f"[red]{len(result.rejects):,}[/]" if len(result.rejects) else "0", f"{set_aside:,}",
+                        months_covered(result), result.last_month or "-",
                         f"{_total(name, result.data):,} {_TOTALS[name][1]}")
     console.print(summary)
 
     for name, result in results.items():
+        for path, reason in result.unreadable:
+            console.print(f"[red]{name}: {Path(path).name} not read[/] - {reason}", highlight=False)
         for label, totals in _yearly_totals(name, result.data):
             listed = " · ".join(f"{year}: {int(value):,}" for year, value in totals.items())
             console.print(f"[bold]{name}[/] {label}: {listed}", highlight=False)

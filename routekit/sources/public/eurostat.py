@@ -90,11 +90,11 @@ def _read_tsv(path: Path) -> pd.DataFrame:
 
 
 def _read_jsonstat(path: Path) -> tuple[pd.DataFrame, int]:
-    """Eurostat JSON-stat 2.0 (API ``statistics/1.0/data``): one row per published value.
+    """Eurostat JSON-stat 2.0 (API ``statistics/1.0/data``): one row per value or flag.
 
     Values are stored row-major over ``id``/``size`` (the last dimension runs fastest), as a
     list or as an object keyed by position; ``status`` holds the flags. Returns the observations
-    (row = position + 1) and how many positions carry a flag but no value (not observations).
+    (row = position + 1) and how many positions carry a flag but no value.
     """
     import json
 
@@ -120,24 +120,28 @@ def _read_jsonstat(path: Path) -> tuple[pd.DataFrame, int]:
         if len(ordered) != size:
             raise InputError(path, f"dimension '{name}' lists {len(ordered)} categories, size says {size}", field=name)
         codes.append(np.asarray(ordered, dtype=object))
-    values = doc["value"]
-    positions = (np.array([int(k) for k in values], dtype=np.int64) if isinstance(values, dict)
-                 else np.array([i for i, v in enumerate(values) if v is not None], dtype=np.int64))
-    cells = [values[str(p)] if isinstance(values, dict) else values[p] for p in positions]
-    status = doc.get("status") or {}
-    flag_of = (lambda p: status.get(str(p), "")) if isinstance(status, dict) else \
-        (lambda p: status if isinstance(status, str) else (status[p] or "") if p < len(status) else "")
-    keep = [v is not None for v in cells]
-    positions, cells = positions[keep], [v for v in cells if v is not None]
+    values, status = doc["value"], doc.get("status") or {}
+    value_at = {int(k): v for k, v in values.items()} if isinstance(values, dict) else \
+        {i: v for i, v in enumerate(values) if v is not None}
+    if isinstance(status, dict):
+        flag_at = {int(k): str(v) for k, v in status.items() if v}
+    elif isinstance(status, list):
+        flag_at = {i: str(v) for i, v in enumerate(status) if v}
+    else:  # one flag for every value
+        flag_at = {i: str(status) for i in value_at} if status else {}
+    # a position with a flag and no value is Eurostat's ':' with a flag (e.g. c = confidential): kept
+    # as a row so it is refused with its flag, as in the other layouts
+    positions = np.array(sorted(set(value_at) | set(flag_at)), dtype=np.int64)
+    cells = [value_at.get(int(p)) for p in positions]
     unravelled = np.unravel_index(positions, sizes) if len(positions) else [np.array([], dtype=np.int64)] * len(ids)
     frame = pd.DataFrame({name: codes[i][unravelled[i]] for i, name in enumerate(ids)}, dtype=object)
-    frame["value"] = [str(int(v)) if isinstance(v, (int, float)) and float(v).is_integer() else str(v) for v in cells]
-    frame["flag"] = [str(flag_of(int(p))) for p in positions]
+    frame["value"] = ["" if v is None else str(int(v)) if isinstance(v, (int, float)) and float(v).is_integer()
+                      else str(v) for v in cells]
+    frame["flag"] = [flag_at.get(int(p), "") for p in positions]
     frame = frame.astype(str)
     frame[ROW] = positions + 1
     frame[FILE] = str(path)
-    flagged_only = len(status) - int(np.isin(np.array([int(k) for k in status], dtype=np.int64), positions).sum()) \
-        if isinstance(status, dict) else 0
+    flagged_only = sum(v is None for v in cells)
     return frame.sort_values(ROW).reset_index(drop=True), flagged_only
 
 
@@ -182,10 +186,6 @@ def read_eurostat_file(path: str | Path) -> AdapterResult:
         raw, skipped = _without_empty_cells(raw, columns)
         if skipped:
             notes.append(f"{path.name}: {skipped} cells marked ':' (no data) are not observations")
-    if layout == "json-stat":
-        skipped = _read_jsonstat(path)[1]
-        if skipped:
-            notes.append(f"{path.name}: {skipped} positions carry a flag but no value (not observations)")
     text = {name: _code(raw[column]) if name not in ("value", "flag", "time") else raw[column].str.strip()
             for name, column in columns.items()}
     rejects = RowRejects(raw)

@@ -118,6 +118,10 @@ def read_frontex_file(path: str | Path) -> AdapterResult:
         missing = "n" if "t" in found else "t"
         expected = " or ".join(repr(n) for n in (missing, *ALIASES[missing]))
         raise InputError(path, f"missing column (expected {expected}), and no column per month", field=missing)
+    # the workbook's total row sums the rows above it: left out, counted, not an error
+    aggregate = long[found["route"]].astype(str).str.strip().str.casefold().isin(AGGREGATE_ROUTES)
+    totals_rows = int(long.loc[aggregate, ROW].nunique())
+    long = long[~aggregate]
     text = {name: long[found[name]].astype(str).str.strip() for name in ("route", "type", "nat") if name in found}
     text["t"], text["n"] = long["t"].astype(str).str.strip(), long["n"].astype(str).str.strip()
     blank = pd.Series("", index=long.index)
@@ -125,10 +129,8 @@ def read_frontex_file(path: str | Path) -> AdapterResult:
 
     route = text["route"]
     corridor = frontex_corridor(route)
-    aggregate = route.str.casefold().isin(AGGREGATE_ROUTES)
     rejects.flag(route == "", "route", "route is empty")
-    rejects.flag(aggregate, "route", "route '" + route + "' is a total of other rows")
-    rejects.flag((route != "") & ~aggregate & corridor.isna(), "route",
+    rejects.flag((route != "") & corridor.isna(), "route",
                  "route '" + route + "' is not listed in corridors.yaml frontex_routes")
     if "type" in text:
         border_type = text["type"].str.lower()
@@ -157,7 +159,9 @@ def read_frontex_file(path: str | Path) -> AdapterResult:
     else:
         span = month_span(data["period"]) or month_span(month.dropna())
     coverage = {str(path): span} if span else {}
-    return AdapterResult(SOURCE, data.reset_index(drop=True), rejects.frame(), (path,), coverage=coverage)
+    notes = [f"{path.name}: {totals_rows} total row(s) left out (the sum of the other rows)"] if totals_rows else []
+    return AdapterResult(SOURCE, data.reset_index(drop=True), rejects.frame(), (path,), coverage=coverage,
+                         notes=notes, out_of_scope={"total rows": totals_rows} if totals_rows else {})
 
 
 def _flag_duplicates(frame: pd.DataFrame, raw: pd.DataFrame, rejects: RowRejects) -> None:
@@ -235,6 +239,7 @@ def _merge(results: list[AdapterResult], unreadable: list[tuple[str, str]]) -> A
     data = merged.data.sort_values(["period", "route", "border_type", "nationality"]).reset_index(drop=True)
     revision_table = pd.concat(revisions, ignore_index=True) if revisions else pd.DataFrame(columns=REVISION_COLUMNS)
     notes = [f"{Path(path).name} could not be read and was left out: {reason}" for path, reason in unreadable]
+    notes += [note for r in results for note in r.notes]
     files = tuple(path for r in results for path in r.files)
     coverage = {str(path): span for r in results for path, span in r.coverage.items()}
     totals_only = sorted({p for p in data.loc[data["nationality"] == "", "period"]})

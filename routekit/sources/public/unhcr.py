@@ -84,7 +84,12 @@ def read_unhcr_file(path: str | Path) -> AdapterResult:
     first_row = raw.loc[good.index, ROW].groupby([good[k] for k in KEY]).transform("first")
     rejects.flag(duplicated, columns["place"], "duplicate place and year (first at row " + first_row.astype(str) + ")")
     data = rejects.validate(rejects.keep(good)[COLUMNS], UNHCR_SCHEMA)
-    return AdapterResult(SOURCE, data.reset_index(drop=True), rejects.frame(), (path,))
+    data = data.reset_index(drop=True)
+    span = None
+    if len(data):
+        last = data.sort_values(["year", "through_month"]).iloc[-1]
+        span = (f"{int(data['year'].min())}-01", f"{int(last['year'])}-{int(last['through_month']):02d}")
+    return AdapterResult(SOURCE, data, rejects.frame(), (path,), coverage={str(path): span} if span else {})
 
 
 def load_unhcr_arrivals(data_dir: str | Path | None = None) -> AdapterResult:
@@ -97,4 +102,5 @@ def load_unhcr_arrivals(data_dir: str | Path | None = None) -> AdapterResult:
     data = pd.concat([r.data for r in results], ignore_index=True).drop_duplicates(KEY, keep="last")
     data = data.sort_values(["year", "country", "place"]).reset_index(drop=True)
     return AdapterResult(SOURCE, data, concat_rejects([r.rejects for r in results]),
-                         tuple(p for r in results for p in r.files))
+                         tuple(p for r in results for p in r.files),
+                         coverage={k: v for r in results for k, v in r.coverage.items()})
