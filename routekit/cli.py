@@ -25,6 +25,8 @@ COMMANDS = {
     "extract": ("routekit.text.commands:extract", "Structure free-text route narratives into route legs."),
     "evaluate-extraction": ("routekit.text.commands:evaluate_extraction",
                             "Score the extractor against a hand-labelled gold set."),
+    "review": ("routekit.text.commands:review_app",
+               "Analyst review of uncertain extractions: 'review export' a sheet, 'review import' it back."),
     "release": ("routekit.release.commands:release",
                 "Turn a partner extract into disclosure-controlled aggregates (partner side)."),
     "link": ("routekit.link.commands:link", "Count persons per combination of sources (steward side)."),

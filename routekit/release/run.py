@@ -63,7 +63,11 @@ def release_extract(source: str, input: Path, out: Path, threshold: int = 10, ke
     _write_rejects(extract, rejects)
     if extract.rows.empty:
         raise InputError(input, "no usable rows (all rows rejected; see the rejects file)")
-    records = structure_records(source_type.name, extract.rows)
+    from routekit.text.review import reviewed_rows
+
+    # an analyst's corrections next to the input ('routekit review import') win over the extraction
+    rows, review = reviewed_rows(extract.rows, input, threshold)
+    records = structure_records(source_type.name, rows)
     if len(records) < threshold:
         raise DisclosureError(f"{input}: fewer persons than the threshold {threshold}; nothing can be released")
     table_names = SOURCE_TABLES[source_type.name]
@@ -90,6 +94,8 @@ def release_extract(source: str, input: Path, out: Path, threshold: int = 10, ke
     _write_csv(token_frame.sort_values(["token", "month", "corridor"]), out / "steward" / "tokens.csv")
 
     manifest = _manifest(source_type, input, extract, threshold, records["month"], summaries)
+    if review:
+        manifest["text_review"] = review
     _write_json(manifest, out / "manifest.json")
     log.info("released source %s into %s (%d tables)", source_type.name, out, len(summaries))
     return manifest

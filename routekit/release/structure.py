@@ -69,7 +69,10 @@ def _text_columns(rows: pd.DataFrame, id_column: str, text_column: str) -> pd.Da
     """Run text extraction; returns route (tuple), modes (str), smuggler, route_asked, has_text."""
     from routekit.text import extract_frame
 
-    extracted = extract_frame(rows[[id_column, text_column]], id_column, text_column)
+    from routekit.text.review import apply_corrections
+
+    # a record an analyst reviewed ('routekit review import') keeps the reviewed route, not the extraction
+    extracted = apply_corrections(extract_frame(rows[[id_column, text_column]], id_column, text_column), rows)
     extracted = extracted.set_index("id").reindex(rows[id_column].to_numpy())
     valid = set(countries().index)
     routes = [tuple(c for c in _route_tuple(r) if c in valid) for r in extracted["route"].to_numpy()]

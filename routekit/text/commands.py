@@ -84,3 +84,35 @@ def _print_frame(console, frame, title: str, index_name: str) -> None:
     for label, row in frame.astype(object).iterrows():
         table.add_row(str(label), *(f"{v:.2f}" if isinstance(v, float) else str(v) for v in row.tolist()))
     console.print(table)
+
+
+review_app = typer.Typer(help="Analyst review of uncertain extractions: export a sheet, import the corrections.",
+                         add_completion=False, pretty_exceptions_enable=False, no_args_is_help=True)
+
+
+@review_app.command("export")
+def review_export(
+    input: Path = typer.Option(..., "--input", help="The partner extract (CSV) with an id and a text column."),
+    out: Path = typer.Option(..., "--out", help="The review sheet to write (.xlsx)."),
+    below: float = typer.Option(0.7, "--below", help="Export records whose confidence is below this."),
+    id_column: str = typer.Option(None, "--id-column", help="Default: record_id or id."),
+    text_column: str = typer.Option(None, "--text-column",
+                                    help="Default: narrative, report_text, route_statement or text."),
+) -> None:
+    """Write the uncertain records (text, proposed route, reasons) to a sheet for an analyst."""
+    from routekit.text.review import export_review
+
+    written = export_review(input, out, below, id_column, text_column)
+    typer.echo(f"{written} records with confidence below {below} -> {out}")
+
+
+@review_app.command("import")
+def review_import(
+    sheet: Path = typer.Option(..., "--input", help="The review sheet filled in by the analyst (.xlsx)."),
+    out: Path = typer.Option(..., "--out", help="The corrections CSV to write (a gold set for evaluate-extraction)."),
+) -> None:
+    """Check the analyst's sheet and write the corrections that 'routekit release --corrections' uses."""
+    from routekit.text.review import import_review
+
+    corrections = import_review(sheet, out)
+    typer.echo(f"{len(corrections)} reviewed, {int(corrections['corrected'].sum())} corrected -> {out}")
