@@ -23,6 +23,7 @@ from routekit.reference import corridor_ids, countries, entry_points
 
 PARTNER_SOURCES = ("kmar", "ind", "police", "eurodac", "mobility")
 PUBLIC_SOURCES = ("frontex", "eurostat", "iom")
+MAX_TITLE = 200
 
 
 class Focus(BaseModel):
@@ -73,6 +74,21 @@ class ReportParams(BaseModel):
     public_sources: list[str] = Field(default_factory=lambda: list(PUBLIC_SOURCES))
     focus: Focus = Field(default_factory=Focus)
     threshold: int = DEFAULT_K
+    # folder with the public files (sub-folders frontex/, eurostat/, iom-missing-migrants/);
+    # unset: $ROUTEKIT_PUBLIC_DATA, else the repository's data/public
+    public_data_dir: str | None = None
+
+    @field_validator("title")
+    @classmethod
+    def _title(cls, value: str) -> str:
+        # any text is allowed and escaped where it is rendered; only the shape is checked here
+        if not value.strip():
+            raise ValueError("the title may not be empty")
+        if len(value) > MAX_TITLE:
+            raise ValueError(f"longer than {MAX_TITLE} characters")
+        if any(not ch.isprintable() for ch in value):
+            raise ValueError("one line of printable text (no line breaks or control characters)")
+        return value
 
     @field_validator("period")
     @classmethod
@@ -188,16 +204,52 @@ def validate(raw: dict, source: str = "parameters") -> ReportParams:
         raise
 
 
+def _first_duplicate(node, path: str = "") -> tuple[str, int] | None:
+    """The first key given twice in one mapping (dotted path, 1-based line), walking the YAML tree.
+
+    PyYAML keeps the last of two equal keys silently, so 'threshold: 10 ... threshold: 5' would
+    publish with a threshold nobody meant to set.
+    """
+    if isinstance(node, yaml.MappingNode):
+        seen: set = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            dotted = f"{path}.{key}" if path else key
+            if key in seen:
+                return dotted, key_node.start_mark.line + 1
+            seen.add(key)
+            found = _first_duplicate(value_node, dotted)
+            if found:
+                return found
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            found = _first_duplicate(item, path)
+            if found:
+                return found
+    return None
+
+
 def read_yaml(path: Path) -> dict:
     path = Path(path)
+    if path.is_dir():
+        raise ParamError("params", str(path), "is a folder, not a parameter file")
     if not path.is_file():
         raise ParamError("params", str(path), "file not found")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ParamError("params", str(path), f"not UTF-8 text (byte {error.start + 1}); "
+                                              "save the file as UTF-8") from None
+    try:
+        duplicate = _first_duplicate(yaml.compose(text, Loader=yaml.SafeLoader))
+        raw = yaml.safe_load(text) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
         raise ParamError("params", str(path), f"not valid YAML{where}") from None
+    if duplicate:
+        raise ParamError(duplicate[0], str(path), f"duplicate key (again at line {duplicate[1]}); "
+                                                  "give each key once")
     return raw
 
 

@@ -18,7 +18,8 @@ import routekit
 from routekit.errors import DisclosureError, InputError
 from routekit.disclosure.rule import check_threshold
 from routekit.disclosure.tables import CountTable, TableSet, assert_k_anonymous
-from routekit.release.extract import Extract, read_extract
+from routekit.release.extract import (MAX_REJECT_SHARE, Extract, check_reject_share,
+                                      check_release_paths, read_extract)
 from routekit.release.keys import check_key, load_key, tokens
 from routekit.release.structure import SOURCE_TABLES, known_country, structure_records
 from routekit.release.tables import build_tables
@@ -41,7 +42,30 @@ QUALITY_COLUMNS = ["month", "records", "with_text", "route_found", "route_not_as
 
 
 def release_extract(source: str, input: Path, out: Path, threshold: int = 10, key: bytes | None = None,
-                    rejects: Path | None = None) -> dict:
+                    rejects: Path | None = None, max_reject_share: float | None = MAX_REJECT_SHARE) -> dict:
+    """Release ``input`` into ``out`` as one writer, all or nothing (see ``_release_into``).
+
+    The release is written to a staging folder beside ``out`` and swapped in only when it is
+    complete and at most ``max_reject_share`` of the rows were rejected; a second run on the same
+    ``out`` waits. A non-empty ``out`` that is not a release, or a rejects file on the input, is
+    refused before anything is written.
+    """
+    from routekit.locking import output_lock, staged
+
+    input, out = Path(input), Path(out)
+    rejects = Path(rejects) if rejects is not None else input.with_name(f"{input.stem}.rejects.csv")
+    if _inside(rejects, out):
+        raise InputError(rejects, "the rejects file may not be written inside the release directory")
+    with output_lock(out, log=log.warning):
+        check_release_paths(input, out, rejects)
+        with staged(out) as staging:
+            manifest = _release_into(source, input, staging, threshold, key, rejects)
+            check_reject_share(manifest, input, rejects, max_reject_share)
+    return manifest
+
+
+def _release_into(source: str, input: Path, out: Path, threshold: int = 10, key: bytes | None = None,
+                  rejects: Path | None = None) -> dict:
     """Release ``input`` (an extract of source ``source``) as aggregates into ``out``.
 
     ``key`` is the linkage key (default: ``load_key()`` from the environment); ``rejects`` where
