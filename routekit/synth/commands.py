@@ -19,6 +19,9 @@ def synth(
                                      help="About this many CDR events, e.g. 1e8 (0 = the demo's smallest "
                                           "world: about 3 million at the default size)."),
     cdr_months: int = typer.Option(12, "--cdr-months", min=1, help="Months of CDR events, up to --end."),
+    export_style: bool = typer.Option(False, "--export-style",
+                                      help="Also write KMar, IND, police and Eurodac extracts as the partners' "
+                                           "own exports (partners/exports/; profiles in params/intake/)."),
 ) -> None:
     """Generate synthetic partner extracts (KMar, IND, police, Eurodac, mobility) with ground truth."""
     from routekit.synth import generate
@@ -28,3 +31,8 @@ def synth(
     path = generate(out, seed=seed, start=start, end=end, scale=scale,
                     cdr_events=int(cdr_events) if cdr else None, cdr_months=cdr_months)
     typer.echo(f"wrote demo data to {path}")
+    if export_style:
+        from routekit.intake.examples import write_exports
+
+        written = write_exports(Path(path) / "partners", Path(path) / "partners" / "exports")
+        typer.echo(f"wrote {len(written)} partner exports to {Path(path) / 'partners' / 'exports'}")
