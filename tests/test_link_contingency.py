@@ -19,13 +19,16 @@ KEY = b"s" * 32
 K = 10
 
 
-def _release(directory: Path, source: str, kind: str, rows: pd.DataFrame) -> Path:
-    """A release directory as release_extract writes it (manifest + steward tokens)."""
-    (directory / "steward").mkdir(parents=True)
-    (directory / "manifest.json").write_text(json.dumps({"source": source, "kind": kind,
-                                                         "period": {"start": "2024-01", "end": "2024-03"}}))
-    frame = pd.DataFrame({"token": tokens(rows["v"], KEY), "month": rows["month"], "corridor": rows["corridor"]})
-    frame.to_csv(directory / "steward" / "tokens.csv", index=False)
+def _release(directory: Path, source: str, kind: str, rows: pd.DataFrame, key: bytes = KEY) -> Path:
+    """A sealed release directory as release_extract writes it (manifest + steward tokens)."""
+    from routekit.contracts import ReleaseWriter
+
+    writer = ReleaseWriter(directory)
+    writer.tokens(pd.DataFrame({"token": tokens(rows["v"], key), "month": rows["month"], "corridor": rows["corridor"]}))
+    writer.seal({"source": source, "partner": "test", "kind": kind, "purpose": "test", "legal_basis": "test",
+                 "period": {"start": "2024-01", "end": "2024-03"}, "threshold": K, "rows_in": len(rows),
+                 "rows_used": len(rows), "rows_rejected": 0, "rejected_reasons": {}, "input_sha256": "0" * 64,
+                 "routekit_version": "test", "tables": {}}, key)
     return directory
 
 
@@ -106,7 +109,9 @@ def test_link_output_has_no_small_counts_no_tokens_and_nothing_recoverable(relea
     written = b"".join(p.read_bytes() for p in (tmp_path / "link").rglob("*") if p.is_file())
     some_tokens = pd.read_csv(dirs[0] / "steward" / "tokens.csv")["token"].head(50)
     assert not any(token.encode() in written for token in some_tokens)
-    assert b"token" not in written and b"key" not in written.lower()
+    assert b"token" not in written and KEY not in written
+    # the only word about the key is its fingerprint (an HMAC of a fixed label, never the key)
+    assert written.lower().count(b"key") == written.count(b'"key_fingerprint"') == 1
 
 
 def test_link_is_deterministic(releases, tmp_path):
@@ -122,7 +127,7 @@ def test_link_needs_two_releases_with_tokens(releases, tmp_path):
     with pytest.raises(InputError, match="at least two releases"):
         link_releases(dirs[:1], tmp_path / "link")
     (dirs[1] / "steward" / "tokens.csv").unlink()
-    with pytest.raises(InputError, match="no token file"):
+    with pytest.raises(InputError, match="steward/tokens.csv"):
         link_releases(dirs, tmp_path / "link")
 
 
@@ -132,14 +137,18 @@ def test_link_refuses_a_low_threshold(releases, tmp_path):
         link_releases(dirs, tmp_path / "link", threshold=3)
 
 
-def test_releases_with_different_keys_do_not_link(tmp_path, caplog):
+def test_releases_with_different_keys_are_refused(tmp_path):
     people = _population(300)
     first = _release(tmp_path / "kmar", "kmar", "border_observation", people)
-    second_dir = tmp_path / "ind"
-    (second_dir / "steward").mkdir(parents=True)
-    (second_dir / "manifest.json").write_text(json.dumps({"source": "ind", "kind": "self_reported"}))
-    pd.DataFrame({"token": tokens(people["v"], b"other" * 8), "month": people["month"],
-                  "corridor": people["corridor"]}).to_csv(second_dir / "steward" / "tokens.csv", index=False)
-    manifest = link_releases([first, second_dir], tmp_path / "link", threshold=K)
-    assert manifest["persons"] == 600  # nobody recognised as the same person
+    second = _release(tmp_path / "ind", "ind", "self_reported", people, key=b"other" * 8)
+    with pytest.raises(InputError, match="another linkage key"):
+        link_releases([first, second], tmp_path / "link", threshold=K)
+
+
+def test_link_warns_when_a_source_shares_nobody(tmp_path, caplog):
+    people = _population(600)
+    first = _release(tmp_path / "kmar", "kmar", "border_observation", people[:300])
+    second = _release(tmp_path / "ind", "ind", "self_reported", people[300:])
+    manifest = link_releases([first, second], tmp_path / "link", threshold=K)
+    assert manifest["persons"] == 600
     assert "shares no person" in caplog.text

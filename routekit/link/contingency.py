@@ -11,13 +11,13 @@ number of persons (treated as known, to be safe).
 from __future__ import annotations
 
 import itertools
-import json
 import logging
 from pathlib import Path
 
 import pandas as pd
 
 import routekit
+from routekit.contracts import LinkWriter, ReleaseBundle, check_same_key
 from routekit.errors import DisclosureError, InputError
 from routekit.link.assign import assign_persons
 from routekit.disclosure.rule import check_threshold
@@ -26,28 +26,26 @@ from routekit.disclosure.tables import CountTable, Margin, TableSet, assert_k_an
 log = logging.getLogger(__name__)
 
 
-def read_sightings(release_dirs: list[Path]) -> tuple[pd.DataFrame, list[dict]]:
-    """Tokens of every release with the source name and kind from its manifest."""
-    frames, manifests = [], []
+def read_sightings(release_dirs: list[Path], threshold: int | None = None) -> tuple[pd.DataFrame, list[dict]]:
+    """Tokens of every release with the source name and kind from its manifest.
+
+    Every release is verified first (sealed, unchanged, made for ``threshold``), and all must
+    share one linkage key: tokens under different keys never match, so each person would be
+    counted once per source.
+    """
+    bundles = []
     for directory in map(Path, release_dirs):
-        manifest_path = directory / "manifest.json"
-        token_path = directory / "steward" / "tokens.csv"
-        if not manifest_path.is_file():
-            raise InputError(manifest_path, "not a release directory (no manifest.json)")
-        if not token_path.is_file():
-            raise InputError(token_path, "this release has no token file; it cannot be linked")
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        if any(m["source"] == manifest["source"] for m in manifests):
-            raise InputError(directory, f"source '{manifest['source']}' is given twice")
-        tokens = pd.read_csv(token_path, dtype=str, keep_default_na=False)
-        missing = {"token", "month", "corridor"} - set(tokens.columns)
-        if missing:
-            raise InputError(token_path, f"missing column(s) {sorted(missing)}")
-        frames.append(tokens[["token", "month", "corridor"]].assign(source=manifest["source"],
-                                                                     kind=manifest.get("kind", "")))
-        manifests.append(manifest)
-    if len(manifests) < 2:
+        bundle = ReleaseBundle(directory).verify(threshold)
+        if any(b.source == bundle.source for b in bundles):
+            raise InputError(directory, f"source '{bundle.source}' is given twice")
+        if not bundle.has_tokens:
+            bundle.tokens()  # raises: names the missing token file
+        bundles.append(bundle)
+    if len(bundles) < 2:
         raise InputError(", ".join(map(str, release_dirs)) or "(none)", "linkage needs at least two releases")
+    check_same_key(bundles)
+    frames = [b.tokens().assign(source=b.source, kind=b.kind) for b in bundles]
+    manifests = [b.manifest.model_dump(mode="json") for b in bundles]
     return pd.concat(frames, ignore_index=True), manifests
 
 
@@ -68,7 +66,7 @@ def contingency_counts(persons: pd.DataFrame, sources: list[str]) -> pd.DataFram
 def link_releases(release_dirs: list[Path], out: Path, threshold: int = 10) -> dict:
     """Link the token files of ``release_dirs`` and write ``out``/contingency.csv and manifest.json."""
     threshold = check_threshold(threshold)
-    sightings, manifests = read_sightings(release_dirs)
+    sightings, manifests = read_sightings(release_dirs, threshold)
     sources = sorted(m["source"] for m in manifests)
     persons = assign_persons(sightings)
     if len(persons) < threshold:
@@ -86,16 +84,12 @@ def link_releases(release_dirs: list[Path], out: Path, threshold: int = 10) -> d
     protected.protect()
     table = protected.result("contingency")
     assert_k_anonymous(table, ["month", "corridor", *flags], threshold, "link/contingency")
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    for stale in ("contingency.csv", "manifest.json"):
-        (out / stale).unlink(missing_ok=True)
-    table.to_csv(out / "contingency.csv", index=False, lineterminator="\n")
     summary = protected.summary("contingency")
     manifest = {
         "sources": sources,
         "releases": [{"source": m["source"], "kind": m.get("kind"), "period": m.get("period"),
                       "input_sha256": m.get("input_sha256")} for m in sorted(manifests, key=lambda m: m["source"])],
+        "key_fingerprint": next((m["key_fingerprint"] for m in manifests if m.get("key_fingerprint")), None),
         "threshold": threshold,
         "persons": int(len(persons)),
         "period": {"start": str(persons["month"].min()), "end": str(persons["month"].max())},
@@ -112,7 +106,7 @@ def link_releases(release_dirs: list[Path], out: Path, threshold: int = 10) -> d
         },
         "routekit_version": routekit.__version__,
     }
-    (out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    LinkWriter(Path(out)).write(table, manifest)
     log.info("linked %d releases into %s", len(sources), out)
     return manifest
 

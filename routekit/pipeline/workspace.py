@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from routekit.contracts import LinkBundle, ReleaseBundle, check_same_key, key_fingerprint
 from routekit.errors import RoutekitError
 from routekit.periods import Period
 from routekit.pipeline.fingerprint import code_digest, combine, file_digest, tree_digest
@@ -57,7 +58,14 @@ class Workspace:
         return self.steward / "estimates" / key
 
     def release_dirs(self, sources: list[str]) -> list[Path]:
-        return [self.releases / s for s in sources if (self.releases / s / "manifest.json").is_file()]
+        return [self.releases / s for s in sources if ReleaseBundle.is_release(self.releases / s)]
+
+    def bundles(self, sources: list[str]) -> list[ReleaseBundle]:
+        """The releases of ``sources`` present here, each verified (sealed, unchanged, this
+        workspace's threshold) and all made under one linkage key; refuses by bundle and file."""
+        bundles = [ReleaseBundle(d).verify(self.threshold) for d in self.release_dirs(sources)]
+        check_same_key(bundles)
+        return bundles
 
 
 def _fresh(stamp: Path, digest: str) -> bool:
@@ -112,20 +120,24 @@ def prepare_workspace(data_dir: Path, sources: list[str], threshold: int, period
             if not extract.is_file():
                 continue
             out = workspace.releases / source
-            digest = combine(file_digest(extract), str(threshold), code_digest())
             if key is None:
                 key = demo_key(workspace.root)
+            # keyed on the key's fingerprint: a new key re-releases every partner, not only
+            # the one whose extract changed (tokens under two keys never match)
+            digest = combine(file_digest(extract), str(threshold), key_fingerprint(key), code_digest())
             _run_step(out, digest, lambda: release_extract(source, extract, out, threshold=threshold,
                                                            key=key, rejects=workspace.root / "rejects" / f"{source}.rejects.csv"),
                       f"release {source}", log)
-    release_dirs = workspace.release_dirs(sources)
-    if not release_dirs:
+    bundles = workspace.bundles(sources)
+    if not bundles:
         raise RoutekitError(f"data directory '{data_dir}' holds no releases for sources {sources}")
-    linkable = [d for d in release_dirs if (d / "steward" / "tokens.csv").is_file()]
+    linkable = [b for b in bundles if b.has_tokens]
     if len(linkable) >= 2:
-        digest = combine(tree_digest(*linkable), str(threshold), code_digest())
-        _run_step(workspace.link, digest, lambda: link_releases(linkable, workspace.link, threshold=threshold),
-                  "link", log)
+        digest = combine(*[part for b in linkable for part in b.digest_parts()], str(threshold), code_digest())
+        _run_step(workspace.link, digest, lambda: link_releases([b.path for b in linkable], workspace.link,
+                                                                threshold=threshold), "link", log)
+    if LinkBundle.exists(workspace.link):
+        LinkBundle(workspace.link).verify(threshold)
     return workspace
 
 
@@ -161,13 +173,19 @@ def prepare_estimates(workspace: Workspace, sources: list[str], period: Period, 
     """
     from routekit.estimate import run_estimate
 
-    release_dirs = workspace.release_dirs(sources)
-    key = combine(period.start, period.end, baseline.start, baseline.end, ",".join(sorted(sources)))[:12]
+    bundles = workspace.bundles(sources)
+    release_dirs = [b.path for b in bundles]
+    # the folder is one result: period rows carry the period's label (a {start, end} period and
+    # the quarter with the same months are labelled differently), so the label is in the key
+    key = combine(period.label, period.start, period.end, baseline.start, baseline.end,
+                  ",".join(sorted(sources)))[:12]
     out = workspace.estimates(key)
-    inputs = [*release_dirs] + ([workspace.link] if (workspace.link / "contingency.csv").is_file() else [])
+    parts = [part for b in bundles for part in b.digest_parts()]  # sealed manifests: files and key
+    if LinkBundle.exists(workspace.link):
+        parts.append(LinkBundle(workspace.link).verify(workspace.threshold).digest())
     if public_dir is not None and Path(public_dir).is_dir():
-        inputs.append(Path(public_dir))
-    digest = combine(tree_digest(*inputs), code_digest())
+        parts.append(tree_digest(Path(public_dir)))
+    digest = combine(*parts, code_digest())
     months = period.months
     _run_step(out, digest, lambda: run_estimate(release_dirs, workspace.link, out, period_months=months,
                                                 period_label=period.label, public_dir=public_dir),

@@ -7,14 +7,13 @@ go to a rejects file next to the input, never into the release.
 
 from __future__ import annotations
 
-import json
 import logging
-import shutil
 from pathlib import Path
 
 import pandas as pd
 
 import routekit
+from routekit.contracts.release import TABLE_KEYS, ReleaseWriter, file_sha256
 from routekit.errors import DisclosureError, InputError
 from routekit.disclosure.rule import check_threshold
 from routekit.disclosure.tables import CountTable, TableSet, assert_k_anonymous
@@ -27,16 +26,8 @@ from routekit.sources.registry import SourceType, get_source
 
 log = logging.getLogger(__name__)
 
-# table name -> (file, columns written); the output contract (see README.md in this folder)
-TABLE_FILES = {
-    "totals": ["month", "corridor"],
-    "legs": ["month", "corridor", "from_country", "to_country"],
-    "nationality": ["month", "corridor", "nationality"],
-    "entry_point": ["month", "entry_point"],
-    "mode": ["month", "corridor", "mode"],
-    "smuggler": ["month", "corridor", "smuggler"],
-    "first_country": ["month", "corridor", "first_eu_country"],
-}
+# table name -> columns written before count and status; the output contract (routekit.contracts)
+TABLE_FILES = {name: keys for name, keys in TABLE_KEYS.items() if name != "flows"}
 QUALITY_COLUMNS = ["month", "records", "with_text", "route_found", "route_not_asked", "unusable",
                    "lag_days_median", "lag_days_p25", "lag_days_p75"]
 
@@ -100,27 +91,28 @@ def _release_into(source: str, input: Path, out: Path, threshold: int = 10, key:
     protected = TableSet(tables, margins, threshold)
     protected.protect()
 
-    _clear(out)
+    writer = ReleaseWriter(out)
+    writer.clear()
     summaries = {}
     for name, columns in TABLE_FILES.items():
         if name not in table_names:
             continue
         frame = protected.result(name)[columns + ["count", "status"]]
         assert_k_anonymous(frame, columns, threshold, f"{source}/{name}")
-        _write_csv(frame.sort_values(columns, kind="stable"), out / "tables" / f"{name}.csv")
+        writer.table(name, frame.sort_values(columns, kind="stable"))
         summaries[name] = protected.summary(name)
     if text_source:
         quality, summary = _quality(protected, records, threshold)
-        _write_csv(quality, out / "tables" / "quality.csv")
+        writer.table("quality", quality)
         summaries["quality"] = summary
     token_frame = pd.DataFrame({"token": tokens(records["person"], key),
                                 "month": records["month"], "corridor": records["corridor"]})
-    _write_csv(token_frame.sort_values(["token", "month", "corridor"]), out / "steward" / "tokens.csv")
+    writer.tokens(token_frame.sort_values(["token", "month", "corridor"]))
 
     manifest = _manifest(source_type, input, extract, threshold, records["month"], summaries)
     if review:
         manifest["text_review"] = review
-    _write_json(manifest, out / "manifest.json")
+    manifest = writer.seal(manifest, key)
     log.info("released source %s into %s (%d tables)", source_type.name, out, len(summaries))
     return manifest
 
@@ -169,15 +161,15 @@ def _release_mobility(source_type: SourceType, input: Path, out: Path, threshold
     protected.protect()
     frame = protected.result("flows")
     assert_k_anonymous(frame, dims, threshold, f"{source_type.name}/flows")
-    _clear(out)
-    _write_csv(frame.sort_values(dims), out / "tables" / "flows.csv")
+    writer = ReleaseWriter(out)
+    writer.clear()
+    writer.table("flows", frame.sort_values(dims))
     summary = protected.summary("flows")
     summary["generalised"] = []
     if summary["cells_suppressed_primary"]:
         log.warning("mobility extract had cells below the threshold; they were suppressed")
     manifest = _manifest(source_type, input, extract, threshold, rows["month"], {"flows": summary})
-    _write_json(manifest, out / "manifest.json")
-    return manifest
+    return writer.seal(manifest, None)
 
 
 def _manifest(source_type: SourceType, input: Path, extract: Extract, threshold: int,
@@ -195,16 +187,10 @@ def _manifest(source_type: SourceType, input: Path, extract: Extract, threshold:
         "rows_used": int(len(extract.rows)),
         "rows_rejected": int(len(extract.rejects)),
         "rejected_reasons": {str(reason): int(n) for reason, n in reasons.items()},
-        "input_sha256": _sha256(input),
+        "input_sha256": file_sha256(input),
         "routekit_version": routekit.__version__,
         "tables": tables,
     }
-
-
-def _sha256(path: Path) -> str:
-    from routekit.pipeline.fingerprint import file_digest
-
-    return file_digest(path)
 
 
 def _inside(path: Path, directory: Path) -> bool:
@@ -215,24 +201,8 @@ def _inside(path: Path, directory: Path) -> bool:
         return False
 
 
-def _clear(out: Path) -> None:
-    """Remove what an earlier release wrote here, so no stale table survives."""
-    for name in ("tables", "steward"):
-        if (out / name).is_dir():
-            shutil.rmtree(out / name)
-    (out / "manifest.json").unlink(missing_ok=True)
-
-
 def _write_rejects(extract: Extract, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     extract.rejects.to_csv(path, index=False, lineterminator="\n")
 
 
-def _write_csv(frame: pd.DataFrame, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    frame.to_csv(path, index=False, lineterminator="\n")
-
-
-def _write_json(data: dict, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n", encoding="utf-8")

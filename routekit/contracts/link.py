@@ -1,0 +1,104 @@
+"""The link bundle: the steward's contingency table of persons per combination of sources.
+
+Layout (known here only)::
+
+    contingency.csv    month, corridor, in_<source>... (0/1), count, status
+    manifest.json      LinkManifest: sources, releases, threshold, persons, suppression summary,
+                       the releases' key fingerprint and the sha256 of contingency.csv
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from routekit.contracts.errors import BundleError
+from routekit.contracts.release import MANIFEST, file_sha256
+
+CONTINGENCY = "contingency.csv"
+
+
+class LinkManifest(BaseModel):
+    """manifest.json of a link (routekit/release/README.md); other keys are kept as they are."""
+
+    model_config = ConfigDict(extra="allow")
+
+    sources: list[str] = Field(default_factory=list)
+    threshold: int = Field(ge=2)
+    persons: int | None = Field(None, ge=0)
+    key_fingerprint: str | None = None
+    files: dict[str, str] | None = None
+
+
+class LinkWriter:
+    def __init__(self, out: Path):
+        self.out = Path(out)
+
+    def write(self, table: pd.DataFrame, manifest: dict) -> dict:
+        """Write the contingency table, then the manifest sealed with the table's sha256."""
+        self.out.mkdir(parents=True, exist_ok=True)
+        for stale in (CONTINGENCY, MANIFEST):
+            (self.out / stale).unlink(missing_ok=True)
+        table.to_csv(self.out / CONTINGENCY, index=False, lineterminator="\n")
+        sealed = {**manifest, "files": {CONTINGENCY: file_sha256(self.out / CONTINGENCY)}}
+        LinkManifest.model_validate(sealed)
+        (self.out / MANIFEST).write_text(json.dumps(sealed, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        return sealed
+
+
+class LinkBundle:
+    """A link folder opened for reading."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        manifest_path = self.path / MANIFEST
+        if not manifest_path.is_file():
+            raise BundleError(self.path, MANIFEST, "missing: not a link folder", kind="link")
+        try:
+            self.data = json.loads(manifest_path.read_text(encoding="utf-8"))
+            self.manifest = LinkManifest.model_validate(self.data)
+        except json.JSONDecodeError as error:
+            raise BundleError(self.path, MANIFEST, f"not valid JSON ({error.msg}, line {error.lineno})",
+                              kind="link") from None
+        except ValidationError as error:
+            first = error.errors()[0]
+            where = ".".join(str(p) for p in first["loc"]) or "(top)"
+            raise BundleError(self.path, MANIFEST, f"field '{where}': {first['msg']}", kind="link") from None
+
+    @classmethod
+    def exists(cls, path: Path) -> bool:
+        return (Path(path) / CONTINGENCY).is_file()
+
+    @property
+    def contingency_file(self) -> Path:
+        return self.path / CONTINGENCY
+
+    def verify(self, expected_threshold: int | None = None) -> "LinkBundle":
+        """Refuse an unsealed link, a contingency table changed after the link, or a link made
+        for another threshold."""
+        if not self.contingency_file.is_file():
+            raise BundleError(self.path, CONTINGENCY, "missing", kind="link")
+        digest = (self.manifest.files or {}).get(CONTINGENCY)
+        if digest is None:
+            raise BundleError(self.path, MANIFEST, "the link is not sealed (no file digest); link again "
+                                                   "with this routekit", kind="link")
+        if file_sha256(self.contingency_file) != digest:
+            raise BundleError(self.path, CONTINGENCY, "changed after the link was sealed "
+                                                      "(sha256 differs from the manifest)", kind="link")
+        if expected_threshold is not None and self.manifest.threshold != expected_threshold:
+            raise BundleError(self.path, MANIFEST, f"threshold {self.manifest.threshold} is not the "
+                                                   f"workspace's threshold {expected_threshold}", kind="link")
+        return self
+
+    def digest(self) -> str:
+        """What identifies this link's content for a cache key: its sealed manifest's digest."""
+        return file_sha256(self.path / MANIFEST)
+
+    def raw_contingency(self) -> pd.DataFrame:
+        try:
+            return pd.read_csv(self.contingency_file, dtype=str, keep_default_na=False)
+        except pd.errors.EmptyDataError:
+            raise BundleError(self.path, CONTINGENCY, "empty file", kind="link") from None
