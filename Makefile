@@ -9,18 +9,20 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.routekit-setup
+LOCK := requirements.lock
 DEMO := data/demo
 SYSTEM_PACKAGES := chromium poppler-utils fonts-dejavu-core default-jre-headless
 APT := $(shell command -v apt-get 2>/dev/null)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup system report test test-fast demo-data adhoc clean bench help
+.PHONY: setup system report test test-fast demo-data adhoc clean bench help lock
 
 help:
 	@echo "make report   - set up and render the default report (_build/html, _build/pdf/report.pdf)"
 	@echo "make test     - set up and run the tests"
 	@echo "make adhoc PARAMS=params/adhoc/FILE.yaml - render an ad-hoc question to its own folder"
 	@echo "make bench    - run the benchmarks and print their figures"
+	@echo "make lock     - re-resolve requirements.lock after a dependency change"
 
 system:
 	@missing=""; \
@@ -34,11 +36,22 @@ system:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-$(STAMP): pyproject.toml
+# The environment is installed from the committed lock file, so next quarter's install is this
+# quarter's; routekit itself goes in editable, without resolving anything again.
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e ".[test,spark]"
+	$(BIN)/pip install -q --upgrade "pip>=24"
+	$(BIN)/pip install -q -r $(LOCK)
+	$(BIN)/pip install -q --no-deps -e .
 	touch $(STAMP)
+
+# Re-resolve the lock after changing dependencies in pyproject.toml (pip-tools in its own venv),
+# then run `make test` and commit requirements.lock with the change.
+lock:
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install -q pip-tools
+	.venv-lock/bin/pip-compile -q --extra test --extra spark --strip-extras --no-emit-index-url \
+	  --no-emit-find-links -o $(LOCK) pyproject.toml
 
 setup: system $(STAMP)
 
