@@ -55,8 +55,8 @@ def apply_profile(profile: Profile | Path | str, input: Path | str) -> Intake:
     n = len(table.frame)
     canonical = {}
     reasons = np.full(n, "", dtype=object)
-    for field, header in profile.columns.items():
-        raw = table.frame[header].tolist()
+    for field in profile.fields:
+        raw = table.frame[profile.columns[field]].tolist()
         rule = profile.values.get(field)
         if rule is None:
             canonical[field] = [as_text(value) for value in raw]
@@ -71,8 +71,8 @@ def apply_profile(profile: Profile | Path | str, input: Path | str) -> Intake:
         canonical[field] = converted
     frame = pd.DataFrame(canonical, columns=profile.fields, dtype=object)
     bad = reasons != ""
-    as_written = pd.DataFrame({field: [as_text(v) for v in table.frame[header].to_numpy()[bad]]
-                               for field, header in profile.columns.items()}, columns=profile.fields)
+    as_written = pd.DataFrame({field: [as_text(v) for v in table.frame[profile.columns[field]].to_numpy()[bad]]
+                               for field in profile.fields}, columns=profile.fields)
     rejects = pd.concat([pd.DataFrame({"row": table.rows[bad].astype(int), "reason": reasons[bad]}),
                          as_written], axis=1)
     return Intake(profile, input, frame[~bad].reset_index(drop=True), table.rows[~bad], rejects)

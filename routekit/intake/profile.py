@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
 from routekit.errors import RoutekitError
 
@@ -157,6 +157,7 @@ class Profile(_Strict):
     columns: dict[str, str]
     values: dict[str, ValueRule] = Field(default_factory=dict)
     path: Path | None = Field(None, exclude=True)
+    _fields: list[str] = PrivateAttr(default_factory=list)
 
     def check_fields(self) -> None:
         """Every canonical field mapped exactly once, nothing else; values only for mapped fields."""
@@ -189,10 +190,12 @@ class Profile(_Strict):
         for name in self.values:
             if name not in self.columns:
                 raise ProfileError(where, f"values.{name}", "not a mapped field")
+        self._fields = fields
 
     @property
     def fields(self) -> list[str]:
-        return list(self.columns)
+        """The source's fields in its schema's order (the canonical CSV's column order)."""
+        return list(self._fields)
 
 
 def load_profile(path: Path | str) -> Profile:
