@@ -75,3 +75,21 @@ def test_an_overdispersed_change_needs_more_to_be_significant():
     assert spread["ratio"] == pytest.approx(poisson["ratio"])
     assert spread["ratio_lower"] < poisson["ratio_lower"] < poisson["ratio_upper"] < spread["ratio_upper"]
     assert rate_change(3600, 1000, months_current=3, dispersion=4.0)["ratio"] == pytest.approx(1.2)
+
+
+def test_the_poisson_fit_agrees_with_statsmodels_and_stays_finite_without_events():
+    import statsmodels.api as sm
+
+    from routekit.estimate.trends import _design, _poisson_fit
+
+    rng = np.random.default_rng(3)
+    months = pd.period_range("2022-01", periods=30, freq="M")
+    x = _design(months, months[0])
+    for _ in range(20):
+        y = _seasonal(rng, 30, mean=rng.uniform(2, 300))
+        beta, covariance, dispersion_ = _poisson_fit(x, y)
+        reference = sm.GLM(y, x, family=sm.families.Poisson()).fit()
+        assert np.allclose(beta, reference.params, atol=1e-8)
+        assert np.allclose(covariance / dispersion_, reference.cov_params(), rtol=1e-5)
+    beta, covariance, _ = _poisson_fit(x, np.zeros(30))  # statsmodels gives up here
+    assert np.isfinite(beta).all() and np.isfinite(covariance).all()

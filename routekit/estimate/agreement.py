@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 from scipy.spatial.distance import jensenshannon
+from statsmodels.stats.proportion import proportion_confint
 
 from routekit.estimate.grades import change_grade
 from routekit.estimate.trends import dispersion, rate_change
@@ -70,11 +71,8 @@ def shares(counts: pd.DataFrame, months: list[str], label: str) -> pd.DataFrame:
         count=("count", lambda c: c.sum(min_count=1)), suppressed=("count", lambda c: int(c.isna().sum()))).reset_index()
     totals = grouped.groupby(["dimension", "source"])["count"].transform("sum")
     grouped["share"] = grouped["count"] / totals
-    z = 1.959964
-    n, p = totals, grouped["share"]
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    grouped["share_lower"], grouped["share_upper"] = centre - half, centre + half
+    grouped["share_lower"], grouped["share_upper"] = proportion_confint(
+        grouped["count"], totals, alpha=0.05, method="wilson")
     grouped.insert(0, "period", label)
     return grouped
 
