@@ -109,15 +109,50 @@ def _data_coverage(workspace: Workspace, sources: list[str]) -> tuple[str, str, 
     return first, last, available
 
 
-def _public_coverage(public_dir: Path) -> tuple[str, str, dict[str, set[str]]]:
-    """Months covered by the public Frontex series, and the corridors and nationalities in it."""
-    from routekit.sources.public import load_frontex
+def resolve_public_dir(params: ReportParams, project: Path) -> Path:
+    """The public files: the ``public_data_dir`` parameter (relative to the project), else
+    ``$ROUTEKIT_PUBLIC_DATA``, else the project's ``data/public``; same folder layout in each."""
+    import os
 
-    frontex = load_frontex(public_dir).data
-    months = sorted(frontex["period"].unique())
-    available = {"corridors": set(frontex["corridor"].unique()),
-                 "nationalities": set(frontex["nationality"].unique()), "entry_points": set()}
-    return months[0], months[-1], available
+    from routekit.sources.public.paths import ENV_VARIABLE
+
+    chosen = params.public_data_dir or os.environ.get(ENV_VARIABLE, "").strip()
+    if not chosen:
+        return project / "data" / "public"
+    path = Path(chosen).expanduser()
+    path = path if path.is_absolute() else project / path
+    if not path.is_dir():
+        raise RoutekitError(f"public data folder '{path}' not found (parameter public_data_dir or {ENV_VARIABLE})")
+    return path
+
+
+def _public_coverage(params: ReportParams, public_dir: Path) -> tuple[str, str, dict[str, set[str]]]:
+    """Months a public-only report may cover: from the first to the last month any selected
+    source publishes (a source that has not published a month says so in the report); a
+    'latest-*' period ends at Frontex's last month, the chapter's main series. Also the
+    corridors and nationalities Frontex has."""
+    from routekit.errors import InputError
+    from routekit.periods import LATEST
+    from routekit.sources.public import LOADERS
+
+    names = {"frontex": "frontex", "eurostat": "eurostat_asylum", "iom": "iom_missing_migrants"}
+    spans, available = {}, {"corridors": set(), "nationalities": set(), "entry_points": set()}
+    for name in params.public_sources:
+        try:
+            result = LOADERS[names[name]](public_dir)
+        except InputError:
+            continue  # the chapter says the source has no data
+        if result.first_month:
+            spans[name] = (result.first_month, result.last_month)
+        if name == "frontex":
+            available["corridors"] = set(result.data["corridor"].unique())
+            available["nationalities"] = set(result.data["nationality"].unique()) - {""}
+    if not spans:
+        raise RoutekitError(f"no readable public files in '{public_dir}'")
+    first = min(span[0] for span in spans.values())
+    latest = isinstance(params.period, str) and params.period in LATEST
+    last = spans["frontex"][1] if latest and "frontex" in spans else max(span[1] for span in spans.values())
+    return first, last, available
 
 
 def _run_json(params: ReportParams, period: Period, baseline: Period, workspace: Workspace,
@@ -304,10 +339,10 @@ def build_report(params_path: Path, overrides: list[str] | None = None,
         data_dir = project / data_dir
 
     t0 = time.perf_counter()
-    public_dir = project / "data" / "public"
+    public_dir = resolve_public_dir(params, project)
     workspace = Workspace(data_dir, params.threshold)
     if params.public_only:
-        coverage = _public_coverage(public_dir)
+        coverage = _public_coverage(params, public_dir)
     else:
         workspace = prepare_workspace(data_dir, params.sources, params.threshold, None, log=log)
         coverage = _data_coverage(workspace, params.sources)

@@ -371,18 +371,24 @@ def iom_corridor_table(ctx: ReportContext) -> pd.DataFrame:
     frame = iom_frame(ctx)
     if frame.empty:
         return pd.DataFrame()
-    rows = []
+    gap_now, gap_before = public_gap(ctx, "iom"), public_gap(ctx, "iom", ctx.baseline)
+    rows, order = [], []
     for corridor_id, own in frame.groupby("corridor"):
         now, before = ctx.in_period(own), ctx.in_period(own, ctx.baseline)
         rows.append({
             "corridor": _corridor_label(ctx, corridor_id),
-            ctx.t("doden (periode)", "dead (period)"): int(now["dead"].sum()),
-            ctx.t("vermisten (periode)", "missing (period)"): int(now["missing"].sum()),
+            ctx.t("doden (periode)", "dead (period)"): _gap_or(int(now["dead"].sum()), gap_now),
+            ctx.t("vermisten (periode)", "missing (period)"): _gap_or(int(now["missing"].sum()), gap_now),
             ctx.t("doden en vermisten (vergelijking)", "dead and missing (baseline)"):
-                int(before["dead"].sum() + before["missing"].sum()),
-            ctx.t("incidenten (periode)", "incidents (period)"): len(now),
+                _gap_or(int(before["dead"].sum() + before["missing"].sum()), gap_before),
+            ctx.t("incidenten (periode)", "incidents (period)"): _gap_or(len(now), gap_now),
         })
-    return pd.DataFrame(rows).sort_values(rows and list(rows[0])[1], ascending=False).reset_index(drop=True)
+        order.append(int(now["dead"].sum()) if gap_now is None else int(before["dead_missing"].sum()))
+    table = pd.DataFrame(rows).assign(_order=order).sort_values("_order", ascending=False)
+    table = table.drop(columns="_order").reset_index(drop=True)
+    if gap_now or gap_before:
+        table.attrs["number_columns"] = list(table.columns[1:])
+    return table
 
 
 def show_safety_map(ctx: ReportContext) -> None:
@@ -436,6 +442,49 @@ def mode_table(ctx: ReportContext) -> pd.DataFrame:
 
 
 # --- chapter 8: European context (public statistics) -----------------------------------------
+def public_gap(ctx: ReportContext, name: str, period=None, by_nationality: bool = False) -> str | None:
+    """None when source ``name`` publishes every month of ``period`` (default: the reporting
+    period), else the words a cell shows instead of a number: 'nog niet gepubliceerd (gegevens
+    t/m april 2025)'. A month the source has not published is never a 0. ``by_nationality``:
+    months for which the newest file gives route totals only count as not published."""
+    from routekit.report.i18n import format_month, t
+
+    result = ctx.public(name)
+    if result is None or result.last_month is None:
+        return None
+    months = list((period or ctx.period).months)
+    first, last = result.first_month, result.last_month
+    if months[-1] > last:
+        return t("gap.not_yet", ctx.language, last=format_month(last, ctx.language))
+    if months[0] < first:
+        return t("gap.before", ctx.language, first=format_month(first, ctx.language))
+    if by_nationality and name == "frontex":
+        totals_only = result.data.loc[result.data["nationality"] == "", "period"]
+        if totals_only.isin(months).any():
+            detailed = result.data.loc[result.data["nationality"] != "", "period"]
+            up_to = detailed.max() if len(detailed) else first
+            return t("gap.not_yet", ctx.language, last=format_month(up_to, ctx.language))
+    return None
+
+
+def public_gap_sentence(ctx: ReportContext, name: str, period=None) -> str | None:
+    """The sentence under a chart or table when ``period`` is past a source's last month."""
+    from routekit.report.i18n import format_month, format_period, t
+
+    result = ctx.public(name)
+    period = period or ctx.period
+    if result is None or public_gap(ctx, name, period) is None:
+        return None
+    source = {"frontex": "Frontex", "eurostat": "Eurostat", "iom": "IOM"}[name]
+    return t("gap.sentence", ctx.language, source=source,
+             period=format_period(period.start, period.end, ctx.language),
+             last=format_month(result.last_month, ctx.language))
+
+
+def _gap_or(value, gap: str | None):
+    return gap if gap is not None else value
+
+
 def frontex_frame(ctx: ReportContext) -> pd.DataFrame:
     result = ctx.public("frontex")
     if result is None:
@@ -449,22 +498,33 @@ def frontex_route_table(ctx: ReportContext) -> pd.DataFrame:
     frame = frontex_frame(ctx)
     if frame.empty:
         return pd.DataFrame()
-    rows = []
+    by_nationality = bool(ctx.params["focus"].get("nationalities"))
+    periods = {"now": ctx.period, "before": ctx.baseline, "year": ctx.period.year_earlier()}
+    gaps = {key: public_gap(ctx, "frontex", period, by_nationality) for key, period in periods.items()}
+    rows, order = [], []
     for corridor_id, own in frame.groupby("corridor"):
-        now = int(ctx.in_period(own)["detections"].sum())
-        before = int(ctx.in_period(own, ctx.baseline)["detections"].sum())
-        year = int(ctx.in_period(own, ctx.period.year_earlier())["detections"].sum())
+        sums = {key: int(ctx.in_period(own, period)["detections"].sum()) for key, period in periods.items()}
+        shown = {key: _gap_or(sums[key], gaps[key]) for key in periods}
+        change = lambda key: _gap_or(_gap_or(_change(sums["now"], sums[key]), gaps[key]), gaps["now"])  # noqa: E731
         rows.append({"corridor": _corridor_label(ctx, corridor_id),
-                     ctx.t("detecties (periode)", "detections (period)"): now,
-                     ctx.t("vergelijking", "baseline"): before,
-                     ctx.t("verandering %", "change %"): _change(now, before),
-                     ctx.t("jaar eerder", "a year earlier"): year,
-                     ctx.t("verandering t.o.v. jaar eerder %", "change on a year earlier %"): _change(now, year)})
-    table = pd.DataFrame(rows)
-    return table.sort_values(table.columns[1], ascending=False).reset_index(drop=True)
+                     ctx.t("detecties (periode)", "detections (period)"): shown["now"],
+                     ctx.t("vergelijking", "baseline"): shown["before"],
+                     ctx.t("verandering %", "change %"): change("before"),
+                     ctx.t("jaar eerder", "a year earlier"): shown["year"],
+                     ctx.t("verandering t.o.v. jaar eerder %", "change on a year earlier %"): change("year")})
+        order.append(next((sums[k] for k in ("now", "before", "year") if gaps[k] is None), 0))
+    table = pd.DataFrame(rows).assign(_order=order).sort_values("_order", ascending=False)
+    table = table.drop(columns="_order").reset_index(drop=True)
+    if any(gaps.values()):  # words in a number column: still laid out as numbers
+        table.attrs["number_columns"] = list(table.columns[1:])
+    return table
 
 
 def frontex_nationality_table(ctx: ReportContext, top: int = 12) -> pd.DataFrame:
+    gap = public_gap(ctx, "frontex", by_nationality=True)
+    if gap is not None and ctx.public("frontex") is not None:
+        return pd.DataFrame({ctx.t("nationaliteit", "nationality"): [gap], "corridor": [""],
+                             ctx.t("detecties", "detections"): [gap]})
     frame = ctx.in_period(frontex_frame(ctx))
     if frame.empty:
         return pd.DataFrame()
@@ -489,6 +549,10 @@ def show_frontex_trends(ctx: ReportContext) -> None:
     monthly["source"] = "frontex"
     chart, alt_text = charts.corridor_trends(monthly, ctx.language, threshold=None)
     embed.show_chart(chart, alt_text)
+    sentence = public_gap_sentence(ctx, "frontex")
+    if sentence:  # the lines end where Frontex's data end; say why instead of drawing a fall to 0
+        ctx.say(sentence, sentence)
+    ctx.show_focus_note()  # beside the figure: a focus its data cannot honour
 
 
 def eurostat_nl_table(ctx: ReportContext, top: int = 10) -> pd.DataFrame:
@@ -647,17 +711,23 @@ def public_reading(ctx: ReportContext, top: int = 3) -> list[str]:
 
     sentences = []
     frame = frontex_frame(ctx)
-    if not frame.empty:
+    frontex_gap = public_gap_sentence(ctx, "frontex")
+    if frontex_gap and not frame.empty:
+        sentences.append(frontex_gap)
+    elif not frame.empty:
         now = ctx.in_period(frame).groupby("corridor")["detections"].sum()
         before = ctx.in_period(frame, ctx.baseline).groupby("corridor")["detections"].sum()
         year = ctx.in_period(frame, ctx.period.year_earlier()).groupby("corridor")["detections"].sum()
         total_now, total_year = int(now.sum()), int(year.sum())
+        year_gap = public_gap(ctx, "frontex", ctx.period.year_earlier())
         sentences.append(ctx.t(
             "Frontex registreerde in de verslagperiode {n} detecties aan de EU-buitengrenzen ({c} ten opzichte van dezelfde periode een jaar eerder).",
             "Frontex recorded {n} detections at the EU's external borders in the reporting period ({c} on the same period a year earlier).",
         ).format(n=format_number(total_now, ctx.language),
-                 c=_signed_percent(_change(total_now, total_year), ctx.language)))
+                 c=year_gap or _signed_percent(_change(total_now, total_year), ctx.language)))
         change = (now - before.reindex(now.index).fillna(0)).sort_values(key=abs, ascending=False)
+        if public_gap(ctx, "frontex", ctx.baseline) is not None:
+            change = change.iloc[:0]  # no change against a baseline Frontex has not published
         for corridor_id in change.index[:top]:
             sentences.append(ctx.t(
                 "{route}: {n} detecties, {d} ten opzichte van de vergelijkingsperiode ({p}).",
@@ -666,7 +736,10 @@ def public_reading(ctx: ReportContext, top: int = 3) -> list[str]:
                      d=("+" if change[corridor_id] >= 0 else "") + format_number(int(change[corridor_id]), ctx.language),
                      p=_signed_percent(_change(now[corridor_id], before.get(corridor_id, 0)), ctx.language)))
     incidents = iom_frame(ctx)
-    if not incidents.empty:
+    iom_gap = public_gap_sentence(ctx, "iom")
+    if iom_gap and not incidents.empty:
+        sentences.append(iom_gap)
+    elif not incidents.empty:
         period = ctx.in_period(incidents)
         sentences.append(ctx.t(
             "IOM registreerde in de verslagperiode ten minste {d} doden en {m} vermisten langs de routes naar Europa.",
@@ -727,15 +800,21 @@ def public_sources_table(ctx: ReportContext) -> pd.DataFrame:
     rows = []
     for name in ctx.params.get("public_sources", []):
         info = get_source(names[name])
+        from routekit.report.i18n import format_month
+
         result = ctx.public(name)
         files = result.files if result is not None else ()
+        unreadable = [f"{Path(f).name} ({ctx.t('niet gelezen', 'not read')}: {why.split(': ', 1)[-1]})"
+                      for f, why in (result.unreadable if result is not None else [])]
         rows.append({
             ctx.t("bron", "source"): info.title(ctx.language),
             ctx.t("uitgever", "publisher"): info.partner,
             ctx.t("doel", "purpose"): info.purpose,
             ctx.t("grondslag", "legal basis"): info.legal_basis,
             ctx.t("bestanden (sha256)", "files (sha256)"): "; ".join(
-                f"{Path(f).name} ({file_digest(Path(f))[:12]})" for f in files),
+                [f"{Path(f).name} ({file_digest(Path(f))[:12]})" for f in files] + unreadable),
+            ctx.t("gegevens t/m", "data up to"):
+                format_month(result.last_month, ctx.language) if result is not None and result.last_month else "",
             ctx.t("rijen afgewezen", "rows rejected"): 0 if result is None else len(result.rejects),
         })
     return pd.DataFrame(rows)
