@@ -44,5 +44,10 @@ def test_no_to_a_detail_question_drops_only_the_question():
     assert route(text) == "HUN>AUT>NLD"
 
 
-def test_the_netherlands_in_a_question_is_framing_not_an_answer():
-    assert route("V: Hoe bent u naar Nederland gekomen?\nA: Van Syrië naar Turkije.") == "SYR>TUR"
+def test_an_answered_question_about_coming_to_the_netherlands_ends_in_nld():
+    assert route("V: Hoe bent u naar Nederland gekomen?\nA: Van Syrië naar Turkije.") == "SYR>TUR>NLD"
+
+
+def test_a_plain_no_denies_the_question():
+    assert route("Q: Did you go through Greece? A: No, we never went there. From Turkey we walked into Bulgaria, "
+                 "then by car to Serbia and by bus to the Netherlands.") == "TUR>BGR>SRB>NLD"

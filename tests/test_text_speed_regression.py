@@ -9,6 +9,8 @@ forged-document smugglers now "yes", two typo texts reordered by the leg-into-NL
 The confidence is a calibrated probability whose coefficients are data (``confidence.yaml``, refitted when the
 labelled sets grow), so the file keeps its input instead: ``features``, the counts the rules produced
 (``RouteExtraction.features``; column replaced when the calibration came in, no route or other field changed).
+Q/A turns (dialogue.py) then changed 6 demo interviews: an answered "Hoe bent u naar Nederland gekomen?" now ends
+the route in NLD (the hand-labelled sets' convention; the demo generator's narrated_route leaves it out).
 """
 
 from __future__ import annotations

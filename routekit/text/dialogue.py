@@ -9,8 +9,8 @@ with its answer:
 - a negative answer ("Nee.", "No, we went via Switzerland") drops the question's places; when the question
   asks about being there at all (``question_presence``: "geweest", "been"), the country is never on the route;
   a negative answer that still tells a passage ("Nee, alleen doorgereden", ``answer_passage``) keeps them;
-- the Netherlands named in a question is the interviewer's framing ("Hoe bent u naar Nederland gekomen?"), not
-  the applicant's account, and is left to the answers;
+- an answered question about coming to the Netherlands ("Hoe bent u naar Nederland gekomen?") shows the person
+  reached it (the labelling convention of the hand-labelled sets: a person in an IND interview is in NL);
 - any other answer (yes, "Only the train station", "Met de bus", "From Bulgaria") keeps them, and the
   question and answer are read as one sentence, so "En voor Oostenrijk? A: Hongarije" or "How did you get to
   Serbia? A: From Bulgaria" are ordered by the usual cues;
@@ -41,7 +41,6 @@ class DialogueReading:
     turns: int = 0                # question/answer pairs found (a transcript: a confidence feature)
 
 
-HOME = "NLD"
 EMPTY = DialogueReading(frozenset(), frozenset(), frozenset(), frozenset(), ())
 
 
@@ -121,9 +120,7 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
         turns += 1
         q_start, q_end = question.end(), answer.start()
         a_start, a_end = answer.end(), bounds[index + 2]
-        # the Netherlands in a question ("Hoe bent u naar Nederland gekomen?") is the interviewer's framing
-        asked = [i for i, start in enumerate(mention_starts)
-                 if q_start <= start < q_end and mention_countries[i] != HOME]
+        asked = [i for i, start in enumerate(mention_starts) if q_start <= start < q_end]
         told = [i for i, start in enumerate(mention_starts) if a_start <= start < a_end]
         question_text, answer_text = folded[q_start:q_end], folded[a_start:a_end]
         if lexicon.start is not None and told and lexicon.start.search(question_text):
