@@ -152,8 +152,13 @@ def release_with_profile(source: str, profile: Profile | Path | str, input: Path
 @contextmanager
 def _private_folder(beside: Path) -> Iterator[Path]:
     """A folder for the canonical rows, next to the partner's own files (person-level data stay there)."""
-    beside.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=beside, prefix=".routekit-intake-") as folder:
+    try:
+        beside.mkdir(parents=True, exist_ok=True)
+        working = tempfile.TemporaryDirectory(dir=beside, prefix=".routekit-intake-")
+    except OSError as error:
+        raise InputError(beside, f"cannot write the private working copy here ({error.strerror}); "
+                                 "use a folder you can write to (release: --rejects)") from None
+    with working as folder:
         yield Path(folder)
 
 
