@@ -34,6 +34,7 @@ COMMANDS = {
                  "Estimates with 95% intervals, agreement, trends, anomalies, findings."),
     "validate-estimates": ("routekit.estimate.commands:validate_estimates",
                            "Interval coverage and error against the demo truth."),
+    "mse": ("routekit.estimate.commands:mse", "Population estimate from any capture-history table (MSE)."),
     "public": ("routekit.sources.public.commands:public", "Check and summarise the public EU statistics."),
     "cdr": ("routekit.mobility.commands:cdr", "Home locations and flows from call detail records (open algorithm)."),
     "demo": ("routekit.pipeline.commands:demo", "Demo data plus every partner's release and the link."),

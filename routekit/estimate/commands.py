@@ -65,3 +65,33 @@ def validate_estimates(
     console.print(f"median relative error: {result['median_relative_error']:.3f}  "
                   f"median signed error: {result['median_signed_error']:+.3f}")
     console.print(result["by_corridor"].round(3).to_string())
+
+
+def mse(
+    table: Annotated[Path, typer.Argument(help="Capture-history CSV: one 0/1 column per list plus 'count'.")],
+    out: Annotated[Path, typer.Option("--out", help="CSV with one row: estimate,lower,upper,estimable,method,"
+                                                    "model,reason.")],
+    method: Annotated[str, typer.Option("--method", help="stepwise (default), aic, latent-class.")] = "stepwise",
+    seed: Annotated[int, typer.Option("--seed")] = 0,
+    n_boot: Annotated[int, typer.Option("--n-boot", help="Bootstrap replicates (log-linear) for the interval.")] = 199,
+) -> None:
+    """Multiple-systems estimate of a population from any capture-history table."""
+    from rich.console import Console
+
+    from routekit.errors import ParamError
+    from routekit.estimate.mse_table import METHODS, estimate_file
+
+    if method not in METHODS:
+        raise ParamError("method", method, f"choose one of {', '.join(METHODS)}")
+    if n_boot < 0:
+        raise ParamError("n-boot", n_boot, "must be >= 0")
+    row = estimate_file(table, out, method=method, seed=seed, n_boot=n_boot)
+    console = Console()
+    if row["estimable"]:
+        console.print(f"{table.name}: {row['observed']:,.0f} seen, estimate {row['estimate']:,.0f} "
+                      f"(95% {row['lower']:,.0f}-{row['upper']:,.0f}), {row['method']}: {row['model']}", highlight=False)
+    else:
+        console.print(f"{table.name}: not estimable: {row['reason']}", highlight=False)
+    if row["reason"] and row["estimable"]:
+        console.print(f"note: {row['reason']}", highlight=False)
+    console.print(f"written to {out}", highlight=False)

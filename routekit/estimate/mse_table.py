@@ -1,0 +1,42 @@
+"""``routekit mse``: one population estimate from any capture-history table, as a one-row CSV.
+
+Any multiple-systems question in the chain (e.g. the Dutch trafficking estimate, or a check on a
+link table) can be asked of a plain table without the pipeline: log-linear models with sparse
+overlaps fitted at the boundary (``loglinear``), or latent classes where capture probabilities
+differ between unseen groups of people (``latent_class``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from routekit.estimate.loglinear import CaptureTable, estimate_loglinear, read_capture_file
+
+METHODS = ("stepwise", "aic")
+COLUMNS = ["estimate", "lower", "upper", "estimable", "method", "model", "reason", "observed"]
+
+
+def estimate_table(table: CaptureTable, method: str = "stepwise", seed: int = 0, n_boot: int = 199) -> dict:
+    """One row (dict with ``COLUMNS``) for a capture table."""
+    result = estimate_loglinear(table, method, n_boot=n_boot, seed=seed)
+    notes = [result.reason]
+    if result.boundary:
+        notes.append(f"{', '.join(result.boundary)} fitted at minus infinity (nobody in common: extended MLE)")
+    return {"estimate": result.estimate, "lower": result.lower, "upper": result.upper,
+            "estimable": result.estimable, "method": result.method, "model": result.model,
+            "reason": "; ".join(filter(None, notes)), "observed": result.observed}
+
+
+def estimate_file(path: Path, out: Path, method: str = "stepwise", seed: int = 0, n_boot: int = 199) -> dict:
+    """Read ``path``, estimate, write the one-row CSV to ``out``; returns the row."""
+    row = estimate_table(read_capture_file(path), method, seed, n_boot)
+    frame = pd.DataFrame([row], columns=COLUMNS)
+    for column in ("estimate", "lower", "upper"):
+        frame[column] = frame[column].map(lambda v: round(float(v), 1) if np.isfinite(v) else np.nan)
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    frame.to_csv(out, index=False)
+    return row
