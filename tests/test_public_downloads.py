@@ -164,3 +164,35 @@ def test_routekit_public_shows_months_covered_last_month_and_the_bad_file(tmp_pa
                         env={"COLUMNS": "250"})
     assert "2026-01 to 2026-03 (3 months)" in iom.output
     assert "4 incidents outside Europe's routes set aside as out of scope" in iom.output
+
+
+def test_report_reads_public_files_from_the_parameter_then_the_variable_then_the_project(tmp_path, monkeypatch):
+    from routekit.errors import RoutekitError
+    from routekit.params import validate
+    from routekit.report.pipeline import resolve_public_dir
+    from routekit.sources.public.paths import ENV_VARIABLE
+
+    project, download, mine = tmp_path / "project", tmp_path / "download", tmp_path / "project" / "public-mine"
+    for folder in (project, download, mine):
+        folder.mkdir(parents=True, exist_ok=True)
+    params = validate({"sources": [], "public_sources": ["frontex"]})
+    monkeypatch.delenv(ENV_VARIABLE, raising=False)
+    assert resolve_public_dir(params, project) == project / "data" / "public"
+    monkeypatch.setenv(ENV_VARIABLE, str(download))
+    assert resolve_public_dir(params, project) == download
+    assert resolve_public_dir(validate({"public_data_dir": "public-mine"}), project) == mine
+    with pytest.raises(RoutekitError, match="public data folder .*nowhere.* not found"):
+        resolve_public_dir(validate({"public_data_dir": str(tmp_path / "nowhere")}), project)
+
+
+def test_public_only_report_may_cover_a_month_frontex_has_not_published(tmp_path):
+    from routekit.params import check_against_data, validate
+    from routekit.report.pipeline import _public_coverage
+
+    explicit = validate({"sources": [], "public_sources": ["frontex", "iom"], "period": "2025-Q3"})
+    first, last, available = _public_coverage(explicit, repository_data_dir())
+    assert (first, last) == ("2009-01", "2026-05")  # IOM's last month bounds an explicit period
+    assert check_against_data(explicit, first, last, available).start == "2025-07"
+    latest = validate({"sources": [], "public_sources": ["frontex", "iom"], "period": "latest-quarter"})
+    first, last, available = _public_coverage(latest, repository_data_dir())
+    assert check_against_data(latest, first, last, available).end == "2025-03"  # Frontex's, not IOM's
