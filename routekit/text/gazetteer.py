@@ -5,6 +5,8 @@ Sources, in order of precedence (a later source never overrides an earlier one f
    misspellings (also decides ambiguous names such as "Congo");
 2. ``routekit/reference/gazetteer/places.csv`` - cities, islands, border towns, airports, camps,
    enclaves and regions, each mapped to its country (with an optional hint such as ``canary_islands``);
+   then ``exonyms.csv`` - other languages' names for countries and main cities ("Almanya", "Uholanzi"),
+   as interpreters keep them in translated statements;
 3. pycountry: English names, common and official names, and their Dutch, German and French
    translations read with gettext from ``pycountry.LOCALES_DIR`` (domain ``iso3166-1``);
 4. routekit's own country table (``routekit.reference.countries()``, English and Dutch names).
@@ -139,6 +141,9 @@ def gazetteer() -> dict[str, Place]:
         flag = row.get("case_sensitive", "")
         sensitive = row["place"] if flag in ("yes", "mid") else ""
         add(row["place"], Place(row["iso3"], row["kind"] or "city", row.get("hint", ""), sensitive, flag == "mid"))
+    for row in read_data_csv("exonyms.csv"):   # other languages' names kept in translated statements
+        sensitive = row["alias"] if row.get("case_sensitive") == "yes" else ""
+        add(row["alias"], Place(row["iso3"], row["kind"] or "country", "", sensitive))
     for phrase, iso3 in _adjective_places():
         add(phrase, Place(iso3, "border_side"))
     for name, iso3 in _pycountry_names():

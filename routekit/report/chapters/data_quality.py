@@ -1,0 +1,86 @@
+"""Chapter 9, data quality: coverage, rejected rows, texts without a route, interview lag."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from routekit.disclosure.gate import not_counts
+from routekit.report.context import ReportContext
+
+
+def quality_frame(ctx: ReportContext) -> pd.DataFrame:
+    """Per text source and month: records, texts, routes found, share without route, lag."""
+    frames = []
+    for source in ctx.sources:
+        frame = ctx.release_table(source, "quality", apply_focus=False)
+        if frame.empty:
+            continue
+        frame = frame.copy()
+        frame["source"] = source
+        frames.append(frame)
+    if not frames:
+        return pd.DataFrame()
+    frame = pd.concat(frames, ignore_index=True)
+    frame = frame[frame["month"] <= ctx.period.end]
+    with_text = pd.to_numeric(frame["with_text"], errors="coerce")
+    found = pd.to_numeric(frame["route_found"], errors="coerce")
+    frame["share"] = (1 - found / with_text).where(with_text > 0)
+    return frame
+
+
+def quality_table(ctx: ReportContext) -> pd.DataFrame:
+    frame = ctx.in_period(quality_frame(ctx))
+    if frame.empty:
+        return pd.DataFrame()
+    rows = []
+    for source, own in frame.groupby("source"):
+        records = pd.to_numeric(own["records"], errors="coerce").sum()
+        with_text = pd.to_numeric(own["with_text"], errors="coerce").sum()
+        found = pd.to_numeric(own["route_found"], errors="coerce").sum()
+        rows.append({
+            ctx.t("bron", "source"): ctx.source_title(source),
+            "records": int(records),
+            ctx.t("met tekst", "with text"): int(with_text),
+            ctx.t("met route", "with route"): int(found),
+            ctx.t("zonder route %", "without route %"): round(100 * (1 - found / with_text), 1) if with_text else None,
+        })
+    return not_counts(pd.DataFrame(rows), ctx.t("zonder route %", "without route %"))
+
+
+def show_quality(ctx: ReportContext) -> None:
+    from routekit.report import charts, embed
+
+    frame = quality_frame(ctx)
+    if frame.empty:
+        return
+    share = frame.dropna(subset=["share"])[["month", "source", "share"]]
+    chart, alt_text = charts.missing_route_share(share, ctx.language)
+    embed.show_chart(chart, alt_text)
+    ctx.show_focus_note()  # beside the figure: a focus its data cannot honour
+    lag = frame[frame["source"] == "ind"].rename(columns={
+        "lag_days_median": "median", "lag_days_p25": "p25", "lag_days_p75": "p75"})
+    lag = lag.dropna(subset=["median"]) if "median" in lag.columns else pd.DataFrame()
+    if not lag.empty:
+        chart, alt_text = charts.interview_lag(lag[["month", "median", "p25", "p75"]], ctx.language)
+        embed.show_chart(chart, alt_text)
+        ctx.show_focus_note()  # beside the figure: a focus its data cannot honour
+
+
+def coverage_table(ctx: ReportContext) -> pd.DataFrame:
+    """Per source: months covered, rows in, used and rejected, and the reasons for rejection."""
+    rows = []
+    for source in ctx.sources:
+        manifest = ctx.manifest(source)
+        period = manifest.get("period", {})
+        reasons = manifest.get("rejected_reasons", {}) or {}
+        rows.append({
+            ctx.t("bron", "source"): ctx.source_title(source),
+            ctx.t("maanden", "months"): f"{period.get('start', '?')} - {period.get('end', '?')}",
+            ctx.t("rijen in", "rows in"): manifest.get("rows_in"),
+            ctx.t("rijen gebruikt", "rows used"): manifest.get("rows_used"),
+            ctx.t("rijen afgewezen", "rows rejected"): manifest.get("rows_rejected"),
+            ctx.t("redenen", "reasons"): "; ".join(f"{k}: {v}" for k, v in reasons.items()) or "-",
+        })
+    # rows of an extract, not persons with an attribute: not subject to the threshold
+    return not_counts(pd.DataFrame(rows), ctx.t("rijen in", "rows in"), ctx.t("rijen gebruikt", "rows used"),
+                      ctx.t("rijen afgewezen", "rows rejected"))
