@@ -100,7 +100,7 @@ from __future__ import annotations
 
 import itertools
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -513,17 +513,21 @@ def _fit_batch(
     max_unseen: np.ndarray | None = None,
     start: np.ndarray | None = None,
     tail: float = 0.0,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    per_stratum: bool = False,
+) -> tuple[np.ndarray, ...]:
     """Fit many Poisson log-linear models at once by Newton-Raphson on the censored likelihood.
 
     active (M, P) which columns each model uses; y (R, C); censored (R, C); skip (M, R) fits not
-    to attempt (known non-identifiable); max_unseen (R,) stop a fit whose unseen cells run past
-    this (the likelihood is flat towards infinity); start (M, P) starting values (e.g. the fit
+    to attempt (known non-identifiable); max_unseen (R,) the bound past which a stratum's unseen
+    cell has run away (the likelihood is flat towards infinity): the fit goes on for the other
+    strata and stops when every stratum ran away; start (M, P) starting values (e.g. the fit
     to the data, for bootstrap replicates). Columns with a prior (``layout.precision``) make the
     fit a penalised (posterior mode) one.
     The score of a censored cell with respect to its linear predictor is E[Y | 1..K-1] - mu
     and its information mu - Var[Y | 1..K-1] (floored, which only slows convergence).
-    Returns beta (M, R, P), loglik (M, R), fitted mu (M, R, C), converged (M, R).
+    Returns beta (M, R, P), loglik (M, R), fitted mu (M, R, C), converged (M, R) and, with
+    ``per_stratum``, which strata ran away (M, R, T): a group whose lists share nobody in a
+    replicate cannot be bounded, but that says nothing about the other groups.
     """
     design, n_levels, n_strata = layout.design, layout.n_levels, layout.n_strata
     n_models, n_params = active.shape
@@ -539,6 +543,7 @@ def _fit_batch(
     done = np.zeros((n_models, n_reps), bool) if skip is None else skip.copy()
     converged = np.zeros((n_models, n_reps), bool)
     diverged = np.zeros((n_models, n_reps), bool)
+    ran_away = np.zeros((n_models, n_reps, n_strata), bool)
     limit = np.log(max_unseen) if max_unseen is not None else None
     # Newton steps exploit the structure: the levels (the first n_levels columns, k per stratum,
     # touching only that stratum's cells) give a block-diagonal part of the information matrix
@@ -638,17 +643,25 @@ def _fit_batch(
         log_unseen = b @ layout.unseen.T
         moved = np.abs((by_cell @ step.T).T) * mu
         moved_unseen = np.abs(step @ layout.unseen.T) * np.exp(np.minimum(log_unseen, 30.0))
+        if limit is not None:
+            # A stratum whose unseen ran away stays away (flat likelihood); the rest may settle.
+            away = ran_away[todo] | (log_unseen > limit[rows][:, None])
+            ran_away[todo] = away
+            moved = np.where(away[:, cell_stratum], 0.0, moved)
+            moved_unseen = np.where(away, 0.0, moved_unseen)
         settled = (biggest < _TOL) | ((moved.max(axis=-1) < _TOL) & (moved_unseen.max(axis=-1) < _TOL)) | flat
         finished = settled.copy()
         if limit is not None:
-            runaway = (log_unseen > limit[rows][:, None]).any(axis=1)
-            diverged[todo] = runaway
-            finished |= runaway
+            everywhere = ran_away[todo].all(axis=1)
+            diverged[todo] = everywhere
+            finished |= everywhere
         converged[todo] = settled
         done[todo] = finished
     mu = np.exp(np.clip(beta @ design.T, -50.0, 30.0))
     loglik = _loglik(mu, y, censored, span, tail)
-    return beta, loglik, mu, converged & ~diverged
+    if per_stratum:
+        return beta, loglik, mu, converged & ~diverged, ran_away
+    return beta, loglik, mu, (converged & ~diverged) & ~ran_away.any(axis=-1)
 
 
 def _sum_map(rows: np.ndarray, columns: list[np.ndarray], values: list[np.ndarray], n_cells: int,
@@ -754,10 +767,13 @@ def _select(
             identifiable[m] &= margins[k]
     identifiable &= (overlap >= min_overlap)[None]
     max_unseen = max_ratio * np.maximum(observed_floor, 1.0)
-    beta, loglik, mu, converged = _fit_batch(layout, active, y, censored, span, ~identifiable, max_unseen, start,
-                                             table.tail)
+    beta, loglik, mu, converged, away = _fit_batch(layout, active, y, censored, span, ~identifiable, max_unseen,
+                                                   start, table.tail, per_stratum=True)
     unseen = np.exp(np.clip(beta @ layout.unseen.T, -50, 30))  # (M, R, T)
-    valid = identifiable & converged & (unseen.sum(axis=-1) < max_unseen[None])
+    # A stratum whose unseen runs past the bound is unbounded in that fit; the model still
+    # estimates the others (one corridor without overlap says nothing about the rest).
+    bounded = ~away & (unseen < max_unseen[None, :, None])
+    valid = identifiable & converged & bounded.any(axis=-1)
     n_params = active.sum(axis=1)[:, None]
     penalty = 2.0 if criterion == "aic" else np.log(np.maximum(observed_floor, 2.0))[None]
     score = np.where(valid, -2.0 * loglik + penalty * n_params, np.inf)
@@ -787,7 +803,13 @@ def _select(
         weight = np.where(finite, np.exp(-(np.where(finite, score, 0.0) - np.where(np.isfinite(lowest), lowest, 0.0))
                                           / 2.0), 0.0)
         weight = weight / np.maximum(weight.sum(axis=0), 1e-300)
-        n_hat = n_obs + factor * np.einsum("mr,mrt->rt", weight, np.where(finite[..., None], unseen, 0.0))
+        # per stratum, the average is over the models that bound it (as a whole table would
+        # drop a model whose unseen runs away); no such model: the stratum is unbounded
+        stratum_weight = weight[..., None] * bounded  # (M, R, T)
+        total = stratum_weight.sum(axis=0)
+        n_hat = n_obs + factor * (stratum_weight * np.where(bounded, unseen, 0.0)).sum(axis=0) / np.maximum(total, 1e-300)
+        n_hat = np.where(total > 0, n_hat, np.inf)
+        unseen = np.where(bounded, unseen, np.inf)
     return {
         "n_hat": np.where(ok[:, None], n_hat, np.nan),  # (R, T)
         "observed": n_obs,
@@ -799,6 +821,7 @@ def _select(
         "weight": weight,  # (M, R) each model's weight (0 where it is not valid)
         "active": active,  # (M, P) the columns of each model
         "ok": ok,
+        "bounded": bounded,  # (M, R, T) whether each fit bounds each stratum's unseen
         "overlap": overlap,
         "valid_any": np.isfinite(score).any(axis=0),
         "onehot": onehot,
@@ -979,18 +1002,31 @@ def _estimate(table, sources, censored, threshold, strata, options) -> list[MSER
     labels = [_model_label(tbl, m) for m in models]
     model_weights = {labels[i]: round(float(w), 4) for i, w in enumerate(weights) if w > 0.001}
     lower = upper = np.full(n_strata, np.nan)
-    failed = 0.0
+    failed = np.zeros(n_strata)
     draws = [None] * n_strata
+    # Each stratum stands or falls on its own: one that the data or the bootstrap cannot bound
+    # (e.g. a corridor whose lists share nobody) is refused with its reason, the others keep theirs.
+    why_not = [""] * n_strata
+    for t in np.flatnonzero(~np.isfinite(estimate)):
+        why_not[t] = (f"no upper bound: the estimate runs past {max_ratio:g} times the persons seen "
+                      "(too few persons in the overlaps of this stratum's group)")
     if options["n_boot"] > 0:
         lower, upper, failed, draws = _bootstrap(tbl, models, fit, weights, estimate, criterion, options["n_boot"],
                                                  min_overlap, max_ratio, options["seed"])
-        if failed > options["max_failed_share"] or not np.isfinite(upper).all():
-            return refuse(f"estimate unstable: in {failed:.0%} of bootstrap replicates no model was estimable "
-                          "(too few persons in the overlaps), so the data set no upper bound")
+        for t in range(n_strata):
+            if not why_not[t] and (failed[t] > options["max_failed_share"] or not np.isfinite(upper[t])):
+                why_not[t] = (f"estimate unstable: in {failed[t]:.0%} of bootstrap replicates no model could bound "
+                              "this stratum's unseen (too few persons in the overlaps), so the data give no upper "
+                              "bound")
         lower = np.minimum(np.maximum(lower, obs_lo), estimate)
         upper = np.maximum(upper, estimate)
     results = []
     for t in range(n_strata):
+        if why_not[t]:
+            refused = _refused(why_not[t], base_note, observed[t], obs_lo[t], obs_hi[t], tbl.sources, method,
+                               tbl.strata[t])
+            results.append(replace(refused, bootstrap_failed_share=float(failed[t])))
+            continue
         note = base_note
         if n_cens[t]:
             how = "interval-censored" if tbl.tail == 0 else f"interval-censored, or larger with weight {tbl.tail:.2f}"
@@ -1001,7 +1037,7 @@ def _estimate(table, sources, censored, threshold, strata, options) -> list[MSER
             estimate=float(estimate[t]), lower=float(lower[t]), upper=float(upper[t]), method=method,
             model=labels[best], observed=float(observed[t]), estimable=True, reason=note,
             observed_lower=float(obs_lo[t]), observed_upper=float(obs_hi[t]), sources=tbl.sources,
-            censored_cells=int(n_cens[t] + n_unknown[t]), bootstrap_failed_share=failed,
+            censored_cells=int(n_cens[t] + n_unknown[t]), bootstrap_failed_share=float(failed[t]),
             model_weights=model_weights,
             # a plausible total is never below the persons surely seen
             draws=np.maximum(draws[t], obs_lo[t]) if options["keep_draws"] and draws[t] is not None else None,
@@ -1045,7 +1081,7 @@ def _bootstrap(tbl, models, fit, weights, estimate, criterion, n_boot, min_overl
     be (one overlap), as its value is a plausible one, not a published estimate.
 
     Returns per stratum: lower (T,), upper (T,), the share of replicates without an estimate
-    (their unseen count is unbounded), draws (list).
+    of it (T,) (its unseen count is unbounded), draws (list).
     """
     rng = np.random.default_rng(_seed_for(tbl, seed))
     n_strata = len(tbl.strata)
@@ -1064,9 +1100,12 @@ def _bootstrap(tbl, models, fit, weights, estimate, criterion, n_boot, min_overl
     # estimator, large when the overlap is small, which a pivot around the estimate would flip).
     weight = rep["weight"]  # (M, R)
     ok = (weight.sum(axis=0) > 0) & rep["ok"]
-    cumulative = np.cumsum(weight, axis=0) / np.maximum(weight.sum(axis=0), 1e-300)
-    pick = np.minimum((cumulative < rng.random(n_boot)[None]).sum(axis=0), len(weight) - 1)
-    expected = rep["unseen"][pick, np.arange(n_boot), :] * tbl.dependence_factor()  # (R, T)
+    # per stratum among the models that bound it (one uniform draw per replicate for all strata)
+    stratum_weight = weight[..., None] * rep["bounded"]
+    cumulative = np.cumsum(stratum_weight, axis=0) / np.maximum(stratum_weight.sum(axis=0), 1e-300)
+    pick = np.minimum((cumulative < rng.random(n_boot)[None, :, None]).sum(axis=0), len(weight) - 1)  # (R, T)
+    expected = np.take_along_axis(rep["unseen"], pick[None], axis=0)[0] * tbl.dependence_factor()  # (R, T)
+    expected = np.where(stratum_weight.sum(axis=0) > 0, expected, np.inf)
     if tbl.dependence_sd() > 0:
         # Two lists cannot show their dependence: each replicate takes its own odds ratio from the
         # stated range (one for all strata: the same lists everywhere).
@@ -1084,10 +1123,12 @@ def _bootstrap(tbl, models, fit, weights, estimate, criterion, n_boot, min_overl
     realised = rng.poisson(np.where(ok[:, None], np.minimum(expected, 1e12), 0.0)).astype(float)
     draws = fit["observed"][0][None, :] + seen_error + realised  # (R, T)
     draws[~ok] = np.inf  # the replicate's data could not bound the unseen
-    failed = float(1.0 - ok.mean())
+    draws[~np.isfinite(expected)] = np.inf  # nor, in this replicate, this stratum's
+    failed = 1.0 - np.isfinite(draws).mean(axis=0)  # (T,)
     lower, upper = np.quantile(draws, [0.025, 0.975], axis=0, method="inverted_cdf")
-    if ok.any():  # for sums over strata, an unbounded draw counts as the largest bounded one
-        draws = np.where(np.isfinite(draws), draws, draws[ok].max(axis=0)[None])
+    # for sums over strata, an unbounded draw counts as the stratum's largest bounded one
+    largest = np.where(np.isfinite(draws), draws, -np.inf).max(axis=0)
+    draws = np.where(np.isfinite(draws), draws, largest[None])
     return lower, upper, failed, [draws[:, t] for t in range(n_strata)]
 
 
