@@ -185,3 +185,19 @@ def test_interrupted_release_keeps_the_earlier_one(kmar, tmp_path, monkeypatch):
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
     assert [p.name for p in tmp_path.iterdir() if "staging" in p.name] == []
+
+
+def test_mobility_release_is_byte_identical_across_runs(small_demo_data, tmp_path):
+    """The operator's manifest held the run's start time, so no two releases were identical."""
+    import time
+
+    from routekit.mobility.partner_release import release_mobility
+
+    operator = small_demo_data / "partners" / "mobility_cdr"
+    outs = []
+    for name in ("first", "second"):
+        out = tmp_path / name
+        release_mobility(operator / "events", operator / "cells.csv", out, threshold=10)
+        outs.append({p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()})
+        time.sleep(1.1)
+    assert outs[0] and outs[0] == outs[1]

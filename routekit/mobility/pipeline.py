@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import platform
-from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
@@ -36,15 +35,14 @@ def compute_indicators(events: str | Path, cells: str | Path, params: CdrParams 
     files = event_files(events)
     cell_table = read_cells(cells, integer_ids=files.cell_is_integer)
     runner = make_engine(engine, resources)
-    started = datetime.now(timezone.utc)
     results = runner.run(files, cell_table, params)
     release = build_release(results, cell_table, params.threshold, params.period_months)
-    manifest = _manifest(params, runner, files, cell_table, results, release, started)
+    manifest = _manifest(params, runner, files, cell_table, results, release)
     return release, manifest
 
 
 def _manifest(params: CdrParams, runner, files, cell_table: pd.DataFrame, results: dict,
-              release: Release, started: datetime) -> dict:
+              release: Release) -> dict:
     event_counts = results["event_counts"]
     accepted = int(event_counts.loc[event_counts["reject_reason"].isna(), "events"].sum())
     rejected = {str(r.reject_reason): int(r.events) for r in event_counts.itertuples() if r.reject_reason is not None}
@@ -68,7 +66,6 @@ def _manifest(params: CdrParams, runner, files, cell_table: pd.DataFrame, result
             "differencing_protection": "secondary suppression over all additive relations between released counts",
         },
         "engine": runner.name,
-        "started_utc": started.isoformat(timespec="seconds"),
         "inputs": {
             "event_files": len(files.paths),
             "event_format": files.format,
