@@ -205,6 +205,8 @@ class ReportContext:
         from routekit.sources.public import caption
 
         registry_names = {"frontex": "frontex", "eurostat": "eurostat_asylum", "iom": "iom_missing_migrants"}
+        if not names:  # public_sources: [] - nothing to cite; the empty table says 'no data'
+            return title
         return caption(title, [registry_names[n] for n in names], self.language)
 
     @cached_property
