@@ -11,6 +11,10 @@ labelled sets grow), so the file keeps its input instead: ``features``, the coun
 (``RouteExtraction.features``; column replaced when the calibration came in, no route or other field changed).
 Q/A turns (dialogue.py) then changed 6 demo interviews: an answered "Hoe bent u naar Nederland gekomen?" now ends
 the route in NLD (the hand-labelled sets' convention; the demo generator's narrated_route leaves it out).
+Issue 15's rules then changed 5 rows (refreshed on purpose): a question naming no country now joins its answer, so
+"V: Waar bent u geboren? A: In Kabul." is a birthplace and the residence told next (Iran) starts the route (2 demo
+interviews; the hand-labelled sets' convention, the demo generator's narrated_route keeps the birth country); 3 rows
+only count one more nationality/birth mention ("in Turkije geboren is", a feature).
 """
 
 from __future__ import annotations

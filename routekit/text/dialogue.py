@@ -8,7 +8,9 @@ with its answer:
 
 - a negative answer ("Nee.", "No, we went via Switzerland") drops the question's places; when the question
   asks about being there at all (``question_presence``: "geweest", "been"), the country is never on the route;
-  a negative answer that still tells a passage ("Nee, alleen doorgereden", ``answer_passage``) keeps them;
+  a negative answer that still tells a passage ("Nee, alleen doorgereden", ``answer_passage``) keeps them, and so
+  does "no" to a question about staying there (``question_stay``: "Heeft u in Servie overnacht?", "Did you leave
+  the airport in Dubai?"), which presumes the person passed through;
 - an answered question about coming to the Netherlands ("Hoe bent u naar Nederland gekomen?") shows the person
   reached it (the labelling convention of the hand-labelled sets: a person in an IND interview is in NL);
 - any other answer (yes, "Only the train station", "Met de bus", "From Bulgaria") keeps them, and the
@@ -68,6 +70,7 @@ class _Lexicon:
     passage: re.Pattern[str] | None
     presence: re.Pattern[str] | None
     start: re.Pattern[str] | None
+    stay: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -95,6 +98,7 @@ def _lexicon() -> _Lexicon:
         passage=compiled("answer_passage"),
         presence=compiled("question_presence"),
         start=compiled("question_start"),
+        stay=compiled("question_stay"),
     )
 
 
@@ -126,24 +130,32 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
         if lexicon.start is not None and told and lexicon.start.search(question_text):
             starts.add(mention_starts[told[0]])
         if not asked:
+            if told:   # "V: En daarvoor? A: Frankrijk.": the question's cues order the answer's countries
+                _join_turn(folded, q_start, q_end, answer, joins)
             continue
         negative = lexicon.negative is not None and lexicon.negative.search(answer_text)
-        passage = lexicon.passage is not None and lexicon.passage.search(answer_text)
+        # "Heeft u in Servie overnacht? Nee": a question about staying presumes the person passed through
+        passage = (lexicon.passage is not None and lexicon.passage.search(answer_text)) or (
+            lexicon.stay is not None and lexicon.stay.search(question_text))
         if negative and not passage:
             dropped.update(mention_starts[i] for i in asked)
             if lexicon.presence is not None and lexicon.presence.search(question_text):
                 never.update(mention_countries[i] for i in asked)
             continue
         kept.update(mention_starts[i] for i in asked)
-        # read question and answer as one sentence: blank the question's end mark and the answer's label colon
-        mark = folded.rfind("?", q_start, q_end)
-        if mark >= 0:
-            joins.append(mark)
-        joins.append(answer.end() - 1)
+        _join_turn(folded, q_start, q_end, answer, joins)
     if not turns:
         return EMPTY
     return DialogueReading(frozenset(kept), frozenset(dropped), frozenset(never), frozenset(starts), tuple(joins),
                            turns)
+
+
+def _join_turn(folded: str, q_start: int, q_end: int, answer: re.Match[str], joins: list[int]) -> None:
+    """Read question and answer as one sentence: blank the question's end mark and the answer's label colon."""
+    mark = folded.rfind("?", q_start, q_end)
+    if mark >= 0:
+        joins.append(mark)
+    joins.append(answer.end() - 1)
 
 
 def joined(folded: str, joins: tuple[int, ...]) -> str:

@@ -256,6 +256,7 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
     residence_verbs = _span_index(cues, "residence_verbs")
     start_after, before_index = _span_index(cues, "start_after"), _span_index(cues, "before")
     home_after, boarding_after = _span_index(cues, "home_after"), _span_index(cues, "boarding_after")
+    birth_after, residence_after = _span_index(cues, "birth_after"), _span_index(cues, "residence_after")
     # the mentions (start offsets) each kind of cue governs ("vanuit Turkije", "via Griekenland", "geboren in")
     mention_starts = [mention.start for mention in mentions]
     returned = _governed(cues, "return", folded, mention_starts, 2)
@@ -349,11 +350,21 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
         if departure and home_after.spans and any(_gap_ok(folded, m_end, cue, 2)
                                                   for cue, _ in home_after.between(m_end, m_end + 40)):
             state.home, state.departure, state.start = True, False, False
+        if residence_after.spans and not is_home_country and any(
+                _gap_ok(folded, m_end, cue, 3) for cue, _ in residence_after.between(m_end, m_end + 40)):
+            state.residence = True   # "(ik ben) in Iran opgegroeid", "die drie jaar in Turkije had gewoond"
+        if birth_after.spans and not is_home_country and any(
+                _gap_ok(folded, m_end, cue, 2) for cue, _ in birth_after.between(m_end, m_end + 30)):
+            # "Ik ben in Tesseney geboren", "in Afghanistan geboren maar vertrok uit Iran": a birthplace, told verb-last
+            state.home = state.strong_home = True
+            state.departure = state.start = state.residence = False
         if m_start in vias:
             state.via = True
         if any_transit and not is_home_country:
             state.transit = _is_transit(folded, mention, transit_index, transit_after, segments)
         states.append(state)
+    if "seen_only" in cues or "conditional" in cues:
+        _mark_not_travelled(states, folded, cues, segments)
     if vias:   # only a mention a 'via' cue governs starts a via list
         _mark_via_lists(states, folded)
     if any_transit:
@@ -362,6 +373,36 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
     if "before_clause" in cues or "pluperfect" in cues:
         _mark_before_clauses(states, folded, cues, segments)
     return states
+
+
+# ends the reach of a 'seen' cue: a contrast, or the boat arriving somewhere ("... en kwamen aan in Calabrie")
+_CONTRAST = re.compile(r"\b(?:maar|doch|toen|daarna|vervolgens|pas|kwam|kwamen|aangekomen|bereikt\w*|but|then|only|"
+                       r"until|eventually|finally|arrived|reached|landed|came|on to)\b")
+
+
+def _mark_not_travelled(states: list[_MentionState], folded: str, cues, segments: Segments) -> None:
+    """Mentions that are not stops: coasts and islands only seen from a boat ("zagen de lichten van de Tunesische
+    kust en later die van Malta, maar ..."; "Curacao heeft hij alleen vanaf de boot gezien"): the cue's clause and
+    what follows it in the sentence up to a contrast ("maar", "but", "toen"); a conditional sentence ("Als hij geld
+    had gehad, was hij naar Canada gevlogen"; an 'if' and a 'would' in one sentence): every country in it."""
+    seen = cues.get("seen_only", ())
+    conditional_sentences: set[int] = set()
+    if "conditional" in cues and "counterfactual" in cues:
+        counterfactual = {segments.sentence(start) for start, _ in cues["counterfactual"]}
+        conditional_sentences = {segments.sentence(start) for start, _ in cues["conditional"]} & counterfactual
+    for state in states:
+        if state.excluded or state.mention.place.iso3 == NETHERLANDS:
+            continue
+        if state.sentence in conditional_sentences:
+            state.excluded = "conditional"
+            continue
+        m_start = state.mention.start
+        for start, end in seen:
+            if segments.sentence(start) != state.sentence:
+                continue
+            if segments.clause(start) == state.clause or (end <= m_start and not _CONTRAST.search(folded, end, m_start)):
+                state.excluded = "seen"
+                break
 
 
 def _never_there(mentions: list[Mention], cues, exceptions: set[int], segments: Segments) -> set[str]:
@@ -759,7 +800,7 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
         if state.mention.place.hint and not hint_of.get(iso3):
             hint_of[iso3] = state.mention.place.hint
         if state.home:
-            homes.append((iso3, state.strong_home))
+            homes.append((iso3, state.strong_home, state.sentence))
             continue
         travelled_index += 1
         this_sentence.append(iso3)
@@ -807,7 +848,7 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
             # "Eerst naar Turkije, vanuit Syrie" / "uit Marokko in Parijs aan": left before arriving.
             route.insert(route.index(pair.mention.place.iso3), iso3)
             reorders += 1
-        elif state.start and route and not (set(route[:1]) & anchored_start) and journey_start is None:
+        elif state.start and route and not (set(route[:1]) & explicit_start) and journey_start is None:
             route.insert(0, iso3)
             reorders += 1
         elif state.before_of >= 0 and _country_at(states, state.before_of) in route:
@@ -861,19 +902,7 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
             if mode_of.get(last, UNKNOWN_MODE) == UNKNOWN_MODE:
                 mode_of[last] = spans[0][2]
 
-    inferred_home = False
-    if homes:
-        travelled_abroad = any(c != NETHERLANDS for c in route)
-        for home, strong in homes:
-            if home in route:
-                continue
-            if strong and not travelled_abroad:
-                continue  # a birthplace or nationality alone is no journey, even for a person found in NL
-            if route and route[0] in explicit_start and route[0] != home:
-                continue
-            route.insert(0, home)
-            inferred_home = True
-            break
+    inferred_home = _place_home(route, homes, explicit_start, travelled) if homes else False
     if pair_of:
         reorders += _repair_legs(route, added_order, [(travelled[i].mention.place.iso3, pair.mention.place.iso3)
                                                       for i, pair in pair_of.items()])
@@ -910,6 +939,27 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
         route.append(NETHERLANDS)
         reorders += 1
     return route, mode_of, hint_of, reorders, inferred_home
+
+
+def _place_home(route: list[str], homes: list[tuple[str, bool, int]], explicit_start: set[str],
+                travelled: list[_MentionState]) -> bool:
+    """Nationality or birth country as the start, only when nothing the text says contradicts it: the route starts
+    in a country lived in or left, or the sentence of the birth tells where the person lived or left from instead
+    ("born in Mali but had lived in Nouadhibou", "in Afghanistan geboren maar vertrok uit Iran"). True if placed."""
+    travelled_abroad = any(c != NETHERLANDS for c in route)
+    lived_or_left = {(s.sentence, s.mention.place.iso3) for s in travelled if s.residence or s.start}
+    for home, strong, sentence in homes:
+        if home in route:
+            continue
+        if strong and not travelled_abroad:
+            continue  # a birthplace or nationality alone is no journey, even for a person found in NL
+        if route and route[0] in explicit_start and route[0] != home:
+            continue
+        if any(other == sentence and country != home and country in route for other, country in lived_or_left):
+            continue
+        route.insert(0, home)
+        return True
+    return False
 
 
 def _country_at(states: list[_MentionState], offset: int) -> str | None:

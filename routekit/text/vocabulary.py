@@ -26,7 +26,8 @@ CLAUSE_BREAK = "clause_break"
 _SPECIAL = {"clause_breaks", "relatives_blockers", "smuggler_negators", "ignored_fields", "document_links",
             "place_nouns", "question_labels", "destination_words", "reported_speech",
             # read per question/answer turn by ``dialogue.py``, not matched in the whole text
-            "answer_labels", "answer_negative", "answer_passage", "question_presence", "question_start"}
+            "answer_labels", "answer_negative", "answer_passage", "question_presence", "question_start",
+            "question_stay"}
 
 
 def pattern_regex(pattern: str) -> str:

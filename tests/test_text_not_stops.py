@@ -1,0 +1,69 @@
+"""Rules of issue 15 (hard records): Q/A turns whose question names no country, mentions that are not stops, origin.
+
+Texts written for these tests (not taken from an evaluation set): each case is a kind of sentence real records show.
+"""
+
+import pytest
+
+from routekit.text import extract_route
+
+
+def route(text):
+    return ">".join(extract_route(text).route)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a question without a country still orders its answer: "En daarvoor?" puts the answer before the previous one
+    ("V: Waar was u voordat u naar Nederland kwam? A: In Duitsland, in Keulen. V: En daarvoor? A: Oostenrijk, "
+     "in een kamp. V: Hoe kwam u daar? A: Met de bus.", "AUT>DEU>NLD"),
+    ("Q: Where were you before you came here? A: In Belgium, in Antwerp. Q: And before that? A: France.",
+     "FRA>BEL"),
+    # "no" to a question about staying denies the stay, not the passage
+    ("V: Hoe reisde u van Griekenland verder? A: Met de trein naar Macedonie. V: Heeft u in Servie overnacht? "
+     "A: Nee, de bus reed meteen door naar Hongarije.", "GRC>MKD>SRB>HUN"),
+    ("Q: How did you come? A: I flew from Lagos to Istanbul. Q: Did you leave the airport in Istanbul? A: No. "
+     "Q: And then? A: A flight to Amsterdam.", "NGA>TUR>NLD"),
+    # "no" to a question about being there at all still removes the country
+    ("V: Hoe kwam u in Italie? A: Met een boot uit Libie. V: Bent u in Malta geweest? A: Nee.", "LBY>ITA"),
+    # a start question asked last gives the start, in its other wordings too
+    ("V: Hoe kwam u in Griekenland? A: Met een boot uit Turkije. V: Vanuit welk land is uw reis begonnen? "
+     "A: Uit Irak.", "IRQ>TUR>GRC"),
+    ("Q: How did you get to Spain? A: By boat from Morocco. Q: Where does your journey start? A: In Mali.",
+     "MLI>MAR>ESP"),
+])
+def test_question_answer_turns(text, expected):
+    assert route(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # coasts and islands only seen from a boat are not stops
+    ("Hij vertrok uit Sabratha met een boot. Onderweg zagen zij de kust van Tunesie, maar zij werden pas bij "
+     "Sicilie gered.", "LBY>ITA"),
+    ("The boat left Izmir. For a day we saw the islands of Greece but we sailed on to Italy.", "TUR>ITA"),
+    ("Zij vertrokken uit Mersin. Zij voeren langs de Griekse kust zonder aan te leggen en kwamen aan in Italie.",
+     "TUR>ITA"),
+    # conditionals and counterfactual wishes are not travelled
+    ("Hij reisde van Irak naar Turkije. Als hij geld had gehad, was hij naar Canada gevlogen. Hij ging met een "
+     "boot naar Griekenland.", "IRQ>TUR>GRC"),
+    ("She went from Eritrea to Sudan. If she had had a visa she would have flown to Britain. She crossed to Libya.",
+     "ERI>SDN>LBY"),
+    ("Hij nam de trein van Italie naar Frankrijk. Hij was liever in Spanje gebleven.", "ITA>FRA"),
+])
+def test_mentions_that_are_not_stops(text, expected):
+    assert route(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # birth told verb-last is a birthplace, and a residence in the same sentence is the start
+    ("Ik ben in Afghanistan geboren, maar ik ben in Iran opgegroeid. Ik liep naar Turkije en ging met een boot naar "
+     "Griekenland.", "IRN>TUR>GRC"),
+    ("He said he was born in Somalia but had lived in Nairobi since 2015. He flew from Nairobi to Istanbul and "
+     "walked to Greece.", "KEN>TUR>GRC"),
+    # a nationality with nothing contradicting it is still the start
+    ("Hij is in Syrie geboren. Hij ging met de bus naar Turkije en met een boot naar Griekenland.", "SYR>TUR>GRC"),
+    # a strong start told after the journey goes first, even when the journey begins with a departure
+    ("Vanuit Turkije ging hij met een boot naar Griekenland en daarna naar Italie. Hij was uit Iran vertrokken, "
+     "waar hij opgroeide.", "IRN>TUR>GRC>ITA"),
+])
+def test_origin(text, expected):
+    assert route(text) == expected
