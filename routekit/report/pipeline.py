@@ -26,7 +26,7 @@ import yaml
 from routekit.errors import BuildError, RoutekitError
 from routekit.params import ReportParams, check_against_data, load_params, params_digest
 from routekit.periods import Period
-from routekit.pipeline.fingerprint import code_digest, combine, file_digest, tree_digest
+from routekit.digests import code_digest, combine, file_digest, tree_digest
 from routekit.pipeline.workspace import Workspace, prepare_estimates, prepare_workspace
 from routekit.report.chapters import Chapter, chapters_for
 
