@@ -13,7 +13,7 @@ import argparse
 import time
 from pathlib import Path
 
-from routekit.mobility.synthetic import EventWorld, generate_events, load_journeys
+from routekit.synth.operator import EventWorld, generate_events, load_journeys
 
 
 def main() -> None:

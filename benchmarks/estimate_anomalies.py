@@ -62,7 +62,7 @@ def _surge_weight(journeys: pd.DataFrame, shocks: pd.DataFrame) -> pd.Series:
 def scenario_series(seed: int, n_boot: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     """All watched series of one scenario with their excess share, and the true corridor counts."""
     from routekit.estimate.population import estimate_strata
-    from routekit.estimate.validation import KINDS, link_from_journeys
+    from routekit.synth.validation import KINDS, link_from_journeys
     from routekit.synth import simulate
 
     population = simulate(seed, START, END, 1.0, texts=False)

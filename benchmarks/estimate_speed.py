@@ -9,7 +9,7 @@ import sys
 import time
 
 from routekit.estimate.population import estimate_strata
-from routekit.estimate.validation import KINDS, link_from_journeys
+from routekit.synth.validation import KINDS, link_from_journeys
 from routekit.synth import simulate
 
 n_boot = int(sys.argv[1]) if len(sys.argv) > 1 else 99

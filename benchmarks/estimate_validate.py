@@ -13,7 +13,7 @@ import argparse
 import time
 
 from routekit.estimate.mse import DEPENDENCE_RANGE
-from routekit.estimate.validation import validate_scenarios
+from routekit.synth.validation import validate_scenarios
 
 
 def _names(text: str | None) -> list[str] | None:

@@ -1,4 +1,9 @@
-"""Content fingerprints that key the caches: same inputs and code, same result, no recompute."""
+"""Content digests: the seals of bundles and the keys of every cache.
+
+Same inputs and code, same digest, no recompute; a changed byte, a different digest. A neutral
+module (like ``errors``) so that stages, contracts and the runner can all use it without any
+stage importing the runner.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ import routekit
 
 
 def file_digest(path: Path) -> str:
+    """sha256 of one file, read in blocks (partner extracts can be large)."""
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):

@@ -17,7 +17,7 @@ from routekit.estimate.public_series import (
     load_frontex_series,
     load_public_series,
 )
-from routekit.estimate.validation import link_from_journeys
+from routekit.synth.validation import link_from_journeys
 
 MONTHS = [str(m) for m in pd.period_range("2023-01", "2024-12", freq="M")]
 PERIOD = ["2024-10", "2024-11", "2024-12"]

@@ -11,7 +11,7 @@ import pandas as pd
 from routekit.errors import RoutekitError
 from routekit.estimate import population
 from routekit.estimate.population import estimate_strata, source_roles
-from routekit.estimate.validation import link_from_journeys
+from routekit.synth.validation import link_from_journeys
 
 
 def journeys(seed: int = 3) -> pd.DataFrame:

@@ -11,7 +11,7 @@ import pytest
 from routekit.errors import InputError
 from routekit.estimate import findings, run_estimate
 from routekit.estimate.trends import anomalies, rate_change
-from routekit.estimate.validation import link_from_journeys
+from routekit.synth.validation import link_from_journeys
 
 SOURCES = {"kmar": ("border_observation", 0.25), "ind": ("self_reported", 0.35), "police": ("self_reported", 0.2)}
 CORRIDORS = ["central_med", "western_balkans"]

@@ -45,7 +45,7 @@ def test_a_stricter_steward_threshold_hides_the_flow(tmp_path):
 
 
 def test_the_workspace_releases_the_operators_events_once_and_reuses_the_release(tmp_path):
-    from routekit.mobility.synthetic import simulate_demo_operator
+    from routekit.synth.operator import simulate_demo_operator
     from routekit.pipeline.workspace import Workspace, _prepare_mobility
 
     root = tmp_path / "data"

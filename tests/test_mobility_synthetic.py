@@ -6,7 +6,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from routekit.mobility import CdrParams, compute_indicators
-from routekit.mobility.synthetic import EventWorld, generate_events
+from routekit.synth.operator import EventWorld, generate_events
 
 # Our own small journeys frame, in the columns routekit.synth.simulate(...).journeys has.
 JOURNEYS = pd.DataFrame({
@@ -71,7 +71,7 @@ def test_a_phone_is_seen_for_the_days_in_destination_after_entry(tmp_path):
 def test_the_demo_operator_uses_only_route_and_entry_date_and_notes_its_scale(tmp_path):
     import json
 
-    from routekit.mobility.synthetic import DEMO_MONTHS, simulate_demo_operator
+    from routekit.synth.operator import DEMO_MONTHS, simulate_demo_operator
 
     journeys = JOURNEYS.assign(v_number="2912345678", entry_date=["2024-01-15"] * 100 + ["2025-03-10"] * 100)
     summary = simulate_demo_operator(journeys, tmp_path / "operator")
@@ -88,7 +88,7 @@ def test_the_demo_operator_uses_only_route_and_entry_date_and_notes_its_scale(tm
 
 
 def test_the_demo_operator_starts_no_earlier_than_the_first_entry_month():
-    from routekit.mobility.synthetic import demo_world
+    from routekit.synth.operator import demo_world
 
     journeys = JOURNEYS.assign(entry_date=["2025-01-20"] * 100 + ["2025-03-10"] * 100)
     world = demo_world(journeys, months=12)

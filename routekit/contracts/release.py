@@ -20,12 +20,14 @@ import hashlib
 import hmac
 import json
 import shutil
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from routekit.contracts.errors import BundleError
+from routekit.digests import file_digest as file_sha256
 
 MANIFEST = "manifest.json"
 TABLES = "tables"
@@ -45,14 +47,6 @@ TABLE_KEYS = {
     "flows": ["month", "origin_country", "destination_country"],
 }
 QUALITY = "quality"
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def key_fingerprint(key: bytes) -> str:
@@ -173,11 +167,17 @@ class ReleaseBundle:
         if not manifest_path.is_file():
             raise BundleError(self.path, MANIFEST, "missing: not a release folder")
         try:
-            data = json.loads(manifest_path.read_text(encoding="utf-8"))
+            self.data = json.loads(manifest_path.read_text(encoding="utf-8"))
         except (json.JSONDecodeError, UnicodeDecodeError) as error:
             raise BundleError(self.path, MANIFEST, f"not valid JSON ({error})") from None
+        if not isinstance(self.data, dict) or not self.data.get("source"):
+            raise BundleError(self.path, MANIFEST, "field 'source': missing")
+
+    @cached_property
+    def manifest(self) -> ReleaseManifest:
+        """The manifest checked against the contract (every field a release writes)."""
         try:
-            self.manifest = ReleaseManifest.model_validate(data)
+            return ReleaseManifest.model_validate(self.data)
         except ValidationError as error:
             first = error.errors()[0]
             where = ".".join(str(p) for p in first["loc"]) or "(top)"
@@ -189,11 +189,11 @@ class ReleaseBundle:
 
     @property
     def source(self) -> str:
-        return self.manifest.source
+        return str(self.data["source"])
 
     @property
     def kind(self) -> str:
-        return self.manifest.kind
+        return str(self.data.get("kind", ""))
 
     @property
     def has_tokens(self) -> bool:

@@ -53,7 +53,7 @@ def validate_estimates(
     """Coverage of the 95% intervals and median relative error against the demo truth."""
     from rich.console import Console
 
-    from routekit.estimate.validation import validate_scenarios
+    from routekit.synth.validation import validate_scenarios
 
     console = Console()
     result = validate_scenarios(scenarios, seed=seed, start=start, end=end, threshold=threshold, n_boot=n_boot,

@@ -195,7 +195,7 @@ def _renamed(error: RoutekitError, canonical: Path, input: Path) -> RoutekitErro
 
 def _restate_manifest(manifest: dict, intake: Intake, rejects: pd.DataFrame, out: Path) -> None:
     """Counts over both steps, the export's own checksum, and which profile read it."""
-    from routekit.pipeline.fingerprint import file_digest
+    from routekit.digests import file_digest
 
     reasons = rejects["reason"].value_counts().sort_index() if len(rejects) else pd.Series(dtype=int)
     manifest["rows_in"] = int(intake.rows_in)

@@ -39,7 +39,7 @@ def release_mobility(events: str | Path, cells: str | Path, out: str | Path, thr
     ``max(threshold, 16)``. ``note`` (e.g. the scale of demo data) is kept in the manifest.
     Returns the manifest."""
     from routekit.contracts import ReleaseWriter
-    from routekit.pipeline.fingerprint import combine, file_digest, tree_digest
+    from routekit.digests import combine, file_digest, tree_digest
     from routekit.disclosure.rule import Threshold
     from routekit.disclosure.tables import assert_k_anonymous
     from routekit.sources.registry import get_source

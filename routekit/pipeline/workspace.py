@@ -28,7 +28,7 @@ from typing import Callable
 from routekit.contracts import LinkBundle, ReleaseBundle, check_same_key, key_fingerprint
 from routekit.errors import RoutekitError
 from routekit.periods import Period
-from routekit.pipeline.fingerprint import code_digest, combine, file_digest, tree_digest
+from routekit.digests import code_digest, combine, file_digest, tree_digest
 
 KEY_ENV = "ROUTEKIT_LINK_KEY"
 

@@ -24,7 +24,7 @@ def generate(out: Path, seed: int, start: str = "2023-01", end: str = "2025-12",
     population = simulate(seed, start, end, scale)
     path = write_population(population, Path(out))
     if cdr_events is not None:
-        from routekit.mobility.synthetic import simulate_demo_operator
+        from routekit.synth.operator import simulate_demo_operator
 
         simulate_demo_operator(population.journeys, path / "partners" / "mobility_cdr", months=cdr_months,
                                events=cdr_events, seed=seed)

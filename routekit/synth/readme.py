@@ -45,7 +45,7 @@ combinations planted on purpose, so privacy tests can look for them (truth/canar
 - `partners/mobility_cdr/` - unless `--no-cdr`: one cooperating operator's call detail records
   (`events/part-*.parquet`: subscriber token, timestamp, cell id; `cells.csv`; the scale in
   `simulation.json`), made from the journeys' routes and entry dates plus residents who do not
-  migrate (`routekit.mobility.synthetic`). The report releases them with `routekit cdr`'s algorithm.
+  migrate (`routekit.synth.operator`). The report releases them with `routekit cdr`'s algorithm.
 - `truth/journeys.csv` - every journey (one per person) with route, modes, entry point,
   smuggler, cost and the flags `in_kmar, in_ind, in_police, in_eurodac`.
 - `truth/corridor_month.csv` - true journeys per corridor and month (zeros included).

@@ -57,7 +57,7 @@ def parameters_table(ctx: ReportContext) -> pd.DataFrame:
 
 def public_sources_table(ctx: ReportContext) -> pd.DataFrame:
     """Each public source with publisher, purpose, legal basis and the files read (with hash)."""
-    from routekit.pipeline.fingerprint import file_digest
+    from routekit.digests import file_digest
     from routekit.sources import get_source
 
     names = {"frontex": "frontex", "eurostat": "eurostat_asylum", "iom": "iom_missing_migrants"}
