@@ -13,14 +13,24 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from routekit.estimate.latent_class import estimate_latent_class
 from routekit.estimate.loglinear import CaptureTable, estimate_loglinear, read_capture_file
 
-METHODS = ("stepwise", "aic")
+METHODS = ("stepwise", "aic", "latent-class")
 COLUMNS = ["estimate", "lower", "upper", "estimable", "method", "model", "reason", "observed"]
 
 
 def estimate_table(table: CaptureTable, method: str = "stepwise", seed: int = 0, n_boot: int = 199) -> dict:
     """One row (dict with ``COLUMNS``) for a capture table."""
+    if method == "latent-class":
+        result = estimate_latent_class(table, seed=seed)
+        notes = [result.reason]
+        if result.estimable:
+            notes.append(f"posterior median and central 95% (Gibbs sampler); about {result.classes_used:.1f} classes "
+                         "hold people")
+        return {"estimate": result.estimate, "lower": result.lower, "upper": result.upper,
+                "estimable": result.estimable, "method": result.method, "model": result.model,
+                "reason": "; ".join(filter(None, notes)), "observed": result.observed}
     result = estimate_loglinear(table, method, n_boot=n_boot, seed=seed)
     notes = [result.reason]
     if result.boundary:
