@@ -34,8 +34,11 @@ def estimate(
         except ValueError as error:
             raise ParamError("period", period, str(error)) from None
         months, label = parsed.months, parsed.label
-    manifest = run_estimate(releases, link, out, months, n_boot=n_boot, seed=seed, period_label=label,
-                            public_dir=public_dir)
+    from routekit.locking import output_lock
+
+    with output_lock(out, log=Console(stderr=True).print):  # one writer per estimates folder
+        manifest = run_estimate(releases, link, out, months, n_boot=n_boot, seed=seed, period_label=label,
+                                public_dir=public_dir)
     Console().print(f"estimates for {manifest['period']['label']} written to {out} "
                     f"({', '.join(manifest['files'])})", highlight=False)
 

@@ -18,7 +18,10 @@ def link(
 
     from routekit.link import link_releases
 
-    manifest = link_releases(release_dirs, out, threshold=threshold)
+    from routekit.locking import output_lock
+
+    with output_lock(out, log=Console(stderr=True).print):  # one writer per link folder
+        manifest = link_releases(release_dirs, out, threshold=threshold)
     Console().print(f"linked {', '.join(manifest['sources'])} into {out}: {manifest['cells_published']} cells "
                     f"published, {manifest['cells_suppressed']} suppressed (threshold {manifest['threshold']})",
                     highlight=False)
