@@ -6,21 +6,20 @@ Suppressed cells keep ``count`` empty (NaN here) and ``status`` ``suppressed``.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from routekit.contracts import LinkBundle, LinkWriter, ReleaseBundle
+from routekit.contracts.release import QUALITY, TABLE_KEYS
 from routekit.errors import InputError
-from routekit.release.run import TABLE_FILES
 
 STATUSES = ("published", "suppressed")
 
-# table name -> the columns that identify a cell (besides count and status)
-# the release's own contract, plus the operator's flows that mobility releases pass through
-RELEASE_TABLES = {**TABLE_FILES, "flows": ["month", "origin_country", "destination_country"]}
+# table name -> the columns that identify a cell (besides count and status): the release contract
+RELEASE_TABLES = TABLE_KEYS
 QUALITY_COLUMNS = ["month", "records", "lag_days_median", "lag_days_p25", "lag_days_p75"]
 
 
@@ -52,32 +51,24 @@ class Link:
     threshold: int
 
     def write(self, folder: Path) -> Path:
-        """Write the link in the steward's layout (contingency.csv, manifest.json), e.g. a
-        simulated link for tests and validation runs that go through ``run_estimate``."""
-        folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
+        """Write the link as a sealed link bundle, e.g. a simulated link for tests and
+        validation runs that go through ``run_estimate``."""
         frame = self.contingency.copy()
         frame["count"] = frame["count"].astype("Int64")
-        frame.to_csv(folder / "contingency.csv", index=False)
-        (folder / "manifest.json").write_text(json.dumps(self.manifest))
-        return folder
+        LinkWriter(Path(folder)).write(frame, self.manifest)
+        return Path(folder)
 
 
-def _read_manifest(path: Path) -> dict:
-    if not path.is_file():
-        raise InputError(path, "missing manifest.json")
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as error:
-        raise InputError(path, f"not valid JSON ({error.msg})", row=error.lineno) from None
+def read_count_table(path: Path, keys: list[str], frame: pd.DataFrame | None = None) -> pd.DataFrame:
+    """A count table with ``keys``, ``count`` and ``status``; counts as float (NaN if suppressed).
 
-
-def read_count_table(path: Path, keys: list[str]) -> pd.DataFrame:
-    """A count table with ``keys``, ``count`` and ``status``; counts as float (NaN if suppressed)."""
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    except pd.errors.EmptyDataError:
-        raise InputError(path, "empty file") from None
+    ``frame``: the table already read as text (from a bundle); ``path`` names it in errors.
+    """
+    if frame is None:
+        try:
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        except pd.errors.EmptyDataError:
+            raise InputError(path, "empty file") from None
     missing = [c for c in [*keys, "count", "status"] if c not in frame.columns]
     if missing:
         raise InputError(path, f"missing column(s) {missing}")
@@ -104,43 +95,34 @@ def read_count_table(path: Path, keys: list[str]) -> pd.DataFrame:
 
 
 def read_release(directory: Path) -> Release:
-    """Manifest plus whichever known tables exist in ``directory``/tables."""
-    directory = Path(directory)
-    manifest = _read_manifest(directory / "manifest.json")
-    if "source" not in manifest:
-        raise InputError(directory / "manifest.json", "no 'source' in the manifest", field="source")
-    release = Release(directory, manifest)
+    """Manifest plus whichever known tables the release bundle in ``directory`` holds."""
+    bundle = ReleaseBundle(Path(directory))
+    release = Release(bundle.path, bundle.data)
     for name, keys in RELEASE_TABLES.items():
-        path = directory / "tables" / f"{name}.csv"
-        if path.is_file():
-            release.tables[name] = read_count_table(path, keys)
-    quality = directory / "tables" / "quality.csv"
-    if quality.is_file():
-        frame = pd.read_csv(quality, dtype={"month": str})
+        if bundle.has_table(name):
+            release.tables[name] = read_count_table(bundle.file(name), keys, bundle.raw_table(name))
+    if bundle.has_table(QUALITY):
+        frame = bundle.table(QUALITY)
         missing = [c for c in QUALITY_COLUMNS if c not in frame.columns]
         if missing:
-            raise InputError(quality, f"missing column(s) {missing}")
-        release.tables["quality"] = frame
+            raise InputError(bundle.file(QUALITY), f"missing column(s) {missing}")
+        release.tables[QUALITY] = frame
     if not release.tables:
-        raise InputError(directory / "tables", "no release tables found")
+        raise InputError(bundle.path, "no release tables found")
     return release
 
 
 def read_link(directory: Path) -> Link:
     """contingency.csv with its in_<source> columns and the threshold from the manifest."""
-    directory = Path(directory)
-    manifest = _read_manifest(directory / "manifest.json")
-    threshold = manifest.get("threshold")
-    if not isinstance(threshold, int) or threshold < 2:
-        raise InputError(directory / "manifest.json", "threshold must be a whole number >= 2", field="threshold")
-    path = directory / "contingency.csv"
+    bundle = LinkBundle(Path(directory))
+    path = bundle.contingency_file
     if not path.is_file():
         raise InputError(path, "missing contingency.csv")
-    header = pd.read_csv(path, nrows=0).columns
-    flags = [c for c in header if c.startswith("in_")]
+    raw = bundle.raw_contingency()
+    flags = [c for c in raw.columns if c.startswith("in_")]
     if len(flags) < 2:
         raise InputError(path, "needs at least two in_<source> columns")
-    table = read_count_table(path, ["month", "corridor", *flags])
+    table = read_count_table(path, ["month", "corridor", *flags], raw)
     for flag in flags:
         values = table[flag]
         bad = ~values.isin(["0", "1"])
@@ -148,4 +130,4 @@ def read_link(directory: Path) -> Link:
             raise InputError(path, "must be 0 or 1", row=int(np.flatnonzero(bad)[0]) + 2, field=flag)
         table[flag] = values.astype(int)
     sources = [f[3:] for f in flags]
-    return Link(directory, manifest, table, sources, threshold)
+    return Link(bundle.path, bundle.data, table, sources, bundle.manifest.threshold)
