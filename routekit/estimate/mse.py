@@ -91,9 +91,12 @@ Estimability
 An estimate is refused (``estimable=False`` with the reason) when fewer than two sources saw
 anyone, when fewer than two lists remain besides complete registrations, when fewer than
 ``min_overlap`` persons were seen by two or more lists (outside the registrations), when no
-candidate model can be fitted, or when more than ``max_failed_share`` of the bootstrap
-replicates have no estimate or the upper bound is unbounded (more than 2.5% of the replicates
-could not bound the unseen).
+candidate model can be fitted. Those concern the whole table. Bounds are judged per stratum: a
+stratum is refused on its own, with its reason and its share of failed replicates, when no model
+bounds its unseen in the data, or when more than ``max_failed_share`` of the bootstrap replicates
+could not bound it or its upper bound is unbounded (more than 2.5% of the replicates). A corridor
+whose lists share nobody in a replicate says nothing about the other corridors, which keep their
+estimates (one KMar record moved used to blank every stratum of a pooled model).
 """
 
 from __future__ import annotations
