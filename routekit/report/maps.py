@@ -501,3 +501,150 @@ def incidents_map_static(frame: pd.DataFrame, lang: str = "nl"):
                  alt.Tooltip("dead:Q", title=t("label.dead", lang)),
                  alt.Tooltip("missing:Q", title=t("label.missing", lang))]).project(**projection)
     return _finish_static(alt.layer(land, dots), lang, t("map.incidents.title", lang)), _incidents_alt_text(data, lang)
+
+
+# --- corridors at a glance ---------------------------------------------------------------------------
+# Where each corridor reaches Europe or its neighbourhood (lat, lon): the tail of its arrow. A
+# presentation choice, not data; the leg map shows where people actually travelled. Corridors
+# without a region ('other') get no arrow and are named in the alternative text instead.
+CORRIDOR_GATEWAYS = {
+    "central_med": (33.5, 13.0), "eastern_med": (37.5, 27.5), "western_med": (35.3, -4.0),
+    "western_african": (28.0, -15.5), "western_balkans": (43.8, 20.5), "eastern_land": (53.8, 27.5),
+    "black_sea": (43.4, 31.5), "air_direct": (33.9, 35.6), "air_indirect": (25.3, 52.0),
+    "channel": (50.9, 1.8),
+}
+NETHERLANDS_POINT = (52.15, 5.3)
+CHANGE_COLOURS = {"up": "#b2182b", "down": "#2166ac", "unknown": "#6b6b6b"}
+
+
+def corridor_arrows(corridors: pd.DataFrame, lang: str = "nl", threshold: int | None = None) -> pd.DataFrame:
+    """One drawable arrow per corridor with a published estimate: its curve, arrowhead and label.
+
+    Columns in: corridor, estimate, optional lower, upper, change_ratio. The label is the
+    estimate and the change ('1.234 · +12%'); the colour says the change's direction.
+    """
+    from routekit.disclosure.gate import not_counts
+
+    _require(corridors, ["corridor", "estimate"], "corridors")
+    ratios = [c for c in ("change_ratio",) if c in corridors.columns]  # a ratio, not a count
+    data = _published(not_counts(corridors.copy(), *ratios), "estimate", threshold, "corridors")
+    order = _ordered_corridors(data["corridor"].unique())
+    rows = []
+    for corridor_id in order:
+        own = data[data["corridor"] == corridor_id].iloc[0]
+        start = CORRIDOR_GATEWAYS.get(corridor_id)
+        if start is None:
+            continue
+        k = order.index(corridor_id)
+        points = _curve(start, NETHERLANDS_POINT, (0.12 + 0.02 * (k % 3)) * (1 if k % 2 == 0 else -1), steps=24)
+        ratio = own.get("change_ratio")
+        known = ratio is not None and pd.notna(ratio)
+        direction = "unknown" if not known else ("up" if ratio >= 1 else "down")
+        change = (("+" if ratio >= 1 else "−") + i18n.format_number(abs(round((ratio - 1) * 100)), lang) + "%"
+                  if known else t("map.corridors.unknown", lang))
+        estimate = i18n.format_number(round(float(own["estimate"])), lang)
+        rows.append({
+            "corridor": corridor_id, "corridor_name": _corridor_name(corridor_id, lang),
+            "value": float(own["estimate"]), "direction": direction,
+            "colour": CHANGE_COLOURS[direction], "label": f"{estimate} · {change}",
+            "value_text": i18n.format_interval(own["estimate"], own.get("lower"), own.get("upper"), lang),
+            "change_text": change, "points": points, "head": _arrow_head(points),
+            "label_at": points[len(points) // 5],
+        })
+    return pd.DataFrame(rows, columns=["corridor", "corridor_name", "value", "direction", "colour", "label",
+                                       "value_text", "change_text", "points", "head", "label_at"])
+
+
+def _arrow_head(points: list[tuple[float, float]], size: float = 1.1) -> list[tuple[float, float]]:
+    """A small triangle at the curve's end, pointing along its last segment (lat/lon)."""
+    (lat1, lon1), (lat2, lon2) = points[-3], points[-1]
+    d_lat, d_lon = lat2 - lat1, (lon2 - lon1) * math.cos(math.radians(lat2))
+    norm = math.hypot(d_lat, d_lon) or 1.0
+    u_lat, u_lon = d_lat / norm, d_lon / norm
+    scale = 1 / math.cos(math.radians(lat2))
+    base_lat, base_lon = lat2 - size * u_lat, lon2 - size * u_lon * scale
+    half = size * 0.5
+    return [(round(lat2, 3), round(lon2, 3)),
+            (round(base_lat + half * u_lon, 3), round(base_lon - half * u_lat * scale, 3)),
+            (round(base_lat - half * u_lon, 3), round(base_lon + half * u_lat * scale, 3))]
+
+
+def _clockwise(ring: list[list[float]]) -> list[list[float]]:
+    """A closed ring wound clockwise (lon, lat): d3's spherical polygons read the other winding
+    as 'everything outside the triangle'."""
+    area = sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]))
+    ring = ring if area < 0 else ring[::-1]
+    return [*ring, ring[0]]
+
+
+def _corridors_alt_text(drawn: pd.DataFrame, corridors: pd.DataFrame, lang: str) -> str:
+    labels = [f"{row.corridor_name} {row.value_text} ({row.change_text})" for row in drawn.itertuples()]
+    return t("map.corridors.alt", lang, n=len(drawn), labels="; ".join(labels))
+
+
+def corridor_map(corridors: pd.DataFrame, lang: str = "nl", threshold: int | None = None):
+    """Interactive map: one arrow per corridor into the Netherlands, width by estimate, with the
+    estimate and the change written beside it."""
+    drawn = corridor_arrows(corridors, lang, threshold)
+    fmap = _base_map(ROUTES_EXTENT, lang, 0.08)
+    largest = drawn["value"].max() if len(drawn) else 0.0
+    for _, arrow in drawn.iterrows():
+        tip = _tooltip([(t("label.corridor", lang), arrow["corridor_name"]),
+                        (t("label.journeys", lang), arrow["value_text"]),
+                        (t("headline.col_change", lang), arrow["change_text"])])
+        weight = _weight(arrow["value"], largest, 3.0, 16.0)
+        folium.PolyLine(arrow["points"], color=arrow["colour"], weight=weight, opacity=0.85,
+                        tooltip=folium.Tooltip(tip, sticky=True), line_cap="butt").add_to(fmap)
+        folium.Polygon(arrow["head"], color=arrow["colour"], fill=True, fill_opacity=0.9, weight=1,
+                       interactive=False).add_to(fmap)
+        folium.Marker(arrow["label_at"], icon=folium.DivIcon(
+            html=f'<div class="rk-arrow-label">{html.escape(arrow["corridor_name"])}<br>'
+                 f'<b>{html.escape(arrow["label"])}</b></div>', icon_size=(150, 34), icon_anchor=(75, 17)),
+                      interactive=False, keyboard=False).add_to(fmap)
+    _Legend(f'<div class="rk-legend-title">{html.escape(t("map.corridors.legend", lang))}</div>'
+            + "".join(f'<div><span class="rk-swatch" style="background:{CHANGE_COLOURS[k]}"></span>'
+                      f'{html.escape(t(f"map.corridors.{k}", lang))}</div>' for k in ("up", "down"))).add_to(fmap)
+    lats = [p[0] for pts in drawn["points"] for p in pts] or [35.0, 55.0]
+    lons = [p[1] for pts in drawn["points"] for p in pts] or [-10.0, 40.0]
+    _fit(fmap, lats, lons, 1.5)
+    return fmap, _corridors_alt_text(drawn, corridors, lang)
+
+
+def corridor_map_static(corridors: pd.DataFrame, lang: str = "nl", threshold: int | None = None,
+                        width: int = STATIC_WIDTH, height: int = STATIC_HEIGHT):
+    """The same arrows for print: country shapes, arrow bodies and heads, and their labels."""
+    drawn = corridor_arrows(corridors, lang, threshold)
+    lats = [p[0] for pts in drawn["points"] for p in pts] or [35.0, 55.0]
+    lons = [p[1] for pts in drawn["points"] for p in pts] or [-10.0, 40.0]
+    land, projection = _static_base(ROUTES_EXTENT, 0.12, _fit_box(lats, lons, 1.5))
+    largest = drawn["value"].max() if len(drawn) else 0.0
+    bodies = [{"type": "Feature", "properties": {"colour": a["colour"], "width": _weight(a["value"], largest, 2.0, 11.0),
+                                                 "name": a["corridor_name"], "value_text": a["value_text"]},
+               "geometry": {"type": "LineString", "coordinates": [[lon, lat] for lat, lon in a["points"]]}}
+              for _, a in drawn.iterrows()]
+    heads = [{"type": "Feature", "properties": {"colour": a["colour"]},
+              "geometry": {"type": "Polygon", "coordinates": [_clockwise([[lon, lat] for lat, lon in a["head"]])]}}
+             for _, a in drawn.iterrows()]
+    labels = pd.DataFrame({"lat": [a["label_at"][0] for _, a in drawn.iterrows()],
+                           "lon": [a["label_at"][1] for _, a in drawn.iterrows()],
+                           "name": list(drawn["corridor_name"]), "label": list(drawn["label"])})
+    body = alt.Chart(alt.Data(values=bodies)).mark_geoshape(filled=False, opacity=0.85, clip=True).encode(
+        stroke=alt.Color("properties.colour:N", scale=None), strokeWidth=alt.StrokeWidth("properties.width:Q", scale=None),
+    ).project(**projection)
+    head = alt.Chart(alt.Data(values=heads)).mark_geoshape(clip=True, strokeWidth=0.5).encode(
+        fill=alt.Color("properties.colour:N", scale=None), stroke=alt.Color("properties.colour:N", scale=None),
+    ).project(**projection)
+    text = alt.Chart(labels).mark_text(fontSize=10, fontWeight="bold", dy=-7, stroke="white", strokeWidth=3,
+                                       strokeOpacity=0.8).encode(
+        longitude="lon:Q", latitude="lat:Q", text="label:N").project(**projection)
+    text_fill = alt.Chart(labels).mark_text(fontSize=10, fontWeight="bold", dy=-7).encode(
+        longitude="lon:Q", latitude="lat:Q", text="label:N").project(**projection)
+    names = alt.Chart(labels).mark_text(fontSize=9, dy=6, color="#333333").encode(
+        longitude="lon:Q", latitude="lat:Q", text="name:N").project(**projection)
+    chart = alt.layer(land, body, head, text, text_fill, names)
+    finished = (chart.properties(width=width, height=height,
+                                 title=alt.TitleParams(t("map.corridors.title", lang), anchor="start", fontSize=14,
+                                                       subtitle=t("map.corridors.legend", lang), subtitleFontSize=10))
+                .configure(locale=i18n.vega_locale(lang), font="sans-serif")
+                .configure_view(fill=SEA_COLOUR, stroke="#999999"))
+    return finished, _corridors_alt_text(drawn, corridors, lang)

@@ -362,6 +362,9 @@ def build_report(params_path: Path, overrides: list[str] | None = None,
     shutil.rmtree(plan.source_tree / "book" / "chapters", ignore_errors=True)
     generated = dt.date.today().isoformat()
     _assemble_source(plan, params, chapters, period, generated)
+    from routekit.report import headline  # the national headline opens the landing page and the PDF
+
+    head = headline.write_landing(plan.source_tree, estimates, period, baseline, params.threshold, params.language)
     data_digest = tree_digest(*workspace.release_dirs(params.sources),
                               *[p for p in (estimates, workspace.link) if p.is_dir()])
     if public_dir.is_dir():
@@ -425,6 +428,9 @@ def build_report(params_path: Path, overrides: list[str] | None = None,
         final_pdf.parent.mkdir(parents=True, exist_ok=True)
         pdf_path.replace(final_pdf)
         pdf_path = final_pdf
+        if head.available:  # two A4 pages for readers who will not open the report
+            headline.print_brief(head, params.language, params.title, final_pdf.with_name("brief.pdf"),
+                                 where=f"report.pdf, {plan.site.name}/index.html")
     timings["total"] = time.perf_counter() - started
     (plan.output / "build-timings.json").write_text(json.dumps(timings, indent=2))
     log(f"[green]report ready[/]: {plan.site / 'index.html'}"

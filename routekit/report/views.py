@@ -35,6 +35,7 @@ from routekit.report.chapters.route_map import (  # noqa: F401
     legs_table,
     route_map_legs,
     show_route_map,
+    show_corridor_map,
 )
 from routekit.report.chapters.trends import (  # noqa: F401
     corridor_trend_frame,

@@ -22,8 +22,8 @@ def sources_table(ctx: ReportContext) -> pd.DataFrame:
         rows.append({
             ctx.t("bron", "source"): info.title(ctx.language),
             ctx.t("partner", "partner"): info.partner,
-            ctx.t("doel", "purpose"): info.purpose,
-            ctx.t("grondslag", "legal basis"): info.legal_basis,
+            ctx.t("doel", "purpose"): info.purpose_in(ctx.language),
+            ctx.t("grondslag", "legal basis"): info.legal_basis_in(ctx.language),
             ctx.t("drempel", "threshold"): manifest.get("threshold"),
             ctx.t("rijen in", "rows in"): manifest.get("rows_in"),
             ctx.t("rijen afgewezen", "rows rejected"): manifest.get("rows_rejected"),
@@ -73,8 +73,8 @@ def public_sources_table(ctx: ReportContext) -> pd.DataFrame:
         rows.append({
             ctx.t("bron", "source"): info.title(ctx.language),
             ctx.t("uitgever", "publisher"): info.partner,
-            ctx.t("doel", "purpose"): info.purpose,
-            ctx.t("grondslag", "legal basis"): info.legal_basis,
+            ctx.t("doel", "purpose"): info.purpose_in(ctx.language),
+            ctx.t("grondslag", "legal basis"): info.legal_basis_in(ctx.language),
             ctx.t("bestanden (sha256)", "files (sha256)"): "; ".join(
                 [f"{Path(f).name} ({file_digest(Path(f))[:12]})" for f in files] + unreadable),
             ctx.t("gegevens t/m", "data up to"):

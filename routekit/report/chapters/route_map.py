@@ -56,3 +56,15 @@ def show_route_map(ctx: ReportContext) -> None:
     static, _ = maps.route_map_static(legs, ctx.language, threshold=ctx.threshold)
     embed.show_map(fmap, alt_text, static_chart=static)
     ctx.show_focus_note()  # beside the figure: a focus its data cannot honour
+
+
+def show_corridor_map(ctx: ReportContext) -> None:
+    """The corridors at a glance: one arrow per corridor into the Netherlands, width by the
+    period's estimate, labelled with the estimate and the change (interactive and for print)."""
+    from routekit.report import embed, headline, maps
+
+    head = headline.compute(ctx.estimates_dir, ctx.period, ctx.baseline, ctx.threshold)
+    corridors = headline.map_frame(head)
+    fmap, alt_text = maps.corridor_map(corridors, ctx.language, threshold=ctx.threshold)
+    static, _ = maps.corridor_map_static(corridors, ctx.language, threshold=ctx.threshold)
+    embed.show_map(fmap, alt_text, static_chart=static, height_px=480)
