@@ -149,3 +149,26 @@ def test_absent_histories_are_zero_and_histories_are_complete():
     assert len(table.counts) == 7 and table.counts.sum() == 7
     assert sorted(map(tuple, table.histories.astype(int).tolist())) == sorted(
         h for h in itertools.product((0, 1), repeat=3) if any(h))
+
+
+def _model(engine: _Engine, lists, text: str) -> tuple[int, ...]:
+    labels = {engine.label((k,), lists): k for k in range(len(engine.pairs))}
+    return tuple(sorted(labels[term.strip()] for term in text.split("+")))
+
+
+def test_on_the_dutch_six_list_table_our_model_fits_better_than_the_reference_model():
+    """Ned: SparseMSE reports 111,139 (45,421-160,431) from O:Z + P:Z + I:Z + P:R + O:P + K:O with
+    the empty pairs I:K and K:R at minus infinity (we reproduce that figure from that model). Our
+    forward search takes K:P at step 3 (LR 37.6 against P:R's 34.3) and ends at a model 13.7 AIC
+    units better; its estimate (43,585) is near Rcapture's best-AIC figure for the 5-list version
+    (46,331). The written reason why ours differs: it is the better-fitting model."""
+    table = read_capture_file(DATA / "Ned.csv")
+    engine = _Engine(len(table.lists))
+    reference = engine.fit(_model(engine, table.lists, "O:Z + P:Z + I:Z + P:R + O:P + K:O + I:K + K:R"),
+                           table.counts)
+    assert table.observed + reference["unseen"] == pytest.approx(111139, abs=1.0)
+    ours = estimate_loglinear(table, "stepwise", n_boot=0)
+    fit = engine.fit(_model(engine, table.lists, ours.model), table.counts)
+    aic = lambda f: -2 * f["loglik"] + 2 * f["n_params"]  # noqa: E731
+    assert aic(fit) < aic(reference) - 10
+    assert ours.estimate == pytest.approx(43585, abs=1.0)
