@@ -67,3 +67,30 @@ def test_mentions_that_are_not_stops(text, expected):
 ])
 def test_origin(text, expected):
     assert route(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city name shared by two countries takes the country the text names right after it ...
+    ("Hij woonde twee jaar in Tripoli, in het noorden van Libanon. Hij vloog van Beiroet naar Istanbul.", "LBN>TUR"),
+    ("She lived in Cordoba, Argentina, and flew from there to Madrid.", "ARG>ESP"),
+    ("He left Valencia by bus to Caracas and flew from there to Lisbon.", "VEN>PRT"),
+    # ... else the one the rest of the text names, else the first (usual) reading
+    ("Hij vertrok uit Beiroet en woonde daarna in Tripoli. Vandaar vloog hij naar Cyprus.", "LBN>CYP"),
+    ("Vanuit Tripoli ging hij met een boot naar Lampedusa.", "LBY>ITA"),
+    # the Caribbean parts of the Kingdom keep their own codes
+    ("Zij vloog van Santo Domingo naar Sint Maarten en woonde een jaar in Philipsburg. Daarna vloog zij naar "
+     "Amsterdam.", "DOM>SXM>NLD"),
+    ("He took a boat from Venezuela to Bonaire and later flew to Schiphol.", "VEN>BES>NLD"),
+])
+def test_shared_city_names_and_caribbean(text, expected):
+    assert route(text) == expected
+
+
+def test_document_features_lower_the_confidence_of_a_harder_record():
+    story = extract_route("Hij reisde met de bus van Syrie naar Turkije en met een boot naar Griekenland. Daarna vloog hij "
+                          "naar Nederland.")
+    letter = extract_route("Op pagina 4 van het verslag staat ten onrechte dat client via Bulgarije reisde. Client is "
+                           "met de bus van Syrie naar Turkije en met een boot naar Griekenland gegaan. Daarna vloog hij "
+                           "naar Nederland.")
+    assert "letter" in letter.flags and "letter" not in story.flags
+    assert letter.confidence < story.confidence

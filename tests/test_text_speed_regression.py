@@ -14,7 +14,9 @@ the route in NLD (the hand-labelled sets' convention; the demo generator's narra
 Issue 15's rules then changed 5 rows (refreshed on purpose): a question naming no country now joins its answer, so
 "V: Waar bent u geboren? A: In Kabul." is a birthplace and the residence told next (Iran) starts the route (2 demo
 interviews; the hand-labelled sets' convention, the demo generator's narrated_route keeps the birth country); 3 rows
-only count one more nationality/birth mention ("in Turkije geboren is", a feature).
+only count one more nationality/birth mention ("in Turkije geboren is", a feature). The calibration then gained
+genre-like document features (turns, persons, letter, codes, years, ...): the ``features`` column was rewritten, no
+other field changed.
 """
 
 from __future__ import annotations

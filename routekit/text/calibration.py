@@ -25,6 +25,9 @@ FEATURES: tuple[tuple[str, float], ...] = (
     ("excluded", 4), ("fuzzy", 2), ("reorders", 4), ("inferred_home", 1), ("no_netherlands", 1),
     ("unknown_mode_share", 1), ("legs", 8), ("unclear_language", 1), ("dialogue", 1), ("sentences", 12),
     ("homes", 3),
+    # genre-like document features (issue 15): records that are not plain stories are wrong more often
+    ("turns", 12), ("persons", 4), ("letter", 4), ("codes", 6), ("years", 4), ("before_cues", 3),
+    ("named_not_routed", 4), ("city_only", 4), ("departures", 6), ("pluperfect", 4),
 )
 FEATURE_NAMES = tuple(name for name, _ in FEATURES)
 # What a non-zero feature tells an analyst (a fixed vocabulary: no text of the record).
@@ -38,6 +41,11 @@ FLAG_TEXTS = {
     "unclear_language": "language unclear",
     "dialogue": "question/answer transcript",
     "homes": "nationality or birth named",
+    "persons": "several persons in the record",
+    "letter": "a letter or correction of a report",
+    "codes": "codes or abbreviations (ISO2, airports)",
+    "years": "several years named (more than one journey?)",
+    "named_not_routed": "countries named but left off the route",
     "one_country": "only one country found",
 }
 

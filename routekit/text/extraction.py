@@ -27,7 +27,7 @@ from typing import Iterable
 from routekit.text.calibration import feature_vector, flags, no_route_probability, probability
 from routekit.text.dialogue import EMPTY as NO_DIALOGUE
 from routekit.text.dialogue import DialogueReading, joined, read_dialogue
-from routekit.text.gazetteer import Mention, find_places
+from routekit.text.gazetteer import Mention, Place, find_places, read_data_csv
 from routekit.text.matcher import Tokens, WordCache, tokenize
 from routekit.text.normalise import Segments, detect_language, fold, segment
 from routekit.text.vocabulary import CLAUSE_BREAK, MODE_PREFIX, Vocabulary, vocabulary
@@ -1010,6 +1010,8 @@ def extract_route(text: str | None) -> RouteExtraction:
     vocab = vocabulary(language)
     cue_phrases, place_phrases, misspelt = vocab.per_token(tokens.words)
     mentions = find_places(text, folded, tokens, vocab.words, place_phrases, misspelt)
+    if mentions and not _SHARED_NAMES.isdisjoint(tokens.words):
+        mentions = _resolve_shared_names(folded, mentions)
     dialogue = read_dialogue(folded, [m.start for m in mentions], [m.place.iso3 for m in mentions])
     if vocab.ignored_lines is not None and mentions:
         header = vocab.ignored_spans(folded)
@@ -1049,12 +1051,67 @@ def extract_route(text: str | None) -> RouteExtraction:
     modes = tuple(map(mode_of.get, route[1:], repeat(UNKNOWN_MODE)))   # mode_of.get(country, UNKNOWN_MODE)
     counts = _counts(states, route, modes, reorders, inferred_home, language, dialogue.turns,
                      len(segments.sentence_starts))
+    counts.update(_document_counts(text, cues, states, route, dialogue.turns))
     features = feature_vector(counts)
     return RouteExtraction(
         route=tuple(route), modes=modes, smuggler=smuggler, route_asked=True,
         confidence=probability(features), reason="", hints=tuple(map(hint_of.get, route, repeat(""))),
         language=language, flags=flags(counts), features=features,
     )
+
+
+@lru_cache(maxsize=1)
+def _shared_places() -> dict[str, tuple[str, ...]]:
+    """Folded city name -> the countries that have a city of that name (``shared_places.csv``), first the default."""
+    return {" ".join(fold(row["place"]).replace("-", " ").split()): tuple(row["iso3s"].split())
+            for row in read_data_csv("shared_places.csv")}
+
+
+_SHARED_NAMES = frozenset(name.split()[0] for name in _shared_places())   # first words: a cheap pre-test per text
+_APPOSITION_REACH = 50   # characters after a shared name in which a country says which one is meant
+_SENTENCE_END = re.compile(r"[.;!?]")
+
+
+def _resolve_shared_names(folded: str, mentions: list[Mention]) -> list[Mention]:
+    """A city name shared by countries (Tripoli, Valencia, Cordoba) takes the country the text gives it: a country
+    named right after it in its sentence ("Tripoli, in het noorden van Libanon", "Valencia ... by bus to Caracas"),
+    else the only one of its countries the rest of the text names; one reading per name in a text."""
+    table = _shared_places()
+    shared = {index: table[key] for index, m in enumerate(mentions) if m.place.kind != "country"
+              and (key := " ".join(folded[m.start:m.end].replace("-", " ").split())) in table}
+    if not shared:
+        return mentions
+    named = {m.place.iso3 for index, m in enumerate(mentions) if index not in shared}
+    told: dict[int, str] = {}   # per shared mention, the country told right after it
+    for index, countries in shared.items():
+        mention = mentions[index]
+        for other in mentions[index + 1:]:
+            if other.start - mention.end > _APPOSITION_REACH or _SENTENCE_END.search(folded, mention.end, other.start):
+                break
+            if other.place.iso3 in countries and other.place.iso3 != mention.place.iso3:
+                told[index] = other.place.iso3
+                break
+    chosen: dict[int, str] = {}
+    for index, countries in shared.items():
+        name = folded[mentions[index].start:mentions[index].end]
+        same = [i for i in shared if folded[mentions[i].start:mentions[i].end] == name and i in told]
+        before = [i for i in same if i <= index]
+        if same:   # its own apposition, else the nearest one of the same name before it, else after it
+            chosen[index] = told[before[-1]] if before else told[same[0]]
+            continue
+        others = [c for c in countries if c in named]
+        if countries[0] not in named and len(others) == 1:
+            chosen[index] = others[0]
+    if not chosen:
+        return mentions
+    resolved = list(mentions)
+    for index, iso3 in chosen.items():
+        mention = mentions[index]
+        if iso3 != mention.place.iso3:
+            place = mention.place
+            resolved[index] = mention._replace(place=Place(iso3, place.kind, "", place.case_sensitive,
+                                                           place.mid_sentence))
+    return resolved
 
 
 def _narrative_resumes(folded: str, cues: dict[str, list[tuple[int, int]]], segments: Segments,
@@ -1089,3 +1146,23 @@ def _counts(states, route, modes, reorders, inferred_home, language, turns, sent
             "unknown_mode_share": modes.count(UNKNOWN_MODE) / len(modes) if modes else 0.0,
             "legs": len(modes), "unclear_language": int(language == "unknown"), "dialogue": int(turns > 0),
             "sentences": sentences, "homes": homes}
+
+
+_CODE = re.compile(r"\b[A-Z]{2,3}\b")          # "IR", "TR", "IKA", "DXB": codes standing for places (and acronyms)
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
+
+
+def _document_counts(text: str, cues: dict[str, list[tuple[int, int]]], states: list[_MentionState],
+                     route: list[str], turns: int) -> dict[str, float]:
+    """Genre-like counts for the calibrated confidence: how much of the record is not a plain story - question/answer
+    turns, other persons named, a letter correcting a report, codes, several years (journeys), 'before' cues, and
+    countries named that the route leaves out. Counts only, no text."""
+    named = {s.mention.place.iso3 for s in states}
+    as_country = {s.mention.place.iso3 for s in states if s.mention.place.kind == "country"}
+    return {"turns": turns, "persons": len(cues.get("person_markers", ())),
+            "city_only": len(set(route) - as_country - {NETHERLANDS}),
+            "departures": sum(1 for s in states if s.departure and not s.excluded),
+            "pluperfect": len(cues.get("pluperfect", ())),
+            "letter": len(cues.get("letter_markers", ())), "codes": len(_CODE.findall(text)),
+            "years": len(set(_YEAR.findall(text))), "before_cues": len(cues.get("before", ())),
+            "named_not_routed": len(named - set(route))}
