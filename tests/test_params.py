@@ -111,3 +111,46 @@ def test_period_outside_data_and_empty_focus():
         check_against_data(params, "2023-01", "2025-12", {"nationalities": {"SYR", "AFG"}})
     ok = validate({"focus": {"nationalities": ["SYR"]}})
     assert check_against_data(ok, "2023-01", "2025-12", {"nationalities": {"SYR"}}).label == "2025-Q4"
+
+
+def test_non_utf8_parameter_file_is_one_line(tmp_path):
+    bad = tmp_path / "latin1.yaml"
+    bad.write_bytes("title: Routes naar Nederland \u2013 caf\u00e9\n".encode("latin-1", errors="replace"))
+    with pytest.raises(ParamError, match="latin1.yaml.*not UTF-8"):
+        load_params(bad)
+
+
+def test_duplicate_keys_are_refused_with_the_line(tmp_path):
+    twice = tmp_path / "twice.yaml"
+    twice.write_text("threshold: 10\nperiod: 2025-Q1\nthreshold: 5\n")
+    with pytest.raises(ParamError) as info:
+        load_params(twice)
+    assert info.value.key == "threshold" and "line 3" in str(info.value)
+    nested = tmp_path / "nested.yaml"
+    nested.write_text("focus:\n  corridors: [eastern_land]\n  corridors: [central_med]\n")
+    with pytest.raises(ParamError, match="focus.corridors.*duplicate"):
+        load_params(nested)
+
+
+@pytest.mark.parametrize("title", ["two\nlines", "bell\x07", "nul\x00byte", "", "   ", "x" * 201])
+def test_title_is_one_line_of_printable_text(title):
+    with pytest.raises(ParamError) as info:
+        validate({"title": title})
+    assert info.value.key == "title"
+
+
+def test_hostile_title_is_kept_as_data():
+    # validation does not rewrite a title: escaping happens where it is rendered
+    title = "{literalinclude} ../partners/kmar.csv <script>alert(1)</script> $x$ \\ & % #"
+    assert validate({"title": title}).title == title
+
+
+def test_data_dir_that_is_a_file_says_so(tmp_path):
+    from routekit.report.pipeline import build_report
+
+    not_a_dir = tmp_path / "data.csv"
+    not_a_dir.write_text("a,b\n")
+    params = tmp_path / "p.yaml"
+    params.write_text(f"data_dir: {not_a_dir}\n")
+    with pytest.raises(ParamError, match="is a file, not a folder"):
+        build_report(params, project=tmp_path, build_root=tmp_path / "_build")

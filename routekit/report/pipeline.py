@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
+import tempfile
 import time
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -23,7 +25,7 @@ from pathlib import Path
 import nbformat
 import yaml
 
-from routekit.errors import BuildError, RoutekitError
+from routekit.errors import BuildError, ParamError, RoutekitError
 from routekit.params import ReportParams, check_against_data, load_params, params_digest
 from routekit.periods import Period
 from routekit.digests import code_digest, combine, file_digest, tree_digest
@@ -41,6 +43,7 @@ class BuildPlan:
     name: str
     project: Path
     build_root: Path
+    work: Path | None = None  # this build's own folder (source tree, jupyter-book output)
 
     @property
     def output(self) -> Path:
@@ -56,6 +59,8 @@ class BuildPlan:
 
     @property
     def source_tree(self) -> Path:
+        if self.work is not None:
+            return self.work / "src"
         return self.build_root / "src" / self.name
 
     @property
@@ -160,8 +165,12 @@ def _run_json(params: ReportParams, period: Period, baseline: Period, workspace:
     def as_dict(p: Period) -> dict:
         return {"start": p.start, "end": p.end, "kind": p.kind, "label": p.label, "months": p.months}
 
+    shown = params.model_dump(mode="json")
+    for key in ("data_dir", "public_data_dir"):  # the methods chapter lists the parameters
+        if shown.get(key) and Path(shown[key]).is_absolute():
+            shown[key] = Path(shown[key]).name  # a server path says nothing to a reader
     return json.dumps({
-        "params": params.model_dump(mode="json"),
+        "params": shown,
         "period": as_dict(period),
         "baseline": as_dict(baseline),
         "chapter": chapter.id,
@@ -198,6 +207,7 @@ def _localise(notebook_path: Path, chapter: Chapter, language: str) -> None:
     title = nbformat.v4.new_markdown_cell(f"# {chapter.title(language)}")
     nb.cells = [title, *cells]
     nb.metadata["language_info"] = nb.metadata.get("language_info", {"name": "python"})
+    nb.metadata.pop("papermill", None)  # input and output paths on this server
     nbformat.write(nb, notebook_path)
 
 
@@ -221,9 +231,8 @@ def _execute_chapter(chapter: Chapter, template: Path, run_json: str, plan: Buil
         if (cached / "tables").is_dir():
             shutil.copytree(cached / "tables", tables_dir, dirs_exist_ok=True)
         return chapter.id, time.perf_counter() - started, True
-    work = plan.build_root / "exec" / key
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
+    (plan.build_root / "exec").mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f"{key}-", dir=plan.build_root / "exec"))
     executed = work / chapter.notebook
     try:
         papermill.execute_notebook(
@@ -239,13 +248,39 @@ def _execute_chapter(chapter: Chapter, template: Path, run_json: str, plan: Buil
             f"the executed notebook is kept at {executed}; the previous report is untouched"
         ) from None
     _localise(executed, chapter, language)
-    cached.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(executed, cached / chapter.notebook)
-    if tables_dir.is_dir():
-        shutil.copytree(tables_dir, cached / "tables", dirs_exist_ok=True)
+    _store_in_cache(cached, executed, tables_dir)
     shutil.copy2(executed, target)
     shutil.rmtree(work, ignore_errors=True)
     return chapter.id, time.perf_counter() - started, False
+
+
+def _store_in_cache(cached: Path, executed: Path, tables_dir: Path) -> None:
+    """Fill a cache entry in a private folder and rename it into place: a reader never sees half."""
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    partial = Path(tempfile.mkdtemp(prefix=f".{cached.name}-", dir=cached.parent))
+    try:
+        shutil.copy2(executed, partial / executed.name)
+        if tables_dir.is_dir():
+            shutil.copytree(tables_dir, partial / "tables")
+        if cached.exists():
+            shutil.rmtree(cached, ignore_errors=True)
+        partial.rename(cached)
+    except OSError:
+        pass  # another build stored the same entry first; the cache is only a shortcut
+    finally:
+        shutil.rmtree(partial, ignore_errors=True)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def escape_markdown(text: str) -> str:
+    """Text that MyST shows as itself: every ASCII punctuation character backslash-escaped.
+
+    CommonMark lets any ASCII punctuation be escaped, so no directive (``{literalinclude}``),
+    role, link, image, raw HTML, emphasis or math survives in a parameter's value.
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
 def _write_if_changed(path: Path, text: str) -> None:
@@ -264,6 +299,8 @@ def _assemble_source(plan: BuildPlan, params: ReportParams, chapters: list[Chapt
     config["title"] = params.title
     config.setdefault("sphinx", {}).setdefault("config", {})["language"] = language
     config["sphinx"]["config"]["html_extra_path"] = ["_extra"]
+    # the sources are executed notebooks whose parameter cell names server paths; not published
+    config["sphinx"]["config"]["html_copy_source"] = False
     config["only_build_toc_files"] = True
     _write_if_changed(src / "_config.yml", yaml.safe_dump(config, sort_keys=False, allow_unicode=True))
     toc = yaml.safe_load((project / "_toc.yml").read_text(encoding="utf-8"))
@@ -287,19 +324,19 @@ def _assemble_source(plan: BuildPlan, params: ReportParams, chapters: list[Chapt
     for page in sorted(pages.glob("*.md")):
         text = page.read_text(encoding="utf-8")
         for key, value in values.items():
-            text = text.replace("{{" + key + "}}", value)
+            text = text.replace("{{" + key + "}}", escape_markdown(value))
         _write_if_changed(src / "book" / page.name, text)
     (src / "_extra" / "tables").mkdir(parents=True, exist_ok=True)
 
 
-def _jupyter_book(source: Path, out: Path, builder: str = "html") -> None:
+def _jupyter_book(source: Path, out: Path, builder: str = "html", log_dir: Path | None = None) -> None:
     import subprocess
     import sys
 
     command = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(source),
                "--path-output", str(out), "--builder", builder, "-q"]
     result = subprocess.run(command, capture_output=True, text=True)
-    log = out / f"jupyter-book-{builder}.log"
+    log = (log_dir or out) / f"jupyter-book-{builder}.log"
     log.parent.mkdir(parents=True, exist_ok=True)
     log.write_text(result.stdout + "\n" + result.stderr, encoding="utf-8")
     if result.returncode != 0:
@@ -321,22 +358,56 @@ def _swap_in(staging: Path, target: Path) -> None:
 def build_report(params_path: Path, overrides: list[str] | None = None,
                  project: Path = PROJECT_ROOT, build_root: Path | None = None,
                  notebooks: Path | None = None, pdf: bool = True, console=None) -> BuildResult:
-    """Render one parameter set into a static site (and PDF) without touching other reports."""
+    """Render one parameter set into a static site (and PDF) without touching other reports.
+
+    One build per output folder at a time (a second waits, saying so); each build assembles its
+    book in a folder of its own that is removed afterwards, failed or not, so only files this
+    build wrote can be published and nothing a failed build fetched stays behind.
+    """
+    from contextlib import ExitStack
+
     from rich.console import Console
+    from rich.markup import escape
+
+    from routekit.locking import hold
 
     console = console or Console(stderr=True)
-    log = console.print
     overrides = overrides or []
     build_root = Path(build_root or project / "_build")
+    params = load_params(params_path, overrides)
+    plan = plan_for(params_path, overrides, params, project, build_root)
+
+    def say(message: str) -> None:
+        console.print(escape(message), highlight=False)
+
+    with hold(build_root / ".locks" / f"{plan.name}.lock", f"the report '{plan.name}' in '{build_root}'",
+              log=say), ExitStack() as data_guard:
+        (build_root / "work").mkdir(parents=True, exist_ok=True)
+        plan.work = Path(tempfile.mkdtemp(prefix=f"{plan.name}-", dir=build_root / "work"))
+        try:
+            return _build(params_path, params, plan, project, build_root, notebooks, pdf, console,
+                          data_guard)
+        finally:
+            shutil.rmtree(plan.work, ignore_errors=True)
+
+
+def _build(params_path: Path, params: ReportParams, plan: BuildPlan, project: Path, build_root: Path,
+           notebooks: Path | None, pdf: bool, console, data_guard) -> BuildResult:
+    from rich.markup import escape
+
+    from routekit.locking import data_lock
+
+    log = console.print
     notebooks = Path(notebooks or project / "notebooks")
     timings: dict[str, float] = {}
     started = time.perf_counter()
-
-    params = load_params(params_path, overrides)
-    plan = plan_for(params_path, overrides, params, project, build_root)
     data_dir = Path(params.data_dir)
     if not data_dir.is_absolute():
         data_dir = project / data_dir
+    if data_dir.exists() and not data_dir.is_dir():
+        raise ParamError("data_dir", params.data_dir, "is a file, not a folder")
+    if data_dir.is_dir() and not params.public_only:
+        data_guard.enter_context(data_lock(data_dir, log=lambda m: log(escape(m), highlight=False)))
 
     t0 = time.perf_counter()
     public_dir = resolve_public_dir(params, project)
@@ -352,7 +423,8 @@ def build_report(params_path: Path, overrides: list[str] | None = None,
                  else prepare_estimates(workspace, params.sources, period, baseline, log=log,
                                    public_dir=public_dir))
     timings["data"] = time.perf_counter() - t0
-    log(f"[bold]{params.title}[/] - period {period.label} ({period.start} to {period.end}), "
+    data_guard.close()  # releases, link and estimates are ready; the chapters only read them
+    log(f"[bold]{escape(params.title)}[/] - period {period.label} ({period.start} to {period.end}), "
         f"baseline {baseline.start} to {baseline.end} -> {plan.site}")
 
     chapters = chapters_for(notebooks, has_partner_data=not params.public_only,
@@ -409,8 +481,8 @@ def build_report(params_path: Path, overrides: list[str] | None = None,
     timings["chapters"] = time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    jb_out = build_root / "jb" / plan.name
-    _jupyter_book(plan.source_tree, jb_out, "html")
+    jb_out = plan.work / "jb"
+    _jupyter_book(plan.source_tree, jb_out, "html", log_dir=plan.output / "logs")
     staging = plan.output / ".html-staging"
     shutil.rmtree(staging, ignore_errors=True)
     shutil.copytree(jb_out / "_build" / "html", staging)
@@ -446,7 +518,7 @@ def _build_pdf(plan: BuildPlan, params: ReportParams, period: Period, generated:
     except ImportError:
         log("[yellow]PDF skipped: routekit.report.pdf is not available[/]")
         return None
-    _jupyter_book(plan.source_tree, jb_out, "singlehtml")
+    _jupyter_book(plan.source_tree, jb_out, "singlehtml", log_dir=plan.output / "logs")
     single = jb_out / "_build" / "singlehtml"
     # The root document is book/intro, so Sphinx writes the single page to book/intro.html but
     # links its assets as if it stood at the top; put it there (replacing the redirect page).

@@ -106,6 +106,25 @@ def _drop_duplicate_scripts(app, pagename, templatename, context, doctree) -> No
         context["script_files"] = unique
 
 
+# sphinx-book-theme prints ``pagetitle`` (the page heading as plain text) raw in its print header
+TITLE_CONTEXT_KEYS = ("docstitle", "shorttitle", "project", "pagetitle")
+
+
+def _escape_titles(app, pagename, templatename, context, doctree) -> None:
+    """The report title is a parameter, i.e. data: show it as text on every page.
+
+    Sphinx templates do not autoescape, and the theme prints ``docstitle`` raw in the navbar, so
+    a title holding ``<script>`` ran on every page. As ``Markup`` the escaped title is printed
+    as is by ``{{ }}`` and not escaped twice by ``|e``.
+    """
+    from markupsafe import Markup, escape
+
+    for key in TITLE_CONTEXT_KEYS:
+        value = context.get(key)
+        if isinstance(value, str) and not isinstance(value, Markup):
+            context[key] = escape(value)
+
+
 def setup(app):
     """Register the static files; scripts go in <head>, before any chart or map output."""
     for js in JS_FILES:
@@ -114,4 +133,6 @@ def setup(app):
         app.add_css_file(css, priority=200)
     app.connect("builder-inited", _on_builder_inited)
     app.connect("html-page-context", _drop_duplicate_scripts, priority=100)
+    # after the theme's own handler (priority 500), which sets ``pagetitle``
+    app.connect("html-page-context", _escape_titles, priority=900)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
