@@ -122,11 +122,14 @@ def test_random_sparse_tables_of_up_to_twelve_lists_never_crash():
                 assert result.reason
 
 
-def test_more_lists_than_the_cap_are_refused_not_tried():
+def test_more_lists_than_the_cap_are_refused_not_tried(tmp_path):
     frame = pd.DataFrame(np.eye(20, dtype=int)[:3], columns=[f"L{i}" for i in range(20)]).assign(count=5)
-    frame.loc[3] = [1, 1] + [0] * 18 + [2]
-    result = estimate_loglinear(capture_table(frame), "stepwise", n_boot=0)
-    assert not result.estimable and "merge lists" in result.reason
+    with pytest.raises(ValueError, match="merge lists"):
+        capture_table(frame)
+    path = tmp_path / "wide.csv"
+    frame.to_csv(path, index=False)
+    with pytest.raises(InputError, match="merge lists"):
+        read_capture_file(path)
 
 
 @pytest.mark.parametrize("text, where", [

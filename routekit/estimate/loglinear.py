@@ -97,7 +97,11 @@ def capture_table(frame: pd.DataFrame, lists: list[str] | None = None) -> Captur
     if not np.isfinite(counts).all() or (counts < 0).any() or (counts != np.round(counts)).any():
         raise ValueError("counts must be whole numbers >= 0")
     n_lists = len(lists)
-    histories = np.array(list(itertools.product((0, 1), repeat=n_lists))[1:], dtype=float)
+    width = 1 + n_lists + n_lists * (n_lists - 1) // 2
+    if (2**n_lists - 1) * width > MAX_CELLS_X_COLUMNS:
+        raise ValueError(f"{n_lists} lists give {2**n_lists - 1:,} capture histories x {width} parameters, above "
+                         f"the cap of {MAX_CELLS_X_COLUMNS:,}: merge lists")
+    histories = _histories(n_lists)
     code = flags @ (2 ** np.arange(n_lists)[::-1])
     full = np.zeros(2**n_lists)
     np.add.at(full, code.astype(int), counts)
@@ -107,17 +111,24 @@ def capture_table(frame: pd.DataFrame, lists: list[str] | None = None) -> Captur
 # ----------------------------------------------------------------------------- one model
 
 
+def _histories(n_lists: int) -> np.ndarray:
+    """Every observable capture history, in binary order (first list = highest bit)."""
+    codes = np.arange(1, 2**n_lists)
+    return ((codes[:, None] >> np.arange(n_lists - 1, -1, -1)[None]) & 1).astype(float)
+
+
 class _Engine:
     """The design matrix of all pairwise models over one set of lists, and fits of its models."""
 
     def __init__(self, n_lists: int):
         self.n_lists = n_lists
-        cells = np.array(list(itertools.product((0, 1), repeat=n_lists))[1:], dtype=float)
+        cells = _histories(n_lists)
         self.pairs = list(itertools.combinations(range(n_lists), 2))
         columns = [np.ones(len(cells)), *cells.T, *[cells[:, i] * cells[:, j] for i, j in self.pairs]]
         self.design = np.column_stack(columns)
         self.n_base = 1 + n_lists
         self._faces: dict[tuple, tuple] = {}
+        self.n_fits = 0  # models fitted so far (the work cap counts them)
 
     def columns(self, model: tuple[int, ...]) -> np.ndarray:
         return np.array([*range(self.n_base), *(self.n_base + k for k in model)], dtype=int)
@@ -158,6 +169,15 @@ class _Engine:
                 plain.append(i)
         if not plain:
             return fits
+        # batches of at most ~2 million numbers, so 16 lists do not stack gigabytes
+        size = max(1, int(2_000_000 // (self.design.shape[0] * (self.n_base + len(models[plain[0]])))))
+        if len(plain) > size:
+            for part in range(0, len(plain), size):
+                chunk = plain[part:part + size]
+                for i, fit in zip(chunk, self.fit_many([models[i] for i in chunk], y, [starts[i] for i in chunk])):
+                    fits[i] = fit
+            return fits
+        self.n_fits += len(plain)
         xs = np.stack([self.design[:, self.columns(models[i])] for i in plain])  # (K, C, P)
         betas = np.zeros((len(plain), xs.shape[2]))
         betas[:, 0] = np.log(max(y.mean(), 0.5))
@@ -383,7 +403,7 @@ _METHODS = ("stepwise", "aic")
 def estimate_loglinear(table: CaptureTable, method: str = "stepwise", *, p_threshold: float = 0.02,
                        n_boot: int = 199, seed: int | None = 0, max_models: int = 2048,
                        max_ratio: float = 1000.0, max_failed_share: float = 0.10, keep_draws: bool = False,
-                       max_work: float = 2e10) -> LoglinearResult:
+                       max_work: float = 1e12) -> LoglinearResult:
     """Population estimate from a capture-history table with a 95% BCa bootstrap interval.
 
     ``method``: ``stepwise`` (forward, LR test at ``p_threshold``) or ``aic`` (AIC-weighted average
@@ -426,12 +446,17 @@ def estimate_loglinear(table: CaptureTable, method: str = "stepwise", *, p_thres
         models = _all_models(len(engine.pairs), max_models) if method == "aic" else []
     except SearchRefused as error:
         return refuse(str(error))
-    fits_per_run = len(models) if method == "aic" else len(engine.pairs) * min(len(engine.pairs), 12)
-    work = engine.design.shape[0] * width**2 * fits_per_run * (n_boot + 1) * 6
-    if work > max_work:
-        return refuse(f"the search would take about {work:.1e} operations (cap {max_work:.0e}): use fewer "
-                      "replicates (--n-boot), --method stepwise, or merge lists")
+    step = len(engine.pairs) * engine.design.shape[0] * width**2 * 30
+    if method == "stepwise" and step * 20 > max_work:
+        return refuse(f"one step of the search would take about {step:.1e} operations (cap {max_work / 20:.0e}): "
+                      "merge lists")
     chosen, unseen, weights = run(y)
+    # The search on the data shows how many fits one run takes; the bootstrap repeats it.
+    work = engine.design.shape[0] * width**2 * max(engine.n_fits, 1) * n_boot * 8
+    if work > max_work:
+        return refuse(f"the bootstrap would take about {work:.1e} operations ({engine.n_fits} model fits per "
+                      f"search, {n_boot} replicates; cap {max_work:.0e}): use fewer replicates (--n-boot) or "
+                      "merge lists")
     if chosen is None:
         return refuse("no model is estimable: the unseen cell is not identifiable from the cells observed")
     if unseen > max_ratio * max(observed, 1.0):
@@ -572,4 +597,7 @@ def read_capture_file(path) -> CaptureTable:
     if repeated.any():
         rows = (np.flatnonzero(repeated.to_numpy())[:2] + 2).tolist()
         raise InputError(path, f"the same capture history appears in rows {rows[0]} and {rows[1]}", row=rows[1])
-    return capture_table(flags.assign(count=counts.to_numpy()), lists)
+    try:
+        return capture_table(flags.assign(count=counts.to_numpy()), lists)
+    except ValueError as error:
+        raise InputError(path, str(error), row=1) from None
