@@ -36,6 +36,18 @@ def test_question_answer_turns(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # "first" after the journey's start: the first country after it, whatever was told before
+    ("V: Hoe kwam u in Griekenland? A: Met een boot vanaf Izmir. V: Waar begon uw reis? A: In Kabul. Ik ben eerst "
+     "naar Iran gegaan.", "AFG>IRN>TUR>GRC"),
+    # a leg told later through a stop into a country already on the route goes before that country
+    ("He arrived in Copenhagen in 2019 and lived in Denmark for four years. He had come from Damascus via Beirut to "
+     "Copenhagen by plane.", "SYR>LBN>DNK"),
+])
+def test_order_told_out_of_text_order(text, expected):
+    assert route(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # coasts and islands only seen from a boat are not stops
     ("Hij vertrok uit Sabratha met een boot. Onderweg zagen zij de kust van Tunesie, maar zij werden pas bij "
      "Sicilie gered.", "LBY>ITA"),

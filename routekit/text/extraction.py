@@ -27,6 +27,7 @@ from typing import Iterable
 from routekit.text.calibration import feature_vector, flags, no_route_probability, probability
 from routekit.text.dialogue import EMPTY as NO_DIALOGUE
 from routekit.text.dialogue import DialogueReading, joined, read_dialogue
+from routekit.text.document import prepare as prepare_document
 from routekit.text.gazetteer import Mention, Place, find_places, read_data_csv
 from routekit.text.matcher import Tokens, WordCache, tokenize
 from routekit.text.normalise import Segments, detect_language, fold, segment
@@ -84,7 +85,7 @@ class _MentionState:
 
     __slots__ = ("before", "before_cues", "before_of", "clause", "continues_before", "departure", "excluded",
                  "here", "home", "intended", "journey_start", "mention", "residence", "sentence", "start",
-                 "strong_home", "transit", "transit_previous", "via", "via_destination")
+                 "strong_home", "transit", "transit_previous", "via", "via_destination", "first")
 
     def __init__(self, mention: Mention, sentence: int, clause: int) -> None:
         self.mention, self.sentence, self.clause = mention, sentence, clause
@@ -100,6 +101,7 @@ class _MentionState:
         self.transit = False                # a stop on a flight ("changing planes in Dubai")
         self.intended = False               # NL named as an intention ("op weg naar Nederland"): counted, not told
         self.transit_previous = False       # a transit with no destination in its sentence: before the last country
+        self.first = False                  # "eerst naar Turkije", "first to Iran": the first leg after the start
 
 
 def _by_clause(spans: list[tuple[int, int]], segments: Segments, at_end: bool = False) -> dict[int, list]:
@@ -257,6 +259,7 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
     start_after, before_index = _span_index(cues, "start_after"), _span_index(cues, "before")
     home_after, boarding_after = _span_index(cues, "home_after"), _span_index(cues, "boarding_after")
     birth_after, residence_after = _span_index(cues, "birth_after"), _span_index(cues, "residence_after")
+    first_clauses = _by_clause(cues["first"], segments) if "first" in cues else {}
     # the mentions (start offsets) each kind of cue governs ("vanuit Turkije", "via Griekenland", "geboren in")
     mention_starts = [mention.start for mention in mentions]
     returned = _governed(cues, "return", folded, mention_starts, 2)
@@ -360,6 +363,8 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
             state.departure = state.start = state.residence = False
         if m_start in vias:
             state.via = True
+        if first_clauses and clause in first_clauses and not is_home_country:
+            state.first = any(end <= m_start for _, end in first_clauses[clause])
         if any_transit and not is_home_country:
             state.transit = _is_transit(folded, mention, transit_index, transit_after, segments)
         states.append(state)
@@ -775,6 +780,7 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
     anchored_start: set[str] = set()   # countries the text says were left or lived in
     flashback: list[tuple[int, str]] = []   # (sentence, country) placed before an anchor by a 'before' cue
     journey_start: str | None = None
+    start_sentence = -1                # the sentence that names the journey's start
     added_order: dict[str, int] = {}
     departure_only: set[str] = set()   # countries so far only told as left ("vanuit X"), never as reached
     stops: set[str] = set()            # countries placed as a stop before a destination told first ("via", "changing planes in")
@@ -807,13 +813,23 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
         if not state.departure:
             reached_in_sentence.append(iso3)
         if state.journey_start and journey_start is None:
-            journey_start = iso3
+            journey_start, start_sentence = iso3, state.sentence
             if iso3 in route:
                 route.remove(iso3)
             route.insert(0, iso3)
             explicit_start.add(iso3)
             anchored_start.add(iso3)
             mode_of.setdefault(iso3, UNKNOWN_MODE)
+            reorders += 1
+            continue
+        if state.first and journey_start is not None and iso3 != journey_start and 0 <= state.sentence - start_sentence <= 1:
+            # "Waar begon uw reis? A: Uit Syrie. Ik ben eerst naar Turkije gegaan": the first country after the start
+            if iso3 in route:
+                route.remove(iso3)
+            route.insert(1, iso3)
+            mode_of.setdefault(iso3, mode_for(state))
+            added_order.setdefault(iso3, len(added_order))
+            new_in_sentence.append(iso3)
             reorders += 1
             continue
         if iso3 in route:
@@ -848,6 +864,11 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
             # "Eerst naar Turkije, vanuit Syrie" / "uit Marokko in Parijs aan": left before arriving.
             route.insert(route.index(pair.mention.place.iso3), iso3)
             reorders += 1
+        elif state.departure and pair is not None and pair.via and (known := _known_destination(
+                pair, arrivals_in, route, new_in_sentence, departure_only)) is not None:
+            # "uit Damascus via Libanon naar Kopenhagen", Copenhagen told earlier: the leg goes before it
+            route.insert(route.index(known), iso3)
+            reorders += 1
         elif state.start and route and not (set(route[:1]) & explicit_start) and journey_start is None:
             route.insert(0, iso3)
             reorders += 1
@@ -881,6 +902,12 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
         elif via_target is not None:
             # "naar Duitsland, via Bulgarije en Hongarije": transit before the destination.
             route.insert(route.index(via_target), iso3)
+            stops.add(iso3)
+            reorders += 1
+        elif state.via and (known := _known_destination(state, arrivals_in, route, new_in_sentence,
+                                                                                departure_only)) is not None:
+            # "uit Damascus via Libanon naar Kopenhagen", Copenhagen told earlier: the stop goes before it
+            route.insert(route.index(known), iso3)
             stops.add(iso3)
             reorders += 1
         else:
@@ -939,6 +966,18 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
         route.append(NETHERLANDS)
         reorders += 1
     return route, mode_of, hint_of, reorders, inferred_home
+
+
+def _known_destination(state: _MentionState, arrivals_in: dict[int, list[_MentionState]], route: list[str],
+                       new_in_sentence: list[str], departure_only: set[str]) -> str | None:
+    """The destination after a 'via' stop in its sentence, when an earlier sentence already put it on the route."""
+    for other in arrivals_in.get(state.sentence, ()):
+        if other.mention.start > state.mention.start and not other.via:
+            country = other.mention.place.iso3
+            known = (country in route and country not in new_in_sentence and country != NETHERLANDS
+                     and country not in departure_only)   # a country told only as left is placed when reached
+            return country if known else None
+    return None
 
 
 def _place_home(route: list[str], homes: list[tuple[str, bool, int]], explicit_start: set[str],
@@ -1002,6 +1041,7 @@ def extract_route(text: str | None) -> RouteExtraction:
     if reason:
         asked = reason != REASON_EMPTY
         return RouteExtraction(route_asked=asked, confidence=1.0 if not asked else 0.0, reason=reason)
+    text = prepare_document(text)   # the document layer: shorthand, codes, corrections, subject, first journey
     folded = fold(text)
     tokens = tokenize(folded)
     language = detect_language(text, folded, tokens.words)
