@@ -206,9 +206,10 @@ def markdown(head: Headline, lang: str, map_file: str, alt_text: str) -> str:
         return ""
     words = sentences(head, lang)
     changes = largest_changes(head, lang)
-    lines = [f"## {t('headline.title', lang)}", "", ":::{div} rk-headline",
+    # no headings: in the PDF a section heading would start a page and enter the contents as a chapter
+    lines = [":::{div} rk-headline", f"**{t('headline.title', lang)}**", "",
              f"**{words['national']}** {words['change']}", "", words["certainty"], ":::", "",
-             f"### {t('headline.largest', lang)}", ""]
+             f"**{t('headline.largest', lang)}**", ""]
     lines += [f"- {s}" for s in changes] or [t("headline.no_findings", lang)]
     lines += ["", f'<img class="rk-headline-map" src="{map_file}" alt="{html.escape(alt_text, quote=True)}">', ""]
     return "\n".join(lines)
