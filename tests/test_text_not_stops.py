@@ -30,6 +30,9 @@ def route(text):
      "A: Uit Irak.", "IRQ>TUR>GRC"),
     ("Q: How did you get to Spain? A: By boat from Morocco. Q: Where does your journey start? A: In Mali.",
      "MLI>MAR>ESP"),
+    # an answer that ends in "but no" denies the question too
+    ("Q: How did you come? A: By bus from Serbia to Hungary. Q: Did you go through Romania? A: I thought about it, "
+     "but no.", "SRB>HUN"),
 ])
 def test_question_answer_turns(text, expected):
     assert route(text) == expected
@@ -60,6 +63,12 @@ def test_order_told_out_of_text_order(text, expected):
     ("She went from Eritrea to Sudan. If she had had a visa she would have flown to Britain. She crossed to Libya.",
      "ERI>SDN>LBY"),
     ("Hij nam de trein van Italie naar Frankrijk. Hij was liever in Spanje gebleven.", "ITA>FRA"),
+    # in a Dublin procedure a bare "Dublin" is the regulation ...
+    ("Eurodac hit: Italy. He asked whether he would be sent to Dublin. He came by train from Milan to Paris and then "
+     "to Amsterdam.", "ITA>FRA>NLD"),
+    # ... unless the text names Ireland otherwise: then it is the city
+    ("Hij vloog met een visum voor Ierland van Lagos naar Dublin en nam de ferry naar Frankrijk. De IND onderzoekt een "
+     "Dublinclaim.", "NGA>IRL>FRA"),
 ])
 def test_mentions_that_are_not_stops(text, expected):
     assert route(text) == expected

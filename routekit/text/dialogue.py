@@ -71,6 +71,7 @@ class _Lexicon:
     presence: re.Pattern[str] | None
     start: re.Pattern[str] | None
     stay: re.Pattern[str] | None = None
+    negative_end: re.Pattern[str] | None = None   # "I thought about it, but no."
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +100,14 @@ def _lexicon() -> _Lexicon:
         presence=compiled("question_presence"),
         start=compiled("question_start"),
         stay=compiled("question_stay"),
+        negative_end=_ending(listed("answer_negative_end")),
     )
+
+
+def _ending(patterns: list[str]) -> re.Pattern[str] | None:
+    """A pattern that matches when the answer's first sentence ends with one of ``patterns``."""
+    alternatives = _words(patterns)
+    return re.compile(r"(?<![\w'])(?:" + alternatives + r")\W*(?:$|[.!?])") if alternatives else None
 
 
 def read_dialogue(folded: str, mention_starts: list[int], mention_countries: list[str]) -> DialogueReading:
@@ -133,7 +141,8 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
             if told:   # "V: En daarvoor? A: Frankrijk.": the question's cues order the answer's countries
                 _join_turn(folded, q_start, q_end, answer, joins)
             continue
-        negative = lexicon.negative is not None and lexicon.negative.search(answer_text)
+        negative = (lexicon.negative is not None and lexicon.negative.search(answer_text)) or (
+            lexicon.negative_end is not None and lexicon.negative_end.search(answer_text.split(".", 1)[0] + "."))
         # "Heeft u in Servie overnacht? Nee": a question about staying presumes the person passed through
         passage = (lexicon.passage is not None and lexicon.passage.search(answer_text)) or (
             lexicon.stay is not None and lexicon.stay.search(question_text))

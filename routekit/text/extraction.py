@@ -367,7 +367,7 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
         if any_transit and not is_home_country:
             state.transit = _is_transit(folded, mention, transit_index, transit_after, segments)
         states.append(state)
-    if "seen_only" in cues or "conditional" in cues:
+    if "seen_only" in cues or "conditional" in cues or "regulation_context" in cues:
         _mark_not_travelled(states, folded, cues, segments)
     if vias:   # only a mention a 'via' cue governs starts a via list
         _mark_via_lists(states, folded)
@@ -380,6 +380,7 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
 
 
 # ends the reach of a 'seen' cue: a contrast, or the boat arriving somewhere ("... en kwamen aan in Calabrie")
+_REGULATION_CITIES = frozenset({"dublin"})   # cities that name an EU regulation
 _CONTRAST = re.compile(r"\b(?:maar|doch|toen|daarna|vervolgens|pas|kwam|kwamen|aangekomen|bereikt\w*|but|then|only|"
                        r"until|eventually|finally|arrived|reached|landed|came|on to)\b")
 
@@ -390,6 +391,13 @@ def _mark_not_travelled(states: list[_MentionState], folded: str, cues, segments
     what follows it in the sentence up to a contrast ("maar", "but", "toen"); a conditional sentence ("Als hij geld
     had gehad, was hij naar Canada gevlogen"; an 'if' and a 'would' in one sentence): every country in it."""
     seen = cues.get("seen_only", ())
+    # "Eurodac hit: Croatia ... whether he would be sent 'to Dublin'": in a record about the Dublin Regulation, the
+    # city names the regulation unless the text names Ireland otherwise (the regulation's own phrases are
+    # not_places.csv; this catches the bare name)
+    regulation = _REGULATION_CITIES if "regulation_context" in cues else frozenset()
+    if regulation and any(s.mention.place.iso3 == "IRL" and folded[s.mention.start:s.mention.end] not in regulation
+                          for s in states):
+        regulation = frozenset()   # the text names Ireland otherwise ("visum voor Ierland", Rosslare): the city
     conditional_sentences: set[int] = set()
     if "conditional" in cues and "counterfactual" in cues:
         counterfactual = {segments.sentence(start) for start, _ in cues["counterfactual"]}
@@ -399,6 +407,9 @@ def _mark_not_travelled(states: list[_MentionState], folded: str, cues, segments
             continue
         if state.sentence in conditional_sentences:
             state.excluded = "conditional"
+            continue
+        if regulation and folded[state.mention.start:state.mention.end] in regulation:
+            state.excluded = "regulation"
             continue
         m_start = state.mention.start
         for start, end in seen:

@@ -27,7 +27,7 @@ _SPECIAL = {"clause_breaks", "relatives_blockers", "smuggler_negators", "ignored
             "place_nouns", "question_labels", "destination_words", "reported_speech",
             # read per question/answer turn by ``dialogue.py``, not matched in the whole text
             "answer_labels", "answer_negative", "answer_passage", "question_presence", "question_start",
-            "question_stay"}
+            "question_stay", "answer_negative_end"}
 
 
 def pattern_regex(pattern: str) -> str:
