@@ -13,6 +13,7 @@ The same counts, when not zero, are the reasons a review sheet shows (``FLAG_TEX
 from __future__ import annotations
 
 import math
+from itertools import repeat
 from functools import lru_cache
 
 import yaml
@@ -30,6 +31,7 @@ FEATURES: tuple[tuple[str, float], ...] = (
     ("named_not_routed", 4), ("city_only", 4), ("departures", 6), ("pluperfect", 4),
 )
 FEATURE_NAMES = tuple(name for name, _ in FEATURES)
+_CAPS = tuple(float(cap) for _, cap in FEATURES)
 # What a non-zero feature tells an analyst (a fixed vocabulary: no text of the record).
 FLAG_TEXTS = {
     "excluded": "places not counted (negation, intention, relatives, documents)",
@@ -52,7 +54,7 @@ FLAG_TEXTS = {
 
 def feature_vector(counts: dict[str, float]) -> tuple[float, ...]:
     """The capped feature values in ``FEATURES`` order (missing counts are 0)."""
-    return tuple(min(float(counts.get(name, 0.0)), cap) for name, cap in FEATURES)
+    return tuple(map(min, map(float, map(counts.get, FEATURE_NAMES, repeat(0.0))), _CAPS))
 
 
 def flags(counts: dict[str, float]) -> tuple[str, ...]:

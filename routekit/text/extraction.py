@@ -748,28 +748,7 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
     new_in_sentence: list[str] = []
     this_sentence: list[str] = []
     before_anchor: str | None = None
-    # One pass sorts the mentions: travelled (not excluded, not a home), arrivals per sentence, departures.
-    travelled: list[_MentionState] = []
-    arrivals_in: dict[int, list[_MentionState]] = {}
-    arrival_clauses: set[int] = set()
-    departures: list[int] = []
-    before_sentences: set[int] = set()   # sentences with a 'before' mention (which reads ``before_anchor``)
-    abroad_note = False
-    for st in states:
-        if st.excluded:
-            continue
-        if st.here:
-            abroad_note = True
-        if st.home:
-            continue
-        if st.departure:
-            departures.append(len(travelled))
-        else:
-            arrivals_in.setdefault(st.sentence, []).append(st)
-            arrival_clauses.add(st.clause)
-        if st.before:
-            before_sentences.add(st.sentence)
-        travelled.append(st)
+    travelled, arrivals_in, arrival_clauses, departures, before_sentences, abroad_note = _sort_mentions(states)
     modes_by_clause: dict[int, list] = {}
     modes_by_sentence: dict[int, list] = {}
     free_modes: dict[int, list] = {}   # per sentence, the modes outside every clause with an arrival
@@ -925,57 +904,104 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
         new_in_sentence.append(iso3)
         added_order[iso3] = len(added_order)
 
-    # A mode in a sentence without any arrival ("Dat was met een boot.") belongs to the last country.
     if any(sentence not in arrivals_in for sentence in modes_by_sentence):
-        candidates = [s for s in travelled if s.mention.place.iso3 in route]
-        pointer, last_state = 0, None
-        for sentence, spans in sorted(modes_by_sentence.items()):
-            while pointer < len(candidates) and candidates[pointer].sentence < sentence:
-                last_state = candidates[pointer]
-                pointer += 1
-            if sentence in arrivals_in or last_state is None or last_state.departure:
-                continue
-            last = last_state.mention.place.iso3
-            if mode_of.get(last, UNKNOWN_MODE) == UNKNOWN_MODE:
-                mode_of[last] = spans[0][2]
+        _modes_told_apart(route, mode_of, travelled, arrivals_in, modes_by_sentence)
 
     inferred_home = _place_home(route, homes, explicit_start, travelled) if homes else False
     if pair_of:
         reorders += _repair_legs(route, added_order, [(travelled[i].mention.place.iso3, pair.mention.place.iso3)
                                                       for i, pair in pair_of.items()])
     if NETHERLANDS in route:
-        for index, pair in pair_of.items():
-            left = travelled[index].mention.place.iso3
-            if (pair.mention.place.iso3 != NETHERLANDS or pair.intended or left not in departure_only
-                    or left == journey_start):
-                continue
-            # "in de trein van Dusseldorf naar Venlo", the rest told afterwards: the leg into the Netherlands is the
-            # last one, so the country it left is the last before the Netherlands (and before that leg's stops).
-            rest = [c for c in route if c != NETHERLANDS and c != left]
-            position = len(rest)
-            while position and rest[position - 1] in stops:
-                position -= 1
-            moved = rest[:position] + [left] + rest[position:]
-            if moved != [c for c in route if c != NETHERLANDS]:
-                route[:] = moved + [NETHERLANDS]
-                reorders += 1
+        reorders += _last_leg_into_netherlands(route, pair_of, travelled, departure_only, journey_start, stops)
     if journey_start is not None and route[0] != journey_start:
         route.remove(journey_start)
         route.insert(0, journey_start)
+    reorders += _place_the_end(route, states, abroad_note)
+    return route, mode_of, hint_of, reorders, inferred_home
+
+
+def _sort_mentions(states: list[_MentionState]):
+    """One pass over the mentions: the travelled ones (not excluded, not a home), arrivals per sentence and their
+    clauses, the indices of departures in ``travelled``, sentences with a 'before' mention, and whether the text is
+    an abroad note."""
+    travelled: list[_MentionState] = []
+    arrivals_in: dict[int, list[_MentionState]] = {}
+    arrival_clauses: set[int] = set()
+    departures: list[int] = []
+    before_sentences: set[int] = set()   # sentences with a 'before' mention (which reads ``before_anchor``)
+    abroad_note = False
+    for st in states:
+        if st.excluded:
+            continue
+        if st.here:
+            abroad_note = True
+        if st.home:
+            continue
+        if st.departure:
+            departures.append(len(travelled))
+        else:
+            arrivals_in.setdefault(st.sentence, []).append(st)
+            arrival_clauses.add(st.clause)
+        if st.before:
+            before_sentences.add(st.sentence)
+        travelled.append(st)
+    return travelled, arrivals_in, arrival_clauses, departures, before_sentences, abroad_note
+
+
+def _modes_told_apart(route: list[str], mode_of: dict[str, str], travelled: list[_MentionState],
+                      arrivals_in: dict[int, list], modes_by_sentence: dict[int, list]) -> None:
+    """A mode in a sentence without any arrival ("Dat was met een boot.") belongs to the last country reached."""
+    candidates = [s for s in travelled if s.mention.place.iso3 in route]
+    pointer, last_state = 0, None
+    for sentence, spans in sorted(modes_by_sentence.items()):
+        while pointer < len(candidates) and candidates[pointer].sentence < sentence:
+            last_state = candidates[pointer]
+            pointer += 1
+        if sentence in arrivals_in or last_state is None or last_state.departure:
+            continue
+        last = last_state.mention.place.iso3
+        if mode_of.get(last, UNKNOWN_MODE) == UNKNOWN_MODE:
+            mode_of[last] = spans[0][2]
+
+
+def _last_leg_into_netherlands(route: list[str], pair_of: dict[int, _MentionState], travelled: list[_MentionState],
+                               departure_only: set[str], journey_start: str | None, stops: set[str]) -> int:
+    """"in de trein van Dusseldorf naar Venlo", the rest told afterwards: the leg into the Netherlands is the last one,
+    so the country it left is the last before the Netherlands (and before that leg's stops). Returns the moves."""
+    moves = 0
+    for index, pair in pair_of.items():
+        left = travelled[index].mention.place.iso3
+        if (pair.mention.place.iso3 != NETHERLANDS or pair.intended or left not in departure_only
+                or left == journey_start):
+            continue
+        rest = [c for c in route if c != NETHERLANDS and c != left]
+        position = len(rest)
+        while position and rest[position - 1] in stops:
+            position -= 1
+        moved = rest[:position] + [left] + rest[position:]
+        if moved != [c for c in route if c != NETHERLANDS]:
+            route[:] = moved + [NETHERLANDS]
+            moves += 1
+    return moves
+
+
+def _place_the_end(route: list[str], states: list[_MentionState], abroad_note: bool) -> int:
+    """The Netherlands last; in an abroad note without it, the place the note is written about (where the person
+    is now). Returns the moves."""
+    moves = 0
     here = None
     if abroad_note:
         here = next((s.mention.place.iso3 for s in states if s.here and not s.excluded
                      and s.mention.place.iso3 in route), None)
     if here is not None and NETHERLANDS not in route and route[-1] != here:
-        # an abroad note is written where the person is now: that is the end of the told route
         route.remove(here)
         route.append(here)
-        reorders += 1
+        moves += 1
     if NETHERLANDS in route and route[-1] != NETHERLANDS:
         route.remove(NETHERLANDS)
         route.append(NETHERLANDS)
-        reorders += 1
-    return route, mode_of, hint_of, reorders, inferred_home
+        moves += 1
+    return moves
 
 
 def _known_destination(state: _MentionState, arrivals_in: dict[int, list[_MentionState]], route: list[str],
@@ -1197,8 +1223,8 @@ def _counts(states, route, modes, reorders, inferred_home, language, turns, sent
             "sentences": sentences, "homes": homes}
 
 
-_CODE = re.compile(r"\b[A-Z]{2,3}\b")          # "IR", "TR", "IKA", "DXB": codes standing for places (and acronyms)
-_YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
+# "IR", "TR", "IKA", "DXB": codes standing for places (and acronyms); years "2019": one scan finds both
+_CODE_OR_YEAR = re.compile(r"\b(?:[A-Z]{2,3}|19[5-9]\d|20\d\d)\b")
 
 
 def _document_counts(text: str, cues: dict[str, list[tuple[int, int]]], states: list[_MentionState],
@@ -1207,11 +1233,13 @@ def _document_counts(text: str, cues: dict[str, list[tuple[int, int]]], states: 
     turns, other persons named, a letter correcting a report, codes, several years (journeys), 'before' cues, and
     countries named that the route leaves out. Counts only, no text."""
     named = {s.mention.place.iso3 for s in states}
+    found = _CODE_OR_YEAR.findall(text)
+    years = {token for token in found if token[0].isdigit()}
     as_country = {s.mention.place.iso3 for s in states if s.mention.place.kind == "country"}
     return {"turns": turns, "persons": len(cues.get("person_markers", ())),
             "city_only": len(set(route) - as_country - {NETHERLANDS}),
             "departures": sum(1 for s in states if s.departure and not s.excluded),
             "pluperfect": len(cues.get("pluperfect", ())),
-            "letter": len(cues.get("letter_markers", ())), "codes": len(_CODE.findall(text)),
-            "years": len(set(_YEAR.findall(text))), "before_cues": len(cues.get("before", ())),
+            "letter": len(cues.get("letter_markers", ())), "codes": len(found) - sum(1 for t in found if t[0].isdigit()),
+            "years": len(years), "before_cues": len(cues.get("before", ())),
             "named_not_routed": len(named - set(route))}
