@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from routekit.estimate.population import estimate_strata
-from routekit.estimate.validation import KINDS, link_from_journeys
+from routekit.synth.validation import KINDS, link_from_journeys
 
 
 def _estimates(journeys: pd.DataFrame) -> pd.DataFrame:
