@@ -27,6 +27,7 @@ from typing import Iterable
 from routekit.text.calibration import feature_vector, flags, no_route_probability, probability
 from routekit.text.dialogue import EMPTY as NO_DIALOGUE
 from routekit.text.dialogue import DialogueReading, joined, read_dialogue
+from routekit.text.document import prepare as prepare_document
 from routekit.text.gazetteer import Mention, Place, find_places, read_data_csv
 from routekit.text.matcher import Tokens, WordCache, tokenize
 from routekit.text.normalise import Segments, detect_language, fold, segment
@@ -1077,6 +1078,7 @@ def extract_route(text: str | None) -> RouteExtraction:
     if reason:
         asked = reason != REASON_EMPTY
         return RouteExtraction(route_asked=asked, confidence=1.0 if not asked else 0.0, reason=reason)
+    text = prepare_document(text)   # the document layer: shorthand, codes, corrections, subject, first journey
     folded = fold(text)
     tokens = tokenize(folded)
     language = detect_language(text, folded, tokens.words)

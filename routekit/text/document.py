@@ -1,0 +1,238 @@
+"""The document layer: what a record says about itself, applied to its text before the route rules read it.
+
+Real records are not plain stories. ``prepare`` rewrites a text into the account the rules should read:
+1. police and border-guard shorthand written out (``abbreviations.csv``: "verd." -> "verdachte"), so its dots no
+   longer end sentences and its words match the cue lists;
+2. ISO2 country codes and IATA airport codes read as the countries they stand for, where the context makes them
+   codes (capitals after a travel word or joined to another code: "via IR en TR naar GR", "LOS-CAI-AMS";
+   ``airports.csv``, ``document.yaml``), never "DE" as a word of a title in capitals or "UA registration";
+3. a lawyer's letter correcting an interview report read as the corrected account (``letters.py``);
+4. in a record about several persons, only the sentences about the person the record is about (``subject.py``);
+5. several journeys: the account ends at the first arrival in the Netherlands (``journeys.py``).
+
+Each step is gated by a cheap test, so a plain narrative passes through at the cost of a few searches. Every
+list is data in ``routekit/reference/gazetteer/`` (``document.yaml``, ``abbreviations.csv``, ``airports.csv``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+
+from routekit.errors import InputError
+from routekit.text.gazetteer import data_path, gazetteer, read_data_csv
+from routekit.text.normalise import fold
+
+_ISO3 = re.compile(r"[A-Z]{3}")
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict:
+    """``document.yaml``: the cue lists of every step of the document layer."""
+    path = data_path("document.yaml")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for section in ("codes", "letters", "persons", "journeys"):
+        if not isinstance(data.get(section), dict):
+            raise InputError(path, f"section '{section}' is missing or not a mapping", field=section)
+    return data
+
+
+def words_regex(patterns, anchored_end: bool = True) -> re.Pattern[str]:
+    """One regex of whole-word alternatives (regex fragments from ``document.yaml``) for folded text."""
+    alternatives = "|".join(sorted((str(p) for p in patterns), key=len, reverse=True))
+    return re.compile(r"(?<![\w'])(?:" + alternatives + (r")(?![\w'])" if anchored_end else ")"))
+
+
+# --- 1. abbreviations ------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Abbreviations:
+    expansion: dict[str, str]   # abbreviation (lower case) -> expansion
+    dotted: frozenset[str]      # the abbreviations that end in a dot ("verd.", "i.v.m.")
+    plain: tuple[str, ...]      # the others ("alwaar")
+    gate: re.Pattern[str]       # see ``_may_hold``
+    plain_words: re.Pattern[str] | None   # the abbreviations without a dot as whole words
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> _Abbreviations:
+    expansion: dict[str, str] = {}
+    for number, row in enumerate(read_data_csv("abbreviations.csv"), start=2):
+        short, long = row.get("abbreviation", ""), row.get("expansion", "")
+        if not short or not long:
+            raise InputError(data_path("abbreviations.csv"), "an abbreviation and its expansion are required",
+                             row=number, field="expansion" if short else "abbreviation")
+        expansion[short.lower()] = long
+    dotted = frozenset(a for a in expansion if a.endswith("."))
+    plain = tuple(a for a in expansion if a not in dotted)
+    gate = re.compile(r"\.(?=\s+[a-z0-9(]|[A-Za-z]\.|[,;:)])")   # starts with a literal: ``re`` jumps to the dots
+    words = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, plain)) + r")(?![\w'])") if plain else None
+    return _Abbreviations(expansion, dotted, plain, gate, words)
+
+
+def expand_abbreviations(text: str) -> str:
+    """'Verd. verklaarde ...' -> 'Verdachte verklaarde ...' (a capitalised abbreviation stays capitalised).
+
+    Most texts hold none, which ``_may_hold`` sees cheaply (one regex of all abbreviations would be tried at every
+    position of every text); only then is the word before each dot looked up, and the words without a dot.
+    """
+    table = _abbreviations()
+    if not _may_hold(text, table):
+        return text
+    lowered = text.lower()
+    found: list[tuple[int, int, str]] = []
+    dot = lowered.find(".")
+    while dot >= 0:
+        start = max(lowered.rfind(" ", 0, dot), lowered.rfind("(", 0, dot), lowered.rfind("\n", 0, dot)) + 1
+        end = dot + 1
+        long = table.expansion.get(lowered[start:end])
+        if long is not None and (end == len(text) or not text[end].isalnum()):
+            found.append((start, end, long))
+        dot = lowered.find(".", end)
+    if table.plain_words is not None and any(plain in lowered for plain in table.plain):
+        found += [(m.start(), m.end(), table.expansion[m.group()]) for m in table.plain_words.finditer(lowered)]
+    if not found:
+        return text
+    pieces, last = [], 0
+    for start, end, long in sorted(found):
+        if start < last:
+            continue
+        pieces.append(text[last:start])
+        pieces.append(long[:1].upper() + long[1:] if text[start:start + 1].isupper() else long)
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _may_hold(text: str, table: _Abbreviations) -> bool:
+    """Whether a text may hold an abbreviation: a dot inside a sentence (followed by a lower-case word, a digit,
+    another letter and dot, or a comma or bracket: "Verd. verklaarde", "betr. 2", "i.v.m.", "nat.)") or one of the
+    abbreviations without a dot (a substring test). The regex starts with a literal dot, so ``re`` jumps from dot to
+    dot; an alternative for the words without a dot would make it try every position."""
+    if table.gate.search(text) is not None:
+        return True
+    if not table.plain:
+        return False
+    lowered = text.lower()
+    return any(plain in lowered for plain in table.plain)
+
+
+# --- 2. ISO2 and IATA codes ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Codes:
+    names: dict[str, str]            # code -> a gazetteer name of its country ("IST" -> "Turkey")
+    travel: frozenset[str]
+    weak: frozenset[str]
+    list_gap: re.Pattern[str]       # what may stand between two codes of a list (", ", " en ")
+    ambiguous: frozenset[str]
+    not_after: frozenset[str]
+
+
+def _country_names() -> dict[str, str]:
+    """ISO3 -> a name the gazetteer reads as that country (English first)."""
+    from routekit.reference import countries
+
+    table = gazetteer()
+    names: dict[str, str] = {}
+    for iso3, row in countries().iterrows():
+        for name in (str(row["name_en"]), str(row["name_nl"])):
+            place = table.get(" ".join(fold(name).replace(",", " ").replace(".", " ").split()))
+            if place is not None and place.iso3 == iso3 and place.kind == "country":
+                names[str(iso3)] = name
+                break
+    return names
+
+
+@lru_cache(maxsize=1)
+def _codes() -> _Codes:
+    import pycountry
+
+    settings = cues()["codes"]
+    by_iso3 = _country_names()
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        if country.alpha_3 in by_iso3:
+            names[country.alpha_2] = by_iso3[country.alpha_3]
+    for code, iso3 in (settings.get("aliases") or {}).items():
+        if iso3 in by_iso3:
+            names[str(code)] = by_iso3[iso3]
+    path = data_path("airports.csv")
+    for number, row in enumerate(read_data_csv("airports.csv"), start=2):
+        code, iso3 = row.get("iata", ""), row.get("iso3", "")
+        if not _ISO3.fullmatch(code):
+            raise InputError(path, f"IATA code {code!r} is not three capital letters", row=number, field="iata")
+        if not _ISO3.fullmatch(iso3):
+            raise InputError(path, f"country {iso3!r} is not an ISO3 code", row=number, field="iso3")
+        if iso3 in by_iso3:
+            names.setdefault(code, by_iso3[iso3])
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in settings.get(key) or ())
+
+    joiners = "|".join(re.escape(w) for w in sorted(words("list_words"), key=len, reverse=True))
+    list_gap = re.compile(r"\s*(?:" + joiners + r")?\s*")
+    return _Codes(names, words("travel_words"), words("weak_travel_words"), list_gap,
+                  frozenset(str(w) for w in settings.get("ambiguous") or ()), words("not_after"))
+
+
+# A capitalised token of two or three letters, or a chain of them joined by hyphens/slashes ("LOS-CAI-AMS"). It
+# starts with a character class (capitals are rare), so ``re`` skips ahead to candidates; the look-behind follows.
+_CODE_CHAIN = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{1,2}(?:[-/>][A-Z]{2,3})*(?![\w-])")
+_WORD_BEFORE = re.compile(r"([\w']+|[,&])\W*$")
+_WORD_AFTER = re.compile(r"^\W*([\w']+)")
+
+
+def read_codes(text: str) -> str:
+    """ISO2 and IATA codes in travel context replaced by their countries' names ("via IST naar AMS")."""
+    table = _codes()
+    pieces: list[str] = []
+    last = 0
+    previous_code_end = -100
+    for match in _CODE_CHAIN.finditer(text):
+        parts = re.split(r"[-/>]", match.group())
+        if not all(part in table.names for part in parts):
+            continue
+        start, end = match.span()
+        before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        word = before.group(1) if before else ""
+        after = _WORD_AFTER.match(text[end:end + 40])
+        if after and after.group(1).lower() in table.not_after:
+            continue
+        lowered = word.lower()
+        chained = len(parts) > 1 and all(len(p) == 3 for p in parts)
+        # a code right after another one, joined by a comma or "en"/"and": a list ("via IR en TR", "HR, SI")
+        listed = 0 <= start - previous_code_end <= 8 and bool(table.list_gap.fullmatch(text[previous_code_end:start]))
+        if not listed and word.isupper() and len(word) > 1:
+            continue   # a title in capitals ("ONDERZOEK NAAR DE ..."), not a code after a travel word
+        if lowered in table.travel:
+            accepted = lowered not in table.weak or not any(p in table.ambiguous for p in parts)
+        else:
+            accepted = chained or listed
+        if not accepted:
+            continue
+        pieces.append(text[last:start])
+        pieces.append(" - ".join(table.names[p] for p in parts))
+        last = previous_code_end = end
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+# --- the layer -------------------------------------------------------------------------------------------------
+
+def prepare(text: str) -> str:
+    """The account the route rules should read (see the module docstring); plain narratives pass unchanged."""
+    from routekit.text import journeys, letters, subject
+
+    text = read_codes(expand_abbreviations(text))
+    folded = fold(text)   # shared by the next steps' first tests; folded again only after a step changed the text
+    for step in (letters.corrected_account, subject.subject_sentences, journeys.first_journey):
+        changed = step(text, folded)
+        if changed is not text:
+            text, folded = changed, fold(changed)
+    return text

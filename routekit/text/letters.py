@@ -1,0 +1,134 @@
+"""Lawyers' letters correcting an interview report: the corrected account is what the route rules read.
+
+A letter ("correcties en aanvullingen", "corrections to the report of the interview") quotes the report's wrong
+version and states the right one. The right route wins (hand-labelling convention 2 of the hard sets), so the
+text the rules see is built from the letter's statements:
+- a statement of what the report says ("In het verslag staat dat ...", "The report states that ...", "het rapport
+  noemt ten onrechte Griekenland") is dropped, unless it confirms the report ("... is juist weergegeven", "is
+  recorded correctly") or says what the report left out ("In het verslag ontbreekt dat ...");
+- a replacement keeps only the right term ("er staat 'Ethiopie'; dit moet zijn 'Eritrea'", "'Macedonia' should
+  read 'Albania'", "staat 'Curacao', maar client heeft 'Aruba' gezegd");
+- a wrong term named on its own is dropped ("'Tunesie' is een vertaalfout", "'...' klopt niet");
+- what the client did not say is dropped ("My client did not mention Belgium");
+- "niet X, maar Y" / "not X but Y": the denied part is the report's version and is dropped;
+- the parts of the route the letter confirms are the route's start, moved to the front, unless they say they are
+  its end ("Het overige deel van de route (..., Nederland)", "The remainder of the route", or name the
+  Netherlands).
+Statements are sentences and the parts of a sentence after a colon or semicolon. Cue lists: ``document.yaml``
+(``letters``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from routekit.text.document import cues, words_regex
+from routekit.text.normalise import fold
+
+# Statements: a sentence, or the part of one after a colon or a semicolon. The text is folded first, so the
+# offsets of a statement are the same in the original.
+_STATEMENT_END = re.compile(r"[.!?;:](?=\s|$)")
+_QUOTED = r"['\"‘’“”][^'\"‘’“”]{1,60}['\"‘’“”]"
+
+
+@dataclass(frozen=True)
+class _Cues:
+    letter_client: re.Pattern[str]
+    letter_report: re.Pattern[str]
+    claim: re.Pattern[str]
+    confirmed: re.Pattern[str]
+    omitted: re.Pattern[str]
+    replacement: re.Pattern[str]
+    quoted_replacement: re.Pattern[str]
+    wrong_term: re.Pattern[str]
+    contrast: re.Pattern[str]
+    confirmed_end: re.Pattern[str]
+    not_said: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    lists = cues()["letters"]
+    replacement = "|".join(str(p) for p in lists["replacement"])
+    wrong = "|".join(str(p) for p in lists["wrong_term"])
+    nots = "|".join(str(p) for p in lists["contrast_not"])
+    buts = "|".join(str(p) for p in lists["contrast_but"])
+    return _Cues(
+        letter_client=words_regex(lists["client"]),
+        letter_report=words_regex(lists["report"]),
+        claim=re.compile(r"(?:(?<![\w'])|^)(?:" + "|".join(str(p) for p in lists["claim"]) + r")(?![\w'])"),
+        confirmed=re.compile(r"(?<![\w'])(?:" + "|".join(str(p) for p in lists["confirmed"]) + r")(?![\w'])"),
+        omitted=words_regex(lists["omitted"]),
+        replacement=re.compile(r"(?<![\w'])(?:" + replacement + r")(?![\w'])"),
+        quoted_replacement=re.compile(_QUOTED + r"\s*,?\s*(?:" + replacement + r")(?![\w'])"),
+        wrong_term=re.compile(r"(?:de zin |the (?:word|term|sentence) )?" + _QUOTED + r"\s*(?:" + wrong + r")(?![\w'])"),
+        # "niet via Malta naar Italie gekomen, maar": the denied part, up to the "maar" (not "niet alleen ... maar ook")
+        contrast=re.compile(r"(?<![\w'])(?:" + nots + r")(?!\s+(?:alleen|only)\b)[^.;:!?]{1,120}?,?\s+(?=(?:" + buts
+                            + r")(?![\w']))"),
+        confirmed_end=words_regex(lists["confirmed_end"]),
+        not_said=words_regex(lists["not_said"]),
+    )
+
+
+def is_letter(folded: str) -> bool:
+    """A letter about a client's interview report: a client word and a report word."""
+    lexicon = _cues()
+    return lexicon.letter_client.search(folded) is not None and lexicon.letter_report.search(folded) is not None
+
+
+def _statements(folded: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in _STATEMENT_END.finditer(folded):
+        spans.append((start, match.end()))
+        start = match.end()
+    if start < len(folded) and folded[start:].strip():
+        spans.append((start, len(folded)))
+    return spans
+
+
+def _names_netherlands(original: str) -> bool:
+    from routekit.text.gazetteer import find_places
+
+    return any(m.place.iso3 == "NLD" for m in find_places(original, fold(original)))
+
+
+def corrected_account(text: str, folded: str | None = None) -> str:
+    """The letter's corrected account (see the module docstring); any other text unchanged."""
+    folded = fold(text) if folded is None else folded
+    if "client" not in folded or not is_letter(folded):   # a substring test first: most texts are no letter
+        return text
+    lexicon = _cues()
+    front: list[str] = []
+    body: list[str] = []
+    end: list[str] = []
+    for start, stop in _statements(folded):
+        statement, original = folded[start:stop], text[start:stop]
+        if lexicon.omitted.search(statement):
+            body.append(original)
+            continue
+        if lexicon.confirmed.search(statement):
+            at_end = lexicon.confirmed_end.search(statement) is not None or _names_netherlands(original)
+            (end if at_end else front).append(original)
+            continue
+        quoted = lexicon.quoted_replacement.search(statement)
+        if quoted is not None:   # "'Macedonia' should read 'Albania'": the right term only
+            body.append(original[quoted.end():])
+            continue
+        if lexicon.not_said.search(statement):
+            continue   # "My client did not mention Belgium"
+        if lexicon.claim.search(statement):
+            replaced = lexicon.replacement.search(statement)
+            if replaced is not None:   # "in het verslag staat 'Curacao', maar client heeft 'Aruba' gezegd"
+                body.append(original[replaced.end():])
+            continue   # the report's version
+        wrong = lexicon.wrong_term.search(statement)
+        if wrong is not None:   # "'Tunesie' is een vertaalfout"
+            original = original[:wrong.start()] + " " * (wrong.end() - wrong.start()) + original[wrong.end():]
+            statement = fold(original)
+        denied = list(lexicon.contrast.finditer(statement))
+        for match in reversed(denied):   # "niet via Malta naar Italie gekomen, maar ...": the report's version
+            original = original[:match.start()] + original[match.end():]
+        body.append(original)
+    return " ".join(part.strip() for part in front + body + end if part.strip())

@@ -1,0 +1,177 @@
+"""Several persons in one record: keep the sentences about the person the record is about.
+
+Police and border-guard reports often tell several routes: the driver's, the passengers', a companion's ("Dit pv
+betreft betr. 2 ... Betr. 1 en 3 verklaarden via LY en IT te zijn gekomen"). Only the subject's route counts
+(hand-labelling convention 3 of the hard sets). The subject is the person a declaration names ("Dit pv betreft
+betr. 2", "This report concerns only the second man", "op wie deze notitie betrekking heeft", "Re: statement of
+witness ..."); without a declaration, a record whose statements are made by numbered persons is about the first
+numbered person who makes one.
+
+A sentence (or a part after a semicolon) whose speaker is another person is dropped: its first words or the
+words before a statement verb name that person ("De andere man verklaarde ...", "The other passengers stated
+...", "Betr. 1 en 3 verklaarden ...", "De bestuurder verklaarde ..."; and, when the subject is named by a role,
+a relative: "His mother flew ..."). Sentences that name no person (most of them, "Hij verklaarde ...") are kept.
+Cue lists: ``document.yaml`` (``persons``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from routekit.text.document import cues, words_regex
+from routekit.text.normalise import fold
+
+_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)")
+_NUMBER_LIST = r"\d+(?:\s*(?:,|en|and|t m|tot en met|to|\&)\s*\d+)*"
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person as a record names one: a role noun, the numbers it carries, and whether it is one of many."""
+
+    noun: str = ""
+    numbers: tuple[int, ...] = ()
+    many: bool = False         # "de overige inzittenden", "the other passengers", "betr. 1 en 3"
+    other: bool = False        # "de andere man", "the other passengers"
+    relative: bool = False     # "his mother"
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    declaration: re.Pattern[str]
+    reference: re.Pattern[str]
+    statement: re.Pattern[str]
+    together: re.Pattern[str]
+    ordinals: dict[str, int]
+    plural: frozenset[str]
+    others: frozenset[str]
+    relatives: frozenset[str]
+    companions: frozenset[str]
+    gate: re.Pattern[str]
+    gate_words: re.Pattern[str]   # substrings one of which a record with a subject to pick holds (a fast test)
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    lists = cues()["persons"]
+    ordinals = {str(k): int(v) for k, v in (lists.get("ordinals") or {}).items()}
+    nouns = sorted({str(n) for n in lists["nouns"]} | {str(n) for n in lists["relatives"]}, key=len, reverse=True)
+    noun = "(?:" + "|".join(nouns) + ")"
+    ordinal = "(?:" + "|".join(sorted(ordinals, key=len, reverse=True)) + ")"
+    other = "(?:" + "|".join(str(w) for w in lists["other_words"]) + ")"
+    possessive = r"(?:(?P<possessive>zijn|haar|his|her|mijn|my|hun|their)\s+)"
+    # "de tweede persoon", "the other passengers", "betrokkene 1 en 3", "his mother", "the suspect driver", "the third"
+    reference = re.compile(
+        r"(?<![\w'])(?:(?:de|het|the|een|a)\s+|" + possessive + r")?"
+        r"(?:(?P<ordinal>" + ordinal + r")\s+)?(?:(?P<other>" + other + r")\s+)?"
+        r"(?:(?:minor|minderjarige|mannelijke|vrouwelijke|male|female|jonge|young)\s+)?"
+        r"(?:(?P<noun>" + noun + r")(?:\s+(?P<second>" + noun + r"))?|(?P<alone>" + ordinal + r"))"
+        r"(?:\s+(?P<numbers>" + _NUMBER_LIST + r"))?(?![\w'])")
+    return _Lexicon(
+        declaration=words_regex(lists["declaration"]),
+        reference=reference,
+        statement=words_regex(lists["statement"]),
+        together=words_regex(lists["together"]),
+        ordinals=ordinals,
+        plural=frozenset(str(w) for w in lists["plural"]),
+        others=frozenset(str(w) for w in lists["other_words"]),
+        relatives=frozenset(str(w) for w in lists["relatives"]),
+        companions=frozenset(str(w) for w in lists["companions"]),
+        gate_words=re.compile("|".join(re.escape(str(w)) for w in lists["gate"])),
+        gate=words_regex(list(lists["declaration"]) + [r"\w+ \d+ (?:en|and|t m) \d+", r"(?:betrokkene|passenger|passagier|persoon|person) \d+"]),
+    )
+
+
+def _person(match: re.Match[str], lexicon: _Lexicon) -> Person:
+    noun = match.group("second") or match.group("noun") or ""
+    numbers = tuple(int(n) for n in re.findall(r"\d+", match.group("numbers") or ""))
+    if match.group("alone"):
+        numbers = (lexicon.ordinals[match.group("alone")],)
+    elif match.group("ordinal"):
+        numbers = (lexicon.ordinals[match.group("ordinal")],) + numbers
+    elif noun in lexicon.ordinals:   # "de ene" (the one)
+        numbers = (lexicon.ordinals[noun],)
+    other = bool(match.group("other")) or noun in lexicon.others
+    many = noun in lexicon.plural or len(numbers) > 1 or "t m" in (match.group("numbers") or "")
+    relative = bool(match.group("possessive")) and noun in lexicon.relatives
+    return Person(noun, numbers, many, other, relative)
+
+
+def _statements(folded: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(folded):
+        spans.append((start, match.end()))
+        start = match.end()
+    if start < len(folded):
+        spans.append((start, len(folded)))
+    return spans
+
+
+def _speaker(statement: str, lexicon: _Lexicon) -> Person | None:
+    """The person a statement is told by or about: named in its first words, or right before a statement verb."""
+    for match in lexicon.reference.finditer(statement):
+        head = statement[:match.start()].split()
+        verb = lexicon.statement.search(statement, match.end(), match.end() + 40)
+        speaks = verb is not None and len(statement[match.end():verb.start()].split()) <= 3
+        if len(head) <= 1 or speaks:
+            if lexicon.together.match(statement, match.end() + 1):
+                return None   # "Mijn broer en ik ...": travelled along
+            return _person(match, lexicon)
+        if len(head) > 12:
+            break
+    return None
+
+
+def _subject(folded: str, spans: list[tuple[int, int]], lexicon: _Lexicon) -> tuple[Person | None, int]:
+    """The declared subject and the index of the declaring statement; (None, -1) without a declaration."""
+    for index, (start, stop) in enumerate(spans):
+        statement = folded[start:stop]
+        declared = lexicon.declaration.search(statement)
+        if declared is None:
+            continue
+        after = lexicon.reference.match(statement, declared.end() + 1) or lexicon.reference.match(statement, declared.end())
+        if after is not None and not statement[declared.end():after.start()].strip(" ,:"):
+            return _person(after, lexicon), index
+        before = [m for m in lexicon.reference.finditer(statement, 0, declared.start())]
+        if before:
+            return _person(before[0], lexicon), index
+        return Person(), index   # "Official report concerning B. Tesfaye": a subject named only by name
+    return None, -1
+
+
+def _is_other(person: Person, subject: Person) -> bool:
+    if person.other:
+        return True
+    if subject.numbers:
+        if person.numbers:
+            return not set(person.numbers) <= set(subject.numbers)
+        return person.many or (person.noun != subject.noun and person.noun in _lexicon().companions)
+    if person.many or person.numbers:
+        return True
+    if person.relative:
+        return bool(subject.noun)
+    return bool(person.noun) and person.noun != subject.noun and person.noun in _lexicon().companions
+
+
+def subject_sentences(text: str, folded: str | None = None) -> str:
+    """``text`` without the statements about persons other than the record's subject; unchanged when the record
+    declares no subject and numbers no persons."""
+    folded = fold(text) if folded is None else folded
+    lexicon = _lexicon()
+    if lexicon.gate_words.search(folded) is None or lexicon.gate.search(folded) is None:
+        return text
+    spans = _statements(folded)
+    subject, declared_at = _subject(folded, spans, lexicon)
+    speakers = [_speaker(folded[start:stop], lexicon) for start, stop in spans]
+    if subject is None:
+        numbered = [p for p in speakers if p is not None and len(p.numbers) == 1 and not p.many]
+        if len({p.numbers for p in numbered}) < 2 and not any(p is not None and p.many and p.numbers for p in speakers):
+            return text
+        if not numbered:
+            return text
+        subject = numbered[0]
+    kept = [text[start:stop] for index, ((start, stop), speaker) in enumerate(zip(spans, speakers))
+            if index == declared_at or speaker is None or not _is_other(speaker, subject)]
+    return "".join(kept) if len(kept) < len(spans) else text
