@@ -41,3 +41,11 @@ def test_only_the_subjects_route_counts(text, expected):
 ])
 def test_records_about_one_person_pass_unchanged(text):
     assert subject_sentences(text) == text
+
+
+def test_an_initial_does_not_end_the_sentence_about_another_person():
+    text = ("Official report concerning B. Tesfaye, found in a car at the Kerkrade border crossing. The driver stated "
+            "that he picked B. up in Aachen. B. stated that she flew from Addis Ababa to Rome and took a train to "
+            "Germany.")
+    assert "Aachen" not in subject_sentences(text)
+    assert route(text) == "ETH>ITA>DEU>NLD"

@@ -20,7 +20,7 @@ from functools import lru_cache
 from routekit.text.document import cues, words_regex
 from routekit.text.normalise import fold
 
-_STATEMENT_END = re.compile(r"[.!?;](?=\s|$)|,\s+(?=en\s|and\s)")
+_STATEMENT_END = re.compile(r"(?<!\s[a-z])(?<!^[a-z])[.!?;](?=\s|$)|,\s+(?=en\s|and\s)")   # not an initial's dot
 _QUESTION_END = re.compile(r"\?(?=\s|$)")
 
 

@@ -29,7 +29,7 @@ from routekit.text.normalise import fold
 
 # Statements: a sentence, or the part of one after a colon or a semicolon. The text is folded first, so the
 # offsets of a statement are the same in the original.
-_STATEMENT_END = re.compile(r"[.!?;:](?=\s|$)")
+_STATEMENT_END = re.compile(r"(?<!\s[a-z])(?<!^[a-z])[.!?;:](?=\s|$)")   # not an initial's dot ("Mr S. Barzani")
 _QUOTED = r"['\"‘’“”][^'\"‘’“”]{1,60}['\"‘’“”]"
 
 

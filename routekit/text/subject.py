@@ -23,7 +23,8 @@ from functools import lru_cache
 from routekit.text.document import cues, words_regex
 from routekit.text.normalise import fold
 
-_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)")
+# a sentence end, not the dot of an initial ("picked B. up in Aachen")
+_SENTENCE_END = re.compile(r"(?<!\s[a-z])(?<!^[a-z])[.!?;](?=\s|$)")
 _NUMBER_LIST = r"\d+(?:\s*(?:,|en|and|t m|tot en met|to|\&)\s*\d+)*"
 
 
