@@ -49,13 +49,18 @@ def sentences(html_text: str) -> list[str]:
     return [s.strip() for block in text.split("\n") for s in re.split(r"(?<=[.!?;:])\s+", block) if s.strip()]
 
 
+def _words(text: str) -> list[str]:
+    """Whole words only: a road or code like 'A16' or 'A1/E19' is no English 'a'."""
+    return re.findall(r"\b[^\W\d_]+(?:'[^\W\d_]+)?\b", text.lower())
+
+
 def foreign_sentences(pages, language: str) -> list[str]:
     """Sentences of six or more words whose function words are mostly the other language's."""
     own, other = (DUTCH, ENGLISH) if language == "nl" else (ENGLISH, DUTCH)
     found = []
     for page in pages:
         for sentence in sentences(page.read_text(encoding="utf-8")):
-            words = re.findall(r"[a-zA-Zéëïöü']+", sentence.lower())
+            words = _words(sentence)
             if len(words) < 6:
                 continue
             theirs = sum(w in other and w not in own for w in words)
@@ -77,7 +82,7 @@ def test_every_source_has_its_grounds_in_dutch_and_english():
 
 def foreign_sentences_in_text(text: str, language: str) -> bool:
     own, other = (DUTCH, ENGLISH) if language == "nl" else (ENGLISH, DUTCH)
-    words = re.findall(r"[a-zA-Zéëïöü']+", text.lower())
+    words = _words(text)
     return sum(w in other and w not in own for w in words) >= 3
 
 
@@ -86,6 +91,14 @@ def test_the_detector_finds_an_english_sentence_in_a_dutch_page(tmp_path):
     page.write_text("<article><p>Dit is een Nederlandse zin over de routes naar Nederland.</p>"
                     "<p>Border control and the fight against irregular migration at the Dutch borders.</p></article>")
     assert len(foreign_sentences([page], "nl")) == 1
+
+
+def test_road_and_place_codes_are_not_english_words(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text("<article><p>Lijngrafiek per binnenkomstpunt (Hazeldonk (A16), Meer (A1/E19), Venlo "
+                    "(A67/A74), De Lutte (A1), Amsterdam Airport Schiphol) van januari 2024 tot juni 2025.</p>"
+                    "</article>")
+    assert foreign_sentences([page], "nl") == []
 
 
 @pytest.mark.slow
