@@ -698,9 +698,11 @@ def _candidate_models(n_lists: int, pairs: tuple, max_interactions: int | None) 
     return models
 
 
-def _margin_ok(table: _Table, y: np.ndarray, censored: np.ndarray) -> np.ndarray:
+def _margin_ok(table: _Table, y: np.ndarray, censored: np.ndarray, boundary: bool = False) -> np.ndarray:
     """(n_pairs, R) whether each pair's four margin cells are positive in each replicate (in
-    every group: each group has its own interaction)."""
+    every group: each group has its own interaction). With ``boundary`` an empty overlap (the
+    pair's both-seen margin) is allowed: the interaction then goes to minus infinity, which only
+    empties those cells (their extended MLE), so the unseen stays estimable."""
     # interval-censored cells hold at least one person; unknown cells may hold none
     positive = np.where(censored == UNKNOWN, 0.0, y)  # interval cells hold their lower bound
     h = table.histories
@@ -713,7 +715,7 @@ def _margin_ok(table: _Table, y: np.ndarray, censored: np.ndarray) -> np.ndarray
             cells = [outside & (cell_group == g) & (h[:, i] == a) & (h[:, j] == b)
                      for a, b in ((1, 1), (1, 0), (0, 1), (0, 0))]
             sums = np.stack([positive[:, c].sum(axis=1) for c in cells])
-            ok &= (sums > 0).all(axis=0)
+            ok &= (sums[1 if boundary else 0:] > 0).all(axis=0)
         checks.append(ok)
     return np.array(checks).reshape(len(table.pairs), len(y))
 
@@ -739,8 +741,12 @@ def _select(
     min_overlap: int,
     max_ratio: float,
     start: np.ndarray | None = None,
+    boundary: bool = False,
 ) -> dict:
-    """Run the whole procedure (checks, every model, selection) on R tables at once."""
+    """Run the whole procedure (checks, every model, selection) on R tables at once. ``boundary``
+    (bootstrap replicates): a model whose pair lost its overlap is fitted at the boundary, not
+    dropped (models holding a pair whose overlap in the data is one person would otherwise all
+    fail in about e^-1 of the replicates, and the replicate with them)."""
     n_reps = len(y)
     n_strata = len(table.strata)
     layout = _design(table)
@@ -757,7 +763,7 @@ def _select(
     overlap = completed_floor[:, multi].sum(axis=1)
     observed_floor = completed_floor.sum(axis=1)
 
-    margins = _margin_ok(table, y, censored)  # (n_pairs, R)
+    margins = _margin_ok(table, y, censored, boundary)  # (n_pairs, R)
     identifiable = np.ones((len(models), n_reps), bool)
     for m, model in enumerate(models):
         # More parameters than the table can carry (e.g. after structural zeros): not identifiable.
@@ -1097,7 +1103,7 @@ def _bootstrap(tbl, models, fit, weights, estimate, criterion, n_boot, min_overl
     cells = rng.poisson(fit["mu"][chosen, 0, :]).astype(float)  # (R, C)
     y, censored, span = _censor_like(tbl, cells, rng)
     rep = _select(tbl, [models[k] for k in keep], y, censored, span, criterion, 1, max_ratio,
-                  start=fit["beta"][keep, 0, :])
+                  start=fit["beta"][keep, 0, :], boundary=True)
     # Each replicate's estimate of the expected unseen, from one model drawn with the replicate's
     # own weights, is a plausible value of it (percentile method: it keeps the skew of a ratio
     # estimator, large when the overlap is small, which a pivot around the estimate would flip).
