@@ -13,7 +13,6 @@ tests run it on every release they make, and a steward can run it on releases re
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,8 +20,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-PARTITIONS = {"nationality.csv": "nationality", "mode.csv": "mode", "smuggler.csv": "smuggler",
-              "first_country.csv": "first_eu_country"}
+from routekit.contracts import LinkBundle, ReleaseBundle
+from routekit.contracts.release import QUALITY
+
+PARTITIONS = {"nationality": "nationality", "mode": "mode", "smuggler": "smuggler",
+              "first_country": "first_eu_country"}
 
 
 @dataclass(frozen=True)
@@ -129,71 +131,142 @@ def _suppressed_cells(system: _System) -> list[int]:
 
 
 def audit_release(release_dir: Path) -> list[Exposure]:
-    """Suppressed cells of a release whose value follows from its published figures."""
-    release_dir = Path(release_dir)
-    manifest = json.loads((release_dir / "manifest.json").read_text(encoding="utf-8"))
-    tables = release_dir / "tables"
+    """Suppressed cells of a release whose value follows from its published figures, and leg
+    complements (persons of a corridor-month without a given leg) below the threshold."""
     system = _System()
-    read = {path.name: pd.read_csv(path, keep_default_na=False, na_values=[""], dtype={"count": "Float64"})
-            for path in tables.glob("*.csv")}
-    totals = read.get("totals.csv")
+    cells, threshold = _release_terms(system, Path(release_dir), "")
+    return _exposed(system) + _small_complements(cells, threshold)
+
+
+def audit_editions(previous_dir: Path, current_dir: Path) -> list[Exposure]:
+    """What comparing two editions of one partner's release gives away.
+
+    A later edition adds late records to months the earlier one already published, so a cell
+    published in both reveals its revision (current - previous): a revision of 1..K-1 persons
+    is a small group recovered by subtraction. The attacker also knows that late records only
+    add persons (revision >= 0), which bounds suppressed cells of one edition by published cells
+    of the other; both editions' relations are solved together. (If the editions contradict that
+    assumption, e.g. corrected records, revisions are left free.)
+    """
+    for monotone in (True, False):
+        system = _System()
+        previous, threshold = _release_terms(system, Path(previous_dir), "previous ")
+        current, threshold_now = _release_terms(system, Path(current_dir), "current ")
+        threshold = max(threshold, threshold_now)
+        exposures = []
+        for key in sorted(set(previous) & set(current), key=str):
+            (a_terms, a), (b_terms, b) = previous[key], current[key]
+            if not a_terms and not b_terms:
+                if 0 < abs(b - a) < threshold:
+                    exposures.append(Exposure(f"revision {' '.join(map(str, key))}", b - a, b - a))
+                continue
+            revision = system.unknown(f"{REVISION}{' '.join(map(str, key))}", lower=0.0 if monotone else None)
+            system.equal([current[key]], [previous[key], ({revision: 1.0}, 0.0)])
+        try:
+            found = _exposed(system)
+        except RuntimeError:
+            continue  # not monotone: corrections as well as late records
+        for exposure in found:
+            if not exposure.where.startswith(REVISION):
+                exposures.append(exposure)
+            elif 1.0 - 1e-6 <= exposure.low and exposure.high < threshold:
+                exposures.append(Exposure(exposure.where.removeprefix(REVISION), exposure.low, exposure.high))
+        return exposures + _small_complements(current, threshold) + _small_complements(previous, threshold)
+    raise RuntimeError("audit: the published figures are inconsistent")
+
+
+REVISION = "revision: "
+Term = tuple[dict[int, float], float]
+
+
+def _release_terms(system: _System, release_dir: Path, prefix: str) -> tuple[dict[tuple, Term], int]:
+    """Write a release's published figures and the relations between them into ``system``.
+
+    Returns every cell's term by a key that is the same in another edition (table, month and
+    categories, or quality field), and the release's threshold.
+    """
+    bundle = ReleaseBundle(release_dir)
+    manifest = bundle.data
+    cells: dict[tuple, Term] = {}
+
+    def cell(key: tuple, value: object) -> Term:
+        cells[key] = system.term(_value(value), prefix + " ".join(map(str, key)))
+        return cells[key]
+
+    read = {name: bundle.table(name).astype({"count": "Float64"}) for name in bundle.table_names()
+            if name != QUALITY}
+    if bundle.has_table(QUALITY):
+        read[QUALITY] = bundle.table(QUALITY)
+    threshold = int(manifest.get("threshold", 0))
+    totals = read.get("totals")
     if totals is None:
-        return _audit_flat(read, system)
+        for name, frame in read.items():
+            dims = [c for c in frame.columns if c not in ("count", "status")]
+            for row in frame.itertuples(index=False):
+                cell((name, *(getattr(row, d) for d in dims)), row.count)
+        return cells, threshold
     corridor_terms = {}
     for row in totals.itertuples(index=False):
-        corridor_terms[(row.month, row.corridor)] = system.term(_value(row.count), f"totals {row.month} {row.corridor}")
-    for file, column in PARTITIONS.items():
-        if file not in read:
+        corridor_terms[(row.month, row.corridor)] = cell(("totals", row.month, row.corridor), row.count)
+    for name, column in PARTITIONS.items():
+        if name not in read:
             continue
-        for (month, corridor), group in read[file].groupby(["month", "corridor"]):
-            parts = [system.term(_value(c), f"{file} {month} {corridor} {v}") for v, c in zip(group[column], group["count"])]
+        for (month, corridor), group in read[name].groupby(["month", "corridor"]):
+            parts = [cell((name, month, corridor, v), c) for v, c in zip(group[column], group["count"])]
             system.equal([corridor_terms[(month, corridor)]], parts)
-    quality = read.get("quality.csv")
+    if "legs" in read:  # multiple response: no sum, but a cell of its own in every edition
+        for row in read["legs"].itertuples(index=False):
+            cell(("legs", row.month, row.corridor, row.from_country, row.to_country), row.count)
+    quality = read.get(QUALITY)
     months = sorted(totals["month"].unique())
     month_terms = []
     for month in months:
         if quality is not None and month in set(quality["month"]):
             row = quality[quality["month"] == month].iloc[0]
-            month_term = system.term(_value(row["records"]), f"quality {month} records")
-            parts = [system.term(_value(row[c]), f"quality {month} {c}") for c in ("route_found", "route_not_asked", "unusable")]
+            month_term = cell((QUALITY, month, "records"), row["records"])
+            parts = [cell((QUALITY, month, c), row[c]) for c in ("route_found", "route_not_asked", "unusable")]
             system.equal([month_term], parts)
-            with_text = system.term(_value(row["with_text"]), f"quality {month} with_text")
-            without = system.unknown(f"hidden: without text {month}")
+            with_text = cell((QUALITY, month, "with_text"), row["with_text"])
+            without = system.unknown(f"hidden: {prefix}without text {month}")
             system.equal([month_term], [with_text, ({without: 1.0}, 0.0)])
         else:
-            month_term = ({system.unknown(f"hidden: records {month}"): 1.0}, 0.0)
+            month_term = ({system.unknown(f"hidden: {prefix}records {month}"): 1.0}, 0.0)
         month_terms.append(month_term)
         corridors = [corridor_terms[key] for key in corridor_terms if key[0] == month]
         system.equal([month_term], corridors)
-        if "entry_point.csv" in read:
-            group = read["entry_point.csv"][read["entry_point.csv"]["month"] == month]
+        if "entry_point" in read:
+            group = read["entry_point"][read["entry_point"]["month"] == month]
             if len(group):
-                parts = [system.term(_value(c), f"entry_point {month} {v}") for v, c in zip(group["entry_point"], group["count"])]
+                parts = [cell(("entry_point", month, v), c) for v, c in zip(group["entry_point"], group["count"])]
                 system.equal([month_term], parts)
-    persons = system.unknown("hidden: persons")
+    persons = system.unknown(f"hidden: {prefix}persons")
     system.equal([({persons: 1.0}, 0.0)], month_terms)
     system.inequalities.append(({persons: 1.0}, float(manifest["rows_used"])))
-    return _exposed(system)
+    return cells, threshold
 
 
-def _audit_flat(read: dict[str, pd.DataFrame], system: _System) -> list[Exposure]:
-    """Tables without relations between cells (mobility flows): nothing to combine."""
-    for name, frame in read.items():
-        for row in frame.itertuples(index=False):
-            system.term(_value(row.count), f"{name} {row}")
-    return _exposed(system)
+def _small_complements(cells: dict[tuple, Term], threshold: int) -> list[Exposure]:
+    """Legs are multiple-response, so a published leg and its published corridor total give the
+    persons of that corridor-month *without* the leg: that difference must be 0 or >= K too."""
+    exposures = []
+    for key, (terms, value) in cells.items():
+        if key[0] != "legs" or terms:
+            continue
+        total_terms, total = cells.get(("totals", key[1], key[2]), ({0: 1.0}, 0.0))
+        if not total_terms and 0 < total - value < threshold:
+            exposures.append(Exposure(f"legs complement {' '.join(map(str, key[1:]))}", total - value, total - value))
+    return exposures
 
 
 def audit_link(link_dir: Path) -> list[Exposure]:
     """Suppressed contingency cells whose value follows from the link's published figures."""
-    link_dir = Path(link_dir)
-    manifest = json.loads((link_dir / "manifest.json").read_text(encoding="utf-8"))
-    table = pd.read_csv(link_dir / "contingency.csv", keep_default_na=False, na_values=[""], dtype={"count": "Float64"})
+    bundle = LinkBundle(Path(link_dir))
+    table = pd.read_csv(bundle.contingency_file, keep_default_na=False, na_values=[""], dtype={"count": "Float64"})
     system = _System()
     flags = [c for c in table.columns if c.startswith("in_")]
     parts = [system.term(_value(row["count"]), f"contingency {row['month']} {row['corridor']} "
                          + "".join(str(int(row[f])) for f in flags)) for _, row in table.iterrows()]
-    system.equal([({}, float(manifest["persons"]))], parts)
+    system.equal([({}, float(bundle.manifest.persons))], parts)
     return _exposed(system)
 
 

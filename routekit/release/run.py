@@ -10,10 +10,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 import routekit
-from routekit.contracts.release import TABLE_KEYS, ReleaseWriter, file_sha256
+from routekit.contracts.release import QUALITY, TABLE_KEYS, ReleaseBundle, ReleaseWriter, file_sha256
 from routekit.errors import DisclosureError, InputError
 from routekit.disclosure.rule import check_threshold
 from routekit.disclosure.tables import CountTable, TableSet, assert_k_anonymous
@@ -33,7 +34,8 @@ QUALITY_COLUMNS = ["month", "records", "with_text", "route_found", "route_not_as
 
 
 def release_extract(source: str, input: Path, out: Path, threshold: int = 10, key: bytes | None = None,
-                    rejects: Path | None = None, max_reject_share: float | None = MAX_REJECT_SHARE) -> dict:
+                    rejects: Path | None = None, max_reject_share: float | None = MAX_REJECT_SHARE,
+                    previous: Path | None = None) -> dict:
     """Release ``input`` into ``out`` as one writer, all or nothing (see ``_release_into``).
 
     The release is written to a staging folder beside ``out`` and swapped in only when it is
@@ -50,17 +52,19 @@ def release_extract(source: str, input: Path, out: Path, threshold: int = 10, ke
     with output_lock(out, log=log.warning):
         check_release_paths(input, out, rejects)
         with staged(out) as staging:
-            manifest = _release_into(source, input, staging, threshold, key, rejects)
+            manifest = _release_into(source, input, staging, threshold, key, rejects, previous)
             check_reject_share(manifest, input, rejects, max_reject_share)
     return manifest
 
 
 def _release_into(source: str, input: Path, out: Path, threshold: int = 10, key: bytes | None = None,
-                  rejects: Path | None = None) -> dict:
+                  rejects: Path | None = None, previous: Path | None = None) -> dict:
     """Release ``input`` (an extract of source ``source``) as aggregates into ``out``.
 
     ``key`` is the linkage key (default: ``load_key()`` from the environment); ``rejects`` where
-    rejected rows go (default ``<input dir>/<input stem>.rejects.csv``). Returns the manifest.
+    rejected rows go (default ``<input dir>/<input stem>.rejects.csv``); ``previous`` the last
+    edition published of this source, so that comparing the two cannot give away a small group
+    (``freeze_small_revisions``). Returns the manifest.
     """
     threshold = check_threshold(threshold)
     source_type = get_source(source)
@@ -91,20 +95,27 @@ def _release_into(source: str, input: Path, out: Path, threshold: int = 10, key:
     protected = TableSet(tables, margins, threshold)
     protected.protect()
 
-    writer = ReleaseWriter(out)
-    writer.clear()
-    summaries = {}
+    frames, summaries = {}, {}
     for name, columns in TABLE_FILES.items():
         if name not in table_names:
             continue
-        frame = protected.result(name)[columns + ["count", "status"]]
-        assert_k_anonymous(frame, columns, threshold, f"{source}/{name}")
-        writer.table(name, frame.sort_values(columns, kind="stable"))
+        frames[name] = protected.result(name)[columns + ["count", "status"]]
         summaries[name] = protected.summary(name)
     if text_source:
-        quality, summary = _quality(protected, records, threshold)
-        writer.table("quality", quality)
-        summaries["quality"] = summary
+        frames[QUALITY], summaries[QUALITY] = _quality(protected, records, threshold)
+    if "legs" in frames:
+        frames["legs"], extra = protect_leg_complements(frames["legs"], frames["totals"], threshold)
+        summaries["legs"]["cells_suppressed_secondary"] += extra
+    frozen = freeze_small_revisions(frames, previous, source_type.name, threshold) if previous else []
+    writer = ReleaseWriter(out)
+    writer.clear()
+    for name, frame in frames.items():
+        if name == QUALITY:
+            writer.table(name, frame)
+            continue
+        columns = TABLE_FILES[name]
+        assert_k_anonymous(frame, columns, threshold, f"{source}/{name}")
+        writer.table(name, frame.sort_values(columns, kind="stable"))
     token_frame = pd.DataFrame({"token": tokens(records["person"], key),
                                 "month": records["month"], "corridor": records["corridor"]})
     writer.tokens(token_frame.sort_values(["token", "month", "corridor"]))
@@ -112,9 +123,74 @@ def _release_into(source: str, input: Path, out: Path, threshold: int = 10, key:
     manifest = _manifest(source_type, input, extract, threshold, records["month"], summaries)
     if review:
         manifest["text_review"] = review
+    if previous:
+        manifest["previous_edition"] = {"period": ReleaseBundle(previous).data.get("period"),
+                                        "months_kept_as_published": frozen}
     manifest = writer.seal(manifest, key)
     log.info("released source %s into %s (%d tables)", source_type.name, out, len(summaries))
     return manifest
+
+
+def protect_leg_complements(legs: pd.DataFrame, totals: pd.DataFrame, threshold: int) -> tuple[pd.DataFrame, int]:
+    """Suppress a published leg whose corridor-month has 1..K-1 persons *without* that leg.
+
+    Legs are multiple-response (a person counts once per leg), so they are outside the table
+    set's sums; but a published total minus a published leg is a count of persons too.
+    Suppressing the leg leaves only the interval [1, total] for it. Returns the table and the
+    number of cells suppressed here.
+    """
+    total = legs.merge(totals[["month", "corridor", "count"]], on=["month", "corridor"], how="left",
+                       suffixes=("", "_total"))["count_total"].astype("Float64").to_numpy(dtype="float64", na_value=np.nan)
+    complement = total - legs["count"].to_numpy(dtype="float64", na_value=np.nan)
+    small = (legs["status"].to_numpy() == "published") & (complement > 0) & (complement < threshold)
+    if not small.any():
+        return legs, 0
+    legs = legs.copy()
+    legs.loc[small, "count"] = pd.NA
+    legs.loc[small, "status"] = "suppressed"
+    return legs, int(small.sum())
+
+
+def freeze_small_revisions(frames: dict[str, pd.DataFrame], previous: Path, source: str,
+                           threshold: int) -> list[str]:
+    """Keep a month as the previous edition published it when late records would revise one of
+    its published cells by 1..K-1 persons (the revision itself would be a small group).
+
+    A month is kept or replaced whole, in every table, so each edition stays consistent with its
+    own sums; late records of a kept month are published once every revised cell moves by K or
+    more. ``frames`` is changed in place; returns the months kept.
+    """
+    before = ReleaseBundle(previous).verify(threshold)
+    if before.source != source:
+        raise InputError(previous, f"the previous edition is a release of '{before.source}', not '{source}'")
+    old = {name: before.table(name) for name in frames if before.has_table(name)}
+    months = set(old.get("totals", pd.DataFrame(columns=["month"]))["month"])
+    frozen = set()
+    for name, frame in frames.items():
+        if name not in old:
+            continue
+        if name == QUALITY:  # one row per month, a figure per column (empty when withheld)
+            both = frame.merge(old[name], on="month", how="inner", suffixes=("", "_old"))
+            for column in QUALITY_COLUMNS[1:6]:
+                change = (both[column].astype("float64") - both[f"{column}_old"].astype("float64")).abs()
+                frozen |= set(both.loc[(change > 0) & (change < threshold), "month"])
+            continue
+        both = frame.merge(old[name], on=TABLE_FILES[name], how="inner", suffixes=("", "_old"))
+        both = both[(both["status"] == "published") & (both["status_old"] == "published")]
+        change = (both["count"].astype("float64") - both["count_old"].astype("float64")).abs()
+        frozen |= set(both.loc[(change > 0) & (change < threshold), "month"])
+    frozen &= months
+    for name in frames:
+        if name in old and frozen:
+            kept = old[name][old[name]["month"].isin(frozen)]
+            fresh = frames[name][~frames[name]["month"].isin(frozen)]
+            if name == QUALITY:
+                kept = kept.astype({c: "Int64" for c in QUALITY_COLUMNS[1:] if c in kept.columns})
+            else:
+                kept = kept.astype({"count": "Int64"})
+            frames[name] = pd.concat([kept, fresh], ignore_index=True)[list(frames[name].columns)] \
+                .sort_values(["month", *(TABLE_FILES.get(name, ["month"])[1:])], kind="stable").reset_index(drop=True)
+    return sorted(frozen)
 
 
 def _quality(protected: TableSet, records: pd.DataFrame, threshold: int) -> tuple[pd.DataFrame, dict]:

@@ -20,12 +20,17 @@ from routekit.report import tables as table_io
 from routekit.sources import get_source
 
 _FOCUS_COLUMNS = {"nationalities": "nationality", "corridors": "corridor", "entry_points": "entry_point"}
+# how a focus that a figure cannot honour is named next to it: (nl, en) of the dimension
+_FOCUS_WORDS = {"nationalities": ("nationaliteit", "nationality"), "corridors": ("corridor", "corridor"),
+                "entry_points": ("grensovergang", "entry point")}
 
 
 @dataclass
 class ReportContext:
     run: dict
     _displayed: list = field(default_factory=list)
+    # focus keys a figure read since the last display could not honour (its data lacks the column)
+    _unfocused: set = field(default_factory=set)
 
     @classmethod
     def from_json(cls, run_json: str) -> "ReportContext":
@@ -102,15 +107,55 @@ class ReportContext:
             frame["count"] = pd.to_numeric(frame["count"], errors="coerce")
             if published_only:
                 frame["count"] = frame["count"].astype("int64")
+        if not apply_focus:
+            self.mark_unfocused()
         return self.apply_focus(frame) if apply_focus else frame
 
     def apply_focus(self, frame: pd.DataFrame) -> pd.DataFrame:
-        """Keep the rows the parameter set's focus asks for (where the table has that column)."""
+        """Keep the rows the parameter set's focus asks for (where the table has that column).
+
+        A focus the table cannot honour (no such column: estimates have no nationality, entry
+        points no corridor) is remembered, and the next table or figure shown says so beside it.
+        A findings-style table (topic, category) is focused on its corridor rows.
+        """
         for key, column in _FOCUS_COLUMNS.items():
             wanted = self.params["focus"].get(key) or []
-            if wanted and column in frame.columns:
+            if not wanted:
+                continue
+            if column in frame.columns:
                 frame = frame[frame[column].isin(wanted)]
+            elif {"topic", "category"} <= set(frame.columns) and column == "corridor":
+                frame = frame[(frame["topic"] == "corridor") & frame["category"].isin(wanted)]
+            else:
+                self._unfocused.add(key)
         return frame
+
+    def mark_unfocused(self) -> None:
+        """A figure drawn from data that no focus applies to (e.g. data quality per month)."""
+        self._unfocused.update(k for k in _FOCUS_COLUMNS if self.params["focus"].get(k))
+
+    def focus_note(self) -> str:
+        """The sentence that says which part of the focus the figure just computed does not
+        honour, or '' (and forget it: the note belongs to one figure)."""
+        keys = [k for k in _FOCUS_COLUMNS if k in self._unfocused]
+        self._unfocused.clear()
+        if not keys:
+            return ""
+        parts = [f"{self.t(*_FOCUS_WORDS[k])} ({', '.join(self.params['focus'][k])})" for k in keys]
+        return self.t("Niet toegespitst op " + " en ".join(parts) + ": de gegevens hiervan zijn niet zo "
+                      "uitgesplitst, dus dit geldt voor alle waarden.",
+                      "Not focused on " + " and ".join(parts) + ": these data are not broken down that "
+                      "way, so this covers all values.")
+
+    def show_focus_note(self) -> None:
+        """Display the focus note (if any) beside the figure just shown."""
+        from IPython.display import HTML, display
+
+        note = self.focus_note()
+        if note:
+            import html
+
+            display(HTML(f"<p class='rk-focus-note'><em>{html.escape(note)}</em></p>"))
 
     def in_period(self, frame: pd.DataFrame, period: Period | None = None) -> pd.DataFrame:
         period = period or self.period
@@ -164,7 +209,8 @@ class ReportContext:
         A focus on nationalities or corridors always uses the (focused) totals.
         """
         focused = any(self.params["focus"].get(k) for k in ("nationalities", "corridors", "entry_points"))
-        quality = self.release_table(source, "quality", published_only=False, apply_focus=False)
+        quality = pd.DataFrame() if focused else self.release_table(source, "quality", published_only=False,
+                                                                    apply_focus=False)
         if not focused and not quality.empty and "records" in quality.columns:
             records = pd.to_numeric(quality["records"], errors="coerce")
             return pd.DataFrame({"month": quality["month"].astype(str),
@@ -210,19 +256,24 @@ class ReportContext:
         return caption(title, [registry_names[n] for n in names], self.language)
 
     @cached_property
-    def estimates(self) -> pd.DataFrame:
-        """Per month x corridor estimates of all journeys, seen and unseen, with intervals."""
+    def _all_estimates(self) -> pd.DataFrame:
         path = self.estimates_dir / "estimates.csv"
         if not path.is_file():
             return pd.DataFrame()
-        frame = pd.read_csv(path, dtype={"period": str}, keep_default_na=False, na_values=[""])
-        return self.apply_focus(frame)
+        return pd.read_csv(path, dtype={"period": str}, keep_default_na=False, na_values=[""])
+
+    @property
+    def estimates(self) -> pd.DataFrame:
+        """Per month x corridor estimates of all journeys, seen and unseen, with intervals
+        (focused on corridors; a nationality focus is noted beside the figure)."""
+        return self.apply_focus(self._all_estimates)
 
     def estimates_table(self, name: str) -> pd.DataFrame:
+        """An estimate-stage table, focused where it has the focus's column (or is per corridor)."""
         path = self.estimates_dir / f"{name}.csv"
         if not path.is_file():
             return pd.DataFrame()
-        return pd.read_csv(path, keep_default_na=False, na_values=[""])
+        return self.apply_focus(pd.read_csv(path, keep_default_na=False, na_values=[""]))
 
     # --- display ----------------------------------------------------------------------------
     def show_table(self, frame: pd.DataFrame, name: str, caption: str, public: bool = False,
@@ -238,10 +289,12 @@ class ReportContext:
             display(HTML(f"<p class='rk-empty'><em>{caption}:</em> "
                          + self.t("geen gegevens voor deze selectie en periode.",
                                   "no data for this selection and period.") + "</p>"))
+            self.focus_note()
             return
         display(HTML(table_io.table_html(frame, href, caption, self.language, public=public,
                                          max_rows=max_rows, column_labels=column_labels,
                                          threshold=self.threshold)))
+        self.show_focus_note()
 
     def say(self, nl: str, en: str, **values):
         """Display a sentence in the report's language, with values filled in."""

@@ -86,29 +86,29 @@ def plan_for(params_path: Path, overrides: list[str], params: ReportParams, proj
     return BuildPlan(name=name, project=project, build_root=build_root)
 
 
-def _data_coverage(workspace: Workspace, sources: list[str]) -> tuple[str, str, dict[str, set[str]]]:
-    """First and last month with released data, and the focus values the tables contain."""
-    import pandas as pd
-
+def _data_coverage(workspace: Workspace, sources: list[str],
+                   months: list[str] | None = None) -> tuple[str, str, dict[str, set[str]]]:
+    """First and last month with released data, and the focus values the tables publish (in
+    ``months`` only, when given: a focus must select something in the period itself)."""
     first, last = None, None
     available: dict[str, set[str]] = {"nationalities": set(), "corridors": set(), "entry_points": set()}
-    for release in workspace.release_dirs(sources):
-        manifest = json.loads((release / "manifest.json").read_text(encoding="utf-8"))
-        period = manifest.get("period") or {}
-        if period.get("start"):
-            # the report covers the months every source has data for: a source whose extract
-            # ends earlier would make the last months look like a drop
-            first = min(first or period["start"], period["start"])
-            last = min(last or period["end"], period["end"])
+    for bundle in workspace.bundles(sources):
+        period = bundle.manifest.period
+        # the report covers the months every source has data for: a source whose extract
+        # ends earlier would make the last months look like a drop
+        first = min(first or period.start, period.start)
+        last = min(last or period.end, period.end)
         for table, column, key in (("nationality", "nationality", "nationalities"),
                                    ("totals", "corridor", "corridors"),
                                    ("entry_point", "entry_point", "entry_points")):
-            path = release / "tables" / f"{table}.csv"
-            if path.is_file():
-                frame = pd.read_csv(path, usecols=lambda c: c in (column, "status"), dtype=str)
-                if "status" in frame.columns:
-                    frame = frame[frame["status"] == "published"]
-                available[key].update(frame[column].dropna().unique())
+            frame = bundle.table(table)
+            if frame.empty:
+                continue
+            if "status" in frame.columns:
+                frame = frame[frame["status"] == "published"]
+            if months is not None:
+                frame = frame[frame["month"].isin(months)]
+            available[key].update(frame[column].dropna().astype(str).unique())
     if first is None:
         raise RoutekitError(f"no release in '{workspace.root}' states its period")
     return first, last, available
@@ -417,6 +417,9 @@ def _build(params_path: Path, params: ReportParams, plan: BuildPlan, project: Pa
     else:
         workspace = prepare_workspace(data_dir, params.sources, params.threshold, None, log=log)
         coverage = _data_coverage(workspace, params.sources)
+        # the focus must select something in the period asked for, not somewhere in the data
+        in_period = _data_coverage(workspace, params.sources, params.resolve_period(coverage[1]).months)
+        coverage = (coverage[0], coverage[1], in_period[2])
     period = check_against_data(params, coverage[0], coverage[1], coverage[2])
     baseline = params.resolve_baseline(period)
     estimates = (workspace.steward / "estimates" / "none" if params.public_only
