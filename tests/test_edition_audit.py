@@ -76,3 +76,21 @@ def test_a_release_made_against_the_previous_edition_cannot_be_differenced(editi
     later = ["2025-04", "2025-05", "2025-06"]
     pd.testing.assert_frame_equal(new[new["month"].isin(later)].reset_index(drop=True),
                                   plain[plain["month"].isin(later)].reset_index(drop=True))
+
+
+def test_release_previous_on_the_command_line(editions, tmp_path):
+    """'routekit release --out R --previous R' releases the next edition over the last one."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    first = _release(editions, "first")
+    out = tmp_path / "kmar"
+    shutil.copytree(first, out)
+    done = subprocess.run([sys.executable, "-m", "routekit.cli", "release", "--source", "kmar",
+                           "--input", str(editions["second"]), "--out", str(out), "--previous", str(out),
+                           "--rejects", str(tmp_path / "kmar.rejects.csv")],
+                          capture_output=True, text=True, env={**os.environ, "ROUTEKIT_LINK_KEY": KEY.decode()})
+    assert done.returncode == 0, done.stderr
+    assert audit_editions(first, out) == []

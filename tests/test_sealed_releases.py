@@ -149,3 +149,16 @@ def test_the_report_workspace_refuses_an_edited_release(partners, tmp_path, monk
         prepare_workspace(data, list(SOURCES), K, None, log=lambda *_: None)
     line = _one_line(error)
     assert "eurodac" in line and "manifest.json" in line and "threshold 5" in line
+
+
+def test_routekit_link_names_the_bundle_and_file_in_one_line(releases, tmp_path):
+    import subprocess
+    import sys
+
+    path = releases[1] / "tables" / "nationality.csv"
+    path.write_text(path.read_text().replace("published", "published ", 1))
+    done = subprocess.run([sys.executable, "-m", "routekit.cli", "link", *map(str, releases),
+                           "--out", str(tmp_path / "link")], capture_output=True, text=True)
+    assert done.returncode != 0
+    lines = [line for line in done.stderr.strip().splitlines() if line.strip()]
+    assert len(lines) == 1 and str(releases[1]) in lines[0] and "tables/nationality.csv" in lines[0], lines

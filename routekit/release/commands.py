@@ -23,6 +23,10 @@ def release(
     max_reject_share: Annotated[float, typer.Option(
         "--max-reject-share", min=0.0, max=1.0,
         help="Fail the release when more than this share of rows is rejected.")] = 0.05,
+    previous: Annotated[Optional[Path], typer.Option(
+        "--previous", help="The last edition published of this source (may be --out itself): a month whose "
+                           "late records would revise a published cell by fewer than K persons stays as "
+                           "published, so the two editions cannot be differenced.")] = None,
 ) -> None:
     """Turn a partner extract into disclosure-controlled aggregates, a manifest and steward tokens."""
     from rich.console import Console
@@ -40,7 +44,7 @@ def release(
         manifest = release_with_profile(source, profile, input, out, threshold=threshold, key=key, rejects=rejects)
     else:
         manifest = release_extract(source, input, out, threshold=threshold, key=key, rejects=rejects,
-                                   max_reject_share=max_reject_share)
+                                   max_reject_share=max_reject_share, previous=previous)
     console = Console()
     suppressed = sum(t["cells_suppressed_primary"] + t["cells_suppressed_secondary"]
                      for t in manifest["tables"].values())
