@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from routekit.contracts import ReleaseBundle
 from routekit.periods import Period
 from routekit.report import tables as table_io
 from routekit.sources import get_source
@@ -61,7 +62,7 @@ class ReportContext:
 
     @property
     def sources(self) -> list[str]:
-        return [s for s in self.params["sources"] if (self.releases_dir / s).is_dir()]
+        return [s for s in self.params["sources"] if self.release(s) is not None]
 
     def t(self, nl: str, en: str) -> str:
         """Pick the text in the report's language."""
@@ -90,17 +91,28 @@ class ReportContext:
         return Path(self.run["paths"]["estimates"])
 
     # --- published data ---------------------------------------------------------------------
+    def release(self, source: str) -> ReleaseBundle | None:
+        """The release bundle of ``source`` (verified by the report before any chapter runs)."""
+        bundles = self.__dict__.setdefault("_bundles", {})
+        if source not in bundles:
+            folder = self.releases_dir / source
+            bundles[source] = ReleaseBundle(folder) if ReleaseBundle.is_release(folder) else None
+        return bundles[source]
+
     def manifest(self, source: str) -> dict:
-        path = self.releases_dir / source / "manifest.json"
-        return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+        bundle = self.release(source)
+        return bundle.data if bundle is not None else {}
+
+    def has_release_table(self, source: str, table: str) -> bool:
+        bundle = self.release(source)
+        return bundle is not None and bundle.has_table(table)
 
     def release_table(self, source: str, table: str, published_only: bool = True,
                       apply_focus: bool = True) -> pd.DataFrame:
         """One released table of one source (suppressed cells dropped unless asked for)."""
-        path = self.releases_dir / source / "tables" / f"{table}.csv"
-        if not path.is_file():
+        if not self.has_release_table(source, table):
             return pd.DataFrame()
-        frame = pd.read_csv(path, dtype={"month": str}, keep_default_na=False, na_values=[""])
+        frame = self.release(source).table(table)
         if published_only and "status" in frame.columns:
             frame = frame[frame["status"] == "published"].copy()
         if "count" in frame.columns:

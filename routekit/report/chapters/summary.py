@@ -22,7 +22,7 @@ def key_numbers_table(ctx: ReportContext) -> pd.DataFrame:
     """
     rows, marks = [], {"now": [], "before": []}
     for source in ctx.sources:
-        if not (ctx.releases_dir / source / "tables" / "totals.csv").is_file():
+        if not ctx.has_release_table(source, "totals"):
             continue  # e.g. mobility indicators count flows between countries, not persons here
         monthly = ctx.monthly_persons(source)
         figures = {}
