@@ -153,7 +153,8 @@ class _Engine:
                     "outside": np.zeros(len(y), bool), "n_params": x.shape[1]}
         return self._fit_without_empty_pairs(model, x, y, start) or self._fit_on_face(model, x, y)
 
-    def fit_many(self, models: list[tuple[int, ...]], y: np.ndarray, starts: list[np.ndarray | None]) -> list[dict | None]:
+    def fit_many(self, models: list[tuple[int, ...]], y: np.ndarray,
+                 starts: list[np.ndarray | None]) -> list[dict | None]:
         """Fit models of one size together (one batched Newton); those whose MLE is not reached
         quickly (it lies on the boundary) are fitted on their facial set one by one."""
         if not models:
@@ -285,7 +286,8 @@ def _newton(x: np.ndarray, y: np.ndarray, beta: np.ndarray, iterations: int = _N
     return beta, False
 
 
-def _newton_batch(xs: np.ndarray, y: np.ndarray, betas: np.ndarray, iterations: int = 30) -> tuple[np.ndarray, np.ndarray]:
+def _newton_batch(xs: np.ndarray, y: np.ndarray, betas: np.ndarray,
+                  iterations: int = 30) -> tuple[np.ndarray, np.ndarray]:
     """Newton for K models at once (xs (K, C, P)); a model that has not converged after
     ``iterations`` steps is left to the facial-set fit (its MLE is at infinity)."""
     converged = np.zeros(len(xs), bool)
@@ -302,7 +304,8 @@ def _newton_batch(xs: np.ndarray, y: np.ndarray, betas: np.ndarray, iterations: 
         biggest = np.abs(step).max(axis=1)
         step *= np.minimum(1.0, 3.0 / np.maximum(biggest, 1e-300))[:, None]
         betas[todo] = beta + step
-        converged[np.flatnonzero(todo)[(biggest < 1e-7) & (np.abs(gradient).max(axis=1) < 1e-6 * (1.0 + y.sum()))]] = True
+        stationary = (biggest < 1e-7) & (np.abs(gradient).max(axis=1) < 1e-6 * (1.0 + y.sum()))
+        converged[np.flatnonzero(todo)[stationary]] = True
     return betas, converged
 
 
@@ -340,16 +343,14 @@ class SearchRefused(Exception):
     """The search would exceed its cap; the message says why."""
 
 
-def _stepwise(engine: _Engine, y: np.ndarray, p_threshold: float, starts: dict | None = None,
-              max_terms: int | None = None) -> dict | None:
+def _stepwise(engine: _Engine, y: np.ndarray, p_threshold: float, starts: dict | None = None) -> dict | None:
     """Forward selection from the main effects plus the empty pairs at minus infinity: add the
     interaction with the largest likelihood-ratio statistic while its p-value is below
     ``p_threshold``. None: not even that start is estimable."""
     current = engine.fit((), y, (starts or {}).get(()))
     if current is None:
         return None
-    limit = len(engine.pairs) if max_terms is None else max_terms
-    while len(current["model"]) < limit:
+    while len(current["model"]) < len(engine.pairs):
         models, starts_here = [], []
         for k in range(len(engine.pairs)):
             if k in current["model"]:
@@ -462,9 +463,10 @@ def estimate_loglinear(table: CaptureTable, method: str = "stepwise", *, p_thres
     if unseen > max_ratio * max(observed, 1.0):
         return refuse(f"the estimate runs past {max_ratio:g} times the persons seen: the data give no upper bound")
     estimate = observed + unseen
-    boundary = tuple(engine.label((k,), lists) for k in chosen["model"]
-                     if chosen["outside"][(table.histories[:, engine.pairs[k][0]] * table.histories[:, engine.pairs[k][1]]) > 0].all())
-    shown = {engine.label(m, lists): round(w, 4) for m, w in sorted(weights.items(), key=lambda kv: -kv[1]) if w > 0.001}
+    overlap_cells = {k: engine.design[:, engine.n_base + k] > 0 for k in chosen["model"]}
+    boundary = tuple(engine.label((k,), lists) for k in chosen["model"] if chosen["outside"][overlap_cells[k]].all())
+    ranked = sorted(weights.items(), key=lambda item: -item[1])
+    shown = {engine.label(m, lists): round(w, 4) for m, w in ranked if w > 0.001}
     lower = upper = nan
     failed = 0.0
     draws = None
