@@ -6,6 +6,7 @@ ask for a table by name. A bundle that was edited after it was sealed is refused
 """
 
 from routekit.contracts.errors import BundleError  # noqa: F401
+from routekit.contracts.estimate import EstimateBundle, EstimateWriter  # noqa: F401
 from routekit.contracts.link import LinkBundle, LinkManifest, LinkWriter  # noqa: F401
 from routekit.contracts.release import (  # noqa: F401
     ReleaseBundle,

@@ -4,13 +4,13 @@ the link it reads only the published European series (Frontex, Eurostat) it comp
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 import routekit
+from routekit.contracts.estimate import EstimateBundle, EstimateWriter
 from routekit.disclosure.rule import Threshold
 from routekit.errors import ParamError
 from routekit.estimate import agreement as agreement_
@@ -63,38 +63,38 @@ def run_estimate(release_dirs: list[Path], link_dir: Path, out: Path, period_mon
     used_kinds = sorted({kinds.get(s, s) for s in structure["sources_used"]})
     period_rows = aggregate_period(monthly, draws, period_months, period_label, seed, used_kinds)
     estimates = pd.concat([monthly.assign(level="month"), period_rows.assign(level="period")], ignore_index=True)
-    _publishable(estimates, link.threshold).to_csv(out / "estimates.csv", index=False, lineterminator="\n")
-    _write_draws(draws, out / "draws.csv")
+    writer = EstimateWriter(out)
+    writer.table("estimates", _publishable(estimates, link.threshold))
+    writer.table("draws", _draws_frame(draws))
 
     counts = agreement_.category_counts(releases)
     share_table = agreement_.shares(counts, period_months, period_label)
-    _publishable(share_table, link.threshold).to_csv(out / "agreement.csv", index=False, lineterminator="\n")
+    writer.table("agreement", _publishable(share_table, link.threshold))
     public_series = public_.load_public_series(public_dir)
-    draws_frame = pd.read_csv(out / "draws.csv", dtype={"month": str})
+    draws_frame = EstimateBundle(out).table("draws", dtype={"month": str})
     ours = {"estimate": public_.estimate_series(monthly, draws_frame, sorted(monthly["corridor"].unique())),
             public_.ASYLUM_SOURCE: public_.released_series(counts, public_.ASYLUM_SOURCE, "nationality")}
     public_table = public_.compare_public(public_series, ours, period_months, baseline)
-    _publishable(public_table, link.threshold, ["ours_count", "ours_baseline"]).to_csv(
-        out / "public_agreement.csv", index=False, lineterminator="\n")
-    agreement_.pairwise(share_table, public_.public_levels(public_series, ours, public_table)).to_csv(
-        out / "agreement_pairs.csv", index=False, lineterminator="\n")
+    writer.table("public_agreement", _publishable(public_table, link.threshold, ["ours_count", "ours_baseline"]))
+    writer.table("agreement_pairs", agreement_.pairwise(share_table, public_.public_levels(public_series, ours,
+                                                                                          public_table)))
     graded = (agreement_.graded_changes(counts, period_months, baseline, public_.public_directions(public_table))
               if set(baseline) <= set(months_all) else pd.DataFrame(columns=agreement_.CHANGE_COLUMNS))
-    graded.to_csv(out / "changes.csv", index=False, lineterminator="\n")
+    writer.table("changes", graded)
 
     series = _series(monthly, counts)
     trends = trends_.changes(series, ["series", "source", "dimension", "category"], period_months)
-    _publishable(trends, link.threshold).to_csv(out / "trends.csv", index=False, lineterminator="\n")
+    writer.table("trends", _publishable(trends, link.threshold))
     anomalies = trends_.anomalies(series, ["series", "source", "dimension", "category"], alpha)
-    _publishable(anomalies, link.threshold).to_csv(out / "anomalies.csv", index=False, lineterminator="\n")
-    trends_.outlook(series[series["series"] == "estimate"], ["series", "source", "dimension", "category"], alpha).to_csv(
-        out / "outlook.csv", index=False, lineterminator="\n")
+    writer.table("anomalies", _publishable(anomalies, link.threshold))
+    writer.table("outlook", trends_.outlook(series[series["series"] == "estimate"],
+                                            ["series", "source", "dimension", "category"], alpha))
     lags = timeliness_.lag_table(releases)
-    _publishable(lags, link.threshold).to_csv(out / "timeliness.csv", index=False, lineterminator="\n")
+    writer.table("timeliness", _publishable(lags, link.threshold))
 
     ranked = findings(out, period_months[0], period_months[-1], graded=graded if set(baseline) <= set(months_all) else None,
                       lags=lags)
-    ranked.to_csv(out / "findings.csv", index=False, lineterminator="\n")
+    writer.table("findings", ranked)
     manifest = {
         "period": {"start": period_months[0], "end": period_months[-1], "label": period_label},
         "baseline": {"start": baseline[0], "end": baseline[-1]},
@@ -105,10 +105,8 @@ def run_estimate(release_dirs: list[Path], link_dir: Path, out: Path, period_mon
                                          "years": [p.years[0], p.years[-1]] if p.years else None,
                                          "note": p.note_en} for p in public_series},
         "months": [months_all[0], months_all[-1]], "routekit_version": routekit.__version__,
-        "files": sorted(p.name for p in out.glob("*.csv")),
     }
-    (out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-    return manifest
+    return writer.seal(manifest)
 
 
 COUNT_COLUMNS = ("count", "observed", "observed_lower", "observed_upper", "baseline", "records")
@@ -134,12 +132,11 @@ def _publishable(frame: pd.DataFrame, threshold: int, columns: list[str] | None 
     return frame
 
 
-def _write_draws(draws: dict, path: Path) -> None:
+def _draws_frame(draws: dict) -> pd.DataFrame:
     """Bootstrap draws of each month's total (model output, no person counts), for period sums."""
     rows = [pd.DataFrame({"month": m, "corridor": c, "replicate": np.arange(len(d)), "value": np.round(d, 2)})
             for (m, c), d in draws.items() if d is not None]
-    frame = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=["month", "corridor", "replicate", "value"])
-    frame.to_csv(path, index=False, lineterminator="\n")
+    return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=["month", "corridor", "replicate", "value"])
 
 
 def _series(monthly: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
@@ -170,11 +167,12 @@ def findings(out_dir: Path, period_start: str, period_end: str, baseline_start: 
         baseline = [str(pd.Period(m, freq="M") - len(months)) for m in months]
     else:
         baseline = [str(p) for p in pd.period_range(baseline_start, baseline_end, freq="M")]
-    draws = pd.read_csv(out_dir / "draws.csv", dtype={"month": str})
-    monthly = pd.read_csv(out_dir / "estimates.csv", dtype={"period": str})
+    bundle = EstimateBundle(out_dir)
+    draws = bundle.table("draws", dtype={"month": str})
+    monthly = bundle.table("estimates", dtype={"period": str})
     monthly = monthly[monthly["level"] == "month"]
-    if lags is None and (out_dir / "timeliness.csv").is_file():
-        lags = pd.read_csv(out_dir / "timeliness.csv", dtype={"month": str})
+    if lags is None and bundle.has_table("timeliness"):
+        lags = bundle.table("timeliness", dtype={"month": str})
     stale_months = set(lags.loc[lags["stale"].astype(bool), "month"]) if lags is not None and len(lags) else set()
     rows = []
     for corridor, part in monthly.groupby("corridor"):

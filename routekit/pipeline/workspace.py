@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from routekit.contracts import LinkBundle, ReleaseBundle, check_same_key, key_fingerprint
+from routekit.contracts import EstimateBundle, LinkBundle, ReleaseBundle, check_same_key, key_fingerprint
 from routekit.errors import RoutekitError
 from routekit.periods import Period
 from routekit.digests import code_digest, combine, file_digest, tree_digest
@@ -190,4 +190,6 @@ def prepare_estimates(workspace: Workspace, sources: list[str], period: Period, 
     _run_step(out, digest, lambda: run_estimate(release_dirs, workspace.link, out, period_months=months,
                                                 period_label=period.label, public_dir=public_dir),
               "estimate", log)
+    if EstimateBundle.exists(out):  # a table edited in the cache is refused, not reported
+        EstimateBundle(out).verify()
     return out

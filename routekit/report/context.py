@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from routekit.contracts import ReleaseBundle
+from routekit.contracts import EstimateBundle, ReleaseBundle
 from routekit.periods import Period
 from routekit.report import tables as table_io
 from routekit.sources import get_source
@@ -269,10 +269,8 @@ class ReportContext:
 
     @cached_property
     def _all_estimates(self) -> pd.DataFrame:
-        path = self.estimates_dir / "estimates.csv"
-        if not path.is_file():
-            return pd.DataFrame()
-        return pd.read_csv(path, dtype={"period": str}, keep_default_na=False, na_values=[""])
+        return EstimateBundle(self.estimates_dir).table("estimates", dtype={"period": str}, keep_default_na=False,
+                                                        na_values=[""])
 
     @property
     def estimates(self) -> pd.DataFrame:
@@ -282,10 +280,8 @@ class ReportContext:
 
     def estimates_table(self, name: str) -> pd.DataFrame:
         """An estimate-stage table, focused where it has the focus's column (or is per corridor)."""
-        path = self.estimates_dir / f"{name}.csv"
-        if not path.is_file():
-            return pd.DataFrame()
-        return self.apply_focus(pd.read_csv(path, keep_default_na=False, na_values=[""]))
+        frame = EstimateBundle(self.estimates_dir).table(name, keep_default_na=False, na_values=[""])
+        return self.apply_focus(frame)
 
     # --- display ----------------------------------------------------------------------------
     def show_table(self, frame: pd.DataFrame, name: str, caption: str, public: bool = False,

@@ -43,8 +43,9 @@ class Headline:
 
 
 def _read(estimates_dir: Path, name: str, **kwargs) -> pd.DataFrame:
-    path = Path(estimates_dir) / f"{name}.csv"
-    return pd.read_csv(path, **kwargs) if path.is_file() else pd.DataFrame()
+    from routekit.contracts import EstimateBundle
+
+    return EstimateBundle(Path(estimates_dir)).table(name, **kwargs)
 
 
 def _period_keys(period: Period) -> set[str]:
