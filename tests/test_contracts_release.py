@@ -99,3 +99,20 @@ def test_a_link_bundle_is_sealed_too(tmp_path):
     (tmp_path / "link" / "contingency.csv").write_text("month,corridor,in_a,in_b,count,status\n")
     with pytest.raises(BundleError, match="contingency.csv: changed"):
         LinkBundle(tmp_path / "link").verify(10)
+
+
+def test_an_estimate_bundle_refuses_a_table_edited_after_sealing(tmp_path):
+    from routekit.contracts import EstimateBundle, EstimateWriter
+
+    writer = EstimateWriter(tmp_path / "estimates")
+    writer.table("findings", pd.DataFrame({"rank": [1], "category": ["central_med"]}))
+    manifest = writer.seal({"period": {"label": "2025-Q1"}})
+    assert manifest["files"] == {"findings.csv": EstimateBundle(tmp_path / "estimates").manifest["files"]["findings.csv"]}
+    bundle = EstimateBundle(tmp_path / "estimates").verify()
+    assert bundle.table("findings")["category"].tolist() == ["central_med"]
+    assert bundle.table("trends").empty
+    with pytest.raises(ValueError, match="not an estimate table"):
+        writer.table("notes", pd.DataFrame())
+    (tmp_path / "estimates" / "findings.csv").write_text("rank,category\n1,eastern_med\n")
+    with pytest.raises(BundleError, match="findings.csv"):
+        EstimateBundle(tmp_path / "estimates").verify()

@@ -212,13 +212,12 @@ def check_release_paths(input: Path, out: Path, rejects: Path) -> None:
 
 def is_release_folder(folder: Path) -> bool:
     """A folder an earlier release wrote: a manifest naming a source and a threshold."""
-    import json
+    from routekit.contracts import BundleError, ReleaseBundle
 
     try:
-        manifest = json.loads((Path(folder) / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        return "threshold" in ReleaseBundle(Path(folder)).data
+    except (OSError, BundleError):
         return False
-    return isinstance(manifest, dict) and "source" in manifest and "threshold" in manifest
 
 
 def check_reject_share(manifest: dict, input: Path, rejects: Path, max_share: float | None) -> None:
