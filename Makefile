@@ -11,7 +11,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.routekit-setup
 LOCK := requirements.lock
 DEMO := data/demo
-SYSTEM_PACKAGES := chromium poppler-utils fonts-dejavu-core default-jre-headless
+SYSTEM_PACKAGES := chromium poppler-utils fonts-dejavu-core default-jre-headless nodejs npm
+# axe-core (accessibility checks in the browser test) from the npm registry, pinned, into .tools/
+AXE_VERSION := 4.14.1
+AXE := .tools/node_modules/axe-core/axe.min.js
 APT := $(shell command -v apt-get 2>/dev/null)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -30,6 +33,7 @@ system:
 	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
 	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \
 	  if [ -z "$(APT)" ]; then echo "missing system packages:$$missing (install them, no apt-get here)"; exit 1; fi; \
 	  echo "installing system packages:$$missing"; \
@@ -53,7 +57,10 @@ lock:
 	.venv-lock/bin/pip-compile -q --extra test --extra spark --strip-extras --no-emit-index-url \
 	  --no-emit-find-links -o $(LOCK) pyproject.toml
 
-setup: system $(STAMP)
+$(AXE): | system
+	npm install --prefix .tools --no-audit --no-fund --silent axe-core@$(AXE_VERSION)
+
+setup: system $(STAMP) $(AXE)
 
 $(DEMO)/partners: | setup
 	$(BIN)/routekit synth --out $(DEMO) --seed 20251 --start 2023-01 --end 2025-12

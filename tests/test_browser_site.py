@@ -140,6 +140,59 @@ def test_site_works_from_disk_without_server(site, browser):
     assert all(m["shapes"] >= 3 and m["marks"] >= 1 for m in result["maps"])
 
 
+AXE = ROOT / ".tools" / "node_modules" / "axe-core" / "axe.min.js"  # `make setup` installs it (npm)
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def _axe_violations(browser, url: str) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA violations on one page, once its charts and maps have drawn."""
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    page.goto(url, wait_until="load")
+    page.wait_for_function("() => window.routekitReady === true", timeout=30_000)
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("""async (tags) => {
+        const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+        return result.violations.map((v) => v.id + ' (' + v.nodes.length + '): ' + v.help + ' - '
+            + v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | '));
+    }""", WCAG_21_AA)
+    page.close()
+    return found
+
+
+def test_every_page_meets_wcag_21_aa(served, browser):
+    """A government publication must be accessible: axe-core finds no WCAG 2.1 A/AA violation
+    on any page (charts are named images, maps labelled regions, theme buttons named by their text)."""
+    assert AXE.is_file(), f"{AXE} is missing: run `make setup` (npm install of axe-core)"
+    name, folder, base = served
+    violations = {}
+    for path in _pages(folder):
+        relative = path.relative_to(folder).as_posix()
+        found = _axe_violations(browser, f"{base}/{relative}")
+        if found:
+            violations[relative] = found
+    assert not violations, "\n".join(f"{page}: {v}" for page, found in violations.items() for v in found)
+
+
+def test_landing_page_and_corridor_map_screenshots(served, browser):
+    """For a person to look at after `make test`: the landing page with its headline, and the
+    corridors-at-a-glance map on its own."""
+    name, folder, base = served
+    if name != "report":
+        pytest.skip("the headline and the corridor map are in the report only")
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    page.goto(f"{base}/book/intro.html", wait_until="load")
+    page.wait_for_function("() => window.routekitReady === true", timeout=30_000)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "landing-page.png"), full_page=True)
+    page.goto(f"{base}/book/chapters/02_route_map.html", wait_until="load")
+    page.wait_for_function("() => window.routekitReady === true", timeout=30_000)
+    corridor_map = page.locator(".rk-map-figure").first
+    corridor_map.screenshot(path=str(SCREENSHOTS / "corridor-map.png"))
+    page.close()
+    assert (SCREENSHOTS / "landing-page.png").stat().st_size > 10_000
+    assert (SCREENSHOTS / "corridor-map.png").stat().st_size > 10_000
+
+
 def test_route_map_draws_one_line_per_published_leg(site, browser):
     name, folder = site
     if name != "demo":

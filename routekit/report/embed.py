@@ -93,7 +93,9 @@ def map_html(folium_map, alt_text: str, static_chart=None, caption: str | None =
     interactive_class = SCREEN_ONLY if static_chart is not None else ""
     parts = [
         '<figure class="rk-figure rk-map-figure">',
-        f'<div class="rk-map {interactive_class}" style="height:{height_px}px" role="img" '
+        # a region, not an image: the map holds controls (zoom, layers), and an image may not
+        # contain anything interactive (WCAG 4.1.2, axe 'nested-interactive')
+        f'<div class="rk-map {interactive_class}" style="height:{height_px}px" role="region" '
         f'aria-label="{html.escape(alt_text, quote=True)}">{body}</div>',
         f"<script>{script}</script>",
     ]

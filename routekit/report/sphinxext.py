@@ -125,8 +125,18 @@ def _escape_titles(app, pagename, templatename, context, doctree) -> None:
             context[key] = escape(value)
 
 
+def _add_templates(app, config) -> None:
+    """routekit's template overrides (accessibility fixes of theme components) come first.
+
+    Added at config-inited: the builder makes its template loader from ``templates_path``
+    before ``builder-inited`` fires.
+    """
+    config.templates_path = [str(_assets() / "templates"), *config.templates_path]
+
+
 def setup(app):
     """Register the static files; scripts go in <head>, before any chart or map output."""
+    app.connect("config-inited", _add_templates)
     for js in JS_FILES:
         app.add_js_file(js, priority=200)
     for css in CSS_FILES:
