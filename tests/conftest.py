@@ -70,3 +70,23 @@ def built_report(tmp_path_factory, small_demo_data) -> BuiltReport:
 def built_site(built_report) -> Path:
     """The html folder of the small demo report (used by the browser tests)."""
     return built_report.site
+
+
+@dataclass
+class AdhocReport:
+    site: Path
+    pdf: Path | None
+    result: object
+    default_index_before: bytes  # the periodic site's landing page before the ad-hoc build
+
+
+@pytest.fixture(scope="session")
+def built_report_en(built_report) -> AdhocReport:
+    """An ad-hoc English report of 2025-Q1 with its PDF, from the same data and build folder
+    (the English language scan, the English PDF's margins and the ad-hoc checks share it)."""
+    from routekit.report.pipeline import build_report
+
+    before = (built_report.site / "index.html").read_bytes()
+    result = build_report(built_report.params_path, ["language=en", "period=2025-Q1"],
+                          project=built_report.project, build_root=built_report.build_root)
+    return AdhocReport(result.site, result.pdf, result, before)

@@ -64,18 +64,24 @@ def test_unchanged_rebuild_takes_every_chapter_from_cache(built_report):
     assert sorted(result.cached_chapters) == sorted(c.id for c in CHAPTERS)
 
 
-def test_adhoc_parameters_write_their_own_folder(built_report):
-    from routekit.report.pipeline import build_report
-
+def test_adhoc_parameters_write_their_own_folder(built_report, built_report_en):
     index = built_report.site / "index.html"
-    before = hashlib.sha256(index.read_bytes()).hexdigest()
-    result = build_report(built_report.params_path, ["language=en", "period=2025-Q1"],
-                          project=built_report.project, build_root=built_report.build_root, pdf=False)
+    before = hashlib.sha256(built_report_en.default_index_before).hexdigest()
+    result = built_report_en.result
     assert result.site != built_report.site
     assert "adhoc" in result.site.parts
     assert hashlib.sha256(index.read_bytes()).hexdigest() == before
     summary = (result.site / "book" / "chapters" / "01_summary.html").read_text(encoding="utf-8")
     assert "Summary" in summary and "Samenvatting" not in summary
+
+
+def test_an_adhoc_build_keeps_no_edition_and_has_no_editions_page(built_report, built_report_en):
+    """Only the periodic parameter set keeps editions (the session's report is one, for 2025-Q2)."""
+    kept = {p.parent.name: json.loads(p.read_text()) for p in (built_report.build_root / "editions").glob("*/edition.json")}
+    assert set(kept) == {"2025-Q2"} and kept["2025-Q2"]["language"] == "nl", kept
+    assert (built_report.site / "book" / "editions.html").is_file()
+    assert not (built_report_en.site / "book" / "editions.html").exists()
+    assert "editions.html" not in (built_report_en.site / "book" / "intro.html").read_text(encoding="utf-8")
 
 
 def test_failing_notebook_keeps_previous_site(built_report, tmp_path):

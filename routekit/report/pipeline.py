@@ -440,6 +440,10 @@ def _build(params_path: Path, params: ReportParams, plan: BuildPlan, project: Pa
     from routekit.report import headline  # the national headline opens the landing page and the PDF
 
     head = headline.write_landing(plan.source_tree, estimates, period, baseline, params.threshold, params.language)
+    from routekit.report import editions  # earlier editions and the revisions of the last one
+
+    edition = editions.prepare(plan.name, build_root, plan.source_tree, period, generated, estimates,
+                               params.threshold, params.language)
     data_digest = tree_digest(*workspace.release_dirs(params.sources),
                               *[p for p in (estimates, workspace.link) if p.is_dir()])
     if public_dir.is_dir():
@@ -506,6 +510,7 @@ def _build(params_path: Path, params: ReportParams, plan: BuildPlan, project: Pa
         if head.available:  # two A4 pages for readers who will not open the report
             headline.print_brief(head, params.language, params.title, final_pdf.with_name("brief.pdf"),
                                  where=f"report.pdf, {plan.site.name}/index.html")
+    editions.keep(edition, plan.site, pdf_path, params.title, params.language)  # periodic builds only
     timings["total"] = time.perf_counter() - started
     (plan.output / "build-timings.json").write_text(json.dumps(timings, indent=2))
     log(f"[green]report ready[/]: {plan.site / 'index.html'}"
