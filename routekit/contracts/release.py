@@ -152,6 +152,17 @@ class ReleaseWriter:
         return sealed
 
 
+    def restate(self, manifest: dict) -> dict:
+        """Rewrite a sealed release's manifest (e.g. intake counts over both steps): the seal
+        (file digests, key fingerprint) must stay and the manifest must still meet the contract."""
+        if manifest.get("files") is None:
+            raise ValueError("restate a sealed manifest (as seal() returned it)")
+        ReleaseManifest.model_validate(manifest)
+        (self.out / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
+                                         encoding="utf-8")
+        return manifest
+
+
 def _bundle_files(root: Path) -> list[Path]:
     """Every file of a bundle but its manifest; dot files (cache stamps, locks) are not part of it."""
     return [p for p in root.rglob("*") if p.is_file() and p.relative_to(root).as_posix() != MANIFEST

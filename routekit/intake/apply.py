@@ -10,7 +10,6 @@ rows in = rows used + rows rejected, counted over both steps.
 
 from __future__ import annotations
 
-import json
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -208,4 +207,6 @@ def _restate_manifest(manifest: dict, intake: Intake, rejects: pd.DataFrame, out
         "sha256": file_digest(profile_path) if profile_path else None,
         "format": intake.profile.read.format,
     }
-    (out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    from routekit.contracts import ReleaseWriter
+
+    ReleaseWriter(out).restate(manifest)
