@@ -102,9 +102,20 @@ def test_road_and_place_codes_are_not_english_words(tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("report")
 def test_the_dutch_build_has_no_english_sentence(built_report):
     pages = sorted(built_report.site.rglob("*.html"))
     pages = [p for p in pages if p.name not in ("search.html", "genindex.html")]
     assert pages
     found = foreign_sentences(pages, "nl")
+    assert not found, "\n".join(found[:20])
+
+
+@pytest.mark.slow
+@pytest.mark.xdist_group("report")
+def test_the_english_build_has_no_dutch_sentence(built_report_en):
+    pages = sorted(built_report_en.site.rglob("*.html"))
+    pages = [p for p in pages if p.name not in ("search.html", "genindex.html")]
+    assert pages
+    found = foreign_sentences(pages, "en")
     assert not found, "\n".join(found[:20])

@@ -23,8 +23,8 @@ Q1, Q2 = parse_period("2025-Q1"), parse_period("2025-Q2")
 
 
 def _rows(**values) -> pd.DataFrame:
-    """corridor -> (observed, estimate, lower, upper)."""
-    return pd.DataFrame([{"corridor": c, "observed": o, "estimate": e, "lower": lo, "upper": hi, "grade": "confirmed"}
+    """corridor -> (persons seen, estimate, lower, upper)."""
+    return pd.DataFrame([{"corridor": c, "seen": o, "estimate": e, "lower": lo, "upper": hi, "grade": "confirmed"}
                          for c, (o, e, lo, hi) in values.items()])
 
 
@@ -50,12 +50,12 @@ def test_figures_below_the_threshold_never_enter_a_revision():
     before = _rows(black_sea=(5, 8, 3, 14), western_med=(40, 60, 50, 75))
     now = _rows(black_sea=(12, 15, 9, 30), western_med=(0, 0, 0, 0))
     table = editions.revisions(before, now, threshold=10).set_index("corridor")
-    assert table.loc["black_sea", ["before_estimate", "before_lower", "before_observed"]].isna().all()
+    assert table.loc["black_sea", ["before_estimate", "before_lower", "before_seen"]].isna().all()
     assert table.loc["black_sea", "now_estimate"] == 15 and pd.isna(table.loc["black_sea", "revision"])
     assert editions.reason(table.loc["black_sea"], 10, "en") == "persons seen not published in both editions"
-    assert table.loc["western_med", "now_observed"] == 0  # nobody seen is no small count
+    assert table.loc["western_med", "now_seen"] == 0  # nobody seen is no small count
     kept = editions.published_rows(before, 10).set_index("corridor")
-    assert kept.loc["black_sea", ["observed", "estimate", "lower", "upper"]].isna().all()
+    assert kept.loc["black_sea", ["seen", "estimate", "lower", "upper"]].isna().all()
 
 
 def test_keep_copies_site_and_pdf_and_rewrites_links_for_the_edition_folder(tmp_path):
@@ -119,11 +119,13 @@ def test_the_next_period_keeps_the_first_as_an_edition_and_shows_its_revisions(t
     table = re.search(r"<table.*?</table>", page, flags=re.S).group(0)
     assert "vorige editie (1e kwartaal 2025)" in table and "Alle corridors" in table
     assert table.count("<tr>") >= 3  # header, national total, corridors
-    # every row says why: the persons seen for 2025-Q1 then and now
+    # every row says why: the persons seen for 2025-Q1 then and now; both builds read the same
+    # data, so no row may claim records that were received or corrected
     reasons = re.findall(r"(gegevens ontvangen|gegevens gecorrigeerd|geen nieuwe gegevens|niet in beide edities)",
                          table)
     assert len(reasons) == table.count("<tr>") - 1
-    csv = build_root / "html" / "tables" / "editions" / "revisions-2025-Q1.csv"
+    assert "geen nieuwe gegevens" in reasons and not {"gegevens ontvangen", "gegevens gecorrigeerd"} & set(reasons)
+    csv = build_root / "html" / "revisions" / "revisions-2025-Q1.csv"
     assert csv.is_file() and len(pd.read_csv(csv)) == table.count("<tr>") - 1
     # the first edition, read where it is kept, says it had nothing to compare with
     kept = (first / "html" / "book" / "editions.html").read_text(encoding="utf-8")

@@ -87,6 +87,7 @@ def test_landing_block_and_brief_state_the_total(tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("report")  # the session's report is built by one worker
 def test_landing_page_pdf_page_three_and_brief_open_with_the_headline(built_report):
     import re
     import subprocess
@@ -106,3 +107,25 @@ def test_landing_page_pdf_page_three_and_brief_open_with_the_headline(built_repo
     assert re.search(r"Pages:\s+2\n", info) and "(A4)" in info
     text = subprocess.run(["pdftotext", str(brief), "-"], capture_output=True, text=True, check=True).stdout
     assert "reizen naar Nederland" in " ".join(text.split())
+
+
+@pytest.mark.slow
+@pytest.mark.xdist_group("report")
+def test_brief_and_pdf_page_three_are_rendered_for_a_person_to_look_at(built_report):
+    """`make test` leaves the brief's two pages and the report's page 3 (the headline) as images
+    in _build/screenshots/ (rendered by poppler's pdftoppm)."""
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    if not shutil.which("pdftoppm"):
+        pytest.skip("needs poppler's pdftoppm")
+    shots = Path(__file__).resolve().parents[1] / "_build" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    brief = built_report.pdf.with_name("brief.pdf")
+    subprocess.run(["pdftoppm", "-r", "80", "-png", str(brief), str(shots / "brief")], check=True)
+    subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "3", "-l", "3", "-singlefile", str(built_report.pdf),
+                    str(shots / "report-page-3")], check=True)
+    images = sorted(p.name for p in shots.glob("brief-*.png"))
+    assert len(images) == 2, images
+    assert (shots / "report-page-3.png").stat().st_size > 10_000

@@ -3,7 +3,7 @@
 A periodic publication keeps what it published: every build of the periodic parameter set
 (``params/default.yaml`` without overrides) keeps its site and PDF in
 ``_build/editions/<period>/``, with the period's estimates as that edition showed them
-(``estimates.csv``, already disclosure-checked by the estimate stage) and ``edition.json``.
+(``estimates.csv``: estimate, interval and persons seen, none below the threshold) and ``edition.json``.
 Ad-hoc builds never keep an edition and get no editions page.
 
 The editions page (``book/editions.md``, placeholder ``{{editions}}``) links to the earlier
@@ -41,6 +41,7 @@ LIVE_PREFIX = "../../editions/"
 KEPT_PREFIX = "../../../"
 PERIODIC_PLAN = "default"
 ROW_COLUMNS = ["corridor", "observed", "estimate", "lower", "upper", "grade"]
+KEPT_COLUMNS = ["corridor", "seen", "estimate", "lower", "upper", "grade"]
 
 
 @dataclass
@@ -99,7 +100,7 @@ def read_editions(build_root: Path) -> list[KeptEdition]:
             continue
         table = meta.parent / "estimates.csv"
         frame = (pd.read_csv(table, keep_default_na=False, na_values=[""]) if table.is_file()
-                 else pd.DataFrame(columns=ROW_COLUMNS))
+                 else pd.DataFrame(columns=KEPT_COLUMNS))
         found.append(KeptEdition(period, meta.parent, str(info.get("generated", "")), frame))
     return sorted(found, key=lambda e: (e.period.start, e.period.end))
 
@@ -119,6 +120,18 @@ def period_rows(estimates_dir: Path | None, period: Period) -> pd.DataFrame:
     keys = {period.label, f"{period.start}/{period.end}"}
     rows = frame[frame["period"].isin(keys) & (frame.get("level", "period") == "period")]
     return rows[[c for c in ROW_COLUMNS if c in rows.columns]].reset_index(drop=True)
+
+
+def seen_for(estimates_dir: Path | None, period: Period) -> pd.Series:
+    """Persons seen by any source per corridor (and 'all') in ``period``, added up from the
+    published monthly rows. Both editions are counted this way, so equal data give equal
+    numbers (the estimate stage's own period sum also holds months too small to publish)."""
+    frame = _read_estimates(estimates_dir)
+    if frame.empty or "observed" not in frame.columns:
+        return pd.Series(dtype=float)
+    monthly = frame[(frame.get("level", "month") == "month") & frame["period"].isin(period.months)]
+    per_corridor = pd.to_numeric(monthly["observed"], errors="coerce").groupby(monthly["corridor"]).sum()
+    return pd.concat([per_corridor, pd.Series({"all": per_corridor.sum()})])
 
 
 def estimates_for(estimates_dir: Path | None, period: Period) -> pd.DataFrame:
@@ -143,21 +156,22 @@ def estimates_for(estimates_dir: Path | None, period: Period) -> pd.DataFrame:
         if column not in monthly.columns:
             monthly[column] = np.nan
     summed = aggregate_period(monthly, draws, period.months, period.label)
-    return summed[[c for c in ROW_COLUMNS if c in summed.columns]].reset_index(drop=True)
+    summed["seen"] = summed["corridor"].map(seen_for(estimates_dir, period))
+    return summed[[c for c in KEPT_COLUMNS if c in summed.columns]].reset_index(drop=True)
 
 
 def _published(frame: pd.DataFrame, threshold: int) -> dict:
     """One row's figures as an edition may show them: an estimate below the threshold is not
-    shown (nor its bounds), and neither is a count of persons seen below it."""
+    shown (nor its bounds), and neither is a count of persons seen ('seen') below it."""
     def value(column):
         return float(frame[column].iloc[0]) if len(frame) and column in frame and pd.notna(frame[column].iloc[0]) \
             and np.isfinite(float(frame[column].iloc[0])) else None
 
-    estimate, seen = value("estimate"), value("observed")
+    estimate, seen = value("estimate"), value("seen")
     seen = seen if seen is not None and (seen == 0 or seen >= threshold) else None  # 1..K-1 never
     if estimate is None or estimate < threshold:
-        return {"estimate": None, "lower": None, "upper": None, "observed": seen}
-    return {"estimate": estimate, "lower": value("lower"), "upper": value("upper"), "observed": seen}
+        return {"estimate": None, "lower": None, "upper": None, "seen": seen}
+    return {"estimate": estimate, "lower": value("lower"), "upper": value("upper"), "seen": seen}
 
 
 def published_rows(frame: pd.DataFrame, threshold: int) -> pd.DataFrame:
@@ -165,7 +179,7 @@ def published_rows(frame: pd.DataFrame, threshold: int) -> pd.DataFrame:
     rows = [{"corridor": c, **_published(frame[frame["corridor"] == c].head(1), threshold),
              "grade": frame.loc[frame["corridor"] == c, "grade"].iloc[0] if "grade" in frame else ""}
             for c in frame.get("corridor", pd.Series(dtype=str)).drop_duplicates()]
-    return pd.DataFrame(rows, columns=ROW_COLUMNS)
+    return pd.DataFrame(rows, columns=KEPT_COLUMNS)
 
 
 def revisions(before: pd.DataFrame, now: pd.DataFrame, threshold: int) -> pd.DataFrame:
@@ -190,8 +204,8 @@ def revisions(before: pd.DataFrame, now: pd.DataFrame, threshold: int) -> pd.Dat
             row["revision_ratio"] = row["now_estimate"] / row["before_estimate"]
         else:
             row["revision"] = row["revision_ratio"] = None
-        if row["before_observed"] is not None and row["now_observed"] is not None:
-            seen = round(row["now_observed"] - row["before_observed"])
+        if row["before_seen"] is not None and row["now_seen"] is not None:
+            seen = round(row["now_seen"] - row["before_seen"])
             row["seen_change"] = seen if abs(seen) >= threshold or seen == 0 else None
             row["seen_direction"] = int(np.sign(seen))
         else:
@@ -323,8 +337,9 @@ def write_page(editions: EditionPlan, source_tree: Path, lang: str) -> None:
         toc["parts"] = [p for p in toc.get("parts", []) if p["chapters"]]
         toc_path.write_text(yaml.safe_dump(toc, sort_keys=False, allow_unicode=True), encoding="utf-8")
         return
-    tables_dir = Path(source_tree) / "_extra" / "tables" / "editions"
-    body = page_markdown(editions, lang, tables_dir, "../tables/editions")
+    # not under _extra/tables, which the build empties for the chapters' tables after this
+    tables_dir = Path(source_tree) / "_extra" / "revisions"
+    body = page_markdown(editions, lang, tables_dir, "../revisions")
     text = page.read_text(encoding="utf-8")
     page.write_text(text.replace(PLACEHOLDER, body), encoding="utf-8")
 
@@ -352,7 +367,9 @@ def keep(editions: EditionPlan, site: Path, pdf: Path | None, title: str, langua
             for name in ("report.pdf", "brief.pdf"):
                 if (Path(pdf).parent / name).is_file():
                     shutil.copy2(Path(pdf).parent / name, staging / "pdf" / name)
-        published_rows(period_rows(editions.estimates_dir, editions.period), editions.threshold).to_csv(staging / "estimates.csv", index=False,
+        rows = period_rows(editions.estimates_dir, editions.period)
+        rows["seen"] = rows["corridor"].map(seen_for(editions.estimates_dir, editions.period))
+        published_rows(rows, editions.threshold).to_csv(staging / "estimates.csv", index=False,
                                                                     lineterminator="\n")
         (staging / "edition.json").write_text(json.dumps(
             {"period": _period_dict(editions.period), "generated": editions.generated, "title": title,

@@ -15,13 +15,21 @@ import pandas as pd
 
 from routekit.disclosure.gate import assert_publishable
 
+#: rows a table shows on paper at most: a longer table is cut to its top rows there (about one
+#: A4 page at the print size), and the page says where the full CSV is
+PRINT_ROWS = 25
+
 LABELS = {
     "nl": {"download": "Download als CSV", "public": "Alleen openbare bronnen", "rows": "rijen",
+           "print_more": "De eerste {shown} van {total} rijen; de volledige tabel staat in het bestand {file} "
+                         "bij de website van dit rapport.",
            "suppressed": "onderdrukt",
            "marks": "≥ ondergrens: een of meer maanden of cellen zijn om privacyredenen niet "
                     "gepubliceerd (minder dan {k} personen, of afgeschermd om die te beschermen); "
                     "x: niets gepubliceerd."},
     "en": {"download": "Download as CSV", "public": "Public sources only", "rows": "rows",
+           "print_more": "The first {shown} of {total} rows; the full table is in the file {file} on the "
+                         "report's website.",
            "suppressed": "suppressed",
            "marks": "≥ lower bound: one or more months or cells were withheld for privacy "
                     "(fewer than {k} persons, or withheld to protect such a cell); x: nothing "
@@ -105,6 +113,7 @@ def table_html(frame: pd.DataFrame, csv_href: str, caption: str, language: str,
     e.g. formatted ratios) are right-aligned and never wrapped."""
     labels = LABELS[language]
     shown = frame.head(max_rows)
+    on_paper = min(len(shown), PRINT_ROWS)
     marks = cell_marks(frame)
     numeric = [_is_numeric(frame[c]) or c in marks or c in frame.attrs.get("number_columns", ())
                for c in shown.columns]
@@ -112,15 +121,19 @@ def table_html(frame: pd.DataFrame, csv_href: str, caption: str, language: str,
     head = "".join(f"<th scope='col'{k}>{html.escape(str((column_labels or {}).get(c, c)))}</th>"
                    for c, k in zip(shown.columns, css))
     body = "".join(
-        "<tr>" + "".join(f"<td{k}>{_marked(v, marks.get(c, [''] * len(frame))[i], language)}</td>"
+        ("<tr class='rk-screen-only'>" if i >= on_paper else "<tr>") + "".join(f"<td{k}>{_marked(v, marks.get(c, [''] * len(frame))[i], language)}</td>"
                          for c, v, k in zip(shown.columns, row, css)) + "</tr>"
         for i, row in enumerate(shown.itertuples(index=False))
     )
     legend = (f"<p class='rk-table-marks'>{html.escape(labels['marks'].format(k=threshold or ''))}</p>"
               if marks else "")
     note = f" ({labels['public']})" if public else ""
-    more = (f"<p class='rk-table-more'>{len(shown)} / {len(frame)} {labels['rows']}</p>"
+    more = (f"<p class='rk-table-more rk-screen-only'>{len(shown)} / {len(frame)} {labels['rows']}</p>"
             if len(frame) > max_rows else "")
+    if len(frame) > on_paper:  # on paper: the top rows, and where the rest is (a link would not work)
+        more += (f"<p class='rk-table-more rk-print-only'>"
+                 f"{html.escape(labels['print_more'].format(shown=on_paper, total=len(frame), file=os.path.basename(csv_href)))}"
+                 f"</p>")
     return (
         f"<figure class='rk-table'><table class='table rk-data'>"
         f"<caption>{html.escape(caption)}{html.escape(note)}</caption>"
