@@ -26,17 +26,24 @@ LABELS = {
            "suppressed": "onderdrukt",
            "marks": "≥ ondergrens: een of meer maanden of cellen zijn om privacyredenen niet "
                     "gepubliceerd (minder dan {k} personen, of afgeschermd om die te beschermen); "
-                    "x: niets gepubliceerd."},
+                    "x: niets gepubliceerd.",
+           "not_released": "niet geleverd: de bron heeft voor (een maand van) deze periode niets geleverd; "
+                           "dat is geen nul, dus er is ook geen verandering berekend."},
     "en": {"download": "Download as CSV", "public": "Public sources only", "rows": "rows",
            "print_more": "The first {shown} of {total} rows; the full table is in the file {file} on the "
                          "report's website.",
            "suppressed": "suppressed",
            "marks": "≥ lower bound: one or more months or cells were withheld for privacy "
                     "(fewer than {k} persons, or withheld to protect such a cell); x: nothing "
-                    "published."},
+                    "published.",
+           "not_released": "not released: the source delivered nothing for (a month of) this period; "
+                           "that is not a zero, so no change is computed either."},
 }
 #: How a marked cell reads on the page and in the CSV's ``<column> status`` column.
 MARK_TEXT = {"lower_bound": "≥ {value}", "suppressed": "x"}
+#: A partner source that delivered nothing for (a month of) the period: never a 0, never -100%.
+NOT_RELEASED = "not_released"
+NOT_RELEASED_TEXT = {"nl": "niet geleverd", "en": "not released"}
 
 
 def _slug(text: str) -> str:
@@ -96,6 +103,8 @@ def write_table(frame: pd.DataFrame, name: str, tables_dir: Path, threshold: int
 def _marked(value, mark: str, language: str) -> str:
     if not mark:
         return format_cell(value, language)
+    if mark == NOT_RELEASED:
+        return html.escape(NOT_RELEASED_TEXT[language])
     return html.escape(MARK_TEXT[mark].format(value=format_cell(value, language)))
 
 
@@ -125,8 +134,11 @@ def table_html(frame: pd.DataFrame, csv_href: str, caption: str, language: str,
                          for c, v, k in zip(shown.columns, row, css)) + "</tr>"
         for i, row in enumerate(shown.itertuples(index=False))
     )
+    kinds = {m for values in marks.values() for m in values if m}
     legend = (f"<p class='rk-table-marks'>{html.escape(labels['marks'].format(k=threshold or ''))}</p>"
-              if marks else "")
+              if kinds - {NOT_RELEASED} else "")
+    if NOT_RELEASED in kinds:
+        legend += f"<p class='rk-table-marks'>{html.escape(labels['not_released'])}</p>"
     note = f" ({labels['public']})" if public else ""
     more = (f"<p class='rk-table-more rk-screen-only'>{len(shown)} / {len(frame)} {labels['rows']}</p>"
             if len(frame) > max_rows else "")

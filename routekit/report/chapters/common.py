@@ -76,6 +76,28 @@ def max_over_sources(ctx: ReportContext, table: str, keys: list[str]) -> pd.Data
     return pd.concat(frames).groupby(keys, as_index=False)["count"].max()
 
 
+def released_months(ctx: ReportContext, source: str) -> set[str]:
+    """Months for which partner ``source`` delivered anything: a row (published or withheld) in
+    its totals or its monthly quality table. A month outside this set was not released, which
+    is not a zero: tables say so ('niet geleverd') and give no change against it."""
+    bundle = ctx.release(source)
+    if bundle is None:
+        return set()
+    months: set[str] = set()
+    for table in ("totals", "quality"):
+        if bundle.has_table(table):
+            frame = bundle.table(table)
+            if "month" in frame.columns:
+                months.update(frame["month"].dropna().astype(str))
+    return months
+
+
+def unreleased_months(ctx: ReportContext, source: str, period) -> list[str]:
+    """The months of ``period`` for which ``source`` released nothing."""
+    delivered = released_months(ctx, source)
+    return [m for m in period.months if m not in delivered]
+
+
 def _change(now: float, before: float) -> float | None:
     return round((now - before) / before * 100, 1) if before else None
 

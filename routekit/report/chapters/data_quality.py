@@ -5,7 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from routekit.disclosure.gate import not_counts
+from routekit.report.chapters.common import unreleased_months
 from routekit.report.context import ReportContext
+from routekit.report.tables import NOT_RELEASED
 
 
 def quality_frame(ctx: ReportContext) -> pd.DataFrame:
@@ -32,19 +34,25 @@ def quality_table(ctx: ReportContext) -> pd.DataFrame:
     frame = ctx.in_period(quality_frame(ctx))
     if frame.empty:
         return pd.DataFrame()
-    rows = []
+    rows, marks = [], []
     for source, own in frame.groupby("source"):
         records = pd.to_numeric(own["records"], errors="coerce").sum()
         with_text = pd.to_numeric(own["with_text"], errors="coerce").sum()
         found = pd.to_numeric(own["route_found"], errors="coerce").sum()
+        missing = bool(unreleased_months(ctx, source, ctx.period))  # a month delivered nothing: no sums
+        marks.append(NOT_RELEASED if missing else "")
         rows.append({
             ctx.t("bron", "source"): ctx.source_title(source),
-            "records": int(records),
-            ctx.t("met tekst", "with text"): int(with_text),
-            ctx.t("met route", "with route"): int(found),
-            ctx.t("zonder route %", "without route %"): round(100 * (1 - found / with_text), 1) if with_text else None,
+            "records": None if missing else int(records),
+            ctx.t("met tekst", "with text"): None if missing else int(with_text),
+            ctx.t("met route", "with route"): None if missing else int(found),
+            ctx.t("zonder route %", "without route %"): round(100 * (1 - found / with_text), 1)
+            if with_text and not missing else None,
         })
-    return not_counts(pd.DataFrame(rows), ctx.t("zonder route %", "without route %"))
+    table = not_counts(pd.DataFrame(rows), ctx.t("zonder route %", "without route %"))
+    if any(marks):
+        table.attrs["cell_marks"] = {column: marks for column in table.columns[1:]}
+    return table
 
 
 def show_quality(ctx: ReportContext) -> None:

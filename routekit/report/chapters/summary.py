@@ -8,8 +8,9 @@ from routekit.disclosure.gate import not_counts, suppress_small
 from routekit.reference import corridor_ids
 from routekit.report.chapters.common import (
     _change, _corridor_label, cell_mark, estimate_rows, frontex_frame, iom_frame, public_gap,
-    public_gap_sentence,
+    public_gap_sentence, unreleased_months,
 )
+from routekit.report.tables import NOT_RELEASED
 from routekit.report.chapters.eu_context import frontex_route_table
 from routekit.report.context import ReportContext
 
@@ -29,8 +30,9 @@ def key_numbers_table(ctx: ReportContext) -> pd.DataFrame:
         for key, period in (("now", ctx.period), ("before", ctx.baseline)):
             part = monthly[monthly["month"].isin(period.months)]
             total, partial = int(part["count"].sum()), bool(part["suppressed"].any())
-            figures[key] = (total, partial)
-            marks[key].append(cell_mark(total, partial))
+            missing = unreleased_months(ctx, source, period)  # nothing delivered: not a zero
+            figures[key] = (None if missing else total, partial or bool(missing))
+            marks[key].append(NOT_RELEASED if missing else cell_mark(total, partial))
         (now, now_partial), (before, before_partial) = figures["now"], figures["before"]
         complete = not (now_partial or before_partial)
         change = (now - before) / before * 100 if before and complete else float("nan")
@@ -69,8 +71,10 @@ def corridor_period_table(ctx: ReportContext) -> pd.DataFrame:
             continue
         flags = table["corridor"].map(partial[source] if source in partial.columns else {}).fillna(0).gt(0)
         totals = table[source].fillna(0)
-        table[source] = table[source].where(totals > 0).round().astype("Int64")
-        marks[ctx.source_label(source)] = [cell_mark(int(t), bool(f)) for t, f in zip(totals, flags)]
+        missing = bool(unreleased_months(ctx, source, ctx.period))  # a month delivered nothing
+        table[source] = table[source].where((totals > 0) & (not missing)).round().astype("Int64")
+        marks[ctx.source_label(source)] = [NOT_RELEASED if missing else cell_mark(int(t), bool(f))
+                                           for t, f in zip(totals, flags)]
     table["corridor"] = table["corridor"].map(lambda c: _corridor_label(ctx, c))
     renamed = {s: ctx.source_label(s) for s in ctx.sources}
     estimate_columns = [c for c in table.columns if c in (ctx.t("schatting", "estimate"), ctx.t("ondergrens", "lower"),
