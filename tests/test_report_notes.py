@@ -24,3 +24,15 @@ def test_unknown_fragments_stay_as_written_and_english_is_untouched():
     assert untranslated(note) == ["a brand-new remark"]
     assert note_in(note, "en") == note
     assert note_in(float("nan"), "nl") == ""
+
+
+def test_the_demo_builds_notes_on_unstable_and_unbounded_estimates_read_in_dutch():
+    """Fragments the estimate stage writes for the small demo (every corridor not estimable)."""
+    note = ("estimate unstable: in 7% of bootstrap replicates no model could bound this stratum's unseen (too few "
+            "persons in the overlaps), so the data give no upper bound; no upper bound: the estimate runs past 50 "
+            "times the persons seen (too few persons in the overlaps of this stratum's group); all sources in the "
+            "estimate are of one kind (self_reported)")
+    assert untranslated(note) == []
+    dutch = note_in(note, "nl")
+    assert dutch.startswith("schatting instabiel: in 7% van de bootstrap-herhalingen kon geen model")
+    assert "meer dan 50 keer" in dutch and "(eigen verklaring)" in dutch

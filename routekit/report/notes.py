@@ -31,6 +31,26 @@ PATTERNS_NL: list[tuple[str, str]] = [
     (r"estimate unstable: in (?P<share>\d+%) of bootstrap replicates no model was estimable.*",
      "schatting instabiel: in {share} van de bootstrap-herhalingen was geen model te schatten (te weinig "
      "overlap), dus geen bovengrens"),
+    (r"estimate unstable: in (?P<share>\d+%) of bootstrap replicates no model could bound .*",
+     "schatting instabiel: in {share} van de bootstrap-herhalingen kon geen model het ongeziene deel van deze "
+     "groep begrenzen (te weinig personen in de overlap), dus geven de gegevens geen bovengrens"),
+    (r"no upper bound: the estimate runs past (?P<ratio>\S+) times the persons seen.*",
+     "geen bovengrens: de schatting loopt op tot meer dan {ratio} keer het aantal geziene personen (te weinig "
+     "personen in de overlap van deze groep)"),
+    (r"(?:the )?estimate runs past (?P<ratio>\S+) times the persons seen.*",
+     "de schatting loopt op tot meer dan {ratio} keer het aantal geziene personen: de gegevens geven geen "
+     "bovengrens"),
+    (r"no bootstrap draws: no interval", "geen bootstrap-trekkingen: geen interval"),
+    (r"rows with no source marked were ignored", "rijen zonder bron tellen niet mee"),
+    (r"no estimate", "geen schatting"),
+    (r"no interval", "geen interval"),
+    (r"all sources in the estimate are of one kind \((?P<kinds>[^)]*)\)",
+     "alle bronnen in de schatting zijn van één soort ({kinds})"),
+    (r"fewer than two lists saw anyone", "minder dan twee lijsten zagen iemand"),
+    (r"nobody was seen by two or more lists: the unseen cannot be estimated",
+     "niemand is door twee of meer lijsten gezien: het ongeziene deel is niet te schatten"),
+    (r"no model is estimable: the unseen cell is not identifiable from the cells observed",
+     "geen model te schatten: het ongeziene deel volgt niet uit de geziene cellen"),
     (r"no log-linear model could be fitted.*", "geen log-lineair model te schatten"),
     (r"(?P<sources>.+) taken as complete registration .*estimated from (?P<lists>.+) among the persons outside it",
      "{sources} geldt als volledige registratie (wie in die groep valt, staat erin): het ongeziene deel "
