@@ -18,7 +18,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from routekit.report.pipeline import PROJECT_ROOT, build_report
+from routekit.pipeline.report import PROJECT_ROOT, build_report
 
 
 def _print(label: str, result, total: float) -> None:

@@ -38,7 +38,7 @@ COMMANDS = {
     "public": ("routekit.sources.public.commands:public", "Check and summarise the public EU statistics."),
     "cdr": ("routekit.mobility.commands:cdr", "Home locations and flows from call detail records (open algorithm)."),
     "demo": ("routekit.pipeline.commands:demo", "Demo data plus every partner's release and the link."),
-    "report": ("routekit.report.commands:report", "Render a parameter set into a website and a PDF."),
+    "report": ("routekit.pipeline.commands:report", "Render a parameter set into a website and a PDF."),
     "sources": ("routekit.sources.commands:sources", "The source registry: purpose, legal basis, refusals."),
     "intake": ("routekit.intake.commands:app",
                "A partner's own export layout described once: check a file, print a template profile."),

@@ -52,7 +52,7 @@ def small_demo_data(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def built_report(tmp_path_factory, small_demo_data) -> BuiltReport:
-    from routekit.report.pipeline import build_report
+    from routekit.pipeline.report import build_report
 
     tmp = tmp_path_factory.mktemp("report")
     project = make_project(tmp)
@@ -84,7 +84,7 @@ class AdhocReport:
 def built_report_en(built_report) -> AdhocReport:
     """An ad-hoc English report of 2025-Q1 with its PDF, from the same data and build folder
     (the English language scan, the English PDF's margins and the ad-hoc checks share it)."""
-    from routekit.report.pipeline import build_report
+    from routekit.pipeline.report import build_report
 
     before = (built_report.site / "index.html").read_bytes()
     result = build_report(built_report.params_path, ["language=en", "period=2025-Q1"],

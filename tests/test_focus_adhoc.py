@@ -45,7 +45,7 @@ def _absent_in_a_quarter(data_dir: Path) -> tuple[str, str]:
 
 
 def test_a_focus_with_no_data_in_the_period_is_a_one_line_error(built_report):
-    from routekit.report.pipeline import build_report
+    from routekit.pipeline.report import build_report
 
     nationality, quarter = _absent_in_a_quarter(built_report.data_dir)
     with pytest.raises(ParamError) as error:

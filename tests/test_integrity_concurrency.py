@@ -19,7 +19,7 @@ from conftest import ROOT, make_project
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("report")]
 
 CHAPTERS = ("01_summary.ipynb", "10_methods.ipynb")
-BUILD = ("import sys; from pathlib import Path; from routekit.report.pipeline import build_report; "
+BUILD = ("import sys; from pathlib import Path; from routekit.pipeline.report import build_report; "
          "build_report(Path(sys.argv[1]), [], project=Path(sys.argv[2]), build_root=Path(sys.argv[3]), pdf=False)")
 
 

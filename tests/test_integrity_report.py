@@ -29,7 +29,7 @@ HOSTILE = ("{download}`k <../../../data/.steward-key>` {literalinclude}`../kmar.
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory, small_demo_data):
-    from routekit.report.pipeline import build_report
+    from routekit.pipeline.report import build_report
 
     tmp = tmp_path_factory.mktemp("hostile")
     project = make_project(tmp)
@@ -112,7 +112,7 @@ def test_only_files_this_build_wrote_are_published(hostile):
 
 
 def test_failed_build_leaves_no_work_files_and_keeps_the_site(hostile):
-    from routekit.report.pipeline import build_report
+    from routekit.pipeline.report import build_report
 
     project = hostile["project"]
     broken = project / "broken-notebooks"

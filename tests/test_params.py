@@ -146,7 +146,7 @@ def test_hostile_title_is_kept_as_data():
 
 
 def test_data_dir_that_is_a_file_says_so(tmp_path):
-    from routekit.report.pipeline import build_report
+    from routekit.pipeline.report import build_report
 
     not_a_dir = tmp_path / "data.csv"
     not_a_dir.write_text("a,b\n")

@@ -187,12 +187,12 @@ def test_report_reads_public_files_from_the_parameter_then_the_variable_then_the
 
 def test_public_only_report_may_cover_a_month_frontex_has_not_published(tmp_path):
     from routekit.params import check_against_data, validate
-    from routekit.report.pipeline import _public_coverage
+    from routekit.report.pipeline import public_coverage
 
     explicit = validate({"sources": [], "public_sources": ["frontex", "iom"], "period": "2025-Q3"})
-    first, last, available = _public_coverage(explicit, repository_data_dir())
+    first, last, available = public_coverage(explicit, repository_data_dir())
     assert (first, last) == ("2009-01", "2026-05")  # IOM's last month bounds an explicit period
     assert check_against_data(explicit, first, last, available).start == "2025-07"
     latest = validate({"sources": [], "public_sources": ["frontex", "iom"], "period": "latest-quarter"})
-    first, last, available = _public_coverage(latest, repository_data_dir())
+    first, last, available = public_coverage(latest, repository_data_dir())
     assert check_against_data(latest, first, last, available).end == "2025-03"  # Frontex's, not IOM's

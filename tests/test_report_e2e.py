@@ -57,7 +57,7 @@ def test_no_cdn_and_no_injected_parameters_visible(built_report):
 
 
 def test_unchanged_rebuild_takes_every_chapter_from_cache(built_report):
-    from routekit.report.pipeline import build_report
+    from routekit.pipeline.report import build_report
 
     result = build_report(built_report.params_path, [], project=built_report.project,
                           build_root=built_report.build_root, pdf=False)
@@ -85,7 +85,7 @@ def test_an_adhoc_build_keeps_no_edition_and_has_no_editions_page(built_report, 
 
 
 def test_failing_notebook_keeps_previous_site(built_report, tmp_path):
-    from routekit.report.pipeline import build_report
+    from routekit.pipeline.report import build_report
 
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()

@@ -88,7 +88,7 @@ def two_editions(small_demo_data, tmp_path_factory):
     """The periodic report for 2025-Q1 (with PDF), then for 2025-Q2 (site only), one build folder."""
     from conftest import ROOT, make_project
 
-    from routekit.report.pipeline import build_report
+    from routekit.pipeline.report import build_report
 
     tmp = tmp_path_factory.mktemp("editions")
     project = make_project(tmp)

@@ -17,7 +17,7 @@ PUBLIC = ROOT / "data" / "public"
 
 
 def _build(tmp_path_factory, period: dict, name: str):
-    from routekit.report.pipeline import build_report
+    from routekit.pipeline.report import build_report
 
     tmp = tmp_path_factory.mktemp(name)
     project = make_project(tmp)

@@ -22,7 +22,7 @@ PERIOD = {"start": "2025-07", "end": "2025-09"}  # Q3 2025; its baseline Q3 2024
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
-    from routekit.report.pipeline import build_report
+    from routekit.pipeline.report import build_report
     from routekit.sources.public.paths import ENV_VARIABLE
 
     tmp = tmp_path_factory.mktemp("eu_gap")

@@ -1,4 +1,4 @@
-"""``routekit demo``: demo partner data plus every partner's release, the link and estimates."""
+"""The runner's commands: ``routekit report`` (data up to date, then the report) and ``routekit demo``."""
 
 from __future__ import annotations
 
@@ -27,3 +27,15 @@ def demo(
         generate(out, seed=seed, start=start, end=end, scale=scale)
         console.print(f"demo partner data written to {out}")
     prepare_workspace(out, list(PARTNER_SOURCES), threshold, None, log=console.print)
+
+
+def report(
+    params: Path = typer.Option(Path("params/default.yaml"), "--params", help="Parameter set (YAML)."),
+    overrides: list[str] = typer.Option([], "-p", "--param", help="Override one key: key=value (dotted for nested)."),
+    build_root: Path = typer.Option(None, "--build-dir", help="Where sites are written (default: _build)."),
+    no_pdf: bool = typer.Option(False, "--no-pdf", help="Build the website only."),
+) -> None:
+    """Execute the chapter notebooks and build the report site (and PDF) for a parameter set."""
+    from routekit.pipeline.report import PROJECT_ROOT, build_report
+
+    build_report(params, overrides, project=PROJECT_ROOT, build_root=build_root, pdf=not no_pdf)

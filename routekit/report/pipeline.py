@@ -2,7 +2,8 @@
 
 Steps, each timed on the progress display:
 1. validate the parameter set and check it against the data (period inside, focus selects);
-2. bring releases, link and estimates up to date (``routekit.pipeline``);
+2. bring releases, link and estimates up to date: done by the runner (``routekit.pipeline.report``),
+   which hands this module a ``ReportData``; the report itself never calls a stage;
 3. execute each chapter notebook with papermill, injecting one JSON parameter; executions are
    cached on (notebook, parameters, data, code), so an unchanged report re-executes nothing;
 4. assemble a build source tree and build it with jupyter-book into a staging folder;
@@ -25,11 +26,10 @@ from pathlib import Path
 import nbformat
 import yaml
 
-from routekit.errors import BuildError, ParamError, RoutekitError
-from routekit.params import ReportParams, check_against_data, load_params, params_digest
+from routekit.errors import BuildError, RoutekitError
+from routekit.params import ReportParams, load_params, params_digest
 from routekit.periods import Period
 from routekit.digests import code_digest, combine, file_digest, tree_digest
-from routekit.pipeline.workspace import Workspace, prepare_estimates, prepare_workspace
 from routekit.report.chapters import Chapter, chapters_for
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -69,6 +69,21 @@ class BuildPlan:
 
 
 @dataclass
+class ReportData:
+    """What the runner hands the report: the period checked against the data, and the folders
+    the chapters read (releases, link, estimates, public files)."""
+
+    period: Period
+    baseline: Period
+    coverage: tuple  # (first month, last month, focus values available)
+    releases: Path
+    link: Path
+    estimates: Path
+    public_dir: Path
+    release_dirs: list[Path] = field(default_factory=list)
+
+
+@dataclass
 class BuildResult:
     site: Path
     pdf: Path | None
@@ -84,34 +99,6 @@ def plan_for(params_path: Path, overrides: list[str], params: ReportParams, proj
     if stem == "default" and overrides:
         name = f"default-{params_digest(params)}"
     return BuildPlan(name=name, project=project, build_root=build_root)
-
-
-def _data_coverage(workspace: Workspace, sources: list[str],
-                   months: list[str] | None = None) -> tuple[str, str, dict[str, set[str]]]:
-    """First and last month with released data, and the focus values the tables publish (in
-    ``months`` only, when given: a focus must select something in the period itself)."""
-    first, last = None, None
-    available: dict[str, set[str]] = {"nationalities": set(), "corridors": set(), "entry_points": set()}
-    for bundle in workspace.bundles(sources):
-        period = bundle.manifest.period
-        # the report covers the months every source has data for: a source whose extract
-        # ends earlier would make the last months look like a drop
-        first = min(first or period.start, period.start)
-        last = min(last or period.end, period.end)
-        for table, column, key in (("nationality", "nationality", "nationalities"),
-                                   ("totals", "corridor", "corridors"),
-                                   ("entry_point", "entry_point", "entry_points")):
-            frame = bundle.table(table)
-            if frame.empty:
-                continue
-            if "status" in frame.columns:
-                frame = frame[frame["status"] == "published"]
-            if months is not None:
-                frame = frame[frame["month"].isin(months)]
-            available[key].update(frame[column].dropna().astype(str).unique())
-    if first is None:
-        raise RoutekitError(f"no release in '{workspace.root}' states its period")
-    return first, last, available
 
 
 def resolve_public_dir(params: ReportParams, project: Path) -> Path:
@@ -131,7 +118,7 @@ def resolve_public_dir(params: ReportParams, project: Path) -> Path:
     return path
 
 
-def _public_coverage(params: ReportParams, public_dir: Path) -> tuple[str, str, dict[str, set[str]]]:
+def public_coverage(params: ReportParams, public_dir: Path) -> tuple[str, str, dict[str, set[str]]]:
     """Months a public-only report may cover: from the first to the last month any selected
     source publishes (a source that has not published a month says so in the report); a
     'latest-*' period ends at Frontex's last month, the chapter's main series. Also the
@@ -160,7 +147,7 @@ def _public_coverage(params: ReportParams, public_dir: Path) -> tuple[str, str, 
     return first, last, available
 
 
-def _run_json(params: ReportParams, period: Period, baseline: Period, workspace: Workspace,
+def _run_json(params: ReportParams, period: Period, baseline: Period, data: ReportData,
               estimates: Path, chapter: Chapter, tables_dir: Path, coverage, public_dir: Path) -> str:
     def as_dict(p: Period) -> dict:
         return {"start": p.start, "end": p.end, "kind": p.kind, "label": p.label, "months": p.months}
@@ -176,8 +163,8 @@ def _run_json(params: ReportParams, period: Period, baseline: Period, workspace:
         "chapter": chapter.id,
         "data": {"first_month": coverage[0], "last_month": coverage[1]},
         "paths": {
-            "releases": str(workspace.releases.resolve()),
-            "link": str(workspace.link.resolve()),
+            "releases": str(data.releases.resolve()),
+            "link": str(data.link.resolve()),
             "estimates": str(estimates.resolve()),
             "public": str((Path(public_dir)).resolve()),
             "tables_dir": str(tables_dir.resolve()),
@@ -355,10 +342,14 @@ def _swap_in(staging: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build_report(params_path: Path, overrides: list[str] | None = None,
-                 project: Path = PROJECT_ROOT, build_root: Path | None = None,
-                 notebooks: Path | None = None, pdf: bool = True, console=None) -> BuildResult:
+def render_report(params_path: Path, overrides: list[str] | None = None,
+                  project: Path = PROJECT_ROOT, build_root: Path | None = None,
+                  notebooks: Path | None = None, pdf: bool = True, console=None, *,
+                  prepare) -> BuildResult:
     """Render one parameter set into a static site (and PDF) without touching other reports.
+
+    ``prepare(params, project, data_guard, log) -> ReportData`` brings the data up to date; the
+    runner (``routekit.pipeline.report.build_report``) passes it, so the report never calls a stage.
 
     One build per output folder at a time (a second waits, saying so); each build assembles its
     book in a folder of its own that is removed afterwards, failed or not, so only files this
@@ -386,45 +377,23 @@ def build_report(params_path: Path, overrides: list[str] | None = None,
         plan.work = Path(tempfile.mkdtemp(prefix=f"{plan.name}-", dir=build_root / "work"))
         try:
             return _build(params_path, params, plan, project, build_root, notebooks, pdf, console,
-                          data_guard)
+                          data_guard, prepare)
         finally:
             shutil.rmtree(plan.work, ignore_errors=True)
 
 
 def _build(params_path: Path, params: ReportParams, plan: BuildPlan, project: Path, build_root: Path,
-           notebooks: Path | None, pdf: bool, console, data_guard) -> BuildResult:
+           notebooks: Path | None, pdf: bool, console, data_guard, prepare) -> BuildResult:
     from rich.markup import escape
-
-    from routekit.locking import data_lock
 
     log = console.print
     notebooks = Path(notebooks or project / "notebooks")
     timings: dict[str, float] = {}
     started = time.perf_counter()
-    data_dir = Path(params.data_dir)
-    if not data_dir.is_absolute():
-        data_dir = project / data_dir
-    if data_dir.exists() and not data_dir.is_dir():
-        raise ParamError("data_dir", params.data_dir, "is a file, not a folder")
-    if data_dir.is_dir() and not params.public_only:
-        data_guard.enter_context(data_lock(data_dir, log=lambda m: log(escape(m), highlight=False)))
-
     t0 = time.perf_counter()
-    public_dir = resolve_public_dir(params, project)
-    workspace = Workspace(data_dir, params.threshold)
-    if params.public_only:
-        coverage = _public_coverage(params, public_dir)
-    else:
-        workspace = prepare_workspace(data_dir, params.sources, params.threshold, None, log=log)
-        coverage = _data_coverage(workspace, params.sources)
-        # the focus must select something in the period asked for, not somewhere in the data
-        in_period = _data_coverage(workspace, params.sources, params.resolve_period(coverage[1]).months)
-        coverage = (coverage[0], coverage[1], in_period[2])
-    period = check_against_data(params, coverage[0], coverage[1], coverage[2])
-    baseline = params.resolve_baseline(period)
-    estimates = (workspace.steward / "estimates" / "none" if params.public_only
-                 else prepare_estimates(workspace, params.sources, period, baseline, log=log,
-                                   public_dir=public_dir))
+    data = prepare(params, project, data_guard, log)
+    period, baseline, estimates, coverage, public_dir = (data.period, data.baseline, data.estimates,
+                                                         data.coverage, data.public_dir)
     timings["data"] = time.perf_counter() - t0
     data_guard.close()  # releases, link and estimates are ready; the chapters only read them
     log(f"[bold]{escape(params.title)}[/] - period {period.label} ({period.start} to {period.end}), "
@@ -444,8 +413,7 @@ def _build(params_path: Path, params: ReportParams, plan: BuildPlan, project: Pa
 
     edition = editions.prepare(plan.name, build_root, plan.source_tree, period, generated, estimates,
                                params.threshold, params.language)
-    data_digest = tree_digest(*workspace.release_dirs(params.sources),
-                              *[p for p in (estimates, workspace.link) if p.is_dir()])
+    data_digest = tree_digest(*data.release_dirs, *[p for p in (estimates, data.link) if p.is_dir()])
     if public_dir.is_dir():
         data_digest = combine(data_digest, tree_digest(public_dir))
     extra_tables = plan.source_tree / "_extra" / "tables"
@@ -453,7 +421,7 @@ def _build(params_path: Path, params: ReportParams, plan: BuildPlan, project: Pa
 
     def run(chapter: Chapter):
         tables_dir = extra_tables / chapter.id
-        run_json = _run_json(params, period, baseline, workspace, estimates, chapter, tables_dir,
+        run_json = _run_json(params, period, baseline, data, estimates, chapter, tables_dir,
                              coverage, public_dir)
         return _execute_chapter(chapter, notebooks / chapter.notebook, run_json, plan, tables_dir,
                                 params.language, data_digest)
