@@ -1,8 +1,8 @@
 """Every word on the report's charts, maps and PDF, in Dutch (default) and English.
 
-Strings live in ``assets/i18n.yaml`` (one key, both languages); numbers, intervals and periods
-are formatted here so a chart, a table caption and the PDF title page say "3e kwartaal 2025"
-or "1.234,5" the same way.
+Strings live in ``assets/i18n.yaml`` (one key, both languages); numbers, months and dates are
+formatted by Babel (CLDR's Dutch and British English), and intervals and periods here, so a chart,
+a table caption and the PDF title page say "3e kwartaal 2025" or "1.234,5" the same way.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from routekit.errors import ParamError
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
+LOCALES = {"nl": "nl_NL", "en": "en_GB"}  # CLDR locales behind the report's two languages
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +48,10 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **fmt) -> str:
 
 
 def month_name(month: int, lang: str = DEFAULT_LANGUAGE) -> str:
-    return t(f"month.{int(month)}", lang)
+    """The month's name as it stands on its own ('maart', 'March')."""
+    from babel.dates import format_date as babel_date
+
+    return babel_date(date(2000, int(month), 1), "LLLL", locale=LOCALES[check_language(lang)])
 
 
 def format_number(x, lang: str = DEFAULT_LANGUAGE, decimals: int | None = None) -> str:
@@ -55,13 +59,13 @@ def format_number(x, lang: str = DEFAULT_LANGUAGE, decimals: int | None = None) 
     check_language(lang)
     if x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA:
         return t("value.suppressed", lang)
+    from babel.numbers import format_decimal
+
     value = float(x)
     if decimals is None:
         decimals = 0 if value == round(value) else 1
-    text = f"{value:,.{decimals}f}"
-    if lang == "nl":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=LOCALES[lang])
 
 
 def format_percent(share, lang: str = DEFAULT_LANGUAGE, decimals: int = 0) -> str:
