@@ -16,8 +16,7 @@ from importlib import resources
 
 import pandas as pd
 
-# Eurostat writes these instead of the ISO 3166 alpha-2 codes (GR, GB) or has no ISO code (Kosovo).
-EUROSTAT_ALPHA2 = {"EL": "GRC", "UK": "GBR", "XK": "XKX"}
+from routekit.reference import alpha2_to_iso3
 
 
 def normalise_name(name: str) -> str:
@@ -36,15 +35,6 @@ def iso3_codes() -> frozenset[str]:
     from routekit.reference import countries
 
     return frozenset(countries().index) | {c.alpha_3 for c in pycountry.countries}
-
-
-@lru_cache(maxsize=1)
-def alpha2_to_iso3() -> dict[str, str]:
-    import pycountry
-
-    table = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-    table.update(EUROSTAT_ALPHA2)
-    return table
 
 
 @lru_cache(maxsize=2)

