@@ -251,7 +251,7 @@ def _starts_sentence(text: str, offset: int) -> bool:
 
 # A capitalised word after a generated town name that still names a place ("Kassala Camp", "Sohag Airport").
 _PLACE_WORDS = frozenset("airport camp city district province region state station port harbour terminal valley "
-                         "governorate county town village centre center international".split())
+                         "governorate county town village centre center international i".split())   # "From Sohag I went"
 # Words before a name that make it a person's ("Mr Mbala", "interpreter N. Safi", "de heer Salcedo").
 _PERSON_TITLES = frozenset("mr mrs ms miss dr mister madam heer mevrouw mevr dhr mw interpreter tolk vertaler "
                            "translator officer agent driver bestuurder".split())
