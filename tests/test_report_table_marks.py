@@ -55,18 +55,16 @@ def test_marks_that_do_not_fit_the_rows_are_ignored_not_misapplied():
     assert tables.cell_marks(frame) == {}
 
 
-def _summary_run(built_report) -> dict:
-    """The run parameters papermill injected into the executed summary chapter."""
-    import json
+def _report_months(built_report) -> set[str]:
+    """The months of the built report's period, resolved from its parameters and data as the runner does."""
+    from routekit.params import load_params
+    from routekit.pipeline.report import data_coverage
+    from routekit.pipeline.workspace import Workspace
 
-    import nbformat
-
-    notebook = next(built_report.build_root.glob("src/*/book/chapters/01_summary.ipynb"))
-    cell = next(c for c in nbformat.read(notebook, 4).cells
-                if "injected-parameters" in c.metadata.get("tags", []))
-    namespace: dict = {}
-    exec(cell.source, namespace)
-    return json.loads(namespace["run_json"])
+    params = load_params(built_report.params_path, [])
+    workspace = Workspace(built_report.data_dir, params.threshold)
+    last_month = data_coverage(workspace, params.sources)[1]
+    return set(params.resolve_period(last_month).months)
 
 
 @pytest.mark.slow
@@ -76,7 +74,7 @@ def test_summary_marks_every_source_sum_that_includes_a_withheld_cell(built_repo
     from routekit.reference import corridor_name
     from routekit.report.i18n import t
 
-    months = set(_summary_run(built_report)["period"]["months"])
+    months = _report_months(built_report)
     corridors = pd.read_csv(built_report.site / "tables" / "summary" / "corridors-period.csv",
                             keep_default_na=False, na_values=[""])
     releases = next(built_report.data_dir.glob("steward/k*/releases"))
