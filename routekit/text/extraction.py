@@ -578,6 +578,12 @@ def _relative_lives_there(folded: str, mention: Mention, sentence: int, relative
     return False
 
 
+# Words before a place that tell an arrival there ("met de bus naar Brussel", "reached Vienna"): a country first told
+# as left is reached again only after these, not when it is merely named ("de ambassade te Beijing").
+_ARRIVAL_WORDS = frozenset("naar richting bereikte bereikten in via door over to into reached reaching arrived through "
+                           "across before voor voordat".split())   # "Before Poland he had been in Ukraine": was there
+
+
 def _after_word(folded: str, start: int, words: frozenset[str], max_filler: int = 2) -> bool:
     """One of ``words`` stands before ``start``, with at most ``max_filler`` filler words between ("naar het VK")."""
     preceding = _SENTENCE_MARK.split(folded[max(0, start - 60):start])[-1].split()
@@ -737,7 +743,7 @@ def _departure_pairs(travelled: list[_MentionState], arrivals_in: dict[int, list
     return pair_of
 
 
-def _build_route(states: list[_MentionState], folded: str, mode_spans, segments: Segments):
+def _build_route(states: list[_MentionState], folded: str, mode_spans, segments: Segments, dutch_record: bool = False):
     """Route in order of first arrival, the mode per country, the hint per country, and counters."""
     route: list[str] = []
     mode_of: dict[str, str] = {}
@@ -823,7 +829,7 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
             reorders += 1
             continue
         if iso3 in route:
-            if iso3 in departure_only and not state.departure:
+            if iso3 in departure_only and not state.departure and _after_word(folded, state.mention.start, _ARRIVAL_WORDS):
                 # "komende uit Brussel. ... vanuit Italie naar Frankrijk en met de bus naar Brussel": a country first
                 # told as left is reached now, after the countries told before it in this sentence.
                 departure_only.discard(iso3)
@@ -917,7 +923,7 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
     if journey_start is not None and route[0] != journey_start:
         route.remove(journey_start)
         route.insert(0, journey_start)
-    reorders += _place_the_end(route, states, abroad_note)
+    reorders += _place_the_end(route, states, abroad_note, dutch_record)
     return route, mode_of, hint_of, reorders, inferred_home
 
 
@@ -986,10 +992,16 @@ def _last_leg_into_netherlands(route: list[str], pair_of: dict[int, _MentionStat
     return moves
 
 
-def _place_the_end(route: list[str], states: list[_MentionState], abroad_note: bool) -> int:
+def _place_the_end(route: list[str], states: list[_MentionState], abroad_note: bool, dutch_record: bool = False) -> int:
     """The Netherlands last; in an abroad note without it, the place the note is written about (where the person
-    is now). Returns the moves."""
+    is now); a Dutch authority's record about a journey ends in the Netherlands even when it names no Dutch place
+    (the person it is about is here). Returns the moves."""
     moves = 0
+    if dutch_record and not abroad_note and route and NETHERLANDS not in route and (len(route) > 1 or any(
+            s.departure or s.via or s.transit for s in states if s.mention.place.iso3 == route[0] and not s.excluded)):
+        # one country only when a leg leaves it ("uit Belgie kwam"), not a place merely named ("afgegeven in Kabul")
+        route.append(NETHERLANDS)
+        return moves
     here = None
     if abroad_note:
         here = next((s.mention.place.iso3 for s in states if s.here and not s.excluded
@@ -1121,7 +1133,8 @@ def extract_route(text: str | None) -> RouteExtraction:
         return RouteExtraction(smuggler=smuggler, route_asked=asked, confidence=no_route_probability("no_place"),
                                reason=REASON_NO_ROUTE, language=language)
     states = _classify(folded, mentions, cues, vocab, segments, dialogue)
-    route, mode_of, hint_of, reorders, inferred_home = _build_route(states, folded, mode_spans, segments)
+    route, mode_of, hint_of, reorders, inferred_home = _build_route(states, folded, mode_spans, segments,
+                                                                    "dutch_record" in cues)
     if len(route) < 2:  # one country is no journey (a birthplace, the place a person was found)
         return RouteExtraction(smuggler=smuggler, route_asked=True, confidence=no_route_probability("one_country"),
                                reason=REASON_NO_ROUTE, language=language, flags=("one_country",))

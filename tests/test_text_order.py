@@ -1,0 +1,58 @@
+"""The route as a timeline: order cues that are not the order of the text, and the end of a Dutch record.
+
+Texts written for these tests (not taken from an evaluation set): each case is a kind of sentence or document
+structure that real records show.
+"""
+
+import pytest
+
+from routekit.text import extract_route
+
+
+def route(text):
+    return ">".join(extract_route(text).route)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a police or KMar record, or a letter about an interview report, is about a person in the Netherlands: its
+    # route ends in NLD even when it names no Dutch place (hand-labelled convention, heldout README rule 2)
+    ("Proces-verbaal van bevindingen. Betrokkene verklaarde dat hij uit Syrie via Turkije naar Griekenland was "
+     "gereisd en vandaar met de bus naar Oostenrijk.", "SYR>TUR>GRC>AUT>NLD"),
+    ("KMar-controle in de trein uit Keulen. Betrokkene zei dat hij vanuit Polen naar Duitsland was gekomen.",
+     "POL>DEU>NLD"),
+    ("Re: corrections to the interview report. My client travelled from Eritrea to Sudan and then to Libya, "
+     "not to Egypt.", "ERI>SDN>LBY>NLD"),
+    ("Bij de grenscontrole verklaarde de man dat hij uit Belgie kwam.", "BEL>NLD"),
+])
+def test_dutch_record_ends_in_the_netherlands(text, expected):
+    assert route(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a plain story that stops abroad keeps its last country (no Dutch record marker)
+    ("Ik ben uit Syrie naar Turkije gegaan en daarna naar Griekenland.", "SYR>TUR>GRC"),
+    # an abroad note is about a person outside the Netherlands
+    ("ILO-bericht: betrokkene werd in Istanbul tegengehouden. Hij was vanuit Teheran naar Istanbul gevlogen.",
+     "IRN>TUR"),
+    # a nationality alone is still no route in a police record
+    ("Proces-verbaal. Betrokkene heeft de Marokkaanse nationaliteit en geen paspoort.", ""),
+])
+def test_no_netherlands_without_a_dutch_record(text, expected):
+    assert route(text) == expected
+
+
+def test_a_place_merely_named_in_a_dutch_record_is_no_journey():
+    text = ("V: Over uw reis praten we in het nader gehoor. Waar is uw paspoort afgegeven? A: In 2019, in Herat.")
+    assert route(text) == ""
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a country first told as left and later merely named (an embassy, a visa office) is not reached again there
+    ("Zij vloog van Lagos naar Parijs met een visum, afgegeven door de Franse ambassade te Abuja, en reisde daarna "
+     "met de trein naar Brussel.", "NGA>FRA>BEL"),
+    # ... but one told as left and later reached is placed where it is reached
+    ("Hij werd aangetroffen in een bus komende uit Brussel. Hij was vanuit Italie naar Frankrijk gegaan en met de "
+     "bus naar Brussel gereisd.", "ITA>FRA>BEL"),
+])
+def test_a_country_left_is_reached_again_only_by_an_arrival(text, expected):
+    assert route(text) == expected
