@@ -56,3 +56,14 @@ def test_a_place_merely_named_in_a_dutch_record_is_no_journey():
 ])
 def test_a_country_left_is_reached_again_only_by_an_arrival(text, expected):
     assert route(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a departure inside a relative clause leads to the place the clause is about, not to the next arrival
+    ("Hij kwam in Bulgarije aan vanuit Turkije, waar hij vanuit Irak naartoe was gelopen, en reisde verder naar "
+     "Servie.", "IRQ>TUR>BGR>SRB"),
+    ("She reached Spain from Morocco, where she had flown from Senegal, and went on to France.",
+     "SEN>MAR>ESP>FRA"),
+])
+def test_departure_in_a_relative_clause(text, expected):
+    assert route(text) == expected

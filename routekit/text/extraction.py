@@ -721,12 +721,24 @@ class _LegModes:
         return mode if mode == "plane" else UNKNOWN_MODE
 
 
+# A relative clause about the place named just before it: "Servie, waar hij met een vlucht uit Istanbul was geland"
+_RELATIVE_CLAUSE = re.compile(r"\s*,\s*(?:waar|alwaar|waarheen|waarnaartoe|where|to which)\b[^.;:!?]*")
+
+
 def _departure_pairs(travelled: list[_MentionState], arrivals_in: dict[int, list[_MentionState]],
-                     departures: list[int]) -> dict[int, _MentionState]:
-    """Per departure mention (its index in ``travelled``), the arrival of the same sentence it leads to."""
+                     departures: list[int], folded: str = "") -> dict[int, _MentionState]:
+    """Per departure mention (its index in ``travelled``), the arrival of the same sentence it leads to; a departure
+    inside a relative clause leads to the place the clause is about ("Turkije, waar hij vanuit Iran naartoe was
+    gelopen": Iran before Turkey), whatever else the sentence names."""
     pair_of: dict[int, _MentionState] = {}
     for index in departures:
         st = travelled[index]
+        if index and folded:
+            antecedent = travelled[index - 1]
+            if (antecedent.sentence == st.sentence and antecedent.mention.place.iso3 != st.mention.place.iso3
+                    and _RELATIVE_CLAUSE.fullmatch(folded, antecedent.mention.end, st.mention.start)):
+                pair_of[index] = antecedent
+                continue
         same = arrivals_in.get(st.sentence)
         if not same:
             continue
@@ -768,7 +780,7 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
             free_modes.setdefault(sentence, []).append(span)
     last_arrival: dict[int, _MentionState] = {}
     mode_for = _LegModes(folded, mode_spans, modes_by_clause, free_modes, last_arrival).mode_for
-    pair_of = _departure_pairs(travelled, arrivals_in, departures) if departures and arrivals_in else {}
+    pair_of = _departure_pairs(travelled, arrivals_in, departures, folded) if departures and arrivals_in else {}
     last_sentence_with_countries: list[str] = []
     before_placed: list[tuple[int, str]] = []   # (offset, country) placed by a 'before' cue in this sentence
     travelled_index = -1               # the position of ``state`` in ``travelled`` (the key of ``pair_of``)
