@@ -125,7 +125,7 @@ def test_the_next_period_keeps_the_first_as_an_edition_and_shows_its_revisions(t
                          table)
     assert len(reasons) == table.count("<tr>") - 1
     assert "geen nieuwe gegevens" in reasons and not {"gegevens ontvangen", "gegevens gecorrigeerd"} & set(reasons)
-    csv = build_root / "html" / "revisions" / "revisions-2025-Q1.csv"
+    csv = build_root / "html" / "revisions" / "revisions-2025-q1.csv"  # file names are slugs
     assert csv.is_file() and len(pd.read_csv(csv)) == table.count("<tr>") - 1
     # the first edition, read where it is kept, says it had nothing to compare with
     kept = (first / "html" / "book" / "editions.html").read_text(encoding="utf-8")
