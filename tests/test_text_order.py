@@ -67,3 +67,25 @@ def test_a_country_left_is_reached_again_only_by_an_arrival(text, expected):
 ])
 def test_departure_in_a_relative_clause(text, expected):
     assert route(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a record that opens with the vehicle the person came in tells the last leg first
+    ("KMar Schiphol, tweede lijn. Een passagier van de vlucht uit Dubai toonde een vals paspoort. Hij verklaarde "
+     "dat hij vanuit Kabul over land naar Islamabad was gereisd en daar drie maanden had gewacht.", "AFG>PAK>ARE>NLD"),
+    ("Check at Eindhoven Airport on the flight from Sofia. The man said he had walked from Turkey into Serbia and "
+     "had worked there for a year.", "TUR>SRB>BGR>NLD"),
+    ("Controle in Venlo. Een man in de bus uit Dusseldorf zei dat hij van Tunesie naar Italie was gevaren en daar "
+     "twee jaar had gewerkt.", "TUN>ITA>DEU>NLD"),
+    # ... and a stop of that flight told afterwards stays between its start and the Netherlands
+    ("Aangetroffen op Schiphol na de vlucht uit Accra. Betrokkene zei dat hij in Casablanca was overgestapt.",
+     "GHA>MAR>NLD"),
+])
+def test_the_vehicle_a_record_opens_with_is_the_last_leg(text, expected):
+    assert route(text) == expected
+
+
+def test_a_departure_with_a_leg_of_its_own_is_not_the_vehicle_into_the_netherlands():
+    text = ("Controle in Venlo. Met de bus uit Sarajevo wilde hij naar Kroatie, maar dat lukte niet. Later liep hij "
+            "van Bosnie naar Kroatie en reisde hij met de trein naar Duitsland.")
+    assert route(text) == "BIH>HRV>DEU>NLD"

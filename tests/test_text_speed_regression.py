@@ -20,6 +20,8 @@ other field changed.
 The end of a Dutch record (``dutch_record`` cues: proces-verbaal, KMar, nader gehoor, interview report) then changed
 25 demo interviews on purpose: a "Nader gehoor" whose story stops in Germany now ends in NLD (the hand-labelled sets'
 convention, extraction_heldout.README.md rule 2; the demo generator's narrated_route leaves it out).
+The vehicle a record opens with ("in de laadruimte van een vrachtwagen ... kwam uit Antwerpen") then changed 2 rows on
+purpose: gold G40 and its typo copy now give the gold route (BEL last before NLD).
 """
 
 from __future__ import annotations

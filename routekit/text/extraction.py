@@ -755,7 +755,8 @@ def _departure_pairs(travelled: list[_MentionState], arrivals_in: dict[int, list
     return pair_of
 
 
-def _build_route(states: list[_MentionState], folded: str, mode_spans, segments: Segments, dutch_record: bool = False):
+def _build_route(states: list[_MentionState], folded: str, mode_spans, segments: Segments, dutch_record: bool = False,
+                 vehicles: tuple = ()):
     """Route in order of first arrival, the mode per country, the hint per country, and counters."""
     route: list[str] = []
     mode_of: dict[str, str] = {}
@@ -932,6 +933,8 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
                                                       for i, pair in pair_of.items()])
     if NETHERLANDS in route:
         reorders += _last_leg_into_netherlands(route, pair_of, travelled, departure_only, journey_start, stops)
+    if vehicles and (NETHERLANDS in route or dutch_record) and not abroad_note and departures:
+        reorders += _vehicle_into_netherlands(route, states, travelled, pair_of, vehicles, journey_start, dutch_record)
     if journey_start is not None and route[0] != journey_start:
         route.remove(journey_start)
         route.insert(0, journey_start)
@@ -1002,6 +1005,44 @@ def _last_leg_into_netherlands(route: list[str], pair_of: dict[int, _MentionStat
             route[:] = moved + [NETHERLANDS]
             moves += 1
     return moves
+
+
+_VEHICLE_REACH = 60   # characters before a departure in which a mode word names the vehicle ("de vlucht uit Dubai")
+
+
+def _vehicle_into_netherlands(route: list[str], states: list[_MentionState], travelled: list[_MentionState],
+                              pair_of: dict[int, _MentionState], vehicles, journey_start: str | None,
+                              dutch_record: bool) -> int:
+    """A record that opens with the vehicle the person came in ("een passagier van de vlucht uit Bonaire", "in een
+    BlaBlaCar uit Luik", "on the flight from Sofia"), before it tells the journey: that vehicle's leg is the last
+    one, so its country is the last before the Netherlands. Only a departure told before every other country of the
+    journey, not followed in its sentence by the arrival of its own leg, a vehicle word just before it, and the record's place in
+    the Netherlands named before it (or a Dutch record's opening sentences). Returns the moves."""
+    index, first = next(((i, s) for i, s in enumerate(travelled) if s.mention.place.iso3 != NETHERLANDS), (-1, None))
+    if first is None or not first.departure or first.start or first.residence:
+        return 0
+    country, start = first.mention.place.iso3, first.mention.start
+    if country == journey_start or country not in route:
+        return 0
+    if not any(start - _VEHICLE_REACH <= cue_start < start for cue_start, _ in vehicles):
+        return 0
+    following = next((s for s in states if s.mention.start > start and s.mention.place.iso3 != NETHERLANDS), None)
+    if following is not None and following.sentence == first.sentence and not following.departure:
+        return 0   # "met een bootje van Puerto Cumarebo naar Curacao wilde": a leg of its own, even if not made
+    found_here = any(s.mention.place.iso3 == NETHERLANDS and s.mention.start < start and not s.excluded
+                     for s in states)
+    if not found_here and not (dutch_record and first.sentence <= 2):
+        return 0
+    rest = [c for c in route if c not in (country, NETHERLANDS)]
+    stops = {s.mention.place.iso3 for s in travelled if s.transit}
+    position = len(rest)
+    while position and rest[position - 1] in stops:   # "vlucht uit Nairobi ... in Doha overgestapt": the same flight
+        position -= 1
+    moved = rest[:position] + [country] + rest[position:] + ([NETHERLANDS] if NETHERLANDS in route else [])
+    if moved == route:
+        return 0
+    route[:] = moved
+    return 1
 
 
 def _place_the_end(route: list[str], states: list[_MentionState], abroad_note: bool, dutch_record: bool = False) -> int:
@@ -1146,7 +1187,7 @@ def extract_route(text: str | None) -> RouteExtraction:
                                reason=REASON_NO_ROUTE, language=language)
     states = _classify(folded, mentions, cues, vocab, segments, dialogue)
     route, mode_of, hint_of, reorders, inferred_home = _build_route(states, folded, mode_spans, segments,
-                                                                    "dutch_record" in cues)
+                                                                    "dutch_record" in cues, cues.get("vehicle", ()))
     if len(route) < 2:  # one country is no journey (a birthplace, the place a person was found)
         return RouteExtraction(smuggler=smuggler, route_asked=True, confidence=no_route_probability("one_country"),
                                reason=REASON_NO_ROUTE, language=language, flags=("one_country",))
