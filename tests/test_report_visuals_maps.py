@@ -1,5 +1,6 @@
 import re
 
+import pandas as pd
 import pytest
 
 import visuals_demo_data as demo
@@ -77,3 +78,21 @@ def test_entry_and_incident_maps():
     script = embed.folium_parts(fmap)[1]
     assert script.count("L.circleMarker(") == 6 and "165" in alt_text
     assert not CDN.search(embed.map_html(fmap, alt_text))
+
+
+def test_corridor_map_draws_one_labelled_arrow_per_corridor_or_says_why_there_is_none():
+    import vl_convert as vlc
+
+    from routekit.report import embed
+
+    frame = pd.DataFrame({"corridor": ["central_med", "western_balkans"], "estimate": [1200.0, 800.0],
+                          "lower": [1000.0, 600.0], "upper": [1500.0, 1000.0], "change_ratio": [1.2, 0.9]})
+    fmap, alt_text = maps.corridor_map(frame, "nl", threshold=10)
+    page = fmap.get_root().render()
+    assert page.count("rk-arrow-label") == 2 and "Kaart met 2 pijlen" in alt_text
+    empty = frame.iloc[0:0]
+    fmap, alt_text = maps.corridor_map(empty, "nl", threshold=10)
+    assert alt_text.startswith("Geen pijlen") and "Geen pijlen" in fmap.get_root().render()
+    chart, alt_text = maps.corridor_map_static(empty, "en", threshold=10)
+    svg = vlc.vegalite_to_svg(embed.chart_spec(chart))
+    assert "No arrows" in svg and alt_text.startswith("No arrows")

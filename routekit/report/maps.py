@@ -578,6 +578,8 @@ def _clockwise(ring: list[list[float]]) -> list[list[float]]:
 
 
 def _corridors_alt_text(drawn: pd.DataFrame, corridors: pd.DataFrame, lang: str) -> str:
+    if drawn.empty:
+        return t("map.corridors.none", lang)
     labels = [f"{row.corridor_name} {row.value_text} ({row.change_text})" for row in drawn.itertuples()]
     return t("map.corridors.alt", lang, n=len(drawn), labels="; ".join(labels))
 
@@ -603,7 +605,8 @@ def corridor_map(corridors: pd.DataFrame, lang: str = "nl", threshold: int | Non
                       interactive=False, keyboard=False).add_to(fmap)
     _Legend(f'<div class="rk-legend-title">{html.escape(t("map.corridors.legend", lang))}</div>'
             + "".join(f'<div><span class="rk-swatch" style="background:{CHANGE_COLOURS[k]}"></span>'
-                      f'{html.escape(t(f"map.corridors.{k}", lang))}</div>' for k in ("up", "down"))).add_to(fmap)
+                      f'{html.escape(t(f"map.corridors.{k}", lang))}</div>' for k in ("up", "down"))
+            + (f'<div><b>{html.escape(t("map.corridors.none", lang))}</b></div>' if drawn.empty else "")).add_to(fmap)
     lats = [p[0] for pts in drawn["points"] for p in pts] or [35.0, 55.0]
     lons = [p[1] for pts in drawn["points"] for p in pts] or [-10.0, 40.0]
     _fit(fmap, lats, lons, 1.5)
@@ -641,7 +644,13 @@ def corridor_map_static(corridors: pd.DataFrame, lang: str = "nl", threshold: in
         longitude="lon:Q", latitude="lat:Q", text="label:N").project(**projection)
     names = alt.Chart(labels).mark_text(fontSize=9, dy=6, color="#333333").encode(
         longitude="lon:Q", latitude="lat:Q", text="name:N").project(**projection)
-    chart = alt.layer(land, body, head, text, text_fill, names)
+    layers = [land, body, head, text, text_fill, names]
+    if drawn.empty:  # an empty map must not read as 'no journeys': say why there is no arrow
+        note = alt.Chart(alt.Data(values=[{"text": t("map.corridors.none", lang)}])).mark_text(
+            fontSize=13, fontWeight="bold", color="#333333", stroke="white", strokeWidth=4, strokeOpacity=0.9,
+            x=width / 2, y=height / 2).encode(text="text:N")
+        layers += [note, note.mark_text(fontSize=13, fontWeight="bold", color="#333333", x=width / 2, y=height / 2)]
+    chart = alt.layer(*layers)
     finished = (chart.properties(width=width, height=height,
                                  title=alt.TitleParams(t("map.corridors.title", lang), anchor="start", fontSize=14,
                                                        subtitle=t("map.corridors.legend", lang), subtitleFontSize=10))
