@@ -236,143 +236,200 @@ def _has_surrogates(text: str) -> bool:
     return False
 
 
-def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[int, int]]], vocab: Vocabulary,
-              segments: Segments, dialogue: DialogueReading = NO_DIALOGUE) -> list[_MentionState]:
-    negation_clauses: set[int] = set()
-    never_there: set[str] = set(dialogue.never)   # "V: Bent u in Belgie geweest? A: Nee."
+class _Scopes:
+    """What the cues of one text govern, worked out once per text before the mentions are read: per cue kind the
+    clauses, sentences or mention offsets it reaches. A rule whose cue list is empty for this text gets an empty
+    scope, so the per-mention steps skip it (its flag keeps the default, which is what the rule would give)."""
+
+    __slots__ = ("negation_clauses", "never_there", "final_index", "transit_index", "transit_after", "any_transit",
+                 "airside_sentences", "intention", "intention_after", "relatives", "relative_sentences",
+                 "residence_verbs", "start_after", "before_index", "home_after", "boarding_after", "birth_after",
+                 "residence_after", "first_clauses", "returned", "homes", "nationalities", "journey_starts", "starts",
+                 "residences", "vias", "departed", "abroad", "abroad_sentences", "before_sentences", "documents",
+                 "document_index", "link", "may_exclude")
+
+
+def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[int, int]]], vocab: Vocabulary,
+                segments: Segments, dialogue: DialogueReading) -> _Scopes:
+    """Step 1 of ``_classify``: the reach of every cue kind in this text (see ``_Scopes``)."""
+    scopes = _Scopes()
+    scopes.negation_clauses = set()
+    scopes.never_there = set(dialogue.never)   # "V: Bent u in Belgie geweest? A: Nee."
     if "negation" in cues or "never_there" in cues:
         exceptions = {start for start, _ in cues.get("negation_exceptions", [])}
         negations = [span for span in cues.get("negation", []) if span[0] not in exceptions]
-        negation_clauses = {segments.clause(start) for start, _ in negations}
-        never_there |= _never_there(mentions, cues, exceptions, segments)
-    final_index = _span_index(cues, "intention_final")
-    transit_index, transit_after = _span_index(cues, "transit"), _span_index(cues, "transit_after")
-    any_transit = bool(transit_index.spans or transit_after.spans)
-    airside_sentences = {segments.sentence(start) for start, _ in cues.get("airside", ())}
-    intention = _by_clause(cues["intention"], segments, at_end=True) if "intention" in cues else {}
-    intention_after = _by_clause(cues["intention_after"], segments) if "intention_after" in cues else {}
-    relatives = _NO_SPANS
+        scopes.negation_clauses = {segments.clause(start) for start, _ in negations}
+        scopes.never_there |= _never_there(mentions, cues, exceptions, segments)
+    scopes.final_index = _span_index(cues, "intention_final")
+    scopes.transit_index, scopes.transit_after = _span_index(cues, "transit"), _span_index(cues, "transit_after")
+    scopes.any_transit = bool(scopes.transit_index.spans or scopes.transit_after.spans)
+    scopes.airside_sentences = {segments.sentence(start) for start, _ in cues.get("airside", ())}
+    scopes.intention = _by_clause(cues["intention"], segments, at_end=True) if "intention" in cues else {}
+    scopes.intention_after = _by_clause(cues["intention_after"], segments) if "intention_after" in cues else {}
+    scopes.relatives = _NO_SPANS
     if "relative_nouns" in cues:
-        relatives = _SpanIndex(span for span in cues["relative_nouns"] if _blockers_absent(folded, span[0], vocab))
-    relative_sentences = {segments.sentence(start) for start, _ in relatives.spans}   # the rule's only sentences
-    residence_verbs = _span_index(cues, "residence_verbs")
-    start_after, before_index = _span_index(cues, "start_after"), _span_index(cues, "before")
-    home_after, boarding_after = _span_index(cues, "home_after"), _span_index(cues, "boarding_after")
-    birth_after, residence_after = _span_index(cues, "birth_after"), _span_index(cues, "residence_after")
-    first_clauses = _by_clause(cues["first"], segments) if "first" in cues else {}
+        scopes.relatives = _SpanIndex(span for span in cues["relative_nouns"]
+                                      if _blockers_absent(folded, span[0], vocab))
+    scopes.relative_sentences = {segments.sentence(start) for start, _ in scopes.relatives.spans}
+    scopes.residence_verbs = _span_index(cues, "residence_verbs")
+    scopes.start_after, scopes.before_index = _span_index(cues, "start_after"), _span_index(cues, "before")
+    scopes.home_after, scopes.boarding_after = _span_index(cues, "home_after"), _span_index(cues, "boarding_after")
+    scopes.birth_after = _span_index(cues, "birth_after")
+    scopes.residence_after = _span_index(cues, "residence_after")
+    scopes.first_clauses = _by_clause(cues["first"], segments) if "first" in cues else {}
     # the mentions (start offsets) each kind of cue governs ("vanuit Turkije", "via Griekenland", "geboren in")
     mention_starts = [mention.start for mention in mentions]
-    returned = _governed(cues, "return", folded, mention_starts, 2)
-    homes = _governed(cues, "home", folded, mention_starts, 4)
-    nationalities = _governed(cues, "nationality", folded, mention_starts, 4)
-    journey_starts = _governed(cues, "journey_start", folded, mention_starts, 4)
+    scopes.returned = _governed(cues, "return", folded, mention_starts, 2)
+    scopes.homes = _governed(cues, "home", folded, mention_starts, 4)
+    scopes.nationalities = _governed(cues, "nationality", folded, mention_starts, 4)
+    scopes.journey_starts = _governed(cues, "journey_start", folded, mention_starts, 4)
     if dialogue.starts:   # "V: Waar begon uw reis? A: In Herat."
-        journey_starts = set(journey_starts) | dialogue.starts
-    starts = _governed(cues, "start", folded, mention_starts)
-    residences = _governed(cues, "residence", folded, mention_starts)
-    vias = _governed(cues, "via", folded, mention_starts, 2)
-    departed = _NONE_GOVERNED
+        scopes.journey_starts = set(scopes.journey_starts) | dialogue.starts
+    scopes.starts = _governed(cues, "start", folded, mention_starts)
+    scopes.residences = _governed(cues, "residence", folded, mention_starts)
+    scopes.vias = _governed(cues, "via", folded, mention_starts, 2)
+    scopes.departed = _NONE_GOVERNED
     if "departure" in cues:
         departure_cues = [span for span in cues["departure"] if not _after_place_noun(folded, span[0], vocab)]
-        departed = _governed_by(departure_cues, folded, mention_starts)
-    abroad = bool(cues.get("abroad"))
-    abroad_sentences = {segments.sentence(start) for start, _ in cues.get("abroad", ())}
-    before_sentences = {segments.sentence(start) for start, _ in cues.get("before", ())}
-    documents = cues.get("document", [])
-    document_index = _SpanIndex(documents) if documents else _NO_SPANS
-    link = vocab.document_links
+        scopes.departed = _governed_by(departure_cues, folded, mention_starts)
+    scopes.abroad = bool(cues.get("abroad"))
+    scopes.abroad_sentences = {segments.sentence(start) for start, _ in cues.get("abroad", ())}
+    scopes.before_sentences = {segments.sentence(start) for start, _ in cues.get("before", ())}
+    scopes.documents = cues.get("document", [])
+    scopes.document_index = _SpanIndex(scopes.documents) if scopes.documents else _NO_SPANS
+    scopes.link = vocab.document_links
+    scopes.may_exclude = bool(scopes.negation_clauses or scopes.never_there or scopes.relative_sentences
+                              or scopes.documents or scopes.returned or scopes.intention or scopes.intention_after
+                              or scopes.final_index.spans or scopes.airside_sentences)
+    return scopes
+
+
+def _why_not_travelled(state: _MentionState, folded: str, scopes: _Scopes, vocab: Vocabulary,
+                       segments: Segments) -> str:
+    """Step 2: why a mention is not a travelled country ("" when nothing says so): negations, relatives living
+    there, document origins, returns, intentions, a flight stop spent on board."""
+    mention, clause, sentence = state.mention, state.clause, state.sentence
+    m_start, m_end = mention.start, mention.end
+    iso3 = mention.place.iso3
+    intended_counts = iso3 != NETHERLANDS or scopes.abroad   # an intention towards NL counts as reached
+    if clause in scopes.negation_clauses or iso3 in scopes.never_there:
+        return "negation"
+    if sentence in scopes.relative_sentences and _relative_lives_there(
+            folded, mention, sentence, scopes.relatives, scopes.residence_verbs, segments):
+        return "relatives"
+    if scopes.documents and ((scopes.link is not None and _document_origin(folded, scopes.documents, scopes.link,
+                                                                            mention)) or any(
+            start - m_end <= 1 for start, _ in scopes.document_index.between(m_end, m_end + 1))):
+        # "paspoort van Bulgarije"; "een vals Nederlands paspoort" (the name used as an adjective)
+        return "document"
+    if m_start in scopes.returned:
+        return "return"
+    if clause in scopes.intention and intended_counts and any(
+            end <= m_start for _, end in scopes.intention[clause]):
+        return "intention"
+    if clause in scopes.intention_after and intended_counts and any(
+            start >= m_end for start, _ in scopes.intention_after[clause]):
+        return "intention"
+    if scopes.final_index.spans and intended_counts and any(
+            _gap_ok(folded, m_end, start, 2) for start, _ in scopes.final_index.between(m_end, m_end + 40)) \
+            and _after_word(folded, m_start, vocab.destination_words):
+        return "intention"   # "(dat hij) naar Engeland wilde"
+    if scopes.airside_sentences and sentence in scopes.airside_sentences and _is_transit(
+            folded, mention, scopes.transit_index, scopes.transit_after, segments):
+        # "een tussenlanding in Casablanca, maar we moesten in het vliegtuig blijven"
+        return "airside"
+    return ""
+
+
+def _mark_origin(state: _MentionState, folded: str, scopes: _Scopes, segments: Segments) -> None:
+    """Step 3: where the journey starts and what was left - nationality or birth (home), the journey's start, a
+    departure or strong start, a residence; with the verb-last Dutch forms ("in Iran opgegroeid", "in Tesseney
+    geboren", "uit Guinee kom") and boarding ("in Belgie in de vrachtwagen geklommen": left, not reached)."""
+    mention, clause = state.mention, state.clause
+    m_start, m_end = mention.start, mention.end
+    is_home_country = mention.place.iso3 == NETHERLANDS
+    if m_start in scopes.homes:
+        state.home = True
+        state.strong_home = m_start in scopes.nationalities
+    departure = is_start = False
+    if not is_home_country:
+        if m_start in scopes.journey_starts:
+            state.journey_start = True
+        boarding_after = scopes.boarding_after
+        departure = m_start in scopes.departed or (bool(boarding_after.spans) and any(
+            segments.clause(start) == clause and start - m_end <= 50
+            for start, _ in boarding_after.between(m_end, m_end + 50)))
+        is_start = m_start in scopes.starts
+    if departure and not is_start and scopes.start_after.spans:
+        is_start = any(_gap_ok(folded, m_end, cue, 3) for cue, _ in scopes.start_after.between(m_end, m_end + 60))
+    state.start = is_start
+    state.departure = is_start or departure
+    if m_start in scopes.residences:
+        state.residence = True
+    if departure and scopes.home_after.spans and any(
+            _gap_ok(folded, m_end, cue, 2) for cue, _ in scopes.home_after.between(m_end, m_end + 40)):
+        state.home, state.departure, state.start = True, False, False
+    if scopes.residence_after.spans and not is_home_country and any(
+            _gap_ok(folded, m_end, cue, 3) for cue, _ in scopes.residence_after.between(m_end, m_end + 40)):
+        state.residence = True   # "(ik ben) in Iran opgegroeid", "die drie jaar in Turkije had gewoond"
+    if scopes.birth_after.spans and not is_home_country and any(
+            _gap_ok(folded, m_end, cue, 2) for cue, _ in scopes.birth_after.between(m_end, m_end + 30)):
+        # "Ik ben in Tesseney geboren", "in Afghanistan geboren maar vertrok uit Iran": a birthplace, told verb-last
+        state.home = state.strong_home = True
+        state.departure = state.start = state.residence = False
+
+
+def _mark_order(state: _MentionState, folded: str, scopes: _Scopes, segments: Segments) -> None:
+    """Step 4: the order cues that reach one mention - 'before' ("daarvoor"), a via list, "eerst", a flight stop -
+    and, for the Netherlands, whether it is only an intention; in an abroad note, whether the note is written
+    about this place."""
+    mention, clause, sentence = state.mention, state.clause, state.sentence
+    m_start = mention.start
+    is_home_country = mention.place.iso3 == NETHERLANDS
+    if is_home_country and (scopes.intention or scopes.intention_after):
+        state.intended = any(end <= m_start for _, end in scopes.intention.get(clause, [])) or any(
+            start >= mention.end for start, _ in scopes.intention_after.get(clause, []))
+    if scopes.abroad:
+        state.here = sentence in scopes.abroad_sentences
+    if sentence in scopes.before_sentences:
+        sentence_starts = segments.sentence_starts
+        sentence_start = sentence_starts[sentence - 1] if sentence > 0 else 0
+        cue_ends = [end for _, end in scopes.before_index.between(sentence_start, m_start)]
+        state.before = any(end <= m_start for end in cue_ends)
+        state.before_cues = tuple(cue_ends)
+    if m_start in scopes.vias:
+        state.via = True
+    if scopes.first_clauses and clause in scopes.first_clauses and not is_home_country:
+        state.first = any(end <= m_start for _, end in scopes.first_clauses[clause])
+    if scopes.any_transit and not is_home_country:
+        state.transit = _is_transit(folded, mention, scopes.transit_index, scopes.transit_after, segments)
+
+
+def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[int, int]]], vocab: Vocabulary,
+              segments: Segments, dialogue: DialogueReading = NO_DIALOGUE) -> list[_MentionState]:
+    """Per place mention, what the cues say about it, in named steps: the cues' reach (``_cue_scopes``), whether it
+    was travelled at all (``_why_not_travelled``), the origin and departures (``_mark_origin``), the order cues
+    (``_mark_order``), then the rules that read several mentions at once (not stops, via lists, flight stops,
+    appositions, 'before' clauses)."""
+    scopes = _cue_scopes(folded, mentions, cues, vocab, segments, dialogue)
     clause_starts, sentence_starts = segments.clause_starts, segments.sentence_starts
-    may_exclude = bool(negation_clauses or never_there or relative_sentences or documents or returned or intention
-                       or intention_after or final_index.spans or airside_sentences)
     states: list[_MentionState] = []
-    # Most texts hold only a few cue categories: a rule whose cue list is empty for this text is
-    # skipped (its flag keeps the default False), which is what the rule would give anyway.
     for mention in mentions:
-        m_start, m_end, place, _ = mention
-        clause = bisect_right(clause_starts, m_start)   # segments.clause(m_start), inlined: once per mention
-        sentence = bisect_right(sentence_starts, m_start)
-        state = _MentionState(mention, sentence, clause)
-        iso3 = place.iso3
-        is_home_country = iso3 == NETHERLANDS
-        if may_exclude:   # the rules that drop a mention
-            if clause in negation_clauses or iso3 in never_there:
-                state.excluded = "negation"
-            elif sentence in relative_sentences and _relative_lives_there(folded, mention, sentence, relatives,
-                                                                          residence_verbs, segments):
-                state.excluded = "relatives"
-            elif documents and ((link is not None and _document_origin(folded, documents, link, mention)) or any(
-                    start - m_end <= 1 for start, _ in document_index.between(m_end, m_end + 1))):
-                # "paspoort van Bulgarije"; "een vals Nederlands paspoort" (the name used as an adjective)
-                state.excluded = "document"
-            elif m_start in returned:
-                state.excluded = "return"
-            elif clause in intention and (not is_home_country or abroad) and any(
-                    end <= m_start for _, end in intention[clause]):
-                state.excluded = "intention"
-            elif clause in intention_after and (not is_home_country or abroad) and any(
-                    start >= m_end for start, _ in intention_after[clause]):
-                state.excluded = "intention"
-            elif final_index.spans and (not is_home_country or abroad) and any(
-                    _gap_ok(folded, m_end, start, 2) for start, _ in final_index.between(m_end, m_end + 40)) \
-                    and _after_word(folded, m_start, vocab.destination_words):
-                state.excluded = "intention"   # "(dat hij) naar Engeland wilde"
-            elif airside_sentences and sentence in airside_sentences and _is_transit(
-                    folded, mention, transit_index, transit_after, segments):
-                # "een tussenlanding in Casablanca, maar we moesten in het vliegtuig blijven"
-                state.excluded = "airside"
-            if state.excluded:
-                states.append(state)
-                continue
-        if is_home_country and (intention or intention_after):
-            state.intended = any(end <= m_start for _, end in intention.get(clause, [])) or any(
-                start >= m_end for start, _ in intention_after.get(clause, []))
-        if m_start in homes:
-            state.home = True
-            state.strong_home = m_start in nationalities
-        if abroad:
-            state.here = sentence in abroad_sentences
-        departure = is_start = False
-        if not is_home_country:
-            if m_start in journey_starts:
-                state.journey_start = True
-            departure = m_start in departed or (bool(boarding_after.spans) and any(
-                segments.clause(start) == clause and start - m_end <= 50
-                for start, _ in boarding_after.between(m_end, m_end + 50)))
-            is_start = m_start in starts
-        if departure and not is_start and start_after.spans:
-            is_start = any(_gap_ok(folded, m_end, cue, 3) for cue, _ in start_after.between(m_end, m_end + 60))
-        state.start = is_start
-        state.departure = is_start or departure
-        if m_start in residences:
-            state.residence = True
-        if sentence in before_sentences:
-            sentence_start = sentence_starts[sentence - 1] if sentence > 0 else 0
-            cue_ends = [end for _, end in before_index.between(sentence_start, m_start)]
-            state.before = any(end <= m_start for end in cue_ends)
-            state.before_cues = tuple(cue_ends)
-        if departure and home_after.spans and any(_gap_ok(folded, m_end, cue, 2)
-                                                  for cue, _ in home_after.between(m_end, m_end + 40)):
-            state.home, state.departure, state.start = True, False, False
-        if residence_after.spans and not is_home_country and any(
-                _gap_ok(folded, m_end, cue, 3) for cue, _ in residence_after.between(m_end, m_end + 40)):
-            state.residence = True   # "(ik ben) in Iran opgegroeid", "die drie jaar in Turkije had gewoond"
-        if birth_after.spans and not is_home_country and any(
-                _gap_ok(folded, m_end, cue, 2) for cue, _ in birth_after.between(m_end, m_end + 30)):
-            # "Ik ben in Tesseney geboren", "in Afghanistan geboren maar vertrok uit Iran": a birthplace, told verb-last
-            state.home = state.strong_home = True
-            state.departure = state.start = state.residence = False
-        if m_start in vias:
-            state.via = True
-        if first_clauses and clause in first_clauses and not is_home_country:
-            state.first = any(end <= m_start for _, end in first_clauses[clause])
-        if any_transit and not is_home_country:
-            state.transit = _is_transit(folded, mention, transit_index, transit_after, segments)
+        m_start = mention.start
+        # segments.clause / segments.sentence, inlined: once per mention
+        state = _MentionState(mention, bisect_right(sentence_starts, m_start), bisect_right(clause_starts, m_start))
         states.append(state)
+        if scopes.may_exclude:
+            state.excluded = _why_not_travelled(state, folded, scopes, vocab, segments)
+            if state.excluded:
+                continue
+        _mark_origin(state, folded, scopes, segments)
+        _mark_order(state, folded, scopes, segments)
     if "seen_only" in cues or "conditional" in cues or "regulation_context" in cues:
         _mark_not_travelled(states, folded, cues, segments)
-    if vias:   # only a mention a 'via' cue governs starts a via list
+    if scopes.vias:   # only a mention a 'via' cue governs starts a via list
         _mark_via_lists(states, folded)
-    if any_transit:
+    if scopes.any_transit:
         _mark_transits(states)
     _mark_appositions(states, folded)
     if "before_clause" in cues or "pluperfect" in cues:
