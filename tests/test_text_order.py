@@ -89,3 +89,19 @@ def test_a_departure_with_a_leg_of_its_own_is_not_the_vehicle_into_the_netherlan
     text = ("Controle in Venlo. Met de bus uit Sarajevo wilde hij naar Kroatie, maar dat lukte niet. Later liep hij "
             "van Bosnie naar Kroatie en reisde hij met de trein naar Duitsland.")
     assert route(text) == "BIH>HRV>DEU>NLD"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a leg told after its end was placed pulls its start forward: told backwards from the arrival
+    ("V: Waar was u voor Nederland? A: In Belgie. V: En daarvoor? A: In Frankrijk. V: Hoe kwam u in Frankrijk? "
+     "A: Met de trein vanuit Italie. V: En in Italie? A: Met een boot vanuit Libie. V: Bent u in Egypte geweest? "
+     "A: Kort. Ik vloog van Khartoum naar Caïro en een smokkelaar bracht me met de auto naar Libie.",
+     "SDN>EGY>LBY>ITA>FRA>BEL>NLD"),
+    # a flashback told with 'before that' whose next sentence goes forward again
+    ("Proces-verbaal. Hij woont al een jaar hier. Daarvoor verbleef hij in Duitsland, en nog daarvoor in Servie, waar "
+     "hij vanuit Istanbul naartoe was gevlogen. Van Servie reisde hij via Kroatie naar Oostenrijk en daarna via "
+     "Zwitserland naar Duitsland.", "TUR>SRB>HRV>AUT>CHE>DEU>NLD"),
+])
+def test_a_route_told_backwards_follows_its_legs(text, expected):
+    assert route(text) == expected
+

@@ -988,6 +988,8 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
     if pair_of:
         reorders += _repair_legs(route, added_order, [(travelled[i].mention.place.iso3, pair.mention.place.iso3)
                                                       for i, pair in pair_of.items()])
+    if len(route) > 2:
+        reorders += _keep_legs_in_order(route, _told_legs(travelled, pair_of, folded), journey_start)
     if NETHERLANDS in route:
         reorders += _last_leg_into_netherlands(route, pair_of, travelled, departure_only, journey_start, stops)
     if vehicles and (NETHERLANDS in route or dutch_record) and not abroad_note and departures:
@@ -997,6 +999,82 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
         route.insert(0, journey_start)
     reorders += _place_the_end(route, states, abroad_note, dutch_record)
     return route, mode_of, hint_of, reorders, inferred_home
+
+
+def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState], folded: str) -> list[tuple[str, str]]:
+    """The order the text states outright, strongest first: each departure before the arrival it leads to ("van
+    Khartoum naar Tunis"), then countries reached one after another in one sentence, joined by a word of succession
+    ("naar Tunis en met de auto naar Libie") or after a 'via' ("via Bosnie naar Kroatie"). Mentions some other cue
+    already orders ('before', a flight stop, a via list after its destination, the journey's start, "eerst") take no
+    part in the second kind."""
+    legs = [(travelled[i].mention.place.iso3, pair.mention.place.iso3) for i, pair in pair_of.items()]
+    previous: _MentionState | None = None
+    for state in travelled:
+        if (state.departure or state.before or state.before_of >= 0 or state.continues_before or state.transit
+                or state.via_destination >= 0 or state.journey_start or state.first
+                or state.mention.place.iso3 == NETHERLANDS):
+            previous = None
+            continue
+        if previous is not None and previous.sentence == state.sentence and (previous.via or _SUCCESSION.search(
+                folded, previous.mention.end, state.mention.start)):
+            legs.append((previous.mention.place.iso3, state.mention.place.iso3))
+        previous = state
+    return [(a, b) for a, b in legs if a != b and NETHERLANDS not in (a, b)]
+
+
+# Words that tell the next arrival follows the previous one ("naar Tunis en ... naar Libie", "then to Austria"); a
+# bare comma ("naar Duitsland gebracht, naar Frankfurt") or a question and its answer do not.
+_SUCCESSION = re.compile(r"\b(?:en|daarna|toen|vervolgens|later|verder|and|then|afterwards|later|onwards?)\b")
+
+
+def _keep_legs_in_order(route: list[str], legs: list[tuple[str, str]], journey_start: str | None) -> int:
+    """The route read again as a timeline: a country that the told legs say comes after others still placed later
+    pulls those earlier countries forward (each with its own earlier ones), the rest keeps its place ("Ik vloog van
+    Khartoum naar Tunis en ... naar Libie", told after Libya was placed: Tunisia moves before Libya). A leg that
+    would contradict the legs kept before it (a cycle) is ignored. Returns 1 when the route changed."""
+    before: dict[str, list[str]] = {}
+    for earlier, later in legs:
+        if earlier not in route or later not in route or earlier == journey_start:
+            continue
+        if later in before and earlier in before[later]:
+            continue
+        if _reaches(before, earlier, later):   # 'later' already comes before 'earlier': a contradiction
+            continue
+        before.setdefault(later, []).append(earlier)
+    if not before:
+        return 0
+    ordered: list[str] = []
+    placed: set[str] = set()
+    for country in route:
+        _place_after_predecessors(country, before, ordered, placed)
+    if ordered == route:
+        return 0
+    route[:] = ordered
+    return 1
+
+
+def _reaches(before: dict[str, list[str]], country: str, target: str) -> bool:
+    """True when ``target`` must come before ``country`` through the legs kept so far."""
+    stack, seen = [country], set()
+    while stack:
+        current = stack.pop()
+        for earlier in before.get(current, ()):
+            if earlier == target:
+                return True
+            if earlier not in seen:
+                seen.add(earlier)
+                stack.append(earlier)
+    return False
+
+
+def _place_after_predecessors(country: str, before: dict[str, list[str]], ordered: list[str], placed: set[str]) -> None:
+    """Append ``country`` after the countries the legs put before it (recursively; the legs hold no cycle)."""
+    if country in placed:
+        return
+    placed.add(country)
+    for earlier in before.get(country, ()):
+        _place_after_predecessors(earlier, before, ordered, placed)
+    ordered.append(country)
 
 
 def _sort_mentions(states: list[_MentionState]):
