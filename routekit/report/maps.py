@@ -606,7 +606,8 @@ def corridor_map(corridors: pd.DataFrame, lang: str = "nl", threshold: int | Non
     _Legend(f'<div class="rk-legend-title">{html.escape(t("map.corridors.legend", lang))}</div>'
             + "".join(f'<div><span class="rk-swatch" style="background:{CHANGE_COLOURS[k]}"></span>'
                       f'{html.escape(t(f"map.corridors.{k}", lang))}</div>' for k in ("up", "down"))
-            + (f'<div><b>{html.escape(t("map.corridors.none", lang))}</b></div>' if drawn.empty else "")).add_to(fmap)
+            + (f'<div class="rk-map-empty"><b>{html.escape(t("map.corridors.none", lang))}</b></div>'
+               if drawn.empty else "")).add_to(fmap)
     lats = [p[0] for pts in drawn["points"] for p in pts] or [35.0, 55.0]
     lons = [p[1] for pts in drawn["points"] for p in pts] or [-10.0, 40.0]
     _fit(fmap, lats, lons, 1.5)
