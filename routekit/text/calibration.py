@@ -13,6 +13,7 @@ The same counts, when not zero, are the reasons a review sheet shows (``FLAG_TEX
 from __future__ import annotations
 
 import math
+import re
 from itertools import repeat
 from functools import lru_cache
 
@@ -29,6 +30,10 @@ FEATURES: tuple[tuple[str, float], ...] = (
     # genre-like document features (issue 15): records that are not plain stories are wrong more often
     ("turns", 12), ("persons", 4), ("letter", 4), ("codes", 6), ("years", 4), ("before_cues", 3),
     ("named_not_routed", 4), ("city_only", 4), ("departures", 6), ("pluperfect", 4),
+    # the record's genre as its own words tell it (``genre_counts``, 0/1 each; round 2 of issue 15): on sets written
+    # by other writers these carry the difficulty the rule counts miss; ``length`` = log(characters / 400)
+    ("translated", 1), ("police", 1), ("border_guard", 1), ("summary", 1), ("letter_words", 1),
+    ("correction_words", 1), ("quotes", 1), ("transcript", 1), ("genre", 1), ("length", 2.5),
 )
 FEATURE_NAMES = tuple(name for name, _ in FEATURES)
 _CAPS = tuple(float(cap) for _, cap in FEATURES)
@@ -50,6 +55,37 @@ FLAG_TEXTS = {
     "named_not_routed": "countries named but left off the route",
     "one_country": "only one country found",
 }
+
+
+GENRES = ("translated", "police", "border_guard", "summary", "letter_words", "correction_words", "quotes",
+          "transcript")
+
+
+@lru_cache(maxsize=1)
+def _genre_regex() -> re.Pattern[str]:
+    """One alternation with a named group per genre (``genre_markers`` in ``confidence.yaml``): one scan per text."""
+    markers = _data().get("genre_markers") or {}
+    groups = []
+    for genre in GENRES:
+        words = [str(w) for w in markers.get(genre, []) or []]
+        if words:
+            alternatives = "|".join(re.escape(w).replace(r"\ ", r"[\s\-]+") for w in sorted(words, key=len, reverse=True))
+            if genre == "quotes":   # punctuation: an apostrophe inside a word ("Dar'a", "don't") is no quote
+                groups.append(rf"(?P<{genre}>(?<=\W)(?:{alternatives})|(?:{alternatives})(?=\W))")
+            else:
+                groups.append(rf"(?<!\w)(?P<{genre}>{alternatives})(?!\w)")
+    return re.compile("|".join(groups) or "(?!)", re.IGNORECASE)
+
+
+def genre_counts(text: str) -> dict[str, float]:
+    """What kind of record a text is, by its own words (a translation, a police or border-guard report, a case
+    officer's summary, a lawyer's letter, corrections, quoted speech, Q/A labels): 0/1 per genre, ``genre`` = any,
+    and ``length``. Read on the text before the document layer rewrites it. Counts only, no text."""
+    found = {name for match in _genre_regex().finditer(text) for name, value in match.groupdict().items() if value}
+    counts: dict[str, float] = dict.fromkeys(found, 1.0)
+    counts["genre"] = float(bool(found - {"quotes", "correction_words"}))
+    counts["length"] = max(-1.0, math.log(max(len(text), 1) / 400.0))
+    return counts
 
 
 def feature_vector(counts: dict[str, float]) -> tuple[float, ...]:
@@ -89,23 +125,28 @@ def probability(values: tuple[float, ...]) -> float:
     return round(min(max(1.0 / (1.0 + math.exp(-score)), 0.01), 0.99), 2)
 
 
-def fit(vectors: list[tuple[float, ...]], exact: list[bool], ridge: float = 1.0) -> tuple[float, tuple[float, ...]]:
-    """Logistic regression with a small L2 penalty (the labelled sets are a few hundred rows): intercept, weights."""
+def fit(vectors: list[tuple[float, ...]], exact: list[bool], ridge: float = 1.0,
+        row_weights: list[float] | None = None) -> tuple[float, tuple[float, ...]]:
+    """Logistic regression with a small L2 penalty (the labelled sets are a few hundred rows): intercept, weights.
+
+    ``row_weights`` (default 1 per row) lets each labelled set count as much as another whatever its size, so that
+    the many easy rows of the plain sets do not decide the confidence of the hard genres."""
     import numpy as np
     from scipy.optimize import minimize
 
     x = np.asarray(vectors, dtype=float)
     y = np.asarray(exact, dtype=float)
+    w = np.ones(len(x)) if row_weights is None else np.asarray(row_weights, dtype=float)
     design = np.column_stack([np.ones(len(x)), x])
 
     def loss(beta):
         z = design @ beta
-        log_likelihood = np.sum(y * z - np.logaddexp(0.0, z))
+        log_likelihood = np.sum(w * (y * z - np.logaddexp(0.0, z)))
         return -log_likelihood + 0.5 * ridge * np.sum(beta[1:] ** 2)
 
     def gradient(beta):
         p = 1.0 / (1.0 + np.exp(-(design @ beta)))
-        grad = -(design.T @ (y - p))
+        grad = -(design.T @ (w * (y - p)))
         grad[1:] += ridge * beta[1:]
         return grad
 

@@ -24,7 +24,7 @@ from functools import lru_cache
 from itertools import repeat
 from typing import Iterable
 
-from routekit.text.calibration import feature_vector, flags, no_route_probability, probability
+from routekit.text.calibration import feature_vector, flags, genre_counts, no_route_probability, probability
 from routekit.text.dialogue import EMPTY as NO_DIALOGUE
 from routekit.text.dialogue import DialogueReading, joined, read_dialogue
 from routekit.text.document import prepare as prepare_document
@@ -1278,6 +1278,7 @@ def extract_route(text: str | None) -> RouteExtraction:
     if reason:
         asked = reason != REASON_EMPTY
         return RouteExtraction(route_asked=asked, confidence=1.0 if not asked else 0.0, reason=reason)
+    genre = genre_counts(text)   # the record's genre by its own words, before the document layer rewrites it
     text = prepare_document(text)   # the document layer: shorthand, codes, corrections, subject, first journey
     folded = fold(text)
     tokens = tokenize(folded)
@@ -1330,6 +1331,7 @@ def extract_route(text: str | None) -> RouteExtraction:
     counts = _counts(states, route, modes, reorders, inferred_home, language, dialogue.turns,
                      len(segments.sentence_starts))
     counts.update(_document_counts(text, cues, states, route, dialogue.turns))
+    counts.update(genre)
     features = feature_vector(counts)
     return RouteExtraction(
         route=tuple(route), modes=modes, smuggler=smuggler, route_asked=True,
