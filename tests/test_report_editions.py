@@ -53,6 +53,10 @@ def test_figures_below_the_threshold_never_enter_a_revision():
     assert table.loc["black_sea", ["before_estimate", "before_lower", "before_seen"]].isna().all()
     assert table.loc["black_sea", "now_estimate"] == 15 and pd.isna(table.loc["black_sea", "revision"])
     assert editions.reason(table.loc["black_sea"], 10, "en") == "persons seen not published in both editions"
+    same = editions.revisions(_rows(all=(600, 900, 800, 1000)), _rows(all=(600, 930, 820, 1040)), 10).iloc[0]
+    assert editions.reason(same, 10, "en").startswith("no new records for this period; a difference comes from")
+    still = editions.revisions(_rows(all=(600, 900, 800, 1000)), _rows(all=(600, 900, 800, 1000)), 10).iloc[0]
+    assert editions.reason(still, 10, "en") == "no new records for this period"
     assert table.loc["western_med", "now_seen"] == 0  # nobody seen is no small count
     kept = editions.published_rows(before, 10).set_index("corridor")
     assert kept.loc["black_sea", ["seen", "estimate", "lower", "upper"]].isna().all()

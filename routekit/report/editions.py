@@ -221,7 +221,9 @@ def reason(row, threshold: int, lang: str) -> str:
         return t("editions.reason_unknown", lang)
     exact = row.get("seen_change")
     if direction == 0:
-        return t("editions.reason_same", lang)
+        revised = row.get("revision")
+        moved = revised is not None and not pd.isna(revised) and round(revised) != 0
+        return t("editions.reason_same" if moved else "editions.reason_none", lang)
     key = "editions.reason_more" if direction > 0 else "editions.reason_fewer"
     if exact is None or pd.isna(exact):
         return t(key + "_few", lang, k=threshold)
