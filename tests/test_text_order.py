@@ -77,6 +77,9 @@ def test_departure_in_a_relative_clause(text, expected):
      "had worked there for a year.", "TUR>SRB>BGR>NLD"),
     ("Controle in Venlo. Een man in de bus uit Dusseldorf zei dat hij van Tunesie naar Italie was gevaren en daar "
      "twee jaar had gewerkt.", "TUN>ITA>DEU>NLD"),
+    # a train named by its origin and its Dutch end ("de trein Brussel-Amsterdam") came from that origin
+    ("Controle in de trein Antwerpen-Amsterdam bij Roosendaal. Betrokkene zei dat hij vanuit Marokko naar Spanje "
+     "was gevaren en met de bus naar Parijs was gereisd.", "MAR>ESP>FRA>BEL>NLD"),
     # ... and a stop of that flight told afterwards stays between its start and the Netherlands
     ("Aangetroffen op Schiphol na de vlucht uit Accra. Betrokkene zei dat hij in Casablanca was overgestapt.",
      "GHA>MAR>NLD"),

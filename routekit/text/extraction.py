@@ -992,8 +992,8 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
         reorders += _keep_legs_in_order(route, _told_legs(travelled, pair_of, folded), journey_start)
     if NETHERLANDS in route:
         reorders += _last_leg_into_netherlands(route, pair_of, travelled, departure_only, journey_start, stops)
-    if vehicles and (NETHERLANDS in route or dutch_record) and not abroad_note and departures:
-        reorders += _vehicle_into_netherlands(route, states, travelled, pair_of, vehicles, journey_start, dutch_record)
+    if vehicles and (NETHERLANDS in route or dutch_record) and not abroad_note:
+        reorders += _vehicle_into_netherlands(route, states, travelled, folded, vehicles, journey_start, dutch_record)
     if journey_start is not None and route[0] != journey_start:
         route.remove(journey_start)
         route.insert(0, journey_start)
@@ -1146,17 +1146,23 @@ _VEHICLE_REACH = 60   # characters before a departure in which a mode word names
 
 
 def _vehicle_into_netherlands(route: list[str], states: list[_MentionState], travelled: list[_MentionState],
-                              pair_of: dict[int, _MentionState], vehicles, journey_start: str | None,
-                              dutch_record: bool) -> int:
+                              folded: str, vehicles, journey_start: str | None, dutch_record: bool) -> int:
     """A record that opens with the vehicle the person came in ("een passagier van de vlucht uit Bonaire", "in een
-    BlaBlaCar uit Luik", "on the flight from Sofia"), before it tells the journey: that vehicle's leg is the last
-    one, so its country is the last before the Netherlands. Only a departure told before every other country of the
-    journey, not followed in its sentence by the arrival of its own leg, a vehicle word just before it, and the record's place in
-    the Netherlands named before it (or a Dutch record's opening sentences). Returns the moves."""
+    BlaBlaCar uit Luik", "on the flight from Sofia", "in de IC Berlijn-Amsterdam"), before it tells the journey: that
+    vehicle's leg is the last one, so its country is the last before the Netherlands. Only a departure (or a train's
+    origin) told before every other country of the journey, not followed in its sentence by the arrival of its own
+    leg, a vehicle word just before it, and the record's place in the Netherlands named before it (or a Dutch
+    record's opening sentences). Returns the moves."""
     index, first = next(((i, s) for i, s in enumerate(travelled) if s.mention.place.iso3 != NETHERLANDS), (-1, None))
-    if first is None or not first.departure or first.start or first.residence:
+    if first is None or first.start or first.residence or first.home:
         return 0
     country, start = first.mention.place.iso3, first.mention.start
+    # "de IC Berlijn-Amsterdam", "ICE 126 Frankfurt-Amsterdam": a train named by its origin and Dutch end
+    destination = next((s for s in states if s.mention.start > start), None)
+    route_name = (destination is not None and destination.mention.place.iso3 == NETHERLANDS
+                  and not folded[first.mention.end:destination.mention.start].strip())
+    if not (first.departure or route_name):
+        return 0
     if country == journey_start or country not in route:
         return 0
     if not any(start - _VEHICLE_REACH <= cue_start < start for cue_start, _ in vehicles):
@@ -1164,8 +1170,8 @@ def _vehicle_into_netherlands(route: list[str], states: list[_MentionState], tra
     following = next((s for s in states if s.mention.start > start and s.mention.place.iso3 != NETHERLANDS), None)
     if following is not None and following.sentence == first.sentence and not following.departure:
         return 0   # "met een bootje van Puerto Cumarebo naar Curacao wilde": a leg of its own, even if not made
-    found_here = any(s.mention.place.iso3 == NETHERLANDS and s.mention.start < start and not s.excluded
-                     for s in states)
+    found_here = route_name or any(s.mention.place.iso3 == NETHERLANDS and s.mention.start < start and not s.excluded
+                                   for s in states)
     if not found_here and not (dutch_record and first.sentence <= 2):
         return 0
     rest = [c for c in route if c not in (country, NETHERLANDS)]
