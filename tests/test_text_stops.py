@@ -57,3 +57,25 @@ def test_where_a_relatives_family_comes_from_is_no_stop():
     assert extract_route(text).route == ("LBN", "TUR", "GRC", "NLD")
     text_nl = ("Mijn vader komt uit Eritrea. Ik ben in Kassala geboren en via Libië en Italië naar Nederland gereisd.")
     assert "ERI" not in extract_route(text_nl).route
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a failed attempt
+    ("Ik vloog naar Minsk in Wit-Rusland. Drie weken probeerde hij de grens met Polen over te steken. "
+     "Daarna ging hij met de trein naar Rusland en liep naar Finland, en nam de ferry naar Duitsland en de trein "
+     "naar Nederland.", "POL"),
+    ("We flew to Minsk. For weeks we tried to cross into Poland near Grodno. Then we went to Lithuania and by bus "
+     "to Germany and the Netherlands.", "POL"),
+    # a destination told after the country
+    ("Een agent in Hyderabad had geld ontvangen om hem via Dubai naar Europa te brengen, met Portugal als "
+     "eindbestemming. Hij kwam met vlucht EK149 uit Dubai in Amsterdam aan.", "PRT"),
+    # a coast sailed past
+    ("Met een zeilboot van Turkije naar Italië. We zijn langs Griekenland gevaren. Daarna met de trein naar "
+     "Frankrijk en met de bus naar Nederland.", "GRC"),
+    # a counterfactual stay
+    ("Zij vlogen van Jemen naar Egypte en via Griekenland naar Amsterdam. Als haar broer hen had kunnen ophalen, "
+     "waren zij in Saoedi-Arabië gebleven.", "SAU"),
+])
+def test_attempts_destinations_coasts_and_counterfactuals_are_no_stops(text, absent):
+    route = extract_route(text).route
+    assert route and absent not in route
