@@ -23,7 +23,7 @@ from routekit.errors import InputError, RoutekitError
 from routekit.intake.profile import Profile, load_profile
 from routekit.intake.readers import read_table
 from routekit.intake.values import Unmappable, as_text, convert
-from routekit.release.extract import Extract
+from routekit.release.extract import MAX_REJECT_SHARE, Extract, neutralise_cells
 
 
 @dataclass
@@ -115,9 +115,15 @@ def check_export(profile: Profile | Path | str, input: Path | str) -> Checked:
 
 
 def release_with_profile(source: str, profile: Profile | Path | str, input: Path | str, out: Path | str,
-                         threshold: int = 10, key: bytes | None = None, rejects: Path | str | None = None) -> dict:
-    """``release_extract`` for an export in the partner's own layout; returns the manifest."""
+                         threshold: int = 10, key: bytes | None = None, rejects: Path | str | None = None,
+                         max_reject_share: float | None = MAX_REJECT_SHARE, previous: Path | None = None) -> dict:
+    """``release_extract`` for an export in the partner's own layout; returns the manifest.
+
+    The guards of a plain release hold over both steps: the rejects file may not be the export,
+    ``max_reject_share`` counts the rows the profile refused too, and ``previous`` is passed on.
+    """
     from routekit.release import release_extract
+    from routekit.release.extract import check_release_paths
     from routekit.release.run import _inside
 
     profile = profile if isinstance(profile, Profile) else load_profile(profile)
@@ -128,20 +134,34 @@ def release_with_profile(source: str, profile: Profile | Path | str, input: Path
     rejects = Path(rejects) if rejects is not None else input.with_name(f"{input.stem}.rejects.csv")
     if _inside(rejects, out):
         raise InputError(rejects, "the rejects file may not be written inside the release directory")
+    check_release_paths(input, out, rejects)
     intake = apply_profile(profile, input)
+    rows_in, refused = intake.rows_in, len(intake.rejects)
+    # the release's own check sees only the rows the profile passed: allow it what is left of the share
+    release_share = (None if max_reject_share is None or not rows_in - refused
+                     else max(0.0, max_reject_share * rows_in - refused) / (rows_in - refused))
     rejects.parent.mkdir(parents=True, exist_ok=True)
     with _private_folder(rejects.parent) as folder:
         canonical = _write_canonical(intake, folder)
         later_rejects = folder / "release.rejects.csv"
         failure: RoutekitError | None = None
-        try:
-            manifest = release_extract(source, canonical, out, threshold=threshold, key=key, rejects=later_rejects)
-        except RoutekitError as error:
-            failure = _renamed(error, canonical, input)
-        later = (pd.read_csv(later_rejects, dtype=str, keep_default_na=False) if later_rejects.is_file()
-                 else pd.DataFrame(columns=["row", "reason"]))
-    merged = _all_rejects(intake, later)
+        if max_reject_share is not None and rows_in and refused / rows_in > max_reject_share:
+            later = pd.DataFrame(columns=["row", "reason"])  # refused before anything is released
+        else:
+            try:
+                manifest = release_extract(source, canonical, out, threshold=threshold, key=key,
+                                           rejects=later_rejects, max_reject_share=release_share,
+                                           previous=previous)
+            except RoutekitError as error:
+                failure = _renamed(error, canonical, input)
+            later = (pd.read_csv(later_rejects, dtype=str, keep_default_na=False) if later_rejects.is_file()
+                     else pd.DataFrame(columns=["row", "reason"]))
+    merged = neutralise_cells(_all_rejects(intake, later))
     merged.to_csv(rejects, index=False, lineterminator="\n")
+    if max_reject_share is not None and rows_in and len(merged) / rows_in > max_reject_share:
+        raise InputError(input, f"{len(merged)} of {rows_in} rows rejected ({len(merged) / rows_in:.1%}), more "
+                                f"than the allowed {max_reject_share:.1%} (--max-reject-share); nothing was "
+                                f"released; see {rejects}")
     if failure is not None:
         raise failure
     _restate_manifest(manifest, intake, merged, out)

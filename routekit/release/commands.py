@@ -41,7 +41,8 @@ def release(
     if profile is not None:
         from routekit.intake import release_with_profile
 
-        manifest = release_with_profile(source, profile, input, out, threshold=threshold, key=key, rejects=rejects)
+        manifest = release_with_profile(source, profile, input, out, threshold=threshold, key=key, rejects=rejects,
+                                        max_reject_share=max_reject_share, previous=previous)
     else:
         manifest = release_extract(source, input, out, threshold=threshold, key=key, rejects=rejects,
                                    max_reject_share=max_reject_share, previous=previous)
