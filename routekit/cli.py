@@ -110,10 +110,12 @@ def main() -> None:
     Ctrl-C as one line and exit code 130 (never 0, so ``routekit release ... && send`` stops)."""
     from rich.console import Console
 
-    console = Console(stderr=True)
+    console = Console(stderr=True, emoji=False)
 
     def fail(message: str, code: int) -> None:
-        console.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)
+        # a file's header or name is data: its control characters (ESC sequences) are shown, not run
+        shown = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in message)
+        console.print(f"[bold red]error:[/] {escape(shown)}", highlight=False, soft_wrap=True)
         sys.exit(code)
 
     usage_errors, aborts = _click_errors()

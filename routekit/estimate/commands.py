@@ -44,7 +44,7 @@ def estimate(
 
 
 def validate_estimates(
-    scenarios: Annotated[int, typer.Option("--scenarios", help="Number of seeded demo scenarios.")] = 20,
+    scenarios: Annotated[int, typer.Option("--scenarios", min=1, help="Number of seeded demo scenarios.")] = 20,
     seed: Annotated[int, typer.Option("--seed")] = 1,
     start: Annotated[str, typer.Option("--start")] = "2023-01",
     end: Annotated[str, typer.Option("--end")] = "2024-12",

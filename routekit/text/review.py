@@ -14,6 +14,7 @@ The sheet and the corrections hold the texts: they stay inside the partner like 
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -122,7 +123,7 @@ def import_review(sheet: Path, out: Path) -> pd.DataFrame:
         raise InputError(sheet, "file not found")
     try:
         frame = pd.read_excel(sheet, sheet_name=0, dtype=str, engine="openpyxl")
-    except (ValueError, OSError, KeyError) as error:
+    except (ValueError, OSError, KeyError, zipfile.BadZipFile) as error:
         raise InputError(sheet, f"not a readable .xlsx sheet ({type(error).__name__})") from None
     for column in SHEET_COLUMNS:
         if column not in frame.columns:
