@@ -989,7 +989,8 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
         reorders += _repair_legs(route, added_order, [(travelled[i].mention.place.iso3, pair.mention.place.iso3)
                                                       for i, pair in pair_of.items()])
     if len(route) > 2:
-        reorders += _keep_legs_in_order(route, _told_legs(travelled, pair_of, folded), journey_start)
+        legs = _told_legs(travelled, pair_of, folded) + _dated_legs(travelled, folded, segments, route)
+        reorders += _keep_legs_in_order(route, legs, journey_start)
     if NETHERLANDS in route:
         reorders += _last_leg_into_netherlands(route, pair_of, travelled, departure_only, journey_start, stops)
     if vehicles and (NETHERLANDS in route or dutch_record) and not abroad_note:
@@ -1027,14 +1028,80 @@ def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
 _SUCCESSION = re.compile(r"\b(?:en|daarna|toen|vervolgens|later|verder|and|then|afterwards|later|onwards?)\b")
 
 
+_MONTHS = {name: number for number, names in enumerate((
+    ("januari", "january", "jan"), ("februari", "february", "feb"), ("maart", "march", "mrt"), ("april", "apr"),
+    ("mei", "may"), ("juni", "june", "jun"), ("juli", "july", "jul"), ("augustus", "august", "aug"),
+    ("september", "sept", "sep"), ("oktober", "october", "okt", "oct"), ("november", "nov"),
+    ("december", "dec")), start=1) for name in names}
+# "14 april 2022", "juni 2017", "in 2019": a month name with an optional day and year, or a year alone
+_DATE = re.compile(r"\b(?:(?:(\d{1,2})\s+)?(" + "|".join(sorted(_MONTHS, key=len, reverse=True))
+                   + r")\b(?:\s+(\d{4}))?|(?<!\d[\s.])(19[5-9]\d|20\d\d))\b")   # not the year of "14-09-2022"
+_YEAR = re.compile(r"(?<!\d[\s.])\b(?:19[5-9]\d|20\d\d)\b")
+_DATED_COUNTRIES = 3   # dates order a route only when at least this many of its countries carry one
+
+
+def _dated_legs(travelled: list[_MentionState], folded: str, segments: Segments, route: list[str]) -> list[tuple[str, str]]:
+    """Order told only by dates ("V: Wanneer verliet u Eritrea? A: In juni 2017. ... Wanneer kwam u in Libie aan?
+    A: In september 2021."): each country takes the earliest date of the sentences that name it (a question and
+    its answer read as one), and countries follow each other in date order. A month without a year takes the next
+    year in its sentence ("van mei tot oktober 2022"); a month with none is not used. Legs between countries with
+    different dates only, and only when at least ``_DATED_COUNTRIES`` countries of the route carry a date."""
+    # every usable date holds a year, so first the cheap test: enough countries named in sentences with a year?
+    year_sentences = {segments.sentence(match.start()) for match in _YEAR.finditer(folded)}
+    if len(year_sentences) < 2 or len({s.mention.place.iso3 for s in travelled
+                                       if s.sentence in year_sentences}) < _DATED_COUNTRIES:
+        return []
+    by_sentence: dict[int, tuple[int, int, int]] = {}
+    pending: list[tuple[int, int, int]] = []   # (sentence, month, day) waiting for a year later in the sentence
+    for match in _DATE.finditer(folded):
+        sentence = segments.sentence(match.start())
+        day, month, year, bare_year = match.groups()
+        day_number = int(day) if day and int(day) <= 31 else 0
+        if not (year or bare_year):
+            pending.append((sentence, _MONTHS[month], day_number))
+            continue
+        year_number = int(year or bare_year)
+        waiting = [(m, d) for pending_sentence, m, d in pending if pending_sentence == sentence]
+        pending = []
+        for waiting_month, waiting_day in waiting:   # "van mei tot oktober 2022": May 2022
+            _keep_earliest(by_sentence, sentence, (year_number, waiting_month, waiting_day))
+        if year:
+            _keep_earliest(by_sentence, sentence, (year_number, _MONTHS[month], day_number))
+        elif not waiting:   # "in 2019"; but "in maart 2019" was the month's year
+            _keep_earliest(by_sentence, sentence, (year_number, 0, 0))
+    dates: dict[str, tuple[int, int, int]] = {}
+    for state in travelled:
+        key = by_sentence.get(state.sentence)
+        country = state.mention.place.iso3
+        if key is not None and country in route and country != NETHERLANDS and (
+                country not in dates or key < dates[country]):
+            dates[country] = key
+    if len(dates) < _DATED_COUNTRIES:
+        return []
+    groups: dict[tuple[int, int, int], list[str]] = {}
+    for country, key in dates.items():
+        groups.setdefault(key, []).append(country)
+    keys = sorted(groups)
+    # every country of a date before every country of the next date: a later country pulls all the earlier ones
+    return [(a, b) for earlier, later in zip(keys, keys[1:]) for a in groups[earlier] for b in groups[later]]
+
+
+def _keep_earliest(by_sentence: dict[int, tuple[int, int, int]], sentence: int, key: tuple[int, int, int]) -> None:
+    if sentence not in by_sentence or key < by_sentence[sentence]:
+        by_sentence[sentence] = key
+
+
 def _keep_legs_in_order(route: list[str], legs: list[tuple[str, str]], journey_start: str | None) -> int:
     """The route read again as a timeline: a country that the told legs say comes after others still placed later
     pulls those earlier countries forward (each with its own earlier ones), the rest keeps its place ("Ik vloog van
     Khartoum naar Tunis en ... naar Libie", told after Libya was placed: Tunisia moves before Libya). A leg that
     would contradict the legs kept before it (a cycle) is ignored. Returns 1 when the route changed."""
+    position = {country: index for index, country in enumerate(route)}
+    if all(position.get(earlier, -1) < position.get(later, len(route)) for earlier, later in legs):
+        return 0   # the usual case: the route already keeps every told leg
     before: dict[str, list[str]] = {}
     for earlier, later in legs:
-        if earlier not in route or later not in route or earlier == journey_start:
+        if earlier not in position or later not in position or earlier == journey_start:
             continue
         if later in before and earlier in before[later]:
             continue
