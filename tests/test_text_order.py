@@ -126,3 +126,17 @@ def test_a_route_told_backwards_follows_its_legs(text, expected):
 ])
 def test_order_told_by_dates(text, expected):
     assert route(text) == expected
+
+
+def test_a_leg_into_the_netherlands_corrected_later_does_not_end_the_route():
+    # the first answer gives one flight into NL; a later answer tells the journey that went on from the same city
+    text = ("V: Hoe bent u naar Nederland gekomen? A: Met het vliegtuig van Tunis naar Amsterdam. V: Dat klopt niet "
+            "met uw eerdere verklaring. A: Dat is waar. Eerst ben ik van Tunis naar Tripoli gereden. Daarna met een "
+            "boot naar Italie en pas later vanuit Milaan naar Amsterdam gevlogen.")
+    assert route(text) == "TUN>LBY>ITA>NLD"
+
+
+def test_legs_written_with_a_dash():
+    text = ("He took a bus from Istanbul to Sofia and a train to Vienna. The flights were Kabul-Tehran and "
+            "Tehran-Istanbul.")
+    assert route(text) == "AFG>IRN>TUR>BGR>AUT"

@@ -1005,7 +1005,8 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
 def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState], folded: str) -> list[tuple[str, str]]:
     """The order the text states outright, strongest first: each departure before the arrival it leads to ("van
     Khartoum naar Tunis"), then countries reached one after another in one sentence, joined by a word of succession
-    ("naar Tunis en met de auto naar Libie") or after a 'via' ("via Bosnie naar Kroatie"). Mentions some other cue
+    ("naar Tunis en met de auto naar Libie"), after a 'via' ("via Bosnie naar Kroatie") or by a dash only ("the
+    flights were Casablanca-Istanbul and Istanbul-Belgrade"). Mentions some other cue
     already orders ('before', a flight stop, a via list after its destination, the journey's start, "eerst") take no
     part in the second kind."""
     legs = [(travelled[i].mention.place.iso3, pair.mention.place.iso3) for i, pair in pair_of.items()]
@@ -1017,7 +1018,8 @@ def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
             previous = None
             continue
         if previous is not None and previous.sentence == state.sentence and (previous.via or _SUCCESSION.search(
-                folded, previous.mention.end, state.mention.start)):
+                folded, previous.mention.end, state.mention.start)
+                or not folded[previous.mention.end:state.mention.start].strip()):   # "Casablanca-Istanbul"
             legs.append((previous.mention.place.iso3, state.mention.place.iso3))
         previous = state
     return [(a, b) for a, b in legs if a != b and NETHERLANDS not in (a, b)]
@@ -1191,12 +1193,16 @@ def _modes_told_apart(route: list[str], mode_of: dict[str, str], travelled: list
 def _last_leg_into_netherlands(route: list[str], pair_of: dict[int, _MentionState], travelled: list[_MentionState],
                                departure_only: set[str], journey_start: str | None, stops: set[str]) -> int:
     """"in de trein van Dusseldorf naar Venlo", the rest told afterwards: the leg into the Netherlands is the last one,
-    so the country it left is the last before the Netherlands (and before that leg's stops). Returns the moves."""
+    so the country it left is the last before the Netherlands (and before that leg's stops). Not when another leg
+    leaves the same country for elsewhere ("van Cairo naar Amsterdam, dat is alles" corrected later by "eerst van
+    Cairo naar Benghazi"): the story then goes on from there. Returns the moves."""
     moves = 0
+    left_elsewhere = {travelled[index].mention.place.iso3 for index, pair in pair_of.items()
+                      if pair.mention.place.iso3 != NETHERLANDS}
     for index, pair in pair_of.items():
         left = travelled[index].mention.place.iso3
         if (pair.mention.place.iso3 != NETHERLANDS or pair.intended or left not in departure_only
-                or left == journey_start):
+                or left == journey_start or left in left_elsewhere):
             continue
         rest = [c for c in route if c != NETHERLANDS and c != left]
         position = len(rest)
