@@ -140,3 +140,10 @@ def test_legs_written_with_a_dash():
     text = ("He took a bus from Istanbul to Sofia and a train to Vienna. The flights were Kabul-Tehran and "
             "Tehran-Istanbul.")
     assert route(text) == "AFG>IRN>TUR>BGR>AUT"
+
+
+def test_a_sentence_telling_the_whole_itinerary_orders_the_route():
+    # the stays named first ("worked in France and in Italy") do not order the journey the next sentence tells
+    text = ("He worked in France and in Italy for years. His journey went by boat from Sfax to Sicily, over the Alps "
+            "to Lyon, by bus to Brussels and by train to Rotterdam.")
+    assert route(text) == "TUN>ITA>FRA>BEL>NLD"

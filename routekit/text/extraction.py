@@ -1004,12 +1004,14 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
 
 def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState], folded: str) -> list[tuple[str, str]]:
     """The order the text states outright, strongest first: each departure before the arrival it leads to ("van
-    Khartoum naar Tunis"), then countries reached one after another in one sentence, joined by a word of succession
+    Khartoum naar Tunis"), a sentence telling the whole itinerary (``_itinerary_legs``), then countries reached one
+    after another in one sentence, joined by a word of succession
     ("naar Tunis en met de auto naar Libie"), after a 'via' ("via Bosnie naar Kroatie") or by a dash only ("the
     flights were Casablanca-Istanbul and Istanbul-Belgrade"). Mentions some other cue
     already orders ('before', a flight stop, a via list after its destination, the journey's start, "eerst") take no
     part in the second kind."""
     legs = [(travelled[i].mention.place.iso3, pair.mention.place.iso3) for i, pair in pair_of.items()]
+    legs += _itinerary_legs(travelled)
     previous: _MentionState | None = None
     for state in travelled:
         if (state.departure or state.before or state.before_of >= 0 or state.continues_before or state.transit
@@ -1023,6 +1025,35 @@ def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
             legs.append((previous.mention.place.iso3, state.mention.place.iso3))
         previous = state
     return [(a, b) for a, b in legs if a != b and NETHERLANDS not in (a, b)]
+
+
+_ITINERARY_COUNTRIES = 3   # countries before the Netherlands that make a sentence a whole itinerary
+
+
+def _itinerary_legs(travelled: list[_MentionState]) -> list[tuple[str, str]]:
+    """A sentence that tells the whole journey up to its arrival in the Netherlands ("from N'Djamena to Zinder in
+    Niger, across the desert to Libya, by boat to Lampedusa, by train to Ventimiglia and Paris, then Brussels and
+    Amsterdam"): its countries, in the order told, are legs. Only a sentence whose last place is in the Netherlands,
+    with at least ``_ITINERARY_COUNTRIES`` other countries, none ordered otherwise by a cue."""
+    by_sentence: dict[int, list[_MentionState]] = {}
+    for state in travelled:
+        by_sentence.setdefault(state.sentence, []).append(state)
+    legs: list[tuple[str, str]] = []
+    for sentence_states in by_sentence.values():
+        if sentence_states[-1].mention.place.iso3 != NETHERLANDS or sentence_states[-1].intended:
+            continue
+        countries: list[str] = []
+        for state in sentence_states[:-1]:
+            if (state.before or state.before_of >= 0 or state.continues_before or state.transit
+                    or state.via_destination >= 0):
+                countries = []
+                break
+            country = state.mention.place.iso3
+            if country != NETHERLANDS and (not countries or countries[-1] != country):
+                countries.append(country)
+        if len(set(countries)) >= _ITINERARY_COUNTRIES and len(set(countries)) == len(countries):
+            legs += list(zip(countries, countries[1:]))
+    return legs
 
 
 # Words that tell the next arrival follows the previous one ("naar Tunis en ... naar Libie", "then to Austria"); a
