@@ -10,6 +10,7 @@ field or parameter.
 from __future__ import annotations
 
 import importlib
+import signal
 import sys
 
 import click
@@ -103,6 +104,21 @@ def _click_errors() -> tuple[tuple[type, ...], tuple[type, ...]]:
 
 
 INTERRUPTED = 130  # 128 + SIGINT, what a shell reports for a Ctrl-C
+TERMINATED = 143  # 128 + SIGTERM
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a scheduler, ``timeout``, ``kill``) unwinds like Ctrl-C, so staging folders and
+    private copies of a partner's rows are removed; Python's default would end without cleanup."""
+
+
+def _on_sigterm(signum, frame) -> None:
+    global _terminated
+    _terminated = True
+    raise Terminated()
+
+
+_terminated = False
 
 
 def main() -> None:
@@ -119,12 +135,19 @@ def main() -> None:
         sys.exit(code)
 
     usage_errors, aborts = _click_errors()
+    signal.signal(signal.SIGTERM, _on_sigterm)
+
+    def interrupted() -> None:
+        if _terminated:
+            fail("stopped (SIGTERM); nothing half-written was published", TERMINATED)
+        fail("interrupted (Ctrl-C); nothing half-written was published", INTERRUPTED)
+
     try:
         code = app(standalone_mode=False)
     except RoutekitError as error:
         fail(str(error), 2)
     except KeyboardInterrupt:
-        fail("interrupted (Ctrl-C); nothing half-written was published", INTERRUPTED)
+        interrupted()
     except (typer.Exit, click.exceptions.Exit) as exit_:
         sys.exit(exit_.exit_code)
     except aborts:
@@ -137,7 +160,7 @@ def main() -> None:
     # typer turns a KeyboardInterrupt inside a command into Exit(130) and, without standalone
     # mode, returns that code instead of raising it
     if code == INTERRUPTED:
-        fail("interrupted (Ctrl-C); nothing half-written was published", INTERRUPTED)
+        interrupted()
     if isinstance(code, int) and code:
         sys.exit(code)
 
