@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import numpy as np
 import pandas as pd
 
+from routekit.contracts.notes import english, loads
 from routekit.errors import RoutekitError
 from routekit.estimate import population
 from routekit.estimate.population import estimate_strata, source_roles
@@ -40,6 +41,9 @@ def test_corridors_share_the_police_rate_and_every_month_is_estimated():
     assert len(frame) == 24 and (frame["grade"] != "not_estimable").all()
     assert frame["note"].str.contains("ind taken as complete registration").all()
     assert frame["note"].str.contains("police taken to see persons at a similar rate").all()
+    codes = frame["note_codes"].map(loads)  # the same notes as codes with values, for the report
+    assert [english(notes) for notes in codes] == frame["note"].tolist()
+    assert all({"complete_registration", "shared_rate"} <= {n.code for n in notes} for notes in codes)
     # one joint model: the bootstrap draws of all corridors and months come from the same replicates
     assert len({len(d) for d in draws.values()}) == 1
     truth = people.groupby(["entry_month", "corridor"]).size().rename("truth").reset_index()

@@ -20,6 +20,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from routekit.contracts.notes import Note
+
 GRADES = ("confirmed", "indicative", "single_source", "contradicted", "not_estimable")
 
 GRADE_LABELS = {
@@ -77,18 +79,21 @@ def kind_names(kinds, language: str) -> str:
 
 
 def estimate_grade(estimable: bool, estimate: float, lower: float, upper: float,
-                   kinds: list[str], reason: str = "") -> tuple[str, str]:
-    """Grade of a population estimate and the reason, written out."""
+                   kinds: list[str], explained: bool = False) -> tuple[str, list[Note]]:
+    """Grade of a population estimate and why, as notes to put before the estimate's own.
+
+    A refused estimate whose notes already say why (``explained``) gets no further note.
+    """
     if not estimable or not math.isfinite(estimate):
-        return "not_estimable", reason or "no estimate"
+        return "not_estimable", [] if explained else [Note.of("no_estimate")]
     if len(set(kinds)) < 2:
-        return "single_source", f"all sources in the estimate are of one kind ({', '.join(kinds)})"
+        return "single_source", [Note.of("one_kind", kinds=kinds)]
     if not (math.isfinite(lower) and math.isfinite(upper)):
-        return "indicative", "no interval"
+        return "indicative", [Note.of("no_interval")]
     width = (upper - lower) / max(estimate, 1.0)
     if width > WIDE:
-        return "indicative", f"wide interval ({width:.0%} of the estimate)"
-    return "confirmed", f"{len(set(kinds))} independent kinds of source overlap ({', '.join(sorted(set(kinds)))})"
+        return "indicative", [Note.of("wide_interval", share=width)]
+    return "confirmed", [Note.of("kinds_overlap", kinds=sorted(set(kinds)))]
 
 
 def _split(directions: dict[str, int]) -> tuple[list[str], list[str], list[str]]:

@@ -110,6 +110,8 @@ import pandas as pd
 from scipy import sparse
 from scipy.special import gammainc, gammaln
 
+from routekit.contracts.notes import Note, english, unique
+
 __all__ = ["DEPENDENCE_RANGE", "MSEResult", "chapman", "estimate_pooled", "estimate_population"]
 
 _MAX_ITER = 200
@@ -145,6 +147,7 @@ class MSEResult:
     model_weights: dict[str, float] = field(default_factory=dict)
     draws: np.ndarray | None = field(default=None, repr=False, compare=False)
     stratum: object = None
+    notes: tuple[Note, ...] = ()  # ``reason`` as codes with values (what the report words)
 
     @property
     def unseen(self) -> float:
@@ -215,9 +218,9 @@ def _prepare(
     groups: str | None = None,
     shared: list[str] | None = None,
     spread: float = 2.0,
-) -> tuple[_Table | None, str, list[str]]:
+) -> tuple[_Table | None, Note | None, list[Note]]:
     """Collapse the input to one count per (stratum and) capture history; returns (table, reason, notes)."""
-    notes: list[str] = []
+    notes: list[Note] = []
     if sources is None:
         sources = [c for c in table.columns
                    if c not in ("count", "censored", "unknown", "lower", "upper", strata, groups)]
@@ -263,7 +266,7 @@ def _prepare(
     counts = np.where(interval, low, np.where(censored, 0.0, counts))
     seen_any = histories.sum(axis=1) > 0
     if (counts[~seen_any] > 0).any():
-        notes.append("rows with no source marked were ignored")
+        notes.append(Note.of("rows_unmarked"))
     histories, counts, censored, state = histories[seen_any], counts[seen_any], censored[seen_any], state[seen_any]
     spans, labels = spans[seen_any], labels[seen_any]
 
@@ -295,16 +298,14 @@ def _prepare(
     keep = [i for i, s in enumerate(sources) if seen_by_source[i] > 0 or some_suppressed[i] > 0]
     dropped = [s for i, s in enumerate(sources) if i not in keep]
     if dropped:
-        notes.append(f"source(s) with nobody in this cell left out: {', '.join(dropped)}")
+        notes.append(Note.of("sources_left_out", sources=dropped))
     sources = [sources[i] for i in keep]
     if len(sources) < 2:
-        return None, f"fewer than two sources saw anyone here ({', '.join(sources) or 'none'})", notes
+        return None, Note.of("fewer_than_two_sources", sources=sources), notes
     registrations = [s for s in sources if s in (complete or [])]
     lists = [s for s in sources if s not in registrations]
     if registrations and len(lists) < 2:
-        reason = (f"only {len(lists)} list ({', '.join(lists) or 'none'}) besides the complete registration "
-                  f"({', '.join(registrations)}): whom it missed outside the registration cannot be estimated")
-        return None, reason, notes
+        return None, Note.of("one_list_besides_registration", lists=lists, complete=registrations), notes
 
     # Rebuild the complete set of observable histories over the kept sources.
     full = np.array([h for h in itertools.product((0, 1), repeat=len(sources)) if any(h)], dtype=float)
@@ -327,7 +328,7 @@ def _prepare(
     for label, h, c, z, sp in zip(labels, sub.astype(int).tolist(), counts, state, spans):
         if not any(h):
             if c > 0 or z:
-                notes.append("persons seen only by dropped sources were ignored")
+                notes.append(Note.of("dropped_sources_only"))
             continue
         key = (label, tuple(h))
         if key not in index:
@@ -362,7 +363,7 @@ def _prepare(
     table_ = _Table(tuple(sources), full, new_counts, new_censored, new_span, int(threshold or 0), pairs,
                     cell_stratum, strata_labels, float(secondary_share), registered, residual,
                     tuple(registrations), dependence, stratum_group, group_labels, pooled, float(spread))
-    return table_, "", notes
+    return table_, None, notes
 
 
 # ----------------------------------------------------------------------------- the fit
@@ -968,7 +969,7 @@ def _estimate(table, sources, censored, threshold, strata, options) -> list[MSER
                                        options["unknown"], strata, options["secondary_share"],
                                        options["complete"], dependence, options.get("groups"),
                                        options.get("shared"), options.get("spread", 2.0))
-    base_note = "; ".join(dict.fromkeys(notes))
+    base_note = unique(notes)
     if prepared is None:
         labels = list(pd.unique(table[strata])) if strata else [None]
         return [_refused(reason, base_note, np.nan, np.nan, np.nan, (), stratum=label) for label in labels]
@@ -989,20 +990,18 @@ def _estimate(table, sources, censored, threshold, strata, options) -> list[MSER
         method = "chapman"
     else:
         method = f"loglinear-{criterion}" + ("-pooled" if strata else "")
-    base_note = "; ".join(filter(None, [*_assumptions(tbl), base_note]))
+    base_note = [*_assumptions(tbl), *base_note]
     if (n_cens + n_unknown).sum():
         method += "-censored"
 
-    def refuse(why: str) -> list[MSEResult]:
+    def refuse(why: Note) -> list[MSEResult]:
         return [_refused(why, base_note, observed[t], obs_lo[t], obs_hi[t], tbl.sources, method, tbl.strata[t])
                 for t in range(n_strata)]
 
     if fit["overlap"][0] < min_overlap:
-        among = f" outside {', '.join(tbl.complete)}" if tbl.complete else ""
-        return refuse(f"too few persons seen by two or more sources{among} ({fit['overlap'][0]:.0f} < {min_overlap}): "
-                      "without overlap the unseen part cannot be estimated")
+        return refuse(Note.of("too_little_overlap", outside=tbl.complete, n=fit["overlap"][0], k=min_overlap))
     if not fit["valid_any"][0]:
-        return refuse("no log-linear model could be fitted (margins empty or fit diverged)")
+        return refuse(Note.of("no_model_fitted"))
     best = int(fit["best"][0])
     estimate = fit["n_hat"][0]  # (T,)
     score = fit["score"][:, 0]
@@ -1015,18 +1014,15 @@ def _estimate(table, sources, censored, threshold, strata, options) -> list[MSER
     draws = [None] * n_strata
     # Each stratum stands or falls on its own: one that the data or the bootstrap cannot bound
     # (e.g. a corridor whose lists share nobody) is refused with its reason, the others keep theirs.
-    why_not = [""] * n_strata
+    why_not: list[Note | None] = [None] * n_strata
     for t in np.flatnonzero(~np.isfinite(estimate)):
-        why_not[t] = (f"no upper bound: the estimate runs past {max_ratio:g} times the persons seen "
-                      "(too few persons in the overlaps of this stratum's group)")
+        why_not[t] = Note.of("no_upper_bound", max_ratio=max_ratio)
     if options["n_boot"] > 0:
         lower, upper, failed, draws = _bootstrap(tbl, models, fit, weights, estimate, criterion, options["n_boot"],
                                                  min_overlap, max_ratio, options["seed"])
         for t in range(n_strata):
             if not why_not[t] and (failed[t] > options["max_failed_share"] or not np.isfinite(upper[t])):
-                why_not[t] = (f"estimate unstable: in {failed[t]:.0%} of bootstrap replicates no model could bound "
-                              "this stratum's unseen (too few persons in the overlaps), so the data give no upper "
-                              "bound")
+                why_not[t] = Note.of("bootstrap_unbounded", share=failed[t])
         lower = np.minimum(np.maximum(lower, obs_lo), estimate)
         upper = np.maximum(upper, estimate)
     results = []
@@ -1036,15 +1032,14 @@ def _estimate(table, sources, censored, threshold, strata, options) -> list[MSER
                                tbl.strata[t])
             results.append(replace(refused, bootstrap_failed_share=float(failed[t])))
             continue
-        note = base_note
+        note = list(base_note)
         if n_cens[t]:
-            how = "interval-censored" if tbl.tail == 0 else f"interval-censored, or larger with weight {tbl.tail:.2f}"
-            note = "; ".join(filter(None, [note, f"{n_cens[t]} suppressed cell(s) treated as {how}"]))
+            note.append(Note.of("suppressed_cells", n=n_cens[t], weight=tbl.tail))
         if n_unknown[t]:
-            note = "; ".join(filter(None, [note, f"{n_unknown[t]} withheld cell(s) of unknown size imputed from the model"]))
+            note.append(Note.of("withheld_cells", n=n_unknown[t]))
         results.append(MSEResult(
             estimate=float(estimate[t]), lower=float(lower[t]), upper=float(upper[t]), method=method,
-            model=labels[best], observed=float(observed[t]), estimable=True, reason=note,
+            model=labels[best], observed=float(observed[t]), estimable=True, reason=english(note), notes=tuple(note),
             observed_lower=float(obs_lo[t]), observed_upper=float(obs_hi[t]), sources=tbl.sources,
             censored_cells=int(n_cens[t] + n_unknown[t]), bootstrap_failed_share=float(failed[t]),
             model_weights=model_weights,
@@ -1054,34 +1049,30 @@ def _estimate(table, sources, censored, threshold, strata, options) -> list[MSER
     return results
 
 
-def _assumptions(tbl: _Table) -> list[str]:
-    """The assumptions the data cannot check, in words, for the note."""
+def _assumptions(tbl: _Table) -> list[Note]:
+    """The assumptions the data cannot check, as notes."""
     lists = [tbl.sources[i] for i in tbl.residual]
     said = []
     if tbl.complete:
-        said.append(f"{' and '.join(tbl.complete)} taken as complete registration (everyone of its group is in it, "
-                    f"so nobody there is unseen): the unseen are estimated from {' and '.join(lists)} among the "
-                    f"persons outside it")
+        said.append(Note.of("complete_registration", complete=tbl.complete, lists=lists))
     if tbl.n_lists == 2:
-        pair = f"{lists[0]}-{lists[1]}"
         if tbl.dependence is None:
-            said.append(f"{pair} assumed independent (two lists cannot show their dependence)")
+            said.append(Note.of("assumed_independent", a=lists[0], b=lists[1]))
         else:
             low, high = tbl.dependence
-            said.append(f"{pair} dependence cannot be estimated from two lists: odds ratio taken as "
-                        f"{tbl.dependence_factor():.3g}, 95% range {low:.3g}-{high:.3g} carried in the interval")
+            said.append(Note.of("dependence_range", a=lists[0], b=lists[1], ratio=tbl.dependence_factor(),
+                                low=low, high=high))
     if tbl.shared and len(tbl.groups) > 1:
-        said.append(f"{' and '.join(tbl.sources[i] for i in tbl.shared)} taken to see persons at a similar rate "
-                    f"in every group (odds within a factor {tbl.spread:.3g} either way, 95%): a group with little "
-                    f"overlap of its own borrows the others'")
+        said.append(Note.of("shared_rate", sources=[tbl.sources[i] for i in tbl.shared], factor=tbl.spread))
     return said
 
 
-def _refused(reason, note, observed, obs_lo, obs_hi, sources, method="none", stratum=None) -> MSEResult:
-    text = "; ".join(filter(None, [reason, note]))
+def _refused(reason: Note, notes: list[Note], observed, obs_lo, obs_hi, sources, method="none",
+             stratum=None) -> MSEResult:
+    said = (reason, *notes)
     nan = float("nan")
-    return MSEResult(nan, nan, nan, method, "", float(observed), False, text, float(obs_lo), float(obs_hi),
-                     tuple(sources), stratum=stratum)
+    return MSEResult(nan, nan, nan, method, "", float(observed), False, english(said), float(obs_lo), float(obs_hi),
+                     tuple(sources), stratum=stratum, notes=said)
 
 
 def _bootstrap(tbl, models, fit, weights, estimate, criterion, n_boot, min_overlap, max_ratio, seed):

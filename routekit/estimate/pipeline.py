@@ -11,6 +11,7 @@ import pandas as pd
 
 import routekit
 from routekit.contracts.estimate import EstimateBundle, EstimateWriter
+from routekit.contracts.notes import NOTE_COLUMN, Note, dumps, english, loads
 from routekit.disclosure.rule import Threshold
 from routekit.errors import ParamError
 from routekit.estimate import agreement as agreement_
@@ -126,7 +127,12 @@ def _publishable(frame: pd.DataFrame, threshold: int, columns: list[str] | None 
             small = Threshold.of(threshold).small(values)
             if small.any():
                 frame[column] = values.where(~small)
-                if "note" in frame.columns and column == "observed":
+                if NOTE_COLUMN in frame.columns and column == "observed":
+                    hidden = Note.of("small_seen_hidden", threshold=threshold)
+                    notes = [[*loads(cell), hidden] for cell in frame.loc[small, NOTE_COLUMN]]
+                    frame.loc[small, NOTE_COLUMN] = [dumps(n) for n in notes]
+                    frame.loc[small, "note"] = [english(n) for n in notes]
+                elif "note" in frame.columns and column == "observed":
                     frame.loc[small, "note"] = frame.loc[small, "note"].fillna("").astype(str).str.cat(
                         [f"; fewer than {threshold} persons seen: not shown"] * int(small.sum()), na_rep="")
     return frame

@@ -23,6 +23,7 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
+from routekit.contracts.notes import NOTE_COLUMN, Note, dumps, english
 from routekit.estimate.grades import estimate_grade
 from routekit.estimate.mse import DEPENDENCE_RANGE, MSEResult, estimate_pooled
 
@@ -186,8 +187,9 @@ def estimate_strata(link, n_boot: int = 99, seed: int = 0, secondary_unknown: bo
         for stratum, result in results.items():
             corridor, month = stratum.split("|")
             if uncovered:
-                result = replace(result, reason="; ".join(filter(None, [
-                    result.reason, f"no release of {', '.join(uncovered)} covers this month"])))
+                missing = Note.of("release_missing", sources=uncovered)
+                result = replace(result, reason="; ".join(filter(None, [result.reason, missing.english])),
+                                 notes=(*result.notes, missing))
             rows.append(_row(month, corridor, result, kinds or {}))
             draws[(month, corridor)] = result.draws
     frame = pd.DataFrame(rows)
@@ -221,14 +223,16 @@ def _estimate_group(cells: pd.DataFrame, sources: list[str], threshold: int, str
                                shared=structure.get("shared", []) if joint else [], spread=spread)
     except ValueError as error:
         nan = float("nan")
-        return {stratum: MSEResult(nan, nan, nan, "none", "", nan, False,
-                                   f"the link table cannot be modelled ({error})", stratum=stratum)
+        why = Note.of("link_not_modelled", error=str(error))
+        return {stratum: MSEResult(nan, nan, nan, "none", "", nan, False, why.english, stratum=stratum, notes=(why,))
                 for stratum in pd.unique(cells["stratum"])}
 
 
 def _row(period: str, corridor: str, result: MSEResult, kinds: dict[str, str]) -> dict:
     used_kinds = sorted({kinds.get(s, s) for s in result.sources})
-    grade, why = estimate_grade(result.estimable, result.estimate, result.lower, result.upper, used_kinds, result.reason)
+    grade, why = estimate_grade(result.estimable, result.estimate, result.lower, result.upper, used_kinds,
+                                bool(result.notes))
+    notes = [*why, *result.notes]
     return {
         "period": period,
         "corridor": corridor,
@@ -242,7 +246,8 @@ def _row(period: str, corridor: str, result: MSEResult, kinds: dict[str, str]) -
         "model": result.model,
         "sources": "+".join(result.sources),
         "grade": grade,
-        "note": "; ".join(dict.fromkeys(filter(None, [why, result.reason]))),
+        "note": english(notes),
+        NOTE_COLUMN: dumps(notes),
     }
 
 
@@ -268,14 +273,14 @@ def aggregate_period(estimates: pd.DataFrame, draws: dict, months: list[str], la
         if refused:
             all_ok = False
             rows.append(_period_row(label, corridor, observed, np.nan, np.nan, np.nan,
-                                    f"not estimable in {', '.join(refused)}", kinds_used))
+                                    [Note.of("not_estimable_in", months=refused)], kinds_used))
             continue
-        note = f"no persons seen in {', '.join(missing)} (counted as zero)" if missing else ""
+        note = [Note.of("zero_months", months=missing)] if missing else []
         month_draws = [draws.get((m, corridor)) for m in part["period"]]
         if any(d is None or len(d) == 0 for d in month_draws):  # no bootstrap (n_boot=0): no interval
             without_draws = True
             rows.append(_period_row(label, corridor, observed, part["estimate"].sum(), np.nan, np.nan,
-                                    "; ".join(filter(None, [note, "no bootstrap draws: no interval"])), kinds_used))
+                                    [*note, Note.of("no_draws")], kinds_used))
             continue
         total = _sum_draws(month_draws, rng)
         all_draws.append(total)
@@ -284,13 +289,13 @@ def aggregate_period(estimates: pd.DataFrame, draws: dict, months: list[str], la
         observed = subset["observed"].sum()
         if all_ok and without_draws:
             rows.append(_period_row(label, "all", observed, subset["estimate"].sum(), np.nan, np.nan,
-                                    "no bootstrap draws: no interval", kinds_used))
+                                    [Note.of("no_draws")], kinds_used))
         elif all_ok and all_draws:
             total = np.sum(np.stack([d[: min(map(len, all_draws))] for d in all_draws]), axis=0)
-            rows.append(_period_row(label, "all", observed, subset["estimate"].sum(), *_interval(total, subset), "", kinds_used))
+            rows.append(_period_row(label, "all", observed, subset["estimate"].sum(), *_interval(total, subset), [], kinds_used))
         else:
             rows.append(_period_row(label, "all", observed, np.nan, np.nan, np.nan,
-                                    "not estimable for every corridor", kinds_used))
+                                    [Note.of("not_estimable_all")], kinds_used))
     return pd.DataFrame(rows)
 
 
@@ -309,9 +314,10 @@ def _interval(total: np.ndarray, part: pd.DataFrame) -> tuple[float, float]:
     return min(max(lower, part["observed_lower"].sum()), estimate), max(upper, estimate)
 
 
-def _period_row(label, corridor, observed, estimate, lower, upper, note, kinds_used) -> dict:
-    grade, why = estimate_grade(np.isfinite(estimate), estimate, lower, upper, kinds_used or [], note)
+def _period_row(label, corridor, observed, estimate, lower, upper, notes: list[Note], kinds_used) -> dict:
+    grade, why = estimate_grade(np.isfinite(estimate), estimate, lower, upper, kinds_used or [], bool(notes))
+    notes = [*why, *notes]
     return {"period": label, "corridor": corridor, "observed": round(float(observed), 1),
             "estimate": _round(estimate), "lower": _round(lower), "upper": _round(upper),
             "method": "sum of monthly estimates (bootstrap draws added)", "grade": grade,
-            "note": "; ".join(dict.fromkeys(filter(None, [why, note])))}
+            "note": english(notes), NOTE_COLUMN: dumps(notes)}

@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from routekit.contracts.notes import NOTE_COLUMN
 from routekit.periods import Period
 from routekit.report import i18n
 from routekit.report.i18n import t
@@ -33,7 +34,7 @@ class Headline:
     lower: float | None = None
     upper: float | None = None
     seen: float | None = None
-    reason: str = ""
+    reason: str = ""  # the period total's notes (note_codes JSON), worded in the reader's language
     change: float | None = None
     change_lower: float | None = None
     change_upper: float | None = None
@@ -81,7 +82,8 @@ def compute(estimates_dir: Path, period: Period, baseline: Period, threshold: in
             head.estimate = float(row["estimate"])
             head.lower = float(row["lower"]) if pd.notna(row["lower"]) else None
             head.upper = float(row["upper"]) if pd.notna(row["upper"]) else None
-        head.reason = str(row.get("note", "") or "") if pd.notna(row.get("note")) else ""
+        notes = row.get(NOTE_COLUMN)  # the estimate stage's notes as codes, worded by ``sentences``
+        head.reason = str(notes) if pd.notna(notes) else ""
     corridors = rows[rows["corridor"].isin(corridor_ids())].copy()
     findings = _read(estimates_dir, "findings")
     if not findings.empty:

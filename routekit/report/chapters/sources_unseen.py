@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from routekit.contracts.notes import NOTE_COLUMN
 from routekit.disclosure.gate import not_counts, suppress_small
 from routekit.reference import corridor_ids, country_name
 from routekit.report.chapters.common import _corridor_label, _series_name, grade_label, period_estimates
@@ -26,7 +27,7 @@ def unseen_table(ctx: ReportContext) -> pd.DataFrame:
         ctx.t("ondergrens", "lower"): rows["lower"].round(0),
         ctx.t("bovengrens", "upper"): rows["upper"].round(0),
         ctx.t("beoordeling", "grade"): rows["grade"].map(lambda g: grade_label(ctx, g)),
-        ctx.t("toelichting", "note"): rows["note"].map(lambda n: note_in(n, ctx.language)),
+        ctx.t("toelichting", "note"): rows[NOTE_COLUMN].map(lambda n: note_in(n, ctx.language)),
     }), numbers, ctx.threshold)
 
 
