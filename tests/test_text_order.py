@@ -147,3 +147,27 @@ def test_a_sentence_telling_the_whole_itinerary_orders_the_route():
     text = ("He worked in France and in Italy for years. His journey went by boat from Sfax to Sicily, over the Alps "
             "to Lyon, by bus to Brussels and by train to Rotterdam.")
     assert route(text) == "TUN>ITA>FRA>BEL>NLD"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'before' after a country reached in the same sentence puts what follows before that country
+    ("Hij zei dat hij nu in Wenen woont en dat hij daarvoor in Hongarije was.", "HUN>AUT"),
+    ("She came via Germany, and before that she had been in Poland.", "POL>DEU"),
+    # ... but not after a country only left ("kwam oorspronkelijk uit"): it looks back to the sentence before
+    ("Hij woonde vier jaar in Duitsland. Hij kwam uit Irak, maar had daarvoor lang in Turkije gewoond.",
+     "IRQ>TUR>DEU"),
+])
+def test_before_within_a_sentence(text, expected):
+    assert route(text) == expected
+
+
+def test_a_start_question_reported_with_its_answer_after_a_colon():
+    text = ("KMar-controle in de ICE bij Emmerich. Betrokkene woont in Keulen. Gevraagd waar de reis begon: 'uit Accra, "
+            "met de bus naar Lome'. Daarna kwam hij via Spanje in Duitsland.")
+    assert route(text) == "GHA>TGO>ESP>DEU>NLD"
+
+
+def test_the_start_told_with_its_first_leg_puts_that_leg_first():
+    text = ("V: Hoe kwam u in Italie? A: Met de boot vanuit Libie. V: Waar begon de reis? A: In Kano, met een "
+            "vrachtwagen naar Niamey.")
+    assert route(text) == "NGA>NER>LBY>ITA"

@@ -285,6 +285,10 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     scopes.journey_starts = _governed(cues, "journey_start", folded, mention_starts, 4)
     if dialogue.starts:   # "V: Waar begon uw reis? A: In Herat."
         scopes.journey_starts = set(scopes.journey_starts) | dialogue.starts
+    if "journey_start" in cues:   # "Gevraagd waar de reis begon: 'uit Conakry, met de bus naar Bamako'"
+        quoted = _quoted_answers(cues["journey_start"], folded, mention_starts)
+        if quoted:
+            scopes.journey_starts = set(scopes.journey_starts) | quoted
     scopes.starts = _governed(cues, "start", folded, mention_starts)
     scopes.residences = _governed(cues, "residence", folded, mention_starts)
     scopes.vias = _governed(cues, "via", folded, mention_starts, 2)
@@ -302,6 +306,22 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
                               or scopes.documents or scopes.returned or scopes.intention or scopes.intention_after
                               or scopes.final_index.spans or scopes.airside_sentences)
     return scopes
+
+
+_QUOTED_ANSWER = re.compile(r"\s*[:]\s*['\"\u2018\u201c]?\s*(?:[a-z]+\s+){0,2}")   # ": 'uit ", ": in "
+
+
+def _quoted_answers(spans: list[tuple[int, int]], folded: str, mention_starts: list[int]) -> set[int]:
+    """A start question reported with its answer after a colon ("Gevraagd waar de reis begon: 'uit Conakry, ...'",
+    "Asked where his journey started: 'In Herat'"): the answer's first place is the start."""
+    found: set[int] = set()
+    for _, end in spans:
+        match = _QUOTED_ANSWER.match(folded, end)
+        if match and ":" in folded[end:match.end()]:
+            position = bisect_left(mention_starts, end)
+            if position < len(mention_starts) and mention_starts[position] == match.end():
+                found.add(mention_starts[position])
+    return found
 
 
 def _why_not_travelled(state: _MentionState, folded: str, scopes: _Scopes, vocab: Vocabulary,
@@ -434,7 +454,30 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
     _mark_appositions(states, folded)
     if "before_clause" in cues or "pluperfect" in cues:
         _mark_before_clauses(states, folded, cues, segments)
+    if "before" in cues:
+        _mark_before_in_sentence(states, cues["before"])
     return states
+
+
+def _mark_before_in_sentence(states: list[_MentionState], cues: list[tuple[int, int]]) -> None:
+    """'dat hij sinds drie jaar in Keulen woont en dat hij daarvoor in Italie was', "kwam via Duitsland, daarvoor
+    Oostenrijk": a 'before' cue after a country reached in its own sentence puts what follows it before that country
+    (a cue after a country only left - "kwam oorspronkelijk uit Irak, maar had daarvoor in Turkije gewoond" - or
+    with no country before it looks back to the previous sentence, as before)."""
+    for index, state in enumerate(states):
+        if not state.before or state.before_of >= 0 or state.excluded or state.home:
+            continue
+        cue_start = max((start for start, end in cues if end <= state.mention.start), default=-1)
+        anchor = None
+        for other in reversed(states[:index]):
+            if other.sentence != state.sentence:
+                break
+            if (other.mention.end <= cue_start and not other.excluded and not other.home and not other.departure
+                    and other.mention.place.iso3 != state.mention.place.iso3):
+                anchor = other
+                break
+        if anchor is not None:
+            state.before_of = anchor.mention.start
 
 
 # ends the reach of a 'seen' cue: a contrast, or the boat arriving somewhere ("... en kwamen aan in Calabrie")
@@ -998,8 +1041,29 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
     if journey_start is not None and route[0] != journey_start:
         route.remove(journey_start)
         route.insert(0, journey_start)
+    if journey_start is not None:
+        reorders += _first_leg_after_start(route, travelled, journey_start)
     reorders += _place_the_end(route, states, abroad_note, dutch_record)
     return route, mode_of, hint_of, reorders, inferred_home
+
+
+def _first_leg_after_start(route: list[str], travelled: list[_MentionState], journey_start: str) -> int:
+    """The journey's start told with its first leg ("Waar begon de reis? A: Uit Conakry, met de bus naar Bamako",
+    "In Kano, met een vrachtwagen naar Niamey"): the country reached next in that sentence is the first after the
+    start, wherever the text told it before. Returns the moves."""
+    for index, state in enumerate(travelled):
+        if not state.journey_start or state.mention.place.iso3 != journey_start:
+            continue
+        following = next((s for s in travelled[index + 1:] if s.mention.place.iso3 != journey_start), None)
+        if following is None or following.sentence != state.sentence or following.departure:
+            return 0
+        arrival = following.mention.place.iso3
+        if arrival == NETHERLANDS or arrival not in route or route.index(arrival) <= 1:
+            return 0
+        route.remove(arrival)
+        route.insert(1, arrival)
+        return 1
+    return 0
 
 
 def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState], folded: str) -> list[tuple[str, str]]:
