@@ -171,3 +171,12 @@ def test_the_start_told_with_its_first_leg_puts_that_leg_first():
     text = ("V: Hoe kwam u in Italie? A: Met de boot vanuit Libie. V: Waar begon de reis? A: In Kano, met een "
             "vrachtwagen naar Niamey.")
     assert route(text) == "NGA>NER>LBY>ITA"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a departure answering "how did you get there?" leads to the place the sentence before named
+    ("V: U zei dat u in Curacao werkte. Hoe kwam u daar? A: Vanuit Coro, met een vissersboot.", "VEN>CUW"),
+    ("He said he had lived in Austria for a year. He got there from Hungary on foot.", "HUN>AUT"),
+])
+def test_a_departure_to_there(text, expected):
+    assert route(text) == expected

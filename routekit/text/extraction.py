@@ -1031,7 +1031,7 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
     if pair_of:
         reorders += _repair_legs(route, added_order, [(travelled[i].mention.place.iso3, pair.mention.place.iso3)
                                                       for i, pair in pair_of.items()])
-    if len(route) > 2:
+    if len(route) > 1:
         legs = _told_legs(travelled, pair_of, folded) + _dated_legs(travelled, folded, segments, route)
         reorders += _keep_legs_in_order(route, legs, journey_start)
     if NETHERLANDS in route:
@@ -1075,6 +1075,7 @@ def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
     already orders ('before', a flight stop, a via list after its destination, the journey's start, "eerst") take no
     part in the second kind."""
     legs = [(travelled[i].mention.place.iso3, pair.mention.place.iso3) for i, pair in pair_of.items()]
+    legs += _legs_to_there(travelled, pair_of, folded)
     legs += _itinerary_legs(travelled)
     previous: _MentionState | None = None
     for state in travelled:
@@ -1089,6 +1090,25 @@ def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
             legs.append((previous.mention.place.iso3, state.mention.place.iso3))
         previous = state
     return [(a, b) for a, b in legs if a != b and NETHERLANDS not in (a, b)]
+
+
+# "there" pointing back at a place told before: "Hoe kwam u daar? A: Vanuit Punto Fijo", "How did you get there?"
+_THERE = re.compile(r"\b(?:daar|daarheen|daarnaartoe|erheen|there)\b")
+
+
+def _legs_to_there(travelled: list[_MentionState], pair_of: dict[int, _MentionState], folded: str) -> list[tuple[str, str]]:
+    """A departure with no arrival in its sentence, after a 'there' that points back ("U woonde op Aruba. Hoe kwam u
+    daar? A: Vanuit Punto Fijo"): it leads to the last country reached in the sentence before."""
+    legs: list[tuple[str, str]] = []
+    for index, state in enumerate(travelled):
+        if not state.departure or index in pair_of or state.start or not index:
+            continue
+        previous = next((s for s in reversed(travelled[:index]) if s.sentence < state.sentence), None)
+        if previous is None or previous.departure or previous.sentence != state.sentence - 1:
+            continue
+        if _THERE.search(folded, previous.mention.end, state.mention.start):
+            legs.append((state.mention.place.iso3, previous.mention.place.iso3))
+    return legs
 
 
 _ITINERARY_COUNTRIES = 3   # countries before the Netherlands that make a sentence a whole itinerary
