@@ -125,6 +125,34 @@ def _escape_titles(app, pagename, templatename, context, doctree) -> None:
             context[key] = escape(value)
 
 
+def _escape_search_titles(app, exception) -> None:
+    """Section titles in the search index as escaped HTML, like the page titles beside them.
+
+    Sphinx 7's search page puts a matching section title into the results with ``innerHTML``
+    (fixed upstream in Sphinx 8.2), so a report title holding ``<img src=x onerror=...>`` ran
+    its script on ``search.html?q=...``: a crafted link, or a reader searching for the title.
+    """
+    import html
+    import json
+
+    index = Path(app.outdir) / "searchindex.js"
+    if exception is not None or app.builder.format != "html" or not index.is_file():
+        return
+    text = index.read_text(encoding="utf-8")
+    prefix, suffix = "Search.setIndex(", ")"
+    if not (text.startswith(prefix) and text.rstrip().endswith(suffix)):
+        return
+    data = json.loads(text[len(prefix):text.rstrip().rindex(suffix)])
+    titles = data.get("alltitles")
+    if not isinstance(titles, dict):
+        return
+    escaped: dict[str, list] = {}
+    for title, places in titles.items():
+        escaped.setdefault(html.escape(title, quote=False), []).extend(places)
+    data["alltitles"] = escaped
+    index.write_text(prefix + json.dumps(data, separators=(",", ":"), sort_keys=True) + suffix, encoding="utf-8")
+
+
 def _add_templates(app, config) -> None:
     """routekit's template overrides (accessibility fixes of theme components) come first.
 
@@ -145,4 +173,5 @@ def setup(app):
     app.connect("html-page-context", _drop_duplicate_scripts, priority=100)
     # after the theme's own handler (priority 500), which sets ``pagetitle``
     app.connect("html-page-context", _escape_titles, priority=900)
+    app.connect("build-finished", _escape_search_titles)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
