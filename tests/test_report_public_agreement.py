@@ -27,8 +27,12 @@ def _context(tmp_path, rows, language="nl") -> ReportContext:
     estimates = tmp_path / "estimates"
     estimates.mkdir()
     pd.DataFrame(rows).to_csv(estimates / "public_agreement.csv", index=False)
+    period = {"start": "2025-07", "end": "2025-09", "kind": "quarter", "label": "2025-Q3"}
     return ReportContext({"params": {"language": language, "threshold": 10, "sources": []},
-                          "paths": {"estimates": str(estimates), "releases": str(tmp_path / "releases")}})
+                          "period": period, "baseline": period,
+                          "paths": {"estimates": str(estimates), "releases": str(tmp_path / "releases"),
+                                    "link": str(tmp_path / "link"), "public": str(tmp_path / "public"),
+                                    "tables_dir": str(tmp_path / "tables"), "tables_href": "tables"}})
 
 
 def test_groups_are_narrow_sorted_and_say_what_is_compared(tmp_path):

@@ -1,14 +1,13 @@
 """What a chapter notebook calls: the run's parameters and the published data, nothing else.
 
-A notebook gets one injected parameter, ``run_json`` (made by ``routekit.report.pipeline``), and
-starts with ``ctx = ReportContext.from_json(run_json)``. The context reads only releases, link
+A notebook gets one injected parameter, ``run_json`` (a ``RunSpec`` made by
+``routekit.report.pipeline``), and starts with ``ctx = ReportContext.from_json(run_json)``. The context reads only releases, link
 outputs, estimates and public statistics - never a person-level extract - and every table or
 figure it hands out has passed the privacy gate.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from routekit.contracts import EstimateBundle, ReleaseBundle
+from routekit.contracts.run import RunSpec
 from routekit.periods import Period
 from routekit.report import tables as table_io
 from routekit.sources import get_source
@@ -28,41 +28,48 @@ _FOCUS_WORDS = {"nationalities": ("nationaliteit", "nationality"), "corridors": 
 
 @dataclass
 class ReportContext:
-    run: dict
+    run: RunSpec  # a dict is validated into one (tests build contexts by hand)
     _displayed: list = field(default_factory=list)
     # focus keys a figure read since the last display could not honour (its data lacks the column)
     _unfocused: set = field(default_factory=set)
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.run, RunSpec):
+            self.run = RunSpec.model_validate(self.run)
+
     @classmethod
     def from_json(cls, run_json: str) -> "ReportContext":
-        return cls(json.loads(run_json))
+        return cls(RunSpec.from_json(run_json))
 
     # --- parameters -------------------------------------------------------------------------
     @property
     def language(self) -> str:
-        return self.run["params"]["language"]
+        return self.run.params.language
 
     @property
     def threshold(self) -> int:
-        return int(self.run["params"]["threshold"])
+        return self.run.params.threshold
 
-    @property
+    @cached_property
     def params(self) -> dict:
-        return self.run["params"]
+        """The parameter set as plain data (the methods chapter lists it)."""
+        return self.run.params.model_dump(mode="json")
+
+    def focus_on(self, key: str) -> list[str]:
+        """The focus's values for ``key`` (nationalities, corridors, entry_points); [] for none."""
+        return list(getattr(self.run.params.focus, key))
 
     @property
     def period(self) -> Period:
-        p = self.run["period"]
-        return Period(p["start"], p["end"], p["kind"], p["label"])
+        return self.run.period.period
 
     @property
     def baseline(self) -> Period:
-        p = self.run["baseline"]
-        return Period(p["start"], p["end"], p["kind"], p["label"])
+        return self.run.baseline.period
 
     @property
     def sources(self) -> list[str]:
-        return [s for s in self.params["sources"] if self.release(s) is not None]
+        return [s for s in self.run.params.sources if self.release(s) is not None]
 
     def t(self, nl: str, en: str) -> str:
         """Pick the text in the report's language."""
@@ -80,15 +87,15 @@ class ReportContext:
     # --- paths ------------------------------------------------------------------------------
     @property
     def releases_dir(self) -> Path:
-        return Path(self.run["paths"]["releases"])
+        return self.run.paths.releases
 
     @property
     def link_dir(self) -> Path:
-        return Path(self.run["paths"]["link"])
+        return self.run.paths.link
 
     @property
     def estimates_dir(self) -> Path:
-        return Path(self.run["paths"]["estimates"])
+        return self.run.paths.estimates
 
     # --- published data ---------------------------------------------------------------------
     def release(self, source: str) -> ReleaseBundle | None:
@@ -131,7 +138,7 @@ class ReportContext:
         A findings-style table (topic, category) is focused on its corridor rows.
         """
         for key, column in _FOCUS_COLUMNS.items():
-            wanted = self.params["focus"].get(key) or []
+            wanted = self.focus_on(key)
             if not wanted:
                 continue
             if column in frame.columns:
@@ -144,7 +151,7 @@ class ReportContext:
 
     def mark_unfocused(self) -> None:
         """A figure drawn from data that no focus applies to (e.g. data quality per month)."""
-        self._unfocused.update(k for k in _FOCUS_COLUMNS if self.params["focus"].get(k))
+        self._unfocused.update(k for k in _FOCUS_COLUMNS if self.focus_on(k))
 
     def focus_note(self) -> str:
         """The sentence that says which part of the focus the figure just computed does not
@@ -153,7 +160,7 @@ class ReportContext:
         self._unfocused.clear()
         if not keys:
             return ""
-        parts = [f"{self.t(*_FOCUS_WORDS[k])} ({', '.join(self.params['focus'][k])})" for k in keys]
+        parts = [f"{self.t(*_FOCUS_WORDS[k])} ({', '.join(self.focus_on(k))})" for k in keys]
         return self.t("Niet toegespitst op " + " en ".join(parts) + ": de gegevens hiervan zijn niet zo "
                       "uitgesplitst, dus dit geldt voor alle waarden.",
                       "Not focused on " + " and ".join(parts) + ": these data are not broken down that "
@@ -193,7 +200,7 @@ class ReportContext:
 
     def _released_cells(self, table: str) -> pd.DataFrame:
         """Per month, corridor and source: the sum of published cells and the number withheld."""
-        if self.params["focus"].get("nationalities") and table == "totals":
+        if self.focus_on("nationalities") and table == "totals":
             table = "nationality"
         frames = []
         for source in self.sources:
@@ -220,7 +227,7 @@ class ReportContext:
         to the sum of their published totals, flagged when a cell of the month was withheld.
         A focus on nationalities or corridors always uses the (focused) totals.
         """
-        focused = any(self.params["focus"].get(k) for k in ("nationalities", "corridors", "entry_points"))
+        focused = any(self.focus_on(k) for k in _FOCUS_COLUMNS)
         quality = pd.DataFrame() if focused else self.release_table(source, "quality", published_only=False,
                                                                     apply_focus=False)
         if not focused and not quality.empty and "records" in quality.columns:
@@ -239,11 +246,11 @@ class ReportContext:
 
     @property
     def public_only(self) -> bool:
-        return not self.params["sources"]
+        return not self.run.params.sources
 
     @property
     def public_dir(self) -> Path:
-        return Path(self.run["paths"]["public"])
+        return self.run.paths.public
 
     def public(self, name: str):
         """A public source's AdapterResult (frontex, eurostat, iom), or None when not included."""
@@ -251,7 +258,7 @@ class ReportContext:
 
         loaders = {"frontex": public_sources.load_frontex, "eurostat": public_sources.load_eurostat_asylum,
                    "iom": public_sources.load_iom}
-        if name not in self.params.get("public_sources", []):
+        if name not in self.run.params.public_sources:
             return None
         cache = self.__dict__.setdefault("_public_cache", {})
         if name not in cache:
@@ -289,9 +296,8 @@ class ReportContext:
         """Display a table with its caption and CSV download link; write the CSV into the site."""
         from IPython.display import HTML, display
 
-        tables_dir = Path(self.run["paths"]["tables_dir"])
-        path = table_io.write_table(frame, name, tables_dir, self.threshold, public=public)
-        href = f"{self.run['paths']['tables_href']}/{path.name}"
+        path = table_io.write_table(frame, name, self.run.paths.tables_dir, self.threshold, public=public)
+        href = f"{self.run.paths.tables_href}/{path.name}"
         self._displayed.append(path.name)
         if frame.empty:
             display(HTML(f"<p class='rk-empty'><em>{caption}:</em> "

@@ -26,6 +26,7 @@ from pathlib import Path
 import nbformat
 import yaml
 
+from routekit.contracts.run import RunSpec
 from routekit.errors import BuildError, RoutekitError
 from routekit.params import ReportParams, load_params, params_digest
 from routekit.periods import Period
@@ -149,28 +150,10 @@ def public_coverage(params: ReportParams, public_dir: Path) -> tuple[str, str, d
 
 def _run_json(params: ReportParams, period: Period, baseline: Period, data: ReportData,
               estimates: Path, chapter: Chapter, tables_dir: Path, coverage, public_dir: Path) -> str:
-    def as_dict(p: Period) -> dict:
-        return {"start": p.start, "end": p.end, "kind": p.kind, "label": p.label, "months": p.months}
-
-    shown = params.model_dump(mode="json")
-    for key in ("data_dir", "public_data_dir"):  # the methods chapter lists the parameters
-        if shown.get(key) and Path(shown[key]).is_absolute():
-            shown[key] = Path(shown[key]).name  # a server path says nothing to a reader
-    return json.dumps({
-        "params": shown,
-        "period": as_dict(period),
-        "baseline": as_dict(baseline),
-        "chapter": chapter.id,
-        "data": {"first_month": coverage[0], "last_month": coverage[1]},
-        "paths": {
-            "releases": str(data.releases.resolve()),
-            "link": str(data.link.resolve()),
-            "estimates": str(estimates.resolve()),
-            "public": str((Path(public_dir)).resolve()),
-            "tables_dir": str(tables_dir.resolve()),
-            "tables_href": f"../../tables/{chapter.id}",
-        },
-    }, sort_keys=True)
+    """The chapter's ``RunSpec`` as the JSON papermill injects."""
+    return RunSpec.for_chapter(params, period, baseline, chapter.id, coverage, {
+        "releases": data.releases, "link": data.link, "estimates": estimates, "public": public_dir,
+        "tables_dir": tables_dir, "tables_href": f"../../tables/{chapter.id}"}).to_json()
 
 
 def _localise(notebook_path: Path, chapter: Chapter, language: str) -> None:
