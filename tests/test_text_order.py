@@ -180,3 +180,12 @@ def test_the_start_told_with_its_first_leg_puts_that_leg_first():
 ])
 def test_a_departure_to_there(text, expected):
     assert route(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a connection on a flight written as "a change in" / "een overstap op" is a stop between start and destination
+    ("He flew from Dhaka to Istanbul with a change in Doha.", "BGD>QAT>TUR"),
+    ("Zij vloog van Nairobi naar Brussel, met een overstap op de luchthaven van Caïro.", "KEN>EGY>BEL"),
+])
+def test_flight_connections(text, expected):
+    assert route(text) == expected
