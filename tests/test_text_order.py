@@ -189,3 +189,9 @@ def test_a_departure_to_there(text, expected):
 ])
 def test_flight_connections(text, expected):
     assert route(text) == expected
+
+
+def test_a_via_after_going_on_is_not_before_the_destination():
+    # "naar Duitsland, via Oostenrijk" puts Austria first; "to Budapest and on, via Vienna" does not
+    assert route("He was driven to Budapest and on, via Vienna, to Munich.") == "HUN>AUT>DEU"
+    assert route("Hij reisde naar Duitsland, via Oostenrijk.") == "AUT>DEU"

@@ -621,6 +621,10 @@ _SENTENCE_MARK = re.compile(r"[.!?;:\n]")
 _PLAIN_WORD = re.compile(r"[a-z']+")
 
 
+# "to Budapest and on, via Vienna, to here": the via list goes on after that destination, not before it
+_ONWARD = re.compile(r"\b(?:and on|and then|then|en verder|verder|daarna|vervolgens|en dan)\b")
+
+
 def _mark_via_lists(states: list[_MentionState], folded: str) -> None:
     """A list after 'via' is all transit ("via Bulgarije, Roemenie en Hongarije"); note when it follows
     a destination in the same sentence ("naar Duitsland, via Bulgarije")."""
@@ -639,7 +643,7 @@ def _mark_via_lists(states: list[_MentionState], folded: str) -> None:
                 continue
             between = folded[other.mention.end:state.mention.start]
             if (_VIA_AFTER_COMMA.search(folded[other.mention.end:state.mention.start + 1] + " ")
-                    or _VIA_RIGHT_AFTER.fullmatch(between)):
+                    or _VIA_RIGHT_AFTER.fullmatch(between)) and not _ONWARD.search(between):
                 state.via_destination = other.mention.start
             break
 
