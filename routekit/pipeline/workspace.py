@@ -28,7 +28,8 @@ from typing import Callable
 from routekit.contracts import EstimateBundle, LinkBundle, ReleaseBundle, check_same_key, key_fingerprint
 from routekit.errors import RoutekitError
 from routekit.periods import Period
-from routekit.digests import code_digest, combine, file_digest, tree_digest
+from routekit.cache import InPlace, key as cache_key
+from routekit.digests import combine, file_digest, tree_digest
 
 KEY_ENV = "ROUTEKIT_LINK_KEY"
 
@@ -68,22 +69,12 @@ class Workspace:
         return bundles
 
 
-def _fresh(stamp: Path, digest: str) -> bool:
-    return stamp.is_file() and stamp.read_text().strip() == digest
-
-
 def _run_step(out: Path, digest: str, step: Callable[[], object], label: str, log) -> bool:
-    """Run ``step`` unless ``out/.stamp`` holds ``digest``; returns True when it ran."""
-    stamp = out / ".stamp"
-    if _fresh(stamp, digest):
-        log(f"[dim]{label}: unchanged, reused[/]")
-        return False
+    """Run ``step`` unless ``out`` is fresh for ``digest`` (``cache.InPlace``); True when it ran."""
     started = time.perf_counter()
-    step()
-    out.mkdir(parents=True, exist_ok=True)
-    stamp.write_text(digest)
-    log(f"{label}: {time.perf_counter() - started:.1f} s")
-    return True
+    ran = InPlace(out).make(digest, step)
+    log(f"{label}: {time.perf_counter() - started:.1f} s" if ran else f"[dim]{label}: unchanged, reused[/]")
+    return ran
 
 
 def demo_key(root: Path) -> bytes:
@@ -124,7 +115,7 @@ def prepare_workspace(data_dir: Path, sources: list[str], threshold: int, period
                 key = demo_key(workspace.root)
             # keyed on the key's fingerprint: a new key re-releases every partner, not only
             # the one whose extract changed (tokens under two keys never match)
-            digest = combine(file_digest(extract), str(threshold), key_fingerprint(key), code_digest())
+            digest = cache_key(file_digest(extract), str(threshold), key_fingerprint(key))
             _run_step(out, digest, lambda: release_extract(source, extract, out, threshold=threshold,
                                                            key=key, rejects=workspace.root / "rejects" / f"{source}.rejects.csv"),
                       f"release {source}", log)
@@ -133,7 +124,7 @@ def prepare_workspace(data_dir: Path, sources: list[str], threshold: int, period
         raise RoutekitError(f"data directory '{data_dir}' holds no releases for sources {sources}")
     linkable = [b for b in bundles if b.has_tokens]
     if len(linkable) >= 2:
-        digest = combine(*[part for b in linkable for part in b.digest_parts()], str(threshold), code_digest())
+        digest = cache_key(*[part for b in linkable for part in b.digest_parts()], str(threshold))
         _run_step(workspace.link, digest, lambda: link_releases([b.path for b in linkable], workspace.link,
                                                                 threshold=threshold), "link", log)
     if LinkBundle.exists(workspace.link):
@@ -158,7 +149,7 @@ def _prepare_mobility(workspace: Workspace, threshold: int, log) -> bool:
     scale = operator / "simulation.json"
     note = {"demo_scale": json.loads(scale.read_text(encoding="utf-8"))} if scale.is_file() else None
     out = workspace.releases / "mobility"
-    digest = combine(tree_digest(events), file_digest(cells), str(threshold), code_digest())
+    digest = cache_key(tree_digest(events), file_digest(cells), str(threshold))
     _run_step(out, digest, lambda: release_mobility(events, cells, out, threshold=threshold, note=note),
               "release mobility (cdr)", log)
     return True
@@ -185,7 +176,7 @@ def prepare_estimates(workspace: Workspace, sources: list[str], period: Period, 
         parts.append(LinkBundle(workspace.link).verify(workspace.threshold).digest())
     if public_dir is not None and Path(public_dir).is_dir():
         parts.append(tree_digest(Path(public_dir)))
-    digest = combine(*parts, code_digest())
+    digest = cache_key(*parts)
     months = period.months
     _run_step(out, digest, lambda: run_estimate(release_dirs, workspace.link, out, period_months=months,
                                                 period_label=period.label, public_dir=public_dir),

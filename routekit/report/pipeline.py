@@ -30,7 +30,8 @@ from routekit.contracts.run import RunSpec
 from routekit.errors import BuildError, RoutekitError
 from routekit.params import ReportParams, load_params, params_digest
 from routekit.periods import Period
-from routekit.digests import code_digest, combine, file_digest, tree_digest
+from routekit.cache import Store, key as cache_key
+from routekit.digests import combine, file_digest, tree_digest
 from routekit.report.chapters import Chapter, chapters_for
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -192,11 +193,12 @@ def _execute_chapter(chapter: Chapter, template: Path, run_json: str, plan: Buil
     from papermill.exceptions import PapermillExecutionError
 
     started = time.perf_counter()
-    key = combine(file_digest(template), run_json, data_digest, code_digest())[:24]
-    cached = plan.cache / key
+    key = cache_key(file_digest(template), run_json, data_digest, length=24)
+    store = Store(plan.cache)
+    cached = store.get(key)
     target = plan.source_tree / "book" / "chapters" / chapter.notebook
     target.parent.mkdir(parents=True, exist_ok=True)
-    if (cached / chapter.notebook).is_file():
+    if cached is not None and (cached / chapter.notebook).is_file():
         shutil.copy2(cached / chapter.notebook, target)
         if (cached / "tables").is_dir():
             shutil.copytree(cached / "tables", tables_dir, dirs_exist_ok=True)
@@ -218,27 +220,16 @@ def _execute_chapter(chapter: Chapter, template: Path, run_json: str, plan: Buil
             f"the executed notebook is kept at {executed}; the previous report is untouched"
         ) from None
     _localise(executed, chapter, language)
-    _store_in_cache(cached, executed, tables_dir)
+
+    def fill(entry: Path) -> None:  # the executed chapter and the tables it wrote
+        shutil.copy2(executed, entry / executed.name)
+        if tables_dir.is_dir():
+            shutil.copytree(tables_dir, entry / "tables")
+
+    store.put(key, fill)
     shutil.copy2(executed, target)
     shutil.rmtree(work, ignore_errors=True)
     return chapter.id, time.perf_counter() - started, False
-
-
-def _store_in_cache(cached: Path, executed: Path, tables_dir: Path) -> None:
-    """Fill a cache entry in a private folder and rename it into place: a reader never sees half."""
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    partial = Path(tempfile.mkdtemp(prefix=f".{cached.name}-", dir=cached.parent))
-    try:
-        shutil.copy2(executed, partial / executed.name)
-        if tables_dir.is_dir():
-            shutil.copytree(tables_dir, partial / "tables")
-        if cached.exists():
-            shutil.rmtree(cached, ignore_errors=True)
-        partial.rename(cached)
-    except OSError:
-        pass  # another build stored the same entry first; the cache is only a shortcut
-    finally:
-        shutil.rmtree(partial, ignore_errors=True)
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
@@ -489,11 +480,12 @@ def _build_pdf(plan: BuildPlan, params: ReportParams, period: Period, generated:
     staging.parent.mkdir(parents=True, exist_ok=True)
     # the same sources, title and date print to the same PDF: reuse it when nothing changed
     # (keyed on the build's source tree: Sphinx's output differs between full and incremental builds)
-    key = combine(tree_digest(plan.source_tree), params.title, period.label, generated,
-                  params.language, code_digest())[:24]
-    cached = plan.build_root / "cache" / "pdf" / f"{key}.pdf"
-    if cached.is_file():
-        shutil.copyfile(cached, staging)
+    key = cache_key(tree_digest(plan.source_tree), params.title, period.label, generated, params.language,
+                    length=24)
+    store = Store(plan.build_root / "cache" / "pdf")
+    cached = store.get(key)
+    if cached is not None and (cached / staging.name).is_file():
+        shutil.copyfile(cached / staging.name, staging)
         log("  PDF unchanged, reused")
         return staging
     # Playwright's sync API refuses to run where an asyncio loop is running (papermill and
@@ -505,6 +497,5 @@ def _build_pdf(plan: BuildPlan, params: ReportParams, period: Period, generated:
                        period_label=format_period(period.start, period.end, params.language),
                        generated_date=format_date(generated, params.language),
                        lang=params.language).result()
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(staging, cached)
+    store.put(key, lambda entry: shutil.copyfile(staging, entry / staging.name))
     return staging
