@@ -132,9 +132,6 @@ def _publishable(frame: pd.DataFrame, threshold: int, columns: list[str] | None 
                     notes = [[*loads(cell), hidden] for cell in frame.loc[small, NOTE_COLUMN]]
                     frame.loc[small, NOTE_COLUMN] = [dumps(n) for n in notes]
                     frame.loc[small, "note"] = [english(n) for n in notes]
-                elif "note" in frame.columns and column == "observed":
-                    frame.loc[small, "note"] = frame.loc[small, "note"].fillna("").astype(str).str.cat(
-                        [f"; fewer than {threshold} persons seen: not shown"] * int(small.sum()), na_rep="")
     return frame
 
 

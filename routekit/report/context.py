@@ -1,9 +1,9 @@
 """What a chapter notebook calls: the run's parameters and the published data, nothing else.
 
 A notebook gets one injected parameter, ``run_json`` (a ``RunSpec`` made by
-``routekit.report.pipeline``), and starts with ``ctx = ReportContext.from_json(run_json)``. The context reads only releases, link
-outputs, estimates and public statistics - never a person-level extract - and every table or
-figure it hands out has passed the privacy gate.
+``routekit.report.pipeline``), and starts with ``ctx = ReportContext.from_json(run_json)``.
+The context reads only releases, link outputs, estimates and public statistics - never a
+person-level extract - and every table or figure it hands out has passed the privacy gate.
 """
 
 from __future__ import annotations
