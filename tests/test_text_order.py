@@ -195,3 +195,16 @@ def test_a_via_after_going_on_is_not_before_the_destination():
     # "naar Duitsland, via Oostenrijk" puts Austria first; "to Budapest and on, via Vienna" does not
     assert route("He was driven to Budapest and on, via Vienna, to Munich.") == "HUN>AUT>DEU"
     assert route("Hij reisde naar Duitsland, via Oostenrijk.") == "AUT>DEU"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the person's own words about coming here end the route in NLD
+    ("V: Hoe reisde u verder? A: Van Milaan met de trein naar Parijs en daarna met de bus hier gekomen.",
+     "ITA>FRA>NLD"),
+    ("Q: And after Austria? A: A car took us to Munich. From Munich I came here by train.", "AUT>DEU>NLD"),
+    # ... but not the interviewer's words
+    ("Q: Where were you before you came here? A: In Belgium, in Antwerp. Q: And before that? A: France.",
+     "FRA>BEL"),
+])
+def test_coming_here_ends_in_the_netherlands(text, expected):
+    assert route(text) == expected

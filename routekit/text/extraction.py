@@ -1489,6 +1489,7 @@ def extract_route(text: str | None) -> RouteExtraction:
     if mentions and not _SHARED_NAMES.isdisjoint(tokens.words):
         mentions = _resolve_shared_names(folded, mentions)
     dialogue = read_dialogue(folded, [m.start for m in mentions], [m.place.iso3 for m in mentions])
+    unjoined = folded
     if vocab.ignored_lines is not None and mentions:
         header = vocab.ignored_spans(folded)
         if header:
@@ -1500,6 +1501,7 @@ def extract_route(text: str | None) -> RouteExtraction:
         # a question kept by its answer reads as one sentence with it (same offsets, same tokens)
         mentions = [m for m in mentions if m.start not in dialogue.dropped]
         if dialogue.joins:
+            unjoined = folded   # the turns' labels and question marks, which the join blanks out
             folded = joined(folded, dialogue.joins)
             tokens = Tokens(tokens.starts, tokens.ends, tokens.words, folded)
     # Keep lists of countries together ("Servie, Hongarije en Oostenrijk") when splitting clauses.
@@ -1521,7 +1523,8 @@ def extract_route(text: str | None) -> RouteExtraction:
                                reason=REASON_NO_ROUTE, language=language)
     states = _classify(folded, mentions, cues, vocab, segments, dialogue)
     route, mode_of, hint_of, reorders, inferred_home = _build_route(states, folded, mode_spans, segments,
-                                                                    "dutch_record" in cues, cues.get("vehicle", ()))
+                                                                    _in_the_netherlands(unjoined, cues, vocab),
+                                                                    cues.get("vehicle", ()))
     if len(route) < 2:  # one country is no journey (a birthplace, the place a person was found)
         return RouteExtraction(smuggler=smuggler, route_asked=True, confidence=no_route_probability("one_country"),
                                reason=REASON_NO_ROUTE, language=language, flags=("one_country",))
@@ -1536,6 +1539,19 @@ def extract_route(text: str | None) -> RouteExtraction:
         confidence=probability(features), reason="", hints=tuple(map(hint_of.get, route, repeat(""))),
         language=language, flags=flags(counts), features=features,
     )
+
+
+def _in_the_netherlands(folded: str, cues: dict[str, list[tuple[int, int]]], vocab: Vocabulary) -> bool:
+    """(``folded``: the text before question and answer were joined, so the questions can be found.) The record is about a person in the Netherlands though it may name no Dutch place: a Dutch authority's record
+    (``dutch_record`` cues), or the person's own words about coming here ("met de trein hier gekomen", "From Berlin
+    I came here with Flixbus"; ``here_arrival`` cues outside the interviewer's questions)."""
+    if "dutch_record" in cues:
+        return True
+    spans = cues.get("here_arrival")
+    if not spans:
+        return False
+    questions = vocab.ignored_spans(folded)
+    return any(not any(a <= start < b for a, b in questions) for start, _ in spans)
 
 
 @lru_cache(maxsize=1)
