@@ -1104,6 +1104,8 @@ def _legs_to_there(travelled: list[_MentionState], pair_of: dict[int, _MentionSt
     """A departure with no arrival in its sentence, after a 'there' that points back ("U woonde op Aruba. Hoe kwam u
     daar? A: Vanuit Punto Fijo"): it leads to the last country reached in the sentence before."""
     legs: list[tuple[str, str]] = []
+    if "daar" not in folded and "there" not in folded and "erheen" not in folded:
+        return legs
     for index, state in enumerate(travelled):
         if not state.departure or index in pair_of or state.start or not index:
             continue
@@ -1123,6 +1125,8 @@ def _itinerary_legs(travelled: list[_MentionState]) -> list[tuple[str, str]]:
     Niger, across the desert to Libya, by boat to Lampedusa, by train to Ventimiglia and Paris, then Brussels and
     Amsterdam"): its countries, in the order told, are legs. Only a sentence whose last place is in the Netherlands,
     with at least ``_ITINERARY_COUNTRIES`` other countries, none ordered otherwise by a cue."""
+    if len(travelled) <= _ITINERARY_COUNTRIES:
+        return []
     by_sentence: dict[int, list[_MentionState]] = {}
     for state in travelled:
         by_sentence.setdefault(state.sentence, []).append(state)
@@ -1157,7 +1161,7 @@ _MONTHS = {name: number for number, names in enumerate((
 # "14 april 2022", "juni 2017", "in 2019": a month name with an optional day and year, or a year alone
 _DATE = re.compile(r"\b(?:(?:(\d{1,2})\s+)?(" + "|".join(sorted(_MONTHS, key=len, reverse=True))
                    + r")\b(?:\s+(\d{4}))?|(?<!\d[\s.])(19[5-9]\d|20\d\d))\b")   # not the year of "14-09-2022"
-_YEAR = re.compile(r"(?<!\d[\s.])\b(?:19[5-9]\d|20\d\d)\b")
+_YEAR = re.compile(r"[12](?:9[5-9]|0\d)\d\b")   # a character class first: ``re`` skips to candidates in C
 _DATED_COUNTRIES = 3   # dates order a route only when at least this many of its countries carry one
 
 
@@ -1168,7 +1172,10 @@ def _dated_legs(travelled: list[_MentionState], folded: str, segments: Segments,
     year in its sentence ("van mei tot oktober 2022"); a month with none is not used. Legs between countries with
     different dates only, and only when at least ``_DATED_COUNTRIES`` countries of the route carry a date."""
     # every usable date holds a year, so first the cheap test: enough countries named in sentences with a year?
-    year_sentences = {segments.sentence(match.start()) for match in _YEAR.finditer(folded)}
+    if len(travelled) < _DATED_COUNTRIES:
+        return []
+    year_sentences = {segments.sentence(match.start()) for match in _YEAR.finditer(folded)
+                      if _is_year(folded, match.start())}
     if len(year_sentences) < 2 or len({s.mention.place.iso3 for s in travelled
                                        if s.sentence in year_sentences}) < _DATED_COUNTRIES:
         return []
@@ -1205,6 +1212,16 @@ def _dated_legs(travelled: list[_MentionState], folded: str, segments: Segments,
     keys = sorted(groups)
     # every country of a date before every country of the next date: a later country pulls all the earlier ones
     return [(a, b) for earlier, later in zip(keys, keys[1:]) for a in groups[earlier] for b in groups[later]]
+
+
+def _is_year(folded: str, start: int) -> bool:
+    """A year 1950-2099 on its own (``_YEAR`` matches a little more): not inside a longer number, not the year of a
+    numeric date ("14 09 2022", "05.03.2024")."""
+    century = folded[start:start + 3]
+    if not (century[:2] == "20" or (century[:2] == "19" and century[2:] >= "5")):
+        return False
+    before = folded[max(0, start - 2):start]
+    return not (before[-1:].isalnum() or (len(before) == 2 and before[0].isdigit() and before[1] in " ."))
 
 
 def _keep_earliest(by_sentence: dict[int, tuple[int, int, int]], sentence: int, key: tuple[int, int, int]) -> None:
