@@ -129,3 +129,26 @@ def test_brief_and_pdf_page_three_are_rendered_for_a_person_to_look_at(built_rep
     images = sorted(p.name for p in shots.glob("brief-*.png"))
     assert len(images) == 2, images
     assert (shots / "report-page-3.png").stat().st_size > 10_000
+
+
+def test_the_brief_prints_from_a_thread_with_a_running_event_loop(tmp_path):
+    """A build started from Jupyter, or while a test's Playwright browser is open, calls
+    print_brief where an asyncio loop runs; Playwright's sync API refuses such a thread."""
+    import asyncio
+    import re
+    import shutil
+    import subprocess
+
+    from routekit.report.pdf import DEFAULT_CHROMIUM
+
+    if not shutil.which("pdfinfo") or not shutil.which(DEFAULT_CHROMIUM):
+        pytest.skip("needs Chromium and poppler")
+    folder, _ = _estimates_dir(tmp_path)
+    head = headline.compute(folder, PERIOD, BASELINE, threshold=10)
+
+    async def inside_a_loop():
+        return headline.print_brief(head, "en", "Routes", tmp_path / "brief.pdf", where="report.pdf")
+
+    out = asyncio.run(inside_a_loop())
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Pages:\s+2\n", info) and "(A4)" in info

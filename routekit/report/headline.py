@@ -279,7 +279,18 @@ def _strong(markdown_sentence: str) -> str:
 
 
 def print_brief(head: Headline, lang: str, title: str, out_pdf: Path, where: str) -> Path:
-    """The brief printed to A4 by the same Chromium as the report (offline, no downloads)."""
+    """The brief printed to A4 by the same Chromium as the report (offline, no downloads).
+
+    Playwright's sync API refuses a thread where an asyncio loop runs (Jupyter, papermill, an
+    open sync Playwright), so the browser is driven from a thread of its own, as for the report.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as printer:
+        return printer.submit(_print_brief, head, lang, title, out_pdf, where).result()
+
+
+def _print_brief(head: Headline, lang: str, title: str, out_pdf: Path, where: str) -> Path:
     import tempfile
 
     from playwright.sync_api import sync_playwright
