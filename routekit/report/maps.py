@@ -603,7 +603,8 @@ def corridor_map(corridors: pd.DataFrame, lang: str = "nl", threshold: int | Non
             html=f'<div class="rk-arrow-label">{html.escape(arrow["corridor_name"])}<br>'
                  f'<b>{html.escape(arrow["label"])}</b></div>', icon_size=(150, 34), icon_anchor=(75, 17)),
                       interactive=False, keyboard=False).add_to(fmap)
-    _Legend(f'<div class="rk-legend-title">{html.escape(t("map.corridors.legend", lang))}</div>'
+    # one view, no layers to switch (the leg map has those); the class tells the browser test so
+    _Legend(f'<div class="rk-legend-title rk-corridors-legend">{html.escape(t("map.corridors.legend", lang))}</div>'
             + "".join(f'<div><span class="rk-swatch" style="background:{CHANGE_COLOURS[k]}"></span>'
                       f'{html.escape(t(f"map.corridors.{k}", lang))}</div>' for k in ("up", "down"))
             + (f'<div class="rk-map-empty"><b>{html.escape(t("map.corridors.none", lang))}</b></div>'
