@@ -218,9 +218,30 @@ def markdown(head: Headline, lang: str, map_file: str, alt_text: str) -> str:
     return "\n".join(lines)
 
 
+def focus_note(focus: dict | None, lang: str) -> str:
+    """The headline is national (all corridors, nationalities, entry points): with an ad-hoc
+    focus it says so beside the figures, as each chapter does beside its own (MyST, escaped)."""
+    from routekit.report.context import _FOCUS_WORDS
+    from routekit.report.pipeline import escape_markdown
+
+    parts = [(words, values) for key, words in _FOCUS_WORDS.items() for values in [(focus or {}).get(key) or []]
+             if values]
+    if not parts:
+        return ""
+    index = 0 if lang == "nl" else 1
+    named = " en " if lang == "nl" else " and "
+    named = named.join(f"{words[index]} ({', '.join(values)})" for words, values in parts)
+    sentence = (f"Niet toegespitst op {named}: de kerncijfers, de grootste veranderingen en de kaart hierboven "
+                "gelden voor heel Nederland, alle corridors en alle nationaliteiten." if lang == "nl" else
+                f"Not focused on {named}: the key figures, the largest changes and the map above cover the whole "
+                "of the Netherlands, every corridor and every nationality.")
+    return f"*{escape_markdown(sentence)}*"
+
+
 def write_landing(source_tree: Path, estimates_dir: Path, period: Period, baseline: Period, threshold: int,
-                  lang: str) -> Headline:
-    """Fill the landing page's ``{{headline}}`` and put the corridor map beside it."""
+                  lang: str, focus: dict | None = None) -> Headline:
+    """Fill the landing page's ``{{headline}}`` and put the corridor map beside it; ``focus``
+    (the ad-hoc question's) is named there, as the headline does not follow it."""
     head = compute(estimates_dir, period, baseline, threshold)
     page = Path(source_tree) / "book" / "intro.md"
     if not page.is_file():
@@ -229,6 +250,8 @@ def write_landing(source_tree: Path, estimates_dir: Path, period: Period, baseli
     (page.parent / "headline-corridors.svg").write_text(svg, encoding="utf-8")
     text = page.read_text(encoding="utf-8")
     block = markdown(head, lang, "headline-corridors.svg", alt_text)
+    note = focus_note(focus, lang)
+    block = "\n\n".join(filter(None, [block, note]))
     page.write_text(text.replace(PLACEHOLDER, block) if PLACEHOLDER in text else text, encoding="utf-8")
     return head
 

@@ -193,7 +193,7 @@ def _execute_chapter(chapter: Chapter, template: Path, run_json: str, plan: Buil
     from papermill.exceptions import PapermillExecutionError
 
     started = time.perf_counter()
-    key = cache_key(file_digest(template), run_json, data_digest, length=24)
+    key = cache_key(file_digest(template), RunSpec.from_json(run_json).cache_text(), data_digest, length=24)
     store = Store(plan.cache)
     cached = store.get(key)
     target = plan.source_tree / "book" / "chapters" / chapter.notebook
@@ -382,7 +382,8 @@ def _build(params_path: Path, params: ReportParams, plan: BuildPlan, project: Pa
     _assemble_source(plan, params, chapters, period, generated)
     from routekit.report import headline  # the national headline opens the landing page and the PDF
 
-    head = headline.write_landing(plan.source_tree, estimates, period, baseline, params.threshold, params.language)
+    head = headline.write_landing(plan.source_tree, estimates, period, baseline, params.threshold, params.language,
+                                  focus=params.focus.model_dump())
     from routekit.report import editions  # earlier editions and the revisions of the last one
 
     edition = editions.prepare(plan.name, build_root, plan.source_tree, period, generated, estimates,
