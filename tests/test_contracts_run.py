@@ -50,3 +50,12 @@ def test_a_malformed_run_is_one_error_naming_the_field(tmp_path):
     run["pathz"] = {}
     with pytest.raises(InputError, match=r"field 'pathz'"):
         RunSpec.from_json(json.dumps(run))
+
+
+def test_the_cache_text_leaves_out_only_where_this_build_writes_its_tables(tmp_path):
+    spec = _spec(tmp_path)
+    elsewhere = spec.model_copy(update={"paths": spec.paths.model_copy(update={"tables_dir": tmp_path / "w2"})})
+    assert elsewhere.to_json() != spec.to_json() and elsewhere.cache_text() == spec.cache_text()
+    other_period = spec.model_copy(update={"period": spec.baseline})
+    assert other_period.cache_text() != spec.cache_text()
+    assert "tables_href" in spec.cache_text() and "tables_dir" not in spec.cache_text()

@@ -2,8 +2,8 @@
 
 The report builds one per chapter (``routekit.report.pipeline``) and papermill injects its JSON as
 ``run_json``; the notebook's ``ReportContext.from_json`` reads it back through this model, so a
-missing or misspelt field is one error naming it, not a ``KeyError`` deep in a chapter. The JSON
-(keys sorted) is also part of the chapter's cache key.
+missing or misspelt field is one error naming it, not a ``KeyError`` deep in a chapter. Its JSON
+less the build's own tables folder (``cache_text``) is part of the chapter's cache key.
 """
 
 from __future__ import annotations
@@ -77,6 +77,11 @@ class RunSpec(BaseModel):
     def to_json(self) -> str:
         """The ``run_json`` parameter: keys sorted, so the same run is the same text (and cache key)."""
         return json.dumps(self.model_dump(mode="json"), sort_keys=True)
+
+    def cache_text(self) -> str:
+        """What the chapter's result depends on: the run without where this build writes its
+        tables (a fresh work folder per build; the cached tables are copied to the new one)."""
+        return json.dumps(self.model_dump(mode="json", exclude={"paths": {"tables_dir"}}), sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str) -> RunSpec:
