@@ -156,8 +156,15 @@ def check_quoting(path: Path, text: str) -> int:
     try:
         header = next(reader)
         width, id_shape = len(header), None
+        twice = sorted({name for name in header if header.count(name) > 1})
+        if twice:
+            raise InputError(path, f"the header names column(s) {', '.join(repr(n) for n in twice)} twice; "
+                                   "which one holds the data is a guess", row=1)
         for row in reader:
             record += 1
+            if len(row) > width:  # pandas would take the first column as the index and shift the rest
+                raise InputError(path, f"{len(row)} fields but the header has {width} (a stray delimiter?)",
+                                 row=record + 1)
             if id_shape is None and row and "\n" not in row[0]:
                 id_shape = _shape(row[0])
             for column, value in zip(header, row):
