@@ -62,3 +62,26 @@ def test_a_column_named_twice_in_the_header_is_refused(tmp_path):
 def test_a_well_formed_extract_still_reads(tmp_path):
     extract = read_extract(get_source("eurodac"), _write(tmp_path, [HEADER, *ROWS]))
     assert len(extract.rows) == len(ROWS) and extract.rejects.empty
+
+
+def test_a_release_of_another_source_at_out_is_not_replaced(tmp_path):
+    """A copy-paste slip (--source eurodac ... --out releases/police) replaced police's release."""
+    import shutil
+
+    from routekit.release import release_extract
+
+    key = b"redteam-input-test-key-0123456789abcdef"
+    path = _write(tmp_path, [HEADER, *ROWS])
+    police = tmp_path / "releases" / "police"
+    release_extract("eurodac", path, police, threshold=10, key=key, rejects=tmp_path / "r.csv")
+    manifest = police / "manifest.json"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace('"source": "eurodac"', '"source": "police"'),
+                        encoding="utf-8")
+    before = manifest.read_bytes()
+    with pytest.raises(InputError, match="police"):
+        release_extract("eurodac", path, police, threshold=10, key=key, rejects=tmp_path / "r.csv")
+    assert manifest.read_bytes() == before
+    # the same source's earlier release is still replaced as a whole
+    shutil.rmtree(police)
+    release_extract("eurodac", path, police, threshold=10, key=key, rejects=tmp_path / "r.csv")
+    release_extract("eurodac", path, police, threshold=10, key=key, rejects=tmp_path / "r.csv")

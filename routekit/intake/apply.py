@@ -134,7 +134,7 @@ def release_with_profile(source: str, profile: Profile | Path | str, input: Path
     rejects = Path(rejects) if rejects is not None else input.with_name(f"{input.stem}.rejects.csv")
     if _inside(rejects, out):
         raise InputError(rejects, "the rejects file may not be written inside the release directory")
-    check_release_paths(input, out, rejects)
+    check_release_paths(input, out, rejects, source)
     intake = apply_profile(profile, input)
     rows_in, refused = intake.rows_in, len(intake.rejects)
     # the release's own check sees only the rows the profile passed: allow it what is left of the share

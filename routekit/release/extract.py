@@ -205,8 +205,9 @@ def neutralise_cells(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def check_release_paths(input: Path, out: Path, rejects: Path) -> None:
-    """Refuse paths that would destroy data: the rejects file on the input, a foreign folder as out."""
+def check_release_paths(input: Path, out: Path, rejects: Path, source: str | None = None) -> None:
+    """Refuse paths that would destroy data: the rejects file on the input, a foreign folder as
+    out, or (with ``source``) another source's release as out."""
     input, out, rejects = Path(input), Path(out), Path(rejects)
     if rejects.exists() and input.exists() and rejects.resolve() == input.resolve():
         raise InputError(rejects, "the rejects file may not be the input extract (it would be overwritten)")
@@ -215,6 +216,13 @@ def check_release_paths(input: Path, out: Path, rejects: Path) -> None:
     if out.is_dir() and any(out.iterdir()) and not is_release_folder(out):
         raise InputError(out, "is not empty and is not a routekit release; a release replaces its "
                               "folder as a whole, so choose a new or empty folder")
+    if source is not None and out.is_dir() and any(out.iterdir()):
+        from routekit.contracts import ReleaseBundle
+
+        earlier = ReleaseBundle(out).data.get("source")
+        if earlier not in (None, source):
+            raise InputError(out, f"holds the release of source '{earlier}', not '{source}'; a release of "
+                                  f"'{source}' would replace it, so choose that source's own folder")
 
 
 def is_release_folder(folder: Path) -> bool:

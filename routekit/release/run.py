@@ -50,7 +50,7 @@ def release_extract(source: str, input: Path, out: Path, threshold: int = 10, ke
     if _inside(rejects, out):
         raise InputError(rejects, "the rejects file may not be written inside the release directory")
     with output_lock(out, log=log.warning):
-        check_release_paths(input, out, rejects)
+        check_release_paths(input, out, rejects, source)
         with staged(out) as staging:
             manifest = _release_into(source, input, staging, threshold, key, rejects, previous)
             check_reject_share(manifest, input, rejects, max_reject_share)
