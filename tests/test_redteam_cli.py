@@ -47,3 +47,12 @@ def test_review_import_of_a_file_that_is_no_workbook_is_one_line(tmp_path):
         sheet.write_bytes(content)
         line = _one_line_error(_routekit("review", "import", "--input", str(sheet), "--out", str(tmp_path / "c.csv")))
         assert name in line and "xlsx" in line
+
+
+@pytest.mark.parametrize("count", ["1e300", "9223372036854775807"])
+def test_mse_with_an_absurd_count_is_one_line(tmp_path, count):
+    """numpy's multinomial overflowed into a traceback on a count past a C long."""
+    table = tmp_path / "table.csv"
+    table.write_text(f"a,b,count\n1,1,{count}\n1,0,10\n0,1,10\n", encoding="utf-8")
+    line = _one_line_error(_routekit("mse", str(table), "--out", str(tmp_path / "out.csv")))
+    assert "row 2" in line and "count" in line

@@ -48,6 +48,7 @@ __all__ = ["CaptureTable", "LoglinearResult", "capture_table", "estimate_logline
 # 2^S - 1 cells times 1 + S + S(S-1)/2 columns: 12 lists are 4,095 x 79 = 323,505; 16 lists 9 million
 # (72 MB per design matrix); beyond this the table is refused, not tried.
 MAX_CELLS_X_COLUMNS = 2_000_000
+MAX_COUNT = 10**12  # persons in one cell of a capture-history table, at most
 _NEWTON_ITER = 60
 _TOL = 1e-9
 
@@ -589,6 +590,11 @@ def read_capture_file(path) -> CaptureTable:
     if bad.any():
         row = int(np.flatnonzero(bad.to_numpy())[0])
         raise InputError(path, f"{frame['count'].iloc[row]!r} is not a whole number >= 0", row=row + 2, field="count")
+    huge = counts > MAX_COUNT  # the bootstrap's multinomial draws overflow a C long long before this
+    if huge.any():
+        row = int(np.flatnonzero(huge.to_numpy())[0])
+        raise InputError(path, f"{frame['count'].iloc[row]!r} is more than {MAX_COUNT:.0e} persons: not a count",
+                         row=row + 2, field="count")
     flags = frame[lists].apply(lambda c: c.str.strip().astype(int))
     unseen = (flags.sum(axis=1) == 0) & (counts > 0)
     if unseen.any():
