@@ -50,3 +50,15 @@ def test_a_corridor_focus_is_named_with_its_values_as_text(estimates):
 def test_no_focus_no_note(estimates):
     page = _landing(estimates, "en", focus={"nationalities": [], "corridors": [], "entry_points": []})
     assert "focused" not in page
+
+
+def test_the_brief_of_a_focused_question_names_the_focus(estimates):
+    """The two-page brief.pdf of the eastern_land ad-hoc read 'Ten minste 2.316 reizen naar Nederland'
+    (every corridor) with no word about the focus."""
+    folder, _ = _estimates_dir(estimates / "estimates")
+    head = headline.compute(folder, PERIOD, BASELINE, 10)
+    focus = {"nationalities": [], "corridors": ["eastern_land"], "entry_points": []}
+    page = headline.brief_html(head, "nl", "Routes", "report.pdf", focus=focus)
+    assert "Niet toegespitst op corridor (eastern_land)" in page
+    assert page.index("Niet toegespitst") < page.index("class=\"map\"")
+    assert "toegespitst" not in headline.brief_html(head, "nl", "Routes", "report.pdf")

@@ -221,8 +221,15 @@ def markdown(head: Headline, lang: str, map_file: str, alt_text: str) -> str:
 def focus_note(focus: dict | None, lang: str) -> str:
     """The headline is national (all corridors, nationalities, entry points): with an ad-hoc
     focus it says so beside the figures, as each chapter does beside its own (MyST, escaped)."""
-    from routekit.report.context import _FOCUS_WORDS
     from routekit.report.pipeline import escape_markdown
+
+    sentence = focus_sentence(focus, lang)
+    return f"*{escape_markdown(sentence)}*" if sentence else ""
+
+
+def focus_sentence(focus: dict | None, lang: str) -> str:
+    """The plain sentence of :func:`focus_note` ('' without a focus)."""
+    from routekit.report.context import _FOCUS_WORDS
 
     parts = [(words, values) for key, words in _FOCUS_WORDS.items() for values in [(focus or {}).get(key) or []]
              if values]
@@ -231,11 +238,10 @@ def focus_note(focus: dict | None, lang: str) -> str:
     index = 0 if lang == "nl" else 1
     named = " en " if lang == "nl" else " and "
     named = named.join(f"{words[index]} ({', '.join(values)})" for words, values in parts)
-    sentence = (f"Niet toegespitst op {named}: de kerncijfers, de grootste veranderingen en de kaart hierboven "
-                "gelden voor heel Nederland, alle corridors en alle nationaliteiten." if lang == "nl" else
-                f"Not focused on {named}: the key figures, the largest changes and the map above cover the whole "
-                "of the Netherlands, every corridor and every nationality.")
-    return f"*{escape_markdown(sentence)}*"
+    return (f"Niet toegespitst op {named}: de kerncijfers, de grootste veranderingen en de kaart hierboven "
+            "gelden voor heel Nederland, alle corridors en alle nationaliteiten." if lang == "nl" else
+            f"Not focused on {named}: the key figures, the largest changes and the map above cover the whole "
+            "of the Netherlands, every corridor and every nationality.")
 
 
 def write_landing(source_tree: Path, estimates_dir: Path, period: Period, baseline: Period, threshold: int,
@@ -270,9 +276,12 @@ table { border-collapse: collapse; width: 100%; font-size: 9.5pt; } th, td { bor
 """
 
 
-def brief_html(head: Headline, lang: str, title: str, where: str) -> str:
-    """Two A4 pages: numbers, largest changes and the map; then per corridor and how to read it."""
+def brief_html(head: Headline, lang: str, title: str, where: str, focus: dict | None = None) -> str:
+    """Two A4 pages: numbers, largest changes and the map; then per corridor and how to read it
+    (an ad-hoc ``focus``, which the national numbers do not follow, is named under them)."""
     words = sentences(head, lang)
+    unfocused = focus_sentence(focus, lang)
+    unfocused = f"<p class=\"small\"><em>{html.escape(unfocused)}</em></p>" if unfocused else ""
     svg, alt_text = map_svg(head, lang, width=620, height=420)
     changes = "".join(f"<li>{_strong(s)}</li>" for s in largest_changes(head, lang)) or \
         f"<li>{html.escape(t('headline.no_findings', lang))}</li>"
@@ -284,7 +293,7 @@ def brief_html(head: Headline, lang: str, title: str, where: str) -> str:
 <title>{html.escape(title)} - {html.escape(t('headline.brief_title', lang))}</title><style>{_BRIEF_CSS}</style></head><body>
 <main><h1>{html.escape(title)}</h1><p class="period">{html.escape(t('headline.brief_title', lang))} · {html.escape(period)}</p>
 <p class="national">{html.escape(words['national'])}</p><p>{html.escape(words['change'])}</p>
-<p>{html.escape(words['certainty'])}</p>
+<p>{html.escape(words['certainty'])}</p>{unfocused}
 <h2>{html.escape(t('headline.largest', lang))}</h2><ul>{changes}</ul>
 <div class="map" role="img" aria-label="{html.escape(alt_text, quote=True)}">{svg}</div>
 <section class="page2"><h2>{html.escape(t('headline.per_corridor', lang))}</h2>
@@ -301,7 +310,8 @@ def _strong(markdown_sentence: str) -> str:
     return "".join(f"<strong>{p}</strong>" if i % 2 else p for i, p in enumerate(parts))
 
 
-def print_brief(head: Headline, lang: str, title: str, out_pdf: Path, where: str) -> Path:
+def print_brief(head: Headline, lang: str, title: str, out_pdf: Path, where: str,
+                focus: dict | None = None) -> Path:
     """The brief printed to A4 by the same Chromium as the report (offline, no downloads).
 
     Playwright's sync API refuses a thread where an asyncio loop runs (Jupyter, papermill, an
@@ -310,10 +320,11 @@ def print_brief(head: Headline, lang: str, title: str, out_pdf: Path, where: str
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(max_workers=1) as printer:
-        return printer.submit(_print_brief, head, lang, title, out_pdf, where).result()
+        return printer.submit(_print_brief, head, lang, title, out_pdf, where, focus).result()
 
 
-def _print_brief(head: Headline, lang: str, title: str, out_pdf: Path, where: str) -> Path:
+def _print_brief(head: Headline, lang: str, title: str, out_pdf: Path, where: str,
+                 focus: dict | None = None) -> Path:
     import tempfile
 
     from playwright.sync_api import sync_playwright
@@ -324,7 +335,7 @@ def _print_brief(head: Headline, lang: str, title: str, out_pdf: Path, where: st
     out_pdf.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         page_file = Path(tmp) / "brief.html"
-        page_file.write_text(brief_html(head, lang, title, where), encoding="utf-8")
+        page_file.write_text(brief_html(head, lang, title, where, focus), encoding="utf-8")
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
             try:

@@ -452,7 +452,7 @@ def _build(params_path: Path, params: ReportParams, plan: BuildPlan, project: Pa
         pdf_path = final_pdf
         if head.available:  # two A4 pages for readers who will not open the report
             headline.print_brief(head, params.language, params.title, final_pdf.with_name("brief.pdf"),
-                                 where=f"report.pdf, {plan.site.name}/index.html")
+                                 where=f"report.pdf, {plan.site.name}/index.html", focus=params.focus.model_dump())
     editions.keep(edition, plan.site, pdf_path, params.title, params.language)  # periodic builds only
     timings["total"] = time.perf_counter() - started
     (plan.output / "build-timings.json").write_text(json.dumps(timings, indent=2))
