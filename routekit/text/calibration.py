@@ -65,10 +65,10 @@ _WORD = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
-def _genre_markers() -> tuple[dict[str, frozenset[str]], tuple[tuple[str, str, re.Pattern[str]], ...],
+def _genre_markers() -> tuple[dict[str, frozenset[str]], tuple[tuple[frozenset[str], str, re.Pattern[str]], ...],
                                tuple[tuple[str, ...], re.Pattern[str]] | None]:
     """``genre_markers`` (``confidence.yaml``) ready for a fast scan: one-word markers by word, phrases and marks
-    (``proces verbaal``, ``v:``) as (first word, genre, pattern) to try only when their first word occurs, and
+    (``proces verbaal``, ``v:``) as (their words, genre, pattern) to try only when all their words occur, and
     the quote marks as one pattern. A marker matches as a whole word, case-insensitively; a space in a phrase
     matches spaces or hyphens."""
     markers = _data().get("genre_markers") or {}
@@ -88,7 +88,7 @@ def _genre_markers() -> tuple[dict[str, frozenset[str]], tuple[tuple[str, str, r
                 words.setdefault(entry, set()).add(genre)
             else:
                 body = re.escape(entry).replace(r"\ ", r"[\s\-]+")
-                phrases.append((_WORD.match(entry).group(0), genre, re.compile(rf"(?<!\w){body}(?!\w)")))
+                phrases.append((frozenset(_WORD.findall(entry)), genre, re.compile(rf"(?<!\w){body}(?!\w)")))
     return {w: frozenset(g) for w, g in words.items()}, tuple(phrases), quotes
 
 
@@ -98,15 +98,15 @@ def genre_counts(text: str) -> dict[str, float]:
     and ``length``. Read on the text before the document layer rewrites it. Counts only, no text.
 
     One pass over the words and a set lookup each (a regular expression of every marker cost a third of the
-    extraction's time); phrases are tried only when their first word is there."""
+    extraction's time); phrases are tried only when all their words are there."""
     by_word, phrases, quotes = _genre_markers()
     low = text.lower()
     present = set(_WORD.findall(low))
     found: set[str] = set()
     for word in present.intersection(by_word):
         found |= by_word[word]
-    for first, genre, pattern in phrases:
-        if genre not in found and first in present and pattern.search(low):
+    for needed, genre, pattern in phrases:
+        if genre not in found and needed <= present and pattern.search(low):
             found.add(genre)
     if quotes is not None and any(mark in text for mark in quotes[0]) and quotes[1].search(text):
         found.add("quotes")
