@@ -84,6 +84,15 @@ class LoglinearResult:
     draws: np.ndarray | None = field(default=None, repr=False, compare=False)
 
 
+def _too_large(n_lists: int) -> str:
+    """Why a table of ``n_lists`` lists is refused before anything is built ('' when it fits the cap)."""
+    width = 1 + n_lists + n_lists * (n_lists - 1) // 2
+    if (2**n_lists - 1) * width > MAX_CELLS_X_COLUMNS:
+        return (f"{n_lists} lists give {2**n_lists - 1:,} capture histories x {width} parameters, above the "
+                f"cap of {MAX_CELLS_X_COLUMNS:,}: merge lists")
+    return ""
+
+
 def capture_table(frame: pd.DataFrame, lists: list[str] | None = None) -> CaptureTable:
     """Collapse rows to one count per history; absent histories are zero. Raises ValueError."""
     if "count" not in frame.columns:
@@ -98,10 +107,9 @@ def capture_table(frame: pd.DataFrame, lists: list[str] | None = None) -> Captur
     if not np.isfinite(counts).all() or (counts < 0).any() or (counts != np.round(counts)).any():
         raise ValueError("counts must be whole numbers >= 0")
     n_lists = len(lists)
-    width = 1 + n_lists + n_lists * (n_lists - 1) // 2
-    if (2**n_lists - 1) * width > MAX_CELLS_X_COLUMNS:
-        raise ValueError(f"{n_lists} lists give {2**n_lists - 1:,} capture histories x {width} parameters, above "
-                         f"the cap of {MAX_CELLS_X_COLUMNS:,}: merge lists")
+    too_large = _too_large(n_lists)
+    if too_large:
+        raise ValueError(too_large)
     histories = _histories(n_lists)
     code = flags @ (2 ** np.arange(n_lists)[::-1])
     full = np.zeros(2**n_lists)
@@ -430,11 +438,11 @@ def estimate_loglinear(table: CaptureTable, method: str = "stepwise", *, p_thres
     if overlap == 0:
         return refuse("nobody was seen by two or more lists: the unseen cannot be estimated")
     n_lists = len(lists)
-    width = 1 + n_lists + n_lists * (n_lists - 1) // 2
-    if (2**n_lists - 1) * width > MAX_CELLS_X_COLUMNS:
-        return refuse(f"{n_lists} lists give {2**n_lists - 1:,} capture histories x {width} parameters, above the "
-                      f"cap of {MAX_CELLS_X_COLUMNS:,}: merge lists")
+    too_large = _too_large(n_lists)
+    if too_large:
+        return refuse(too_large)
     engine = _Engine(n_lists)
+    width = engine.design.shape[1]  # main effects and every pairwise interaction
     if n_lists == 2:
         return _two_lists(table, n_boot, seed, keep_draws)
 
