@@ -16,108 +16,90 @@ ISO3 = Check.str_matches(r"^[A-Z]{3}$")
 VNUMBER = Check.str_matches(r"^\d{10}$")
 DATE = Check.str_matches(r"^\d{4}-\d{2}-\d{2}$")
 
-KMAR_SCHEMA = pa.DataFrameSchema(
-    {
-        "record_id": Column(str, unique=True),
-        "date": Column(str, DATE),
-        "crossing_point": Column(str),
-        "crossing_type": Column(str, Check.isin(["land", "air", "sea"])),
-        "last_country": Column(str, ISO3),
-        "nationality": Column(str, ISO3),
-        "transport": Column(str),
-        "v_number": Column(str, VNUMBER),
-        "route_statement": Column(str, nullable=True),
-    },
-    strict=False,
-)
 
-IND_SCHEMA = pa.DataFrameSchema(
-    {
-        "record_id": Column(str, unique=True),
-        "application_date": Column(str, DATE),
-        "interview_date": Column(str, DATE),
-        "nationality": Column(str, ISO3),
-        "v_number": Column(str, VNUMBER),
-        "language": Column(str, Check.isin(["nl", "en"])),
-        "narrative": Column(str, nullable=True),
-    },
-    strict=False,
-)
+def _extract_schema(columns: dict[str, Column]) -> pa.DataFrameSchema:
+    """A person-level extract: one row per record (a unique ``record_id`` first) and the source's
+    own columns; other columns are allowed and never read."""
+    return pa.DataFrameSchema({"record_id": Column(str, unique=True), **columns}, strict=False)
 
-POLICE_SCHEMA = pa.DataFrameSchema(
-    {
-        "record_id": Column(str, unique=True),
-        "date": Column(str, DATE),
-        "place": Column(str),
-        "nationality": Column(str, ISO3),
-        "v_number": Column(str, VNUMBER),
-        "report_text": Column(str, nullable=True),
-    },
-    strict=False,
-)
 
-EURODAC_SCHEMA = pa.DataFrameSchema(
-    {
-        "record_id": Column(str, unique=True),
-        "hit_date": Column(str, DATE),
-        "v_number": Column(str, VNUMBER),
-        "nationality": Column(str, ISO3),
-        "first_registration_country": Column(str, ISO3),
-        "category": Column(str, Check.isin(["1", "2", "3"])),
-    },
-    strict=False,
-)
+def _iso3() -> Column:
+    return Column(str, ISO3)
 
+
+def _date() -> Column:
+    return Column(str, DATE)
+
+
+def _v_number() -> Column:
+    return Column(str, VNUMBER)
+
+
+def _one_of(*values: str) -> Column:
+    return Column(str, Check.isin(list(values)))
+
+
+KMAR_SCHEMA = _extract_schema({
+    "date": _date(), "crossing_point": Column(str), "crossing_type": _one_of("land", "air", "sea"),
+    "last_country": _iso3(), "nationality": _iso3(), "transport": Column(str), "v_number": _v_number(),
+    "route_statement": Column(str, nullable=True),
+})
+IND_SCHEMA = _extract_schema({
+    "application_date": _date(), "interview_date": _date(), "nationality": _iso3(), "v_number": _v_number(),
+    "language": _one_of("nl", "en"), "narrative": Column(str, nullable=True),
+})
+POLICE_SCHEMA = _extract_schema({
+    "date": _date(), "place": Column(str), "nationality": _iso3(), "v_number": _v_number(),
+    "report_text": Column(str, nullable=True),
+})
+EURODAC_SCHEMA = _extract_schema({
+    "hit_date": _date(), "v_number": _v_number(), "nationality": _iso3(),
+    "first_registration_country": _iso3(), "category": _one_of("1", "2", "3"),
+})
 MOBILITY_SCHEMA = pa.DataFrameSchema(
     {
         "month": Column(str, Check.str_matches(r"^\d{4}-\d{2}$")),
-        "origin_country": Column(str, ISO3),
-        "destination_country": Column(str, ISO3),
+        "origin_country": _iso3(),
+        "destination_country": _iso3(),
         "subscribers": Column(int, Check.ge(0)),
     },
     strict=False,
 )
 
-register(SourceType(
-    name="kmar", partner="KMar (Koninklijke Marechaussee)",
-    title_en="Border apprehensions (KMar)", title_nl="Aantreffen aan de grens (KMar)",
-    kind="border_observation",
-    purpose="Border control and the fight against irregular migration at the Dutch borders.",
-    legal_basis="Vreemdelingenwet 2000 art. 46-47 and Schengen Borders Code; processing under "
-                "AVG art. 6(1)(e); only anonymised aggregates leave KMar (outside the AVG).",
-    person_level=True, schema=KMAR_SCHEMA, date_column="date", text_column="route_statement",
-    id_column="record_id",
-))
-register(SourceType(
-    name="ind", partner="IND (Immigratie- en Naturalisatiedienst)",
-    title_en="Asylum interviews (IND)", title_nl="Asielgehoren (IND)",
-    kind="self_reported",
-    purpose="Deciding on asylum applications; the route question in the interview.",
-    legal_basis="Vreemdelingenwet 2000 and AVG art. 6(1)(e); only anonymised aggregates leave "
-                "the IND (outside the AVG).",
-    person_level=True, schema=IND_SCHEMA, date_column="application_date", text_column="narrative",
-    id_column="record_id", complete_for="asylum applicants",
-))
-register(SourceType(
-    name="police", partner="Politie (AVIM), analysed by NVIK",
-    title_en="Police reports inland (AVIM)", title_nl="Processen-verbaal binnenland (AVIM)",
-    kind="self_reported",
-    purpose="Supervision of foreign nationals inland (migration surveillance).",
-    legal_basis="Wet politiegegevens (Wpg) art. 8 and 9; only anonymised aggregates leave the "
-                "police (outside the Wpg).",
-    person_level=True, schema=POLICE_SCHEMA, date_column="date", text_column="report_text",
-    id_column="record_id", route_independent=True,
-))
-register(SourceType(
-    name="eurodac", partner="DRM (Directie Regie Migratieketen)",
-    title_en="Fingerprint first-registration hits (Eurodac)",
-    title_nl="Vingerafdruk-treffers eerste registratie (Eurodac)",
-    kind="fingerprint",
-    purpose="Determining the state responsible for an asylum application (Dublin).",
-    legal_basis="Regulation (EU) 2024/1358 (Eurodac) and AVG art. 6(1)(e); only anonymised "
-                "aggregates leave DRM (outside the AVG).",
-    person_level=True, schema=EURODAC_SCHEMA, date_column="hit_date", id_column="record_id",
-))
+
+def _person_level(name: str, partner: str, titles: tuple[str, str], kind: str, purpose: str,
+                  legal_basis: str, schema: pa.DataFrameSchema, date_column: str, **more) -> SourceType:
+    """A partner's person-level extract, one row per ``record_id``: released only as aggregates."""
+    return register(SourceType(name=name, partner=partner, title_en=titles[0], title_nl=titles[1], kind=kind,
+                               purpose=purpose, legal_basis=legal_basis, person_level=True, schema=schema,
+                               date_column=date_column, id_column="record_id", **more))
+
+
+_person_level(
+    "kmar", "KMar (Koninklijke Marechaussee)",
+    ("Border apprehensions (KMar)", "Aantreffen aan de grens (KMar)"), "border_observation",
+    "Border control and the fight against irregular migration at the Dutch borders.",
+    "Vreemdelingenwet 2000 art. 46-47 and Schengen Borders Code; processing under AVG art. 6(1)(e); "
+    "only anonymised aggregates leave KMar (outside the AVG).",
+    KMAR_SCHEMA, "date", text_column="route_statement")
+_person_level(
+    "ind", "IND (Immigratie- en Naturalisatiedienst)", ("Asylum interviews (IND)", "Asielgehoren (IND)"),
+    "self_reported", "Deciding on asylum applications; the route question in the interview.",
+    "Vreemdelingenwet 2000 and AVG art. 6(1)(e); only anonymised aggregates leave the IND (outside the AVG).",
+    IND_SCHEMA, "application_date", text_column="narrative", complete_for="asylum applicants")
+_person_level(
+    "police", "Politie (AVIM), analysed by NVIK",
+    ("Police reports inland (AVIM)", "Processen-verbaal binnenland (AVIM)"), "self_reported",
+    "Supervision of foreign nationals inland (migration surveillance).",
+    "Wet politiegegevens (Wpg) art. 8 and 9; only anonymised aggregates leave the police (outside the Wpg).",
+    POLICE_SCHEMA, "date", text_column="report_text", route_independent=True)
+_person_level(
+    "eurodac", "DRM (Directie Regie Migratieketen)",
+    ("Fingerprint first-registration hits (Eurodac)", "Vingerafdruk-treffers eerste registratie (Eurodac)"),
+    "fingerprint", "Determining the state responsible for an asylum application (Dublin).",
+    "Regulation (EU) 2024/1358 (Eurodac) and AVG art. 6(1)(e); only anonymised aggregates leave DRM "
+    "(outside the AVG).",
+    EURODAC_SCHEMA, "hit_date")
 register(SourceType(
     name="mobility", partner="Mobile network operators (aggregated indicators)",
     title_en="Mobility indicators from phone data (aggregated)",
@@ -129,17 +111,19 @@ register(SourceType(
                 "aggregates under its own AVG art. 6(1)(f) assessment.",
     person_level=False, schema=MOBILITY_SCHEMA, date_column="month",
 ))
-register(SourceType(
-    name="phone_readout", partner="-", title_en="Reading out individual migrants' phones",
-    title_nl="Uitlezen van telefoons van individuele migranten", kind="refused",
-    purpose="-", legal_basis="none", person_level=True, refused=True,
-    refusal_reason="reading out individual phones has no legal basis for mapping routes; using "
-                   "data collected for identification or criminal investigation for route "
-                   "analysis is function creep.",
-))
-register(SourceType(
-    name="anpr", partner="-", title_en="ANPR camera data", title_nl="ANPR-cameradata",
-    kind="refused", purpose="-", legal_basis="none", person_level=True, refused=True,
-    refusal_reason="automatic number-plate recognition data have no legal basis for mapping "
-                   "migration routes (purpose limitation; function creep).",
-))
+
+
+def _refused(name: str, titles: tuple[str, str], refusal_reason: str) -> SourceType:
+    """A source with no legal basis for mapping routes: asking for it fails with the reason."""
+    return register(SourceType(name=name, partner="-", title_en=titles[0], title_nl=titles[1], kind="refused",
+                               purpose="-", legal_basis="none", person_level=True, refused=True,
+                               refusal_reason=refusal_reason))
+
+
+_refused("phone_readout",
+         ("Reading out individual migrants' phones", "Uitlezen van telefoons van individuele migranten"),
+         "reading out individual phones has no legal basis for mapping routes; using data collected for "
+         "identification or criminal investigation for route analysis is function creep.")
+_refused("anpr", ("ANPR camera data", "ANPR-cameradata"),
+         "automatic number-plate recognition data have no legal basis for mapping migration routes (purpose "
+         "limitation; function creep).")
