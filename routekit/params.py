@@ -37,28 +37,25 @@ class Focus(BaseModel):
     @field_validator("nationalities")
     @classmethod
     def _iso3(cls, values: list[str]) -> list[str]:
-        known = countries().index
-        for value in values:
-            if value not in known:
-                raise ValueError(f"'{value}' is not an ISO 3166-1 alpha-3 country code")
-        return values
+        return _all_known(values, countries().index, "an ISO 3166-1 alpha-3 country code", list_known=False)
 
     @field_validator("corridors")
     @classmethod
     def _corridor(cls, values: list[str]) -> list[str]:
-        for value in values:
-            if value not in corridor_ids():
-                raise ValueError(f"'{value}' is not a corridor; known: {', '.join(corridor_ids())}")
-        return values
+        return _all_known(values, corridor_ids(), "a corridor")
 
     @field_validator("entry_points")
     @classmethod
     def _entry(cls, values: list[str]) -> list[str]:
-        known = list(entry_points().index)
-        for value in values:
-            if value not in known:
-                raise ValueError(f"'{value}' is not an entry point; known: {', '.join(known)}")
-        return values
+        return _all_known(values, list(entry_points().index), "an entry point")
+
+
+def _all_known(values: list[str], known, what: str, list_known: bool = True) -> list[str]:
+    """``values`` unchanged, or a ValueError naming the first one that is not ``what``."""
+    for value in values:
+        if value not in known:
+            raise ValueError(f"'{value}' is not {what}" + (f"; known: {', '.join(known)}" if list_known else ""))
+    return values
 
 
 class ReportParams(BaseModel):
@@ -114,17 +111,13 @@ class ReportParams(BaseModel):
         for value in values:
             if value in refused:
                 get_source(value)  # raises RefusedSourceError with the reason
-            if value not in PARTNER_SOURCES:
-                raise ValueError(f"'{value}' is not a partner source; known: {', '.join(PARTNER_SOURCES)}")
+            _all_known([value], PARTNER_SOURCES, "a partner source")
         return values
 
     @field_validator("public_sources")
     @classmethod
     def _public(cls, values: list[str]) -> list[str]:
-        for value in values:
-            if value not in PUBLIC_SOURCES:
-                raise ValueError(f"'{value}' is not a public source; known: {', '.join(PUBLIC_SOURCES)}")
-        return values
+        return _all_known(values, PUBLIC_SOURCES, "a public source")
 
     @field_validator("threshold")
     @classmethod
