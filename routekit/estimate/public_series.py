@@ -76,17 +76,25 @@ def _grid(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     return wide.reset_index().melt(id_vars=column, var_name="category", value_name="count")
 
 
+def _read(series: PublicSeries, reader, data_dir: Path | None, publisher: str) -> pd.DataFrame | None:
+    """The publisher's file as read by ``reader``; None, with the series' note saying why, when it
+    cannot be read (the comparison is then left out, the estimate is not)."""
+    try:
+        return reader(data_dir).data
+    except InputError as error:
+        series.note_en = f"no {publisher} data: {error}"
+        series.note_nl = f"geen {publisher}-gegevens: {error}"
+        return None
+
+
 def load_frontex_series(data_dir: Path | None) -> PublicSeries:
     """Frontex detections per corridor and month (routes mapped by corridors.yaml)."""
     from routekit.sources.public import load_frontex
 
     series = PublicSeries("frontex_corridor", "frontex", "corridor", "estimate", EU_BORDER,
                           "Frontex detections", "Frontex-detecties")
-    try:
-        data = load_frontex(data_dir).data
-    except InputError as error:
-        series.note_en = f"no Frontex data: {error}"
-        series.note_nl = f"geen Frontex-gegevens: {error}"
+    data = _read(series, load_frontex, data_dir, "Frontex")
+    if data is None:
         return series
     data = data[data["corridor"] != "other"]
     monthly = data.groupby(["period", "corridor"], as_index=False)["detections"].sum()
@@ -109,11 +117,8 @@ def load_eurostat_series(data_dir: Path | None) -> PublicSeries:
 
     series = PublicSeries("eurostat_nationality", "eurostat_asylum", "nationality", ASYLUM_SOURCE, None,
                           "Eurostat first-time asylum applicants in NL", "Eurostat eerste asielaanvragers in NL")
-    try:
-        data = load_eurostat_asylum(data_dir).data
-    except InputError as error:
-        series.note_en = f"no Eurostat data: {error}"
-        series.note_nl = f"geen Eurostat-gegevens: {error}"
+    data = _read(series, load_eurostat_asylum, data_dir, "Eurostat")
+    if data is None:
         return series
     dutch = data[data["geo"] == "NLD"]
     for freq, column in (("M", "month"), ("A", "year")):
