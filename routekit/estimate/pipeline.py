@@ -231,28 +231,35 @@ def _directions(change) -> dict[str, int]:
     return directions
 
 
+# A finding's sentence per language: the template, rose/fell, significant or not, and the caveat
+# of a finding that rests on interviews not yet complete.
+_FINDING_WORDS = {
+    "nl": ("{name}: geschat {estimate:.0f} reizen (95%-interval {lower:.0f}-{upper:.0f}); {direction} met "
+           "{percent:.0f}% t.o.v. {baseline} (interval x{change_lower:.2f}-x{change_upper:.2f}, {sure}); "
+           "oordeel: {grade}{why}.", ("steeg", "daalde"), ("significant", "niet significant"),
+           " Let op: berust op nog onvolledige gehoren."),
+    "en": ("{name}: an estimated {estimate:.0f} journeys (95% interval {lower:.0f}-{upper:.0f}); {direction} by "
+           "{percent:.0f}% against {baseline} (interval x{change_lower:.2f}-x{change_upper:.2f}, {sure}); "
+           "grade: {grade}{why}.", ("rose", "fell"), ("significant", "not significant"),
+           " Note: rests on interviews not yet complete."),
+}
+
+
 def _text(row, language: str) -> str:
     """The finding as one sentence; a significant or contradicted finding says why its grade."""
     from routekit.reference import corridor_name
 
-    name = corridor_name(row.category, language)  # an unknown corridor id is shown as it is
+    template, (rose, fell), (significant, not_significant), stale = _FINDING_WORDS[language]
     pct = (row.change_ratio - 1) * 100
-    grade = GRADE_LABELS[language][row.grade]
     reason = str(getattr(row, f"reason_{language}", "") or "")
     why = f" ({reason.split('; ')[0]})" if reason and (row.significant or row.grade == "contradicted") else ""
-    if language == "nl":
-        direction = "steeg" if pct > 0 else "daalde"
-        sure = "significant" if row.significant else "niet significant"
-        text = (f"{name}: geschat {row.estimate:.0f} reizen (95%-interval {row.lower:.0f}-{row.upper:.0f}); "
-                f"{direction} met {abs(pct):.0f}% t.o.v. {row.baseline_period} "
-                f"(interval x{row.change_lower:.2f}-x{row.change_upper:.2f}, {sure}); oordeel: {grade}{why}.")
-        return text + (" Let op: berust op nog onvolledige gehoren." if row.stale else "")
-    direction = "rose" if pct > 0 else "fell"
-    sure = "significant" if row.significant else "not significant"
-    text = (f"{name}: an estimated {row.estimate:.0f} journeys (95% interval {row.lower:.0f}-{row.upper:.0f}); "
-            f"{direction} by {abs(pct):.0f}% against {row.baseline_period} "
-            f"(interval x{row.change_lower:.2f}-x{row.change_upper:.2f}, {sure}); grade: {grade}{why}.")
-    return text + (" Note: rests on interviews not yet complete." if row.stale else "")
+    text = template.format(
+        name=corridor_name(row.category, language),  # an unknown corridor id is shown as it is
+        estimate=row.estimate, lower=row.lower, upper=row.upper, direction=rose if pct > 0 else fell,
+        percent=abs(pct), baseline=row.baseline_period, change_lower=row.change_lower,
+        change_upper=row.change_upper, sure=significant if row.significant else not_significant,
+        grade=GRADE_LABELS[language][row.grade], why=why)
+    return text + (stale if row.stale else "")
 
 
 def _period_draws(draws: pd.DataFrame, corridor: str, months: list[str]) -> np.ndarray | None:
