@@ -78,11 +78,12 @@ def build_release(results: dict[str, pd.DataFrame], cells: pd.DataFrame, thresho
     equations = _equations(counts, periods, country_of.to_dict())
     status = protect(counts, equations, threshold)
 
-    flows_region = _frame_flows(counts, status, "flow_region", periods, period_months)
-    flows_country = _frame_flows(counts, status, "flow_country", periods, period_months)
+    flow_periods = periods[1:]  # a flow needs the period before it
+    flows_region = _cells_frame(counts, status, "flow_region", flow_periods, period_months, FLOW_COLUMNS)
+    flows_country = _cells_frame(counts, status, "flow_country", flow_periods, period_months, FLOW_COLUMNS)
     home_counts = pd.concat([
-        _frame_homes(counts, status, "home_country", "country", periods, period_months),
-        _frame_homes(counts, status, "home_region", "region", periods, period_months),
+        _cells_frame(counts, status, "home_country", periods, period_months, HOME_COLUMNS, level="country"),
+        _cells_frame(counts, status, "home_region", periods, period_months, HOME_COLUMNS, level="region"),
     ], ignore_index=True)
     total_rows = []
     for period in periods:
@@ -127,30 +128,20 @@ def _status_label(status: str | None) -> str:
     return "published" if status == PUBLISHED else "suppressed"
 
 
-def _frame_flows(counts, status, kind: str, periods: list[int], period_months: int) -> pd.DataFrame:
-    flow_periods = periods[1:] if len(periods) > 1 else []
-    pairs = sorted({key[2:] for key, s in status.items() if key[0] == kind and s == PUBLISHED})
-    rows = []
-    for period in flow_periods:
-        for origin, destination in pairs:
-            key = (kind, period, origin, destination)
-            published = status.get(key) == PUBLISHED
-            rows.append((month_label(period, period_months), origin, destination,
-                         counts[key] if published else None, _status_label(status.get(key))))
-    frame = pd.DataFrame(rows, columns=FLOW_COLUMNS)
-    frame["subscribers"] = frame["subscribers"].astype("Int64")
-    return frame
-
-
-def _frame_homes(counts, status, kind: str, level: str, periods: list[int], period_months: int) -> pd.DataFrame:
-    areas = sorted({key[2] for key, s in status.items() if key[0] == kind and s == PUBLISHED})
+def _cells_frame(counts, status, kind: str, periods: list[int], period_months: int, columns: list[str],
+                 level: str | None = None) -> pd.DataFrame:
+    """One row per period for every cell of ``kind`` published in some period (a flow's origin and
+    destination, a home's area); a cell suppressed in a period has no count there. ``level`` (homes)
+    is written after the month."""
+    cells = sorted({key[2:] for key, s in status.items() if key[0] == kind and s == PUBLISHED})
+    leading = () if level is None else (level,)
     rows = []
     for period in periods:
-        for area in areas:
-            key = (kind, period, area)
+        for cell in cells:
+            key = (kind, period, *cell)
             published = status.get(key) == PUBLISHED
-            rows.append((month_label(period, period_months), level, area,
+            rows.append((month_label(period, period_months), *leading, *cell,
                          counts[key] if published else None, _status_label(status.get(key))))
-    frame = pd.DataFrame(rows, columns=HOME_COLUMNS)
+    frame = pd.DataFrame(rows, columns=columns)
     frame["subscribers"] = frame["subscribers"].astype("Int64")
     return frame
