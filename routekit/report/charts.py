@@ -39,6 +39,13 @@ def _published(frame: pd.DataFrame, value_columns: Iterable[str], threshold: int
     return published_rows(frame, value_columns, threshold, f"chart '{chart}'", public=public)
 
 
+def _opening(frame: pd.DataFrame, name: str, lang: str, required: list[str], values: list[str],
+             threshold: int | None) -> tuple[pd.DataFrame, str]:
+    """Every chart's opening: its input columns checked, only published rows, its title."""
+    _require(frame, required, name)
+    return _published(frame, values, threshold, name), t(f"chart.{name}.title", lang)
+
+
 def _counts_and_estimates(frame: pd.DataFrame, required: list[str], chart: str,
                           threshold: int | None) -> pd.DataFrame:
     """Published rows with count and estimate/lower/upper columns (missing ones added empty)."""
@@ -133,6 +140,19 @@ def _nationality_groups(frame: pd.DataFrame, top_n: int, lang: str) -> tuple[pd.
     return frame, order
 
 
+def _nationality_bars(data: pd.DataFrame, order: list[str], lang: str, along: alt.Tooltip, **axes) -> alt.Chart:
+    """Bars stacked by nationality in ``order`` (largest first, 'other' last) along a category
+    (``along``: its tooltip); ``axes``: the category's and the persons' x and y."""
+    data["order"] = data["nationality_name"].map({n: i for i, n in enumerate(order)})
+    return alt.Chart(data).mark_bar().encode(
+        **axes,
+        color=alt.Color("nationality_name:N", title=t("label.nationality", lang),
+                        scale=_series_scale(order), sort=order),
+        order=alt.Order("order:Q"),
+        tooltip=[along, alt.Tooltip("nationality_name:N", title=t("label.nationality", lang)),
+                 alt.Tooltip("count:Q", title=t("label.persons", lang), format=",.0f")])
+
+
 # --- charts ---------------------------------------------------------------------------------------
 def corridor_trends(frame: pd.DataFrame, lang: str = "nl", threshold: int | None = None):
     """Persons per corridor and month: triangulated estimate with its interval, plus each source.
@@ -188,25 +208,17 @@ def nationality_by_corridor(frame: pd.DataFrame, lang: str = "nl", top_n: int = 
     """Stacked horizontal bars: persons per corridor split by nationality. Columns: corridor,
     nationality (ISO3), count."""
     name = "nationality_by_corridor"
-    _require(frame, ["corridor", "nationality", "count"], name)
-    data = _published(frame, ["count"], threshold, name)
-    title = t(f"chart.{name}.title", lang)
+    data, title = _opening(frame, name, lang, ["corridor", "nationality", "count"], ["count"], threshold)
     if data.empty:
         return _empty(lang, title)
     data, order = _nationality_groups(data, top_n, lang)
     data["corridor_name"] = data["corridor"].map(lambda c: _corridor_name(c, lang))
     data = data.groupby(["corridor_name", "nationality_name"], as_index=False)["count"].sum()
-    data["order"] = data["nationality_name"].map({n: i for i, n in enumerate(order)})
     corridors = _corridor_order(frame["corridor"].unique(), lang)
-    chart = alt.Chart(data).mark_bar().encode(
+    chart = _nationality_bars(
+        data, order, lang, alt.Tooltip("corridor_name:N", title=t("label.corridor", lang)),
         y=alt.Y("corridor_name:N", title=None, sort=corridors),
         x=alt.X("sum(count):Q", title=t("label.persons", lang), axis=alt.Axis(format=",.0f")),
-        color=alt.Color("nationality_name:N", title=t("label.nationality", lang),
-                        scale=_series_scale(order), sort=order),
-        order=alt.Order("order:Q"),
-        tooltip=[alt.Tooltip("corridor_name:N", title=t("label.corridor", lang)),
-                 alt.Tooltip("nationality_name:N", title=t("label.nationality", lang)),
-                 alt.Tooltip("count:Q", title=t("label.persons", lang), format=",.0f")],
     ).properties(width=WIDTH - 200, height=max(60, 26 * len(corridors)))
     totals = data.groupby("corridor_name")["count"].sum()
     alt_text = t(f"chart.{name}.alt", lang, n=min(top_n, len(order)),
@@ -219,25 +231,17 @@ def nationality_over_time(frame: pd.DataFrame, lang: str = "nl", top_n: int = 8,
                           threshold: int | None = None):
     """Stacked bars per month split by nationality. Columns: month, nationality, count."""
     name = "nationality_over_time"
-    _require(frame, ["month", "nationality", "count"], name)
-    data = _published(frame, ["count"], threshold, name)
-    title = t(f"chart.{name}.title", lang)
+    data, title = _opening(frame, name, lang, ["month", "nationality", "count"], ["count"], threshold)
     if data.empty:
         return _empty(lang, title)
     data, order = _nationality_groups(data, top_n, lang)
     data = _localise_months(_month_column(data), lang)
     data = data.groupby(["month_date", "month_label", "nationality_name"], as_index=False)["count"].sum()
-    data["order"] = data["nationality_name"].map({n: i for i, n in enumerate(order)})
-    chart = alt.Chart(data).mark_bar().encode(
+    chart = _nationality_bars(
+        data, order, lang, alt.Tooltip("month_label:N", title=t("label.month", lang)),
         x=alt.X("yearmonth(month_date):O", title=t("label.month", lang),
                 axis=alt.Axis(format="%b %Y", labelAngle=-40)),
         y=alt.Y("sum(count):Q", title=t("label.persons", lang), axis=alt.Axis(format=",.0f")),
-        color=alt.Color("nationality_name:N", title=t("label.nationality", lang),
-                        scale=_series_scale(order), sort=order),
-        order=alt.Order("order:Q"),
-        tooltip=[alt.Tooltip("month_label:N", title=t("label.month", lang)),
-                 alt.Tooltip("nationality_name:N", title=t("label.nationality", lang)),
-                 alt.Tooltip("count:Q", title=t("label.persons", lang), format=",.0f")],
     ).properties(width=WIDTH - 40, height=260)
     alt_text = t(f"chart.{name}.alt", lang, n=min(top_n, len(order)), nationalities=", ".join(order),
                  **_span(data, lang))
@@ -248,9 +252,7 @@ def entry_point_trends(frame: pd.DataFrame, lang: str = "nl", threshold: int | N
     """Persons found per entry point and month, one panel per crossing type.
     Columns: month, entry_point (reference id), count."""
     name = "entry_points"
-    _require(frame, ["month", "entry_point", "count"], name)
-    data = _published(frame, ["count"], threshold, name)
-    title = t(f"chart.{name}.title", lang)
+    data, title = _opening(frame, name, lang, ["month", "entry_point", "count"], ["count"], threshold)
     if data.empty:
         return _empty(lang, title)
     points = entry_points()
@@ -322,9 +324,7 @@ def safety(frame: pd.DataFrame, lang: str = "nl"):
     """Dead and missing migrants per month and corridor (IOM, public). Columns: month, corridor,
     dead, missing."""
     name = "safety"
-    _require(frame, ["month", "corridor", "dead", "missing"], name)
-    data = _published(frame, ["dead", "missing"], None, name)
-    title = t(f"chart.{name}.title", lang)
+    data, title = _opening(frame, name, lang, ["month", "corridor", "dead", "missing"], ["dead", "missing"], None)
     if data.empty:
         return _empty(lang, title)
     data = _localise_months(_month_column(data), lang)
@@ -356,9 +356,7 @@ def missing_route_share(frame: pd.DataFrame, lang: str = "nl"):
     """Data quality: share (0..1) of texts without a usable route, per source and month.
     Columns: month, source, share."""
     name = "missing_route"
-    _require(frame, ["month", "source", "share"], name)
-    data = _published(frame, ["share"], None, name)
-    title = t(f"chart.{name}.title", lang)
+    data, title = _opening(frame, name, lang, ["month", "source", "share"], ["share"], None)
     if data.empty:
         return _empty(lang, title)
     data = _localise_months(_month_column(data), lang)
@@ -382,9 +380,7 @@ def interview_lag(frame: pd.DataFrame, lang: str = "nl"):
     """Data quality: days between asylum application and interview per month (IND).
     Columns: month, median, p25, p75."""
     name = "interview_lag"
-    _require(frame, ["month", "median", "p25", "p75"], name)
-    data = _published(frame, ["median"], None, name)
-    title = t(f"chart.{name}.title", lang)
+    data, title = _opening(frame, name, lang, ["month", "median", "p25", "p75"], ["median"], None)
     if data.empty:
         return _empty(lang, title)
     data = _localise_months(_month_column(data), lang)[["month_date", "month_label", "median", "p25", "p75"]]
