@@ -271,6 +271,14 @@ def _format_birth_date(rnd: random.Random, iso: str, lang: str) -> str:
     return rnd.choice((f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}", f"{int(iso[8:10])} {MONTHS['en'][int(iso[5:7]) - 1]} {iso[:4]}"))
 
 
+# An interview report's header per language: the heading's variants, then the labels of date,
+# name, birth date and V-number (left out when the person has none).
+INTERVIEW_HEADER = {
+    "nl": (("Nader gehoor", "Verslag nader gehoor", "Gehoorverslag (nader gehoor)"),
+           ("Datum", "Naam", "Geboortedatum", "V-nummer")),
+    "en": (("Further interview (nader gehoor)", "Report of the detailed interview"),
+           ("Date", "Name", "Date of birth", "V-number")),
+}
 NOT_ASKED_TRUTH = {"narrated_route": "", "narrated_modes": "", "smuggler": "unknown", "route_asked": False}
 
 
@@ -288,20 +296,11 @@ def ind_narrative(rnd: random.Random, journey: dict, person: Person, lang: str, 
     interview = dutch_date(journey["interview_date"]) if lang == "nl" else journey["interview_date"]
     lines: list[str] = []
     if style in ("header", "qa"):
-        if lang == "nl":
-            lines.append(rnd.choice(("Nader gehoor", "Verslag nader gehoor", "Gehoorverslag (nader gehoor)")))
-            lines.append(f"Datum: {interview}")
-            lines.append(f"Naam: {name}")
-            lines.append(f"Geboortedatum: {birth}")
-            if v_number:
-                lines.append(f"V-nummer: {v_number}")
-        else:
-            lines.append(rnd.choice(("Further interview (nader gehoor)", "Report of the detailed interview")))
-            lines.append(f"Date: {interview}")
-            lines.append(f"Name: {name}")
-            lines.append(f"Date of birth: {birth}")
-            if v_number:
-                lines.append(f"V-number: {v_number}")
+        titles, labels = INTERVIEW_HEADER[lang]
+        lines.append(rnd.choice(titles))
+        lines += [f"{label}: {value}" for label, value in zip(labels, (interview, name, birth))]
+        if v_number:
+            lines.append(f"{labels[3]}: {v_number}")
     else:
         v_part = f", V-nr. {v_number}" if v_number else ""
         lines.append(f"Op {interview} is {name} (geboren {birth}{v_part}) gehoord in aanwezigheid van een tolk."
