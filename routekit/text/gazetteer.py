@@ -6,7 +6,8 @@ Sources, in order of precedence (a later source never overrides an earlier one f
 2. ``routekit/reference/gazetteer/places.csv`` - cities, islands, border towns, airports, camps,
    enclaves and regions, each mapped to its country (with an optional hint such as ``canary_islands``);
    then ``exonyms.csv`` - other languages' names for countries and main cities ("Almanya", "Uholanzi"),
-   as interpreters keep them in translated statements;
+   as interpreters keep them in translated statements - and ``exonyms_cldr.csv`` (generated from CLDR by
+   ``tools/build_exonyms.py``; counted only when written with a capital);
 3. pycountry: English names, common and official names, and their Dutch, German and French
    translations read with gettext from ``pycountry.LOCALES_DIR`` (domain ``iso3166-1``);
 4. routekit's own country table (``routekit.reference.countries()``, English and Dutch names);
@@ -144,9 +145,11 @@ def gazetteer() -> dict[str, Place]:
         flag = row.get("case_sensitive", "")
         sensitive = row["place"] if flag in ("yes", "mid") else ""
         add(row["place"], Place(row["iso3"], row["kind"] or "city", row.get("hint", ""), sensitive, flag == "mid"))
-    for row in read_data_csv("exonyms.csv"):   # other languages' names kept in translated statements
-        sensitive = row["alias"] if row.get("case_sensitive") == "yes" else ""
-        add(row["alias"], Place(row["iso3"], row["kind"] or "country", "", sensitive))
+    for name in ("exonyms.csv", "exonyms_cldr.csv"):   # other languages' names kept in translated statements
+        for row in read_data_csv(name):
+            flag = row.get("case_sensitive", "")
+            sensitive = row["alias"] if flag == "yes" else ""
+            add(row["alias"], Place(row["iso3"], row["kind"] or "country", "", sensitive, capitalised=flag == "capital"))
     for phrase, iso3 in _adjective_places():
         add(phrase, Place(iso3, "border_side"))
     for name, iso3 in _pycountry_names():
@@ -175,7 +178,7 @@ def _fuzzy_index() -> dict[str, tuple[str, ...]]:
     index: dict[str, set[str]] = {}
     for name, place in gazetteer().items():
         if (" " in name or len(name) < FUZZY_MIN_LENGTH - 1 or place.case_sensitive or not name.isalpha()
-                or not place.iso3 or place.kind != "country"):
+                or not place.iso3 or place.kind != "country" or place.capitalised):   # generated names: exact only
             continue
         for variant in {name} | {name[:i] + name[i + 1:] for i in range(len(name))}:
             index.setdefault(variant, set()).add(name)

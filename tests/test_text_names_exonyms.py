@@ -1,0 +1,51 @@
+"""Names in translated statements: other languages' country names, generated from CLDR (``exonyms_cldr.csv``,
+``tools/build_exonyms.py``) and hand-kept transliterations for the scripts CLDR cannot give in Latin letters
+(``exonyms.csv``: Arabic, Persian/Dari, Pashto, Urdu, Tigrinya, Amharic, Mandarin pinyin, Sorani, Russian)."""
+
+import pytest
+
+from routekit.text.extraction import extract_route
+from routekit.text.gazetteer import find_places
+from routekit.text.normalise import fold
+
+
+@pytest.mark.parametrize("text, route", [
+    # Pashto / Dari transliterations
+    ("Vertaling uit het Pashto: 'Van Herat ging ik naar Iran, daarna lopend naar Torkiya. Met de auto naar "
+     "Bulgharistan, Sarbistan en Majaristan, toen Atrish en met de trein naar Jarmani en Holand.'",
+     ("AFG", "IRN", "TUR", "BGR", "SRB", "HUN", "AUT", "DEU", "NLD")),
+    # Mandarin pinyin
+    ("Translation from Mandarin: 'From Fuzhou I flew to Tuerqi, then a boat took us to Xila. From Xila I flew to "
+     "Yidali, took the train to Faguo and a bus through Bilishi to Helan.'",
+     ("CHN", "TUR", "GRC", "ITA", "FRA", "BEL", "NLD")),
+    # Somali, from CLDR
+    ("Translation from Somali: 'From Baidoa to Kenya by bus, then I flew to Turkiga. A boat to Giriig, and a plane "
+     "to Biljam and Nederlaands.'", ("SOM", "KEN", "TUR", "GRC", "BEL", "NLD")),
+    # Hausa, from CLDR
+    ("Vertaling uit het Hausa: 'Ik ging van Kano naar Nijar, toen door de woestijn naar Aljeriya en Maroko. Daarna "
+     "met een boot naar Sipen, met de bus naar Faransa en Holan.'",
+     ("NGA", "NER", "DZA", "MAR", "ESP", "FRA", "NLD")),
+    # Uzbek / Russian (Cyrillic transliterated)
+    ("Translation from Uzbek: 'From Tashkent I flew to Gretsiya, then walked to Vengriya. A car took me through "
+     "Avstriya to Shveytsariya and a train to Niderlandiya.'", ("UZB", "GRC", "HUN", "AUT", "CHE", "NLD")),
+    # Tigrinya
+    ("Vertaling uit het Tigrinya: 'Van Asmara liep ik naar Sudan, toen naar Gibtsi. Met een boot naar Taliyan, met "
+     "de trein naar Swiz, Jarmen en Holand.'", ("ERI", "SDN", "EGY", "ITA", "CHE", "DEU", "NLD")),
+    # Arabic with the scholarly letters (macron, dot below)
+    ("Vertaling uit het Arabisch: 'Uit Dimashq naar Bayrut, vlucht naar Ṭubruq in Lībiyā. Boot naar Īṭāliyā, trein "
+     "naar Suwisra en Almaniya, bus naar Hulanda.'", ("SYR", "LBN", "LBY", "ITA", "CHE", "DEU", "NLD")),
+])
+def test_translated_names(text, route):
+    assert extract_route(text).route == route
+
+
+def test_generated_names_need_a_capital():
+    """A generated name is a proper noun: written in lower case it is some other word."""
+    text = "Hij zei: giriig en biljam, daarna via Duitsland naar Nederland."
+    assert {m.place.iso3 for m in find_places(text, fold(text))} == {"DEU", "NLD"}
+
+
+def test_generated_names_are_not_fuzzy_targets():
+    """A word one letter from a generated name (a language, a surname) is not a misspelt country."""
+    text = "Tolk Koerdisch-Sorani, de heer Barzani. Hij reisde van Irak via Turkije naar Nederland."
+    assert extract_route(text).route == ("IRQ", "TUR", "NLD")
