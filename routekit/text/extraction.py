@@ -456,7 +456,95 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
         _mark_before_clauses(states, folded, cues, segments)
     if "before" in cues:
         _mark_before_in_sentence(states, cues["before"])
+    if "flashback_aux" in cues and len(segments.sentence_starts) > 1:
+        _mark_flashbacks(states, folded, cues, segments)
     return states
+
+
+# a participle by its form: Dutch ge-...-d/t/en, also after a separable prefix ("binnengekomen", "overgestoken" is
+# listed), English -ed ("had crossed")
+_PARTICIPLE_NL = re.compile(r"\b(?:aan|binnen|over|door|weg|terug|op|uit|in|mee|af|rond|heen|langs|neer|vast|ver)?"
+                            r"ge[a-z]{2,}(?:d|t|en)\b")
+_PARTICIPLE_EN = re.compile(r"\b[a-z]{2,}ed\b")
+_AUX_REACH = 3   # words between an English auxiliary and its participle ("had already crossed")
+
+
+def _past_perfect_clauses(folded: str, cues, segments: Segments) -> dict[int, int]:
+    """Per sentence, the start of its first clause in the past perfect: an auxiliary (``flashback_aux``) with a
+    participle in its clause (Dutch puts it at the clause's end: "naar Marokko was gereisd") or, after an English
+    "had", within ``_AUX_REACH`` words ("had already crossed"; not "had a visa")."""
+    irregular = [start for start, _ in cues.get("flashback_participles", ())]
+    clause_starts = segments.clause_starts
+    found: dict[int, int] = {}
+    for start, end in cues["flashback_aux"]:
+        sentence = segments.sentence(start)
+        if sentence in found:
+            continue
+        clause = segments.clause(start)
+        clause_start = clause_starts[clause - 1] if clause > 0 else 0
+        clause_end = clause_starts[clause] if clause < len(clause_starts) else len(folded)
+        if folded[start:end] in ("had", "hadden") or "'" in folded[start:end]:
+            # English (and Dutch "had"): the participle follows within reach, or (Dutch) ends the clause
+            reach_end = end
+            for _ in range(_AUX_REACH + 1):
+                next_space = folded.find(" ", reach_end + 1)
+                reach_end = clause_end if next_space < 0 or next_space > clause_end else next_space
+            window = (end, reach_end)
+        else:
+            window = (clause_start, clause_end)
+        if (any(window[0] <= at < window[1] for at in irregular) or _PARTICIPLE_EN.search(folded, *window)
+                and not _PARTICIPLE_NL.search(folded, *window) and folded[start:end] != "was"
+                or _PARTICIPLE_NL.search(folded, *window)):
+            found[sentence] = clause_start
+    return found
+
+
+def _mark_flashbacks(states: list[_MentionState], folded: str, cues, segments: Segments) -> None:
+    """A flashback in the past perfect ("Hij zat in een BlaBlaCar uit Luik. Hij verklaarde dat hij uit Conakry via
+    Mali naar Marokko was gereisd", "He first arrived in NL via Greece and Austria. He had left Aleppo for Turkey"):
+    the sentence's new countries come before those of the sentence told before it (marked as 'before', so
+    ``_build_route`` places them as it places "daarvoor"). Consecutive past-perfect sentences go further back each.
+    Not when a continuation word ("vandaar", "then") comes before the new countries, nor - unless the previous
+    sentence was a flashback too - when a country told before opens the sentence as a stop ("In Servie had hij een
+    smokkelaar betaald die hem naar Hongarije bracht"); a country told before reached from a new one ("He had come to
+    Italy on the ferry from Patras") starts a flashback."""
+    perfect = _past_perfect_clauses(folded, cues, segments)
+    if not perfect:
+        return
+    continuation = [start for start, _ in cues.get("continuation", ())]
+    sentence_starts = segments.sentence_starts
+    seen: set[str] = set()
+    previous = ""   # the sentence told before: "plain" (not past perfect), "perfect", or a flashback told "back"
+    #                 (its new countries end in a departure: the story goes on backwards) or "forward"
+    index, count = 0, len(states)
+    while index < count:
+        sentence = states[index].sentence
+        group = []
+        while index < count and states[index].sentence == sentence:
+            state = states[index]
+            if not state.excluded:
+                group.append(state)
+            index += 1
+        if not group:
+            continue
+        new = [s for s in group if s.mention.place.iso3 not in seen and s.mention.place.iso3 != NETHERLANDS
+               and not s.home]
+        flashback = False
+        if previous in ("plain", "back") and new and sentence in perfect and not any(
+                s.before or s.before_of >= 0 or s.continues_before or s.journey_start or s.first for s in group):
+            first_new = new[0]
+            sentence_start = sentence_starts[sentence - 1] if sentence > 0 else 0
+            carried_on = any(sentence_start <= at < first_new.mention.start for at in continuation)
+            if not carried_on and perfect[sentence] <= new[-1].mention.start:
+                opened_by_old = any(s.mention.start < first_new.mention.start for s in group)
+                flashback = previous == "back" or not opened_by_old or first_new.departure
+        if flashback:
+            for state in new:
+                state.before = True
+            previous = "back" if new[-1].departure else "forward"
+        elif previous != "forward" or sentence not in perfect:
+            previous = "perfect" if sentence in perfect else "plain"
+        seen.update(s.mention.place.iso3 for s in group)
 
 
 def _mark_before_in_sentence(states: list[_MentionState], cues: list[tuple[int, int]]) -> None:
@@ -846,17 +934,29 @@ def _departure_pairs(travelled: list[_MentionState], arrivals_in: dict[int, list
         same = arrivals_in.get(st.sentence)
         if not same:
             continue
-        after = [other for other in same if other.mention.start > st.mention.start]
-        before_it = [other for other in same if other.mention.start < st.mention.start]
-        # "stak de Hongaarse grens over vanuit Servie, en ... naar Oostenrijk": the arrival of its own clause
-        own_clause = [other for other in before_it if other.clause == st.clause]
-        if own_clause and not any(other.clause == st.clause for other in after):
-            pair_of[index] = own_clause[-1]
-        elif after:
-            pair_of[index] = after[0]
-        elif before_it:
-            pair_of[index] = before_it[-1]
+        pair = _arrival_of_departure(st, same)
+        if pair is not None and pair.mention.place.iso3 == st.mention.place.iso3 and pair.mention.start > st.mention.start:
+            # the place after it is in the same country ("from Bordeaux, changing in Paris", "From Agadez in Niger on
+            # a truck"): a move inside a country is no leg, the departure leads to another country's arrival
+            pair = _arrival_of_departure(st, [o for o in same if o.mention.place.iso3 != st.mention.place.iso3])
+        if pair is not None:
+            pair_of[index] = pair
     return pair_of
+
+
+def _arrival_of_departure(st: _MentionState, same: list[_MentionState]) -> _MentionState | None:
+    """The arrival among ``same`` (the sentence's arrivals) that the departure ``st`` leads to."""
+    after = [other for other in same if other.mention.start > st.mention.start]
+    before_it = [other for other in same if other.mention.start < st.mention.start]
+    # "stak de Hongaarse grens over vanuit Servie, en ... naar Oostenrijk": the arrival of its own clause
+    own_clause = [other for other in before_it if other.clause == st.clause]
+    if own_clause and not any(other.clause == st.clause for other in after):
+        return own_clause[-1]
+    if after:
+        return after[0]
+    if before_it:
+        return before_it[-1]
+    return None
 
 
 def _build_route(states: list[_MentionState], folded: str, mode_spans, segments: Segments, dutch_record: bool = False,
@@ -1540,7 +1640,7 @@ def extract_route(text: str | None) -> RouteExtraction:
                                reason=REASON_NO_ROUTE, language=language)
     states = _classify(folded, mentions, cues, vocab, segments, dialogue)
     route, mode_of, hint_of, reorders, inferred_home = _build_route(states, folded, mode_spans, segments,
-                                                                    _in_the_netherlands(unjoined, cues, vocab),
+                                                                    _in_the_netherlands(unjoined, cues, vocab) or dialogue.interview,
                                                                     cues.get("vehicle", ()))
     if len(route) < 2:  # one country is no journey (a birthplace, the place a person was found)
         return RouteExtraction(smuggler=smuggler, route_asked=True, confidence=no_route_probability("one_country"),

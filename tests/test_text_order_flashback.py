@@ -1,0 +1,44 @@
+"""Route order told out of text order: past-perfect flashbacks and legs inside one country."""
+
+import pytest
+
+from routekit.text.extraction import extract_route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a flashback in the past perfect after a stay and the arrival were told (English, Dutch)
+    ("She stayed in Brussels for a month and took a bus to Breda. She had flown from Lagos to Casablanca and had "
+     "crossed to Spain by boat.", "NGA>MAR>ESP>BEL>NLD"),
+    ("She came on the ferry from Harwich to Hook of Holland. She had lived in London for two years, after travelling "
+     "from Tirana to Calais by lorry.", "ALB>FRA>GBR>NLD"),
+    ("Betrokkene woonde een half jaar in Keulen en reisde met de trein naar Venlo. Hij was vanuit Izmir met een boot "
+     "naar Lesbos overgestoken en had daarna in Athene gewoond.", "TUR>GRC>DEU>NLD"),
+    ("Verklaring. Ik heb drie maanden in Brussel geslapen en kwam met de bus naar Breda. Ik was uit Tanger met een "
+     "boot naar Spanje gevaren.", "MAR>ESP>BEL>NLD"),
+])
+def test_past_perfect_flashback_goes_before_what_was_told_first(text, route):
+    assert extract_route(text).route_text == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a whole account in the past perfect is told forwards
+    ("Proces-verbaal. Betrokkene werd te Venlo aangetroffen. Hij verklaarde dat hij vanuit Syrie naar Turkije was "
+     "gereisd. In Istanbul had hij twee jaar gewerkt en was hij met een boot naar Griekenland overgestoken. Vanuit "
+     "Griekenland was hij naar Duitsland gevlogen.", "SYR>TUR>GRC>DEU>NLD"),
+    # a continuation word carries the story on
+    ("He travelled from Iraq to Turkey. From there he had taken a boat to Greece.", "IRQ>TUR>GRC"),
+])
+def test_past_perfect_told_forwards_keeps_the_text_order(text, route):
+    assert extract_route(text).route_text == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # Q/A told backwards: "from Lyon, changing in Paris" leads to the question's country, not to Paris
+    ("Q: Which country were you in before the Netherlands? A: Belgium. Q: How did you get to Belgium? A: By train, "
+     "from Lyon, changing in Paris. Q: And to France? A: By bus from Milan to Lyon. Q: Where did it start? "
+     "A: In Tunisia, I took a boat to Italy.", "TUN>ITA>FRA>BEL>NLD"),
+    ("V: Waar was u voor Nederland? A: In Duitsland. V: Hoe kwam u in Duitsland? A: Met de bus, vanuit Graz in "
+     "Oostenrijk. V: En naar Oostenrijk? A: Te voet vanuit Slovenie.", "SVN>AUT>DEU>NLD"),
+])
+def test_a_departure_leads_to_another_country_not_to_a_town_of_its_own(text, route):
+    assert extract_route(text).route_text == route
