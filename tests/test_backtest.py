@@ -29,7 +29,8 @@ pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("report")]
 
 GOLDEN = Path(__file__).parent / "golden" / "small_demo.json"
 VOLATILE_KEYS = {"started_utc", "finished_utc", "created_utc", "created", "generated", "generated_utc",
-                 "seconds", "elapsed_seconds", "duration_seconds", "built_utc", "key_fingerprint"}
+                 "seconds", "elapsed_seconds", "duration_seconds", "built_utc", "key_fingerprint",
+                 "seal"}  # the keyed seal: an HMAC under the workspace's random linkage key
 
 
 def _without_volatile(value, data_dir: str):

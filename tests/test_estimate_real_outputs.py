@@ -34,7 +34,7 @@ def chain(tmp_path_factory) -> dict:
     for source in SOURCES:
         release_extract(source, partners / f"{source}.csv", releases / source, threshold=K, key=KEY,
                         rejects=root / "rejects" / f"{source}.csv")
-    link_releases([releases / s for s in SOURCES if s != "mobility"], root / "link", threshold=K)
+    link_releases([releases / s for s in SOURCES if s != "mobility"], root / "link", threshold=K, key=KEY)
     out = root / "out"
     manifest = run_estimate([releases / s for s in SOURCES], root / "link", out,
                             period_months=["2024-04", "2024-05", "2024-06"], n_boot=19, period_label="2024-Q2")

@@ -62,7 +62,7 @@ def test_export_releases_exactly_like_the_canonical_csv(demo, source):
     assert profiled["rows_in"] == plain["rows_in"] == len(demo["frames"][source])
     assert profiled["rows_used"] == plain["rows_used"] and profiled["rows_rejected"] == 0
     different = {k for k in plain.keys() | profiled.keys() if plain.get(k) != profiled.get(k)}
-    assert different == {"input_sha256", "intake_profile"}
+    assert different == {"input_sha256", "intake_profile", "seal"}  # the seal covers both
     written = json.loads((profiled_dir / "manifest.json").read_text(encoding="utf-8"))
     assert written["intake_profile"]["file"] == f"{source}.yaml"
     assert not list((demo["root"] / source / "partner").glob(".routekit-intake-*")), "private copy left behind"

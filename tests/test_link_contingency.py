@@ -82,7 +82,7 @@ def test_assignment_prefers_the_whole_route_and_earliest_month():
 
 def test_contingency_counts_match_the_truth_where_published(releases, tmp_path):
     dirs, truth = releases
-    manifest = link_releases(dirs, tmp_path / "link", threshold=K)
+    manifest = link_releases(dirs, tmp_path / "link", threshold=K, key=KEY)
     assert manifest["sources"] == ["eurodac", "ind", "kmar"]
     assert manifest["persons"] == len(truth)
     table = pd.read_csv(tmp_path / "link" / "contingency.csv", keep_default_na=False, na_values=[""])
@@ -100,7 +100,7 @@ def test_contingency_counts_match_the_truth_where_published(releases, tmp_path):
 
 def test_link_output_has_no_small_counts_no_tokens_and_nothing_recoverable(releases, tmp_path):
     dirs, _ = releases
-    manifest = link_releases(dirs, tmp_path / "link", threshold=K)
+    manifest = link_releases(dirs, tmp_path / "link", threshold=K, key=KEY)
     table = pd.read_csv(tmp_path / "link" / "contingency.csv", keep_default_na=False, na_values=[""])
     published = table.loc[table["status"] == "published", "count"]
     assert not ((published > 0) & (published < K)).any()
@@ -116,8 +116,8 @@ def test_link_output_has_no_small_counts_no_tokens_and_nothing_recoverable(relea
 
 def test_link_is_deterministic(releases, tmp_path):
     dirs, _ = releases
-    link_releases(dirs, tmp_path / "a", threshold=K)
-    link_releases(list(reversed(dirs)), tmp_path / "b", threshold=K)
+    link_releases(dirs, tmp_path / "a", threshold=K, key=KEY)
+    link_releases(list(reversed(dirs)), tmp_path / "b", threshold=K, key=KEY)
     for name in ("contingency.csv", "manifest.json"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
 
@@ -125,16 +125,16 @@ def test_link_is_deterministic(releases, tmp_path):
 def test_link_needs_two_releases_with_tokens(releases, tmp_path):
     dirs, _ = releases
     with pytest.raises(InputError, match="at least two releases"):
-        link_releases(dirs[:1], tmp_path / "link")
+        link_releases(dirs[:1], tmp_path / "link", key=KEY)
     (dirs[1] / "steward" / "tokens.csv").unlink()
     with pytest.raises(InputError, match="steward/tokens.csv"):
-        link_releases(dirs, tmp_path / "link")
+        link_releases(dirs, tmp_path / "link", key=KEY)
 
 
 def test_link_refuses_a_low_threshold(releases, tmp_path):
     dirs, _ = releases
     with pytest.raises(DisclosureError, match="minimum 5"):
-        link_releases(dirs, tmp_path / "link", threshold=3)
+        link_releases(dirs, tmp_path / "link", threshold=3, key=KEY)
 
 
 def test_releases_with_different_keys_are_refused(tmp_path):
@@ -142,13 +142,13 @@ def test_releases_with_different_keys_are_refused(tmp_path):
     first = _release(tmp_path / "kmar", "kmar", "border_observation", people)
     second = _release(tmp_path / "ind", "ind", "self_reported", people, key=b"other" * 8)
     with pytest.raises(InputError, match="another linkage key"):
-        link_releases([first, second], tmp_path / "link", threshold=K)
+        link_releases([first, second], tmp_path / "link", threshold=K, key=KEY)
 
 
 def test_link_warns_when_a_source_shares_nobody(tmp_path, caplog):
     people = _population(600)
     first = _release(tmp_path / "kmar", "kmar", "border_observation", people[:300])
     second = _release(tmp_path / "ind", "ind", "self_reported", people[300:])
-    manifest = link_releases([first, second], tmp_path / "link", threshold=K)
+    manifest = link_releases([first, second], tmp_path / "link", threshold=K, key=KEY)
     assert manifest["persons"] == 600
     assert "shares no person" in caplog.text

@@ -1,11 +1,9 @@
-"""Red team: the release seal is a list of plain sha256 digests, so whoever edits a table can
-re-seal it (issue 13, item 3, 'a release edited after it left the partner is published').
+"""Red team: a release edited after it left the partner and re-sealed by hand (issue 13, item 3).
 
 A careful attacker who multiplies a published count by ten and writes the new sha256 into the
-manifest's ``files`` passes ``link_releases`` (and ``routekit link``) without a word. A seal
-that a third party cannot recompute needs a key: e.g. an HMAC of the manifest under the linkage
-key the partners and the steward share - a design change (``link`` runs without the key
-today), so the test is left failing.
+manifest's ``files`` passed ``link_releases`` (and ``routekit link``) while the seal was a list
+of plain sha256 digests. The keyed seal (HMAC-SHA256 under the linkage key the partners and the
+steward share, over the canonical manifest and each file digest) is what the steward checks now.
 """
 
 from __future__ import annotations
@@ -46,17 +44,94 @@ def _reseal(release: Path) -> None:
     manifest_path.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
 
 
-@pytest.mark.xfail(strict=True, reason="the seal is unkeyed sha256: an edited table with recomputed digests is "
-                                       "linked (contracts.ReleaseBundle verifies digests only)")
-def test_a_table_edited_and_resealed_is_refused(releases, tmp_path):
-    totals = releases[1] / "tables" / "totals.csv"
+def _inflate_totals(release: Path) -> None:
+    totals = release / "tables" / "totals.csv"
     frame = pd.read_csv(totals, dtype=str, keep_default_na=False)
     row = frame.index[frame["status"] == "published"][0]
     frame.loc[row, "count"] = str(int(frame.loc[row, "count"]) * 10)
     frame.to_csv(totals, index=False, lineterminator="\n")
+
+
+def test_a_table_edited_and_resealed_is_refused(releases, tmp_path):
+    _inflate_totals(releases[1])
     _reseal(releases[1])
-    with pytest.raises(RoutekitError, match="kmar"):
+    with pytest.raises(RoutekitError, match="kmar") as error:
+        link_releases(releases, tmp_path / "link", threshold=K, key=KEY)
+    line = str(error.value)
+    assert "\n" not in line and str(releases[1]) in line and "tables/totals.csv" in line and "seal" in line
+    assert not (tmp_path / "link").exists()
+
+
+def test_the_key_comes_from_the_environment_when_not_given(releases, tmp_path, monkeypatch):
+    """``routekit link`` without --key-file: the steward's key from ROUTEKIT_LINK_KEY checks the seal."""
+    _inflate_totals(releases[1])
+    _reseal(releases[1])
+    monkeypatch.setenv("ROUTEKIT_LINK_KEY", KEY.decode())
+    with pytest.raises(RoutekitError, match="tables/totals.csv"):
         link_releases(releases, tmp_path / "link", threshold=K)
+    monkeypatch.delenv("ROUTEKIT_LINK_KEY")
+    with pytest.raises(RoutekitError, match="no linkage key"):  # never linked unchecked
+        link_releases(releases, tmp_path / "link", threshold=K)
+
+
+def test_a_threshold_lowered_and_the_seal_dropped_is_refused(releases, tmp_path):
+    """Editing the manifest (threshold 10 -> 5) and removing the seal does not pass either."""
+    path = releases[0] / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    manifest["rows_used"] += 1
+    path.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    with pytest.raises(RoutekitError, match=r"eurodac.*manifest\.json.*keyed seal"):
+        link_releases(releases, tmp_path / "link", threshold=K, key=KEY)
+    del manifest["seal"]
+    path.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    with pytest.raises(RoutekitError, match=r"eurodac.*manifest\.json.*no keyed seal"):
+        link_releases(releases, tmp_path / "link", threshold=K, key=KEY)
+
+
+def test_a_seal_made_with_another_key_is_refused(releases, tmp_path):
+    """Whoever re-seals without the partners' key (here: under a key of their own) is refused."""
+    from routekit.contracts.release import keyed_seal, key_fingerprint
+
+    _inflate_totals(releases[1])
+    _reseal(releases[1])
+    path = releases[1] / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    manifest["seal"] = keyed_seal(manifest, b"x" * 40)
+    path.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    with pytest.raises(RoutekitError, match="kmar.*manifest.json.*not made with the linkage key"):
+        link_releases(releases, tmp_path / "link", threshold=K, key=KEY)
+    manifest["key_fingerprint"] = key_fingerprint(b"x" * 40)  # and claims that key throughout
+    manifest["seal"] = keyed_seal(manifest, b"x" * 40)
+    path.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    with pytest.raises(RoutekitError, match="kmar.*another linkage key"):
+        link_releases(releases, tmp_path / "link", threshold=K, key=KEY)
+
+
+def test_untouched_releases_link_and_the_link_is_sealed(releases, tmp_path):
+    from routekit.contracts import LinkBundle
+    from routekit.contracts.release import keyed_seal
+
+    manifest = link_releases(releases, tmp_path / "link", threshold=K, key=KEY)
+    assert manifest["sources"] == ["eurodac", "kmar"]
+    LinkBundle(tmp_path / "link").verify(K, KEY)
+    path = tmp_path / "link" / "contingency.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    row = frame.index[frame["status"] == "published"][0]
+    frame.loc[row, "count"] = str(int(frame.loc[row, "count"]) + 100)
+    frame.to_csv(path, index=False, lineterminator="\n")
+    _reseal(tmp_path / "link")
+    LinkBundle(tmp_path / "link").verify(K)  # digests alone cannot see it ...
+    with pytest.raises(RoutekitError, match="link .*contingency.csv.*keyed seal"):
+        LinkBundle(tmp_path / "link").verify(K, KEY)  # ... the keyed seal does
+    assert keyed_seal({"files": {"a": "0" * 64}}, KEY) != keyed_seal({"files": {"a": "0" * 64}}, KEY + b"!")
+
+
+def test_a_release_is_byte_identical_across_runs(small_demo_data, tmp_path):
+    for run in ("a", "b"):
+        release_extract("kmar", small_demo_data / "partners" / "kmar.csv", tmp_path / run, threshold=K, key=KEY,
+                        rejects=tmp_path / f"{run}.rejects.csv")
+    assert (tmp_path / "a" / "manifest.json").read_bytes() == (tmp_path / "b" / "manifest.json").read_bytes()
+    assert json.loads((tmp_path / "a" / "manifest.json").read_text())["seal"]["manifest"]
 
 
 def test_an_edited_table_without_a_new_seal_is_refused(releases, tmp_path):

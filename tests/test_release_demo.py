@@ -69,7 +69,7 @@ def released(demo) -> dict:
                                             key=KEY, rejects=demo["root"] / "partner-side" / f"{s}.rejects.csv")
                          for s in SOURCES}
             link = link_releases([out / "releases" / s for s in SOURCES if s != "mobility"], out / "link",
-                                 threshold=K)
+                                 threshold=K, key=KEY)
     finally:
         logger.removeHandler(records)
         logger.setLevel(previous)
@@ -114,7 +114,8 @@ def test_canaries_never_reach_the_commands_output(demo, released, tmp_path, capl
     key_file.write_bytes(KEY)
     release(source="kmar", input=demo["partners"] / "kmar.csv", out=tmp_path / "kmar", threshold=K,
             key_file=key_file, rejects=tmp_path / "kmar.rejects.csv")
-    link(release_dirs=[tmp_path / "kmar", released["out"] / "releases" / "ind"], out=tmp_path / "link", threshold=K)
+    link(release_dirs=[tmp_path / "kmar", released["out"] / "releases" / "ind"], out=tmp_path / "link", threshold=K,
+         key_file=key_file)
     captured = capsys.readouterr()
     assert "released kmar" in captured.out
     texts = {"log": caplog.text, "stdout": captured.out, "stderr": captured.err, **_published_files(tmp_path / "kmar"),

@@ -54,7 +54,7 @@ def _one_line(error: pytest.ExceptionInfo) -> str:
 
 
 def test_untouched_releases_link(releases, tmp_path):
-    manifest = link_releases(releases, tmp_path / "link", threshold=K)
+    manifest = link_releases(releases, tmp_path / "link", threshold=K, key=KEY)
     assert manifest["sources"] == sorted(SOURCES)
 
 
@@ -65,7 +65,7 @@ def test_a_table_edited_after_release_is_refused(releases, tmp_path):
     frame.loc[row, "count"] = str(int(frame.loc[row, "count"]) + 40)
     frame.to_csv(totals, index=False, lineterminator="\n")
     with pytest.raises(RoutekitError) as error:
-        link_releases(releases, tmp_path / "link", threshold=K)
+        link_releases(releases, tmp_path / "link", threshold=K, key=KEY)
     line = _one_line(error)
     assert str(releases[1]) in line and "tables/totals.csv" in line and "changed" in line
     assert not (tmp_path / "link" / "contingency.csv").exists()
@@ -75,13 +75,13 @@ def test_a_token_file_edited_after_release_is_refused(releases, tmp_path):
     tokens = releases[0] / "steward" / "tokens.csv"
     tokens.write_text(tokens.read_text() + tokens.read_text().splitlines()[1] + "\n")
     with pytest.raises(RoutekitError, match="steward/tokens.csv"):
-        link_releases(releases, tmp_path / "link", threshold=K)
+        link_releases(releases, tmp_path / "link", threshold=K, key=KEY)
 
 
 def test_a_file_added_to_a_release_is_refused(releases, tmp_path):
     (releases[0] / "tables" / "extra.csv").write_text("month,count\n2024-01,3\n")
     with pytest.raises(RoutekitError, match="tables/extra.csv.*not part of the sealed release"):
-        link_releases(releases, tmp_path / "link", threshold=K)
+        link_releases(releases, tmp_path / "link", threshold=K, key=KEY)
 
 
 def test_a_manifest_threshold_lowered_from_10_to_5_is_refused(releases, tmp_path):
@@ -91,7 +91,7 @@ def test_a_manifest_threshold_lowered_from_10_to_5_is_refused(releases, tmp_path
     manifest["threshold"] = 5
     path.write_text(json.dumps(manifest, indent=2))
     with pytest.raises(RoutekitError) as error:
-        link_releases(releases, tmp_path / "link", threshold=K)
+        link_releases(releases, tmp_path / "link", threshold=K, key=KEY)
     line = _one_line(error)
     assert str(releases[0]) in line and "manifest.json" in line and "threshold 5" in line
 
@@ -100,7 +100,7 @@ def test_releases_made_under_two_keys_are_refused(partners, tmp_path):
     first = _release(partners, tmp_path / "a", KEY, sources=("eurodac",))
     second = _release(partners, tmp_path / "b", OTHER_KEY, sources=("kmar",))
     with pytest.raises(RoutekitError) as error:
-        link_releases(first + second, tmp_path / "link", threshold=K)
+        link_releases(first + second, tmp_path / "link", threshold=K, key=KEY)
     line = _one_line(error)
     assert "manifest.json" in line and "linkage key" in line
     assert str(second[0]) in line or str(first[0]) in line

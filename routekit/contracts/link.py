@@ -4,7 +4,8 @@ Layout (known here only)::
 
     contingency.csv    month, corridor, in_<source>... (0/1), count, status
     manifest.json      LinkManifest: sources, releases, threshold, persons, suppression summary,
-                       the releases' key fingerprint and the sha256 of contingency.csv
+                       the releases' key fingerprint, the sha256 of contingency.csv and the
+                       keyed seal under the linkage key (as a release's: routekit/contracts/README.md)
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from routekit.contracts.errors import BundleError
-from routekit.contracts.release import MANIFEST, file_sha256
+from routekit.contracts.release import MANIFEST, ManifestSeal, check_seal, file_sha256, key_fingerprint, keyed_seal
 
 CONTINGENCY = "contingency.csv"
 
@@ -31,19 +32,26 @@ class LinkManifest(BaseModel):
     persons: int | None = Field(None, ge=0)
     key_fingerprint: str | None = None
     files: dict[str, str] | None = None
+    seal: ManifestSeal | None = None
 
 
 class LinkWriter:
     def __init__(self, out: Path):
         self.out = Path(out)
 
-    def write(self, table: pd.DataFrame, manifest: dict) -> dict:
-        """Write the contingency table, then the manifest sealed with the table's sha256."""
+    def write(self, table: pd.DataFrame, manifest: dict, key: bytes | None = None) -> dict:
+        """Write the contingency table, then the manifest sealed with the table's sha256 and,
+        with the linkage ``key`` the releases were made under, the keyed seal."""
         self.out.mkdir(parents=True, exist_ok=True)
         for stale in (CONTINGENCY, MANIFEST):
             (self.out / stale).unlink(missing_ok=True)
         table.to_csv(self.out / CONTINGENCY, index=False, lineterminator="\n")
         sealed = {**manifest, "files": {CONTINGENCY: file_sha256(self.out / CONTINGENCY)}}
+        sealed = json.loads(json.dumps(sealed))  # sealed as it will read back
+        if key is not None:
+            if sealed.get("key_fingerprint") not in (None, key_fingerprint(key)):
+                raise ValueError("a link is sealed with the key its releases were made under")
+            sealed["seal"] = keyed_seal(sealed, key)
         LinkManifest.model_validate(sealed)
         (self.out / MANIFEST).write_text(json.dumps(sealed, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         return sealed
@@ -76,9 +84,10 @@ class LinkBundle:
     def contingency_file(self) -> Path:
         return self.path / CONTINGENCY
 
-    def verify(self, expected_threshold: int | None = None) -> "LinkBundle":
+    def verify(self, expected_threshold: int | None = None, key: bytes | None = None) -> "LinkBundle":
         """Refuse an unsealed link, a contingency table changed after the link, or a link made
-        for another threshold."""
+        for another threshold; with the linkage ``key``, also a link of releases made under
+        another key or whose keyed seal does not match (an edit with a recomputed sha256)."""
         if not self.contingency_file.is_file():
             raise BundleError(self.path, CONTINGENCY, "missing", kind="link")
         digest = (self.manifest.files or {}).get(CONTINGENCY)
@@ -91,6 +100,13 @@ class LinkBundle:
         if expected_threshold is not None and self.manifest.threshold != expected_threshold:
             raise BundleError(self.path, MANIFEST, f"threshold {self.manifest.threshold} is not the "
                                                    f"workspace's threshold {expected_threshold}", kind="link")
+        fingerprint = self.manifest.key_fingerprint
+        if key is not None and fingerprint is not None:
+            if fingerprint != key_fingerprint(key):
+                raise BundleError(self.path, MANIFEST, f"linked from releases made with another linkage key "
+                                                       f"(key fingerprint {fingerprint[:8]} against "
+                                                       f"{key_fingerprint(key)[:8]})", kind="link")
+            check_seal(self.path, self.data, key, kind="link")
         return self
 
     def digest(self) -> str:

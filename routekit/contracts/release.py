@@ -9,9 +9,10 @@ Layout (known here only)::
     operator/...            the mobile operator's own output, kept for audit (mobility only)
 
 The key fingerprint is HMAC-SHA256(key, a fixed label): equal keys give equal fingerprints, and
-neither the key nor any token can be worked out from it. The seal (file digests) makes an edit of
-a table or of the token file visible; the threshold check makes an edited manifest threshold
-visible to a steward who knows the workspace's threshold.
+neither the key nor any token can be worked out from it. The file digests make an accidental edit
+visible to anyone; the keyed seal (``seal``: HMAC-SHA256 under the linkage key of the canonical
+manifest, and one per file digest) makes a deliberate edit visible to whoever holds the key, even
+when the editor recomputed every sha256. Who checks what: routekit/contracts/README.md.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ TABLES = "tables"
 TOKENS = "steward/tokens.csv"
 TOKEN_COLUMNS = ["token", "month", "corridor"]
 FINGERPRINT_LABEL = b"routekit linkage key fingerprint v1"
+SEAL_LABEL = b"routekit manifest seal v1"
+FILE_SEAL_LABEL = b"routekit file seal v1"
 
 # table name -> the columns that identify a cell (besides count and status); the output contract
 TABLE_KEYS = {
@@ -52,6 +55,49 @@ QUALITY = "quality"
 def key_fingerprint(key: bytes) -> str:
     """HMAC of a fixed label under the linkage key: tells keys apart, reveals nothing of them."""
     return hmac.new(bytes(key), FINGERPRINT_LABEL, hashlib.sha256).hexdigest()
+
+
+def canonical_manifest(manifest: dict) -> bytes:
+    """The bytes the seal covers: every field of the manifest but the seal itself (file digests,
+    threshold, version, key fingerprint, counts ...), as sorted, compact, ASCII-only JSON, so a
+    manifest re-indented or re-ordered by hand still verifies and any changed value does not."""
+    body = {name: value for name, value in manifest.items() if name != "seal"}
+    return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=True,
+                      allow_nan=False).encode("ascii")
+
+
+def keyed_seal(manifest: dict, key: bytes) -> dict:
+    """The seal of a manifest under the linkage key: one HMAC over the canonical manifest, and
+    one per listed file (over its name and sha256) so that a rewritten digest is named by file."""
+    key = bytes(key)
+    files = {name: hmac.new(key, FILE_SEAL_LABEL + b"\0" + name.encode("utf-8") + b"\0" + digest.encode("ascii"),
+                            hashlib.sha256).hexdigest()
+             for name, digest in sorted((manifest.get("files") or {}).items())}
+    return {"manifest": hmac.new(key, SEAL_LABEL + b"\0" + canonical_manifest(manifest), hashlib.sha256).hexdigest(),
+            "files": files}
+
+
+def check_seal(bundle: Path, manifest: dict, key: bytes, kind: str = "release") -> None:
+    """Refuse a manifest whose keyed seal is missing or does not match ``key``: the first file
+    whose digest was rewritten is named, else the manifest (a changed threshold, count, ...)."""
+    sealed = manifest.get("seal")
+    if not isinstance(sealed, dict) or not isinstance(sealed.get("manifest"), str):
+        raise BundleError(bundle, MANIFEST, "has no keyed seal (it was made by an older routekit or the seal "
+                                            "was removed); release it again with this routekit", kind=kind)
+    expected = keyed_seal(manifest, key)
+    given_files = sealed.get("files") if isinstance(sealed.get("files"), dict) else {}
+    changed = [name for name, mac in expected["files"].items()
+               if not hmac.compare_digest(str(given_files.get(name, "")), mac)]
+    if changed and len(changed) == len(expected["files"]) > 1:  # not one digest fits: another key sealed it
+        raise BundleError(bundle, MANIFEST, "its keyed seal was not made with the linkage key: the "
+                                            f"{kind} was re-sealed without it after the partner sealed it", kind=kind)
+    if changed:
+        raise BundleError(bundle, changed[0], "its sha256 in the manifest does not match the keyed seal: the "
+                                              f"file and its digest were changed after the {kind} was sealed",
+                          kind=kind)
+    if set(given_files) != set(expected["files"]) or not hmac.compare_digest(sealed["manifest"], expected["manifest"]):
+        raise BundleError(bundle, MANIFEST, "does not match its keyed seal: the manifest was changed after the "
+                                            f"{kind} was sealed (or re-sealed without the linkage key)", kind=kind)
 
 
 def allowed_thresholds(source: str, steward_threshold: int) -> set[int]:
@@ -83,6 +129,13 @@ class TableSummary(BaseModel):
     generalised: list[str] = Field(default_factory=list)
 
 
+class ManifestSeal(BaseModel):
+    """HMACs under the linkage key: of the canonical manifest, and of each file's name and sha256."""
+
+    manifest: str = Field(pattern=r"^[0-9a-f]{64}$")
+    files: dict[str, str] = Field(default_factory=dict)
+
+
 class ReleaseManifest(BaseModel):
     """manifest.json of a release (routekit/release/README.md); extra keys (cdr, note) are kept."""
 
@@ -104,6 +157,7 @@ class ReleaseManifest(BaseModel):
     tables: dict[str, TableSummary]
     key_fingerprint: str | None = Field(None, pattern=r"^[0-9a-f]{64}$")
     files: dict[str, str] | None = None
+    seal: ManifestSeal | None = None
 
 
 def _write_csv(frame: pd.DataFrame, path: Path) -> None:
@@ -137,27 +191,34 @@ class ReleaseWriter:
         return self.out / "operator"
 
     def seal(self, manifest: dict, key: bytes | None) -> dict:
-        """Add the key fingerprint (None without tokens) and each file's sha256, check the
+        """Add the key fingerprint and each file's sha256, then the keyed seal over all of it
+        (no fingerprint and no seal without a key: the mobile operator holds none), check the
         manifest against the contract and write it. Returns the sealed manifest."""
         files = {path.relative_to(self.out).as_posix(): file_sha256(path)
                  for path in sorted(_bundle_files(self.out))}
         if TOKENS in files and key is None:
             raise ValueError("a release with tokens is sealed with the key that made them")
-        sealed = {**manifest, "key_fingerprint": key_fingerprint(key) if key is not None else None,
-                  "files": files}
-        ReleaseManifest.model_validate(sealed)
-        self.out.mkdir(parents=True, exist_ok=True)
-        (self.out / MANIFEST).write_text(json.dumps(sealed, indent=2, ensure_ascii=False) + "\n",
-                                         encoding="utf-8")
-        return sealed
+        body = {name: value for name, value in manifest.items() if name != "seal"}
+        sealed = {**body, "key_fingerprint": key_fingerprint(key) if key is not None else None, "files": files}
+        return self._write(sealed, key)
 
-
-    def restate(self, manifest: dict) -> dict:
-        """Rewrite a sealed release's manifest (e.g. intake counts over both steps): the seal
-        (file digests, key fingerprint) must stay and the manifest must still meet the contract."""
+    def restate(self, manifest: dict, key: bytes | None = None) -> dict:
+        """Rewrite a sealed release's manifest (e.g. intake counts over both steps): the file
+        digests and key fingerprint must stay, and the seal is made again with the same key."""
         if manifest.get("files") is None:
             raise ValueError("restate a sealed manifest (as seal() returned it)")
+        fingerprint = manifest.get("key_fingerprint")
+        if fingerprint is not None and (key is None or key_fingerprint(key) != fingerprint):
+            raise ValueError("restate a keyed manifest with the key it was sealed with")
+        return self._write({name: value for name, value in manifest.items() if name != "seal"},
+                           key if fingerprint is not None else None)
+
+    def _write(self, manifest: dict, key: bytes | None) -> dict:
+        manifest = json.loads(json.dumps(manifest))  # sealed as it will read back (tuples, int keys)
+        if key is not None:
+            manifest = {**manifest, "seal": keyed_seal(manifest, key)}
         ReleaseManifest.model_validate(manifest)
+        self.out.mkdir(parents=True, exist_ok=True)
         (self.out / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
                                          encoding="utf-8")
         return manifest
@@ -210,9 +271,11 @@ class ReleaseBundle:
     def has_tokens(self) -> bool:
         return (self.path / TOKENS).is_file()
 
-    def verify(self, expected_threshold: int | None = None) -> "ReleaseBundle":
+    def verify(self, expected_threshold: int | None = None, key: bytes | None = None) -> "ReleaseBundle":
         """Refuse a bundle that is not sealed, has a file added, missing or changed since it was
-        sealed, or carries a threshold other than the workspace's. Returns the bundle."""
+        sealed, or carries a threshold other than the workspace's; with the linkage ``key`` (the
+        steward's), also one made under another key or whose keyed seal does not match - an
+        edit whose sha256 digests were recomputed. Returns the bundle."""
         files = self.manifest.files
         if files is None:
             raise BundleError(self.path, MANIFEST, "the release is not sealed (no file digests); "
@@ -235,6 +298,21 @@ class ReleaseBundle:
             if self.manifest.threshold not in allowed:
                 raise BundleError(self.path, MANIFEST, f"threshold {self.manifest.threshold} is not the "
                                                        f"workspace's threshold {expected_threshold}")
+        if key is not None:
+            self.verify_seal(key)
+        return self
+
+    def verify_seal(self, key: bytes) -> "ReleaseBundle":
+        """The steward's check (``key`` is the linkage key): a keyed release (one with tokens)
+        must have been made under ``key`` and carry a seal that matches it. A release without a
+        key fingerprint (the mobile operator's) has no keyed seal; its digests are all there is."""
+        fingerprint = self.manifest.key_fingerprint
+        if fingerprint is None:
+            return self
+        if not hmac.compare_digest(fingerprint, key_fingerprint(key)):
+            raise BundleError(self.path, MANIFEST, f"made with another linkage key than the steward's (key "
+                                                   f"fingerprint {fingerprint[:8]} against {key_fingerprint(key)[:8]})")
+        check_seal(self.path, self.data, key)
         return self
 
     # --- tables ------------------------------------------------------------------------------

@@ -20,18 +20,23 @@ import routekit
 from routekit.contracts import LinkWriter, ReleaseBundle, check_same_key
 from routekit.errors import DisclosureError, InputError
 from routekit.link.assign import assign_persons
+from routekit.release.keys import check_key, load_key
 from routekit.disclosure.rule import check_threshold
 from routekit.disclosure.tables import CountTable, Margin, TableSet, assert_k_anonymous
 
 log = logging.getLogger(__name__)
 
 
-def read_sightings(release_dirs: list[Path], threshold: int | None = None) -> tuple[pd.DataFrame, list[dict]]:
+def read_sightings(release_dirs: list[Path], threshold: int | None = None,
+                   key: bytes | None = None) -> tuple[pd.DataFrame, list[dict], bytes]:
     """Tokens of every release with the source name and kind from its manifest.
 
     Every release is verified first (sealed, unchanged, made for ``threshold``), and all must
     share one linkage key: tokens under different keys never match, so each person would be
-    counted once per source.
+    counted once per source. Then the steward's ``key`` (default: ``load_key()``, the
+    environment) checks each keyed seal: an edit whose sha256 digests were recomputed is refused.
+    Returns the sightings, the manifests and the key. The key is asked for only after the checks
+    anyone can make, so a plainly edited file is named even where no key is set.
     """
     bundles = []
     for directory in map(Path, release_dirs):
@@ -44,9 +49,12 @@ def read_sightings(release_dirs: list[Path], threshold: int | None = None) -> tu
     if len(bundles) < 2:
         raise InputError(", ".join(map(str, release_dirs)) or "(none)", "linkage needs at least two releases")
     check_same_key(bundles)
+    key = load_key(None) if key is None else check_key(key)
+    for bundle in bundles:
+        bundle.verify_seal(key)
     frames = [b.tokens().assign(source=b.source, kind=b.kind) for b in bundles]
     manifests = [b.manifest.model_dump(mode="json") for b in bundles]
-    return pd.concat(frames, ignore_index=True), manifests
+    return pd.concat(frames, ignore_index=True), manifests, key
 
 
 def contingency_counts(persons: pd.DataFrame, sources: list[str]) -> pd.DataFrame:
@@ -63,10 +71,15 @@ def contingency_counts(persons: pd.DataFrame, sources: list[str]) -> pd.DataFram
     return frame
 
 
-def link_releases(release_dirs: list[Path], out: Path, threshold: int = 10) -> dict:
-    """Link the token files of ``release_dirs`` and write ``out``/contingency.csv and manifest.json."""
+def link_releases(release_dirs: list[Path], out: Path, threshold: int = 10, key: bytes | None = None) -> dict:
+    """Link the token files of ``release_dirs`` and write ``out``/contingency.csv and manifest.json.
+
+    ``key`` is the linkage key the steward shares with the partners (default: the environment
+    variable, ``routekit.release.load_key``); every release's keyed seal is checked with it and
+    the link is sealed with it.
+    """
     threshold = check_threshold(threshold)
-    sightings, manifests = read_sightings(release_dirs, threshold)
+    sightings, manifests, key = read_sightings(release_dirs, threshold, key)
     sources = sorted(m["source"] for m in manifests)
     persons = assign_persons(sightings)
     if len(persons) < threshold:
@@ -106,7 +119,7 @@ def link_releases(release_dirs: list[Path], out: Path, threshold: int = 10) -> d
         },
         "routekit_version": routekit.__version__,
     }
-    LinkWriter(Path(out)).write(table, manifest)
+    LinkWriter(Path(out)).write(table, manifest, key)
     log.info("linked %d releases into %s", len(sources), out)
     return manifest
 

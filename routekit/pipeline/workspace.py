@@ -63,8 +63,10 @@ class Workspace:
 
     def bundles(self, sources: list[str]) -> list[ReleaseBundle]:
         """The releases of ``sources`` present here, each verified (sealed, unchanged, this
-        workspace's threshold) and all made under one linkage key; refuses by bundle and file."""
-        bundles = [ReleaseBundle(d).verify(self.threshold) for d in self.release_dirs(sources)]
+        workspace's threshold) and all made under one linkage key; refuses by bundle and file.
+        Where the steward's key is at hand (``steward_key``) each keyed seal is checked too."""
+        key = steward_key(self.root)
+        bundles = [ReleaseBundle(d).verify(self.threshold, key) for d in self.release_dirs(sources)]
         check_same_key(bundles)
         return bundles
 
@@ -82,14 +84,23 @@ def demo_key(root: Path) -> bytes:
 
     The key never appears in any output, log or cache; only partners and the steward hold it.
     """
+    key = steward_key(root)
+    if key is not None:
+        return key
+    path = root / ".steward-key"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(secrets.token_hex(32))
+    path.chmod(0o600)
+    return path.read_text().strip().encode()
+
+
+def steward_key(root: Path) -> bytes | None:
+    """The linkage key if this workspace has one (environment, else the demo key file), never
+    made up: without it releases are checked by digest and fingerprint, and ``link`` asks for it."""
     if os.environ.get(KEY_ENV):
         return os.environ[KEY_ENV].encode()
-    path = root / ".steward-key"
-    if not path.is_file():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_hex(32))
-        path.chmod(0o600)
-    return path.read_text().strip().encode()
+    path = Path(root) / ".steward-key"
+    return path.read_text().strip().encode() if path.is_file() else None
 
 
 def prepare_workspace(data_dir: Path, sources: list[str], threshold: int, period: Period | None,
@@ -126,9 +137,10 @@ def prepare_workspace(data_dir: Path, sources: list[str], threshold: int, period
     if len(linkable) >= 2:
         digest = cache_key(*[part for b in linkable for part in b.digest_parts()], str(threshold))
         _run_step(workspace.link, digest, lambda: link_releases([b.path for b in linkable], workspace.link,
-                                                                threshold=threshold), "link", log)
+                                                                threshold=threshold, key=steward_key(workspace.root)),
+                  "link", log)
     if LinkBundle.exists(workspace.link):
-        LinkBundle(workspace.link).verify(threshold)
+        LinkBundle(workspace.link).verify(threshold, steward_key(workspace.root))
     return workspace
 
 
@@ -173,7 +185,7 @@ def prepare_estimates(workspace: Workspace, sources: list[str], period: Period, 
     out = workspace.estimates(key)
     parts = [part for b in bundles for part in b.digest_parts()]  # sealed manifests: files and key
     if LinkBundle.exists(workspace.link):
-        parts.append(LinkBundle(workspace.link).verify(workspace.threshold).digest())
+        parts.append(LinkBundle(workspace.link).verify(workspace.threshold, steward_key(workspace.root)).digest())
     if public_dir is not None and Path(public_dir).is_dir():
         parts.append(tree_digest(Path(public_dir)))
     digest = cache_key(*parts)
