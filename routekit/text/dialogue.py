@@ -19,6 +19,14 @@ with its answer:
 - an answer to a question about where the journey began (``question_start``: "Waar begon uw reis?") is the
   journey's start, wherever in the transcript it is asked.
 
+Beyond the answer's first word (``document.yaml``, section ``dialogue``): an answer that does not know ("Misschien,
+ik weet het niet") to a yes/no question leaves its places out (a question asking where or how presumes them); short
+negatives ("Ook niet", "Italy, no."); "daar ben ik nooit geweest" denies the country even after a question about
+staying; a question quoting an earlier statement ("In het aanmeldgehoor noemde u Oostenrijk") whose answer takes
+it back ("verkeerd verstaan", "I was confused") drops the quoted places; "Lithuania or Poland? - Poland" drops the
+alternative not named; and turns that speak of being here ("hier", "Europe", "asiel") make the transcript an
+interview held in the Netherlands (``interview``: the route ends in NLD).
+
 Only offsets leave this module, never text.
 """
 
@@ -41,6 +49,8 @@ class DialogueReading:
     starts: frozenset[int]        # answer mentions that are the journey's start
     joins: tuple[int, ...]        # offsets of the '?' / label colons to blank, joining a question to its answer
     turns: int = 0                # question/answer pairs found (a transcript: a confidence feature)
+
+    interview: bool = False       # turns that speak of being here: an interview held in the Netherlands
 
 
 EMPTY = DialogueReading(frozenset(), frozenset(), frozenset(), frozenset(), ())
@@ -72,6 +82,53 @@ class _Lexicon:
     start: re.Pattern[str] | None
     stay: re.Pattern[str] | None = None
     negative_end: re.Pattern[str] | None = None   # "I thought about it, but no."
+    extra: _Turns | None = None                   # the lists of ``document.yaml`` (``dialogue``)
+
+
+@dataclass(frozen=True)
+class _Turns:
+    """What a turn says beyond the start of its answer (``document.yaml``, section ``dialogue``)."""
+
+    question_words: frozenset[str]
+    lead_words: frozenset[str]          # "En", "And", "Dus": skipped before the question's first word
+    elliptic_words: int
+    uncertain: re.Pattern[str]
+    negative: re.Pattern[str]           # anchored at the answer's start
+    negative_after_comma: re.Pattern[str]
+    never_there: re.Pattern[str]
+    earlier: re.Pattern[str]
+    rejected: re.Pattern[str]
+    alternatives: re.Pattern[str]
+    procedure: re.Pattern[str]
+    here: re.Pattern[str]
+    interview_turns: int
+
+
+def _turn_lists() -> _Turns:
+    from routekit.text.document import cues, words_regex
+
+    lists = cues().get("dialogue") or {}
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(fold(str(w)) for w in lists.get(key) or ())
+
+    negatives = "|".join(sorted((str(p) for p in lists.get("negative") or ()), key=len, reverse=True))
+    after_comma = "|".join(str(p) for p in lists.get("negative_after_comma") or ())
+    return _Turns(
+        question_words=words("question_words"),
+        lead_words=frozenset({"en", "and", "dus", "so", "maar", "but", "then", "toen", "of", "or"}),
+        elliptic_words=int(lists.get("elliptic_words", 4)),
+        uncertain=words_regex(lists.get("uncertain") or ["(?!)"]),
+        negative=re.compile(r"^\W*(?:" + (negatives or "(?!)") + r")(?![\w'])"),
+        negative_after_comma=re.compile(r"^\W*[^,.;:!?]{1,40},\s*(?:" + (after_comma or "(?!)") + r")(?![\w'])"),
+        never_there=words_regex(lists.get("never_there") or ["(?!)"]),
+        earlier=words_regex(lists.get("earlier") or ["(?!)"]),
+        rejected=words_regex(lists.get("rejected") or ["(?!)"]),
+        alternatives=words_regex(lists.get("alternatives") or ["(?!)"]),
+        procedure=words_regex(lists.get("procedure") or ["(?!)"]),
+        here=words_regex(lists.get("here") or ["(?!)"]),
+        interview_turns=int(lists.get("interview_turns", 2)),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -101,7 +158,27 @@ def _lexicon() -> _Lexicon:
         start=compiled("question_start"),
         stay=compiled("question_stay"),
         negative_end=_ending(listed("answer_negative_end")),
+        extra=_turn_lists(),
     )
+
+
+def _yes_no(question_text: str, turns: _Turns) -> bool:
+    """Whether a question asks yes or no ("Bent u in Belgie geweest?", "And Slovakia?"), not where or how."""
+    end = question_text.rfind("?")
+    if end < 0:
+        return False
+    sentence = re.split(r"[.!?;:]", question_text[:end])[-1].split()
+    while sentence and sentence[0] in turns.lead_words:
+        sentence = sentence[1:]
+    if not sentence:
+        return False
+    return len(sentence) <= turns.elliptic_words and sentence[0] not in turns.question_words or (
+        sentence[0] not in turns.question_words)
+
+
+def _first_sentences(text: str, count: int) -> str:
+    parts = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=count)
+    return " ".join(parts[:count])
 
 
 def _ending(patterns: list[str]) -> re.Pattern[str] | None:
@@ -123,6 +200,7 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
     never: set[str] = set()
     starts: set[int] = set()
     joins: list[int] = []
+    answers: list[tuple[int, int]] = []
     turns = 0
     bounds = [m.start() for m in labels] + [len(folded)]
     for index in range(len(labels) - 1):
@@ -132,6 +210,7 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
         turns += 1
         q_start, q_end = question.end(), answer.start()
         a_start, a_end = answer.end(), bounds[index + 2]
+        answers.append((a_start, a_end))
         asked = [i for i, start in enumerate(mention_starts) if q_start <= start < q_end]
         told = [i for i, start in enumerate(mention_starts) if a_start <= start < a_end]
         question_text, answer_text = folded[q_start:q_end], folded[a_start:a_end]
@@ -141,8 +220,41 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
             if told:   # "V: En daarvoor? A: Frankrijk.": the question's cues order the answer's countries
                 _join_turn(folded, q_start, q_end, answer, joins)
             continue
+        extra = lexicon.extra
+        opening = _first_sentences(answer_text, 2)
+        if extra is not None:
+            # "In uw eerste gehoor noemde u Oostenrijk. A: Dat heeft de tolk verkeerd verstaan": the earlier version
+            if extra.earlier.search(question_text) and extra.rejected.search(opening):
+                dropped.update(mention_starts[i] for i in asked)
+                continue
+            # "Heeft u in Bulgarije geslapen? A: Nee, daar ben ik nooit geweest": never there, whatever was asked
+            never_match = extra.never_there.search(opening)
+            asked_countries = {mention_countries[i] for i in asked}
+            before = [i for i in told if mention_starts[i] < a_start + never_match.start()] if never_match else []
+            # "My uncle lives in Tripoli, but I have not been there": 'there' is the asked country, not another one
+            named_after = never_match is not None and any(   # "I have never been to Lebanon": another country
+                0 <= mention_starts[i] - (a_start + never_match.end()) <= 25 for i in told)
+            if never_match is not None and not named_after and all(mention_countries[i] in asked_countries
+                                                                   for i in before):
+                dropped.update(mention_starts[i] for i in asked + before)
+                never.update(asked_countries)
+                continue
+            yes_no = _yes_no(question_text, extra)
+            told_countries = {mention_countries[i] for i in told}
+            # "Did you enter Lithuania or Poland? A: Poland.": the alternative not named is not travelled
+            if (yes_no and len(asked_countries) > 1 and told_countries & asked_countries
+                    and extra.alternatives.search(question_text)):
+                others = [i for i in asked if mention_countries[i] not in told_countries]
+                dropped.update(mention_starts[i] for i in others)
+                asked = [i for i in asked if mention_countries[i] in told_countries]
+            # "Bent u in Duitsland geweest? A: Misschien, ik weet het niet": not known to be travelled
+            if (yes_no and not (asked_countries & told_countries) and extra.uncertain.search(opening.split(".", 1)[0])
+                    and not re.match(r"\W*(?:ja|yes|jawel|yeah)(?![\w'])", answer_text)):
+                dropped.update(mention_starts[i] for i in asked)
+                continue
         negative = (lexicon.negative is not None and lexicon.negative.search(answer_text)) or (
-            lexicon.negative_end is not None and lexicon.negative_end.search(answer_text.split(".", 1)[0] + "."))
+            lexicon.negative_end is not None and lexicon.negative_end.search(answer_text.split(".", 1)[0] + ".")) or (
+            extra is not None and (extra.negative.search(answer_text) or extra.negative_after_comma.search(answer_text)))
         # "Heeft u in Servie overnacht? Nee": a question about staying presumes the person passed through
         passage = (lexicon.passage is not None and lexicon.passage.search(answer_text)) or (
             lexicon.stay is not None and lexicon.stay.search(question_text))
@@ -155,8 +267,11 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
         _join_turn(folded, q_start, q_end, answer, joins)
     if not turns:
         return EMPTY
+    extra = lexicon.extra
+    interview = extra is not None and turns >= extra.interview_turns and (
+        extra.procedure.search(folded) is not None or any(extra.here.search(folded, a, b) for a, b in answers))
     return DialogueReading(frozenset(kept), frozenset(dropped), frozenset(never), frozenset(starts), tuple(joins),
-                           turns)
+                           turns, interview)
 
 
 def _join_turn(folded: str, q_start: int, q_end: int, answer: re.Match[str], joins: list[int]) -> None:
