@@ -16,6 +16,7 @@ import fcntl
 import os
 import shutil
 import tempfile
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -88,10 +89,30 @@ def data_lock(data_dir: Path, log=print, timeout: float | None = None):
     return hold(data_dir / ".routekit-lock", f"data directory '{data_dir}'", timeout, log)
 
 
-def output_lock(out: Path, log=print, timeout: float | None = None):
-    """The lock of an output folder; the lock file sits beside it, since the folder is swapped."""
+_LENT = threading.local()  # output folders whose lock this thread holds for a writer it calls
+
+
+@contextmanager
+def output_lock(out: Path, log=print, timeout: float | None = None, lend: bool = False) -> Iterator[None]:
+    """The lock of an output folder; the lock file sits beside it, since the folder is swapped.
+
+    With ``lend``, a writer this thread calls inside the block (which takes the same lock
+    itself, e.g. ``release_extract`` under ``release --profile``) passes through: the caller's
+    own steps before and after it stay under one lock, with no window for another run."""
     out = Path(out).absolute()
-    return hold(out.parent / f".{out.name}.routekit-lock", f"'{out}'", timeout, log)
+    lent = getattr(_LENT, "folders", set())
+    if out in lent:
+        yield
+        return
+    with hold(out.parent / f".{out.name}.routekit-lock", f"'{out}'", timeout, log):
+        if not lend:
+            yield
+            return
+        _LENT.folders = lent | {out}
+        try:
+            yield
+        finally:
+            _LENT.folders = lent
 
 
 def replace_dir(new: Path, target: Path) -> None:

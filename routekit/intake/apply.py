@@ -10,6 +10,7 @@ rows in = rows used + rows rejected, counted over both steps.
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ from routekit.intake.profile import Profile, load_profile
 from routekit.intake.readers import read_table
 from routekit.intake.values import Unmappable, as_text, convert
 from routekit.release.extract import MAX_REJECT_SHARE, Extract, neutralise_cells
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -122,8 +125,7 @@ def release_with_profile(source: str, profile: Profile | Path | str, input: Path
     The guards of a plain release hold over both steps: the rejects file may not be the export,
     ``max_reject_share`` counts the rows the profile refused too, and ``previous`` is passed on.
     """
-    from routekit.release import release_extract
-    from routekit.release.extract import check_release_paths
+    from routekit.locking import output_lock
     from routekit.release.run import _inside
 
     profile = profile if isinstance(profile, Profile) else load_profile(profile)
@@ -134,6 +136,17 @@ def release_with_profile(source: str, profile: Profile | Path | str, input: Path
     rejects = Path(rejects) if rejects is not None else input.with_name(f"{input.stem}.rejects.csv")
     if _inside(rejects, out):
         raise InputError(rejects, "the rejects file may not be written inside the release directory")
+    with output_lock(out, log=log.warning, lend=True):  # rejects and the restated manifest too
+        return _release_with_profile_locked(source, profile, input, out, threshold, key, rejects,
+                                            max_reject_share, previous)
+
+
+def _release_with_profile_locked(source: str, profile: Profile, input: Path, out: Path, threshold: int,
+                                 key: bytes | None, rejects: Path, max_reject_share: float | None,
+                                 previous: Path | None) -> dict:
+    from routekit.release import release_extract
+    from routekit.release.extract import check_release_paths
+
     check_release_paths(input, out, rejects, source)
     intake = apply_profile(profile, input)
     rows_in, refused = intake.rows_in, len(intake.rejects)
@@ -164,7 +177,7 @@ def release_with_profile(source: str, profile: Profile | Path | str, input: Path
                                 f"released; see {rejects}")
     if failure is not None:
         raise failure
-    _restate_manifest(manifest, intake, merged, out)
+    _restate_manifest(manifest, intake, merged, out, key)
     return manifest
 
 
@@ -212,8 +225,10 @@ def _renamed(error: RoutekitError, canonical: Path, input: Path) -> RoutekitErro
         return RoutekitError(str(error).replace(str(canonical), str(input)))
 
 
-def _restate_manifest(manifest: dict, intake: Intake, rejects: pd.DataFrame, out: Path) -> None:
-    """Counts over both steps, the export's own checksum, and which profile read it."""
+def _restate_manifest(manifest: dict, intake: Intake, rejects: pd.DataFrame, out: Path,
+                      key: bytes | None) -> None:
+    """Counts over both steps, the export's own checksum, and which profile read it; sealed again
+    with the key the release was made with (``key``, else the environment's, as the release did)."""
     from routekit.digests import file_digest
 
     reasons = rejects["reason"].value_counts().sort_index() if len(rejects) else pd.Series(dtype=int)
@@ -228,5 +243,8 @@ def _restate_manifest(manifest: dict, intake: Intake, rejects: pd.DataFrame, out
         "format": intake.profile.read.format,
     }
     from routekit.contracts import ReleaseWriter
+    from routekit.release import load_key
 
-    ReleaseWriter(out).restate(manifest)
+    if manifest.get("key_fingerprint") is not None and key is None:
+        key = load_key(None)
+    manifest.update(ReleaseWriter(out).restate(manifest, key))
