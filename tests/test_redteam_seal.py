@@ -140,3 +140,28 @@ def test_an_edited_table_without_a_new_seal_is_refused(releases, tmp_path):
     totals.write_text(totals.read_text(encoding="utf-8").replace(",published", ",published ", 1), encoding="utf-8")
     with pytest.raises(RoutekitError, match="totals.csv"):
         link_releases(releases, tmp_path / "link", threshold=K)
+
+
+def test_the_report_workspace_checks_the_seal_when_it_holds_the_key(small_demo_data, tmp_path, monkeypatch):
+    """The runner's check: with the steward's key a re-sealed release is refused by name; without
+    it (a report machine given only releases and link) digests and fingerprint pass, and the seal
+    is what ``link`` checks - so a stale link is never remade from it without the key."""
+    from routekit.pipeline.workspace import prepare_workspace
+
+    data = tmp_path / "data"
+    (data / "partners").mkdir(parents=True)
+    for source in ("eurodac", "kmar"):
+        shutil.copy2(small_demo_data / "partners" / f"{source}.csv", data / "partners" / f"{source}.csv")
+    monkeypatch.setenv("ROUTEKIT_LINK_KEY", KEY.decode())
+    workspace = prepare_workspace(data, ["eurodac", "kmar"], K, None, log=lambda *_: None)
+    shutil.rmtree(data / "partners")
+    kmar = workspace.releases / "kmar"
+    _inflate_totals(kmar)
+    _reseal(kmar)
+    with pytest.raises(RoutekitError) as error:
+        prepare_workspace(data, ["eurodac", "kmar"], K, None, log=lambda *_: None)
+    assert "\n" not in str(error.value) and str(kmar) in str(error.value) and "tables/totals.csv" in str(error.value)
+    monkeypatch.delenv("ROUTEKIT_LINK_KEY")
+    assert [b.source for b in workspace.bundles(["eurodac", "kmar"])] == ["eurodac", "kmar"]  # keyless check
+    with pytest.raises(RoutekitError, match="no linkage key"):  # the link is stale: it needs the key
+        prepare_workspace(data, ["eurodac", "kmar"], K, None, log=lambda *_: None)
