@@ -49,3 +49,26 @@ def test_generated_names_are_not_fuzzy_targets():
     """A word one letter from a generated name (a language, a surname) is not a misspelt country."""
     text = "Tolk Koerdisch-Sorani, de heer Barzani. Hij reisde van Irak via Turkije naar Nederland."
     assert extract_route(text).route == ("IRQ", "TUR", "NLD")
+
+
+def test_a_swahili_demonym_is_not_a_misspelt_country():
+    """'Mbelgiji' is a Belgian (the person prefix M-), not 'Ubelgiji' (Belgium) misspelt."""
+    text = ("Vertaling uit het Swahili: 'Van Goma ging ik naar Kampala en vloog naar Ufaransa. Een Mbelgiji, een "
+            "chauffeur, nam mij mee tot in Uholanzi.'")
+    assert extract_route(text).route == ("COD", "UGA", "FRA", "NLD")
+
+
+@pytest.mark.parametrize("text, route", [
+    # a region shared by two countries takes the one the text gives: Punjab with Lahore is Pakistan
+    ("Translation from Punjabi: 'From Sialkot in Punjab we drove to Quetta and crossed into Iran, then Turkey.'",
+     ("PAK", "IRN", "TUR")),
+    ("Hij kwam uit Amritsar, in Punjab, en vloog via Dubai naar Amsterdam.", ("IND", "ARE", "NLD")),
+    # Latin American hubs (cities.csv leaves out North America)
+    ("Traducción: 'From San Pedro Sula I went to Cancún and flew to Madrid, then the bus to Francia.'",
+     ("HND", "MEX", "ESP", "FRA")),
+    # islands and countries in Turkish / Indonesian spellings
+    ("Translation from Turkish: 'From Bodrum a boat to Girit, then a ship to Sicilya and a train to Fransa.'",
+     ("TUR", "GRC", "ITA", "FRA")),
+])
+def test_shared_regions_and_hubs(text, route):
+    assert extract_route(text).route == route

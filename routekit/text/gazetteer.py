@@ -185,6 +185,11 @@ def _fuzzy_index() -> dict[str, tuple[str, ...]]:
     return {key: tuple(sorted(value)) for key, value in index.items()}
 
 
+@lru_cache(maxsize=1)
+def _exonym_keys() -> frozenset[str]:
+    return frozenset(_key(row["alias"]) for name in ("exonyms.csv", "exonyms_cldr.csv") for row in read_data_csv(name))
+
+
 def _within_one_edit(a: str, b: str) -> bool:
     if a == b:
         return True
@@ -213,6 +218,8 @@ def fuzzy_lookup(word: str) -> str | None:
         for name in index.get(variant, ()):
             if _within_one_edit(word, name):
                 candidates.add(name)
+    foreign = _exonym_keys()   # another language's name keeps its first letter: "Mbelgiji" (a Belgian, in Swahili)
+    candidates = {name for name in candidates if name[0] == word[0] or name not in foreign}   # is no "Ubelgiji"
     places = {gazetteer()[name].iso3 for name in candidates}
     if len(places) != 1:
         return None
