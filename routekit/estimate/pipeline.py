@@ -20,7 +20,8 @@ from routekit.estimate import timeliness as timeliness_
 from routekit.estimate import trends as trends_
 from routekit.estimate.grades import GRADE_LABELS, finding_grade
 from routekit.estimate.inputs import read_link, read_release
-from routekit.estimate.population import aggregate_period, estimate_strata
+from routekit.estimate.misclassification import estimate_strata_reallocated
+from routekit.estimate.population import aggregate_period
 from routekit.periods import parse_month
 
 ALPHA = 0.05
@@ -60,7 +61,8 @@ def run_estimate(release_dirs: list[Path], link_dir: Path, out: Path, period_mon
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
 
-    monthly, draws, structure = estimate_strata(link, n_boot=n_boot, seed=seed, kinds=kinds)
+    # the text sources' corridor errors (measured on labelled sets) enter the intervals: misclassification.py
+    monthly, draws, structure = estimate_strata_reallocated(link, n_boot=n_boot, seed=seed, kinds=kinds)
     used_kinds = sorted({kinds.get(s, s) for s in structure["sources_used"]})
     period_rows = aggregate_period(monthly, draws, period_months, period_label, seed, used_kinds)
     estimates = pd.concat([monthly.assign(level="month"), period_rows.assign(level="period")], ignore_index=True)
@@ -106,6 +108,7 @@ def run_estimate(release_dirs: list[Path], link_dir: Path, out: Path, period_mon
                                          "years": [p.years[0], p.years[-1]] if p.years else None,
                                          "note": p.note_en} for p in public_series},
         "months": [months_all[0], months_all[-1]], "routekit_version": routekit.__version__,
+        "misclassification": structure.get("misclassification"),
     }
     return writer.seal(manifest)
 
