@@ -42,3 +42,19 @@ def test_past_perfect_told_forwards_keeps_the_text_order(text, route):
 ])
 def test_a_departure_leads_to_another_country_not_to_a_town_of_its_own(text, route):
     assert extract_route(text).route_text == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # what an 'after' clause tells came before the country told before the cue
+    ("Samenvatting. Hij woonde een jaar in Duitsland. Duitsland bereikte hij pas nadat hij twee maanden in Wenen had "
+     "gewerkt.", "AUT>DEU"),
+    ("Verklaring. Ik ben in Frankrijk aangekomen nadat ik drie weken in Italie was gebleven, en daarna met de bus naar "
+     "Amsterdam gegaan.", "ITA>FRA>NLD"),
+    ("Summary. She reached Germany by bus, after several weeks in a camp in Slovenia. She then took a train to "
+     "Utrecht.", "SVN>DEU>NLD"),
+    # "after which" tells what followed
+    ("Summary. He was held in Chiasso for a night, after which he took the train to France and a bus to Rotterdam.",
+     "CHE>FRA>NLD"),
+])
+def test_an_after_clause_tells_what_came_before(text, route):
+    assert extract_route(text).route_text == route

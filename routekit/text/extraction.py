@@ -960,7 +960,7 @@ def _arrival_of_departure(st: _MentionState, same: list[_MentionState]) -> _Ment
 
 
 def _build_route(states: list[_MentionState], folded: str, mode_spans, segments: Segments, dutch_record: bool = False,
-                 vehicles: tuple = ()):
+                 vehicles: tuple = (), after_cues: tuple = ()):
     """Route in order of first arrival, the mode per country, the hint per country, and counters."""
     route: list[str] = []
     mode_of: dict[str, str] = {}
@@ -986,6 +986,15 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
     last_arrival: dict[int, _MentionState] = {}
     mode_for = _LegModes(folded, mode_spans, modes_by_clause, free_modes, last_arrival).mode_for
     pair_of = _departure_pairs(travelled, arrivals_in, departures, folded) if departures and arrivals_in else {}
+    if after_cues:
+        # "after which" / "after that" tell what followed, not what came before
+        after_cues = [cue for cue in after_cues if not _AFTER_WHICH.match(folded, cue[1])]
+        if pair_of and after_cues:
+            # "met de trein uit Antwerpen, nadat hij vanuit Irak via Turkije ... was gereisd": a departure does not
+            # lead to an arrival on the other side of an 'after' cue
+            pair_of = {index: pair for index, pair in pair_of.items() if not any(
+                min(travelled[index].mention.start, pair.mention.start) < cue
+                < max(travelled[index].mention.start, pair.mention.start) for cue, _ in after_cues)}
     last_sentence_with_countries: list[str] = []
     before_placed: list[tuple[int, str]] = []   # (offset, country) placed by a 'before' cue in this sentence
     travelled_index = -1               # the position of ``state`` in ``travelled`` (the key of ``pair_of``)
@@ -1136,7 +1145,8 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
         reorders += _repair_legs(route, added_order, [(travelled[i].mention.place.iso3, pair.mention.place.iso3)
                                                       for i, pair in pair_of.items()])
     if len(route) > 1:
-        legs = _told_legs(travelled, pair_of, folded) + _dated_legs(travelled, folded, segments, route)
+        after_legs = _after_clause_legs(travelled, after_cues, segments) if after_cues else []
+        legs = _told_legs(travelled, pair_of, folded, after_legs) + _dated_legs(travelled, folded, segments, route)
         reorders += _keep_legs_in_order(route, legs, journey_start)
     if NETHERLANDS in route:
         reorders += _last_leg_into_netherlands(route, pair_of, travelled, departure_only, journey_start, stops)
@@ -1149,6 +1159,28 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
         reorders += _first_leg_after_start(route, travelled, journey_start)
     reorders += _place_the_end(route, states, abroad_note, dutch_record)
     return route, mode_of, hint_of, reorders, inferred_home
+
+
+_AFTER_WHICH = re.compile(r"\s+(?:which|that|this|wards)\b")
+
+
+def _after_clause_legs(travelled: list[_MentionState], after_cues, segments: Segments) -> list[tuple[str, str]]:
+    """'Duitsland bereikte hij nadat hij een maand in Wenen had gewacht', 'He lived in London, after travelling from
+    Tirana': each country from an ``after_clause`` cue to the end of its clause comes before each country told just
+    before the cue - earlier in its clause, else in the nearest clause of its sentence before it that names one."""
+    legs: list[tuple[str, str]] = []
+    for start, end in after_cues:
+        sentence, clause = segments.sentence(start), segments.clause(start)
+        inside = [s.mention.place.iso3 for s in travelled if s.clause == clause and s.mention.start >= end]
+        if not inside:
+            continue
+        earlier = [s for s in travelled if s.sentence == sentence and s.mention.start < start]
+        if not earlier:
+            continue
+        nearest = earlier[-1].clause
+        legs += [(a, s.mention.place.iso3) for s in earlier if s.clause == nearest for a in inside
+                 if a != s.mention.place.iso3 and NETHERLANDS not in (a, s.mention.place.iso3)]
+    return legs
 
 
 def _first_leg_after_start(route: list[str], travelled: list[_MentionState], journey_start: str) -> int:
@@ -1170,7 +1202,8 @@ def _first_leg_after_start(route: list[str], travelled: list[_MentionState], jou
     return 0
 
 
-def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState], folded: str) -> list[tuple[str, str]]:
+def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState], folded: str,
+               after_legs: list[tuple[str, str]] = ()) -> list[tuple[str, str]]:
     """The order the text states outright, strongest first: each departure before the arrival it leads to ("van
     Khartoum naar Tunis"), a sentence telling the whole itinerary (``_itinerary_legs``), then countries reached one
     after another in one sentence, joined by a word of succession
@@ -1179,6 +1212,7 @@ def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
     already orders ('before', a flight stop, a via list after its destination, the journey's start, "eerst") take no
     part in the second kind."""
     legs = [(travelled[i].mention.place.iso3, pair.mention.place.iso3) for i, pair in pair_of.items()]
+    legs += after_legs   # "nadat hij Belgrado had verlaten" (``_after_clause_legs``)
     legs += _legs_to_there(travelled, pair_of, folded)
     legs += _itinerary_legs(travelled)
     previous: _MentionState | None = None
@@ -1641,7 +1675,7 @@ def extract_route(text: str | None) -> RouteExtraction:
     states = _classify(folded, mentions, cues, vocab, segments, dialogue)
     route, mode_of, hint_of, reorders, inferred_home = _build_route(states, folded, mode_spans, segments,
                                                                     _in_the_netherlands(unjoined, cues, vocab) or dialogue.interview,
-                                                                    cues.get("vehicle", ()))
+                                                                    cues.get("vehicle", ()), cues.get("after_clause", ()))
     if len(route) < 2:  # one country is no journey (a birthplace, the place a person was found)
         return RouteExtraction(smuggler=smuggler, route_asked=True, confidence=no_route_probability("one_country"),
                                reason=REASON_NO_ROUTE, language=language, flags=("one_country",))
