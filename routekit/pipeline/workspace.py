@@ -126,10 +126,13 @@ def prepare_workspace(data_dir: Path, sources: list[str], threshold: int, period
                 key = demo_key(workspace.root)
             # keyed on the key's fingerprint: a new key re-releases every partner, not only
             # the one whose extract changed (tokens under two keys never match)
-            digest = cache_key(file_digest(extract), str(threshold), key_fingerprint(key))
-            _run_step(out, digest, lambda: release_extract(source, extract, out, threshold=threshold,
-                                                           key=key, rejects=workspace.root / "rejects" / f"{source}.rejects.csv"),
-                      f"release {source}", log)
+            extract_digest = file_digest(extract)
+            digest = cache_key(extract_digest, str(threshold), key_fingerprint(key))
+            _run_step(out, digest, lambda: release_extract(
+                source, extract, out, threshold=threshold, key=key,
+                rejects=workspace.root / "rejects" / f"{source}.rejects.csv",
+                previous=previous_edition(out, source, extract_digest, threshold, key, log)),
+                f"release {source}", log)
     bundles = workspace.bundles(sources)
     if not bundles:
         raise RoutekitError(f"data directory '{data_dir}' holds no releases for sources {sources}")
@@ -142,6 +145,34 @@ def prepare_workspace(data_dir: Path, sources: list[str], threshold: int, period
     if LinkBundle.exists(workspace.link):
         LinkBundle(workspace.link).verify(threshold, steward_key(workspace.root))
     return workspace
+
+
+def previous_edition(out: Path, source: str, extract_digest: str, threshold: int, key: bytes,
+                     log) -> Path | None:
+    """The release already in ``out``, to be passed as ``release --previous`` when ``source`` is
+    released again: a new extract (the next period, late records) then keeps a month as it was
+    published when its late records would revise a cell by fewer than K persons, so two editions
+    of the report cannot be differenced. None for the first release, and for the same extract
+    released again unless the earlier release was itself held to an edition (then it is passed
+    again, so a re-release never undoes what was kept): the release is then the same bytes as in
+    a fresh workspace. Months kept are copied from it, so it must carry this key's seal: a
+    release under another key (or by an older routekit) is not used, saying so, and an edited one
+    is refused by name."""
+    if not ReleaseBundle.is_release(out):
+        return None
+    earlier = ReleaseBundle(out)
+    if earlier.source != source:
+        return None  # the release refuses an --out holding another source
+    if earlier.data.get("input_sha256") == extract_digest and "previous_edition" not in earlier.data:
+        return None
+    if earlier.data.get("key_fingerprint") != key_fingerprint(key) or not earlier.data.get("seal"):
+        log(f"release {source}: the earlier release was made under another linkage key or without a keyed "
+            "seal; released in full, not held to it as the previous edition")
+        return None
+    earlier.verify(threshold, key)
+    log(f"release {source}: held to the previous edition ({earlier.manifest.period.start} to "
+        f"{earlier.manifest.period.end}) so the two cannot be differenced")
+    return out
 
 
 def _prepare_mobility(workspace: Workspace, threshold: int, log) -> bool:

@@ -1,0 +1,105 @@
+"""Issue 13: the report's release step passes the previous edition itself.
+
+``routekit report`` re-releases a partner whose extract changed (a new period, late records for
+months an earlier edition published). It now hands the release already in the workspace to the
+release as ``--previous``, so the cross-edition protection applies without the analyst
+remembering a flag; an unchanged extract is released exactly as a fresh workspace would.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from routekit.cache import STAMP
+from routekit.pipeline.workspace import prepare_workspace
+from routekit.release.audit import audit_editions, audit_release
+
+KEY = b"auto-previous-test-key-0123456789abcdef"
+K = 10
+SOURCES = ["eurodac", "kmar"]
+
+
+def _quiet(*_):
+    return None
+
+
+@pytest.fixture()
+def workspace(small_demo_data, tmp_path, monkeypatch) -> dict:
+    """A workspace whose KMar extract first lacks 4% of its records up to 2025-03 (they come late)."""
+    monkeypatch.setenv("ROUTEKIT_LINK_KEY", KEY.decode())
+    data = tmp_path / "data"
+    (data / "partners").mkdir(parents=True)
+    shutil.copy2(small_demo_data / "partners" / "eurodac.csv", data / "partners" / "eurodac.csv")
+    kmar = pd.read_csv(small_demo_data / "partners" / "kmar.csv", dtype=str, keep_default_na=False)
+    late = np.random.default_rng(3).random(len(kmar)) < 0.04
+    kmar[(kmar["date"] < "2025-04") & ~late].to_csv(data / "partners" / "kmar.csv", index=False)
+    second = tmp_path / "kmar-second.csv"
+    kmar[kmar["date"] < "2025-07"].to_csv(second, index=False)
+    return {"data": data, "second": second, "tmp": tmp_path}
+
+
+def test_the_next_edition_is_released_against_the_last_one(workspace):
+    data = workspace["data"]
+    first = prepare_workspace(data, SOURCES, K, None, log=_quiet)
+    kept = workspace["tmp"] / "first-edition-kmar"
+    shutil.copytree(first.releases / "kmar", kept)
+    assert "previous_edition" not in json.loads((kept / "manifest.json").read_text())
+
+    shutil.copy2(workspace["second"], data / "partners" / "kmar.csv")  # next period, with late records
+    said = []
+    second = prepare_workspace(data, SOURCES, K, None, log=said.append)
+    manifest = json.loads((second.releases / "kmar" / "manifest.json").read_text())
+    assert manifest["previous_edition"]["period"] == {"start": "2024-01", "end": "2025-03"}
+    assert manifest["previous_edition"]["months_kept_as_published"], "late records revise some months by < K"
+    assert manifest["period"]["end"] == "2025-06"
+    assert audit_editions(kept, second.releases / "kmar") == []  # nothing recovered by comparing them
+    assert audit_release(second.releases / "kmar") == []
+    assert any("previous edition" in line and "kmar" in line for line in said)
+
+
+def test_an_unchanged_extract_is_released_as_in_a_fresh_workspace(workspace):
+    """A re-release for a code change only: byte-identical to a fresh one, no previous edition."""
+    data = workspace["data"]
+    first = prepare_workspace(data, SOURCES, K, None, log=_quiet)
+    before = (first.releases / "eurodac" / "manifest.json").read_bytes()
+    (first.releases / "eurodac" / STAMP).unlink()  # as a new routekit version would
+    prepare_workspace(data, SOURCES, K, None, log=_quiet)
+    assert (first.releases / "eurodac" / "manifest.json").read_bytes() == before
+
+
+def test_an_earlier_release_under_another_key_is_not_used(workspace, monkeypatch):
+    """Its seal cannot be checked with this key: the release is made in full, and says so."""
+    data = workspace["data"]
+    first = prepare_workspace(data, SOURCES, K, None, log=_quiet)
+    shutil.copy2(workspace["second"], data / "partners" / "kmar.csv")
+    monkeypatch.setenv("ROUTEKIT_LINK_KEY", "another-key-for-this-test-0123456789abcdef")
+    said = []
+    prepare_workspace(data, SOURCES, K, None, log=said.append)
+    assert "previous_edition" not in json.loads((first.releases / "kmar" / "manifest.json").read_text())
+    assert any("another linkage key" in line for line in said)
+
+
+def test_a_tampered_earlier_release_is_refused_not_copied(workspace):
+    """Months kept as published are copied from the earlier release: an edit there is refused."""
+    from routekit.errors import RoutekitError
+
+    data = workspace["data"]
+    first = prepare_workspace(data, SOURCES, K, None, log=_quiet)
+    totals = first.releases / "kmar" / "tables" / "totals.csv"
+    frame = pd.read_csv(totals, dtype=str, keep_default_na=False)
+    row = frame.index[frame["status"] == "published"][0]
+    frame.loc[row, "count"] = str(int(frame.loc[row, "count"]) * 3)
+    frame.to_csv(totals, index=False, lineterminator="\n")
+    manifest = json.loads((first.releases / "kmar" / "manifest.json").read_text())
+    import hashlib
+    manifest["files"]["tables/totals.csv"] = hashlib.sha256(totals.read_bytes()).hexdigest()
+    (first.releases / "kmar" / "manifest.json").write_text(json.dumps(manifest, indent=2))
+    shutil.copy2(workspace["second"], data / "partners" / "kmar.csv")
+    with pytest.raises(RoutekitError, match=r"kmar.*tables/totals.csv"):
+        prepare_workspace(data, SOURCES, K, None, log=_quiet)
