@@ -9,7 +9,8 @@ text the rules see is built from the letter's statements:
 - a replacement keeps only the right term ("er staat 'Ethiopie'; dit moet zijn 'Eritrea'", "'Macedonia' should
   read 'Albania'", "staat 'Curacao', maar client heeft 'Aruba' gezegd");
 - a wrong term named on its own is dropped ("'Tunesie' is een vertaalfout", "'...' klopt niet");
-- what the client did not say is dropped ("My client did not mention Belgium");
+- what the client did not say, or what the letter asks to strike, is dropped ("My client did not mention Belgium",
+  "Please delete Chad", "Chad came up only because the smugglers were Chadians");
 - "niet X, maar Y" / "not X but Y": the denied part is the report's version and is dropped;
 - the parts of the route the letter confirms are the route's start, moved to the front, unless they say they are
   its end ("Het overige deel van de route (..., Nederland)", "The remainder of the route", or name the
@@ -33,6 +34,10 @@ _STATEMENT_END = re.compile(r"(?<!\s[a-z])(?<!^[a-z])[.!?;:](?=\s|$)")   # not a
 _QUOTED = r"['\"‘’“”][^'\"‘’“”]{1,60}['\"‘’“”]"
 
 
+_AS_CLAIMED = re.compile(r"(?<![\w'])(?:zoals|as|like)\s*$|(?<![\w'])(?:zoals|as|like)\s+(?:\w+\s+){0,2}$")
+_DENIAL = re.compile(r"(?<![\w'])(?:niet|not|never|nooit)(?![\w'])")
+
+
 @dataclass(frozen=True)
 class _Cues:
     letter_client: re.Pattern[str]
@@ -46,6 +51,8 @@ class _Cues:
     contrast: re.Pattern[str]
     confirmed_end: re.Pattern[str]
     not_said: re.Pattern[str]
+    deleted: re.Pattern[str]
+    called_wrong: re.Pattern[str]   # "is onjuist", "is wrong" anywhere in a statement
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +76,8 @@ def _cues() -> _Cues:
                             + r")(?![\w']))"),
         confirmed_end=words_regex(lists["confirmed_end"]),
         not_said=words_regex(lists["not_said"]),
+        deleted=words_regex(lists.get("deleted") or ["(?!)"]),
+        called_wrong=re.compile(r"(?<![\w'])(?:" + wrong + r")(?![\w'])"),
     )
 
 
@@ -116,9 +125,19 @@ def corrected_account(text: str, folded: str | None = None) -> str:
         if quoted is not None:   # "'Macedonia' should read 'Albania'": the right term only
             body.append(original[quoted.end():])
             continue
-        if lexicon.not_said.search(statement):
-            continue   # "My client did not mention Belgium"
-        if lexicon.claim.search(statement):
+        if lexicon.not_said.search(statement) or lexicon.deleted.search(statement):
+            continue   # "My client did not mention Belgium", "Please delete Chad"
+        claimed = lexicon.claim.search(statement)
+        aside = _AS_CLAIMED.search(statement, max(0, claimed.start() - 12), claimed.start()) if claimed else None
+        if aside is not None and lexicon.called_wrong.search(statement) is None:   # not "X, zoals ... staat, is onjuist"
+            # "via Burkina Faso naar Niger, en niet via Mali, zoals op p. 3 staat": only the denied aside is the
+            # report's version; the rest of the statement is the account
+            denial = [m.start() for m in _DENIAL.finditer(statement, max(0, aside.start() - 80), aside.start())]
+            cut = denial[-1] if denial else aside.start()
+            original = original[:cut] + " " * (claimed.end() - cut) + original[claimed.end():]
+            statement = fold(original)
+            claimed = None
+        if claimed is not None:
             replaced = lexicon.replacement.search(statement)
             if replaced is not None:   # "in het verslag staat 'Curacao', maar client heeft 'Aruba' gezegd"
                 body.append(original[replaced.end():])
