@@ -92,3 +92,70 @@ def coverage_table(ctx: ReportContext) -> pd.DataFrame:
     # rows of an extract, not persons with an attribute: not subject to the threshold
     return not_counts(pd.DataFrame(rows), ctx.t("rijen in", "rows in"), ctx.t("rijen gebruikt", "rows used"),
                       ctx.t("rijen afgewezen", "rows rejected"))
+
+
+def extraction_accuracy_table(ctx: ReportContext) -> pd.DataFrame:
+    """Per text source: how well the extractor reads its kind of record, and the partner's own review.
+
+    Accuracy comes from the hand-labelled evaluation sets (``routekit/reference/text_confusion.yaml``, written by
+    ``benchmarks/text_confusion.py``): exact route and corridor agreement, with the sets and the number of texts.
+    The same corridor errors enter the estimates' intervals (``routekit.estimate.misclassification``). The review
+    counts are the release manifest's ``text_review`` (records with text, reviewed, corrected; "<K" when small).
+    """
+    from routekit.estimate.misclassification import text_sources
+    from routekit.report.i18n import t
+
+    measured = _measured_accuracy()
+    lang = ctx.language
+    column = {name: t(f"quality.accuracy.{name}", lang) for name in
+              ("source", "sets", "labelled", "exact", "corridor", "extracted", "reviewed", "corrected")}
+    rows = []
+    for source in text_sources(ctx.sources):
+        part = measured.get(source) or {}
+        review = ctx.manifest(source).get("text_review") or {}
+        sets = part.get("sets") or {}
+        rows.append({
+            column["source"]: ctx.source_title(source),
+            column["sets"]: ", ".join(f"{name} ({n})" for name, n in sets.items()) or "-",
+            column["labelled"]: part.get("rows"),
+            column["exact"]: _percent(part.get("exact_route")),
+            column["corridor"]: _percent(part.get("corridor_agreement")),
+            column["extracted"]: review.get("extracted"),
+            column["reviewed"]: review.get("reviewed"),
+            column["corrected"]: review.get("corrected"),
+        })
+    # texts in labelled sets and shares are no counts of persons; the review counts are the partner's release
+    # figures, already "<K" where small, and pass the gate as counts
+    return not_counts(pd.DataFrame(rows, columns=list(column.values())), column["labelled"], column["exact"],
+                      column["corridor"])
+
+
+def show_extraction_accuracy(ctx: ReportContext) -> None:
+    """The measured accuracy of the route extraction per source, and how it reaches the estimates."""
+    from IPython.display import Markdown, display
+
+    from routekit.report.i18n import t
+
+    table = extraction_accuracy_table(ctx)
+    if table.empty:
+        return
+    display(Markdown(t("quality.accuracy.intro", ctx.language)))
+    ctx.show_table(table, "extraction_accuracy", t("quality.accuracy.caption", ctx.language))
+
+
+def _measured_accuracy() -> dict:
+    """Per source, the figures measured on the labelled sets (empty when the reference file is absent)."""
+    from importlib import resources
+
+    import yaml
+
+    from routekit.estimate.misclassification import REFERENCE
+
+    path = resources.files("routekit.reference").joinpath(REFERENCE)
+    if not path.is_file():
+        return {}
+    return (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("sources") or {}
+
+
+def _percent(share) -> float | None:
+    return round(100 * float(share), 1) if isinstance(share, (int, float)) else None
