@@ -58,6 +58,20 @@ def _all_known(values: list[str], known, what: str, list_known: bool = True) -> 
     return values
 
 
+def _character(ch: str) -> str:
+    """A character a reader cannot see, named: 'U+00A0 (NO-BREAK SPACE)', 'a line break (U+000A)'."""
+    import unicodedata
+
+    code = f"U+{ord(ch):04X}"
+    if ch in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029":
+        return f"a line break ({code})"
+    name = unicodedata.name(ch, "")
+    if name:
+        return f"{code} ({name})"
+    return f"{'a tab' if ch == chr(9) else 'a control character'} ({code})" if unicodedata.category(ch) == "Cc" \
+        else f"a character with no printable form ({code})"
+
+
 class ReportParams(BaseModel):
     """One report: which period, compared with what, from which sources, for which focus."""
 
@@ -83,8 +97,10 @@ class ReportParams(BaseModel):
             raise ValueError("the title may not be empty")
         if len(value) > MAX_TITLE:
             raise ValueError(f"longer than {MAX_TITLE} characters")
-        if any(not ch.isprintable() for ch in value):
-            raise ValueError("one line of printable text (no line breaks or control characters)")
+        odd = next(((i, ch) for i, ch in enumerate(value, 1) if not ch.isprintable()), None)
+        if odd is not None:
+            raise ValueError(f"character at position {odd[0]} is {_character(odd[1])}; a title is one "
+                             "line of printable text with ordinary spaces")
         return value
 
     @field_validator("period")

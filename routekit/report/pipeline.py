@@ -206,29 +206,31 @@ def _execute_chapter(chapter: Chapter, template: Path, run_json: str, plan: Buil
     (plan.build_root / "exec").mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f"{key}-", dir=plan.build_root / "exec"))
     executed = work / chapter.notebook
-    try:
-        papermill.execute_notebook(
-            str(template), str(executed), parameters={"run_json": run_json},
-            kernel_name="python3", progress_bar=False, log_output=False,
-            # the kernel runs on loopback; its transport warning is noise on every run
-            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
-        )
-    except PapermillExecutionError as error:
-        raise BuildError(
-            f"chapter notebook {template.name} failed in cell {error.cell_index + 1} "
-            f"(execution count {error.exec_count}): {error.ename}: {error.evalue}; "
-            f"the executed notebook is kept at {executed}; the previous report is untouched"
-        ) from None
-    _localise(executed, chapter, language)
+    try:  # the executed notebook holds what the chapter read: removed whether it ran or failed
+        try:
+            papermill.execute_notebook(
+                str(template), str(executed), parameters={"run_json": run_json},
+                kernel_name="python3", progress_bar=False, log_output=False,
+                # the kernel runs on loopback; its transport warning is noise on every run
+                extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+            )
+        except PapermillExecutionError as error:
+            raise BuildError(
+                f"chapter notebook {template.name} failed in cell {error.cell_index + 1} "
+                f"(execution count {error.exec_count}): {error.ename}: {error.evalue}; "
+                "nothing of this run was kept and the previous report is untouched"
+            ) from None
+        _localise(executed, chapter, language)
 
-    def fill(entry: Path) -> None:  # the executed chapter and the tables it wrote
-        shutil.copy2(executed, entry / executed.name)
-        if tables_dir.is_dir():
-            shutil.copytree(tables_dir, entry / "tables")
+        def fill(entry: Path) -> None:  # the executed chapter and the tables it wrote
+            shutil.copy2(executed, entry / executed.name)
+            if tables_dir.is_dir():
+                shutil.copytree(tables_dir, entry / "tables")
 
-    store.put(key, fill)
-    shutil.copy2(executed, target)
-    shutil.rmtree(work, ignore_errors=True)
+        store.put(key, fill)
+        shutil.copy2(executed, target)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     return chapter.id, time.perf_counter() - started, False
 
 
@@ -336,7 +338,7 @@ def render_report(params_path: Path, overrides: list[str] | None = None,
 
     from routekit.locking import hold
 
-    console = console or Console(stderr=True)
+    console = console or Console(stderr=True, emoji=False)  # a title's ':x:' is text, not an emoji
     overrides = overrides or []
     build_root = Path(build_root or project / "_build")
     params = load_params(params_path, overrides)
