@@ -12,8 +12,11 @@ and the data-quality chapter shows. A set named ``*untouched*`` is refused: it i
 
 The genre of a row is its ``genre=`` / ``src=`` tag in ``notes``; ``GENRE_SOURCE`` says which partner writes
 records of that genre. Rows without a known genre (the untagged gold set, ILO notes) count only in ``all``.
-KMar: the route told in a border-guard note is scored alone, without the last leg and crossing type KMar observes
-and the release adds, so its corridor error is an upper bound.
+KMar: a border-guard note is scored as the release structures a KMar record (``release.structure.structure_kmar``):
+the told route completed with what KMar observes at the Dutch border - the last country before the Netherlands
+and the transport of that leg (from the gold route) and the crossing type as the entry hint - and the gold
+corridor is classified with the same hint. Notes whose gold route does not end in the Netherlands are scored on
+the text alone.
 """
 
 from __future__ import annotations
@@ -46,11 +49,40 @@ def score(paths: list[Path]) -> pd.DataFrame:
     for path in paths:
         gold = pd.read_csv(path, dtype=str, keep_default_na=False)
         rows = evaluate(gold).rows
-        frames.append(pd.DataFrame({
+        frame = pd.DataFrame({
             "set": path.stem.removeprefix("extraction_"), "id": rows["id"], "genre": rows["genre"],
             "source": rows["genre"].map(GENRE_SOURCE).fillna(""), "exact": rows["exact"].astype(bool),
-            "true": rows["gold_corridor"].replace("", OTHER), "extracted": rows["corridor"].replace("", OTHER)}))
+            "true": rows["gold_corridor"].replace("", OTHER), "extracted": rows["corridor"].replace("", OTHER)})
+        border = (frame["source"] == "kmar").to_numpy()
+        if border.any():
+            true, extracted = kmar_corridors(gold[border], rows[border])
+            frame.loc[border, "true"] = true
+            frame.loc[border, "extracted"] = extracted
+        frames.append(frame)
     return pd.concat(frames, ignore_index=True)
+
+
+def kmar_corridors(gold: pd.DataFrame, rows: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """True and extracted corridor of border-guard notes as a KMar release makes them (see the module doc)."""
+    from routekit.release.structure import structure_kmar
+    from routekit.text.corridors import classify_corridor
+    from routekit.text.evaluation import split_modes, split_route
+
+    true, extracted = [], []
+    for (_, row), (_, scored) in zip(gold.iterrows(), rows.iterrows()):
+        route, modes = split_route(row["route"]), split_modes(row.get("modes", ""))
+        if len(route) < 2 or route[-1] != "NLD":
+            true.append(scored["gold_corridor"] or OTHER)
+            extracted.append(scored["corridor"] or OTHER)
+            continue
+        transport = modes[len(route) - 2] if len(modes) == len(route) - 1 else "unknown"
+        crossing = {"plane": "air", "boat": "sea", "ferry": "sea"}.get(transport, "land")
+        record = pd.DataFrame([{"record_id": str(row["id"]), "date": "2025-01-01", "crossing_point": "-",
+                                "crossing_type": crossing, "last_country": route[-2], "nationality": route[0],
+                                "transport": transport, "v_number": "0000000000", "route_statement": row["text"]}])
+        true.append(classify_corridor(list(route), list(modes), entry_hint=crossing))
+        extracted.append(str(structure_kmar(record)["corridor"].iloc[0]))
+    return true, extracted
 
 
 def summary(rows: pd.DataFrame) -> dict:
