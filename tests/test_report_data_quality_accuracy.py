@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from routekit.disclosure.gate import assert_publishable
+from routekit.errors import DisclosureError
 from routekit.report import tables
 from routekit.report.chapters import data_quality
 
@@ -68,5 +69,5 @@ def test_a_small_review_count_would_be_stopped_by_the_gate():
     manifests = {"ind": {"text_review": {"extracted": 1200, "reviewed": 3, "corrected": 0}}}
     ctx = SimpleNamespace(sources=["ind"], language="en", threshold=10, manifest=manifests.get,
                           source_title=str.upper)
-    with pytest.raises(Exception, match="(?i)threshold|small|disclos"):
+    with pytest.raises(DisclosureError, match="below the threshold 10"):
         assert_publishable(data_quality.extraction_accuracy_table(ctx), 10, "extraction_accuracy")
