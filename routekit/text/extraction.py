@@ -345,7 +345,8 @@ def _why_not_travelled(state: _MentionState, folded: str, scopes: _Scopes, vocab
     if m_start in scopes.returned:
         return "return"
     if clause in scopes.intention and intended_counts and any(
-            end <= m_start for _, end in scopes.intention[clause]):
+            end <= m_start for _, end in scopes.intention[clause]) and m_start not in scopes.departed:
+        # a place left is travelled even after an attempt ("vier mislukte pogingen vanuit Bosnie")
         return "intention"
     if clause in scopes.intention_after and intended_counts and any(
             start >= m_end for start, _ in scopes.intention_after[clause]):
