@@ -1,7 +1,7 @@
 """routekit mse against the published reference figures and against four simulated truths.
 
 Usage: .venv/bin/python benchmarks/mse_reference.py [--tables 10] [--n-boot 99]
-           [--methods stepwise,stepwise-plain,latent-class] [--truths sparse5,dep4,het3,het5,many7]
+           [--methods stepwise,stepwise-plain,latent-class] [--truths sparse5,dep4,het3,het5,pos3,many7]
            [--skip-published]
 Prints, per published table, our estimate next to SparseMSE's; per truth and method: coverage of
 the 95% interval, median (absolute and signed) relative error, median width (upper / lower),
@@ -20,6 +20,8 @@ the unseen):
   rarely (0.08-0.12): heterogeneity that no two-way log-linear model describes.
 - ``het5``: 5 lists, N = 2,000, the same two classes (30% seen 0.40-0.55 per list, 70% 0.08-0.12):
   with five lists heterogeneity is identifiable (latent classes, Mth models by AIC).
+- ``pos3``: 3 lists, N = 2,000, log-linear with one positive dependence (e^0.8), no heterogeneity:
+  what the heterogeneity check costs where its alarm is false (with three lists it cannot tell).
 - ``many7``: 7 lists, N = 3,000, low capture (0.06-0.15), one positive dependence (e^1).
 """
 
@@ -71,6 +73,7 @@ TRUTHS = {
     "het3": (2000, lambda rng: _classes_truth(2000, 0.3, [0.5, 0.45, 0.55], [0.1, 0.08, 0.12], rng)),
     "het5": (2000, lambda rng: _classes_truth(2000, 0.3, [0.5, 0.45, 0.55, 0.5, 0.4], [0.1, 0.08, 0.12, 0.1, 0.09],
                                               rng)),
+    "pos3": (2000, lambda rng: _loglinear_truth(2000, [-1.0, -1.2, -0.9], {(0, 1): 0.8}, rng)),
     "many7": (3000, lambda rng: _loglinear_truth(3000, [-2.0, -2.5, -2.2, -2.8, -1.9, -2.4, -2.6],
                                                  {(0, 1): 1.0}, rng)),
 }

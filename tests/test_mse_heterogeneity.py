@@ -119,3 +119,15 @@ def test_a_log_linear_table_without_heterogeneity_keeps_its_row():
     table = capture_table(frame)
     row = estimate_table(table, "stepwise", seed=0, n_boot=9)
     assert row == estimate_table(table, "stepwise-plain", seed=0, n_boot=9)
+
+
+def test_a_log_linear_model_that_cannot_be_refitted_stays_in_the_range_and_is_named():
+    from dataclasses import replace
+
+    table = _two_classes(2000, 0.3, [0.5, 0.45, 0.55], [0.1, 0.08, 0.12], seed=1000)
+    loglinear = estimate_loglinear(table, "stepwise", n_boot=19)
+    odd = replace(loglinear, model="L0:L9", lower=loglinear.observed, upper=9999.0)  # a model we cannot read
+    check = check_heterogeneity(table, odd, n_boot=19)
+    assert check.detected and check.upper == 9999.0 and check.lower == table.observed
+    assert "not refitted for its AIC" in check.reason
+    assert all(not m.name.startswith("log-linear") for m in check.candidates)

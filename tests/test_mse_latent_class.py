@@ -44,3 +44,12 @@ def test_two_lists_are_refused_with_a_reason():
     table = capture_table(pd.DataFrame({"A": [1, 0, 1], "B": [0, 1, 1], "count": [30, 20, 5]}))
     result = estimate_latent_class(table)
     assert not result.estimable and "three or more lists" in result.reason
+
+
+def test_three_lists_are_estimated_but_flagged_as_not_identifiable():
+    p = np.array([[0.5, 0.45, 0.55], [0.1, 0.08, 0.12]])
+    result = estimate_latent_class(_simulate(2000, p, 0.3, seed=3), seed=0, burn_in=100, n_draws=100)
+    assert result.estimable and "not identifiable" in result.reason
+    four = estimate_latent_class(_simulate(2000, np.c_[p, [0.5, 0.1]], 0.3, seed=3), seed=0, burn_in=100,
+                                 n_draws=100)
+    assert four.estimable and four.reason == ""

@@ -222,12 +222,16 @@ def check_heterogeneity(table, loglinear, *, p_threshold: float = 0.02, n_boot: 
     if not form or not (three_lists or p_value < p_threshold):
         return HeterogeneityCheck(False, statistic, p_value, form)
     candidates: list[dict] = []
+    unplaced = False  # the log-linear model could not be put on the AIC scale: its interval joins the range
     if loglinear.estimable:
         pairs = _pairs_of(loglinear.model, table.lists)
         boundary = _pairs_of(" + ".join(loglinear.boundary), table.lists) if loglinear.boundary else []
         refit = fit_pairwise(histories, y, pairs, boundary) if pairs is not None and boundary is not None else None
         # only when the refit reproduces the search's own estimate (same model, same MLE)
-        if refit is not None and abs(refit["unseen"] + table.observed - loglinear.estimate) <= 1e-4 * loglinear.estimate:
+        reproduced = refit is not None and abs(refit["unseen"] + table.observed - loglinear.estimate) <= (
+            1e-4 * loglinear.estimate)
+        unplaced = not reproduced
+        if reproduced:
             candidates.append({"name": f"log-linear {loglinear.model}", "estimate": loglinear.estimate,
                                "lower": loglinear.lower, "upper": loglinear.upper, "loglik": refit["loglik"],
                                "n_params": refit["n_params"], "tau": float("nan")})
@@ -255,10 +259,14 @@ def check_heterogeneity(table, loglinear, *, p_threshold: float = 0.02, n_boot: 
     supported = [m for m, d in zip(models, delta) if d <= max_delta_aic]
     estimate = float(weights @ np.array([c["estimate"] for c in candidates]))
     chao_lower = [bounds["Chao"][1]] if "Chao" in bounds else []
-    lower = max(min([m.lower for m in supported] + chao_lower + [estimate]), table.observed)
-    upper = max([m.upper for m in supported] + [estimate])
+    joined = [loglinear.lower, loglinear.upper] if unplaced else []
+    lower = max(min([m.lower for m in supported] + chao_lower + joined + [estimate]), table.observed)
+    upper = max([m.upper for m in supported] + joined + [estimate])
     shown = ", ".join(f"{m.name} {m.estimate:,.0f} ({m.lower:,.0f}-{m.upper:,.0f}, weight {m.weight:.2f})"
                       for m in supported)
+    if unplaced:
+        shown += (f", log-linear {loglinear.model} {loglinear.estimate:,.0f} ({loglinear.lower:,.0f}-"
+                  f"{loglinear.upper:,.0f}, not refitted for its AIC: in the range, not in the average)")
     if chao_lower:
         shown += f", Chao's lower bound {bounds['Chao'][0]:,.0f} ({bounds['Chao'][1]:,.0f}-{bounds['Chao'][2]:,.0f})"
     if three_lists:

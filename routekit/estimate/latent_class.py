@@ -13,6 +13,12 @@ persons are split over the classes with one multinomial draw, the unseen are dra
 binomial given the chance of being missed by all lists, and every conditional is a vectorised
 numpy draw. Deterministic for a given ``seed``. Estimate: posterior median of N; interval: the
 central 95% of the posterior draws.
+
+Three lists are too few: seven observed cells cannot identify even two classes (eight unknowns
+with the unseen), so the posterior of N follows the priors (on ``het3`` in
+``benchmarks/mse_reference.py``: coverage 0.14). The result then says so in ``reason``; the
+default method of ``routekit mse`` reports the range of the heterogeneity models instead
+(``heterogeneity``).
 """
 
 from __future__ import annotations
@@ -102,6 +108,8 @@ def estimate_latent_class(table: CaptureTable, *, n_classes: int = 10, burn_in: 
     draws = np.array(totals, float)
     estimate = float(np.median(draws))
     lower, upper = np.quantile(draws, [0.025, 0.975])
+    caveat = ("with 3 lists latent classes are not identifiable (7 cells, 8 unknowns for two classes): the "
+              "posterior follows the prior, not the data" if n_lists == 3 else "")
     return LatentClassResult(estimate, float(lower), float(upper), True, label,
-                             f"latent classes (at most {k}, stick-breaking prior)", observed, "",
+                             f"latent classes (at most {k}, stick-breaking prior)", observed, caveat,
                              float(np.mean(used)), draws if keep_draws else None)
