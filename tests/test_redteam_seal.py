@@ -165,3 +165,25 @@ def test_the_report_workspace_checks_the_seal_when_it_holds_the_key(small_demo_d
     assert [b.source for b in workspace.bundles(["eurodac", "kmar"])] == ["eurodac", "kmar"]  # keyless check
     with pytest.raises(RoutekitError, match="no linkage key"):  # the link is stale: it needs the key
         prepare_workspace(data, ["eurodac", "kmar"], K, None, log=lambda *_: None)
+
+
+def test_routekit_link_refuses_a_resealed_release_in_one_line(releases, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    _inflate_totals(releases[1])
+    _reseal(releases[1])
+    key_file = tmp_path / "key"
+    key_file.write_bytes(KEY + b"\n")
+    env = {k: v for k, v in os.environ.items() if k != "ROUTEKIT_LINK_KEY"}
+    done = subprocess.run([sys.executable, "-m", "routekit.cli", "link", *map(str, releases), "--out",
+                           str(tmp_path / "link"), "--key-file", str(key_file)], capture_output=True, text=True,
+                          env=env)
+    lines = [line for line in done.stderr.strip().splitlines() if line.strip()]
+    assert done.returncode == 2 and len(lines) == 1, done.stderr
+    assert str(releases[1]) in lines[0] and "tables/totals.csv" in lines[0] and "keyed seal" in lines[0]
+    assert KEY.decode() not in done.stderr + done.stdout
+    done = subprocess.run([sys.executable, "-m", "routekit.cli", "link", *map(str, releases), "--out",
+                           str(tmp_path / "link")], capture_output=True, text=True, env=env)
+    assert done.returncode == 2 and "no linkage key" in done.stderr and not (tmp_path / "link").exists()

@@ -27,9 +27,9 @@ def link(
 
     from routekit.locking import output_lock
 
-    with output_lock(out, log=Console(stderr=True).print):  # one writer per link folder
+    with output_lock(out, log=Console(stderr=True, emoji=False).print):  # one writer per link folder
         key = load_key(key_file) if key_file is not None else None  # None: the environment, when needed
         manifest = link_releases(release_dirs, out, threshold=threshold, key=key)
-    Console().print(f"linked {', '.join(manifest['sources'])} into {out}: {manifest['cells_published']} cells "
-                    f"published, {manifest['cells_suppressed']} suppressed (threshold {manifest['threshold']})",
-                    highlight=False)
+    Console(emoji=False).print(
+        f"linked {', '.join(manifest['sources'])} into {out}: {manifest['cells_published']} cells published, "
+        f"{manifest['cells_suppressed']} suppressed (threshold {manifest['threshold']})", highlight=False)

@@ -22,7 +22,7 @@ def demo(
     from routekit.pipeline.workspace import prepare_workspace
     from routekit.synth import generate
 
-    console = Console(stderr=True)
+    console = Console(stderr=True, emoji=False)
     if not (out / "partners").is_dir():
         generate(out, seed=seed, start=start, end=end, scale=scale)
         console.print(f"demo partner data written to {out}")
