@@ -12,17 +12,15 @@ from __future__ import annotations
 
 import pytest
 
-from routekit.report import headline
+from routekit.report import headline, pages
 from test_report_headline import BASELINE, PERIOD, _estimates_dir
 
 
 def _landing(tmp_path, language: str, **kwargs) -> str:
     folder, _ = _estimates_dir(tmp_path / "estimates")
-    tree = tmp_path / "tree"
-    (tree / "book").mkdir(parents=True)
-    (tree / "book" / "intro.md").write_text("# Title\n\n{{headline}}\n\nText.\n", encoding="utf-8")
-    headline.write_landing(tree, folder, PERIOD, BASELINE, 10, language, **kwargs)
-    return (tree / "book" / "intro.md").read_text(encoding="utf-8")
+    _, block = headline.landing(tmp_path / "tree", folder, PERIOD, BASELINE, 10, language, **kwargs)
+    return pages.render_page("# Title\n\n{{headline}}\n\nText.\n", {"headline": pages.MarkdownBlock(block)},
+                             "intro.md")
 
 
 @pytest.fixture()

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from routekit.report.pipeline import escape_markdown
+from routekit.report.pages import escape_markdown
 
 HOSTILE = "Routes <img src=x onerror=window.__pwned=1>"
 

@@ -34,7 +34,6 @@ from routekit.report.i18n import t
 
 EDITIONS_DIR = "editions"
 PAGE = "editions.md"
-PLACEHOLDER = "{{editions}}"
 #: links from the live site (``_build/html/book/editions.html``) to a kept edition; an edition's
 #: own copy sits one folder deeper (``_build/editions/<period>/html/book/``) and is rewritten
 LIVE_PREFIX = "../../editions/"
@@ -315,35 +314,21 @@ def page_markdown(editions: EditionPlan, lang: str, tables_dir: Path, tables_hre
     return "\n".join(lines)
 
 
-def prepare(plan_name: str, build_root: Path, source_tree: Path, period: Period, generated: str,
-            estimates_dir: Path | None, threshold: int, lang: str) -> EditionPlan:
-    """Before the book is built: read the kept editions, compute the revisions, write the page."""
-    editions = plan_editions(plan_name, build_root, period, generated, estimates_dir, threshold)
-    write_page(editions, source_tree, lang)
-    return editions
-
-
-def write_page(editions: EditionPlan, source_tree: Path, lang: str) -> None:
-    """Fill ``book/editions.md``; an ad-hoc build drops the page and its contents entry."""
+def page_body(editions: EditionPlan, source_tree: Path, lang: str) -> str | None:
+    """The editions page's ``{{editions}}`` block; None for an ad-hoc build, whose contents lose
+    the page (``_toc.yml`` in ``source_tree``)."""
     import yaml
 
-    page = Path(source_tree) / "book" / PAGE
-    if not page.is_file():
-        return
     if not editions.periodic:
-        page.unlink()
         toc_path = Path(source_tree) / "_toc.yml"
         toc = yaml.safe_load(toc_path.read_text(encoding="utf-8"))
         for part in toc.get("parts", []):
-            part["chapters"] = [c for c in part["chapters"] if c.get("file") != "book/" + page.stem]
+            part["chapters"] = [c for c in part["chapters"] if c.get("file") != "book/" + Path(PAGE).stem]
         toc["parts"] = [p for p in toc.get("parts", []) if p["chapters"]]
         toc_path.write_text(yaml.safe_dump(toc, sort_keys=False, allow_unicode=True), encoding="utf-8")
-        return
+        return None
     # not under _extra/tables, which the build empties for the chapters' tables after this
-    tables_dir = Path(source_tree) / "_extra" / "revisions"
-    body = page_markdown(editions, lang, tables_dir, "../revisions")
-    text = page.read_text(encoding="utf-8")
-    page.write_text(text.replace(PLACEHOLDER, body), encoding="utf-8")
+    return page_markdown(editions, lang, Path(source_tree) / "_extra" / "revisions", "../revisions")
 
 
 def keep(editions: EditionPlan, site: Path, pdf: Path | None, title: str, language: str) -> Path | None:

@@ -22,9 +22,6 @@ from routekit.periods import Period
 from routekit.report import i18n
 from routekit.report.i18n import t
 
-PLACEHOLDER = "{{headline}}"
-
-
 @dataclass
 class Headline:
     period: Period
@@ -221,7 +218,7 @@ def markdown(head: Headline, lang: str, map_file: str, alt_text: str) -> str:
 def focus_note(focus: dict | None, lang: str) -> str:
     """The headline is national (all corridors, nationalities, entry points): with an ad-hoc
     focus it says so beside the figures, as each chapter does beside its own (MyST, escaped)."""
-    from routekit.report.pipeline import escape_markdown
+    from routekit.report.pages import escape_markdown
 
     sentence = focus_sentence(focus, lang)
     return f"*{escape_markdown(sentence)}*" if sentence else ""
@@ -244,22 +241,18 @@ def focus_sentence(focus: dict | None, lang: str) -> str:
             "of the Netherlands, every corridor and every nationality.")
 
 
-def write_landing(source_tree: Path, estimates_dir: Path, period: Period, baseline: Period, threshold: int,
-                  lang: str, focus: dict | None = None) -> Headline:
-    """Fill the landing page's ``{{headline}}`` and put the corridor map beside it; ``focus``
-    (the ad-hoc question's) is named there, as the headline does not follow it."""
+def landing(source_tree: Path, estimates_dir: Path, period: Period, baseline: Period, threshold: int,
+            lang: str, focus: dict | None = None) -> tuple[Headline, str]:
+    """The headline and the landing page's ``{{headline}}`` block (MyST, escaped), with the corridor
+    map written beside the page; ``focus`` (the ad-hoc question's) is named there, as the headline
+    does not follow it."""
     head = compute(estimates_dir, period, baseline, threshold)
-    page = Path(source_tree) / "book" / "intro.md"
-    if not page.is_file():
-        return head
+    book = Path(source_tree) / "book"
+    book.mkdir(parents=True, exist_ok=True)
     svg, alt_text = map_svg(head, lang) if head.available else ("", "")
-    (page.parent / "headline-corridors.svg").write_text(svg, encoding="utf-8")
-    text = page.read_text(encoding="utf-8")
+    (book / "headline-corridors.svg").write_text(svg, encoding="utf-8")
     block = markdown(head, lang, "headline-corridors.svg", alt_text)
-    note = focus_note(focus, lang)
-    block = "\n\n".join(filter(None, [block, note]))
-    page.write_text(text.replace(PLACEHOLDER, block) if PLACEHOLDER in text else text, encoding="utf-8")
-    return head
+    return head, "\n\n".join(filter(None, [block, focus_note(focus, lang)]))
 
 
 _BRIEF_CSS = """

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import shutil
 import tempfile
 import time
@@ -234,18 +233,6 @@ def _execute_chapter(chapter: Chapter, template: Path, run_json: str, plan: Buil
     return chapter.id, time.perf_counter() - started, False
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
-
-
-def escape_markdown(text: str) -> str:
-    """Text that MyST shows as itself: every ASCII punctuation character backslash-escaped.
-
-    CommonMark lets any ASCII punctuation be escaped, so no directive (``{literalinclude}``),
-    role, link, image, raw HTML, emphasis or math survives in a parameter's value.
-    """
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
-
-
 def _write_if_changed(path: Path, text: str) -> None:
     """Keep mtimes of unchanged files so Sphinx's incremental build skips them."""
     if path.is_file() and path.read_text(encoding="utf-8") == text:
@@ -254,9 +241,8 @@ def _write_if_changed(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def _assemble_source(plan: BuildPlan, params: ReportParams, chapters: list[Chapter],
-                     period: Period, generated: str) -> None:
-    """Write _config.yml, _toc.yml and the book's own pages for this build."""
+def _assemble_source(plan: BuildPlan, params: ReportParams, chapters: list[Chapter]) -> None:
+    """Write _config.yml and _toc.yml for this build (the book's own pages: ``_write_pages``)."""
     project, src, language = plan.project, plan.source_tree, params.language
     config = yaml.safe_load((project / "_config.yml").read_text(encoding="utf-8"))
     config["title"] = params.title
@@ -278,18 +264,27 @@ def _assemble_source(plan: BuildPlan, params: ReportParams, chapters: list[Chapt
             part["caption"] = caption
     toc["parts"] = [p for p in toc.get("parts", []) if p["chapters"]]
     _write_if_changed(src / "_toc.yml", yaml.safe_dump(toc, sort_keys=False, allow_unicode=True))
-    pages = project / "book" / language
+    (src / "_extra" / "tables").mkdir(parents=True, exist_ok=True)
+
+
+def _write_pages(plan: BuildPlan, params: ReportParams, period: Period, generated: str, landing: str,
+                 editions_page: str | None) -> None:
+    """The book's own pages in the report's language, filled in one pass (``report/pages.py``):
+    parameters as escaped text, the headline and editions blocks as the Markdown they are. An
+    ad-hoc build (``editions_page`` None) has no editions page."""
+    from routekit.report import editions, pages
     from routekit.report.i18n import format_date, format_period
 
-    values = {"title": params.title, "period": format_period(period.start, period.end, language),
-              "generated": format_date(generated, language),
-              "threshold": str(params.threshold)}
-    for page in sorted(pages.glob("*.md")):
-        text = page.read_text(encoding="utf-8")
-        for key, value in values.items():
-            text = text.replace("{{" + key + "}}", escape_markdown(value))
-        _write_if_changed(src / "book" / page.name, text)
-    (src / "_extra" / "tables").mkdir(parents=True, exist_ok=True)
+    language = params.language
+    values: dict[str, object] = {
+        "title": params.title, "period": format_period(period.start, period.end, language),
+        "generated": format_date(generated, language), "threshold": str(params.threshold),
+        "headline": pages.MarkdownBlock(landing)}
+    if editions_page is not None:
+        values["editions"] = pages.MarkdownBlock(editions_page)
+    leave_out = () if editions_page is not None else (editions.PAGE,)
+    for name, text in pages.render_pages(plan.project / "book" / language, values, leave_out).items():
+        _write_if_changed(plan.source_tree / "book" / name, text)
 
 
 def _jupyter_book(source: Path, out: Path, builder: str = "html", log_dir: Path | None = None) -> None:
@@ -381,15 +376,16 @@ def _build(params_path: Path, params: ReportParams, plan: BuildPlan, project: Pa
         raise RoutekitError(f"no chapter notebooks found in '{notebooks}'")
     shutil.rmtree(plan.source_tree / "book" / "chapters", ignore_errors=True)
     generated = dt.date.today().isoformat()
-    _assemble_source(plan, params, chapters, period, generated)
+    _assemble_source(plan, params, chapters)
     from routekit.report import headline  # the national headline opens the landing page and the PDF
 
-    head = headline.write_landing(plan.source_tree, estimates, period, baseline, params.threshold, params.language,
-                                  focus=params.focus.model_dump())
+    head, landing = headline.landing(plan.source_tree, estimates, period, baseline, params.threshold,
+                                     params.language, focus=params.focus.model_dump())
     from routekit.report import editions  # earlier editions and the revisions of the last one
 
-    edition = editions.prepare(plan.name, build_root, plan.source_tree, period, generated, estimates,
-                               params.threshold, params.language)
+    edition = editions.plan_editions(plan.name, build_root, period, generated, estimates, params.threshold)
+    _write_pages(plan, params, period, generated, landing,
+                 editions.page_body(edition, plan.source_tree, params.language))
     data_digest = tree_digest(*data.release_dirs, *[p for p in (estimates, data.link) if p.is_dir()])
     if public_dir.is_dir():
         data_digest = combine(data_digest, tree_digest(public_dir))
