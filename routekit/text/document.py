@@ -225,13 +225,19 @@ def read_codes(text: str) -> str:
 
 # --- the layer -------------------------------------------------------------------------------------------------
 
-def prepare(text: str) -> str:
-    """The account the route rules should read (see the module docstring); plain narratives pass unchanged."""
+@lru_cache(maxsize=1)
+def _steps():
+    """The steps after codes and shorthand (imported once: an import statement per text cost ~1% of extraction)."""
     from routekit.text import journeys, letters, subject
 
+    return (letters.corrected_account, subject.subject_sentences, journeys.first_journey)
+
+
+def prepare(text: str) -> str:
+    """The account the route rules should read (see the module docstring); plain narratives pass unchanged."""
     text = read_codes(expand_abbreviations(text))
     folded = fold(text)   # shared by the next steps' first tests; folded again only after a step changed the text
-    for step in (letters.corrected_account, subject.subject_sentences, journeys.first_journey):
+    for step in _steps():
         changed = step(text, folded)
         if changed is not text:
             text, folded = changed, fold(changed)
