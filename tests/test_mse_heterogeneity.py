@@ -131,3 +131,10 @@ def test_a_log_linear_model_that_cannot_be_refitted_stays_in_the_range_and_is_na
     assert check.detected and check.upper == 9999.0 and check.lower == table.observed
     assert "not refitted for its AIC" in check.reason
     assert all(not m.name.startswith("log-linear") for m in check.candidates)
+
+
+def test_without_replicates_the_heterogeneity_row_has_an_estimate_and_no_interval():
+    table = _two_classes(2000, 0.3, [0.5, 0.45, 0.55], [0.1, 0.08, 0.12], seed=1000)
+    row = estimate_table(table, "stepwise", seed=0, n_boot=0)
+    assert row["method"].endswith("+heterogeneity") and np.isfinite(row["estimate"])
+    assert np.isnan(row["lower"]) and np.isnan(row["upper"])

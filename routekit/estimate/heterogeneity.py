@@ -262,6 +262,8 @@ def check_heterogeneity(table, loglinear, *, p_threshold: float = 0.02, n_boot: 
     joined = [loglinear.lower, loglinear.upper] if unplaced else []
     lower = max(min([m.lower for m in supported] + chao_lower + joined + [estimate]), table.observed)
     upper = max([m.upper for m in supported] + joined + [estimate])
+    if n_boot <= 0:  # no bootstrap, no interval (as the log-linear search without replicates)
+        lower = upper = float("nan")
     shown = ", ".join(f"{m.name} {m.estimate:,.0f} ({m.lower:,.0f}-{m.upper:,.0f}, weight {m.weight:.2f})"
                       for m in supported)
     if unplaced:
