@@ -13,6 +13,7 @@ import pandas as pd
 import pycountry
 
 from routekit.reference import alpha2_to_iso3, corridors
+from routekit.reference.names import name_to_iso3, pycountry_iso3
 
 # Nationality codes that are not ISO 3166-1 alpha-3 but that publishers use; kept as they are.
 SPECIAL_NATIONALITIES = {
@@ -29,30 +30,14 @@ EUROSTAT_CITIZEN_AGGREGATE_PREFIXES = ("TOTAL", "EU", "EXT_", "EA", "EFTA", "NEU
 GEO_AGGREGATES = {"EU27_2020": "EU27", "EU27": "EU27", "EU28": "EU28", "EU27_2007": "EU27_2007"}
 
 
-@lru_cache(maxsize=1)
-def _iso3_codes() -> frozenset[str]:
-    return frozenset(country.alpha_3 for country in pycountry.countries)
-
-
-@lru_cache(maxsize=1)
-def _name_to_iso3() -> dict[str, str]:
-    table: dict[str, str] = {}
-    for country in pycountry.countries:
-        for attribute in ("name", "common_name", "official_name"):
-            value = getattr(country, attribute, None)
-            if value:
-                table[value.casefold()] = country.alpha_3
-    return table
-
-
 def is_nationality_code(codes: pd.Series) -> pd.Series:
     """True where a code is ISO 3166-1 alpha-3 or one of ``SPECIAL_NATIONALITIES``."""
-    known = _iso3_codes() | set(SPECIAL_NATIONALITIES)
+    known = pycountry_iso3() | set(SPECIAL_NATIONALITIES)
     return codes.isin(known)
 
 
 def is_iso3(codes: pd.Series) -> pd.Series:
-    return codes.isin(_iso3_codes())
+    return codes.isin(pycountry_iso3())
 
 
 def eurostat_country(codes: pd.Series) -> pd.Series:
@@ -73,14 +58,15 @@ def is_eurostat_citizen_aggregate(codes: pd.Series) -> pd.Series:
 
 
 def country_name_to_iso3(names: pd.Series) -> pd.Series:
-    """Country names as UN agencies write them (e.g. 'Türkiye', 'Greece') to ISO3; NaN if unknown."""
-    lookup = _name_to_iso3()
+    """Country names as UN agencies write them (e.g. 'Türkiye', 'Greece') to ISO3; NaN if unknown.
+    Read like a partner's names (``reference.names``), then pycountry's fuzzy search."""
 
     def one(name: str) -> str | None:
         if not name:
             return None
-        if name.casefold() in lookup:
-            return lookup[name.casefold()]
+        known = name_to_iso3(name)
+        if known:
+            return known
         try:
             return pycountry.countries.search_fuzzy(name)[0].alpha_3
         except LookupError:
