@@ -54,3 +54,24 @@ def test_a_wh_question_presumes_the_travel_it_names():
     text = ("V: Hoe kwam u in Duitsland? A: Met de trein uit Oostenrijk. V: Hoe kwam u van Duitsland naar Nederland? "
             "A: Dat weet ik niet meer.")
     assert route(text) == "AUT>DEU>NLD"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a refusal to answer tells nothing about the question's country
+    ("Q: How did you come to Europe? A: I will not say. Q: Did you pass through Libya? A: I will not answer that. "
+     "Q: Were you in Italy? A: I do not want to say. Q: When did you arrive? A: Last month.", ""),
+    # a later answer that affirms corrects an earlier 'no' to a presence question
+    ("V: Bent u in Griekenland geweest? A: Nee. V: Uw vingerafdrukken zijn in Griekenland afgenomen. A: Ja, dat "
+     "klopt, ik was twee weken in Griekenland. V: Hoe kwam u daarna hier? A: Met het vliegtuig van Athene naar "
+     "Amsterdam.", "GRC>NLD"),
+    # an elliptic question whose answer takes the country back itself
+    ("V: Via welke landen bent u gereisd? A: Turkije, Bulgarije, Roemenië, Hongarije. V: En Roemenië? A: Nee, "
+     "sorry, Roemenië niet. Van Bulgarije gingen we naar Servië en dan Hongarije. V: En toen? A: Met de trein naar "
+     "Oostenrijk en hierheen.", "TUR>BGR>SRB>HUN>AUT>NLD"),
+    # ... but a 'no' that only corrects which place was meant keeps the country ("In Spain? - No, Granada in
+    # Nicaragua"; Granada is shared by two countries)
+    ("Q: Where were you born? A: Granada. Q: In Spain? A: No, Granada in Nicaragua. Q: How did you get to Spain? "
+     "A: I flew from Managua to Madrid and later took a plane from Barcelona to Eindhoven.", "NIC>ESP>NLD"),
+])
+def test_later_turns(text, expected):
+    assert route(text) == expected

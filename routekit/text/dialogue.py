@@ -102,6 +102,7 @@ class _Turns:
     procedure: re.Pattern[str]
     here: re.Pattern[str]
     interview_turns: int
+    affirmative: re.Pattern[str]      # anchored at the answer's start
 
 
 def _turn_lists() -> _Turns:
@@ -128,6 +129,8 @@ def _turn_lists() -> _Turns:
         procedure=words_regex(lists.get("procedure") or ["(?!)"]),
         here=words_regex(lists.get("here") or ["(?!)"]),
         interview_turns=int(lists.get("interview_turns", 2)),
+        affirmative=re.compile(r"^\W*(?:" + "|".join(sorted((fold(str(p)) for p in lists.get("affirmative") or ["(?!)"]),
+                                                                key=len, reverse=True)) + r")(?![\w'])"),
     )
 
 
@@ -174,6 +177,26 @@ def _yes_no(question_text: str, turns: _Turns) -> bool:
         return False
     return len(sentence) <= turns.elliptic_words and sentence[0] not in turns.question_words or (
         sentence[0] not in turns.question_words)
+
+
+_NOT_AFTER = re.compile(r"[\w'-]*[ ,]{1,3}(?:niet|not|no|nee|never|nooit)(?![\w'])")
+_NOT_BEFORE = re.compile(r"(?<![\w'])(?:niet|not|never|nooit)[ ,]{1,3}$")
+
+
+def _negated(folded: str, start: int) -> bool:
+    """'Montenegro niet', 'not Montenegro': the answer names the country to deny it."""
+    return bool(_NOT_AFTER.match(folded, start, start + 40) or _NOT_BEFORE.search(folded, max(0, start - 8), start))
+
+
+def _elliptic(question_text: str, turns: _Turns) -> bool:
+    """'En Montenegro?', 'Libya?': a question that asks only whether the person was there."""
+    end = question_text.rfind("?")
+    if end < 0:
+        return False
+    sentence = re.split(r"[.!?;:]", question_text[:end])[-1].split()
+    while sentence and sentence[0] in turns.lead_words:
+        sentence = sentence[1:]
+    return 0 < len(sentence) <= 2 and sentence[0] not in turns.question_words
 
 
 def _first_sentences(text: str, count: int) -> str:
@@ -260,9 +283,17 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
             lexicon.stay is not None and lexicon.stay.search(question_text))
         if negative and not passage:
             dropped.update(mention_starts[i] for i in asked)
-            if lexicon.presence is not None and lexicon.presence.search(question_text):
-                never.update(mention_countries[i] for i in asked)
+            asked_countries = {mention_countries[i] for i in asked}
+            if (lexicon.presence is not None and lexicon.presence.search(question_text)) or (
+                    # "En Montenegro? A: Nee, wacht, Montenegro niet.": the answer takes the country back itself
+                    extra is not None and _elliptic(question_text, extra)
+                    and any(mention_countries[i] in asked_countries and _negated(folded, mention_starts[i])
+                            for i in told)):
+                never.update(asked_countries)
             continue
+        if extra is not None and never and extra.affirmative.search(answer_text):
+            # "Have you been to Italy? A: No. ... A: Okay - yes, I was in Italy": the later answer corrects
+            never.difference_update(mention_countries[i] for i in told + asked)
         kept.update(mention_starts[i] for i in asked)
         _join_turn(folded, q_start, q_end, answer, joins)
     if not turns:
