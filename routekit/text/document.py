@@ -181,7 +181,7 @@ def _codes() -> _Codes:
 
 # A capitalised token of two or three letters, or a chain of them joined by hyphens/slashes ("LOS-CAI-AMS"). It
 # starts with a character class (capitals are rare), so ``re`` skips ahead to candidates; the look-behind follows.
-_CODE_CHAIN = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{1,2}(?:[-/>][A-Z]{2,3})*(?![\w-])")
+_CODE_CHAIN = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{1,2}(?:[-/>–—][A-Z]{2,3})*(?![\w-])")   # "ALG–IST" too
 _WORD_BEFORE = re.compile(r"([\w']+|[,&])\W*$")
 _WORD_AFTER = re.compile(r"^\W*([\w']+)")
 
@@ -193,7 +193,7 @@ def read_codes(text: str) -> str:
     last = 0
     previous_code_end = -100
     for match in _CODE_CHAIN.finditer(text):
-        parts = re.split(r"[-/>]", match.group())
+        parts = re.split(r"[-/>–—]", match.group())
         if not all(part in table.names for part in parts):
             continue
         start, end = match.span()

@@ -25,7 +25,8 @@ from routekit.text.normalise import fold
 
 # a sentence end, not the dot of an initial ("picked B. up in Aachen")
 _SENTENCE_END = re.compile(r"(?<!\s[a-z])(?<!^[a-z])[.!?;](?=\s|$)")
-_NUMBER_LIST = r"\d+(?:\s*(?:,|en|and|t m|tot en met|to|\&)\s*\d+)*"
+_ID = r"(?:\d+|[a-f](?![\w']))"   # a number, or a letter label ("person C")
+_NUMBER_LIST = _ID + r"(?:\s*(?:,|en|and|t m|tot en met|to|\&)\s*" + _ID + r")*"
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,8 @@ class _Lexicon:
     companions: frozenset[str]
     gate: re.Pattern[str]
     gate_words: re.Pattern[str]   # substrings one of which a record with a subject to pick holds (a fast test)
+    always_other: frozenset[str] = frozenset()
+    object_pronoun: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -81,20 +84,24 @@ def _lexicon() -> _Lexicon:
         relatives=frozenset(str(w) for w in lists["relatives"]),
         companions=frozenset(str(w) for w in lists["companions"]),
         gate_words=re.compile("|".join(re.escape(str(w)) for w in lists["gate"])),
-        gate=words_regex(list(lists["declaration"]) + [r"\w+ \d+ (?:en|and|t m) \d+", r"(?:betrokkene|passenger|passagier|persoon|person) \d+"]),
+        gate=words_regex(list(lists["declaration"]) + [r"\w+ \d+ (?:en|and|t m) \d+", r"(?:betrokkene|passenger|passagier|persoon|person) \d+"]
+                         + [str(w) for w in lists.get("always_other") or ()]),
+        always_other=frozenset(str(w) for w in lists.get("always_other") or ()),
+        object_pronoun=words_regex(lists.get("object_pronouns") or ["(?!)"]),
     )
 
 
 def _person(match: re.Match[str], lexicon: _Lexicon) -> Person:
     noun = match.group("second") or match.group("noun") or ""
-    numbers = tuple(int(n) for n in re.findall(r"\d+", match.group("numbers") or ""))
+    numbers = tuple(int(n) if n.isdigit() else ord(n) - ord("a") + 1   # "persons a and b" -> 1, 2
+                    for n in re.findall(r"\d+|(?<![\w'])[a-f](?![\w'])", match.group("numbers") or ""))
     if match.group("alone"):
         numbers = (lexicon.ordinals[match.group("alone")],)
     elif match.group("ordinal"):
         numbers = (lexicon.ordinals[match.group("ordinal")],) + numbers
     elif noun in lexicon.ordinals:   # "de ene" (the one)
         numbers = (lexicon.ordinals[noun],)
-    other = bool(match.group("other")) or noun in lexicon.others
+    other = bool(match.group("other")) or noun in lexicon.others or noun in lexicon.always_other
     many = noun in lexicon.plural or len(numbers) > 1 or "t m" in (match.group("numbers") or "")
     relative = bool(match.group("possessive")) and noun in lexicon.relatives
     return Person(noun, numbers, many, other, relative)
@@ -156,6 +163,14 @@ def _is_other(person: Person, subject: Person) -> bool:
     return bool(person.noun) and person.noun != subject.noun and person.noun in _lexicon().companions
 
 
+def _acts_on_subject(statement: str, speaker: Person, lexicon: _Lexicon) -> bool:
+    """'The suspect picked her up in Bilbao and drove her via FR to NL': a companion's act on the subject, told by the
+    record (no statement verb), is the subject's travel."""
+    return (speaker.noun in lexicon.companions and not speaker.numbers and not speaker.many and not speaker.other
+            and lexicon.statement.search(statement) is None and lexicon.object_pronoun is not None
+            and lexicon.object_pronoun.search(statement) is not None)
+
+
 def subject_sentences(text: str, folded: str | None = None) -> str:
     """``text`` without the statements about persons other than the record's subject; unchanged when the record
     declares no subject and numbers no persons."""
@@ -168,11 +183,18 @@ def subject_sentences(text: str, folded: str | None = None) -> str:
     speakers = [_speaker(folded[start:stop], lexicon) for start, stop in spans]
     if subject is None:
         numbered = [p for p in speakers if p is not None and len(p.numbers) == 1 and not p.many]
+        if any(p is not None and p.noun in lexicon.always_other for p in speakers):
+            # "Medeverdachte Farid N. verklaarde ...": only that person's statements are another person's
+            kept = [text[start:stop] for (start, stop), speaker in zip(spans, speakers)
+                    if speaker is None or speaker.noun not in lexicon.always_other]
+            return "".join(kept)
         if len({p.numbers for p in numbered}) < 2 and not any(p is not None and p.many and p.numbers for p in speakers):
             return text
-        if not numbered:
+        elif not numbered:
             return text
-        subject = numbered[0]
+        else:
+            subject = numbered[0]
     kept = [text[start:stop] for index, ((start, stop), speaker) in enumerate(zip(spans, speakers))
-            if index == declared_at or speaker is None or not _is_other(speaker, subject)]
+            if index == declared_at or speaker is None or not _is_other(speaker, subject)
+            or _acts_on_subject(folded[start:stop], speaker, lexicon)]
     return "".join(kept) if len(kept) < len(spans) else text
