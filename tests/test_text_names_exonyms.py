@@ -61,14 +61,34 @@ def test_a_swahili_demonym_is_not_a_misspelt_country():
 @pytest.mark.parametrize("text, route", [
     # a region shared by two countries takes the one the text gives: Punjab with Lahore is Pakistan
     ("Translation from Punjabi: 'From Sialkot in Punjab we drove to Quetta and crossed into Iran, then Turkey.'",
-     ("PAK", "IRN", "TUR")),
+     ("PAK", "IRN", "TUR", "NLD")),
     ("Hij kwam uit Amritsar, in Punjab, en vloog via Dubai naar Amsterdam.", ("IND", "ARE", "NLD")),
     # Latin American hubs (cities.csv leaves out North America)
     ("Traducción: 'From San Pedro Sula I went to Cancún and flew to Madrid, then the bus to Francia.'",
      ("HND", "MEX", "ESP", "FRA")),
     # islands and countries in Turkish / Indonesian spellings
     ("Translation from Turkish: 'From Bodrum a boat to Girit, then a ship to Sicilya and a train to Fransa.'",
-     ("TUR", "GRC", "ITA", "FRA")),
+     ("TUR", "GRC", "ITA", "FRA", "NLD")),
 ])
 def test_shared_regions_and_hubs(text, route):
+    assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # an interpreter's translation for the file: the person is in the Netherlands, the route ends in NLD
+    ("Vertaling uit het Tigrinya: 'Van Keren liep ik naar Kassala. Daarna met een vrachtwagen naar Libië en met "
+     "een boot naar Sicilië.'", ("ERI", "SDN", "LBY", "ITA", "NLD")),
+    ("Translation from French of the applicant's statement: 'I left Bamako for Agadez, crossed to Algeria and "
+     "then to Morocco; a zodiac took us to Spain and a bus to Brussels.'", ("MLI", "NER", "DZA", "MAR", "ESP", "BEL", "NLD")),
+    # Albanian definite forms
+    ("Vertaling uit het Albanees: 'Van Tirana met de bus naar Mali i Zi, dan Bosnja en Kroacia. Daarna Sllovenia, "
+     "Gjermania en Holanda.'", ("ALB", "MNE", "BIH", "HRV", "SVN", "DEU", "NLD")),
+    # a speaker correcting themself: the place named right before the correction was not meant
+    ("Vertaling uit het Turks: 'Van Edirne naar Yunanistan. Toen met de auto naar Bulgaristan - nee, sorry, ik "
+     "bedoel naar Makedonya, toen Sırbistan en Macaristan, en met de trein naar Almanya.'",
+     ("TUR", "GRC", "MKD", "SRB", "HUN", "DEU", "NLD")),
+    ("He walked from Turkey to Greece, took a car to Albania, no, I mean to North Macedonia, and then a bus to "
+     "Serbia and Hungary.", ("TUR", "GRC", "MKD", "SRB", "HUN")),
+])
+def test_translations_for_the_file(text, route):
     assert extract_route(text).route == route

@@ -8,7 +8,9 @@ Real records are not plain stories. ``prepare`` rewrites a text into the account
    ``airports.csv``, ``document.yaml``), never "DE" as a word of a title in capitals or "UA registration";
 3. a lawyer's letter correcting an interview report read as the corrected account (``letters.py``);
 4. in a record about several persons, only the sentences about the person the record is about (``subject.py``);
-5. several journeys: the account ends at the first arrival in the Netherlands (``journeys.py``).
+5. several journeys: the account ends at the first arrival in the Netherlands (``journeys.py``);
+6. a speaker correcting themself ("naar Bulgaristan - nee, sorry, ik bedoel eerst naar Makedonya"): the place named
+   right before the correction is not read.
 
 Each step is gated by a cheap test, so a plain narrative passes through at the cost of a few searches. Every
 list is data in ``routekit/reference/gazetteer/`` (``document.yaml``, ``abbreviations.csv``, ``airports.csv``).
@@ -23,7 +25,7 @@ from functools import lru_cache
 import yaml
 
 from routekit.errors import InputError
-from routekit.text.gazetteer import data_path, gazetteer, read_data_csv
+from routekit.text.gazetteer import data_path, find_places, gazetteer, read_data_csv
 from routekit.text.normalise import fold
 
 _ISO3 = re.compile(r"[A-Z]{3}")
@@ -223,6 +225,53 @@ def read_codes(text: str) -> str:
     return "".join(pieces)
 
 
+# --- a speaker correcting themself ------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _self_correction() -> re.Pattern[str]:
+    settings = cues().get("self_correction") or {}
+    nos = "|".join(re.escape(fold(str(w))) for w in settings.get("no") or ["(?!)"])
+    then = "|".join(re.escape(fold(str(w))) for w in sorted(settings.get("then") or ["(?!)"], key=len, reverse=True))
+    return re.compile(r"[-–—,](?<=[\w\s][-–—,])[-–—,]*\s*(?:" + nos + r")(?![\w'])[\s,.]*(?:(?:sorry|wacht|wait)[\s,.]*)?(?:" + then
+                      + r")(?![\w'])", re.IGNORECASE)
+
+
+_NO_WORDS = (", n", "- n", ", N", "- N", "— n", "– n")   # a cheap first test: "nee"/"no" after a comma or a dash
+
+
+def drop_self_corrected(text: str) -> str:
+    """'naar Bulgaristan - nee, sorry, ik bedoel eerst naar Makedonya': the place named right before the speaker's
+    own correction is blanked (same length, so offsets hold); a text without such a correction is returned as is."""
+    if not any(word in text for word in _NO_WORDS):   # substrings first: most texts hold no 'no' after a comma
+        return text
+    corrections = list(_self_correction().finditer(text))
+    if not corrections:
+        return text
+    mentions = find_places(text, fold(text))
+    pieces = list(text)
+    for correction in corrections:
+        before = [m for m in mentions if m.end <= correction.start() and correction.start() - m.end <= 3]
+        for mention in before[-1:]:
+            pieces[mention.start:mention.end] = " " * (mention.end - mention.start)
+    return "".join(pieces)
+
+
+# --- a record in a Dutch file --------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _file_translation() -> tuple[int, tuple[str, ...]]:
+    settings = cues().get("file_translation") or {}
+    return int(settings.get("opening_chars", 160)), tuple(fold(str(c)) for c in settings.get("cues") or ())
+
+
+def in_dutch_file(text: str) -> bool:
+    """An interpreter's translation made for the file ("Vertaling uit het Tigrinya: ...", "Translation from Urdu"):
+    the person is in the Netherlands, so the route ends in NLD though the statement names no Dutch place."""
+    reach, phrases = _file_translation()
+    opening = fold(text[:reach])
+    return any(phrase in opening for phrase in phrases)
+
+
 # --- the layer -------------------------------------------------------------------------------------------------
 
 @lru_cache(maxsize=1)
@@ -235,7 +284,7 @@ def _steps():
 
 def prepare(text: str) -> str:
     """The account the route rules should read (see the module docstring); plain narratives pass unchanged."""
-    text = read_codes(expand_abbreviations(text))
+    text = drop_self_corrected(read_codes(expand_abbreviations(text)))
     folded = fold(text)   # shared by the next steps' first tests; folded again only after a step changed the text
     for step in _steps():
         changed = step(text, folded)

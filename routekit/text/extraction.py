@@ -27,6 +27,7 @@ from typing import Iterable
 from routekit.text.calibration import feature_vector, flags, genre_counts, no_route_probability, probability
 from routekit.text.dialogue import EMPTY as NO_DIALOGUE
 from routekit.text.dialogue import DialogueReading, joined, read_dialogue
+from routekit.text.document import in_dutch_file
 from routekit.text.document import prepare as prepare_document
 from routekit.text.gazetteer import Mention, Place, find_places, read_data_csv
 from routekit.text.matcher import Tokens, WordCache, tokenize
@@ -1675,7 +1676,8 @@ def extract_route(text: str | None) -> RouteExtraction:
                                reason=REASON_NO_ROUTE, language=language)
     states = _classify(folded, mentions, cues, vocab, segments, dialogue)
     route, mode_of, hint_of, reorders, inferred_home = _build_route(states, folded, mode_spans, segments,
-                                                                    _in_the_netherlands(unjoined, cues, vocab) or dialogue.interview,
+                                                                    _in_the_netherlands(unjoined, cues, vocab) or dialogue.interview
+                                                                    or in_dutch_file(text),
                                                                     cues.get("vehicle", ()), cues.get("after_clause", ()))
     if len(route) < 2:  # one country is no journey (a birthplace, the place a person was found)
         return RouteExtraction(smuggler=smuggler, route_asked=True, confidence=no_route_probability("one_country"),
@@ -1795,7 +1797,9 @@ def _counts(states, route, modes, reorders, inferred_home, language, turns, sent
 
 
 # "IR", "TR", "IKA", "DXB": codes standing for places (and acronyms); years "2019": one scan finds both
-_CODE_OR_YEAR = re.compile(r"\b(?:[A-Z]{2,3}|19[5-9]\d|20\d\d)\b")
+# a code in capitals or a year: "\b(?:[A-Z]{2,3}|19[5-9]\d|20\d\d)\b" written to start with a character class, so
+# ``re`` skips to candidates in C (the word boundary before it checked by a look-behind)
+_CODE_OR_YEAR = re.compile(r"[A-Z12](?<=\b[A-Z12])(?:(?<=[A-Z])[A-Z]{1,2}|(?<=1)9[5-9]\d|(?<=2)0\d\d)\b")
 
 
 def _document_counts(text: str, cues: dict[str, list[tuple[int, int]]], states: list[_MentionState],
