@@ -1,0 +1,17 @@
+"""Speed helpers of the order/confidence code give the same answer as the plain expression they replace."""
+
+import re
+
+import pytest
+
+from routekit.text.extraction import _CODE_OR_YEAR
+
+_PLAIN_CODE_OR_YEAR = re.compile(r"\b(?:[A-Z]{2,3}|19[5-9]\d|20\d\d)\b")
+
+
+@pytest.mark.parametrize("text", [
+    "via IR en TR naar GR in 2019", "LOS-CAI-AMS, 14-09-2022", "AB1 2019x A2020 ÉU 1999 X1999 _AB AB_ ABC ABCD 19999",
+    "über AB", "1AB a1999 1949 1950 2099 2100", "Q: And Slovakia? A: Only the train station (BTS).", "",
+])
+def test_code_or_year_matches_the_plain_expression(text):
+    assert _CODE_OR_YEAR.findall(text) == _PLAIN_CODE_OR_YEAR.findall(text)
