@@ -92,3 +92,17 @@ def test_shared_regions_and_hubs(text, route):
 ])
 def test_translations_for_the_file(text, route):
     assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a region, town or camp of the country of origin is the only clue to the start
+    ("Hij is uit Nangarhar vertrokken en via Iran naar Turkije gereisd, daarna met de boot naar Griekenland.",
+     ("AFG", "IRN", "TUR", "GRC")),
+    ("She walked from Adi Keyh to the camp at Mai Aini, then went on to Khartoum and Libya.",
+     ("ERI", "ETH", "SDN", "LBY")),
+    ("Betrokkene vertrok uit Beledweyne naar Nairobi en vloog naar Istanbul.", ("SOM", "KEN", "TUR")),
+    # a proper noun only: 'tigray' written in lower case is not read
+    ("He went from Sudan to Libya and then to Italy; the tigray word means nothing here.", ("SDN", "LBY", "ITA")),
+])
+def test_regions_of_origin(text, route):
+    assert extract_route(text).route == route
