@@ -84,19 +84,26 @@ def test_confusion_draws_centre_on_the_measured_rates():
     assert draws[:, 0, 1].std() > 0.005                     # the matrix's own sampling error is drawn
 
 
-def test_reallocation_keeps_months_histories_and_persons(link):
+def test_reallocation_keeps_months_histories_and_persons():
+    link = _link(size=60)   # thin strata: many suppressed cells
     model = _model(0.25)
     the_plan = plan(link, model, KINDS)
-    table, moved = reallocate(the_plan, model, np.random.default_rng(0))
+    table, moved, moved_cells = reallocate(the_plan, model, np.random.default_rng(0))
     assert moved > 0
     flags = [c for c in table.columns if c.startswith("in_")]
     before = link.contingency.groupby(["month", *flags])["count"].sum()
     after = table.groupby(["month", *flags])["count"].sum()
     pd.testing.assert_series_equal(before, after.reindex(before.index))
     assert set(table["corridor"]) <= set(link.contingency["corridor"])
-    # suppressed cells stay where they were, censored
+    # suppressed cells stay suppressed (censored), in their month and history; some move corridor whole
     suppressed = link.contingency[link.contingency["count"].isna()]
-    assert table["count"].isna().sum() == len(suppressed)
+    assert len(suppressed) > 10
+    kept = table[table["count"].isna()]
+    assert len(kept) == len(suppressed)
+    assert sorted(map(tuple, kept[["month", *flags]].to_numpy())) == sorted(
+        map(tuple, suppressed[["month", *flags]].to_numpy()))
+    assert 0 < moved_cells == (kept["corridor"].to_numpy() != suppressed["corridor"].to_numpy()).sum()
+    assert moved_cells < len(suppressed) / 2
 
 
 def test_a_perfect_extractor_leaves_the_estimates_unchanged(runs):

@@ -26,8 +26,9 @@ same imputation, so period and all-corridor sums (``aggregate_period``) keep the
 stage's time (the bootstrap's fixed cost dominates); the within spread of a table that differs from the link by
 a few per cent of its persons is taken as the link's. ``observed`` becomes the mean of the imputations' (persons
 seen after reallocation), so an estimate never falls below it; grades are recomputed from the new interval.
-Not reallocated: suppressed cells (1..K-1 persons each; they stay in their corridor, censored) and cells whose
-corridor came from a source without a text (Eurodac). When no imputation moves anybody (a perfect extractor)
+A suppressed cell (1..K-1 persons, size unknown) moves whole, censored, to a corridor drawn from P(true |
+extracted): the expected number moved is right, the spread larger than person by person (conservative). Not
+reallocated: cells whose corridor came from a source without a text (Eurodac). When no imputation moves anybody (a perfect extractor)
 the as-extracted estimates are returned unchanged.
 
 Everything happens on the steward's link table (counts per month x corridor x capture history); what is written
@@ -182,7 +183,7 @@ class Plan:
     category: np.ndarray                 # index of the cell's corridor in the model's categories (-1: unknown)
     allowed: dict[str, np.ndarray]       # month -> bool per category: corridors the link holds that month
     observed: dict[str, np.ndarray]      # source -> persons per extracted corridor (movable cells, all months)
-    suppressed_kept: int                 # suppressed cells of text sources left in their corridor
+    censored: np.ndarray                 # bool per cell: suppressed (1..K-1 persons), corridor from a modelled text source
 
 
 def plan(link, model: ConfusionModel, kinds: dict[str, str] | None = None) -> Plan:
@@ -204,7 +205,7 @@ def plan(link, model: ConfusionModel, kinds: dict[str, str] | None = None) -> Pl
     for name in modelled:
         own = movable & (source == name)
         observed[name] = np.bincount(category[own], weights=count[own], minlength=len(model.categories))
-    return Plan(cells, movable, source, category, allowed, observed, int((text & ~np.isfinite(count)).sum()))
+    return Plan(cells, movable, source, category, allowed, observed, text & ~np.isfinite(count))
 
 
 def _registry_kinds(sources: list[str]) -> dict[str, str]:
@@ -220,21 +221,33 @@ def _registry_kinds(sources: list[str]) -> dict[str, str]:
     return kinds
 
 
-def reallocate(the_plan: Plan, model: ConfusionModel, rng: np.random.Generator) -> tuple[pd.DataFrame, int]:
-    """One imputed contingency table and the number of persons it moved to another corridor.
+def reallocate(the_plan: Plan, model: ConfusionModel,
+               rng: np.random.Generator) -> tuple[pd.DataFrame, int, int]:
+    """One imputed contingency table, the persons of published cells and the suppressed cells it moved.
 
     Moved persons are added as extra rows with the cell's month and capture history (the estimate stage sums
-    rows of the same cell, a suppressed part staying a range), so the table keeps every original cell.
+    rows of the same cell, a suppressed part staying a range), so the table keeps every original cell. A
+    suppressed cell (its size unknown, 1..K-1) moves whole, to a corridor drawn from P(true | extracted): the
+    expected number of persons moved is right, its spread larger than person by person (conservative).
     """
     cells = the_plan.cells
     counts = cells["count"].to_numpy(dtype=float).copy()
+    corridors = cells["corridor"].to_numpy(dtype=object).copy()
     additions: list[pd.DataFrame] = []
-    moved = 0
+    moved = moved_cells = 0
     categories = np.array(model.categories)
     months = cells["month"].astype(str).to_numpy()
     for name, observed in the_plan.observed.items():
         confusion = model.draw(name, rng)
         bayes = posterior(confusion, true_mix(confusion, observed))
+        censored = np.flatnonzero(the_plan.censored & (the_plan.source == name))
+        for index in censored:
+            pvals = bayes[the_plan.category[index]] * the_plan.allowed[months[index]]
+            if pvals.sum() > 0:
+                target = int(rng.choice(len(pvals), p=pvals / pvals.sum()))
+                if target != the_plan.category[index]:
+                    corridors[index] = categories[target]
+                    moved_cells += 1
         own = np.flatnonzero(the_plan.movable & (the_plan.source == name))
         if not len(own):
             continue
@@ -258,10 +271,10 @@ def reallocate(the_plan: Plan, model: ConfusionModel, rng: np.random.Generator) 
             extra["count"] = moving[where_row, where_to].astype(float)
             extra["status"] = "published"
             additions.append(extra)
-    table = cells.assign(count=counts)
+    table = cells.assign(count=counts, corridor=corridors)
     if additions:
         table = pd.concat([table, *additions], ignore_index=True)
-    return table, moved
+    return table, moved, moved_cells
 
 
 def estimate_strata_reallocated(link, n_boot: int = 99, seed: int = 0, kinds: dict[str, str] | None = None,
@@ -270,7 +283,8 @@ def estimate_strata_reallocated(link, n_boot: int = 99, seed: int = 0, kinds: di
     """``population.estimate_strata`` with the text sources' corridor errors in the intervals (module doc).
 
     Returns the same (estimates frame, draws per stratum, structure); ``structure["misclassification"]``
-    says what was done (imputations, sources, persons movable and moved on average, suppressed cells kept).
+    says what was done (imputations, sources, persons movable and moved on average, suppressed cells and how many
+    moved on average).
     """
     frame, draws, structure = estimate_strata(link, n_boot=n_boot, seed=seed, kinds=kinds, **options)
     model = ConfusionModel.load() if model is None else model
@@ -278,24 +292,27 @@ def estimate_strata_reallocated(link, n_boot: int = 99, seed: int = 0, kinds: di
     movable = float(the_plan.cells["count"].to_numpy(dtype=float)[the_plan.movable].sum())
     info = {"method": "multiple imputation of corridors (routekit.estimate.misclassification)",
             "imputations": int(imputations), "sources": sorted(the_plan.observed), "persons_movable": movable,
-            "persons_moved_mean": 0.0, "suppressed_cells_kept": the_plan.suppressed_kept, "applied": False,
+            "persons_moved_mean": 0.0, "suppressed_cells": int(the_plan.censored.sum()),
+            "suppressed_cells_moved_mean": 0.0, "applied": False,
             "measured_on": list(model.measured.get("on", [])), "measured_date": str(model.measured.get("date", ""))}
     structure["misclassification"] = info
-    if imputations < 2 or not the_plan.observed or movable <= 0 or frame.empty:
+    if imputations < 2 or not the_plan.observed or (movable <= 0 and not the_plan.censored.any()) or frame.empty:
         return frame, draws, structure
     rng = np.random.default_rng([int(seed), 15, 4])   # a stream of its own: the bootstrap's seeds stay as they were
-    runs, moved = [], []
+    runs, moved, moved_cells = [], [], []
     for _ in range(imputations):
-        table, n_moved = reallocate(the_plan, model, rng)
+        table, n_moved, n_cells = reallocate(the_plan, model, rng)
         moved.append(n_moved)
-        if n_moved == 0:
+        moved_cells.append(n_cells)
+        if n_moved == 0 and n_cells == 0:
             runs.append(None)   # nothing moved: this imputation is the link as extracted
             continue
         imputed, _, _ = estimate_strata(replace(link, contingency=table), n_boot=0, seed=seed, kinds=kinds,
                                         **options)
         runs.append(imputed.set_index(["period", "corridor"]))
     info["persons_moved_mean"] = round(float(np.mean(moved)), 1)
-    if not any(moved):
+    info["suppressed_cells_moved_mean"] = round(float(np.mean(moved_cells)), 1)
+    if not any(moved) and not any(moved_cells):
         return frame, draws, structure
     info["applied"] = True
     combined, combined_draws = _combine(frame, draws, runs, kinds or _registry_kinds(link.sources))
