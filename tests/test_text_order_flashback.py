@@ -58,3 +58,14 @@ def test_a_departure_leads_to_another_country_not_to_a_town_of_its_own(text, rou
 ])
 def test_an_after_clause_tells_what_came_before(text, route):
     assert extract_route(text).route_text == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a flight stop told after the itinerary goes before the flight's destination, not before the last country
+    ("Statement. She took a flight from Lagos to Paris and then the train from Paris to Amsterdam. The flight had a "
+     "stopover in Casablanca.", "NGA>MAR>FRA>NLD"),
+    ("Verklaring. Hij vloog van Teheran naar Belgrado en ging daarna met de bus naar Sarajevo. Hij had een tussenstop "
+     "in Istanbul.", "IRN>TUR>SRB>BIH"),
+])
+def test_a_flight_stop_told_later_goes_before_the_flights_destination(text, route):
+    assert extract_route(text).route_text == route

@@ -1119,8 +1119,11 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
             _place_before(route, iso3, before_anchor, state, before_placed, flashback)
             reorders += 1
         elif state.transit_previous and last_reached and last_reached[-1] in route:
-            # "I flew to Istanbul. We changed planes in Addis Ababa": the stop before the flight's destination.
-            route.insert(route.index(last_reached[-1]), iso3)
+            # "I flew to Istanbul. We changed planes in Addis Ababa": the stop before the flight's destination - the
+            # last country the previous sentence reached by plane ("a flight from Brazzaville to Paris, and the train
+            # from Paris to Amsterdam. The flight had a stopover in Casablanca"), else its last country.
+            flown = [c for c in last_reached if mode_of.get(c) == "plane" and c in route]
+            route.insert(route.index(flown[-1] if flown else last_reached[-1]), iso3)
             stops.add(iso3)
             reorders += 1
         elif via_target is not None:
