@@ -285,6 +285,8 @@ def _write_pages(plan: BuildPlan, params: ReportParams, period: Period, generate
     leave_out = () if editions_page is not None else (editions.PAGE,)
     for name, text in pages.render_pages(plan.project / "book" / language, values, leave_out).items():
         _write_if_changed(plan.source_tree / "book" / name, text)
+    for name in leave_out:  # an earlier build's copy in a reused source tree
+        (plan.source_tree / "book" / name).unlink(missing_ok=True)
 
 
 def _jupyter_book(source: Path, out: Path, builder: str = "html", log_dir: Path | None = None) -> None:
