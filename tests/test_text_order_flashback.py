@@ -69,3 +69,16 @@ def test_an_after_clause_tells_what_came_before(text, route):
 ])
 def test_a_flight_stop_told_later_goes_before_the_flights_destination(text, route):
     assert extract_route(text).route_text == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # the start asked last, its answer going on in a sentence of its own
+    ("V: Hoe bent u de EU binnengekomen? A: Via Bulgarije, te voet. V: En daarna? A: Met een vrachtwagen door Servie "
+     "naar Oostenrijk en met de trein naar Nederland. V: Waar is uw reis begonnen? A: In Kabul. Daarna Iran en "
+     "Turkije.", "AFG>IRN>TUR>BGR>SRB>AUT>NLD"),
+    ("Q: How did you enter Europe? A: On foot into Greece. Q: And after Greece? A: A bus to Serbia and a train to "
+     "Vienna and Amsterdam. Q: Where did your journey begin? A: In Damascus. Then Lebanon and Turkey.",
+     "SYR>LBN>TUR>GRC>SRB>AUT>NLD"),
+])
+def test_the_first_legs_told_with_a_start_asked_last_follow_the_start(text, route):
+    assert extract_route(text).route_text == route

@@ -1161,7 +1161,7 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
         route.remove(journey_start)
         route.insert(0, journey_start)
     if journey_start is not None:
-        reorders += _first_leg_after_start(route, travelled, journey_start)
+        reorders += _first_leg_after_start(route, travelled, journey_start, folded, segments)
     reorders += _place_the_end(route, states, abroad_note, dutch_record)
     return route, mode_of, hint_of, reorders, inferred_home
 
@@ -1188,23 +1188,43 @@ def _after_clause_legs(travelled: list[_MentionState], after_cues, segments: Seg
     return legs
 
 
-def _first_leg_after_start(route: list[str], travelled: list[_MentionState], journey_start: str) -> int:
+def _first_leg_after_start(route: list[str], travelled: list[_MentionState], journey_start: str,
+                           folded: str = "", segments: Segments | None = None) -> int:
     """The journey's start told with its first leg ("Waar begon de reis? A: Uit Conakry, met de bus naar Bamako",
     "In Kano, met een vrachtwagen naar Niamey"): the country reached next in that sentence is the first after the
-    start, wherever the text told it before. Returns the moves."""
+    start, wherever the text told it before. When the answer goes on in a sentence of its own that opens with a word
+    of succession ("A: In Kabul. Daarna Iran en Turkije"), the countries that sentence reaches follow the start in
+    the order told. Returns the moves."""
     for index, state in enumerate(travelled):
         if not state.journey_start or state.mention.place.iso3 != journey_start:
             continue
         following = next((s for s in travelled[index + 1:] if s.mention.place.iso3 != journey_start), None)
-        if following is None or following.sentence != state.sentence or following.departure:
+        if following is None or following.departure:
             return 0
-        arrival = following.mention.place.iso3
-        if arrival == NETHERLANDS or arrival not in route or route.index(arrival) <= 1:
+        if following.sentence == state.sentence:
+            chain = [following.mention.place.iso3]
+        elif following.sentence == state.sentence + 1 and segments is not None and _SUCCESSION_START.match(
+                folded, segments.sentence_starts[following.sentence - 1]):
+            chain = []
+            for other in travelled[index + 1:]:
+                if other.sentence != following.sentence or other.departure:
+                    break
+                if other.mention.place.iso3 not in chain and other.mention.place.iso3 != journey_start:
+                    chain.append(other.mention.place.iso3)
+        else:
             return 0
-        route.remove(arrival)
-        route.insert(1, arrival)
+        chain = [c for c in chain if c != NETHERLANDS and c in route]
+        if not chain or route[1:1 + len(chain)] == chain:
+            return 0
+        for country in chain:
+            route.remove(country)
+        route[1:1] = chain
         return 1
     return 0
+
+
+# a sentence that carries the story on: "Daarna Iran en Turkije", "Then Iran and Turkey"
+_SUCCESSION_START = re.compile(r"\W*(?:daarna|toen|vervolgens|vandaar|daarvandaan|then|after that|afterwards|from there)\b")
 
 
 def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState], folded: str,
