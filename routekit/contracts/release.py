@@ -62,15 +62,14 @@ def canonical_manifest(manifest: dict) -> bytes:
     threshold, version, key fingerprint, counts ...), as sorted, compact, ASCII-only JSON, so a
     manifest re-indented or re-ordered by hand still verifies and any changed value does not."""
     body = {name: value for name, value in manifest.items() if name != "seal"}
-    return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=True,
-                      allow_nan=False).encode("ascii")
+    return json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode("ascii")
 
 
 def keyed_seal(manifest: dict, key: bytes) -> dict:
     """The seal of a manifest under the linkage key: one HMAC over the canonical manifest, and
     one per listed file (over its name and sha256) so that a rewritten digest is named by file."""
     key = bytes(key)
-    files = {name: hmac.new(key, FILE_SEAL_LABEL + b"\0" + name.encode("utf-8") + b"\0" + digest.encode("ascii"),
+    files = {name: hmac.new(key, b"\0".join([FILE_SEAL_LABEL, str(name).encode("utf-8"), str(digest).encode("utf-8")]),
                             hashlib.sha256).hexdigest()
              for name, digest in sorted((manifest.get("files") or {}).items())}
     return {"manifest": hmac.new(key, SEAL_LABEL + b"\0" + canonical_manifest(manifest), hashlib.sha256).hexdigest(),
@@ -83,14 +82,14 @@ def check_seal(bundle: Path, manifest: dict, key: bytes, kind: str = "release") 
     sealed = manifest.get("seal")
     if not isinstance(sealed, dict) or not isinstance(sealed.get("manifest"), str):
         raise BundleError(bundle, MANIFEST, "has no keyed seal (it was made by an older routekit or the seal "
-                                            "was removed); release it again with this routekit", kind=kind)
+                                            f"was removed); make the {kind} again with this routekit", kind=kind)
     expected = keyed_seal(manifest, key)
     given_files = sealed.get("files") if isinstance(sealed.get("files"), dict) else {}
     changed = [name for name, mac in expected["files"].items()
                if not hmac.compare_digest(str(given_files.get(name, "")), mac)]
     if changed and len(changed) == len(expected["files"]) > 1:  # not one digest fits: another key sealed it
         raise BundleError(bundle, MANIFEST, "its keyed seal was not made with the linkage key: the "
-                                            f"{kind} was re-sealed without it after the partner sealed it", kind=kind)
+                                            f"{kind} was changed and re-sealed without it", kind=kind)
     if changed:
         raise BundleError(bundle, changed[0], "its sha256 in the manifest does not match the keyed seal: the "
                                               f"file and its digest were changed after the {kind} was sealed",
