@@ -82,3 +82,14 @@ def test_a_flight_stop_told_later_goes_before_the_flights_destination(text, rout
 ])
 def test_the_first_legs_told_with_a_start_asked_last_follow_the_start(text, route):
     assert extract_route(text).route_text == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # the source told right after its arrival, before the next leg
+    ("Proces-verbaal. Betrokkene verklaarde in Minsk te zijn geland, vanuit Bagdad, vervolgens door het bos naar "
+     "Polen te zijn gelopen en met de bus naar Venlo te zijn gereisd.", "IRQ>BLR>POL>NLD"),
+    ("Statement. She arrived in Istanbul, coming from Tehran, and then crossed to Greece by boat and flew to "
+     "Amsterdam.", "IRN>TUR>GRC>NLD"),
+])
+def test_a_source_told_after_its_arrival_leads_to_that_arrival(text, route):
+    assert extract_route(text).route_text == route

@@ -936,17 +936,22 @@ def _departure_pairs(travelled: list[_MentionState], arrivals_in: dict[int, list
         same = arrivals_in.get(st.sentence)
         if not same:
             continue
-        pair = _arrival_of_departure(st, same)
+        pair = _arrival_of_departure(st, same, folded)
         if pair is not None and pair.mention.place.iso3 == st.mention.place.iso3 and pair.mention.start > st.mention.start:
             # the place after it is in the same country ("from Bordeaux, changing in Paris", "From Agadez in Niger on
             # a truck"): a move inside a country is no leg, the departure leads to another country's arrival
-            pair = _arrival_of_departure(st, [o for o in same if o.mention.place.iso3 != st.mention.place.iso3])
+            pair = _arrival_of_departure(st, [o for o in same if o.mention.place.iso3 != st.mention.place.iso3], folded)
         if pair is not None:
             pair_of[index] = pair
     return pair_of
 
 
-def _arrival_of_departure(st: _MentionState, same: list[_MentionState]) -> _MentionState | None:
+_NEXT_LEG = re.compile(r"\b(?:vervolgens|daarna|toen|nadien|then|afterwards|after that|later)\b")
+_APPENDED_SOURCE = re.compile(r"(?:\s+(?:te\s+zijn\s+)?[a-z]+)?\s*,\s*(?:vanuit|vanaf|uit|van|from|coming\s+from|komende\s+uit)\s+"
+                              r"(?:(?:de|het|the)\s+)?")
+
+
+def _arrival_of_departure(st: _MentionState, same: list[_MentionState], folded: str = "") -> _MentionState | None:
     """The arrival among ``same`` (the sentence's arrivals) that the departure ``st`` leads to."""
     after = [other for other in same if other.mention.start > st.mention.start]
     before_it = [other for other in same if other.mention.start < st.mention.start]
@@ -954,6 +959,10 @@ def _arrival_of_departure(st: _MentionState, same: list[_MentionState]) -> _Ment
     own_clause = [other for other in before_it if other.clause == st.clause]
     if own_clause and not any(other.clause == st.clause for other in after):
         return own_clause[-1]
+    if after and before_it and folded and _NEXT_LEG.search(folded, st.mention.end, after[0].mention.start) \
+            and _APPENDED_SOURCE.fullmatch(folded, before_it[-1].mention.end, st.mention.start):
+        # "in BY te zijn geland, vanuit Bagdad, vervolgens naar PL": the source told right after its arrival
+        return before_it[-1]
     if after:
         return after[0]
     if before_it:
