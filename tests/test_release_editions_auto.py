@@ -103,3 +103,29 @@ def test_a_tampered_earlier_release_is_refused_not_copied(workspace):
     shutil.copy2(workspace["second"], data / "partners" / "kmar.csv")
     with pytest.raises(RoutekitError, match=r"kmar.*tables/totals.csv"):
         prepare_workspace(data, SOURCES, K, None, log=_quiet)
+
+
+def test_release_previous_checks_the_keyed_seal_of_the_edition_it_copies(workspace):
+    """'release --previous R': months kept are copied from R, so an edit of R with recomputed
+    digests is refused (it would otherwise be sealed anew under the partner's key)."""
+    import hashlib
+
+    from routekit.errors import RoutekitError
+    from routekit.release import release_extract
+
+    tmp = workspace["tmp"]
+    first = tmp / "first"
+    release_extract("kmar", workspace["data"] / "partners" / "kmar.csv", first, threshold=K, key=KEY,
+                    rejects=tmp / "first.rejects.csv")
+    totals = first / "tables" / "totals.csv"
+    frame = pd.read_csv(totals, dtype=str, keep_default_na=False)
+    row = frame.index[frame["status"] == "published"][0]
+    frame.loc[row, "count"] = str(int(frame.loc[row, "count"]) + 1)
+    frame.to_csv(totals, index=False, lineterminator="\n")
+    manifest = json.loads((first / "manifest.json").read_text())
+    manifest["files"]["tables/totals.csv"] = hashlib.sha256(totals.read_bytes()).hexdigest()
+    (first / "manifest.json").write_text(json.dumps(manifest, indent=2))
+    with pytest.raises(RoutekitError, match=r"first.*tables/totals.csv.*keyed seal"):
+        release_extract("kmar", workspace["second"], tmp / "second", threshold=K, key=KEY,
+                        rejects=tmp / "second.rejects.csv", previous=first)
+    assert not (tmp / "second").exists()

@@ -309,7 +309,7 @@ class ReleaseBundle:
         if fingerprint is None:
             return self
         if not hmac.compare_digest(fingerprint, key_fingerprint(key)):
-            raise BundleError(self.path, MANIFEST, f"made with another linkage key than the steward's (key "
+            raise BundleError(self.path, MANIFEST, f"made with another linkage key than the one given (key "
                                                    f"fingerprint {fingerprint[:8]} against {key_fingerprint(key)[:8]})")
         check_seal(self.path, self.data, key)
         return self

@@ -106,7 +106,7 @@ def _release_into(source: str, input: Path, out: Path, threshold: int = 10, key:
     if "legs" in frames:
         frames["legs"], extra = protect_leg_complements(frames["legs"], frames["totals"], threshold)
         summaries["legs"]["cells_suppressed_secondary"] += extra
-    frozen = freeze_small_revisions(frames, previous, source_type.name, threshold) if previous else []
+    frozen = freeze_small_revisions(frames, previous, source_type.name, threshold, key) if previous else []
     writer = ReleaseWriter(out)
     writer.clear()
     for name, frame in frames.items():
@@ -152,15 +152,17 @@ def protect_leg_complements(legs: pd.DataFrame, totals: pd.DataFrame, threshold:
 
 
 def freeze_small_revisions(frames: dict[str, pd.DataFrame], previous: Path, source: str,
-                           threshold: int) -> list[str]:
+                           threshold: int, key: bytes | None = None) -> list[str]:
     """Keep a month as the previous edition published it when late records would revise one of
     its published cells by 1..K-1 persons (the revision itself would be a small group).
 
     A month is kept or replaced whole, in every table, so each edition stays consistent with its
     own sums; late records of a kept month are published once every revised cell moves by K or
-    more. ``frames`` is changed in place; returns the months kept.
+    more. ``frames`` is changed in place; returns the months kept. Kept months are copied from
+    ``previous``, so with the linkage ``key`` its keyed seal is checked first (an edit there
+    would otherwise be sealed anew in this release).
     """
-    before = ReleaseBundle(previous).verify(threshold)
+    before = ReleaseBundle(previous).verify(threshold, key)
     if before.source != source:
         raise InputError(previous, f"the previous edition is a release of '{before.source}', not '{source}'")
     old = {name: before.table(name) for name in frames if before.has_table(name)}
