@@ -93,3 +93,15 @@ def test_the_first_legs_told_with_a_start_asked_last_follow_the_start(text, rout
 ])
 def test_a_source_told_after_its_arrival_leads_to_that_arrival(text, route):
     assert extract_route(text).route_text == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # after the arrival here, a journey told on its own from a country not on the route is the missing beginning
+    ("Correcties. De boot werd naar Lampedusa gebracht. Client reisde met de trein naar Parijs en met de bus naar "
+     "Rotterdam. Client benadrukt dat hij uit Eritrea via Soedan naar Libie is gereisd; dat deel ontbreekt in het "
+     "rapport.", "ERI>SDN>LBY>ITA>FRA>NLD"),
+    ("Summary. A boat brought him to Lampedusa and he took a train to Paris and a bus to Rotterdam. He adds that he "
+     "left Eritrea and travelled through Sudan to Libya, which the report left out.", "ERI>SDN>LBY>ITA>FRA>NLD"),
+])
+def test_a_beginning_told_after_the_arrival_goes_first(text, route):
+    assert extract_route(text).route_text == route

@@ -1020,6 +1020,8 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
     last_reached: list[str] = []       # the countries reached in the previous sentence that named any
     reached_in_sentence: list[str] = []
     previous_state: _MentionState | None = None
+    reached_netherlands = False        # the story told the arrival here
+    origin_chain, origin_position = -1, 0   # a sentence telling the missing beginning, and where its next goes
     for state in states:
         if state.excluded:
             continue
@@ -1043,6 +1045,8 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
             continue
         travelled_index += 1
         this_sentence.append(iso3)
+        if iso3 == NETHERLANDS and not state.departure and not state.intended and any(c != NETHERLANDS for c in route):
+            reached_netherlands = True   # told after countries abroad: not the record's opening place
         if not state.departure:
             reached_in_sentence.append(iso3)
         if state.journey_start and journey_start is None:
@@ -1093,7 +1097,20 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
             via_target = destination_of.get(state.via_destination)
             if via_target not in new_in_sentence:
                 via_target = None
-        if state.departure and pair is not None and pair.mention.place.iso3 in route:
+        if origin_chain == state.sentence:
+            route.insert(origin_position, iso3)
+            origin_position += 1
+            reorders += 1
+        elif (state.departure and reached_netherlands and journey_start is None and route[0] not in anchored_start
+              and (pair is None or pair.mention.place.iso3 not in route)
+              and _countries_of_sentence(travelled, state.sentence).isdisjoint(route)):
+            # "... en vandaar met een Flixbus naar Rotterdam. Cliënt benadrukt dat hij uit Eritrea via Soedan naar
+            # Libie is gereisd": after the arrival here, a journey told on its own, left from a country not on the
+            # route, whose route so far starts where it was only reached, is the beginning that was missing
+            origin_chain, origin_position = state.sentence, 1
+            route.insert(0, iso3)
+            reorders += 1
+        elif state.departure and pair is not None and pair.mention.place.iso3 in route:
             # "Eerst naar Turkije, vanuit Syrie" / "uit Marokko in Parijs aan": left before arriving.
             route.insert(route.index(pair.mention.place.iso3), iso3)
             reorders += 1
@@ -1195,6 +1212,10 @@ def _after_clause_legs(travelled: list[_MentionState], after_cues, segments: Seg
         legs += [(a, s.mention.place.iso3) for s in earlier if s.clause == nearest for a in inside
                  if a != s.mention.place.iso3 and NETHERLANDS not in (a, s.mention.place.iso3)]
     return legs
+
+
+def _countries_of_sentence(travelled: list[_MentionState], sentence: int) -> set[str]:
+    return {s.mention.place.iso3 for s in travelled if s.sentence == sentence}
 
 
 def _first_leg_after_start(route: list[str], travelled: list[_MentionState], journey_start: str,
