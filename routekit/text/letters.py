@@ -35,6 +35,7 @@ _QUOTED = r"['\"‘’“”][^'\"‘’“”]{1,60}['\"‘’“”]"
 
 
 _AS_CLAIMED = re.compile(r"(?<![\w'])(?:zoals|as|like)\s*$|(?<![\w'])(?:zoals|as|like)\s+(?:\w+\s+){0,2}$")
+_QUOTES = frozenset("'\"‘’“”")
 _DENIAL = re.compile(r"(?<![\w'])(?:niet|not|never|nooit)(?![\w'])")
 
 
@@ -112,8 +113,13 @@ def corrected_account(text: str, folded: str | None = None) -> str:
     front: list[str] = []
     body: list[str] = []
     end: list[str] = []
+    quoted_claim = False   # the statement before was "Op p. 4 staat:" / "Page 2 records:": this one is its quote
     for start, stop in _statements(folded):
         statement, original = folded[start:stop], text[start:stop]
+        if quoted_claim and statement.lstrip()[:1] in _QUOTES:
+            quoted_claim = False
+            continue   # "'Ik ben via Italie gereisd.'": the report's words
+        quoted_claim = False
         if lexicon.omitted.search(statement):
             body.append(original)
             continue
@@ -138,6 +144,7 @@ def corrected_account(text: str, folded: str | None = None) -> str:
             statement = fold(original)
             claimed = None
         if claimed is not None:
+            quoted_claim = statement.rstrip().endswith(":")
             replaced = lexicon.replacement.search(statement)
             if replaced is not None:   # "in het verslag staat 'Curacao', maar client heeft 'Aruba' gezegd"
                 body.append(original[replaced.end():])
