@@ -363,6 +363,9 @@ def _why_not_travelled(state: _MentionState, folded: str, scopes: _Scopes, vocab
     return ""
 
 
+_BIRTH_DATA_AFTER = re.compile(r"\s*,\s*(?:geboren|geb|born|b|dob|d o b|date of birth)\b\W*(?:op\s+|on\s+)?\d")
+
+
 def _mark_origin(state: _MentionState, folded: str, scopes: _Scopes, segments: Segments) -> None:
     """Step 3: where the journey starts and what was left - nationality or birth (home), the journey's start, a
     departure or strong start, a residence; with the verb-last Dutch forms ("in Iran opgegroeid", "in Tesseney
@@ -394,6 +397,11 @@ def _mark_origin(state: _MentionState, folded: str, scopes: _Scopes, segments: S
     if scopes.residence_after.spans and not is_home_country and any(
             _gap_ok(folded, m_end, cue, 3) for cue, _ in scopes.residence_after.between(m_end, m_end + 40)):
         state.residence = True   # "(ik ben) in Iran opgegroeid", "die drie jaar in Turkije had gewoond"
+    if not is_home_country and _BIRTH_DATA_AFTER.match(folded, m_end):
+        # "Betrokkene (Guinee, geb. 2005)", "Arben H., Albania, born 02-05-1994": the person's nationality in the
+        # record's personal data, not a place travelled
+        state.home = state.strong_home = True
+        state.departure = state.start = state.residence = False
     if scopes.birth_after.spans and not is_home_country and any(
             _gap_ok(folded, m_end, cue, 2) for cue, _ in scopes.birth_after.between(m_end, m_end + 30)):
         # "Ik ben in Tesseney geboren", "in Afghanistan geboren maar vertrok uit Iran": a birthplace, told verb-last
