@@ -116,9 +116,14 @@ def corrected_account(text: str, folded: str | None = None) -> str:
     quoted_claim = False   # the statement before was "Op p. 4 staat:" / "Page 2 records:": this one is its quote
     for start, stop in _statements(folded):
         statement, original = folded[start:stop], text[start:stop]
-        if quoted_claim and statement.lstrip()[:1] in _QUOTES:
-            quoted_claim = False
-            continue   # "'Ik ben via Italie gereisd.'": the report's words
+        if quoted_claim and statement.lstrip()[:1] in _QUOTES:   # "'Ik ben via Italie gereisd.'": the report's words
+            opening = len(statement) - len(statement.lstrip())
+            closing = next((k for k in range(opening + 1, len(statement)) if statement[k] in _QUOTES), len(statement) - 1)
+            start += closing + 1
+            statement, original = folded[start:stop], text[start:stop]
+            if not statement.strip():
+                quoted_claim = False
+                continue
         quoted_claim = False
         if lexicon.omitted.search(statement):
             body.append(original)
