@@ -116,6 +116,7 @@ __all__ = ["DEPENDENCE_RANGE", "MSEResult", "chapman", "estimate_pooled", "estim
 
 _MAX_ITER = 200
 _TOL = 1e-6
+_SETTLED = 1e-4  # a stratum of a replicate fit still moving by less than this (relative) per step has settled
 _MAX_STEP = 4.0
 _PRUNE_DELTA = 10.0
 EXACT, INTERVAL, UNKNOWN = 0, 1, 2
@@ -518,6 +519,7 @@ def _fit_batch(
     start: np.ndarray | None = None,
     tail: float = 0.0,
     per_stratum: bool = False,
+    settle_per_stratum: bool = False,
 ) -> tuple[np.ndarray, ...]:
     """Fit many Poisson log-linear models at once by Newton-Raphson on the censored likelihood.
 
@@ -532,6 +534,12 @@ def _fit_batch(
     Returns beta (M, R, P), loglik (M, R), fitted mu (M, R, C), converged (M, R) and, with
     ``per_stratum``, which strata ran away (M, R, T): a group whose lists share nobody in a
     replicate cannot be bounded, but that says nothing about the other groups.
+    ``settle_per_stratum`` (bootstrap replicates): a fit still moving after ``_MAX_ITER`` steps is
+    judged per stratum. A stratum whose expected counts the last step changed by less than
+    ``_SETTLED`` (relative) keeps its value; one still moving counts as run away in that fit. A
+    withheld cell that may be larger (secondary suppression) has a flat likelihood above its
+    range, so one stratum's counts can creep upwards for thousands of steps; without this the
+    whole replicate, and with it every stratum of the pooled model, was lost.
     """
     design, n_levels, n_strata = layout.design, layout.n_levels, layout.n_strata
     n_models, n_params = active.shape
@@ -584,7 +592,8 @@ def _fit_batch(
     prior_levels = prior[:n_levels].reshape(k, n_strata).T  # (T, k)
     prior_shared = prior[n_levels:]
 
-    for _iteration in range(_MAX_ITER):
+    unsettled = np.zeros((n_models, n_reps, n_strata), bool)
+    for iteration in range(_MAX_ITER):
         todo = ~done
         if not todo.any():
             break
@@ -661,11 +670,32 @@ def _fit_batch(
             finished |= everywhere
         converged[todo] = settled
         done[todo] = finished
+        if settle_per_stratum and iteration == _MAX_ITER - 1:
+            unsettled[todo] = _still_moving(moved / (mu + 1.0), moved_unseen / (np.exp(np.minimum(log_unseen, 30.0))
+                                                                                + 1.0), cell_stratum, n_strata)
+            unsettled[todo] &= ~finished[:, None]
+    if settle_per_stratum:
+        # judged per stratum: the settled strata of a fit that reached the cap keep their values
+        capped = ~done & ~diverged & ~unsettled.all(axis=-1)
+        converged |= capped
+        ran_away |= unsettled & capped[..., None]
+        diverged |= ~done & unsettled.all(axis=-1)
     mu = np.exp(np.clip(beta @ design.T, -50.0, 30.0))
     loglik = _loglik(mu, y, censored, span, tail)
     if per_stratum:
         return beta, loglik, mu, converged & ~diverged, ran_away
     return beta, loglik, mu, (converged & ~diverged) & ~ran_away.any(axis=-1)
+
+
+def _still_moving(cells: np.ndarray, unseen: np.ndarray, cell_stratum: np.ndarray, n_strata: int) -> np.ndarray:
+    """(N, T) strata whose cells (N, C) or unseen cell (N, T) changed by more than ``_SETTLED``
+    (relative changes of their expected counts) in the last Newton step."""
+    order = np.argsort(cell_stratum, kind="stable")
+    starts = np.searchsorted(cell_stratum[order], np.arange(n_strata))
+    present = np.bincount(cell_stratum, minlength=n_strata) > 0
+    by_stratum = np.zeros(unseen.shape)
+    by_stratum[:, present] = np.maximum.reduceat(cells[:, order], starts[present], axis=1)
+    return (by_stratum > _SETTLED) | (unseen > _SETTLED)
 
 
 def _sum_map(rows: np.ndarray, columns: list[np.ndarray], values: list[np.ndarray], n_cells: int,
@@ -778,7 +808,8 @@ def _select(
     identifiable &= (overlap >= min_overlap)[None]
     max_unseen = max_ratio * np.maximum(observed_floor, 1.0)
     beta, loglik, mu, converged, away = _fit_batch(layout, active, y, censored, span, ~identifiable, max_unseen,
-                                                   start, table.tail, per_stratum=True)
+                                                   start, table.tail, per_stratum=True,
+                                                   settle_per_stratum=boundary)
     unseen = np.exp(np.clip(beta @ layout.unseen.T, -50, 30))  # (M, R, T)
     # A stratum whose unseen runs past the bound is unbounded in that fit; the model still
     # estimates the others (one corridor without overlap says nothing about the rest).
