@@ -33,3 +33,24 @@ def test_not_a_stop(text, route):
 ])
 def test_a_place_left_after_an_attempt_is_travelled(text, route):
     assert extract_route(text).route_text == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # where a vehicle was going on to is no stop
+    ("KMar Schiphol. Betrokkene kwam met een vlucht uit Istanbul en wilde met de aansluitende vlucht door naar "
+     "Londen.", "TUR>NLD"),
+    ("Report. He climbed into a lorry in Calais; he thought the lorry was going to England. It drove to Antwerp and "
+     "Breda.", "FRA>BEL>NLD"),
+    # a country denied in an elliptic answer, wherever the question named it
+    ("V: Bent u in Zwitserland of Oostenrijk geweest? A: Oostenrijk ja, met de trein van Milaan naar Wenen. "
+     "Zwitserland niet. Daarna naar Duitsland en Nederland.", "ITA>AUT>DEU>NLD"),
+    # a nationality told as "X national", an earlier trip, a name particle
+    ("Summary. The applicant, a Venezuelan national, lived in Bogota for six years and flew from there to Madrid and "
+     "on to Amsterdam.", "COL>ESP>NLD"),
+    ("Summary. Years ago he worked in Malaysia. This time he flew from Dhaka to Dubai and Istanbul, and came by bus to "
+     "Utrecht.", "BGD>ARE>TUR>NLD"),
+    ("Proces-verbaal. Aangetroffen werd betrokkene 1, Nguyen Van Thanh, geboren 2001. Hij vloog van Hanoi naar Moskou "
+     "en reisde via Polen naar Duitsland en Venlo.", "VNM>RUS>POL>DEU>NLD"),
+])
+def test_not_a_stop_either(text, route):
+    assert extract_route(text).route_text == route

@@ -261,6 +261,11 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
         negations = [span for span in cues.get("negation", []) if span[0] not in exceptions]
         scopes.negation_clauses = {segments.clause(start) for start, _ in negations}
         scopes.never_there |= _never_there(mentions, cues, exceptions, segments)
+    if " ni" in folded or " no" in folded or " ne" in folded:
+        # an answer's "Zvicra niet.", "Lithuania never.", "Oostenrijk, wij niet": never there, wherever else named
+        elliptic = {m.place.iso3 for m in mentions if _ELLIPTIC_NEGATION.match(folded, m.end)}
+        if elliptic:
+            scopes.never_there |= elliptic
     scopes.final_index = _span_index(cues, "intention_final")
     scopes.transit_index, scopes.transit_after = _span_index(cues, "transit"), _span_index(cues, "transit_after")
     scopes.any_transit = bool(scopes.transit_index.spans or scopes.transit_after.spans)
@@ -363,6 +368,10 @@ def _why_not_travelled(state: _MentionState, folded: str, scopes: _Scopes, vocab
     return ""
 
 
+# "a Venezuelan national", "de Eritrese nationaliteit", "Philippine citizen": a nationality, not a place
+_NATIONALITY_AFTER = re.compile(r"\s+(?:nationals?|citizens?|nationality|nationaliteit|onderdaan|staatsburger)\b")
+# a negation right after the place, ending its clause: "Zvicra niet.", "Lithuania never.", "Oostenrijk, wij niet"
+_ELLIPTIC_NEGATION = re.compile(r"\s*(?:,\s*(?:wij|we|ik|i|hij|zij|she|he|they)\s+)?(?:niet|nooit|never|not)\s*(?:[.,;!]|$)")
 _BIRTH_DATA_AFTER = re.compile(r"\s*,\s*(?:geboren|geb|born|b|dob|d o b|date of birth)\b\W*(?:op\s+|on\s+)?\d")
 
 
@@ -397,7 +406,7 @@ def _mark_origin(state: _MentionState, folded: str, scopes: _Scopes, segments: S
     if scopes.residence_after.spans and not is_home_country and any(
             _gap_ok(folded, m_end, cue, 3) for cue, _ in scopes.residence_after.between(m_end, m_end + 40)):
         state.residence = True   # "(ik ben) in Iran opgegroeid", "die drie jaar in Turkije had gewoond"
-    if not is_home_country and _BIRTH_DATA_AFTER.match(folded, m_end):
+    if not is_home_country and (_BIRTH_DATA_AFTER.match(folded, m_end) or _NATIONALITY_AFTER.match(folded, m_end)):
         # "Betrokkene (Guinee, geb. 2005)", "Arben H., Albania, born 02-05-1994": the person's nationality in the
         # record's personal data, not a place travelled
         state.home = state.strong_home = True
@@ -1702,6 +1711,9 @@ def extract_route(text: str | None) -> RouteExtraction:
     mentions = find_places(text, folded, tokens, vocab.words, place_phrases, misspelt)
     if mentions and not _SHARED_NAMES.isdisjoint(tokens.words):
         mentions = _resolve_shared_names(folded, mentions)
+    if mentions and any(m.place.mid_sentence for m in mentions):
+        # "Nguyen Van Thanh": a place name that is also a name particle, between two capitalised words, is a name
+        mentions = [m for m in mentions if not (m.place.mid_sentence and _inside_a_name(text, m))]
     dialogue = read_dialogue(folded, [m.start for m in mentions], [m.place.iso3 for m in mentions])
     unjoined = folded
     if vocab.ignored_lines is not None and mentions:
@@ -1754,6 +1766,16 @@ def extract_route(text: str | None) -> RouteExtraction:
         confidence=probability(features), reason="", hints=tuple(map(hint_of.get, route, repeat(""))),
         language=language, flags=flags(counts), features=features,
     )
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?<![.!?:]\s)(?<![.!?:])\b[A-Z][a-z]+\s+$")
+_CAPITALISED_AFTER = re.compile(r"\s+[A-Z][a-z]*\b")
+
+
+def _inside_a_name(text: str, mention: Mention) -> bool:
+    """The mention stands between two capitalised words inside a sentence ("betrokkene 1, Nguyen Van Thanh, ...")."""
+    return bool(_CAPITALISED_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+                and _CAPITALISED_AFTER.match(text, mention.end))
 
 
 def _in_the_netherlands(folded: str, cues: dict[str, list[tuple[int, int]]], vocab: Vocabulary) -> bool:
