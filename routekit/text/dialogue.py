@@ -33,6 +33,7 @@ Only offsets leave this module, never text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -234,8 +235,8 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
         q_start, q_end = question.end(), answer.start()
         a_start, a_end = answer.end(), bounds[index + 2]
         answers.append((a_start, a_end))
-        asked = [i for i, start in enumerate(mention_starts) if q_start <= start < q_end]
-        told = [i for i, start in enumerate(mention_starts) if a_start <= start < a_end]
+        asked = list(range(bisect_left(mention_starts, q_start), bisect_left(mention_starts, q_end)))
+        told = list(range(bisect_left(mention_starts, a_start), bisect_left(mention_starts, a_end)))
         question_text, answer_text = folded[q_start:q_end], folded[a_start:a_end]
         if lexicon.start is not None and told and lexicon.start.search(question_text):
             starts.add(mention_starts[told[0]])

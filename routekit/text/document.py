@@ -236,18 +236,19 @@ def _self_correction() -> re.Pattern[str]:
                       + r")(?![\w'])", re.IGNORECASE)
 
 
-_NO_WORDS = (", n", "- n", ", N", "- N", "— n", "– n")   # a cheap first test: "nee"/"no" after a comma or a dash
+_NO_WORDS = (" nee,", " nee ", " no,", " no ", " neen")   # a cheap first test on the folded text (dashes are spaces)
 
 
-def drop_self_corrected(text: str) -> str:
+def drop_self_corrected(text: str, folded: str | None = None) -> str:
     """'naar Bulgaristan - nee, sorry, ik bedoel eerst naar Makedonya': the place named right before the speaker's
     own correction is blanked (same length, so offsets hold); a text without such a correction is returned as is."""
-    if not any(word in text for word in _NO_WORDS):   # substrings first: most texts hold no 'no' after a comma
+    folded = fold(text) if folded is None else folded
+    if not any(word in folded for word in _NO_WORDS):   # substrings first: most texts hold no 'nee'/'no'
         return text
     corrections = list(_self_correction().finditer(text))
     if not corrections:
         return text
-    mentions = find_places(text, fold(text))
+    mentions = find_places(text, folded)
     pieces = list(text)
     for correction in corrections:
         before = [m for m in mentions if m.end <= correction.start() and correction.start() - m.end <= 3]
@@ -284,9 +285,9 @@ def _steps():
 
 def prepare(text: str) -> str:
     """The account the route rules should read (see the module docstring); plain narratives pass unchanged."""
-    text = drop_self_corrected(read_codes(expand_abbreviations(text)))
+    text = read_codes(expand_abbreviations(text))
     folded = fold(text)   # shared by the next steps' first tests; folded again only after a step changed the text
-    for step in _steps():
+    for step in (drop_self_corrected,) + _steps():
         changed = step(text, folded)
         if changed is not text:
             text, folded = changed, fold(changed)
