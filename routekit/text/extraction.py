@@ -261,7 +261,7 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
         negations = [span for span in cues.get("negation", []) if span[0] not in exceptions]
         scopes.negation_clauses = {segments.clause(start) for start, _ in negations}
         scopes.never_there |= _never_there(mentions, cues, exceptions, segments)
-    if " ni" in folded or " no" in folded or " ne" in folded:
+    if "niet" in folded or "nooit" in folded or "never" in folded or "not" in folded:
         # an answer's "Zvicra niet.", "Lithuania never.", "Oostenrijk, wij niet": never there, wherever else named
         elliptic = {m.place.iso3 for m in mentions if _ELLIPTIC_NEGATION.match(folded, m.end)}
         if elliptic:
@@ -368,11 +368,12 @@ def _why_not_travelled(state: _MentionState, folded: str, scopes: _Scopes, vocab
     return ""
 
 
-# "a Venezuelan national", "de Eritrese nationaliteit", "Philippine citizen": a nationality, not a place
-_NATIONALITY_AFTER = re.compile(r"\s+(?:nationals?|citizens?|nationality|nationaliteit|onderdaan|staatsburger)\b")
 # a negation right after the place, ending its clause: "Zvicra niet.", "Lithuania never.", "Oostenrijk, wij niet"
 _ELLIPTIC_NEGATION = re.compile(r"\s*(?:,\s*(?:wij|we|ik|i|hij|zij|she|he|they)\s+)?(?:niet|nooit|never|not)\s*(?:[.,;!]|$)")
-_BIRTH_DATA_AFTER = re.compile(r"\s*,\s*(?:geboren|geb|born|b|dob|d o b|date of birth)\b\W*(?:op\s+|on\s+)?\d")
+# birth data after a country ("(Guinee, geb. 2005)", "Iraq, born 12-03-1999") or a nationality noun ("a Venezuelan
+# national", "de Eritrese nationaliteit"): the person's nationality in the record, not a place (one match per mention)
+_PERSONAL_DATA_AFTER = re.compile(r"\s*,\s*(?:geboren|geb|born|b|dob|d o b|date of birth)\b\W*(?:op\s+|on\s+)?\d"
+                                  r"|\s+(?:nationals?|citizens?|nationality|nationaliteit|onderdaan|staatsburger)\b")
 
 
 def _mark_origin(state: _MentionState, folded: str, scopes: _Scopes, segments: Segments) -> None:
@@ -406,7 +407,7 @@ def _mark_origin(state: _MentionState, folded: str, scopes: _Scopes, segments: S
     if scopes.residence_after.spans and not is_home_country and any(
             _gap_ok(folded, m_end, cue, 3) for cue, _ in scopes.residence_after.between(m_end, m_end + 40)):
         state.residence = True   # "(ik ben) in Iran opgegroeid", "die drie jaar in Turkije had gewoond"
-    if not is_home_country and (_BIRTH_DATA_AFTER.match(folded, m_end) or _NATIONALITY_AFTER.match(folded, m_end)):
+    if not is_home_country and _PERSONAL_DATA_AFTER.match(folded, m_end):
         # "Betrokkene (Guinee, geb. 2005)", "Arben H., Albania, born 02-05-1994": the person's nationality in the
         # record's personal data, not a place travelled
         state.home = state.strong_home = True
@@ -488,14 +489,14 @@ _PARTICIPLE_EN = re.compile(r"\b[a-z]{2,}ed\b")
 _AUX_REACH = 3   # words between an English auxiliary and its participle ("had already crossed")
 
 
-def _past_perfect_clauses(folded: str, cues, segments: Segments) -> dict[int, int]:
+def _past_perfect_clauses(folded: str, auxiliaries: list[tuple[int, int]], cues, segments: Segments) -> dict[int, int]:
     """Per sentence, the start of its first clause in the past perfect: an auxiliary (``flashback_aux``) with a
     participle in its clause (Dutch puts it at the clause's end: "naar Marokko was gereisd") or, after an English
     "had", within ``_AUX_REACH`` words ("had already crossed"; not "had a visa")."""
     irregular = [start for start, _ in cues.get("flashback_participles", ())]
     clause_starts = segments.clause_starts
     found: dict[int, int] = {}
-    for start, end in cues["flashback_aux"]:
+    for start, end in auxiliaries:
         sentence = segments.sentence(start)
         if sentence in found:
             continue
@@ -527,7 +528,15 @@ def _mark_flashbacks(states: list[_MentionState], folded: str, cues, segments: S
     sentence was a flashback too - when a country told before opens the sentence as a stop ("In Servie had hij een
     smokkelaar betaald die hem naar Hongarije bracht"); a country told before reached from a new one ("He had come to
     Italy on the ferry from Patras") starts a flashback."""
-    perfect = _past_perfect_clauses(folded, cues, segments)
+    first = next((s.sentence for s in states if not s.excluded), None)
+    if first is None:
+        return
+    sentence_of = segments.sentence
+    # a flashback comes after a sentence with a country; the tense of that first sentence is read too
+    auxiliaries = [span for span in cues["flashback_aux"] if sentence_of(span[0]) >= first]
+    if not auxiliaries or sentence_of(auxiliaries[-1][0]) == first:
+        return
+    perfect = _past_perfect_clauses(folded, auxiliaries, cues, segments)
     if not perfect:
         return
     continuation = [start for start, _ in cues.get("continuation", ())]
