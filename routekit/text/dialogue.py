@@ -84,6 +84,7 @@ class _Lexicon:
     stay: re.Pattern[str] | None = None
     negative_end: re.Pattern[str] | None = None   # "I thought about it, but no."
     extra: _Turns | None = None                   # the lists of ``document.yaml`` (``dialogue``)
+    label_words: frozenset[str] | None = None     # the labels, when each is one word (found from the colons)
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,7 @@ def _lexicon() -> _Lexicon:
     labels = _words(questions + answers)
     return _Lexicon(
         label=re.compile(r"(?:^|(?<=[\s.!?]))(" + labels + r")[ \t]*:"),
+        label_words=None if any(not w.isalnum() for w in questions + answers) else frozenset(questions + answers),
         question_labels=frozenset(questions),
         negative=compiled("answer_negative", anchored=True),
         passage=compiled("answer_passage"),
@@ -211,12 +213,55 @@ def _ending(patterns: list[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w'])(?:" + alternatives + r")\W*(?:$|[.!?])") if alternatives else None
 
 
+class _Label:
+    """A turn label found at a colon ("V:", "answer :"), with the methods of the ``re.Match`` it stands for."""
+
+    __slots__ = ("_start", "_end", "_word")
+
+    def __init__(self, start: int, end: int, word: str) -> None:
+        self._start, self._end, self._word = start, end, word
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, _index: int = 1) -> str:
+        return self._word
+
+
+def _labels(folded: str, lexicon: _Lexicon) -> list:
+    """The turn labels (what ``lexicon.label`` matches), found from the colons: a text has few colons, so this is one
+    C-level ``find`` per colon instead of the regex tried at every position. Labels of several words use the regex."""
+    words = lexicon.label_words
+    if words is None:
+        return list(lexicon.label.finditer(folded))
+    found = []
+    colon = folded.find(":")
+    while colon >= 0:
+        end = colon
+        while end > 0 and folded[end - 1] in " \t":
+            end -= 1
+        start = end
+        while start > 0 and (folded[start - 1].isalnum() or folded[start - 1] == "_"):
+            start -= 1
+        word = folded[start:end]
+        if word in words and (start == 0 or folded[start - 1] in _LABEL_BEFORE):
+            found.append(_Label(start, colon + 1, word))
+        colon = folded.find(":", colon + 1)
+    return found
+
+
+_LABEL_BEFORE = frozenset(" \t\n\r\f\v.!?")
+
+
 def read_dialogue(folded: str, mention_starts: list[int], mention_countries: list[str]) -> DialogueReading:
     """The turns of a transcript and what they say about the mentions; ``EMPTY`` for a text without turns."""
     if ":" not in folded or not mention_starts:
         return EMPTY
     lexicon = _lexicon()
-    labels = list(lexicon.label.finditer(folded))
+    labels = _labels(folded, lexicon)
     if len(labels) < 2:
         return EMPTY
     kept: set[int] = set()
