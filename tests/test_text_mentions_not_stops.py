@@ -54,3 +54,14 @@ def test_a_place_left_after_an_attempt_is_travelled(text, route):
 ])
 def test_not_a_stop_either(text, route):
     assert extract_route(text).route_text == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a document followed by a from-via-to route: the first country is where the flight left, not the visa's issuer
+    ("Verklaring. Zij vloog met dat visum van Teheran via Doha naar Frankfurt en werd met de auto naar Arnhem "
+     "gebracht.", "IRN>QAT>DEU>NLD"),
+    ("Statement. He travelled on a tourist visa from Beijing via Moscow to Budapest, and by train to Vienna and "
+     "Utrecht.", "CHN>RUS>HUN>AUT>NLD"),
+])
+def test_a_document_before_a_from_via_to_route_is_no_document_origin(text, route):
+    assert extract_route(text).route_text == route

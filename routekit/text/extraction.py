@@ -828,7 +828,8 @@ def _blockers_absent(folded: str, start: int, vocab: Vocabulary) -> bool:
     return not any(word in vocab.relatives_blockers for word in preceding)
 
 
-_FROM_TO = re.compile(r"\s+(?:naar|to)\s")
+# "van Teheran naar", "van Teheran via Doha naar", "from Lagos via Istanbul to": the document's words are a from-to route
+_FROM_TO = re.compile(r"\s+(?:(?:via|over|through)\s+[^\s.,;:!?]+(?:\s+[^\s.,;:!?]+)?\s+)?(?:naar|to)\s")
 _DOC_GAP = re.compile(r"\s*(?:(?:het|de|een|the|a|an)\s+)?")
 
 
