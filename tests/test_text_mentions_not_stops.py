@@ -65,3 +65,19 @@ def test_not_a_stop_either(text, route):
 ])
 def test_a_document_before_a_from_via_to_route_is_no_document_origin(text, route):
     assert extract_route(text).route_text == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a city never visited does not deny the country the text names as travelled
+    ("Correction. Client left Venezuela by boat from Tucacas to Curacao and flew from there to Amsterdam. Client has "
+     "never been to Caracas.", "VEN>CUW>NLD"),
+    ("Verklaring. Ik ben uit Turkije vertrokken en via Griekenland naar Nederland gekomen. In Athene ben ik nooit "
+     "geweest.", "TUR>GRC>NLD"),
+])
+def test_a_city_never_visited_keeps_its_country(text, route):
+    assert extract_route(text).route_text == route
+
+
+def test_a_country_never_visited_is_still_denied():
+    text = "Verklaring. Ik ben uit Turkije via Griekenland naar Nederland gekomen. In Italie ben ik nooit geweest."
+    assert "ITA" not in extract_route(text).route

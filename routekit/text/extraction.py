@@ -644,7 +644,12 @@ def _never_there(mentions: list[Mention], cues, exceptions: set[int], segments: 
     if not spans:
         return set()
     clauses = {segments.clause(start) for start, _ in spans}
-    return {m.place.iso3 for m in mentions if segments.clause(m.start) in clauses} - {NETHERLANDS}
+    denied = [m for m in mentions if segments.clause(m.start) in clauses]
+    # "has never been to Caracas" denies the city; the country stays when the text names it by itself elsewhere
+    # ("left Venezuela by boat")
+    named_by_itself = {m.place.iso3 for m in mentions if m.place.kind == "country" and m not in denied}
+    return {m.place.iso3 for m in denied
+            if m.place.kind == "country" or m.place.iso3 not in named_by_itself} - {NETHERLANDS}
 
 
 def _is_transit(folded: str, mention: Mention, before: _SpanIndex, after: _SpanIndex, segments: Segments) -> bool:
