@@ -1,21 +1,25 @@
-"""Refit the extractor's calibrated confidence on hand-labelled sets and write its coefficients as data.
+"""Refit the extractor's calibrated confidence on hand-labelled sets, judge it on a new writer's set, store it.
 
-    .venv/bin/python benchmarks/text_calibrate.py tests/data/extraction_gold.csv tests/data/extraction_dev[234].csv \\
-        tests/data/extraction_heldout.csv tests/data/extraction_heldout2.csv tests/data/extraction_hard_dev.csv \\
-        [--write] [--ridge 1.0]
+The lead's refit, one command (the eleven labelled sets by default; add ``--write`` to store the fit):
 
-Fits P(exact route) = logistic(intercept + weights . features) (``routekit.text.calibration``) on the rows with a
-route, and the exact rate of the texts without one per kind (no place named, one country). Prints:
-- the reliability by fifths of confidence on all fitting rows together and per set (in sample);
-- a leave-one-set-out cross-validation: for each set, the fit on the other sets scores it (out of sample), by
-  fifths, and the largest gap |exact - mean confidence| of a fifth (a new kind of record, not seen in any fit);
-- a k-fold cross-validation over rows (``--folds``, every fold holds rows of every set): each row scored by the fit
-  without its fold, reliability per set and pooled (new records of kinds the fit has seen).
-``--write`` stores the fit on all sets in ``routekit/reference/gazetteer/confidence.yaml`` (its other keys, such as
-``genre_markers``, are kept). Never fit on a set kept for evaluation (a file named ``*untouched*`` is refused).
-``--balance 1`` weighs every set equally whatever its size (0, the default: every row equally).
-The leave-one-set-out table of each held-out set is printed in full, and for the hard sets (``*hard*``) whether every
-fifth's exact rate lies within ``--tolerance`` (0.10) of its mean confidence: the target for a new writer's records.
+    .venv/bin/python benchmarks/text_calibrate.py [--write]
+
+It fits P(exact route) = logistic(intercept + weights . features) (``routekit.text.calibration.fit_marginal``) on the
+rows with a route, and the exact rate of the texts without one per kind (no place named, one country), and prints:
+- the reliability by fifths of confidence in sample, pooled and per set;
+- leave-one-set-out (LOSO): each set scored by the fit on the other sets. For every hard set (``*hard*``, one blind
+  writer each) its fifths table, max |exact - mean confidence| of a fifth, PASS/FAIL against ``--tolerance`` (0.10),
+  and what a perfectly calibrated confidence would show by chance on the same rows (median and 90th percentile of
+  its max |gap| over ``--simulations`` draws, and how often chance alone reaches the gap seen: ``p``);
+  then the five hard sets' LOSO scores pooled (fifths of ~110 rows, where chance is small);
+- a k-fold cross-validation over rows (``--folds``; new records of writers the fit has seen).
+The method (defaults chosen by LOSO on the hard sets, see ``routekit/text/README.md``): the robust features
+``calibration.FITTED`` (``--features all`` for every feature), weights of ``calibration.LOWERING`` held <= 0
+(``--no-monotone`` to free them), ridge ``--ridge`` (3), and optionally ``--random-intercept``: one intercept per set,
+predicting with the mean over the sets' spread. ``--write`` stores the fit on all given sets in
+``routekit/reference/gazetteer/confidence.yaml`` (its other keys, such as ``genre_markers``, are kept). Never fit on a
+set kept for evaluation: a file named ``*untouched*`` is refused. ``--balance 1`` weighs every set equally.
+Deterministic: the fit starts from zeros, the chance draws from a fixed seed.
 """
 
 from __future__ import annotations
@@ -26,11 +30,15 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
-import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "routekit" / "reference" / "gazetteer" / "confidence.yaml"
+DATA = ROOT / "tests" / "data"
+DEFAULT_SETS = tuple(DATA / f"extraction_{name}.csv" for name in (
+    "gold", "dev2", "dev3", "dev4", "heldout", "heldout2", "hard_dev", "hard_dev2", "hard_dev3", "hard_dev4",
+    "hard_dev5"))
 BINS = 5
 
 
@@ -41,6 +49,16 @@ class Row:
     features: tuple[float, ...] | None   # None: no route extracted
     kind: str                             # "" or the no-route kind
     exact: bool
+
+
+@dataclass(frozen=True)
+class Method:
+    """How to fit: the features used, ridge, set balance, monotone weights, a random intercept per set."""
+    features: tuple[str, ...]
+    ridge: float = 3.0
+    balance: float = 0.0
+    monotone: bool = True
+    random_intercept: bool = False
 
 
 def read_rows(paths: list[Path]) -> list[Row]:
@@ -62,20 +80,26 @@ def read_rows(paths: list[Path]) -> list[Row]:
     return rows
 
 
-def fit_rows(rows: list[Row], ridge: float, balance: float = 0.0) -> dict:
-    from routekit.text.calibration import FEATURE_NAMES, fit
+def fit_rows(rows: list[Row], method: Method) -> dict:
+    """The model (intercept, a weight per feature - 0 for those not used -, no-route rates, tau) fitted on ``rows``."""
+    from routekit.text.calibration import FEATURE_NAMES, LOWERING, fit_marginal
 
     routed = [r for r in rows if r.features is not None]
     sizes = {name: sum(1 for r in routed if r.set_name == name) for name in {r.set_name for r in routed}}
     mean_size = sum(sizes.values()) / len(sizes)
-    row_weights = [(mean_size / sizes[r.set_name]) ** balance for r in routed]
-    intercept, weights = fit([r.features for r in routed], [r.exact for r in routed], ridge, row_weights)
+    row_weights = [(mean_size / sizes[r.set_name]) ** method.balance for r in routed]
+    columns = [FEATURE_NAMES.index(name) for name in method.features]
+    lowering = tuple(j for j, name in enumerate(method.features) if method.monotone and name in LOWERING)
+    intercept, weights, tau = fit_marginal(
+        [[r.features[c] for c in columns] for r in routed], [r.exact for r in routed],
+        [r.set_name for r in routed] if method.random_intercept else None, method.ridge, row_weights, lowering)
+    used = dict(zip(method.features, weights))
     rates = {}
     for kind in ("no_place", "one_country"):
         hits = [r.exact for r in rows if r.kind == kind]
         rates[kind] = round((sum(hits) + 1) / (len(hits) + 2), 2)   # Laplace: few rows
-    return {"intercept": round(intercept, 4), "weights": {n: round(w, 4) for n, w in zip(FEATURE_NAMES, weights)},
-            "no_route": rates}
+    return {"intercept": round(intercept, 4), "weights": {n: round(used.get(n, 0.0), 4) for n in FEATURE_NAMES},
+            "no_route": rates, "tau": round(tau, 4)}
 
 
 def confidence(model: dict, row: Row) -> float:
@@ -88,79 +112,129 @@ def confidence(model: dict, row: Row) -> float:
     return round(min(max(1.0 / (1.0 + math.exp(-score)), 0.01), 0.99), 2)
 
 
-def table(model: dict, rows: list[Row]) -> pd.DataFrame:
+def frame(scored: list[tuple[Row, float]]) -> pd.DataFrame:
+    return pd.DataFrame({"id": [f"{r.set_name}:{r.row_id}" for r, _ in scored], "confidence": [c for _, c in scored],
+                         "exact": [r.exact for r, _ in scored]})
+
+
+def max_gap(confidences: np.ndarray, exact: np.ndarray) -> float:
+    """Largest |exact rate - mean confidence| over the fifths of rows by confidence (``evaluation.reliability``)."""
     from routekit.text.evaluation import reliability
 
-    frame = pd.DataFrame({"id": [f"{r.set_name}:{r.row_id}" for r in rows],
-                          "confidence": [confidence(model, r) for r in rows], "exact": [r.exact for r in rows]})
-    return reliability(frame, BINS)
+    table = reliability(pd.DataFrame({"id": np.arange(len(confidences)), "confidence": confidences, "exact": exact}),
+                        BINS)
+    return float(table["gap"].abs().max())
 
 
-def show(title: str, reliability_table: pd.DataFrame, tolerance: float | None = None) -> float:
+def chance_gaps(confidences: np.ndarray, draws: int, seed: int = 15) -> np.ndarray:
+    """Max |gap| of a perfectly calibrated confidence on these rows: each row exact with its own confidence."""
+    rng = np.random.default_rng(seed)
+    ordered = np.sort(confidences, kind="stable")   # the parts of ``reliability`` (ties: a row's draw is its own)
+    part = (np.arange(len(ordered)) * BINS) // max(len(ordered), 1)
+    counts = np.bincount(part, minlength=BINS)
+    means = np.bincount(part, weights=ordered, minlength=BINS) / counts
+    exact = rng.random((draws, len(ordered))) < ordered
+    rates = np.stack([exact[:, part == k].mean(axis=1) for k in range(BINS)], axis=1)
+    return np.abs(rates - means).max(axis=1)
+
+
+def show(title: str, reliability_table: pd.DataFrame, tolerance: float | None = None, chance: str = "") -> float:
     worst = float(reliability_table["gap"].abs().max())
     cells = "  ".join(f"{part} n={int(r.rows)} conf {r.confidence:.2f} exact {r.exact:.2f} gap {r.gap:+.2f}"
                       for part, r in reliability_table.iterrows())
     verdict = "" if tolerance is None else ("  PASS" if worst <= tolerance + 1e-9 else "  FAIL")
-    print(f"{title:<28} max|gap| {worst:.2f}{verdict}   {cells}")
+    print(f"{title:<28} max|gap| {worst:.2f}{verdict}{chance}   {cells}")
     return worst
 
 
+def leave_one_set_out(rows: list[Row], names: list[str], method: Method) -> dict[str, list[tuple[Row, float]]]:
+    """Each set scored by the fit on the other sets."""
+    scored = {}
+    for name in names:
+        other = fit_rows([r for r in rows if r.set_name != name], method)
+        scored[name] = [(r, confidence(other, r)) for r in rows if r.set_name == name]
+    return scored
+
+
 def main() -> None:
+    from routekit.text.calibration import FEATURE_NAMES, FITTED, write_model
+    from routekit.text.evaluation import reliability
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("sets", nargs="+", type=Path)
-    parser.add_argument("--ridge", type=float, default=1.0)
+    parser.add_argument("sets", nargs="*", type=Path, default=list(DEFAULT_SETS))
+    parser.add_argument("--ridge", type=float, default=3.0)
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--balance", type=float, default=0.0, help="0: every row counts once; 1: every set equally")
+    parser.add_argument("--features", default="fitted", help="'fitted' (calibration.FITTED), 'all', or a comma list")
+    parser.add_argument("--no-monotone", dest="monotone", action="store_false",
+                        help="let the weights of calibration.LOWERING take either sign")
+    parser.add_argument("--random-intercept", action="store_true",
+                        help="one intercept per set; predict with the mean over the sets' spread")
     parser.add_argument("--tolerance", type=float, default=0.10, help="largest |gap| of a fifth on a held-out hard set")
+    parser.add_argument("--simulations", type=int, default=2000, help="draws of a calibrated model's chance gap")
     args = parser.parse_args()
     if any("untouched" in path.name for path in args.sets):
         parser.error("the untouched set is for evaluation only")
+    features = {"fitted": FITTED, "all": FEATURE_NAMES}.get(args.features) or tuple(args.features.split(","))
+    unknown = sorted(set(features) - set(FEATURE_NAMES))
+    if unknown:
+        parser.error(f"--features: unknown {', '.join(unknown)} (known: {', '.join(FEATURE_NAMES)})")
+    method = Method(tuple(features), args.ridge, args.balance, args.monotone, args.random_intercept)
 
     rows = read_rows(args.sets)
-    model = fit_rows(rows, args.ridge, args.balance)
+    model = fit_rows(rows, method)
     routed = [r for r in rows if r.features is not None]
     print(f"rows {len(rows)}, with a route {len(routed)} (exact {sum(r.exact for r in routed) / len(routed):.3f}); "
           f"no-route rates {model['no_route']}")
-    print(f"intercept {model['intercept']:+.3f}  " + "  ".join(f"{n} {w:+.3f}" for n, w in model["weights"].items()))
-    print("\nin sample (fit on all sets)")
-    show("all sets", table(model, rows))
+    print(f"method {method}")
+    print(f"intercept {model['intercept']:+.3f}  tau {model['tau']:.3f}  "
+          + "  ".join(f"{n} {w:+.3f}" for n, w in model["weights"].items() if w))
     names = [p.stem for p in args.sets]
+    print("\nin sample (fit on all sets)")
+    show("all sets", reliability(frame([(r, confidence(model, r)) for r in rows]), BINS))
     for name in names:
-        show(name, table(model, [r for r in rows if r.set_name == name]))
-    print("\nleave one set out (fit on the other sets, scored on this one)")
-    pooled = []
+        show(name, reliability(frame([(r, confidence(model, r)) for r in rows if r.set_name == name]), BINS))
+
+    print("\nleave one set out (fit on the other sets, scored on this one); for a hard set: PASS/FAIL against "
+          f"--tolerance {args.tolerance:.2f}, and the max|gap| a perfectly calibrated confidence shows by chance")
+    scored = leave_one_set_out(rows, names, method)
+    hard = [name for name in names if "hard" in name]
+    verdicts = []
     for name in names:
-        held_out = [r for r in rows if r.set_name == name]
-        other = fit_rows([r for r in rows if r.set_name != name], args.ridge, args.balance)
-        show(name, table(other, held_out), args.tolerance if "hard" in name else None)
-        pooled += [(r, confidence(other, r)) for r in held_out]
-    from routekit.text.evaluation import reliability
-    frame = pd.DataFrame({"id": [f"{r.set_name}:{r.row_id}" for r, _ in pooled], "confidence": [c for _, c in pooled],
-                          "exact": [r.exact for r, _ in pooled]})
-    show("all sets, out of sample", reliability(frame, BINS))
+        if name not in hard:
+            show(name, reliability(frame(scored[name]), BINS))
+            continue
+        confidences = np.array([c for _, c in scored[name]])
+        seen = max_gap(confidences, np.array([r.exact for r, _ in scored[name]]))
+        chance = chance_gaps(confidences, args.simulations)
+        p_value = float(np.mean(chance >= seen - 1e-9))
+        note = f"  (chance median {np.median(chance):.2f} p90 {np.quantile(chance, 0.9):.2f}, p {p_value:.2f})"
+        show(name, reliability(frame(scored[name]), BINS), args.tolerance, note)
+        verdicts.append((name, seen, p_value))
+    show("all sets, out of sample", reliability(frame([s for name in names for s in scored[name]]), BINS))
+    if hard:
+        show("hard sets pooled, LOSO", reliability(frame([s for name in hard for s in scored[name]]), BINS))
+        passed = sum(gap <= args.tolerance + 1e-9 for _, gap, _ in verdicts)
+        within = sum(p >= 0.05 for _, _, p in verdicts)
+        print(f"hard sets LOSO max|gap|: " + ", ".join(f"{n.removeprefix('extraction_')} {g:.2f}" for n, g, _ in verdicts)
+              + f"; PASS {passed}/{len(verdicts)}; within chance (p >= 0.05) {within}/{len(verdicts)}")
+
     print(f"\n{args.folds}-fold cross-validation over rows (each row scored by a fit without its fold)")
     folds = [rows[i::args.folds] for i in range(args.folds)]   # rows interleaved: every fold holds every set
-    scored = []
+    pooled = []
     for index, fold in enumerate(folds):
-        other = fit_rows([r for j, f in enumerate(folds) if j != index for r in f], args.ridge, args.balance)
-        scored += [(r, confidence(other, r)) for r in fold]
+        other = fit_rows([r for j, f in enumerate(folds) if j != index for r in f], method)
+        pooled += [(r, confidence(other, r)) for r in fold]
     for name in names + [None]:
-        chosen = [(r, c) for r, c in scored if name is None or r.set_name == name]
-        frame = pd.DataFrame({"id": [f"{r.set_name}:{r.row_id}" for r, _ in chosen],
-                              "confidence": [c for _, c in chosen], "exact": [r.exact for r, _ in chosen]})
-        show(name or "all sets, out of fold", reliability(frame, BINS))
+        show(name or "all sets, out of fold",
+             reliability(frame([(r, c) for r, c in pooled if name is None or r.set_name == name]), BINS))
     if args.write:
-        kept = {key: value for key, value in (yaml.safe_load(TARGET.read_text(encoding="utf-8")) or {}).items()
-                if key not in ("fitted", "intercept", "weights", "no_route")}
-        data = {"fitted": {"on": [p.name for p in args.sets], "rows": len(routed), "date": date.today().isoformat(),
-                           "ridge": args.ridge, "balance": args.balance, "command": "benchmarks/text_calibrate.py"},
-                **model, **kept}
-        header = ("# Calibrated confidence of routekit.text (see calibration.py): P(exact route) =\n"
-                  "# logistic(intercept + sum of weight x feature). Written by benchmarks/text_calibrate.py.\n"
-                  "# genre_markers: words by which a record tells its genre (calibration.genre_counts; whole words,\n"
-                  "# any case, a space also matches a hyphen). Analysts may extend them; refit afterwards.\n")
-        TARGET.write_text(header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        write_model(TARGET, model, {
+            "on": [p.name for p in args.sets], "rows": len(routed), "date": date.today().isoformat(),
+            "ridge": method.ridge, "balance": method.balance, "monotone": method.monotone,
+            "random_intercept": method.random_intercept, "features": list(method.features),
+            "command": "benchmarks/text_calibrate.py"})
         print(f"wrote {TARGET}")
 
 
