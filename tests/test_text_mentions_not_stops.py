@@ -81,3 +81,15 @@ def test_a_city_never_visited_keeps_its_country(text, route):
 def test_a_country_never_visited_is_still_denied():
     text = "Verklaring. Ik ben uit Turkije via Griekenland naar Nederland gekomen. In Italie ben ik nooit geweest."
     assert "ITA" not in extract_route(text).route
+
+
+def test_never_again_there_ending_its_clause_denies_the_country_before_it():
+    text = ("Verklaring. Ik ben in Afghanistan geboren maar woonde in Mashhad, in Iran. In Afghanistan ben ik daarna "
+            "nooit meer geweest. Ik ging lopend naar Turkije en met de bus naar Nederland.")
+    assert extract_route(text).route_text == "IRN>TUR>NLD"
+
+
+def test_never_been_to_an_unknown_region_denies_nothing_before_it():
+    text = ("Correction. My client lived in Cordoba, Argentina, for four years and has never been to Andalusia. He flew "
+            "from Cordoba to Sao Paulo and on to Lisbon, and took a bus to Madrid.")
+    assert extract_route(text).route[:1] == ("ARG",)

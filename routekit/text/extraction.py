@@ -260,7 +260,7 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
         exceptions = {start for start, _ in cues.get("negation_exceptions", [])}
         negations = [span for span in cues.get("negation", []) if span[0] not in exceptions]
         scopes.negation_clauses = {segments.clause(start) for start, _ in negations}
-        scopes.never_there |= _never_there(mentions, cues, exceptions, segments)
+        scopes.never_there |= _never_there(mentions, cues, exceptions, segments, folded)
     if "niet" in folded or "nooit" in folded or "never" in folded or "not" in folded:
         # an answer's "Zvicra niet.", "Lithuania never.", "Oostenrijk, wij niet": never there, wherever else named
         elliptic = {m.place.iso3 for m in mentions if _ELLIPTIC_NEGATION.match(folded, m.end)}
@@ -637,14 +637,25 @@ def _mark_not_travelled(states: list[_MentionState], folded: str, cues, segments
                 break
 
 
-def _never_there(mentions: list[Mention], cues, exceptions: set[int], segments: Segments) -> set[str]:
+def _never_there(mentions: list[Mention], cues, exceptions: set[int], segments: Segments, folded: str = "") -> set[str]:
     """Countries the text says the person never set foot in ("In Duitsland ben ik nooit geweest"): not on the
     route wherever the text names them (the Netherlands excepted: every partner records the person there)."""
     spans = [span for span in cues.get("never_there", []) if span[0] not in exceptions]
     if not spans:
         return set()
     clauses = {segments.clause(start) for start, _ in spans}
-    denied = [m for m in mentions if segments.clause(m.start) in clauses]
+    mention_clauses = [segments.clause(m.start) for m in mentions]
+    for start, end in spans:
+        # "In Afghanistan ben ik daarna nooit meer geweest.": a cue that ends its clause, which names no place,
+        # denies the place of the clause before it in its sentence
+        clause = segments.clause(start)
+        clause_end = segments.clause_starts[clause] if clause < len(segments.clause_starts) else len(folded)
+        if clause not in mention_clauses and not _PLAIN_WORD.search(folded, end, clause_end):
+            sentence = segments.sentence(start)
+            earlier = [c for m, c in zip(mentions, mention_clauses) if c < clause and segments.sentence(m.start) == sentence]
+            if earlier:
+                clauses.add(earlier[-1])
+    denied = [m for m, c in zip(mentions, mention_clauses) if c in clauses]
     # "has never been to Caracas" denies the city; the country stays when the text names it by itself elsewhere
     # ("left Venezuela by boat")
     named_by_itself = {m.place.iso3 for m in mentions if m.place.kind == "country" and m not in denied}
