@@ -232,6 +232,8 @@ def fit_marginal(vectors: list[tuple[float, ...]], exact: list[bool], groups: li
     w = np.ones(len(x)) if row_weights is None else np.asarray(row_weights, dtype=float)
     features = x.shape[1]
     names = sorted(set(groups)) if groups is not None else []
+    if len(names) < 2:   # one set has no spread to learn: a plain fit
+        names = []
     member = np.array([[g == n for n in names] for g in groups], dtype=float) if names else np.zeros((len(x), 0))
     design = np.column_stack([np.ones(len(x)), x, member])
     bounds = ([(None, None)] + [(None, 0.0) if j in lowering else (None, None) for j in range(features)]
