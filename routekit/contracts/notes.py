@@ -91,7 +91,7 @@ CODES: dict[str, tuple[tuple[str, ...], Callable[[Mapping], str]]] = {
     "no_estimate": ((), lambda v: "no estimate"),
     "one_kind": (("kinds",), lambda v: f"all sources in the estimate are of one kind ({_names(v['kinds'])})"),
     "no_interval": ((), lambda v: "no interval"),
-    "wide_interval": (("share",), lambda v: f"wide interval ({v['share']:.0%} of the estimate)"),
+    "wide_interval": (("share",), lambda v: f"wide interval ({v['share']:,.0%} of the estimate)"),
     "kinds_overlap": (("kinds",), lambda v: f"{len(v['kinds'])} independent kinds of source overlap "
                                             f"({_names(v['kinds'])})"),
     # publication (estimate.pipeline._publishable)
