@@ -35,7 +35,6 @@ _QUOTED = r"['\"‘’“”][^'\"‘’“”]{1,60}['\"‘’“”]"
 
 
 _AS_CLAIMED = re.compile(r"(?<![\w'])(?:zoals|as|like)\s*$|(?<![\w'])(?:zoals|as|like)\s+(?:\w+\s+){0,2}$")
-_QUOTES = frozenset("'\"‘’“”")
 _DENIAL = re.compile(r"(?<![\w'])(?:niet|not|never|nooit)(?![\w'])")
 
 
@@ -113,18 +112,8 @@ def corrected_account(text: str, folded: str | None = None) -> str:
     front: list[str] = []
     body: list[str] = []
     end: list[str] = []
-    quoted_claim = False   # the statement before was "Op p. 4 staat:" / "Page 2 records:": this one is its quote
     for start, stop in _statements(folded):
         statement, original = folded[start:stop], text[start:stop]
-        if quoted_claim and statement.lstrip()[:1] in _QUOTES:   # "'Ik ben via Italie gereisd.'": the report's words
-            opening = len(statement) - len(statement.lstrip())
-            closing = next((k for k in range(opening + 1, len(statement)) if statement[k] in _QUOTES), len(statement) - 1)
-            start += closing + 1
-            statement, original = folded[start:stop], text[start:stop]
-            if not statement.strip():
-                quoted_claim = False
-                continue
-        quoted_claim = False
         if lexicon.omitted.search(statement):
             body.append(original)
             continue
@@ -149,7 +138,6 @@ def corrected_account(text: str, folded: str | None = None) -> str:
             statement = fold(original)
             claimed = None
         if claimed is not None:
-            quoted_claim = statement.rstrip().endswith(":")
             replaced = lexicon.replacement.search(statement)
             if replaced is not None:   # "in het verslag staat 'Curacao', maar client heeft 'Aruba' gezegd"
                 body.append(original[replaced.end():])
