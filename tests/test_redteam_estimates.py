@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from routekit.estimate import population
 from routekit.estimate.inputs import read_link
 from routekit.estimate.population import estimate_strata
 
@@ -26,9 +27,20 @@ LINK = Path(__file__).parent / "data" / "redteam_link_seed3"
 
 
 @pytest.fixture(scope="module")
-def monthly():
-    frame, _, _ = estimate_strata(read_link(LINK), n_boot=99, seed=0)
-    return frame
+def estimated():
+    """The monthly frame and the MSEResult behind each of its rows."""
+    results = []
+    row = population._row
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(population, "_row", lambda period, corridor, result, kinds:
+                      (results.append(result), row(period, corridor, result, kinds))[1])
+        frame, _, _ = estimate_strata(read_link(LINK), n_boot=99, seed=0)
+    return frame, results
+
+
+@pytest.fixture(scope="module")
+def monthly(estimated):
+    return estimated[0]
 
 
 @pytest.mark.slow
@@ -44,3 +56,18 @@ def test_the_refusal_names_the_replicates_that_failed(monthly):
     """What holds today: every refusal says why, and no stratum is silently left without one."""
     refused = monthly[monthly["grade"] == "not_estimable"]
     assert refused["note"].fillna("").str.len().gt(0).all()
+
+
+@pytest.mark.slow
+def test_a_bootstrap_refusal_states_the_share_of_replicates_that_failed_that_stratum(estimated):
+    """The share in the note is the result's ``bootstrap_failed_share``; a published stratum failed
+    in at most 2 of 99 replicates (else its 97.5% point is unbounded); the refusals stay in the
+    corridors whose own lists share (nearly) nobody, the others keep their estimates."""
+    _, results = estimated
+    unstable = [r for r in results if r.notes and r.notes[0].code == "bootstrap_unbounded"]
+    for result in unstable:
+        assert result.notes[0].share == pytest.approx(result.bootstrap_failed_share)
+        assert result.bootstrap_failed_share > 2 / 99
+    assert all(r.bootstrap_failed_share <= 2 / 99 + 1e-12 for r in results if r.estimable)
+    corridors = {str(r.stratum).split("|")[0] for r in unstable}
+    assert len(corridors) <= 2, corridors
