@@ -96,7 +96,10 @@ stratum is refused on its own, with its reason and its share of failed replicate
 bounds its unseen in the data, or when more than ``max_failed_share`` of the bootstrap replicates
 could not bound it or its upper bound is unbounded (more than 2.5% of the replicates). A corridor
 whose lists share nobody in a replicate says nothing about the other corridors, which keep their
-estimates (one KMar record moved used to blank every stratum of a pooled model).
+estimates (one KMar record moved used to blank every stratum of a pooled model). Likewise a
+replicate whose fit has not settled after ``_MAX_ITER`` Newton steps (a withheld cell that may be
+larger has a flat likelihood above its range) keeps the strata that settled; only the strata
+still moving count as unbounded in it (such replicates used to refuse every stratum of a demo).
 """
 
 from __future__ import annotations
