@@ -17,7 +17,8 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from routekit.contracts.errors import BundleError
-from routekit.contracts.release import MANIFEST, ManifestSeal, check_seal, file_sha256, key_fingerprint, keyed_seal
+from routekit.contracts.release import (MANIFEST, DuplicateField, ManifestSeal, check_seal, file_sha256,
+                                        first_symlink, key_fingerprint, keyed_seal, read_manifest_json)
 
 CONTINGENCY = "contingency.csv"
 
@@ -66,8 +67,10 @@ class LinkBundle:
         if not manifest_path.is_file():
             raise BundleError(self.path, MANIFEST, "missing: not a link folder", kind="link")
         try:
-            self.data = json.loads(manifest_path.read_text(encoding="utf-8"))
+            self.data = read_manifest_json(manifest_path)
             self.manifest = LinkManifest.model_validate(self.data)
+        except DuplicateField as error:
+            raise BundleError(self.path, MANIFEST, str(error), kind="link") from None
         except json.JSONDecodeError as error:
             raise BundleError(self.path, MANIFEST, f"not valid JSON ({error.msg}, line {error.lineno})",
                               kind="link") from None
@@ -90,6 +93,9 @@ class LinkBundle:
         another key or whose keyed seal does not match (an edit with a recomputed sha256)."""
         if not self.contingency_file.is_file():
             raise BundleError(self.path, CONTINGENCY, "missing", kind="link")
+        linked = first_symlink(self.path)
+        if linked is not None:
+            raise BundleError(self.path, linked, "is a symbolic link; a link holds its own files", kind="link")
         digest = (self.manifest.files or {}).get(CONTINGENCY)
         if digest is None:
             raise BundleError(self.path, MANIFEST, "the link is not sealed (no file digest); link again "
@@ -101,6 +107,9 @@ class LinkBundle:
             raise BundleError(self.path, MANIFEST, f"threshold {self.manifest.threshold} is not the "
                                                    f"workspace's threshold {expected_threshold}", kind="link")
         fingerprint = self.manifest.key_fingerprint
+        if key is not None and fingerprint is None:  # a link is of keyed releases: stripped, not keyless
+            raise BundleError(self.path, MANIFEST, "has no key fingerprint and keyed seal (they were removed, "
+                                                   "or it was linked without the key); link again", kind="link")
         if key is not None and fingerprint is not None:
             if fingerprint != key_fingerprint(key):
                 raise BundleError(self.path, MANIFEST, f"linked from releases made with another linkage key "

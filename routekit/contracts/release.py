@@ -50,6 +50,7 @@ TABLE_KEYS = {
     "flows": ["month", "origin_country", "destination_country"],
 }
 QUALITY = "quality"
+MOBILITY_SOURCE = "mobility"  # the operator's release: aggregates, no tokens, no linkage key
 
 
 def key_fingerprint(key: bytes) -> str:
@@ -223,6 +224,36 @@ class ReleaseWriter:
         return manifest
 
 
+class DuplicateField(ValueError):
+    """A manifest names a field twice: JSON readers disagree on which value it holds."""
+
+
+def _no_duplicates(pairs: list[tuple[str, object]]) -> dict:
+    seen = set()
+    for name, _ in pairs:
+        if name in seen:
+            raise DuplicateField(f"field '{name}' is given twice (a reader may see either value); "
+                                 "the manifest was edited by hand")
+        seen.add(name)
+    return dict(pairs)
+
+
+def read_manifest_json(path: Path) -> object:
+    """A manifest's JSON, refusing a field named twice (``json`` would keep the last silently,
+    so a person reading the first value and the seal check would not see the same manifest)."""
+    return json.loads(Path(path).read_text(encoding="utf-8"), object_pairs_hook=_no_duplicates)
+
+
+def first_symlink(root: Path) -> str | None:
+    """The first symlink inside a bundle, as a bundle path: a linked file can change after it was
+    verified and a linked folder is not walked for added files, so a bundle holds none."""
+    root = Path(root)
+    for path in sorted(root.rglob("*")):  # rglob does not descend into linked folders
+        if path.is_symlink():
+            return path.relative_to(root).as_posix()
+    return None
+
+
 def _bundle_files(root: Path) -> list[Path]:
     """Every file of a bundle but its manifest; dot files (cache stamps, locks) are not part of it."""
     return [p for p in root.rglob("*") if p.is_file() and p.relative_to(root).as_posix() != MANIFEST
@@ -238,9 +269,11 @@ class ReleaseBundle:
         if not manifest_path.is_file():
             raise BundleError(self.path, MANIFEST, "missing: not a release folder")
         try:
-            self.data = json.loads(manifest_path.read_text(encoding="utf-8"))
+            self.data = read_manifest_json(manifest_path)
         except (json.JSONDecodeError, UnicodeDecodeError) as error:
             raise BundleError(self.path, MANIFEST, f"not valid JSON ({error})") from None
+        except DuplicateField as error:
+            raise BundleError(self.path, MANIFEST, str(error)) from None
         if not isinstance(self.data, dict) or not self.data.get("source"):
             raise BundleError(self.path, MANIFEST, "field 'source': missing")
 
@@ -279,6 +312,9 @@ class ReleaseBundle:
         if files is None:
             raise BundleError(self.path, MANIFEST, "the release is not sealed (no file digests); "
                                                    "release it again with this routekit")
+        linked = first_symlink(self.path)
+        if linked is not None:
+            raise BundleError(self.path, linked, "is a symbolic link; a release holds its own files")
         for name, digest in files.items():
             path = self.path / name
             if not path.is_file():
@@ -306,6 +342,12 @@ class ReleaseBundle:
         must have been made under ``key`` and carry a seal that matches it. A release without a
         key fingerprint (the mobile operator's) has no keyed seal; its digests are all there is."""
         fingerprint = self.manifest.key_fingerprint
+        if fingerprint is None and self.source != MOBILITY_SOURCE:
+            # only the operator releases without the key; a partner release stripped of its
+            # tokens, fingerprint and seal would otherwise pass with edited tables
+            raise BundleError(self.path, MANIFEST, f"a release of '{self.source}' without a key fingerprint and "
+                                                   "keyed seal (only the mobile operator's has none): the token "
+                                                   "file and seal were removed, or it was made without the key")
         if fingerprint is None:
             return self
         if not hmac.compare_digest(fingerprint, key_fingerprint(key)):
