@@ -152,6 +152,13 @@ def coefficients() -> tuple[float, tuple[float, ...]]:
     return float(data["intercept"]), tuple(float(weights.get(name, 0.0)) for name in FEATURE_NAMES)
 
 
+@lru_cache(maxsize=1)
+def _used_weights() -> tuple[float, tuple[tuple[int, float], ...]]:
+    """(intercept, (index, weight) of the non-zero weights): the refit uses about half the features."""
+    intercept, weights = coefficients()
+    return intercept, tuple((i, w) for i, w in enumerate(weights) if w)
+
+
 def no_route_probability(kind: str) -> float:
     """P(no route is right) for a text without a route: ``no_place`` (no place named) or ``one_country``."""
     data = _data()
@@ -197,8 +204,8 @@ def write_model(path: Path, model: dict, fitted: dict) -> None:
 @lru_cache(maxsize=8192)
 def probability(values: tuple[float, ...]) -> float:
     """P(exact route) for one feature vector, rounded to 2 decimals (cached: few distinct vectors recur)."""
-    intercept, weights = coefficients()
-    score = intercept + sum(w * v for w, v in zip(weights, values))
+    intercept, used = _used_weights()
+    score = intercept + sum(w * values[i] for i, w in used)
     return round(min(max(1.0 / (1.0 + math.exp(-score)), 0.01), 0.99), 2)
 
 
