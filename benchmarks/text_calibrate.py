@@ -244,6 +244,7 @@ def main() -> None:
             "on": [p.name for p in args.sets], "rows": len(routed), "date": date.today().isoformat(),
             "ridge": method.ridge, "balance": method.balance, "monotone": method.monotone,
             "random_intercept": method.random_intercept, "features": list(method.features),
+            "loso_max_gap": {name: round(gap, 2) for name, gap, _ in verdicts},
             "command": "benchmarks/text_calibrate.py"})
         print(f"wrote {TARGET}")
 
