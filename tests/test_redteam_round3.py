@@ -193,3 +193,30 @@ def test_a_formula_title_is_not_a_formula_in_the_published_parameters_csv(tmp_pa
     assert not value["title"].startswith("=") and value["title"].endswith(FORMULA_TITLE)
     assert not value["dde"].startswith("-")
     assert value["focus.corridors"] == "-" and value["change"] == "+12%"  # plain text and numbers stay
+
+
+# --- the report's runner without the key ---------------------------------------------------------
+
+def _strip_link(link: Path) -> None:
+    _inflate(link / "contingency.csv")
+    manifest = json.loads((link / "manifest.json").read_text(encoding="utf-8"))
+    manifest.update(files={"contingency.csv": _sha(link / "contingency.csv")}, key_fingerprint=None)
+    manifest.pop("seal")
+    (link / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+
+
+def test_a_keyless_workspace_refuses_a_link_stripped_of_its_fingerprint(made, tmp_path, monkeypatch):
+    """A steward's workspace that received the releases (no partners/, no key at hand) checks
+    digests and fingerprints: the link it reuses must carry its releases' fingerprint."""
+    from routekit.pipeline.workspace import KEY_ENV, prepare_workspace
+
+    steward = tmp_path / "data" / "steward" / f"k{K}"
+    shutil.copytree(made / "releases", steward / "releases")
+    monkeypatch.setenv(KEY_ENV, KEY.decode())
+    prepare_workspace(tmp_path / "data", list(SOURCES), K, None, log=lambda *_: None)  # links, stamps
+    monkeypatch.delenv(KEY_ENV)
+    _strip_link(steward / "link")
+    with pytest.raises(RoutekitError) as error:
+        prepare_workspace(tmp_path / "data", list(SOURCES), K, None, log=lambda *_: None)
+    line = _one_line(error)
+    assert str(steward / "link") in line and "manifest.json" in line

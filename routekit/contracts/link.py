@@ -118,6 +118,17 @@ class LinkBundle:
             check_seal(self.path, self.data, key, kind="link")
         return self
 
+    def verify_key_of(self, fingerprint: str | None) -> "LinkBundle":
+        """Refuse a link whose key fingerprint is not ``fingerprint``, its releases' common one: the
+        check a runner without the key can make (a link stripped of fingerprint and seal, with an
+        edited table and a recomputed sha256, passes the digest check)."""
+        if fingerprint is not None and self.manifest.key_fingerprint != fingerprint:
+            raise BundleError(self.path, MANIFEST, "its key fingerprint is not its releases' (key fingerprint "
+                                                   f"{str(self.manifest.key_fingerprint)[:8]} against "
+                                                   f"{fingerprint[:8]}): removed or made under another key; "
+                                                   "link again", kind="link")
+        return self
+
     def digest(self) -> str:
         """What identifies this link's content for a cache key: its sealed manifest's digest."""
         return file_sha256(self.path / MANIFEST)
