@@ -280,7 +280,7 @@ def _steps():
     """The steps after codes and shorthand (imported once: an import statement per text cost ~1% of extraction)."""
     from routekit.text import journeys, letters, subject
 
-    return (letters.corrected_account, subject.subject_sentences, journeys.first_journey)
+    return (journeys.without_second_journey, letters.corrected_account, subject.subject_sentences, journeys.first_journey)
 
 
 def prepare(text: str) -> str:

@@ -8,7 +8,12 @@ naar Frankrijk", "was aan Polen overgedragen", "moved to Dusseldorf") up to the 
 the return (and the answer to it, when a question tells it). A departure in the past perfect ("He had left
 Aleppo") is a flashback to the first journey, not a later departure. Without a told return nothing is cut: a
 transfer out of the Netherlands followed by the current trip ("aan Italie overgedragen. Hij verklaart nu ...")
-keeps the current trip, whose places the rules may need. Cue lists: ``document.yaml`` (``journeys``).
+keeps the current trip, whose places the rules may need. A return home ("keerde terug naar de Filipijnen") is a
+departure, not the return; a departure whose statement goes on to the Netherlands ("went by train ... to Amsterdam")
+is the first arrival's own account when the first arrival was named before it ("Client first came to the
+Netherlands in 2019: ..."). The first arrival told without naming the country ("Client first arrived in 2016") is the
+first arrival too. A later journey named as such ("de route van zijn tweede reis", "his second arrival") is cut
+when the text also tells the first. Cue lists: ``document.yaml`` (``journeys``).
 """
 
 from __future__ import annotations
@@ -30,19 +35,45 @@ class _Lexicon:
     left: re.Pattern[str]
     pluperfect: frozenset[str]
     gate_words: tuple[str, ...]   # substrings one of which a text telling a return holds (a fast test)
+    second_journey: re.Pattern[str]
+    first_arrival: re.Pattern[str]
+    passive: frozenset[str]   # departures that are passive after "was" ("was moved"), not a past perfect
 
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     lists = cues()["journeys"]
     return _Lexicon(words_regex(lists["returned"]), words_regex(lists["left"]), frozenset(str(w) for w in lists["pluperfect"]),
-                    tuple(str(w) for w in lists["gate"]))
+                    tuple(str(w) for w in lists["gate"]), words_regex(lists["second_journey"]),
+                    words_regex(lists["first_arrival"]), frozenset(str(w) for w in lists["passive"]))
 
 
-def _netherlands_at(text: str) -> list[int]:
+_TO = re.compile(r"\s+(?:naar|to)\s")
+_SENTENCE_END = re.compile(r"(?<!\s[a-z])(?<!^[a-z])[.!?](?=\s|$)")
+
+
+def _places_at(text: str, folded: str) -> list[tuple[int, str]]:
     from routekit.text.gazetteer import find_places
 
-    return [m.start for m in find_places(text, fold(text)) if m.place.iso3 == "NLD"]
+    return [(m.start, m.place.iso3) for m in find_places(text, folded)]
+
+
+def without_second_journey(text: str, folded: str | None = None) -> str:
+    """The text without the sentences about a later journey named as such, when the first is told too (before a
+    letter's statements are split at colons: "Het rapport noemt de route van zijn tweede reis: ...")."""
+    folded = fold(text) if folded is None else folded
+    lexicon = _lexicon()
+    if not ("tweede" in folded or "second" in folded or "later" in folded):   # substrings first
+        return text
+    if lexicon.second_journey.search(folded) is None or lexicon.first_arrival.search(folded) is None:
+        return text
+    kept, start = [], 0
+    for end in [m.end() for m in _SENTENCE_END.finditer(folded)] + [len(folded)]:
+        sentence = folded[start:end]
+        if not (lexicon.second_journey.search(sentence) and not lexicon.first_arrival.search(sentence)):
+            kept.append(text[start:end])
+        start = end
+    return "".join(kept) if len(kept) > 0 else text
 
 
 def _statement_bounds(folded: str, offset: int) -> tuple[int, int]:
@@ -59,25 +90,47 @@ def first_journey(text: str, folded: str | None = None) -> str:
     lexicon = _lexicon()
     if not any(word in folded for word in lexicon.gate_words):   # substrings first: most texts tell no return
         return text
-    returned = lexicon.returned.search(folded)
-    if returned is None:
+    places = _places_at(text, folded)
+
+    def goes_on_to(offset: int) -> list[str]:
+        """The countries the statement names from ``offset`` on, in order."""
+        _, stop = _statement_bounds(folded, offset)
+        return [iso3 for at, iso3 in places if offset <= at < stop]
+
+    arrivals = [at for at, iso3 in places if iso3 == "NLD"]
+    told_first = lexicon.first_arrival.search(folded)
+    if told_first is not None:
+        arrivals = sorted(arrivals + [told_first.start()])
+    returned, home_returns = None, []
+    for match in lexicon.returned.finditer(folded):
+        onward = goes_on_to(match.end())
+        if _TO.match(folded, match.end()) and onward and onward[0] != "NLD":
+            home_returns.append(match)   # "keerde na een jaar terug naar de Filipijnen": a departure
+            continue
+        returned = match
+        break
+    if returned is None and home_returns:   # a return home told after the arrival and no later return: a separate
+        returned, home_returns = home_returns[0], []   # earlier trip ("worked in Riyadh and then returned to Uganda")
+    if returned is None or not arrivals or arrivals[0] > returned.start():
         return text
-    arrivals = _netherlands_at(text)
     anchor = returned
-    if not arrivals or arrivals[0] > anchor.start():
-        return text
     first = arrivals[0]
     departure = None
-    for match in lexicon.left.finditer(folded, first, anchor.end()):
+    for match in sorted([*lexicon.left.finditer(folded, first, anchor.end()), *home_returns], key=lambda m: m.start()):
+        if not first <= match.start() < anchor.start():
+            continue
         before = folded[max(0, match.start() - 40):match.start()].split()
-        if any(word in lexicon.pluperfect for word in before[-3:]):
+        passive = match.group(0).split()[-1] in lexicon.passive   # "was moved to Italy" is no flashback
+        if any(word in lexicon.pluperfect and not (passive and word in ("was", "waren")) for word in before[-3:]):
             continue   # "He had left Aleppo": a flashback
+        if "NLD" in goes_on_to(match.end()) and lexicon.returned.search(folded, match.start(), match.end() + 1) is None:
+            continue   # "then went by train ... to Amsterdam": the first arrival's own account
         departure = match
     if departure is None:
         departure = returned
     cut_start, _ = _statement_bounds(folded, departure.start())
-    if cut_start <= first:   # the arrival and the departure in one statement: cut from the departure's verb
-        cut_start = departure.start()
+    if cut_start <= first or any(cut_start <= at < departure.start() and iso3 == "NLD" for at, iso3 in places):
+        cut_start = departure.start()   # the arrival and the departure in one statement: cut from the departure's verb
     _, cut_end = _statement_bounds(folded, returned.start())
     if folded[:cut_end].rstrip().endswith("?"):   # the return told in a question: its answer goes too
         answer_end = re.compile(r"[.!]\s+(?=[a-z]+\s*:)|\?(?=\s|$)").search(folded, cut_end)
