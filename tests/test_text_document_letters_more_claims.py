@@ -28,3 +28,15 @@ from routekit.text import extract_route
 ])
 def test_letters(text, expected):
     assert extract_route(text).route_text == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a letter correcting the interview report is about a person in the Netherlands: the route ends there
+    ("Corrections on behalf of our client Mr K. Barzani, concerning his interview. Page 2 states that client went through "
+     "Bulgaria. In fact he walked from Turkey into Greece and flew from Athens to Vienna.", "TUR>GRC>AUT>NLD"),
+    # the report named with its date before the verb
+    ("Geachte heer/mevrouw, het verslag van het gehoor van 2 april 2024 vermeldt dat cliënt uit Peru kwam. Cliënt "
+     "kwam uit Colombia en vloog via Madrid naar Amsterdam.", "COL>ESP>NLD"),
+])
+def test_letters_about_the_report(text, expected):
+    assert extract_route(text).route_text == expected

@@ -266,11 +266,19 @@ def _file_translation() -> tuple[int, tuple[str, ...]]:
 
 
 def in_dutch_file(text: str) -> bool:
-    """An interpreter's translation made for the file ("Vertaling uit het Tigrinya: ...", "Translation from Urdu"):
-    the person is in the Netherlands, so the route ends in NLD though the statement names no Dutch place."""
+    """An interpreter's translation made for the file ("Vertaling uit het Tigrinya: ...", "Translation from Urdu"), or
+    a lawyer's letter correcting the client's interview report: the person is in the Netherlands, so the route ends in
+    NLD though the statement names no Dutch place."""
     reach, phrases = _file_translation()
-    opening = text[:reach].lower()   # the cue phrases are plain ASCII: no need to fold accents
-    return any(phrase in opening for phrase in phrases)
+    lowered = text.lower()
+    opening = lowered[:reach]   # the cue phrases are plain ASCII: no need to fold accents
+    if any(phrase in opening for phrase in phrases):
+        return True
+    if "client" not in lowered and "cliënt" not in lowered:   # a substring test first: most texts are no letter
+        return False
+    from routekit.text.letters import is_letter
+
+    return is_letter(fold(text))
 
 
 # --- the layer -------------------------------------------------------------------------------------------------
