@@ -166,8 +166,14 @@ class ReportParams(BaseModel):
 
 
 def _coerce(text: str):
-    """Parse an override value as YAML so '-p threshold=15' gives an int and lists work."""
-    return yaml.safe_load(text) if text != "" else ""
+    """Parse an override value as YAML so '-p threshold=15' gives an int and lists work; a value
+    YAML cannot read (a title '{{ x }}', 'a: b: c', '@name') is the text as typed, then validated."""
+    if text == "":
+        return ""
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError:
+        return text
 
 
 def apply_overrides(raw: dict, overrides: list[str]) -> dict:

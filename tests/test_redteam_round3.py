@@ -220,3 +220,16 @@ def test_a_keyless_workspace_refuses_a_link_stripped_of_its_fingerprint(made, tm
         prepare_workspace(tmp_path / "data", list(SOURCES), K, None, log=lambda *_: None)
     line = _one_line(error)
     assert str(steward / "link") in line and "manifest.json" in line
+
+
+# --- parameters on the command line --------------------------------------------------------------
+
+@pytest.mark.parametrize("title", ["{{ 7*7 }}", "{% raw %}", "Routes: Q3: overzicht", "*alias", "%TAG x",
+                                   "`code`", "!!python/object/apply:os.system ['id']", "@analist"])
+def test_a_hostile_title_override_is_text_not_a_traceback(title):
+    """``-p title=...`` is parsed as YAML (so '-p threshold=15' is a number); a title YAML cannot
+    read ('{{ 7*7 }}', 'a: b: c', '*alias') was a traceback. It is the text as typed."""
+    from routekit.params import apply_overrides, validate
+
+    params = validate(apply_overrides({"data_dir": "data/demo"}, [f"title={title}"]))
+    assert params.title == title
