@@ -104,6 +104,7 @@ class _Turns:
     procedure: re.Pattern[str]
     here: re.Pattern[str]
     interview_turns: int
+    record_turns: int                 # a transcript this long is an interview record held in NL
     affirmative: re.Pattern[str]      # anchored at the answer's start
 
 
@@ -131,6 +132,7 @@ def _turn_lists() -> _Turns:
         procedure=words_regex(lists.get("procedure") or ["(?!)"]),
         here=words_regex(lists.get("here") or ["(?!)"]),
         interview_turns=int(lists.get("interview_turns", 2)),
+        record_turns=int(lists.get("record_turns", 3)),
         affirmative=re.compile(r"^\W*(?:" + "|".join(sorted((fold(str(p)) for p in lists.get("affirmative") or ["(?!)"]),
                                                                 key=len, reverse=True)) + r")(?![\w'])"),
     )
@@ -345,8 +347,8 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
     if not turns:
         return EMPTY
     extra = lexicon.extra
-    interview = extra is not None and turns >= extra.interview_turns and (
-        extra.procedure.search(folded) is not None or any(extra.here.search(folded, a, b) for a, b in answers))
+    interview = extra is not None and (turns >= extra.record_turns or turns >= extra.interview_turns and (
+        extra.procedure.search(folded) is not None or any(extra.here.search(folded, a, b) for a, b in answers)))
     return DialogueReading(frozenset(kept), frozenset(dropped), frozenset(never), frozenset(starts), tuple(joins),
                            turns, interview)
 
