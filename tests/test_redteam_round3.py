@@ -233,3 +233,31 @@ def test_a_hostile_title_override_is_text_not_a_traceback(title):
 
     params = validate(apply_overrides({"data_dir": "data/demo"}, [f"title={title}"]))
     assert params.title == title
+
+
+# --- previous editions ---------------------------------------------------------------------------
+
+@pytest.mark.xfail(strict=True, reason="workspace.previous_edition releases in full when the earlier release "
+                                       "was made under another key (or its seal was removed): after a key "
+                                       "rotation the next edition can be differenced against the published one")
+def test_a_key_rotation_does_not_let_two_editions_be_differenced(made, tmp_path, monkeypatch):
+    """The partner (or the steward's demo workspace) rotates the linkage key between two editions.
+    The earlier edition is still published; the next one must not reveal revisions below K."""
+    import numpy as np
+
+    from routekit.pipeline.workspace import KEY_ENV, prepare_workspace
+    from routekit.release.audit import audit_editions
+
+    data = tmp_path / "data"
+    (data / "partners").mkdir(parents=True)
+    kmar = pd.read_csv(made / "kmar.csv", dtype=str, keep_default_na=False)
+    late = np.random.default_rng(3).random(len(kmar)) < 0.04
+    kmar[(kmar["date"] < "2025-04") & ~late].to_csv(data / "partners" / "kmar.csv", index=False)
+    monkeypatch.setenv(KEY_ENV, KEY.decode())
+    first = prepare_workspace(data, ["kmar"], K, None, log=lambda *_: None)
+    published = tmp_path / "published-kmar"
+    shutil.copytree(first.releases / "kmar", published)
+    kmar[kmar["date"] < "2025-07"].to_csv(data / "partners" / "kmar.csv", index=False)  # with late records
+    monkeypatch.setenv(KEY_ENV, "a-rotated-linkage-key-0123456789abcdef")
+    second = prepare_workspace(data, ["kmar"], K, None, log=lambda *_: None)
+    assert audit_editions(published, second.releases / "kmar") == []
