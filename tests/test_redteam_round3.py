@@ -261,3 +261,26 @@ def test_a_key_rotation_does_not_let_two_editions_be_differenced(made, tmp_path,
     monkeypatch.setenv(KEY_ENV, "a-rotated-linkage-key-0123456789abcdef")
     second = prepare_workspace(data, ["kmar"], K, None, log=lambda *_: None)
     assert audit_editions(published, second.releases / "kmar") == []
+
+
+def test_a_link_of_other_releases_put_in_place_is_refused(made, tmp_path, monkeypatch):
+    """An older link, sealed under the same key (last quarter's, from a backup), copied over the
+    workspace's link while its cache stamp stays: the seal holds, but it is not of these releases."""
+    from routekit.pipeline.workspace import KEY_ENV, prepare_workspace
+
+    steward = tmp_path / "data" / "steward" / f"k{K}"
+    shutil.copytree(made / "releases", steward / "releases")
+    monkeypatch.setenv(KEY_ENV, KEY.decode())
+    prepare_workspace(tmp_path / "data", list(SOURCES), K, None, log=lambda *_: None)
+    kmar = pd.read_csv(made / "kmar.csv", dtype=str, keep_default_na=False)
+    kmar[kmar["date"] < "2025-01"].to_csv(tmp_path / "kmar-old.csv", index=False)
+    release_extract("kmar", tmp_path / "kmar-old.csv", tmp_path / "old" / "kmar", threshold=K, key=KEY,
+                    rejects=tmp_path / "kmar-old.rejects.csv")
+    link_releases([made / "releases" / "eurodac", tmp_path / "old" / "kmar"], tmp_path / "old-link", threshold=K,
+                  key=KEY)
+    for name in ("contingency.csv", "manifest.json"):
+        shutil.copy2(tmp_path / "old-link" / name, steward / "link" / name)
+    with pytest.raises(RoutekitError) as error:
+        prepare_workspace(tmp_path / "data", list(SOURCES), K, None, log=lambda *_: None)
+    line = _one_line(error)
+    assert str(steward / "link") in line and "kmar" in line

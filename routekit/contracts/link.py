@@ -118,15 +118,28 @@ class LinkBundle:
             check_seal(self.path, self.data, key, kind="link")
         return self
 
-    def verify_key_of(self, fingerprint: str | None) -> "LinkBundle":
-        """Refuse a link whose key fingerprint is not ``fingerprint``, its releases' common one: the
-        check a runner without the key can make (a link stripped of fingerprint and seal, with an
-        edited table and a recomputed sha256, passes the digest check)."""
+    def verify_made_from(self, bundles: list) -> "LinkBundle":
+        """Refuse a link that is not of ``bundles`` (the workspace's releases): its key fingerprint
+        must be theirs and it must record each keyed release's input. A runner without the key can
+        make this check (a link stripped of fingerprint and seal, with an edited table and a
+        recomputed sha256, passes the digest check); with the key it also refuses an older link,
+        sealed under the same key, copied over the workspace's."""
+        from routekit.contracts.release import check_same_key
+
+        linkable = [b for b in bundles if b.has_tokens]
+        fingerprint = check_same_key(linkable)
         if fingerprint is not None and self.manifest.key_fingerprint != fingerprint:
             raise BundleError(self.path, MANIFEST, "its key fingerprint is not its releases' (key fingerprint "
                                                    f"{str(self.manifest.key_fingerprint)[:8]} against "
                                                    f"{fingerprint[:8]}): removed or made under another key; "
                                                    "link again", kind="link")
+        recorded = {str(r.get("source")): r.get("input_sha256") for r in self.data.get("releases") or []
+                    if isinstance(r, dict)}
+        for bundle in linkable:
+            if recorded.get(bundle.source) != bundle.data.get("input_sha256"):
+                raise BundleError(self.path, MANIFEST, f"was not linked from the release of '{bundle.source}' in "
+                                                       f"'{bundle.path}' (another input or none): link again",
+                                  kind="link")
         return self
 
     def digest(self) -> str:

@@ -143,7 +143,7 @@ def prepare_workspace(data_dir: Path, sources: list[str], threshold: int, period
                                                                 threshold=threshold, key=steward_key(workspace.root)),
                   "link", log)
     if LinkBundle.exists(workspace.link):
-        LinkBundle(workspace.link).verify(threshold, steward_key(workspace.root)).verify_key_of(check_same_key(bundles))
+        LinkBundle(workspace.link).verify(threshold, steward_key(workspace.root)).verify_made_from(bundles)
     return workspace
 
 
@@ -217,7 +217,7 @@ def prepare_estimates(workspace: Workspace, sources: list[str], period: Period, 
     parts = [part for b in bundles for part in b.digest_parts()]  # sealed manifests: files and key
     if LinkBundle.exists(workspace.link):
         parts.append(LinkBundle(workspace.link).verify(workspace.threshold, steward_key(workspace.root))
-                     .verify_key_of(check_same_key(bundles)).digest())
+                     .verify_made_from(bundles).digest())
     if public_dir is not None and Path(public_dir).is_dir():
         parts.append(tree_digest(Path(public_dir)))
     digest = cache_key(*parts)
