@@ -18,6 +18,13 @@ CASES = [
      "teruggekomen. De eerste reis verliep zo: vanuit Dakar naar Mauritanie, met een boot naar Gran Canaria en per "
      "vliegtuig naar Nederland.",
      "SEN>MRT>ESP>NLD"),
+    # sent back to the Netherlands by another state: the journey after the first arrival is cut
+    ("In 2019 kwam ik met de bus uit Frankrijk in Nederland aan, na de boot van Marokko naar Spanje. Daarna ben ik naar "
+     "Zweden gegaan. Zweden heeft mij met het vliegtuig teruggestuurd naar Nederland.", "MAR>ESP>FRA>NLD"),
+    # 'came again' is the return; leaving from a Dutch port is a departure, not the first arrival's account
+    ("Q: When did you first come to the Netherlands? A: In 2016, by train from Germany, after flying from Beirut to "
+     "Berlin. Q: And after that? A: In 2018 I went to England on a ferry from Hoek van Holland. Last year I came "
+     "again, by plane from Erbil to Vienna and then by train.", "LBN>DEU>NLD"),
     ("That route was his second journey. He first arrived in the Netherlands in 2016, by train from Germany, after flying from Tehran "
      "to Hamburg. In 2019 he went back to Iran and in 2022 returned via Turkey and Greece.",
      "IRN>DEU>NLD"),

@@ -58,6 +58,17 @@ def _places_at(text: str, folded: str) -> list[tuple[int, str]]:
     return [(m.start, m.place.iso3) for m in find_places(text, folded)]
 
 
+_FROM_BEFORE = re.compile(r"(?<![\w'])(?:from|uit|vanuit|van|via)\s+$")
+
+
+def _reaches_netherlands(folded: str, places: list[tuple[int, str]], offset: int) -> bool:
+    """Whether the statement from ``offset`` names the Netherlands other than as a place left or passed ("went to
+    England under a lorry from Hoek van Holland" leaves it; "went by train ... to Amsterdam" reaches it)."""
+    _, stop = _statement_bounds(folded, offset)
+    return any(iso3 == "NLD" and offset <= at < stop and _FROM_BEFORE.search(folded, max(0, at - 10), at) is None
+               for at, iso3 in places)
+
+
 def without_second_journey(text: str, folded: str | None = None) -> str:
     """The text without the sentences about a later journey named as such, when the first is told too (before a
     letter's statements are split at colons: "Het rapport noemt de route van zijn tweede reis: ...")."""
@@ -92,20 +103,16 @@ def first_journey(text: str, folded: str | None = None) -> str:
         return text
     places = _places_at(text, folded)
 
-    def goes_on_to(offset: int) -> list[str]:
-        """The countries the statement names from ``offset`` on, in order."""
-        _, stop = _statement_bounds(folded, offset)
-        return [iso3 for at, iso3 in places if offset <= at < stop]
-
     arrivals = [at for at, iso3 in places if iso3 == "NLD"]
     told_first = lexicon.first_arrival.search(folded)
     if told_first is not None:
         arrivals = sorted(arrivals + [told_first.start()])
     returned, home_returns = None, []
     for match in lexicon.returned.finditer(folded):
-        onward = goes_on_to(match.end())
-        if _TO.match(folded, match.end()) and onward and onward[0] != "NLD":
-            home_returns.append(match)   # "keerde na een jaar terug naar de Filipijnen": a departure
+        to = _TO.match(folded, match.end())
+        home = to is not None and next((iso3 for at, iso3 in places if to.end() <= at <= to.end() + 4), "NLD")
+        if home and home != "NLD":   # "keerde na een jaar terug naar de Filipijnen": a departure
+            home_returns.append(match)
             continue
         returned = match
         break
@@ -123,7 +130,7 @@ def first_journey(text: str, folded: str | None = None) -> str:
         passive = match.group(0).split()[-1] in lexicon.passive   # "was moved to Italy" is no flashback
         if any(word in lexicon.pluperfect and not (passive and word in ("was", "waren")) for word in before[-3:]):
             continue   # "He had left Aleppo": a flashback
-        if "NLD" in goes_on_to(match.end()) and lexicon.returned.search(folded, match.start(), match.end() + 1) is None:
+        if _reaches_netherlands(folded, places, match.end()) and lexicon.returned.search(folded, match.start(), match.end() + 1) is None:
             continue   # "then went by train ... to Amsterdam": the first arrival's own account
         departure = match
     if departure is None:
