@@ -74,7 +74,7 @@ def mse(
     table: Annotated[Path, typer.Argument(help="Capture-history CSV: one 0/1 column per list plus 'count'.")],
     out: Annotated[Path, typer.Option("--out", help="CSV with one row: estimate,lower,upper,estimable,method,"
                                                     "model,reason.")],
-    method: Annotated[str, typer.Option("--method", help="stepwise (default), aic, latent-class.")] = "stepwise",
+    method: Annotated[str, typer.Option("--method", help="stepwise (default: log-linear search with a heterogeneity check), stepwise-plain (the search alone), aic, latent-class.")] = "stepwise",
     seed: Annotated[int, typer.Option("--seed")] = 0,
     n_boot: Annotated[int, typer.Option("--n-boot", help="Bootstrap replicates (log-linear) for the interval.")] = 199,
 ) -> None:
