@@ -111,3 +111,14 @@ def test_a_one_word_name_is_never_read_as_a_misspelling():
     assert fuzzy_name("oostenrik") == "oostenrijk"
     mention = find_places("Via Turkije naar Griekenland", fold("Via Turkije naar Griekenland"))[0]
     assert isinstance(mention, Mention) and isinstance(mention.place, Place) and not mention.fuzzy
+
+
+def test_genre_words_equal_the_regex_words(texts):
+    """``calibration._words`` (translate and split for ASCII text) finds exactly ``\\w+``'s words, also on
+    non-ASCII text, punctuation runs, underscores and digits."""
+    from routekit.text.calibration import _WORD, _words
+
+    samples = [text.lower() for text in texts] + [
+        "".join(map(chr, range(128))), "snake_case v-nummer 12/03/2019 don't", "Çanakkale – İzmir “quoted”", ""]
+    for low in samples:
+        assert _words(low) == set(_WORD.findall(low)), low[:80]
