@@ -284,3 +284,17 @@ def test_a_link_of_other_releases_put_in_place_is_refused(made, tmp_path, monkey
         prepare_workspace(tmp_path / "data", list(SOURCES), K, None, log=lambda *_: None)
     line = _one_line(error)
     assert str(steward / "link") in line and "kmar" in line
+
+
+def test_a_release_in_another_source_s_folder_is_refused(made, tmp_path):
+    """A tired steward copies KMar's release into releases/ind: the report asked for IND and
+    would have used KMar's figures under the name the manifest gives."""
+    from routekit.pipeline.workspace import Workspace
+
+    workspace = Workspace(tmp_path / "data", K)
+    shutil.copytree(made / "releases" / "eurodac", workspace.releases / "eurodac")
+    shutil.copytree(made / "releases" / "kmar", workspace.releases / "ind")
+    with pytest.raises(RoutekitError) as error:
+        workspace.bundles(["eurodac", "ind"])
+    line = _one_line(error)
+    assert str(workspace.releases / "ind") in line and "kmar" in line

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from routekit.contracts import EstimateBundle, LinkBundle, ReleaseBundle, check_same_key, key_fingerprint
+from routekit.contracts import BundleError, EstimateBundle, LinkBundle, ReleaseBundle, check_same_key, key_fingerprint
 from routekit.errors import RoutekitError
 from routekit.periods import Period
 from routekit.cache import InPlace, key as cache_key
@@ -67,6 +67,10 @@ class Workspace:
         Where the steward's key is at hand (``steward_key``) each keyed seal is checked too."""
         key = steward_key(self.root)
         bundles = [ReleaseBundle(d).verify(self.threshold, key) for d in self.release_dirs(sources)]
+        for bundle in bundles:  # releases/<source>/ holds that source's release, not one copied there
+            if bundle.source != bundle.path.name:
+                raise BundleError(bundle.path, "manifest.json", f"a release of '{bundle.source}' in the folder of "
+                                                                f"'{bundle.path.name}'")
         check_same_key(bundles)
         return bundles
 
