@@ -88,7 +88,11 @@ def test_reallocation_keeps_months_histories_and_persons():
     link = _link(size=60)   # thin strata: many suppressed cells
     model = _model(0.25)
     the_plan = plan(link, model, KINDS)
-    table, moved, moved_cells = reallocate(the_plan, model, np.random.default_rng(0))
+    kept_table, _, none_moved = reallocate(the_plan, model, np.random.default_rng(0))
+    kept = kept_table[kept_table["count"].isna()]   # by default suppressed cells stay where they are
+    suppressed = link.contingency[link.contingency["count"].isna()]
+    assert none_moved == 0 and (kept["corridor"].to_numpy() == suppressed["corridor"].to_numpy()).all()
+    table, moved, moved_cells = reallocate(the_plan, model, np.random.default_rng(0), move_suppressed=True)
     assert moved > 0
     flags = [c for c in table.columns if c.startswith("in_")]
     before = link.contingency.groupby(["month", *flags])["count"].sum()
