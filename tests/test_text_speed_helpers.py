@@ -113,12 +113,29 @@ def test_a_one_word_name_is_never_read_as_a_misspelling():
     assert isinstance(mention, Mention) and isinstance(mention.place, Place) and not mention.fuzzy
 
 
-def test_genre_words_equal_the_regex_words(texts):
-    """``calibration._words`` (translate and split for ASCII text) finds exactly ``\\w+``'s words, also on
-    non-ASCII text, punctuation runs, underscores and digits."""
-    from routekit.text.calibration import _WORD, _words
+def test_genre_counts_equal_the_plain_regex_reading(texts):
+    """``calibration.genre_counts`` (an ASCII text's words by translate and split, phrases only when their
+    literal pieces occur) gives what a plain reading gives: every ``\\w+`` word, every phrase pattern tried."""
+    import math
 
-    samples = [text.lower() for text in texts] + [
-        "".join(map(chr, range(128))), "snake_case v-nummer 12/03/2019 don't", "Çanakkale – İzmir “quoted”", ""]
-    for low in samples:
-        assert _words(low) == set(_WORD.findall(low)), low[:80]
+    from routekit.text.calibration import _WORD, _genre_markers, genre_counts
+
+    by_word, phrases, quotes = _genre_markers()
+
+    def plain(text: str) -> dict[str, float]:
+        low = text.lower()
+        present = set(_WORD.findall(low))
+        found = set().union(*(by_word[word] for word in present if word in by_word))
+        found |= {genre for _, _, genre, pattern in phrases if pattern.search(low)}
+        if quotes is not None and quotes[1].search(text):
+            found.add("quotes")
+        counts = dict.fromkeys(found, 1.0)
+        counts["genre"] = float(bool(found - {"quotes", "correction_words"}))
+        counts["length"] = max(-1.0, math.log(max(len(text), 1) / 400.0))
+        return counts
+
+    samples = texts + ["V: Bent u in Belgi\u00eb geweest? A: Ja.", "Q:\u00e9v: Proces-verbaal, vertaling",
+                       "Pv\u00e9 v:", "Mijn cli\u00ebnt verklaarde", "cli\u00ebnten", "\u00e9proces verbaal",
+                       "Interview report - \u201cQ: where?\u201d", "snake_case v_ a:", ""]
+    for text in samples:
+        assert genre_counts(text) == plain(text), text[:80]

@@ -83,12 +83,13 @@ _WORD = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
-def _genre_markers() -> tuple[dict[str, frozenset[str]], tuple[tuple[frozenset[str], str, re.Pattern[str]], ...],
+def _genre_markers() -> tuple[dict[str, frozenset[str]],
+                               tuple[tuple[frozenset[str], tuple[str, ...], str, re.Pattern[str]], ...],
                                tuple[tuple[str, ...], re.Pattern[str]] | None]:
     """``genre_markers`` (``confidence.yaml``) ready for a fast scan: one-word markers by word, phrases and marks
-    (``proces verbaal``, ``v:``) as (their words, genre, pattern) to try only when all their words occur, and
-    the quote marks as one pattern. A marker matches as a whole word, case-insensitively; a space in a phrase
-    matches spaces or hyphens."""
+    (``proces verbaal``, ``v:``) as (their words, their literal pieces, genre, pattern) to try only when all their
+    words and pieces occur, and the quote marks as one pattern. A marker matches as a whole word, case-insensitively;
+    a space in a phrase matches spaces or hyphens."""
     markers = _data().get("genre_markers") or {}
     words: dict[str, set[str]] = {}
     phrases = []
@@ -106,7 +107,8 @@ def _genre_markers() -> tuple[dict[str, frozenset[str]], tuple[tuple[frozenset[s
                 words.setdefault(entry, set()).add(genre)
             else:
                 body = re.escape(entry).replace(r"\ ", r"[\s\-]+")
-                phrases.append((frozenset(_WORD.findall(entry)), genre, re.compile(rf"(?<!\w){body}(?!\w)")))
+                phrases.append((frozenset(_WORD.findall(entry)), tuple(entry.split()), genre,
+                                re.compile(rf"(?<!\w){body}(?!\w)")))
     return {w: frozenset(g) for w, g in words.items()}, tuple(phrases), quotes
 
 
@@ -115,7 +117,8 @@ _ASCII_NON_WORD = bytes(c if chr(c).isalnum() or c == 95 else 32 for c in range(
 
 
 def _words(low: str) -> set[str]:
-    """The set of ``_WORD`` matches: for ASCII text (nearly every record) without a regex scan, in C."""
+    """The set of ``_WORD`` matches: for ASCII text without a regex scan, in C. (Other text keeps the regex: a
+    marker may hold a non-ASCII letter, "cliënt".)"""
     if low.isascii():
         return set(low.encode("ascii").translate(_ASCII_NON_WORD).decode("ascii").split())
     return set(_WORD.findall(low))
@@ -134,8 +137,9 @@ def genre_counts(text: str) -> dict[str, float]:
     found: set[str] = set()
     for word in present.intersection(by_word):
         found |= by_word[word]
-    for needed, genre, pattern in phrases:
-        if genre not in found and needed <= present and pattern.search(low):
+    for needed, pieces, genre, pattern in phrases:
+        # the pattern's literal pieces ("v:") as substrings first: most texts with a "v" hold no "v:" label
+        if genre not in found and needed <= present and all(map(low.__contains__, pieces)) and pattern.search(low):
             found.add(genre)
     if quotes is not None and any(mark in text for mark in quotes[0]) and quotes[1].search(text):
         found.add("quotes")
