@@ -22,6 +22,8 @@ The end of a Dutch record (``dutch_record`` cues: proces-verbaal, KMar, nader ge
 convention, extraction_heldout.README.md rule 2; the demo generator's narrated_route leaves it out).
 The vehicle a record opens with ("in de laadruimte van een vrachtwagen ... kwam uit Antwerpen") then changed 2 rows on
 purpose: gold G40 and its typo copy now give the gold route (BEL last before NLD).
+Issue 15's third round (order timeline, not-stops, document layer, names) then changed only the ``features`` of 4 rows
+(a spelling now matched exactly instead of fuzzily, extra nationality/not-routed counts); no route, mode or other field.
 """
 
 from __future__ import annotations
