@@ -73,16 +73,19 @@ def test_an_unchanged_extract_is_released_as_in_a_fresh_workspace(workspace):
     assert (first.releases / "eurodac" / "manifest.json").read_bytes() == before
 
 
-def test_an_earlier_release_under_another_key_is_not_used(workspace, monkeypatch):
-    """Its seal cannot be checked with this key: the release is made in full, and says so."""
+def test_an_earlier_release_under_another_key_is_refused_not_released_in_full(workspace, monkeypatch):
+    """Its seal cannot be checked with this key, and a release in full could be differenced against the
+    published edition (red team round 3): one line saying what to do; the earlier release stays."""
+    from routekit.errors import RoutekitError
+
     data = workspace["data"]
     first = prepare_workspace(data, SOURCES, K, None, log=_quiet)
+    before = (first.releases / "kmar" / "manifest.json").read_bytes()
     shutil.copy2(workspace["second"], data / "partners" / "kmar.csv")
     monkeypatch.setenv("ROUTEKIT_LINK_KEY", "another-key-for-this-test-0123456789abcdef")
-    said = []
-    prepare_workspace(data, SOURCES, K, None, log=said.append)
-    assert "previous_edition" not in json.loads((first.releases / "kmar" / "manifest.json").read_text())
-    assert any("another linkage key" in line for line in said)
+    with pytest.raises(RoutekitError, match=r"kmar.*another linkage key.*move that folder away"):
+        prepare_workspace(data, SOURCES, K, None, log=_quiet)
+    assert (first.releases / "kmar" / "manifest.json").read_bytes() == before
 
 
 def test_a_tampered_earlier_release_is_refused_not_copied(workspace):

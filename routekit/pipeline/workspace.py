@@ -159,9 +159,11 @@ def previous_edition(out: Path, source: str, extract_digest: str, threshold: int
     of the report cannot be differenced. None for the first release, and for the same extract
     released again unless the earlier release was itself held to an edition (then it is passed
     again, so a re-release never undoes what was kept): the release is then the same bytes as in
-    a fresh workspace. Months kept are copied from it, so it must carry this key's seal: a
-    release under another key (or by an older routekit) is not used, saying so, and an edited one
-    is refused by name."""
+    a fresh workspace. Months kept are copied from it, so it must carry this key's seal: an edited
+    one is refused by name, and one under another key (a rotated key, or an older routekit without
+    a keyed seal) is refused too - released in full instead, the new edition could be differenced
+    against the published one. The analyst decides: the earlier key once more, or the folder moved
+    away knowingly."""
     if not ReleaseBundle.is_release(out):
         return None
     earlier = ReleaseBundle(out)
@@ -170,9 +172,10 @@ def previous_edition(out: Path, source: str, extract_digest: str, threshold: int
     if earlier.data.get("input_sha256") == extract_digest and "previous_edition" not in earlier.data:
         return None
     if earlier.data.get("key_fingerprint") != key_fingerprint(key) or not earlier.data.get("seal"):
-        log(f"release {source}: the earlier release was made under another linkage key or without a keyed "
-            "seal; released in full, not held to it as the previous edition")
-        return None
+        raise RoutekitError(f"release {source}: the earlier edition in '{out}' was made under another linkage key "
+                            "or without a keyed seal, so the new one cannot be held to it and could be differenced "
+                            "against it; release once more under the earlier key, or move that folder away to "
+                            "release in full knowingly")
     earlier.verify(threshold, key)
     log(f"release {source}: held to the previous edition ({earlier.manifest.period.start} to "
         f"{earlier.manifest.period.end}) so the two cannot be differenced")
