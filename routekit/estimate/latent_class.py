@@ -28,21 +28,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from routekit.estimate.loglinear import CaptureTable
+from routekit.estimate.loglinear import CaptureTable, PopulationEstimate
 
 __all__ = ["LatentClassResult", "estimate_latent_class"]
 
 
 @dataclass(frozen=True)
-class LatentClassResult:
-    estimate: float
-    lower: float
-    upper: float
-    estimable: bool
-    method: str
-    model: str
-    observed: float
-    reason: str = ""
+class LatentClassResult(PopulationEstimate):
+    """A latent-class estimate: the population estimate and the classes the posterior uses."""
+
     classes_used: float = float("nan")  # posterior mean of classes holding >= 1% of the population
     draws: np.ndarray | None = None
 

@@ -67,8 +67,8 @@ class CaptureTable:
 
 
 @dataclass(frozen=True)
-class LoglinearResult:
-    """One population estimate; NaN with ``reason`` when not estimable."""
+class PopulationEstimate:
+    """One population estimate of any method; NaN with ``reason`` when not estimable."""
 
     estimate: float
     lower: float
@@ -78,6 +78,12 @@ class LoglinearResult:
     model: str
     observed: float
     reason: str = ""
+
+
+@dataclass(frozen=True)
+class LoglinearResult(PopulationEstimate):
+    """A log-linear estimate: the population estimate, the boundary terms, the model weights, the bootstrap."""
+
     boundary: tuple[str, ...] = ()  # interactions of the chosen model fitted at minus infinity
     model_weights: dict[str, float] = field(default_factory=dict)
     bootstrap_failed_share: float = 0.0

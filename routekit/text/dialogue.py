@@ -170,14 +170,20 @@ def _lexicon() -> _Lexicon:
     )
 
 
-def _yes_no(question_text: str, turns: _Turns) -> bool:
-    """Whether a question asks yes or no ("Bent u in Belgie geweest?", "And Slovakia?"), not where or how."""
+def _asked_words(question_text: str, turns: _Turns) -> list[str]:
+    """The words of the sentence a question ends with, without its lead words ("En", "And"); [] when no question."""
     end = question_text.rfind("?")
     if end < 0:
-        return False
+        return []
     sentence = re.split(r"[.!?;:]", question_text[:end])[-1].split()
     while sentence and sentence[0] in turns.lead_words:
         sentence = sentence[1:]
+    return sentence
+
+
+def _yes_no(question_text: str, turns: _Turns) -> bool:
+    """Whether a question asks yes or no ("Bent u in Belgie geweest?", "And Slovakia?"), not where or how."""
+    sentence = _asked_words(question_text, turns)
     if not sentence:
         return False
     return len(sentence) <= turns.elliptic_words and sentence[0] not in turns.question_words or (
@@ -195,12 +201,7 @@ def _negated(folded: str, start: int) -> bool:
 
 def _elliptic(question_text: str, turns: _Turns) -> bool:
     """'En Montenegro?', 'Libya?': a question that asks only whether the person was there."""
-    end = question_text.rfind("?")
-    if end < 0:
-        return False
-    sentence = re.split(r"[.!?;:]", question_text[:end])[-1].split()
-    while sentence and sentence[0] in turns.lead_words:
-        sentence = sentence[1:]
+    sentence = _asked_words(question_text, turns)
     return 0 < len(sentence) <= 2 and sentence[0] not in turns.question_words
 
 
