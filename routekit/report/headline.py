@@ -261,7 +261,8 @@ body { font-family: sans-serif; font-size: 10.5pt; color: #1a1a1a; line-height: 
 h1 { font-size: 17pt; margin: 0 0 2pt 0; } .period { color: #444; margin: 0 0 10pt 0; }
 .national { font-size: 13pt; font-weight: bold; margin: 6pt 0; } h2 { font-size: 12.5pt; margin: 10pt 0 4pt 0; }
 ul { margin: 0; padding-left: 14pt; } li { margin-bottom: 3pt; }
-.map svg { width: 100%; height: auto; max-height: 105mm; }
+.page1 { height: 250mm; display: flex; flex-direction: column; }
+.map { flex: 1 1 0; min-height: 45mm; max-height: 110mm; } .map svg { width: 100%; height: 100%; }
 .page2 { break-before: page; }
 table { border-collapse: collapse; width: 100%; font-size: 9.5pt; } th, td { border-bottom: 1px solid #ccc;
  padding: 3pt 4pt; text-align: left; overflow-wrap: anywhere; } td.num, th.num { text-align: right; }
@@ -271,7 +272,9 @@ table { border-collapse: collapse; width: 100%; font-size: 9.5pt; } th, td { bor
 
 def brief_html(head: Headline, lang: str, title: str, where: str, focus: dict | None = None) -> str:
     """Two A4 pages: numbers, largest changes and the map; then per corridor and how to read it
-    (an ad-hoc ``focus``, which the national numbers do not follow, is named under them)."""
+    (an ad-hoc ``focus``, which the national numbers do not follow, is named under them). Page one is
+    a column of the page's height whose map takes the room the words leave, so long findings shrink
+    the map instead of pushing it (and the corridor table) onto a third page."""
     words = sentences(head, lang)
     unfocused = focus_sentence(focus, lang)
     unfocused = f"<p class=\"small\"><em>{html.escape(unfocused)}</em></p>" if unfocused else ""
@@ -284,11 +287,11 @@ def brief_html(head: Headline, lang: str, title: str, where: str, focus: dict | 
     period = i18n.format_period(head.period.start, head.period.end, lang)
     return f"""<!doctype html><html lang="{lang}"><head><meta charset="utf-8">
 <title>{html.escape(title)} - {html.escape(t('headline.brief_title', lang))}</title><style>{_BRIEF_CSS}</style></head><body>
-<main><h1>{html.escape(title)}</h1><p class="period">{html.escape(t('headline.brief_title', lang))} · {html.escape(period)}</p>
+<main><section class="page1"><h1>{html.escape(title)}</h1><p class="period">{html.escape(t('headline.brief_title', lang))} · {html.escape(period)}</p>
 <p class="national">{html.escape(words['national'])}</p><p>{html.escape(words['change'])}</p>
 <p>{html.escape(words['certainty'])}</p>{unfocused}
 <h2>{html.escape(t('headline.largest', lang))}</h2><ul>{changes}</ul>
-<div class="map" role="img" aria-label="{html.escape(alt_text, quote=True)}">{svg}</div>
+<div class="map" role="img" aria-label="{html.escape(alt_text, quote=True)}">{svg}</div></section>
 <section class="page2"><h2>{html.escape(t('headline.per_corridor', lang))}</h2>
 <table><thead><tr><th>corridor</th><th class="num">{html.escape(t('headline.col_estimate', lang))}</th>
 <th class="num">{html.escape(t('headline.col_change', lang))}</th><th>{html.escape(t('headline.col_grade', lang))}</th></tr></thead>
