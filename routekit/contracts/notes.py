@@ -86,7 +86,7 @@ CODES: dict[str, tuple[tuple[str, ...], Callable[[Mapping], str]]] = {
     "not_estimable_in": (("months",), lambda v: f"not estimable in {_names(v['months'])}"),
     "zero_months": (("months",), lambda v: f"no persons seen in {_names(v['months'])} (counted as zero)"),
     "no_draws": ((), lambda v: "no bootstrap draws: no interval"),
-    "not_estimable_all": ((), lambda v: "not estimable for every corridor"),
+    "not_estimable_all": ((), lambda v: "not every corridor can be estimated and the total needs them all"),
     # grades (grades.estimate_grade)
     "no_estimate": ((), lambda v: "no estimate"),
     "one_kind": (("kinds",), lambda v: f"all sources in the estimate are of one kind ({_names(v['kinds'])})"),
