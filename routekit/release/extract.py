@@ -19,14 +19,13 @@ import pandas as pd
 
 from routekit.errors import InputError
 from routekit.sources.registry import SourceType
+from routekit.spreadsheet import formula_like, quoted
 
 DATE_SUFFIX = "_date"
 # Records older than this or later than today (plus a month of clock slack) are typing errors
 # (1900, 2099) and would otherwise widen the release period.
 PLAUSIBLE_FIRST_DATE = dt.date(2000, 1, 1)
 CLOCK_SLACK = dt.timedelta(days=31)
-# A cell starting with one of these is run as a formula by spreadsheet programs (CSV injection).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MAX_REJECT_SHARE = 0.05
 
 
@@ -200,8 +199,7 @@ def neutralise_cells(frame: pd.DataFrame) -> pd.DataFrame:
         if pd.api.types.is_numeric_dtype(frame[column]):
             continue
         values = frame[column].astype(str).str.replace("\x00", "\\0", regex=False)
-        risky = values.str.startswith(FORMULA_START)
-        frame[column] = values.where(~risky, "'" + values)
+        frame[column] = quoted(values, formula_like(values))
     return frame
 
 

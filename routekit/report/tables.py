@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from routekit.disclosure.gate import assert_publishable
+from routekit.spreadsheet import formula_like, quoted
 
 #: rows a table shows on paper at most: a longer table is cut to its top rows there (about one
 #: A4 page at the print size), and the page says where the full CSV is
@@ -100,7 +101,6 @@ def write_table(frame: pd.DataFrame, name: str, tables_dir: Path, threshold: int
     return path
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN = r"^(-|[+-]?\d+([.,]\d+)?%?)$"  # a placeholder dash or a signed number: not a formula
 
 
@@ -113,10 +113,9 @@ def _without_formulas(frame: pd.DataFrame) -> pd.DataFrame:
             continue
         values = frame[column]
         text = values.astype(str)
-        risky = values.map(lambda v: isinstance(v, str)) & text.str.startswith(_FORMULA_START) \
-            & ~text.str.match(_PLAIN)
+        risky = values.map(lambda v: isinstance(v, str)) & formula_like(text) & ~text.str.match(_PLAIN)
         if risky.any():
-            frame[column] = values.where(~risky, "'" + text)
+            frame[column] = quoted(values, risky)
     return frame
 
 
