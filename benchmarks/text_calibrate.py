@@ -1,6 +1,6 @@
 """Refit the extractor's calibrated confidence on hand-labelled sets, judge it on a new writer's set, store it.
 
-The lead's refit, one command (the eleven labelled sets by default; add ``--write`` to store the fit):
+The lead's refit, one command (the labelled tuning sets by default; add ``--write`` to store the fit):
 
     .venv/bin/python benchmarks/text_calibrate.py [--write]
 
@@ -21,11 +21,11 @@ predicting with the mean over the sets' spread. ``--write`` stores the fit on al
 set kept for evaluation: a file named ``*untouched*`` is refused. ``--balance 1`` weighs every set equally.
 Deterministic: the fit starts from zeros, the chance draws from a fixed seed.
 
-Why a second step (``--recalibrate-on``, default ``tests/data/extraction_hard_calib.csv``): the rules are tuned on the
+Why a second step (``--recalibrate-on``, default ``tests/data/extraction_hard_calib.csv`` and ``..._hard_calib2.csv``): the rules are tuned on the
 sets above, so on them the extractor is right more often than on a new writer's records, and a fit on them is
-over-confident on new material (a whole-set offset no feature carries). The recalibration set is a hard set by an
+over-confident on new material (a whole-set offset no feature carries). A recalibration set is a hard set by an
 independent writer on which no rule was ever tuned (keep it so: never look at its wrong rows). The fitted score
-z = intercept + weights . features is mapped by logistic(a + b z), a and b fitted on that set alone (Platt scaling);
+z = intercept + weights . features is mapped by logistic(a + b z), a and b fitted on those sets alone (Platt scaling);
 the stored intercept and weights are a + b * intercept and b * weights, so prediction is unchanged in form. ``b`` is
 held > 0, so the sign limits keep. ``--recalibrate-on none`` skips the step.
 """
@@ -44,10 +44,11 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "routekit" / "reference" / "gazetteer" / "confidence.yaml"
 DATA = ROOT / "tests" / "data"
-RECALIBRATION_SET = DATA / "extraction_hard_calib.csv"
-DEFAULT_SETS = tuple(DATA / f"extraction_{name}.csv" for name in (
+RECALIBRATION_SETS = tuple(path for path in (DATA / "extraction_hard_calib.csv", DATA / "extraction_hard_calib2.csv")
+                           if path.exists())
+DEFAULT_SETS = tuple(path for path in (DATA / f"extraction_{name}.csv" for name in (
     "gold", "dev2", "dev3", "dev4", "heldout", "heldout2", "hard_dev", "hard_dev2", "hard_dev3", "hard_dev4",
-    "hard_dev5"))
+    "hard_dev5", "hard_dev6", "hard_dev7")) if path.exists())
 BINS = 5
 
 
@@ -215,14 +216,14 @@ def main() -> None:
                         help="one intercept per set; predict with the mean over the sets' spread")
     parser.add_argument("--tolerance", type=float, default=0.10, help="largest |gap| of a fifth on a held-out hard set")
     parser.add_argument("--simulations", type=int, default=2000, help="draws of a calibrated model's chance gap")
-    parser.add_argument("--recalibrate-on", default=str(RECALIBRATION_SET),
-                        help="a hard set no rule was tuned on: Platt-scale the fit on it ('none' to skip)")
+    parser.add_argument("--recalibrate-on", nargs="+", default=[str(p) for p in RECALIBRATION_SETS],
+                        help="hard sets no rule was tuned on: Platt-scale the fit on them ('none' to skip)")
     args = parser.parse_args()
     if any("untouched" in path.name for path in args.sets):
         parser.error("the untouched set is for evaluation only")
-    recalibration_set = None if args.recalibrate_on == "none" else Path(args.recalibrate_on)
-    if recalibration_set is not None and recalibration_set.resolve() in {p.resolve() for p in args.sets}:
-        parser.error("--recalibrate-on: the recalibration set must not be one of the fitted sets")
+    recalibration_sets = [] if args.recalibrate_on == ["none"] else [Path(p) for p in args.recalibrate_on]
+    if {p.resolve() for p in recalibration_sets} & {p.resolve() for p in args.sets}:
+        parser.error("--recalibrate-on: a recalibration set must not be one of the fitted sets")
     features = {"fitted": FITTED, "all": FEATURE_NAMES}.get(args.features) or tuple(args.features.split(","))
     unknown = sorted(set(features) - set(FEATURE_NAMES))
     if unknown:
@@ -275,15 +276,16 @@ def main() -> None:
         show(name or "all sets, out of fold",
              reliability(frame([(r, c) for r, c in pooled if name is None or r.set_name == name]), BINS))
     recalibration = None
-    if recalibration_set is not None:
-        calibration_rows = read_rows([recalibration_set])
-        show(f"{recalibration_set.stem}, fit as above (before recalibration)",
+    if recalibration_sets:
+        calibration_rows = read_rows(recalibration_sets)
+        label = " + ".join(p.stem for p in recalibration_sets)
+        show(f"{label}, fit as above (before recalibration)",
              reliability(frame([(r, confidence(model, r)) for r in calibration_rows]), BINS), args.tolerance)
         model, a, b = recalibrate(model, calibration_rows)
-        recalibration = {"on": recalibration_set.name, "offset": round(a, 4), "slope": round(b, 4),
+        recalibration = {"on": [p.name for p in recalibration_sets], "offset": round(a, 4), "slope": round(b, 4),
                          "rows": sum(r.features is not None for r in calibration_rows)}
-        print(f"\nrecalibrated on {recalibration_set.name}: logistic({a:+.3f} + {b:.3f} z)")
-        show(f"{recalibration_set.stem}, recalibrated (in sample)",
+        print(f"\nrecalibrated on {label}: logistic({a:+.3f} + {b:.3f} z)")
+        show(f"{label}, recalibrated (in sample)",
              reliability(frame([(r, confidence(model, r)) for r in calibration_rows]), BINS), args.tolerance)
     if args.write:
         write_model(TARGET, model, {
