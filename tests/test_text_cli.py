@@ -103,3 +103,33 @@ def test_hand_labelled_gold_set_is_large_enough():
     gold = pd.read_csv(ROOT / "tests" / "data" / "extraction_gold.csv", dtype=str, keep_default_na=False)
     assert len(gold) >= 60
     assert evaluate(gold).metrics["exact_route"] >= 0.85
+
+
+def test_evaluate_extraction_pools_several_gold_files_and_judges_calibration(tmp_path):
+    """Several files (a partner's correction files per period, or several evaluation sets): one pooled figure,
+    one line per file, and the reliability's largest gap of a fifth against the 0.10 the issue asks."""
+    first, second = tmp_path / "period1.csv", tmp_path / "period2.csv"
+    GOLD.to_csv(first, index=False)
+    GOLD.iloc[:2].assign(id=lambda f: "b" + f["id"].astype(str)).to_csv(second, index=False)
+    completed = run("evaluate-extraction", first, second, "--worst", "0")
+    assert completed.exit_code == 0, completed.output
+    single = evaluate(GOLD.iloc[:2]).metrics["exact_route"]
+    pooled = (evaluate(GOLD).metrics["exact_route"] * len(GOLD) + single * 2) / (len(GOLD) + 2)
+    assert f"gold rows: {len(GOLD) + 2} in 2 files" in completed.output
+    assert f"exact_route        {pooled:.3f}" in completed.output
+    lines = [line for line in completed.output.splitlines() if "period2" in line]
+    assert lines and f"{single:.2f}" in lines[0]
+    assert "largest |gap| of a fifth" in completed.output
+    assert "worst" not in completed.output   # --worst 0: no rows printed (for sets kept unseen)
+
+
+def test_evaluate_extraction_counts_the_same_id_in_two_files_twice_and_names_the_file_of_a_worst_row(tmp_path):
+    """Evaluation sets number their rows alike (nl-001 in every set): a row is known by its file and id."""
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    GOLD.to_csv(first, index=False)
+    GOLD.to_csv(second, index=False)
+    completed = run("evaluate-extraction", first, second, "--worst", "40")
+    assert completed.exit_code == 0, completed.output
+    assert f"gold rows: {2 * len(GOLD)} in 2 files" in completed.output
+    wrong = int((~evaluate(GOLD).rows["exact"].astype(bool)).sum())
+    assert wrong and completed.output.count("a:") == wrong and completed.output.count("b:") == wrong

@@ -33,36 +33,47 @@ def extract(
 
 
 def evaluate_extraction(
-    gold: Path = typer.Argument(..., help="Gold CSV with columns id, text, route (optional modes, smuggler)."),
+    gold: list[Path] = typer.Argument(..., help="Gold CSV(s) with columns id, text, route (optional modes, smuggler); "
+                                                "several files are pooled, and reported one line each."),
     id_column: str = typer.Option("id", "--id-column"),
     text_column: str = typer.Option("text", "--text-column"),
     route_column: str = typer.Option("route", "--route-column"),
     modes_column: str = typer.Option("modes", "--modes-column"),
     smuggler_column: str = typer.Option("smuggler", "--smuggler-column"),
-    worst: int = typer.Option(10, "--worst", help="How many of the worst rows to list."),
+    worst: int = typer.Option(10, "--worst", help="How many of the worst rows to list (0 for a set kept unseen)."),
     rows_out: Path = typer.Option(None, "--rows-out", help="Optional CSV with the per-row comparison."),
 ) -> None:
-    """Score the extractor against a gold set: exact routes, country P/R/F1, order, worst rows."""
+    """Score the extractor against gold sets: exact routes, country P/R/F1, order, calibration, worst rows."""
+    import pandas as pd
     from rich.console import Console
     from rich.table import Table
 
-    from routekit.text.evaluation import by_genre, evaluate, reliability
+    from routekit.text.evaluation import CALIBRATION_TOLERANCE, by_file, by_genre, evaluate, largest_gap, reliability
     from routekit.text.tables import read_table
 
-    frame = read_table(gold, [id_column, text_column, route_column])
+    frames = [read_table(path, [id_column, text_column, route_column]) for path in gold]
+    if len(frames) > 1:   # evaluation sets number their rows alike: a row is known by its file and id
+        frames = [frame.assign(**{id_column: path.stem + ":" + frame[id_column].astype(str)})
+                  for path, frame in zip(gold, frames)]
+    frame = pd.concat(frames, ignore_index=True)
     evaluation = evaluate(frame, id_column, text_column, route_column, modes_column, smuggler_column)
     console = Console()
     metrics = evaluation.metrics
-    console.print(f"gold rows: {int(metrics['rows'])}")
+    console.print(f"gold rows: {int(metrics['rows'])}" + (f" in {len(gold)} files" if len(gold) > 1 else ""))
     for key in ("exact_route", "country_precision", "country_recall", "country_f1", "order_accuracy",
                 "corridor_agreement", "mode_accuracy", "smuggler_accuracy"):
         if key in metrics:
             console.print(f"{key:<18} {metrics[key]:.3f}")
     if len(evaluation.rows):
         _print_frame(console, reliability(evaluation.rows), "reliability (fifths by confidence)", "part")
+        gap = largest_gap(evaluation.rows)
+        console.print(f"largest |gap| of a fifth: {gap:.2f} "
+                      f"({'within' if gap <= CALIBRATION_TOLERANCE else 'above'} {CALIBRATION_TOLERANCE:.2f})")
+        if len(gold) > 1:
+            _print_frame(console, by_file(evaluation.rows), "per file", "file")
         _print_frame(console, by_genre(evaluation.rows), "per genre", "genre")
     worst_rows = evaluation.worst(worst)
-    if len(worst_rows):
+    if worst > 0 and len(worst_rows):
         table = Table(title=f"worst {len(worst_rows)} rows")
         for column in ("id", "gold_route", "route", "order", "reason"):
             table.add_column(column)

@@ -145,6 +145,24 @@ def reliability(rows: pd.DataFrame, bins: int = 5) -> pd.DataFrame:
     return table
 
 
+CALIBRATION_TOLERANCE = 0.10   # issue 15: each fifth's exact rate within 0.10 of its mean confidence
+
+
+def largest_gap(rows: pd.DataFrame, bins: int = 5) -> float:
+    """The largest |exact rate - mean confidence| over the fifths of ``reliability``: the calibration's verdict."""
+    return float(reliability(rows, bins)["gap"].abs().max()) if len(rows) else 0.0
+
+
+def by_file(rows: pd.DataFrame) -> pd.DataFrame:
+    """Per file of a pooled evaluation (ids ``<file stem>:<id>``): rows, exact, corridor, largest calibration gap."""
+    files = rows["id"].astype(str).str.rsplit(":", n=1).str[0]
+    frame = rows.assign(corridor_ok=rows["corridor"] == rows["gold_corridor"], file=files)
+    table = frame.groupby("file", sort=False).agg(rows=("exact", "size"), exact=("exact", "mean"),
+                                                  corridor=("corridor_ok", "mean"), confidence=("confidence", "mean"))
+    table["largest_gap"] = [largest_gap(part) for _, part in frame.groupby("file", sort=False)]
+    return table
+
+
 def by_genre(rows: pd.DataFrame) -> pd.DataFrame:
     """Per genre (from the notes): rows, exact-route rate, corridor agreement, mean confidence."""
     frame = rows.assign(corridor_ok=rows["corridor"] == rows["gold_corridor"],
