@@ -275,6 +275,7 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
     answers: list[tuple[int, int]] = []
     turns = 0
     bounds = [m.start() for m in labels] + [len(folded)]
+    answered = _answered_countries(folded, labels, bounds, lexicon, mention_starts, mention_countries)
     for index in range(len(labels) - 1):
         question, answer = labels[index], labels[index + 1]
         if question.group(1) not in lexicon.question_labels or answer.group(1) in lexicon.question_labels:
@@ -286,6 +287,15 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
         asked = list(range(bisect_left(mention_starts, q_start), bisect_left(mention_starts, q_end)))
         told = list(range(bisect_left(mention_starts, a_start), bisect_left(mention_starts, a_end)))
         question_text, answer_text = folded[q_start:q_end], folded[a_start:a_end]
+        # "Uit Eurodac blijkt dat u in Oostenrijk bent geregistreerd. ...", "Your boarding pass shows DXB-AMS. Where
+        # did you board?": a statement of the interviewer's about a country another answer tells; that answer places it
+        premise = [i for i in asked if mention_starts[i] < _asking_from(folded, q_start, q_end)
+                   and mention_countries[i] in answered and mention_countries[i] != "NLD"]
+        if premise:
+            dropped.update(mention_starts[i] for i in premise)
+            asked = [i for i in asked if i not in premise]
+            if never and lexicon.extra is not None and lexicon.extra.affirmative.search(answer_text):
+                never.difference_update(mention_countries[i] for i in told + premise)   # "Okay - yes, I was there"
         if lexicon.start is not None and told and lexicon.start.search(question_text):
             starts.add(mention_starts[told[0]])
         if not asked:
@@ -352,6 +362,33 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
         extra.procedure.search(folded) is not None or any(extra.here.search(folded, a, b) for a, b in answers)))
     return DialogueReading(frozenset(kept), frozenset(dropped), frozenset(never), frozenset(starts), tuple(joins),
                            turns, interview)
+
+
+def _answered_countries(folded: str, labels: list, bounds: list[int], lexicon: _Lexicon, mention_starts: list[int],
+                        mention_countries: list[str]) -> frozenset[str]:
+    """The countries the answers of a transcript tell (an answer is the text after an answer label); an answer that
+    opens by agreeing ("Dat klopt, mijn vingerafdrukken zijn in Graz genomen", "Yes, ...") only confirms the question."""
+    countries: set[str] = set()
+    affirmative = lexicon.extra.affirmative if lexicon.extra is not None else None
+    for index, label in enumerate(labels):
+        if label.group(1) in lexicon.question_labels:
+            continue
+        if affirmative is not None and affirmative.match(folded[label.end():label.end() + 40]):
+            continue
+        first, last = bisect_left(mention_starts, label.end()), bisect_left(mention_starts, bounds[index + 1])
+        countries.update(mention_countries[first:last])
+    return frozenset(countries)
+
+
+def _asking_from(folded: str, q_start: int, q_end: int) -> int:
+    """Where a question turn's own question begins: after the statements the interviewer makes first ("Uit Eurodac
+    blijkt dat u in Oostenrijk bent geregistreerd.", "Your boarding pass shows DXB-AMS."); a turn without a question
+    mark is a statement throughout."""
+    mark = folded.rfind("?", q_start, q_end)
+    if mark < 0:
+        return q_end
+    sentence_end = max(folded.rfind(".", q_start, mark), folded.rfind("!", q_start, mark), folded.rfind(";", q_start, mark))
+    return sentence_end + 1 if sentence_end >= 0 else q_start
 
 
 def _join_turn(folded: str, q_start: int, q_end: int, answer: re.Match[str], joins: list[int]) -> None:
