@@ -29,3 +29,30 @@ def test_a_premise_the_person_only_confirms_keeps_its_place():
     text = ("V: Uit Eurodac blijkt dat u in Griekenland bent geregistreerd. A: Dat klopt, op Lesbos. V: Hoe kwam u "
             "daarna verder? A: Met de veerboot naar Athene en met het vliegtuig naar Amsterdam.")
     assert route(text) == "GRC>NLD"
+
+
+# --- letters: what the client never claimed or the report should not say is no part of the account; a statement that
+# names the report as its source is the report's version; what the report "rightly" says is part of it
+@pytest.mark.parametrize("text, expected", [
+    ("Namens cliënt reageer ik op het voornemen. Cliënt heeft nooit gesteld dat hij vanuit Irak is vertrokken. Hij is "
+     "in Irak geboren, maar groeide op in Damascus. Vanuit Damascus reisde hij naar Beiroet en vloog hij naar Istanbul. "
+     "Daarna ging hij met de bus naar Nederland.",
+     "SYR>LBN>TUR>NLD"),
+    ("Corrections to the report of the interview, client Mr B. Client was born in Herat, but he has lived in Mashhad "
+     "since 2010 and left from there; the report should not state that he left from Afghanistan. From Mashhad he "
+     "went to Turkey on foot and took a boat to Lesbos, and later flew from Athens to Amsterdam.",
+     "IRN>TUR>GRC>NLD"),
+    ("Correcties op het rapport van het nader gehoor van cliënt. In het rapport wordt de Eurodac-treffer in Kroatië "
+     "als vaststaand gegeven en is de route aangepast naar 'via Kroatië'. De treffer is van zijn neef met dezelfde naam. Cliënt reisde van Bihać naar Slovenië en "
+     "met de trein via Oostenrijk naar Nederland.",
+     "BIH>SVN>AUT>NLD"),
+    ("Correcties op het rapport van het nader gehoor van cliënt. Pagina 4: cliënt is niet per veerboot maar per "
+     "rubberboot van Libië naar Italië gegaan. Het verslag vermeldt verder terecht dat hij van Italië met de trein via "
+     "Zwitserland naar Nederland reisde.",
+     "LBY>ITA>CHE>NLD"),
+    ("Corrections to the report, client Ms C. Page 3: client did not travel by ferry but by rubber boat from Libya to "
+     "Italy. The report correctly records that she then went by train from Italy via Austria to the Netherlands.",
+     "LBY>ITA>AUT>NLD"),
+])
+def test_letter_statements(text, expected):
+    assert route(text) == expected
