@@ -56,3 +56,25 @@ def test_a_premise_the_person_only_confirms_keeps_its_place():
 ])
 def test_letter_statements(text, expected):
     assert route(text) == expected
+
+
+# --- names: an adjective with "border"/"coast" names the country ("the Greek border"), but not when the phrase goes on
+# to name people or a service ("the Greek border guards", "the Libyan coast guard")
+@pytest.mark.parametrize("text, expected", [
+    ("Twice he was caught by Greek border guards and sent back. He then went from Turkey to Bulgaria on foot and by "
+     "truck to Austria and the Netherlands.", "TUR>BGR>AUT>NLD"),
+    ("We crossed the Greek border at night, went to Athens and flew to Amsterdam.", "GRC>NLD"),
+])
+def test_border_guards_name_no_place(text, expected):
+    assert route(text) == expected
+
+
+def test_adjective_nouns_flag_is_checked(tmp_path, monkeypatch):
+    from routekit.errors import InputError
+    from routekit.text import gazetteer
+
+    (tmp_path / "adjective_nouns.csv").write_text("noun,language,names_country\nborder,en,maybe\n", encoding="utf-8")
+    monkeypatch.setattr(gazetteer, "data_path", lambda name: tmp_path / name if name == "adjective_nouns.csv"
+                        else gazetteer.resources.files(gazetteer.GAZETTEER_PACKAGE).joinpath(name))
+    with pytest.raises(InputError, match="names_country"):
+        gazetteer._adjective_places()

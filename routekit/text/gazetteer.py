@@ -33,6 +33,7 @@ from importlib import resources
 from itertools import compress
 from typing import NamedTuple
 
+from routekit.errors import InputError
 from routekit.text.matcher import PhraseMatcher, Tokens, WordCache, tokenize
 from routekit.text.normalise import fold
 
@@ -116,12 +117,18 @@ def _pycountry_names() -> list[tuple[str, str]]:
 
 def _adjective_places() -> list[tuple[str, str]]:
     """'de Franse grens', 'the Libyan coast': a country adjective with a border/coast noun names that country
-    (``country_adjectives.csv`` x ``adjective_nouns.csv``, per language); the adjective alone names nothing."""
-    nouns: dict[str, list[str]] = {}
-    for row in read_data_csv("adjective_nouns.csv"):
-        nouns.setdefault(row["language"], []).append(row["noun"])
-    return [(f"{row['adjective']} {noun}", row["iso3"])
-            for row in read_data_csv("country_adjectives.csv") for noun in nouns.get(row["language"], [])]
+    (``country_adjectives.csv`` x ``adjective_nouns.csv``, per language); the adjective alone names nothing. A noun
+    marked ``names_country: no`` ("border guards", "coast guard") gives a phrase that names no place ("" for the
+    country): the longest name wins, so "the Greek border guards" is not "the Greek border"."""
+    nouns: dict[str, list[tuple[str, bool]]] = {}
+    path = data_path("adjective_nouns.csv")
+    for number, row in enumerate(read_data_csv("adjective_nouns.csv"), start=2):
+        flag = row.get("names_country", "")
+        if flag not in ("yes", "no"):
+            raise InputError(path, f"names_country must be yes or no, not {flag!r}", row=number, field="names_country")
+        nouns.setdefault(row["language"], []).append((row["noun"], flag == "yes"))
+    return [(f"{row['adjective']} {noun}", row["iso3"] if names else "")
+            for row in read_data_csv("country_adjectives.csv") for noun, names in nouns.get(row["language"], [])]
 
 
 @lru_cache(maxsize=1)
@@ -151,7 +158,7 @@ def gazetteer() -> dict[str, Place]:
             sensitive = row["alias"] if flag == "yes" else ""
             add(row["alias"], Place(row["iso3"], row["kind"] or "country", "", sensitive, capitalised=flag == "capital"))
     for phrase, iso3 in _adjective_places():
-        add(phrase, Place(iso3, "border_side"))
+        add(phrase, Place(iso3, "border_side" if iso3 else "country"))
     for name, iso3 in _pycountry_names():
         add(name, Place(iso3))
     from routekit.reference import countries
