@@ -297,6 +297,10 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
             scopes.journey_starts = set(scopes.journey_starts) | quoted
     scopes.starts = _governed(cues, "start", folded, mention_starts)
     scopes.residences = _governed(cues, "residence", folded, mention_starts)
+    if "question_residence" in cues:   # "V: Waar woonde u voor uw vertrek? A: In Agadir": lived there
+        answered = _answered_places(cues["question_residence"], folded, mention_starts)
+        if answered:
+            scopes.residences = set(scopes.residences) | answered
     scopes.vias = _governed(cues, "via", folded, mention_starts, 2)
     scopes.departed = _NONE_GOVERNED
     if "departure" in cues:
@@ -325,6 +329,24 @@ def _quoted_answers(spans: list[tuple[int, int]], folded: str, mention_starts: l
         match = _QUOTED_ANSWER.match(folded, end)
         if match and ":" in folded[end:match.end()]:
             position = bisect_left(mention_starts, end)
+            if position < len(mention_starts) and mention_starts[position] == match.end():
+                found.add(mention_starts[position])
+    return found
+
+
+# a question's answer label as a transcript join leaves it ("... voor uw vertrek  a  in agadir"), then at most two
+# words before the place ("in", "bij mijn oom in")
+_ANSWER_OPENING = re.compile(r"[^.;!?\n]{0,60}?\s(?:a|antwoord|answer)\s+(?:[a-z]+\s+){0,2}")
+
+
+def _answered_places(spans: list[tuple[int, int]], folded: str, mention_starts: list[int]) -> set[int]:
+    """The first place of the answer to each question these cues open ("Where did you live before you came here?
+    A: In Tbilisi")."""
+    found: set[int] = set()
+    for _, end in spans:
+        match = _ANSWER_OPENING.match(folded, end)
+        if match:
+            position = bisect_left(mention_starts, match.end())
             if position < len(mention_starts) and mention_starts[position] == match.end():
                 found.add(mention_starts[position])
     return found
@@ -692,7 +714,7 @@ def _mark_transits(states: list[_MentionState]) -> None:
             state.transit_previous = True
 
 
-_APPOSITION = re.compile(r"\s*[,(]\s*")
+_APPOSITION = re.compile(r"\s*[,(]\s*(?:in\s+)?")   # "geboren in Mogadishu, Somalie", "in Dakar, in Senegal"
 _BRACKET = re.compile(r"\s*\(\s*")
 
 
@@ -1671,12 +1693,19 @@ def _place_home(route: list[str], homes: list[tuple[str, bool, int]], explicit_s
     ("born in Mali but had lived in Nouadhibou", "in Afghanistan geboren maar vertrok uit Iran"). True if placed."""
     travelled_abroad = any(c != NETHERLANDS for c in route)
     lived_or_left = {(s.sentence, s.mention.place.iso3) for s in travelled if s.residence or s.start}
+    # the route's first country lived in, or told only as left and never as reached ("She had flown to Minsk from
+    # Moscow"): the told journey begins there, so a birth country or nationality told elsewhere is not its start
+    # ("she was born in Dushanbe"); a country reached first and left later ("gevlucht naar Libanon. Vanuit Beiroet")
+    # is no such start
+    first_told = [s for s in travelled if s.mention.place.iso3 == route[0]] if route else []
+    left_first = bool(first_told) and route[0] != NETHERLANDS and (
+        all(s.departure for s in first_told) or any(s.residence or s.start for s in first_told))
     for home, strong, sentence in homes:
         if home in route:
             continue
         if strong and not travelled_abroad:
             continue  # a birthplace or nationality alone is no journey, even for a person found in NL
-        if route and route[0] in explicit_start and route[0] != home:
+        if route and (route[0] in explicit_start or left_first) and route[0] != home:
             continue
         if any(other == sentence and country != home and country in route for other, country in lived_or_left):
             continue
