@@ -32,6 +32,7 @@ from routekit.text.document import prepare as prepare_document
 from routekit.text.gazetteer import Mention, Place, find_places, read_data_csv
 from routekit.text.matcher import Tokens, WordCache, tokenize
 from routekit.text.normalise import Segments, detect_language, fold, segment
+from routekit.text import timeline
 from routekit.text.vocabulary import CLAUSE_BREAK, MODE_PREFIX, Vocabulary, vocabulary
 
 NETHERLANDS = "NLD"
@@ -1242,8 +1243,13 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
                                                       for i, pair in pair_of.items()])
     if len(route) > 1:
         after_legs = _after_clause_legs(travelled, after_cues, segments) if after_cues else []
-        legs = _told_legs(travelled, pair_of, folded, after_legs) + _dated_legs(travelled, folded, segments, route)
-        reorders += _keep_legs_in_order(route, legs, journey_start)
+        flown = {country for country, mode in mode_of.items() if mode == "plane"}
+        constraints = _told_legs(travelled, pair_of, folded, after_legs, flown) + [
+            timeline.Constraint(a, b, timeline.DATED) for a, b in _dated_legs(travelled, folded, segments, route)]
+        fixed_first = journey_start if journey_start is not None else (
+            route[0] if route[0] in explicit_start or inferred_home else None)
+        base = _backward_base(route, travelled, constraints, folded, segments, fixed_first)
+        reorders += _keep_legs_in_order(route, constraints, fixed_first if base is not None else journey_start, base)
     if NETHERLANDS in route:
         reorders += _last_leg_into_netherlands(route, pair_of, travelled, departure_only, journey_start, stops)
     if vehicles and (NETHERLANDS in route or dutch_record) and not abroad_note:
@@ -1323,18 +1329,22 @@ _SUCCESSION_START = re.compile(r"\W*(?:daarna|toen|vervolgens|vandaar|daarvandaa
 
 
 def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState], folded: str,
-               after_legs: list[tuple[str, str]] = ()) -> list[tuple[str, str]]:
-    """The order the text states outright, strongest first: each departure before the arrival it leads to ("van
-    Khartoum naar Tunis"), a sentence telling the whole itinerary (``_itinerary_legs``), then countries reached one
-    after another in one sentence, joined by a word of succession
-    ("naar Tunis en met de auto naar Libie"), after a 'via' ("via Bosnie naar Kroatie") or by a dash only ("the
-    flights were Casablanca-Istanbul and Istanbul-Belgrade"). Mentions some other cue
-    already orders ('before', a flight stop, a via list after its destination, the journey's start, "eerst") take no
-    part in the second kind."""
-    legs = [(travelled[i].mention.place.iso3, pair.mention.place.iso3) for i, pair in pair_of.items()]
-    legs += after_legs   # "nadat hij Belgrado had verlaten" (``_after_clause_legs``)
-    legs += _legs_to_there(travelled, pair_of, folded)
-    legs += _itinerary_legs(travelled)
+               after_legs: list[tuple[str, str]] = (), flown: set[str] | None = None) -> list[timeline.Constraint]:
+    """The order the text states outright, as timeline constraints: each departure before the arrival it leads to
+    ("van Khartoum naar Tunis"), a country told as left after an 'after' cue or a 'there' pointing back, a sentence
+    telling the whole itinerary (``_itinerary_legs``), then countries reached one after another in one sentence,
+    joined by a word of succession ("naar Tunis en met de auto naar Libie"), after a 'via' ("via Bosnie naar
+    Kroatie") or by a dash only ("the flights were Casablanca-Istanbul and Istanbul-Belgrade"). Mentions some other
+    cue already orders ('before', a flight stop, a via list after its destination, the journey's start, "eerst")
+    take no part in the last kind."""
+    Constraint = timeline.Constraint
+    legs = [Constraint(travelled[i].mention.place.iso3, pair.mention.place.iso3, timeline.LEG)
+            for i, pair in pair_of.items()]
+    legs += [Constraint(a, b, timeline.AFTER) for a, b in after_legs]   # "nadat hij Belgrado had verlaten"
+    legs += [Constraint(a, b, timeline.CAME_FROM) for a, b in _legs_to_there(travelled, pair_of, folded)]
+    legs += [Constraint(a, b, timeline.ITINERARY) for a, b in _itinerary_legs(travelled)]
+    if pair_of:
+        legs += [Constraint(a, b, timeline.STOP) for a, b in _stop_legs(travelled, pair_of, folded, flown)]
     previous: _MentionState | None = None
     for state in travelled:
         if (state.departure or state.before or state.before_of >= 0 or state.continues_before or state.transit
@@ -1345,9 +1355,81 @@ def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
         if previous is not None and previous.sentence == state.sentence and (previous.via or _SUCCESSION.search(
                 folded, previous.mention.end, state.mention.start)
                 or not folded[previous.mention.end:state.mention.start].strip()):   # "Casablanca-Istanbul"
-            legs.append((previous.mention.place.iso3, state.mention.place.iso3))
+            legs.append(Constraint(previous.mention.place.iso3, state.mention.place.iso3, timeline.SUCCESSION))
         previous = state
-    return [(a, b) for a, b in legs if a != b and NETHERLANDS not in (a, b)]
+    return [leg for leg in legs if leg.earlier != leg.later and NETHERLANDS not in (leg.earlier, leg.later)]
+
+
+def _stop_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState], folded: str,
+               flown: set[str] | None = None) -> list[tuple[str, str]]:
+    """A stop of a leg lies between the leg's ends: a country passed ("via", "door", "through") or a flight stop
+    ("changing planes in") in the sentence of a told leg - inside the leg ("van Khartoum via Tsjaad naar Libie"),
+    or next to it with no other arrival between ("we reden door Oostenrijk, van Hongarije naar Duitsland"; a question
+    "Hoe bent u van Soedan naar Marokko gereisd? A: Via Tsjaad en Libie"); or, alone in its sentence, a flight stop or
+    a country not named before after a sentence telling one leg ("Zij vloog van Teheran naar Belgrado. Turkije deed
+    zij alleen aan als overstap")."""
+    legs_in: dict[int, list[tuple[_MentionState, _MentionState]]] = {}
+    for index, arrival in pair_of.items():
+        departure = travelled[index]
+        if departure.sentence == arrival.sentence:
+            legs_in.setdefault(arrival.sentence, []).append((departure, arrival))
+    stops: list[tuple[str, str]] = []
+    for position, state in enumerate(travelled):
+        if not (state.via or state.transit) or state.departure:
+            continue
+        country = state.mention.place.iso3
+        candidates = legs_in.get(state.sentence)
+        if not candidates:
+            alone = all(s.mention.place.iso3 == country for s in travelled if s.sentence == state.sentence)
+            candidates = legs_in.get(state.sentence - 1) if alone else None
+            if not candidates or len(candidates) > 1:
+                continue
+            if not state.transit and any(s.mention.place.iso3 == country for s in travelled[:position]):
+                continue   # a place passed again ("reed eerst nog langs Antwerpen"), not a stop of that leg
+            if state.transit and flown is not None and candidates[0][1].mention.place.iso3 not in flown:
+                continue   # a flight stop belongs to a flight ("by bus to Nairobi and flew to Istanbul. We changed ...")
+        leg = _leg_around(state, candidates, travelled, folded)
+        if leg is not None and country not in (leg[0].mention.place.iso3, leg[1].mention.place.iso3):
+            stops += [(leg[0].mention.place.iso3, country), (country, leg[1].mention.place.iso3)]
+    return stops
+
+
+def _leg_around(state: _MentionState, legs: list[tuple[_MentionState, _MentionState]],
+                travelled: list[_MentionState], folded: str) -> tuple[_MentionState, _MentionState] | None:
+    """The leg a stop belongs to: the one whose span holds it with no other arrival inside; else, in its sentence, the
+    one it stands right next to - no arrival between them, none on its other side ("via Duitsland naar Nederland"
+    belongs to the leg into the Netherlands), no word of succession after the leg's end ("from Morocco to Spain, then
+    through France": a new leg), and neither end itself passed ("passed through Serbia and Croatia and took
+    a train from Zagreb to Ljubljana": the stops came before Croatia); a stop alone in its sentence belongs to the one
+    leg of the sentence before."""
+    start = state.mention.start
+    country = state.mention.place.iso3
+    same = [other for other in travelled if other.sentence == state.sentence and other.mention.place.iso3 != country]
+
+    def arrival_between(low: int, high: int) -> bool:
+        return any(low < other.mention.start < high and not other.departure and not other.via and not other.transit
+                   for other in same)
+
+    for departure, arrival in legs:
+        if departure.sentence != state.sentence:
+            return departure, arrival
+        low, high = sorted((departure.mention.start, arrival.mention.start))
+        if low < start < high:
+            return departure, arrival
+    for departure, arrival in legs:
+        low, high = sorted((departure.mention.start, arrival.mention.start))
+        ends = (departure.mention.place.iso3, arrival.mention.place.iso3)
+        if any((other.via or other.transit) and other.mention.place.iso3 in ends for other in same):
+            continue
+        if start < low and not arrival_between(-1, low):
+            return departure, arrival
+        if start > high and not arrival_between(high, 1 << 30):
+            end = departure if departure.mention.start == high else arrival
+            first_stop = min((other.mention.start for other in same if high < other.mention.start
+                              and (other.via or other.transit)), default=start)
+            if not _SUCCESSION.search(folded, end.mention.end, min(first_stop, start)):
+                return departure, arrival
+    return None
 
 
 # "there" pointing back at a place told before: "Hoe kwam u daar? A: Vanuit Punto Fijo", "How did you get there?"
@@ -1483,57 +1565,48 @@ def _keep_earliest(by_sentence: dict[int, tuple[int, int, int]], sentence: int, 
         by_sentence[sentence] = key
 
 
-def _keep_legs_in_order(route: list[str], legs: list[tuple[str, str]], journey_start: str | None) -> int:
-    """The route read again as a timeline: a country that the told legs say comes after others still placed later
-    pulls those earlier countries forward (each with its own earlier ones), the rest keeps its place ("Ik vloog van
-    Khartoum naar Tunis en ... naar Libie", told after Libya was placed: Tunisia moves before Libya). A leg that
-    would contradict the legs kept before it (a cycle) is ignored. Returns 1 when the route changed."""
-    position = {country: index for index, country in enumerate(route)}
-    if all(position.get(earlier, -1) < position.get(later, len(route)) for earlier, later in legs):
-        return 0   # the usual case: the route already keeps every told leg
-    before: dict[str, list[str]] = {}
-    for earlier, later in legs:
-        if earlier not in position or later not in position or earlier == journey_start:
-            continue
-        if later in before and earlier in before[later]:
-            continue
-        if _reaches(before, earlier, later):   # 'later' already comes before 'earlier': a contradiction
-            continue
-        before.setdefault(later, []).append(earlier)
-    if not before:
-        return 0
-    ordered: list[str] = []
-    placed: set[str] = set()
-    for country in route:
-        _place_after_predecessors(country, before, ordered, placed)
+def _keep_legs_in_order(route: list[str], constraints: list[timeline.Constraint], journey_start: str | None,
+                        base: list[str] | None = None) -> int:
+    """The route read again as a timeline (``timeline.solve``): a country that the told legs say comes after others
+    still placed later pulls those earlier countries forward (each with its own earlier ones), the rest keeps its
+    place ("Ik vloog van Khartoum naar Tunis en ... naar Libie", told after Libya was placed: Tunisia moves before
+    Libya); a leg that contradicts heavier ones (a cycle) is dropped. ``base``: the order of a text told backwards.
+    Returns 1 when the route changed."""
+    if base is None:
+        position = {country: index for index, country in enumerate(route)}
+        if all(position.get(c.earlier, -1) < position.get(c.later, len(route)) for c in constraints):
+            return 0   # the usual case: the route already keeps every told leg
+    ordered = timeline.solve(route, constraints, journey_start, base)
     if ordered == route:
         return 0
     route[:] = ordered
     return 1
 
 
-def _reaches(before: dict[str, list[str]], country: str, target: str) -> bool:
-    """True when ``target`` must come before ``country`` through the legs kept so far."""
-    stack, seen = [country], set()
-    while stack:
-        current = stack.pop()
-        for earlier in before.get(current, ()):
-            if earlier == target:
-                return True
-            if earlier not in seen:
-                seen.add(earlier)
-                stack.append(earlier)
-    return False
-
-
-def _place_after_predecessors(country: str, before: dict[str, list[str]], ordered: list[str], placed: set[str]) -> None:
-    """Append ``country`` after the countries the legs put before it (recursively; the legs hold no cycle)."""
-    if country in placed:
-        return
-    placed.add(country)
-    for earlier in before.get(country, ()):
-        _place_after_predecessors(earlier, before, ordered, placed)
-    ordered.append(country)
+def _backward_base(route: list[str], travelled: list[_MentionState], constraints: list[timeline.Constraint],
+                   folded: str, segments: Segments, fixed_first: str | None) -> list[str] | None:
+    """The base order when the text tells the journey from its end back (``timeline.told_backwards``), else None.
+    Evidence: the legs between countries first told in different episodes, the episodes that open with a 'before'
+    (a 'before' mention whose country is new there), against those that open with a word of succession."""
+    if len(route) < 3:
+        return None
+    crossing = [(c.earlier, c.later) for c in constraints if c.weight >= timeline.CAME_FROM]
+    flashbacks = [s for s in travelled if s.before or s.before_of >= 0 or s.continues_before]
+    if len(crossing) + len(flashbacks) < 2:
+        return None
+    first_sentence: dict[str, int] = {}
+    for state in travelled:
+        first_sentence.setdefault(state.mention.place.iso3, state.sentence)
+    if not flashbacks and all(first_sentence.get(a, -1) <= first_sentence.get(b, -1) for a, b in crossing):
+        return None   # the usual case: every leg told forward
+    episode_of, onward = timeline.episodes(folded, segments.sentence_starts, _SUCCESSION_START)
+    last = len(episode_of) - 1
+    first_episode = {country: episode_of[min(sentence, last)] for country, sentence in first_sentence.items()}
+    before_episodes = len({episode_of[min(s.sentence, last)] for s in flashbacks
+                           if first_sentence.get(s.mention.place.iso3) == s.sentence})
+    if not timeline.told_backwards(first_episode, crossing, before_episodes, onward):
+        return None
+    return timeline.backward_base(route, first_episode, fixed_first)
 
 
 def _sort_mentions(states: list[_MentionState]):

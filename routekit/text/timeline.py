@@ -1,0 +1,175 @@
+"""The route as one timeline: the order a text states, collected as weighted constraints and solved.
+
+The rules first place each country at its first arrival (the order of the text, with the local reorderings a cue
+makes). Records often tell the journey in another order: an interview that starts at the arrival and asks "how did
+you get to Germany?", a summary that goes back from the last country to the first. Here the ordering evidence the
+text states outright - legs ("van A naar B", "came from A"), the stops of a leg, dates, words of succession - is a
+list of constraints "A before B" with a weight (how outright the text says it). They are solved into one order:
+the heaviest consistent set is kept (a constraint that would close a cycle with heavier ones is dropped), and the
+base order decides only what they leave open. The base order is the text's order, unless the text is told
+backwards (more of its legs across episodes point back than forward): then the episodes - the question/answer
+turns of a transcript, else the sentences - are read from the last to the first, each in its own order.
+
+A few countries per text: every step here is quadratic in a handful of items, cheap next to reading the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+
+from routekit.text.gazetteer import data_path
+from routekit.text.normalise import fold
+
+NETHERLANDS = "NLD"
+
+# Weights: how outright the text states an order (heaviest first when constraints contradict each other).
+LEG = 6            # a departure and the arrival it leads to: "van Khartoum naar Tunis"
+AFTER = 5          # "nadat hij Belgrado had verlaten", "after travelling from Tirana"
+CAME_FROM = 5      # a departure told after its arrival: "Hoe kwam u daar? A: Vanuit Punto Fijo", "Hij kwam uit X"
+STOP = 4           # a stop of a leg: "van Soedan naar Marokko ... via Tsjaad en Libie"
+ITINERARY = 3      # a sentence telling the whole journey up to the Netherlands
+PUSHBACK = 3       # "teruggestuurd naar Bosnie" while in Croatia: Bosnia came before
+SUCCESSION = 2     # "naar Tunis en daarna naar Libie"
+DATED = 1          # dates only: "in juni 2017 ... in september 2021"
+
+
+@dataclass(frozen=True, slots=True)
+class Constraint:
+    """``earlier`` comes before ``later`` on the route, as strongly as ``weight``."""
+
+    earlier: str
+    later: str
+    weight: int
+
+
+def solve(route: list[str], constraints: list[Constraint], fixed_first: str | None = None,
+          base: list[str] | None = None) -> list[str]:
+    """The order that keeps the heaviest consistent constraints, ``base`` (default ``route``) deciding the rest: each
+    country in base order, pulled forward by the countries the kept constraints put before it (with their own
+    earlier ones). ``fixed_first`` (the journey's start the text names) is never put after anything; the
+    Netherlands stays last when it is."""
+    order = list(base) if base is not None else list(route)
+    position = {country: index for index, country in enumerate(order)}
+    before: dict[str, list[str]] = {}
+    for constraint in sorted(constraints, key=lambda c: -c.weight):   # stable: equal weights keep their order
+        earlier, later = constraint.earlier, constraint.later
+        if (earlier == later or earlier not in position or later not in position or earlier == fixed_first
+                or later == fixed_first or NETHERLANDS in (earlier, later)):
+            continue
+        if earlier in before.get(later, ()) or _reaches(before, earlier, later):
+            continue   # kept already, or 'later' already comes before 'earlier' through heavier constraints
+        before.setdefault(later, []).append(earlier)
+    if not before:
+        return order
+    ordered: list[str] = []
+    placed: set[str] = set()
+    for country in order:
+        _place_after_predecessors(country, before, ordered, placed)
+    return ordered
+
+
+def _reaches(before: dict[str, list[str]], country: str, target: str) -> bool:
+    """True when ``target`` must come before ``country`` through the constraints kept so far."""
+    stack, seen = [country], set()
+    while stack:
+        current = stack.pop()
+        for earlier in before.get(current, ()):
+            if earlier == target:
+                return True
+            if earlier not in seen:
+                seen.add(earlier)
+                stack.append(earlier)
+    return False
+
+
+def _place_after_predecessors(country: str, before: dict[str, list[str]], ordered: list[str], placed: set[str]) -> None:
+    """Append ``country`` after the countries the constraints put before it (recursively; they hold no cycle)."""
+    if country in placed:
+        return
+    placed.add(country)
+    for earlier in before.get(country, ()):
+        _place_after_predecessors(earlier, before, ordered, placed)
+    ordered.append(country)
+
+
+_BACKWARD_EVIDENCE = 3   # pieces of evidence pointing back, with none forward, that make a text told backwards
+
+
+def told_backwards(first_episode: dict[str, int], legs: list[tuple[str, str]], before_episodes: int,
+                   onward_episodes: int) -> bool:
+    """Whether the text tells the journey from its end back: the legs that cross episodes ("Hoe kwam u in Duitsland?"
+    answered in a later turn with the country before it) and the episodes that open a 'before' point back at least
+    ``_BACKWARD_EVIDENCE`` times, and no leg across episodes nor an episode opening with a word of succession
+    points forward (a single flashback inside a story told forward is the rules' business, not a reversal)."""
+    back, forward = before_episodes, onward_episodes
+    for earlier, later in legs:
+        told_earlier, told_later = first_episode.get(earlier), first_episode.get(later)
+        if told_earlier is None or told_later is None or told_earlier == told_later:
+            continue
+        if told_earlier > told_later:
+            back += 1
+        else:
+            forward += 1
+    return back >= _BACKWARD_EVIDENCE and not forward
+
+
+
+_UNTOLD = 1 << 30   # a country no travelled mention names (a home): as if told in the last episode, so it stays first
+
+
+def backward_base(route: list[str], first_episode: dict[str, int], fixed_first: str | None) -> list[str]:
+    """The base order of a text told backwards: the episodes from the last to the first, the countries of each in the
+    order the rules gave them; the journey's start first and the Netherlands last stay where they are."""
+    rank = {country: index for index, country in enumerate(route)}
+    middle = [c for c in route if c != fixed_first and c != NETHERLANDS]
+    middle.sort(key=lambda c: (-first_episode.get(c, _UNTOLD), rank[c]))
+    head = [fixed_first] if fixed_first in rank else []
+    tail = [NETHERLANDS] if NETHERLANDS in rank else []
+    return head + middle + tail
+
+
+@lru_cache(maxsize=1)
+def _question_label() -> re.Pattern[str]:
+    """The interviewer's labels (``question_labels`` in ``cues.yaml``) at the start of a line or after a sentence."""
+    cues = yaml.safe_load(data_path("cues.yaml").read_text(encoding="utf-8"))
+    labels = sorted((fold(str(label)) for label in cues["question_labels"]["any"]), key=len, reverse=True)
+    return re.compile(r"(?:^|(?<=[\s.!?/]))(?:" + "|".join(map(re.escape, labels)) + r")[ \t]*:")
+
+
+def episodes(folded: str, sentence_starts: tuple[int, ...], onward: re.Pattern[str]) -> tuple[list[int], int]:
+    """The episode of each sentence (index = sentence number, as ``Segments.sentence`` counts) and how many episodes
+    open with a word of succession. An episode is a question with its answer in a transcript (two or more
+    question labels: a question and its answer read as one sentence, the answer's further sentences follow it),
+    else a sentence; a sentence that opens with a word of succession ("Daarna ...", "Then ...") carries the
+    episode before it on. A question asking what came next ("En daarna?", "And after Poland?") counts as onward."""
+    bounds = (0,) + tuple(sentence_starts) + (len(folded),)
+    questions = [m.end() for m in _question_label().finditer(folded)] if ":" in folded else []
+    transcript = len(questions) >= 2
+    episode_of: list[int] = []
+    current, onward_count, pointer = -1, 0, 0
+    for index in range(len(bounds) - 1):
+        start, end = bounds[index], bounds[index + 1]
+        if transcript:
+            label = -1
+            while pointer < len(questions) and questions[pointer] <= end:
+                label, pointer = questions[pointer], pointer + 1
+            if label >= 0 or current < 0:
+                current += 1
+                asked = _AND.match(folded, label).end() if label >= 0 else -1
+                if label >= 0 and (onward.match(folded, asked) or _ONWARD_QUESTION.match(folded, asked)):
+                    onward_count += 1
+        elif current < 0 or not onward.match(folded, start):
+            current += 1
+        else:
+            onward_count += 1
+        episode_of.append(current)
+    return episode_of, onward_count
+
+
+# "V: En na Oostenrijk?", "Q: And after Poland?", "Q: What happened next?": a question asking what came next
+_ONWARD_QUESTION = re.compile(r"\W*(?:na|after|wat gebeurde er daarna|what happened next|next)\b")
+_AND = re.compile(r"\W*(?:(?:en|and)\b)?")

@@ -1,0 +1,120 @@
+"""The route as one timeline (routekit/text/timeline.py): weighted order constraints solved into one order, texts
+told backwards read from their last episode, and the stops of a told leg placed between its ends."""
+
+import re
+
+import pytest
+
+from routekit.text import timeline
+from routekit.text.extraction import extract_route
+from routekit.text.timeline import Constraint
+
+
+def route(text: str) -> str:
+    return ">".join(extract_route(text).route)
+
+
+# --- the solver -----------------------------------------------------------------------------------------------
+
+def test_heavier_constraint_wins_a_contradiction():
+    # a leg "van B naar A" (heavy) against a weak succession "A en B": the leg decides
+    constraints = [Constraint("AAA", "BBB", timeline.SUCCESSION), Constraint("BBB", "AAA", timeline.LEG)]
+    assert timeline.solve(["AAA", "BBB", "CCC"], constraints) == ["BBB", "AAA", "CCC"]
+
+
+def test_base_order_decides_only_what_constraints_leave_open():
+    assert timeline.solve(["AAA", "BBB", "CCC", "DDD"], [Constraint("DDD", "BBB", timeline.LEG)]) == \
+        ["AAA", "DDD", "BBB", "CCC"]
+    assert timeline.solve(["AAA", "BBB", "CCC"], []) == ["AAA", "BBB", "CCC"]
+
+
+def test_fixed_start_and_the_netherlands_are_not_moved_by_constraints():
+    constraints = [Constraint("BBB", "AAA", timeline.LEG), Constraint("NLD", "BBB", timeline.LEG)]
+    assert timeline.solve(["AAA", "BBB", "NLD"], constraints, fixed_first="AAA") == ["AAA", "BBB", "NLD"]
+
+
+def test_a_cycle_drops_the_lightest_constraint():
+    constraints = [Constraint("AAA", "BBB", timeline.LEG), Constraint("BBB", "CCC", timeline.LEG),
+                   Constraint("CCC", "AAA", timeline.DATED)]
+    assert timeline.solve(["CCC", "AAA", "BBB"], constraints) == ["AAA", "BBB", "CCC"]
+
+
+def test_told_backwards_needs_evidence_back_and_none_forward():
+    first = {"DEU": 0, "AUT": 1, "HUN": 2, "SRB": 3}
+    back = [("AUT", "DEU"), ("HUN", "AUT"), ("SRB", "HUN")]
+    assert timeline.told_backwards(first, back, before_episodes=0, onward_episodes=0)
+    assert not timeline.told_backwards(first, back[:2], before_episodes=0, onward_episodes=0)
+    assert not timeline.told_backwards(first, back, before_episodes=0, onward_episodes=1)
+    assert not timeline.told_backwards(first, back + [("DEU", "SRB")], before_episodes=0, onward_episodes=0)
+
+
+def test_backward_base_reads_episodes_from_the_last_keeping_start_and_end():
+    first = {"AFG": 4, "DEU": 0, "AUT": 1, "HUN": 2, "SRB": 3}
+    assert timeline.backward_base(["AFG", "DEU", "AUT", "HUN", "SRB", "NLD"], first, "AFG") == \
+        ["AFG", "SRB", "HUN", "AUT", "DEU", "NLD"]
+
+
+def test_episodes_are_question_turns_in_a_transcript_and_sentences_elsewhere():
+    onward = re.compile(r"\W*(?:daarna|then)\b")
+    text = "v: waar was u? a: in duitsland. ik sliep daar. v: en daarna? a: nederland."
+    starts = (text.index("ik"), text.index("v: en"))
+    episode_of, onward_count = timeline.episodes(text, starts, onward)
+    assert episode_of == [0, 0, 1] and onward_count == 1
+    prose = "hij was in duitsland. daarna ging hij naar nederland. hij bleef er."
+    starts = (prose.index("daarna"), prose.index("hij bleef"))
+    assert timeline.episodes(prose, starts, onward) == ([0, 0, 1], 1)
+
+
+# --- told backwards: interviews that start at the arrival ------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("V: Waar was u voordat u in Nederland kwam? A: In Duitsland, in Keulen. V: Hoe kwam u in Duitsland? A: Met de "
+     "bus uit Wenen. V: En hoe kwam u in Oostenrijk? A: Met de trein vanuit Hongarije. V: Bent u in Servie geweest? "
+     "A: Ja, twee maanden in een kamp. V: Waar begon uw reis? A: In Kabul.", "AFG>SRB>HUN>AUT>DEU>NLD"),
+    ("Q: Where were you before you came to the Netherlands? A: In Germany, in Cologne. Q: How did you get to Germany? "
+     "A: From Vienna by bus. Q: And how did you reach Austria? A: From Hungary, on foot. Q: Were you in Serbia? A: Yes, two months "
+     "in a camp. Q: Where did your journey begin? A: In Kabul.", "AFG>SRB>HUN>AUT>DEU>NLD"),
+])
+def test_an_interview_told_from_the_arrival_back(text, expected):
+    assert route(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one flashback inside a story told forward stays the rules' business: no reversal
+    ("Ik vertrok uit Syrie naar Turkije. Daarvoor was ik in Libanon. Daarna ging ik naar Griekenland en vervolgens "
+     "naar Duitsland en Nederland.", "LBN>SYR>TUR>GRC>DEU>NLD"),
+    ("Q: How did you come to the Netherlands? A: By train from Belgium. Q: And how did you get to Belgium? A: From "
+     "Paris by bus. Q: How did you reach France? A: I walked from Italy over the mountains. Q: How did you get to "
+     "Italy? A: By boat from Libya. Q: Where did your journey start? A: In Eritrea.", "ERI>LBY>ITA>FRA>BEL>NLD"),
+])
+def test_stories_the_legs_already_order(text, expected):
+    assert route(text) == expected
+
+
+# --- the stops of a told leg -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a country passed, told after the leg in its sentence
+    ("Hij reisde uit Syrie naar Turkije. Later reisde hij met de bus van Boedapest naar Munchen; de bus reed door "
+     "Oostenrijk zonder te stoppen. Daarna nam hij de trein naar Venlo.", "SYR>TUR>HUN>AUT>DEU>NLD"),
+    # a question names the leg, the answer its stops
+    ("Q: How did you travel from Sudan to Morocco? A: Through Chad and Libya, by truck. Q: And from Morocco? A: A boat "
+     "to Spain and a bus to France. Q: How did you come here? A: By train to Amsterdam.", "SDN>TCD>LBY>MAR>ESP>FRA>NLD"),
+    # a flight stop told after the flight, the country named before
+    ("She said she had been in Turkey before. She flew from Tehran to Belgrade; she only changed planes in Istanbul. "
+     "From Serbia she walked to Bosnia and later took a bus to Utrecht.", "IRN>TUR>SRB>BIH>NLD"),
+])
+def test_a_stop_goes_between_the_ends_of_its_leg(text, expected):
+    assert route(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after a word of succession the stops belong to the next leg
+    ("From Morocco to Spain in a rubber boat, then by bus through France and Belgium to Amsterdam.",
+     "MAR>ESP>FRA>BEL>NLD"),
+    # stops told with the leg's own start come before it
+    ("He passed through Serbia and Croatia on foot and took a train from Zagreb to Ljubljana. From Slovenia he went "
+     "by car to Austria.", "SRB>HRV>SVN>AUT"),
+])
+def test_stops_that_belong_to_another_leg(text, expected):
+    assert route(text) == expected
