@@ -78,3 +78,13 @@ def test_adjective_nouns_flag_is_checked(tmp_path, monkeypatch):
                         else gazetteer.resources.files(gazetteer.GAZETTEER_PACKAGE).joinpath(name))
     with pytest.raises(InputError, match="names_country"):
         gazetteer._adjective_places()
+
+
+# --- names: a capital or a large city whose name is frequent because it is a known place (generated cities.csv)
+@pytest.mark.parametrize("text, expected", [
+    ("Betrokkene woont sinds 2015 in Murcia. Hij reisde met de bus naar Parijs en daarna naar Amsterdam.",
+     "ESP>FRA>NLD"),
+    ("She flew from Havana to Georgetown, went overland to Paramaribo and flew on to Amsterdam.", "CUB>GUY>SUR>NLD"),
+])
+def test_large_cities_known_by_name(text, expected):
+    assert route(text) == expected

