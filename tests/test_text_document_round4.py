@@ -88,3 +88,16 @@ def test_adjective_nouns_flag_is_checked(tmp_path, monkeypatch):
 ])
 def test_large_cities_known_by_name(text, expected):
     assert route(text) == expected
+
+
+# --- names: a country's name that is also another country's region ("Atlanta, Georgia", "de staat Georgia") is the
+# region after a town and a comma or after "state of"; not after the country's own town or at a sentence's start
+@pytest.mark.parametrize("text, expected", [
+    ("He worked for six years in Macon, Georgia. In 2023 he flew from Atlanta to Madrid and took a bus to Amsterdam.",
+     "USA>ESP>NLD"),
+    ("Zij woonde in de staat Georgia en vloog in 2022 naar Lissabon en daarna naar Amsterdam.", "USA>PRT>NLD"),
+    ("He lived in Batumi, Georgia, and flew from Kutaisi to Eindhoven.", "GEO>NLD"),
+    ("Q: Georgia, the country? A: Yes, Georgia. Then a flight to Vilnius and a bus to Amsterdam.", "GEO>LTU>NLD"),
+])
+def test_country_name_that_is_also_a_region(text, expected):
+    assert route(text) == expected

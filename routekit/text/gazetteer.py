@@ -295,6 +295,57 @@ def _in_a_persons_name(text: str, start: int, end: int) -> bool:
     return not _starts_sentence(text, start - 1 - len(word))
 
 
+@lru_cache(maxsize=1)
+def _region_names() -> dict[str, str]:
+    """Folded country name -> the other country that has a region of that name (``shared_places.csv`` rows whose
+    name the gazetteer reads as a country: "georgia" -> USA)."""
+    table = gazetteer()
+    regions: dict[str, str] = {}
+    for row in read_data_csv("shared_places.csv"):
+        key, countries = _key(row["place"]), row["iso3s"].split()
+        place = table.get(key)
+        if place is not None and place.kind == "country" and len(countries) > 1 and place.iso3 == countries[0]:
+            regions[key] = countries[1]
+    return regions
+
+
+@lru_cache(maxsize=1)
+def _region_countries() -> frozenset[str]:
+    """The countries one of whose names is also a region's elsewhere (a cheap first test per text)."""
+    table = gazetteer()
+    return frozenset(table[key].iso3 for key in _region_names())
+
+
+_STATE_WORDS = ("state of ", "staat ", "deelstaat ", "us state ", "american state ")
+
+
+def _as_region(original: str, folded: str, mention: Mention, mentions: list[Mention], other: str) -> bool:
+    """'Atlanta, Georgia', 'the state of Georgia': the region of ``other`` named like the mentioned country. A town
+    and a comma before the name make it the region unless that town is one of the country's own ("Tbilisi, Georgia")."""
+    start = mention.start
+    if any(folded.endswith(word, 0, start) for word in _STATE_WORDS):
+        return True
+    if original[start - 2:start] != ", " or start < 3 or not original[start - 3].isalpha():
+        return False
+    word_start = start - 2
+    while word_start > 0 and (original[word_start - 1].isalpha() or original[word_start - 1] in "-'"):
+        word_start -= 1
+    if not original[word_start].isupper() or _starts_sentence(original, word_start):   # "A: Yes, Georgia."
+        return False
+    town = [m for m in mentions if m.end == start - 2]
+    return not town or town[-1].place.iso3 == other
+
+
+def _regions_resolved(original: str, folded: str, mentions: list[Mention]) -> list[Mention]:
+    regions = _region_names()
+    resolved = list(mentions)
+    for index, mention in enumerate(mentions):
+        other = regions.get(folded[mention.start:mention.end]) if mention.place.kind == "country" else None
+        if other is not None and _as_region(original, folded, mention, mentions, other):
+            resolved[index] = mention._replace(place=Place(other, "region"))
+    return resolved
+
+
 def find_places(original: str, folded: str, tokens: Tokens | None = None, stopwords: frozenset[str] = frozenset(),
                 phrases: Sequence | None = None, misspelt: Sequence[str] | None = None) -> list[Mention]:
     """All place names in a text, in text order; exact names first, then fuzzy single words.
@@ -318,6 +369,9 @@ def find_places(original: str, folded: str, tokens: Tokens | None = None, stopwo
             continue
         if place.iso3:  # not_places.csv phrases are matched only to be ignored
             mentions.append(Mention(start, end, place))
+    named_like_regions = _region_countries()
+    if any(m.place.iso3 in named_like_regions and m.place.kind == "country" for m in mentions):
+        mentions = _regions_resolved(original, folded, mentions)
     names = _fuzzy_names(words) if misspelt is None else misspelt
     fuzzy_tokens = list(compress(range(len(names)), names))
     if not fuzzy_tokens:
