@@ -298,6 +298,13 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
             scopes.journey_starts = set(scopes.journey_starts) | quoted
     scopes.starts = _governed(cues, "start", folded, mention_starts)
     scopes.residences = _governed(cues, "residence", folded, mention_starts)
+    if "residence_there" in cues:   # "naar Kassala gegaan en daar opgegroeid", "Moscow, where she had lived"
+        lived_there = {mention_starts[position - 1] for start, _ in cues["residence_there"]
+                       if (position := bisect_left(mention_starts, start)) > 0
+                       and start - mentions[position - 1].end <= 60
+                       and segments.sentence(mention_starts[position - 1]) == segments.sentence(start)}
+        if lived_there:
+            scopes.residences = set(scopes.residences) | lived_there
     if "question_residence" in cues:   # "V: Waar woonde u voor uw vertrek? A: In Agadir": lived there
         answered = _answered_places(cues["question_residence"], folded, mention_starts)
         if answered:
@@ -363,8 +370,9 @@ def _why_not_travelled(state: _MentionState, folded: str, scopes: _Scopes, vocab
     intended_counts = iso3 != NETHERLANDS or scopes.abroad   # an intention towards NL counts as reached
     if clause in scopes.negation_clauses or iso3 in scopes.never_there:
         return "negation"
-    if sentence in scopes.relative_sentences and _relative_lives_there(
-            folded, mention, sentence, scopes.relatives, scopes.residence_verbs, segments):
+    if sentence in scopes.relative_sentences and (_relative_lives_there(
+            folded, mention, sentence, scopes.relatives, scopes.residence_verbs, segments)
+            or _relative_is_the_subject(folded, mention, sentence, scopes.relatives, segments)):
         return "relatives"
     if scopes.documents and ((scopes.link is not None and _document_origin(folded, scopes.documents, scopes.link,
                                                                             mention)) or any(
@@ -834,6 +842,40 @@ def _relative_lives_there(folded: str, mention: Mention, sentence: int, relative
         elif r_start >= mention.end and r_start - mention.end <= 40:
             if any(v_end <= r_start for _, v_end in residence_verbs.between(mention.end, r_start)):
                 return True
+    return False
+
+
+# a possessive opening its clause before a relative ("Mijn vader zit in Pakistan", "..., and her husband went to"),
+# or a relative clause after the relative ("zijn oom, die later naar Italie voer", "her husband, who travelled via")
+_CLAUSE_OPENING = r"(?:^|[.;:!?,]\s*|\b(?:en|maar|want|ook|and|but|also|a|antwoord|answer)\s+)"
+_POSSESSIVES = r"(?:mijn|zijn|haar|hun|onze|ons|uw|je|my|his|her|their|our|your)"
+_POSSESSIVE_OPENING = re.compile(_CLAUSE_OPENING + _POSSESSIVES + r"\s+$")
+_OPENING = re.compile(_CLAUSE_OPENING + r"$")   # before a relative phrase that holds its possessive ("mijn man")
+_POSSESSIVE_WORD = re.compile(_POSSESSIVES + r"\s")
+_RELATIVE_CLAUSE_OPENING = re.compile(r"\s*,?\s*(?:die|dat|wie|who|that|which)\b")
+# the person (or the travelling group) named between a relative and a place: the person went too ("Mijn oom bracht
+# mij naar Turkije", "my brother and I walked to Greece")
+_PERSON_WORDS = frozenset("ik mij me wij we ons hem hen hij zij ze i us him her she he they them met samen with together "
+                          "betrokkene cliënt client cliente applicant subject".split())
+
+
+def _relative_is_the_subject(folded: str, mention: Mention, sentence: int, relatives, segments: Segments) -> bool:
+    """A relative is the one the clause is about ("Mijn vader zit in Pakistan", "Zijn broer zou in Duitsland asiel
+    hebben aangevraagd", "her husband, who travelled via Iran"): the places told of the relative are not the person's
+    stops, unless the person is named with them ("Mijn oom bracht mij naar Turkije"). The Netherlands stays: the
+    person is here ("My cousin paid the bus to Amsterdam")."""
+    if mention.place.iso3 == NETHERLANDS:
+        return False
+    for r_start, r_end in relatives.between(mention.start - 80, mention.start):
+        if r_end > mention.start or segments.sentence(r_start) != sentence:
+            continue
+        between = folded[r_end:mention.start]
+        if _SENTENCE_MARK.search(between) or not _PERSON_WORDS.isdisjoint(_PLAIN_WORD.findall(between)):
+            continue
+        preceding = folded[max(0, r_start - 40):r_start]
+        if (_POSSESSIVE_OPENING.search(preceding) or _RELATIVE_CLAUSE_OPENING.match(folded, r_end)
+                or (_POSSESSIVE_WORD.match(folded, r_start) and _OPENING.search(preceding))):
+            return True
     return False
 
 
