@@ -118,3 +118,20 @@ def test_a_stop_goes_between_the_ends_of_its_leg(text, expected):
 ])
 def test_stops_that_belong_to_another_leg(text, expected):
     assert route(text) == expected
+
+
+# --- a departure told after its arrival --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # "came from": the country left leads to the country reached in the sentence before
+    ("Zij verbleef eerst een maand in Frankrijk. Zij kwam uit Spanje. Daarna reisde zij met de trein naar Roosendaal.",
+     "ESP>FRA>NLD"),
+    ("He stayed in Italy for a year. He came from Libya. Then he took a train to Amsterdam.", "LBY>ITA>NLD"),
+    # a source appended to its arrival ("aangekomen, vanuit Sfax"), the next arrival in a clause of its own
+    ("Uit Eurodac bleek een treffer in Italie. Zij is op Lampedusa aangekomen, vanuit Sfax, en is na een week "
+     "doorgereisd naar Frankrijk en Amsterdam.", "TUN>ITA>FRA>NLD"),
+    ("Eurodac shows a hit in Italy. He landed on Lampedusa, coming from Zuwara in Libya, and went on by train to France "
+     "and Amsterdam.", "LBY>ITA>FRA>NLD"),
+])
+def test_a_departure_told_after_its_arrival(text, expected):
+    assert route(text) == expected

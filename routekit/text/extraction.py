@@ -1067,7 +1067,8 @@ def _arrival_of_departure(st: _MentionState, same: list[_MentionState], folded: 
     own_clause = [other for other in before_it if other.clause == st.clause]
     if own_clause and not any(other.clause == st.clause for other in after):
         return own_clause[-1]
-    if after and before_it and folded and _NEXT_LEG.search(folded, st.mention.end, after[0].mention.start) \
+    if after and before_it and folded and (_NEXT_LEG.search(folded, st.mention.end, after[0].mention.start)
+                                           or after[0].clause != st.clause) \
             and _APPENDED_SOURCE.fullmatch(folded, before_it[-1].mention.end, st.mention.start):
         # "in BY te zijn geland, vanuit Bagdad, vervolgens naar PL": the source told right after its arrival
         return before_it[-1]
@@ -1079,7 +1080,7 @@ def _arrival_of_departure(st: _MentionState, same: list[_MentionState], folded: 
 
 
 def _build_route(states: list[_MentionState], folded: str, mode_spans, segments: Segments, dutch_record: bool = False,
-                 vehicles: tuple = (), after_cues: tuple = ()):
+                 vehicles: tuple = (), after_cues: tuple = (), arrived_cues: tuple = ()):
     """Route in order of first arrival, the mode per country, the hint per country, and counters."""
     route: list[str] = []
     mode_of: dict[str, str] = {}
@@ -1286,7 +1287,8 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
     if len(route) > 1:
         after_legs = _after_clause_legs(travelled, after_cues, segments) if after_cues else []
         flown = {country for country, mode in mode_of.items() if mode == "plane"}
-        constraints = _told_legs(travelled, pair_of, folded, after_legs, flown) + [
+        came_clauses = frozenset(clause_of(start) for start, _ in arrived_cues)
+        constraints = _told_legs(travelled, pair_of, folded, after_legs, flown, came_clauses) + [
             timeline.Constraint(a, b, timeline.DATED) for a, b in _dated_legs(travelled, folded, segments, route)]
         fixed_first = journey_start if journey_start is not None else (
             route[0] if route[0] in explicit_start or inferred_home else None)
@@ -1371,7 +1373,8 @@ _SUCCESSION_START = re.compile(r"\W*(?:daarna|toen|vervolgens|vandaar|daarvandaa
 
 
 def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState], folded: str,
-               after_legs: list[tuple[str, str]] = (), flown: set[str] | None = None) -> list[timeline.Constraint]:
+               after_legs: list[tuple[str, str]] = (), flown: set[str] | None = None,
+               came_clauses: frozenset[int] = frozenset()) -> list[timeline.Constraint]:
     """The order the text states outright, as timeline constraints: each departure before the arrival it leads to
     ("van Khartoum naar Tunis"), a country told as left after an 'after' cue or a 'there' pointing back, a sentence
     telling the whole itinerary (``_itinerary_legs``), then countries reached one after another in one sentence,
@@ -1383,7 +1386,7 @@ def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
     legs = [Constraint(travelled[i].mention.place.iso3, pair.mention.place.iso3, timeline.LEG)
             for i, pair in pair_of.items()]
     legs += [Constraint(a, b, timeline.AFTER) for a, b in after_legs]   # "nadat hij Belgrado had verlaten"
-    legs += [Constraint(a, b, timeline.CAME_FROM) for a, b in _legs_to_there(travelled, pair_of, folded)]
+    legs += [Constraint(a, b, timeline.CAME_FROM) for a, b in _legs_to_there(travelled, pair_of, folded, came_clauses)]
     legs += [Constraint(a, b, timeline.ITINERARY) for a, b in _itinerary_legs(travelled)]
     if pair_of:
         legs += [Constraint(a, b, timeline.STOP) for a, b in _stop_legs(travelled, pair_of, folded, flown)]
@@ -1478,11 +1481,14 @@ def _leg_around(state: _MentionState, legs: list[tuple[_MentionState, _MentionSt
 _THERE = re.compile(r"\b(?:daar|daarheen|daarnaartoe|erheen|there)\b")
 
 
-def _legs_to_there(travelled: list[_MentionState], pair_of: dict[int, _MentionState], folded: str) -> list[tuple[str, str]]:
+def _legs_to_there(travelled: list[_MentionState], pair_of: dict[int, _MentionState], folded: str,
+                   came_clauses: frozenset[int] = frozenset()) -> list[tuple[str, str]]:
     """A departure with no arrival in its sentence, after a 'there' that points back ("U woonde op Aruba. Hoe kwam u
-    daar? A: Vanuit Punto Fijo"): it leads to the last country reached in the sentence before."""
+    daar? A: Vanuit Punto Fijo") or in a clause telling an arrival (``arrived_from``: "Hij was eerst in Duitsland.
+    Hij kwam uit Oostenrijk", "Ik was met de trein vanuit Slovenie gekomen"): it leads to the last country reached in
+    the sentence before."""
     legs: list[tuple[str, str]] = []
-    if "daar" not in folded and "there" not in folded and "erheen" not in folded:
+    if not came_clauses and "daar" not in folded and "there" not in folded and "erheen" not in folded:
         return legs
     for index, state in enumerate(travelled):
         if not state.departure or index in pair_of or state.start or not index:
@@ -1490,7 +1496,7 @@ def _legs_to_there(travelled: list[_MentionState], pair_of: dict[int, _MentionSt
         previous = next((s for s in reversed(travelled[:index]) if s.sentence < state.sentence), None)
         if previous is None or previous.departure or previous.sentence != state.sentence - 1:
             continue
-        if _THERE.search(folded, previous.mention.end, state.mention.start):
+        if state.clause in came_clauses or _THERE.search(folded, previous.mention.end, state.mention.start):
             legs.append((state.mention.place.iso3, previous.mention.place.iso3))
     return legs
 
@@ -1921,7 +1927,8 @@ def extract_route(text: str | None) -> RouteExtraction:
     route, mode_of, hint_of, reorders, inferred_home = _build_route(states, folded, mode_spans, segments,
                                                                     _in_the_netherlands(unjoined, cues, vocab) or dialogue.interview
                                                                     or in_dutch_file(text),
-                                                                    cues.get("vehicle", ()), cues.get("after_clause", ()))
+                                                                    cues.get("vehicle", ()), cues.get("after_clause", ()),
+                                                                    cues.get("arrived_from", ()))
     if len(route) < 2:  # one country is no journey (a birthplace, the place a person was found)
         return RouteExtraction(smuggler=smuggler, route_asked=True, confidence=no_route_probability("one_country"),
                                reason=REASON_NO_ROUTE, language=language, flags=("one_country",))
