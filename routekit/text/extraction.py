@@ -29,7 +29,7 @@ from routekit.text.dialogue import EMPTY as NO_DIALOGUE
 from routekit.text.dialogue import DialogueReading, joined, read_dialogue
 from routekit.text.document import in_dutch_file
 from routekit.text.document import prepare as prepare_document
-from routekit.text.gazetteer import Mention, Place, find_places, read_data_csv
+from routekit.text.gazetteer import Mention, Place, find_places, fuzzy_name, read_data_csv
 from routekit.text.matcher import Tokens, WordCache, tokenize
 from routekit.text.normalise import Segments, detect_language, fold, segment
 from routekit.text import stopfilter, timeline
@@ -643,9 +643,10 @@ def _mark_not_travelled(states: list[_MentionState], folded: str, cues, segments
     # city names the regulation unless the text names Ireland otherwise (the regulation's own phrases are
     # not_places.csv; this catches the bare name)
     regulation = _REGULATION_CITIES if "regulation_context" in cues else frozenset()
-    if regulation and any(s.mention.place.iso3 == "IRL" and folded[s.mention.start:s.mention.end] not in regulation
-                          for s in states):
-        regulation = frozenset()   # the text names Ireland otherwise ("visum voor Ierland", Rosslare): the city
+    if regulation and any(s.mention.place.iso3 == "IRL" and s.excluded != "negation"
+                          and folded[s.mention.start:s.mention.end] not in regulation for s in states):
+        regulation = frozenset()   # the text names Ireland otherwise ("visum voor Ierland", Rosslare; not "niet in
+        # Ierland"): the city
     conditional_sentences: set[int] = set()
     if "conditional" in cues and "counterfactual" in cues:
         counterfactual = {segments.sentence(start) for start, _ in cues["counterfactual"]}
@@ -1885,6 +1886,11 @@ def extract_route(text: str | None) -> RouteExtraction:
     vocab = vocabulary(language)
     cue_phrases, place_phrases, misspelt = vocab.per_token(tokens.words)
     mentions = find_places(text, folded, tokens, vocab.words, place_phrases, misspelt)
+    if mentions and any(m.fuzzy for m in mentions):
+        # a lower-case word one letter longer than a country's name is an ordinary word ("service area", not Servie);
+        # a name typed with a letter missing or wrong stays a misspelling, in either case ("naar urkije", "Hungry")
+        mentions = [m for m in mentions if not (m.fuzzy and text[m.start:m.end].islower()
+                                                and m.end - m.start > len(fuzzy_name(folded[m.start:m.end])))]
     if mentions and not _SHARED_NAMES.isdisjoint(tokens.words):
         mentions = _resolve_shared_names(folded, mentions)
     if mentions and any(m.place.mid_sentence for m in mentions):

@@ -177,4 +177,13 @@ def vocabulary(language: str) -> Vocabulary:
 
 def _word_facts(matcher: PhraseMatcher, word: str) -> tuple:
     """What ``Vocabulary.per_token`` keeps per word: the cue phrases, the place names, the misspelt country."""
-    return matcher.starts_of(word), place_phrases(word), fuzzy_name(word)
+    misspelt = fuzzy_name(word)
+    if misspelt and _nationality_word(word, misspelt):
+        misspelt = ""
+    return matcher.starts_of(word), place_phrases(word), misspelt
+
+
+def _nationality_word(word: str, name: str) -> bool:
+    """'Ugandan', 'Kenyan' (the name + n), 'Philippine' (the plural name less its s): a nationality or an adjective -
+    of the person, a driver, a passport - one edit from the country's name, not a misspelling of it."""
+    return word == name + "n" or (name.endswith("s") and word == name[:-1])
