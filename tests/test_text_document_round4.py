@@ -101,3 +101,36 @@ def test_large_cities_known_by_name(text, expected):
 ])
 def test_country_name_that_is_also_a_region(text, expected):
     assert route(text) == expected
+
+
+# --- letters: a quotation of the report that the letter calls wrong, in its statement or at the start of the next, is
+# the report's version; "Your report states", "daar staat" name the report; a bare "Dat is juist." confirms the claim
+# before it; why a name came up ("viel alleen omdat", "the word ... was used for", "berust op een misverstand")
+@pytest.mark.parametrize("text, expected", [
+    ("Correcties op het rapport van het nader gehoor, cliënt de heer K. 2. P. 5: 'Van Libië met de boot naar Malta.' "
+     "Dit is een vertaalfout: cliënt ging met een rubberboot van Libië naar Lampedusa en daarna met de trein naar "
+     "Nederland.", "LBY>ITA>NLD"),
+    ("Corrections to the interview report, client Ms A. Page 5: 'From Sudan I went to Egypt and then Libya.' This is a "
+     "mistranslation. She went from Sudan straight into Libya, by boat to Italy and by train to the Netherlands.",
+     "SDN>LBY>ITA>NLD"),
+    ("Correcties op het verslag van het nader gehoor, cliënt de heer B. Uw rapport stelt dat cliënt via Bulgarije is "
+     "gereisd. Cliënt reisde van Turkije naar Griekenland en vloog van Athene naar Amsterdam.", "TUR>GRC>NLD"),
+    ("Correcties op het verslag van het nader gehoor, cliënt de heer C. Cliënt reisde van Irak naar Turkije. Op "
+     "pagina 4 staat dat cliënt 'in Griekenland en Italië' verbleef. Dat is juist. Daarna reisde hij met de trein "
+     "naar Nederland.", "IRQ>TUR>GRC>ITA>NLD"),
+    ("Corrections to the report, client Mr D. He travelled from Conakry by bus to Bamako and on to Niger. He says the "
+     "word 'Algeria' was used for the truck that took them to Libya. From Libya he went by boat to Italy and by bus to "
+     "Amsterdam.", "GIN>MLI>NER>LBY>ITA>NLD"),
+    ("Correcties op het rapport, cliënt de heer D. Hij reisde van Conakry met de bus naar Bamako en verder naar Niger; "
+     "de naam 'Algerije' viel alleen omdat zijn broer daar werkt. Vanuit Libië ging hij per boot naar Italië en met de "
+     "bus naar Amsterdam.", "GIN>MLI>NER>LBY>ITA>NLD"),
+])
+def test_letter_quotations_and_confirmations(text, expected):
+    assert route(text) == expected
+
+
+def test_a_quotation_corrected_in_part_keeps_what_it_does_not_correct():
+    text = ("Namens cliënt bericht ik u over het rapport van nader gehoor. In het rapport staat: 'van Guinee naar "
+            "Marokko gevlogen'. Cliënt heeft verklaard dat hij over land reisde: met bussen door Mali tot in Marokko. "
+            "Daarna ging hij met een boot naar Spanje en met de bus naar Nederland.")
+    assert route(text) == "GIN>MLI>MAR>ESP>NLD"

@@ -32,6 +32,8 @@ from routekit.text.normalise import fold
 # offsets of a statement are the same in the original.
 _STATEMENT_END = re.compile(r"(?<!\s[a-z])(?<!^[a-z])[.!?;:](?=\s|$)")   # not an initial's dot ("Mr S. Barzani")
 _QUOTED = r"['\"‘’“”][^'\"‘’“”]{1,60}['\"‘’“”]"
+_QUOTED_LONG = r"['\"‘’“”][^'\"‘’“”]{3,300}['\"‘’“”]"   # a quoted sentence of the report
+_ONLY_CONFIRMS = 6   # a statement of this many words or fewer that confirms ("Dat is juist.") confirms the one before
 
 
 _AS_CLAIMED = re.compile(r"(?<![\w'])(?:zoals|as|like)\s*$|(?<![\w'])(?:zoals|as|like)\s+(?:\w+\s+){0,2}$")
@@ -53,6 +55,8 @@ class _Cues:
     not_said: re.Pattern[str]
     deleted: re.Pattern[str]
     called_wrong: re.Pattern[str]   # "is onjuist", "is wrong" anywhere in a statement
+    quotation_only: re.Pattern[str]   # a statement that is a quotation after an optional reference ("Page 5: '...'")
+    speech: re.Pattern[str]           # a statement introducing the client's own words ("Client zei:")
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +82,9 @@ def _cues() -> _Cues:
         not_said=words_regex(lists["not_said"]),
         deleted=words_regex(lists.get("deleted") or ["(?!)"]),
         called_wrong=re.compile(r"(?<![\w'])(?:" + wrong + r")(?![\w'])"),
+        quotation_only=re.compile(r"^\W*(?:(?:" + "|".join(str(p) for p in lists.get("reference") or ["(?!)"])
+                                  + r")[\s,.:]+)*" + _QUOTED_LONG + r"\W*(?P<rest>.*)$"),
+        speech=words_regex(lists.get("speech") or ["(?!)"]),
     )
 
 
@@ -103,6 +110,40 @@ def _names_netherlands(original: str) -> bool:
     return any(m.place.iso3 == "NLD" for m in find_places(original, fold(original)))
 
 
+def _quoted_report(folded: str, statements: list[tuple[int, int]], number: int, lexicon: _Cues) -> bool:
+    """A quotation (after a page or paragraph reference) that the letter calls wrong, in its own statement or at the
+    start of the next, is the report's wording: "2. P. 5: 'Van Turkije met de boot naar Italie.' Dit is een
+    vertaalfout", "'I travelled from Somalia to Kenya.' This is incorrect." Not when the statement before introduces
+    the client's own words ("Client zei:"); a quotation that is only corrected in part ("That should read 'through
+    Niger'") stays, since what it does not correct still holds."""
+    start, stop = statements[number]
+    quotation = lexicon.quotation_only.match(folded[start:stop])
+    if quotation is None:
+        return False
+    if number > 0:
+        before_start, before_stop = statements[number - 1]
+        before = folded[before_start:before_stop]
+        if before.rstrip().endswith(":") and lexicon.speech.search(before) is not None:
+            return False
+    rest = quotation.group("rest")
+    if rest.strip():
+        return len(rest.split()) <= _ONLY_CONFIRMS and _judged_wrong(rest, lexicon)
+    if number + 1 >= len(statements):
+        return False
+    after_start, after_stop = statements[number + 1]
+    return _judged_wrong(" ".join(folded[after_start:after_stop].split()[:_ONLY_CONFIRMS]), lexicon)
+
+
+def _judged_wrong(words: str, lexicon: _Cues) -> bool:
+    """'This is incorrect', 'Dit is een vertaalfout', 'Client did not say this', 'That is not what he said'."""
+    return (lexicon.called_wrong.search(words) is not None or lexicon.not_said.search(words) is not None
+            or _WRONG_OPENING.search(words) is not None)
+
+
+_WRONG_OPENING = re.compile(r"(?<![\w'])(?:onjuist|incorrect|wrong|mistranslat\w*|vertaalfout|niet juist|not correct|"
+                            r"not right|not true|niet waar)(?![\w'])")
+
+
 def corrected_account(text: str, folded: str | None = None) -> str:
     """The letter's corrected account (see the module docstring); any other text unchanged."""
     folded = fold(text) if folded is None else folded
@@ -112,14 +153,23 @@ def corrected_account(text: str, folded: str | None = None) -> str:
     front: list[str] = []
     body: list[str] = []
     end: list[str] = []
-    for start, stop in _statements(folded):
+    statements = _statements(folded)
+    claimed_before = ""   # the report's version the statement before gave, which a bare "Dat is juist." confirms
+    for number, (start, stop) in enumerate(statements):
         statement, original = folded[start:stop], text[start:stop]
+        previous_claim, claimed_before = claimed_before, ""
         if lexicon.omitted.search(statement):
             body.append(original)
             continue
         if lexicon.confirmed.search(statement):
+            if previous_claim and len(statement.split()) <= _ONLY_CONFIRMS:   # "Op p. 4 staat '...'. Dat is juist."
+                body.append(previous_claim)   # told where the letter tells it
+                continue
             at_end = lexicon.confirmed_end.search(statement) is not None or _names_netherlands(original)
             (end if at_end else front).append(original)
+            continue
+        if _quoted_report(folded, statements, number, lexicon):
+            claimed_before = original   # "Page 5: 'From Sudan I went to Chad.' This is a mistranslation."
             continue
         quoted = lexicon.quoted_replacement.search(statement)
         if quoted is not None:   # "'Macedonia' should read 'Albania'": the right term only
@@ -141,6 +191,8 @@ def corrected_account(text: str, folded: str | None = None) -> str:
             replaced = lexicon.replacement.search(statement)
             if replaced is not None:   # "in het verslag staat 'Curacao', maar client heeft 'Aruba' gezegd"
                 body.append(original[replaced.end():])
+            else:
+                claimed_before = original[claimed.end():]
             continue   # the report's version
         wrong = lexicon.wrong_term.search(statement)
         if wrong is not None:   # "'Tunesie' is een vertaalfout"
