@@ -134,3 +134,16 @@ def test_a_quotation_corrected_in_part_keeps_what_it_does_not_correct():
             "Marokko gevlogen'. Cliënt heeft verklaard dat hij over land reisde: met bussen door Mali tot in Marokko. "
             "Daarna ging hij met een boot naar Spanje en met de bus naar Nederland.")
     assert route(text) == "GIN>MLI>MAR>ESP>NLD"
+
+
+# --- names: a common word one edit away from a country's name is no misspelt country ("Service" / Servie, "Solomon" /
+# Salomon, "steden" / Sweden), unless it stands in a list of countries ("via Serbia, 'Hungry' and Austria")
+@pytest.mark.parametrize("text, expected", [
+    ("To the Immigration and Naturalisation Service, re: client Mr Barry. He travelled from Conakry by bus to Bamako "
+     "and from there to Niger, Libya and Italy, and by bus to Amsterdam.", "GIN>MLI>NER>LBY>ITA>NLD"),
+    ("We walked for two days, we were hungry. In Serbia we took a car to Austria and then the train to Amsterdam.",
+     "SRB>AUT>NLD"),
+    ("He came via Serbia, 'Hungry' and Austria by car and took the train to Amsterdam.", "SRB>HUN>AUT>NLD"),
+])
+def test_common_words_are_no_misspelt_countries(text, expected):
+    assert route(text) == expected
