@@ -147,3 +147,14 @@ def test_a_quotation_corrected_in_part_keeps_what_it_does_not_correct():
 ])
 def test_common_words_are_no_misspelt_countries(text, expected):
     assert route(text) == expected
+
+
+# --- names: a place name right after a person's title is the person ("Ms Saba", "mevrouw Asmara")
+@pytest.mark.parametrize("text, expected", [
+    ("Corrections to the interview report, client Ms Saba Tesfay. She left Eritrea for Sudan, crossed into Libya and "
+     "went by boat to Italy and by train to the Netherlands.", "ERI>SDN>LBY>ITA>NLD"),
+    ("Namens cliënte, mevrouw Asmara Haile: zij reisde van Soedan naar Libië en met de boot naar Italië, en daarna met "
+     "de trein naar Nederland.", "SDN>LBY>ITA>NLD"),
+])
+def test_place_name_after_a_title_is_a_person(text, expected):
+    assert route(text) == expected

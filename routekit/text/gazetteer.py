@@ -282,6 +282,13 @@ _PERSON_TITLES = frozenset("mr mrs ms miss dr mister madam heer mevrouw mevr dhr
                            "translator officer agent driver bestuurder".split())
 
 
+def _after_a_title(text: str, start: int) -> bool:
+    """The word before ``start`` is a person's title ("Ms", "mevrouw", "dhr.")."""
+    before = text[max(0, start - 12):start - 1]
+    word = before.rsplit(" ", 1)[-1] if " " in before else before
+    return word.rstrip(".").lower() in _PERSON_TITLES
+
+
 def _in_a_persons_name(text: str, start: int, end: int) -> bool:
     """A generated town name inside a person's name ("Patrick Mbala", "Selam Haile Tekle", "N. Safi", "Mr Safi"):
     the next word is capitalised and not a place word, or the word before is capitalised inside a sentence (not its
@@ -391,6 +398,8 @@ def find_places(original: str, folded: str, tokens: Tokens | None = None, stopwo
             continue
         if place.capitalised and (not original[start].isupper() or _in_a_persons_name(original, start, end)):
             continue
+        if place.kind != "country" and start > 2 and original[start - 1] == " " and _after_a_title(original, start):
+            continue   # "client Ms Saba Tesfamariam", "de heer Tripoli": a person, whatever list names the place
         if place.iso3:  # not_places.csv phrases are matched only to be ignored
             mentions.append(Mention(start, end, place))
     named_like_regions = _region_countries()
