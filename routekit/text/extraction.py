@@ -243,7 +243,7 @@ class _Scopes:
     clauses, sentences or mention offsets it reaches. A rule whose cue list is empty for this text gets an empty
     scope, so the per-mention steps skip it (its flag keeps the default, which is what the rule would give)."""
 
-    __slots__ = ("negation_clauses", "never_there", "final_index", "transit_index", "transit_after", "any_transit",
+    __slots__ = ("negation_clauses", "never_there", "retracted", "final_index", "transit_index", "transit_after", "any_transit",
                  "airside_sentences", "intention", "intention_after", "relatives", "relative_sentences",
                  "residence_verbs", "start_after", "before_index", "home_after", "boarding_after", "birth_after",
                  "residence_after", "first_clauses", "returned", "homes", "nationalities", "journey_starts", "starts",
@@ -267,6 +267,24 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
         elliptic = {m.place.iso3 for m in mentions if _ELLIPTIC_NEGATION.match(folded, m.end)}
         if elliptic:
             scopes.never_there |= elliptic
+    scopes.retracted = frozenset()
+    if "nee" in folded or "no" in folded or "niet" in folded or "not" in folded:
+        # the speaker takes a country back ("toen Bulgaristan... nee, naar Makedonya", "Libie en Tunesie, nee, alleen
+        # Libie") or names it only to deny it ("nee, niet Majaristan", "Niet Duitsland, ik kwam uit Frankrijk"): that
+        # mention is no stop (a later one may still be)
+        retracted = {m.start for m in mentions if _DENIED_BEFORE.search(folded, max(0, m.start - 20), m.start)}
+        denied = frozenset(retracted)
+        for index, m in enumerate(mentions):
+            if m.start not in denied and _RETRACTION.match(folded, m.end):
+                # with the list it ends, but for a country said again in the correction ("Egypte en Libie, nee,
+                # alleen Libie": the first Libie keeps its place in the story)
+                listed = [m]
+                while index > 0 and _LIST_JOINER.fullmatch(folded, mentions[index - 1].end, mentions[index].start):
+                    index -= 1
+                    listed.append(mentions[index])
+                said_again = {o.place.iso3 for o in mentions if m.end < o.start <= m.end + 60 and o.start not in denied}
+                retracted.update(o.start for o in listed if o.place.iso3 not in said_again)
+        scopes.retracted = frozenset(retracted)
     scopes.final_index = _span_index(cues, "intention_final")
     scopes.transit_index, scopes.transit_after = _span_index(cues, "transit"), _span_index(cues, "transit_after")
     scopes.any_transit = bool(scopes.transit_index.spans or scopes.transit_after.spans)
@@ -320,7 +338,8 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     scopes.documents = cues.get("document", [])
     scopes.document_index = _SpanIndex(scopes.documents) if scopes.documents else _NO_SPANS
     scopes.link = vocab.document_links
-    scopes.may_exclude = bool(scopes.negation_clauses or scopes.never_there or scopes.relative_sentences
+    scopes.may_exclude = bool(scopes.negation_clauses or scopes.never_there or scopes.retracted
+                              or scopes.relative_sentences
                               or scopes.documents or scopes.returned or scopes.intention or scopes.intention_after
                               or scopes.final_index.spans or scopes.airside_sentences)
     return scopes
@@ -368,7 +387,7 @@ def _why_not_travelled(state: _MentionState, folded: str, scopes: _Scopes, vocab
     m_start, m_end = mention.start, mention.end
     iso3 = mention.place.iso3
     intended_counts = iso3 != NETHERLANDS or scopes.abroad   # an intention towards NL counts as reached
-    if clause in scopes.negation_clauses or iso3 in scopes.never_there:
+    if clause in scopes.negation_clauses or iso3 in scopes.never_there or m_start in scopes.retracted:
         return "negation"
     if sentence in scopes.relative_sentences and (_relative_lives_there(
             folded, mention, sentence, scopes.relatives, scopes.residence_verbs, segments)
@@ -401,6 +420,10 @@ def _why_not_travelled(state: _MentionState, folded: str, scopes: _Scopes, vocab
 
 # a negation right after the place, ending its clause: "Zvicra niet.", "Lithuania never.", "Oostenrijk, wij niet"
 _ELLIPTIC_NEGATION = re.compile(r"\s*(?:,\s*(?:wij|we|ik|i|hij|zij|she|he|they)\s+)?(?:niet|nooit|never|not)\s*(?:[.,;!]|$)")
+# a country taken back right after it is said: an ellipsis, a dash (read as spaces) or a comma, then "nee"/"no"
+_RETRACTION = re.compile(r"(?:\s*(?:\.\.\.|\u2026)\s*|\s{2,}|\s*,\s*)(?:nee|no)\s*[,.!;]")
+# a country named only to deny it: "nee, niet Majaristan", "Niet Duitsland, ...", "not Germany" opening a clause
+_DENIED_BEFORE = re.compile(r"(?:^|[.,;:!?]\s*|\b(?:nee|no)\s*,?\s*|\s{2,})(?:niet|not|nooit|never)\s+$")
 # birth data after a country ("(Guinee, geb. 2005)", "Iraq, born 12-03-1999") or a nationality noun ("a Venezuelan
 # national", "de Eritrese nationaliteit"): the person's nationality in the record, not a place (one match per mention)
 _PERSONAL_DATA_AFTER = re.compile(r"\s*,\s*(?:geboren|geb|born|b|dob|d o b|date of birth)\b\W*(?:op\s+|on\s+)?\d"
