@@ -135,3 +135,27 @@ def test_stops_that_belong_to_another_leg(text, expected):
 ])
 def test_a_departure_told_after_its_arrival(text, expected):
     assert route(text) == expected
+
+
+# --- the last hint: borders ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a country nothing orders fills the gap it borders on both sides
+    ("Uit Libie voer hij naar Italie. Vandaar reisde hij naar Duitsland en met de bus naar Venlo. In Oostenrijk is hij "
+     "een nacht geweest.", "LBY>ITA>AUT>DEU>NLD"),
+    ("He went from Romania to Hungary on foot. From Budapest a bus took him to Prague and then a train to Amsterdam. He "
+     "says he spent one night in Slovakia.", "ROU>HUN>SVK>CZE>NLD"),
+    # no gap to fill (Turkey and Greece border each other): the order of the text stays
+    ("Zij reisde van Turkije naar Griekenland en daarna naar Italie. In Bulgarije was zij ook.", "TUR>GRC>ITA>BGR"),
+])
+def test_a_country_nothing_orders_goes_between_its_neighbours(text, expected):
+    assert route(text) == expected
+
+
+def test_between_neighbours_needs_one_gap_it_fills_on_both_sides():
+    free = {"SVK"}
+    assert timeline.between_neighbours(["ROU", "SVK", "HUN", "CZE", "NLD"], free) == ["ROU", "HUN", "SVK", "CZE", "NLD"]
+    assert timeline.between_neighbours(["ROU", "SVK", "HUN", "CZE"], set()) == ["ROU", "SVK", "HUN", "CZE"]
+    # the Netherlands is read at the end even where the rules have not moved it there yet
+    assert timeline.between_neighbours(["ITA", "NLD", "AUT", "DEU"], {"DEU"}) == ["ITA", "NLD", "AUT", "DEU"]
+    assert timeline.between_neighbours(["FRA", "ITA", "BEL", "NLD"], {"BEL"}) == ["FRA", "ITA", "BEL", "NLD"]

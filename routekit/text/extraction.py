@@ -1327,6 +1327,8 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
         route.insert(0, journey_start)
     if journey_start is not None:
         reorders += _first_leg_after_start(route, travelled, journey_start, folded, segments)
+    if len(route) > 3:
+        reorders += _between_neighbours(route, travelled, constraints, pair_of)
     reorders += _place_the_end(route, states, abroad_note, dutch_record)
     return route, mode_of, hint_of, reorders, inferred_home
 
@@ -1652,6 +1654,31 @@ def _keep_legs_in_order(route: list[str], constraints: list[timeline.Constraint]
     if ordered == route:
         return 0
     route[:] = ordered
+    return 1
+
+
+def _between_neighbours(route: list[str], travelled: list[_MentionState], constraints: list[timeline.Constraint],
+                        pair_of: dict[int, _MentionState]) -> int:
+    """A country nothing in the text orders - no leg, stop, date or succession names it, no cue placed it - goes into
+    the gap of the route it fills by its borders (``timeline.between_neighbours``). Returns 1 when the route changed."""
+    if len(route) < 4:
+        return 0
+    ordered = {c.earlier for c in constraints} | {c.later for c in constraints}
+    ordered.update(travelled[index].mention.place.iso3 for index in pair_of)
+    ordered.update(pair.mention.place.iso3 for pair in pair_of.values())
+    ordered.update(s.mention.place.iso3 for s in travelled if s.before or s.before_of >= 0 or s.continues_before
+                   or s.via or s.transit or s.via_destination >= 0 or s.first or s.journey_start or s.start
+                   or s.residence or s.transit_previous)
+    free = set(route) - ordered
+    if not free:
+        return 0
+    told: dict[str, int] = {}
+    for index, state in enumerate(travelled):
+        told.setdefault(state.mention.place.iso3, index)
+    moved = timeline.between_neighbours(route, free, told)
+    if moved == route:
+        return 0
+    route[:] = moved
     return 1
 
 

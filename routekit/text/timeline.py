@@ -21,7 +21,7 @@ from functools import lru_cache
 
 import yaml
 
-from routekit.text.gazetteer import data_path
+from routekit.text.gazetteer import data_path, read_data_csv
 from routekit.text.normalise import fold
 
 NETHERLANDS = "NLD"
@@ -32,7 +32,6 @@ AFTER = 5          # "nadat hij Belgrado had verlaten", "after travelling from T
 CAME_FROM = 5      # a departure told after its arrival: "Hoe kwam u daar? A: Vanuit Punto Fijo", "Hij kwam uit X"
 STOP = 4           # a stop of a leg: "van Soedan naar Marokko ... via Tsjaad en Libie"
 ITINERARY = 3      # a sentence telling the whole journey up to the Netherlands
-PUSHBACK = 3       # "teruggestuurd naar Bosnie" while in Croatia: Bosnia came before
 SUCCESSION = 2     # "naar Tunis en daarna naar Libie"
 DATED = 1          # dates only: "in juni 2017 ... in september 2021"
 
@@ -173,3 +172,48 @@ def episodes(folded: str, sentence_starts: tuple[int, ...], onward: re.Pattern[s
 # "V: En na Oostenrijk?", "Q: And after Poland?", "Q: What happened next?": a question asking what came next
 _ONWARD_QUESTION = re.compile(r"\W*(?:na|after|wat gebeurde er daarna|what happened next|next)\b")
 _AND = re.compile(r"\W*(?:(?:en|and)\b)?")
+
+
+@lru_cache(maxsize=1)
+def neighbours() -> dict[str, frozenset[str]]:
+    """Each country's land neighbours (``neighbours.csv``, from GeoNames: ``tools/build_neighbours.py``)."""
+    return {row["iso3"]: frozenset(row["neighbours"].split()) for row in read_data_csv("neighbours.csv")}
+
+
+def between_neighbours(route: list[str], free: set[str], told: dict[str, int] | None = None) -> list[str]:
+    """The last hint, before the order of the text: a country nothing in the text orders ("V: Bent u in Zwitserland
+    geweest? A: De trein ging erdoor"), standing where it borders at most one of the countries around it, moves into
+    the one gap of the route it fills - between two countries it borders that do not border each other, each ordered
+    by the text or told before it (``told``: the position of each country's first mention), so that a country told
+    later never pushes aside one told earlier. Switzerland between Italy and Germany. Never the first country, never
+    after the Netherlands."""
+    borders = neighbours()
+    # the Netherlands is read at the end of the route, where the rules put it last
+    result = [c for c in route if c != NETHERLANDS] + ([NETHERLANDS] if NETHERLANDS in route else [])
+    for country in [c for c in result[1:] if c in free and c != NETHERLANDS]:
+        around = borders.get(country)
+        if not around:
+            continue
+        index = result.index(country)
+        previous, following = result[index - 1], result[index + 1] if index + 1 < len(result) else None
+        if (previous in around) + (following in around) == 2:
+            continue
+        rest = result[:index] + result[index + 1:]
+        gaps = [position for position in range(1, len(rest))
+                if rest[position - 1] in around and rest[position] in around
+                and rest[position] not in borders.get(rest[position - 1], ())
+                and _firmer(rest[position - 1], country, free, told) and _firmer(rest[position], country, free, told)]
+        if len(gaps) == 1:
+            rest.insert(gaps[0], country)
+            result = rest
+    if NETHERLANDS in route and route[-1] != NETHERLANDS:
+        result.remove(NETHERLANDS)
+        result.insert(route.index(NETHERLANDS), NETHERLANDS)
+    return result
+
+
+def _firmer(end: str, country: str, free: set[str], told: dict[str, int] | None) -> bool:
+    """Whether ``end`` may border the gap ``country`` moves into: ordered by the text, or told before ``country``."""
+    if end not in free:
+        return True
+    return told is not None and told.get(end, 1 << 30) < told.get(country, -1)
