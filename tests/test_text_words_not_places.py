@@ -26,8 +26,8 @@ def test_the_dublin_regulation_is_no_stop(text, route):
     ("Report. Officers stopped a van at the service area near Venlo. The passenger said he came by train from Milan "
      "to Paris and in this van from Paris.", "ITA>FRA>NLD"),
     # a misspelt country still counts when written as a name
-    ("Statement. From Syria I went to Grece by boat, then by bus to Hungry and by train to Amsterdam.",
-     "SYR>GRC>HUN>NLD"),
+    ("Statement. From Syria I went to Grece by boat, then by bus to Bulgeria and by train to Amsterdam.",
+     "SYR>GRC>BGR>NLD"),
 ])
 def test_nationality_words_and_ordinary_words(text, route):
     assert extract_route(text).route_text == route
