@@ -158,3 +158,18 @@ def test_common_words_are_no_misspelt_countries(text, expected):
 ])
 def test_place_name_after_a_title_is_a_person(text, expected):
     assert route(text) == expected
+
+
+# --- a speaker doubting a place and denying it ("In Kosice? No, sorry, in Kyiv", "Alleen tot Oujda? Nee, nooit",
+# "Ik zei Australie... nee"): the doubted place is not read, and the answer is what follows the doubt
+@pytest.mark.parametrize("text, expected", [
+    ("Q: Where did you start? A: In Tbilisi. Q: And then? A: A bus to Turkey? No, a flight to Vilnius, and then a bus "
+     "to Warsaw and Berlin. Q: And from Berlin? A: A train to Amsterdam.", "GEO>LTU>POL>DEU>NLD"),
+    ("V: Waar bent u vertrokken? A: Uit Lviv. V: Waar nam u de bus? A: In Boekarest? Nee, sorry, in Chisinau. Daarna "
+     "met de bus naar Wenen en met de trein naar Amsterdam.", "UKR>MDA>AUT>NLD"),
+    ("V: Was u in Algerije? A: Ja, een jaar in Oran. V: Bent u in Marokko geweest? A: Alleen tot Oujda? Nee, nooit, ik "
+     "heb het verward. V: Hoe ging u verder? A: Met een boot naar Spanje en met de bus naar Nederland.",
+     "DZA>ESP>NLD"),
+])
+def test_self_doubt_and_denial(text, expected):
+    assert route(text) == expected

@@ -190,6 +190,7 @@ def _yes_no(question_text: str, turns: _Turns) -> bool:
         sentence[0] not in turns.question_words)
 
 
+_SELF_DOUBT = re.compile(r"[^.!?]{1,60}\?\s*(?=(?:nee|neen|no|nope)(?![\w']))")   # "In Kosice? No, ..."
 _NOT_AFTER = re.compile(r"[\w'-]*[ ,]{1,3}(?:niet|not|no|nee|never|nooit)(?![\w'])")
 _NOT_BEFORE = re.compile(r"(?<![\w'])(?:niet|not|never|nooit)[ ,]{1,3}$")
 
@@ -334,6 +335,9 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
                     and not re.match(r"\W*(?:ja|yes|jawel|yeah)(?![\w'])", answer_text)):
                 dropped.update(mention_starts[i] for i in asked)
                 continue
+        doubt = _SELF_DOUBT.match(answer_text)
+        if doubt is not None:   # "A: Alleen tot Oujda? Nee, nooit": the answer is what follows the speaker's doubt
+            answer_text = answer_text[doubt.end():]
         negative = (lexicon.negative is not None and lexicon.negative.search(answer_text)) or (
             lexicon.negative_end is not None and lexicon.negative_end.search(answer_text.split(".", 1)[0] + ".")) or (
             extra is not None and (extra.negative.search(answer_text) or extra.negative_after_comma.search(answer_text)))

@@ -232,11 +232,13 @@ def _self_correction() -> re.Pattern[str]:
     settings = cues().get("self_correction") or {}
     nos = "|".join(re.escape(fold(str(w))) for w in settings.get("no") or ["(?!)"])
     then = "|".join(re.escape(fold(str(w))) for w in sorted(settings.get("then") or ["(?!)"], key=len, reverse=True))
+    # "naar Bulgaristan - nee, ik bedoel ...": a dash or comma, 'no' and a correction word; "In Kosice? No, sorry, in
+    # Kyiv", "Ik zei Australie... nee, Albanie", "Alleen tot Oujda? Nee, nooit": the speaker doubts the place and denies it
     return re.compile(r"[-–—,](?<=[\w\s][-–—,])[-–—,]*\s*(?:" + nos + r")(?![\w'])[\s,.]*(?:(?:sorry|wacht|wait)[\s,.]*)?(?:" + then
-                      + r")(?![\w'])", re.IGNORECASE)
+                      + r")(?![\w'])|(?:\?|\.\.\.|…)\s*(?:" + nos + r")(?![\w'])", re.IGNORECASE)
 
 
-_NO_WORDS = (" nee,", " nee ", " no,", " no ", " neen")   # a cheap first test on the folded text (dashes are spaces)
+_NO_WORDS = (" nee,", " nee ", " nee.", " no,", " no ", " no.", " neen")   # a cheap first test on the folded text
 
 
 def drop_self_corrected(text: str, folded: str | None = None) -> str:
