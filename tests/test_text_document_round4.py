@@ -173,3 +173,19 @@ def test_place_name_after_a_title_is_a_person(text, expected):
 ])
 def test_self_doubt_and_denial(text, expected):
     assert route(text) == expected
+
+
+# --- Q/A: more ways to ask where the journey began; 'no' to "were you there for long?" denies the stay, not the
+# passage; "I don't want to talk about it" tells nothing
+@pytest.mark.parametrize("text, expected", [
+    ("V: Bent u in Italië geweest? A: Nee. V: Hoe kwam u in Oostenrijk? A: Met de trein uit Boedapest. V: Hoe bent u "
+     "in Nederland gekomen? A: Met de bus van Wenen naar Amsterdam. V: Waar bent u begonnen? A: In Jerevan. Ik vloog "
+     "naar Boedapest.", "ARM>HUN>AUT>NLD"),
+    ("Q: When did you arrive in the Netherlands? A: In May, by bus from Brussels. Q: Were you in Belgium for long? A: "
+     "No, two days, at the North station. Q: Before Belgium? A: France, Lyon. Q: How did you reach France? A: By train "
+     "from Milan.", "ITA>FRA>BEL>NLD"),
+    ("Q: How did you travel to the Netherlands? A: I don't want to talk about that. Q: Did you come through Germany? "
+     "A: I said I don't want to talk. Q: Who paid? A: My family.", ""),
+])
+def test_start_questions_stays_and_refusals(text, expected):
+    assert route(text) == expected

@@ -147,8 +147,13 @@ def _lexicon() -> _Lexicon:
     def listed(name: str) -> list[str]:
         return [fold(str(p)) for p in _select(cues.get(name), "both")]
 
+    from routekit.text.document import cues as document_cues
+
+    more = document_cues().get("dialogue") or {}
+
     def compiled(name: str, anchored: bool = False) -> re.Pattern[str] | None:
-        alternatives = _words(listed(name))
+        # the turn lists of cues.yaml, with the document layer's additions under the same name (document.yaml)
+        alternatives = _words(listed(name) + [fold(str(p)) for p in more.get(name) or ()])
         if not alternatives:
             return None
         prefix = r"^\W*(?:" if anchored else r"(?<![\w'])(?:"
