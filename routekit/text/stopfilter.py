@@ -55,6 +55,12 @@ class StopModel:
     weights: Mapping[str, float]
     threshold: float
     fitted: Mapping[str, object] = field(default_factory=dict)
+    # the cue kinds the weights read: the only ones ``filter_route`` looks for around a mention (speed)
+    cue_kinds: frozenset = field(default=frozenset(), compare=False)
+
+    def __post_init__(self) -> None:
+        kinds = frozenset(name.split(":", 1)[1] for name in self.weights if name.startswith(("cb:", "ca:")))
+        object.__setattr__(self, "cue_kinds", kinds)
 
     def probability(self, features: Mapping[str, float]) -> float:
         weights = self.weights
@@ -199,13 +205,15 @@ def candidates(route: Sequence[str]) -> list[str]:
 def filter_route(route: list[str], states: Sequence, words: Sequence[str], starts: Sequence[int],
                  genre: Mapping[str, float], cues: Mapping[str, Sequence[tuple[int, int]]] = _NO_CUES) -> list[str]:
     """The route after the stop filter (``extract_route`` calls it after building the route, before the modes)."""
-    if len(route) <= MIN_ROUTE and recorder is None:
-        return route
+    model = _model_override if _model_override is not None else (load_model() if ENABLED else None)
+    if recorder is None:
+        if model is None or len(route) <= MIN_ROUTE or model.threshold >= 1.0:
+            return route   # nothing could be dropped: no features computed
+        cues = {kind: spans for kind, spans in cues.items() if kind in model.cue_kinds}
     features = {country: country_features(country, route, states, words, starts, genre, cues)
                 for country in candidates(route)}
     if recorder is not None:
         recorder.append((tuple(route), features))
-    model = _model_override if _model_override is not None else (load_model() if ENABLED else None)
     if model is None:
         return route
     probabilities = {country: model.probability(values) for country, values in features.items()}
