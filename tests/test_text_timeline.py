@@ -159,3 +159,29 @@ def test_between_neighbours_needs_one_gap_it_fills_on_both_sides():
     # the Netherlands is read at the end even where the rules have not moved it there yet
     assert timeline.between_neighbours(["ITA", "NLD", "AUT", "DEU"], {"DEU"}) == ["ITA", "NLD", "AUT", "DEU"]
     assert timeline.between_neighbours(["FRA", "ITA", "BEL", "NLD"], {"BEL"}) == ["FRA", "ITA", "BEL", "NLD"]
+
+
+# --- lists told backwards, questions about what came after -----------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # after 'daarvoor' a list that walks back over borders from the country before it is read backwards
+    ("V: Hoe kwam u in Nederland? A: Met de bus uit Duitsland. V: En daarvoor? A: Oostenrijk, Hongarije, Servie en "
+     "Bulgarije.", "BGR>SRB>HUN>AUT>DEU>NLD"),
+    # a list that does not walk back over borders keeps its order
+    ("Hij kwam met de bus uit Duitsland naar Venlo. Daarvoor was hij in Turkije en Griekenland.", "TUR>GRC>DEU>NLD"),
+])
+def test_a_list_told_backwards_after_before(text, expected):
+    assert route(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Q: How did you come to the Netherlands? A: By train from Germany. Q: Were you in Austria? A: Yes, one night in "
+     "Vienna. Q: Where did you start? A: In Kabul, then Iran and Turkey. Q: And after Turkey? A: Bulgaria, Serbia, "
+     "Hungary.", "AFG>IRN>TUR>BGR>SRB>HUN>AUT>DEU>NLD"),
+    # a country reached again keeps its first arrival
+    ("V: Waar begon uw reis? A: In Damascus. V: Hoe ging het verder? A: Via Libanon naar Turkije en later met de boot "
+     "naar Griekenland en Italie. V: Was u in Albanie? A: Ja. V: En na Albanie? A: Montenegro, Bosnie, Kroatie, dan "
+     "weer Italie.", "SYR>LBN>TUR>GRC>ITA>ALB>MNE>BIH>HRV"),
+])
+def test_the_answer_to_and_after_x_follows_x(text, expected):
+    assert route(text) == expected

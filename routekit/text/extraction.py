@@ -1414,6 +1414,10 @@ def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
     legs += [Constraint(a, b, timeline.AFTER) for a, b in after_legs]   # "nadat hij Belgrado had verlaten"
     legs += [Constraint(a, b, timeline.CAME_FROM) for a, b in _legs_to_there(travelled, pair_of, folded, came_clauses)]
     legs += [Constraint(a, b, timeline.ITINERARY) for a, b in _itinerary_legs(travelled)]
+    if " na " in folded or "after " in folded:
+        legs += [Constraint(a, b, timeline.AFTER) for a, b in _after_question_legs(travelled, folded)]
+    if any(state.before for state in travelled):
+        legs += [Constraint(a, b, timeline.BACKWARD_LIST) for a, b in _backward_list_legs(travelled)]
     if pair_of:
         legs += [Constraint(a, b, timeline.STOP) for a, b in _stop_legs(travelled, pair_of, folded, flown)]
     previous: _MentionState | None = None
@@ -1429,6 +1433,55 @@ def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
             legs.append(Constraint(previous.mention.place.iso3, state.mention.place.iso3, timeline.SUCCESSION))
         previous = state
     return [leg for leg in legs if leg.earlier != leg.later and NETHERLANDS not in (leg.earlier, leg.later)]
+
+
+# "V: En na Roemenie? A: ...", "Q: And after Poland? A: ...": a question asking what came after a country
+_AGAIN = re.compile(r"\b(?:weer|opnieuw|nogmaals|again|back)\b[^.,;:!?]*$")   # "dan weer Italie", "back to"
+_AFTER_QUESTION = re.compile(r"\b(?:v|q|vraag|question)\s*:\s*(?:(?:en|and)\s+)?(?:na|after)\s+(?:(?:de|het|the)\s+)?$")
+
+
+def _after_question_legs(travelled: list[_MentionState], folded: str) -> list[tuple[str, str]]:
+    """A question asking what came after a country ("V: En na Roemenie? A: Hongarije, in een vrachtwagen", "Q: And
+    after Croatia? A: Slovenia, then a car to Italy"): that country comes before every country its answer reaches, and
+    those follow each other in the order told; a country reached again ("dan weer Italie") keeps its first arrival."""
+    legs: list[tuple[str, str]] = []
+    for index, state in enumerate(travelled):
+        if not _AFTER_QUESTION.search(folded, max(0, state.mention.start - 24), state.mention.start):
+            continue
+        told = [state.mention.place.iso3]
+        for other in travelled[index + 1:]:
+            country = other.mention.place.iso3
+            if (other.sentence == state.sentence and country not in told and not other.departure
+                    and not _AGAIN.search(folded, max(0, other.mention.start - 12), other.mention.start)):
+                told.append(country)
+        legs += [(told[0], country) for country in told[1:]] + list(zip(told[1:], told[2:]))
+    return legs
+
+
+def _backward_list_legs(travelled: list[_MentionState]) -> list[tuple[str, str]]:
+    """A list told after a 'before' cue ("Met de trein uit Duitsland. Daarvoor Oostenrijk, Slovenie, Kroatie, Servie
+    en Griekenland", "V: En daarvoor? A: Iran, Afghanistan") goes back from the countries of the sentence before when it
+    walks over borders - its first country borders one of them, its last does not, each borders the next (the nearest
+    told first): read backwards, each country comes after the one named after it. Any other list keeps its order."""
+    by_sentence: dict[int, list[str]] = {}
+    flagged: dict[int, bool] = {}
+    for state in travelled:
+        countries = by_sentence.setdefault(state.sentence, [])
+        if state.mention.place.iso3 not in countries:
+            countries.append(state.mention.place.iso3)
+        flagged[state.sentence] = flagged.get(state.sentence, True) and state.before and not state.departure
+    legs: list[tuple[str, str]] = []
+    borders = timeline.neighbours()
+    sentences = sorted(by_sentence)
+    for previous, sentence in zip(sentences, sentences[1:]):
+        countries = by_sentence[sentence]
+        if not flagged[sentence] or len(countries) < 2:
+            continue
+        anchor = set(by_sentence[previous])
+        if (anchor & borders.get(countries[0], frozenset()) and not anchor & borders.get(countries[-1], frozenset())
+                and all(later in borders.get(earlier, ()) for earlier, later in zip(countries, countries[1:]))):
+            legs += [(later, earlier) for earlier, later in zip(countries, countries[1:])]
+    return legs
 
 
 def _stop_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState], folded: str,

@@ -32,6 +32,7 @@ AFTER = 5          # "nadat hij Belgrado had verlaten", "after travelling from T
 CAME_FROM = 5      # a departure told after its arrival: "Hoe kwam u daar? A: Vanuit Punto Fijo", "Hij kwam uit X"
 STOP = 4           # a stop of a leg: "van Soedan naar Marokko ... via Tsjaad en Libie"
 ITINERARY = 3      # a sentence telling the whole journey up to the Netherlands
+BACKWARD_LIST = 3  # a list told after 'daarvoor' from the nearest back: "Daarvoor Oostenrijk, Slovenie en Kroatie"
 SUCCESSION = 2     # "naar Tunis en daarna naar Libie"
 DATED = 1          # dates only: "in juni 2017 ... in september 2021"
 
