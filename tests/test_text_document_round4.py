@@ -189,3 +189,25 @@ def test_self_doubt_and_denial(text, expected):
 ])
 def test_start_questions_stays_and_refusals(text, expected):
     assert route(text) == expected
+
+
+# --- several persons: more ways to declare the subject ("heeft betrekking op", "onderwerp van dit rapport", "the
+# person designated P4"), persons found at work ("worker 4"), labels of a letter and a number ("V1", "P7"), "co-susp."
+@pytest.mark.parametrize("text, expected", [
+    ("Proces-verbaal van bevindingen. In de laadruimte werden 4 personen aangetroffen. Dit pv heeft betrekking op "
+     "betr. 3. Betr. 3 verklaarde dat hij vanuit Libië via Italië naar Frankrijk was gekomen. Overige betr. verklaarden "
+     "via Duitsland te zijn gereisd.", "LBY>ITA>FRA>NLD"),
+    ("KMar, rapport van bevindingen, controle A12 t.h.v. Zevenaar. Man 1, onderwerp van dit rapport, verklaarde dat hij "
+     "vanuit Turkije via Bulgarije en Servië naar Duitsland was gekomen. Man 2 verklaarde uit Irak te komen via "
+     "Griekenland.", "TUR>BGR>SRB>DEU>NLD"),
+    ("Official report, found at a building site in Utrecht. The report concerns worker 2 only. He stated that he came "
+     "via Libya and Italy and travelled by car via Switzerland to the Netherlands. Worker 3 stated that he came from "
+     "Senegal via Spain.", "LBY>ITA>CHE>NLD"),
+    ("Official report of findings. This report concerns V2, found at Venlo station. V2 stated: from Oran he went by "
+     "bus to Tunisia, by boat to Lampedusa and by train via Basel to Venlo. V1 stated that he came from France.",
+     "DZA>TUN>ITA>CHE>NLD"),
+    ("Report AVIM. Susp. Arman G. stated he left Yerevan by bus to Georgia, flew to Milan, and came to NL by car. "
+     "Note: co-susp. stated he came via BE.", "ARM>GEO>ITA>NLD"),
+])
+def test_several_persons_only_the_subject(text, expected):
+    assert route(text) == expected

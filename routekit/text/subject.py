@@ -55,6 +55,7 @@ class _Lexicon:
     gate_words: re.Pattern[str]   # substrings one of which a record with a subject to pick holds (a fast test)
     always_other: frozenset[str] = frozenset()
     object_pronoun: re.Pattern[str] | None = None
+    label: re.Pattern[str] | None = None   # "p4", "v2": a person labelled by a letter and a number
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +89,7 @@ def _lexicon() -> _Lexicon:
                          + [str(w) for w in lists.get("always_other") or ()]),
         always_other=frozenset(str(w) for w in lists.get("always_other") or ()),
         object_pronoun=words_regex(lists.get("object_pronouns") or ["(?!)"]),
+        label=re.compile(r"(?<![\w'-])(" + str(lists["label"]) + r")(?![\w'-])") if lists.get("label") else None,
     )
 
 
@@ -149,6 +151,27 @@ def _subject(folded: str, spans: list[tuple[int, int]], lexicon: _Lexicon) -> tu
     return None, -1
 
 
+def _labelled_subject(folded: str, spans: list[tuple[int, int]], declared_at: int, speakers: list[Person | None],
+                      lexicon: _Lexicon) -> Person | None:
+    """'This report concerns the person designated P4': the subject is labelled by a letter and a number; statements
+    that open with another label of that letter ("P7, his cousin, stated ...", "V1 stated ...") get that person as
+    their speaker (``speakers`` is filled in place). None when the declaration names no such label."""
+    if lexicon.label is None:
+        return None
+    start, stop = spans[declared_at]
+    declared = lexicon.declaration.search(folded, start, stop)
+    label = lexicon.label.search(folded, declared.end(), min(stop, declared.end() + 30)) if declared else None
+    if label is None:
+        return None
+    letter, number = label.group(1)[0], int(label.group(1)[1:])
+    for index, (start, stop) in enumerate(spans):
+        statement = folded[start:stop]
+        opening = lexicon.label.match(folded, start + len(statement) - len(statement.lstrip()))
+        if opening is not None and opening.group(1)[0] == letter:
+            speakers[index] = Person("label " + letter, (int(opening.group(1)[1:]),))
+    return Person("label " + letter, (number,))
+
+
 def _is_other(person: Person, subject: Person) -> bool:
     if person.other:
         return True
@@ -181,6 +204,10 @@ def subject_sentences(text: str, folded: str | None = None) -> str:
     spans = _statements(folded)
     subject, declared_at = _subject(folded, spans, lexicon)
     speakers = [_speaker(folded[start:stop], lexicon) for start, stop in spans]
+    if declared_at >= 0:
+        labelled = _labelled_subject(folded, spans, declared_at, speakers, lexicon)
+        if labelled is not None:
+            subject = labelled
     if subject is None:
         numbered = [p for p in speakers if p is not None and len(p.numbers) == 1 and not p.many]
         if any(p is not None and p.noun in lexicon.always_other for p in speakers):
