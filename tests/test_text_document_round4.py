@@ -211,3 +211,17 @@ def test_start_questions_stays_and_refusals(text, expected):
 ])
 def test_several_persons_only_the_subject(text, expected):
     assert route(text) == expected
+
+
+# --- several journeys: leaving the Netherlands ("then left NL in 2021 to live in Brussels") is the later journey's
+# departure, not the first arrival's own account
+@pytest.mark.parametrize("text, expected", [
+    ("Official report. She stated that she had been living in NL since 2019. She had first come on a flight from "
+     "Conakry via Paris to Amsterdam, then left NL in 2021 to live with her sister in Brussels, and came back to "
+     "Amsterdam by train in 2023.", "GIN>FRA>NLD"),
+    ("Proces-verbaal. Hij verklaarde dat hij sinds 2018 in Nederland woont. Hij kwam toen met het vliegtuig uit Lagos "
+     "via Casablanca naar Schiphol, verliet Nederland in 2020 om in Antwerpen te werken, en kwam in 2022 terug.",
+     "NGA>MAR>NLD"),
+])
+def test_leaving_the_netherlands_starts_the_later_journey(text, expected):
+    assert route(text) == expected

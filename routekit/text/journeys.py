@@ -65,8 +65,12 @@ def _reaches_netherlands(folded: str, places: list[tuple[int, str]], offset: int
     """Whether the statement from ``offset`` names the Netherlands other than as a place left or passed ("went to
     England under a lorry from Hoek van Holland" leaves it; "went by train ... to Amsterdam" reaches it)."""
     _, stop = _statement_bounds(folded, offset)
-    return any(iso3 == "NLD" and offset <= at < stop and _FROM_BEFORE.search(folded, max(0, at - 10), at) is None
+    # the place right after the departure's verb is the place left ("then left NL in 2021 to live in Brussels")
+    return any(iso3 == "NLD" and offset + _LEFT_OBJECT < at < stop and _FROM_BEFORE.search(folded, max(0, at - 10), at) is None
                for at, iso3 in places)
+
+
+_LEFT_OBJECT = 5   # characters between a departure verb and the place it leaves ("left NL", "verliet het land")
 
 
 def without_second_journey(text: str, folded: str | None = None) -> str:
