@@ -48,7 +48,7 @@ RECALIBRATION_SETS = tuple(path for path in (DATA / "extraction_hard_calib.csv",
                            if path.exists())
 DEFAULT_SETS = tuple(path for path in (DATA / f"extraction_{name}.csv" for name in (
     "gold", "dev2", "dev3", "dev4", "heldout", "heldout2", "hard_dev", "hard_dev2", "hard_dev3", "hard_dev4",
-    "hard_dev5", "hard_dev6", "hard_dev7", "hard_dev8")) if path.exists())
+    "hard_dev5", "hard_dev6", "hard_dev7", "hard_dev8", "hard_dev9", "hard_dev10", "hard_dev11")) if path.exists())
 BINS = 5
 
 
