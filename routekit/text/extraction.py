@@ -289,7 +289,13 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     scopes.transit_index, scopes.transit_after = _span_index(cues, "transit"), _span_index(cues, "transit_after")
     scopes.any_transit = bool(scopes.transit_index.spans or scopes.transit_after.spans)
     scopes.airside_sentences = {segments.sentence(start) for start, _ in cues.get("airside", ())}
-    scopes.intention = _by_clause(cues["intention"], segments, at_end=True) if "intention" in cues else {}
+    scopes.intention = {}
+    if "intention" in cues:
+        # a label "Doel: werk in Engeland", "Einddoel: Canada": the intention reaches the clause after the colon
+        scopes.intention = _by_clause(cues["intention"], segments, at_end=True)
+        for _, end in cues["intention"]:
+            if (match := _LABEL_COLON.match(folded, end)) and ":" in match.group():
+                scopes.intention.setdefault(segments.clause(match.end()), []).append((match.end(), match.end()))
     scopes.intention_after = _by_clause(cues["intention_after"], segments) if "intention_after" in cues else {}
     scopes.relatives = _NO_SPANS
     if "relative_nouns" in cues:
@@ -345,6 +351,7 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     return scopes
 
 
+_LABEL_COLON = re.compile(r"\s*:\s*")
 _QUOTED_ANSWER = re.compile(r"\s*[:]\s*['\"\u2018\u201c]?\s*(?:[a-z]+\s+){0,2}")   # ": 'uit ", ": in "
 
 
