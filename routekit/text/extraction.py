@@ -1421,7 +1421,7 @@ def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
     legs += [Constraint(a, b, timeline.AFTER) for a, b in after_legs]   # "nadat hij Belgrado had verlaten"
     legs += [Constraint(a, b, timeline.CAME_FROM) for a, b in _legs_to_there(travelled, pair_of, folded, came_clauses)]
     legs += [Constraint(a, b, timeline.ITINERARY) for a, b in _itinerary_legs(travelled)]
-    if " na " in folded or "after " in folded:
+    if ":" in folded and _AFTER_QUESTION_ANYWHERE.search(folded):
         legs += [Constraint(a, b, timeline.AFTER) for a, b in _after_question_legs(travelled, folded)]
     if any(state.before for state in travelled):
         legs += [Constraint(a, b, timeline.BACKWARD_LIST) for a, b in _backward_list_legs(travelled)]
@@ -1444,6 +1444,7 @@ def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
 
 # "V: En na Roemenie? A: ...", "Q: And after Poland? A: ...": a question asking what came after a country
 _AGAIN = re.compile(r"\b(?:weer|opnieuw|nogmaals|again|back)\b[^.,;:!?]*$")   # "dan weer Italie", "back to"
+_AFTER_QUESTION_ANYWHERE = re.compile(r"\b(?:v|q|vraag|question)\s*:\s*(?:(?:en|and)\s+)?(?:na|after)\s")
 _AFTER_QUESTION = re.compile(r"\b(?:v|q|vraag|question)\s*:\s*(?:(?:en|and)\s+)?(?:na|after)\s+(?:(?:de|het|the)\s+)?$")
 
 
@@ -1721,7 +1722,7 @@ def _between_neighbours(route: list[str], travelled: list[_MentionState], constr
                         pair_of: dict[int, _MentionState]) -> int:
     """A country nothing in the text orders - no leg, stop, date or succession names it, no cue placed it - goes into
     the gap of the route it fills by its borders (``timeline.between_neighbours``). Returns 1 when the route changed."""
-    if len(route) < 4:
+    if len(route) < 4 or not timeline.has_gap(route):
         return 0
     ordered = {c.earlier for c in constraints} | {c.later for c in constraints}
     ordered.update(travelled[index].mention.place.iso3 for index in pair_of)

@@ -181,6 +181,26 @@ def neighbours() -> dict[str, frozenset[str]]:
     return {row["iso3"]: frozenset(row["neighbours"].split()) for row in read_data_csv("neighbours.csv")}
 
 
+def has_gap(route: list[str]) -> bool:
+    """Whether some country of the route after the first borders at most one of the countries around it while it
+    borders two of the route (the cheap test before ``between_neighbours``: most routes have no such country)."""
+    return _has_gap(tuple(route))
+
+
+@lru_cache(maxsize=4096)
+def _has_gap(route: tuple[str, ...]) -> bool:
+    borders = neighbours()
+    ordered = [c for c in route if c != NETHERLANDS] + ([NETHERLANDS] if NETHERLANDS in route else [])
+    on_route = set(ordered)
+    for index in range(1, len(ordered)):
+        around = borders.get(ordered[index])
+        following = ordered[index + 1] if index + 1 < len(ordered) else None
+        if (around and not (ordered[index - 1] in around and following in around)
+                and len(around & on_route) >= 2):
+            return True
+    return False
+
+
 def between_neighbours(route: list[str], free: set[str], told: dict[str, int] | None = None) -> list[str]:
     """The last hint, before the order of the text: a country nothing in the text orders ("V: Bent u in Zwitserland
     geweest? A: De trein ging erdoor"), standing where it borders at most one of the countries around it, moves into
