@@ -225,3 +225,20 @@ def test_several_persons_only_the_subject(text, expected):
 ])
 def test_leaving_the_netherlands_starts_the_later_journey(text, expected):
     assert route(text) == expected
+
+
+# --- letters: a correction of one leg leaves the rest of the report's route ("The report gives the route as 'Syria -
+# Jordan - Egypt - Libya'. My client never said Jordan."); a claim the letter rejects as a whole goes entirely
+@pytest.mark.parametrize("text, expected", [
+    ("Corrections to the interview report, client Mr H. The report says my client travelled 'via Iran, Turkey and "
+     "Greece to Germany'. My client has never been in Germany. After Greece he flew to Brussels and took a train to "
+     "Amsterdam.", "IRN>TUR>GRC>BEL>NLD"),
+    ("Correcties op het rapport, cliënt de heer U. Op p. 5 staat 'ik reisde van Nigeria naar Niger en Algerije'. "
+     "Cliënt heeft Algerije niet genoemd. Vanuit Niger ging hij naar Libië en met de boot naar Italië, en daarna met "
+     "de trein naar Nederland.", "NGA>NER>LBY>ITA>NLD"),
+    ("Corrections to the report, client Mr N. Page 3 states that client travelled from Douala through Chad and Libya. "
+     "That is not what client said: he took a bus from Douala to Kano in Nigeria and a truck to Niger, then to Libya "
+     "and by boat to Italy and by train to the Netherlands.", "CMR>NGA>NER>LBY>ITA>NLD"),
+])
+def test_letter_partial_corrections(text, expected):
+    assert route(text) == expected

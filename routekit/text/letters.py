@@ -110,6 +110,48 @@ def _names_netherlands(original: str) -> bool:
     return any(m.place.iso3 == "NLD" for m in find_places(original, fold(original)))
 
 
+# a negation and the words that may stand between it and the country it denies ("has never been in Germany", "is niet
+# via Pakistan gereisd", "never said Jordan"); not any verb ("did not fly from Greece" denies the flight, not Greece)
+_NEGATION_BEFORE = re.compile(r"(?<![\w'])(?:niet|not|never|nooit|neither|nor|noch)(?![\w'])"
+                              r"(?:\W+(?:been|ever|ooit|in|via|through|door|naar|to|into|said|say|mentioned|mention|"
+                              r"genoemd|gezegd|zei|noemde|is|was|were|op|at|the|de|het|land|country)){0,3}\W+$")
+_MIN_KEPT = 2   # a report's route keeps its undenied countries when at least this many remain
+
+
+def _denied_countries(text: str, folded: str, statements: list[tuple[int, int]], lexicon: _Cues) -> frozenset[str]:
+    """The countries the letter denies: named shortly after a negation ("niet via Pakistan", "has never been in
+    Germany", "never said Jordan") or in a statement saying they were not said, are wrong or must go."""
+    from routekit.text.gazetteer import find_places
+
+    denied: set[str] = set()
+    for mention in find_places(text, folded):
+        start, stop = next(((a, b) for a, b in statements if a <= mention.start < b), (0, len(folded)))
+        statement = folded[start:stop]
+        if (_NEGATION_BEFORE.search(folded, max(start, mention.start - 40), mention.start) is not None
+                or lexicon.not_said.search(statement) or lexicon.deleted.search(statement)
+                or lexicon.called_wrong.search(statement)):
+            denied.add(mention.place.iso3)
+    return frozenset(denied)
+
+
+def _route_less_denied(original: str, claim_end: int, denied: frozenset[str]) -> str:
+    """What a report's route still holds once the countries the letter denies are taken out ("via Iran, Turkey and
+    Greece to Germany" less Germany): a correction of one leg leaves the others. "" when the claim names fewer than
+    two countries the letter leaves, or none it denies (then the letter tells its own account instead)."""
+    from routekit.text.gazetteer import find_places
+
+    claim = original[claim_end:]
+    mentions = [m for m in find_places(claim, fold(claim)) if m.place.iso3 != "NLD"]
+    kept = [m for m in mentions if m.place.iso3 not in denied]
+    if len(kept) < _MIN_KEPT or len(kept) == len(mentions):
+        return ""
+    pieces = list(claim)
+    for mention in mentions:
+        if mention.place.iso3 in denied:
+            pieces[mention.start:mention.end] = " " * (mention.end - mention.start)
+    return "".join(pieces)
+
+
 def _quoted_report(folded: str, statements: list[tuple[int, int]], number: int, lexicon: _Cues) -> bool:
     """A quotation (after a page or paragraph reference) that the letter calls wrong, in its own statement or at the
     start of the next, is the report's wording: "2. P. 5: 'Van Turkije met de boot naar Italie.' Dit is een
@@ -141,7 +183,7 @@ def _judged_wrong(words: str, lexicon: _Cues) -> bool:
 
 
 _WRONG_OPENING = re.compile(r"(?<![\w'])(?:onjuist|incorrect|wrong|mistranslat\w*|vertaalfout|niet juist|not correct|"
-                            r"not right|not true|niet waar)(?![\w'])")
+                            r"not right|not true|niet waar|not what|niet wat)(?![\w'])")
 
 
 def corrected_account(text: str, folded: str | None = None) -> str:
@@ -154,6 +196,7 @@ def corrected_account(text: str, folded: str | None = None) -> str:
     body: list[str] = []
     end: list[str] = []
     statements = _statements(folded)
+    denied_countries = _denied_countries(text, folded, statements, lexicon)
     claimed_before = ""   # the report's version the statement before gave, which a bare "Dat is juist." confirms
     for number, (start, stop) in enumerate(statements):
         statement, original = folded[start:stop], text[start:stop]
@@ -193,6 +236,14 @@ def corrected_account(text: str, folded: str | None = None) -> str:
                 body.append(original[replaced.end():])
             else:
                 claimed_before = original[claimed.end():]
+                # "That is not what client said", "Dit is onjuist": the whole claim is wrong ("Client did not mention
+                # Algeria" takes out one country only)
+                opening = " ".join(folded[statements[number + 1][0]:statements[number + 1][1]].split()[:_ONLY_CONFIRMS]) \
+                    if number + 1 < len(statements) else ""
+                rejected = lexicon.called_wrong.search(opening) is not None or _WRONG_OPENING.search(opening) is not None
+                kept = "" if rejected else _route_less_denied(original, claimed.end(), denied_countries)
+                if kept:   # "The report gives the route as 'Syria - Jordan - Egypt - Libya'. My client never said Jordan."
+                    body.append(kept)
             continue   # the report's version
         wrong = lexicon.wrong_term.search(statement)
         if wrong is not None:   # "'Tunesie' is een vertaalfout"
