@@ -242,3 +242,15 @@ def test_leaving_the_netherlands_starts_the_later_journey(text, expected):
 ])
 def test_letter_partial_corrections(text, expected):
     assert route(text) == expected
+
+
+# --- Q/A: a later answer that names a country right after a negation takes back an earlier answer's country
+@pytest.mark.parametrize("text, expected", [
+    ("V: Hoe kwam u in Europa? A: Met een boot naar Italië. V: Vanwaar? A: Vanuit Bodrum. V: Waar kwam u aan? A: Op "
+     "Kos. V: Kos is een Grieks eiland. A: Ja, dan Griekenland, niet Italië, sorry. V: En daarna? A: Met het vliegtuig "
+     "naar Düsseldorf.", "TUR>GRC>DEU>NLD"),
+    ("Q: How did you reach Europe? A: By boat to Spain. Q: Where did you land? A: In Lampedusa. Q: That is Italy. A: "
+     "Yes, Italy, not Spain. Q: And then? A: The train to France and the bus to Amsterdam.", "ITA>FRA>NLD"),
+])
+def test_later_answer_takes_a_country_back(text, expected):
+    assert route(text) == expected

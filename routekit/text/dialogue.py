@@ -366,6 +366,13 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
         _join_turn(folded, q_start, q_end, answer, joins)
     if not turns:
         return EMPTY
+    # "A: Ja, dan Griekenland, niet Italie, sorry", "A: Niet Duitsland, ik kwam uit Frankrijk": an answer that names a
+    # country right after a negation takes it back, also from earlier answers
+    for a_start, a_end in answers:
+        for index in range(bisect_left(mention_starts, a_start), bisect_left(mention_starts, a_end)):
+            start = mention_starts[index]
+            if _NOT_BEFORE.search(folded, max(a_start, start - 8), start):
+                never.add(mention_countries[index])
     extra = lexicon.extra
     interview = extra is not None and (turns >= extra.record_turns or turns >= extra.interview_turns and (
         extra.procedure.search(folded) is not None or any(extra.here.search(folded, a, b) for a, b in answers)))
