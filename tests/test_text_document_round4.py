@@ -254,3 +254,15 @@ def test_letter_partial_corrections(text, expected):
 ])
 def test_later_answer_takes_a_country_back(text, expected):
     assert route(text) == expected
+
+
+# --- letters: "Y, not X" - the other reading a letter rules out is no stop
+@pytest.mark.parametrize("text, expected", [
+    ("Corrections to the report of the main interview, client Mr W. Page 6 records that my client 'stayed in Tripoli'. "
+     "For the avoidance of doubt: this is Tripoli in Libya, not Lebanon. He went from Khartoum to Tripoli by truck, "
+     "by boat to Lampedusa and by train to the Netherlands.", "SDN>LBY>ITA>NLD"),
+    ("Correcties op het rapport, cliënt de heer O. Hij vertrok vanuit Tripoli, Libanon, en niet Libië. Hij vloog van "
+     "Beiroet naar Istanbul en reisde verder naar Nederland.", "LBN>TUR>NLD"),
+])
+def test_letter_rules_out_the_other_reading(text, expected):
+    assert route(text) == expected

@@ -36,6 +36,8 @@ _QUOTED_LONG = r"['\"‘’“”][^'\"‘’“”]{3,300}['\"‘’“”]"   
 _ONLY_CONFIRMS = 6   # a statement of this many words or fewer that confirms ("Dat is juist.") confirms the one before
 
 
+_APPOSITIVE_DENIAL = re.compile(r",\s*(?:en\s+|and\s+)?(?:niet|not)\s+(?!alleen\b|only\b|eens\b|even\b)[^.;:!?,]{1,40}?(?=[.;:!?,]|$)",
+                                re.IGNORECASE)
 _AS_CLAIMED = re.compile(r"(?<![\w'])(?:zoals|as|like)\s*$|(?<![\w'])(?:zoals|as|like)\s+(?:\w+\s+){0,2}$")
 _DENIAL = re.compile(r"(?<![\w'])(?:niet|not|never|nooit)(?![\w'])")
 
@@ -252,5 +254,7 @@ def corrected_account(text: str, folded: str | None = None) -> str:
         denied = list(lexicon.contrast.finditer(statement))
         for match in reversed(denied):   # "niet via Malta naar Italie gekomen, maar ...": the report's version
             original = original[:match.start()] + original[match.end():]
+        # "this is Tripoli in Libya, not Lebanon", "de staat Georgia ..., niet het land Georgie": the other reading
+        original = _APPOSITIVE_DENIAL.sub("", original)
         body.append(original)
     return " ".join(part.strip() for part in front + body + end if part.strip())
