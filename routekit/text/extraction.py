@@ -246,7 +246,7 @@ class _Scopes:
     __slots__ = ("negation_clauses", "never_there", "retracted", "final_index", "transit_index", "transit_after", "any_transit",
                  "airside_sentences", "intention", "intention_after", "relatives", "relative_sentences",
                  "residence_verbs", "start_after", "before_index", "home_after", "boarding_after", "birth_after",
-                 "residence_after", "first_clauses", "returned", "homes", "nationalities", "journey_starts", "starts",
+                 "residence_after", "first_clauses", "returned", "persons_from", "homes", "nationalities", "journey_starts", "starts",
                  "residences", "vias", "departed", "abroad", "abroad_sentences", "before_sentences", "documents",
                  "document_index", "link", "may_exclude")
 
@@ -279,7 +279,7 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
                 # with the list it ends, but for a country said again in the correction ("Egypte en Libie, nee,
                 # alleen Libie": the first Libie keeps its place in the story)
                 listed = [m]
-                while index > 0 and _LIST_JOINER.fullmatch(folded, mentions[index - 1].end, mentions[index].start):
+                while index > 0 and _RETRACTED_LIST.fullmatch(folded, mentions[index - 1].end, mentions[index].start):
                     index -= 1
                     listed.append(mentions[index])
                 said_again = {o.place.iso3 for o in mentions if m.end < o.start <= m.end + 60 and o.start not in denied}
@@ -312,6 +312,17 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     mention_starts = [mention.start for mention in mentions]
     scopes.returned = _governed(cues, "return", folded, mention_starts, 2)
     scopes.homes = _governed(cues, "home", folded, mention_starts, 4)
+    scopes.persons_from = _NONE_GOVERNED
+    if "person_from" in cues:   # not a companion: "met haar man uit Jemen", "with my friend from Aleppo"
+        others = [span for span in cues["person_from"] if _blockers_absent(folded, span[0], vocab)
+                  and not _POSSESSIVE_BEFORE.search(folded, max(0, span[0] - 12), span[0])]
+        # "Betrokkene, een Koerdische man uit Sulaymaniyah", "The applicant, a woman from Tigray": the person
+        # the record is about, whose origin this is
+        subject = [span for span in others if _SUBJECT_APPOSITION.search(folded, max(0, span[0] - 60), span[0])]
+        if subject:
+            others = [span for span in others if span not in subject]
+            scopes.homes = set(scopes.homes) | _governed_by(subject, folded, mention_starts, 2)
+        scopes.persons_from = _governed_by(others, folded, mention_starts, 2) if others else _NONE_GOVERNED
     scopes.nationalities = _governed(cues, "nationality", folded, mention_starts, 4)
     scopes.journey_starts = _governed(cues, "journey_start", folded, mention_starts, 4)
     if dialogue.starts:   # "V: Waar begon uw reis? A: In Herat."
@@ -346,12 +357,16 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     scopes.link = vocab.document_links
     scopes.may_exclude = bool(scopes.negation_clauses or scopes.never_there or scopes.retracted
                               or scopes.relative_sentences
-                              or scopes.documents or scopes.returned or scopes.intention or scopes.intention_after
+                              or scopes.documents or scopes.returned or scopes.persons_from or scopes.intention or scopes.intention_after
                               or scopes.final_index.spans or scopes.airside_sentences)
     return scopes
 
 
 _LABEL_COLON = re.compile(r"\s*:\s*")
+_SUBJECT_APPOSITION = re.compile(r"\b(?:betrokkene|betr|client|cliente|verdachte|verd|aangeefster|aangever|vreemdeling|"
+                                 r"applicant|subject|person concerned|passenger|passagier|hij is|zij is|he is|she is|"
+                                 r"ik ben|i am)\b[^.;:!?]{0,40}$")
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:mijn|zijn|haar|hun|onze|uw|je|my|his|her|their|our|your)\s+$")
 _QUOTED_ANSWER = re.compile(r"\s*[:]\s*['\"\u2018\u201c]?\s*(?:[a-z]+\s+){0,2}")   # ": 'uit ", ": in "
 
 
@@ -407,6 +422,8 @@ def _why_not_travelled(state: _MentionState, folded: str, scopes: _Scopes, vocab
         return "document"
     if m_start in scopes.returned:
         return "return"
+    if m_start in scopes.persons_from:   # "werkte voor een man uit Ghana", "a fellow traveller was from Belize"
+        return "person"
     if clause in scopes.intention and intended_counts and any(
             end <= m_start for _, end in scopes.intention[clause]) and m_start not in scopes.departed:
         # a place left is travelled even after an attempt ("vier mislukte pogingen vanuit Bosnie")
@@ -428,7 +445,9 @@ def _why_not_travelled(state: _MentionState, folded: str, scopes: _Scopes, vocab
 # a negation right after the place, ending its clause: "Zvicra niet.", "Lithuania never.", "Oostenrijk, wij niet"
 _ELLIPTIC_NEGATION = re.compile(r"\s*(?:,\s*(?:wij|we|ik|i|hij|zij|she|he|they)\s+)?(?:niet|nooit|never|not)\s*(?:[.,;!]|$)")
 # a country taken back right after it is said: an ellipsis, a dash (read as spaces) or a comma, then "nee"/"no"
-_RETRACTION = re.compile(r"(?:\s*(?:\.\.\.|\u2026)\s*|\s{2,}|\s*,\s*)(?:nee|no)\s*[,.!;]")
+_RETRACTION = re.compile(r"(?:\s*(?:\.\.\.|\u2026|\?)\s*|\s{2,}|\s*,\s*)(?:nee|no)\s*[,.!;:]")
+# the list a taken-back country ends: "in Panama and in Madrid? No, only in Madrid"
+_RETRACTED_LIST = re.compile(r"\s*(?:,|en|and|of|or)?\s*(?:,\s*)?(?:(?:en|and)\s+)?(?:(?:in|naar|to)\s+)?")
 # a country named only to deny it: "nee, niet Majaristan", "Niet Duitsland, ...", "not Germany" opening a clause
 _DENIED_BEFORE = re.compile(r"(?:^|[.,;:!?]\s*|\b(?:nee|no)\s*,?\s*|\s{2,})(?:niet|not|nooit|never)\s+$")
 # birth data after a country ("(Guinee, geb. 2005)", "Iraq, born 12-03-1999") or a nationality noun ("a Venezuelan
