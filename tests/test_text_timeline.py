@@ -185,3 +185,17 @@ def test_a_list_told_backwards_after_before(text, expected):
 ])
 def test_the_answer_to_and_after_x_follows_x(text, expected):
     assert route(text) == expected
+
+
+# --- the vehicle a record opens with is the last leg ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # 'arrivals from' names the vehicle's origin, though the story reaches it again later
+    ("KMar Schiphol, arrivals from AUA. The man stated that he sailed from Punto Fijo to Curacao and lived there. Later "
+     "he went to Oranjestad by boat.", "VEN>CUW>ABW>NLD"),
+    # where the passenger lives is no arrival of the flight's leg
+    ("KMar Schiphol, 2 mei 2024. Een passagier van de vlucht uit Istanbul verklaarde dat hij in Teheran woont en met de "
+     "bus naar Van is gereisd.", "IRN>TUR>NLD"),
+])
+def test_the_vehicle_a_record_opens_with_is_the_last_leg(text, expected):
+    assert route(text) == expected

@@ -1882,9 +1882,12 @@ def _vehicle_into_netherlands(route: list[str], states: list[_MentionState], tra
         return 0
     if not any(start - _VEHICLE_REACH <= cue_start < start for cue_start, _ in vehicles):
         return 0
-    following = next((s for s in states if s.mention.start > start and s.mention.place.iso3 != NETHERLANDS), None)
-    if following is not None and following.sentence == first.sentence and not following.departure:
+    following = next((s for s in states if s.mention.start > start and s.mention.place.iso3 not in (NETHERLANDS, country)),
+                     None)   # the next country: "uit Sint Maarten (SXM)" names the same one twice
+    if (following is not None and following.sentence == first.sentence and not following.departure
+            and not following.residence):
         return 0   # "met een bootje van Puerto Cumarebo naar Curacao wilde": a leg of its own, even if not made
+        #            (not where the person lives: "een passagier van vlucht EK149 uit DXB ... dat hij in Hyderabad woont")
     found_here = route_name or any(s.mention.place.iso3 == NETHERLANDS and s.mention.start < start and not s.excluded
                                    for s in states)
     if not found_here and not (dutch_record and first.sentence <= 2):
