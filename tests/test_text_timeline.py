@@ -199,3 +199,22 @@ def test_the_answer_to_and_after_x_follows_x(text, expected):
 ])
 def test_the_vehicle_a_record_opens_with_is_the_last_leg(text, expected):
     assert route(text) == expected
+
+
+# --- the start's answer goes on in sentences of its own --------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Q: You said you reached Greece twice. A: Yes, the second time by boat to Lesbos. Q: And then? A: A ferry to Italy "
+     "and a train to Amsterdam. Q: Where did your journey begin? A: In Herat. I lived there with my uncle. I walked "
+     "into Turkey with a smuggler.", "AFG>TUR>GRC>ITA>NLD"),
+    ("V: U zei dat u twee keer in Griekenland kwam. A: Ja, de tweede keer met een boot naar Lesbos. V: En daarna? A: Met "
+     "de ferry naar Italie en de trein naar Amsterdam. V: Waar begon uw reis? A: In Herat. Ik woonde daar bij mijn oom. "
+     "Ik liep met een smokkelaar naar Turkije.", "AFG>TUR>GRC>ITA>NLD"),
+])
+def test_the_first_country_in_the_start_answer_follows_the_start(text, expected):
+    assert route(text) == expected
+
+
+def test_is_transcript_needs_two_question_labels():
+    assert timeline.is_transcript("v: waar? a: hier. v: en toen? a: daar.")
+    assert not timeline.is_transcript("hij zei: ik kwam uit syrie.")

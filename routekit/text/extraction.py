@@ -1391,7 +1391,8 @@ def _first_leg_after_start(route: list[str], travelled: list[_MentionState], jou
     "In Kano, met een vrachtwagen naar Niamey"): the country reached next in that sentence is the first after the
     start, wherever the text told it before. When the answer goes on in a sentence of its own that opens with a word
     of succession ("A: In Kabul. Daarna Iran en Turkije"), the countries that sentence reaches follow the start in
-    the order told. Returns the moves."""
+    the order told; else, in a transcript, the first country reached later in the same answer ("A: Isfahan. I lived
+    there. I crossed into Turkey on foot.") is the first after the start. Returns the moves."""
     for index, state in enumerate(travelled):
         if not state.journey_start or state.mention.place.iso3 != journey_start:
             continue
@@ -1408,6 +1409,9 @@ def _first_leg_after_start(route: list[str], travelled: list[_MentionState], jou
                     break
                 if other.mention.place.iso3 not in chain and other.mention.place.iso3 != journey_start:
                     chain.append(other.mention.place.iso3)
+        elif segments is not None and _same_answer(folded, segments, state.sentence, following.sentence):
+            # "Where did your journey begin? A: Isfahan. I am Afghan, but I lived there. I crossed into Turkey on foot."
+            chain = [following.mention.place.iso3]
         else:
             return 0
         chain = [c for c in chain if c != NETHERLANDS and c in route]
@@ -1418,6 +1422,15 @@ def _first_leg_after_start(route: list[str], travelled: list[_MentionState], jou
         route[1:1] = chain
         return 1
     return 0
+
+
+def _same_answer(folded: str, segments: Segments, sentence: int, other: int) -> bool:
+    """Whether two sentences of a transcript lie in one question's answer (``timeline.episodes``)."""
+    if ":" not in folded or other <= sentence:
+        return False
+    episode_of, _ = timeline.episodes(folded, segments.sentence_starts, _SUCCESSION_START)
+    last = len(episode_of) - 1
+    return episode_of[min(sentence, last)] == episode_of[min(other, last)] and timeline.is_transcript(folded)
 
 
 # a sentence that carries the story on: "Daarna Iran en Turkije", "Then Iran and Turkey"

@@ -140,6 +140,11 @@ def _question_label() -> re.Pattern[str]:
     return re.compile(r"(?:^|(?<=[\s.!?/]))(?:" + "|".join(map(re.escape, labels)) + r")[ \t]*:")
 
 
+def is_transcript(folded: str) -> bool:
+    """Two or more question labels: the text is a question/answer transcript."""
+    return ":" in folded and len(_question_label().findall(folded)) >= 2
+
+
 def episodes(folded: str, sentence_starts: tuple[int, ...], onward: re.Pattern[str]) -> tuple[list[int], int]:
     """The episode of each sentence (index = sentence number, as ``Segments.sentence`` counts) and how many episodes
     open with a word of succession. An episode is a question with its answer in a transcript (two or more
