@@ -55,3 +55,19 @@ def test_the_answer_to_a_residence_question(text, route):
 ])
 def test_birth_data_in_a_record_is_no_stop(text, route):
     assert extract_route(text).route_text == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a birth question answered with the bare place, the Netherlands named first by the interviewer
+    ("V: Waar bent u geboren? A: Herat. V: Hoe bent u naar Nederland gekomen? A: Ik woonde in Pakistan. Vanuit "
+     "Pakistan ging ik naar Iran en daarna met de bus naar Turkije. Met een vrachtwagen kwam ik in Nederland.",
+     "PAK>IRN>TUR>NLD"),
+    ("Q: Where were you born? A: Mosul. Q: Where did you go? A: I lived in Turkey. I left Turkey by boat to Greece "
+     "and flew to Amsterdam.", "TUR>GRC>NLD"),
+    # Dutch inversion: "In 2019 vertrok hij uit Iran" is the start, not the birth country told before it
+    ("Samenvatting. Betrokkene is geboren in Afghanistan, maar woonde vanaf zijn tiende jaar met zijn ouders in "
+     "Mashhad in Iran. In 2019 vertrok hij uit Iran. Hij liep naar Turkije en reisde met een vrachtwagen naar "
+     "Nederland.", "IRN>TUR>NLD"),
+])
+def test_the_birthplace_answer_and_a_start_told_later(text, route):
+    assert extract_route(text).route_text == route

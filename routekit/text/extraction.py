@@ -1965,15 +1965,16 @@ def _place_home(route: list[str], homes: list[tuple[str, bool, int]], explicit_s
     # Moscow"): the told journey begins there, so a birth country or nationality told elsewhere is not its start
     # ("she was born in Dushanbe"); a country reached first and left later ("gevlucht naar Libanon. Vanuit Beiroet")
     # is no such start
-    first_told = [s for s in travelled if s.mention.place.iso3 == route[0]] if route else []
-    left_first = bool(first_told) and route[0] != NETHERLANDS and (
+    first = next((country for country in route if country != NETHERLANDS), None)   # NL may open a transcript
+    first_told = [s for s in travelled if s.mention.place.iso3 == first] if first else []
+    left_first = bool(first_told) and (
         all(s.departure for s in first_told) or any(s.residence or s.start for s in first_told))
     for home, strong, sentence in homes:
         if home in route:
             continue
         if strong and not travelled_abroad:
             continue  # a birthplace or nationality alone is no journey, even for a person found in NL
-        if route and (route[0] in explicit_start or left_first) and route[0] != home:
+        if route and (route[0] in explicit_start or left_first) and first != home:
             continue
         if any(other == sentence and country != home and country in route for other, country in lived_or_left):
             continue
