@@ -340,6 +340,15 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
                        and segments.sentence(mention_starts[position - 1]) == segments.sentence(start)}
         if lived_there:
             scopes.residences = set(scopes.residences) | lived_there
+    if "birth_there" in cues or "question_birth" in cues:
+        # "Karachi was only where he was born"; "V: Bent u in Egypte geboren? A: Nee, in Bangladesh": a birthplace
+        born = {mention_starts[position - 1] for start, _ in cues.get("birth_there", ())
+                if (position := bisect_left(mention_starts, start)) > 0 and start - mentions[position - 1].end <= 40
+                and segments.sentence(mention_starts[position - 1]) == segments.sentence(start)}
+        born |= _answered_places(cues.get("question_birth", []), folded, mention_starts, _BIRTH_ANSWER)
+        if born:
+            scopes.homes = set(scopes.homes) | born
+            scopes.nationalities = set(scopes.nationalities) | born
     if "question_residence" in cues:   # "V: Waar woonde u voor uw vertrek? A: In Agadir": lived there
         answered = _answered_places(cues["question_residence"], folded, mention_starts)
         if answered:
@@ -385,15 +394,21 @@ def _quoted_answers(spans: list[tuple[int, int]], folded: str, mention_starts: l
 
 # a question's answer label as a transcript join leaves it ("... voor uw vertrek  a  in agadir"), then at most two
 # words before the place ("in", "bij mijn oom in")
-_ANSWER_OPENING = re.compile(r"[^.;!?\n]{0,60}?\s(?:a|antwoord|answer)\s+(?:[a-z]+\s+){0,2}")
+_ANSWER_OPENING = re.compile(r"[^.;!\n]{0,60}?[\s?](?:a|antwoord|answer)\s*:?\s+(?:[a-z]+\s+){0,2}")
 
 
-def _answered_places(spans: list[tuple[int, int]], folded: str, mention_starts: list[int]) -> set[int]:
+# ... and after a yes/no birth question, the answer may open with "nee," / "no," before the place ("A: Nee, in X")
+_BIRTH_ANSWER = re.compile(r"[^.;!\n]{0,60}?[\s?](?:a|antwoord|answer)\s*:?\s+(?:(?:nee|no|ja|yes)\s*,?\s*)?"
+                           r"(?:(?:in|te)\s+)?")
+
+
+def _answered_places(spans: list[tuple[int, int]], folded: str, mention_starts: list[int],
+                     opening: re.Pattern[str] = _ANSWER_OPENING) -> set[int]:
     """The first place of the answer to each question these cues open ("Where did you live before you came here?
     A: In Tbilisi")."""
     found: set[int] = set()
     for _, end in spans:
-        match = _ANSWER_OPENING.match(folded, end)
+        match = opening.match(folded, end)
         if match:
             position = bisect_left(mention_starts, match.end())
             if position < len(mention_starts) and mention_starts[position] == match.end():
