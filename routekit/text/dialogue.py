@@ -281,7 +281,7 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
     answers: list[tuple[int, int]] = []
     turns = 0
     bounds = [m.start() for m in labels] + [len(folded)]
-    answered = _answered_countries(folded, labels, bounds, lexicon, mention_starts, mention_countries)
+    answered: frozenset[str] | None = None   # the countries the answers tell, found when a question states a premise
     for index in range(len(labels) - 1):
         question, answer = labels[index], labels[index + 1]
         if question.group(1) not in lexicon.question_labels or answer.group(1) in lexicon.question_labels:
@@ -295,8 +295,14 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
         question_text, answer_text = folded[q_start:q_end], folded[a_start:a_end]
         # "Uit Eurodac blijkt dat u in Oostenrijk bent geregistreerd. ...", "Your boarding pass shows DXB-AMS. Where
         # did you board?": a statement of the interviewer's about a country another answer tells; that answer places it
-        premise = [i for i in asked if mention_starts[i] < _asking_from(folded, q_start, q_end)
-                   and mention_countries[i] in answered and mention_countries[i] != "NLD"]
+        premise = [i for i in asked if mention_countries[i] != "NLD"] if asked else asked
+        if premise:
+            asking = _asking_from(folded, q_start, q_end)
+            premise = [i for i in premise if mention_starts[i] < asking]
+        if premise:
+            if answered is None:
+                answered = _answered_countries(folded, labels, bounds, lexicon, mention_starts, mention_countries)
+            premise = [i for i in premise if mention_countries[i] in answered]
         if premise:
             dropped.update(mention_starts[i] for i in premise)
             asked = [i for i in asked if i not in premise]
@@ -368,7 +374,8 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
         return EMPTY
     # "A: Ja, dan Griekenland, niet Italie, sorry", "A: Niet Duitsland, ik kwam uit Frankrijk": an answer that names a
     # country right after a negation takes it back, also from earlier answers
-    for a_start, a_end in answers:
+    for a_start, a_end in answers if ("niet " in folded or "not " in folded or "nooit " in folded
+                                       or "never " in folded) else ():
         for index in range(bisect_left(mention_starts, a_start), bisect_left(mention_starts, a_end)):
             start = mention_starts[index]
             if _NOT_BEFORE.search(folded, max(a_start, start - 8), start):

@@ -283,10 +283,9 @@ _PERSON_TITLES = frozenset("mr mrs ms miss dr mister madam heer mevrouw mevr dhr
 
 
 def _after_a_title(text: str, start: int) -> bool:
-    """The word before ``start`` is a person's title ("Ms", "mevrouw", "dhr.")."""
-    before = text[max(0, start - 12):start - 1]
-    word = before.rsplit(" ", 1)[-1] if " " in before else before
-    return word.rstrip(".").lower() in _PERSON_TITLES
+    """The word before ``start`` (which follows a space) is a person's title ("Ms", "mevrouw", "dhr.")."""
+    word = text[text.rfind(" ", max(0, start - 14), start - 1) + 1:start - 1]
+    return (word[:-1] if word.endswith(".") else word).lower() in _PERSON_TITLES
 
 
 def _in_a_persons_name(text: str, start: int, end: int) -> bool:
@@ -322,13 +321,6 @@ def _region_names() -> dict[str, str]:
         if place is not None and place.kind == "country" and len(countries) > 1 and place.iso3 == countries[0]:
             regions[key] = countries[1]
     return regions
-
-
-@lru_cache(maxsize=1)
-def _region_countries() -> frozenset[str]:
-    """The countries one of whose names is also a region's elsewhere (a cheap first test per text)."""
-    table = gazetteer()
-    return frozenset(table[key].iso3 for key in _region_names())
 
 
 _STATE_WORDS = ("state of ", "staat ", "deelstaat ", "us state ", "american state ")
@@ -402,8 +394,7 @@ def find_places(original: str, folded: str, tokens: Tokens | None = None, stopwo
             continue   # "client Ms Saba Tesfamariam", "de heer Tripoli": a person, whatever list names the place
         if place.iso3:  # not_places.csv phrases are matched only to be ignored
             mentions.append(Mention(start, end, place))
-    named_like_regions = _region_countries()
-    if any(m.place.iso3 in named_like_regions and m.place.kind == "country" for m in mentions):
+    if any(name in folded for name in _region_names()):   # a substring test first ("georgia"): most texts name none
         mentions = _regions_resolved(original, folded, mentions)
     names = _fuzzy_names(words) if misspelt is None else misspelt
     fuzzy_tokens = list(compress(range(len(names)), names))
