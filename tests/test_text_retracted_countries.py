@@ -28,3 +28,13 @@ def test_a_country_taken_back_is_no_stop(text, route):
 ])
 def test_a_country_named_only_to_deny_it_is_no_stop(text, route):
     assert extract_route(text).route_text == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a departure denied: "niet uit", "not from"
+    ("V: Wanneer vertrok u uit Somalie? A: Ik vertrok niet uit Somalie. Ik ben geboren in Nairobi, Kenia. V: Dus "
+     "u begon in Kenia. A: Ja. Met de bus naar Ethiopie en met het vliegtuig naar Istanbul en Amsterdam.",
+     "KEN>ETH>TUR>NLD"),
+])
+def test_a_denied_departure_is_no_start(text, route):
+    assert extract_route(text).route_text == route
