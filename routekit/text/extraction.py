@@ -1357,6 +1357,13 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
             timeline.Constraint(a, b, timeline.DATED) for a, b in _dated_legs(travelled, folded, segments, route)]
         fixed_first = journey_start if journey_start is not None else (
             route[0] if route[0] in explicit_start or inferred_home else None)
+        if ":" in folded and timeline.is_transcript(folded):
+            # "V: En voor Bosnie? A: Servie", "Q: Before? A: Iran": the order the questions ask for; one that repeats
+            # a told leg adds nothing (nor counts twice as a sign of a story told backwards)
+            told = {(c.earlier, c.later) for c in constraints}
+            constraints += [c for c in timeline.question_legs(folded, [
+                (s.mention.start, s.mention.place.iso3, bool(s.before or s.before_of >= 0 or s.continues_before))
+                for s in travelled], route) if (c.earlier, c.later) not in told]
         base = _backward_base(route, travelled, constraints, folded, segments, fixed_first)
         reorders += _keep_legs_in_order(route, constraints, fixed_first if base is not None else journey_start, base)
     if NETHERLANDS in route:
@@ -1468,8 +1475,6 @@ def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
     legs += [Constraint(a, b, timeline.AFTER) for a, b in after_legs]   # "nadat hij Belgrado had verlaten"
     legs += [Constraint(a, b, timeline.CAME_FROM) for a, b in _legs_to_there(travelled, pair_of, folded, came_clauses)]
     legs += [Constraint(a, b, timeline.ITINERARY) for a, b in _itinerary_legs(travelled)]
-    if ":" in folded and _AFTER_QUESTION_ANYWHERE.search(folded):
-        legs += [Constraint(a, b, timeline.AFTER) for a, b in _after_question_legs(travelled, folded)]
     if any(state.before for state in travelled):
         legs += [Constraint(a, b, timeline.BACKWARD_LIST) for a, b in _backward_list_legs(travelled)]
     if pair_of:
@@ -1487,30 +1492,6 @@ def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
             legs.append(Constraint(previous.mention.place.iso3, state.mention.place.iso3, timeline.SUCCESSION))
         previous = state
     return [leg for leg in legs if leg.earlier != leg.later and NETHERLANDS not in (leg.earlier, leg.later)]
-
-
-# "V: En na Roemenie? A: ...", "Q: And after Poland? A: ...": a question asking what came after a country
-_AGAIN = re.compile(r"\b(?:weer|opnieuw|nogmaals|again|back)\b[^.,;:!?]*$")   # "dan weer Italie", "back to"
-_AFTER_QUESTION_ANYWHERE = re.compile(r"\b(?:v|q|vraag|question)\s*:\s*(?:(?:en|and)\s+)?(?:na|after)\s")
-_AFTER_QUESTION = re.compile(r"\b(?:v|q|vraag|question)\s*:\s*(?:(?:en|and)\s+)?(?:na|after)\s+(?:(?:de|het|the)\s+)?$")
-
-
-def _after_question_legs(travelled: list[_MentionState], folded: str) -> list[tuple[str, str]]:
-    """A question asking what came after a country ("V: En na Roemenie? A: Hongarije, in een vrachtwagen", "Q: And
-    after Croatia? A: Slovenia, then a car to Italy"): that country comes before every country its answer reaches, and
-    those follow each other in the order told; a country reached again ("dan weer Italie") keeps its first arrival."""
-    legs: list[tuple[str, str]] = []
-    for index, state in enumerate(travelled):
-        if not _AFTER_QUESTION.search(folded, max(0, state.mention.start - 24), state.mention.start):
-            continue
-        told = [state.mention.place.iso3]
-        for other in travelled[index + 1:]:
-            country = other.mention.place.iso3
-            if (other.sentence == state.sentence and country not in told and not other.departure
-                    and not _AGAIN.search(folded, max(0, other.mention.start - 12), other.mention.start)):
-                told.append(country)
-        legs += [(told[0], country) for country in told[1:]] + list(zip(told[1:], told[2:]))
-    return legs
 
 
 def _backward_list_legs(travelled: list[_MentionState]) -> list[tuple[str, str]]:

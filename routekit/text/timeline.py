@@ -33,7 +33,9 @@ CAME_FROM = 5      # a departure told after its arrival: "Hoe kwam u daar? A: Va
 STOP = 4           # a stop of a leg: "van Soedan naar Marokko ... via Tsjaad en Libie"
 ITINERARY = 3      # a sentence telling the whole journey up to the Netherlands
 BACKWARD_LIST = 3  # a list told after 'daarvoor' from the nearest back: "Daarvoor Oostenrijk, Slovenie en Kroatie"
+QUESTION = 5       # the answer to a question asking what came before or after a country: "En voor Bosnie? A: Servie"
 SUCCESSION = 2     # "naar Tunis en daarna naar Libie"
+ELLIPTIC = 3       # the answer to a bare "Before?" / "En daarna?": before / after the last answer's countries
 DATED = 1          # dates only: "in juni 2017 ... in september 2021"
 
 
@@ -243,3 +245,114 @@ def _firmer(end: str, country: str, free: set[str], told: dict[str, int] | None)
     if end not in free:
         return True
     return told is not None and told.get(end, 1 << 30) < told.get(country, -1)
+
+
+@dataclass(frozen=True, slots=True)
+class _OrderQuestions:
+    before_governs: re.Pattern[str]
+    before_anywhere: re.Pattern[str]
+    after_governs: re.Pattern[str]
+    after_anywhere: re.Pattern[str]
+    elliptic_before: frozenset[str]
+    elliptic_after: frozenset[str]
+    not_order: re.Pattern[str]
+
+
+def _phrases(words: list[str]) -> str:
+    """Folded phrases as one alternation; "..." stands for up to four words."""
+    parts = [r"\s+".join(r"(?:\S+\s+){0,4}?" if w == "..." else re.escape(w) for w in fold(str(p)).split())
+             for p in sorted(words, key=len, reverse=True)]
+    return "|".join(part.replace(r"?\s+", "?") for part in parts)
+
+
+@lru_cache(maxsize=1)
+def _order_questions() -> _OrderQuestions:
+    """``order_questions.yaml``, compiled."""
+    data = yaml.safe_load(data_path("order_questions.yaml").read_text(encoding="utf-8"))
+    def governs(words):   # the cue, then at most two words ("the", "de", "het"), then the country
+        return re.compile(r"\b(?:" + _phrases(words) + r")\s+(?:\S+\s+){0,2}$")
+    def anywhere(words):
+        return re.compile(r"\b(?:" + _phrases(words) + r")\b")
+    def elliptic(words):
+        return frozenset(" ".join(fold(str(w)).split()) for w in words)
+    return _OrderQuestions(governs(data["before"]["governs"]), anywhere(data["before"]["anywhere"]),
+                           governs(data["after"]["governs"]), anywhere(data["after"]["anywhere"]),
+                           elliptic(data["elliptic_before"]), elliptic(data["elliptic_after"]),
+                           anywhere(data["not_order"]))
+
+
+# The answer's label after its question (the join blanks the colon: "? A: Iran" reads "  a  iran")
+_ANSWER_LABEL = re.compile(r"(?:^|(?<=\s))(?:a|antw|antwoord|answer)(?:[ \t]*:|\s\s)")
+# a word that carries an answer on past the place asked about: "Montenegro. Then Bosnia"
+_ONWARD_IN_ANSWER = re.compile(r"\b(?:daarna|toen|vervolgens|nadien|later|then|after that|afterwards|next)\b")
+_BEFORE, _AFTER = -1, 1
+
+
+def question_legs(folded: str, mentions: list[tuple[int, str, bool]], route: list[str]) -> list[Constraint]:
+    """The order a transcript's questions ask for. ``mentions``: (offset, country, told as before something) of the
+    travelled mentions in text order; ``route``: the order so far (which of a previous answer's countries is the
+    earliest). A question naming one country and asking what came before it ("V: En voor Bosnie?", "Q: Where did you
+    enter Bosnia from?", "How did you get to Belarus?") puts each country of its answer before that one - up to a
+    word that carries the answer on ("Montenegro. Then ..."); one asking what came after it ("Na Kroatie?", "And after
+    Croatia?") puts them after it. A bare "Before?" / "En daarna?" anchors at the countries of the last turn that named
+    any (the earliest of them / the latest). Questions about going back ("terug", "again") order nothing."""
+    labels = [m.end() for m in _question_label().finditer(folded)]
+    if len(labels) < 2:
+        return []
+    words = _order_questions()
+    rank = {country: index for index, country in enumerate(route)}
+    constraints: list[Constraint] = []
+    previous: list[str] = []   # the countries of the last turn that named any
+    cursor = 0
+    for index, question_start in enumerate(labels):
+        turn_end = labels[index + 1] if index + 1 < len(labels) else len(folded)
+        answer = _ANSWER_LABEL.search(folded, question_start, turn_end)
+        while cursor < len(mentions) and mentions[cursor][0] < question_start:
+            cursor += 1
+        turn = []
+        while cursor < len(mentions) and mentions[cursor][0] < turn_end:
+            turn.append(mentions[cursor])
+            cursor += 1
+        if answer is None:
+            if turn:
+                previous = list(dict.fromkeys(country for _, country, _ in turn))
+            continue
+        question = folded[question_start:answer.start()]
+        asked = [m for m in turn if m[0] < answer.start()]
+        answered = [m for m in turn if m[0] >= answer.end()]
+        relation, anchor, weight = 0, None, QUESTION
+        asked_countries = {country for _, country, _ in asked}
+        if words.not_order.search(question):
+            relation = 0
+        elif len(asked_countries) == 1:
+            offset, anchor, _ = asked[0]
+            lead = folded[question_start:offset]
+            if words.before_governs.search(lead) or words.before_anywhere.search(question):
+                relation = _BEFORE
+            elif words.after_governs.search(lead) or words.after_anywhere.search(question):
+                relation = _AFTER
+        elif not asked_countries and previous:
+            bare = " ".join(re.sub(r"[^\w\s]", " ", question).split())
+            relation = _BEFORE if bare in words.elliptic_before else _AFTER if bare in words.elliptic_after else 0
+            if relation:
+                known = [c for c in previous if c in rank]
+                if known:
+                    anchor = (min if relation == _BEFORE else max)(known, key=rank.__getitem__)
+                weight = ELLIPTIC
+        if relation and anchor is not None and anchor != NETHERLANDS:
+            if relation == _BEFORE:
+                onward = _ONWARD_IN_ANSWER.search(folded, answered[0][0], turn_end) if answered else None
+                stop = onward.start() if onward else turn_end
+                constraints += [Constraint(country, anchor, weight) for offset, country, _ in answered
+                                if offset < stop and country not in (anchor, NETHERLANDS)]
+            else:   # after the anchor, one after the other as told; a country reached again keeps its first arrival
+                told = [anchor]
+                for offset, country, flashback in answered:
+                    if (not flashback and country not in told and country != NETHERLANDS
+                            and not words.not_order.search(folded, max(0, offset - 12), offset)):
+                        told.append(country)
+                constraints += [Constraint(anchor, country, weight) for country in told[1:]]
+                constraints += [Constraint(a, b, weight) for a, b in zip(told[1:], told[2:])]
+        if turn:
+            previous = list(dict.fromkeys(country for _, country, _ in turn))
+    return constraints
