@@ -31,6 +31,15 @@ def test_a_country_named_only_to_deny_it_is_no_stop(text, route):
 
 
 @pytest.mark.parametrize("text, route", [
+    # only "never" in the whole text: the denial is still read
+    ("Translated statement. I left Oran by boat to Almeria and went by bus to Paris and Brussels, then to Holland. "
+     "Never Germany, the officer wrote it wrong.", "DZA>ESP>FRA>BEL>NLD"),
+])
+def test_a_country_denied_with_never_alone(text, route):
+    assert extract_route(text).route_text == route
+
+
+@pytest.mark.parametrize("text, route", [
     # a departure denied: "niet uit", "not from"
     ("V: Wanneer vertrok u uit Somalie? A: Ik vertrok niet uit Somalie. Ik ben geboren in Nairobi, Kenia. V: Dus "
      "u begon in Kenia. A: Ja. Met de bus naar Ethiopie en met het vliegtuig naar Istanbul en Amsterdam.",

@@ -268,14 +268,19 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
         if elliptic:
             scopes.never_there |= elliptic
     scopes.retracted = frozenset()
-    if "nee" in folded or "no" in folded or "niet" in folded or "not" in folded:
+    no_words = [match.start() for match in _NO_WORD.finditer(folded)]
+    if no_words:
         # the speaker takes a country back ("toen Bulgaristan... nee, naar Makedonya", "Libie en Tunesie, nee, alleen
         # Libie") or names it only to deny it ("nee, niet Majaristan", "Niet Duitsland, ik kwam uit Frankrijk"): that
-        # mention is no stop (a later one may still be)
-        retracted = {m.start for m in mentions if _DENIED_BEFORE.search(folded, max(0, m.start - 20), m.start)}
+        # mention is no stop (a later one may still be); the patterns are tried only next to such a word
+        def near(start: int, end: int) -> bool:
+            position = bisect_left(no_words, start)
+            return position < len(no_words) and no_words[position] < end
+        retracted = {m.start for m in mentions if near(m.start - 20, m.start)
+                     and _DENIED_BEFORE.search(folded, max(0, m.start - 20), m.start)}
         denied = frozenset(retracted)
         for index, m in enumerate(mentions):
-            if m.start not in denied and _RETRACTION.match(folded, m.end):
+            if m.start not in denied and near(m.end, m.end + 8) and _RETRACTION.match(folded, m.end):
                 # with the list it ends, but for a country said again in the correction ("Egypte en Libie, nee,
                 # alleen Libie": the first Libie keeps its place in the story)
                 listed = [m]
@@ -459,6 +464,7 @@ def _why_not_travelled(state: _MentionState, folded: str, scopes: _Scopes, vocab
 
 # a negation right after the place, ending its clause: "Zvicra niet.", "Lithuania never.", "Oostenrijk, wij niet"
 _ELLIPTIC_NEGATION = re.compile(r"\s*(?:,\s*(?:wij|we|ik|i|hij|zij|she|he|they)\s+)?(?:niet|nooit|never|not)\s*(?:[.,;!]|$)")
+_NO_WORD = re.compile(r"\b(?:nee|no|niet|not|nooit|never)\b")
 # a country taken back right after it is said: an ellipsis, a dash (read as spaces) or a comma, then "nee"/"no"
 _RETRACTION = re.compile(r"(?:\s*(?:\.\.\.|\u2026|\?)\s*|\s{2,}|\s*,\s*)(?:nee|no)\s*[,.!;:]")
 # the list a taken-back country ends: "in Panama and in Madrid? No, only in Madrid"
