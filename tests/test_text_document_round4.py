@@ -266,3 +266,20 @@ def test_later_answer_takes_a_country_back(text, expected):
 ])
 def test_letter_rules_out_the_other_reading(text, expected):
     assert route(text) == expected
+
+
+# --- several persons: "passenger no. 4", "person referred to as betr. 1" name a numbered subject (their own later
+# statements are kept); codes after verbs whose object is the place ("reached LMP", "flew DKR - LIS"); main airports
+# whose names do not say 'international' (Lampedusa, Kutaisi, Bangkok)
+@pytest.mark.parametrize("text, expected", [
+    ("OFFICIAL REPORT. Officers stopped a van with six passengers. This report concerns passenger no. 4, a Somali "
+     "national. Passenger 4 stated he had come from Turkey to Bulgaria on foot and was taken to Serbia by car. "
+     "Passengers 1-3 made no statement.", "TUR>BGR>SRB>NLD"),
+    ("Proces-verbaal. Betreft: persoon hierna te noemen betrokkene 2, een vrouw. Betrokkene 2 verklaarde dat zij van "
+     "Lagos via Casablanca naar Amsterdam vloog. Betrokkene 1 verklaarde dat zij via Parijs kwam.", "NGA>MAR>NLD"),
+    ("Official report. The person stated he reached LMP by boat from Sfax and took a bus to Paris and Amsterdam.",
+     "TUN>ITA>FRA>NLD"),
+    ("KMar Eindhoven. Passenger stated he left Russia in 2022 and flew KUT-EIN in May.", "RUS>GEO>NLD"),
+])
+def test_numbered_subjects_codes_and_airports(text, expected):
+    assert route(text) == expected

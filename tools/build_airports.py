@@ -31,7 +31,8 @@ PRN NIS TSR CLJ IAS VAR BOJ ESB ADB AYT DLM BJV GZT VAN ADA KYA DIY ERZ TZX SZF 
 LXR TNG RAK FEZ AGA OUD NDR ORN CZL TLM SFA DJE MIR TIP BEN MJI KRT PZU ASM JIB MGQ HGA BBO SXM CUR AUA
 BON LHR LCY ACC LFW COO NIM BKO DKR BJL CKY OXB FNA ROB ABJ OUA LOS ABV KAN PHC DLA NSI LBV BZV FIH FKI KGL BJM
 EBB NBO MBA DAR ZNZ JRO ADD BGF NDJ KBL MHD SYZ IFN TBZ ISB LHE KHI PEW SKT DAC CGP KTM DEL BOM
-""".split())
+LMP KUT BKK DYU JUB RBA
+""".split())   # last line: Lampedusa, Kutaisi (low-cost flights out of Georgia), Bangkok, Dushanbe, Juba, Rabat
 
 # codes that are also words written in capitals ("ALL", "BUS"), left out whatever the airport
 WORDS = {"ALL", "BUS", "AND", "THE", "FOR", "NOT", "CAN", "BUT", "ONE", "TWO", "DEN", "HET", "EEN", "MET", "VIA"}

@@ -24,7 +24,8 @@ from routekit.text.document import cues, words_regex
 from routekit.text.normalise import fold
 
 # a sentence end, not the dot of an initial ("picked B. up in Aachen")
-_SENTENCE_END = re.compile(r"(?<!\s[a-z])(?<!^[a-z])[.!?;](?=\s|$)")
+_SENTENCE_END = re.compile(r"(?<!\s[a-z])(?<!^[a-z])(?<!\sno)(?<!\snr)[.!?;](?=\s|$)|(?<=\sno|\snr)[.!?;](?=\s+\D|$)")
+# (nor the dot of "passenger no. 4", "betr. nr. 2")
 _ID = r"(?:\d+|[a-f](?![\w']))"   # a number, or a letter label ("person C")
 _NUMBER_LIST = _ID + r"(?:\s*(?:,|en|and|t m|tot en met|to|\&)\s*" + _ID + r")*"
 
@@ -73,7 +74,7 @@ def _lexicon() -> _Lexicon:
         r"(?:(?P<ordinal>" + ordinal + r")\s+)?(?:(?P<other>" + other + r")\s+)?"
         r"(?:(?:minor|minderjarige|mannelijke|vrouwelijke|male|female|jonge|young)\s+)?"
         r"(?:(?P<noun>" + noun + r")(?:\s+(?P<second>" + noun + r"))?|(?P<alone>" + ordinal + r"))"
-        r"(?:\s+(?P<numbers>" + _NUMBER_LIST + r"))?(?![\w'])")
+        r"(?:\s+(?:(?:no|nr|nummer|number|num)\.?\s+|#\s*)?(?P<numbers>" + _NUMBER_LIST + r"))?(?![\w'])")
     return _Lexicon(
         declaration=words_regex(lists["declaration"]),
         reference=reference,
@@ -134,6 +135,9 @@ def _speaker(statement: str, lexicon: _Lexicon) -> Person | None:
     return None
 
 
+_NAMED_AS = 40   # characters after a declared person in which a numbered name for them may follow
+
+
 def _subject(folded: str, spans: list[tuple[int, int]], lexicon: _Lexicon) -> tuple[Person | None, int]:
     """The declared subject and the index of the declaring statement; (None, -1) without a declaration."""
     for index, (start, stop) in enumerate(spans):
@@ -141,9 +145,17 @@ def _subject(folded: str, spans: list[tuple[int, int]], lexicon: _Lexicon) -> tu
         declared = lexicon.declaration.search(statement)
         if declared is None:
             continue
-        after = lexicon.reference.match(statement, declared.end() + 1) or lexicon.reference.match(statement, declared.end())
+        gap = len(statement[declared.end():]) - len(statement[declared.end():].lstrip(" :"))   # "concerns: person ..."
+        after = lexicon.reference.match(statement, declared.end() + gap)
         if after is not None and not statement[declared.end():after.start()].strip(" ,:"):
-            return _person(after, lexicon), index
+            person = _person(after, lexicon)
+            if not person.numbers:   # "concerns: person referred to as betr. 1", "the man, hereinafter suspect 2"
+                named = next((m for m in lexicon.reference.finditer(statement, after.end(), after.end() + _NAMED_AS)
+                              if m.group("numbers")), None)
+                if named is not None:
+                    named_person = _person(named, lexicon)
+                    return Person(named_person.noun, named_person.numbers[:1]), index
+            return person, index
         before = [m for m in lexicon.reference.finditer(statement, 0, declared.start())]
         if before:
             return _person(before[0], lexicon), index
