@@ -283,3 +283,22 @@ def test_letter_rules_out_the_other_reading(text, expected):
 ])
 def test_numbered_subjects_codes_and_airports(text, expected):
     assert route(text) == expected
+
+
+# --- letters: "(p. 2)" does not end a statement; "He did not." rejects the quoted claim; a name mentioned only because
+# of someone else, a relative's part, "not part of his route", "Niet juist is dat ..." are no stops
+@pytest.mark.parametrize("text, expected", [
+    ("Corrections to the interview report, client Mr K. The report states (p. 2) that my client 'fled via Russia'. He "
+     "did not. He left Minsk by train to Vilnius and took a bus via Warsaw and Berlin to Amsterdam.",
+     "BLR>LTU>POL>DEU>NLD"),
+    ("Corrections to the report, client Mr R. My client is Colombian and never lived in Venezuela; he mentioned "
+     "Venezuela only because his wife is Venezuelan. He flew from Bogotá to Madrid and came to the Netherlands by bus.",
+     "COL>ESP>NLD"),
+    ("Aanvullingen op het verslag van het nader gehoor, cliënt de heer Y. Cliënt vloog van Moskou naar Belgrado en "
+     "reisde via Hongarije naar Nederland. Niet juist is dat hij in Kazachstan is geweest.", "RUS>SRB>HUN>NLD"),
+    ("Corrections to the report, client Mr G. He left Eritrea for Sudan and flew from Khartoum via Istanbul to "
+     "Amsterdam. Kenya is not part of his route. The report states that client lived in Spain; this refers to his "
+     "brother.", "ERI>SDN>TUR>NLD"),
+])
+def test_letter_rejections_and_relatives(text, expected):
+    assert route(text) == expected

@@ -30,7 +30,8 @@ from routekit.text.normalise import fold
 
 # Statements: a sentence, or the part of one after a colon or a semicolon. The text is folded first, so the
 # offsets of a statement are the same in the original.
-_STATEMENT_END = re.compile(r"(?<!\s[a-z])(?<!^[a-z])[.!?;:](?=\s|$)")   # not an initial's dot ("Mr S. Barzani")
+# not an initial's dot ("Mr S. Barzani") nor a page's in brackets ("The report states (p. 2) that ...")
+_STATEMENT_END = re.compile(r"(?<![\s(][a-z])(?<!^[a-z])[.!?;:](?=\s|$)")
 _QUOTED = r"['\"‘’“”][^'\"‘’“”]{1,60}['\"‘’“”]"
 _QUOTED_LONG = r"['\"‘’“”][^'\"‘’“”]{3,300}['\"‘’“”]"   # a quoted sentence of the report
 _ONLY_CONFIRMS = 6   # a statement of this many words or fewer that confirms ("Dat is juist.") confirms the one before
@@ -184,8 +185,15 @@ def _judged_wrong(words: str, lexicon: _Cues) -> bool:
             or _WRONG_OPENING.search(words) is not None)
 
 
-_WRONG_OPENING = re.compile(r"(?<![\w'])(?:onjuist|incorrect|wrong|mistranslat\w*|vertaalfout|niet juist|not correct|"
-                            r"not right|not true|niet waar|not what|niet wat)(?![\w'])")
+_WRONG_WORDS = (r"(?<![\w'])(?:onjuist|incorrect|wrong|mistranslat\w*|vertaalfout|niet juist|not correct|not right|not true|"
+                r"niet waar|not what|niet wat)(?![\w'])")
+# "He did not.", "She did not: ...", "Client was niet in Duitsland": the person denies what was quoted
+_PERSON_DENIAL = (r"^\W*(?:(?:my |our )?client\w*|he|she|they|hij|zij|ze)\s+(?:did|does|was|is|were|has|had|heeft|ging|"
+                  r"reisde)\s+(?:not|niet|never|nooit)(?![\w'])")
+_WRONG_OPENING = re.compile(_WRONG_WORDS + "|" + _PERSON_DENIAL)
+# a claim rejected as a whole: wrong words, or a bare denial ("He did not." - "My client has never been in Germany"
+# takes out Germany only)
+_CLAIM_REJECTED = re.compile(_WRONG_WORDS + "|" + _PERSON_DENIAL + r"\W*(?:$|[:;])")
 
 
 def corrected_account(text: str, folded: str | None = None) -> str:
@@ -242,7 +250,7 @@ def corrected_account(text: str, folded: str | None = None) -> str:
                 # Algeria" takes out one country only)
                 opening = " ".join(folded[statements[number + 1][0]:statements[number + 1][1]].split()[:_ONLY_CONFIRMS]) \
                     if number + 1 < len(statements) else ""
-                rejected = lexicon.called_wrong.search(opening) is not None or _WRONG_OPENING.search(opening) is not None
+                rejected = lexicon.called_wrong.search(opening) is not None or _CLAIM_REJECTED.search(opening) is not None
                 kept = "" if rejected else _route_less_denied(original, claimed.end(), denied_countries)
                 if kept:   # "The report gives the route as 'Syria - Jordan - Egypt - Libya'. My client never said Jordan."
                     body.append(kept)
