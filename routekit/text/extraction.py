@@ -1485,6 +1485,8 @@ def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
         legs += [Constraint(a, b, timeline.BACKWARD_LIST) for a, b in _backward_list_legs(travelled)]
     if pair_of:
         legs += [Constraint(a, b, timeline.STOP) for a, b in _stop_legs(travelled, pair_of, folded, flown)]
+    if any(state.via for state in travelled):
+        legs += [Constraint(a, b, timeline.STOP) for a, b in _via_after_arrival_legs(travelled, folded)]
     previous: _MentionState | None = None
     for state in travelled:
         if (state.departure or state.before or state.before_of >= 0 or state.continues_before or state.transit
@@ -1558,6 +1560,50 @@ def _stop_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
         if leg is not None and country not in (leg[0].mention.place.iso3, leg[1].mention.place.iso3):
             stops += [(leg[0].mention.place.iso3, country), (country, leg[1].mention.place.iso3)]
     return stops
+
+
+# the verb of an arrival between the place reached and the way it was reached: "Naar IT was hij gekomen via NE"
+_REACHED = re.compile(r"\b(?:gekomen|aangekomen|binnengekomen|gearriveerd|bereikt|bereikte|gereisd|gevlucht|gevlogen"
+                      r"|reached|arrived|came|come|entered|travelled|traveled|flown|got)\b")
+
+
+_ANOTHER_TIME = re.compile(r"\b(?:again|second time|third time|next time|once more|opnieuw|weer|nogmaals|tweede keer"
+                           r"|derde keer|volgende keer)\b")
+
+
+def _via_after_arrival_legs(travelled: list[_MentionState], folded: str) -> list[tuple[str, str]]:
+    """An arrival told with the way it was reached after it ("Naar IT was hij gekomen via NE en LY", "Hij was in FR
+    gekomen via IT", "she reached Greece through Turkey"): the countries passed come before the arrival told first
+    in their sentence, with no word of succession between them ("naar Griekenland en daarna via Macedonie") and no
+    arrival of their own after them ("in Iran, via Turkije ging ik naar Griekenland": they lead there instead). A
+    verb of arriving stands between ("In Thessaloniki stapte hij in de bus, die via Servie reed": boarded there),
+    unless the via list follows its destination right away ("to Germany via Poland", which the rules place only when
+    the destination is new in the sentence: here also when it was told before)."""
+    legs: list[tuple[str, str]] = []
+    index = 0
+    while index < len(travelled):
+        state = travelled[index]
+        if not state.via or state.departure or state.transit or not index:
+            index += 1
+            continue
+        chain_end = index
+        while (chain_end + 1 < len(travelled) and travelled[chain_end + 1].via
+               and travelled[chain_end + 1].sentence == state.sentence):
+            chain_end += 1
+        chain, index = travelled[index:chain_end + 1], chain_end + 1
+        arrival = travelled[travelled.index(state) - 1]
+        if (arrival.sentence != state.sentence or arrival.departure or arrival.via or arrival.transit
+                or _SUCCESSION.search(folded, arrival.mention.end, state.mention.start)
+                or (state.via_destination != arrival.mention.start
+                    and not _REACHED.search(folded, arrival.mention.end, state.mention.start))
+                or _ANOTHER_TIME.search(folded, folded.rfind(".", 0, arrival.mention.start) + 1, state.mention.start)):
+            continue   # "The second time I reached Hungary through Croatia": not the first arrival
+        following = next((s for s in travelled[chain_end + 1:] if s.sentence == state.sentence and not s.departure), None)
+        if following is not None and not _SUCCESSION.search(folded, chain[-1].mention.end, following.mention.start):
+            continue
+        legs += [(stop.mention.place.iso3, arrival.mention.place.iso3) for stop in chain
+                 if stop.mention.place.iso3 != arrival.mention.place.iso3]
+    return legs
 
 
 def _leg_around(state: _MentionState, legs: list[tuple[_MentionState, _MentionState]],
