@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Iterable
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
@@ -141,6 +142,15 @@ def fit(rows: list[Row], ridge: float, threshold: float = OFF, fitted: dict | No
     return StopModel(intercept, kept, threshold, fitted or {})
 
 
+def fit_sets(pool: dict[str, list[Row]], names: Iterable[str], ridge: float, memo: dict, threshold: float = OFF):
+    """``fit`` on the rows of the sets ``names`` of ``pool``, remembered in ``memo`` per (sets, ridge) for one run:
+    the inner folds of two outer folds train on the same sets (all but k and j), so each pair is fitted once."""
+    key = (tuple(sorted(names)), ridge)
+    if key not in memo:
+        memo[key] = fit([row for name in key[0] for row in pool[name]], ridge)
+    return replace(memo[key], threshold=threshold)
+
+
 def filtered(row: Row, model, threshold: float) -> tuple[str, ...]:
     from routekit.text.stopfilter import drop_countries
 
@@ -155,18 +165,21 @@ def gain(scored: list[tuple[Row, tuple[str, ...]]]) -> int:
     return sum((after == row.gold) - (row.route == row.gold) for row, after in scored)
 
 
-def choose(rows_by_set: dict[str, list[Row]]) -> tuple[float, float, int]:
+def choose(rows_by_set: dict[str, list[Row]], pool: dict[str, list[Row]] | None = None,
+           memo: dict | None = None) -> tuple[float, float, int]:
     """(ridge, threshold, inner gain) by leave-one-set-out over ``rows_by_set`` alone. A threshold is eligible only if
     it passes the switch-on rule (``passes``) on these inner left-out sets; among those, the most rows gained (ties:
     the stronger ridge, the higher threshold). None eligible: OFF."""
     names = sorted(rows_by_set)
+    pool = rows_by_set if pool is None else pool   # the sets of the whole run, whose fits ``memo`` keeps
+    memo = {} if memo is None else memo
     best = (0, RIDGES[-1], OFF)
     if len(names) < 2:
         return RIDGES[-1], OFF, 0
     for ridge in RIDGES:
         out_of_fold = {}
         for name in names:
-            model = fit([row for other in names if other != name for row in rows_by_set[other]], ridge)
+            model = fit_sets(pool, [other for other in names if other != name], ridge, memo)
             out_of_fold[name] = [(row, model) for row in rows_by_set[name]]
         for threshold in THRESHOLDS:
             per_set = [gain([(row, filtered(row, model, threshold)) for row, model in out_of_fold[name]])
@@ -219,14 +232,15 @@ def evaluate_with(name: str, model) -> tuple[float, float, float, float]:
     return tuple(figures)
 
 
-def cross_validate(rows_by_set: dict[str, list[Row]], run_extractor: bool = True) -> list[dict]:
+def cross_validate(rows_by_set: dict[str, list[Row]], run_extractor: bool = True, memo: dict | None = None
+                   ) -> list[dict]:
     """Leave one set out: choose on the others, fit on the others, apply to the left-out set."""
-    table = []
+    table, memo = [], {} if memo is None else memo
     for name in rows_by_set:
         others = {other: rows for other, rows in rows_by_set.items() if other != name}
-        ridge, threshold, inner = choose(others)
-        model = fit([row for rows in others.values() for row in rows], ridge, threshold)
-        sweep_model = fit([row for rows in others.values() for row in rows], RIDGES[0])
+        ridge, threshold, inner = choose(others, rows_by_set, memo)
+        model = fit_sets(rows_by_set, others, ridge, memo, threshold)
+        sweep_model = fit_sets(rows_by_set, others, RIDGES[0], memo)
         line = {"set": name, "ridge": ridge, "threshold": threshold, "inner_gain": inner,
                 **counts(rows_by_set[name], model, threshold),
                 "sweep": {t: counts(rows_by_set[name], sweep_model, t) for t in SWEEP}}
@@ -245,9 +259,9 @@ def verdict(table: list[dict]) -> tuple[bool, str]:
                     + ("PASS (may be switched on if the plain sets hold)" if passed else "FAIL (leave it off)"))
 
 
-def train(rows_by_set: dict[str, list[Row]], sets: list[str]):
+def train(rows_by_set: dict[str, list[Row]], sets: list[str], memo: dict | None = None):
     """The model to store: ridge and threshold by leave-one-set-out over all tuning sets, fitted on them all."""
-    ridge, threshold, inner = choose(rows_by_set)
+    ridge, threshold, inner = choose(rows_by_set, rows_by_set, memo)
     fitted = {"sets": sets, "ridge": ridge, "inner_gain": inner, "min_rows": MIN_ROWS,
               "script": "benchmarks/text_stopfilter.py"}
     return fit([row for rows in rows_by_set.values() for row in rows], ridge, threshold, fitted)
@@ -261,7 +275,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sets = args.sets or default_sets()
     rows_by_set = {name: record(name) for name in sets}
-    table = cross_validate(rows_by_set)
+    memo: dict = {}   # fits shared by the leave-one-set-out table and the stored model's choice
+    table = cross_validate(rows_by_set, memo=memo)
     print("leave-one-set-out (ridge and threshold chosen on the other sets only):")
     print(f"{'left out':12} {'rows':>4} {'ridge':>5} {'thr':>5} {'exact':>6} {'+filter':>7} {'corr':>6} "
           f"{'+filter':>7} {'rows +/-':>8} {'dropped right':>13} {'wrong':>5}")
@@ -278,7 +293,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  thr {threshold:.2f}: " + "  ".join(
             f"{line['set']} {cell['exact_after'] - cell['exact_before']:+d} ({cell['right']}/{cell['wrong']})"
             for line, cell in zip(table, cells)))
-    model = train(rows_by_set, sets)
+    model = train(rows_by_set, sets, memo)
     print(f"stored model: ridge {model.fitted.get('ridge')}, threshold {model.threshold:.2f}, "
           f"{len(model.weights)} weights; plain sets with it:")
     for name in PLAIN_SETS:
