@@ -105,9 +105,10 @@ def test_the_stored_weights_load_and_bad_files_say_which_field(tmp_path):
         stopfilter.parse_model({"intercept": "a", "threshold": 0.5, "weights": {}}, "x.json")
 
 
-def test_off_by_default_the_route_is_the_rules_route():
-    assert not stopfilter.ENABLED or stopfilter.load_model().threshold < 1.0
-    assert extract_route(NATIONALITY_ONLY).route == ("SDN", "LBY", "ITA", "NLD")
+def test_a_model_that_drops_everything_keeps_two_countries_and_the_netherlands(recording):
+    stopfilter.use_model(stopfilter.StopModel(intercept=10.0, weights={}, threshold=0.5))
+    result = extract_route(TRAVELLED)
+    assert result.route == ("SDN", "NLD") and result.modes == ("train",)   # ties drop in code order: ITA, LBY
 
 
 def _tiny_sets(script):
