@@ -28,6 +28,17 @@ def test_a_relatives_places_are_not_stops(text, route):
 
 
 @pytest.mark.parametrize("text, route", [
+    # present-tense residence of relatives: "remain in", "blijven in"
+    ("Letter. Client went from Damascus to Beirut and flew to Istanbul and Amsterdam. Please note that his wife and "
+     "children remain in Amman, Jordan.", "SYR>LBN>TUR>NLD"),
+    ("Samenvatting. Hij reisde van Bagdad naar Istanbul en met de bus naar Nederland. Hij meldt dat de kinderen "
+     "blijven in Iran.", "IRQ>TUR>NLD"),
+])
+def test_relatives_who_remain_somewhere(text, route):
+    assert extract_route(text).route_text == route
+
+
+@pytest.mark.parametrize("text, route", [
     # the person named with the relative went too
     ("Verklaring. Mijn oom bracht mij met de auto naar Turkije. Vandaar liep ik naar Griekenland en vloog naar "
      "Amsterdam.", "TUR>GRC>NLD"),
