@@ -38,3 +38,16 @@ def test_question_legs_read_only_transcripts_and_skip_questions_about_going_back
     mentions = [(folded.index("griekenland"), "GRC", False), (folded.rindex("griekenland"), "GRC", False),
                 (folded.index("turkije"), "TUR", False)]
     assert question_legs(folded, mentions, ["GRC", "TUR"]) == [Constraint("TUR", "GRC", 5)]
+
+
+def test_a_question_pointing_back_without_a_name_anchors_at_the_last_answer():
+    text = ("Q: Your fingerprints were taken in Italy. A: Yes, on Lampedusa, two days. Q: How did you get to that island? "
+            "A: From Sfax, in an iron boat. Q: And after Italy? A: A train to France, then my friend drove me to Rotterdam.")
+    assert extract_route(text).route == ("TUN", "ITA", "FRA", "NLD")
+
+
+def test_a_question_about_a_region_asks_about_its_own_answer_not_the_last_one():
+    text = ("V: Heeft u in Libië gewerkt? A: Ja, elf maanden in Misrata. V: Hoe kwam u in Europa? A: Met een houten boot "
+            "naar Lampedusa. V: En daarna? A: Met de trein via Zwitserland naar Utrecht. V: Waar begon de reis? A: In "
+            "Dhaka, met een vlucht naar Dubai en Benghazi.")
+    assert extract_route(text).route == ("BGD", "ARE", "LBY", "ITA", "CHE", "NLD")

@@ -256,6 +256,7 @@ class _OrderQuestions:
     elliptic_before: frozenset[str]
     elliptic_after: frozenset[str]
     not_order: re.Pattern[str]
+    deictic: re.Pattern[str]
 
 
 def _phrases(words: list[str]) -> str:
@@ -278,7 +279,7 @@ def _order_questions() -> _OrderQuestions:
     return _OrderQuestions(governs(data["before"]["governs"]), anywhere(data["before"]["anywhere"]),
                            governs(data["after"]["governs"]), anywhere(data["after"]["anywhere"]),
                            elliptic(data["elliptic_before"]), elliptic(data["elliptic_after"]),
-                           anywhere(data["not_order"]))
+                           anywhere(data["not_order"]), anywhere(data["deictic"]))
 
 
 # The answer's label after its question (the join blanks the colon: "? A: Iran" reads "  a  iran")
@@ -322,6 +323,9 @@ def question_legs(folded: str, mentions: list[tuple[int, str, bool]], route: lis
         answered = [m for m in turn if m[0] >= answer.end()]
         relation, anchor, weight = 0, None, QUESTION
         asked_countries = {country for _, country, _ in asked}
+        if len(asked_countries) > 1 and NETHERLANDS in asked_countries:   # "Hoe kwam u van Duitsland in Nederland?"
+            asked = [m for m in asked if m[1] != NETHERLANDS]
+            asked_countries.discard(NETHERLANDS)
         if words.not_order.search(question):
             relation = 0
         elif len(asked_countries) == 1:
@@ -333,7 +337,10 @@ def question_legs(folded: str, mentions: list[tuple[int, str, bool]], route: lis
                 relation = _AFTER
         elif not asked_countries and previous:
             bare = " ".join(re.sub(r"[^\w\s]", " ", question).split())
-            relation = _BEFORE if bare in words.elliptic_before else _AFTER if bare in words.elliptic_after else 0
+            pointing = words.deictic.search(question) is not None
+            relation = (_BEFORE if bare in words.elliptic_before or (pointing and words.before_anywhere.search(question))
+                        else _AFTER if bare in words.elliptic_after or (pointing and words.after_anywhere.search(question))
+                        else 0)
             if relation:
                 known = [c for c in previous if c in rank]
                 if known:
