@@ -302,3 +302,19 @@ def test_numbered_subjects_codes_and_airports(text, expected):
 ])
 def test_letter_rejections_and_relatives(text, expected):
     assert route(text) == expected
+
+
+# --- letters: the letter's own earlier letter corrected ("Ik schreef dat ...; dat is onjuist"), a word the interpreter
+# put in ("door de tolk ingevuld", "rendered 'Nemsa' as 'Germany'"), "'X' on page 5 is wrong", "must read"
+@pytest.mark.parametrize("text, expected", [
+    ("Tweede aanvulling, cliënt dhr. H. In onze brief van 3 april schreven wij dat cliënt 'niet in Turkije is "
+     "geweest'. Dit berust op een misverstand: hij vloog van Bagdad naar Istanbul en daarna naar Minsk, en liep naar "
+     "Litouwen. Voor het overige is het rapport juist.", "IRQ>TUR>BLR>LTU>NLD"),
+    ("Correcties rapport nader gehoor, cliënt dhr. T. Cliënt heeft in het gehoor geweigerd over zijn route te "
+     "verklaren. De passage op p. 5 ('ik kwam via Italië') is volgens cliënt door de tolk ingevuld.", ""),
+    ("Corrections to the report, client Mr B. He travelled from Tanger to Algeciras hidden in a lorry and from Barcelona "
+     "by train to Paris and by bus via Brussels to Amsterdam. The report's 'Germany' on page 5 is wrong.",
+     "MAR>ESP>FRA>BEL>NLD"),
+])
+def test_letter_own_letters_and_interpreters(text, expected):
+    assert route(text) == expected

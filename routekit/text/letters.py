@@ -77,7 +77,9 @@ def _cues() -> _Cues:
         omitted=words_regex(lists["omitted"]),
         replacement=re.compile(r"(?<![\w'])(?:" + replacement + r")(?![\w'])"),
         quoted_replacement=re.compile(_QUOTED + r"\s*,?\s*(?:" + replacement + r")(?![\w'])"),
-        wrong_term=re.compile(r"(?:de zin |the (?:word|term|sentence) )?" + _QUOTED + r"\s*(?:" + wrong + r")(?![\w'])"),
+        # "'Tunesie' is een vertaalfout", "Het woord 'Belgie' op pagina 7 is een tolkfout" (a page between)
+        wrong_term=re.compile(r"(?:de zin |the (?:word|term|sentence) )?" + _QUOTED + r"(?:\s+[\w.'’]+){0,4}?\s*(?:" + wrong
+                              + r")(?![\w'])"),
         # "niet via Malta naar Italie gekomen, maar": the denied part, up to the "maar" (not "niet alleen ... maar ook")
         contrast=re.compile(r"(?<![\w'])(?:" + nots + r")(?!\s+(?:alleen|only)\b)[^.;:!?]{1,120}?,?\s+(?=(?:" + buts
                             + r")(?![\w']))"),
