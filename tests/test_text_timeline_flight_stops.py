@@ -1,0 +1,21 @@
+"""A flight stop after a departure is no leg's end: "naar Istanbul vanuit Teheran met een overstap in Bakoe"."""
+
+from routekit.text import extract_route
+
+
+def test_dutch_leg_told_arrival_first_keeps_its_arrival_past_a_flight_stop():
+    text = ("Hij kwam met de trein uit Duitsland naar Venlo. Naar Duitsland was hij gevlogen vanuit Istanbul, en naar "
+            "Istanbul vanuit Teheran met een overstap in Bakoe.")
+    assert extract_route(text).route == ("IRN", "AZE", "TUR", "DEU", "NLD")
+
+
+def test_english_leg_told_arrival_first_keeps_its_arrival_past_a_stopover():
+    text = ("She came to Schiphol from Madrid. She had flown to Madrid from Lima, and to Lima from Caracas with a "
+            "stopover in Bogota.")
+    assert extract_route(text).route == ("VEN", "COL", "PER", "ESP", "NLD")
+
+
+def test_a_departure_with_only_a_flight_stop_after_it_still_leads_there():
+    text = ("Subject, Iraqi national, arrived from Doha. He had flown from Baghdad, changed planes in Doha and showed a "
+            "false permit at Schiphol.")
+    assert extract_route(text).route == ("IRQ", "QAT", "NLD")
