@@ -318,3 +318,16 @@ def test_letter_rejections_and_relatives(text, expected):
 ])
 def test_letter_own_letters_and_interpreters(text, expected):
     assert route(text) == expected
+
+
+# --- codes: ISO3 country codes ("naar NLD", "train ITA-FRA, bus FRA-NLD"): an airport code that is also a country's
+# ISO3 code is the country unless the airport is a hub (FRA alone is Frankfurt); IND is the immigration service
+@pytest.mark.parametrize("text, expected", [
+    ("Route acc. to subj.: DAC-DXB-BEN (flights), approx. 1 yr Benghazi, wooden boat to LMP, train ITA-FRA, bus "
+     "FRA-NLD.", "BGD>ARE>LBY>ITA>FRA>NLD"),
+    ("Verd. verklaarde dat hij via BLR naar LTU reisde en met de bus via POL naar NLD kwam.", "BLR>LTU>POL>NLD"),
+    ("From: Van Dijk Advocaten. To: IND. Corrections to the report, client Mr J. He flew from Lagos to Istanbul and "
+     "went by bus to Amsterdam.", "NGA>TUR>NLD"),
+])
+def test_iso3_country_codes(text, expected):
+    assert route(text) == expected

@@ -7,7 +7,8 @@ Which airports: police and border-guard notes write a flight as IATA codes ("LOS
 DXB"). The list keeps the airports such a note is likely to name on a route to Europe: every airport whose
 name says it is international, outside North America and Oceania (the routes routekit reads do not start
 there), plus the main European, Turkish and Maghreb airports whose names do not say so (``HUBS``). Fewer codes
-mean fewer capitalised abbreviations mistaken for an airport.
+mean fewer capitalised abbreviations mistaken for an airport. A code that is also a country's ISO3 code ("NLD" is Nuevo
+Laredo, "BLR" Bengaluru, "GEO" Georgetown) is left out unless it is a hub: police shorthand writes countries that way.
 """
 
 from __future__ import annotations
@@ -31,11 +32,14 @@ PRN NIS TSR CLJ IAS VAR BOJ ESB ADB AYT DLM BJV GZT VAN ADA KYA DIY ERZ TZX SZF 
 LXR TNG RAK FEZ AGA OUD NDR ORN CZL TLM SFA DJE MIR TIP BEN MJI KRT PZU ASM JIB MGQ HGA BBO SXM CUR AUA
 BON LHR LCY ACC LFW COO NIM BKO DKR BJL CKY OXB FNA ROB ABJ OUA LOS ABV KAN PHC DLA NSI LBV BZV FIH FKI KGL BJM
 EBB NBO MBA DAR ZNZ JRO ADD BGF NDJ KBL MHD SYZ IFN TBZ ISB LHE KHI PEW SKT DAC CGP KTM DEL BOM
-LMP KUT BKK DYU JUB RBA
+LMP KUT BKK DYU JUB RBA FRA
 """.split())   # last line: Lampedusa, Kutaisi (low-cost flights out of Georgia), Bangkok, Dushanbe, Juba, Rabat
 
 # codes that are also words written in capitals ("ALL", "BUS"), left out whatever the airport
 WORDS = {"ALL", "BUS", "AND", "THE", "FOR", "NOT", "CAN", "BUT", "ONE", "TWO", "DEN", "HET", "EEN", "MET", "VIA"}
+
+
+COUNTRY_CODES = {country.alpha_3 for country in pycountry.countries} | {"XKX"}
 
 
 def iso3(alpha2: str) -> str | None:
@@ -51,6 +55,10 @@ def main() -> None:
     for code, airport in sorted(airports.items()):
         wanted = code in HUBS or (INTERNATIONAL.search(airport["name"]) and airport["country"] not in FAR_AWAY)
         country = iso3(airport["country"])
+        # a code that is also a country's ISO3 code ("NLD", "BLR", "MAR", "GEO") is read as the country in police
+        # shorthand ("naar NLD"), unless the airport is a hub ("FRA" Frankfurt, "BEN" Benghazi)
+        if code in COUNTRY_CODES and code not in HUBS:
+            continue
         if wanted and country and code not in WORDS and re.fullmatch(r"[A-Z]{3}", code):
             rows.append((code, country, airport["name"]))
     with OUT.open("w", encoding="utf-8", newline="") as handle:

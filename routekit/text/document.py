@@ -132,6 +132,7 @@ class _Codes:
     list_gap: re.Pattern[str]       # what may stand between two codes of a list (", ", " en ")
     ambiguous: frozenset[str]
     not_after: frozenset[str]
+    countries: dict[str, str] = None   # ISO3 code -> a name of that country ("ITA" -> "Italy")
 
 
 def _country_names() -> dict[str, str]:
@@ -177,8 +178,16 @@ def _codes() -> _Codes:
 
     joiners = "|".join(re.escape(w) for w in sorted(words("list_words"), key=len, reverse=True))
     list_gap = re.compile(r"\s*(?:" + joiners + r")?\s*")
+    # ISO3 country codes ("naar NLD", "via ITA"); a hub airport's code wins alone ("FRA" is Frankfurt), a chain of
+    # country codes reads them as countries ("train ITA-FRA", see read_codes)
+    countries = {iso3: name for iso3, name in by_iso3.items() if _ISO3.fullmatch(iso3)}
+    for iso3, name in countries.items():
+        names.setdefault(iso3, name)
+    for code in settings.get("not_codes") or ():
+        names.pop(str(code), None)
+        countries.pop(str(code), None)
     return _Codes(names, words("travel_words"), words("weak_travel_words"), list_gap,
-                  frozenset(str(w) for w in settings.get("ambiguous") or ()), words("not_after"))
+                  frozenset(str(w) for w in settings.get("ambiguous") or ()), words("not_after"), countries)
 
 
 # A capitalised token of two or three letters, or a chain of them joined by hyphens/slashes ("LOS-CAI-AMS"). It
@@ -196,7 +205,8 @@ def read_codes(text: str) -> str:
     previous_code_end = -100
     for match in _CODE_CHAIN.finditer(text):
         parts = re.split(r"[-/>–—]", match.group())
-        if not all(part in table.names for part in parts):
+        if not all(part in table.names for part in parts) and not (
+                len(parts) > 1 and all(part in table.countries for part in parts)):
             continue
         start, end = match.span()
         before = _WORD_BEFORE.search(text, max(0, start - 40), start)
@@ -217,7 +227,9 @@ def read_codes(text: str) -> str:
         if not accepted:
             continue
         pieces.append(text[last:start])
-        pieces.append(" - ".join(table.names[p] for p in parts))
+        # a chain of country codes ("train ITA-FRA, bus FRA-NLD") reads them as countries, not airports (Frankfurt)
+        names = table.countries if chained and all(p in table.countries for p in parts) else table.names
+        pieces.append(" - ".join(names[p] for p in parts))
         last = previous_code_end = end
     if not pieces:
         return text
