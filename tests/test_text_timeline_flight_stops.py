@@ -19,3 +19,14 @@ def test_a_departure_with_only_a_flight_stop_after_it_still_leads_there():
     text = ("Subject, Iraqi national, arrived from Doha. He had flown from Baghdad, changed planes in Doha and showed a "
             "false permit at Schiphol.")
     assert extract_route(text).route == ("IRQ", "QAT", "NLD")
+
+
+def test_a_flight_stop_told_after_the_first_leg_from_the_start_goes_before_its_destination():
+    dutch = ("V: Hoe kwam u in Nederland? A: Met de bus uit Duitsland. V: En daarvoor? A: Hongarije en Oostenrijk. "
+             "V: Hoe kwam u in Hongarije? A: Lopend uit Servië. V: Waar begon het? A: Ik ben in Lahore vertrokken, met "
+             "een vlucht naar Belgrado, overstap in Dubai.")
+    assert extract_route(dutch).route == ("PAK", "ARE", "SRB", "HUN", "AUT", "DEU", "NLD")
+    english = ("Q: How did you come to the Netherlands? A: By bus from Germany. Q: And before? A: Hungary, two weeks. "
+               "Q: How did you enter Hungary? A: On foot from Serbia. Q: Where did the journey start? A: I left Karachi "
+               "with a flight to Belgrade, changing planes in Istanbul.")
+    assert extract_route(english).route == ("PAK", "TUR", "SRB", "HUN", "DEU", "NLD")

@@ -1429,7 +1429,11 @@ def _first_leg_after_start(route: list[str], travelled: list[_MentionState], jou
         if following is None or following.departure:
             return 0
         if following.sentence == state.sentence:
-            chain = [following.mention.place.iso3]
+            # a flight stop told after that country goes before it ("vertrokken, met een vlucht naar Belgrado, overstap
+            # in Dubai")
+            chain = [s.mention.place.iso3 for s in travelled[index + 1:] if s.sentence == state.sentence
+                     and (s.transit or s.via) and s.via_destination == following.mention.start]
+            chain.append(following.mention.place.iso3)
         elif following.sentence == state.sentence + 1 and segments is not None and _SUCCESSION_START.match(
                 folded, segments.sentence_starts[following.sentence - 1]):
             chain = []
@@ -1584,7 +1588,8 @@ def _via_after_arrival_legs(travelled: list[_MentionState], folded: str) -> list
     index = 0
     while index < len(travelled):
         state = travelled[index]
-        if not state.via or state.departure or state.transit or not index:
+        stop_of = state.via or (state.transit and state.via_destination >= 0)   # "naar Belgrado, overstap in Dubai"
+        if not stop_of or state.departure or not index:
             index += 1
             continue
         chain_end = index
