@@ -331,3 +331,19 @@ def test_letter_own_letters_and_interpreters(text, expected):
 ])
 def test_iso3_country_codes(text, expected):
     assert route(text) == expected
+
+
+# --- letters: a country named as where a relative lives ("Turkije is het land waar zijn vader woont", "Finland is
+# where his wife lives"); journeys: a return told verb-last ("... per trein terugkwam") after a removal ("verwijderd")
+@pytest.mark.parametrize("text, expected", [
+    ("Namens cliënt, de heer D. In het rapport staat dat cliënt via Turkije reisde. Dat is onjuist: Turkije is het "
+     "land waar zijn vader woont. Cliënt vloog rechtstreeks van Damascus naar Benghazi, voer naar Kreta en vloog naar Eindhoven.",
+     "SYR>LBY>GRC>NLD"),
+    ("Corrections to the report, client Mr S. Client said he wanted to go to the UK; Finland is where his wife lives. "
+     "He left Russia by car into Georgia and flew to Belgrade and on to Amsterdam.", "RUS>GEO>SRB>NLD"),
+    ("PV. Betr. werd in 2018 al eens in NL aangetroffen; hij verklaarde toen per bus van Tirana via Montenegro en "
+     "Kroatië naar Utrecht te zijn gereisd. Betr. werd in 2019 naar Albanië verwijderd. Nu verklaarde hij dat hij in "
+     "2025 met de veerboot van Durrës naar Bari ging en via Frankrijk per trein terugkwam.", "ALB>MNE>HRV>NLD"),
+])
+def test_relatives_countries_and_verb_last_returns(text, expected):
+    assert route(text) == expected
