@@ -30,3 +30,9 @@ def test_a_flight_stop_told_after_the_first_leg_from_the_start_goes_before_its_d
                "Q: How did you enter Hungary? A: On foot from Serbia. Q: Where did the journey start? A: I left Karachi "
                "with a flight to Belgrade, changing planes in Istanbul.")
     assert extract_route(english).route == ("PAK", "TUR", "SRB", "HUN", "DEU", "NLD")
+
+
+def test_a_departure_in_a_clause_that_goes_on_with_and_starts_a_leg_of_its_own():
+    text = ("Ik vloog van Conakry naar Casablanca, toen met de bus naar Nador en over het hek van Melilla. Van Málaga nam "
+            "ik de bus naar Nederland.")
+    assert extract_route(text).route == ("GIN", "MAR", "ESP", "NLD")

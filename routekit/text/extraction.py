@@ -1146,9 +1146,15 @@ def _arrival_of_departure(st: _MentionState, same: list[_MentionState], folded: 
         return before_it[-1]
     if after:
         return after[0]
-    if before_it:
+    if before_it and not (folded and before_it[-1].clause != st.clause and not st.before and _LEG_JOINED.search(
+            folded, before_it[-1].mention.end, st.mention.start)):
+        # ("vloog van Erbil naar Minsk en was in Berlijn in deze trein gestapt": a leg of its own, its end untold)
         return before_it[-1]
     return None
+
+
+# a clause that goes on with a new leg: "... naar Minsk en was in Berlijn in deze trein gestapt"
+_LEG_JOINED = re.compile(r"\b(?:en|and|daarna|toen|vervolgens|then|afterwards|after that|later)\b")
 
 
 def _build_route(states: list[_MentionState], folded: str, mode_spans, segments: Segments, dutch_record: bool = False,
