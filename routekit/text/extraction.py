@@ -1146,9 +1146,11 @@ def _arrival_of_departure(st: _MentionState, same: list[_MentionState], folded: 
         return before_it[-1]
     if after:
         return after[0]
-    if before_it and not (folded and before_it[-1].clause != st.clause and not st.before and _LEG_JOINED.search(
-            folded, before_it[-1].mention.end, st.mention.start)):
-        # ("vloog van Erbil naar Minsk en was in Berlijn in deze trein gestapt": a leg of its own, its end untold)
+    if before_it and not (folded and len(before_it) > 1 and before_it[-1].clause != st.clause and not st.before
+                          and _LEG_JOINED.search(folded, before_it[-1].mention.end, st.mention.start)):
+        # ("met de bus naar Nador en over het hek van Melilla": after two arrivals, a clause joined by 'en' goes on with
+        # a leg of its own, its end untold; after the sentence's only arrival, "Naar Soedan en ik te voet gegaan vanuit
+        # Eritrea" still tells where that one came from)
         return before_it[-1]
     return None
 
