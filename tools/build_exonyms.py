@@ -14,7 +14,15 @@ English words, given names or demonyms (wordfreq Zipf >= 2.0 for one word, 3.0 f
 "Romani"), and names that another entry already uses (the hand-kept lists, pycountry, towns).
 Every generated name counts only when written with a capital (``case_sensitive = capital``). Arabic, Persian,
 Pashto, Urdu, Tigrinya, Amharic and Chinese have no single Latin spelling: their transliterations are hand-kept in
-``exonyms.csv``.
+``exonyms.csv`` and, per language and country, in ``exonyms_translit.yaml``; this script adds each such name's
+spelling variants (``spelling_variants``: the article al-/el- or none, -iya/-ia/-iyya, doubled vowels written once,
+ou/u), with a looser word filter for the hand-checked name itself (Zipf < 2.5: "Yaman", "Misr") than for a
+generated variant. Also added: the endonyms of the European and Balkan countries on the routes (CLDR in their own
+languages: "Hrvatska", "Magyarország", "Shqipëria"), and Turkish case endings (``turkish_case_forms``: dative,
+locative, ablative, genitive, accusative after an apostrophe; the first four also fused to a stem of five letters or
+more: "Yunanistan'a", "İran'dan", "Almanyada")
+of every Turkish country name and of the Turkish city names in ``exonyms_translit.yaml``. A name of two words or
+more whose first word is the article "al"/"el" is kept whatever its case ("al-Yunan").
 """
 
 from __future__ import annotations
@@ -33,7 +41,10 @@ sys.path.insert(0, str(ROOT))
 OUT = ROOT / "routekit/reference/gazetteer/exonyms_cldr.csv"
 
 LATIN = ("tr", "ku", "az", "uz", "so", "sw", "ha", "om", "yo", "sq", "fr", "es", "pt", "it", "vi", "wo", "ff",
-         "bm", "ln", "ig")
+         "bm", "ln", "ig",
+         # the countries' own languages on the Balkan and EU legs (endonyms told by people who lived there)
+         # (not Baltic or Finnish, whose case endings make English words: Lithuanian "Togas", "Malis")
+         "hr", "bs", "sr_Latn", "sl", "hu", "pl", "cs", "sk", "ro", "sv", "da", "nb", "de")
 CYRILLIC = ("ru", "uk", "be", "bg", "sr", "mk")
 _CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "yo", "є": "ye", "ж": "zh", "з": "z",
@@ -42,9 +53,13 @@ _CYRILLIC = {
     "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "џ": "dz", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
     "э": "e", "ю": "yu", "я": "ya", "ѕ": "dz", "’": "", "'": "",
 }
+TRANSLIT = ROOT / "routekit/reference/gazetteer/exonyms_translit.yaml"
 MIN_LENGTH = 4
 COMMON_WORD = 3.0          # a phrase this common in Dutch or English is left out
 COMMON_SINGLE_WORD = 2.0   # one word this common is a name, a demonym or a word ("Livia", "Omani", "Romani")
+COMMON_CHECKED_WORD = 2.5  # a hand-checked transliteration ("Yaman", "Misr") may be a little more frequent
+_ARTICLE = re.compile(r"(?i)(al|el|an|as|ar|at|ad|en)-(.+)")
+_TURKISH_VOWELS = "aıoueiöü"
 _LATIN_KEY = re.compile(r"[a-z][a-z' -]*")   # what ``fold`` leaves of a name the tokenizer reads whole
 
 
@@ -57,6 +72,62 @@ def transliterate(name: str) -> list[str]:
     return sorted(v for v in variants if v.isascii() or all(ord(c) < 0x250 for c in v))
 
 
+def spelling_variants(name: str) -> list[str]:
+    """The spellings interpreters use for one transliterated name: with and without the Arabic article (al-/el-,
+    and the assimilated an-/as-/...), -iya/-ia/-iyya/-iyah, doubled vowels written once and ou written u."""
+    forms = {name}
+    article = _ARTICLE.fullmatch(name)
+    if article:
+        bare = article.group(2)
+        forms |= {bare[:1].upper() + bare[1:], f"al-{bare}", f"el-{bare}"}
+    for form in list(forms):
+        for ending, others in (("iya", ("ia", "iyya", "iyah")), ("ia", ("iya",))):
+            if form.endswith(ending) and not (ending == "ia" and form.endswith("iia")):
+                forms |= {form[: -len(ending)] + other for other in others}
+    forms |= {re.sub(r"([aeiou])\1", r"\1", form) for form in list(forms)}
+    forms |= {form.replace("ou", "u") for form in list(forms)}
+    return sorted(forms)
+
+
+def _turkish_lower(name: str) -> str:
+    return name.replace("I", "ı").replace("İ", "i").lower()
+
+
+def turkish_case_forms(name: str) -> list[str]:
+    """Dative, locative (and -ki), ablative, genitive and accusative of a Turkish proper name, after an apostrophe
+    as Turkish writes them ("Yunanistan'a", "İran'dan", "Selanik'te") and fused as people type them
+    ("Almanyada"): vowel harmony by the last vowel, buffer consonants after a vowel, t for d after a voiceless one."""
+    lower = _turkish_lower(name)
+    vowels = [ch for ch in lower if ch in _TURKISH_VOWELS]
+    if not vowels:
+        return []
+    last = vowels[-1]
+    back, rounded = last in "aıou", last in "oöuü"
+    a = "a" if back else "e"
+    i = ("u" if rounded else "ı") if back else ("ü" if rounded else "i")
+    after_vowel = lower[-1] in _TURKISH_VOWELS
+    d = "t" if lower[-1] in "çfhkpsşt" else "d"
+    endings = [("y" if after_vowel else "") + a, d + a, d + a + "ki", d + a + "n",
+               ("n" if after_vowel else "") + i + "n", ("y" if after_vowel else "") + i]
+    forms = [f"{name}'{ending}" for ending in endings]
+    if len(lower) >= 5:   # fused only where the stem is long enough to stay a name ("Almanyada", not "Fasta")
+        forms += [name + ending for ending in endings[:4]]
+    return forms
+
+
+def _translit_names() -> list[tuple[str, str, str, str]]:
+    """(name, iso3, language, kind) of ``exonyms_translit.yaml``, each name once per spelling variant."""
+    import yaml
+
+    rows = []
+    for language, countries in yaml.safe_load(TRANSLIT.read_text(encoding="utf-8")).items():
+        for target, names in countries.items():
+            iso3, _, kind = str(target).partition("@")
+            for name in names:
+                rows.append((str(name), iso3, language, kind or "country"))
+    return rows
+
+
 def _key(name: str) -> str:
     from routekit.text.gazetteer import _key as gazetteer_key
 
@@ -67,15 +138,29 @@ def main() -> None:
     import pycountry
 
     from routekit.reference import countries
-    from routekit.text.gazetteer import gazetteer
+    from routekit.text.gazetteer import gazetteer, read_data_csv
 
     OUT.write_text("alias,iso3,language,kind,case_sensitive\n", encoding="utf-8")   # this file's old names are no
     gazetteer.cache_clear()                                                              # hand-kept names
     table = countries()
     wanted = [str(iso3) for iso3, row in table.iterrows() if row["region"] != "Other"]
     hand = {key: place.iso3 for key, place in gazetteer().items()}   # the hand-kept and pycountry names win
-    rows: dict[str, tuple[str, str, str]] = {}
+    rows: dict[str, tuple[str, str, str, str]] = {}
     clashes: set[str] = set()
+
+    def add(spelling: str, iso3: str, language: str, kind: str = "country", common_limit: float | None = None) -> None:
+        key = _key(spelling)
+        if len(key.replace(" ", "")) < MIN_LENGTH or key in hand or not _LATIN_KEY.fullmatch(key):
+            return
+        common = max(zipf_frequency(key, "nl"), zipf_frequency(key, "en"))
+        limit = COMMON_WORD if " " in key else (common_limit or COMMON_SINGLE_WORD)
+        if common >= limit:
+            return
+        if key in rows and rows[key][1] != iso3:
+            clashes.add(key)
+        rows.setdefault(key, (spelling, iso3, language, kind))
+
+    turkish: list[tuple[str, str, str]] = []   # (name, iso3, kind) whose case endings are added
     for language in LATIN + CYRILLIC:
         locale = Locale.parse(language)
         for iso3 in wanted:
@@ -85,24 +170,31 @@ def main() -> None:
                 continue
             names = transliterate(name) if language in CYRILLIC else [unicodedata.normalize("NFC", name)]
             for spelling in names:
-                key = _key(spelling)
-                if len(key.replace(" ", "")) < MIN_LENGTH or key in hand or not _LATIN_KEY.fullmatch(key):
-                    continue
-                common = max(zipf_frequency(key, "nl"), zipf_frequency(key, "en"))
-                if common >= (COMMON_WORD if " " in key else COMMON_SINGLE_WORD):
-                    continue
-                if key in rows and rows[key][1] != iso3:
-                    clashes.add(key)
-                rows.setdefault(key, (spelling, iso3, language))
+                add(spelling, iso3, language)
+            if language == "tr":
+                turkish.append((unicodedata.normalize("NFC", name), iso3, "country"))
+    for name, iso3, language, kind in _translit_names():
+        add(name, iso3, language, kind, COMMON_CHECKED_WORD)
+        for variant in spelling_variants(name):
+            add(variant, iso3, language, kind)
+        if language == "tr":
+            turkish.append((name, iso3, kind))
+    turkish += [(row["alias"], row["iso3"], row["kind"] or "country")
+                for row in read_data_csv("exonyms.csv") if row.get("language") == "tr"]
+    for name, iso3, kind in turkish:
+        for form in turkish_case_forms(name):
+            add(form, iso3, "tr", kind)
     with OUT.open("w", encoding="utf-8", newline="") as handle:
-        handle.write("# Generated by tools/build_exonyms.py from CLDR (through Babel); do not edit by hand.\n")
+        handle.write("# Generated by tools/build_exonyms.py from CLDR (through Babel) and exonyms_translit.yaml; "
+                     "do not edit by hand.\n")
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(["alias", "iso3", "language", "kind", "case_sensitive"])
         for key in sorted(rows):
             if key in clashes:
                 continue   # two countries' names in different languages: no safe reading
-            spelling, iso3, language = rows[key]
-            writer.writerow([spelling, iso3, language, "country", "capital"])
+            spelling, iso3, language, kind = rows[key]
+            article = key.split(" ", 1)[0] in ("al", "el") and " " in key   # "al-Yunan": lower case is still a name
+            writer.writerow([spelling, iso3, language, kind, "no" if article else "capital"])
     print(f"{OUT.relative_to(ROOT)}: {len(rows) - len(clashes)} names ({len(clashes)} shared by two countries left out)")
 
 
