@@ -22,7 +22,9 @@ languages: "Hrvatska", "Magyarország", "Shqipëria"), and Turkish case endings 
 locative, ablative, genitive, accusative after an apostrophe; the first four also fused to a stem of five letters or
 more: "Yunanistan'a", "İran'dan", "Almanyada")
 of every Turkish country name and of the Turkish city names in ``exonyms_translit.yaml``. A name of two words or
-more whose first word is the article "al"/"el" is kept whatever its case ("al-Yunan").
+more whose first word is the article "al"/"el", and a Turkish form with an apostrophe, are kept whatever their
+case and capitalised neighbours ("al-Yunan", "Avusturya'dan Almanya'ya"); so are French and Italian names after an
+elided article or preposition (``elided_forms``: "l'Algérie", "d'Italie", "dall'Albania").
 """
 
 from __future__ import annotations
@@ -115,6 +117,17 @@ def turkish_case_forms(name: str) -> list[str]:
     return forms
 
 
+_ELISIONS = {"fr": ("l'", "d'"), "it": ("l'", "dall'", "all'", "nell'", "dell'")}
+
+
+def elided_forms(name: str, language: str) -> list[str]:
+    """French and Italian articles and prepositions elided before a name that starts with a vowel, written as one
+    word with it ("l'Algérie", "d'Italie", "dall'Albania"): the quotations in a Dutch record keep them."""
+    if language not in _ELISIONS or unicodedata.normalize("NFKD", name[:1])[:1].lower() not in "aeiouh":
+        return []
+    return [prefix + name for prefix in _ELISIONS[language]]
+
+
 def _translit_names() -> list[tuple[str, str, str, str]]:
     """(name, iso3, language, kind) of ``exonyms_translit.yaml``, each name once per spelling variant."""
     import yaml
@@ -173,6 +186,8 @@ def main() -> None:
                 add(spelling, iso3, language)
             if language == "tr":
                 turkish.append((unicodedata.normalize("NFC", name), iso3, "country"))
+            for elided in elided_forms(unicodedata.normalize("NFC", name), language):
+                add(elided, iso3, language)
     for name, iso3, language, kind in _translit_names():
         add(name, iso3, language, kind, COMMON_CHECKED_WORD)
         for variant in spelling_variants(name):
@@ -193,8 +208,10 @@ def main() -> None:
             if key in clashes:
                 continue   # two countries' names in different languages: no safe reading
             spelling, iso3, language, kind = rows[key]
-            article = key.split(" ", 1)[0] in ("al", "el") and " " in key   # "al-Yunan": lower case is still a name
-            writer.writerow([spelling, iso3, language, kind, "no" if article else "capital"])
+            # "al-Yunan", "Avusturya'dan": an article or a Turkish case ending makes any spelling a name, and
+            # no person's ("Avusturya'dan Almanya'ya" is not a first name and a surname)
+            article = key.split(" ", 1)[0] in ("al", "el") and " " in key
+            writer.writerow([spelling, iso3, language, kind, "no" if article or "'" in key else "capital"])
     print(f"{OUT.relative_to(ROOT)}: {len(rows) - len(clashes)} names ({len(clashes)} shared by two countries left out)")
 
 

@@ -132,7 +132,29 @@ def detect_language(original: str, folded: str, words: list[str]) -> str:
         return "nl" if dutch == top else "en"
     ours = dutch + english
     if top >= 2 and top > ours:
-        return next(lang for lang in _LANGUAGE_WORDS if scores.get(lang, 0) == top)
+        framing = _framing_language(original)   # a Dutch or English record quoting a French or Spanish statement
+        return framing or next(lang for lang in _LANGUAGE_WORDS if scores.get(lang, 0) == top)
+    return "nl" if dutch >= english else "en"
+
+
+# A quotation: opened after a space, a colon or the start, closed before a space, a punctuation mark or the end (an
+# apostrophe inside a word - "jusqu'à", "l'Algérie" - neither opens nor closes one).
+_QUOTATION = re.compile(r"(?:^|(?<=[\s:(]))['\"“‘«„](?:.|\n)+?['\"”’»](?=[\s.,;:!?)]|$)")
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)*")
+
+
+def _framing_language(original: str) -> str:
+    """'nl' or 'en' when the words outside quotations are Dutch or English (at least three votes, more than any other
+    language's): the record is ours and only quotes the statement in its own language; else ''."""
+    outside = _QUOTATION.sub(" ", original)
+    if len(outside) == len(original):
+        return ""
+    scores = Counter(chain.from_iterable(map(_WORD_LANGUAGES.__getitem__, filter(
+        _WORD_LANGUAGES.__contains__, _WORD.findall(fold(outside))))))
+    dutch, english = scores.get("nl", 0), scores.get("en", 0)
+    others = max((count for lang, count in scores.items() if lang not in ("nl", "en")), default=0)
+    if max(dutch, english) < 3 or max(dutch, english) <= others:
+        return ""
     return "nl" if dutch >= english else "en"
 
 
