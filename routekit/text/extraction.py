@@ -1502,6 +1502,8 @@ def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
         legs += [Constraint(a, b, timeline.STOP) for a, b in _stop_legs(travelled, pair_of, folded, flown)]
     if any(state.via for state in travelled):
         legs += [Constraint(a, b, timeline.STOP) for a, b in _via_after_arrival_legs(travelled, folded)]
+    if (" nu " in folded or " now " in folded) and _NOW_IN.search(folded):
+        legs += [Constraint(a, b, timeline.ITINERARY) for a, b in _where_now_legs(travelled, folded)]
     previous: _MentionState | None = None
     for state in travelled:
         if (state.departure or state.before or state.before_of >= 0 or state.continues_before or state.transit
@@ -1580,6 +1582,45 @@ def _stop_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
 # the verb of an arrival between the place reached and the way it was reached: "Naar IT was hij gekomen via NE"
 _REACHED = re.compile(r"\b(?:gekomen|aangekomen|binnengekomen|gearriveerd|bereikt|bereikte|gereisd|gevlucht|gevlogen"
                       r"|reached|arrived|came|come|entered|travelled|traveled|flown|got)\b")
+
+
+# a quoted statement telling where its speaker is now: "'Broer, ik ben nu in Nimsa, in Wenen.'", "'I am now in Almaan'"
+_NOW_IN = re.compile(r"\b(?:nu|now)\s+(?:in|at|op)\s+(?:(?:de|het|the)\s+)?")
+_QUOTE_OPEN = re.compile(r"(?:^|(?<=[\s:(]))['\"“‘]")
+_QUOTE_CLOSE = re.compile(r"['\"”’](?=[\s.,;:)]|$)")
+# a sentence about what is still to come: "Ik ga morgen met de trein naar Almanya"
+_FUTURE = re.compile(r"\b(?:morgen|straks|binnenkort|ga ik|gaan we|ik ga|we gaan|wij gaan|zal|zullen|tomorrow|soon|will|"
+                     r"i am going|we are going|going to)\b")
+
+
+def _where_now_legs(travelled: list[_MentionState], folded: str) -> list[tuple[str, str]]:
+    """A quoted statement that tells where its speaker is now ("'Broer, ik ben nu in Nimsa, in Wenen. Ze hebben ons van
+    Hongarije gebracht ...'", a voice message; "'I am now in Almaan ... then Austria, and now here'"): that country
+    comes after every country the statement tells as passed - not those of a sentence about what is still to come
+    ("Ik ga morgen ... naar Almanya"). Only inside quotes: a record's own 'now' is its own place and time."""
+    legs: list[tuple[str, str]] = []
+    for state in travelled:
+        start = state.mention.start
+        now = _NOW_IN.search(folded, max(0, start - 16), start)
+        if now is None or now.end() != start or state.departure or state.intended:
+            continue
+        opening = None
+        for opening in _QUOTE_OPEN.finditer(folded, 0, start):
+            pass
+        if opening is None:
+            continue
+        closing = _QUOTE_CLOSE.search(folded, start)
+        end = closing.start() if closing else len(folded)
+        here = state.mention.place.iso3
+        for other in travelled:
+            country, offset = other.mention.place.iso3, other.mention.start
+            if not opening.end() <= offset < end or country in (here, NETHERLANDS) or other.intended:
+                continue
+            sentence_start = max(folded.rfind(".", opening.end(), offset), opening.end())
+            sentence_end = folded.find(".", offset, end)
+            if not _FUTURE.search(folded, sentence_start, sentence_end if sentence_end >= 0 else end):
+                legs.append((country, here))
+    return legs
 
 
 _ANOTHER_TIME = re.compile(r"\b(?:again|second time|third time|next time|once more|opnieuw|weer|nogmaals|tweede keer"

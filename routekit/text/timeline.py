@@ -67,6 +67,8 @@ def solve(route: list[str], constraints: list[Constraint], fixed_first: str | No
         before.setdefault(later, []).append(earlier)
     if not before:
         return order
+    for earlier_ones in before.values():   # predecessors pulled in base order: the text's order decides the rest
+        earlier_ones.sort(key=position.__getitem__)
     ordered: list[str] = []
     placed: set[str] = set()
     for country in order:
