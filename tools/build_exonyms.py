@@ -11,7 +11,9 @@ Cyrillic ones transliterated (Russian, Ukrainian, Belarusian, Bulgarian, Serbian
 common "ija"/"ia" variants), the name of every country outside the small territories (``countries.csv`` region
 'Other'). Left out: names under four letters, names with letters ``fold`` keeps ("Indɛ"), names that are ordinary Dutch or
 English words, given names or demonyms (wordfreq Zipf >= 2.0 for one word, 3.0 for a phrase: "Livia", "Omani",
-"Romani"), and names that another entry already uses (the hand-kept lists, pycountry, towns).
+"Romani"), and names that another entry already uses (the hand-kept lists, pycountry, towns). The Cyrillic names are also kept
+in Cyrillic with their Russian and Ukrainian case forms (``slavic_case_forms``): ``normalise.fold`` reads each
+Cyrillic letter as one Latin letter, so "В Италии" in an English record matches.
 Every generated name counts only when written with a capital (``case_sensitive = capital``). Arabic, Persian,
 Pashto, Urdu, Tigrinya, Amharic and Chinese have no single Latin spelling: their transliterations are hand-kept in
 ``exonyms.csv`` and, per language and country, in ``exonyms_translit.yaml``; this script adds each such name's
@@ -62,7 +64,7 @@ COMMON_SINGLE_WORD = 2.0   # one word this common is a name, a demonym or a word
 COMMON_CHECKED_WORD = 2.5  # a hand-checked transliteration ("Yaman", "Misr") may be a little more frequent
 _ARTICLE = re.compile(r"(?i)(al|el|an|as|ar|at|ad|en)-(.+)")
 _TURKISH_VOWELS = "aıoueiöü"
-_LATIN_KEY = re.compile(r"[a-z][a-z' -]*")   # what ``fold`` leaves of a name the tokenizer reads whole
+_LATIN_KEY = re.compile(r"[a-z][a-z' -]*")   # what ``fold`` leaves of a name (Cyrillic folds to Latin letters too)
 
 
 def transliterate(name: str) -> list[str]:
@@ -115,6 +117,31 @@ def turkish_case_forms(name: str) -> list[str]:
     if len(lower) >= 5:   # fused only where the stem is long enough to stay a name ("Almanyada", not "Fasta")
         forms += [name + ending for ending in endings[:4]]
     return forms
+
+
+def slavic_case_forms(name: str, language: str) -> list[str]:
+    """Genitive, dative, accusative, instrumental and locative of a one-word Russian or Ukrainian place name by its
+    ending ("Италия" -> "Италии", "Италию", "Италией"; "Иран" -> "Ирана", "Ирану", "Иране", "Ираном"; "Москва" ->
+    "Москвы", "Москву", "Москве", "Москвой"); indeclinable names ("Того", "Перу") and other languages give none."""
+    if language not in ("ru", "uk") or " " in name or "-" in name or len(name) < 3:
+        return []
+    ukrainian = language == "uk"
+    stem, last = name[:-1], name[-1]
+    if name.endswith(("ия", "ія")):
+        base = name[:-2]
+        endings = ("ії", "ію", "ією") if ukrainian else ("ии", "ию", "ией")
+        return [base + ending for ending in endings]
+    if last == "я":
+        return [stem + ending for ending in (("і", "ю", "ею") if ukrainian else ("и", "е", "ю", "ей"))]
+    if last == "а":
+        soft = stem[-1:] in "гкхжшщч"
+        return [stem + ending for ending in (("и" if soft else "и", "і", "у", "ою") if ukrainian
+                                              else ("и" if soft else "ы", "е", "у", "ой"))]
+    if last in "йь":
+        return [stem + ending for ending in (("ю", "ї", "ем") if ukrainian else ("я", "ю", "е", "ем"))]
+    if last.lower() in "бвгджзклмнпрстфхцчшщ":
+        return [name + ending for ending in (("у", "а", "і", "ом") if ukrainian else ("а", "у", "е", "ом"))]
+    return []
 
 
 _ELISIONS = {"fr": ("l'", "d'"), "it": ("l'", "dall'", "all'", "nell'", "dell'")}
@@ -171,7 +198,7 @@ def main() -> None:
             return
         if key in rows and rows[key][1] != iso3:
             clashes.add(key)
-        rows.setdefault(key, (spelling, iso3, language, kind))
+        rows.setdefault(key, (spelling, iso3, language.split("_")[0], kind))
 
     turkish: list[tuple[str, str, str]] = []   # (name, iso3, kind) whose case endings are added
     for language in LATIN + CYRILLIC:
@@ -182,6 +209,8 @@ def main() -> None:
             if not name:
                 continue
             names = transliterate(name) if language in CYRILLIC else [unicodedata.normalize("NFC", name)]
+            if language in CYRILLIC:   # also in Cyrillic, with the case forms ("в Италии", "до Германии")
+                names += [name, *slavic_case_forms(name, language)]
             for spelling in names:
                 add(spelling, iso3, language)
             if language == "tr":
@@ -194,6 +223,8 @@ def main() -> None:
             add(variant, iso3, language, kind)
         if language == "tr":
             turkish.append((name, iso3, kind))
+        for form in slavic_case_forms(name, language):
+            add(form, iso3, language, kind)
     turkish += [(row["alias"], row["iso3"], row["kind"] or "country")
                 for row in read_data_csv("exonyms.csv") if row.get("language") == "tr"]
     for name, iso3, kind in turkish:

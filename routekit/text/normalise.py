@@ -23,6 +23,11 @@ _EXTRA = {
     "\t": " ", "\u00a0": " ",
 }
 
+# Cyrillic letters, one Latin letter each (folding keeps offsets): a Russian or Ukrainian name quoted in a Dutch or
+# English record ("В Италии", "до Германии") is matched through the Cyrillic names in exonyms_cldr.csv.
+_CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґўјљњћђџѓќѕ",
+                     "abvgdeezziiklmnoprstufhccssjyjeuaiiegujlncddgkz"))
+
 
 @lru_cache(maxsize=1)
 def _fold_table() -> dict[int, str]:
@@ -36,6 +41,8 @@ def _fold_table() -> dict[int, str]:
         table[code] = chr(code).lower()
     for char, repl in _EXTRA.items():
         table[ord(char)] = repl
+    for char, repl in _CYRILLIC.items():
+        table[ord(char)] = table[ord(char.upper())] = repl
     return table
 
 
@@ -108,6 +115,7 @@ for _lang, _words in _LANGUAGE_WORDS.items():
 # Letters of non-Latin scripts (Greek, Cyrillic, Armenian, Hebrew, Arabic, Indic, CJK, Hangul, ...).
 _NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0530-\u1fff\u3040-\u9fff\uac00-\ud7af\ufb1d-\ufdff\ufe70-\ufeff]")
 _LATIN_LETTER = re.compile(r"[a-z]")
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 
 
 def detect_language(original: str, folded: str, words: list[str]) -> str:
@@ -116,11 +124,12 @@ def detect_language(original: str, folded: str, words: list[str]) -> str:
     Texts mostly in a non-Latin script give 'other'. Decided by counting distinctive function words.
     """
     if not original.isascii():
-        sample = folded[:4000]
-        # folding leaves Latin letters ASCII: only a sample that is not ASCII can hold another script
-        other = 0 if sample.isascii() else len(_NON_LATIN.findall(sample))
-        if other and other > len(_LATIN_LETTER.findall(sample)):
-            return "other"
+        head = original[:4000]
+        # the other script's letters counted in the original: folding makes Cyrillic Latin, so those are taken off
+        # the Latin letters of the folded sample
+        other = len(_NON_LATIN.findall(head))
+        if other and other > len(_LATIN_LETTER.findall(folded[:4000])) - len(_CYRILLIC_LETTER.findall(head)):
+            return _framing_language(original) or "other"   # a Dutch/English record quoting it is ours
     # one vote per language of each function word, counted in C (filter, map, chain and Counter)
     function_words = filter(_WORD_LANGUAGES.__contains__, words[:800])
     scores = Counter(chain.from_iterable(map(_WORD_LANGUAGES.__getitem__, function_words)))
