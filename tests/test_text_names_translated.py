@@ -60,6 +60,16 @@ def test_transliterated_country_names_make_the_route(text, route):
     assert _route(text) == route
 
 
+@pytest.mark.parametrize("text, route", [
+    ("Vertaling uit het Arabisch: 'Van el-Obeid ging ik naar Libië, toen met de boot naar Italië.' Daarna kwam hij "
+     "met de trein naar Nederland.", "SDN>LBY>ITA>NLD"),
+    ("Translated statement (Arabic): 'I left al-Mukalla by boat to Somalia, then Sudan and Libya, the sea to "
+     "Italy.' He then reached the Netherlands.", "YEM>SOM>SDN>LBY>ITA>NLD"),
+])
+def test_arab_towns_with_the_article_in_lower_case(text, route):
+    assert _route(text) == route
+
+
 def test_turkish_names_with_case_endings():
     text = ("Vertaling uit het Turks: 'İran'dan yürüdüm. Türkiye'de çalıştım, sonra Yunanistan'a botla, "
             "Sırbistan'dan Macaristan'a, Avusturya'dan Almanya'ya trenle, Almanyadan Hollanda'ya otobüsle.'")
