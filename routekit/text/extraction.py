@@ -248,7 +248,7 @@ class _Scopes:
                  "residence_verbs", "start_after", "before_index", "home_after", "boarding_after", "birth_after",
                  "residence_after", "first_clauses", "returned", "persons_from", "homes", "nationalities", "journey_starts", "starts",
                  "residences", "vias", "departed", "abroad", "abroad_sentences", "before_sentences", "documents",
-                 "document_index", "link", "may_exclude")
+                 "document_index", "link", "may_exclude", "borders")
 
 
 def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[int, int]]], vocab: Vocabulary,
@@ -262,6 +262,9 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
         negations = [span for span in cues.get("negation", []) if span[0] not in exceptions]
         scopes.negation_clauses = {segments.clause(start) for start, _ in negations}
         scopes.never_there |= _never_there(mentions, cues, exceptions, segments, folded)
+    if "not_reached_after" in cues:
+        scopes.negation_clauses = scopes.negation_clauses | _not_reached_before(mentions, cues["not_reached_after"],
+                                                                                segments, folded)
     if "niet" in folded or "nooit" in folded or "never" in folded or "not" in folded:
         # an answer's "Zvicra niet.", "Lithuania never.", "Oostenrijk, wij niet": never there, wherever else named
         elliptic = {m.place.iso3 for m in mentions if _ELLIPTIC_NEGATION.match(folded, m.end)}
@@ -318,6 +321,7 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     scopes.returned = _governed(cues, "return", folded, mention_starts, 2)
     scopes.homes = _governed(cues, "home", folded, mention_starts, 4)
     scopes.persons_from = _NONE_GOVERNED
+    scopes.borders = _governed(cues, "border_of", folded, mention_starts, 1)   # "op de grens met Hongarije"
     if "person_from" in cues:   # not a companion: "met haar man uit Jemen", "with my friend from Aleppo"
         others = [span for span in cues["person_from"] if _blockers_absent(folded, span[0], vocab)
                   and not _POSSESSIVE_BEFORE.search(folded, max(0, span[0] - 12), span[0])]
@@ -371,7 +375,7 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     scopes.link = vocab.document_links
     scopes.may_exclude = bool(scopes.negation_clauses or scopes.never_there or scopes.retracted
                               or scopes.relative_sentences
-                              or scopes.documents or scopes.returned or scopes.persons_from or scopes.intention or scopes.intention_after
+                              or scopes.documents or scopes.returned or scopes.persons_from or scopes.borders or scopes.intention or scopes.intention_after
                               or scopes.final_index.spans or scopes.airside_sentences)
     return scopes
 
@@ -442,6 +446,8 @@ def _why_not_travelled(state: _MentionState, folded: str, scopes: _Scopes, vocab
         return "document"
     if m_start in scopes.returned:
         return "return"
+    if m_start in scopes.borders:   # "Subotica, op de grens met Hongarije": the country across a border named
+        return "border"
     if m_start in scopes.persons_from:   # "werkte voor een man uit Ghana", "a fellow traveller was from Belize"
         return "person"
     if clause in scopes.intention and intended_counts and any(
@@ -739,6 +745,25 @@ def _mark_not_travelled(states: list[_MentionState], folded: str, cues, segments
             if segments.clause(start) == state.clause or (end <= m_start and not _CONTRAST.search(folded, end, m_start)):
                 state.excluded = "seen"
                 break
+
+
+def _not_reached_before(mentions: list[Mention], spans: list[tuple[int, int]], segments: Segments,
+                        folded: str) -> set[int]:
+    """'..., but we never went', 'maar dat mislukte': a cue that ends a clause naming no place says the place of the
+    clause before it in the sentence was not reached - that clause only (unlike ``_never_there``, a later account
+    may still reach the country)."""
+    clauses: set[int] = set()
+    mention_clauses = [segments.clause(m.start) for m in mentions]
+    for start, end in spans:
+        clause = segments.clause(start)
+        clause_end = segments.clause_starts[clause] if clause < len(segments.clause_starts) else len(folded)
+        if clause in mention_clauses or len(_PLAIN_WORD.findall(folded, end, clause_end)) > 2:
+            continue   # a clause that goes on ("mislukte steeds", "zijn daar niet aan land geweest" end it; not more)
+        sentence = segments.sentence(start)
+        earlier = [c for m, c in zip(mentions, mention_clauses) if c < clause and segments.sentence(m.start) == sentence]
+        if earlier:
+            clauses.add(earlier[-1])
+    return clauses
 
 
 def _never_there(mentions: list[Mention], cues, exceptions: set[int], segments: Segments, folded: str = "") -> set[str]:
