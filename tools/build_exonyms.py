@@ -13,7 +13,8 @@ common "ija"/"ia" variants), the name of every country outside the small territo
 English words, given names or demonyms (wordfreq Zipf >= 2.0 for one word, 3.0 for a phrase: "Livia", "Omani",
 "Romani"), and names that another entry already uses (the hand-kept lists, pycountry, towns). The Cyrillic names are also kept
 in Cyrillic with their Russian and Ukrainian case forms (``slavic_case_forms``): ``normalise.fold`` reads each
-Cyrillic letter as one Latin letter, so "В Италии" in an English record matches.
+Cyrillic letter as one Latin letter, so "В Италии" in an English record matches. Albanian definite names also get
+their other cases (``albanian_case_forms``: "Greqisë", "Holandën").
 Every generated name counts only when written with a capital (``case_sensitive = capital``). Arabic, Persian,
 Pashto, Urdu, Tigrinya, Amharic and Chinese have no single Latin spelling: their transliterations are hand-kept in
 ``exonyms.csv`` and, per language and country, in ``exonyms_translit.yaml``; this script adds each such name's
@@ -149,6 +150,15 @@ def slavic_case_forms(name: str, language: str) -> list[str]:
     return []
 
 
+def albanian_case_forms(name: str, language: str) -> list[str]:
+    """Accusative and genitive/dative/ablative of an Albanian definite country name ("Greqia" -> "Greqinë",
+    "Greqisë"; "Holanda" -> "Holandën", "Holandës"), with and without the ë as interpreters type them."""
+    if language != "sq" or " " in name or not name.endswith("a") or len(name) < 5:
+        return []
+    forms = [name[:-1] + "në", name[:-1] + "së"] if name.endswith("ia") else [name[:-1] + "ën", name[:-1] + "ës"]
+    return forms + [form.replace("ë", "e") for form in forms]
+
+
 _ELISIONS = {"fr": ("l'", "d'"), "it": ("l'", "dall'", "all'", "nell'", "dell'")}
 
 
@@ -201,8 +211,8 @@ def main() -> None:
             return
         common = max(zipf_frequency(key, "nl"), zipf_frequency(key, "en"))
         limit = COMMON_WORD if " " in key else (common_limit or COMMON_SINGLE_WORD)
-        if common >= limit:
-            return
+        if common >= limit and not (" " in key and common_limit):   # wordfreq guesses a phrase from its words:
+            return                                                    # "Mal të Zi" is not as common as "te"
         if key in rows and rows[key][1] != iso3:
             clashes.add(key)
         rows.setdefault(key, (spelling, iso3, language.split("_")[0], kind))
@@ -230,7 +240,7 @@ def main() -> None:
             add(variant, iso3, language, kind)
         if language == "tr":
             turkish.append((name, iso3, kind))
-        for form in slavic_case_forms(name, language):
+        for form in slavic_case_forms(name, language) + albanian_case_forms(name, language):
             add(form, iso3, language, kind)
     turkish += [(row["alias"], row["iso3"], row["kind"] or "country")
                 for row in read_data_csv("exonyms.csv") if row.get("language") == "tr"]
