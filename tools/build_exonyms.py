@@ -13,8 +13,11 @@ common "ija"/"ia" variants), the name of every country outside the small territo
 English words, given names or demonyms (wordfreq Zipf >= 2.0 for one word, 3.0 for a phrase: "Livia", "Omani",
 "Romani"), and names that another entry already uses (the hand-kept lists, pycountry, towns). The Cyrillic names are also kept
 in Cyrillic with their Russian and Ukrainian case forms (``slavic_case_forms``): ``normalise.fold`` reads each
-Cyrillic letter as one Latin letter, so "В Италии" in an English record matches. Albanian definite names also get
-their other cases (``albanian_case_forms``: "Greqisë", "Holandën").
+Cyrillic letter as one Latin letter, so "В Италии" in an English record matches. The Arabic, Persian, Urdu, Pashto and
+Sorani names are kept in their own script too (``arabic_script_forms``: also without the article and with "و"/"ب"/
+"ف"/"ل" joined, with hamza left off and Arabic/Persian ya and kaf swapped; Arabic having no capitals, they count
+only written exactly so, never as a Latin word or a fuzzy match that folds alike).
+Albanian definite names also get their other cases (``albanian_case_forms``: "Greqisë", "Holandën").
 Every generated name counts only when written with a capital (``case_sensitive = capital``). Arabic, Persian,
 Pashto, Urdu, Tigrinya, Amharic and Chinese have no single Latin spelling: their transliterations are hand-kept in
 ``exonyms.csv`` and, per language and country, in ``exonyms_translit.yaml``; this script adds each such name's
@@ -53,6 +56,7 @@ LATIN = ("tr", "ku", "az", "uz", "so", "sw", "ha", "om", "yo", "sq", "fr", "es",
          # (not Baltic or Finnish, whose case endings make English words: Lithuanian "Togas", "Malis")
          "hr", "bs", "sr_Latn", "sl", "hu", "pl", "cs", "sk", "ro", "sv", "da", "nb", "de")
 CYRILLIC = ("ru", "uk", "be", "bg", "sr", "mk")
+ARABIC_SCRIPT = ("ar", "fa", "ur", "ps", "ckb")   # kept in their own script: ``normalise.fold`` reads it letter by letter
 _CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "yo", "є": "ye", "ж": "zh", "з": "z",
     "и": "i", "і": "i", "ї": "yi", "й": "y", "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n", "њ": "nj",
@@ -150,6 +154,22 @@ def slavic_case_forms(name: str, language: str) -> list[str]:
     return []
 
 
+def arabic_script_forms(name: str, language: str) -> list[str]:
+    """An Arabic-script name as it is written inside a sentence: without the article ("اليونان" -> "يونان") and with
+    the conjunction or preposition joined to it (Arabic "و", "ب", "ف", "ل"/"لل": "وألمانيا", "باليونان")."""
+    forms = [name]
+    if language == "ar":
+        bare = name[2:] if name.startswith("ال") else ""
+        if bare:
+            forms.append(bare)
+        forms += [prefix + name for prefix in ("و", "ب", "ف")]
+        forms.append("لل" + bare if bare else "ل" + name)
+    variants = set(forms)
+    for letters, plain in (("أإآ", "ا"), ("ي", "ی"), ("ی", "ي"), ("ك", "ک"), ("ک", "ك"), ("ة", "ه"), ("ى", "ي")):
+        variants |= {form.translate(str.maketrans(letters, plain * len(letters))) for form in variants}
+    return sorted(variants)   # the spellings people type: hamza left off, Persian and Arabic ya and kaf
+
+
 def albanian_case_forms(name: str, language: str) -> list[str]:
     """Accusative and genitive/dative/ablative of an Albanian definite country name ("Greqia" -> "Greqinë",
     "Greqisë"; "Holanda" -> "Holandën", "Holandës"), with and without the ë as interpreters type them."""
@@ -234,7 +254,22 @@ def main() -> None:
                 turkish.append((unicodedata.normalize("NFC", name), iso3, "country"))
             for elided in elided_forms(unicodedata.normalize("NFC", name), language):
                 add(elided, iso3, language)
+    for language in ARABIC_SCRIPT:   # Arabic, Persian, Urdu, Pashto and Sorani names in their own script
+        locale = Locale.parse(language)
+        for iso3 in wanted:
+            country = pycountry.countries.get(alpha_3=iso3)
+            name = locale.territories.get(country.alpha_2) if country else None
+            for form in arabic_script_forms(name, language) if name else []:
+                key = _key(form)
+                if len(key.replace(" ", "")) >= MIN_LENGTH and key not in hand and _LATIN_KEY.fullmatch(key):
+                    if key in rows and rows[key][1] != iso3:
+                        clashes.add(key)
+                    rows.setdefault(key, (form, iso3, language, "country"))
     for name, iso3, language, kind in _translit_names():
+        if language.endswith("-script"):   # hand-kept names in Arabic script
+            for form in arabic_script_forms(name, language.split("-")[0]):
+                add(form, iso3, language.split("-")[0], kind)
+            continue
         add(name, iso3, language, kind, COMMON_CHECKED_WORD)
         for variant in spelling_variants(name):
             add(variant, iso3, language, kind)
@@ -264,7 +299,11 @@ def main() -> None:
             # "al-Yunan", "Avusturya'dan": an article or a Turkish case ending makes any spelling a name, and
             # no person's ("Avusturya'dan Almanya'ya" is not a first name and a surname)
             article = key.split(" ", 1)[0] in ("al", "el") and " " in key
-            writer.writerow([spelling, iso3, language, kind, "no" if article or "'" in key else "capital"])
+            # Arabic script has no capitals: its names count written exactly so ("yes"), never as a Latin word or
+            # a fuzzy match that folds alike ("kamyon" is no Cameroon)
+            script = not spelling[:1].isascii() and unicodedata.category(spelling[0]) == "Lo"
+            flag = "yes" if script else "no" if article or "'" in key else "capital"
+            writer.writerow([spelling, iso3, language, kind, flag])
     print(f"{OUT.relative_to(ROOT)}: {len(rows) - len(clashes)} names ({len(clashes)} shared by two countries left out)")
 
 

@@ -28,6 +28,12 @@ _EXTRA = {
 _CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґўјљњћђџѓќѕ",
                      "abvgdeezziiklmnoprstufhccssjyjeuaiiegujlncddgkz"))
 
+# Arabic-script letters (Arabic, Persian, Urdu, Pashto, Sorani), one Latin letter each. The letters people write for
+# one another (the hamza seats, Arabic and Persian ya and kaf, ta marbuta) fold apart, so that each spelling of a
+# name ("إيران", "ايران", "ایران") keeps its own entry, matched only when written exactly so.
+_ARABIC = dict(zip("اأإآٱءئؤبتثجحخدذرزسشصضطظعغفقكکلڵمنهھہةۃوۆيیىےېێەپچژگٹڈڑںډټړږښځڅڼګۍڤ",
+                   "aeiuaaywbttjhkddrzsssdtzagfqkxllmnhhhttwoyiaeeeepczgtdrndtrzszcngyv"))
+
 
 @lru_cache(maxsize=1)
 def _fold_table() -> dict[int, str]:
@@ -43,6 +49,8 @@ def _fold_table() -> dict[int, str]:
         table[ord(char)] = repl
     for char, repl in _CYRILLIC.items():
         table[ord(char)] = table[ord(char.upper())] = repl
+    for char, repl in _ARABIC.items():
+        table[ord(char)] = repl
     return table
 
 
@@ -115,7 +123,8 @@ for _lang, _words in _LANGUAGE_WORDS.items():
 # Letters of non-Latin scripts (Greek, Cyrillic, Armenian, Hebrew, Arabic, Indic, CJK, Hangul, ...).
 _NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0530-\u1fff\u3040-\u9fff\uac00-\ud7af\ufb1d-\ufdff\ufe70-\ufeff]")
 _LATIN_LETTER = re.compile(r"[a-z]")
-_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+# the Cyrillic and Arabic-script letters that ``fold`` makes Latin
+_FOLDED_SCRIPT_LETTER = re.compile("[" + "".join(_CYRILLIC) + "".join(_CYRILLIC).upper() + "".join(_ARABIC) + "]")
 
 
 def detect_language(original: str, folded: str, words: list[str]) -> str:
@@ -125,10 +134,10 @@ def detect_language(original: str, folded: str, words: list[str]) -> str:
     """
     if not original.isascii():
         head = original[:4000]
-        # the other script's letters counted in the original: folding makes Cyrillic Latin, so those are taken off
-        # the Latin letters of the folded sample
+        # the other script's letters counted in the original: folding makes Cyrillic and Arabic letters Latin, so
+        # those are taken off the Latin letters of the folded sample
         other = len(_NON_LATIN.findall(head))
-        if other and other > len(_LATIN_LETTER.findall(folded[:4000])) - len(_CYRILLIC_LETTER.findall(head)):
+        if other and other > len(_LATIN_LETTER.findall(folded[:4000])) - len(_FOLDED_SCRIPT_LETTER.findall(head)):
             return _framing_language(original) or "other"   # a Dutch/English record quoting it is ours
     # one vote per language of each function word, counted in C (filter, map, chain and Counter)
     function_words = filter(_WORD_LANGUAGES.__contains__, words[:800])
