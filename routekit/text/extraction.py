@@ -248,7 +248,7 @@ class _Scopes:
                  "residence_verbs", "start_after", "before_index", "home_after", "boarding_after", "birth_after",
                  "residence_after", "first_clauses", "returned", "persons_from", "homes", "nationalities", "journey_starts", "starts",
                  "residences", "vias", "departed", "abroad", "abroad_sentences", "before_sentences", "documents",
-                 "document_index", "link", "may_exclude", "borders")
+                 "document_index", "link", "may_exclude", "borders", "elsewhere_now")
 
 
 def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[int, int]]], vocab: Vocabulary,
@@ -322,6 +322,13 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     scopes.homes = _governed(cues, "home", folded, mention_starts, 4)
     scopes.persons_from = _NONE_GOVERNED
     scopes.borders = _governed(cues, "border_of", folded, mention_starts, 1)   # "op de grens met Hongarije"
+    scopes.elsewhere_now = _NONE_GOVERNED
+    if "abroad" not in cues and any(word in folded for word in _THERE_NOW_WORDS):
+        # "my cousin ... he is in Sweden now", "salam to Yonas who is in Swid", "mijn broer, die nu in Zweden woont":
+        # where another person is now (the person the record is about is in the Netherlands; not in an abroad note)
+        scopes.elsewhere_now = {m.start for m in mentions if folded.startswith(" in ", m.start - 4)
+                                and _SOMEONE_THERE_NOW.search(folded, max(0, m.start - 40), m.start)
+                                and _CLAUSE_ENDS.match(folded, m.end)}
     if "person_from" in cues:   # not a companion: "met haar man uit Jemen", "with my friend from Aleppo"
         others = [span for span in cues["person_from"] if _blockers_absent(folded, span[0], vocab)
                   and not _POSSESSIVE_BEFORE.search(folded, max(0, span[0] - 12), span[0])]
@@ -366,6 +373,9 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     scopes.departed = _NONE_GOVERNED
     if "departure" in cues:
         departure_cues = [span for span in cues["departure"] if not _after_place_noun(folded, span[0], vocab)]
+        if "home" in cues:   # "he is from Kumasi", "ik kom uit Marokko": where the person is from, not a place left
+            home_ends = {end for _, end in cues["home"]}
+            departure_cues = [span for span in departure_cues if span[1] not in home_ends]
         scopes.departed = _governed_by(departure_cues, folded, mention_starts)
     scopes.abroad = bool(cues.get("abroad"))
     scopes.abroad_sentences = {segments.sentence(start) for start, _ in cues.get("abroad", ())}
@@ -375,7 +385,7 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     scopes.link = vocab.document_links
     scopes.may_exclude = bool(scopes.negation_clauses or scopes.never_there or scopes.retracted
                               or scopes.relative_sentences
-                              or scopes.documents or scopes.returned or scopes.persons_from or scopes.borders or scopes.intention or scopes.intention_after
+                              or scopes.documents or scopes.returned or scopes.persons_from or scopes.borders or scopes.elsewhere_now or scopes.intention or scopes.intention_after
                               or scopes.final_index.spans or scopes.airside_sentences)
     return scopes
 
@@ -448,6 +458,8 @@ def _why_not_travelled(state: _MentionState, folded: str, scopes: _Scopes, vocab
         return "return"
     if m_start in scopes.borders:   # "Subotica, op de grens met Hongarije": the country across a border named
         return "border"
+    if m_start in scopes.elsewhere_now:   # "he is in Sweden now", "Yonas who is in Swid": another person's place
+        return "person"
     if m_start in scopes.persons_from:   # "werkte voor een man uit Ghana", "a fellow traveller was from Belize"
         return "person"
     if clause in scopes.intention and intended_counts and any(
@@ -483,6 +495,14 @@ _DENIED_BEFORE = re.compile(r"(?:^|[.,;:!?]\s*|\b(?:nee|no)\s*,?\s*|\s{2,})(?:ni
 # national", "de Eritrese nationaliteit"): the person's nationality in the record, not a place (one match per mention)
 _PERSONAL_DATA_AFTER = re.compile(r"\s*,\s*(?:geboren|geb|born|b|dob|d o b|date of birth)\b\W*(?:op\s+|on\s+)?\d"
                                   r"|\s+(?:nationals?|citizens?|nationality|nationaliteit|onderdaan|staatsburger)\b")
+
+
+# a third person's (or a relative clause's) present whereabouts right before "in": "he is in", "who is now in",
+# "die nu in", "zij zit nog in"; read only with ``_CLAUSE_ENDS`` (a Dutch perfect goes on: "hij is in Duitsland aangekomen")
+_SOMEONE_THERE_NOW = re.compile(r"(?:\b(?:he|she|they|hij|zij|ze)\s+(?:is|are|zit|zitten)|\b(?:who|die)\s+(?:is|are|lives|live|"
+                                r"zit|zitten|woont|wonen)?)\s+(?:(?:now|still|currently|nu|nog|momenteel)\s+)?in\s+$")
+_THERE_NOW_WORDS = (" is ", " are ", " zit", " die ", " who ")
+_CLAUSE_ENDS = re.compile(r"\s*(?:(?:now|nu|still|nog|today|vandaag|woont|wonen|is|zit|zitten)\s*)?(?:[.;!?,)'\"]|$)")
 
 
 def _mark_origin(state: _MentionState, folded: str, scopes: _Scopes, segments: Segments) -> None:
@@ -952,8 +972,9 @@ _OPENING = re.compile(_CLAUSE_OPENING + r"$")   # before a relative phrase that 
 _POSSESSIVE_WORD = re.compile(_POSSESSIVES + r"\s")
 _RELATIVE_CLAUSE_OPENING = re.compile(r"\s*,?\s*(?:die|dat|wie|who|that|which)\b")
 # the person (or the travelling group) named between a relative and a place: the person went too ("Mijn oom bracht
-# mij naar Turkije", "my brother and I walked to Greece")
-_PERSON_WORDS = frozenset("ik mij me wij we ons hem hen hij zij ze i us him her she he they them met samen with together "
+# mij naar Turkije", "my brother and I walked to Greece"); "met"/"with" alone name no one ("het was zijn oom die met een
+# zeilboot naar Italie voer": the uncle's trip) - the person they take is one of these words ("met mij", "with us")
+_PERSON_WORDS = frozenset("ik mij me wij we ons hem hen hij zij ze i us him her she he they them samen together "
                           "betrokkene cliënt client cliente applicant subject".split())
 
 
