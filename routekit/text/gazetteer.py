@@ -277,15 +277,21 @@ def _starts_sentence(text: str, offset: int) -> bool:
 # A capitalised word after a generated town name that still names a place ("Kassala Camp", "Sohag Airport").
 _PLACE_WORDS = frozenset("airport camp city district province region state station port harbour terminal valley "
                          "governorate county town village centre center international i".split())   # "From Sohag I went"
+_HONORIFICS = frozenset("mr mrs ms miss dr mister madam heer mevrouw mevr dhr mw".split())   # before any listed place
 # Words before a name that make it a person's ("Mr Mbala", "interpreter N. Safi", "de heer Salcedo").
 _PERSON_TITLES = frozenset("mr mrs ms miss dr mister madam heer mevrouw mevr dhr mw interpreter tolk vertaler "
                            "translator officer agent driver bestuurder".split())
 
 
+# case-sensitive, starting with a character class: ``re`` skips to the few candidate letters
+_HONORIFIC = re.compile(r"[MDH](?<![\w'][MDH])(?:rs?|s|iss|adam|ister|hr|w|evr|evrouw|eer)(?![\w'])")   # capitals are rare
+_HONORIFIC_LOWER = ("heer ", "mevr", "dhr")   # written in lower case ("de heer Barry", "mevrouw Asmara")
+
+
 def _after_a_title(text: str, start: int) -> bool:
     """The word before ``start`` (which follows a space) is a person's title ("Ms", "mevrouw", "dhr.")."""
     word = text[text.rfind(" ", max(0, start - 14), start - 1) + 1:start - 1]
-    return (word[:-1] if word.endswith(".") else word).lower() in _PERSON_TITLES
+    return (word[:-1] if word.endswith(".") else word).lower() in _HONORIFICS
 
 
 def _in_a_persons_name(text: str, start: int, end: int) -> bool:
@@ -321,6 +327,20 @@ def _region_names() -> dict[str, str]:
         if place is not None and place.kind == "country" and len(countries) > 1 and place.iso3 == countries[0]:
             regions[key] = countries[1]
     return regions
+
+
+@lru_cache(maxsize=1)
+def _region_stem() -> str:
+    """The longest start the region-like country names share ("georgi" for Georgia, Georgie): one substring test per
+    text; a character no folded text holds when there are none, "" (always look) when they share too little."""
+    names = list(_region_names())
+    if not names:
+        return "\x00"
+    stem = names[0]
+    for name in names[1:]:
+        while not name.startswith(stem):
+            stem = stem[:-1]
+    return stem if len(stem) >= 4 else ""
 
 
 _STATE_WORDS = ("state of ", "staat ", "deelstaat ", "us state ", "american state ")
@@ -381,6 +401,7 @@ def find_places(original: str, folded: str, tokens: Tokens | None = None, stopwo
     table = gazetteer()
     starts, ends, words = tokens.starts, tokens.ends, tokens.words
     mentions: list[Mention] = []
+    honorifics = None
     matches = _matcher().find_longest(tokens, phrases)
     for first, last, place in matches:
         start, end = starts[first], ends[last - 1]
@@ -390,26 +411,34 @@ def find_places(original: str, folded: str, tokens: Tokens | None = None, stopwo
             continue
         if place.capitalised and (not original[start].isupper() or _in_a_persons_name(original, start, end)):
             continue
-        if place.kind != "country" and start > 2 and original[start - 1] == " " and _after_a_title(original, start):
-            continue   # "client Ms Saba Tesfamariam", "de heer Tripoli": a person, whatever list names the place
+        if place.kind != "country" and start > 2 and original[start - 1] == " ":
+            if honorifics is None:
+                honorifics = (_HONORIFIC.search(original) is not None   # once per text: most texts hold none
+                              or any(word in original for word in _HONORIFIC_LOWER))
+            if honorifics and _after_a_title(original, start):
+                continue   # "client Ms Saba Tesfamariam", "de heer Tripoli": a person, whatever list names the place
         if place.iso3:  # not_places.csv phrases are matched only to be ignored
             mentions.append(Mention(start, end, place))
-    if any(name in folded for name in _region_names()):   # a substring test first ("georgia"): most texts name none
+    if _region_stem() in folded and _region_names():   # a substring test first ("georg"): most texts name none
         mentions = _regions_resolved(original, folded, mentions)
     names = _fuzzy_names(words) if misspelt is None else misspelt
     fuzzy_tokens = list(compress(range(len(names)), names))
+    if not fuzzy_tokens:
+        return mentions
+    blocked = _fuzzy_blocked()
+    # "Service", "Solomon", "hungry" are words; "via Serbia, Hungry and Austria" is a misspelling (before the work below:
+    # most texts' only near-miss is such a word)
+    fuzzy_tokens = [index for index in fuzzy_tokens if words[index] not in blocked
+                    or _in_a_list_of_countries(original, starts[index], ends[index], mentions)]
     if not fuzzy_tokens:
         return mentions
     covered = [False] * len(words)
     for first, last, _ in matches:
         covered[first:last] = _TRUE * (last - first)
     fuzzy: list[Mention] = []
-    blocked = _fuzzy_blocked()
     for index in fuzzy_tokens:
         if covered[index] or words[index] in stopwords:
             continue
-        if words[index] in blocked and not _in_a_list_of_countries(original, starts[index], ends[index], mentions):
-            continue   # "Service", "Solomon", "hungry" are words; "via Serbia, Hungry and Austria" is a misspelling
         if _demonym_of(words[index], names[index]) and original[ends[index] - 1] != "I":
             continue   # "a Pakistani national"; but "From SyriaI went" is a missing space
         fuzzy.append(Mention(starts[index], ends[index], table[names[index]], fuzzy=True))
