@@ -61,3 +61,19 @@ def test_border_with(text, route):
 ])
 def test_onward_destination(text, route):
     assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a leg that starts in the Netherlands ends no stop: the route ends at the first arrival here
+    ("On 3 May three men were found in a trailer in the freight lane for the Hook of Holland-Harwich ferry. Person B "
+     "stated that he flew from Hanoi to Budapest and was driven via Austria and Germany to Venlo.",
+     ("VNM", "HUN", "AUT", "DEU", "NLD")),
+    ("Betrokkene werd aangetroffen in een vrachtwagen op de terminal voor de veerboot Rotterdam - Hull. Hij verklaarde "
+     "vanuit Irak via Turkije en Griekenland met vrachtwagens naar Nederland te zijn gereisd.",
+     ("IRQ", "TUR", "GRC", "NLD")),
+    # a leg into the Netherlands is still a leg
+    ("He came by ferry from Harwich to Hook of Holland after he had flown from Lagos to London.",
+     ("NGA", "GBR", "NLD")),
+])
+def test_leg_out_of_the_netherlands(text, route):
+    assert extract_route(text).route == route

@@ -248,7 +248,7 @@ class _Scopes:
                  "residence_verbs", "start_after", "before_index", "home_after", "boarding_after", "birth_after",
                  "residence_after", "first_clauses", "returned", "persons_from", "homes", "nationalities", "journey_starts", "starts",
                  "residences", "vias", "departed", "abroad", "abroad_sentences", "before_sentences", "documents",
-                 "document_index", "link", "may_exclude", "borders", "elsewhere_now")
+                 "document_index", "link", "may_exclude", "borders", "elsewhere_now", "onward")
 
 
 def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[int, int]]], vocab: Vocabulary,
@@ -377,6 +377,18 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
             home_ends = {end for _, end in cues["home"]}
             departure_cues = [span for span in departure_cues if span[1] not in home_ends]
         scopes.departed = _governed_by(departure_cues, folded, mention_starts)
+    scopes.onward = _NONE_GOVERNED
+    for previous, mention in zip(mentions, mentions[1:]):
+        # a leg that starts in the Netherlands ("the Hook of Holland-Harwich ferry", "from Rotterdam ... a truck to
+        # England"): the route ends at the first arrival here, so its end is no stop
+        if (previous.place.iso3 == NETHERLANDS and mention.place.iso3 != NETHERLANDS
+                and mention.start - previous.end <= 60
+                and segments.clause(previous.start) == segments.clause(mention.start)
+                and (_ADJACENT_PAIR.fullmatch(folded, previous.end, mention.start)
+                     or (previous.start in scopes.departed and _ONWARD_TO.search(folded, previous.end, mention.start)))):
+            if not scopes.onward:
+                scopes.onward = set()
+            scopes.onward.add(mention.start)
     scopes.abroad = bool(cues.get("abroad"))
     scopes.abroad_sentences = {segments.sentence(start) for start, _ in cues.get("abroad", ())}
     scopes.before_sentences = {segments.sentence(start) for start, _ in cues.get("before", ())}
@@ -385,7 +397,7 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     scopes.link = vocab.document_links
     scopes.may_exclude = bool(scopes.negation_clauses or scopes.never_there or scopes.retracted
                               or scopes.relative_sentences
-                              or scopes.documents or scopes.returned or scopes.persons_from or scopes.borders or scopes.elsewhere_now or scopes.intention or scopes.intention_after
+                              or scopes.documents or scopes.returned or scopes.persons_from or scopes.borders or scopes.elsewhere_now or scopes.onward or scopes.intention or scopes.intention_after
                               or scopes.final_index.spans or scopes.airside_sentences)
     return scopes
 
@@ -458,6 +470,8 @@ def _why_not_travelled(state: _MentionState, folded: str, scopes: _Scopes, vocab
         return "return"
     if m_start in scopes.borders:   # "Subotica, op de grens met Hongarije": the country across a border named
         return "border"
+    if m_start in scopes.onward:   # "the Hook of Holland-Harwich ferry": a leg out of the Netherlands
+        return "intention"
     if m_start in scopes.elsewhere_now:   # "he is in Sweden now", "Yonas who is in Swid": another person's place
         return "person"
     if m_start in scopes.persons_from:   # "werkte voor een man uit Ghana", "a fellow traveller was from Belize"
@@ -501,6 +515,8 @@ _PERSONAL_DATA_AFTER = re.compile(r"\s*,\s*(?:geboren|geb|born|b|dob|d o b|date 
 # "die nu in", "zij zit nog in"; read only with ``_CLAUSE_ENDS`` (a Dutch perfect goes on: "hij is in Duitsland aangekomen")
 _SOMEONE_THERE_NOW = re.compile(r"(?:\b(?:he|she|they|hij|zij|ze)\s+(?:is|are|zit|zitten)|\b(?:who|die)\s+(?:is|are|lives|live|"
                                 r"zit|zitten|woont|wonen)?)\s+(?:(?:now|still|currently|nu|nog|momenteel)\s+)?in\s+$")
+_ADJACENT_PAIR = re.compile(r"\s*(?:-|\u2013|>|/)?\s*")   # "Hook of Holland-Harwich" (the hyphen may read as a space)
+_ONWARD_TO = re.compile(r"\b(?:naar|to)\b")
 _THERE_NOW_WORDS = (" is ", " are ", " zit", " die ", " who ")
 _CLAUSE_ENDS = re.compile(r"\s*(?:(?:now|nu|still|nog|today|vandaag|woont|wonen|is|zit|zitten)\s*)?(?:[.;!?,)'\"]|$)")
 
