@@ -262,6 +262,8 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
         negations = [span for span in cues.get("negation", []) if span[0] not in exceptions]
         scopes.negation_clauses = {segments.clause(start) for start, _ in negations}
         scopes.never_there |= _never_there(mentions, cues, exceptions, segments, folded)
+    if "reported_question" in cues and "reported_no" in cues:
+        scopes.never_there |= _answered_no(mentions, cues["reported_question"], cues["reported_no"], folded)
     if "not_reached_after" in cues:
         scopes.negation_clauses = scopes.negation_clauses | _not_reached_before(mentions, cues["not_reached_after"],
                                                                                 segments, folded)
@@ -504,7 +506,7 @@ _RETRACTION = re.compile(r"(?:\s*(?:\.\.\.|\u2026|\?)\s*|\s{2,}|\s*,\s*)(?:nee|n
 # the list a taken-back country ends: "in Panama and in Madrid? No, only in Madrid"
 _RETRACTED_LIST = re.compile(r"\s*(?:,|en|and|of|or)?\s*(?:,\s*)?(?:(?:en|and)\s+)?(?:(?:in|naar|to)\s+)?")
 # a country named only to deny it: "nee, niet Majaristan", "Niet Duitsland, ...", "not Germany" opening a clause
-_DENIED_BEFORE = re.compile(r"(?:^|[.,;:!?]\s*|\b(?:nee|no)\s*,?\s*|\s{2,})(?:niet|not|nooit|never)\s+$")
+_DENIED_BEFORE = re.compile(r"(?:^|[.,;:!?'\"]\s*|\b(?:nee|no)\s*,?\s*|\s{2,})(?:niet|not|nooit|never)\s+$")
 # birth data after a country ("(Guinee, geb. 2005)", "Iraq, born 12-03-1999") or a nationality noun ("a Venezuelan
 # national", "de Eritrese nationaliteit"): the person's nationality in the record, not a place (one match per mention)
 _PERSONAL_DATA_AFTER = re.compile(r"\s*,\s*(?:geboren|geb|born|b|dob|d o b|date of birth)\b\W*(?:op\s+|on\s+)?\d"
@@ -783,6 +785,23 @@ def _mark_not_travelled(states: list[_MentionState], folded: str, cues, segments
                 break
 
 
+def _answered_no(mentions: list[Mention], questions: list[tuple[int, int]], noes: list[tuple[int, int]],
+                 folded: str) -> set[str]:
+    """'Asked whether she had ever been to Italy or Spain, she said no': the countries between a reported question
+    and a 'no' that answers it before the sentence ends (a colon may introduce the answer)."""
+    denied: set[str] = set()
+    for _, q_end in questions:
+        answer = next((start for start, _ in noes if q_end < start <= q_end + 160), None)
+        if answer is None or _FULL_STOP.search(folded, q_end, answer):
+            continue
+        denied.update(m.place.iso3 for m in mentions if q_end <= m.start and m.end <= answer)
+    denied.discard(NETHERLANDS)
+    return denied
+
+
+_FULL_STOP = re.compile(r"[.!?;](?:\s|$)")
+
+
 def _not_reached_before(mentions: list[Mention], spans: list[tuple[int, int]], segments: Segments,
                         folded: str) -> set[int]:
     """'..., but we never went', 'maar dat mislukte': a cue that ends a clause naming no place says the place of the
@@ -802,6 +821,9 @@ def _not_reached_before(mentions: list[Mention], spans: list[tuple[int, int]], s
     return clauses
 
 
+_THERE_WORDS = frozenset("there daar er ever ooit before meer".split())   # "i have never been there": no place of its own
+
+
 def _never_there(mentions: list[Mention], cues, exceptions: set[int], segments: Segments, folded: str = "") -> set[str]:
     """Countries the text says the person never set foot in ("In Duitsland ben ik nooit geweest"): not on the
     route wherever the text names them (the Netherlands excepted: every partner records the person there)."""
@@ -815,7 +837,7 @@ def _never_there(mentions: list[Mention], cues, exceptions: set[int], segments: 
         # denies the place of the clause before it in its sentence
         clause = segments.clause(start)
         clause_end = segments.clause_starts[clause] if clause < len(segments.clause_starts) else len(folded)
-        if clause not in mention_clauses and not _PLAIN_WORD.search(folded, end, clause_end):
+        if clause not in mention_clauses and _THERE_WORDS.issuperset(_PLAIN_WORD.findall(folded, end, clause_end)):
             sentence = segments.sentence(start)
             earlier = [c for m, c in zip(mentions, mention_clauses) if c < clause and segments.sentence(m.start) == sentence]
             if earlier:
@@ -2312,14 +2334,14 @@ def _resolve_shared_names(folded: str, mentions: list[Mention]) -> list[Mention]
     if not shared:
         return mentions
     named = {m.place.iso3 for index, m in enumerate(mentions) if index not in shared}
-    told: dict[int, str] = {}   # per shared mention, the country told right after it
+    told: dict[int, str] = {}   # per shared mention, the country told right after it (its default reading too)
     for index, countries in shared.items():
         mention = mentions[index]
-        for other in mentions[index + 1:]:
+        for position, other in enumerate(mentions[index + 1:], index + 1):
             if other.start - mention.end > _APPOSITION_REACH or _SENTENCE_END.search(folded, mention.end, other.start):
                 break
-            if other.place.iso3 in countries and other.place.iso3 != mention.place.iso3:
-                told[index] = other.place.iso3
+            if other.place.iso3 in countries and position not in shared and not _NAMED_NOT.search(folded, max(0, other.start - 12), other.start):
+                told[index] = _chosen_alternative(folded, mentions, position, countries) or other.place.iso3
                 break
     chosen: dict[int, str] = {}
     for index, countries in shared.items():
@@ -2342,6 +2364,32 @@ def _resolve_shared_names(folded: str, mentions: list[Mention]) -> list[Mention]
             resolved[index] = mention._replace(place=Place(iso3, place.kind, "", place.case_sensitive,
                                                            place.mid_sentence))
     return resolved
+
+
+_ALTERNATIVE = re.compile(r"\s*,?\s*(?:of|or)\s+(?:in\s+|uit\s+|from\s+)?$")
+_NAMED_NOT = re.compile(r"(?<![\w'])(?:not|niet|geen)(?:\s+(?:the|in|het|de))?\s+$")   # "not the Libyan one"
+_ANSWER_REACH = 120   # characters after the question's '?' in which the answer names its choice
+
+
+def _chosen_alternative(folded: str, mentions: list[Mention], position: int, countries: tuple[str, ...]) -> str | None:
+    """'Tripoli in Libie of in Libanon? A: In Libie': when the country after a shared name is one of alternatives
+    asked about, the reading is the one the answer names first (None when it names none)."""
+    first = mentions[position]
+    alternatives = {first.place.iso3}
+    for other in mentions[position + 1:]:
+        if not _ALTERNATIVE.match(folded[first.end:other.start]) or other.place.iso3 not in countries:
+            break
+        alternatives.add(other.place.iso3)
+        first = other
+    mark = folded.find("?", first.end, first.end + 8)
+    if len(alternatives) < 2 or mark < 0:
+        return None
+    for other in mentions[position + 1:]:
+        if other.start > mark + _ANSWER_REACH:
+            break
+        if other.start > mark and other.place.iso3 in alternatives and other.place.kind == "country":
+            return other.place.iso3
+    return None
 
 
 def _narrative_resumes(folded: str, cues: dict[str, list[tuple[int, int]]], segments: Segments,
