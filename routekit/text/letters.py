@@ -37,7 +37,7 @@ _QUOTED_LONG = r"['\"‘’“”][^'\"‘’“”]{3,300}['\"‘’“”]"   
 _ONLY_CONFIRMS = 6   # a statement of this many words or fewer that confirms ("Dat is juist.") confirms the one before
 
 
-_APPOSITIVE_DENIAL = re.compile(r",\s*(?:en\s+|and\s+)?(?:niet|not)\s+(?!alleen\b|only\b|eens\b|even\b)[^.;:!?,]{1,40}?(?=[.;:!?,]|$)",
+_APPOSITIVE_DENIAL = re.compile(r"[,(]\s*(?:en\s+|and\s+)?(?:niet|not)\s+(?!alleen\b|only\b|eens\b|even\b)[^.;:!?,]{1,40}?(?=[.;:!?,]|$)",
                                 re.IGNORECASE)
 _AS_CLAIMED = re.compile(r"(?<![\w'])(?:zoals|as|like)\s*$|(?<![\w'])(?:zoals|as|like)\s+(?:\w+\s+){0,2}$")
 _DENIAL = re.compile(r"(?<![\w'])(?:niet|not|never|nooit)(?![\w'])")
@@ -137,6 +137,53 @@ def _denied_countries(text: str, folded: str, statements: list[tuple[int, int]],
                 or lexicon.called_wrong.search(statement)):
             denied.add(mention.place.iso3)
     return frozenset(denied)
+
+
+_QUOTATION = re.compile(_QUOTED_LONG)
+
+
+def _letter_denials(text: str, folded: str, statements: list[tuple[int, int]]) -> frozenset[str]:
+    """The countries the letter itself says the client was not in: a country's name right after a negation ("Hij is
+    nooit in Jemen geweest", "niet via Egypte", "was in Austria, not in Germany", "(niet Griekenland)"), outside a
+    quotation of the report ('Ik ben niet in Hongarije geweest.'). A city after 'not' ("from Accra, not Lagos")
+    denies the city, not its country."""
+    from routekit.text.gazetteer import find_places
+
+    denied: set[str] = set()
+    affirmed: set[str] = set()
+    for mention in find_places(text, folded):
+        if mention.place.kind != "country" or mention.place.iso3 == "NLD":
+            continue
+        if _AFFIRMED_BEFORE.search(folded, max(0, mention.start - 20), mention.start):
+            affirmed.add(mention.place.iso3)   # "Client is wel door Iran gereisd"
+            continue
+        start, stop = next(((a, b) for a, b in statements if a <= mention.start < b), (0, len(folded)))
+        if (_NEGATION_BEFORE.search(folded, max(start, mention.start - 40), mention.start) is None
+                or _RESIDENCE_AFTER.match(folded, mention.end, min(stop, mention.end + 30))):
+            continue   # "niet in Turkije heeft gewoond": he did not live there, he may have passed
+        if any(a < mention.start < b for a, b in (q.span() for q in _QUOTATION.finditer(folded, start, stop))):
+            continue
+        denied.add(mention.place.iso3)
+    return frozenset(denied - affirmed)
+
+
+_AFFIRMED_BEFORE = re.compile(r"(?<![\w'])(?:wel|did)(?:\s+\w+){0,2}\s+$")
+_RESIDENCE_AFTER = re.compile(r"[^.;:!?]*?(?<![\w'])(?:gewoond|woonde|verbleven|verbleef|gewerkt|werkte|lived|live|stayed|"
+                              r"worked|resided)(?![\w'])")
+
+
+def _without_countries(account: str, countries: frozenset[str]) -> str:
+    """``account`` with the names of ``countries`` blanked (same length) except where a negation names them: the
+    letter's denial wins over the mentions of its account that still name them."""
+    from routekit.text.gazetteer import find_places
+
+    folded = fold(account)
+    pieces = list(account)
+    for mention in find_places(account, folded):
+        if (mention.place.iso3 in countries and mention.place.kind == "country"
+                and not _NEGATION_BEFORE.search(folded, max(0, mention.start - 40), mention.start)):
+            pieces[mention.start:mention.end] = " " * (mention.end - mention.start)
+    return "".join(pieces)
 
 
 def _route_less_denied(original: str, claim_end: int, denied: frozenset[str]) -> str:
@@ -267,4 +314,6 @@ def corrected_account(text: str, folded: str | None = None) -> str:
         # "this is Tripoli in Libya, not Lebanon", "de staat Georgia ..., niet het land Georgie": the other reading
         original = _APPOSITIVE_DENIAL.sub("", original)
         body.append(original)
-    return " ".join(part.strip() for part in front + body + end if part.strip())
+    account = " ".join(part.strip() for part in front + body + end if part.strip())
+    letter_denied = _letter_denials(text, folded, statements)
+    return _without_countries(account, letter_denied) if letter_denied else account
