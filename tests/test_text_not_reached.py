@@ -77,3 +77,15 @@ def test_onward_destination(text, route):
 ])
 def test_leg_out_of_the_netherlands(text, route):
     assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a place said to be close by is not reached
+    ("From Libya we went by boat. The boat came to Italia, they said Malta was close. From Italia the train to "
+     "Switzerland and then to Holland.",
+     ("LBY", "ITA", "CHE", "NLD")),
+    ("Vanuit Libie met een boot naar Lampedusa; Malta lag dichtbij, zeiden ze. Daarna met de trein naar Nederland.",
+     ("LBY", "ITA", "NLD")),
+])
+def test_said_to_be_close(text, route):
+    assert extract_route(text).route == route

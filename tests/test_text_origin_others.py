@@ -65,3 +65,20 @@ def test_someone_else_is_there_now(text, route):
 ])
 def test_a_relatives_trip(text, route):
     assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # the answer to 'where are you from' is an origin, not a stop told in the order of the answers
+    ("Q: Where are you from originally? A: Morocco, Fes. Q: Where did your journey start? A: In Kyiv, I studied "
+     "there. Then by bus to Uzhhorod and on foot to Slovakia, a train to Vienna, then Munich and Amsterdam.",
+     ("UKR", "SVK", "AUT", "DEU", "NLD")),
+    # a list of countries said to be where relatives live
+    ("My client left Hargeisa overland to Ethiopia and flew from Addis Ababa to Istanbul. Kenya and Uganda are where "
+     "her aunts live. From Istanbul she flew to Amsterdam.",
+     ("SOM", "ETH", "TUR", "NLD")),
+    ("Cliente reisde van Kabul naar Iran en Turkije. Zweden en Noorwegen zijn de landen waar haar broers wonen. Vanuit "
+     "Turkije vloog zij naar Nederland.",
+     ("AFG", "IRN", "TUR", "NLD")),
+])
+def test_origin_answers_and_relatives_lists(text, route):
+    assert extract_route(text).route == route

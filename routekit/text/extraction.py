@@ -998,9 +998,15 @@ def _relative_lives_there(folded: str, mention: Mention, sentence: int, relative
         elif r_start >= mention.end and r_start - mention.end <= 40:
             if any(v_end <= r_start for _, v_end in residence_verbs.between(mention.end, r_start)):
                 return True
+            if _WHERE_RELATIVE.fullmatch(folded, mention.end, r_start) and residence_verbs.between(r_end, r_end + 12):
+                return True   # "Kenya and Uganda are where her aunts live", "Turkije is het land waar zijn vader woont"
     return False
 
 
+# a place (or a list of places) said to be where a relative lives: "X and Y are where her", "X is het land waar zijn"
+_WHERE_RELATIVE = re.compile(r"(?:\s*(?:,|and|en|or|of)\s+[a-z']+(?:\s[a-z']+)?)*\s+(?:is|are|was|were|zijn|waren)\s+"
+                             r"(?:(?:the|het|de)\s+(?:country|countries|land|landen)\s+)?(?:where|waar)\s+"
+                             r"(?:(?:his|her|their|my|our|zijn|haar|hun|mijn|onze)\s+)?")
 # a possessive opening its clause before a relative ("Mijn vader zit in Pakistan", "..., and her husband went to"),
 # or a relative clause after the relative ("zijn oom, die later naar Italie voer", "her husband, who travelled via")
 _CLAUSE_OPENING = r"(?:^|[.;:!?,]\s*|\b(?:en|maar|want|ook|and|but|also|a|antwoord|answer)\s+)"
