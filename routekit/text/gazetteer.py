@@ -364,13 +364,25 @@ def _as_region(original: str, folded: str, mention: Mention, mentions: list[Ment
 
 
 def _regions_resolved(original: str, folded: str, mentions: list[Mention]) -> list[Mention]:
+    """Each region-like country name read as the region where its words say so ('Atlanta, Georgia'), or where the
+    text names places of the other country only ("Which Georgia? A: The American one, near Atlanta", "de staat, in de
+    Verenigde Staten"), none of the country's own (Tbilisi, Batumi)."""
     regions = _region_names()
     resolved = list(mentions)
     for index, mention in enumerate(mentions):
-        other = regions.get(folded[mention.start:mention.end]) if mention.place.kind == "country" else None
-        if other is not None and _as_region(original, folded, mention, mentions, other):
+        name = folded[mention.start:mention.end]
+        other = regions.get(name) if mention.place.kind == "country" else None
+        if other is not None and (_as_region(original, folded, mention, mentions, other)
+                                  or _only_places_of(mentions, name, folded, other, mention.place.iso3)):
             resolved[index] = mention._replace(place=Place(other, "region"))
     return resolved
+
+
+def _only_places_of(mentions: list[Mention], name: str, folded: str, other: str, country: str) -> bool:
+    """Whether the text names ``other`` (by another name than the shared one) and nothing of ``country`` but that
+    name."""
+    named = {m.place.iso3 for m in mentions if folded[m.start:m.end] != name}
+    return other in named and country not in named
 
 
 _LIST_GAP = re.compile(r"\W{0,3}(?:(?:and|en|und|et|or|of)\W{1,3})?")
