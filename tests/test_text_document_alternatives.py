@@ -36,3 +36,9 @@ def test_the_answer_picks_the_reading_of_a_shared_name(text, route):
 def test_a_shared_name_followed_by_its_default_country_keeps_it():
     text = "Ik woonde in Tripoli, Libie. Daarna met de boot naar Italie en met de trein naar Nederland."
     assert list(extract_route(text).route) == ["LBY", "ITA", "NLD"]
+
+
+def test_the_shared_name_said_again_in_the_alternatives_question():
+    text = ("Q: Which city? A: Tripoli. Q: Tripoli in Libya or Tripoli in Lebanon? A: Lebanon, near the sea. "
+            "Q: How did you leave? A: By boat to Cyprus and then I flew to the Netherlands.")
+    assert list(extract_route(text).route) == ["LBN", "CYP", "NLD"]

@@ -1074,7 +1074,13 @@ def _blockers_absent(folded: str, start: int, vocab: Vocabulary) -> bool:
 
 # "van Teheran naar", "van Teheran via Doha naar", "from Lagos via Istanbul to": the document's words are a from-to route
 _FROM_TO = re.compile(r"\s+(?:(?:via|over|through)\s+[^\s.,;:!?]+(?:\s+[^\s.,;:!?]+)?\s+)?(?:naar|to)\s")
-_DOC_GAP = re.compile(r"\s*(?:(?:het|de|een|the|a|an)\s+)?")
+# after the link: an article, or the mission that issued it ("issued by the Polish embassy in New Delhi", "afgegeven
+# door het Italiaanse consulaat te Islamabad"): the document's origin either way
+_DOC_GAP = re.compile(r"\s*(?:(?:het|de|een|the|a|an)\s+)?(?:[a-z]+\s+(?:embassy|consulate|ambassade|consulaat)\s+"
+                      r"(?:in|te|at|of|van)\s+)?")
+# before the link: a comma, a hedge ("vals schengenvisum, zogenaamd afgegeven door Portugal", "a visa, allegedly issued by")
+_DOC_HEDGE = re.compile(r",?\s*(?:(?:zogenaamd|kennelijk|vermoedelijk|ogenschijnlijk|allegedly|supposedly|apparently|"
+                        r"reportedly|purportedly)\s+)?")
 
 
 def _document_origin(folded: str, documents: list[tuple[int, int]], link: re.Pattern[str], mention: Mention) -> bool:
@@ -1084,10 +1090,12 @@ def _document_origin(folded: str, documents: list[tuple[int, int]], link: re.Pat
             continue
         between = folded[doc_end:mention.start]
         stripped = between.lstrip()
-        if len(stripped) == len(between):
-            continue
+        if len(stripped) == len(between) and not between.startswith(","):
+            continue   # the document word goes on ("documentatie"); a comma may open a hedge
         match = link.match(stripped)
-        if match and _DOC_GAP.fullmatch(stripped[match.end():]):
+        if not match and (hedge := _DOC_HEDGE.match(stripped)):
+            match = link.match(stripped, hedge.end())
+        if match and _DOC_GAP.fullmatch(stripped, match.end()):
             # "met een toeristenvisum van Georgie naar Eindhoven": a from-to route, not the visa's origin
             return not _FROM_TO.match(folded, mention.end)
     return False
@@ -2373,6 +2381,7 @@ def _resolve_shared_names(folded: str, mentions: list[Mention]) -> list[Mention]
 
 
 _ALTERNATIVE = re.compile(r"\s*,?\s*(?:of|or)\s+(?:in\s+|uit\s+|from\s+)?$")
+_REPEATED_ALTERNATIVE = re.compile(r"\s*,?\s*(?:in|uit|from)?\s*$")
 _NAMED_NOT = re.compile(r"(?<![\w'])(?:not|niet|geen)(?:\s+(?:the|in|het|de))?\s+$")   # "not the Libyan one"
 _ANSWER_REACH = 120   # characters after the question's '?' in which the answer names its choice
 
@@ -2382,11 +2391,17 @@ def _chosen_alternative(folded: str, mentions: list[Mention], position: int, cou
     asked about, the reading is the one the answer names first (None when it names none)."""
     first = mentions[position]
     alternatives = {first.place.iso3}
+    repeated = False   # "Tripoli in Libya or Tripoli in Lebanon?": the name said again before the next alternative
     for other in mentions[position + 1:]:
-        if not _ALTERNATIVE.match(folded[first.end:other.start]) or other.place.iso3 not in countries:
+        gap = folded[first.end:other.start]
+        if other.place.kind != "country" and not repeated and _ALTERNATIVE.match(gap) and other.place.iso3 in countries:
+            repeated, first = True, other
+            continue
+        if (not (_REPEATED_ALTERNATIVE if repeated else _ALTERNATIVE).match(gap) or other.place.kind != "country"
+                or other.place.iso3 not in countries):
             break
         alternatives.add(other.place.iso3)
-        first = other
+        first, repeated = other, False
     mark = folded.find("?", first.end, first.end + 8)
     if len(alternatives) < 2 or mark < 0:
         return None
