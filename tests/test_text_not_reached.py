@@ -89,3 +89,24 @@ def test_leg_out_of_the_netherlands(text, route):
 ])
 def test_said_to_be_close(text, route):
     assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a document issued by a mission abroad: the mission's city is no stop
+    ("He came to Utrecht by train from Amsterdam, where he had come by bus from Warsaw. In Poland he had worked on a "
+     "work visa issued by the Polish embassy in New Delhi. He had reached Poland by plane from Kathmandu.",
+     ("NPL", "POL", "NLD")),
+    ("Betrokkene was met de bus vanuit Turkije via Bulgarije naar Nederland gereisd. Hij had een werkvisum, afgegeven "
+     "door het Italiaanse consulaat te Islamabad.",
+     ("TUR", "BGR", "NLD")),
+    # a hedged issuer
+    ("KMar Schiphol, grensbewaking. De vreemdeling toonde een paspoort met een vals schengenvisum, zogenaamd afgegeven "
+     "door Portugal. Hij verklaarde met een vlucht uit Accra via Casablanca te zijn gekomen.",
+     ("GHA", "MAR", "NLD")),
+    # outbound at a Dutch gate: the flight's destination is no stop
+    ("KMar Schiphol, gatecontrole vlucht EI 605 naar Dublin. Betrokkene verklaarde dat hij in 2022 vanuit Libie via "
+     "Italie naar Hamburg was gekomen en met de trein naar Amsterdam.",
+     ("LBY", "ITA", "DEU", "NLD")),
+])
+def test_documents_and_outbound_flights(text, route):
+    assert extract_route(text).route == route
