@@ -106,6 +106,8 @@ class _Turns:
     interview_turns: int
     record_turns: int                 # a transcript this long is an interview record held in NL
     affirmative: re.Pattern[str]      # anchored at the answer's start
+    leg_question: re.Pattern[str] | None = None   # a start question about one leg ("Waar begon die autorit?")
+    leg_elliptic: frozenset[str] = frozenset()    # "Vanwaar?", "From where?": asks where the leg before came from
 
 
 def _turn_lists() -> _Turns:
@@ -135,6 +137,9 @@ def _turn_lists() -> _Turns:
         record_turns=int(lists.get("record_turns", 3)),
         affirmative=re.compile(r"^\W*(?:" + "|".join(sorted((fold(str(p)) for p in lists.get("affirmative") or ["(?!)"]),
                                                                 key=len, reverse=True)) + r")(?![\w'])"),
+        leg_question=re.compile(r"(?<![\w'])(?:" + "|".join(str(p) for p in lists.get("leg_question") or ["(?!)"])
+                                + r")(?![\w'])"),
+        leg_elliptic=frozenset(" ".join(fold(str(p)).split()) for p in lists.get("leg_elliptic") or ()),
     )
 
 
@@ -203,6 +208,18 @@ _NOT_BEFORE = re.compile(r"(?<![\w'])(?:niet|not|never|nooit)[ ,]{1,3}$")
 def _negated(folded: str, start: int) -> bool:
     """'Montenegro niet', 'not Montenegro': the answer names the country to deny it."""
     return bool(_NOT_AFTER.match(folded, start, start + 40) or _NOT_BEFORE.search(folded, max(0, start - 8), start))
+
+
+def _asks_a_leg(question_text: str, turns: _Turns | None) -> bool:
+    """'Waar begon die autorit?', 'Where did the flight leave from?', 'Vanwaar?': a question about where one leg began,
+    not the journey (its answer is that leg's start, which the usual cues order)."""
+    if turns is None:
+        return False
+    mark = question_text.rfind("?")
+    asked = re.split(r"[.!?;:]", question_text[:mark])[-1] if mark >= 0 else question_text
+    if turns.leg_question is not None and turns.leg_question.search(asked):
+        return True
+    return " ".join(_asked_words(question_text, turns)) in turns.leg_elliptic
 
 
 def _elliptic(question_text: str, turns: _Turns) -> bool:
@@ -308,7 +325,8 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
             asked = [i for i in asked if i not in premise]
             if never and lexicon.extra is not None and lexicon.extra.affirmative.search(answer_text):
                 never.difference_update(mention_countries[i] for i in told + premise)   # "Okay - yes, I was there"
-        if lexicon.start is not None and told and lexicon.start.search(question_text):
+        if lexicon.start is not None and told and lexicon.start.search(question_text) and not _asks_a_leg(
+                question_text, lexicon.extra):
             starts.add(mention_starts[told[0]])
         if not asked:
             if told:   # "V: En daarvoor? A: Frankrijk.": the question's cues order the answer's countries
