@@ -76,7 +76,10 @@ def _cues() -> _Cues:
         confirmed=re.compile(r"(?<![\w'])(?:" + "|".join(str(p) for p in lists["confirmed"]) + r")(?![\w'])"),
         omitted=words_regex(lists["omitted"]),
         replacement=re.compile(r"(?<![\w'])(?:" + replacement + r")(?![\w'])"),
-        quoted_replacement=re.compile(_QUOTED + r"\s*,?\s*(?:" + replacement + r")(?![\w'])"),
+        # "'Macedonia' should read 'Albania'", "'Azerbaijan' on page 4 should read 'Armenia'", "'Cairo' in het verslag
+        # moet dus 'Damascus' zijn": a quoted term, a few words about where it stands, then what it should be
+        quoted_replacement=re.compile(_QUOTED + r"(?:\s+[\w.'’]+){0,5}?\s*,?\s*(?:" + replacement + r"|(?:moet|moeten|dient)"
+                                      r"(?:\s+(?:dus|daarom|eigenlijk|echter))?(?=\s+['\"‘’“”]))(?![\w'])"),
         # "'Tunesie' is een vertaalfout", "Het woord 'Belgie' op pagina 7 is een tolkfout" (a page between)
         wrong_term=re.compile(r"(?:de zin |the (?:word|term|sentence) )?" + _QUOTED + r"(?:\s+[\w.'’]+){0,4}?\s*(?:" + wrong
                               + r")(?![\w'])"),
