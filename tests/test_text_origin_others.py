@@ -82,3 +82,16 @@ def test_a_relatives_trip(text, route):
 ])
 def test_origin_answers_and_relatives_lists(text, route):
     assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # the answer to 'where did it begin' that opens with where the person is from starts at the next place it names
+    ("Nader gehoor. V: Hoe kwam u in Oostenrijk? A: Met de trein uit Hongarije. V: Waar begon het? A: Ik kom uit "
+     "Marokko, maar heb in Istanbul gewerkt; vandaar vloog ik naar Belgrado en ging ik met de bus naar Hongarije.",
+     ("TUR", "SRB", "HUN", "AUT", "NLD")),
+    ("Interview report. Q: How did you reach Austria? A: By train from Hungary. Q: Where did your journey start? "
+     "A: I am from Morocco, but I worked in Istanbul; from there I flew to Belgrade and took a bus to Hungary.",
+     ("TUR", "SRB", "HUN", "AUT", "NLD")),
+])
+def test_start_answer_opening_with_origin(text, route):
+    assert extract_route(text).route == route

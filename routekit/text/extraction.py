@@ -344,7 +344,13 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     scopes.nationalities = _governed(cues, "nationality", folded, mention_starts, 4)
     scopes.journey_starts = _governed(cues, "journey_start", folded, mention_starts, 4)
     if dialogue.starts:   # "V: Waar begon uw reis? A: In Herat."
-        scopes.journey_starts = set(scopes.journey_starts) | dialogue.starts
+        starts = dialogue.starts
+        if scopes.homes and not starts.isdisjoint(scopes.homes):
+            # "V: Waar begon het? A: Ik kom uit Marokko, maar heb in Istanbul gewerkt; vandaar ...": an answer that
+            # opens with where the person is from starts at the next place it names (in its sentence)
+            starts = {_next_in_sentence(mentions, mention_starts, start, segments, scopes.homes)
+                      if start in scopes.homes else start for start in starts}
+        scopes.journey_starts = set(scopes.journey_starts) | starts
     if "journey_start" in cues:   # "Gevraagd waar de reis begon: 'uit Conakry, met de bus naar Bamako'"
         quoted = _quoted_answers(cues["journey_start"], folded, mention_starts)
         if quoted:
@@ -783,6 +789,18 @@ def _mark_not_travelled(states: list[_MentionState], folded: str, cues, segments
             if segments.clause(start) == state.clause or (end <= m_start and not _CONTRAST.search(folded, end, m_start)):
                 state.excluded = "seen"
                 break
+
+
+def _next_in_sentence(mentions: list[Mention], mention_starts: list[int], start: int, segments: Segments,
+                      homes) -> int:
+    """The first mention after ``start`` in its sentence that is no origin of its own (else ``start``)."""
+    sentence = segments.sentence(start)
+    for m in mentions[bisect_right(mention_starts, start):]:
+        if segments.sentence(m.start) != sentence:
+            break
+        if m.start not in homes and m.place.iso3 != NETHERLANDS:
+            return m.start
+    return start
 
 
 def _answered_no(mentions: list[Mention], questions: list[tuple[int, int]], noes: list[tuple[int, int]],
