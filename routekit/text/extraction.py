@@ -32,7 +32,7 @@ from routekit.text.document import prepare as prepare_document
 from routekit.text.gazetteer import Mention, Place, find_places, fuzzy_name, read_data_csv
 from routekit.text.matcher import Tokens, WordCache, tokenize
 from routekit.text.normalise import Segments, detect_language, fold, segment
-from routekit.text import stopfilter, timeline
+from routekit.text import timeline
 from routekit.text.vocabulary import CLAUSE_BREAK, MODE_PREFIX, Vocabulary, vocabulary
 
 NETHERLANDS = "NLD"
@@ -2306,8 +2306,6 @@ def extract_route(text: str | None) -> RouteExtraction:
     if len(route) < 2:  # one country is no journey (a birthplace, the place a person was found)
         return RouteExtraction(smuggler=smuggler, route_asked=True, confidence=no_route_probability("one_country"),
                                reason=REASON_NO_ROUTE, language=language, flags=("one_country",))
-    if stopfilter.ACTIVE:   # the learned stop filter: off unless its leave-one-set-out test passes (stopfilter.py)
-        route = stopfilter.filter_route(route, states, tokens.words, tokens.starts, genre, cues)
     modes = tuple(map(mode_of.get, route[1:], repeat(UNKNOWN_MODE)))   # mode_of.get(country, UNKNOWN_MODE)
     counts = _counts(states, route, modes, reorders, inferred_home, language, dialogue.turns,
                      len(segments.sentence_starts))
