@@ -46,3 +46,18 @@ def test_a_country_the_letter_denies_leaves_the_route(text, route):
 ])
 def test_a_quoted_or_city_denial_keeps_the_country(text, route):
     assert list(extract_route(text).route) == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # 'the report reads' quotes the report; 'did not fly to Turkey' takes out that leg's country only
+    ("Corrections to the interview report, our client Mr A. Nur. 1. Page 4: the report reads 'I travelled from "
+     "Somalia to Kenya and then flew to Turkey.' Our client did not fly to Turkey. He flew from Nairobi to Khartoum "
+     "and went overland to Libya. 2. From Libya he crossed to Italy by boat and took the train to the Netherlands.",
+     ["SOM", "KEN", "SDN", "LBY", "ITA", "NLD"]),
+    ("Correcties op het gehoorverslag, client de heer A. Nur. Het verslag luidt: 'Ik ben van Somalie naar Kenia "
+     "gegaan en daarna naar Turkije gevlogen.' Client is niet naar Turkije gevlogen. Hij vloog van Nairobi naar "
+     "Khartoem en reisde over land naar Libie. Van Libie ging hij per boot naar Italie en met de trein naar Nederland.",
+     ["SOM", "KEN", "SDN", "LBY", "ITA", "NLD"]),
+])
+def test_a_quoted_report_less_the_leg_the_letter_denies(text, route):
+    assert list(extract_route(text).route) == route

@@ -123,6 +123,9 @@ def _names_netherlands(original: str) -> bool:
 _NEGATION_BEFORE = re.compile(r"(?<![\w'])(?:niet|not|never|nooit|neither|nor|noch)(?![\w'])"
                               r"(?:\W+(?:been|ever|ooit|in|via|through|door|naar|to|into|said|say|mentioned|mention|"
                               r"genoemd|gezegd|zei|noemde|is|was|were|op|at|the|de|het|land|country)){0,3}\W+$")
+# "did not fly to Turkey", "never went into Greece": a travel verb denied with where it went (not where it came from:
+# "did not fly from Greece" denies the flight)
+_NOT_GONE_TO = re.compile(r"(?<![\w'])(?:not|never)\s+[a-z]+\s+(?:to|into|via|through)\s+(?:the\s+)?$")
 _MIN_KEPT = 2   # a report's route keeps its undenied countries when at least this many remain
 
 
@@ -136,6 +139,7 @@ def _denied_countries(text: str, folded: str, statements: list[tuple[int, int]],
         start, stop = next(((a, b) for a, b in statements if a <= mention.start < b), (0, len(folded)))
         statement = folded[start:stop]
         if (_NEGATION_BEFORE.search(folded, max(start, mention.start - 40), mention.start) is not None
+                or _NOT_GONE_TO.search(folded, max(start, mention.start - 40), mention.start) is not None
                 or lexicon.not_said.search(statement) or lexicon.deleted.search(statement)
                 or lexicon.called_wrong.search(statement)):
             denied.add(mention.place.iso3)
