@@ -44,11 +44,10 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "routekit" / "reference" / "gazetteer" / "confidence.yaml"
 DATA = ROOT / "tests" / "data"
-RECALIBRATION_SETS = tuple(path for path in (DATA / "extraction_hard_calib.csv", DATA / "extraction_hard_calib2.csv")
-                           if path.exists())
-DEFAULT_SETS = tuple(path for path in (DATA / f"extraction_{name}.csv" for name in (
+RECALIBRATION_SETS = (DATA / "extraction_hard_calib.csv", DATA / "extraction_hard_calib2.csv")
+DEFAULT_SETS = tuple(DATA / f"extraction_{name}.csv" for name in (
     "gold", "dev2", "dev3", "dev4", "heldout", "heldout2", "hard_dev", "hard_dev2", "hard_dev3", "hard_dev4",
-    "hard_dev5", "hard_dev6", "hard_dev7", "hard_dev8", "hard_dev9", "hard_dev10", "hard_dev11")) if path.exists())
+    "hard_dev5", "hard_dev6", "hard_dev7", "hard_dev8", "hard_dev9", "hard_dev10", "hard_dev11"))
 BINS = 5
 
 
@@ -199,9 +198,13 @@ def leave_one_set_out(rows: list[Row], names: list[str], method: Method) -> dict
     return scored
 
 
+def recalibration_paths(values: list[str]) -> list[Path]:
+    return [] if values == ["none"] else [Path(value) for value in values]
+
+
 def main() -> None:
     from routekit.text.calibration import FEATURE_NAMES, FITTED, write_model
-    from routekit.text.evaluation import reliability
+    from routekit.text.evaluation import CALIBRATION_TOLERANCE, reliability
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sets", nargs="*", type=Path, default=list(DEFAULT_SETS))
@@ -214,14 +217,18 @@ def main() -> None:
                         help="let the weights of calibration.LOWERING take either sign")
     parser.add_argument("--random-intercept", action="store_true",
                         help="one intercept per set; predict with the mean over the sets' spread")
-    parser.add_argument("--tolerance", type=float, default=0.10, help="largest |gap| of a fifth on a held-out hard set")
+    parser.add_argument("--tolerance", type=float, default=CALIBRATION_TOLERANCE,
+                        help="largest |gap| of a fifth on a held-out hard set")
     parser.add_argument("--simulations", type=int, default=2000, help="draws of a calibrated model's chance gap")
     parser.add_argument("--recalibrate-on", nargs="+", default=[str(p) for p in RECALIBRATION_SETS],
                         help="hard sets no rule was tuned on: Platt-scale the fit on them ('none' to skip)")
     args = parser.parse_args()
+    missing = [str(path) for path in [*args.sets, *recalibration_paths(args.recalibrate_on)] if not path.exists()]
+    if missing:
+        parser.error(f"no such labelled set: {', '.join(missing)}")
     if any("untouched" in path.name for path in args.sets):
         parser.error("the untouched set is for evaluation only")
-    recalibration_sets = [] if args.recalibrate_on == ["none"] else [Path(p) for p in args.recalibrate_on]
+    recalibration_sets = recalibration_paths(args.recalibrate_on)
     if {p.resolve() for p in recalibration_sets} & {p.resolve() for p in args.sets}:
         parser.error("--recalibrate-on: a recalibration set must not be one of the fitted sets")
     features = {"fitted": FITTED, "all": FEATURE_NAMES}.get(args.features) or tuple(args.features.split(","))

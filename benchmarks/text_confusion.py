@@ -30,8 +30,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "routekit" / "reference" / "text_confusion.yaml"
-DEFAULT_SETS = [f"tests/data/extraction_{name}.csv" for name in ("hard_calib", "hard_calib2")
-                if (ROOT / f"tests/data/extraction_{name}.csv").exists()]
+DEFAULT_SETS = [f"tests/data/extraction_{name}.csv" for name in ("hard_calib", "hard_calib2")]
 # Only sets no rule was ever tuned on (written blind by their own writers, kept for the confidence's recalibration):
 # on the sets the rules were tuned on the extractor is right more often than on a new writer's records, so rates
 # measured there would make the estimates' intervals too narrow. Few rows per source is the honest price; the
@@ -129,6 +128,9 @@ def main() -> None:
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
     paths = args.sets or [ROOT / p for p in DEFAULT_SETS]
+    missing = [str(path) for path in paths if not path.exists()]
+    if missing:
+        parser.error(f"no such labelled set: {', '.join(missing)}")
     if any("untouched" in path.name for path in paths):
         parser.error("the untouched set is for evaluation only")
     rows = score(paths)
