@@ -57,6 +57,7 @@ def evaluate_extraction(
                   for path, frame in zip(gold, frames)]
     frame = pd.concat(frames, ignore_index=True)
     evaluation = evaluate(frame, id_column, text_column, route_column, modes_column, smuggler_column)
+    evaluation.rows["file"] = [path.stem for path, part in zip(gold, frames) for _ in range(len(part))]
     console = Console()
     metrics = evaluation.metrics
     console.print(f"gold rows: {int(metrics['rows'])}" + (f" in {len(gold)} files" if len(gold) > 1 else ""))
@@ -76,7 +77,7 @@ def evaluate_extraction(
     if worst > 0 and len(worst_rows):
         table = Table(title=f"worst {len(worst_rows)} rows")
         for column in ("id", "gold_route", "route", "order", "reason"):
-            table.add_column(column)
+            table.add_column(column, no_wrap=column == "id")
         for _, row in worst_rows.iterrows():
             table.add_row(str(row["id"]), row["gold_route"], row["route"], f"{row['order']:.2f}", row["reason"])
         console.print(table)

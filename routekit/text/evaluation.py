@@ -154,9 +154,8 @@ def largest_gap(rows: pd.DataFrame, bins: int = 5) -> float:
 
 
 def by_file(rows: pd.DataFrame) -> pd.DataFrame:
-    """Per file of a pooled evaluation (ids ``<file stem>:<id>``): rows, exact, corridor, largest calibration gap."""
-    files = rows["id"].astype(str).str.rsplit(":", n=1).str[0]
-    frame = rows.assign(corridor_ok=rows["corridor"] == rows["gold_corridor"], file=files)
+    """Per file of a pooled evaluation (its ``file`` column): rows, exact, corridor, largest calibration gap."""
+    frame = rows.assign(corridor_ok=rows["corridor"] == rows["gold_corridor"])
     table = frame.groupby("file", sort=False).agg(rows=("exact", "size"), exact=("exact", "mean"),
                                                   corridor=("corridor_ok", "mean"), confidence=("confidence", "mean"))
     table["largest_gap"] = [largest_gap(part) for _, part in frame.groupby("file", sort=False)]
