@@ -244,11 +244,11 @@ class _Scopes:
     scope, so the per-mention steps skip it (its flag keeps the default, which is what the rule would give)."""
 
     __slots__ = ("negation_clauses", "never_there", "retracted", "final_index", "transit_index", "transit_after", "any_transit",
-                 "airside_sentences", "intention", "intention_after", "relatives", "relative_sentences",
+                 "airside_sentences", "intention", "intention_after", "relatives", "relative_sentences", "relative_moves",
                  "residence_verbs", "start_after", "before_index", "home_after", "boarding_after", "birth_after",
                  "residence_after", "first_clauses", "returned", "persons_from", "homes", "nationalities", "journey_starts", "starts",
                  "residences", "vias", "departed", "abroad", "abroad_sentences", "before_sentences", "documents",
-                 "document_index", "link", "may_exclude", "borders", "elsewhere_now", "onward")
+                 "document_index", "link", "may_exclude", "borders", "elsewhere_now", "onward", "guessed")
 
 
 def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[int, int]]], vocab: Vocabulary,
@@ -313,6 +313,9 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
                                       if _blockers_absent(folded, span[0], vocab))
     scopes.relative_sentences = {segments.sentence(start) for start, _ in scopes.relatives.spans}
     scopes.residence_verbs = _span_index(cues, "residence_verbs")
+    scopes.relative_moves = _NO_SPANS
+    if scopes.relatives and ("residence_verbs" in cues or "relative_moves" in cues):
+        scopes.relative_moves = _SpanIndex(cues.get("residence_verbs", []) + cues.get("relative_moves", []))
     scopes.start_after, scopes.before_index = _span_index(cues, "start_after"), _span_index(cues, "before")
     scopes.home_after, scopes.boarding_after = _span_index(cues, "home_after"), _span_index(cues, "boarding_after")
     scopes.birth_after = _span_index(cues, "birth_after")
@@ -324,6 +327,12 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     scopes.homes = _governed(cues, "home", folded, mention_starts, 4)
     scopes.persons_from = _NONE_GOVERNED
     scopes.borders = _governed(cues, "border_of", folded, mention_starts, 1)   # "op de grens met Hongarije"
+    scopes.guessed = _governed(cues, "guess", folded, mention_starts, 1)   # "maybe Slovenia", not "maybe two weeks in"
+    if scopes.guessed:   # the guess covers its alternatives: "vermoedelijk Oostenrijk of Duitsland"
+        scopes.guessed = set(scopes.guessed)
+        for previous, mention in zip(mentions, mentions[1:]):
+            if previous.start in scopes.guessed and _ALTERNATIVE_GAP.fullmatch(folded, previous.end, mention.start):
+                scopes.guessed.add(mention.start)
     scopes.elsewhere_now = _NONE_GOVERNED
     if "abroad" not in cues and any(word in folded for word in _THERE_NOW_WORDS):
         # "my cousin ... he is in Sweden now", "salam to Yonas who is in Swid", "mijn broer, die nu in Zweden woont":
@@ -405,12 +414,13 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     scopes.link = vocab.document_links
     scopes.may_exclude = bool(scopes.negation_clauses or scopes.never_there or scopes.retracted
                               or scopes.relative_sentences
-                              or scopes.documents or scopes.returned or scopes.persons_from or scopes.borders or scopes.elsewhere_now or scopes.onward or scopes.intention or scopes.intention_after
+                              or scopes.documents or scopes.returned or scopes.persons_from or scopes.borders or scopes.guessed or scopes.elsewhere_now or scopes.onward or scopes.intention or scopes.intention_after
                               or scopes.final_index.spans or scopes.airside_sentences)
     return scopes
 
 
 _LABEL_COLON = re.compile(r"\s*:\s*")
+_ALTERNATIVE_GAP = re.compile(r"\s*,?\s*(?:of|or)\s+")   # "Oostenrijk of Duitsland", "Austria or Germany"
 _SUBJECT_APPOSITION = re.compile(r"\b(?:betrokkene|betr|client|cliente|verdachte|verd|aangeefster|aangever|vreemdeling|"
                                  r"applicant|subject|person concerned|passenger|passagier|hij is|zij is|he is|she is|"
                                  r"ik ben|i am)\b[^.;:!?]{0,40}$")
@@ -467,7 +477,8 @@ def _why_not_travelled(state: _MentionState, folded: str, scopes: _Scopes, vocab
         return "negation"
     if sentence in scopes.relative_sentences and (_relative_lives_there(
             folded, mention, sentence, scopes.relatives, scopes.residence_verbs, segments)
-            or _relative_is_the_subject(folded, mention, sentence, scopes.relatives, segments)):
+            or _relative_is_the_subject(folded, mention, sentence, scopes.relatives, scopes.relative_moves,
+                                        segments)):
         return "relatives"
     if scopes.documents and ((scopes.link is not None and _document_origin(folded, scopes.documents, scopes.link,
                                                                             mention)) or any(
@@ -478,8 +489,10 @@ def _why_not_travelled(state: _MentionState, folded: str, scopes: _Scopes, vocab
         return "return"
     if m_start in scopes.borders:   # "Subotica, op de grens met Hongarije": the country across a border named
         return "border"
+    if m_start in scopes.guessed:   # "vermoedelijk Oostenrijk": a guess at the place names no stop
+        return "guess"
     if m_start in scopes.onward:   # "the Hook of Holland-Harwich ferry": a leg out of the Netherlands
-        return "intention"
+        return "onward"
     if m_start in scopes.elsewhere_now:   # "he is in Sweden now", "Yonas who is in Swid": another person's place
         return "person"
     if m_start in scopes.persons_from:   # "werkte voor een man uit Ghana", "a fellow traveller was from Belize"
@@ -1040,12 +1053,15 @@ _PERSON_WORDS = frozenset("ik mij me wij we ons hem hen hij zij ze i us him her 
                           "betrokkene cliënt client cliente applicant subject".split())
 
 
-def _relative_is_the_subject(folded: str, mention: Mention, sentence: int, relatives, segments: Segments) -> bool:
+def _relative_is_the_subject(folded: str, mention: Mention, sentence: int, relatives, moves: _SpanIndex,
+                             segments: Segments) -> bool:
     """A relative is the one the clause is about ("Mijn vader zit in Pakistan", "Zijn broer zou in Duitsland asiel
     hebben aangevraagd", "her husband, who travelled via Iran"): the places told of the relative are not the person's
     stops, unless the person is named with them ("Mijn oom bracht mij naar Turkije"). The Netherlands stays: the
-    person is here ("My cousin paid the bus to Amsterdam")."""
-    if mention.place.iso3 == NETHERLANDS:
+    person is here ("My cousin paid the bus to Amsterdam"). Only a relative who moved or lived there (``moves``:
+    cues.yaml relative_moves and residence_verbs) takes the place off: "Mijn oom betaalde de reis naar Iran" keeps
+    Iran."""
+    if mention.place.iso3 == NETHERLANDS or not moves:
         return False
     for r_start, r_end in relatives.between(mention.start - 80, mention.start):
         if r_end > mention.start or segments.sentence(r_start) != sentence:
@@ -1053,9 +1069,21 @@ def _relative_is_the_subject(folded: str, mention: Mention, sentence: int, relat
         between = folded[r_end:mention.start]
         if _SENTENCE_MARK.search(between) or not _PERSON_WORDS.isdisjoint(_PLAIN_WORD.findall(between)):
             continue
+        if not _relative_moved(moves, r_end, mention, segments):
+            continue
         preceding = folded[max(0, r_start - 40):r_start]
         if (_POSSESSIVE_OPENING.search(preceding) or _RELATIVE_CLAUSE_OPENING.match(folded, r_end)
                 or (_POSSESSIVE_WORD.match(folded, r_start) and _OPENING.search(preceding))):
+            return True
+    return False
+
+
+def _relative_moved(moves: _SpanIndex, relative_end: int, mention: Mention, segments: Segments) -> bool:
+    """A moving or living verb after the relative: before the place ("her husband, who travelled via Libya") or after
+    it in the place's clause, where Dutch puts it ("Mijn man was al eerder naar Oostenrijk gegaan")."""
+    clause = segments.clause(mention.start)
+    for v_start, v_end in moves.between(relative_end, mention.end + 60):
+        if v_end <= mention.start or (v_start >= mention.end and segments.clause(v_start) == clause):
             return True
     return False
 
