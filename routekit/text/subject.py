@@ -212,7 +212,7 @@ def subject_sentences(text: str, folded: str | None = None) -> str:
     folded = fold(text) if folded is None else folded
     lexicon = _lexicon()
     if lexicon.gate_words.search(folded) is None or lexicon.gate.search(folded) is None:
-        return text
+        return _first_speaker_only(text, folded, lexicon)
     spans = _statements(folded)
     subject, declared_at = _subject(folded, spans, lexicon)
     speakers = [_speaker(folded[start:stop], lexicon) for start, stop in spans]
@@ -228,12 +228,76 @@ def subject_sentences(text: str, folded: str | None = None) -> str:
                     if speaker is None or speaker.noun not in lexicon.always_other]
             return "".join(kept)
         if len({p.numbers for p in numbered}) < 2 and not any(p is not None and p.many and p.numbers for p in speakers):
-            return text
+            return _first_speaker_only(text, folded, lexicon, spans, speakers)
         elif not numbered:
-            return text
+            return _first_speaker_only(text, folded, lexicon, spans, speakers)
         else:
             subject = numbered[0]
     kept = [text[start:stop] for index, ((start, stop), speaker) in enumerate(zip(spans, speakers))
             if index == declared_at or speaker is None or not _is_other(speaker, subject)
             or _acts_on_subject(folded[start:stop], speaker, lexicon)]
     return "".join(kept) if len(kept) < len(spans) else text
+
+
+def _first_speaker_only(text: str, folded: str, lexicon: _Lexicon, spans: list[tuple[int, int]] | None = None,
+                        speakers: list[Person | None] | None = None) -> str:
+    """A record that declares no subject is about its first speaker ("Betr. verklaarde ...", "Aangeefster verklaarde
+    ...", "Mr K. Mensah stated ..."): a later statement by someone else - another, several, numbered persons, a
+    relative or a companion such as the suspect or the driver ("Zijn vriendin ... verklaarde dat zij via IT kwam", "His
+    flatmate stated that he came via Italy") - tells that person's own route and is dropped. A sentence without a
+    statement verb ("Zijn broer en hij reisden samen ...") stays."""
+    if sum(folded.count(stem) for stem in _STATING_STEMS) < 2:   # a fast test first: most texts hold fewer
+        return text
+    person_words = _person_words()
+    if person_words.isdisjoint(folded.translate(_PUNCTUATION_TO_SPACE).split()):   # no person named at all
+        return text
+    verbs = [match.start() for match in lexicon.statement.finditer(folded)]
+    if len(verbs) < 2 or all(person_words.isdisjoint(_WORD.findall(folded, max(0, verb - _SPEAKER_REACH), verb))
+                             for verb in verbs[1:]):
+        return text   # no later statement verb with a person named before it
+    if spans is None:
+        spans = _statements(folded)
+    stating = [index for index, (start, stop) in enumerate(spans) if lexicon.statement.search(folded, start, stop)]
+    if len(stating) < 2:
+        return text
+
+    def speaker(index: int) -> Person | None:
+        return speakers[index] if speakers is not None else _speaker(folded[spans[index][0]:spans[index][1]], lexicon)
+
+    named = [index for index in stating[1:]
+             if not person_words.isdisjoint(_WORD.findall(folded, spans[index][0], spans[index][1]))]
+    if not named:   # "Hij verklaarde ...": later statements that name no person
+        return text
+    first = stating[0]
+    subject = speaker(first) or Person()
+    if subject.many or subject.other or subject.relative or subject.numbers:
+        return text
+    others = {index for index in named if _someone_else(speaker(index), subject, lexicon)}
+    if not others:
+        return text
+    return "".join(text[start:stop] for index, (start, stop) in enumerate(spans) if index not in others)
+
+
+# substrings of the statement verbs (``persons.statement``): a pre-test only, counted by str.count in C
+# (the common ones: a record whose persons state with rarer verbs only is left as it is)
+_WORD = re.compile(r"[\w']+")
+_SPEAKER_REACH = 80   # characters before a statement verb in which its speaker is named
+_PUNCTUATION_TO_SPACE = str.maketrans(",.;:!?()'\"", " " * 10)
+_STATING_STEMS = ("verkla", "zei", "state", "said", "told")
+
+
+@lru_cache(maxsize=1)
+def _person_words() -> frozenset[str]:
+    """Every word of the nouns that can name someone other than the subject (several persons, relatives, companions,
+    'other', ordinals): a statement holding none is told by the subject or names no one ("Betrokkene verklaart")."""
+    lists = cues()["persons"]
+    phrases = [*lists["plural"], *lists["relatives"], *lists["companions"], *lists["other_words"],
+               *lists.get("always_other", ()), *(lists.get("ordinals") or {})]
+    return frozenset(word for phrase in phrases for word in fold(str(phrase)).split())
+
+
+def _someone_else(speaker: Person | None, subject: Person, lexicon: _Lexicon) -> bool:
+    if speaker is None:
+        return False
+    return (speaker.other or speaker.many or bool(speaker.numbers) or speaker.relative
+            or (speaker.noun in lexicon.companions and speaker.noun != subject.noun))
