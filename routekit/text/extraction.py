@@ -31,7 +31,7 @@ from routekit.text.document import in_dutch_file
 from routekit.text.document import prepare as prepare_document
 from routekit.text.gazetteer import Mention, Place, find_places, fuzzy_name, read_data_csv
 from routekit.text.matcher import Tokens, WordCache, tokenize
-from routekit.text.normalise import Segments, detect_language, fold, segment
+from routekit.text.normalise import Segments, detect_language, fold, quote_opening_before, segment
 from routekit.text import timeline
 from routekit.text.vocabulary import CLAUSE_BREAK, MODE_PREFIX, Vocabulary, vocabulary
 
@@ -1510,6 +1510,7 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
     if pair_of:
         reorders += _repair_legs(route, added_order, [(travelled[i].mention.place.iso3, pair.mention.place.iso3)
                                                       for i, pair in pair_of.items()])
+    episodes = _Episodes(folded, segments)
     if len(route) > 1:
         after_legs = _after_clause_legs(travelled, after_cues, segments) if after_cues else []
         flown = {country for country, mode in mode_of.items() if mode == "plane"}
@@ -1525,7 +1526,7 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
             constraints += [c for c in timeline.question_legs(folded, [
                 (s.mention.start, s.mention.place.iso3, bool(s.before or s.before_of >= 0 or s.continues_before))
                 for s in travelled], route) if (c.earlier, c.later) not in told]
-        base = _backward_base(route, travelled, constraints, folded, segments, fixed_first)
+        base = _backward_base(route, travelled, constraints, episodes, fixed_first)
         reorders += _keep_legs_in_order(route, constraints, fixed_first if base is not None else journey_start, base)
     if NETHERLANDS in route:
         reorders += _last_leg_into_netherlands(route, pair_of, travelled, departure_only, journey_start, stops)
@@ -1535,7 +1536,7 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
         route.remove(journey_start)
         route.insert(0, journey_start)
     if journey_start is not None:
-        reorders += _first_leg_after_start(route, travelled, journey_start, folded, segments)
+        reorders += _first_leg_after_start(route, travelled, journey_start, folded, segments, episodes)
     if len(route) > 3:
         reorders += _between_neighbours(route, travelled, constraints, pair_of)
     reorders += _place_the_end(route, states, abroad_note, dutch_record)
@@ -1569,7 +1570,7 @@ def _countries_of_sentence(travelled: list[_MentionState], sentence: int) -> set
 
 
 def _first_leg_after_start(route: list[str], travelled: list[_MentionState], journey_start: str,
-                           folded: str = "", segments: Segments | None = None) -> int:
+                           folded: str, segments: Segments, episodes: _Episodes) -> int:
     """The journey's start told with its first leg ("Waar begon de reis? A: Uit Conakry, met de bus naar Bamako",
     "In Kano, met een vrachtwagen naar Niamey"): the country reached next in that sentence is the first after the
     start, wherever the text told it before. When the answer goes on in a sentence of its own that opens with a word
@@ -1588,7 +1589,7 @@ def _first_leg_after_start(route: list[str], travelled: list[_MentionState], jou
             chain = [s.mention.place.iso3 for s in travelled[index + 1:] if s.sentence == state.sentence
                      and (s.transit or s.via) and s.via_destination == following.mention.start]
             chain.append(following.mention.place.iso3)
-        elif following.sentence == state.sentence + 1 and segments is not None and _SUCCESSION_START.match(
+        elif following.sentence == state.sentence + 1 and _SUCCESSION_START.match(
                 folded, segments.sentence_starts[following.sentence - 1]):
             chain = []
             for other in travelled[index + 1:]:
@@ -1596,7 +1597,7 @@ def _first_leg_after_start(route: list[str], travelled: list[_MentionState], jou
                     break
                 if other.mention.place.iso3 not in chain and other.mention.place.iso3 != journey_start:
                     chain.append(other.mention.place.iso3)
-        elif segments is not None and _same_answer(folded, segments, state.sentence, following.sentence):
+        elif episodes.same_answer(state.sentence, following.sentence):
             # "Where did your journey begin? A: Isfahan. I am Afghan, but I lived there. I crossed into Turkey on foot."
             chain = [following.mention.place.iso3]
         else:
@@ -1611,13 +1612,28 @@ def _first_leg_after_start(route: list[str], travelled: list[_MentionState], jou
     return 0
 
 
-def _same_answer(folded: str, segments: Segments, sentence: int, other: int) -> bool:
-    """Whether two sentences of a transcript lie in one question's answer (``timeline.episodes``)."""
-    if ":" not in folded or other <= sentence:
-        return False
-    episode_of, _ = timeline.episodes(folded, segments.sentence_starts, _SUCCESSION_START)
-    last = len(episode_of) - 1
-    return episode_of[min(sentence, last)] == episode_of[min(other, last)] and timeline.is_transcript(folded)
+class _Episodes:
+    """``timeline.episodes`` of one text, worked out at most once: the check for a story told backwards and the
+    reading of the start's answer both need it, and it scans the whole text."""
+
+    __slots__ = ("folded", "segments", "_value")
+
+    def __init__(self, folded: str, segments: Segments) -> None:
+        self.folded, self.segments = folded, segments
+        self._value: tuple[list[int], int] | None = None
+
+    def get(self) -> tuple[list[int], int]:
+        if self._value is None:
+            self._value = timeline.episodes(self.folded, self.segments.sentence_starts, _SUCCESSION_START)
+        return self._value
+
+    def same_answer(self, sentence: int, other: int) -> bool:
+        """Whether two sentences of a transcript lie in one question's answer."""
+        if ":" not in self.folded or other <= sentence:
+            return False
+        episode_of, _ = self.get()
+        last = len(episode_of) - 1
+        return episode_of[min(sentence, last)] == episode_of[min(other, last)] and timeline.is_transcript(self.folded)
 
 
 # a sentence that carries the story on: "Daarna Iran en Turkije", "Then Iran and Turkey"
@@ -1730,7 +1746,7 @@ _REACHED = re.compile(r"\b(?:gekomen|aangekomen|binnengekomen|gearriveerd|bereik
 
 # a quoted statement telling where its speaker is now: "'Broer, ik ben nu in Nimsa, in Wenen.'", "'I am now in Almaan'"
 _NOW_IN = re.compile(r"\b(?:nu|now)\s+(?:in|at|op)\s+(?:(?:de|het|the)\s+)?")
-_QUOTE_OPEN = re.compile(r"(?:^|(?<=[\s:(]))['\"“‘]")
+_QUOTE_OPENERS = "'\"“‘"
 _QUOTE_CLOSE = re.compile(r"['\"”’](?=[\s.,;:)]|$)")
 # a sentence about what is still to come: "Ik ga morgen met de trein naar Almanya"
 _FUTURE = re.compile(r"\b(?:morgen|straks|binnenkort|ga ik|gaan we|ik ga|we gaan|wij gaan|zal|zullen|tomorrow|soon|will|"
@@ -1748,19 +1764,17 @@ def _where_now_legs(travelled: list[_MentionState], folded: str) -> list[tuple[s
         now = _NOW_IN.search(folded, max(0, start - 16), start)
         if now is None or now.end() != start or state.departure or state.intended:
             continue
-        opening = None
-        for opening in _QUOTE_OPEN.finditer(folded, 0, start):
-            pass
-        if opening is None:
+        opened = quote_opening_before(folded, start, _QUOTE_OPENERS)
+        if opened < 0:
             continue
         closing = _QUOTE_CLOSE.search(folded, start)
         end = closing.start() if closing else len(folded)
         here = state.mention.place.iso3
         for other in travelled:
             country, offset = other.mention.place.iso3, other.mention.start
-            if not opening.end() <= offset < end or country in (here, NETHERLANDS) or other.intended:
+            if not opened <= offset < end or country in (here, NETHERLANDS) or other.intended:
                 continue
-            sentence_start = max(folded.rfind(".", opening.end(), offset), opening.end())
+            sentence_start = max(folded.rfind(".", opened, offset), opened)
             sentence_end = folded.find(".", offset, end)
             if not _FUTURE.search(folded, sentence_start, sentence_end if sentence_end >= 0 else end):
                 legs.append((country, here))
@@ -2025,7 +2039,7 @@ def _between_neighbours(route: list[str], travelled: list[_MentionState], constr
 
 
 def _backward_base(route: list[str], travelled: list[_MentionState], constraints: list[timeline.Constraint],
-                   folded: str, segments: Segments, fixed_first: str | None) -> list[str] | None:
+                   episodes: _Episodes, fixed_first: str | None) -> list[str] | None:
     """The base order when the text tells the journey from its end back (``timeline.told_backwards``), else None.
     Evidence: the legs between countries first told in different episodes, the episodes that open with a 'before'
     (a 'before' mention whose country is new there), against those that open with a word of succession."""
@@ -2040,7 +2054,7 @@ def _backward_base(route: list[str], travelled: list[_MentionState], constraints
         first_sentence.setdefault(state.mention.place.iso3, state.sentence)
     if not flashbacks and all(first_sentence.get(a, -1) <= first_sentence.get(b, -1) for a, b in crossing):
         return None   # the usual case: every leg told forward
-    episode_of, onward = timeline.episodes(folded, segments.sentence_starts, _SUCCESSION_START)
+    episode_of, onward = episodes.get()
     last = len(episode_of) - 1
     first_episode = {country: episode_of[min(sentence, last)] for country, sentence in first_sentence.items()}
     before_episodes = len({episode_of[min(s.sentence, last)] for s in flashbacks

@@ -158,6 +158,19 @@ def detect_language(original: str, folded: str, words: list[str]) -> str:
 # A quotation: opened after a space, a colon or the start, closed before a space, a punctuation mark or the end (an
 # apostrophe inside a word - "jusqu'à", "l'Algérie" - neither opens nor closes one).
 _QUOTATION = re.compile(r"(?:^|(?<=[\s:(]))['\"“‘«„](?:.|\n)+?['\"”’»](?=[\s.,;:!?)]|$)")
+
+
+def quote_opening_before(text: str, end: int, openers: str) -> int:
+    """The offset just after the last quote mark (one of ``openers``) before ``end`` that opens a quotation (after a
+    space, a colon, a bracket or the text's start), or -1. Searched backwards: the mark sought is usually near."""
+    position = end
+    while True:
+        mark = max(text.rfind(opener, 0, position) for opener in openers)
+        if mark < 0:
+            return -1
+        if mark == 0 or text[mark - 1].isspace() or text[mark - 1] in ":(":
+            return mark + 1
+        position = mark
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)*")
 
 

@@ -146,7 +146,10 @@ def _question_label() -> re.Pattern[str]:
 
 def is_transcript(folded: str) -> bool:
     """Two or more question labels: the text is a question/answer transcript."""
-    return ":" in folded and len(_question_label().findall(folded)) >= 2
+    if ":" not in folded:
+        return False
+    labels = _question_label().finditer(folded)   # stops at the second label
+    return next(labels, None) is not None and next(labels, None) is not None
 
 
 def episodes(folded: str, sentence_starts: tuple[int, ...], onward: re.Pattern[str]) -> tuple[list[int], int]:
