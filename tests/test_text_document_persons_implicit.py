@@ -37,3 +37,28 @@ def test_a_relative_travelling_with_the_subject_is_kept():
     text = ("Proces-verbaal van verhoor. Betr. verklaarde dat hij met zijn broer vanuit Irak naar Turkije ging. Zijn "
             "broer en hij reisden daarna samen via Griekenland naar Nederland.")
     assert list(extract_route(text).route) == ["IRQ", "TUR", "GRC", "NLD"]
+
+
+@pytest.mark.parametrize("text, route", [
+    # the first speaker is numbered: the others' numbers are someone else's
+    ("Pv van verhoor. Verd. 2 (Walid M.) verklaarde: 'Ik kwam met een patera uit Oran in Almeria aan en reisde met de "
+     "bus naar Frankrijk en met de trein naar Nederland.' Verd. 1 en verd. 3 verklaarden via Italie te zijn gekomen.",
+     ["DZA", "ESP", "FRA", "NLD"]),
+    # a sentence about another numbered person's own travel, without a statement verb
+    ("PV van aangifte. Aangeefster verklaarde: in 2023 per bus van Lagos naar Accra, vandaar via Casablanca naar "
+     "Madrid gevlogen, en daarna per auto naar Den Haag. Verd. 1 reisde apart via Belgie.",
+     ["NGA", "GHA", "MAR", "ESP", "NLD"]),
+    # a travelling companion's own statement
+    ("PV. Betreft: verdachte R. Khoury. Verdachte verklaarde dat hij vanuit Beiroet naar Cyprus vloog en daarna via "
+     "Athene naar Brussel en met de trein naar Rotterdam. Zijn metgezel, betrokkene O. D., verklaarde via Italie te zijn "
+     "gekomen.",
+     ["LBN", "CYP", "GRC", "BEL", "NLD"]),
+])
+def test_numbered_and_travelling_others_are_left_out(text, route):
+    assert list(extract_route(text).route) == route
+
+
+def test_an_ordinal_opening_a_sentence_is_no_other_person():
+    text = ("Official report. The man stated that he flew from Casablanca to Istanbul and crossed to Greece. First "
+            "Greece, then North Macedonia and Serbia. The driver said nothing.")
+    assert list(extract_route(text).route)[:5] == ["MAR", "TUR", "GRC", "MKD", "SRB"]

@@ -24,7 +24,7 @@ from routekit.text.document import cues, words_regex
 from routekit.text.normalise import fold
 
 # a sentence end, not the dot of an initial ("picked B. up in Aachen")
-_SENTENCE_END = re.compile(r"(?<!\s[a-z])(?<!^[a-z])(?<!\sno)(?<!\snr)[.!?;](?=\s|$)|(?<=\sno|\snr)[.!?;](?=\s+\D|$)")
+_SENTENCE_END = re.compile(r"(?<!\s[a-z])(?<!^[a-z])(?<!\sno)(?<!\snr)[.!?;]['\"’”]?(?=\s|$)|(?<=\sno|\snr)[.!?;](?=\s+\D|$)")
 # (nor the dot of "passenger no. 4", "betr. nr. 2")
 _ID = r"(?:\d+|[a-f](?![\w']))"   # a number, or a letter label ("person C")
 _NUMBER_LIST = _ID + r"(?:\s*(?:,|en|and|t m|tot en met|to|\&)\s*" + _ID + r")*"
@@ -246,33 +246,42 @@ def _first_speaker_only(text: str, folded: str, lexicon: _Lexicon, spans: list[t
     relative or a companion such as the suspect or the driver ("Zijn vriendin ... verklaarde dat zij via IT kwam", "His
     flatmate stated that he came via Italy") - tells that person's own route and is dropped. A sentence without a
     statement verb ("Zijn broer en hij reisden samen ...") stays."""
-    if sum(folded.count(stem) for stem in _STATING_STEMS) < 2:   # a fast test first: most texts hold fewer
+    if not any(stem in folded for stem in _STATING_STEMS):   # a fast test first: most texts hold no statement verb
         return text
-    person_words = _person_words()
-    if person_words.isdisjoint(folded.translate(_PUNCTUATION_TO_SPACE).split()):   # no person named at all
+    first_verb = lexicon.statement.search(folded)
+    if first_verb is None:
         return text
-    verbs = [match.start() for match in lexicon.statement.finditer(folded)]
-    if len(verbs) < 2 or all(person_words.isdisjoint(_WORD.findall(folded, max(0, verb - _SPEAKER_REACH), verb))
-                             for verb in verbs[1:]):
-        return text   # no later statement verb with a person named before it
+    # someone named after the first statement who could be someone else: several, other, numbered persons and
+    # companions; a relative only when a second statement verb follows (a relative's own statement)
+    after = set(folded[first_verb.end():].translate(_PUNCTUATION_TO_SPACE).split())
+    persons, relatives = _person_words(), _relative_words()
+    if persons.isdisjoint(after) and (relatives.isdisjoint(after)
+                                      or lexicon.statement.search(folded, first_verb.end()) is None):
+        return text
+    person_words = persons | relatives
     if spans is None:
         spans = _statements(folded)
     stating = [index for index, (start, stop) in enumerate(spans) if lexicon.statement.search(folded, start, stop)]
-    if len(stating) < 2:
+    if not stating:
         return text
 
     def speaker(index: int) -> Person | None:
         return speakers[index] if speakers is not None else _speaker(folded[spans[index][0]:spans[index][1]], lexicon)
 
-    named = [index for index in stating[1:]
+    first = stating[0]
+    named = [index for index in range(first + 1, len(spans))
              if not person_words.isdisjoint(_WORD.findall(folded, spans[index][0], spans[index][1]))]
     if not named:   # "Hij verklaarde ...": later statements that name no person
         return text
-    first = stating[0]
     subject = speaker(first) or Person()
-    if subject.many or subject.other or subject.relative or subject.numbers:
+    if subject.many or subject.other or subject.relative or len(subject.numbers) > 1:
         return text
-    others = {index for index in named if _someone_else(speaker(index), subject, lexicon)}
+    # a later statement by someone else; or one that opens with such a person as the one who travelled ("Verdachte 1
+    # reisde apart via BE"), unless it tells what that person did with the subject ("De verdachte bracht haar naar ...")
+    others = {index for index in named if _someone_else(speaker(index), subject, lexicon) and (
+        index in stating or (speaker(index).noun and not speaker(index).relative   # not "First Greece, then ..."
+                             and _opens_with_person(folded, spans[index], lexicon)
+                             and not _acts_on_subject(folded[spans[index][0]:spans[index][1]], speaker(index), lexicon)))}
     if not others:
         return text
     return "".join(text[start:stop] for index, (start, stop) in enumerate(spans) if index not in others)
@@ -291,13 +300,27 @@ def _person_words() -> frozenset[str]:
     """Every word of the nouns that can name someone other than the subject (several persons, relatives, companions,
     'other', ordinals): a statement holding none is told by the subject or names no one ("Betrokkene verklaart")."""
     lists = cues()["persons"]
-    phrases = [*lists["plural"], *lists["relatives"], *lists["companions"], *lists["other_words"],
-               *lists.get("always_other", ()), *(lists.get("ordinals") or {})]
-    return frozenset(word for phrase in phrases for word in fold(str(phrase)).split())
+    phrases = [*lists["plural"], *lists["companions"], *lists["other_words"], *lists.get("always_other", ()),
+               *(lists.get("ordinals") or {})]
+    return frozenset(fold(str(phrase)).split()[-1] for phrase in phrases) - _relative_words()
+
+
+@lru_cache(maxsize=1)
+def _relative_words() -> frozenset[str]:
+    """The last word of each relative (``persons.relatives``: "travel companion" -> "companion")."""
+    return frozenset(fold(str(phrase)).split()[-1] for phrase in cues()["persons"]["relatives"])
 
 
 def _someone_else(speaker: Person | None, subject: Person, lexicon: _Lexicon) -> bool:
     if speaker is None:
         return False
+    if subject.numbers and speaker.numbers:   # "Verdachte 2 verklaarde ... Verdachte 1 en 3 verklaarden ..."
+        return not set(speaker.numbers) <= set(subject.numbers)
     return (speaker.other or speaker.many or bool(speaker.numbers) or speaker.relative
             or (speaker.noun in lexicon.companions and speaker.noun != subject.noun))
+
+
+def _opens_with_person(folded: str, span: tuple[int, int], lexicon: _Lexicon) -> bool:
+    """Whether a statement's first words are a person reference (the one the statement is about)."""
+    start = span[0] + len(folded[span[0]:span[1]]) - len(folded[span[0]:span[1]].lstrip())
+    return lexicon.reference.match(folded, start, span[1]) is not None
