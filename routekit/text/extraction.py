@@ -31,11 +31,11 @@ from routekit.text.document import in_dutch_file
 from routekit.text.document import prepare as prepare_document
 from routekit.text.gazetteer import Mention, Place, find_places, fuzzy_name, read_data_csv
 from routekit.text.matcher import Tokens, WordCache, tokenize
-from routekit.text.normalise import Segments, detect_language, fold, quote_opening_before, segment
+from routekit.text.normalise import QUOTE_CLOSE, Segments, detect_language, fold, quote_opening_before, segment
 from routekit.text import timeline
+from routekit.text.timeline import NETHERLANDS
 from routekit.text.vocabulary import CLAUSE_BREAK, MODE_PREFIX, Vocabulary, vocabulary
 
-NETHERLANDS = "NLD"
 UNKNOWN_MODE = "unknown"
 # Reasons a row produced no route (a fixed vocabulary, so the field never carries text).
 REASON_EMPTY = "empty text"
@@ -1746,8 +1746,6 @@ _REACHED = re.compile(r"\b(?:gekomen|aangekomen|binnengekomen|gearriveerd|bereik
 
 # a quoted statement telling where its speaker is now: "'Broer, ik ben nu in Nimsa, in Wenen.'", "'I am now in Almaan'"
 _NOW_IN = re.compile(r"\b(?:nu|now)\s+(?:in|at|op)\s+(?:(?:de|het|the)\s+)?")
-_QUOTE_OPENERS = "'\"“‘"
-_QUOTE_CLOSE = re.compile(r"['\"”’](?=[\s.,;:)]|$)")
 # a sentence about what is still to come: "Ik ga morgen met de trein naar Almanya"
 _FUTURE = re.compile(r"\b(?:morgen|straks|binnenkort|ga ik|gaan we|ik ga|we gaan|wij gaan|zal|zullen|tomorrow|soon|will|"
                      r"i am going|we are going|going to)\b")
@@ -1764,10 +1762,10 @@ def _where_now_legs(travelled: list[_MentionState], folded: str) -> list[tuple[s
         now = _NOW_IN.search(folded, max(0, start - 16), start)
         if now is None or now.end() != start or state.departure or state.intended:
             continue
-        opened = quote_opening_before(folded, start, _QUOTE_OPENERS)
+        opened = quote_opening_before(folded, start)
         if opened < 0:
             continue
-        closing = _QUOTE_CLOSE.search(folded, start)
+        closing = QUOTE_CLOSE.search(folded, start)
         end = closing.start() if closing else len(folded)
         here = state.mention.place.iso3
         for other in travelled:

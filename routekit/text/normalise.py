@@ -157,15 +157,22 @@ def detect_language(original: str, folded: str, words: list[str]) -> str:
 
 # A quotation: opened after a space, a colon or the start, closed before a space, a punctuation mark or the end (an
 # apostrophe inside a word - "jusqu'à", "l'Algérie" - neither opens nor closes one).
-_QUOTATION = re.compile(r"(?:^|(?<=[\s:(]))['\"“‘«„](?:.|\n)+?['\"”’»](?=[\s.,;:!?)]|$)")
+QUOTE_OPENERS = "'\"“‘«„"
+QUOTE_CLOSERS = "'\"”’»"
+_OPENED = r"(?:^|(?<=[\s:(]))[" + re.escape(QUOTE_OPENERS) + "]"
+_CLOSED = "[" + re.escape(QUOTE_CLOSERS) + r"](?=[\s.,;:!?)]|$)"
+_QUOTATION = re.compile(_OPENED + r"(?:.|\n)+?" + _CLOSED)
+# the mark that closes a quotation (``quote_opening_before`` finds the one that opens it)
+QUOTE_CLOSE = re.compile(_CLOSED)
 
 
-def quote_opening_before(text: str, end: int, openers: str) -> int:
-    """The offset just after the last quote mark (one of ``openers``) before ``end`` that opens a quotation (after a
-    space, a colon, a bracket or the text's start), or -1. Searched backwards: the mark sought is usually near."""
+def quote_opening_before(text: str, end: int) -> int:
+    """The offset just after the last quote mark before ``end`` that opens a quotation (after a space, a colon, a
+    bracket or the text's start: ``_QUOTATION``'s opening), or -1. Searched backwards: the mark sought is usually
+    near."""
     position = end
     while True:
-        mark = max(text.rfind(opener, 0, position) for opener in openers)
+        mark = max(text.rfind(opener, 0, position) for opener in QUOTE_OPENERS)
         if mark < 0:
             return -1
         if mark == 0 or text[mark - 1].isspace() or text[mark - 1] in ":(":

@@ -24,7 +24,7 @@ import yaml
 from routekit.text.gazetteer import data_path, read_data_csv
 from routekit.text.normalise import fold
 
-NETHERLANDS = "NLD"
+NETHERLANDS = "NLD"   # the end of every route (the extractor reads it from here)
 
 # Weights: how outright the text states an order (heaviest first when constraints contradict each other).
 LEG = 6            # a departure and the arrival it leads to: "van Khartoum naar Tunis"
