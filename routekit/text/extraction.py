@@ -378,7 +378,7 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
         born = {mention_starts[position - 1] for start, _ in cues.get("birth_there", ())
                 if (position := bisect_left(mention_starts, start)) > 0 and start - mentions[position - 1].end <= 40
                 and segments.sentence(mention_starts[position - 1]) == segments.sentence(start)}
-        born |= _answered_places(cues.get("question_birth", []), folded, mention_starts, _BIRTH_ANSWER)
+        born |= _answered_places(cues.get("question_birth", []), folded, mention_starts, birth=True)
         if born:
             scopes.homes = set(scopes.homes) | born
             scopes.nationalities = set(scopes.nationalities) | born
@@ -441,21 +441,23 @@ def _quoted_answers(spans: list[tuple[int, int]], folded: str, mention_starts: l
     return found
 
 
-# a question's answer label as a transcript join leaves it ("... voor uw vertrek  a  in agadir"), then at most two
-# words before the place ("in", "bij mijn oom in")
-_ANSWER_OPENING = re.compile(r"[^.;!\n]{0,60}?[\s?](?:a|antwoord|answer)\s*:?\s+(?:[a-z]+\s+){0,2}")
-
-
-# ... and after a yes/no birth question, the answer may open with "nee," / "no," before the place ("A: Nee, in X")
-_BIRTH_ANSWER = re.compile(r"[^.;!\n]{0,60}?[\s?](?:a|antwoord|answer)\s*:?\s+(?:(?:nee|no|ja|yes)\s*,?\s*)?"
-                           r"(?:(?:in|te)\s+)?")
+@lru_cache(maxsize=2)
+def _answer_opening(birth: bool = False) -> re.Pattern[str]:
+    """A question's answer label (``timeline.turn_labels``) as a transcript join leaves it ("... voor uw vertrek  a  in
+    agadir"), then at most two words before the place ("in", "bij mijn oom in"); after a yes/no birth question
+    (``birth``) the answer may open with "nee," / "no," before the place ("A: Nee, in X")."""
+    opening = r"[^.;!\n]{0,60}?[\s?](?:" + timeline.turn_labels()[1] + r")\s*:?\s+"
+    if birth:
+        return re.compile(opening + r"(?:(?:nee|no|ja|yes)\s*,?\s*)?(?:(?:in|te)\s+)?")
+    return re.compile(opening + r"(?:[a-z]+\s+){0,2}")
 
 
 def _answered_places(spans: list[tuple[int, int]], folded: str, mention_starts: list[int],
-                     opening: re.Pattern[str] = _ANSWER_OPENING) -> set[int]:
+                     birth: bool = False) -> set[int]:
     """The first place of the answer to each question these cues open ("Where did you live before you came here?
     A: In Tbilisi")."""
     found: set[int] = set()
+    opening = _answer_opening(birth)
     for _, end in spans:
         match = opening.match(folded, end)
         if match:

@@ -23,6 +23,7 @@ import yaml
 
 from routekit.text.gazetteer import data_path, read_data_csv
 from routekit.text.normalise import fold
+from routekit.text.vocabulary import _raw, _select
 
 NETHERLANDS = "NLD"   # the end of every route (the extractor reads it from here)
 
@@ -137,11 +138,28 @@ def backward_base(route: list[str], first_episode: dict[str, int], fixed_first: 
 
 
 @lru_cache(maxsize=1)
+def turn_labels() -> tuple[str, str]:
+    """The question and the answer labels of a transcript as regex alternations, longest first: ``question_labels``
+    and ``answer_labels`` of ``cues.yaml``, from the one parse the vocabulary and the dialogue lexicon read."""
+    cues = _raw()[0]
+
+    def alternation(name: str) -> str:
+        labels = sorted({fold(label) for label in _select(cues.get(name), "both")}, key=len, reverse=True)
+        return "|".join(map(re.escape, labels))
+
+    return alternation("question_labels"), alternation("answer_labels")
+
+
+@lru_cache(maxsize=1)
 def _question_label() -> re.Pattern[str]:
-    """The interviewer's labels (``question_labels`` in ``cues.yaml``) at the start of a line or after a sentence."""
-    cues = yaml.safe_load(data_path("cues.yaml").read_text(encoding="utf-8"))
-    labels = sorted((fold(str(label)) for label in cues["question_labels"]["any"]), key=len, reverse=True)
-    return re.compile(r"(?:^|(?<=[\s.!?/]))(?:" + "|".join(map(re.escape, labels)) + r")[ \t]*:")
+    """The interviewer's labels at the start of a line or after a sentence."""
+    return re.compile(r"(?:^|(?<=[\s.!?/]))(?:" + turn_labels()[0] + r")[ \t]*:")
+
+
+@lru_cache(maxsize=1)
+def _answer_label() -> re.Pattern[str]:
+    """The answer's label after its question (the join blanks the colon: "? A: Iran" reads "  a  iran")."""
+    return re.compile(r"(?:^|(?<=\s))(?:" + turn_labels()[1] + r")(?:[ \t]*:|\s\s)")
 
 
 def is_transcript(folded: str) -> bool:
@@ -287,8 +305,6 @@ def _order_questions() -> _OrderQuestions:
                            anywhere(data["not_order"]), anywhere(data["deictic"]))
 
 
-# The answer's label after its question (the join blanks the colon: "? A: Iran" reads "  a  iran")
-_ANSWER_LABEL = re.compile(r"(?:^|(?<=\s))(?:a|antw|antwoord|answer)(?:[ \t]*:|\s\s)")
 # a word that carries an answer on past the place asked about: "Montenegro. Then Bosnia"
 _ONWARD_IN_ANSWER = re.compile(r"\b(?:daarna|toen|vervolgens|nadien|later|then|after that|afterwards|next)\b")
 _BEFORE, _AFTER = -1, 1
@@ -305,14 +321,14 @@ def question_legs(folded: str, mentions: list[tuple[int, str, bool]], route: lis
     labels = [m.end() for m in _question_label().finditer(folded)]
     if len(labels) < 2:
         return []
-    words = _order_questions()
+    words, answer_label = _order_questions(), _answer_label()
     rank = {country: index for index, country in enumerate(route)}
     constraints: list[Constraint] = []
     previous: list[str] = []   # the countries of the last turn that named any
     cursor = 0
     for index, question_start in enumerate(labels):
         turn_end = labels[index + 1] if index + 1 < len(labels) else len(folded)
-        answer = _ANSWER_LABEL.search(folded, question_start, turn_end)
+        answer = answer_label.search(folded, question_start, turn_end)
         while cursor < len(mentions) and mentions[cursor][0] < question_start:
             cursor += 1
         turn = []
