@@ -246,7 +246,9 @@ def _first_speaker_only(text: str, folded: str, lexicon: _Lexicon, spans: list[t
     relative or a companion such as the suspect or the driver ("Zijn vriendin ... verklaarde dat zij via IT kwam", "His
     flatmate stated that he came via Italy") - tells that person's own route and is dropped. A sentence without a
     statement verb ("Zijn broer en hij reisden samen ...") stays."""
-    if not any(stem in folded for stem in _STATING_STEMS):   # a fast test first: most texts hold no statement verb
+    # a fast test first, on the common statement verbs' stems (a record whose persons state with rarer verbs only is
+    # left as it is): most texts hold none
+    if not ("verkla" in folded or "state" in folded or "said" in folded or "zei" in folded or "told" in folded):
         return text
     first_verb = lexicon.statement.search(folded)
     if first_verb is None:
@@ -255,9 +257,10 @@ def _first_speaker_only(text: str, folded: str, lexicon: _Lexicon, spans: list[t
     # companions; a relative only when a second statement verb follows (a relative's own statement)
     after = set(folded[first_verb.end():].translate(_PUNCTUATION_TO_SPACE).split())
     persons, relatives = _person_words(), _relative_words()
-    if persons.isdisjoint(after) and (relatives.isdisjoint(after)
-                                      or lexicon.statement.search(folded, first_verb.end()) is None):
-        return text
+    if persons.isdisjoint(after):
+        named_relatives = relatives & after   # "zijn vriendin", "his flatmate": a relative with a possessive
+        if not any(possessive + word in folded for word in named_relatives for possessive in _POSSESSIVES):
+            return text
     person_words = persons | relatives
     if spans is None:
         spans = _statements(folded)
@@ -287,12 +290,11 @@ def _first_speaker_only(text: str, folded: str, lexicon: _Lexicon, spans: list[t
     return "".join(text[start:stop] for index, (start, stop) in enumerate(spans) if index not in others)
 
 
-# substrings of the statement verbs (``persons.statement``): a pre-test only, counted by str.count in C
-# (the common ones: a record whose persons state with rarer verbs only is left as it is)
+
+
 _WORD = re.compile(r"[\w']+")
-_SPEAKER_REACH = 80   # characters before a statement verb in which its speaker is named
+_POSSESSIVES = ("zijn ", "haar ", "his ", "her ", "hun ", "their ")
 _PUNCTUATION_TO_SPACE = str.maketrans(",.;:!?()'\"", " " * 10)
-_STATING_STEMS = ("verkla", "zei", "state", "said", "told")
 
 
 @lru_cache(maxsize=1)
@@ -300,8 +302,8 @@ def _person_words() -> frozenset[str]:
     """Every word of the nouns that can name someone other than the subject (several persons, relatives, companions,
     'other', ordinals): a statement holding none is told by the subject or names no one ("Betrokkene verklaart")."""
     lists = cues()["persons"]
-    phrases = [*lists["plural"], *lists["companions"], *lists["other_words"], *lists.get("always_other", ()),
-               *(lists.get("ordinals") or {})]
+    ordinals = [word for word, number in (lists.get("ordinals") or {}).items() if int(number) > 1]   # the first is the subject
+    phrases = [*lists["plural"], *lists["companions"], *lists["other_words"], *lists.get("always_other", ()), *ordinals]
     return frozenset(fold(str(phrase)).split()[-1] for phrase in phrases) - _relative_words()
 
 
