@@ -62,3 +62,10 @@ def test_an_ordinal_opening_a_sentence_is_no_other_person():
     text = ("Official report. The man stated that he flew from Casablanca to Istanbul and crossed to Greece. First "
             "Greece, then North Macedonia and Serbia. The driver said nothing.")
     assert list(extract_route(text).route)[:5] == ["MAR", "TUR", "GRC", "MKD", "SRB"]
+
+
+def test_a_counted_group_of_others_is_left_out():
+    text = ("PV van bevindingen. In een woning werden vier personen aangetroffen. Dit pv heeft betrekking op betr. "
+            "A. Nazarov. Betr. verklaarde van Tasjkent via Istanbul naar Boedapest te zijn gevlogen en met een busje naar "
+            "Nederland te zijn gebracht. De drie andere aangetroffenen (nat. UA) verklaarden via PL te zijn gekomen.")
+    assert list(extract_route(text).route) == ["UZB", "TUR", "HUN", "NLD"]

@@ -71,7 +71,8 @@ def _lexicon() -> _Lexicon:
     # "de tweede persoon", "the other passengers", "betrokkene 1 en 3", "his mother", "the suspect driver", "the third"
     reference = re.compile(
         r"(?<![\w'])(?:(?:de|het|the|een|a)\s+|" + possessive + r")?"
-        r"(?:(?P<ordinal>" + ordinal + r")\s+)?(?:(?P<other>" + other + r")\s+)?"
+        r"(?:(?P<ordinal>" + ordinal + r")\s+)?(?:(?:twee|drie|vier|vijf|zes|two|three|four|five|six)\s+)?"
+        r"(?:(?P<other>" + other + r")\s+)?"   # "de drie andere aangetroffenen"
         r"(?:(?:minor|minderjarige|mannelijke|vrouwelijke|male|female|jonge|young)\s+)?"
         r"(?:(?P<noun>" + noun + r")(?:\s+(?P<second>" + noun + r"))?|(?P<alone>" + ordinal + r"))"
         r"(?:\s+(?:(?:no|nr|nummer|number|num)\.?\s+|#\s*)?(?P<numbers>" + _NUMBER_LIST + r"))?(?![\w'])")
