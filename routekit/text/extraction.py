@@ -35,8 +35,22 @@ from routekit.text.normalise import QUOTE_CLOSE, Segments, detect_language, fold
 from routekit.text import timeline
 from routekit.text.timeline import NETHERLANDS
 from routekit.text.vocabulary import CLAUSE_BREAK, MODE_PREFIX, Vocabulary, vocabulary
+from routekit.text.vocabulary import _raw as _raw_cues
 
 UNKNOWN_MODE = "unknown"
+# plain word lists of cues.yaml (``word_lists``) the patterns below are built from
+_WORD_LISTS: dict = _raw_cues()[0]["word_lists"]
+
+
+def _listed(*keys: str) -> str:
+    """A list of ``word_lists`` (``keys``: its path) as a regex group of alternatives, longest first."""
+    words = _WORD_LISTS
+    for key in keys:
+        words = words[key]
+    return "(?:" + "|".join(re.escape(fold(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+_POSSESSIVES = _listed("possessives")
 # Reasons a row produced no route (a fixed vocabulary, so the field never carries text).
 REASON_EMPTY = "empty text"
 REASON_UNREADABLE = "unreadable text"
@@ -424,7 +438,7 @@ _ALTERNATIVE_GAP = re.compile(r"\s*,?\s*(?:of|or)\s+")   # "Oostenrijk of Duitsl
 _SUBJECT_APPOSITION = re.compile(r"\b(?:betrokkene|betr|client|cliente|verdachte|verd|aangeefster|aangever|vreemdeling|"
                                  r"applicant|subject|person concerned|passenger|passagier|hij is|zij is|he is|she is|"
                                  r"ik ben|i am)\b[^.;:!?]{0,40}$")
-_POSSESSIVE_BEFORE = re.compile(r"\b(?:mijn|zijn|haar|hun|onze|uw|je|my|his|her|their|our|your)\s+$")
+_POSSESSIVE_BEFORE = re.compile(r"\b" + _POSSESSIVES + r"\s+$")
 _QUOTED_ANSWER = re.compile(r"\s*[:]\s*['\"\u2018\u201c]?\s*(?:[a-z]+\s+){0,2}")   # ": 'uit ", ": in "
 
 
@@ -536,8 +550,10 @@ _PERSONAL_DATA_AFTER = re.compile(r"\s*,\s*(?:geboren|geb|born|b|dob|d o b|date 
 
 # a third person's (or a relative clause's) present whereabouts right before "in": "he is in", "who is now in",
 # "die nu in", "zij zit nog in"; read only with ``_CLAUSE_ENDS`` (a Dutch perfect goes on: "hij is in Duitsland aangekomen")
-_SOMEONE_THERE_NOW = re.compile(r"(?:\b(?:he|she|they|hij|zij|ze)\s+(?:is|are|zit|zitten)|\b(?:who|die)\s+(?:is|are|lives|live|"
-                                r"zit|zitten|woont|wonen)?)\s+(?:(?:now|still|currently|nu|nog|momenteel)\s+)?in\s+$")
+_SOMEONE_THERE_NOW = re.compile(
+    r"(?:\b" + _listed("there_now", "persons") + r"\s+" + _listed("there_now", "being") + r"|\b"
+    + _listed("there_now", "relative_pronouns") + r"\s+" + _listed("there_now", "living") + r"?)\s+(?:"
+    + _listed("there_now", "now") + r"\s+)?in\s+$")
 _ADJACENT_PAIR = re.compile(r"\s*(?:-|\u2013|>|/)?\s*")   # "Hook of Holland-Harwich" (the hyphen may read as a space)
 _ONWARD_TO = re.compile(r"\b(?:naar|to)\b")
 _THERE_NOW_WORDS = (" is ", " are ", " zit", " die ", " who ")
@@ -1043,7 +1059,6 @@ _WHERE_RELATIVE = re.compile(r"(?:\s*(?:,|and|en|or|of)\s+[a-z']+(?:\s[a-z']+)?)
 # a possessive opening its clause before a relative ("Mijn vader zit in Pakistan", "..., and her husband went to"),
 # or a relative clause after the relative ("zijn oom, die later naar Italie voer", "her husband, who travelled via")
 _CLAUSE_OPENING = r"(?:^|[.;:!?,]\s*|\b(?:en|maar|want|ook|and|but|also|a|antwoord|answer)\s+)"
-_POSSESSIVES = r"(?:mijn|zijn|haar|hun|onze|ons|uw|je|my|his|her|their|our|your)"
 _POSSESSIVE_OPENING = re.compile(_CLAUSE_OPENING + _POSSESSIVES + r"\s+$")
 _OPENING = re.compile(_CLAUSE_OPENING + r"$")   # before a relative phrase that holds its possessive ("mijn man")
 _POSSESSIVE_WORD = re.compile(_POSSESSIVES + r"\s")
@@ -1051,8 +1066,7 @@ _RELATIVE_CLAUSE_OPENING = re.compile(r"\s*,?\s*(?:die|dat|wie|who|that|which)\b
 # the person (or the travelling group) named between a relative and a place: the person went too ("Mijn oom bracht
 # mij naar Turkije", "my brother and I walked to Greece"); "met"/"with" alone name no one ("het was zijn oom die met een
 # zeilboot naar Italie voer": the uncle's trip) - the person they take is one of these words ("met mij", "with us")
-_PERSON_WORDS = frozenset("ik mij me wij we ons hem hen hij zij ze i us him her she he they them samen together "
-                          "betrokkene cliënt client cliente applicant subject".split())
+_PERSON_WORDS = frozenset(_WORD_LISTS["person_words"])
 
 
 def _relative_is_the_subject(folded: str, mention: Mention, sentence: int, relatives, moves: _SpanIndex,
@@ -1304,7 +1318,7 @@ def _arrival_of_departure(st: _MentionState, same: list[_MentionState], folded: 
 
 
 # a clause that goes on with a new leg: "... naar Minsk en was in Berlijn in deze trein gestapt"
-_LEG_JOINED = re.compile(r"\b(?:en|and|daarna|toen|vervolgens|then|afterwards|after that|later)\b")
+_LEG_JOINED = re.compile(r"\b(?:" + timeline.succession_words("succession_joined") + r")\b")
 
 
 def _build_route(states: list[_MentionState], folded: str, mode_spans, segments: Segments, dutch_record: bool = False,
@@ -1639,7 +1653,7 @@ class _Episodes:
 
 
 # a sentence that carries the story on: "Daarna Iran en Turkije", "Then Iran and Turkey"
-_SUCCESSION_START = re.compile(r"\W*(?:daarna|toen|vervolgens|vandaar|daarvandaan|then|after that|afterwards|from there)\b")
+_SUCCESSION_START = re.compile(r"\W*(?:" + timeline.succession_words("succession_from_there") + r")\b")
 
 
 def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState], folded: str,
@@ -1742,15 +1756,13 @@ def _stop_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
 
 
 # the verb of an arrival between the place reached and the way it was reached: "Naar IT was hij gekomen via NE"
-_REACHED = re.compile(r"\b(?:gekomen|aangekomen|binnengekomen|gearriveerd|bereikt|bereikte|gereisd|gevlucht|gevlogen"
-                      r"|reached|arrived|came|come|entered|travelled|traveled|flown|got)\b")
+_REACHED = re.compile(r"\b" + _listed("reached") + r"\b")
 
 
 # a quoted statement telling where its speaker is now: "'Broer, ik ben nu in Nimsa, in Wenen.'", "'I am now in Almaan'"
 _NOW_IN = re.compile(r"\b(?:nu|now)\s+(?:in|at|op)\s+(?:(?:de|het|the)\s+)?")
 # a sentence about what is still to come: "Ik ga morgen met de trein naar Almanya"
-_FUTURE = re.compile(r"\b(?:morgen|straks|binnenkort|ga ik|gaan we|ik ga|we gaan|wij gaan|zal|zullen|tomorrow|soon|will|"
-                     r"i am going|we are going|going to)\b")
+_FUTURE = re.compile(r"\b" + _listed("future") + r"\b")
 
 
 def _where_now_legs(travelled: list[_MentionState], folded: str) -> list[tuple[str, str]]:
@@ -1916,7 +1928,7 @@ def _itinerary_legs(travelled: list[_MentionState]) -> list[tuple[str, str]]:
 
 # Words that tell the next arrival follows the previous one ("naar Tunis en ... naar Libie", "then to Austria"); a
 # bare comma ("naar Duitsland gebracht, naar Frankfurt") or a question and its answer do not.
-_SUCCESSION = re.compile(r"\b(?:en|daarna|toen|vervolgens|later|verder|and|then|afterwards|later|onwards?)\b")
+_SUCCESSION = re.compile(r"\b(?:" + timeline.succession_words("succession_joined") + r")\b")
 
 
 _MONTHS = {name: number for number, names in enumerate((

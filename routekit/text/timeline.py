@@ -190,7 +190,7 @@ def episodes(folded: str, sentence_starts: tuple[int, ...], onward: re.Pattern[s
             if label >= 0 or current < 0:
                 current += 1
                 asked = _AND.match(folded, label).end() if label >= 0 else -1
-                if label >= 0 and (onward.match(folded, asked) or _ONWARD_QUESTION.match(folded, asked)):
+                if label >= 0 and (onward.match(folded, asked) or _onward_question().match(folded, asked)):
                     onward_count += 1
         elif current < 0 or not onward.match(folded, start):
             current += 1
@@ -201,8 +201,13 @@ def episodes(folded: str, sentence_starts: tuple[int, ...], onward: re.Pattern[s
 
 
 # "V: En na Oostenrijk?", "Q: And after Poland?", "Q: What happened next?": a question asking what came next
-_ONWARD_QUESTION = re.compile(r"\W*(?:na|after|wat gebeurde er daarna|what happened next|next)\b")
 _AND = re.compile(r"\W*(?:(?:en|and)\b)?")
+
+
+@lru_cache(maxsize=1)
+def _onward_question() -> re.Pattern[str]:
+    """A question asking what came next (``onward_question`` in ``order_questions.yaml``), read after its label."""
+    return re.compile(r"\W*(?:" + _phrases(_order_words()["onward_question"]) + r")\b")
 
 
 @lru_cache(maxsize=1)
@@ -290,9 +295,22 @@ def _phrases(words: list[str]) -> str:
 
 
 @lru_cache(maxsize=1)
+def _order_words() -> dict:
+    """``order_questions.yaml`` as written."""
+    return yaml.safe_load(data_path("order_questions.yaml").read_text(encoding="utf-8"))
+
+
+def succession_words(*more: str) -> str:
+    """The words of succession (``succession`` in ``order_questions.yaml``) and the lists named in ``more`` (e.g.
+    ``succession_joined``), as one regex alternation."""
+    data = _order_words()
+    return _phrases([word for name in ("succession",) + more for word in data[name]])
+
+
+@lru_cache(maxsize=1)
 def _order_questions() -> _OrderQuestions:
     """``order_questions.yaml``, compiled."""
-    data = yaml.safe_load(data_path("order_questions.yaml").read_text(encoding="utf-8"))
+    data = _order_words()
     def governs(words):   # the cue, then at most two words ("the", "de", "het"), then the country
         return re.compile(r"\b(?:" + _phrases(words) + r")\s+(?:\S+\s+){0,2}$")
     def anywhere(words):
@@ -306,8 +324,13 @@ def _order_questions() -> _OrderQuestions:
 
 
 # a word that carries an answer on past the place asked about: "Montenegro. Then Bosnia"
-_ONWARD_IN_ANSWER = re.compile(r"\b(?:daarna|toen|vervolgens|nadien|later|then|after that|afterwards|next)\b")
 _BEFORE, _AFTER = -1, 1
+
+
+@lru_cache(maxsize=1)
+def _onward_in_answer() -> re.Pattern[str]:
+    """A word that carries an answer on past the place asked about: "Montenegro. Then Bosnia"."""
+    return re.compile(r"\b(?:" + succession_words("succession_in_answer") + r")\b")
 
 
 def question_legs(folded: str, mentions: list[tuple[int, str, bool]], route: list[str]) -> list[Constraint]:
@@ -369,7 +392,7 @@ def question_legs(folded: str, mentions: list[tuple[int, str, bool]], route: lis
                 weight = ELLIPTIC
         if relation and anchor is not None and anchor != NETHERLANDS:
             if relation == _BEFORE:
-                onward = _ONWARD_IN_ANSWER.search(folded, answered[0][0], turn_end) if answered else None
+                onward = _onward_in_answer().search(folded, answered[0][0], turn_end) if answered else None
                 stop = onward.start() if onward else turn_end
                 constraints += [Constraint(country, anchor, weight) for offset, country, _ in answered
                                 if offset < stop and country not in (anchor, NETHERLANDS)]
