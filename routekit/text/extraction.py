@@ -47,7 +47,8 @@ def _listed(*keys: str) -> str:
     words = _WORD_LISTS
     for key in keys:
         words = words[key]
-    return "(?:" + "|".join(re.escape(fold(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) + ")"
+    escaped = (re.escape(fold(word)).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True))
+    return "(?:" + "|".join(escaped) + ")"
 
 
 _POSSESSIVES = _listed("possessives")
@@ -257,12 +258,13 @@ class _Scopes:
     clauses, sentences or mention offsets it reaches. A rule whose cue list is empty for this text gets an empty
     scope, so the per-mention steps skip it (its flag keeps the default, which is what the rule would give)."""
 
-    __slots__ = ("negation_clauses", "never_there", "retracted", "final_index", "transit_index", "transit_after", "any_transit",
-                 "airside_sentences", "intention", "intention_after", "relatives", "relative_sentences", "relative_moves",
-                 "residence_verbs", "start_after", "before_index", "home_after", "boarding_after", "birth_after",
-                 "residence_after", "first_clauses", "returned", "persons_from", "homes", "nationalities", "journey_starts", "starts",
-                 "residences", "vias", "departed", "abroad", "abroad_sentences", "before_sentences", "documents",
-                 "document_index", "link", "may_exclude", "borders", "elsewhere_now", "onward", "guessed")
+    __slots__ = ("negation_clauses", "never_there", "retracted", "final_index", "transit_index", "transit_after",
+                 "any_transit", "airside_sentences", "intention", "intention_after", "relatives",
+                 "relative_sentences", "relative_moves", "residence_verbs", "start_after", "before_index",
+                 "home_after", "boarding_after", "birth_after", "residence_after", "first_clauses", "returned",
+                 "persons_from", "homes", "nationalities", "journey_starts", "starts", "residences", "vias",
+                 "departed", "abroad", "abroad_sentences", "before_sentences", "documents", "document_index", "link",
+                 "may_exclude", "borders", "elsewhere_now", "onward", "guessed")
 
 
 def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[int, int]]], vocab: Vocabulary,
@@ -416,7 +418,8 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
                 and mention.start - previous.end <= 60
                 and segments.clause(previous.start) == segments.clause(mention.start)
                 and (_ADJACENT_PAIR.fullmatch(folded, previous.end, mention.start)
-                     or (previous.start in scopes.departed and _ONWARD_TO.search(folded, previous.end, mention.start)))):
+                     or (previous.start in scopes.departed
+                         and _ONWARD_TO.search(folded, previous.end, mention.start)))):
             if not scopes.onward:
                 scopes.onward = set()
             scopes.onward.add(mention.start)
@@ -426,10 +429,11 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     scopes.documents = cues.get("document", [])
     scopes.document_index = _SpanIndex(scopes.documents) if scopes.documents else _NO_SPANS
     scopes.link = vocab.document_links
-    scopes.may_exclude = bool(scopes.negation_clauses or scopes.never_there or scopes.retracted
-                              or scopes.relative_sentences
-                              or scopes.documents or scopes.returned or scopes.persons_from or scopes.borders or scopes.guessed or scopes.elsewhere_now or scopes.onward or scopes.intention or scopes.intention_after
-                              or scopes.final_index.spans or scopes.airside_sentences)
+    # whether any rule of ``_why_not_travelled`` can apply in this text (most texts: none, and the step is skipped)
+    scopes.may_exclude = any((scopes.negation_clauses, scopes.never_there, scopes.retracted, scopes.relative_sentences,
+                              scopes.documents, scopes.returned, scopes.persons_from, scopes.borders, scopes.guessed,
+                              scopes.elsewhere_now, scopes.onward, scopes.intention, scopes.intention_after,
+                              scopes.final_index.spans, scopes.airside_sentences))
     return scopes
 
 
@@ -532,7 +536,8 @@ def _why_not_travelled(state: _MentionState, folded: str, scopes: _Scopes, vocab
 
 
 # a negation right after the place, ending its clause: "Zvicra niet.", "Lithuania never.", "Oostenrijk, wij niet"
-_ELLIPTIC_NEGATION = re.compile(r"\s*(?:,\s*(?:wij|we|ik|i|hij|zij|she|he|they)\s+)?(?:niet|nooit|never|not)\s*(?:[.,;!]|$)")
+_ELLIPTIC_NEGATION = re.compile(r"\s*(?:,\s*(?:wij|we|ik|i|hij|zij|she|he|they)\s+)?(?:niet|nooit|never|not)"
+                                r"\s*(?:[.,;!]|$)")
 # nee/no/niet/not/nooit/never as words; the literal "n" first lets ``re`` skip to candidates in C (4x faster than a
 # pattern opening with \b, measured on the demo texts)
 _NO_WORD = re.compile(r"n(?<!\wn)(?:ee|o|iet|ot|ooit|ever)\b")
@@ -549,7 +554,8 @@ _PERSONAL_DATA_AFTER = re.compile(r"\s*,\s*(?:geboren|geb|born|b|dob|d o b|date 
 
 
 # a third person's (or a relative clause's) present whereabouts right before "in": "he is in", "who is now in",
-# "die nu in", "zij zit nog in"; read only with ``_CLAUSE_ENDS`` (a Dutch perfect goes on: "hij is in Duitsland aangekomen")
+# "die nu in", "zij zit nog in"; read only with ``_CLAUSE_ENDS`` (a Dutch perfect goes on: "hij is in Duitsland
+# aangekomen")
 _SOMEONE_THERE_NOW = re.compile(
     r"(?:\b" + _listed("there_now", "persons") + r"\s+" + _listed("there_now", "being") + r"|\b"
     + _listed("there_now", "relative_pronouns") + r"\s+" + _listed("there_now", "living") + r"?)\s+(?:"
@@ -817,7 +823,8 @@ def _mark_not_travelled(states: list[_MentionState], folded: str, cues, segments
         for start, end in seen:
             if segments.sentence(start) != state.sentence:
                 continue
-            if segments.clause(start) == state.clause or (end <= m_start and not _CONTRAST.search(folded, end, m_start)):
+            if segments.clause(start) == state.clause or (
+                    end <= m_start and not _CONTRAST.search(folded, end, m_start)):
                 state.excluded = "seen"
                 break
 
@@ -864,13 +871,15 @@ def _not_reached_before(mentions: list[Mention], spans: list[tuple[int, int]], s
         if clause in mention_clauses or len(_PLAIN_WORD.findall(folded, end, clause_end)) > 2:
             continue   # a clause that goes on ("mislukte steeds", "zijn daar niet aan land geweest" end it; not more)
         sentence = segments.sentence(start)
-        earlier = [c for m, c in zip(mentions, mention_clauses) if c < clause and segments.sentence(m.start) == sentence]
+        earlier = [c for m, c in zip(mentions, mention_clauses)
+                   if c < clause and segments.sentence(m.start) == sentence]
         if earlier:
             clauses.add(earlier[-1])
     return clauses
 
 
-_THERE_WORDS = frozenset("there daar er ever ooit before meer".split())   # "i have never been there": no place of its own
+# "i have never been there": no place of its own
+_THERE_WORDS = frozenset("there daar er ever ooit before meer".split())
 
 
 def _never_there(mentions: list[Mention], cues, exceptions: set[int], segments: Segments, folded: str = "") -> set[str]:
@@ -888,7 +897,8 @@ def _never_there(mentions: list[Mention], cues, exceptions: set[int], segments: 
         clause_end = segments.clause_starts[clause] if clause < len(segments.clause_starts) else len(folded)
         if clause not in mention_clauses and _THERE_WORDS.issuperset(_PLAIN_WORD.findall(folded, end, clause_end)):
             sentence = segments.sentence(start)
-            earlier = [c for m, c in zip(mentions, mention_clauses) if c < clause and segments.sentence(m.start) == sentence]
+            earlier = [c for m, c in zip(mentions, mention_clauses)
+                       if c < clause and segments.sentence(m.start) == sentence]
             if earlier:
                 clauses.add(earlier[-1])
     denied = [m for m, c in zip(mentions, mention_clauses) if c in clauses]
@@ -951,7 +961,8 @@ def _mark_appositions(states: list[_MentionState], folded: str) -> None:
 
 
 # Words that join a flight's destination to the next stop of the same trip ("en vandaar naar", "and then on to").
-_CONNECTION_GAP = re.compile(r"(?:[\s,]+|\b(?:en|dan|toen|daarna|vandaar|verder|door|naar|and|then|on|to|from|there)\b)+")
+_CONNECTION_GAP = re.compile(r"(?:[\s,]+|\b(?:en|dan|toen|daarna|vandaar|verder|door|naar|and|then|on|to|from|there)"
+                             r"\b)+")
 _TO_THE = re.compile(r"\b(?:naar|tot aan|to|up to)\s+(?:de|the)\s+$")
 _SHORT_GAP = re.compile(r"[^.,;:!?()]{0,40}")
 
@@ -1134,13 +1145,15 @@ def _blockers_absent(folded: str, start: int, vocab: Vocabulary) -> bool:
     return not any(word in vocab.relatives_blockers for word in preceding)
 
 
-# "van Teheran naar", "van Teheran via Doha naar", "from Lagos via Istanbul to": the document's words are a from-to route
+# "van Teheran naar", "van Teheran via Doha naar", "from Lagos via Istanbul to": the document's words are a from-to
+# route
 _FROM_TO = re.compile(r"\s+(?:(?:via|over|through)\s+[^\s.,;:!?]+(?:\s+[^\s.,;:!?]+)?\s+)?(?:naar|to)\s")
 # after the link: an article, or the mission that issued it ("issued by the Polish embassy in New Delhi", "afgegeven
 # door het Italiaanse consulaat te Islamabad"): the document's origin either way
 _DOC_GAP = re.compile(r"\s*(?:(?:het|de|een|the|a|an)\s+)?(?:[a-z]+\s+(?:embassy|consulate|ambassade|consulaat)\s+"
                       r"(?:in|te|at|of|van)\s+)?")
-# before the link: a comma, a hedge ("vals schengenvisum, zogenaamd afgegeven door Portugal", "a visa, allegedly issued by")
+# before the link: a comma, a hedge ("vals schengenvisum, zogenaamd afgegeven door Portugal", "a visa, allegedly
+# issued by")
 _DOC_HEDGE = re.compile(r",?\s*(?:(?:zogenaamd|kennelijk|vermoedelijk|ogenschijnlijk|allegedly|supposedly|apparently|"
                         r"reportedly|purportedly)\s+)?")
 
@@ -1278,7 +1291,8 @@ def _departure_pairs(travelled: list[_MentionState], arrivals_in: dict[int, list
         if not same:
             continue
         pair = _arrival_of_departure(st, same, folded)
-        if pair is not None and pair.mention.place.iso3 == st.mention.place.iso3 and pair.mention.start > st.mention.start:
+        if (pair is not None and pair.mention.place.iso3 == st.mention.place.iso3
+                and pair.mention.start > st.mention.start):
             # the place after it is in the same country ("from Bordeaux, changing in Paris", "From Agadez in Niger on
             # a truck"): a move inside a country is no leg, the departure leads to another country's arrival
             pair = _arrival_of_departure(st, [o for o in same if o.mention.place.iso3 != st.mention.place.iso3], folded)
@@ -1287,9 +1301,9 @@ def _departure_pairs(travelled: list[_MentionState], arrivals_in: dict[int, list
     return pair_of
 
 
-_NEXT_LEG = re.compile(r"\b(?:vervolgens|daarna|toen|nadien|then|afterwards|after that|later)\b")
-_APPENDED_SOURCE = re.compile(r"(?:\s+(?:te\s+zijn\s+)?[a-z]+)?\s*,\s*(?:vanuit|vanaf|uit|van|from|coming\s+from|komende\s+uit)\s+"
-                              r"(?:(?:de|het|the)\s+)?")
+_NEXT_LEG = re.compile(r"\b(?:" + timeline.succession_words() + r")\b")
+_APPENDED_SOURCE = re.compile(r"(?:\s+(?:te\s+zijn\s+)?[a-z]+)?\s*,\s*"
+                              r"(?:vanuit|vanaf|uit|van|from|coming\s+from|komende\s+uit)\s+(?:(?:de|het|the)\s+)?")
 
 
 def _arrival_of_departure(st: _MentionState, same: list[_MentionState], folded: str = "") -> _MentionState | None:
@@ -1367,7 +1381,7 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
     start_sentence = -1                # the sentence that names the journey's start
     added_order: dict[str, int] = {}
     departure_only: set[str] = set()   # countries so far only told as left ("vanuit X"), never as reached
-    stops: set[str] = set()            # countries placed as a stop before a destination told first ("via", "changing planes in")
+    stops: set[str] = set()   # countries placed as a stop before a destination told first ("via", "changing planes in")
     last_reached: list[str] = []       # the countries reached in the previous sentence that named any
     reached_in_sentence: list[str] = []
     previous_state: _MentionState | None = None
@@ -1410,7 +1424,8 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
             mode_of.setdefault(iso3, UNKNOWN_MODE)
             reorders += 1
             continue
-        if state.first and journey_start is not None and iso3 != journey_start and 0 <= state.sentence - start_sentence <= 1:
+        if (state.first and journey_start is not None and iso3 != journey_start
+                and 0 <= state.sentence - start_sentence <= 1):
             # "Waar begon uw reis? A: Uit Syrie. Ik ben eerst naar Turkije gegaan": the first country after the start
             if iso3 in route:
                 route.remove(iso3)
@@ -1421,7 +1436,8 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
             reorders += 1
             continue
         if iso3 in route:
-            if iso3 in departure_only and not state.departure and _after_word(folded, state.mention.start, _ARRIVAL_WORDS):
+            if (iso3 in departure_only and not state.departure
+                    and _after_word(folded, state.mention.start, _ARRIVAL_WORDS)):
                 # "komende uit Brussel. ... vanuit Italie naar Frankrijk en met de bus naar Brussel": a country first
                 # told as left is reached now, after the countries told before it in this sentence.
                 departure_only.discard(iso3)
@@ -1748,7 +1764,7 @@ def _stop_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
             if not state.transit and any(s.mention.place.iso3 == country for s in travelled[:position]):
                 continue   # a place passed again ("reed eerst nog langs Antwerpen"), not a stop of that leg
             if state.transit and flown is not None and candidates[0][1].mention.place.iso3 not in flown:
-                continue   # a flight stop belongs to a flight ("by bus to Nairobi and flew to Istanbul. We changed ...")
+                continue   # a flight stop belongs to a flight ("by bus to Nairobi and flew to Istanbul. We changed")
         leg = _leg_around(state, candidates, travelled, folded)
         if leg is not None and country not in (leg[0].mention.place.iso3, leg[1].mention.place.iso3):
             stops += [(leg[0].mention.place.iso3, country), (country, leg[1].mention.place.iso3)]
@@ -1825,7 +1841,8 @@ def _via_after_arrival_legs(travelled: list[_MentionState], folded: str) -> list
                     and not _REACHED.search(folded, arrival.mention.end, state.mention.start))
                 or _ANOTHER_TIME.search(folded, folded.rfind(".", 0, arrival.mention.start) + 1, state.mention.start)):
             continue   # "The second time I reached Hungary through Croatia": not the first arrival
-        following = next((s for s in travelled[chain_end + 1:] if s.sentence == state.sentence and not s.departure), None)
+        following = next((s for s in travelled[chain_end + 1:] if s.sentence == state.sentence and not s.departure),
+                         None)
         if following is not None and not _SUCCESSION.search(folded, chain[-1].mention.end, following.mention.start):
             continue
         legs += [(stop.mention.place.iso3, arrival.mention.place.iso3) for stop in chain
@@ -1943,7 +1960,8 @@ _YEAR = re.compile(r"[12](?:9[5-9]|0\d)\d\b")   # a character class first: ``re`
 _DATED_COUNTRIES = 3   # dates order a route only when at least this many of its countries carry one
 
 
-def _dated_legs(travelled: list[_MentionState], folded: str, segments: Segments, route: list[str]) -> list[tuple[str, str]]:
+def _dated_legs(travelled: list[_MentionState], folded: str, segments: Segments,
+                route: list[str]) -> list[tuple[str, str]]:
     """Order told only by dates ("V: Wanneer verliet u Eritrea? A: In juni 2017. ... Wanneer kwam u in Libie aan?
     A: In september 2021."): each country takes the earliest date of the sentences that name it (a question and
     its answer read as one), and countries follow each other in date order. A month without a year takes the next
@@ -2170,12 +2188,14 @@ def _vehicle_into_netherlands(route: list[str], states: list[_MentionState], tra
         return 0
     if not any(start - _VEHICLE_REACH <= cue_start < start for cue_start, _ in vehicles):
         return 0
-    following = next((s for s in states if s.mention.start > start and s.mention.place.iso3 not in (NETHERLANDS, country)),
+    following = next((s for s in states
+                      if s.mention.start > start and s.mention.place.iso3 not in (NETHERLANDS, country)),
                      None)   # the next country: "uit Sint Maarten (SXM)" names the same one twice
     if (following is not None and following.sentence == first.sentence and not following.departure
             and not following.residence):
         return 0   # "met een bootje van Puerto Cumarebo naar Curacao wilde": a leg of its own, even if not made
-        #            (not where the person lives: "een passagier van vlucht EK149 uit DXB ... dat hij in Hyderabad woont")
+        #            (not where the person lives: "een passagier van vlucht EK149 uit DXB ... dat hij in Hyderabad
+        #            woont")
     found_here = route_name or any(s.mention.place.iso3 == NETHERLANDS and s.mention.start < start and not s.excluded
                                    for s in states)
     if not found_here and not (dutch_record and first.sentence <= 2):
@@ -2352,11 +2372,10 @@ def extract_route(text: str | None) -> RouteExtraction:
         return RouteExtraction(smuggler=smuggler, route_asked=asked, confidence=no_route_probability("no_place"),
                                reason=REASON_NO_ROUTE, language=language)
     states = _classify(folded, mentions, cues, vocab, segments, dialogue)
-    route, mode_of, hint_of, reorders, inferred_home = _build_route(states, folded, mode_spans, segments,
-                                                                    _in_the_netherlands(unjoined, cues, vocab) or dialogue.interview
-                                                                    or in_dutch_file(text),
-                                                                    cues.get("vehicle", ()), cues.get("after_clause", ()),
-                                                                    cues.get("arrived_from", ()))
+    dutch_record = _in_the_netherlands(unjoined, cues, vocab) or dialogue.interview or in_dutch_file(text)
+    route, mode_of, hint_of, reorders, inferred_home = _build_route(
+        states, folded, mode_spans, segments, dutch_record, cues.get("vehicle", ()), cues.get("after_clause", ()),
+        cues.get("arrived_from", ()))
     if len(route) < 2:  # one country is no journey (a birthplace, the place a person was found)
         return RouteExtraction(smuggler=smuggler, route_asked=True, confidence=no_route_probability("one_country"),
                                reason=REASON_NO_ROUTE, language=language, flags=("one_country",))
@@ -2384,7 +2403,8 @@ def _inside_a_name(text: str, mention: Mention) -> bool:
 
 
 def _in_the_netherlands(folded: str, cues: dict[str, list[tuple[int, int]]], vocab: Vocabulary) -> bool:
-    """(``folded``: the text before question and answer were joined, so the questions can be found.) The record is about a person in the Netherlands though it may name no Dutch place: a Dutch authority's record
+    """(``folded``: the text before question and answer were joined, so the questions can be found.) The record is
+    about a person in the Netherlands though it may name no Dutch place: a Dutch authority's record
     (``dutch_record`` cues), or the person's own words about coming here ("met de trein hier gekomen", "From Berlin
     I came here with Flixbus"; ``here_arrival`` cues outside the interviewer's questions)."""
     if "dutch_record" in cues:
@@ -2424,7 +2444,8 @@ def _resolve_shared_names(folded: str, mentions: list[Mention]) -> list[Mention]
         for position, other in enumerate(mentions[index + 1:], index + 1):
             if other.start - mention.end > _APPOSITION_REACH or _SENTENCE_END.search(folded, mention.end, other.start):
                 break
-            if other.place.iso3 in countries and position not in shared and not _NAMED_NOT.search(folded, max(0, other.start - 12), other.start):
+            if (other.place.iso3 in countries and position not in shared
+                    and not _NAMED_NOT.search(folded, max(0, other.start - 12), other.start)):
                 told[index] = _chosen_alternative(folded, mentions, position, countries) or other.place.iso3
                 break
     chosen: dict[int, str] = {}
@@ -2536,6 +2557,7 @@ def _document_counts(text: str, cues: dict[str, list[tuple[int, int]]], states: 
             "city_only": len(set(route) - as_country - {NETHERLANDS}),
             "departures": sum(1 for s in states if s.departure and not s.excluded),
             "pluperfect": len(cues.get("pluperfect", ())),
-            "letter": len(cues.get("letter_markers", ())), "codes": len(found) - sum(1 for t in found if t[0].isdigit()),
+            "letter": len(cues.get("letter_markers", ())),
+            "codes": len(found) - sum(1 for t in found if t[0].isdigit()),
             "years": len(years), "before_cues": len(cues.get("before", ())),
             "named_not_routed": len(named - set(route))}

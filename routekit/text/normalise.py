@@ -121,7 +121,8 @@ for _lang, _words in _LANGUAGE_WORDS.items():
     for _word in _words:
         _WORD_LANGUAGES[_word] = _WORD_LANGUAGES.get(_word, ()) + (_lang,)
 # Letters of non-Latin scripts (Greek, Cyrillic, Armenian, Hebrew, Arabic, Indic, CJK, Hangul, ...).
-_NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0530-\u1fff\u3040-\u9fff\uac00-\ud7af\ufb1d-\ufdff\ufe70-\ufeff]")
+_NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0530-\u1fff\u3040-\u9fff"
+                        r"\uac00-\ud7af\ufb1d-\ufdff\ufe70-\ufeff]")
 _LATIN_LETTER = re.compile(r"[a-z]")
 # the Cyrillic and Arabic-script letters that ``fold`` makes Latin
 _FOLDED_SCRIPT_LETTER = re.compile("[" + "".join(_CYRILLIC) + "".join(_CYRILLIC).upper() + "".join(_ARABIC) + "]")

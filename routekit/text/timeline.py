@@ -382,9 +382,9 @@ def question_legs(folded: str, mentions: list[tuple[int, str, bool]], route: lis
         elif not asked_countries and previous:
             bare = " ".join(re.sub(r"[^\w\s]", " ", question).split())
             pointing = words.deictic.search(question) is not None
-            relation = (_BEFORE if bare in words.elliptic_before or (pointing and words.before_anywhere.search(question))
-                        else _AFTER if bare in words.elliptic_after or (pointing and words.after_anywhere.search(question))
-                        else 0)
+            asks_before = bare in words.elliptic_before or (pointing and words.before_anywhere.search(question))
+            asks_after = bare in words.elliptic_after or (pointing and words.after_anywhere.search(question))
+            relation = _BEFORE if asks_before else _AFTER if asks_after else 0
             if relation:
                 known = [c for c in previous if c in rank]
                 if known:
