@@ -385,6 +385,28 @@ def _only_places_of(mentions: list[Mention], name: str, folded: str, other: str,
     return other in named and country not in named
 
 
+@lru_cache(maxsize=1)
+def _travel_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """``fuzzy_travel_words.csv``: the travel words after which a blocked word is a misspelt country, and the language
+    stems that make such a phrase about a language instead ("translated into German")."""
+    path = data_path("fuzzy_travel_words.csv")
+    rows = read_data_csv("fuzzy_travel_words.csv")
+    for number, row in enumerate(rows, start=2):
+        if row.get("role") not in ("travel", "language"):
+            raise InputError(path, f"role must be travel or language, not {row.get('role')!r}", row=number, field="role")
+    return (frozenset(row["word"] for row in rows if row["role"] == "travel"),
+            tuple(row["word"] for row in rows if row["role"] == "language"))
+
+
+def _after_a_travel_word(words: Sequence[str], index: int) -> bool:
+    """The word right before is a travel word ("went by plane to German", "naar Hungry"), and no language word stands
+    just before that ("translated into German" names a language)."""
+    travel, language = _travel_words()
+    if index == 0 or words[index - 1] not in travel:
+        return False
+    return not any(word.startswith(language) for word in words[max(0, index - 4):index - 1])
+
+
 _LIST_GAP = re.compile(r"\W{0,3}(?:(?:and|en|und|et|or|of)\W{1,3})?")
 
 
@@ -438,10 +460,10 @@ def find_places(original: str, folded: str, tokens: Tokens | None = None, stopwo
     if not fuzzy_tokens:
         return mentions
     blocked = _fuzzy_blocked()
-    # "Service", "Solomon", "hungry" are words; "via Serbia, Hungry and Austria" is a misspelling (before the work below:
+    # "Service", "Solomon", "hungry" are words; "via Serbia, Hungry and Austria", "to German" are misspellings (before the work below:
     # most texts' only near-miss is such a word)
     fuzzy_tokens = [index for index in fuzzy_tokens if words[index] not in blocked
-                    or _in_a_list_of_countries(original, starts[index], ends[index], mentions)]
+                    or _after_a_travel_word(words, index) or _in_a_list_of_countries(original, starts[index], ends[index], mentions)]
     if not fuzzy_tokens:
         return mentions
     covered = [False] * len(words)
