@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from routekit.text.document import cues, words_regex
+from routekit.text.gazetteer import Mention, find_places
 from routekit.text.normalise import fold
 
 # Statements: a sentence, or the part of one after a colon or a semicolon. The text is folded first, so the
@@ -112,10 +113,9 @@ def _statements(folded: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _names_netherlands(original: str) -> bool:
-    from routekit.text.gazetteer import find_places
-
-    return any(m.place.iso3 == "NLD" for m in find_places(original, fold(original)))
+def _names_netherlands(mentions: list[Mention], start: int, stop: int) -> bool:
+    """The statement at ``start:stop`` names the Netherlands (the letter's places, found once)."""
+    return any(m.place.iso3 == "NLD" and start <= m.start < stop for m in mentions)
 
 
 # a negation and the words that may stand between it and the country it denies ("has never been in Germany", "is niet
@@ -129,13 +129,12 @@ _NOT_GONE_TO = re.compile(r"(?<![\w'])(?:not|never)\s+[a-z]+\s+(?:to|into|via|th
 _MIN_KEPT = 2   # a report's route keeps its undenied countries when at least this many remain
 
 
-def _denied_countries(text: str, folded: str, statements: list[tuple[int, int]], lexicon: _Cues) -> frozenset[str]:
+def _denied_countries(folded: str, mentions: list[Mention], statements: list[tuple[int, int]],
+                      lexicon: _Cues) -> frozenset[str]:
     """The countries the letter denies: named shortly after a negation ("niet via Pakistan", "has never been in
     Germany", "never said Jordan") or in a statement saying they were not said, are wrong or must go."""
-    from routekit.text.gazetteer import find_places
-
     denied: set[str] = set()
-    for mention in find_places(text, folded):
+    for mention in mentions:
         start, stop = next(((a, b) for a, b in statements if a <= mention.start < b), (0, len(folded)))
         statement = folded[start:stop]
         if (_NEGATION_BEFORE.search(folded, max(start, mention.start - 40), mention.start) is not None
@@ -149,16 +148,14 @@ def _denied_countries(text: str, folded: str, statements: list[tuple[int, int]],
 _QUOTATION = re.compile(_QUOTED_LONG)
 
 
-def _letter_denials(text: str, folded: str, statements: list[tuple[int, int]]) -> frozenset[str]:
+def _letter_denials(folded: str, mentions: list[Mention], statements: list[tuple[int, int]]) -> frozenset[str]:
     """The countries the letter itself says the client was not in: a country's name right after a negation ("Hij is
     nooit in Jemen geweest", "niet via Egypte", "was in Austria, not in Germany", "(niet Griekenland)"), outside a
     quotation of the report ('Ik ben niet in Hongarije geweest.'). A city after 'not' ("from Accra, not Lagos")
     denies the city, not its country."""
-    from routekit.text.gazetteer import find_places
-
     denied: set[str] = set()
     affirmed: set[str] = set()
-    for mention in find_places(text, folded):
+    for mention in mentions:
         if mention.place.kind != "country" or mention.place.iso3 == "NLD":
             continue
         if _AFFIRMED_BEFORE.search(folded, max(0, mention.start - 20), mention.start):
@@ -182,8 +179,6 @@ _RESIDENCE_AFTER = re.compile(r"[^.;:!?]*?(?<![\w'])(?:gewoond|woonde|verbleven|
 def _without_countries(account: str, countries: frozenset[str]) -> str:
     """``account`` with the names of ``countries`` blanked (same length) except where a negation names them: the
     letter's denial wins over the mentions of its account that still name them."""
-    from routekit.text.gazetteer import find_places
-
     folded = fold(account)
     pieces = list(account)
     for mention in find_places(account, folded):
@@ -197,8 +192,6 @@ def _route_less_denied(original: str, claim_end: int, denied: frozenset[str]) ->
     """What a report's route still holds once the countries the letter denies are taken out ("via Iran, Turkey and
     Greece to Germany" less Germany): a correction of one leg leaves the others. "" when the claim names fewer than
     two countries the letter leaves, or none it denies (then the letter tells its own account instead)."""
-    from routekit.text.gazetteer import find_places
-
     claim = original[claim_end:]
     mentions = [m for m in find_places(claim, fold(claim)) if m.place.iso3 != "NLD"]
     kept = [m for m in mentions if m.place.iso3 not in denied]
@@ -262,7 +255,8 @@ def corrected_account(text: str, folded: str | None = None) -> str:
     body: list[str] = []
     end: list[str] = []
     statements = _statements(folded)
-    denied_countries = _denied_countries(text, folded, statements, lexicon)
+    mentions = find_places(text, folded)   # once: the denials and the confirmed statements read the same places
+    denied_countries = _denied_countries(folded, mentions, statements, lexicon)
     claimed_before = ""   # the report's version the statement before gave, which a bare "Dat is juist." confirms
     for number, (start, stop) in enumerate(statements):
         statement, original = folded[start:stop], text[start:stop]
@@ -274,7 +268,7 @@ def corrected_account(text: str, folded: str | None = None) -> str:
             if previous_claim and len(statement.split()) <= _ONLY_CONFIRMS:   # "Op p. 4 staat '...'. Dat is juist."
                 body.append(previous_claim)   # told where the letter tells it
                 continue
-            at_end = lexicon.confirmed_end.search(statement) is not None or _names_netherlands(original)
+            at_end = lexicon.confirmed_end.search(statement) is not None or _names_netherlands(mentions, start, stop)
             (end if at_end else front).append(original)
             continue
         if _quoted_report(folded, statements, number, lexicon):
@@ -322,5 +316,5 @@ def corrected_account(text: str, folded: str | None = None) -> str:
         original = _APPOSITIVE_DENIAL.sub("", original)
         body.append(original)
     account = " ".join(part.strip() for part in front + body + end if part.strip())
-    letter_denied = _letter_denials(text, folded, statements)
+    letter_denied = _letter_denials(folded, mentions, statements)
     return _without_countries(account, letter_denied) if letter_denied else account
