@@ -19,7 +19,7 @@ list is data in ``routekit/reference/gazetteer/`` (``document.yaml``, ``abbrevia
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import yaml
@@ -132,7 +132,7 @@ class _Codes:
     list_gap: re.Pattern[str]       # what may stand between two codes of a list (", ", " en ")
     ambiguous: frozenset[str]
     not_after: frozenset[str]
-    countries: dict[str, str] = None   # ISO3 code -> a name of that country ("ITA" -> "Italy")
+    countries: dict[str, str] = field(default_factory=dict)   # ISO3 code -> a name of that country ("ITA" -> "Italy")
 
 
 def _country_names() -> dict[str, str]:
