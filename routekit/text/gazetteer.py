@@ -279,12 +279,19 @@ _PLACE_WORDS = frozenset("airport camp city district province region state stati
                          "governorate county town village centre center international i".split())   # "From Sohag I went"
 _HONORIFICS = frozenset("mr mrs ms miss dr mister madam heer mevrouw mevr dhr mw".split())   # before any listed place
 # Words before a name that make it a person's ("Mr Mbala", "interpreter N. Safi", "de heer Salcedo").
-_PERSON_TITLES = frozenset("mr mrs ms miss dr mister madam heer mevrouw mevr dhr mw interpreter tolk vertaler "
-                           "translator officer agent driver bestuurder".split())
+_PERSON_TITLES = _HONORIFICS | frozenset("interpreter tolk vertaler translator officer agent driver bestuurder".split())
 
 
-# case-sensitive, starting with a character class: ``re`` skips to the few candidate letters
-_HONORIFIC = re.compile(r"[MDH](?<![\w'][MDH])(?:rs?|s|iss|adam|ister|hr|w|evr|evrouw|eer)(?![\w'])")   # capitals are rare
+def _capitalised_title_pretest(titles: frozenset[str]) -> re.Pattern[str]:
+    """Whether a text may hold a capitalised title ("Mr", "Mevr", "Dhr"): a title's capital first letter and any title's
+    ending, case-sensitive and starting with a character class, so ``re`` skips to the few candidate letters (capitals
+    are rare). A cheap test once per text: ``_after_a_title`` checks the word itself."""
+    firsts = "".join(sorted({title[0].upper() for title in titles}))
+    endings = "|".join(sorted({title[1:] for title in titles}, key=lambda ending: (-len(ending), ending)))
+    return re.compile(f"[{firsts}](?<![\\w'][{firsts}])(?:{endings})(?![\\w'])")
+
+
+_HONORIFIC = _capitalised_title_pretest(_HONORIFICS)
 _HONORIFIC_LOWER = ("heer ", "mevr", "dhr")   # written in lower case ("de heer Barry", "mevrouw Asmara")
 
 
