@@ -439,9 +439,7 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
 
 _LABEL_COLON = re.compile(r"\s*:\s*")
 _ALTERNATIVE_GAP = re.compile(r"\s*,?\s*(?:of|or)\s+")   # "Oostenrijk of Duitsland", "Austria or Germany"
-_SUBJECT_APPOSITION = re.compile(r"\b(?:betrokkene|betr|client|cliente|verdachte|verd|aangeefster|aangever|vreemdeling|"
-                                 r"applicant|subject|person concerned|passenger|passagier|hij is|zij is|he is|she is|"
-                                 r"ik ben|i am)\b[^.;:!?]{0,40}$")
+_SUBJECT_APPOSITION = re.compile(r"\b" + _listed("subject_apposition") + r"\b[^.;:!?]{0,40}$")
 _POSSESSIVE_BEFORE = re.compile(r"\b" + _POSSESSIVES + r"\s+$")
 _QUOTED_ANSWER = re.compile(r"\s*[:]\s*['\"\u2018\u201c]?\s*(?:[a-z]+\s+){0,2}")   # ": 'uit ", ": in "
 
