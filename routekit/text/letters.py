@@ -27,14 +27,18 @@ from functools import lru_cache
 
 from routekit.text.document import cues, words_regex
 from routekit.text.gazetteer import Mention, find_places
-from routekit.text.normalise import fold
+from routekit.text.normalise import QUOTE_CLOSERS, QUOTE_OPENERS, fold
 
 # Statements: a sentence, or the part of one after a colon or a semicolon. The text is folded first, so the
 # offsets of a statement are the same in the original.
 # not an initial's dot ("Mr S. Barzani") nor a page's in brackets ("The report states (p. 2) that ...")
 _STATEMENT_END = re.compile(r"(?<![\s(][a-z])(?<!^[a-z])[.!?;:](?=\s|$)")
-_QUOTED = r"['\"‘’“”][^'\"‘’“”]{1,60}['\"‘’“”]"
-_QUOTED_LONG = r"['\"‘’“”][^'\"‘’“”]{3,300}['\"‘’“”]"   # a quoted sentence of the report
+# normalise's quote marks (one list for the package, with guillemets and low quotes), taken either way round: a letter's
+# quoted term is short and its marks are often typed straight or the wrong way ("”Albania”")
+_QUOTE_MARK = "[" + re.escape("".join(sorted(set(QUOTE_OPENERS + QUOTE_CLOSERS)))) + "]"
+_NOT_QUOTE_MARK = "[^" + _QUOTE_MARK[1:]
+_QUOTED = _QUOTE_MARK + _NOT_QUOTE_MARK + "{1,60}" + _QUOTE_MARK   # a quoted term ('Tunesie')
+_QUOTED_LONG = _QUOTE_MARK + _NOT_QUOTE_MARK + "{3,300}" + _QUOTE_MARK   # a quoted sentence of the report
 _ONLY_CONFIRMS = 6   # a statement of this many words or fewer that confirms ("Dat is juist.") confirms the one before
 
 
@@ -80,7 +84,7 @@ def _cues() -> _Cues:
         # "'Macedonia' should read 'Albania'", "'Azerbaijan' on page 4 should read 'Armenia'", "'Cairo' in het verslag
         # moet dus 'Damascus' zijn": a quoted term, a few words about where it stands, then what it should be
         quoted_replacement=re.compile(_QUOTED + r"(?:\s+[\w.'’]+){0,5}?\s*,?\s*(?:" + replacement + r"|(?:moet|moeten|dient)"
-                                      r"(?:\s+(?:dus|daarom|eigenlijk|echter))?(?=\s+['\"‘’“”]))(?![\w'])"),
+                                      r"(?:\s+(?:dus|daarom|eigenlijk|echter))?(?=\s+" + _QUOTE_MARK + r"))(?![\w'])"),
         # "'Tunesie' is een vertaalfout", "Het woord 'Belgie' op pagina 7 is een tolkfout" (a page between)
         wrong_term=re.compile(r"(?:de zin |the (?:word|term|sentence) )?" + _QUOTED + r"(?:\s+[\w.'’]+){0,4}?\s*(?:" + wrong
                               + r")(?![\w'])"),
