@@ -350,14 +350,17 @@ def _region_stem() -> str:
     return stem if len(stem) >= 4 else ""
 
 
-_STATE_WORDS = ("state of ", "staat ", "deelstaat ", "us state ", "american state ")
+@lru_cache(maxsize=1)
+def _state_words() -> tuple[str, ...]:
+    """``state_words.csv``: "state of ", "de staat ": the words before a region named like a country."""
+    return tuple(row["words"] + " " for row in read_data_csv("state_words.csv"))
 
 
 def _as_region(original: str, folded: str, mention: Mention, mentions: list[Mention], other: str) -> bool:
     """'Atlanta, Georgia', 'the state of Georgia': the region of ``other`` named like the mentioned country. A town
     and a comma before the name make it the region unless that town is one of the country's own ("Tbilisi, Georgia")."""
     start = mention.start
-    if any(folded.endswith(word, 0, start) for word in _STATE_WORDS):
+    if any(folded.endswith(word, 0, start) for word in _state_words()):
         return True
     if original[start - 2:start] != ", " or start < 3 or not original[start - 3].isalpha():
         return False

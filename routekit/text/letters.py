@@ -45,7 +45,17 @@ _ONLY_CONFIRMS = 6   # a statement of this many words or fewer that confirms ("D
 _APPOSITIVE_DENIAL = re.compile(r"[,(]\s*(?:en\s+|and\s+)?(?:niet|not)\s+(?!alleen\b|only\b|eens\b|even\b)[^.;:!?,]{1,40}?(?=[.;:!?,]|$)",
                                 re.IGNORECASE)
 _AS_CLAIMED = re.compile(r"(?<![\w'])(?:zoals|as|like)\s*$|(?<![\w'])(?:zoals|as|like)\s+(?:\w+\s+){0,2}$")
-_DENIAL = re.compile(r"(?<![\w'])(?:niet|not|never|nooit)(?![\w'])")
+
+
+def _alternatives(words) -> str:
+    """Regex fragments from ``document.yaml``, in their order, as one alternation."""
+    return "(?:" + "|".join(str(word) for word in words) + ")"
+
+
+def _negations() -> str:
+    """``document.yaml`` ``negation_words: not``: 'niet', 'not', 'never', 'nooit'."""
+    return _alternatives(cues()["negation_words"]["not"])
+
 
 
 @dataclass(frozen=True)
@@ -65,6 +75,10 @@ class _Cues:
     called_wrong: re.Pattern[str]   # "is onjuist", "is wrong" anywhere in a statement
     quotation_only: re.Pattern[str]   # a statement that is a quotation after an optional reference ("Page 5: '...'")
     speech: re.Pattern[str]           # a statement introducing the client's own words ("Client zei:")
+    denial: re.Pattern[str]           # a negation word
+    negation_before: re.Pattern[str]  # a negation and the few words between it and the country it denies
+    wrong_opening: re.Pattern[str]    # a statement opening that calls the quoted claim before it wrong
+    claim_rejected: re.Pattern[str]   # a statement opening that rejects a claim as a whole
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +88,11 @@ def _cues() -> _Cues:
     wrong = "|".join(str(p) for p in lists["wrong_term"])
     nots = "|".join(str(p) for p in lists["contrast_not"])
     buts = "|".join(str(p) for p in lists["contrast_but"])
+    negation = cues()["negation_words"]
+    wrong_words = r"(?<![\w'])" + _alternatives(lists["wrong_opening"]) + r"(?![\w'])"
+    denial = lists["person_denial"]
+    person_denial = (r"^\W*" + _alternatives(denial["persons"]) + r"\s+" + _alternatives(denial["verbs"]) + r"\s+"
+                     + _negations() + r"(?![\w'])")
     return _Cues(
         letter_client=words_regex(lists["client"]),
         letter_report=words_regex(lists["report"]),
@@ -98,6 +117,12 @@ def _cues() -> _Cues:
         quotation_only=re.compile(r"^\W*(?:(?:" + "|".join(str(p) for p in lists.get("reference") or ["(?!)"])
                                   + r")[\s,.:]+)*" + _QUOTED_LONG + r"\W*(?P<rest>.*)$"),
         speech=words_regex(lists.get("speech") or ["(?!)"]),
+        denial=re.compile(r"(?<![\w'])" + _negations() + r"(?![\w'])"),
+        negation_before=re.compile(r"(?<![\w'])" + _alternatives(negation["not"] + negation["before_a_country"])
+                                   + r"(?![\w'])(?:\W+" + _alternatives(lists["negation_gap"]) + r"){0,3}\W+$"),
+        wrong_opening=re.compile(wrong_words + "|" + person_denial),
+        # a bare denial ("He did not." - "My client has never been in Germany" takes out Germany only)
+        claim_rejected=re.compile(wrong_words + "|" + person_denial + r"\W*(?:$|[:;])"),
     )
 
 
@@ -122,11 +147,6 @@ def _names_netherlands(mentions: list[Mention], start: int, stop: int) -> bool:
     return any(m.place.iso3 == "NLD" and start <= m.start < stop for m in mentions)
 
 
-# a negation and the words that may stand between it and the country it denies ("has never been in Germany", "is niet
-# via Pakistan gereisd", "never said Jordan"); not any verb ("did not fly from Greece" denies the flight, not Greece)
-_NEGATION_BEFORE = re.compile(r"(?<![\w'])(?:niet|not|never|nooit|neither|nor|noch)(?![\w'])"
-                              r"(?:\W+(?:been|ever|ooit|in|via|through|door|naar|to|into|said|say|mentioned|mention|"
-                              r"genoemd|gezegd|zei|noemde|is|was|were|op|at|the|de|het|land|country)){0,3}\W+$")
 # "did not fly to Turkey", "never went into Greece": a travel verb denied with where it went (not where it came from:
 # "did not fly from Greece" denies the flight)
 _NOT_GONE_TO = re.compile(r"(?<![\w'])(?:not|never)\s+[a-z]+\s+(?:to|into|via|through)\s+(?:the\s+)?$")
@@ -141,7 +161,7 @@ def _denied_countries(folded: str, mentions: list[Mention], statements: list[tup
     for mention in mentions:
         start, stop = next(((a, b) for a, b in statements if a <= mention.start < b), (0, len(folded)))
         statement = folded[start:stop]
-        if (_NEGATION_BEFORE.search(folded, max(start, mention.start - 40), mention.start) is not None
+        if (lexicon.negation_before.search(folded, max(start, mention.start - 40), mention.start) is not None
                 or _NOT_GONE_TO.search(folded, max(start, mention.start - 40), mention.start) is not None
                 or lexicon.not_said.search(statement) or lexicon.deleted.search(statement)
                 or lexicon.called_wrong.search(statement)):
@@ -166,7 +186,7 @@ def _letter_denials(folded: str, mentions: list[Mention], statements: list[tuple
             affirmed.add(mention.place.iso3)   # "Client is wel door Iran gereisd"
             continue
         start, stop = next(((a, b) for a, b in statements if a <= mention.start < b), (0, len(folded)))
-        if (_NEGATION_BEFORE.search(folded, max(start, mention.start - 40), mention.start) is None
+        if (_cues().negation_before.search(folded, max(start, mention.start - 40), mention.start) is None
                 or _RESIDENCE_AFTER.match(folded, mention.end, min(stop, mention.end + 30))):
             continue   # "niet in Turkije heeft gewoond": he did not live there, he may have passed
         if any(a < mention.start < b for a, b in (q.span() for q in _QUOTATION.finditer(folded, start, stop))):
@@ -187,7 +207,7 @@ def _without_countries(account: str, countries: frozenset[str]) -> str:
     pieces = list(account)
     for mention in find_places(account, folded):
         if (mention.place.iso3 in countries and mention.place.kind == "country"
-                and not _NEGATION_BEFORE.search(folded, max(0, mention.start - 40), mention.start)):
+                and not _cues().negation_before.search(folded, max(0, mention.start - 40), mention.start)):
             pieces[mention.start:mention.end] = " " * (mention.end - mention.start)
     return "".join(pieces)
 
@@ -235,18 +255,9 @@ def _quoted_report(folded: str, statements: list[tuple[int, int]], number: int, 
 def _judged_wrong(words: str, lexicon: _Cues) -> bool:
     """'This is incorrect', 'Dit is een vertaalfout', 'Client did not say this', 'That is not what he said'."""
     return (lexicon.called_wrong.search(words) is not None or lexicon.not_said.search(words) is not None
-            or _WRONG_OPENING.search(words) is not None)
+            or lexicon.wrong_opening.search(words) is not None)
 
 
-_WRONG_WORDS = (r"(?<![\w'])(?:onjuist|incorrect|wrong|mistranslat\w*|vertaalfout|niet juist|not correct|not right|not true|"
-                r"niet waar|not what|niet wat)(?![\w'])")
-# "He did not.", "She did not: ...", "Client was niet in Duitsland": the person denies what was quoted
-_PERSON_DENIAL = (r"^\W*(?:(?:my |our )?client\w*|he|she|they|hij|zij|ze)\s+(?:did|does|was|is|were|has|had|heeft|ging|"
-                  r"reisde)\s+(?:not|niet|never|nooit)(?![\w'])")
-_WRONG_OPENING = re.compile(_WRONG_WORDS + "|" + _PERSON_DENIAL)
-# a claim rejected as a whole: wrong words, or a bare denial ("He did not." - "My client has never been in Germany"
-# takes out Germany only)
-_CLAIM_REJECTED = re.compile(_WRONG_WORDS + "|" + _PERSON_DENIAL + r"\W*(?:$|[:;])")
 
 
 def corrected_account(text: str, folded: str | None = None) -> str:
@@ -289,7 +300,7 @@ def corrected_account(text: str, folded: str | None = None) -> str:
         if aside is not None and lexicon.called_wrong.search(statement) is None:   # not "X, zoals ... staat, is onjuist"
             # "via Burkina Faso naar Niger, en niet via Mali, zoals op p. 3 staat": only the denied aside is the
             # report's version; the rest of the statement is the account
-            denial = [m.start() for m in _DENIAL.finditer(statement, max(0, aside.start() - 80), aside.start())]
+            denial = [m.start() for m in lexicon.denial.finditer(statement, max(0, aside.start() - 80), aside.start())]
             cut = denial[-1] if denial else aside.start()
             original = original[:cut] + " " * (claimed.end() - cut) + original[claimed.end():]
             statement = fold(original)
@@ -304,7 +315,7 @@ def corrected_account(text: str, folded: str | None = None) -> str:
                 # Algeria" takes out one country only)
                 opening = " ".join(folded[statements[number + 1][0]:statements[number + 1][1]].split()[:_ONLY_CONFIRMS]) \
                     if number + 1 < len(statements) else ""
-                rejected = lexicon.called_wrong.search(opening) is not None or _CLAIM_REJECTED.search(opening) is not None
+                rejected = lexicon.called_wrong.search(opening) is not None or lexicon.claim_rejected.search(opening) is not None
                 kept = "" if rejected else _route_less_denied(original, claimed.end(), denied_countries)
                 if kept:   # "The report gives the route as 'Syria - Jordan - Egypt - Libya'. My client never said Jordan."
                     body.append(kept)
