@@ -2370,7 +2370,8 @@ def extract_route(text: str | None) -> RouteExtraction:
         return RouteExtraction(smuggler=smuggler, route_asked=asked, confidence=no_route_probability("no_place"),
                                reason=REASON_NO_ROUTE, language=language)
     states = _classify(folded, mentions, cues, vocab, segments, dialogue)
-    dutch_record = _in_the_netherlands(unjoined, cues, vocab) or dialogue.interview or in_dutch_file(text)
+    dutch_record = (_in_the_netherlands(unjoined, cues, vocab) or dialogue.interview or in_dutch_file(text)
+                    or _came_by_vehicle(cues, segments, states))
     route, mode_of, hint_of, reorders, inferred_home = _build_route(
         states, folded, mode_spans, segments, dutch_record, cues.get("vehicle", ()), cues.get("after_clause", ()),
         cues.get("arrived_from", ()))
@@ -2412,6 +2413,26 @@ def _in_the_netherlands(folded: str, cues: dict[str, list[tuple[int, int]]], voc
         return False
     questions = vocab.ignored_spans(folded)
     return any(not any(a <= start < b for a, b in questions) for start, _ in spans)
+
+
+_VEHICLE_ARRIVAL_REACH = 40   # characters between "kwam" and "met de trein" in one clause
+
+
+def _came_by_vehicle(cues: dict[str, list[tuple[int, int]]], segments: Segments, states: list[_MentionState]) -> bool:
+    """A note that tells how the person came, by a vehicle from somewhere and to nowhere named ("Betrokkene kwam met
+    de trein uit Brussel", "met de Thalys uit Parijs was gekomen", "he came by train from Brussels"): the person
+    came here, so the route ends in the Netherlands. Not "in Duitsland aangekomen met de trein" (a place reached)."""
+    arrivals, vehicles = cues.get("arrived_from"), cues.get("vehicle")
+    if not arrivals or not vehicles:
+        return False
+    for a, _ in arrivals:
+        clause = segments.clause(a)
+        if not any(abs(a - v) <= _VEHICLE_ARRIVAL_REACH and segments.clause(v) == clause for v, _ in vehicles):
+            continue
+        named = [st for st in states if st.clause == clause and not st.excluded]
+        if named and all(st.departure for st in named):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
