@@ -200,14 +200,36 @@ def _yes_no(question_text: str, turns: _Turns) -> bool:
         sentence[0] not in turns.question_words)
 
 
-_SELF_DOUBT = re.compile(r"[^.!?]{1,60}\?\s*(?=(?:nee|neen|no|nope)(?![\w']))")   # "In Kosice? No, ..."
-_NOT_AFTER = re.compile(r"[\w'-]*[ ,]{1,3}(?:niet|not|no|nee|never|nooit)(?![\w'])")
-_NOT_BEFORE = re.compile(r"(?<![\w'])(?:niet|not|never|nooit)[ ,]{1,3}$")
+@dataclass(frozen=True)
+class _Negations:
+    """Patterns built from ``document.yaml`` ``negation_words`` (the one list of the document layer)."""
+
+    not_words: tuple[str, ...]          # "niet", "not", "never", "nooit"
+    self_doubt: re.Pattern[str]         # "In Kosice? No, ...": a question the speaker asks and answers 'no'
+    not_after: re.Pattern[str]          # "Montenegro niet"
+    not_before: re.Pattern[str]         # "niet Italie"
+
+
+@lru_cache(maxsize=1)
+def _negations() -> _Negations:
+    from routekit.text.document import cues
+
+    words = cues()["negation_words"]
+    nots = tuple(fold(str(word)) for word in words["not"])
+    nos = tuple(fold(str(word)) for word in words["no"])
+    return _Negations(
+        not_words=nots,
+        self_doubt=re.compile(r"[^.!?]{1,60}\?\s*(?=(?:" + "|".join(nos) + r")(?![\w']))"),
+        not_after=re.compile(r"[\w'-]*[ ,]{1,3}(?:" + "|".join(nots + nos) + r")(?![\w'])"),
+        not_before=re.compile(r"(?<![\w'])(?:" + "|".join(nots) + r")[ ,]{1,3}$"),
+    )
 
 
 def _negated(folded: str, start: int) -> bool:
     """'Montenegro niet', 'not Montenegro': the answer names the country to deny it."""
-    return bool(_NOT_AFTER.match(folded, start, start + 40) or _NOT_BEFORE.search(folded, max(0, start - 8), start))
+    negations = _negations()
+    return bool(negations.not_after.match(folded, start, start + 40)
+                or negations.not_before.search(folded, max(0, start - 8), start))
 
 
 def _asks_a_leg(question_text: str, turns: _Turns | None) -> bool:
@@ -364,7 +386,7 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
                     and not re.match(r"\W*(?:ja|yes|jawel|yeah)(?![\w'])", answer_text)):
                 dropped.update(mention_starts[i] for i in asked)
                 continue
-        doubt = _SELF_DOUBT.match(answer_text)
+        doubt = _negations().self_doubt.match(answer_text)
         if doubt is not None:   # "A: Alleen tot Oujda? Nee, nooit": the answer is what follows the speaker's doubt
             answer_text = answer_text[doubt.end():]
         negative = (lexicon.negative is not None and lexicon.negative.search(answer_text)) or (
@@ -392,11 +414,11 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
         return EMPTY
     # "A: Ja, dan Griekenland, niet Italie, sorry", "A: Niet Duitsland, ik kwam uit Frankrijk": an answer that names a
     # country right after a negation takes it back, also from earlier answers
-    for a_start, a_end in answers if ("niet " in folded or "not " in folded or "nooit " in folded
-                                       or "never " in folded) else ():
+    not_before = _negations().not_before
+    for a_start, a_end in answers if any(word + " " in folded for word in _negations().not_words) else ():
         for index in range(bisect_left(mention_starts, a_start), bisect_left(mention_starts, a_end)):
             start = mention_starts[index]
-            if _NOT_BEFORE.search(folded, max(a_start, start - 8), start):
+            if not_before.search(folded, max(a_start, start - 8), start):
                 never.add(mention_countries[index])
     extra = lexicon.extra
     interview = extra is not None and (turns >= extra.record_turns or turns >= extra.interview_turns and (

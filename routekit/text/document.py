@@ -242,7 +242,7 @@ def read_codes(text: str) -> str:
 @lru_cache(maxsize=1)
 def _self_correction() -> re.Pattern[str]:
     settings = cues().get("self_correction") or {}
-    nos = "|".join(re.escape(fold(str(w))) for w in settings.get("no") or ["(?!)"])
+    nos = "|".join(re.escape(fold(str(w))) for w in cues()["negation_words"]["no"])   # the one list of 'no' words
     then = "|".join(re.escape(fold(str(w))) for w in sorted(settings.get("then") or ["(?!)"], key=len, reverse=True))
     # "naar Bulgaristan - nee, ik bedoel ...": a dash or comma, 'no' and a correction word; "In Kosice? No, sorry, in
     # Kyiv", "Ik zei Australie... nee, Albanie", "Alleen tot Oujda? Nee, nooit": the speaker doubts the place and denies it
@@ -250,14 +250,21 @@ def _self_correction() -> re.Pattern[str]:
                       + r")(?![\w'])|(?:\?|\.\.\.|…)\s*(?:" + nos + r")(?![\w'])", re.IGNORECASE)
 
 
-_NO_WORDS = (" nee,", " nee ", " nee.", " no,", " no ", " no.", " neen")   # a cheap first test on the folded text
+@lru_cache(maxsize=1)
+def _no_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A cheap first test on the folded text: a 'no' word (``negation_words: no``, every one: 'nope' too) as a word
+    of its own inside the text (" nee,", " no.", "? nope ") or at its end (not "No:", which an officer's own
+    sentence holds: "North Macedonia? No: he clarified later ...")."""
+    words = [fold(str(word)) for word in cues()["negation_words"]["no"]]
+    return tuple(f" {word}{end}" for word in words for end in " ,.!?;\n"), tuple(f" {word}" for word in words)
 
 
 def drop_self_corrected(text: str, folded: str | None = None) -> str:
     """'naar Bulgaristan - nee, sorry, ik bedoel eerst naar Makedonya': the place named right before the speaker's
     own correction is blanked (same length, so offsets hold); a text without such a correction is returned as is."""
     folded = fold(text) if folded is None else folded
-    if not any(word in folded for word in _NO_WORDS):   # substrings first: most texts hold no 'nee'/'no'
+    inside, last = _no_words()
+    if not any(word in folded for word in inside) and not folded.endswith(last):   # most texts hold no 'no'
         return text
     corrections = list(_self_correction().finditer(text))
     if not corrections:
