@@ -28,3 +28,22 @@ def test_every_not_word_denies_in_answers_and_letters(negation):
 @pytest.mark.parametrize("negation", _WORDS["before_a_country"])
 def test_neither_nor_deny_the_country_after_them_in_letters(negation):
     assert letters._cues().negation_before.search(f"he was {negation} in ") is not None
+
+
+def test_a_document_yaml_without_negation_words_is_a_clear_error(tmp_path, monkeypatch):
+    import yaml
+
+    from routekit.errors import InputError
+    from routekit.text import document
+
+    data = yaml.safe_load(document.data_path("document.yaml").read_text(encoding="utf-8"))
+    del data["negation_words"]
+    path = tmp_path / "document.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    monkeypatch.setattr(document, "data_path", lambda name: path)
+    document.cues.cache_clear()
+    try:
+        with pytest.raises(InputError, match="negation_words"):
+            document.cues()
+    finally:
+        document.cues.cache_clear()

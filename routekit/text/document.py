@@ -36,7 +36,7 @@ def cues() -> dict:
     """``document.yaml``: the cue lists of every step of the document layer."""
     path = data_path("document.yaml")
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    for section in ("codes", "letters", "persons", "journeys"):
+    for section in ("codes", "letters", "persons", "journeys", "negation_words"):
         if not isinstance(data.get(section), dict):
             raise InputError(path, f"section '{section}' is missing or not a mapping", field=section)
     return data
