@@ -992,7 +992,9 @@ def _mark_before_clauses(states: list[_MentionState], folded: str, cues, segment
 
 _LIST_JOINER = re.compile(r"\s*(?:,|en|and|of|or)?\s*(?:,\s*)?(?:en\s+|and\s+)?")
 _VIA_AFTER_COMMA = re.compile(r",\s*(?:via|door|langs|through)\b")
-_VIA_RIGHT_AFTER = re.compile(r"\s*(?:via|langs|through)\s+(?:(?:de|het|the)\s+)?")   # "to Belgium via France"
+# "to Belgium via France", "came to Sweden in 2015 via Iran" (a date between the destination and its route)
+_VIA_RIGHT_AFTER = re.compile(r"\s*(?:,?\s*(?:in\s+)?(?:[a-z]+\s+)?(?:19|20)\d\d\s*,?\s*)?(?:via|langs|through)\s+"
+                              r"(?:(?:de|het|the)\s+)?")
 _RELATIVE_IN = re.compile(r"\s+(?:in|uit|from)\s+(?:(?:het|de|the)\s+)?")
 _SENTENCE_MARK = re.compile(r"[.!?;:\n]")
 _PLAIN_WORD = re.compile(r"[a-z']+")
