@@ -42,8 +42,6 @@ _QUOTED_LONG = _QUOTE_MARK + _NOT_QUOTE_MARK + "{3,300}" + _QUOTE_MARK   # a quo
 _ONLY_CONFIRMS = 6   # a statement of this many words or fewer that confirms ("Dat is juist.") confirms the one before
 
 
-_APPOSITIVE_DENIAL = re.compile(r"[,(]\s*(?:en\s+|and\s+)?(?:niet|not)\s+(?!alleen\b|only\b|eens\b|even\b)[^.;:!?,]{1,40}?(?=[.;:!?,]|$)",
-                                re.IGNORECASE)
 _AS_CLAIMED = re.compile(r"(?<![\w'])(?:zoals|as|like)\s*$|(?<![\w'])(?:zoals|as|like)\s+(?:\w+\s+){0,2}$")
 
 
@@ -79,6 +77,7 @@ class _Cues:
     negation_before: re.Pattern[str]  # a negation and the few words between it and the country it denies
     wrong_opening: re.Pattern[str]    # a statement opening that calls the quoted claim before it wrong
     claim_rejected: re.Pattern[str]   # a statement opening that rejects a claim as a whole
+    appositive_denial: re.Pattern[str]   # ", not Lebanon", "(niet Griekenland)": the other reading, on the original
 
 
 @lru_cache(maxsize=1)
@@ -123,6 +122,9 @@ def _cues() -> _Cues:
         wrong_opening=re.compile(wrong_words + "|" + person_denial),
         # a bare denial ("He did not." - "My client has never been in Germany" takes out Germany only)
         claim_rejected=re.compile(wrong_words + "|" + person_denial + r"\W*(?:$|[:;])"),
+        appositive_denial=re.compile(r"[,(]\s*(?:en\s+|and\s+)?" + _alternatives(lists["appositive_not"]) + r"\s+(?!"
+                                     + "|".join(str(word) + r"\b" for word in lists["appositive_not_before"])
+                                     + r")[^.;:!?,]{1,40}?(?=[.;:!?,]|$)", re.IGNORECASE),
     )
 
 
@@ -328,7 +330,7 @@ def corrected_account(text: str, folded: str | None = None) -> str:
         for match in reversed(denied):   # "niet via Malta naar Italie gekomen, maar ...": the report's version
             original = original[:match.start()] + original[match.end():]
         # "this is Tripoli in Libya, not Lebanon", "de staat Georgia ..., niet het land Georgie": the other reading
-        original = _APPOSITIVE_DENIAL.sub("", original)
+        original = lexicon.appositive_denial.sub("", original)
         body.append(original)
     account = " ".join(part.strip() for part in front + body + end if part.strip())
     letter_denied = _letter_denials(folded, mentions, statements)
