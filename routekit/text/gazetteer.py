@@ -403,7 +403,8 @@ def _travel_words() -> tuple[frozenset[str], tuple[str, ...]]:
     rows = read_data_csv("fuzzy_travel_words.csv")
     for number, row in enumerate(rows, start=2):
         if row.get("role") not in ("travel", "language"):
-            raise InputError(path, f"role must be travel or language, not {row.get('role')!r}", row=number, field="role")
+            raise InputError(path, f"role must be travel or language, not {row.get('role')!r}", row=number,
+                             field="role")
     return (frozenset(row["word"] for row in rows if row["role"] == "travel"),
             tuple(row["word"] for row in rows if row["role"] == "language"))
 
@@ -470,10 +471,10 @@ def find_places(original: str, folded: str, tokens: Tokens | None = None, stopwo
     if not fuzzy_tokens:
         return mentions
     blocked = _fuzzy_blocked()
-    # "Service", "Solomon", "hungry" are words; "via Serbia, Hungry and Austria", "to German" are misspellings (before the work below:
-    # most texts' only near-miss is such a word)
-    fuzzy_tokens = [index for index in fuzzy_tokens if words[index] not in blocked
-                    or _after_a_travel_word(words, index) or _in_a_list_of_countries(original, starts[index], ends[index], mentions)]
+    # "Service", "Solomon", "hungry" are words; "via Serbia, Hungry and Austria", "to German" are misspellings (before
+    # the work below: most texts' only near-miss is such a word)
+    fuzzy_tokens = [index for index in fuzzy_tokens if words[index] not in blocked or _after_a_travel_word(words, index)
+                    or _in_a_list_of_countries(original, starts[index], ends[index], mentions)]
     if not fuzzy_tokens:
         return mentions
     covered = [False] * len(words)

@@ -317,7 +317,8 @@ def corrected_account(text: str, folded: str | None = None) -> str:
                 # Algeria" takes out one country only)
                 opening = " ".join(folded[statements[number + 1][0]:statements[number + 1][1]].split()[:_ONLY_CONFIRMS]) \
                     if number + 1 < len(statements) else ""
-                rejected = lexicon.called_wrong.search(opening) is not None or lexicon.claim_rejected.search(opening) is not None
+                rejected = (lexicon.called_wrong.search(opening) is not None
+                            or lexicon.claim_rejected.search(opening) is not None)
                 kept = "" if rejected else _route_less_denied(original, claimed.end(), denied_countries)
                 if kept:   # "The report gives the route as 'Syria - Jordan - Egypt - Libya'. My client never said Jordan."
                     body.append(kept)
