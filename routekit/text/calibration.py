@@ -114,6 +114,8 @@ def _genre_markers() -> tuple[dict[str, frozenset[str]],
 
 # An ASCII byte that is no ``\w`` character becomes a space: ``_WORD``'s words of ASCII text by one translate and split.
 _ASCII_NON_WORD = bytes(c if chr(c).isalnum() or c == 95 else 32 for c in range(128)) + bytes([32]) * 128
+# The same for UTF-8 bytes: the bytes of a multi-byte character (128-255) are kept.
+_ASCII_NON_WORD_UTF8 = _ASCII_NON_WORD[:128] + bytes(range(128, 256))
 
 
 def _words(low: str) -> set[str]:
@@ -121,7 +123,14 @@ def _words(low: str) -> set[str]:
     marker may hold a non-ASCII letter, "cliënt".)"""
     if low.isascii():
         return set(low.encode("ascii").translate(_ASCII_NON_WORD).decode("ascii").split())
-    return set(_WORD.findall(low))
+    # ASCII separators split the UTF-8 bytes the same way (no multi-byte character holds an ASCII byte); only the
+    # pieces with a non-ASCII character need the regex, for the non-ASCII separators (curly quotes, dashes) in them
+    pieces = set(low.encode("utf-8").translate(_ASCII_NON_WORD_UTF8).decode("utf-8").split())
+    mixed = [piece for piece in pieces if not piece.isascii()]
+    if mixed:
+        pieces.difference_update(mixed)
+        pieces.update(_WORD.findall(" ".join(mixed)))
+    return pieces
 
 
 def genre_counts(text: str) -> dict[str, float]:

@@ -108,11 +108,7 @@ class Vocabulary:
               candidates: Sequence | None = None) -> dict[str, list[tuple[int, int]]]:
         """Character spans of every cue category, ``mode:<name>`` and ``clause_break`` in a text (``candidates``:
         the cue phrases per token from ``per_token``, when looked up already)."""
-        found: dict[str, list[tuple[int, int]]] = {}
-        starts, ends = tokens.starts, tokens.ends
-        for first, last, category in self.matcher.find(tokens, candidates):
-            found.setdefault(category, []).append((starts[first], ends[last - 1]))
-        return found
+        return self.matcher.find_spans(tokens, candidates)
 
 
 @lru_cache(maxsize=1)
