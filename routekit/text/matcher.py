@@ -124,21 +124,40 @@ def _within(needed: tuple[str, ...], words: list[str], i: int, reach: int) -> bo
     return all(map(words[i + 1:i + 1 + reach].__contains__, needed))
 
 
+class _Choice(NamedTuple):
+    """The phrases to try at a token, and the same without those that need words after it (gaps, ``word*``): when
+    none of the words those phrases need (``gate_words``) occurs within ``gate_reach`` tokens, none of them can
+    match, and one ``isdisjoint`` replaces a test per phrase ("was ... gevlucht" and its kin start at every 'was')."""
+
+    phrases: tuple[_Phrase, ...]
+    ungated: tuple[_Phrase, ...]
+    gate_words: frozenset[str]
+    gate_reach: int
+
+
+def _choice(phrases: tuple[_Phrase, ...]) -> _Choice:
+    gated = [phrase for phrase in phrases if phrase.exact_tail is None and phrase.needed]
+    if not gated:
+        return _Choice(phrases, phrases, frozenset(), 0)
+    return _Choice(phrases, tuple(phrase for phrase in phrases if phrase not in gated),
+                   frozenset(word for phrase in gated for word in phrase.needed), max(phrase.reach for phrase in gated))
+
+
 class _Starts(NamedTuple):
     """The phrases that can start at a word, narrowed by the word after it: most candidates are phrases of
     exact words ("in de buurt van"), and the next word rules out nearly all of them with one dict look-up.
     Each choice keeps the phrases' order, so matches come out as from the full list."""
 
-    by_next: dict[str, tuple[_Phrase, ...]]
-    otherwise: tuple[_Phrase, ...]   # the phrases that do not need an exact second word
+    by_next: dict[str, _Choice]
+    otherwise: _Choice   # the phrases that do not need an exact second word
 
 
 def _starts(phrases: list[_Phrase]) -> _Starts:
     otherwise = tuple(phrase for phrase in phrases if not phrase.exact_tail)
     second_words = {phrase.exact_tail[0] for phrase in phrases if phrase.exact_tail}
-    by_next = {word: tuple(phrase for phrase in phrases if not phrase.exact_tail or phrase.exact_tail[0] == word)
+    by_next = {word: _choice(tuple(phrase for phrase in phrases if not phrase.exact_tail or phrase.exact_tail[0] == word))
                for word in second_words}
-    return _Starts(by_next, otherwise)
+    return _Starts(by_next, _choice(otherwise))
 
 
 class WordCache(dict):
@@ -245,7 +264,12 @@ class PhraseMatcher:
         found: list[tuple[int, int, Hashable]] = []
         for i in compress(range(n), per_token):
             by_next, otherwise = per_token[i]
-            for size, tail, elements, payload, needed, reach in by_next.get(following[i], otherwise):
+            choice = by_next.get(following[i], otherwise)
+            if choice.gate_words and choice.gate_words.isdisjoint(words[i + 1:i + 1 + choice.gate_reach]):
+                to_try = choice.ungated   # see _Choice
+            else:
+                to_try = choice.phrases
+            for size, tail, elements, payload, needed, reach in to_try:
                 if size == 1:
                     found.append((i, i + 1, payload))
                 elif tail is not None:
@@ -269,7 +293,12 @@ class PhraseMatcher:
         found: dict[Hashable, list[tuple[int, int]]] = {}
         for i in compress(range(n), per_token):
             by_next, otherwise = per_token[i]
-            for size, tail, elements, payload, needed, reach in by_next.get(following[i], otherwise):
+            choice = by_next.get(following[i], otherwise)
+            if choice.gate_words and choice.gate_words.isdisjoint(words[i + 1:i + 1 + choice.gate_reach]):
+                to_try = choice.ungated   # see _Choice
+            else:
+                to_try = choice.phrases
+            for size, tail, elements, payload, needed, reach in to_try:
                 if size == 1:
                     end = i + 1
                 elif tail is not None:
@@ -304,7 +333,12 @@ class PhraseMatcher:
                 continue
             best_end, best_payload = -1, None
             by_next, otherwise = per_token[i]
-            for size, tail, elements, payload, needed, reach in by_next.get(following[i], otherwise):
+            choice = by_next.get(following[i], otherwise)
+            if choice.gate_words and choice.gate_words.isdisjoint(words[i + 1:i + 1 + choice.gate_reach]):
+                to_try = choice.ungated   # see _Choice
+            else:
+                to_try = choice.phrases
+            for size, tail, elements, payload, needed, reach in to_try:
                 if size == 1:
                     end = i + 1
                 elif tail is not None:
