@@ -2338,6 +2338,8 @@ def extract_route(text: str | None) -> RouteExtraction:
     if mentions and any(m.place.mid_sentence for m in mentions):
         # "Nguyen Van Thanh": a place name that is also a name particle, between two capitalised words, is a name
         mentions = [m for m in mentions if not (m.place.mid_sentence and _inside_a_name(text, m))]
+    if len(mentions) > 2:
+        mentions = _without_restated_service_origins(text, mentions)
     dialogue = read_dialogue(folded, [m.start for m in mentions], [m.place.iso3 for m in mentions])
     unjoined = folded
     if vocab.ignored_lines is not None and mentions:
@@ -2415,6 +2417,24 @@ def _in_the_netherlands(folded: str, cues: dict[str, list[tuple[int, int]]], voc
         return False
     questions = vocab.ignored_spans(folded)
     return any(not any(a <= start < b for a, b in questions) for start, _ in spans)
+
+
+_SERVICE_DASH = re.compile(r"\s*[-\u2013\u2014/]\s*")   # "ICE 126 Frankfurt - Amsterdam", "Emmerich/Zevenaar"
+
+
+def _without_restated_service_origins(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A note that opens with the vehicle's service ("ICE 126 Frankfurt-Amsterdam", "coach Warsaw - Amsterdam") names
+    its origin before the journey is told; when the story names that place again ("nu met deze trein vanaf
+    Frankfurt"), the service name is only the vehicle's label and must not set the order (the story's mention does)."""
+    dropped = set()
+    for index, (origin, end) in enumerate(zip(mentions, mentions[1:])):
+        if (end.place.iso3 == NETHERLANDS and origin.place.iso3 != NETHERLANDS
+                and _SERVICE_DASH.fullmatch(text, origin.end, end.start)
+                and not (index and _SERVICE_DASH.fullmatch(text, mentions[index - 1].end, origin.start))):
+            name = text[origin.start:origin.end]   # a flight's legs "CCS-MAD-AMS" are a journey, not a label
+            if any(text[m.start:m.end] == name for m in mentions[index + 2:]):
+                dropped.add(index)
+    return [m for index, m in enumerate(mentions) if index not in dropped] if dropped else mentions
 
 
 _VEHICLE_ARRIVAL_REACH = 40   # characters between "kwam" and "met de trein" in one clause
