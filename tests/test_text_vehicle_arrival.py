@@ -17,3 +17,12 @@ def test_a_vehicle_arrival_from_a_place_ends_in_the_netherlands(text, route):
 def test_an_arrival_at_a_named_place_is_not_an_arrival_here():
     text = "Ik ben in Oostenrijk aangekomen met de trein. Daarvoor was ik in Hongarije."
     assert "NLD" not in extract_route(text).route
+
+
+@pytest.mark.parametrize("text, route", [
+    ("Betrokkene kwam met de nachttrein uit Praag en verklaarde dat hij daarvoor in Warschau had gewoond.",
+     ("POL", "CZE", "NLD")),
+    ("De man zei dat hij met de touringcar uit Hamburg was gekomen.", ("DEU", "NLD")),
+])
+def test_compound_vehicle_nouns_are_vehicles(text, route):
+    assert extract_route(text).route == route
