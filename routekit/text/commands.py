@@ -90,7 +90,7 @@ def _print_frame(console, frame, title: str, index_name: str) -> None:
     from rich.table import Table
 
     table = Table(title=title)
-    table.add_column(index_name)
+    table.add_column(index_name, no_wrap=True)
     for column in frame.columns:
         table.add_column(str(column), justify="right")
     for label, row in frame.astype(object).iterrows():
