@@ -24,6 +24,10 @@ The vehicle a record opens with ("in de laadruimte van een vrachtwagen ... kwam 
 purpose: gold G40 and its typo copy now give the gold route (BEL last before NLD).
 Issue 15's third round (order timeline, not-stops, document layer, names) then changed only the ``features`` of 4 rows
 (a spelling now matched exactly instead of fuzzily, extra nationality/not-routed counts); no route, mode or other field.
+Issue 15's fourth round (timeline from weighted constraints, not-stops, relatives, document layer, names) changed the
+``features`` of 79 rows (mostly one departure fewer: "kom uit" is where a person is from, not a place left) and one
+route: row 768, a typo copy whose sister "wont in Frankijk", went from one wrong route to another (FRA now before DEU).
+Earlier in the round rows 696, 726, 762 and 786 moved and came back (relatives' countries, "to German").
 """
 
 from __future__ import annotations
