@@ -112,6 +112,20 @@ def _genre_markers() -> tuple[dict[str, frozenset[str]],
     return {w: frozenset(g) for w, g in words.items()}, tuple(phrases), quotes
 
 
+@lru_cache(maxsize=1)
+def _phrases_by_word() -> tuple[dict[str, tuple], tuple]:
+    """The marker phrases filed under one of their words (the longest), and those without a word: a text tries only
+    the phrases filed under its own words, since a phrase needs all its words."""
+    keyed: dict[str, list] = {}
+    unkeyed = []
+    for phrase in _genre_markers()[1]:
+        if phrase[0]:
+            keyed.setdefault(max(sorted(phrase[0]), key=len), []).append(phrase)
+        else:
+            unkeyed.append(phrase)
+    return {word: tuple(filed) for word, filed in keyed.items()}, tuple(unkeyed)
+
+
 # An ASCII byte that is no ``\w`` character becomes a space: ``_WORD``'s words of ASCII text by one translate and split.
 _ASCII_NON_WORD = bytes(c if chr(c).isalnum() or c == 95 else 32 for c in range(128)) + bytes([32]) * 128
 # The same for UTF-8 bytes: the bytes of a multi-byte character (128-255) are kept.
@@ -146,9 +160,14 @@ def genre_counts(text: str) -> dict[str, float]:
     found: set[str] = set()
     for word in present.intersection(by_word):
         found |= by_word[word]
-    for needed, pieces, genre, pattern in phrases:
-        # the pattern's literal pieces ("v:") as substrings first: most texts with a "v" hold no "v:" label
-        if genre not in found and needed <= present and all(map(low.__contains__, pieces)) and pattern.search(low):
+    keyed, unkeyed = _phrases_by_word()
+    for word in present.intersection(keyed):
+        for needed, pieces, genre, pattern in keyed[word]:
+            # the pattern's literal pieces ("v:") as substrings first: most texts with a "v" hold no "v:" label
+            if genre not in found and needed <= present and all(map(low.__contains__, pieces)) and pattern.search(low):
+                found.add(genre)
+    for needed, pieces, genre, pattern in unkeyed:
+        if genre not in found and all(map(low.__contains__, pieces)) and pattern.search(low):
             found.add(genre)
     if quotes is not None and any(mark in text for mark in quotes[0]) and quotes[1].search(text):
         found.add("quotes")
