@@ -191,3 +191,23 @@ def test_the_refit_script_counts_what_the_extractor_does(tmp_path):
     assert data["sources"]["ind"]["rows"] == 1 and data["sources"]["police"]["rows"] == 1
     assert data["sources"]["ind"]["confusion"] == {"central_med": {"central_med": 1}}
     yaml.safe_dump(data)   # plain data
+
+
+def test_the_combined_estimate_is_never_below_the_persons_seen():
+    """Imputations that move many persons: each imputation's estimate sits at its own persons seen (100 and 200),
+    so their geometric mean (141) fell below the mean of the persons seen (150) and the published estimate and its
+    lower bound were below the count they must hold (found by tests/test_estimate_real_outputs.py)."""
+    from routekit.estimate.misclassification import _combine
+
+    row = {"period": "2024-04", "corridor": "central_med", "estimate": 150.0, "lower": 150.0, "upper": 160.0,
+           "observed": 150.0, "observed_lower": 150.0, "observed_upper": 150.0, "grade": "good", "sources": "ind+kmar",
+           "note": "", "note_codes": ""}
+    frame = pd.DataFrame([row])
+    runs = [pd.DataFrame([{**row, "estimate": seen, "observed": seen, "observed_lower": seen, "observed_upper": seen}])
+            .set_index(["period", "corridor"]) for seen in (100.0, 200.0)]
+    draws = {("2024-04", "central_med"): np.linspace(150.0, 160.0, 99)}
+    combined, _ = _combine(frame, draws, runs, {"ind": "interview", "kmar": "border"})
+    result = combined.iloc[0]
+    assert result["observed_lower"] == 150.0
+    assert result["estimate"] >= result["observed_lower"]
+    assert result["lower"] >= result["observed_lower"] and result["lower"] <= result["estimate"] <= result["upper"]

@@ -364,6 +364,9 @@ def _combine(frame: pd.DataFrame, draws: dict, runs: list, kinds: dict[str, str]
         floor = _mean_or_nan(np.where(np.isfinite(seen[valid, 1]), seen[valid, 1], seen[valid, 0]))
         moved_draws = np.asarray(base_draws, dtype=float) * np.exp(centre - math.log(base) + deviation[replicate])
         if np.isfinite(floor):
+            # the geometric mean of the imputations' estimates can fall below the mean of their persons seen
+            # (each imputation near its own count): the published estimate holds the persons seen
+            estimate = max(estimate, floor)
             moved_draws = np.maximum(moved_draws, floor)
         lower, upper = np.quantile(moved_draws, [0.025, 0.975], method="inverted_cdf")
         lower, upper = min(float(lower), estimate), max(float(upper), estimate)
