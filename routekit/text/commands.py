@@ -48,7 +48,8 @@ def evaluate_extraction(
     from rich.console import Console
     from rich.table import Table
 
-    from routekit.text.evaluation import CALIBRATION_TOLERANCE, by_file, by_genre, evaluate, largest_gap, reliability
+    from routekit.text.evaluation import (CALIBRATION_TOLERANCE, INTERVAL_LEVEL, by_file, by_genre, evaluate,
+                                          largest_gap, outside_interval, reliability)
     from routekit.text.tables import read_table
 
     frames = [read_table(path, [id_column, text_column, route_column]) for path in gold]
@@ -66,10 +67,17 @@ def evaluate_extraction(
         if key in metrics:
             console.print(f"{key:<18} {metrics[key]:.3f}")
     if len(evaluation.rows):
-        _print_frame(console, reliability(evaluation.rows), "reliability (fifths by confidence)", "part")
+        level = f"{INTERVAL_LEVEL:.0%}"
+        table = reliability(evaluation.rows).rename(columns={"low": f"{level} low", "high": f"{level} high"})
+        table["inside"] = table["inside"].map({True: "yes", False: "no"})
+        _print_frame(console, table, f"reliability (fifths by confidence; {level} Wilson interval of the exact rate)",
+                     "part")
         gap = largest_gap(evaluation.rows)
         console.print(f"largest |gap| of a fifth: {gap:.2f} "
                       f"({'within' if gap <= CALIBRATION_TOLERANCE else 'above'} {CALIBRATION_TOLERANCE:.2f})")
+        console.print(f"mean confidence outside the {level} interval of its exact rate: "
+                      f"{outside_interval(evaluation.rows)} of {len(table)} fifths (a calibrated confidence: about "
+                      f"1 fifth in {round(1 / (1 - INTERVAL_LEVEL))} by chance)")
         if len(gold) > 1:
             _print_frame(console, by_file(evaluation.rows), "per file", "file")
         _print_frame(console, by_genre(evaluation.rows), "per genre", "genre")
