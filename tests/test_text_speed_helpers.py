@@ -139,3 +139,28 @@ def test_genre_counts_equal_the_plain_regex_reading(texts):
                        "Interview report - \u201cQ: where?\u201d", "snake_case v_ a:", ""]
     for text in samples:
         assert genre_counts(text) == plain(text), text[:80]
+
+
+def _forward_transcript(folded: str) -> bool:
+    from routekit.text.timeline import _question_label
+    return len(_question_label().findall(folded)) >= 2
+
+
+@pytest.mark.parametrize("folded", [
+    "v: waar bent u geboren? a: in kabul. v: en daarna? a: iran", "q: where? a: iran.\nq : when? a: 2019",
+    "v: alleen een vraag", "kv: x. kq: y", "vraag:a v:b", "/v:x.q\t:y", "v:q:", "over v: ja", "av: x bv: y", "",
+    "question :x?question: y", "de vraag: waarom? de vraag: hoe?", "v:\nv:",
+])
+def test_is_transcript_backwards_equals_the_forward_label_scan(folded):
+    from routekit.text.timeline import is_transcript
+    assert is_transcript(folded) == _forward_transcript(folded)
+
+
+def test_is_transcript_backwards_equals_the_forward_label_scan_on_real_texts():
+    from routekit.text.timeline import is_transcript
+    # the speed sample and a tuning set that is half question/answer records
+    frames = [pd.read_csv(path, dtype=str, keep_default_na=False)
+              for path in (SAMPLE, SAMPLE.with_name("extraction_hard_dev9.csv"))]
+    folded = [fold(text) for frame in frames for text in frame["text"]]
+    assert sum(map(_forward_transcript, folded)) >= 20   # transcripts among them
+    assert [is_transcript(f) for f in folded] == [_forward_transcript(f) for f in folded]

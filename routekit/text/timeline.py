@@ -137,17 +137,17 @@ def backward_base(route: list[str], first_episode: dict[str, int], fixed_first: 
     return head + middle + tail
 
 
+@lru_cache(maxsize=2)
+def _labels(name: str) -> tuple[str, ...]:
+    """The folded labels of ``cues.yaml``'s ``name`` (``question_labels``, ``answer_labels``), longest first."""
+    return tuple(sorted({fold(label) for label in _select(_raw()[0].get(name), "both")}, key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def turn_labels() -> tuple[str, str]:
     """The question and the answer labels of a transcript as regex alternations, longest first: ``question_labels``
     and ``answer_labels`` of ``cues.yaml``, from the one parse the vocabulary and the dialogue lexicon read."""
-    cues = _raw()[0]
-
-    def alternation(name: str) -> str:
-        labels = sorted({fold(label) for label in _select(cues.get(name), "both")}, key=len, reverse=True)
-        return "|".join(map(re.escape, labels))
-
-    return alternation("question_labels"), alternation("answer_labels")
+    return "|".join(map(re.escape, _labels("question_labels"))), "|".join(map(re.escape, _labels("answer_labels")))
 
 
 @lru_cache(maxsize=1)
@@ -162,11 +162,25 @@ def _answer_label() -> re.Pattern[str]:
     return re.compile(r"(?:^|(?<=\s))(?:" + turn_labels()[1] + r")(?:[ \t]*:|\s\s)")
 
 
+@lru_cache(maxsize=1)
+def _question_label_reversed() -> re.Pattern[str] | None:
+    """``_question_label`` read backwards from its colon (the labels reversed, ``^`` as ``\\Z``): run on the reversed
+    text it opens with a literal colon, so ``re`` skips to the colons in C instead of trying every word start. None
+    when a label holds a colon itself (then labels could overlap and the counts differ)."""
+    if any(":" in label for label in _labels("question_labels")):
+        return None
+    labels = "|".join(re.escape(label[::-1]) for label in _labels("question_labels"))
+    return re.compile(r":[ \t]*(?:" + labels + r")(?:(?=[\s.!?/])|\Z)")
+
+
 def is_transcript(folded: str) -> bool:
-    """Two or more question labels: the text is a question/answer transcript."""
+    """Two or more question labels: the text is a question/answer transcript. (Each label ends at a colon and holds
+    none, so the labels found backwards are the labels found forwards; 12 -> 1 us per demo text.)"""
     if ":" not in folded:
         return False
-    labels = _question_label().finditer(folded)   # stops at the second label
+    reversed_label = _question_label_reversed()
+    labels = (reversed_label.finditer(folded[::-1]) if reversed_label is not None   # stops at the second label
+              else _question_label().finditer(folded))
     return next(labels, None) is not None and next(labels, None) is not None
 
 
