@@ -68,6 +68,7 @@ class _Cues:
     wrong_term: re.Pattern[str]
     contrast: re.Pattern[str]
     confirmed_end: re.Pattern[str]
+    claim_agreed: re.Pattern[str]     # a statement opening that agrees with the claim before, or calls it incomplete
     not_said: re.Pattern[str]
     deleted: re.Pattern[str]
     called_wrong: re.Pattern[str]   # "is onjuist", "is wrong" anywhere in a statement
@@ -110,6 +111,11 @@ def _cues() -> _Cues:
         contrast=re.compile(r"(?<![\w'])(?:" + nots + r")(?!\s+(?:alleen|only)\b)[^.;:!?]{1,120}?,?\s+(?=(?:" + buts
                             + r")(?![\w']))"),
         confirmed_end=words_regex(lists["confirmed_end"]),
+        # the agreement ends its clause and the statement goes on ("Dat klopt, maar", "Dit is onvolledig:"), not "Correct
+        # is: ..." (the right version follows), "Dat klopt voor zijn tweede inreis" (qualified) nor a bare "Dat is
+        # onvolledig." (what follows may be another journey; a bare "Dat is juist." is `confirmed`)
+        claim_agreed=re.compile(r"^\W*(?:\d+[.)]\s*)?" + _alternatives(lists.get("claim_agreed") or ["(?!)"])
+                                + r"\s*[,;:]"),
         not_said=words_regex(lists["not_said"]),
         deleted=words_regex(lists.get("deleted") or ["(?!)"]),
         called_wrong=re.compile(r"(?<![\w'])(?:" + wrong + r")(?![\w'])"),
@@ -317,6 +323,13 @@ def corrected_account(text: str, folded: str | None = None) -> str:
                 # Algeria" takes out one country only)
                 opening = " ".join(folded[statements[number + 1][0]:statements[number + 1][1]].split()[:_ONLY_CONFIRMS]) \
                     if number + 1 < len(statements) else ""
+                if (lexicon.claim_agreed.match(opening) is not None and lexicon.denial.search(opening) is None
+                        and sum(start + claimed.end() <= m.start < stop for m in mentions) >= _MIN_KEPT):
+                    # "Het rapport zegt 'Mali - Algerije'. Dat is correct, maar ...", "Dit is onvolledig: ...": the
+                    # report's legs hold, the next statement only adds to them (a claim naming one place, "geboren in
+                    # Mogadishu. Dat klopt, maar ...", tells no leg)
+                    body.append(original)
+                    continue
                 rejected = (lexicon.called_wrong.search(opening) is not None
                             or lexicon.claim_rejected.search(opening) is not None)
                 kept = "" if rejected else _route_less_denied(original, claimed.end(), denied_countries)
