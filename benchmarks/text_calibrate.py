@@ -44,7 +44,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "routekit" / "reference" / "gazetteer" / "confidence.yaml"
 DATA = ROOT / "tests" / "data"
-RECALIBRATION_SETS = (DATA / "extraction_hard_calib.csv", DATA / "extraction_hard_calib2.csv")
+RECALIBRATION_SETS = tuple(DATA / f"extraction_hard_calib{n}.csv" for n in ("", "2", "3", "4"))
 DEFAULT_SETS = tuple(DATA / f"extraction_{name}.csv" for name in (
     "gold", "dev2", "dev3", "dev4", "heldout", "heldout2", "hard_dev", "hard_dev2", "hard_dev3", "hard_dev4",
     "hard_dev5", "hard_dev6", "hard_dev7", "hard_dev8", "hard_dev9", "hard_dev10", "hard_dev11"))
@@ -118,28 +118,139 @@ def confidence(model: dict, row: Row) -> float:
     if row.features is None:
         return model["no_route"].get(row.kind, 1.0 if row.exact else 0.0) if row.kind != "other" else 0.0
     score = model["intercept"] + sum(model["weights"][n] * v for n, v in zip(FEATURE_NAMES, row.features))
-    return round(min(max(1.0 / (1.0 + math.exp(-score)), 0.01), 0.99), 2)
+    return round(min(max(model.get("ceiling", 1.0) / (1.0 + math.exp(-score)), 0.01), 0.99), 2)
 
 
-def recalibrate(model: dict, rows: list[Row]) -> tuple[dict, float, float]:
-    """``model`` with its score mapped by logistic(a + b z), a and b the maximum-likelihood fit on ``rows`` (a set the
-    rules were not tuned on; see the module doc); returns (new model, a, b)."""
-    from scipy.optimize import minimize
+@dataclass(frozen=True)
+class Recalibration:
+    """How the fitted score z is mapped on the untuned sets: logistic(a + b z + terms . x), at most ``ceiling``.
+
+    ``slope_ridge`` pulls b toward 1 (0: plain Platt; a large value leaves a shift of the intercept only): a few
+    hundred rows of three or four writers tell the slope poorly. ``terms``: features that get a weight of their own
+    on the untuned sets (ridge ``term_ridge`` toward plain Platt). ``beta``: beta calibration (logit p' = a + b ln p -
+    c ln(1 - p), ``slope_ridge`` pulls b and c together) - for comparison only, its form cannot be stored.
+    ``ceiling``: the highest confidence m, learned on the untuned sets: confidence = m x logistic(...)."""
+    slope_ridge: float = 0.0
+    terms: tuple[str, ...] = ()
+    term_ridge: float = 10.0
+    beta: bool = False
+    ceiling: bool = False
+
+    def label(self) -> str:
+        parts = ["beta" if self.beta else "Platt"]
+        if self.slope_ridge:
+            parts.append(f"slope ridge {self.slope_ridge:g}")
+        if self.terms:
+            parts.append(f"+ {'/'.join(self.terms)} (ridge {self.term_ridge:g})")
+        if self.ceiling:
+            parts.append("ceiling")
+        return " ".join(parts)
+
+
+
+# The recalibration the refit stores (chosen by leaving one untuned set out; ``routekit/text/README.md``), and the
+# others the refit measures the same way beside it.
+RECALIBRATION = Recalibration()
+COMPARED = (
+    Recalibration(), Recalibration(slope_ridge=30.0), Recalibration(slope_ridge=1e6),
+    Recalibration(terms=("genre",)), Recalibration(terms=("legs", "turns")), Recalibration(beta=True),
+    Recalibration(ceiling=True), Recalibration(slope_ridge=30.0, ceiling=True),
+)
+
+def _scores(model: dict, rows: list[Row]) -> np.ndarray:
     from routekit.text.calibration import FEATURE_NAMES
 
+    weights = np.array([model["weights"][n] for n in FEATURE_NAMES])
+    return model["intercept"] + np.array([r.features for r in rows], dtype=float).reshape(len(rows), -1) @ weights
+
+
+def _log_likelihood(y: np.ndarray, p: np.ndarray) -> float:
+    p = np.clip(p, 1e-9, 1 - 1e-9)
+    return float(np.sum(y * np.log(p) + (1 - y) * np.log(1 - p)))
+
+
+def fit_recalibration(z: np.ndarray, terms: np.ndarray, y: np.ndarray, how: Recalibration) -> dict:
+    """The map's parameters by penalised maximum likelihood on untuned rows: offset a, slope b (held > 0, so the sign
+    limits keep), a weight per term, for beta calibration the second slope c, and the ceiling m (1 without): the
+    confidence is m x logistic(...), fitted jointly, so a new writer's easy-looking records may stay below 1."""
+    from scipy.optimize import minimize
+
+    k = terms.shape[1]
+    soft_minus, soft_plus = np.logaddexp(0.0, -z), np.logaddexp(0.0, z)   # -ln p, -ln(1 - p) of p = logistic(z)
+    size = 3 if how.beta else 2 + k
+
+    def logit(theta):
+        if how.beta:
+            return theta[0] - theta[1] * soft_minus + theta[2] * soft_plus
+        return theta[0] + theta[1] * z + terms @ theta[2:size]
+
+    def loss(theta):
+        t = logit(theta)
+        if how.ceiling:   # log m + log logistic(t), log(1 - m logistic(t))
+            log_p = np.log(theta[size]) - np.logaddexp(0.0, -t)
+            fit = np.sum(y * log_p + (1 - y) * np.log1p(-np.minimum(np.exp(log_p), 1 - 1e-12)))
+        else:
+            fit = np.sum(y * t - np.logaddexp(0.0, t))
+        penalty = (how.slope_ridge * (theta[1] - theta[2]) ** 2 if how.beta
+                   else how.slope_ridge * (theta[1] - 1.0) ** 2 + how.term_ridge * np.sum(theta[2:size] ** 2))
+        return -fit + 0.5 * penalty
+
+    start = [0.0, 1.0, 1.0] if how.beta else [0.0, 1.0] + [0.0] * k
+    bounds = [(None, None), (0.05, None)] + ([(0.05, None)] if how.beta else [(None, None)] * k)
+    if how.ceiling:
+        start, bounds = start + [0.95], bounds + [(0.5, 1.0)]
+    theta = minimize(loss, np.array(start), method="L-BFGS-B", bounds=bounds).x
+    return {"theta": theta[:size], "ceiling": round(float(theta[size]), 4) if how.ceiling else 1.0}
+
+
+def apply_recalibration(params: dict, z: np.ndarray, terms: np.ndarray, how: Recalibration) -> np.ndarray:
+    theta = params["theta"]
+    if how.beta:
+        t = theta[0] - theta[1] * np.logaddexp(0.0, -z) + theta[2] * np.logaddexp(0.0, z)
+    else:
+        t = theta[0] + theta[1] * z + terms @ theta[2:]
+    return params["ceiling"] / (1.0 + np.exp(-t))
+
+
+def _term_matrix(rows: list[Row], how: Recalibration) -> np.ndarray:
+    from routekit.text.calibration import FEATURE_NAMES
+
+    columns = [FEATURE_NAMES.index(name) for name in how.terms]
+    return np.array([[r.features[c] for c in columns] for r in rows], dtype=float).reshape(len(rows), len(columns))
+
+
+def recalibrate(model: dict, rows: list[Row], how: Recalibration | None = None) -> tuple[dict, float, float]:
+    """``model`` with its score mapped as ``how`` says (default ``RECALIBRATION``), fitted on ``rows`` (sets the rules
+    were not tuned on; see the module doc); returns (new model, a, b). The map is folded into the stored intercept
+    and weights (a + b * intercept, b * weight + the term's own weight), the ceiling stored as ``ceiling``."""
+    how = RECALIBRATION if how is None else how
+    if how.beta:
+        raise ValueError("beta calibration is for comparison only: its form cannot be stored")
     routed = [r for r in rows if r.features is not None]
-    z = np.array([model["intercept"] + sum(model["weights"][n] * v for n, v in zip(FEATURE_NAMES, r.features))
-                  for r in routed])
     y = np.array([r.exact for r in routed], dtype=float)
-
-    def loss(ab):
-        t = ab[0] + ab[1] * z
-        return -np.sum(y * t - np.logaddexp(0.0, t))
-
-    a, b = minimize(loss, np.array([0.0, 1.0]), method="L-BFGS-B", bounds=[(None, None), (0.05, None)]).x
+    params = fit_recalibration(_scores(model, routed), _term_matrix(routed, how), y, how)
+    a, b = (float(v) for v in params["theta"][:2])
+    own = dict(zip(how.terms, params["theta"][2:]))
     mapped = dict(model, intercept=round(a + b * model["intercept"], 4),
-                  weights={n: round(b * w, 4) for n, w in model["weights"].items()})
-    return mapped, float(a), float(b)
+                  weights={n: round(b * w + float(own.get(n, 0.0)), 4) for n, w in model["weights"].items()},
+                  ceiling=params["ceiling"])
+    return mapped, a, b
+
+
+def recalibrated_confidences(model: dict, train: list[Row], scored: list[Row], how: Recalibration) -> list[float]:
+    """The confidence of each row of ``scored`` under ``model`` recalibrated on ``train`` as ``how`` says (texts
+    without a route keep their kind's rate) - what the stored model would give, also for beta calibration."""
+    routed = [r for r in train if r.features is not None]
+    params = fit_recalibration(_scores(model, routed), _term_matrix(routed, how),
+                               np.array([r.exact for r in routed], dtype=float), how)
+    out = []
+    for row in scored:
+        if row.features is None:
+            out.append(confidence(model, row))
+            continue
+        p = apply_recalibration(params, _scores(model, [row]), _term_matrix([row], how), how)[0]
+        out.append(round(min(max(float(p), 0.01), 0.99), 2))
+    return out
 
 
 def frame(scored: list[tuple[Row, float]]) -> pd.DataFrame:
@@ -198,6 +309,37 @@ def leave_one_set_out(rows: list[Row], names: list[str], method: Method) -> dict
     return scored
 
 
+def leave_one_untuned_set_out(model: dict, rows: list[Row], names: list[str], how: Recalibration,
+                              ) -> dict[str, list[tuple[Row, float]]]:
+    """Each untuned set scored by ``model`` recalibrated (as ``how`` says) on the other untuned sets: how the stored
+    confidence will do on a new writer's set."""
+    scored = {}
+    for name in names:
+        held = [r for r in rows if r.set_name == name]
+        scored[name] = list(zip(held, recalibrated_confidences(model, [r for r in rows if r.set_name != name], held,
+                                                               how)))
+    return scored
+
+
+def log_loss(scored: list[tuple[Row, float]]) -> float:
+    """Mean negative log-likelihood of the rows' exact/not under their confidence (clipped to 0.01-0.99)."""
+    p = np.clip(np.array([c for _, c in scored], dtype=float), 0.01, 0.99)
+    return -_log_likelihood(np.array([r.exact for r, _ in scored], dtype=float), p) / max(len(scored), 1)
+
+
+def summary(title: str, held_out: dict[str, list[tuple[Row, float]]], draws: int = 1000) -> str:
+    """One line: max|gap| per held-out set (chance median), their mean, the pooled max|gap|, the log loss."""
+    from routekit.text.evaluation import largest_gap
+
+    gaps = {name: largest_gap(frame(scored)) for name, scored in held_out.items()}
+    medians = {name: float(np.median(chance_gaps(np.array([c for _, c in scored]), draws)))
+               for name, scored in held_out.items()}
+    pooled = [s for scored in held_out.values() for s in scored]
+    return (f"{title:<44} " + " ".join(f"{gaps[n]:.2f} ({medians[n]:.2f})" for n in held_out)
+            + f"  mean {np.mean(list(gaps.values())):.3f}  pooled {largest_gap(frame(pooled)):.2f}"
+              f"  log loss {log_loss(pooled):.4f}")
+
+
 def recalibration_paths(values: list[str]) -> list[Path]:
     return [] if values == ["none"] else [Path(value) for value in values]
 
@@ -222,6 +364,13 @@ def main() -> None:
     parser.add_argument("--simulations", type=int, default=2000, help="draws of a calibrated model's chance gap")
     parser.add_argument("--recalibrate-on", nargs="+", default=[str(p) for p in RECALIBRATION_SETS],
                         help="hard sets no rule was tuned on: Platt-scale the fit on them ('none' to skip)")
+    parser.add_argument("--slope-ridge", type=float, default=RECALIBRATION.slope_ridge,
+                        help="recalibration: pull of the slope toward 1 (0: plain Platt)")
+    parser.add_argument("--terms", nargs="*", default=list(RECALIBRATION.terms),
+                        help="recalibration: features with a weight of their own on the untuned sets")
+    parser.add_argument("--term-ridge", type=float, default=RECALIBRATION.term_ridge)
+    parser.add_argument("--ceiling", action=argparse.BooleanOptionalAction, default=RECALIBRATION.ceiling,
+                        help="recalibration: learn the highest confidence on the untuned sets")
     args = parser.parse_args()
     missing = [str(path) for path in [*args.sets, *recalibration_paths(args.recalibrate_on)] if not path.exists()]
     if missing:
@@ -231,6 +380,9 @@ def main() -> None:
     recalibration_sets = recalibration_paths(args.recalibrate_on)
     if {p.resolve() for p in recalibration_sets} & {p.resolve() for p in args.sets}:
         parser.error("--recalibrate-on: a recalibration set must not be one of the fitted sets")
+    unknown_terms = sorted(set(args.terms) - set(FEATURE_NAMES))
+    if unknown_terms:
+        parser.error(f"--terms: unknown {', '.join(unknown_terms)}")
     features = {"fitted": FITTED, "all": FEATURE_NAMES}.get(args.features) or tuple(args.features.split(","))
     unknown = sorted(set(features) - set(FEATURE_NAMES))
     if unknown:
@@ -245,6 +397,7 @@ def main() -> None:
     print(f"method {method}")
     print(f"intercept {model['intercept']:+.3f}  tau {model['tau']:.3f}  "
           + "  ".join(f"{n} {w:+.3f}" for n, w in model["weights"].items() if w))
+    base_weights = dict(model["weights"])
     names = [p.stem for p in args.sets]
     print("\nin sample (fit on all sets)")
     show("all sets", reliability(frame([(r, confidence(model, r)) for r in rows]), BINS))
@@ -285,13 +438,32 @@ def main() -> None:
     recalibration = None
     if recalibration_sets:
         calibration_rows = read_rows(recalibration_sets)
-        label = " + ".join(p.stem for p in recalibration_sets)
+        how = Recalibration(args.slope_ridge, tuple(args.terms), args.term_ridge, False, args.ceiling)
+        untuned = [p.stem for p in recalibration_sets]
+        if len(untuned) > 1:
+            print("\nleave one untuned set out (recalibrated on the other untuned sets, scored on this one): max|gap| "
+                  "per held-out set (chance median), pooled held-out max|gap|, log loss per row")
+            for candidate in [how, *(c for c in COMPARED if c != how)]:
+                held_out = leave_one_untuned_set_out(model, calibration_rows, untuned, candidate)
+                print(("* " if candidate == how else "  ") + summary(candidate.label(), held_out))
+            held_out = leave_one_untuned_set_out(model, calibration_rows, untuned, how)
+            print(f"\nthe chosen recalibration ({how.label()}), per held-out set:")
+            for name in untuned:
+                show(name, reliability(frame(held_out[name]), BINS), args.tolerance,
+                     against_chance(held_out[name], args.simulations)[2])
+            pooled_held = [s for name in untuned for s in held_out[name]]
+            show("untuned sets pooled, held out", reliability(frame(pooled_held), BINS), args.tolerance,
+                 against_chance(pooled_held, args.simulations)[2])
+        label = " + ".join(untuned)
         show(f"{label}, fit as above (before recalibration)",
              reliability(frame([(r, confidence(model, r)) for r in calibration_rows]), BINS), args.tolerance)
-        model, a, b = recalibrate(model, calibration_rows)
-        recalibration = {"on": [p.name for p in recalibration_sets], "offset": round(a, 4), "slope": round(b, 4),
+        model, a, b = recalibrate(model, calibration_rows, how)
+        recalibration = {"on": [p.name for p in recalibration_sets], "method": how.label(), "offset": round(a, 4),
+                         "slope": round(b, 4), "ceiling": model["ceiling"],
                          "rows": sum(r.features is not None for r in calibration_rows)}
-        print(f"\nrecalibrated on {label}: logistic({a:+.3f} + {b:.3f} z)")
+        print(f"\nrecalibrated on {label} ({how.label()}): logistic({a:+.3f} + {b:.3f} z"
+              + "".join(f" {model['weights'][t] - b * base_weights[t]:+.3f} {t}" for t in how.terms)
+              + f"), at most {model['ceiling']:.2f}")
         show(f"{label}, recalibrated (in sample)",
              reliability(frame([(r, confidence(model, r)) for r in calibration_rows]), BINS), args.tolerance)
     if args.write:

@@ -65,3 +65,89 @@ def test_recalibration_is_deterministic_and_keeps_a_calibrated_fit(calibrate_mod
     assert first == second
     _, offset, slope = first
     assert abs(offset) < 0.3 and abs(slope - 1.0) < 0.25   # little to correct when the fit is already right
+
+
+def _capped_rows(module, name: str, n: int = 400, seed: int = 7, cap: float = 0.75):
+    """Rows of a new writer whose records that look easy are right at most ``cap`` of the time."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for i in range(n):
+        x = float(rng.integers(0, 4))
+        features = (x,) + (0.0,) * (len(FEATURE_NAMES) - 1)
+        exact = bool(rng.random() < min(cap, 1 / (1 + math.exp(-(2.5 - 0.9 * x)))))
+        rows.append(module.Row(name, str(i), features, "", exact))
+    return rows
+
+
+def test_a_slope_ridge_keeps_the_slope_near_one_and_fits_the_offset(calibrate_module):
+    rows = _new_writer_rows(calibrate_module)
+    over = _model(2.0, -0.9)
+    free = calibrate_module.recalibrate(over, rows, calibrate_module.Recalibration())
+    held = calibrate_module.recalibrate(over, rows, calibrate_module.Recalibration(slope_ridge=1e6))
+    _, offset, slope = held
+    assert slope == pytest.approx(1.0, abs=1e-3) and offset == pytest.approx(-1.8, abs=0.3)
+    assert held[0]["weights"][FEATURE_NAMES[0]] == pytest.approx(-0.9, abs=1e-3)
+    assert free[0]["ceiling"] == 1.0 and held[0]["ceiling"] == 1.0   # no ceiling asked
+
+
+def test_a_ceiling_is_learned_where_the_easy_records_are_over_confident(calibrate_module):
+    rows = _capped_rows(calibrate_module, "new")
+    over = _model(2.5, -0.9)
+    mapped, _, _ = calibrate_module.recalibrate(over, rows, calibrate_module.Recalibration(ceiling=True))
+    assert 0.68 <= mapped["ceiling"] <= 0.85
+    easy = [r for r in rows if r.features[0] == 0]
+    highest = max(calibrate_module.confidence(mapped, r) for r in easy)
+    assert highest <= round(mapped["ceiling"], 2) and abs(highest - np.mean([r.exact for r in easy])) < 0.06
+    assert calibrate_module.confidence(over, easy[0]) > 0.9            # without it: over-confident
+    assert mapped == calibrate_module.recalibrate(over, rows, calibrate_module.Recalibration(ceiling=True))[0]
+
+
+def test_terms_get_a_weight_of_their_own_on_the_untuned_sets(calibrate_module):
+    rng = np.random.default_rng(11)
+    rows = []
+    for i in range(800):   # the second feature lowers the chance on the new writer's set; the base fit ignores it
+        a, b = float(rng.integers(0, 4)), float(rng.integers(0, 2))
+        features = (a, b) + (0.0,) * (len(FEATURE_NAMES) - 2)
+        exact = bool(rng.random() < 1 / (1 + math.exp(-(1.5 - 0.9 * a - 1.5 * b))))
+        rows.append(calibrate_module.Row("new", str(i), features, "", exact))
+    how = calibrate_module.Recalibration(terms=(FEATURE_NAMES[1],), term_ridge=1.0)
+    mapped, _, slope = calibrate_module.recalibrate(_model(1.5, -0.9), rows, how)
+    assert mapped["weights"][FEATURE_NAMES[1]] < -0.8
+    assert mapped["weights"][FEATURE_NAMES[0]] == pytest.approx(-0.9 * slope, abs=1e-3)
+
+
+def test_beta_calibration_is_measured_but_never_stored(calibrate_module):
+    rows = _new_writer_rows(calibrate_module)
+    how = calibrate_module.Recalibration(beta=True)
+    confidences = calibrate_module.recalibrated_confidences(_model(2.0, -0.9), rows, rows[:10], how)
+    assert all(0.01 <= c <= 0.99 for c in confidences)
+    with pytest.raises(ValueError, match="beta"):
+        calibrate_module.recalibrate(_model(2.0, -0.9), rows, how)
+
+
+def test_an_untuned_set_is_scored_by_a_recalibration_that_never_saw_it(calibrate_module):
+    easy = _capped_rows(calibrate_module, "easy", cap=1.0)
+    hard = _new_writer_rows(calibrate_module, n=400)
+    hard = [calibrate_module.Row("hard", r.row_id, r.features, "", r.exact) for r in hard]
+    hard2 = [calibrate_module.Row("hard2", r.row_id, r.features, "", r.exact) for r in _new_writer_rows(calibrate_module, 400, 9)]
+    over = _model(2.5, -0.9)
+    held = calibrate_module.leave_one_untuned_set_out(over, easy + hard + hard2, ["easy", "hard", "hard2"],
+                                                      calibrate_module.Recalibration())
+    assert set(held) == {"easy", "hard", "hard2"} and [r for r, _ in held["easy"]] == easy
+    how = calibrate_module.Recalibration()
+    assert [c for _, c in held["easy"]] == calibrate_module.recalibrated_confidences(over, hard + hard2, easy, how)
+    in_sample = calibrate_module.recalibrated_confidences(over, easy + hard + hard2, easy, how)
+    rate = np.mean([r.exact for r in easy])
+    # the easy set, scored by a map fitted on the two hard sets only, looks harder than it is: it never saw itself
+    assert np.mean([c for _, c in held["easy"]]) < np.mean(in_sample) - 0.1 < rate
+    assert calibrate_module.log_loss(held["hard"]) < calibrate_module.log_loss(held["easy"])
+
+
+def test_the_refit_stops_naming_a_missing_recalibration_set(calibrate_module, monkeypatch, capsys, tmp_path):
+    missing = tmp_path / "extraction_hard_calib9.csv"
+    monkeypatch.setattr(sys, "argv", ["text_calibrate.py", "--recalibrate-on", str(missing)])
+    with pytest.raises(SystemExit) as stop:
+        calibrate_module.main()
+    assert stop.value.code == 2 and str(missing) in capsys.readouterr().err
+    assert set(calibrate_module.RECALIBRATION_SETS) == {
+        ROOT / "tests" / "data" / f"extraction_hard_calib{n}.csv" for n in ("", "2", "3", "4")}

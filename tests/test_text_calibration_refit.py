@@ -115,3 +115,29 @@ def test_probability_is_the_logistic_of_the_stored_coefficients():
         values = feature_vector({name: float(rng.integers(0, 4)) for name in FEATURE_NAMES})
         score = intercept + sum(w * v for w, v in zip(weights, values))
         assert probability(values) == round(min(max(1 / (1 + math.exp(-score)), 0.01), 0.99), 2)
+
+
+def test_a_stored_ceiling_caps_the_confidence(tmp_path, monkeypatch):
+    import routekit.text.calibration as calibration
+
+    target = tmp_path / "confidence.yaml"
+    weights = dict.fromkeys(FEATURE_NAMES, 0.0)
+    weights["legs"] = -0.5
+    write_model(target, {"intercept": 4.0, "weights": weights, "no_route": {"no_place": 0.9, "one_country": 0.8},
+                         "ceiling": 0.83}, {"ridge": 3.0})
+    assert read_model(target)["ceiling"] == 0.83
+    caches = (calibration._data, calibration.coefficients, calibration._used_weights, calibration.probability,
+              calibration._ceiling)
+    monkeypatch.setattr(calibration, "data_path", lambda name: target)
+    for cache in caches:
+        cache.cache_clear()
+    try:
+        easy = calibration.feature_vector({"legs": 1})   # 0.83 x logistic(3.5) = 0.83 x 0.97
+        hard = calibration.feature_vector({"legs": 7})   # 0.83 x logistic(0.5) = 0.83 x 0.62
+        assert calibration.probability(easy) == 0.81 and calibration.probability(hard) == 0.52
+    finally:
+        monkeypatch.undo()
+        for cache in caches:
+            cache.cache_clear()
+    write_model(target, {"intercept": 4.0, "weights": weights, "no_route": {"no_place": 0.9}}, {})
+    assert "ceiling" not in read_model(target)        # no ceiling learned: none stored, 0.99 as before

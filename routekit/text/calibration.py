@@ -214,10 +214,14 @@ def _data() -> dict:
 
 
 def read_model(path: Path) -> dict:
-    """The calibration file: ``intercept``, ``weights`` (by feature name), ``no_route`` rates, ``genre_markers``."""
+    """The calibration file: ``intercept``, ``weights`` (by feature name), ``no_route`` rates, an optional
+    ``ceiling``, ``genre_markers``."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     if not isinstance(data, dict) or "intercept" not in data:
         raise CalibrationError(f"{path}: no 'intercept' (a calibration file written by benchmarks/text_calibrate.py)")
+    ceiling = data.get("ceiling", 1.0)
+    if not isinstance(ceiling, (int, float)) or not 0.5 <= ceiling <= 1.0:
+        raise CalibrationError(f"{path}: ceiling: {ceiling!r} is not a probability between 0.5 and 1")
     unknown = sorted(set(data.get("weights") or {}) - set(FEATURE_NAMES))
     if unknown:
         raise CalibrationError(f"{path}: weights: unknown feature {', '.join(unknown)}")
@@ -225,31 +229,41 @@ def read_model(path: Path) -> dict:
 
 
 _HEADER = ("# Calibrated confidence of routekit.text (see calibration.py): P(exact route) =\n"
-           "# logistic(intercept + sum of weight x feature). Written by benchmarks/text_calibrate.py.\n"
+           "# ceiling x logistic(intercept + sum of weight x feature) (ceiling 1 when absent).\n"
+           "# Written by benchmarks/text_calibrate.py.\n"
            "# genre_markers: words by which a record tells its genre (calibration.genre_counts; whole words,\n"
            "# any case, a space also matches a hyphen). Analysts may extend them; refit afterwards.\n")
 
 
 def write_model(path: Path, model: dict, fitted: dict) -> None:
-    """Store a fit (``intercept``, ``weights``, ``no_route``, ``tau``) and how it was made (``fitted``) in ``path``,
-    keeping the file's other keys (``genre_markers``)."""
+    """Store a fit (``intercept``, ``weights``, ``no_route``, ``tau``, a ``ceiling`` below 1 if learned) and how it
+    was made (``fitted``) in ``path``, keeping the file's other keys (``genre_markers``)."""
     kept = {}
     if path.exists():
         kept = {key: value for key, value in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items()
-                if key not in ("fitted", "intercept", "weights", "no_route", "tau")}
+                if key not in ("fitted", "intercept", "weights", "no_route", "tau", "ceiling")}
+    ceiling = float(model.get("ceiling", 1.0))
     data = {"fitted": fitted, "intercept": float(model["intercept"]),
             "weights": {name: float(model["weights"].get(name, 0.0)) for name in FEATURE_NAMES},
             "no_route": {kind: float(rate) for kind, rate in model["no_route"].items()},
-            "tau": float(model.get("tau", 0.0)), **kept}
+            "tau": float(model.get("tau", 0.0)), **({"ceiling": ceiling} if ceiling < 1.0 else {}), **kept}
     path.write_text(_HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _ceiling() -> float:
+    """The highest P(exact route) a new writer's records reach (``ceiling``, learned on the untuned sets; 1 without):
+    the rules were tuned on the fitted sets, where even easy-looking records are right more often."""
+    return float(_data().get("ceiling", 1.0))
 
 
 @lru_cache(maxsize=8192)
 def probability(values: tuple[float, ...]) -> float:
-    """P(exact route) for one feature vector, rounded to 2 decimals (cached: few distinct vectors recur)."""
+    """P(exact route) for one feature vector: ceiling x logistic(score), rounded to 2 decimals (cached: few distinct
+    vectors recur)."""
     intercept, used = _used_weights()
     score = intercept + sum(w * values[i] for i, w in used)
-    return round(min(max(1.0 / (1.0 + math.exp(-score)), 0.01), 0.99), 2)
+    return round(min(max(_ceiling() / (1.0 + math.exp(-score)), 0.01), 0.99), 2)
 
 
 def fit(vectors: list[tuple[float, ...]], exact: list[bool], ridge: float = 1.0,
