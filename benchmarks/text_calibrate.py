@@ -375,8 +375,8 @@ def main() -> None:
     missing = [str(path) for path in [*args.sets, *recalibration_paths(args.recalibrate_on)] if not path.exists()]
     if missing:
         parser.error(f"no such labelled set: {', '.join(missing)}")
-    if any("untouched" in path.name for path in args.sets):
-        parser.error("the untouched set is for evaluation only")
+    if any("untouched" in path.name for path in [*args.sets, *recalibration_paths(args.recalibrate_on)]):
+        parser.error("the untouched sets are for evaluation only: never fitted or recalibrated on")
     recalibration_sets = recalibration_paths(args.recalibrate_on)
     if {p.resolve() for p in recalibration_sets} & {p.resolve() for p in args.sets}:
         parser.error("--recalibrate-on: a recalibration set must not be one of the fitted sets")

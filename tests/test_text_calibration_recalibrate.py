@@ -151,3 +151,13 @@ def test_the_refit_stops_naming_a_missing_recalibration_set(calibrate_module, mo
     assert stop.value.code == 2 and str(missing) in capsys.readouterr().err
     assert set(calibrate_module.RECALIBRATION_SETS) == {
         ROOT / "tests" / "data" / f"extraction_hard_calib{n}.csv" for n in ("", "2", "3", "4")}
+
+
+def test_the_refit_refuses_to_recalibrate_on_a_set_kept_for_evaluation(calibrate_module, monkeypatch, capsys,
+                                                                        tmp_path):
+    kept = tmp_path / "extraction_hard_untouched9.csv"
+    kept.write_text("id,text,route\n", encoding="utf-8")   # an empty stand-in: the refit must stop before reading
+    monkeypatch.setattr(sys, "argv", ["text_calibrate.py", "--recalibrate-on", str(kept)])
+    with pytest.raises(SystemExit) as stop:
+        calibrate_module.main()
+    assert stop.value.code == 2 and "evaluation only" in capsys.readouterr().err
