@@ -30,7 +30,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "routekit" / "reference" / "text_confusion.yaml"
-DEFAULT_SETS = [f"tests/data/extraction_{name}.csv" for name in ("hard_calib", "hard_calib2", "hard_calib3", "hard_calib4")]
+DEFAULT_SETS = [f"tests/data/extraction_{name}.csv"
+                for name in ("hard_calib", "hard_calib2", "hard_calib3", "hard_calib4")]
 # Only sets no rule was ever tuned on (written blind by their own writers, kept for the confidence's recalibration):
 # on the sets the rules were tuned on the extractor is right more often than on a new writer's records, so rates
 # measured there would make the estimates' intervals too narrow. Few rows per source is the honest price; the
@@ -150,7 +151,8 @@ def main() -> None:
                   ", ".join(f"{e} {n}" for e, n in sorted(row.items(), key=lambda kv: -kv[1]) if e != true))
     if args.write:
         header = ("# The extractor's corridor misclassification, measured on hand-labelled sets no rule was tuned on\n"
-                  "# (never the untouched ones). Written by benchmarks/text_confusion.py --write; do not edit by hand, refit.\n"
+                  "# (never the untouched ones). Written by benchmarks/text_confusion.py --write; do not edit by hand,\n"
+                  "# refit.\n"
                   "# sources.<source>.confusion: true corridor -> {extracted corridor: labelled rows}; read by\n"
                   "# routekit.estimate.misclassification (interval propagation) and the data-quality chapter.\n")
         TARGET.write_text(header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
