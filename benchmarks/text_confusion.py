@@ -151,8 +151,8 @@ def main() -> None:
                   ", ".join(f"{e} {n}" for e, n in sorted(row.items(), key=lambda kv: -kv[1]) if e != true))
     if args.write:
         header = ("# The extractor's corridor misclassification, measured on hand-labelled sets no rule was tuned on\n"
-                  "# (never the untouched ones). Written by benchmarks/text_confusion.py --write; do not edit by hand,\n"
-                  "# refit.\n"
+                  "# (never the untouched ones). Written by benchmarks/text_confusion.py --write;\n"
+                  "# do not edit by hand, refit.\n"
                   "# sources.<source>.confusion: true corridor -> {extracted corridor: labelled rows}; read by\n"
                   "# routekit.estimate.misclassification (interval propagation) and the data-quality chapter.\n")
         TARGET.write_text(header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
