@@ -46,3 +46,17 @@ def test_a_claim_called_wrong_still_goes():
             "Algerije naar Marokko reisde. Dat klopt niet: hij reisde vanuit Mali via Niger naar Libië en voer naar "
             "Italië. Met de trein kwam hij naar Nederland.")
     assert extract_route(text).route == ("MLI", "NER", "LBY", "ITA", "NLD")
+
+
+@pytest.mark.parametrize("text, route", [
+    # a claim the next statement only adds to ("Client wil aanvullen dat ...", "Ontbrekend is het volgende:", "Client
+    # wishes to add that ...") keeps its legs
+    ("Correcties op het rapport nader gehoor, cliënt dhr. A. Yusuf. Het rapport vermeldt dat hij van Soedan naar "
+     "Libië ging en vandaar met een boot naar Italië. Ontbrekend is het volgende: in Italië verbleef hij een jaar in "
+     "Bari. Daarna reisde hij met de trein naar Nederland.", ("SDN", "LBY", "ITA", "NLD")),
+    ("Corrections to the interview report, client Mr B. Haile. The report states that he went from Eritrea to Sudan "
+     "and on to Libya. Client wishes to add that he worked in Khartoum for two years. From Libya he crossed to Italy "
+     "and took the train to the Netherlands.", ("ERI", "SDN", "LBY", "ITA", "NLD")),
+])
+def test_a_claim_the_letter_only_adds_to_stays(text, route):
+    assert extract_route(text).route == route

@@ -69,6 +69,7 @@ class _Cues:
     contrast: re.Pattern[str]
     confirmed_end: re.Pattern[str]
     claim_agreed: re.Pattern[str]     # a statement opening that agrees with the claim before, or calls it incomplete
+    claim_added: re.Pattern[str]      # a statement that only adds to the claim before ("Client wil aanvullen dat")
     not_said: re.Pattern[str]
     deleted: re.Pattern[str]
     called_wrong: re.Pattern[str]   # "is onjuist", "is wrong" anywhere in a statement
@@ -111,6 +112,7 @@ def _cues() -> _Cues:
         contrast=re.compile(r"(?<![\w'])(?:" + nots + r")(?!\s+(?:alleen|only)\b)[^.;:!?]{1,120}?,?\s+(?=(?:" + buts
                             + r")(?![\w']))"),
         confirmed_end=words_regex(lists["confirmed_end"]),
+        claim_added=words_regex(list(lists["omitted"]) + list(lists.get("claim_added") or [])),
         # the agreement ends its clause and the statement goes on ("Dat klopt, maar", "Dit is onvolledig:"), not "Correct
         # is: ..." (the right version follows), "Dat klopt voor zijn tweede inreis" (qualified) nor a bare "Dat is
         # onvolledig." (what follows may be another journey; a bare "Dat is juist." is `confirmed`)
@@ -236,6 +238,21 @@ def _route_less_denied(original: str, claim_end: int, denied: frozenset[str]) ->
     return "".join(pieces)
 
 
+def _claim_kept(original: str, claim_end: int, denied: frozenset[str]) -> str:
+    """A report's claim the letter only adds to, less the countries the letter denies ("" when fewer than two places
+    remain: a claim naming one place tells no leg)."""
+    claim = original[claim_end:]
+    mentions = [m for m in find_places(claim, fold(claim)) if m.place.iso3 != "NLD"]
+    kept = [m for m in mentions if m.place.iso3 not in denied]
+    if len(kept) < _MIN_KEPT:
+        return ""
+    pieces = list(claim)
+    for mention in mentions:
+        if mention.place.iso3 in denied:
+            pieces[mention.start:mention.end] = " " * (mention.end - mention.start)
+    return "".join(pieces)
+
+
 def _quoted_report(folded: str, statements: list[tuple[int, int]], number: int, lexicon: _Cues) -> bool:
     """A quotation (after a page or paragraph reference) that the letter calls wrong, in its own statement or at the
     start of the next, is the report's wording: "2. P. 5: 'Van Turkije met de boot naar Italie.' Dit is een
@@ -333,6 +350,10 @@ def corrected_account(text: str, folded: str | None = None) -> str:
                 rejected = (lexicon.called_wrong.search(opening) is not None
                             or lexicon.claim_rejected.search(opening) is not None)
                 kept = "" if rejected else _route_less_denied(original, claimed.end(), denied_countries)
+                if not kept and not rejected and number + 1 < len(statements):
+                    following = folded[statements[number + 1][0]:statements[number + 1][1]]
+                    if lexicon.claim_added.search(following) and lexicon.denial.search(following) is None:
+                        kept = _claim_kept(original, claimed.end(), denied_countries)
                 if kept:   # "The report gives the route as 'Syria - Jordan - Egypt - Libya'. My client never said Jordan."
                     body.append(kept)
             continue   # the report's version
