@@ -141,9 +141,13 @@ def test_genre_counts_equal_the_plain_regex_reading(texts):
         assert genre_counts(text) == plain(text), text[:80]
 
 
-def _forward_transcript(folded: str) -> bool:
+def _forward_label_ends(folded: str) -> list[int]:
     from routekit.text.timeline import _question_label
-    return len(_question_label().findall(folded)) >= 2
+    return [match.end() for match in _question_label().finditer(folded)]
+
+
+def _forward_transcript(folded: str) -> bool:
+    return len(_forward_label_ends(folded)) >= 2
 
 
 @pytest.mark.parametrize("folded", [
@@ -152,8 +156,9 @@ def _forward_transcript(folded: str) -> bool:
     "question :x?question: y", "de vraag: waarom? de vraag: hoe?", "v:\nv:",
 ])
 def test_is_transcript_backwards_equals_the_forward_label_scan(folded):
-    from routekit.text.timeline import is_transcript
+    from routekit.text.timeline import is_transcript, question_label_ends
     assert is_transcript(folded) == _forward_transcript(folded)
+    assert question_label_ends(folded) == _forward_label_ends(folded)
 
 
 def test_is_transcript_backwards_equals_the_forward_label_scan_on_real_texts():
@@ -164,3 +169,5 @@ def test_is_transcript_backwards_equals_the_forward_label_scan_on_real_texts():
     folded = [fold(text) for frame in frames for text in frame["text"]]
     assert sum(map(_forward_transcript, folded)) >= 20   # transcripts among them
     assert [is_transcript(f) for f in folded] == [_forward_transcript(f) for f in folded]
+    from routekit.text.timeline import question_label_ends
+    assert [question_label_ends(f) for f in folded] == [_forward_label_ends(f) for f in folded]

@@ -1776,7 +1776,8 @@ _REACHED = re.compile(r"\b" + _listed("reached") + r"\b")
 
 
 # a quoted statement telling where its speaker is now: "'Broer, ik ben nu in Nimsa, in Wenen.'", "'I am now in Almaan'"
-_NOW_IN = re.compile(r"\b(?:nu|now)\s+(?:in|at|op)\s+(?:(?:de|het|the)\s+)?")
+# (written "\b(?:nu|now)..." it tried every position; the literal "n" first lets ``re`` skip to candidates in C)
+_NOW_IN = re.compile(r"n(?<!\wn)(?:u|ow)\s+(?:in|at|op)\s+(?:(?:de|het|the)\s+)?")
 # a sentence about what is still to come: "Ik ga morgen met de trein naar Almanya"
 _FUTURE = re.compile(r"\b" + _listed("future") + r"\b")
 

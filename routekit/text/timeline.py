@@ -173,6 +173,18 @@ def _question_label_reversed() -> re.Pattern[str] | None:
     return re.compile(r":[ \t]*(?:" + labels + r")(?:(?=[\s.!?/])|\Z)")
 
 
+def question_label_ends(folded: str) -> list[int]:
+    """The end (just after the colon) of each question label, in text order: ``_question_label``'s matches, found
+    backwards from the colons (see ``_question_label_reversed``)."""
+    if ":" not in folded:
+        return []
+    reversed_label = _question_label_reversed()
+    if reversed_label is None:
+        return [m.end() for m in _question_label().finditer(folded)]
+    size = len(folded)
+    return [size - m.start() for m in reversed_label.finditer(folded[::-1])][::-1]
+
+
 def is_transcript(folded: str) -> bool:
     """Two or more question labels: the text is a question/answer transcript. (Each label ends at a colon and holds
     none, so the labels found backwards are the labels found forwards; 12 -> 1 us per demo text.)"""
@@ -191,7 +203,7 @@ def episodes(folded: str, sentence_starts: tuple[int, ...], onward: re.Pattern[s
     else a sentence; a sentence that opens with a word of succession ("Daarna ...", "Then ...") carries the
     episode before it on. A question asking what came next ("En daarna?", "And after Poland?") counts as onward."""
     bounds = (0,) + tuple(sentence_starts) + (len(folded),)
-    questions = [m.end() for m in _question_label().finditer(folded)] if ":" in folded else []
+    questions = question_label_ends(folded)
     transcript = len(questions) >= 2
     episode_of: list[int] = []
     current, onward_count, pointer = -1, 0, 0
@@ -355,7 +367,7 @@ def question_legs(folded: str, mentions: list[tuple[int, str, bool]], route: lis
     word that carries the answer on ("Montenegro. Then ..."); one asking what came after it ("Na Kroatie?", "And after
     Croatia?") puts them after it. A bare "Before?" / "En daarna?" anchors at the countries of the last turn that named
     any (the earliest of them / the latest). Questions about going back ("terug", "again") order nothing."""
-    labels = [m.end() for m in _question_label().finditer(folded)]
+    labels = question_label_ends(folded)
     if len(labels) < 2:
         return []
     words, answer_label = _order_questions(), _answer_label()
