@@ -106,15 +106,16 @@ def test_the_chance_gap_of_a_calibrated_model_is_about_one_binomial_sd():
     assert max_gap(np.full(115, 0.5), exact) == pytest.approx(max(abs(23 / 23 - 0.5), abs(0 - 0.5)))
 
 
-def test_probability_is_the_logistic_of_the_stored_coefficients():
+def test_probability_is_the_ceiling_times_the_logistic_of_the_stored_coefficients():
     from routekit.text.calibration import feature_vector, probability
 
     intercept, weights = coefficients()
+    ceiling = read_model(ROOT / "routekit" / "reference" / "gazetteer" / "confidence.yaml").get("ceiling", 1.0)
     for seed in range(20):
         rng = np.random.default_rng(seed)
         values = feature_vector({name: float(rng.integers(0, 4)) for name in FEATURE_NAMES})
         score = intercept + sum(w * v for w, v in zip(weights, values))
-        assert probability(values) == round(min(max(1 / (1 + math.exp(-score)), 0.01), 0.99), 2)
+        assert probability(values) == round(min(max(ceiling / (1 + math.exp(-score)), 0.01), 0.99), 2)
 
 
 def test_a_stored_ceiling_caps_the_confidence(tmp_path, monkeypatch):
