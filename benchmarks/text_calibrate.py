@@ -365,7 +365,7 @@ def main() -> None:
     parser.add_argument("--features", default="fitted", help="'fitted' (calibration.FITTED), 'all', or a comma list")
     parser.add_argument("--no-monotone", dest="monotone", action="store_false",
                         help="let the weights of calibration.LOWERING take either sign")
-    parser.add_argument("--random-intercept", action=argparse.BooleanOptionalAction, default=True,
+    parser.add_argument("--random-intercept", action=argparse.BooleanOptionalAction, default=Method.random_intercept,
                         help="one intercept per set, so that the tuned sets' ease is not learned as feature weight; "
                              "predict with the mean over the sets' spread (default)")
     parser.add_argument("--tolerance", type=float, default=CALIBRATION_TOLERANCE,

@@ -129,7 +129,8 @@ def test_an_untuned_set_is_scored_by_a_recalibration_that_never_saw_it(calibrate
     easy = _capped_rows(calibrate_module, "easy", cap=1.0)
     hard = _new_writer_rows(calibrate_module, n=400)
     hard = [calibrate_module.Row("hard", r.row_id, r.features, "", r.exact) for r in hard]
-    hard2 = [calibrate_module.Row("hard2", r.row_id, r.features, "", r.exact) for r in _new_writer_rows(calibrate_module, 400, 9)]
+    hard2 = [calibrate_module.Row("hard2", r.row_id, r.features, "", r.exact)
+             for r in _new_writer_rows(calibrate_module, 400, 9)]
     over = _model(2.5, -0.9)
     held = calibrate_module.leave_one_untuned_set_out(over, easy + hard + hard2, ["easy", "hard", "hard2"],
                                                       calibrate_module.Recalibration())

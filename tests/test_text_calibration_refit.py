@@ -142,3 +142,17 @@ def test_a_stored_ceiling_caps_the_confidence(tmp_path, monkeypatch):
             cache.cache_clear()
     write_model(target, {"intercept": 4.0, "weights": weights, "no_route": {"no_place": 0.9}}, {})
     assert "ceiling" not in read_model(target)        # no ceiling learned: none stored, 0.99 as before
+
+
+def test_the_stored_fit_was_made_by_the_refits_default_method():
+    """The lead's one command (no options) must reproduce the stored method: the data file says how it was fitted."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from text_calibrate import RECALIBRATION, RECALIBRATION_SETS, Method
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    fitted = read_model(ROOT / "routekit" / "reference" / "gazetteer" / "confidence.yaml")["fitted"]
+    assert fitted["random_intercept"] is Method(FITTED).random_intercept
+    assert fitted["recalibration"]["method"] == RECALIBRATION.label()
+    assert fitted["recalibration"]["on"] == [path.name for path in RECALIBRATION_SETS]
+    assert set(fitted["untuned_held_out"]["max_gap"]) == {path.stem for path in RECALIBRATION_SETS}

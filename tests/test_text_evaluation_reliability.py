@@ -65,7 +65,7 @@ def test_evaluate_extraction_prints_the_interval_per_fifth_and_how_many_fifths_l
     app.command("unused")(lambda: None)
     gold = tmp_path / "gold.csv"
     pd.DataFrame({"id": [f"r{i}" for i in range(10)],
-                  "text": ["Ik ben met de bus van Turkije naar Bulgarije gereisd en daarna met de trein naar Nederland."] * 5
+                  "text": ["Ik ben met de bus van Turkije naar Bulgarije gereisd en met de trein naar Nederland."] * 5
                   + ["Ik kwam uit Syrië via Turkije en Griekenland naar Nederland."] * 5,
                   "route": ["TUR>BGR>NLD"] * 5 + ["SYR>TUR>GRC>NLD"] * 5}).to_csv(gold, index=False)
     completed = CliRunner().invoke(app, ["evaluate-extraction", str(gold), "--worst", "0"])
