@@ -30,14 +30,15 @@ from routekit.text.dialogue import DialogueReading, joined, read_dialogue
 from routekit.text.document import in_dutch_file
 from routekit.text.document import prepare as prepare_document
 from routekit.text.gazetteer import Mention, Place, find_places, fuzzy_name, read_data_csv
+from routekit.text.legmodes import UNKNOWN_MODE, LegModes
+from routekit.text.legmodes import mode_spans as find_mode_spans
 from routekit.text.matcher import Tokens, WordCache, tokenize
 from routekit.text.normalise import QUOTE_CLOSE, Segments, detect_language, fold, quote_opening_before, segment
 from routekit.text import timeline
 from routekit.text.timeline import NETHERLANDS
-from routekit.text.vocabulary import CLAUSE_BREAK, MODE_PREFIX, Vocabulary, vocabulary
+from routekit.text.vocabulary import CLAUSE_BREAK, Vocabulary, vocabulary
 from routekit.text.vocabulary import _raw as _raw_cues
 
-UNKNOWN_MODE = "unknown"
 # plain word lists of cues.yaml (``word_lists``) the patterns below are built from
 _WORD_LISTS: dict = _raw_cues()[0]["word_lists"]
 
@@ -191,6 +192,22 @@ def _governed_by(spans: Iterable[tuple[int, int]], folded: str, mention_starts: 
 _NONE_GOVERNED: frozenset[int] = frozenset()
 
 
+def _departed(spans: list[tuple[int, int]], folded: str, mention_starts: list[int], vocab: Vocabulary,
+              home_ends: set[int] | frozenset[int]) -> set[int]:
+    """``_governed_by`` of the departure cues, less a cue after a place noun ("het vliegveld van Eindhoven") or one
+    that ends a home cue ("ik kom uit"). Each cue is judged by itself, so those two tests are asked only of a cue
+    that governs a mention: most "van" / "from" cues govern none."""
+    governed: set[int] = set()
+    for cue_start, cue_end in spans:
+        nearby = mention_starts[bisect_left(mention_starts, cue_end):bisect_right(mention_starts, cue_start + 120)]
+        if not nearby:
+            continue
+        reached = [start for start in nearby if _filler_gap(folded[cue_end:start], 3)]
+        if reached and cue_end not in home_ends and not _after_place_noun(folded, cue_start, vocab):
+            governed.update(reached)
+    return governed
+
+
 def _governs(index: _SpanIndex, folded: str, mention: Mention, max_words: int = 3) -> bool:
     """A cue that ends shortly before the mention, with only filler words in between."""
     if not index.spans:
@@ -264,7 +281,7 @@ class _Scopes:
                  "home_after", "boarding_after", "birth_after", "residence_after", "first_clauses", "returned",
                  "persons_from", "homes", "nationalities", "journey_starts", "starts", "residences", "vias",
                  "departed", "abroad", "abroad_sentences", "before_sentences", "documents", "document_index", "link",
-                 "may_exclude", "borders", "elsewhere_now", "onward", "guessed")
+                 "may_exclude", "borders", "elsewhere_now", "onward", "guessed", "personal_data")
 
 
 def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[int, int]]], vocab: Vocabulary,
@@ -350,11 +367,12 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
             if previous.start in scopes.guessed and _ALTERNATIVE_GAP.fullmatch(folded, previous.end, mention.start):
                 scopes.guessed.add(mention.start)
     scopes.elsewhere_now = _NONE_GOVERNED
-    if "abroad" not in cues and any(word in folded for word in _THERE_NOW_WORDS):
+    if "abroad" not in cues and (after_in := [m for m in mentions if folded.startswith(" in ", m.start - 4)]) and any(
+            word in folded for word in _THERE_NOW_WORDS):
         # "my cousin ... he is in Sweden now", "salam to Yonas who is in Swid", "mijn broer, die nu in Zweden woont":
         # where another person is now (the person the record is about is in the Netherlands; not in an abroad note)
-        scopes.elsewhere_now = {m.start for m in mentions if folded.startswith(" in ", m.start - 4)
-                                and _SOMEONE_THERE_NOW.search(folded, max(0, m.start - 40), m.start)
+        scopes.elsewhere_now = {m.start for m in after_in
+                                if _SOMEONE_THERE_NOW.search(folded, max(0, m.start - 40), m.start)
                                 and _CLAUSE_ENDS.match(folded, m.end)}
     if "person_from" in cues:   # not a companion: "met haar man uit Jemen", "with my friend from Aleppo"
         others = [span for span in cues["person_from"] if _blockers_absent(folded, span[0], vocab)
@@ -405,11 +423,9 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     scopes.vias = _governed(cues, "via", folded, mention_starts, 2)
     scopes.departed = _NONE_GOVERNED
     if "departure" in cues:
-        departure_cues = [span for span in cues["departure"] if not _after_place_noun(folded, span[0], vocab)]
-        if "home" in cues:   # "he is from Kumasi", "ik kom uit Marokko": where the person is from, not a place left
-            home_ends = {end for _, end in cues["home"]}
-            departure_cues = [span for span in departure_cues if span[1] not in home_ends]
-        scopes.departed = _governed_by(departure_cues, folded, mention_starts)
+        # "he is from Kumasi", "ik kom uit Marokko": where the person is from, not a place left
+        home_ends = {end for _, end in cues["home"]} if "home" in cues else _NONE_GOVERNED
+        scopes.departed = _departed(cues["departure"], folded, mention_starts, vocab, home_ends)
     scopes.onward = _NONE_GOVERNED
     for previous, mention in zip(mentions, mentions[1:]):
         # a leg that starts in the Netherlands ("the Hook of Holland-Harwich ferry", "from Rotterdam ... a truck to
@@ -429,6 +445,8 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     scopes.documents = cues.get("document", [])
     scopes.document_index = _SpanIndex(scopes.documents) if scopes.documents else _NO_SPANS
     scopes.link = vocab.document_links
+    scopes.personal_data = (any(stem in folded for stem in _NATIONALITY_STEMS)
+                            or ("," in folded and _BIRTH_DATA_ANYWHERE.search(folded) is not None))
     # whether any rule of ``_why_not_travelled`` can apply in this text (most texts: none, and the step is skipped)
     scopes.may_exclude = any((scopes.negation_clauses, scopes.never_there, scopes.retracted, scopes.relative_sentences,
                               scopes.documents, scopes.returned, scopes.persons_from, scopes.borders, scopes.guessed,
@@ -547,8 +565,13 @@ _RETRACTED_LIST = re.compile(r"\s*(?:,|en|and|of|or)?\s*(?:,\s*)?(?:(?:en|and)\s
 _DENIED_BEFORE = re.compile(r"(?:^|[.,;:!?'\"]\s*|\b(?:nee|no)\s*,?\s*|\s{2,})(?:niet|not|nooit|never)\s+$")
 # birth data after a country ("(Guinee, geb. 2005)", "Iraq, born 12-03-1999") or a nationality noun ("a Venezuelan
 # national", "de Eritrese nationaliteit"): the person's nationality in the record, not a place (one match per mention)
-_PERSONAL_DATA_AFTER = re.compile(r"\s*,\s*(?:geboren|geb|born|b|dob|d o b|date of birth)\b\W*(?:op\s+|on\s+)?\d"
-                                  r"|\s+(?:nationals?|citizens?|nationality|nationaliteit|onderdaan|staatsburger)\b")
+_BIRTH_DATA = r",\s*(?:geboren|geb|born|b|dob|d o b|date of birth)\b\W*(?:op\s+|on\s+)?\d"
+_NATIONALITY_NOUNS = ("nationals?", "citizens?", "nationality", "nationaliteit", "onderdaan", "staatsburger")
+_PERSONAL_DATA_AFTER = re.compile(r"\s*" + _BIRTH_DATA + r"|\s+(?:" + "|".join(_NATIONALITY_NOUNS) + r")\b")
+# Whether ``_PERSONAL_DATA_AFTER`` can match anywhere in a text (asked once per text, not per mention): its birth data
+# found from their comma (a literal first: ``re`` skips to commas in C), or the stem of a nationality noun
+_BIRTH_DATA_ANYWHERE = re.compile(_BIRTH_DATA)
+_NATIONALITY_STEMS = ("national", "citizen", "onderdaan", "staatsburger")
 
 
 # a third person's (or a relative clause's) present whereabouts right before "in": "he is in", "who is now in",
@@ -595,7 +618,7 @@ def _mark_origin(state: _MentionState, folded: str, scopes: _Scopes, segments: S
     if scopes.residence_after.spans and not is_home_country and any(
             _gap_ok(folded, m_end, cue, 3) for cue, _ in scopes.residence_after.between(m_end, m_end + 40)):
         state.residence = True   # "(ik ben) in Iran opgegroeid", "die drie jaar in Turkije had gewoond"
-    if not is_home_country and _PERSONAL_DATA_AFTER.match(folded, m_end):
+    if scopes.personal_data and not is_home_country and _PERSONAL_DATA_AFTER.match(folded, m_end):
         # "Betrokkene (Guinee, geb. 2005)", "Arben H., Albania, born 02-05-1994": the person's nationality in the
         # record's personal data, not a place travelled
         state.home = state.strong_home = True
@@ -958,10 +981,6 @@ def _mark_appositions(states: list[_MentionState], folded: str) -> None:
             state.departure, state.start, state.residence = previous.departure, previous.start, previous.residence
 
 
-# Words that join a flight's destination to the next stop of the same trip ("en vandaar naar", "and then on to").
-_CONNECTION_GAP = re.compile(r"(?:[\s,]+|\b(?:en|dan|toen|daarna|vandaar|verder|door|naar|and|then|on|to|from|there)"
-                             r"\b)+")
-_TO_THE = re.compile(r"\b(?:naar|tot aan|to|up to)\s+(?:de|the)\s+$")
 _SHORT_GAP = re.compile(r"[^.,;:!?()]{0,40}")
 
 
@@ -1176,32 +1195,6 @@ def _document_origin(folded: str, documents: list[tuple[int, int]], link: re.Pat
     return False
 
 
-def _mode_spans(cues: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int, str]]:
-    found: list[tuple[int, int, str]] = []
-    for key, spans in cues.items():
-        if key.startswith(MODE_PREFIX):
-            mode = key[len(MODE_PREFIX):]
-            found.extend((start, end, mode) for start, end in spans)
-    if len(found) > 1:
-        found.sort(key=lambda s: (s[0], -(s[1] - s[0])))
-    kept: list[tuple[int, int, str]] = []
-    for span in found:
-        if kept and span[0] < kept[-1][1]:
-            continue  # inside a longer phrase already kept ("met de bus" vs "bus")
-        kept.append(span)
-    return kept
-
-
-def _nearest(spans: list[tuple[int, int, str]], mention: Mention) -> tuple[int, int, str] | None:
-    best, best_distance = None, None
-    for span in spans:
-        distance = mention.start - span[1] if span[1] <= mention.start else span[0] - mention.end
-        distance = max(distance, 0)
-        if best_distance is None or distance < best_distance:
-            best, best_distance = span, distance
-    return best
-
-
 def _smuggler(folded: str, cues: dict[str, list[tuple[int, int]]], vocab: Vocabulary, segments: Segments) -> str:
     """yes: a smuggler was involved in the journey; no: the text denies it; unknown: not said.
 
@@ -1234,39 +1227,6 @@ def _smuggler(folded: str, cues: dict[str, list[tuple[int, int]]], vocab: Vocabu
 def _clause_start(segments: Segments, offset: int) -> int:
     index = segments.clause(offset)
     return segments.clause_starts[index - 1] if index > 0 else 0
-
-
-class _LegModes:
-    """The mode of the leg into a mention's country. A class, not closures in ``_build_route``: two closures
-    calling each other form a reference cycle that kept every text's states alive until the garbage collector
-    ran (about a tenth of the extraction time)."""
-
-    __slots__ = ("folded", "mode_spans", "modes_by_clause", "free_modes", "last_arrival")
-
-    def __init__(self, folded: str, mode_spans, modes_by_clause: dict[int, list], free_modes: dict[int, list],
-                 last_arrival: dict[int, _MentionState]) -> None:
-        self.folded, self.mode_spans, self.modes_by_clause = folded, mode_spans, modes_by_clause
-        self.free_modes, self.last_arrival = free_modes, last_arrival
-
-    def mode_for(self, state: _MentionState) -> str:
-        if state.departure or state.home or not self.mode_spans:
-            return UNKNOWN_MODE
-        if state.mention.place.kind == "border_side" and _TO_THE.search(self.folded, 0, state.mention.start):
-            return UNKNOWN_MODE   # "met de bus naar de Griekse grens": reaching the border is not crossing it
-        # the nearest mode in the mention's clause, else the nearest in its sentence outside the clauses of arrivals
-        spans = self.modes_by_clause.get(state.clause) or self.free_modes.get(state.sentence)
-        if not spans:
-            return self._connection_mode(state)
-        span = _nearest(spans, state.mention)
-        return span[2] if span else UNKNOWN_MODE
-
-    def _connection_mode(self, state: _MentionState) -> str:
-        """'flew to Dubai and then to Amsterdam': a leg joined to a flight by connector words only is a flight."""
-        previous = self.last_arrival.get(state.sentence)
-        if previous is None or not _CONNECTION_GAP.fullmatch(self.folded[previous.mention.end:state.mention.start]):
-            return UNKNOWN_MODE
-        mode = self.mode_for(previous)
-        return mode if mode == "plane" else UNKNOWN_MODE
 
 
 # A relative clause about the place named just before it: "Servie, waar hij met een vlucht uit Istanbul was geland"
@@ -1349,18 +1309,9 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
     this_sentence: list[str] = []
     before_anchor: str | None = None
     travelled, arrivals_in, arrival_clauses, departures, before_sentences, abroad_note = _sort_mentions(states)
-    modes_by_clause: dict[int, list] = {}
-    modes_by_sentence: dict[int, list] = {}
-    free_modes: dict[int, list] = {}   # per sentence, the modes outside every clause with an arrival
-    clause_of, sentence_of = segments.clause, segments.sentence
-    for span in mode_spans:
-        clause, sentence = clause_of(span[0]), sentence_of(span[0])
-        modes_by_clause.setdefault(clause, []).append(span)
-        modes_by_sentence.setdefault(sentence, []).append(span)
-        if clause not in arrival_clauses:
-            free_modes.setdefault(sentence, []).append(span)
-    last_arrival: dict[int, _MentionState] = {}
-    mode_for = _LegModes(folded, mode_spans, modes_by_clause, free_modes, last_arrival).mode_for
+    clause_of = segments.clause
+    leg_modes = LegModes(folded, mode_spans, segments, arrival_clauses)
+    mode_for, last_arrival = leg_modes.mode_for, leg_modes.last_arrival
     pair_of = _departure_pairs(travelled, arrivals_in, departures, folded) if departures and arrivals_in else {}
     if after_cues:
         # "after which" / "after that" tell what followed, not what came before
@@ -1535,8 +1486,7 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
         new_in_sentence.append(iso3)
         added_order[iso3] = len(added_order)
 
-    if any(sentence not in arrivals_in for sentence in modes_by_sentence):
-        _modes_told_apart(route, mode_of, travelled, arrivals_in, modes_by_sentence)
+    leg_modes.told_apart(route, mode_of, travelled, arrivals_in)
 
     inferred_home = _place_home(route, homes, explicit_start, travelled) if homes else False
     if pair_of:
@@ -1682,20 +1632,31 @@ def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
     Kroatie") or by a dash only ("the flights were Casablanca-Istanbul and Istanbul-Belgrade"). Mentions some other
     cue already orders ('before', a flight stop, a via list after its destination, the journey's start, "eerst")
     take no part in the last kind."""
-    Constraint = timeline.Constraint
-    legs = [Constraint(travelled[i].mention.place.iso3, pair.mention.place.iso3, timeline.LEG)
-            for i, pair in pair_of.items()]
-    legs += [Constraint(a, b, timeline.AFTER) for a, b in after_legs]   # "nadat hij Belgrado had verlaten"
-    legs += [Constraint(a, b, timeline.CAME_FROM) for a, b in _legs_to_there(travelled, pair_of, folded, came_clauses)]
-    legs += [Constraint(a, b, timeline.ITINERARY) for a, b in _itinerary_legs(travelled)]
-    if any(state.before for state in travelled):
-        legs += [Constraint(a, b, timeline.BACKWARD_LIST) for a, b in _backward_list_legs(travelled)]
+    # (earlier, later, weight) first, in the order the solver sees them (equal weights keep it); a Constraint is
+    # made only for a leg that is kept
+    legs: list[tuple[str, str, int]] = []
     if pair_of:
-        legs += [Constraint(a, b, timeline.STOP) for a, b in _stop_legs(travelled, pair_of, folded, flown)]
-    if any(state.via for state in travelled):
-        legs += [Constraint(a, b, timeline.STOP) for a, b in _via_after_arrival_legs(travelled, folded)]
+        legs += [(travelled[i].mention.place.iso3, pair.mention.place.iso3, timeline.LEG) for i, pair in pair_of.items()]
+    if after_legs:
+        legs += [(a, b, timeline.AFTER) for a, b in after_legs]   # "nadat hij Belgrado had verlaten"
+    there = _legs_to_there(travelled, pair_of, folded, came_clauses)
+    if there:
+        legs += [(a, b, timeline.CAME_FROM) for a, b in there]
+    itinerary = _itinerary_legs(travelled)
+    if itinerary:
+        legs += [(a, b, timeline.ITINERARY) for a, b in itinerary]
+    before = via = False
+    for state in travelled:
+        before = before or state.before
+        via = via or state.via
+    if before:
+        legs += [(a, b, timeline.BACKWARD_LIST) for a, b in _backward_list_legs(travelled)]
+    if pair_of:
+        legs += [(a, b, timeline.STOP) for a, b in _stop_legs(travelled, pair_of, folded, flown)]
+    if via:
+        legs += [(a, b, timeline.STOP) for a, b in _via_after_arrival_legs(travelled, folded)]
     if (" nu " in folded or " now " in folded) and _NOW_IN.search(folded):
-        legs += [Constraint(a, b, timeline.ITINERARY) for a, b in _where_now_legs(travelled, folded)]
+        legs += [(a, b, timeline.ITINERARY) for a, b in _where_now_legs(travelled, folded)]
     previous: _MentionState | None = None
     for state in travelled:
         if (state.departure or state.before or state.before_of >= 0 or state.continues_before or state.transit
@@ -1706,9 +1667,12 @@ def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
         if previous is not None and previous.sentence == state.sentence and (previous.via or _SUCCESSION.search(
                 folded, previous.mention.end, state.mention.start)
                 or not folded[previous.mention.end:state.mention.start].strip()):   # "Casablanca-Istanbul"
-            legs.append(Constraint(previous.mention.place.iso3, state.mention.place.iso3, timeline.SUCCESSION))
+            legs.append((previous.mention.place.iso3, state.mention.place.iso3, timeline.SUCCESSION))
         previous = state
-    return [leg for leg in legs if leg.earlier != leg.later and NETHERLANDS not in (leg.earlier, leg.later)]
+    if not legs:
+        return []
+    Constraint = timeline.Constraint
+    return [Constraint(a, b, weight) for a, b, weight in legs if a != b and a != NETHERLANDS and b != NETHERLANDS]
 
 
 def _backward_list_legs(travelled: list[_MentionState]) -> list[tuple[str, str]]:
@@ -2125,22 +2089,6 @@ def _sort_mentions(states: list[_MentionState]):
     return travelled, arrivals_in, arrival_clauses, departures, before_sentences, abroad_note
 
 
-def _modes_told_apart(route: list[str], mode_of: dict[str, str], travelled: list[_MentionState],
-                      arrivals_in: dict[int, list], modes_by_sentence: dict[int, list]) -> None:
-    """A mode in a sentence without any arrival ("Dat was met een boot.") belongs to the last country reached."""
-    candidates = [s for s in travelled if s.mention.place.iso3 in route]
-    pointer, last_state = 0, None
-    for sentence, spans in sorted(modes_by_sentence.items()):
-        while pointer < len(candidates) and candidates[pointer].sentence < sentence:
-            last_state = candidates[pointer]
-            pointer += 1
-        if sentence in arrivals_in or last_state is None or last_state.departure:
-            continue
-        last = last_state.mention.place.iso3
-        if mode_of.get(last, UNKNOWN_MODE) == UNKNOWN_MODE:
-            mode_of[last] = spans[0][2]
-
-
 def _last_leg_into_netherlands(route: list[str], pair_of: dict[int, _MentionState], travelled: list[_MentionState],
                                departure_only: set[str], journey_start: str | None, stops: set[str]) -> int:
     """"in de trein van Dusseldorf naar Venlo", the rest told afterwards: the leg into the Netherlands is the last one,
@@ -2370,7 +2318,7 @@ def extract_route(text: str | None) -> RouteExtraction:
         resumes = _narrative_resumes(folded, cues, segments, vocab)
         mentions = [m for m in mentions
                     if m.place.iso3 == NETHERLANDS or m.start >= resumes.get(segments.sentence(m.start), -1)]
-    mode_spans = _mode_spans(cues)
+    mode_spans = find_mode_spans(cues)
     smuggler = _smuggler(folded, cues, vocab, segments)
     if not mentions:
         asked = bool(mode_spans) or smuggler != "unknown"

@@ -1,0 +1,116 @@
+"""The transport mode of each leg: which mode phrase (``modes.yaml``) belongs to the leg into which country.
+
+A leg's mode is the mode used to REACH a country. ``extraction._build_route`` asks ``LegModes.mode_for`` once per
+country, at the mention that adds it to the route, and ``LegModes.told_apart`` gives a mode told in a sentence of
+its own ("Dat was met een boot.") to the country reached last. Only mode words leave this module.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from routekit.text.vocabulary import MODE_PREFIX
+
+if TYPE_CHECKING:   # the states are made by extraction, which imports this module
+    from routekit.text.extraction import _MentionState
+    from routekit.text.gazetteer import Mention
+    from routekit.text.normalise import Segments
+
+UNKNOWN_MODE = "unknown"
+
+# Words that join a flight's destination to the next stop of the same trip ("en vandaar naar", "and then on to").
+_CONNECTION_GAP = re.compile(r"(?:[\s,]+|\b(?:en|dan|toen|daarna|vandaar|verder|door|naar|and|then|on|to|from|there)"
+                             r"\b)+")
+_TO_THE = re.compile(r"\b(?:naar|tot aan|to|up to)\s+(?:de|the)\s+$")
+
+ModeSpan = tuple[int, int, str]
+
+
+def mode_spans(cues: dict[str, list[tuple[int, int]]]) -> list[ModeSpan]:
+    """The mode phrases of a text as (start, end, mode), in text order; a phrase inside a longer one is dropped."""
+    found: list[ModeSpan] = []
+    for key, spans in cues.items():
+        if key.startswith(MODE_PREFIX):
+            mode = key[len(MODE_PREFIX):]
+            found.extend((start, end, mode) for start, end in spans)
+    if len(found) > 1:
+        found.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    kept: list[ModeSpan] = []
+    for span in found:
+        if kept and span[0] < kept[-1][1]:
+            continue  # inside a longer phrase already kept ("met de bus" vs "bus")
+        kept.append(span)
+    return kept
+
+
+def _nearest(spans: list[ModeSpan], mention: Mention) -> ModeSpan | None:
+    best, best_distance = None, None
+    for span in spans:
+        distance = mention.start - span[1] if span[1] <= mention.start else span[0] - mention.end
+        distance = max(distance, 0)
+        if best_distance is None or distance < best_distance:
+            best, best_distance = span, distance
+    return best
+
+
+class LegModes:
+    """The mode of the leg into a mention's country. A class, not closures in ``_build_route``: two closures
+    calling each other form a reference cycle that kept every text's states alive until the garbage collector
+    ran (about a tenth of the extraction time).
+
+    ``last_arrival`` (per sentence, the last arrival before the mention asked about) is filled by the caller
+    while it walks the mentions in text order."""
+
+    __slots__ = ("folded", "mode_spans", "modes_by_clause", "modes_by_sentence", "free_modes", "last_arrival")
+
+    def __init__(self, folded: str, spans: list[ModeSpan], segments: Segments, arrival_clauses) -> None:
+        self.folded, self.mode_spans = folded, spans
+        self.modes_by_clause: dict[int, list] = {}
+        self.modes_by_sentence: dict[int, list] = {}
+        self.free_modes: dict[int, list] = {}   # per sentence, the modes outside every clause with an arrival
+        self.last_arrival: dict[int, _MentionState] = {}
+        clause_of, sentence_of = segments.clause, segments.sentence
+        for span in spans:
+            clause, sentence = clause_of(span[0]), sentence_of(span[0])
+            self.modes_by_clause.setdefault(clause, []).append(span)
+            self.modes_by_sentence.setdefault(sentence, []).append(span)
+            if clause not in arrival_clauses:
+                self.free_modes.setdefault(sentence, []).append(span)
+
+    def mode_for(self, state: _MentionState) -> str:
+        if state.departure or state.home or not self.mode_spans:
+            return UNKNOWN_MODE
+        if state.mention.place.kind == "border_side" and _TO_THE.search(self.folded, 0, state.mention.start):
+            return UNKNOWN_MODE   # "met de bus naar de Griekse grens": reaching the border is not crossing it
+        # the nearest mode in the mention's clause, else the nearest in its sentence outside the clauses of arrivals
+        spans = self.modes_by_clause.get(state.clause) or self.free_modes.get(state.sentence)
+        if not spans:
+            return self._connection_mode(state)
+        span = _nearest(spans, state.mention)
+        return span[2] if span else UNKNOWN_MODE
+
+    def _connection_mode(self, state: _MentionState) -> str:
+        """'flew to Dubai and then to Amsterdam': a leg joined to a flight by connector words only is a flight."""
+        previous = self.last_arrival.get(state.sentence)
+        if previous is None or not _CONNECTION_GAP.fullmatch(self.folded[previous.mention.end:state.mention.start]):
+            return UNKNOWN_MODE
+        mode = self.mode_for(previous)
+        return mode if mode == "plane" else UNKNOWN_MODE
+
+    def told_apart(self, route: list[str], mode_of: dict[str, str], travelled: list[_MentionState],
+                   arrivals_in: dict[int, list]) -> None:
+        """A mode in a sentence without any arrival ("Dat was met een boot.") belongs to the last country reached."""
+        if all(sentence in arrivals_in for sentence in self.modes_by_sentence):
+            return
+        candidates = [s for s in travelled if s.mention.place.iso3 in route]
+        pointer, last_state = 0, None
+        for sentence, spans in sorted(self.modes_by_sentence.items()):
+            while pointer < len(candidates) and candidates[pointer].sentence < sentence:
+                last_state = candidates[pointer]
+                pointer += 1
+            if sentence in arrivals_in or last_state is None or last_state.departure:
+                continue
+            last = last_state.mention.place.iso3
+            if mode_of.get(last, UNKNOWN_MODE) == UNKNOWN_MODE:
+                mode_of[last] = spans[0][2]
