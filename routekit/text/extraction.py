@@ -192,22 +192,6 @@ def _governed_by(spans: Iterable[tuple[int, int]], folded: str, mention_starts: 
 _NONE_GOVERNED: frozenset[int] = frozenset()
 
 
-def _departed(spans: list[tuple[int, int]], folded: str, mention_starts: list[int], vocab: Vocabulary,
-              home_ends: set[int] | frozenset[int]) -> set[int]:
-    """``_governed_by`` of the departure cues, less a cue after a place noun ("het vliegveld van Eindhoven") or one
-    that ends a home cue ("ik kom uit"). Each cue is judged by itself, so those two tests are asked only of a cue
-    that governs a mention: most "van" / "from" cues govern none."""
-    governed: set[int] = set()
-    for cue_start, cue_end in spans:
-        nearby = mention_starts[bisect_left(mention_starts, cue_end):bisect_right(mention_starts, cue_start + 120)]
-        if not nearby:
-            continue
-        reached = [start for start in nearby if _filler_gap(folded[cue_end:start], 3)]
-        if reached and cue_end not in home_ends and not _after_place_noun(folded, cue_start, vocab):
-            governed.update(reached)
-    return governed
-
-
 def _governs(index: _SpanIndex, folded: str, mention: Mention, max_words: int = 3) -> bool:
     """A cue that ends shortly before the mention, with only filler words in between."""
     if not index.spans:
@@ -281,7 +265,7 @@ class _Scopes:
                  "home_after", "boarding_after", "birth_after", "residence_after", "first_clauses", "returned",
                  "persons_from", "homes", "nationalities", "journey_starts", "starts", "residences", "vias",
                  "departed", "abroad", "abroad_sentences", "before_sentences", "documents", "document_index", "link",
-                 "may_exclude", "borders", "elsewhere_now", "onward", "guessed", "personal_data")
+                 "may_exclude", "borders", "elsewhere_now", "onward", "guessed")
 
 
 def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[int, int]]], vocab: Vocabulary,
@@ -367,12 +351,11 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
             if previous.start in scopes.guessed and _ALTERNATIVE_GAP.fullmatch(folded, previous.end, mention.start):
                 scopes.guessed.add(mention.start)
     scopes.elsewhere_now = _NONE_GOVERNED
-    if "abroad" not in cues and (after_in := [m for m in mentions if folded.startswith(" in ", m.start - 4)]) and any(
-            word in folded for word in _THERE_NOW_WORDS):
+    if "abroad" not in cues and any(word in folded for word in _THERE_NOW_WORDS):
         # "my cousin ... he is in Sweden now", "salam to Yonas who is in Swid", "mijn broer, die nu in Zweden woont":
         # where another person is now (the person the record is about is in the Netherlands; not in an abroad note)
-        scopes.elsewhere_now = {m.start for m in after_in
-                                if _SOMEONE_THERE_NOW.search(folded, max(0, m.start - 40), m.start)
+        scopes.elsewhere_now = {m.start for m in mentions if folded.startswith(" in ", m.start - 4)
+                                and _SOMEONE_THERE_NOW.search(folded, max(0, m.start - 40), m.start)
                                 and _CLAUSE_ENDS.match(folded, m.end)}
     if "person_from" in cues:   # not a companion: "met haar man uit Jemen", "with my friend from Aleppo"
         others = [span for span in cues["person_from"] if _blockers_absent(folded, span[0], vocab)
@@ -423,9 +406,11 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     scopes.vias = _governed(cues, "via", folded, mention_starts, 2)
     scopes.departed = _NONE_GOVERNED
     if "departure" in cues:
-        # "he is from Kumasi", "ik kom uit Marokko": where the person is from, not a place left
-        home_ends = {end for _, end in cues["home"]} if "home" in cues else _NONE_GOVERNED
-        scopes.departed = _departed(cues["departure"], folded, mention_starts, vocab, home_ends)
+        departure_cues = [span for span in cues["departure"] if not _after_place_noun(folded, span[0], vocab)]
+        if "home" in cues:   # "he is from Kumasi", "ik kom uit Marokko": where the person is from, not a place left
+            home_ends = {end for _, end in cues["home"]}
+            departure_cues = [span for span in departure_cues if span[1] not in home_ends]
+        scopes.departed = _governed_by(departure_cues, folded, mention_starts)
     scopes.onward = _NONE_GOVERNED
     for previous, mention in zip(mentions, mentions[1:]):
         # a leg that starts in the Netherlands ("the Hook of Holland-Harwich ferry", "from Rotterdam ... a truck to
@@ -445,8 +430,6 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     scopes.documents = cues.get("document", [])
     scopes.document_index = _SpanIndex(scopes.documents) if scopes.documents else _NO_SPANS
     scopes.link = vocab.document_links
-    scopes.personal_data = (any(stem in folded for stem in _NATIONALITY_STEMS)
-                            or ("," in folded and _BIRTH_DATA_ANYWHERE.search(folded) is not None))
     # whether any rule of ``_why_not_travelled`` can apply in this text (most texts: none, and the step is skipped)
     scopes.may_exclude = any((scopes.negation_clauses, scopes.never_there, scopes.retracted, scopes.relative_sentences,
                               scopes.documents, scopes.returned, scopes.persons_from, scopes.borders, scopes.guessed,
@@ -565,13 +548,8 @@ _RETRACTED_LIST = re.compile(r"\s*(?:,|en|and|of|or)?\s*(?:,\s*)?(?:(?:en|and)\s
 _DENIED_BEFORE = re.compile(r"(?:^|[.,;:!?'\"]\s*|\b(?:nee|no)\s*,?\s*|\s{2,})(?:niet|not|nooit|never)\s+$")
 # birth data after a country ("(Guinee, geb. 2005)", "Iraq, born 12-03-1999") or a nationality noun ("a Venezuelan
 # national", "de Eritrese nationaliteit"): the person's nationality in the record, not a place (one match per mention)
-_BIRTH_DATA = r",\s*(?:geboren|geb|born|b|dob|d o b|date of birth)\b\W*(?:op\s+|on\s+)?\d"
-_NATIONALITY_NOUNS = ("nationals?", "citizens?", "nationality", "nationaliteit", "onderdaan", "staatsburger")
-_PERSONAL_DATA_AFTER = re.compile(r"\s*" + _BIRTH_DATA + r"|\s+(?:" + "|".join(_NATIONALITY_NOUNS) + r")\b")
-# Whether ``_PERSONAL_DATA_AFTER`` can match anywhere in a text (asked once per text, not per mention): its birth data
-# found from their comma (a literal first: ``re`` skips to commas in C), or the stem of a nationality noun
-_BIRTH_DATA_ANYWHERE = re.compile(_BIRTH_DATA)
-_NATIONALITY_STEMS = ("national", "citizen", "onderdaan", "staatsburger")
+_PERSONAL_DATA_AFTER = re.compile(r"\s*,\s*(?:geboren|geb|born|b|dob|d o b|date of birth)\b\W*(?:op\s+|on\s+)?\d"
+                                  r"|\s+(?:nationals?|citizens?|nationality|nationaliteit|onderdaan|staatsburger)\b")
 
 
 # a third person's (or a relative clause's) present whereabouts right before "in": "he is in", "who is now in",
@@ -618,7 +596,7 @@ def _mark_origin(state: _MentionState, folded: str, scopes: _Scopes, segments: S
     if scopes.residence_after.spans and not is_home_country and any(
             _gap_ok(folded, m_end, cue, 3) for cue, _ in scopes.residence_after.between(m_end, m_end + 40)):
         state.residence = True   # "(ik ben) in Iran opgegroeid", "die drie jaar in Turkije had gewoond"
-    if scopes.personal_data and not is_home_country and _PERSONAL_DATA_AFTER.match(folded, m_end):
+    if not is_home_country and _PERSONAL_DATA_AFTER.match(folded, m_end):
         # "Betrokkene (Guinee, geb. 2005)", "Arben H., Albania, born 02-05-1994": the person's nationality in the
         # record's personal data, not a place travelled
         state.home = state.strong_home = True
@@ -1632,31 +1610,20 @@ def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
     Kroatie") or by a dash only ("the flights were Casablanca-Istanbul and Istanbul-Belgrade"). Mentions some other
     cue already orders ('before', a flight stop, a via list after its destination, the journey's start, "eerst")
     take no part in the last kind."""
-    # (earlier, later, weight) first, in the order the solver sees them (equal weights keep it); a Constraint is
-    # made only for a leg that is kept
-    legs: list[tuple[str, str, int]] = []
+    Constraint = timeline.Constraint
+    legs = [Constraint(travelled[i].mention.place.iso3, pair.mention.place.iso3, timeline.LEG)
+            for i, pair in pair_of.items()]
+    legs += [Constraint(a, b, timeline.AFTER) for a, b in after_legs]   # "nadat hij Belgrado had verlaten"
+    legs += [Constraint(a, b, timeline.CAME_FROM) for a, b in _legs_to_there(travelled, pair_of, folded, came_clauses)]
+    legs += [Constraint(a, b, timeline.ITINERARY) for a, b in _itinerary_legs(travelled)]
+    if any(state.before for state in travelled):
+        legs += [Constraint(a, b, timeline.BACKWARD_LIST) for a, b in _backward_list_legs(travelled)]
     if pair_of:
-        legs += [(travelled[i].mention.place.iso3, pair.mention.place.iso3, timeline.LEG) for i, pair in pair_of.items()]
-    if after_legs:
-        legs += [(a, b, timeline.AFTER) for a, b in after_legs]   # "nadat hij Belgrado had verlaten"
-    there = _legs_to_there(travelled, pair_of, folded, came_clauses)
-    if there:
-        legs += [(a, b, timeline.CAME_FROM) for a, b in there]
-    itinerary = _itinerary_legs(travelled)
-    if itinerary:
-        legs += [(a, b, timeline.ITINERARY) for a, b in itinerary]
-    before = via = False
-    for state in travelled:
-        before = before or state.before
-        via = via or state.via
-    if before:
-        legs += [(a, b, timeline.BACKWARD_LIST) for a, b in _backward_list_legs(travelled)]
-    if pair_of:
-        legs += [(a, b, timeline.STOP) for a, b in _stop_legs(travelled, pair_of, folded, flown)]
-    if via:
-        legs += [(a, b, timeline.STOP) for a, b in _via_after_arrival_legs(travelled, folded)]
+        legs += [Constraint(a, b, timeline.STOP) for a, b in _stop_legs(travelled, pair_of, folded, flown)]
+    if any(state.via for state in travelled):
+        legs += [Constraint(a, b, timeline.STOP) for a, b in _via_after_arrival_legs(travelled, folded)]
     if (" nu " in folded or " now " in folded) and _NOW_IN.search(folded):
-        legs += [(a, b, timeline.ITINERARY) for a, b in _where_now_legs(travelled, folded)]
+        legs += [Constraint(a, b, timeline.ITINERARY) for a, b in _where_now_legs(travelled, folded)]
     previous: _MentionState | None = None
     for state in travelled:
         if (state.departure or state.before or state.before_of >= 0 or state.continues_before or state.transit
@@ -1667,12 +1634,9 @@ def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
         if previous is not None and previous.sentence == state.sentence and (previous.via or _SUCCESSION.search(
                 folded, previous.mention.end, state.mention.start)
                 or not folded[previous.mention.end:state.mention.start].strip()):   # "Casablanca-Istanbul"
-            legs.append((previous.mention.place.iso3, state.mention.place.iso3, timeline.SUCCESSION))
+            legs.append(Constraint(previous.mention.place.iso3, state.mention.place.iso3, timeline.SUCCESSION))
         previous = state
-    if not legs:
-        return []
-    Constraint = timeline.Constraint
-    return [Constraint(a, b, weight) for a, b, weight in legs if a != b and a != NETHERLANDS and b != NETHERLANDS]
+    return [leg for leg in legs if leg.earlier != leg.later and NETHERLANDS not in (leg.earlier, leg.later)]
 
 
 def _backward_list_legs(travelled: list[_MentionState]) -> list[tuple[str, str]]:
