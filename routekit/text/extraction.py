@@ -1610,20 +1610,31 @@ def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
     Kroatie") or by a dash only ("the flights were Casablanca-Istanbul and Istanbul-Belgrade"). Mentions some other
     cue already orders ('before', a flight stop, a via list after its destination, the journey's start, "eerst")
     take no part in the last kind."""
-    Constraint = timeline.Constraint
-    legs = [Constraint(travelled[i].mention.place.iso3, pair.mention.place.iso3, timeline.LEG)
-            for i, pair in pair_of.items()]
-    legs += [Constraint(a, b, timeline.AFTER) for a, b in after_legs]   # "nadat hij Belgrado had verlaten"
-    legs += [Constraint(a, b, timeline.CAME_FROM) for a, b in _legs_to_there(travelled, pair_of, folded, came_clauses)]
-    legs += [Constraint(a, b, timeline.ITINERARY) for a, b in _itinerary_legs(travelled)]
-    if any(state.before for state in travelled):
-        legs += [Constraint(a, b, timeline.BACKWARD_LIST) for a, b in _backward_list_legs(travelled)]
+    # (earlier, later, weight) first, in the order the solver sees them (equal weights keep it); a Constraint is
+    # made only for a leg that is kept
+    legs: list[tuple[str, str, int]] = []
     if pair_of:
-        legs += [Constraint(a, b, timeline.STOP) for a, b in _stop_legs(travelled, pair_of, folded, flown)]
-    if any(state.via for state in travelled):
-        legs += [Constraint(a, b, timeline.STOP) for a, b in _via_after_arrival_legs(travelled, folded)]
+        legs += [(travelled[i].mention.place.iso3, pair.mention.place.iso3, timeline.LEG) for i, pair in pair_of.items()]
+    if after_legs:
+        legs += [(a, b, timeline.AFTER) for a, b in after_legs]   # "nadat hij Belgrado had verlaten"
+    there = _legs_to_there(travelled, pair_of, folded, came_clauses)
+    if there:
+        legs += [(a, b, timeline.CAME_FROM) for a, b in there]
+    itinerary = _itinerary_legs(travelled)
+    if itinerary:
+        legs += [(a, b, timeline.ITINERARY) for a, b in itinerary]
+    before = via = False
+    for state in travelled:
+        before = before or state.before
+        via = via or state.via
+    if before:
+        legs += [(a, b, timeline.BACKWARD_LIST) for a, b in _backward_list_legs(travelled)]
+    if pair_of:
+        legs += [(a, b, timeline.STOP) for a, b in _stop_legs(travelled, pair_of, folded, flown)]
+    if via:
+        legs += [(a, b, timeline.STOP) for a, b in _via_after_arrival_legs(travelled, folded)]
     if (" nu " in folded or " now " in folded) and _NOW_IN.search(folded):
-        legs += [Constraint(a, b, timeline.ITINERARY) for a, b in _where_now_legs(travelled, folded)]
+        legs += [(a, b, timeline.ITINERARY) for a, b in _where_now_legs(travelled, folded)]
     previous: _MentionState | None = None
     for state in travelled:
         if (state.departure or state.before or state.before_of >= 0 or state.continues_before or state.transit
@@ -1634,9 +1645,12 @@ def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
         if previous is not None and previous.sentence == state.sentence and (previous.via or _SUCCESSION.search(
                 folded, previous.mention.end, state.mention.start)
                 or not folded[previous.mention.end:state.mention.start].strip()):   # "Casablanca-Istanbul"
-            legs.append(Constraint(previous.mention.place.iso3, state.mention.place.iso3, timeline.SUCCESSION))
+            legs.append((previous.mention.place.iso3, state.mention.place.iso3, timeline.SUCCESSION))
         previous = state
-    return [leg for leg in legs if leg.earlier != leg.later and NETHERLANDS not in (leg.earlier, leg.later)]
+    if not legs:
+        return []
+    Constraint = timeline.Constraint
+    return [Constraint(a, b, weight) for a, b, weight in legs if a != b and a != NETHERLANDS and b != NETHERLANDS]
 
 
 def _backward_list_legs(travelled: list[_MentionState]) -> list[tuple[str, str]]:
