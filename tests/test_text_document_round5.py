@@ -60,3 +60,60 @@ def test_a_claim_called_wrong_still_goes():
 ])
 def test_a_claim_the_letter_only_adds_to_stays(text, route):
     assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a letter that names no report, only its own heading or pages ("Correcties en aanvullingen, client ... Pagina 3:"),
+    # or whose writer acts for a person not called client: its quoted claims are still the report's version
+    ("Correcties en aanvullingen, cliënt de heer B. Osman. 1. Pagina 3: 'Betrokkene is via Egypte naar Libië gereisd.' "
+     "Dit is onjuist. Hij reisde van Soedan door de woestijn naar Libië en "
+     "voer van Zuwara naar Lampedusa. Met de trein kwam hij naar Nederland.", ("SDN", "LBY", "ITA", "NLD")),
+    ("Bij nader inzien moeten wij onze brief van 2 mei corrigeren. Daarin schreven wij dat cliënt door Niger is "
+     "gereisd; dat is onjuist. Cliënt reisde van Bamako door Algerije naar Marokko en vandaar naar Spanje. Met de bus "
+     "ging hij naar Nederland.", ("MLI", "DZA", "MAR", "ESP", "NLD")),
+])
+def test_letters_without_a_report_word(text, route):
+    assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # the next statement says the claim has its ORDER wrong: the claim is the report's version
+    ("Correcties op het verslag, cliënt dhr. R. Karimi. Op p. 5 staat: 'Ik ging van Iran naar Turkije, toen naar "
+     "Bulgarije en daarna naar Griekenland.' De volgorde van de laatste twee landen is omgedraaid. Cliënt vertrok uit "
+     "Iran naar Turkije en kwam vanuit Turkije eerst in Griekenland; pas daarna reisde hij naar Bulgarije. Vandaar "
+     "reisde hij met de bus naar Nederland.",
+     ("IRN", "TUR", "GRC", "BGR", "NLD")),
+    ("Corrections to the interview report, client Ms L. Haile. The report states that she went through Austria and "
+     "then Slovenia. The order is the other way round: from Croatia she walked into Slovenia and only later took a "
+     "train from Ljubljana to Vienna. From Vienna she took a bus to Amsterdam.", ("HRV", "SVN", "AUT", "NLD")),
+])
+def test_a_claim_whose_order_is_called_wrong_goes(text, route):
+    assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a confirming heading ("Het eerste deel van de route klopt:", "The rest is correct:") announces the part after its
+    # colon: at the front when it opens with the place the journey left, else where the heading says
+    ("Correcties en aanvullingen, cliënt dhr. K. Rahimi. Op blz. 9 staat 'daarna reisde ik naar Engeland'; dit moet "
+     "zijn 'daarna wilde ik naar Engeland'. Vanuit Calais nam hij de trein naar Brussel en een lift naar Breda. Het "
+     "eerste deel van de route klopt: hij vloog van Teheran naar Belgrado, liep via Bosnië en Kroatië naar Italië en "
+     "nam de trein van Milaan naar Parijs.", ("IRN", "SRB", "BIH", "HRV", "ITA", "FRA", "BEL", "NLD")),
+    ("Corrections, interview report of our client Ms T. Kahsay. The report says the boat brought her to Italy. In "
+     "fact the rescue ship took them to Malta, where she was held for a year; then she took the ferry from Valletta "
+     "to Pozzallo. The rest is correct: she left Eritrea for Sudan, went on to Libya, and from Italy she took a bus "
+     "to Amsterdam.", ("ERI", "SDN", "LBY", "MLT", "ITA", "NLD")),
+    ("Correcties nader gehoor, cliënte mw. S. Tesfay. Cliënte wil aanvullen dat zij eerst vanuit Eritrea naar "
+     "Ethiopië vluchtte voordat zij naar Soedan ging. De rest van de route klopt: met een auto door de woestijn naar "
+     "Egypte, en met een boot naar Italië en daarna met het vliegtuig naar Amsterdam.",
+     ("ERI", "ETH", "SDN", "EGY", "ITA", "NLD")),
+])
+def test_a_confirming_heading_carries_the_part_after_its_colon(text, route):
+    assert extract_route(text).route == route
+
+
+def test_a_page_abbreviation_does_not_end_the_claim():
+    text = ("Correcties nader gehoor, cliënt dhr. V. Nguyen. Op blz. 5 staat dat cliënt 'met de trein van Berlijn naar "
+            "Nederland' kwam. Dat is onjuist: hij lag verstopt in een vrachtwagen die in Polen vertrok en pas in "
+            "Nederland stopte. Eerder vloog hij van Hanoi naar Moskou en reisde met een auto naar Minsk en te voet "
+            "naar Polen.")
+    assert "DEU" not in extract_route(text).route

@@ -32,7 +32,9 @@ from routekit.text.normalise import QUOTE_CLOSERS, QUOTE_OPENERS, fold
 # Statements: a sentence, or the part of one after a colon or a semicolon. The text is folded first, so the
 # offsets of a statement are the same in the original.
 # not an initial's dot ("Mr S. Barzani") nor a page's in brackets ("The report states (p. 2) that ...")
-_STATEMENT_END = re.compile(r"(?<![\s(][a-z])(?<!^[a-z])[.!?;:](?=\s|$)")
+# nor the dot of a page or number abbreviation ("Op blz. 5 staat", "pag. 3", "nr. 4"; a title's is left: "client dhr.
+# H. In onze brief ..." ends at the initial)
+_STATEMENT_END = re.compile(r"(?<![\s(][a-z])(?<!^[a-z])(?<!\bblz)(?<!\bpag)(?<!\bpara)(?<!\bnr)(?<!\bjl)[.!?;:](?=\s|$)")
 # normalise's quote marks (one list for the package, with guillemets and low quotes), taken either way round: a letter's
 # quoted term is short and its marks are often typed straight or the wrong way ("”Albania”")
 _QUOTE_MARK = "[" + re.escape("".join(sorted(set(QUOTE_OPENERS + QUOTE_CLOSERS)))) + "]"
@@ -69,7 +71,9 @@ class _Cues:
     contrast: re.Pattern[str]
     confirmed_end: re.Pattern[str]
     claim_agreed: re.Pattern[str]     # a statement opening that agrees with the claim before, or calls it incomplete
+    confirmed_end_heading: re.Pattern[str]   # a confirming heading that announces the rest of the route
     claim_added: re.Pattern[str]      # a statement that only adds to the claim before ("Client wil aanvullen dat")
+    order_wrong: re.Pattern[str]      # a statement opening that says the claim before has its order wrong
     not_said: re.Pattern[str]
     deleted: re.Pattern[str]
     called_wrong: re.Pattern[str]   # "is onjuist", "is wrong" anywhere in a statement
@@ -112,6 +116,8 @@ def _cues() -> _Cues:
         contrast=re.compile(r"(?<![\w'])(?:" + nots + r")(?!\s+(?:alleen|only)\b)[^.;:!?]{1,120}?,?\s+(?=(?:" + buts
                             + r")(?![\w']))"),
         confirmed_end=words_regex(lists["confirmed_end"]),
+        order_wrong=re.compile(r"^\W*(?:\d+[.)]\s*)?" + _alternatives(lists.get("order_wrong") or ["(?!)"]) + r"(?![\w'])"),
+        confirmed_end_heading=words_regex(lists.get("confirmed_end_heading") or ["(?!)"]),
         claim_added=words_regex(list(lists["omitted"]) + list(lists.get("claim_added") or [])),
         # the agreement ends its clause and the statement goes on ("Dat klopt, maar", "Dit is onvolledig:"), not "Correct
         # is: ..." (the right version follows), "Dat klopt voor zijn tweede inreis" (qualified) nor a bare "Dat is
@@ -270,17 +276,29 @@ def _quoted_report(folded: str, statements: list[tuple[int, int]], number: int, 
             return False
     rest = quotation.group("rest")
     if rest.strip():
-        return len(rest.split()) <= _ONLY_CONFIRMS and _judged_wrong(rest, lexicon)
+        return len(rest.split()) <= _ONLY_CONFIRMS and _judged_wrong(rest, lexicon) or bool(lexicon.order_wrong.match(rest))
     if number + 1 >= len(statements):
         return False
     after_start, after_stop = statements[number + 1]
-    return _judged_wrong(" ".join(folded[after_start:after_stop].split()[:_ONLY_CONFIRMS]), lexicon)
+    return (_judged_wrong(" ".join(folded[after_start:after_stop].split()[:_ONLY_CONFIRMS]), lexicon)
+            or lexicon.order_wrong.match(folded[after_start:after_stop]) is not None)
 
 
 def _judged_wrong(words: str, lexicon: _Cues) -> bool:
     """'This is incorrect', 'Dit is een vertaalfout', 'Client did not say this', 'That is not what he said'."""
     return (lexicon.called_wrong.search(words) is not None or lexicon.not_said.search(words) is not None
             or lexicon.wrong_opening.search(words) is not None)
+
+
+
+
+_DEPARTURE_BEFORE = re.compile(r"(?<![\w'])(?:van|vanuit|vanaf|uit|from|left|verliet)\s+(?:[\w']+\s+){0,3}$")
+
+
+def _opens_with_departure(folded: str, mentions: list[Mention], start: int, stop: int) -> bool:
+    """The statement's first place is one it leaves ("van Mali naar ...", "from his home town Sialkot via ...")."""
+    first = next((m for m in mentions if start <= m.start < stop), None)
+    return first is not None and _DEPARTURE_BEFORE.search(folded, max(start, first.start - 30), first.start) is not None
 
 
 
@@ -298,17 +316,31 @@ def corrected_account(text: str, folded: str | None = None) -> str:
     mentions = find_places(text, folded)   # once: the denials and the confirmed statements read the same places
     denied_countries = _denied_countries(folded, mentions, statements, lexicon)
     claimed_before = ""   # the report's version the statement before gave, which a bare "Dat is juist." confirms
+    carried: list[str] | None = None   # where the statement after a confirming heading goes
     for number, (start, stop) in enumerate(statements):
         statement, original = folded[start:stop], text[start:stop]
         previous_claim, claimed_before = claimed_before, ""
         if lexicon.omitted.search(statement):
             body.append(original)
             continue
+        if carried is not None:   # the part a confirming heading announced ("De rest van de route klopt: ...")
+            carried.append(original)
+            carried = None
+            continue
         if lexicon.confirmed.search(statement):
             if previous_claim and len(statement.split()) <= _ONLY_CONFIRMS:   # "Op p. 4 staat '...'. Dat is juist."
                 body.append(previous_claim)   # told where the letter tells it
                 continue
             at_end = lexicon.confirmed_end.search(statement) is not None or _names_netherlands(mentions, start, stop)
+            if (statement.rstrip().endswith(":") and number + 1 < len(statements)
+                    and not any(start <= m.start < stop for m in mentions)):
+                # a heading naming no place: the confirmed part is the statement after its colon, at the front when it
+                # opens with the place the journey left ("Het eerste deel klopt: ... van Teheran naar Belgrado", "The
+                # rest is correct: she left Eritrea for Sudan, ...") though the heading says it is the rest, else where
+                # the heading says
+                at_end = at_end or lexicon.confirmed_end_heading.search(statement) is not None
+                carried = front if _opens_with_departure(folded, mentions, *statements[number + 1]) else (
+                    end if at_end else front)
             (end if at_end else front).append(original)
             continue
         if _quoted_report(folded, statements, number, lexicon):
@@ -348,7 +380,9 @@ def corrected_account(text: str, folded: str | None = None) -> str:
                     body.append(original)
                     continue
                 rejected = (lexicon.called_wrong.search(opening) is not None
-                            or lexicon.claim_rejected.search(opening) is not None)
+                            or lexicon.claim_rejected.search(opening) is not None
+                            or number + 1 < len(statements)
+                            and lexicon.order_wrong.match(folded[slice(*statements[number + 1])]) is not None)
                 kept = "" if rejected else _route_less_denied(original, claimed.end(), denied_countries)
                 if not kept and not rejected and number + 1 < len(statements):
                     following = folded[statements[number + 1][0]:statements[number + 1][1]]
