@@ -1376,7 +1376,7 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
                     route.insert(max(map(route.index, told_before)) + 1, iso3)
                     reorders += 1
             if mode_of.get(iso3, UNKNOWN_MODE) == UNKNOWN_MODE:
-                mode_of[iso3] = mode_for(state)
+                mode_of[iso3] = leg_modes.mode_again(travelled, travelled_index)
             continue
         mode_of[iso3] = mode_for(state)
         if state.departure and not (state.start or state.residence):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from routekit.text.vocabulary import MODE_PREFIX
+from routekit.text.vocabulary import MODE_PREFIX, _raw
 
 if TYPE_CHECKING:   # the states are made by extraction, which imports this module
     from routekit.text.extraction import _MentionState
@@ -25,6 +25,17 @@ _CONNECTION_GAP = re.compile(r"(?:[\s,]+|\b(?:en|dan|toen|daarna|vandaar|verder|
 _TO_THE = re.compile(r"\b(?:naar|tot aan|to|up to)\s+(?:de|the)\s+$")
 
 ModeSpan = tuple[int, int, str]
+
+
+def _words(*words: str) -> str:
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+_LEG_START: dict = _raw()[1]["leg_start"]
+# "in Italie", "op Lampedusa", "at the port of": the place the person is at, before the mention
+_LOCATED = re.compile(r"\b" + _words(*_LEG_START["located"]) + r"\s+(?:(?:de|het|the)\s+)?$")
+# "daarvandaan", "from there": the place just named is where the next move starts
+_FROM_THERE = re.compile(r"\b" + _words(*_LEG_START["from_there"]) + r"\b")
 
 
 def mode_spans(cues: dict[str, list[tuple[int, int]]]) -> list[ModeSpan]:
@@ -114,3 +125,38 @@ class LegModes:
             last = last_state.mention.place.iso3
             if mode_of.get(last, UNKNOWN_MODE) == UNKNOWN_MODE:
                 mode_of[last] = spans[0][2]
+
+    def mode_again(self, travelled: list[_MentionState], index: int) -> str:
+        """The mode of a country already on the route, named again (``travelled[index]``): a mode told now is the
+        leg into it unless the sentence moves between two places of that country, from one where the person was
+        placed or which they left ("In Italie met de trein naar Milaan", "Vanuit Italie per trein naar
+        Ventimiglia", "naar Rome gebracht en daarvandaan"). A leg told with its source in another country ("to
+        Istanbul from Tabriz by bus") or a stop on a flight stays a crossing."""
+        state = travelled[index]
+        if state.transit or self._source_elsewhere(travelled, index):
+            return self.mode_for(state)
+        if index and self._inside(travelled[index - 1], state):
+            return UNKNOWN_MODE
+        if index + 1 < len(travelled) and self._inside(state, travelled[index + 1]):
+            return UNKNOWN_MODE
+        return self.mode_for(state)
+
+    def _inside(self, start: _MentionState, end: _MentionState) -> bool:
+        """Whether ``start`` -> ``end`` is a move inside one country, told in one sentence."""
+        return (start.sentence == end.sentence and start.mention.place.iso3 == end.mention.place.iso3
+                and start.mention.place.kind != "border_side"   # "naar de Hongaarse grens": not inside yet
+                and (start.departure or _LOCATED.search(self.folded, max(0, start.mention.start - 16),
+                                                        start.mention.start) is not None
+                     or _FROM_THERE.search(self.folded, start.mention.end, end.mention.start) is not None))
+
+    @staticmethod
+    def _source_elsewhere(travelled: list[_MentionState], index: int) -> bool:
+        """Whether the clause of ``travelled[index]`` names a departure from another country."""
+        state = travelled[index]
+        for step in (-1, 1):
+            other = index + step
+            while 0 <= other < len(travelled) and travelled[other].clause == state.clause:
+                if travelled[other].departure and travelled[other].mention.place.iso3 != state.mention.place.iso3:
+                    return True
+                other += step
+        return False
