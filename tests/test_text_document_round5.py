@@ -117,3 +117,20 @@ def test_a_page_abbreviation_does_not_end_the_claim():
             "Nederland stopte. Eerder vloog hij van Hanoi naar Moskou en reisde met een auto naar Minsk en te voet "
             "naar Polen.")
     assert "DEU" not in extract_route(text).route
+
+
+@pytest.mark.parametrize("text, route", [
+    # the answer to whether a flight was direct tells a flight stop: between the flight's ends, not a 'via' without a
+    # destination (nor the start of a story told backwards)
+    ("V: Hoe kwam u in Wit-Rusland? A: Gevlogen van Bagdad naar Minsk. V: Rechtstreeks? A: Nee, via Istanbul, we "
+     "moesten zes uur wachten. V: En toen? A: Lopend naar Polen en met de bus naar Amsterdam.",
+     ("IRQ", "TUR", "BLR", "POL", "NLD")),
+    ("V: Waar begon uw reis? A: In Damascus, met de auto naar Beiroet. V: En toen? A: Toen vlogen we naar Benghazi. "
+     "V: Heeft u onderweg overgestapt? A: Ja, in Caïro, twee uur op het vliegveld. V: En daarna? A: Met de boot naar "
+     "Italië en met de trein naar Nederland.", ("SYR", "LBN", "EGY", "LBY", "ITA", "NLD")),
+    ("Q: How did you get to Belarus? A: I flew from Lagos to Minsk. Q: Direct? A: No, via Istanbul. Q: And then? "
+     "A: We walked into Poland and took a bus to Amsterdam.",
+     ("NGA", "TUR", "BLR", "POL", "NLD")),
+])
+def test_the_answer_to_a_direct_flight_question_is_a_flight_stop(text, route):
+    assert extract_route(text).route == route

@@ -470,3 +470,64 @@ def joined(folded: str, joins: tuple[int, ...]) -> str:
     for offset in joins:
         characters[offset] = " "
     return "".join(characters)
+
+
+@dataclass(frozen=True)
+class _Layover:
+    """``document.yaml`` ``dialogue``: the questions about a direct flight or a change of planes, and their answers."""
+
+    question: re.Pattern[str]
+    answer: re.Pattern[str]       # what stands between the answer's label and the place of the stop
+    phrase: dict[str, str]        # the transit phrase the rules read, per language
+
+
+@lru_cache(maxsize=1)
+def _layover() -> _Layover:
+    from routekit.text.document import cues, words_regex
+
+    lists = cues().get("dialogue") or {}
+    phrase = lists.get("layover_phrase") or {}
+    return _Layover(
+        question=words_regex(lists.get("layover_question") or ["(?!)"]),
+        answer=re.compile(r"\s*(?:" + str(lists.get("layover_answer") or "(?!)") + r")"),
+        phrase={"nl": str(phrase.get("nl", "overgestapt in")), "en": str(phrase.get("en", "changing planes in"))},
+    )
+
+
+def layover_answers(text: str, folded: str) -> str:
+    """A transcript's answer to whether a flight was direct ("V: Rechtstreeks? A: Nee, via Istanbul", "Q: Did you fly
+    directly to Belgrade? A: No, I changed in Istanbul", "Heeft u onderweg overgestapt? A: Ja, in Caïro") tells a flight
+    stop: the place it opens with is written as one ("overgestapt in Istanbul"), so the transit rule puts it
+    between the flight's ends instead of reading a 'via' without a destination. Other texts are returned unchanged."""
+    if "?" not in folded or ":" not in folded:
+        return text
+    layover = _layover()
+    if layover.question.search(folded) is None:   # one scan: most transcripts ask about no direct flight
+        return text
+    lexicon = _lexicon()
+    labels = _labels(folded, lexicon)
+    edits: list[tuple[int, int, str]] = []
+    for question, answer in zip(labels, labels[1:]):
+        if question.group(1) not in lexicon.question_labels or answer.group(1) in lexicon.question_labels:
+            continue
+        if layover.question.search(folded, question.end(), answer.start()) is None:
+            continue
+        opening = layover.answer.match(folded, answer.end())
+        if opening is None or not _place_at(text, folded, opening.end()):
+            continue
+        # the 'no' goes too: it denies a direct flight, not the destination the question names ("Did you fly directly
+        # to Belgrade? A: No, ..."), which the joined question and answer then give the stop
+        start = answer.end() + 1 if folded[answer.end():answer.end() + 1] == " " else answer.end()
+        language = "nl" if question.group(1).startswith("v") else "en"
+        edits.append((start, opening.end(), layover.phrase[language] + " "))
+    for start, end, phrase in reversed(edits):
+        text = text[:start] + phrase + text[end:]
+    return text
+
+
+def _place_at(text: str, folded: str, offset: int) -> bool:
+    """A place name starts at ``offset`` (the gazetteer, read on the next few words only)."""
+    from routekit.text.gazetteer import find_places
+
+    stop = min(len(text), offset + 40)
+    return any(m.start == 0 for m in find_places(text[offset:stop], folded[offset:stop]))

@@ -308,9 +308,10 @@ def in_dutch_file(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _steps():
     """The steps after codes and shorthand (imported once: an import statement per text cost ~1% of extraction)."""
-    from routekit.text import journeys, letters, subject
+    from routekit.text import dialogue, journeys, letters, subject
 
-    return (journeys.without_second_journey, letters.corrected_account, subject.subject_sentences, journeys.first_journey)
+    return (journeys.without_second_journey, letters.corrected_account, subject.subject_sentences, journeys.first_journey,
+            dialogue.layover_answers)
 
 
 def prepare(text: str) -> str:
