@@ -35,3 +35,28 @@ def test_a_leg_from_another_country_keeps_its_mode():
     legs = _legs("He flew to Serbia from Istanbul. Before that he had gone to Istanbul from Tabriz by bus, and in "
                  "Turkey he stayed a year. From Serbia he walked to Hungary.")
     assert legs["TUR"] == "bus"
+
+
+@pytest.mark.parametrize("text, country, mode", [
+    # the sailing verbs are a boat
+    ("Hij is vanuit Venezuela naar Curaçao gevaren en vloog daarna naar Nederland.", "CUW", "boat"),
+    ("He sailed from Turkey to Greece and walked to North Macedonia.", "GRC", "boat"),
+    # boat and car words of other languages, kept in translated statements of either language
+    ("Vertaling: 'Met een lancha van Venezuela naar Aruba, en daarna met het vliegtuig naar Nederland.'", "ABW", "boat"),
+    ("Vertaling: 'Van Senegal in een pirogue naar Spanje, daarna met de bus naar Frankrijk.'", "ESP", "boat"),
+    ("Vanuit Spanje met een BlaBlaCar naar Frankrijk, en met de trein naar Nederland.", "FRA", "car"),
+    ("From Spain I came with a BlaBlaCar to France and took the train to the Netherlands.", "FRA", "car"),
+    ("Ik ben naar Soedan gelopen en daarna met een pick-up naar Libië gebracht.", "LBY", "car"),
+    ("She left Nigeria flying from Lagos to Frankfurt and took a bus to the Netherlands.", "DEU", "plane"),
+])
+def test_mode_words(text, country, mode):
+    assert _legs(text)[country] == mode
+
+
+@pytest.mark.parametrize("text, country", [
+    # the labelling conventions: a busje, van or minibus is a car, a bus is a scheduled bus or coach
+    ("De smokkelaar bracht ons met een busje van Servië naar Hongarije.", "HUN"),
+    ("He left Armenia by minibus to Georgia and flew to the Netherlands.", "GEO"),
+])
+def test_a_van_is_a_car(text, country):
+    assert _legs(text)[country] == "car"
