@@ -134,3 +134,16 @@ def test_a_page_abbreviation_does_not_end_the_claim():
 ])
 def test_the_answer_to_a_direct_flight_question_is_a_flight_stop(text, route):
     assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a question about what would have happened: its answer's places are no stops
+    ("V: Hoe kwam u in Italië? A: Met de boot uit Libië, naar Lampedusa. V: Als Italië u niet had geregistreerd, waar "
+     "was u dan heen gegaan? A: Naar Portugal, mijn neef woont daar. V: Hoe kwam u in Nederland? A: Met de trein, via "
+     "Zwitserland.", ("LBY", "ITA", "CHE", "NLD")),
+    ("Q: How did you reach Italy? A: By boat from Libya. Q: If the police had not stopped you, where would you have "
+     "gone? A: To Spain, my uncle is there. Q: How did you come here? A: By train through Austria and Germany to Amsterdam.",
+     ("LBY", "ITA", "AUT", "DEU", "NLD")),
+])
+def test_a_counterfactual_question_tells_no_stop(text, route):
+    assert extract_route(text).route == route

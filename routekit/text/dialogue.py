@@ -108,6 +108,8 @@ class _Turns:
     affirmative: re.Pattern[str]      # anchored at the answer's start
     leg_question: re.Pattern[str] | None = None   # a start question about one leg ("Waar begon die autorit?")
     leg_elliptic: frozenset[str] = frozenset()    # "Vanwaar?", "From where?": asks where the leg before came from
+    conditional: re.Pattern[str] | None = None    # a counterfactual question: a conditional word ...
+    counterfactual: re.Pattern[str] | None = None  # ... and a counterfactual one ("Als ..., waar was u dan heen gegaan?")
 
 
 def _turn_lists() -> _Turns:
@@ -140,6 +142,10 @@ def _turn_lists() -> _Turns:
         leg_question=re.compile(r"(?<![\w'])(?:" + "|".join(str(p) for p in lists.get("leg_question") or ["(?!)"])
                                 + r")(?![\w'])"),
         leg_elliptic=frozenset(" ".join(fold(str(p)).split()) for p in lists.get("leg_elliptic") or ()),
+        conditional=re.compile(r"(?<![\w'])(?:" + _words((lists.get("counterfactual_question") or {}).get("conditional")
+                                                         or ["(?!)"]) + r")(?![\w'])"),
+        counterfactual=re.compile(r"(?<![\w'])(?:" + _words((lists.get("counterfactual_question") or {}).get(
+            "counterfactual") or ["(?!)"]) + r")(?![\w'])"),
     )
 
 
@@ -347,6 +353,12 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
             asked = [i for i in asked if i not in premise]
             if never and lexicon.extra is not None and lexicon.extra.affirmative.search(answer_text):
                 never.difference_update(mention_countries[i] for i in told + premise)   # "Okay - yes, I was there"
+        extra = lexicon.extra
+        if (extra is not None and extra.conditional is not None and extra.conditional.search(question_text)
+                and extra.counterfactual.search(question_text)):
+            # "Als Italie u niet had geregistreerd, waar was u dan heen gegaan? A: Naar Portugal": what would have been
+            dropped.update(mention_starts[i] for i in asked + told)
+            continue
         if lexicon.start is not None and told and lexicon.start.search(question_text) and not _asks_a_leg(
                 question_text, lexicon.extra):
             starts.add(mention_starts[told[0]])
