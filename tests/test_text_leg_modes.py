@@ -60,3 +60,23 @@ def test_mode_words(text, country, mode):
 ])
 def test_a_van_is_a_car(text, country):
     assert _legs(text)[country] == "car"
+
+
+@pytest.mark.parametrize("text", [
+    # "the sea" told as the way a country was reached is a boat
+    "Ik kom uit Soedan. Daarna naar Libië. De zee naar Italië. In Italië met de trein naar Duitsland.",
+    "I left Sudan for Libya. After the sea we came to Italy. I took the train to Germany.",
+])
+def test_the_sea_is_a_boat(text):
+    assert _legs(text)["ITA"] == "boat"
+
+
+@pytest.mark.parametrize("text, country, mode", [
+    # a mode in a sentence without a place, after a word of succession, is the next leg's
+    ("Ik ging van Soedan naar Libië, naar Tripoli. Daarna met een rubberboot. Ik kwam aan op Lampedusa.", "ITA", "boat"),
+    ("From Syria I walked to Turkey. Then by boat. We arrived on Lesbos in Greece.", "GRC", "boat"),
+    # without one it still tells how the last country was reached
+    ("Ik ging van Soedan naar Libië. Dat was met een vrachtwagen. Later kwam ik in Italië.", "LBY", "truck"),
+])
+def test_a_mode_told_apart(text, country, mode):
+    assert _legs(text)[country] == mode

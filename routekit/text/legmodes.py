@@ -35,6 +35,7 @@ _LEG_START: dict = _raw()[1]["leg_start"]
 # "in Italie", "op Lampedusa", "at the port of": the place the person is at, before the mention
 _LOCATED = re.compile(r"\b" + _words(*_LEG_START["located"]) + r"\s+(?:(?:de|het|the)\s+)?$")
 # "daarvandaan", "from there": the place just named is where the next move starts
+_SUCCESSION = re.compile(r"\b" + _words(*_LEG_START["next_leg"]) + r"\b")
 _FROM_THERE = re.compile(r"\b" + _words(*_LEG_START["from_there"]) + r"\b")
 
 
@@ -73,7 +74,8 @@ class LegModes:
     ``last_arrival`` (per sentence, the last arrival before the mention asked about) is filled by the caller
     while it walks the mentions in text order."""
 
-    __slots__ = ("folded", "mode_spans", "modes_by_clause", "modes_by_sentence", "free_modes", "last_arrival")
+    __slots__ = ("folded", "mode_spans", "modes_by_clause", "modes_by_sentence", "free_modes", "last_arrival",
+                 "sentence_starts")
 
     def __init__(self, folded: str, spans: list[ModeSpan], segments: Segments, arrival_clauses) -> None:
         self.folded, self.mode_spans = folded, spans
@@ -81,6 +83,7 @@ class LegModes:
         self.modes_by_sentence: dict[int, list] = {}
         self.free_modes: dict[int, list] = {}   # per sentence, the modes outside every clause with an arrival
         self.last_arrival: dict[int, _MentionState] = {}
+        self.sentence_starts = segments.sentence_starts
         clause_of, sentence_of = segments.clause, segments.sentence
         for span in spans:
             clause, sentence = clause_of(span[0]), sentence_of(span[0])
@@ -111,7 +114,9 @@ class LegModes:
 
     def told_apart(self, route: list[str], mode_of: dict[str, str], travelled: list[_MentionState],
                    arrivals_in: dict[int, list]) -> None:
-        """A mode in a sentence without any arrival ("Dat was met een boot.") belongs to the last country reached."""
+        """A mode in a sentence without any arrival ("Dat was met een boot.") belongs to the last country reached;
+        told after a word of succession ("Daarna de zee.", "Then by bus.") it is the next leg's, when the next
+        mention is an arrival."""
         if all(sentence in arrivals_in for sentence in self.modes_by_sentence):
             return
         candidates = [s for s in travelled if s.mention.place.iso3 in route]
@@ -120,7 +125,15 @@ class LegModes:
             while pointer < len(candidates) and candidates[pointer].sentence < sentence:
                 last_state = candidates[pointer]
                 pointer += 1
-            if sentence in arrivals_in or last_state is None or last_state.departure:
+            if sentence in arrivals_in:
+                continue
+            if pointer < len(candidates) and not candidates[pointer].departure and self._after_succession(
+                    sentence, spans[0]):
+                following = candidates[pointer].mention.place.iso3
+                if mode_of.get(following, UNKNOWN_MODE) == UNKNOWN_MODE:
+                    mode_of[following] = spans[0][2]
+                continue
+            if last_state is None or last_state.departure:
                 continue
             last = last_state.mention.place.iso3
             if mode_of.get(last, UNKNOWN_MODE) == UNKNOWN_MODE:
@@ -148,6 +161,10 @@ class LegModes:
                 and (start.departure or _LOCATED.search(self.folded, max(0, start.mention.start - 16),
                                                         start.mention.start) is not None
                      or _FROM_THERE.search(self.folded, start.mention.end, end.mention.start) is not None))
+
+    def _after_succession(self, sentence: int, span: ModeSpan) -> bool:
+        start = self.sentence_starts[sentence - 1] if sentence > 0 else 0
+        return _SUCCESSION.search(self.folded, start, span[0]) is not None
 
     @staticmethod
     def _source_elsewhere(travelled: list[_MentionState], index: int) -> bool:
