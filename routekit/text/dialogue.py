@@ -489,6 +489,7 @@ class _Layover:
     """``document.yaml`` ``dialogue``: the questions about a direct flight or a change of planes, and their answers."""
 
     question: re.Pattern[str]
+    words: tuple[str, ...]        # the longest word of each question phrase: substring tests before the regex
     answer: re.Pattern[str]       # what stands between the answer's label and the place of the stop
     phrase: dict[str, str]        # the transit phrase the rules read, per language
 
@@ -499,8 +500,11 @@ def _layover() -> _Layover:
 
     lists = cues().get("dialogue") or {}
     phrase = lists.get("layover_phrase") or {}
+    phrases = [fold(str(p)) for p in lists.get("layover_question") or ()]
+    longest = {max(re.findall(r"[a-z]+", phrase) or [phrase], key=len) for phrase in phrases}
     return _Layover(
-        question=words_regex(lists.get("layover_question") or ["(?!)"]),
+        question=words_regex(phrases or ["(?!)"]),
+        words=tuple(sorted(w for w in longest if not any(o != w and o in w for o in longest))),
         answer=re.compile(r"\s*(?:" + str(lists.get("layover_answer") or "(?!)") + r")"),
         phrase={"nl": str(phrase.get("nl", "overgestapt in")), "en": str(phrase.get("en", "changing planes in"))},
     )
@@ -514,8 +518,8 @@ def layover_answers(text: str, folded: str) -> str:
     if "?" not in folded or ":" not in folded:
         return text
     layover = _layover()
-    if layover.question.search(folded) is None:   # one scan: most transcripts ask about no direct flight
-        return text
+    if not any(word in folded for word in layover.words) or layover.question.search(folded) is None:
+        return text   # most transcripts ask about no direct flight
     lexicon = _lexicon()
     labels = _labels(folded, lexicon)
     edits: list[tuple[int, int, str]] = []
