@@ -80,3 +80,25 @@ def test_the_sea_is_a_boat(text):
 ])
 def test_a_mode_told_apart(text, country, mode):
     assert _legs(text)[country] == mode
+
+
+@pytest.mark.parametrize("text, country, mode", [
+    # a mode told for a list of destinations covers each of them
+    ("Vanuit Italië reisde ik met de trein naar Duitsland en naar Nederland.", "NLD", "train"),
+    ("From Italy I took the train to Germany and to the Netherlands.", "NLD", "train"),
+    # after a word of succession the next destination's mode is not told
+    ("Vanuit Italië reisde ik met de trein naar Duitsland, en daarna naar Nederland.", "NLD", "unknown"),
+])
+def test_a_mode_for_a_list_of_destinations(text, country, mode):
+    assert _legs(text)[country] == mode
+
+
+@pytest.mark.parametrize("text", [
+    # a sentence opening with where the person is, going on to another country, tells the onward leg's mode
+    "Ik ging van Griekenland naar Oostenrijk. In Wenen nam ik de trein naar Duitsland.",
+    "I went from Greece to Austria. In Vienna I took the train to Germany.",
+])
+def test_the_mode_from_where_the_person_is_is_the_onward_legs(text):
+    legs = _legs(text)
+    assert legs["AUT"] == "unknown"
+    assert legs["DEU"] == "train"

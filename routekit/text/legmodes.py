@@ -22,6 +22,10 @@ UNKNOWN_MODE = "unknown"
 # Words that join a flight's destination to the next stop of the same trip ("en vandaar naar", "and then on to").
 _CONNECTION_GAP = re.compile(r"(?:[\s,]+|\b(?:en|dan|toen|daarna|vandaar|verder|door|naar|and|then|on|to|from|there)"
                              r"\b)+")
+# "met de trein naar Oostenrijk en Duitsland": a list of destinations joined without a word of succession
+_LIST_GAP = re.compile(r"(?:[\s,]+|\b(?:en|and|naar|to|into)\b)+")
+# the words that lead to a destination, right before it ("naar", "to the", "into")
+_TOWARDS = re.compile(r"\b(?:naar|richting|to|into|towards)\s+(?:(?:de|het|the)\s+)?$")
 _TO_THE = re.compile(r"\b(?:naar|tot aan|to|up to)\s+(?:de|the)\s+$")
 
 ModeSpan = tuple[int, int, str]
@@ -34,8 +38,11 @@ def _words(*words: str) -> str:
 _LEG_START: dict = _raw()[1]["leg_start"]
 # "in Italie", "op Lampedusa", "at the port of": the place the person is at, before the mention
 _LOCATED = re.compile(r"\b" + _words(*_LEG_START["located"]) + r"\s+(?:(?:de|het|the)\s+)?$")
-# "daarvandaan", "from there": the place just named is where the next move starts
+# a sentence or clause that opens with where the person is ("In Wenen nam ik de trein"; not "kwam in Parijs aan")
+_OPENS_LOCATED = re.compile(r"(?:^|[.!?;:]\s*)" + _words(*_LEG_START["located"]) + r"\s+(?:(?:de|het|the)\s+)?$")
+# "Daarna met de boot.": a mode told after these is the next leg's
 _SUCCESSION = re.compile(r"\b" + _words(*_LEG_START["next_leg"]) + r"\b")
+# "daarvandaan", "from there": the place just named is where the next move starts
 _FROM_THERE = re.compile(r"\b" + _words(*_LEG_START["from_there"]) + r"\b")
 
 
@@ -75,10 +82,17 @@ class LegModes:
     while it walks the mentions in text order."""
 
     __slots__ = ("folded", "mode_spans", "modes_by_clause", "modes_by_sentence", "free_modes", "last_arrival",
-                 "sentence_starts")
+                 "sentence_starts", "starting_points")
 
-    def __init__(self, folded: str, spans: list[ModeSpan], segments: Segments, arrival_clauses) -> None:
+    def __init__(self, folded: str, spans: list[ModeSpan], segments: Segments, arrival_clauses,
+                 arrivals_in: dict[int, list] | None = None) -> None:
         self.folded, self.mode_spans = folded, spans
+        self.starting_points: frozenset[int] = frozenset()
+        if spans and arrivals_in:
+            self.starting_points = self._starting_points(arrivals_in)
+            if self.starting_points:   # a clause whose only arrivals are starting points tells the onward leg
+                arrival_clauses = {st.clause for same in arrivals_in.values() for st in same
+                                   if st.mention.start not in self.starting_points}
         self.modes_by_clause: dict[int, list] = {}
         self.modes_by_sentence: dict[int, list] = {}
         self.free_modes: dict[int, list] = {}   # per sentence, the modes outside every clause with an arrival
@@ -92,8 +106,28 @@ class LegModes:
             if clause not in arrival_clauses:
                 self.free_modes.setdefault(sentence, []).append(span)
 
+    def _starting_points(self, arrivals_in: dict[int, list]) -> frozenset[int]:
+        """The mentions (their offsets) of a place the person is at when the sentence goes on to another country
+        ("In Wenen nam ik de trein naar Duitsland", "In Italy I took the train to Switzerland"): the mode told
+        there is the onward leg's, not the way that place was reached."""
+        found = []
+        folded = self.folded
+        for same in arrivals_in.values():
+            if len(same) < 2:
+                continue
+            for position, st in enumerate(same[:-1]):
+                if st.via or st.transit or not _OPENS_LOCATED.search(folded, max(0, st.mention.start - 16),
+                                                                      st.mention.start):
+                    continue
+                iso3 = st.mention.place.iso3
+                if any(other.mention.place.iso3 != iso3 and _TOWARDS.search(folded, max(0, other.mention.start - 24),
+                                                                            other.mention.start)
+                       for other in same[position + 1:]):
+                    found.append(st.mention.start)
+        return frozenset(found)
+
     def mode_for(self, state: _MentionState) -> str:
-        if state.departure or state.home or not self.mode_spans:
+        if state.departure or state.home or not self.mode_spans or state.mention.start in self.starting_points:
             return UNKNOWN_MODE
         if state.mention.place.kind == "border_side" and _TO_THE.search(self.folded, 0, state.mention.start):
             return UNKNOWN_MODE   # "met de bus naar de Griekse grens": reaching the border is not crossing it
@@ -110,7 +144,9 @@ class LegModes:
         if previous is None or not _CONNECTION_GAP.fullmatch(self.folded[previous.mention.end:state.mention.start]):
             return UNKNOWN_MODE
         mode = self.mode_for(previous)
-        return mode if mode == "plane" else UNKNOWN_MODE
+        if mode == "plane" or _LIST_GAP.fullmatch(self.folded, previous.mention.end, state.mention.start):
+            return mode
+        return UNKNOWN_MODE
 
     def told_apart(self, route: list[str], mode_of: dict[str, str], travelled: list[_MentionState],
                    arrivals_in: dict[int, list]) -> None:
