@@ -1,0 +1,39 @@
+"""Missing countries told only by a name the gazetteer did not know (issue 15, names round).
+
+Kinds: a region (first-level subdivision, ISO 3166-2 via pycountry, in the generated cities.csv) as the only clue to
+the origin; a country's short form ("Saudi"); a language's own country names kept by an interpreter (Kurmanji).
+Examples written for these tests, not taken from an evaluation set.
+"""
+
+import pytest
+
+from routekit.text import extract_route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a state or province names the origin country
+    ("Hij komt uit de deelstaat Zulia. Hij stak te voet over naar Colombia en vloog van Bogotá naar Madrid, "
+     "daarna met de bus naar Amsterdam.", ("VEN", "COL", "ESP", "NLD")),
+    ("The applicant grew up in Jonglei. He walked to Sudan, crossed the desert to Libya and went by boat to Italy. "
+     "From Italy he took the train to France and the Netherlands.", ("SSD", "SDN", "LBY", "ITA", "FRA", "NLD")),
+    ("He left Khatlon by train for Moscow, flew to Minsk, walked into Poland and took a bus to Amsterdam.",
+     ("TJK", "RUS", "BLR", "POL", "NLD")),
+])
+def test_region_as_the_only_clue(text, route):
+    assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    ("Van Jemen liepen we naar Saudi. Daar werkte ik drie jaar; daarna vloog ik naar Istanbul en ging met de boot "
+     "naar Griekenland en met het vliegtuig naar Nederland.", ("YEM", "SAU", "TUR", "GRC", "NLD")),
+    ("From Yemen we walked into Saudi and I worked in Jeddah. Then I flew to Turkey, took a boat to Greece and a "
+     "plane to Amsterdam.", ("YEM", "SAU", "TUR", "GRC", "NLD")),
+])
+def test_short_country_name(text, route):
+    assert extract_route(text).route == route
+
+
+def test_kurmanji_country_names():
+    text = ("Vertaling uit het Kurmanji: 'Van Tirkiye ben ik met de boot naar Yewnanistan gegaan. Van Yewnanistan "
+            "met een vrachtwagen naar Îtalya en dan met de trein naar Fransa.'")
+    assert extract_route(text).route == ("TUR", "GRC", "ITA", "FRA", "NLD")
