@@ -265,7 +265,7 @@ class _Scopes:
                  "home_after", "boarding_after", "birth_after", "residence_after", "first_clauses", "returned",
                  "persons_from", "homes", "nationalities", "journey_starts", "starts", "residences", "vias",
                  "departed", "abroad", "abroad_sentences", "before_sentences", "documents", "document_index", "link",
-                 "may_exclude", "borders", "elsewhere_now", "onward", "guessed")
+                 "may_exclude", "borders", "elsewhere_now", "onward", "guessed", "may_order")
 
 
 def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[int, int]]], vocab: Vocabulary,
@@ -435,6 +435,9 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
                               scopes.documents, scopes.returned, scopes.persons_from, scopes.borders, scopes.guessed,
                               scopes.elsewhere_now, scopes.onward, scopes.intention, scopes.intention_after,
                               scopes.final_index.spans, scopes.airside_sentences))
+    # whether any order cue of ``_mark_order`` is in this text (nearly half the demo texts: none, the step is skipped)
+    scopes.may_order = any((scopes.intention, scopes.intention_after, scopes.abroad, scopes.before_sentences,
+                            scopes.vias, scopes.first_clauses, scopes.any_transit))
     return scopes
 
 
@@ -653,7 +656,8 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
             if state.excluded:
                 continue
         _mark_origin(state, folded, scopes, segments)
-        _mark_order(state, folded, scopes, segments)
+        if scopes.may_order:   # else every flag it sets keeps its default
+            _mark_order(state, folded, scopes, segments)
     if "seen_only" in cues or "conditional" in cues or "regulation_context" in cues:
         _mark_not_travelled(states, folded, cues, segments)
     if scopes.vias:   # only a mention a 'via' cue governs starts a via list
