@@ -102,3 +102,14 @@ def test_the_mode_from_where_the_person_is_is_the_onward_legs(text):
     legs = _legs(text)
     assert legs["AUT"] == "unknown"
     assert legs["DEU"] == "train"
+
+
+@pytest.mark.parametrize("text, country, mode", [
+    # the mode that leads to a place ('boat to X', 'a bus from A to X') is that place's, even when the next
+    # leg's mode stands closer to it
+    ("The route: Dhaka - Dubai by plane - Tripoli - boat to Lampedusa - train to Milan - bus to Amsterdam.", "ITA", "boat"),
+    ("He took a bus from Santiago de Chile to São Paulo before flying on to Amsterdam.", "BRA", "bus"),
+    ("De route: Tripoli - boot naar Lampedusa - trein naar Milaan - bus naar Amsterdam.", "ITA", "boat"),
+])
+def test_the_mode_that_leads_to_a_place(text, country, mode):
+    assert _legs(text)[country] == mode

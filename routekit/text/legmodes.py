@@ -26,6 +26,9 @@ _CONNECTION_GAP = re.compile(r"(?:[\s,]+|\b(?:en|dan|toen|daarna|vandaar|verder|
 _LIST_GAP = re.compile(r"(?:[\s,]+|\b(?:en|and|naar|to|into)\b)+")
 # the words that lead to a destination, right before it ("naar", "to the", "into")
 _TOWARDS = re.compile(r"\b(?:naar|richting|to|into|towards)\s+(?:(?:de|het|the)\s+)?$")
+# between a mode and the place it leads to: "(met de boot) naar", "(a bus) from Santiago to", "(per trein) via Wenen naar"
+_LEADS_TO = re.compile(r"\s*(?:(?:from|van|vanuit|uit|via)\s+[^\s,.;:!?]+(?:\s+[^\s,.;:!?]+){0,2}\s+)?"
+                       r"(?:naar|to|into)\s+(?:(?:de|het|the)\s+)?")
 _TO_THE = re.compile(r"\b(?:naar|tot aan|to|up to)\s+(?:de|the)\s+$")
 
 ModeSpan = tuple[int, int, str]
@@ -135,6 +138,10 @@ class LegModes:
         spans = self.modes_by_clause.get(state.clause) or self.free_modes.get(state.sentence)
         if not spans:
             return self._connection_mode(state)
+        folded, start = self.folded, state.mention.start
+        for span in spans:   # "boat to Lampedusa - train to Milan": the mode that leads to this place
+            if span[1] <= start and _LEADS_TO.fullmatch(folded, span[1], start):
+                return span[2]
         span = _nearest(spans, state.mention)
         return span[2] if span else UNKNOWN_MODE
 
