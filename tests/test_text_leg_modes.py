@@ -113,3 +113,17 @@ def test_the_mode_from_where_the_person_is_is_the_onward_legs(text):
 ])
 def test_the_mode_that_leads_to_a_place(text, country, mode):
     assert _legs(text)[country] == mode
+
+
+@pytest.mark.parametrize("text, country, mode", [
+    # 'vlucht' is a flight, but after a possessive it is the flight from danger
+    ("Betrokkene reisde met vlucht OS 371 van Erbil via Wenen naar Amsterdam.", "NLD", "plane"),
+    ("Na haar vlucht uit Homs woonde zij in Libanon. Daarna met de boot naar Cyprus.", "LBN", "unknown"),
+    # a mode told after a place and leading on to another place is not that place's
+    ("Op Schiphol werd hij bij het boarden van een vlucht naar Londen aangehouden. Hij was met de bus uit Parijs naar "
+     "Amsterdam gekomen.", "NLD", "bus"),
+    ("He was stopped at Schiphol when boarding a flight to London. He had come from Paris to Amsterdam by bus.",
+     "NLD", "bus"),
+])
+def test_flights(text, country, mode):
+    assert _legs(text)[country] == mode

@@ -37,3 +37,25 @@ def test_kurmanji_country_names():
     text = ("Vertaling uit het Kurmanji: 'Van Tirkiye ben ik met de boot naar Yewnanistan gegaan. Van Yewnanistan "
             "met een vrachtwagen naar Îtalya en dan met de trein naar Fransa.'")
     assert extract_route(text).route == ("TUR", "GRC", "ITA", "FRA", "NLD")
+
+
+@pytest.mark.parametrize("text, route", [
+    # the Urdu/Pashto name of France, as interpreters keep it
+    ("Vertaling uit het Urdu: 'Van Quetta naar Iran, lopend naar Turki. Met de boot naar Yunan en met een schip naar "
+     "Itli. Daarna met de trein naar Frans en toen naar Holand.'", ("PAK", "IRN", "TUR", "GRC", "ITA", "FRA", "NLD")),
+    ("Translation from Pashto: 'From Jalalabad to Iran, then Turki, by boat to Yunan, by ship to Itli, "
+     "by train to Frans and by bus to Holland.'", ("AFG", "IRN", "TUR", "GRC", "ITA", "FRA", "NLD")),
+])
+def test_urdu_name_of_france(text, route):
+    assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # the Dutch word for the French language or nationality is no stop
+    ("Het gehoor werd in het Frans afgenomen. Hij reisde van Guinee naar Mali en Algerije, daarna naar Italië en "
+     "Nederland.", ("GIN", "MLI", "DZA", "ITA", "NLD")),
+    ("Mijn man, die Frans is, haalde mij op in Tanger. We reden door Spanje naar Nederland.", ("MAR", "ESP", "NLD")),
+    ("Hij spreekt Frans en Arabisch. Hij kwam uit Tunesië via Italië naar Nederland.", ("TUN", "ITA", "NLD")),
+])
+def test_french_language_is_no_stop(text, route):
+    assert extract_route(text).route == route

@@ -1292,7 +1292,7 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
     before_anchor: str | None = None
     travelled, arrivals_in, arrival_clauses, departures, before_sentences, abroad_note = _sort_mentions(states)
     clause_of = segments.clause
-    leg_modes = LegModes(folded, mode_spans, segments, arrival_clauses, arrivals_in)
+    leg_modes = LegModes(folded, mode_spans, segments, arrival_clauses, arrivals_in, states)
     mode_for, last_arrival = leg_modes.mode_for, leg_modes.last_arrival
     pair_of = _departure_pairs(travelled, arrivals_in, departures, folded) if departures and arrivals_in else {}
     if after_cues:

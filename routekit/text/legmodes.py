@@ -43,6 +43,10 @@ _LEG_START: dict = _raw()[1]["leg_start"]
 _LOCATED = re.compile(r"\b" + _words(*_LEG_START["located"]) + r"\s+(?:(?:de|het|the)\s+)?$")
 # a sentence or clause that opens with where the person is ("In Wenen nam ik de trein"; not "kwam in Parijs aan")
 _OPENS_LOCATED = re.compile(r"(?:^|[.!?;:]\s*)" + _words(*_LEG_START["located"]) + r"\s+(?:(?:de|het|the)\s+)?$")
+_NOT: dict = _raw()[1]["not_a_mode"]
+_NOT_A_MODE_WORDS = re.compile(r"\b" + _words(*_NOT["words"]) + r"\b")
+# "haar vlucht": the span of a mode word that means something else after the word before it
+_NOT_A_MODE = re.compile(r".*\b" + _words(*_NOT["after"]) + r"\s+" + _words(*_NOT["words"]), re.DOTALL)
 # "Daarna met de boot.": a mode told after these is the next leg's
 _SUCCESSION = re.compile(r"\b" + _words(*_LEG_START["next_leg"]) + r"\b")
 # "daarvandaan", "from there": the place just named is where the next move starts
@@ -85,11 +89,15 @@ class LegModes:
     while it walks the mentions in text order."""
 
     __slots__ = ("folded", "mode_spans", "modes_by_clause", "modes_by_sentence", "free_modes", "last_arrival",
-                 "sentence_starts", "starting_points")
+                 "sentence_starts", "starting_points", "states", "country_at")
 
     def __init__(self, folded: str, spans: list[ModeSpan], segments: Segments, arrival_clauses,
-                 arrivals_in: dict[int, list] | None = None) -> None:
+                 arrivals_in: dict[int, list] | None = None, states: list[_MentionState] = ()) -> None:
+        if spans and _NOT_A_MODE_WORDS.search(folded):
+            spans = [span for span in spans if not _NOT_A_MODE.fullmatch(folded, max(0, span[0] - 16), span[1])]
         self.folded, self.mode_spans = folded, spans
+        self.states = states
+        self.country_at: dict[int, str] | None = None   # country per mention offset, made when a rule needs it
         self.starting_points: frozenset[int] = frozenset()
         if spans and arrivals_in:
             self.starting_points = self._starting_points(arrivals_in)
@@ -142,8 +150,20 @@ class LegModes:
         for span in spans:   # "boat to Lampedusa - train to Milan": the mode that leads to this place
             if span[1] <= start and _LEADS_TO.fullmatch(folded, span[1], start):
                 return span[2]
+        if not (state.via or state.transit):
+            # "op Schiphol, bij het boarden van een vlucht naar Londen": a mode told after a place, leading elsewhere
+            spans = [span for span in spans if span[0] < start or not self._leads_elsewhere(span, state)]
         span = _nearest(spans, state.mention)
         return span[2] if span else UNKNOWN_MODE
+
+    def _leads_elsewhere(self, span: ModeSpan, state: _MentionState) -> bool:
+        """Whether the mode ``span`` leads to a place that is not in ``state``'s country ("een vlucht naar Londen")."""
+        leads = _LEADS_TO.match(self.folded, span[1])
+        if leads is None or leads.end() == state.mention.start:
+            return False
+        if self.country_at is None:
+            self.country_at = {st.mention.start: st.mention.place.iso3 for st in self.states}
+        return self.country_at.get(leads.end()) != state.mention.place.iso3
 
     def _connection_mode(self, state: _MentionState) -> str:
         """'flew to Dubai and then to Amsterdam': a leg joined to a flight by connector words only is a flight."""
