@@ -59,3 +59,28 @@ def test_urdu_name_of_france(text, route):
 ])
 def test_french_language_is_no_stop(text, route):
     assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # Albanian towns in the definite form a speaker uses ("nga Shkodra"), and small towns of the Albanian leg
+    ("Vertaling uit het Albanees: 'Vanuit Korça ben ik met de bus naar Griekenland gegaan, daarna met de boot naar "
+     "Italië en met de trein naar Frankrijk.'", ("ALB", "GRC", "ITA", "FRA", "NLD")),
+    ("Translation from Albanian: 'I left Lezhë by car for Montenegro, then Bosnia and Croatia, and took a train "
+     "to Germany.'", ("ALB", "MNE", "BIH", "HRV", "DEU", "NLD")),
+    ("Hij vertrok uit Fier met een busje naar Griekenland en nam daarna de boot naar Italië.", ("ALB", "GRC", "ITA")),
+])
+def test_albanian_town_forms(text, route):
+    assert extract_route(text).route == route
+
+
+def test_dutch_name_of_trieste():
+    text = "Via Kroatië en Slovenië kwam hij in Triëst aan; daarna nam hij de trein naar Frankrijk en de bus naar Nederland."
+    assert extract_route(text).route == ("HRV", "SVN", "ITA", "FRA", "NLD")
+
+
+@pytest.mark.parametrize("text, route", [
+    ("Triest genoeg kwam hij via Italië naar Nederland.", ("ITA", "NLD")),
+    ("Fier vertelde hij dat hij uit Marokko via Spanje naar Nederland was gekomen.", ("MAR", "ESP", "NLD")),
+])
+def test_fier_and_triest_as_dutch_words_are_no_place(text, route):
+    assert extract_route(text).route == route

