@@ -147,3 +147,16 @@ def test_the_answer_to_a_direct_flight_question_is_a_flight_stop(text, route):
 ])
 def test_a_counterfactual_question_tells_no_stop(text, route):
     assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # the alternative the answer does not choose is not travelled, also where the interviewer named it before
+    ("V: U zei dat u in Libië was. Welke stad? A: Tripoli. V: Tripoli in Libië of Tripoli in Libanon? A: Libanon, "
+     "daar woonde ik. V: Hoe verliet u Libanon? A: Met een boot naar Cyprus en daarna vloog ik naar Amsterdam.",
+     ("LBN", "CYP", "NLD")),
+    ("Q: You said you were in Libya. Which city? A: Tripoli. Q: Tripoli in Libya or Tripoli in Lebanon? A: Lebanon. "
+     "Q: How did you leave Lebanon? A: A small boat to Cyprus, then I flew to Athens and later to Amsterdam.",
+     ("LBN", "CYP", "GRC", "NLD")),
+])
+def test_the_alternative_not_chosen_is_not_travelled_anywhere(text, route):
+    assert extract_route(text).route == route

@@ -392,6 +392,9 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
                     and extra.alternatives.search(question_text)):
                 others = [i for i in asked if mention_countries[i] not in told_countries]
                 dropped.update(mention_starts[i] for i in others)
+                # "You said you were in Libya. ... Tripoli in Libya or Tripoli in Lebanon? A: Lebanon": the one not
+                # chosen is not travelled, wherever the transcript named it
+                never.update(mention_countries[i] for i in others)
                 asked = [i for i in asked if mention_countries[i] in told_countries]
             # "Bent u in Duitsland geweest? A: Misschien, ik weet het niet": not known to be travelled
             if (yes_no and not (asked_countries & told_countries) and extra.uncertain.search(opening.split(".", 1)[0])
