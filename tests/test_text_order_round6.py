@@ -1,0 +1,27 @@
+"""Order evidence a record gives that the timeline lost (issue 15, order round 6).
+
+Texts written for these tests (not taken from an evaluation set): each case is a kind of question or sentence that
+real records show; before this round each came out in the order of the text instead of the order it states.
+"""
+
+import pytest
+
+from routekit.text import extract_route
+
+
+def route(text):
+    return ">".join(extract_route(text).route)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a question asking how the person reached the place the last answer named, pointing back at it: the answer's
+    # countries come before that place
+    ("V: Waar werkte u? A: In Tripoli, in Libië. V: Hoe kwam u daar? A: Vanuit Niamey, met een pick-up. "
+     "V: En daarna? A: Met de boot naar Italië en de trein naar Nederland.", "NER>LBY>ITA>NLD"),
+    ("Q: Where did you work? A: In Libya. Q: How did you get there? A: From Niger, by pick-up. Q: And then? "
+     "A: By boat to Italy and by train to the Netherlands.", "NER>LBY>ITA>NLD"),
+    ("V: Waar bent u de EU binnengekomen? A: Op Cyprus. V: Hoe kwam u daar? A: Met een vliegtuig uit Istanbul. "
+     "V: En daarna? A: Met het vliegtuig naar Eindhoven.", "TUR>CYP>NLD"),
+])
+def test_how_did_you_get_there(text, expected):
+    assert route(text) == expected
