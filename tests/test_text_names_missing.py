@@ -95,3 +95,14 @@ def test_fier_and_triest_as_dutch_words_are_no_place(text, route):
 ])
 def test_country_told_by_its_police(text, route):
     assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # the Dutch name of Chile, written with a capital; the food is written in lower case
+    ("Zij woonde sinds 2017 in Chili. In 2024 vloog zij via Brazilië naar Spanje en nam de bus naar Nederland.",
+     ("CHL", "BRA", "ESP", "NLD")),
+    ("Hij werkte in een restaurant en at chili con carne. Hij kwam uit Marokko via Spanje naar Nederland.",
+     ("MAR", "ESP", "NLD")),
+])
+def test_dutch_name_of_chile(text, route):
+    assert extract_route(text).route == route
