@@ -160,3 +160,17 @@ def test_a_counterfactual_question_tells_no_stop(text, route):
 ])
 def test_the_alternative_not_chosen_is_not_travelled_anywhere(text, route):
     assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a document.yaml phrase written with a trailing space ("concerns (his|her|their) ", "rendered ... as ") ends at
+    # its last word: before, the space made it unmatchable and the relative's or interpreter's country stayed
+    ("Corrections to the interview report, client Ms Z. Hussaini. The report states that she first went to Pakistan. "
+     "She did not: she fled from Herat straight to Iran. The reference to Pakistan concerns her brother. From Iran "
+     "she walked to Turkey and flew to Amsterdam.", ("AFG", "IRN", "TUR", "NLD")),
+    ("Correcties op het rapport, cliënt dhr. A. Noori. Op pagina 3 staat dat cliënt via Pakistan reisde. De vermelding "
+     "van Pakistan betreft zijn broer. Cliënt reisde van Herat naar Iran en vandaar naar Turkije; met het vliegtuig "
+     "kwam hij naar Nederland.", ("AFG", "IRN", "TUR", "NLD")),
+])
+def test_a_relatives_part_is_dropped(text, route):
+    assert extract_route(text).route == route

@@ -43,8 +43,10 @@ def cues() -> dict:
 
 
 def words_regex(patterns, anchored_end: bool = True) -> re.Pattern[str]:
-    """One regex of whole-word alternatives (regex fragments from ``document.yaml``) for folded text."""
-    alternatives = "|".join(sorted((str(p) for p in patterns), key=len, reverse=True))
+    """One regex of whole-word alternatives (regex fragments from ``document.yaml``) for folded text. A fragment written
+    with a trailing space ("concerns (his|her|their) ") ends at that word: the space would make the whole-word end
+    unmatchable before the next word."""
+    alternatives = "|".join(sorted((str(p).rstrip(" ") or str(p) for p in patterns), key=len, reverse=True))
     return re.compile(r"(?<![\w'])(?:" + alternatives + (r")(?![\w'])" if anchored_end else ")"))
 
 
