@@ -37,6 +37,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
+from routekit.errors import InputError
+from routekit.text.gazetteer import data_path
 from routekit.text.normalise import fold
 
 
@@ -497,14 +499,22 @@ class _Layover:
     phrase: dict[str, str]        # the transit phrase the rules read, per language
 
 
+_PLAIN_PHRASE = re.compile(r"[^\W\d_]+(?:[ '-][^\W\d_]+)*")
+
+
 @lru_cache(maxsize=1)
 def _layover() -> _Layover:
     from routekit.text.document import cues, words_regex
 
     lists = cues().get("dialogue") or {}
     phrase = lists.get("layover_phrase") or {}
-    phrases = [fold(str(p)) for p in lists.get("layover_question") or ()]
-    longest = {max(re.findall(r"[a-z]+", phrase) or [phrase], key=len) for phrase in phrases}
+    raw = [str(p) for p in lists.get("layover_question") or ()]
+    if fragments := [p for p in raw if not _PLAIN_PHRASE.fullmatch(p)]:
+        # they are folded like the text and pre-filtered by their longest word, which a regex fragment would break
+        raise InputError(data_path("document.yaml"), f"plain words only, not {fragments[0]!r}",
+                         field="dialogue.layover_question")
+    phrases = [fold(p) for p in raw]
+    longest = {max(re.findall(r"[a-z]+", question) or [question], key=len) for question in phrases}
     return _Layover(
         question=words_regex(phrases or ["(?!)"]),
         words=tuple(sorted(w for w in longest if not any(o != w and o in w for o in longest))),
