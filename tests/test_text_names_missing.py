@@ -106,3 +106,14 @@ def test_country_told_by_its_police(text, route):
 ])
 def test_dutch_name_of_chile(text, route):
     assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # German and French towns whose names are frequent German or French words only because they are towns there
+    ("Hij vloog van Kutaisi naar Memmingen en nam daar de bus naar Amsterdam.", ("GEO", "DEU", "NLD")),
+    ("From Milan she took a train to Villeurbanne and later a Flixbus to Amsterdam.", ("ITA", "FRA", "NLD")),
+    # a short German name is still a given name, not a town
+    ("Zijn vriend Achim reed hem van Polen naar Nederland.", ("POL", "NLD")),
+])
+def test_towns_of_german_and_french_speaking_countries(text, route):
+    assert extract_route(text).route == route

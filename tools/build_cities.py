@@ -53,6 +53,8 @@ MAX_ZIPF_SMALL = 2.3    # ... and for towns under 100,000 people
 LARGE = 250_000
 MAX_ZIPF_LARGE = 3.6
 LARGE_MIN_LETTERS = 6
+# the countries whose towns' names are German or French words because they are towns there (see ``acceptable``)
+OWN_LANGUAGE = {"de": {"DE", "AT", "CH", "LI", "LU"}, "fr": {"FR", "MC", "CH", "LU"}}
 MIN_POPULATION_ALBANIAN = 15_000
 ALBANIAN = {"AL", "XK"}
 DOMINANCE = 5.0         # a name shared by two countries' towns goes to the larger when it is 5x larger
@@ -71,17 +73,21 @@ def ascii_form(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().replace("\u2019", "'")
 
 
-def acceptable(name: str, population: int, large: bool = False) -> bool:
+def acceptable(name: str, population: int, large: bool = False, country: str = "") -> bool:
+    """A name that is no ordinary word. A town's own country's language is not asked when the records are not written
+    in it (German, French): "Memmingen" and "Sète" are frequent German and French words only because they are towns
+    there; Dutch and English, the records' languages, are always asked."""
     plain = ascii_form(name)
+    languages = tuple(lang for lang in ("en", "nl", "de", "fr") if country not in OWN_LANGUAGE.get(lang, ()))
     if len(plain.replace(" ", "")) < 4 or not LATIN.match(plain) or plain.isupper():
         return False
     large = large and len(plain.replace(" ", "")) >= LARGE_MIN_LETTERS
     limit = MAX_ZIPF_LARGE if large else MAX_ZIPF if population >= 100_000 else MAX_ZIPF_SMALL
     words = plain.lower().replace("-", " ").split()
     # a one-word name that is a word; a longer name whose every word is common ("New Town") is as risky
-    frequency = max(zipf_frequency(plain.lower(), lang) for lang in ("en", "nl", "de", "fr"))
+    frequency = max(zipf_frequency(plain.lower(), lang) for lang in languages)
     if len(words) > 1:
-        frequency = max(frequency, min(max(zipf_frequency(w, lang) for lang in ("en", "nl", "de", "fr"))
+        frequency = max(frequency, min(max(zipf_frequency(w, lang) for lang in languages)
                                        for w in words))
     return frequency < limit
 
@@ -147,7 +153,10 @@ def main() -> None:
         # the main name of a large city or capital may be a frequent word (MAX_ZIPF_LARGE); its other spellings may not
         large = population >= LARGE or (city["name"], city["countrycode"]) in capitals
         for name in sorted(names):   # sorted: spellings that fold alike keep the same one on every run
-            if not name or not acceptable(name, population, large and name == city["name"]):
+            # the own-language exemption is for a town's main name of 6+ letters, not for its other spellings ("Pari",
+            # "Galle") nor for short names, which are the given names and words ("Achim", "Mitte")
+            own = city["countrycode"] if name == city["name"] and len(ascii_form(name)) >= LARGE_MIN_LETTERS else ""
+            if not name or not acceptable(name, population, large and name == city["name"], own):
                 continue
             key = _key(name)
             best = candidates[key].get(code)
