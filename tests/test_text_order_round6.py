@@ -25,3 +25,18 @@ def route(text):
 ])
 def test_how_did_you_get_there(text, expected):
     assert route(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the start asked last: the answer tells the beginning of the journey, every country it reaches (not those it
+    # tells as left) follows the start before the countries of the answers told first
+    ("V: Hoe kwam u in Duitsland? A: Met een vrachtwagen uit Oostenrijk. V: Bent u in Hongarije geweest? "
+     "A: Ja, een week in een kamp. V: Waar begon uw reis? A: In Kabul. Een smokkelaar bracht mij naar Iran en "
+     "Turkije. Daarna Bulgarije en Servië. V: En na Duitsland? A: De trein naar Nederland.", "AFG>IRN>TUR>BGR>SRB>HUN>AUT>DEU>NLD"),
+    ("Q: How did you get into Germany? A: By truck from Austria. Q: Were you in Slovenia? A: Yes, one night. "
+     "Q: Where did your journey start? A: In Lahore. An agent took me through Iran to Turkey, and from there by bus "
+     "to Bulgaria. Then Serbia and Croatia. Q: And after Germany? A: The train to the Netherlands.",
+     "PAK>IRN>TUR>BGR>SRB>HRV>SVN>AUT>DEU>NLD"),
+])
+def test_the_start_asked_last_tells_the_beginning(text, expected):
+    assert route(text) == expected

@@ -1539,8 +1539,9 @@ def _first_leg_after_start(route: list[str], travelled: list[_MentionState], jou
     "In Kano, met een vrachtwagen naar Niamey"): the country reached next in that sentence is the first after the
     start, wherever the text told it before. When the answer goes on in a sentence of its own that opens with a word
     of succession ("A: In Kabul. Daarna Iran en Turkije"), the countries that sentence reaches follow the start in
-    the order told; else, in a transcript, the first country reached later in the same answer ("A: Isfahan. I lived
-    there. I crossed into Turkey on foot.") is the first after the start. Returns the moves."""
+    the order told; else, in a transcript, the countries the rest of the answer names up to the last one it reaches
+    ("A: Isfahan. I lived there. I crossed into Turkey on foot.", "A: In Peshawar. Een agent bracht mij via Iran naar
+    Turkije") follow the start, however late the start is asked. Returns the moves."""
     for index, state in enumerate(travelled):
         if not state.journey_start or state.mention.place.iso3 != journey_start:
             continue
@@ -1563,7 +1564,23 @@ def _first_leg_after_start(route: list[str], travelled: list[_MentionState], jou
                     chain.append(other.mention.place.iso3)
         elif episodes.same_answer(state.sentence, following.sentence):
             # "Where did your journey begin? A: Isfahan. I am Afghan, but I lived there. I crossed into Turkey on foot."
-            chain = [following.mention.place.iso3]
+            # The answer to where the journey began tells its beginning, however late it is asked ("Waar begon uw
+            # reis? A: In Peshawar. Een agent bracht mij via Iran naar Turkije ... Daarna Servie en Bosnie"): the
+            # countries it names follow the start in the order told, before those of other answers - up to the last
+            # one it reaches (a place it then only tells as left leads to the Netherlands: "From Trieste I came here").
+            told: list[str] = []
+            reached = 0
+            for other in travelled[index + 1:]:
+                if not episodes.same_answer(state.sentence, other.sentence):
+                    break
+                country = other.mention.place.iso3
+                if (other.before or other.before_of >= 0 or other.continues_before or country in told
+                        or country == journey_start or country == NETHERLANDS):
+                    continue
+                told.append(country)
+                if not other.departure:
+                    reached = len(told)
+            chain = told[:reached] or [following.mention.place.iso3]
         else:
             return 0
         chain = [c for c in chain if c != NETHERLANDS and c in route]
