@@ -791,6 +791,10 @@ def _mark_before_in_sentence(states: list[_MentionState], cues: list[tuple[int, 
 
 # ends the reach of a 'seen' cue: a contrast, or the boat arriving somewhere ("... en kwamen aan in Calabrie")
 _REGULATION_CITIES = frozenset({"dublin"})   # cities that name an EU regulation
+_SEEN_ENDS = re.compile(r"\b(?:naar|to|into|vanuit|from)\b")   # after a 'seen' cue: a place reached or left
+# a coast or its lights right before a place: "de kust van", "the coast of", "de lichten van"
+_SEEN_COAST_BEFORE = re.compile(r"\b(?:kust|kusten|coast|coasts|coastline|lichten|lights)\s+(?:van|of)\s+"
+                                r"(?:de\s+|the\s+)?$")
 _CONTRAST = re.compile(r"\b(?:maar|doch|toen|daarna|vervolgens|pas|kwam|kwamen|aangekomen|bereikt\w*|but|then|only|"
                        r"until|eventually|finally|arrived|reached|landed|came|on to)\b")
 
@@ -826,8 +830,20 @@ def _mark_not_travelled(states: list[_MentionState], folded: str, cues, segments
         for start, end in seen:
             if segments.sentence(start) != state.sentence:
                 continue
-            if segments.clause(start) == state.clause or (
-                    end <= m_start and not _CONTRAST.search(folded, end, m_start)):
+            if start <= m_start < end:   # inside the cue: "langs de Mauritaanse en Marokkaanse kust"
+                state.excluded = "seen"
+                break
+            if end <= m_start:
+                # after the cue, up to a contrast, the place the boat went on to or a place left ("went past Malta
+                # to Italy", "langs Malta voer, en dat hij vanuit Italie ...")
+                if not _CONTRAST.search(folded, end, m_start) and not _SEEN_ENDS.search(folded, end, m_start):
+                    state.excluded = "seen"
+                    break
+            elif not state.departure and (segments.clause(start) == state.clause or (
+                    _SEEN_COAST_BEFORE.search(folded, max(0, m_start - 24), m_start)
+                    and not _CONTRAST.search(folded, state.mention.end, start))):
+                # before the cue: in its clause, or a coast the Dutch verb-final cue closes ("de kust van Senegal en
+                # later Portugal heeft gezien"); not the place the boat left ("Vanuit Egypte voeren zij langs ...")
                 state.excluded = "seen"
                 break
 
