@@ -1,0 +1,76 @@
+"""Mentions that are not stops, round 5 (issue 15): kinds seen in two or more writers' hard sets. Each example is
+written for this test (not taken from a set): a denial whose verb stands far from the place, a conditional with any
+subject or told by inversion, a ferry booked out of a Dutch port."""
+
+import pytest
+
+from routekit.text.extraction import extract_route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a denial that reaches every mention of the country: the record's own earlier mention goes too
+    ("Samenvatting. Volgens Eurodac is hij in Hongarije geregistreerd. Hij ontkent in Hongarije te zijn geweest. Hij "
+     "reisde van Irak naar Turkije en met de vrachtwagen via Oostenrijk naar Nederland.", "IRQ>TUR>AUT>NLD"),
+    ("Verklaring. De chauffeur zei dat zij via Frankrijk kwam; betrokkene ontkent dat zij ooit in Frankrijk is "
+     "geweest. Zij kwam uit Marokko via Spanje naar Nederland.", "MAR>ESP>NLD"),
+    ("Correctie. In het rapport staat dat hij naar Bulgarije reisde. Hij heeft nooit een voet in Bulgarije gezet: hij "
+     "ging van Turkije per boot naar Griekenland en vloog naar Nederland.", "TUR>GRC>NLD"),
+    ("Brief. Het verslag noemt Griekenland. Griekenland heeft hij nooit gezien; hij vloog van Teheran naar Rome en "
+     "nam de trein naar Nederland.", "IRN>ITA>NLD"),
+    ("Samenvatting. Eerst zei hij dat hij uit Turkije kwam, maar hij was nooit in Turkije. Hij vloog van Dhaka naar "
+     "Dubai en Belgrado en reisde verder via Oostenrijk naar Nederland.", "BGD>ARE>SRB>AUT>NLD"),
+    ("Summary. The applicant says he did not come through Greece, although his Eurodac hit is from Greece. He left "
+     "Turkey for Bulgaria and went on via Austria to the Netherlands.", "TUR>BGR>AUT>NLD"),
+    ("Letter. The report says he travelled through Ukraine. He could not go through Ukraine: he went from Moscow to "
+     "Tbilisi and flew to Amsterdam.", "RUS>GEO>NLD"),
+])
+def test_a_denial_reaches_every_mention(text, route):
+    assert extract_route(text).route_text == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # any subject after 'als' / 'if', and a main clause that opens with its verb
+    ("Samenvatting. Zij vloog van Erbil naar Istanbul en Belgrado. Zij was via Hongarije gegaan als de grens open was "
+     "geweest; nu liep zij van Servie naar Kroatie en nam de bus naar Nederland.", "IRQ>TUR>SRB>HRV>NLD"),
+    ("Samenvatting. Hij vloog van Nador naar Brussel en nam de trein naar Amsterdam. 'Als ik geen visum had gekregen, "
+     "was ik ook toen via Ceuta gegaan.'", "MAR>BEL>NLD"),
+    # the inverted Dutch conditional, without 'als'
+    ("Samenvatting. Hij kwam per veerboot van Durres naar Bari en met de bus naar Nederland. Had hij geld gehad, dan "
+     "was hij naar Engeland gegaan.", "ALB>ITA>NLD"),
+    ("Summary. She flew from Tbilisi to Munich and took a bus to Utrecht. If the bus had gone through France, she "
+     "would have asked for asylum there.", "GEO>DEU>NLD"),
+])
+def test_a_conditional_names_no_stop(text, route):
+    assert extract_route(text).route_text == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a ferry booked or waited for out of a Dutch port: the route ends in the Netherlands
+    ("KMar Hoek van Holland, 3 March 2025. In a lorry booked on the night ferry to Harwich a man was found. He said he "
+     "came from Libya to Italy and by train via France to Belgium.", "LBY>ITA>FRA>BEL>NLD"),
+    ("Official report, Europoort. In a trailer waiting for the ferry to Hull three persons were found. This report "
+     "concerns person 2, who travelled from Eritrea via Sudan and Libya to Italy and France.", "ERI>SDN>LBY>ITA>FRA>NLD"),
+    ("PV Hoek van Holland. In een vrachtwagen, geboekt op de veerboot naar Harwich, trof men een man aan. Hij kwam "
+     "vanuit Albanie via Italie en Frankrijk.", "ALB>ITA>FRA>NLD"),
+])
+def test_an_onward_ferry_is_no_stop(text, route):
+    assert extract_route(text).route_text == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a coast closed by a Dutch verb-final 'seen' ("de kust van X ... heeft gezien")
+    ("PV. Hij verklaarde dat hij in Lagos aan boord ging en dat hij onderweg de kust van Ghana en later Spanje heeft "
+     "gezien. In Rotterdam kwam hij van boord.", "NGA>NLD"),
+    # a country inside the cue's own words ("langs de Libische en Tunesische kust")
+    ("Samenvatting. Vanuit Egypte voeren zij vijf dagen langs de Libische en Tunesische kust. Zij kwamen aan op "
+     "Sicilie en reisden per trein naar Nederland.", "EGY>ITA>NLD"),
+    ("Q: Did you stop in Greece? A: No, we passed by the coast of Greece. We came from Turkey to Calabria and took a "
+     "train to Amsterdam.", "TUR>ITA>NLD"),
+    # the place the boat went on to, or a place left later, is reached
+    ("Letter. Client sailed from Libya along the coast of Malta to Italy. From Italy he took the train to the "
+     "Netherlands.", "LBY>ITA>NLD"),
+    ("Brief. Client verklaarde dat het schip langs Malta voer zonder aan te leggen, en dat hij vanuit Italie met de "
+     "trein naar Nederland ging. Hij was vanuit Libie vertrokken.", "LBY>ITA>NLD"),
+])
+def test_a_coast_only_seen_is_no_stop(text, route):
+    assert extract_route(text).route_text == route
