@@ -86,7 +86,6 @@ def test_fier_and_triest_as_dutch_words_are_no_place(text, route):
     assert extract_route(text).route == route
 
 
-
 @pytest.mark.parametrize("text, route", [
     # the Dutch name of Chile, written with a capital; the food is written in lower case
     ("Zij woonde sinds 2017 in Chili. In 2024 vloog zij via Brazilië naar Spanje en nam de bus naar Nederland.",
