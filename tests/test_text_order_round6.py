@@ -40,3 +40,17 @@ def test_how_did_you_get_there(text, expected):
 ])
 def test_the_start_asked_last_tells_the_beginning(text, expected):
     assert route(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an 'after' that only names a stretch of time tells the story going on, not a flashback
+    ("Samenvatting. Betrokkene vloog van Caïro naar Istanbul en na zes maanden liep hij Bulgarije binnen. Vanuit "
+     "Sofia reisde hij met de bus naar Nederland.", "EGY>TUR>BGR>NLD"),
+    ("Summary. The applicant left Gaza through the Rafah crossing into Egypt, flew from Cairo to Istanbul and after "
+     "six months walked into Bulgaria. From Sofia she took a bus to the Netherlands.", "PSE>EGY>TUR>BGR>NLD"),
+    ("Summary. He left Bamako by bus for Niamey and was taken across the desert to Libya. The boat left Zuwara and "
+     "after three days the passengers were brought to Pozzallo. From Ventimiglia he walked to Menton and took a bus "
+     "to Maastricht.", "MLI>NER>LBY>ITA>FRA>NLD"),
+])
+def test_after_that_tells_time_going_on(text, expected):
+    assert route(text) == expected

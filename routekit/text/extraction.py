@@ -1492,7 +1492,7 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
                                                       for i, pair in pair_of.items()])
     episodes = _Episodes(folded, segments)
     if len(route) > 1:
-        after_legs = _after_clause_legs(travelled, after_cues, segments) if after_cues else []
+        after_legs = _after_clause_legs(travelled, after_cues, segments, folded) if after_cues else []
         flown = {country for country, mode in mode_of.items() if mode == "plane"}
         came_clauses = frozenset(clause_of(start) for start, _ in arrived_cues)
         constraints = _told_legs(travelled, pair_of, folded, after_legs, flown, came_clauses) + [
@@ -1524,14 +1524,25 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
 
 
 _AFTER_WHICH = re.compile(r"\s+(?:which|that|this|wards)\b")
+# a stretch of time right after 'after'/'na' and nowhere named in it: "after six months", "na twee jaar", "after a while"
+_TIME_SPAN = re.compile(r"\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|few|some|"
+                        r"several|many|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|enkele|een\s+paar|"
+                        r"paar|ruim|bijna|ongeveer|about|almost|nearly|\d+(?:[.,]\d+)?|half\s+a|a\s+half|anderhalve?|"
+                        r"een\s+half)\s+)*(?:day|days|week|weeks|month|months|year|years|while|time|dag|dagen|week|weken|"
+                        r"maand|maanden|jaar|jaren|tijd|tijdje|poos)\b(?!\s+(?:in|op|at|on|there|daar)\b)")
 
 
-def _after_clause_legs(travelled: list[_MentionState], after_cues, segments: Segments) -> list[tuple[str, str]]:
+def _after_clause_legs(travelled: list[_MentionState], after_cues, segments: Segments,
+                       folded: str = "") -> list[tuple[str, str]]:
     """'Duitsland bereikte hij nadat hij een maand in Wenen had gewacht', 'He lived in London, after travelling from
     Tirana': each country from an ``after_clause`` cue to the end of its clause comes before each country told just
-    before the cue - earlier in its clause, else in the nearest clause of its sentence before it that names one."""
+    before the cue - earlier in its clause, else in the nearest clause of its sentence before it that names one.
+    An 'after' that only names a stretch of time tells time going on ("flew to Istanbul and after six months walked
+    into Bulgaria": nothing came before it)."""
     legs: list[tuple[str, str]] = []
     for start, end in after_cues:
+        if folded and _TIME_SPAN.match(folded, end):
+            continue
         sentence, clause = segments.sentence(start), segments.clause(start)
         inside = [s.mention.place.iso3 for s in travelled if s.clause == clause and s.mention.start >= end]
         if not inside:
