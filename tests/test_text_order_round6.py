@@ -54,3 +54,16 @@ def test_the_start_asked_last_tells_the_beginning(text, expected):
 ])
 def test_after_that_tells_time_going_on(text, expected):
     assert route(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a question asking by which country (or how) the person came into the country it names: the answer came before
+    ("V: Hoe bent u binnengekomen? A: Met de trein uit Duitsland. V: En Hongarije? A: Daar zat ik twee weken. "
+     "V: Via welk land kwam u in Servië? A: Bulgarije. V: Hoe kwam u in Hongarije? A: Vanuit Servië, lopend.",
+     "BGR>SRB>HUN>DEU>NLD"),
+    ("Q: How did you come to the Netherlands? A: By train from Germany. Q: And Austria? A: One night in Vienna. Q: Through which "
+     "country did you come into Austria? A: Slovenia. Q: And Germany? A: A bus from Vienna to Munich.",
+     "SVN>AUT>DEU>NLD"),
+])
+def test_by_which_country_did_you_come_in(text, expected):
+    assert route(text) == expected
