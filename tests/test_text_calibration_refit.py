@@ -106,53 +106,71 @@ def test_the_chance_gap_of_a_calibrated_model_is_about_one_binomial_sd():
     assert max_gap(np.full(115, 0.5), exact) == pytest.approx(max(abs(23 / 23 - 0.5), abs(0 - 0.5)))
 
 
-def test_probability_is_the_ceiling_times_the_logistic_of_the_stored_coefficients():
+def test_probability_is_the_logistic_of_the_stored_coefficients():
     from routekit.text.calibration import feature_vector, probability
 
     intercept, weights = coefficients()
-    ceiling = read_model(ROOT / "routekit" / "reference" / "gazetteer" / "confidence.yaml").get("ceiling", 1.0)
     for seed in range(20):
         rng = np.random.default_rng(seed)
         values = feature_vector({name: float(rng.integers(0, 4)) for name in FEATURE_NAMES})
         score = intercept + sum(w * v for w, v in zip(weights, values))
-        assert probability(values) == round(min(max(ceiling / (1 + math.exp(-score)), 0.01), 0.99), 2)
+        assert probability(values) == round(min(max(1 / (1 + math.exp(-score)), 0.01), 0.99), 2)
 
 
-def test_a_stored_ceiling_caps_the_confidence(tmp_path, monkeypatch):
+def test_an_old_file_with_a_ceiling_still_reads_and_the_next_refit_drops_it(tmp_path, monkeypatch):
+    """The ceiling (5 Dec 2026) did not win held out and was removed: a file that has one is read without it (the
+    confidence is not capped) and written without it."""
     import routekit.text.calibration as calibration
 
     target = tmp_path / "confidence.yaml"
     weights = dict.fromkeys(FEATURE_NAMES, 0.0)
     weights["legs"] = -0.5
-    write_model(target, {"intercept": 4.0, "weights": weights, "no_route": {"no_place": 0.9, "one_country": 0.8},
-                         "ceiling": 0.83}, {"ridge": 3.0})
-    assert read_model(target)["ceiling"] == 0.83
-    caches = (calibration._data, calibration.coefficients, calibration._used_weights, calibration.probability,
-              calibration._ceiling)
+    target.write_text(yaml.safe_dump({"intercept": 4.0, "weights": weights, "ceiling": 0.83,
+                                      "no_route": {"no_place": 0.9}}), encoding="utf-8")
+    caches = (calibration._data, calibration.coefficients, calibration._used_weights, calibration.probability)
     monkeypatch.setattr(calibration, "data_path", lambda name: target)
     for cache in caches:
         cache.cache_clear()
     try:
-        easy = calibration.feature_vector({"legs": 1})   # 0.83 x logistic(3.5) = 0.83 x 0.97
-        hard = calibration.feature_vector({"legs": 7})   # 0.83 x logistic(0.5) = 0.83 x 0.62
-        assert calibration.probability(easy) == 0.81 and calibration.probability(hard) == 0.52
+        assert calibration.probability(calibration.feature_vector({"legs": 1})) == 0.97   # logistic(3.5), no cap
     finally:
         monkeypatch.undo()
         for cache in caches:
             cache.cache_clear()
     write_model(target, {"intercept": 4.0, "weights": weights, "no_route": {"no_place": 0.9}}, {})
-    assert "ceiling" not in read_model(target)        # no ceiling learned: none stored, 0.99 as before
+    assert "ceiling" not in read_model(target) and "ceiling" not in target.read_text(encoding="utf-8")
 
 
 def test_the_stored_fit_was_made_by_the_refits_default_method():
     """The lead's one command (no options) must reproduce the stored method: the data file says how it was fitted."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     try:
-        from text_calibrate import RECALIBRATION, RECALIBRATION_SETS, Method
+        from text_calibrate import DEFAULT_SETS, RECALIBRATION, RECALIBRATION_SETS, Method
     finally:
         sys.path.remove(str(ROOT / "benchmarks"))
-    fitted = read_model(ROOT / "routekit" / "reference" / "gazetteer" / "confidence.yaml")["fitted"]
+    stored = read_model(ROOT / "routekit" / "reference" / "gazetteer" / "confidence.yaml")
+    fitted = stored["fitted"]
     assert fitted["random_intercept"] is Method(FITTED).random_intercept
-    assert fitted["recalibration"]["method"] == RECALIBRATION.label()
+    assert fitted["on"] == [path.name for path in DEFAULT_SETS]
+    assert fitted["recalibration"]["method"] == RECALIBRATION.label() == fitted["untuned_held_out"]["map"]
     assert fitted["recalibration"]["on"] == [path.name for path in RECALIBRATION_SETS]
-    assert set(fitted["untuned_held_out"]["max_gap"]) == {path.stem for path in RECALIBRATION_SETS}
+    assert "ceiling" not in stored and "ceiling" not in fitted["recalibration"]
+    held_out = fitted["untuned_held_out"]
+    assert set(held_out["max_gap"]) == set(held_out["nested"]["max_gap"]) == {p.stem for p in RECALIBRATION_SETS}
+    assert held_out["within_tolerance"] == sum(gap <= 0.10 for gap in held_out["max_gap"].values())
+
+
+def test_the_refit_fits_every_tuned_labelled_set_by_default():
+    """Every hand-labelled set the rules are tuned on (README: evaluation sets) is fitted; the untuned sets are the
+    recalibration's; the untouched sets are never named."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from text_calibrate import DEFAULT_SETS, RECALIBRATION_SETS
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    data = ROOT / "tests" / "data"
+    tuned = {data / f"extraction_{name}.csv" for name in ("gold", "dev2", "dev3", "dev4", "heldout", "heldout2")}
+    tuned |= set(data.glob("extraction_hard_dev*.csv"))
+    assert len(tuned) == 19 and set(DEFAULT_SETS) == tuned and len(DEFAULT_SETS) == 19
+    assert not set(RECALIBRATION_SETS) & tuned
+    assert not any("untouched" in path.name for path in [*DEFAULT_SETS, *RECALIBRATION_SETS])

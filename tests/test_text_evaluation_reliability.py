@@ -11,7 +11,7 @@ import typer
 from typer.testing import CliRunner
 
 from routekit.text.commands import evaluate_extraction
-from routekit.text.evaluation import by_file, outside_interval, reliability
+from routekit.text.evaluation import INTERVAL_LEVEL, by_file, chance_outside, outside_interval, reliability
 
 
 def _wilson(hits: int, n: int, z: float = 1.6448536269514722) -> tuple[float, float]:
@@ -74,6 +74,28 @@ def test_evaluate_extraction_prints_the_interval_per_fifth_and_how_many_fifths_l
     assert "largest |gap| of a fifth:" in completed.output
     assert "mean confidence outside the 90% interval of its exact rate:" in completed.output
     assert "of 5 fifths" in completed.output
+    # one fifth outside is what a calibrated confidence shows 41% of the time: only two or more is a miscalibration
+    assert "1 or more outside 41% of the time, 2 or more 8%" in " ".join(completed.output.split())
+
+
+def test_one_fifth_outside_is_chance_two_or_more_is_rare():
+    # each of 5 fifths outside its 90% interval with 0.1: P(>= 1) = 1 - 0.9^5, P(>= 2) = that - 5 x 0.1 x 0.9^4
+    assert chance_outside() == pytest.approx(1 - 0.9 ** 5) and round(chance_outside(), 2) == 0.41
+    assert chance_outside(at_least=2) == pytest.approx(1 - 0.9 ** 5 - 5 * 0.1 * 0.9 ** 4)
+    assert round(chance_outside(at_least=2), 2) == 0.08
+    assert chance_outside(bins=10, level=0.95, at_least=1) == pytest.approx(1 - 0.95 ** 10)
+
+
+def test_the_reliability_interval_follows_the_one_interval_level(monkeypatch):
+    import routekit.text.evaluation as evaluation
+
+    rows = _rows([0.6] * 20, [True] * 10 + [False] * 10)
+    assert reliability(rows, bins=1)["low"].iloc[0] == pytest.approx(_wilson(10, 20)[0])
+    assert INTERVAL_LEVEL == 0.90
+    wider = reliability(rows, bins=1, level=0.99)
+    assert wider["low"].iloc[0] < _wilson(10, 20)[0]
+    # the default is the module's INTERVAL_LEVEL, not a second hard-coded 0.90
+    assert evaluation.reliability.__defaults__[-1] is evaluation.INTERVAL_LEVEL
 
 
 def test_the_per_file_table_counts_each_files_fifths_outside_their_interval():

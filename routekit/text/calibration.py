@@ -4,7 +4,8 @@ The extractor describes each text by a few counts (``FEATURES``: mentions it dro
 misspelt names, a start inferred from nationality, no Netherlands, modes it could not tell, a transcript,
 the route's length ...). A logistic regression fitted on hand-labelled sets maps them to P(exact route);
 its coefficients are data (``routekit/reference/gazetteer/confidence.yaml``), refitted with
-``benchmarks/text_calibrate.py`` when the rules or the labelled sets change. ``evaluate-extraction`` prints
+``benchmarks/text_calibrate.py`` when the rules or the labelled sets change (it also maps the score onto sets no rule
+was tuned on: Platt scaling, folded into the stored intercept and weights). ``evaluate-extraction`` prints
 the reliability table (fifths of rows by confidence: mean confidence against the exact-route rate).
 
 The same counts, when not zero, are the reasons a review sheet shows (``FLAG_TEXTS``).
@@ -218,10 +219,11 @@ def _used_weights() -> tuple[float, tuple[tuple[int, float], ...]]:
     return intercept, tuple((i, w) for i, w in enumerate(weights) if w)
 
 
-def no_route_probability(kind: str) -> float:
-    """P(no route is right) for a text without a route: ``no_place`` (no place named) or ``one_country``."""
-    data = _data()
-    return float((data.get("no_route") or {}).get(kind, 0.5))
+def no_route_probability(kind: str, rates: dict[str, float] | None = None) -> float:
+    """P(the empty answer is right) for a text without a route: ``no_place`` (no place named) or ``one_country``,
+    from ``rates`` (default: the stored ``no_route``); a kind without a rate gets 0.5."""
+    rates = (_data().get("no_route") or {}) if rates is None else rates
+    return float(rates.get(kind, 0.5))
 
 
 @lru_cache(maxsize=1)
@@ -230,14 +232,11 @@ def _data() -> dict:
 
 
 def read_model(path: Path) -> dict:
-    """The calibration file: ``intercept``, ``weights`` (by feature name), ``no_route`` rates, an optional
-    ``ceiling``, ``genre_markers``."""
+    """The calibration file: ``intercept``, ``weights`` (by feature name), ``no_route`` rates, ``genre_markers``.
+    (A ``ceiling`` that a refit of 5 Dec 2026 stored is not read: the next refit drops it.)"""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     if not isinstance(data, dict) or "intercept" not in data:
         raise CalibrationError(f"{path}: no 'intercept' (a calibration file written by benchmarks/text_calibrate.py)")
-    ceiling = data.get("ceiling", 1.0)
-    if not isinstance(ceiling, (int, float)) or not 0.5 <= ceiling <= 1.0:
-        raise CalibrationError(f"{path}: ceiling: {ceiling!r} is not a probability between 0.5 and 1")
     unknown = sorted(set(data.get("weights") or {}) - set(FEATURE_NAMES))
     if unknown:
         raise CalibrationError(f"{path}: weights: unknown feature {', '.join(unknown)}")
@@ -245,41 +244,38 @@ def read_model(path: Path) -> dict:
 
 
 _HEADER = ("# Calibrated confidence of routekit.text (see calibration.py): P(exact route) =\n"
-           "# ceiling x logistic(intercept + sum of weight x feature) (ceiling 1 when absent).\n"
+           "# logistic(intercept + sum of weight x feature).\n"
            "# Written by benchmarks/text_calibrate.py.\n"
            "# genre_markers: words by which a record tells its genre (calibration.genre_counts; whole words,\n"
            "# any case, a space also matches a hyphen). Analysts may extend them; refit afterwards.\n")
 
 
 def write_model(path: Path, model: dict, fitted: dict) -> None:
-    """Store a fit (``intercept``, ``weights``, ``no_route``, ``tau``, a ``ceiling`` below 1 if learned) and how it
-    was made (``fitted``) in ``path``, keeping the file's other keys (``genre_markers``)."""
+    """Store a fit (``intercept``, ``weights``, ``no_route``, ``tau``) and how it was made (``fitted``) in ``path``,
+    keeping the file's other keys (``genre_markers``; an old ``ceiling`` is dropped)."""
     kept = {}
     if path.exists():
         kept = {key: value for key, value in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items()
                 if key not in ("fitted", "intercept", "weights", "no_route", "tau", "ceiling")}
-    ceiling = float(model.get("ceiling", 1.0))
     data = {"fitted": fitted, "intercept": float(model["intercept"]),
             "weights": {name: float(model["weights"].get(name, 0.0)) for name in FEATURE_NAMES},
             "no_route": {kind: float(rate) for kind, rate in model["no_route"].items()},
-            "tau": float(model.get("tau", 0.0)), **({"ceiling": ceiling} if ceiling < 1.0 else {}), **kept}
+            "tau": float(model.get("tau", 0.0)), **kept}
     path.write_text(_HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
-@lru_cache(maxsize=1)
-def _ceiling() -> float:
-    """The highest P(exact route) a new writer's records reach (``ceiling``, learned on the untuned sets; 1 without):
-    the rules were tuned on the fitted sets, where even easy-looking records are right more often."""
-    return float(_data().get("ceiling", 1.0))
+def logistic_confidence(score: float) -> float:
+    """logistic(score) as a route's confidence is shown: within 0.01-0.99 (no record is called sure either way),
+    rounded to 2 decimals. The refit scores its held-out rows with this too."""
+    return round(min(max(1.0 / (1.0 + math.exp(-score)), 0.01), 0.99), 2)
 
 
 @lru_cache(maxsize=8192)
 def probability(values: tuple[float, ...]) -> float:
-    """P(exact route) for one feature vector: ceiling x logistic(score), rounded to 2 decimals (cached: few distinct
+    """P(exact route) for one feature vector: ``logistic_confidence`` of the stored score (cached: few distinct
     vectors recur)."""
     intercept, used = _used_weights()
-    score = intercept + sum(w * values[i] for i, w in used)
-    return round(min(max(_ceiling() / (1.0 + math.exp(-score)), 0.01), 0.99), 2)
+    return logistic_confidence(intercept + sum(w * values[i] for i, w in used))
 
 
 def fit(vectors: list[tuple[float, ...]], exact: list[bool], ridge: float = 1.0,

@@ -48,8 +48,9 @@ def evaluate_extraction(
     from rich.console import Console
     from rich.table import Table
 
-    from routekit.text.evaluation import (CALIBRATION_TOLERANCE, INTERVAL_LEVEL, by_file, by_genre, evaluate,
-                                          largest_gap, outside_interval, reliability)
+    from routekit.text.evaluation import (CALIBRATION_TOLERANCE, INTERVAL_LEVEL, MISCALIBRATED_OUTSIDE, by_file,
+                                          by_genre, chance_outside, evaluate, largest_gap, outside_interval,
+                                          reliability)
     from routekit.text.tables import read_table
 
     frames = [read_table(path, [id_column, text_column, route_column]) for path in gold]
@@ -75,9 +76,11 @@ def evaluate_extraction(
         gap = largest_gap(evaluation.rows)
         console.print(f"largest |gap| of a fifth: {gap:.2f} "
                       f"({'within' if gap <= CALIBRATION_TOLERANCE else 'above'} {CALIBRATION_TOLERANCE:.2f})")
-        console.print(f"mean confidence outside the {level} interval of its exact rate: "
-                      f"{outside_interval(evaluation.rows)} of {len(table)} fifths (a calibrated confidence: about "
-                      f"1 fifth in {round(1 / (1 - INTERVAL_LEVEL))} by chance)")
+        outside, rare = outside_interval(evaluation.rows), MISCALIBRATED_OUTSIDE
+        console.print(f"mean confidence outside the {level} interval of its exact rate: {outside} of {len(table)} "
+                      f"fifths ({'miscalibrated' if outside >= rare else 'consistent with chance'}: a calibrated "
+                      f"confidence leaves 1 or more outside {chance_outside(len(table)):.0%} of the time, {rare} or "
+                      f"more {chance_outside(len(table), at_least=rare):.0%})")
         if len(gold) > 1:
             _print_frame(console, by_file(evaluation.rows), "per file", "file")
         _print_frame(console, by_genre(evaluation.rows), "per genre", "genre")

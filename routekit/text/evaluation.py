@@ -131,15 +131,20 @@ def _corridor(route: tuple[str, ...], modes: tuple[str, ...]) -> str:
     return classify_corridor(route, modes) if len(route) > 1 else ""
 
 
-def reliability(rows: pd.DataFrame, bins: int = 5, level: float = 0.90) -> pd.DataFrame:
+CALIBRATION_TOLERANCE = 0.10   # issue 15: each fifth's exact rate within 0.10 of its mean confidence
+INTERVAL_LEVEL = 0.90          # the reliability table's interval per fifth
+MISCALIBRATED_OUTSIDE = 2      # fifths outside their interval that a file's rows show as a miscalibration
+
+
+def reliability(rows: pd.DataFrame, bins: int = 5, level: float = INTERVAL_LEVEL) -> pd.DataFrame:
     """Rows ordered by confidence, cut into ``bins`` equal parts: per part, rows, mean confidence, exact-route rate,
     gap, the ``level`` (Wilson) interval of the exact rate (``low``, ``high``) and whether the mean confidence lies
     in it (``inside``).
 
     A calibrated confidence has each part's exact rate close to its mean confidence (the issue asks within 0.10).
-    On a file of ~100 rows a fifth holds ~20 and chance alone moves its rate by ~0.1: a mean confidence outside the
-    interval is a miscalibration the rows can show, one inside it may be chance (a calibrated confidence still
-    falls outside a 90% interval in one fifth of ten).
+    On a file of ~100 rows a fifth holds ~20 and chance alone moves its rate by ~0.1. A calibrated confidence still
+    falls outside a 90% interval in one fifth of ten, so in one of five fifths 41% of the time: read two or more
+    fifths outside (8% by chance, ``chance_outside``) as a miscalibration the rows show.
     """
     from statsmodels.stats.proportion import proportion_confint
 
@@ -156,8 +161,13 @@ def reliability(rows: pd.DataFrame, bins: int = 5, level: float = 0.90) -> pd.Da
     return table
 
 
-CALIBRATION_TOLERANCE = 0.10   # issue 15: each fifth's exact rate within 0.10 of its mean confidence
-INTERVAL_LEVEL = 0.90          # the reliability table's interval per fifth
+def chance_outside(bins: int = 5, level: float = INTERVAL_LEVEL, at_least: int = 1) -> float:
+    """How often a perfectly calibrated confidence leaves ``at_least`` of ``bins`` fifths outside their ``level``
+    interval by chance (each fifth outside with 1 - level, independently): 5 fifths at 90%, 1 or more 0.41,
+    2 or more 0.08."""
+    from scipy.stats import binom
+
+    return float(binom.sf(at_least - 1, bins, 1.0 - level))
 
 
 def largest_gap(rows: pd.DataFrame, bins: int = 5) -> float:
@@ -172,7 +182,8 @@ def outside_interval(rows: pd.DataFrame, bins: int = 5, level: float = INTERVAL_
 
 def by_file(rows: pd.DataFrame) -> pd.DataFrame:
     """Per file of a pooled evaluation (its ``file`` column): rows, exact, corridor, largest calibration gap, and
-    how many fifths have a mean confidence outside the 90% interval of their exact rate."""
+    how many fifths have a mean confidence outside the ``INTERVAL_LEVEL`` interval of their exact rate (two or more:
+    a miscalibration, see ``reliability``)."""
     frame = rows.assign(corridor_ok=rows["corridor"] == rows["gold_corridor"])
     table = frame.groupby("file", sort=False).agg(rows=("exact", "size"), exact=("exact", "mean"),
                                                   corridor=("corridor_ok", "mean"), confidence=("confidence", "mean"))
