@@ -67,3 +67,16 @@ def test_after_that_tells_time_going_on(text, expected):
 ])
 def test_by_which_country_did_you_come_in(text, expected):
     assert route(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an answer to "how did you get to X" that reaches X itself goes on past it: what it names after X is not before X
+    ("V: Via welke landen bent u gereisd? A: Soedan, Libië, Italië en dan hier. V: Hoe kwam u in Soedan? A: Te voet "
+     "uit Eritrea. De smokkelaar in Khartoum vroeg geld voor de vrachtwagen naar Libië. V: En vanuit Libië? A: Met "
+     "de boot naar Italië en de trein naar Nederland.", "ERI>SDN>LBY>ITA>NLD"),
+    ("Q: Which countries did you pass? A: Sudan, Libya, Italy, then here. Q: How did you get to Sudan? A: On foot "
+     "from Eritrea. The smuggler in Khartoum wanted money for the truck to Libya. Q: And from Libya? A: By boat to "
+     "Italy and by train to the Netherlands.", "ERI>SDN>LBY>ITA>NLD"),
+])
+def test_an_answer_that_goes_on_past_the_asked_country(text, expected):
+    assert route(text) == expected

@@ -420,6 +420,9 @@ def question_legs(folded: str, mentions: list[tuple[int, str, bool]], route: lis
             if relation == _BEFORE:
                 onward = _onward_in_answer().search(folded, answered[0][0], turn_end) if answered else None
                 stop = onward.start() if onward else turn_end
+                # an answer that reaches the asked country itself goes on past it ("Hoe kwam u in Soedan? A: Uit
+                # Eritrea. De smokkelaar in Khartoum vroeg geld voor de vrachtwagen naar Libie")
+                stop = next((offset for offset, country, _ in answered if country == anchor and offset < stop), stop)
                 constraints += [Constraint(country, anchor, weight) for offset, country, _ in answered
                                 if offset < stop and country not in (anchor, NETHERLANDS)]
             else:   # after the anchor, one after the other as told; a country reached again keeps its first arrival
