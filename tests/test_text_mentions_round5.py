@@ -74,3 +74,36 @@ def test_an_onward_ferry_is_no_stop(text, route):
 ])
 def test_a_coast_only_seen_is_no_stop(text, route):
     assert extract_route(text).route_text == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # the issuer told before the document
+    ("Samenvatting. Hij reisde met een door Spanje afgegeven schengenvisum rechtstreeks van Dakar naar Amsterdam.",
+     "SEN>NLD"),
+    # who gave the document, or whose it was
+    ("Verklaring. 'Het visum kreeg ik van Italie, maar ik vloog van Lagos naar Parijs en nam de trein naar "
+     "Amsterdam.'", "NGA>FRA>NLD"),
+    ("Verklaring. Hij vloog met een paspoort van iemand anders uit Kenia van Kampala naar Brussel en reisde door naar "
+     "Utrecht.", "UGA>BEL>NLD"),
+    ("Statement. He travelled on the passport of someone else from Ghana: from Abidjan to Paris by air, then by train "
+     "to Rotterdam.", "CIV>FRA>NLD"),
+    # a stamp in a passport
+    ("KMar Schiphol. In zijn paspoort stond een stempel van Turkije van een eerdere reis. Nu kwam hij van Bagdad via "
+     "Amman naar Amsterdam.", "IRQ>JOR>NLD"),
+    ("KMar Schiphol. His passport had an entry stamp from Egypt. He flew from Khartoum via Doha to Amsterdam.",
+     "SDN>QAT>NLD"),
+])
+def test_a_document_names_no_stop(text, route):
+    assert extract_route(text).route_text == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # where the person obtained the document is where the person was
+    ("Official report. He came on a Czech work visa which he obtained in Islamabad; he flew from Lahore via Doha to "
+     "Prague and took a bus to Amsterdam.", "PAK>QAT>CZE>NLD"),
+    # the embassy's place is where the person applied
+    ("KMar Schiphol. Zij reisde met een door de Franse ambassade in Conakry afgegeven schengenvisum via Casablanca naar "
+     "Amsterdam.", "GIN>MAR>NLD"),
+])
+def test_where_a_document_was_obtained_is_a_stop(text, route):
+    assert extract_route(text).route_text == route

@@ -504,8 +504,11 @@ def _why_not_travelled(state: _MentionState, folded: str, scopes: _Scopes, vocab
         return "relatives"
     if scopes.documents and ((scopes.link is not None and _document_origin(folded, scopes.documents, scopes.link,
                                                                             mention)) or any(
-            start - m_end <= 1 for start, _ in scopes.document_index.between(m_end, m_end + 1))):
-        # "paspoort van Bulgarije"; "een vals Nederlands paspoort" (the name used as an adjective)
+            start - m_end <= 1 or (_ISSUED_BEFORE_DOCUMENT.fullmatch(folded, m_end, start)
+                                   and folded.endswith(("door ", "by "), 0, m_start))
+            for start, _ in scopes.document_index.between(m_end, m_end + 40))):
+        # "paspoort van Bulgarije"; "een vals Nederlands paspoort" (the name used as an adjective); "een door Italie
+        # afgegeven schengenvisum" (the issuer before the document; not where: "door de ambassade in Conakry ...")
         return "document"
     if m_start in scopes.returned:
         return "return"
@@ -535,6 +538,10 @@ def _why_not_travelled(state: _MentionState, folded: str, scopes: _Scopes, vocab
         # "een tussenlanding in Casablanca, maar we moesten in het vliegtuig blijven"
         return "airside"
     return ""
+
+
+# between an issuer and its document: "(een door Italie) afgegeven (schengen)visum"
+_ISSUED_BEFORE_DOCUMENT = re.compile(r"\s+(?:afgegeven|uitgegeven|verstrekte?|issued)\s+(?:[a-z]+\s+)?")
 
 
 # a negation right after the place, ending its clause: "Zvicra niet.", "Lithuania never.", "Oostenrijk, wij niet"
