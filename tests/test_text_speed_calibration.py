@@ -62,3 +62,16 @@ def test_feature_vector_matches_the_definition_on_real_extractions():
     assert len(seen) > 50
     for counts in seen:
         assert _same(feature_vector(counts), _plain_vector(counts)), counts
+
+
+def test_words_of_ascii_latin1_and_other_text_are_the_regex_words():
+    from routekit.text.calibration import _WORD, _words
+
+    every_latin1 = "".join(f"a{chr(code)}b {chr(code)}x" for code in range(256))
+    cases = [every_latin1.lower(), "libië en türkei «via» frankrijk·italië\u00a0nl", "cliënt’s verklaring – via ı",
+             "naar italië: “ja”", "plain ascii text, v: 12", "", "é", "ß²ª½"]
+    texts = pd.read_csv(SAMPLE, dtype=str, keep_default_na=False)["text"]
+    cases += [text.lower() for text in texts]
+    assert any(not case.isascii() and max(map(ord, case)) < 256 for case in cases)   # the Latin-1 path is tried
+    for case in cases:
+        assert _words(case) == set(_WORD.findall(case)), case[:80]

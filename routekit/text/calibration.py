@@ -131,13 +131,20 @@ def _phrases_by_word() -> tuple[dict[str, tuple], tuple]:
 _ASCII_NON_WORD = bytes(c if chr(c).isalnum() or c == 95 else 32 for c in range(128)) + bytes([32]) * 128
 # The same for UTF-8 bytes: the bytes of a multi-byte character (128-255) are kept.
 _ASCII_NON_WORD_UTF8 = _ASCII_NON_WORD[:128] + bytes(range(128, 256))
+# The same for Latin-1 text, one byte a character: a character that is no ``\w`` character ("«", "·", no-break space)
+# becomes a space, the letters ("é", "ë", "ß") are kept.
+_LATIN1_NON_WORD = _ASCII_NON_WORD[:128] + bytes(c if chr(c).isalnum() else 32 for c in range(128, 256))
 
 
 def _words(low: str) -> set[str]:
-    """The set of ``_WORD`` matches: for ASCII text without a regex scan, in C. (Other text keeps the regex: a
-    marker may hold a non-ASCII letter, "cliënt".)"""
+    """The set of ``_WORD`` matches: for ASCII and Latin-1 text without a regex scan, in C. (Other text keeps the
+    regex for its pieces with a non-ASCII character: a marker may hold a non-ASCII letter, "cliënt".)"""
     if low.isascii():
         return set(low.encode("ascii").translate(_ASCII_NON_WORD).decode("ascii").split())
+    try:   # most other text is Latin-1 ("Libië", "Türkei"): the same translate, one byte a character
+        return set(low.encode("latin-1").translate(_LATIN1_NON_WORD).decode("latin-1").split())
+    except UnicodeEncodeError:
+        pass
     # ASCII separators split the UTF-8 bytes the same way (no multi-byte character holds an ASCII byte); only the
     # pieces with a non-ASCII character need the regex, for the non-ASCII separators (curly quotes, dashes) in them
     pieces = set(low.encode("utf-8").translate(_ASCII_NON_WORD_UTF8).decode("utf-8").split())
