@@ -187,14 +187,21 @@ def fit_recalibration(z: np.ndarray, terms: np.ndarray, y: np.ndarray, how: Reca
     from scipy.optimize import minimize
 
     k = terms.shape[1]
+    design = np.column_stack([np.ones(len(z)), z, terms])
 
     def loss(theta):
-        t = theta[0] + theta[1] * z + terms @ theta[2:]
+        t = design @ theta
         penalty = how.slope_ridge * (theta[1] - 1.0) ** 2 + how.term_ridge * np.sum(theta[2:] ** 2)
         return -np.sum(y * t - np.logaddexp(0.0, t)) + 0.5 * penalty
 
+    def gradient(theta):
+        residual = y - 0.5 * (1.0 + np.tanh(0.5 * (design @ theta)))   # y - logistic(t), without overflow
+        penalty = np.concatenate([[0.0, how.slope_ridge * (theta[1] - 1.0)], how.term_ridge * theta[2:]])
+        return -(design.T @ residual) + penalty
+
     start = np.array([0.0, 1.0] + [0.0] * k)
-    return minimize(loss, start, method="L-BFGS-B", bounds=[(None, None), (0.05, None)] + [(None, None)] * k).x
+    return minimize(loss, start, jac=gradient, method="L-BFGS-B",
+                    bounds=[(None, None), (0.05, None)] + [(None, None)] * k).x
 
 
 def _term_matrix(rows: list[Row], how: Recalibration) -> np.ndarray:
