@@ -107,3 +107,24 @@ def test_a_document_names_no_stop(text, route):
 ])
 def test_where_a_document_was_obtained_is_a_stop(text, route):
     assert extract_route(text).route_text == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a stay long before this journey
+    ("Brief. Hij reisde van Dhaka naar Dubai en verder via Iran naar Turkije; hij heeft alleen in Maleisie gewerkt, "
+     "in 2012, lang voor deze reis. Van Turkije ging hij naar Nederland.", "BGD>ARE>IRN>TUR>NLD"),
+    ("Statement: 'Before all this I worked three years in Kuwait. In 2022 I left Lahore by road to Quetta and went "
+     "into Iran, then Turkey, and flew to Amsterdam.'", "PAK>IRN>TUR>NLD"),
+    # a crossing that failed
+    ("Verklaring: 'Van Istanbul met een vrachtwagen naar Bulgarije, door de Griekse grens lukte het niet. Daarna Servie "
+     "en Kroatie, en met de trein naar Nederland.'", "TUR>BGR>SRB>HRV>NLD"),
+    ("Verklaring: 'In Calais heb ik een half jaar gewacht. Engeland lukte niet, toen ben ik met een auto naar "
+     "Nederland gegaan.' Hij kwam uit Soedan via Libie en Italie naar Frankrijk.", "SDN>LBY>ITA>FRA>NLD"),
+    # 'Dublin' in a record about registration or fingerprints is the regulation
+    ("Verklaring: 'In Italie zeiden ze dat ik Dublin moet geven, maar ik gaf mijn vingers niet.' Hij kwam van Libie "
+     "naar Italie en met de trein via Frankrijk naar Nederland.", "LBY>ITA>FRA>NLD"),
+    ("Summary. She came from Turkey via Bulgaria and Serbia to Croatia, where she was registered ('they said "
+     "Dublin'), and went on by car to the Netherlands.", "TUR>BGR>SRB>HRV>NLD"),
+])
+def test_an_earlier_stay_a_failed_crossing_or_a_regulation_is_no_stop(text, route):
+    assert extract_route(text).route_text == route
