@@ -105,3 +105,21 @@ def test_the_per_file_table_counts_each_files_fifths_outside_their_interval():
     table = by_file(pooled)
     assert table.loc["good", "fifths_outside"] == 0 and table.loc["over", "fifths_outside"] == 5
     assert table.loc["over", "largest_gap"] == pytest.approx(0.4)
+
+
+def test_the_per_file_table_shows_its_calibration_columns_whole_in_80_columns(tmp_path):
+    app = typer.Typer()
+    app.command("evaluate-extraction")(evaluate_extraction)
+    app.command("unused")(lambda: None)
+    paths = []
+    for name in ("extraction_first_writer", "extraction_second_writer"):
+        path = tmp_path / f"{name}.csv"
+        pd.DataFrame({"id": [f"r{i}" for i in range(5)],
+                      "text": ["Ik kwam uit Syrië via Turkije en Griekenland naar Nederland."] * 5,
+                      "route": ["SYR>TUR>GRC>NLD"] * 5}).to_csv(path, index=False)
+        paths.append(str(path))
+    completed = CliRunner().invoke(app, ["evaluate-extraction", *paths, "--worst", "0"], terminal_width=80)
+    assert completed.exit_code == 0, completed.output
+    header = next(line for line in completed.output.splitlines() if "┃ file" in line)
+    assert "max|gap|" in header and "outside" in header and "…" not in header
+    assert "│ first_writer " in completed.output and "│ second_writer " in completed.output   # prefix dropped

@@ -80,3 +80,44 @@ def test_by_which_country_did_you_come_in(text, expected):
 ])
 def test_an_answer_that_goes_on_past_the_asked_country(text, expected):
     assert route(text) == expected
+
+
+def _told_order(text, monkeypatch):
+    """The (earlier, later) pairs the timeline is given for ``text``: the evidence, whatever else decides the route."""
+    from routekit.text import extraction
+    seen = []
+    keep = extraction._keep_legs_in_order
+    def spy(route, constraints, *args):
+        seen.extend((c.earlier, c.later) for c in constraints)
+        return keep(route, constraints, *args)
+    monkeypatch.setattr(extraction, "_keep_legs_in_order", spy)
+    extraction.extract_route(text)
+    return set(seen)
+
+
+@pytest.mark.parametrize("text, stops", [
+    # a flight stop told in the answer after the flight's own answer (the question between names no place)
+    ("V: Hoe kwam u in Polen? A: Uit Wit-Rusland, lopend. V: Hoe kwam u in Wit-Rusland? A: Gevlogen van Bagdad naar "
+     "Minsk. V: Rechtstreeks? A: Nee, overgestapt in Istanbul. V: En na Polen? A: De trein naar Nederland.",
+     {("IRQ", "TUR"), ("TUR", "BLR")}),
+    # a flight stop whose flight the question names by one end
+    ("Q: How did you enter Hungary? A: From Serbia, through the fence. Q: How long were you in Serbia? A: Three weeks. "
+     "Q: Did you fly directly to Belgrade? A: No, I changed planes in Istanbul. Q: And after Hungary? A: A car to "
+     "the Netherlands.", {("TUR", "SRB")}),
+    ("Q: Where did you first arrive? A: In Bonaire, by boat. Q: Directly from Bonaire to Amsterdam? A: No, I changed "
+     "planes in Curacao.", {("BES", "CUW")}),
+])
+def test_a_flight_stop_told_apart_from_its_flight(text, stops, monkeypatch):
+    assert stops <= _told_order(text, monkeypatch)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # asked where the person got on the vehicle of the last answer: that is where the leg began
+    ("Q: Did you stay in Croatia? A: No, we just drove through. Q: Where did you get into the car? A: In Bosnia, in "
+     "Bihac. Q: And after Croatia? A: Slovenia, then the train to the Netherlands.", "BIH>HRV>SVN>NLD"),
+    ("V: Met welke vlucht kwam u naar Nederland? A: Met Turkish, vanuit Istanbul. V: Bent u daar het vliegveld uit "
+     "geweest? A: Nee. V: Waar stapte u voor het eerst in het vliegtuig? A: In Nairobi, in Kenia.",
+     "KEN>TUR>NLD"),
+])
+def test_where_did_you_board(text, expected):
+    assert route(text) == expected

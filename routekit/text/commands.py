@@ -82,7 +82,10 @@ def evaluate_extraction(
                       f"confidence leaves 1 or more outside {chance_outside(len(table)):.0%} of the time, {rare} or "
                       f"more {chance_outside(len(table), at_least=rare):.0%})")
         if len(gold) > 1:
-            _print_frame(console, by_file(evaluation.rows), "per file", "file")
+            per_file = by_file(evaluation.rows).rename(   # short enough for 80 columns
+                index=lambda name: name.removeprefix("extraction_"),
+                columns={"confidence": "conf", "largest_gap": "max|gap|", "fifths_outside": "outside"})
+            _print_frame(console, per_file, f"per file (outside: fifths outside their {level} interval)", "file")
         _print_frame(console, by_genre(evaluation.rows), "per genre", "genre")
     worst_rows = evaluation.worst(worst)
     if worst > 0 and len(worst_rows):

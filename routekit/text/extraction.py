@@ -1755,7 +1755,21 @@ def _stop_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
         candidates = legs_in.get(state.sentence)
         if not candidates:
             alone = all(s.mention.place.iso3 == country for s in travelled if s.sentence == state.sentence)
-            candidates = legs_in.get(state.sentence - 1) if alone else None
+            # a flight stop: the sentence before that names a place (in a transcript the question between names
+            # none: "Gevlogen van Bagdad naar Minsk. V: Rechtstreeks? A: Nee, overgestapt in Istanbul")
+            told_before = state.sentence - 1 if not state.transit else next(
+                (s.sentence for s in reversed(travelled[:position]) if s.sentence < state.sentence), -1)
+            candidates = legs_in.get(told_before) if alone else None
+            if not candidates and state.transit and not alone:
+                # the flight's one end named before the stop in its sentence, by the question: "Did you fly directly
+                # to Belgrade? A: No, I changed in Istanbul", "Directly from Bonaire? A: No, via Curacao"
+                ends = {s.mention.place.iso3: s for s in travelled[:position] if s.sentence == state.sentence}
+                ends.pop(country, None)
+                if len(ends) == 1 and all(s.mention.place.iso3 in (country, *ends) for s in travelled
+                                          if s.sentence == state.sentence):
+                    (end_country, end), = ends.items()
+                    stops.append((end_country, country) if end.departure else (country, end_country))
+                continue
             if not candidates or len(candidates) > 1:
                 continue
             if not state.transit and any(s.mention.place.iso3 == country for s in travelled[:position]):

@@ -311,6 +311,7 @@ class _OrderQuestions:
     elliptic_after: frozenset[str]
     not_order: re.Pattern[str]
     deictic: re.Pattern[str]
+    boarding: re.Pattern[str]
 
 
 def _phrases(words: list[str]) -> str:
@@ -346,7 +347,7 @@ def _order_questions() -> _OrderQuestions:
     return _OrderQuestions(governs(data["before"]["governs"]), anywhere(data["before"]["anywhere"]),
                            governs(data["after"]["governs"]), anywhere(data["after"]["anywhere"]),
                            elliptic(data["elliptic_before"]), elliptic(data["elliptic_after"]),
-                           anywhere(data["not_order"]), anywhere(data["deictic"]))
+                           anywhere(data["not_order"]), anywhere(data["deictic"]), anywhere(data["boarding_question"]))
 
 
 # a word that carries an answer on past the place asked about: "Montenegro. Then Bosnia"
@@ -408,7 +409,8 @@ def question_legs(folded: str, mentions: list[tuple[int, str, bool]], route: lis
         elif not asked_countries and previous:
             bare = " ".join(re.sub(r"[^\w\s]", " ", question).split())
             pointing = words.deictic.search(question) is not None
-            asks_before = bare in words.elliptic_before or (pointing and words.before_anywhere.search(question))
+            asks_before = (bare in words.elliptic_before or (pointing and words.before_anywhere.search(question))
+                           or words.boarding.search(question) is not None)
             asks_after = bare in words.elliptic_after or (pointing and words.after_anywhere.search(question))
             relation = _BEFORE if asks_before else _AFTER if asks_after else 0
             if relation:
