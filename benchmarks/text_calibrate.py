@@ -376,8 +376,8 @@ def held_out_on_untuned(model: dict, rows: list[Row], names: list[str], how: Rec
     clear = all(gains[key] >= margin for key, margin in CLEAR_MARGIN.items())
     print("  choosing among " + ", ".join(c.label() for c in CANDIDATES) + " gains "
           + ", ".join(f"{key} {gains[key]:+.4f} (clear: {CLEAR_MARGIN[key]})" for key in CLEAR_MARGIN)
-          + (": CLEAR - consider storing the map the folds chose" if clear
-             else f": not clear - keep the simplest map ({how.label()})"))
+          + (f": CLEAR - choosing beats the stored map ({how.label()}): consider the map the folds chose" if clear
+             else f": not clear - choosing adds nothing over the stored map ({how.label()})"))
     print(f"\nthe stored map ({how.label()}), each untuned set scored by the map fitted on the others:")
     for name in names:
         show(name, reliability(frame(fixed[name]), BINS), tolerance, against_chance(fixed[name], draws, tolerance)[2])
