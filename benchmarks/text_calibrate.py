@@ -385,7 +385,8 @@ def held_out_on_untuned(model: dict, rows: list[Row], names: list[str], how: Rec
          against_chance(pooled(fixed), draws, tolerance)[2])
     print(f"held out: {stored['within_tolerance']} of {len(names)} untuned sets within {tolerance:.2f}")
     return {"map": how.label(), **stored,
-            "nested": {**choosing, "chosen": {name: chosen[name].label() for name in names}}}
+            "nested": {**choosing, "chosen": {name: chosen[name].label() for name in names},
+                       "candidates": [c.label() for c in CANDIDATES], "beats_the_map_clearly": clear}}
 
 
 def recalibration_paths(values: list[str]) -> list[Path]:

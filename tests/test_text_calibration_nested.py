@@ -135,7 +135,8 @@ def test_the_refit_prints_and_stores_the_held_out_and_nested_figures(tc, monkeyp
     clear = all(held[key] - held["nested"][key] >= margin for key, margin in tc.CLEAR_MARGIN.items())
     verdict = ("CLEAR - choosing beats the stored map (Platt)" if clear
                else "not clear - choosing adds nothing over the stored map (Platt)")
-    assert "nested choice" in out and verdict in out
+    assert "nested choice" in out and verdict in out and held["nested"]["beats_the_map_clearly"] is clear
+    assert held["nested"]["candidates"] == [c.label() for c in tc.CANDIDATES]
     assert out.count("the stored map (Platt), each untuned set scored by the map fitted on the others") == 1
 
 
