@@ -135,6 +135,11 @@ class _Codes:
     ambiguous: frozenset[str]
     not_after: frozenset[str]
     countries: dict[str, str] = field(default_factory=dict)   # ISO3 code -> a name of that country ("ITA" -> "Italy")
+    phrases: frozenset[str] = frozenset()   # two travel words before a code ("grens met")
+    # right after a code: a postposition ending the clause or a participle of entering ("HU in,", "NL ingereisd"),
+    # or a travel word and another code ("AT naar NL")
+    entered: re.Pattern[str] = re.compile("(?!)")
+    onward: re.Pattern[str] = re.compile("(?!)")
 
 
 def _country_names() -> dict[str, str]:
@@ -188,15 +193,35 @@ def _codes() -> _Codes:
     for code in settings.get("not_codes") or ():
         names.pop(str(code), None)
         countries.pop(str(code), None)
+    postpositions = "|".join(sorted(words("postpositions"), key=len, reverse=True)) or "(?!)"
+    participles = "|".join(sorted(words("entered_participles"), key=len, reverse=True)) or "(?!)"
+    entered = re.compile(r"[ \t]+(?:(?:" + postpositions + r")(?=[ \t]*(?:[,.;:)]|$))|(?:(?:was|is|zijn|waren|werd)[ \t]+)?(?:"
+                         + participles + r")(?![\w'-]))", re.IGNORECASE)
+    onward_words = "|".join(sorted(words("travel_words") - words("weak_travel_words"), key=len, reverse=True))
+    onward = re.compile(r"[ \t]+(?:" + onward_words + r")[ \t]+([A-Z]{2,3})(?![\w-])")
     return _Codes(names, words("travel_words"), words("weak_travel_words"), list_gap,
-                  frozenset(str(w) for w in settings.get("ambiguous") or ()), words("not_after"), countries)
+                  frozenset(str(w) for w in settings.get("ambiguous") or ()), words("not_after"), countries,
+                  words("travel_phrases"), entered, onward)
 
 
 # A capitalised token of two or three letters, or a chain of them joined by hyphens/slashes ("LOS-CAI-AMS"). It
 # starts with a character class (capitals are rare), so ``re`` skips ahead to candidates; the look-behind follows.
-_CODE_CHAIN = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{1,2}(?:[-/>–—][A-Z]{2,3})*(?![\w-])")   # "ALG–IST" too
+_CODE_CHAIN = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{1,2}(?: ?[-/>–—] ?[A-Z]{2,3})*(?![\w-])")   # "ALG–IST", "IR - TR"
+_CHAIN_JOIN = re.compile(r" ?[-/>–—] ?")
 _WORD_BEFORE = re.compile(r"([\w']+|[,&])\W*$")
-_WORD_AFTER = re.compile(r"^\W*([\w']+)")
+_TWO_WORDS_BEFORE = re.compile(r"([\w']+)\s+([\w']+)\W*$")
+_PLACE_JOINED_BEFORE = re.compile(r"([\w'.]+)\s?[-–—>]\s?$")   # "Quetta - IR - TR": the chain goes on from a place
+# the word right after a code, in its own clause ("UA registration"; not "naar AMS. Paspoort"); "visa-free" is one word
+_WORD_AFTER = re.compile(r"^[ \t]*([\w']+(?:-[\w']+)*)")
+
+
+def _is_place(word: str) -> bool:
+    """A word the gazetteer reads as a place ("Quetta"), or a code of one ("IR" in "IR - TR - GR")."""
+    if word in _codes().names:
+        return True
+    from routekit.text.normalise import fold as _fold
+
+    return gazetteer().get(_fold(word).strip(".")) is not None
 
 
 def read_codes(text: str) -> str:
@@ -206,26 +231,40 @@ def read_codes(text: str) -> str:
     last = 0
     previous_code_end = -100
     for match in _CODE_CHAIN.finditer(text):
-        parts = re.split(r"[-/>–—]", match.group())
+        parts = _CHAIN_JOIN.split(match.group())
         if not all(part in table.names for part in parts) and not (
                 len(parts) > 1 and all(part in table.countries for part in parts)):
             continue
         start, end = match.span()
         before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-        word = before.group(1) if before else ""
-        after = _WORD_AFTER.match(text[end:end + 40])
-        if after and after.group(1).lower() in table.not_after:
-            continue
+        word = before.group(1).lstrip("'") if before else ""   # "'via BE'": a quoted travel word
+        following = text[end:end + 40]
+        after = _WORD_AFTER.match(following)
+        if len(parts) == 1 and after and after.group(1).lower() in table.not_after:
+            continue   # a document or plate of one state ("UA registration"); a chain is a route ("PVG-IST (visa)")
         lowered = word.lower()
-        chained = len(parts) > 1 and all(len(p) == 3 for p in parts)
+        # a chain of airports, or of airports and countries ("LOS-CAI-AMS", "PK-DOH-PRG")
+        chained = len(parts) > 1 and any(len(p) == 3 for p in parts)
         # a code right after another one, joined by a comma or "en"/"and": a list ("via IR en TR", "HR, SI")
         listed = 0 <= start - previous_code_end <= 8 and bool(table.list_gap.fullmatch(text[previous_code_end:start]))
-        if not listed and word.isupper() and len(word) > 1:
-            continue   # a title in capitals ("ONDERZOEK NAAR DE ..."), not a code after a travel word
-        if lowered in table.travel:
+        if not listed and word.isupper() and word.isalpha() and len(word) > 1:
+            continue   # a title in capitals ("ONDERZOEK NAAR DE ..."), not a code after a travel word (or "EK147")
+        if lowered not in table.travel and table.phrases:
+            two = _TWO_WORDS_BEFORE.search(text, max(0, start - 40), start)
+            if two and f"{two.group(1)} {two.group(2)}".lower() in table.phrases:
+                lowered = f"{two.group(1)} {two.group(2)}".lower()
+        if lowered in table.travel or lowered in table.phrases:
             accepted = lowered not in table.weak or not any(p in table.ambiguous for p in parts)
         else:
             accepted = chained or listed
+        if not accepted:
+            # "te voet HU in,", "NL ingereisd", "en AT naar NL", "Quetta - IR - TR": the words after, or the chain of
+            # places before, make it a place
+            onward = table.onward.match(following)
+            joined = _PLACE_JOINED_BEFORE.search(text, max(0, start - 40), start)
+            plain = not any(p in table.ambiguous for p in parts)
+            accepted = bool((plain and table.entered.match(following)) or (onward and onward.group(1) in table.names)
+                            or (joined and _is_place(joined.group(1))))
         if not accepted:
             continue
         pieces.append(text[last:start])

@@ -1,0 +1,108 @@
+"""ISO2 and IATA codes standing for countries in contexts police and border-guard notes write them (issue 15).
+
+Each kind with a short Dutch and English example of our own: travel nouns and verbs before a code ("overstap DXB",
+"transit IST"), order words before a code ("daarna BG en RO"), a code before a travel word and another code ("en AT
+naar NL"), the Dutch postposition ("te voet PL in", "NL was ingereisd"), spaced and mixed chains ("IR - TR",
+"PK-DOH-PRG"), a visa word that is no document ("LIM visa-free") and a flight number before a chain ("EK147 DXB-AMS").
+And the capitals that stay what they are.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from routekit.text.document import read_codes
+from routekit.text.extraction import extract_route
+
+
+def route(text: str) -> str:
+    return extract_route(text).route_text
+
+
+@pytest.mark.parametrize("text, expected", [
+    # travel nouns: departure, change of planes, arrival, origin
+    ("Betr. verklaarde: vertrek LHE 03-03-2024, overstap DOH, aankomst BEG. Daarna met een smokkelaar naar Hongarije "
+     "en per trein via Wenen naar Venlo.", "PAK>QAT>SRB>HUN>AUT>NLD"),
+    ("Subject stated: departure ALG on 2 May, transit IST, arrival BEG. Then on foot to Hungary and by train via "
+     "Vienna to Venlo.", "DZA>TUR>SRB>HUN>AUT>NLD"),
+    ("Uit het gesprek bleek: herkomst SO; reisde via Ethiopië en Soedan naar Libië en per boot naar Italië, daarna "
+     "per trein naar Venlo.", "SOM>ETH>SDN>LBY>ITA>NLD"),
+    # travel verbs the reader did not know
+    ("He travelled PK-DOH-PRG by air, worked in Prague for a year and took a bus to Utrecht.", "PAK>QAT>CZE>NLD"),
+    # a border crossed: 'grens met', 'border with'
+    ("Betr. reisde van Bagdad naar Minsk en liep te voet over de grens met LT, daarna met een taxi naar Venlo.",
+     "IRQ>BLR>LTU>NLD"),
+    ("He flew from Baghdad to Minsk, walked across the border with PL and was driven to Venlo.", "IRQ>BLR>POL>NLD"),
+])
+def test_travel_nouns_and_verbs_before_a_code(text, expected):
+    assert route(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Verd. verklaarde dat hij van Kabul naar Iran en Turkije reisde, daarna BG en RO. In RO werkte hij, toen met een "
+     "bus naar Venlo.", "AFG>IRN>TUR>BGR>ROU>NLD"),
+    ("He said he went from Kabul to Iran and Turkey, then BG and RO, and took a bus to Venlo.",
+     "AFG>IRN>TUR>BGR>ROU>NLD"),
+    # a code before a travel word and another code ("en AT naar NL"), though AT alone is also an English word
+    ("Betr. kwam met de boot naar Griekenland, reisde daarna 'over de Balkan' en AT naar NL.", "GRC>AUT>NLD"),
+    ("She came by boat to Greece, then 'over the Balkans' and AT to NL.", "GRC>AUT>NLD"),
+])
+def test_order_words_and_a_code_before_a_travel_word(text, expected):
+    assert route(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Verd. vloog van Delhi naar Moskou, reed naar Wit-Rusland, liep te voet PL in, daarna met de trein naar Venlo.",
+     "IND>RUS>BLR>POL>NLD"),
+    ("Betr. vloog van Algiers naar Istanbul, reisde via Griekenland en Servië naar Duitsland en is vanuit Keulen met de "
+     "trein NL ingereisd.", "DZA>TUR>GRC>SRB>DEU>NLD"),
+])
+def test_dutch_postposition_after_a_code(text, expected):
+    assert route(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Route volgens verd.: Lahore - Quetta - IR - TR (lopend), boot naar Griekenland, daarna per trein naar Venlo.",
+     "PAK>IRN>TUR>GRC>NLD"),
+    ("Route: Kabul > IR > TR, then by boat to Greece and by train to Venlo.", "AFG>IRN>TUR>GRC>NLD"),
+    ("Hij vloog ADD - IST, bleef twee weken in Istanbul en nam toen een vlucht naar Amsterdam.", "ETH>TUR>NLD"),
+])
+def test_spaced_and_mixed_chains(text, expected):
+    assert route(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Route volgens betr.: PVG-IST-BEG (visumvrij), daarna te voet naar Hongarije en per trein naar Venlo.",
+     "CHN>TUR>SRB>HUN>NLD"),
+    ("Route acc. to subj.: PVG-IST-BEG (visa-free), then on foot to Hungary and by train to Venlo.",
+     "CHN>TUR>SRB>HUN>NLD"),
+])
+def test_a_visa_word_after_a_code_is_no_document(text, expected):
+    assert route(text) == expected
+
+
+def test_visa_free_after_a_code_is_no_document_but_a_visa_is():
+    assert read_codes("arrived on flight KL 0744 from LIM visa-free") == "arrived on flight KL 0744 from Peru visa-free"
+    assert read_codes("kwam uit TR met een TR visum").endswith(" met een TR visum")
+    assert "uit TR" not in read_codes("kwam uit TR met een TR visum")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("KMar Schiphol, 2e lijn. Pax vlucht AT850 CKY-CMN / AT950 CMN-AMS. Betr. vroeg asiel aan.", "GIN>MAR>NLD"),
+    ("Schiphol second line. Pax on flight EK147 DXB-AMS, applied for asylum.", "ARE>NLD"),
+])
+def test_a_flight_number_before_a_chain_is_no_title(text, expected):
+    assert route(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Bestelbus met Roemeens kenteken, bestuurder (RO) verklaarde dat hij in de haven werkte.",   # a nationality
+    "Verd. had een TR visum bij zich.",                          # a document issued by a state: not a stop
+    "ONDERZOEK NAAR DE SMOKKEL VAN PERSONEN EN DE ROUTE",        # a title in capitals
+    "Kenteken NL-123-B, daarna IT afdeling gebeld.",              # a plate and an English word after an order word
+    "He said it IS over, then IT support was called.",            # English words in capitals
+    "DAARNA DE POLITIE GEBELD.",                                  # 'DE' as the Dutch article in a title
+    "Hij werkt in IT in, Venlo; de voorstelling IS over, zei hij.",   # ambiguous capitals before a postposition
+])
+def test_capitals_that_are_not_codes_stay(text):
+    assert read_codes(text) == text
