@@ -106,3 +106,8 @@ def test_a_flight_number_before_a_chain_is_no_title(text, expected):
 ])
 def test_capitals_that_are_not_codes_stay(text):
     assert read_codes(text) == text
+
+
+def test_a_nationality_code_after_a_flight_chain_stays():
+    text = read_codes("Pax on KL686 MEX-AMS, HND nat., applied for asylum.")
+    assert text.startswith("Pax on KL686 Mexico - ") and "HND nat." in text
