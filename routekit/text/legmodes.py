@@ -29,6 +29,7 @@ _TOWARDS = re.compile(r"\b(?:naar|richting|to|into|towards)\s+(?:(?:de|het|the)\
 # between a mode and the place it leads to: "(met de boot) naar", "(a bus) from Santiago to", "(per trein) via Wenen naar"
 _LEADS_TO = re.compile(r"\s*(?:(?:from|van|vanuit|uit|via)\s+[^\s,.;:!?]+(?:\s+[^\s,.;:!?]+){0,2}\s+)?"
                        r"(?:naar|to|into)\s+(?:(?:de|het|the)\s+)?")
+_LEADS_TO_REACH = 120   # the longest gap it can span, in characters (a cheap test before the regex)
 _TO_THE = re.compile(r"\b(?:naar|tot aan|to|up to)\s+(?:de|the)\s+$")
 
 ModeSpan = tuple[int, int, str]
@@ -42,9 +43,11 @@ _LEG_START: dict = _raw()[1]["leg_start"]
 # "in Italie", "op Lampedusa", "at the port of": the place the person is at, before the mention
 _LOCATED = re.compile(r"\b" + _words(*_LEG_START["located"]) + r"\s+(?:(?:de|het|the)\s+)?$")
 # a sentence or clause that opens with where the person is ("In Wenen nam ik de trein"; not "kwam in Parijs aan")
+_OPENERS = frozenset(".!?;:")
 _OPENS_LOCATED = re.compile(r"(?:^|[.!?;:]\s*)" + _words(*_LEG_START["located"]) + r"\s+(?:(?:de|het|the)\s+)?$")
 _NOT: dict = _raw()[1]["not_a_mode"]
-_NOT_A_MODE_WORDS = re.compile(r"\b" + _words(*_NOT["words"]) + r"\b")
+_NOT_WORDS = tuple(_NOT["words"])
+_NONE: frozenset[int] = frozenset()
 # "haar vlucht": the span of a mode word that means something else after the word before it
 _NOT_A_MODE = re.compile(r".*\b" + _words(*_NOT["after"]) + r"\s+" + _words(*_NOT["words"]), re.DOTALL)
 # "Daarna met de boot.": a mode told after these is the next leg's
@@ -93,42 +96,52 @@ class LegModes:
 
     def __init__(self, folded: str, spans: list[ModeSpan], segments: Segments, arrival_clauses,
                  arrivals_in: dict[int, list] | None = None, states: list[_MentionState] = ()) -> None:
-        if spans and _NOT_A_MODE_WORDS.search(folded):
-            spans = [span for span in spans if not _NOT_A_MODE.fullmatch(folded, max(0, span[0] - 16), span[1])]
-        self.folded, self.mode_spans = folded, spans
-        self.states = states
+        self.folded, self.states = folded, states
         self.country_at: dict[int, str] | None = None   # country per mention offset, made when a rule needs it
-        self.starting_points: frozenset[int] = frozenset()
-        if spans and arrivals_in:
-            self.starting_points = self._starting_points(arrivals_in)
-            if self.starting_points:   # a clause whose only arrivals are starting points tells the onward leg
-                arrival_clauses = {st.clause for same in arrivals_in.values() for st in same
-                                   if st.mention.start not in self.starting_points}
+        self.starting_points: frozenset[int] = _NONE
         self.modes_by_clause: dict[int, list] = {}
         self.modes_by_sentence: dict[int, list] = {}
         self.free_modes: dict[int, list] = {}   # per sentence, the modes outside every clause with an arrival
         self.last_arrival: dict[int, _MentionState] = {}
         self.sentence_starts = segments.sentence_starts
         clause_of, sentence_of = segments.clause, segments.sentence
+        kept = []
         for span in spans:
+            if span[2] == "plane" and folded.startswith(_NOT_WORDS, span[0]) and _NOT_A_MODE.fullmatch(
+                    folded, max(0, span[0] - 16), span[1]):
+                continue
+            kept.append(span)
             clause, sentence = clause_of(span[0]), sentence_of(span[0])
             self.modes_by_clause.setdefault(clause, []).append(span)
             self.modes_by_sentence.setdefault(sentence, []).append(span)
             if clause not in arrival_clauses:
                 self.free_modes.setdefault(sentence, []).append(span)
+        self.mode_spans = kept
+        if kept and arrivals_in:
+            self.starting_points = self._starting_points(arrivals_in)
+            if self.starting_points:   # a clause whose only arrivals are starting points tells the onward leg
+                arrival_clauses = {st.clause for same in arrivals_in.values() for st in same
+                                   if st.mention.start not in self.starting_points}
+                self.free_modes = {}
+                for span in kept:
+                    if clause_of(span[0]) not in arrival_clauses:
+                        self.free_modes.setdefault(sentence_of(span[0]), []).append(span)
 
     def _starting_points(self, arrivals_in: dict[int, list]) -> frozenset[int]:
         """The mentions (their offsets) of a place the person is at when the sentence goes on to another country
         ("In Wenen nam ik de trein naar Duitsland", "In Italy I took the train to Switzerland"): the mode told
         there is the onward leg's, not the way that place was reached."""
         found = []
-        folded = self.folded
-        for same in arrivals_in.values():
-            if len(same) < 2:
+        folded, with_modes = self.folded, self.modes_by_sentence
+        for sentence, same in arrivals_in.items():
+            if len(same) < 2 or sentence not in with_modes:
                 continue
             for position, st in enumerate(same[:-1]):
-                if st.via or st.transit or not _OPENS_LOCATED.search(folded, max(0, st.mention.start - 16),
-                                                                      st.mention.start):
+                start = st.mention.start
+                window = max(0, start - 16)
+                if st.via or st.transit or not (window == 0 or _OPENERS.intersection(folded[window:start])):
+                    continue   # (a cheap test first: no sentence or clause opens right before the mention)
+                if not _OPENS_LOCATED.search(folded, window, start):
                     continue
                 iso3 = st.mention.place.iso3
                 if any(other.mention.place.iso3 != iso3 and _TOWARDS.search(folded, max(0, other.mention.start - 24),
@@ -148,9 +161,9 @@ class LegModes:
             return self._connection_mode(state)
         folded, start = self.folded, state.mention.start
         for span in spans:   # "boat to Lampedusa - train to Milan": the mode that leads to this place
-            if span[1] <= start and _LEADS_TO.fullmatch(folded, span[1], start):
+            if 0 <= start - span[1] <= _LEADS_TO_REACH and _LEADS_TO.fullmatch(folded, span[1], start):
                 return span[2]
-        if not (state.via or state.transit):
+        if spans[-1][0] > start and not (state.via or state.transit):
             # "op Schiphol, bij het boarden van een vlucht naar Londen": a mode told after a place, leading elsewhere
             spans = [span for span in spans if span[0] < start or not self._leads_elsewhere(span, state)]
         span = _nearest(spans, state.mention)
@@ -209,11 +222,11 @@ class LegModes:
         Ventimiglia", "naar Rome gebracht en daarvandaan"). A leg told with its source in another country ("to
         Istanbul from Tabriz by bus") or a stop on a flight stays a crossing."""
         state = travelled[index]
-        if state.transit or self._source_elsewhere(travelled, index):
-            return self.mode_for(state)
-        if index and self._inside(travelled[index - 1], state):
+        if not self.mode_spans:
             return UNKNOWN_MODE
-        if index + 1 < len(travelled) and self._inside(state, travelled[index + 1]):
+        inside = ((index and self._inside(travelled[index - 1], state))
+                  or (index + 1 < len(travelled) and self._inside(state, travelled[index + 1])))
+        if inside and not state.transit and not self._source_elsewhere(travelled, index):
             return UNKNOWN_MODE
         return self.mode_for(state)
 
