@@ -199,7 +199,7 @@ def _codes() -> _Codes:
                          + participles + r")(?![\w'-]))", re.IGNORECASE)
     onward_words = "|".join(sorted(words("travel_words") - words("weak_travel_words"), key=len, reverse=True))
     onward = re.compile(r"[ \t]+(?:" + onward_words + r")[ \t]+([A-Z]{2,3})(?![\w-])")
-    return _Codes(names, words("travel_words"), words("weak_travel_words"), list_gap,
+    return _Codes(names, words("travel_words") | words("weak_travel_words"), words("weak_travel_words"), list_gap,
                   frozenset(str(w) for w in settings.get("ambiguous") or ()), words("not_after"), countries,
                   words("travel_phrases"), entered, onward)
 
@@ -254,7 +254,8 @@ def read_codes(text: str) -> str:
             if two and f"{two.group(1)} {two.group(2)}".lower() in table.phrases:
                 lowered = f"{two.group(1)} {two.group(2)}".lower()
         if lowered in table.travel or lowered in table.phrases:
-            accepted = lowered not in table.weak or not any(p in table.ambiguous for p in parts)
+            accepted = (lowered not in table.weak and lowered not in table.phrases) or not any(
+                p in table.ambiguous for p in parts)
         else:
             accepted = chained or listed
         if not accepted:
@@ -263,8 +264,9 @@ def read_codes(text: str) -> str:
             onward = table.onward.match(following)
             joined = _PLACE_JOINED_BEFORE.search(text, max(0, start - 40), start)
             plain = not any(p in table.ambiguous for p in parts)
-            accepted = bool((plain and table.entered.match(following)) or (onward and onward.group(1) in table.names)
-                            or (joined and _is_place(joined.group(1))))
+            accepted = bool((plain and table.entered.match(following)) or (
+                onward and onward.group(1) in table.names and onward.group(1) not in table.ambiguous) or (
+                joined and _is_place(joined.group(1))))
         if not accepted:
             continue
         pieces.append(text[last:start])
