@@ -312,8 +312,11 @@ def _labels(folded: str, lexicon: _Lexicon) -> list:
 _LABEL_BEFORE = frozenset(" \t\n\r\f\v.!?")
 
 
-def read_dialogue(folded: str, mention_starts: list[int], mention_countries: list[str]) -> DialogueReading:
-    """The turns of a transcript and what they say about the mentions; ``EMPTY`` for a text without turns."""
+def read_dialogue(folded: str, mention_starts: list[int], mention_countries: list[str],
+                  mention_kinds: list[str] | None = None) -> DialogueReading:
+    """The turns of a transcript and what they say about the mentions; ``EMPTY`` for a text without turns.
+    ``mention_kinds`` (the gazetteer's place kinds): a 'no' to being in a town, an enclave or an airport ("Bent u in
+    Melilla geweest? A: Nee, wij kwamen nooit over het hek") denies that place, not its whole country."""
     if ":" not in folded or not mention_starts:
         return EMPTY
     lexicon = _lexicon()
@@ -385,7 +388,7 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
             if never_match is not None and not named_after and all(mention_countries[i] in asked_countries
                                                                    for i in before):
                 dropped.update(mention_starts[i] for i in asked + before)
-                never.update(asked_countries)
+                _deny(asked, folded, mention_starts, mention_countries, mention_kinds, never, dropped)
                 continue
             yes_no = _yes_no(question_text, extra)
             told_countries = {mention_countries[i] for i in told}
@@ -420,7 +423,7 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
                     extra is not None and _elliptic(question_text, extra)
                     and any(mention_countries[i] in asked_countries and _negated(folded, mention_starts[i])
                             for i in told)):
-                never.update(asked_countries)
+                _deny(asked, folded, mention_starts, mention_countries, mention_kinds, never, dropped)
             continue
         if extra is not None and never and extra.affirmative.search(answer_text):
             # "Have you been to Italy? A: No. ... A: Okay - yes, I was in Italy": the later answer corrects
@@ -442,6 +445,28 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
         extra.procedure.search(folded) is not None or any(extra.here.search(folded, a, b) for a, b in answers)))
     return DialogueReading(frozenset(kept), frozenset(dropped), frozenset(never), frozenset(starts), tuple(joins),
                            turns, interview)
+
+
+# places inside a country: denying one of them leaves the rest of the country ("nooit in Melilla geweest", "I was
+# not in Calais" while the record travels through Spain or France)
+_PLACES_INSIDE = frozenset({"city", "enclave", "airport", "camp", "port", "island", "region", "border"})
+
+
+def _deny(asked: list[int], folded: str, mention_starts: list[int], mention_countries: list[str],
+          mention_kinds: list[str] | None, never: set[str], dropped: set[int]) -> None:
+    """A 'no' to being in the asked places: a country asked by its own name (or its side) is denied as a whole
+    (``never``); a place inside it only where the transcript names that place ("Een agent in Londen. V: Bent u in
+    Londen geweest? A: Nee"), so the rest of its country still counts."""
+    for i in asked:
+        if mention_kinds is None or mention_kinds[i] not in _PLACES_INSIDE:
+            never.add(mention_countries[i])
+            continue
+        word = _FIRST_WORD.match(folded, mention_starts[i]).group()
+        dropped.update(start for start, country in zip(mention_starts, mention_countries)
+                       if country == mention_countries[i] and folded.startswith(word, start))
+
+
+_FIRST_WORD = re.compile(r"\w*")
 
 
 def _answered_countries(folded: str, labels: list, bounds: list[int], lexicon: _Lexicon, mention_starts: list[int],

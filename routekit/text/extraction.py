@@ -468,7 +468,7 @@ def _answer_opening(birth: bool = False) -> re.Pattern[str]:
     (``birth``) the answer may open with "nee," / "no," before the place ("A: Nee, in X")."""
     opening = r"[^.;!\n]{0,60}?[\s?](?:" + timeline.turn_labels()[1] + r")\s*:?\s+"
     if birth:
-        return re.compile(opening + r"(?:(?:nee|no|ja|yes)\s*,?\s*)?(?:(?:in|te)\s+)?")
+        return re.compile(opening + r"(?:(?:nee|no|ja|yes)\s*,?\s*)?(?:(?:in|te|uit|from)\s+)?")   # "A: Uit Conakry"
     return re.compile(opening + r"(?:[a-z]+\s+){0,2}")
 
 
@@ -484,7 +484,20 @@ def _answered_places(spans: list[tuple[int, int]], folded: str, mention_starts: 
             position = bisect_left(mention_starts, match.end())
             if position < len(mention_starts) and mention_starts[position] == match.end():
                 found.add(mention_starts[position])
+                # the place's own country or region told after it ("In Valencia, in de staat Carabobo", "In
+                # Tbilisi, Georgia", "In Georgia, in Batumi") is the same answer, not a place travelled
+                while (position + 1 < len(mention_starts)
+                       and _PLACE_APPOSITION.fullmatch(folded, mention_starts[position], mention_starts[position + 1])):
+                    position += 1
+                    found.add(mention_starts[position])
     return found
+
+
+# a place, then a comma and its region or country ("Valencia, Carabobo", "Valencia, in de staat Carabobo",
+# "Batumi, in Georgia", "uit Guinee, uit Conakry", "in the state of Illinois"): the place is at most four words
+_PLACE_APPOSITION = re.compile(r"[^\s,.;:!?]+(?:\s+[^\s,.;:!?]+){0,3}\s*,\s*(?:(?:in|uit|from)\s+)?"
+                               r"(?:(?:de\s+|het\s+|the\s+)?(?:deel)?(?:staat|provincie|regio|state|province|region)"
+                               r"\s+(?:of\s+)?)?")
 
 
 def _why_not_travelled(state: _MentionState, folded: str, scopes: _Scopes, vocab: Vocabulary,
@@ -929,8 +942,11 @@ def _never_there(mentions: list[Mention], cues, exceptions: set[int], segments: 
                 clauses.add(earlier[-1])
     denied = [m for m, c in zip(mentions, mention_clauses) if c in clauses]
     # "has never been to Caracas" denies the city; the country stays when the text names it by itself elsewhere
-    # ("left Venezuela by boat")
-    named_by_itself = {m.place.iso3 for m in mentions if m.place.kind == "country" and m not in denied}
+    # ("left Venezuela by boat") or by another of its places ("nooit in Melilla geweest ... met een boot naar Almeria",
+    # "was never in Calais ... by train to Paris")
+    denied_names = {(m.place.iso3, folded[m.start:m.end]) for m in denied if m.place.kind != "country"}
+    named_by_itself = {m.place.iso3 for m in mentions if m not in denied and (
+        m.place.kind == "country" or (m.place.iso3, folded[m.start:m.end]) not in denied_names)}
     return {m.place.iso3 for m in denied
             if m.place.kind == "country" or m.place.iso3 not in named_by_itself} - {NETHERLANDS}
 
@@ -2338,7 +2354,8 @@ def extract_route(text: str | None) -> RouteExtraction:
         mentions = [m for m in mentions if not (m.place.mid_sentence and _inside_a_name(text, m))]
     if len(mentions) > 2:
         mentions = _without_restated_service_origins(text, mentions)
-    dialogue = read_dialogue(folded, [m.start for m in mentions], [m.place.iso3 for m in mentions])
+    dialogue = read_dialogue(folded, [m.start for m in mentions], [m.place.iso3 for m in mentions],
+                             [m.place.kind for m in mentions])
     unjoined = folded
     if vocab.ignored_lines is not None and mentions:
         header = vocab.ignored_spans(folded)

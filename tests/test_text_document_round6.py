@@ -1,0 +1,53 @@
+"""Issue 15, sixth document round: kinds seen in the hard sets of several writers (Q/A answers about birth or
+residence, denials of a place inside a country)."""
+
+from __future__ import annotations
+
+import pytest
+
+from routekit.text.extraction import extract_route
+
+
+@pytest.mark.parametrize("text, route", [
+    # the answer to a birth, origin or residence question names the place and then its region or country: both are
+    # that answer, not a place travelled ("In Valencia, in de staat Carabobo", "Guinea, Conakry")
+    ("Q: How did you come to the Netherlands? A: I don't know, a man brought me in a car. Q: Which countries did you "
+     "pass? A: I don't know, I was asleep. Q: Where are you from? A: Senegal, Dakar.", ()),
+    ("V: Hoe bent u naar Nederland gekomen? A: Dat weet ik niet, ik lag achter in een vrachtwagen. V: Door welke "
+     "landen? A: Dat weet ik niet. V: Waar komt u vandaan? A: Uit Guinee, uit Conakry.", ()),
+    ("V: Waar bent u geboren? A: In Maracay, in de staat Aragua. Maar sinds 2019 woonde ik in Cúcuta, aan de "
+     "Colombiaanse kant, en daar ben ik vertrokken. V: Hoe reisde u? A: Van Cúcuta met de bus naar Bogotá en van "
+     "Bogotá met het vliegtuig naar Madrid. Daarna met de bus naar Amsterdam.", ("COL", "ESP", "NLD")),
+])
+def test_a_birth_or_origin_answer_covers_the_region_it_names(text, route):
+    assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # 'no' to being in a town or an enclave denies that place, not its whole country, when the transcript travels
+    # through the country otherwise
+    ("V: Waar bent u vertrokken? A: Uit Bamako. V: En daarna? A: Algerije en Marokko, in het bos bij Nador. "
+     "V: Bent u in Melilla geweest? A: Nee, wij kwamen nooit over het hek. Wij zijn met een boot naar Almería "
+     "gegaan en daarna met de bus naar Nederland.", ("MLI", "DZA", "MAR", "ESP", "NLD")),
+    ("Q: Where did your journey start? A: In Asmara. Q: And then? A: Sudan, Libya, and a boat to Lampedusa. "
+     "Q: Were you in Calais? A: No, never. Q: How did you travel from Italy? A: By train from Milan to Paris and by "
+     "bus to Amsterdam.", ("ERI", "SDN", "LBY", "ITA", "FRA", "NLD")),
+    # ... the town itself stays out wherever the transcript names it
+    ("V: U bent op Schiphol aangekomen. Waarvandaan? A: Uit Belgrado. V: Hoe kwam u in Servië? A: Ik vloog van "
+     "Colombo naar Belgrado. V: Wie regelde dat? A: Een agent in Londen. V: Bent u in Londen geweest? A: Nee.", ("LKA", "SRB", "NLD")),
+])
+def test_no_to_a_town_in_a_transcript_keeps_its_country(text, route):
+    assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # the same in a narrative or a letter: "never in Melilla" leaves Spain when another of its places is travelled
+    ("Ik kwam uit Marokko met de boot naar Almería en reisde met de bus via Frankrijk naar Nederland. Ik ben nooit in "
+     "Melilla geweest.", ("MAR", "ESP", "FRA", "NLD")),
+    ("Corrections to the report, client Mr K. Page 3 says client stayed in Calais. Client was never in Calais. He "
+     "travelled from Italy by train to Paris and by bus to Amsterdam.", ("ITA", "FRA", "NLD")),
+    # ... and a town denied, its country named by nothing else, is still no stop
+    ("He said he has never been to Caracas. He flew from Bogotá to Madrid.", ("COL", "ESP")),
+])
+def test_never_in_a_town_keeps_its_country_travelled_otherwise(text, route):
+    assert extract_route(text).route == route
