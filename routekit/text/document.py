@@ -4,8 +4,9 @@ Real records are not plain stories. ``prepare`` rewrites a text into the account
 1. police and border-guard shorthand written out (``abbreviations.csv``: "verd." -> "verdachte"), so its dots no
    longer end sentences and its words match the cue lists;
 2. ISO2 country codes and IATA airport codes read as the countries they stand for, where the context makes them
-   codes (capitals after a travel word or joined to another code: "via IR en TR naar GR", "LOS-CAI-AMS";
-   ``airports.csv``, ``document.yaml``), never "DE" as a word of a title in capitals or "UA registration";
+   codes (capitals after a travel word, joined to another code or a place, before a Dutch postposition or a
+   travel word and a code: "via IR en TR naar GR", "overstap DXB", "LOS-CAI-AMS", "Quetta - IR - TR", "te voet
+   HU in,"; ``airports.csv``, ``document.yaml``), never "DE" as a word of a title in capitals or "UA registration";
 3. a lawyer's letter correcting an interview report read as the corrected account (``letters.py``);
 4. in a record about several persons, only the sentences about the person the record is about (``subject.py``);
 5. several journeys: the account ends at the first arrival in the Netherlands (``journeys.py``);
