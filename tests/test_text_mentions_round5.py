@@ -128,3 +128,14 @@ def test_where_a_document_was_obtained_is_a_stop(text, route):
 ])
 def test_an_earlier_stay_a_failed_crossing_or_a_regulation_is_no_stop(text, route):
     assert extract_route(text).route_text == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # where the person is from, told verb-last with 'te komen' / 'afkomstig te zijn', is no place left
+    ("KMar Rotterdam Centraal. Hij verklaarde uit Somalie te komen en vanuit Libie via Italie naar Nederland te zijn "
+     "gekomen.", "LBY>ITA>NLD"),
+    ("Samenvatting aanmeldgehoor. Betrokkene verklaarde de Eritrese nationaliteit te hebben en uit Asmara afkomstig te "
+     "zijn. Naar de reisroute is in dit gehoor niet gevraagd.", ""),
+])
+def test_where_the_person_is_from_told_verb_last_is_no_departure(text, route):
+    assert extract_route(text).route_text == route
