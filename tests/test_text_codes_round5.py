@@ -111,3 +111,12 @@ def test_capitals_that_are_not_codes_stay(text):
 def test_a_nationality_code_after_a_flight_chain_stays():
     text = read_codes("Pax on KL686 MEX-AMS, HND nat., applied for asylum.")
     assert text.startswith("Pax on KL686 Mexico - ") and "HND nat." in text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She lived in Tangier and flew TNG-BVA with a tourist visa; two days later she took a train to Amsterdam.",
+     "MAR>FRA>NLD"),
+    ("Betr. vloog KUT-WMI en reisde daarna met de bus naar Venlo.", "GEO>POL>NLD"),
+])
+def test_secondary_airports_low_cost_carriers_fly_to(text, expected):
+    assert route(text) == expected

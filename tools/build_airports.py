@@ -33,7 +33,10 @@ LXR TNG RAK FEZ AGA OUD NDR ORN CZL TLM SFA DJE MIR TIP BEN MJI KRT PZU ASM JIB 
 BON LHR LCY ACC LFW COO NIM BKO DKR BJL CKY OXB FNA ROB ABJ OUA LOS ABV KAN PHC DLA NSI LBV BZV FIH FKI KGL BJM
 EBB NBO MBA DAR ZNZ JRO ADD BGF NDJ KBL MHD SYZ IFN TBZ ISB LHE KHI PEW SKT DAC CGP KTM DEL BOM
 LMP KUT BKK DYU JUB RBA FRA
-""".split())   # last line: Lampedusa, Kutaisi (low-cost flights out of Georgia), Bangkok, Dushanbe, Juba, Rabat
+BVA WMI NRN HHN FMM GRO LBC DTM OHD CIY SUF AOI BZG SZZ LUZ RZE LCJ TRF FDH BRE MMX NYO VST BLL AAR LPL NCL PIK LGG
+""".split())   # line before last: Lampedusa, Kutaisi (low-cost flights out of Georgia), Bangkok, Dushanbe, Juba, Rabat;
+# last line: Europe's secondary airports that low-cost carriers fly to, whose names do not say international
+# (Paris-Beauvais, Warsaw-Modlin, Weeze, Hahn, Memmingen, Girona, Skavsta, ...: "flew RAK-BVA")
 
 # codes that are also words written in capitals ("ALL", "BUS"), left out whatever the airport
 WORDS = {"ALL", "BUS", "AND", "THE", "FOR", "NOT", "CAN", "BUT", "ONE", "TWO", "DEN", "HET", "EEN", "MET", "VIA"}
