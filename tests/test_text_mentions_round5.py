@@ -139,3 +139,23 @@ def test_an_earlier_stay_a_failed_crossing_or_a_regulation_is_no_stop(text, rout
 ])
 def test_where_the_person_is_from_told_verb_last_is_no_departure(text, route):
     assert extract_route(text).route_text == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # another person of the record telling their own way
+    ("Official report, Rotterdam police. The report concerns the rear-seat passenger, who stated that he had flown from "
+     "Hanoi to Moscow and gone by car via Belarus to Poland and Germany. The front passenger said he came via Austria.",
+     "VNM>RUS>BLR>POL>DEU>NLD"),
+    ("Official report, seaport police Rotterdam. This report concerns stowaway 1, who boarded at Lagos and stayed "
+     "hidden until Rotterdam. Stowaways 2 and 3 said they boarded in Dakar.", "NGA>NLD"),
+    ("PV. Betrokkene verklaarde dat hij vanuit Turkije via Bulgarije en Servie naar Oostenrijk was gereisd en met de "
+     "auto naar Venlo kwam. De bijrijder verklaarde dat hij door Hongarije was gereden.", "TUR>BGR>SRB>AUT>NLD"),
+])
+def test_another_persons_own_way_is_no_stop(text, route):
+    assert extract_route(text).route_text == route
+
+
+def test_a_driver_taking_the_person_names_a_stop():
+    text = ("Statement: 'From Iraq I went via Turkey to Greece. The driver said he would take us from Athens to "
+            "Germany, and so he did. From there we went to Venlo.'")
+    assert extract_route(text).route_text == "IRQ>TUR>GRC>DEU>NLD"

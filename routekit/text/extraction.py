@@ -367,6 +367,15 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
             others = [span for span in others if span not in subject]
             scopes.homes = set(scopes.homes) | _governed_by(subject, folded, mention_starts, 2)
         scopes.persons_from = _governed_by(others, folded, mention_starts, 2) if others else _NONE_GOVERNED
+    if "other_person_said" in cues:
+        # another person of the record tells their own way ("the front passenger said he came via Czechia",
+        # "stowaways 2 and 3 said they boarded in Abidjan"): the places after it in its sentence are theirs, unless
+        # the person the record is about is named with them ("the driver said he took us to Germany")
+        told = {m.start for start, end in cues["other_person_said"] for m in mentions
+                if m.start >= end and segments.sentence(m.start) == segments.sentence(start)
+                and not _WITH_THE_SUBJECT.search(folded, end, m.start)}
+        if told:
+            scopes.persons_from = set(scopes.persons_from) | told
     scopes.nationalities = _governed(cues, "nationality", folded, mention_starts, 4)
     scopes.journey_starts = _governed(cues, "journey_start", folded, mention_starts, 4)
     if dialogue.starts:   # "V: Waar begon uw reis? A: In Herat."
@@ -441,6 +450,8 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     return scopes
 
 
+# the person the record is about, named between another person's words and a place: they went together
+_WITH_THE_SUBJECT = re.compile(r"\b(?:us|me|ons|mij|ik|we|wij|i|betrokkene|client|applicant|aangeefster|aangever)\b")
 _LABEL_COLON = re.compile(r"\s*:\s*")
 _ALTERNATIVE_GAP = re.compile(r"\s*,?\s*(?:of|or)\s+")   # "Oostenrijk of Duitsland", "Austria or Germany"
 _SUBJECT_APPOSITION = re.compile(r"\b" + _listed("subject_apposition") + r"\b[^.;:!?]{0,40}$")
