@@ -121,3 +121,18 @@ def test_a_flight_stop_told_apart_from_its_flight(text, stops, monkeypatch):
 ])
 def test_where_did_you_board(text, expected):
     assert route(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a departure the interviewer proposes for the last answer's place, confirmed by the answer: it came before
+    ("V: Waar bent u Europa binnengekomen? A: Bij de Evros, met een bootje. V: Vanuit Turkije dus? A: Ja, vanaf "
+     "Edirne. V: Bent u in Bulgarije geweest? A: Ja, we zijn er doorheen gereden. V: Waar begon uw reis? A: In "
+     "Kabul.", "AFG>TUR>GRC>BGR>NLD"),
+    ("Q: Where did you first arrive in the Kingdom? A: In Aruba, by boat. Q: From Venezuela? A: Yes, from Punto "
+     "Fijo. Q: When did you fly to the Netherlands? A: In May.", "VEN>ABW>NLD"),
+    # a question carrying the story on ("And from Greece?") still asks what came next
+    ("Q: How did you get to Greece? A: By boat from Turkey. Q: And from Greece? A: Yes, a bus to Serbia and a train "
+     "to the Netherlands.", "TUR>GRC>SRB>NLD"),
+])
+def test_a_proposed_departure_confirmed(text, expected):
+    assert route(text) == expected

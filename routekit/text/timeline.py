@@ -312,6 +312,7 @@ class _OrderQuestions:
     not_order: re.Pattern[str]
     deictic: re.Pattern[str]
     boarding: re.Pattern[str]
+    confirmed: re.Pattern[str]
 
 
 def _phrases(words: list[str]) -> str:
@@ -347,11 +348,14 @@ def _order_questions() -> _OrderQuestions:
     return _OrderQuestions(governs(data["before"]["governs"]), anywhere(data["before"]["anywhere"]),
                            governs(data["after"]["governs"]), anywhere(data["after"]["anywhere"]),
                            elliptic(data["elliptic_before"]), elliptic(data["elliptic_after"]),
-                           anywhere(data["not_order"]), anywhere(data["deictic"]), anywhere(data["boarding_question"]))
+                           anywhere(data["not_order"]), anywhere(data["deictic"]), anywhere(data["boarding_question"]),
+                           re.compile(r"\W*(?:" + _phrases(data["confirmed"]) + r")\b"))
 
 
 # a word that carries an answer on past the place asked about: "Montenegro. Then Bosnia"
 _BEFORE, _AFTER = -1, 1
+# a question that carries the story on ("En vanuit Griekenland?", "And from Greece?") asks what came next
+_CARRIED_ON = re.compile(r"\W*(?:en|and)\b")
 
 
 @lru_cache(maxsize=1)
@@ -404,6 +408,13 @@ def question_legs(folded: str, mentions: list[tuple[int, str, bool]], route: lis
             lead = folded[question_start:offset]
             if words.before_governs.search(lead) or words.before_anywhere.search(question):
                 relation = _BEFORE
+            elif (words.after_governs.search(lead) and not _CARRIED_ON.match(question)
+                  and words.confirmed.match(folded, answer.end()) and anchor not in previous
+                  and (known := [c for c in previous if c in rank and c != NETHERLANDS])):
+                # a departure the interviewer proposes for the last answer's place, confirmed ("A: Bij de Evros.
+                # V: Vanuit Turkije dus? A: Ja, vanaf Edirne", "A: In Bonaire. Q: From Venezuela? A: Yes"): the
+                # proposed country comes before that place
+                constraints.append(Constraint(anchor, min(known, key=rank.__getitem__), QUESTION))
             elif words.after_governs.search(lead) or words.after_anywhere.search(question):
                 relation = _AFTER
         elif not asked_countries and previous:
