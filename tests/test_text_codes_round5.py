@@ -120,3 +120,18 @@ def test_a_nationality_code_after_a_flight_chain_stays():
 ])
 def test_secondary_airports_low_cost_carriers_fly_to(text, expected):
     assert route(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a record that writes its stops as codes writes them so after "in" too, though "IT", "HR", "BE" are also words
+    ("Verd. vloog van Tunis naar IST, liep via BG naar RS, verbleef drie dagen in HR en reisde daarna via SI naar "
+     "Venlo.", "TUN>TUR>BGR>SRB>HRV>SVN>NLD"),
+    ("He flew from Tunis to IST, went by boat to GR and lived in IT for two years before taking a bus to Venlo.",
+     "TUN>TUR>GRC>ITA>NLD"),
+])
+def test_ambiguous_codes_after_in_in_a_record_that_writes_codes(text, expected):
+    assert route(text) == expected
+
+
+def test_ambiguous_code_after_in_stays_a_word_without_other_codes():
+    assert read_codes("Hij werkt in IT en woont sinds 2019 in Venlo.") == "Hij werkt in IT en woont sinds 2019 in Venlo."

@@ -228,8 +228,8 @@ def _is_place(word: str) -> bool:
 def read_codes(text: str) -> str:
     """ISO2 and IATA codes in travel context replaced by their countries' names ("via IST naar AMS")."""
     table = _codes()
-    pieces: list[str] = []
-    last = 0
+    read: list[tuple[int, int, str]] = []   # start, end, the countries' names
+    weak_words: list[tuple[int, int, str]] = []   # ambiguous codes after a weak travel word ("in IT"), see below
     previous_code_end = -100
     for match in _CODE_CHAIN.finditer(text):
         parts = _CHAIN_JOIN.split(match.group())
@@ -254,9 +254,11 @@ def read_codes(text: str) -> str:
             two = _TWO_WORDS_BEFORE.search(text, max(0, start - 40), start)
             if two and f"{two.group(1)} {two.group(2)}".lower() in table.phrases:
                 lowered = f"{two.group(1)} {two.group(2)}".lower()
+        weak_word = False
         if lowered in table.travel or lowered in table.phrases:
             accepted = (lowered not in table.weak and lowered not in table.phrases) or not any(
                 p in table.ambiguous for p in parts)
+            weak_word = not accepted
         else:
             accepted = chained or listed
         if not accepted:
@@ -268,15 +270,24 @@ def read_codes(text: str) -> str:
             accepted = bool((plain and table.entered.match(following)) or (
                 onward and onward.group(1) in table.names and onward.group(1) not in table.ambiguous) or (
                 joined and _is_place(joined.group(1))))
-        if not accepted:
-            continue
-        pieces.append(text[last:start])
         # a chain of country codes ("train ITA-FRA, bus FRA-NLD") reads them as countries, not airports (Frankfurt)
         names = table.countries if chained and all(p in table.countries for p in parts) else table.names
-        pieces.append(" - ".join(names[p] for p in parts))
-        last = previous_code_end = end
-    if not pieces:
+        if not accepted:
+            if weak_word:
+                weak_words.append((start, end, " - ".join(names[p] for p in parts)))
+            continue
+        read.append((start, end, " - ".join(names[p] for p in parts)))
+        previous_code_end = end
+    if not read:
         return text
+    # a record that writes its stops as codes writes them so after "in" too ("al in HR was; daarna via SI en IT")
+    spans = sorted(read + weak_words) if weak_words else read
+    pieces: list[str] = []
+    last = 0
+    for start, end, name in spans:
+        pieces.append(text[last:start])
+        pieces.append(name)
+        last = end
     pieces.append(text[last:])
     return "".join(pieces)
 
