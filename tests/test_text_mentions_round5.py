@@ -159,3 +159,20 @@ def test_a_driver_taking_the_person_names_a_stop():
     text = ("Statement: 'From Iraq I went via Turkey to Greece. The driver said he would take us from Athens to "
             "Germany, and so he did. From there we went to Venlo.'")
     assert extract_route(text).route_text == "IRQ>TUR>GRC>DEU>NLD"
+
+
+@pytest.mark.parametrize("text, route", [
+    # two places offered with a doubt after them, or one the speaker says not to know
+    ("V: Waar begon uw reis? A: In Kabul. V: Waar kwam u in Europa aan? A: Ik weet het niet. Griekenland of Italie, "
+     "misschien. V: Hoe kwam u in Nederland? A: Dat weet ik niet meer.", "AFG>NLD"),
+    ("Statement: 'From Kabul I went to Iran and Turkey. Bulgaria I don't know, it was night. Then Serbia and Hungary, "
+     "and by train to the Netherlands.'", "AFG>IRN>TUR>SRB>HUN>NLD"),
+])
+def test_a_doubted_place_is_no_stop(text, route):
+    assert extract_route(text).route_text == route
+
+
+def test_a_single_place_with_i_think_stays():
+    text = ("Q: Where did your journey start? A: In Tripoli. Q: Where did you enter Europe? A: Italy, I think. Then by "
+            "train to Amsterdam.")
+    assert extract_route(text).route_text == "LBY>ITA>NLD"

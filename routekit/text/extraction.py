@@ -345,6 +345,26 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     scopes.persons_from = _NONE_GOVERNED
     scopes.borders = _governed(cues, "border_of", folded, mention_starts, 1)   # "op de grens met Hongarije"
     scopes.guessed = _governed(cues, "guess", folded, mention_starts, 1)   # "maybe Slovenia", not "maybe two weeks in"
+    if "guess_after" in cues:
+        # a doubt right after the place, ending its clause: two places offered ("Italie of Spanje, misschien", "V: Dus
+        # Litouwen of Letland? A: Ik weet het echt niet meer") or one the person says not to know ("Slovenia I don't
+        # know, it was night"); "Italy, I think" keeps a single place
+        doubted = {end for _, end in cues["guess_after"] if _CLAUSE_ENDS.match(folded, end)}
+        strong = {end for start, end in cues["guess_after"] if end in doubted and _DONT_KNOW.match(folded, start)}
+        after = set()
+        for index, mention in enumerate(mentions):
+            gap = _DOUBT_GAP.match(folded, mention.end)
+            cue_end = next((end for start, end in cues["guess_after"] if start == gap.end() and end in doubted), None)
+            if cue_end is None:
+                continue
+            if mention.place.iso3 == NETHERLANDS:
+                continue   # "Hoe kwam u in Nederland? A: Dat weet ik niet meer": the way is not known, the place is
+            if index > 0 and _ALTERNATIVE_GAP.fullmatch(folded, mentions[index - 1].end, mention.start):
+                after.update((mentions[index - 1].start, mention.start))
+            elif cue_end in strong and gap.end() - mention.end < 3:
+                after.add(mention.start)   # the speaker's own doubt, not an answer to a question naming the place
+        if after:
+            scopes.guessed = set(scopes.guessed) | after
     if scopes.guessed:   # the guess covers its alternatives: "vermoedelijk Oostenrijk of Duitsland"
         scopes.guessed = set(scopes.guessed)
         for previous, mention in zip(mentions, mentions[1:]):
@@ -452,6 +472,9 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
 
 # the person the record is about, named between another person's words and a place: they went together
 _WITH_THE_SUBJECT = re.compile(r"\b(?:us|me|ons|mij|ik|we|wij|i|betrokkene|client|applicant|aangeefster|aangever)\b")
+# between a place and a doubt after it: a comma, a question mark, an answer's label ("Letland?  A: ik weet het niet")
+_DOUBT_GAP = re.compile(r"\s*[,?]?\s*(?:(?:a|antwoord|answer)\s*:?\s+)?")
+_DONT_KNOW = re.compile(r"(?:ik weet|weet ik|dat weet|i don'?\s?t|i do not|no idea|geen idee)")
 _LABEL_COLON = re.compile(r"\s*:\s*")
 _ALTERNATIVE_GAP = re.compile(r"\s*,?\s*(?:of|or)\s+")   # "Oostenrijk of Duitsland", "Austria or Germany"
 _SUBJECT_APPOSITION = re.compile(r"\b" + _listed("subject_apposition") + r"\b[^.;:!?]{0,40}$")
