@@ -51,3 +51,30 @@ def test_no_to_a_town_in_a_transcript_keeps_its_country(text, route):
 ])
 def test_never_in_a_town_keeps_its_country_travelled_otherwise(text, route):
     assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a subject declared by its number alone ("Dit pv betreft nr. 2", "This report concerns no. 2") is the person who
+    # carries that number: the other numbered persons' statements go, the subject's stay
+    ("Proces-verbaal. In de bus werden twee personen aangetroffen: 1. K. Amini en 2. R. Haidari. Dit pv betreft nr. 2. "
+     "Betr. 1 verklaarde dat hij via Italië was gekomen. Betr. 2 verklaarde dat hij van Kabul naar Teheran was "
+     "gevlogen en via Turkije en Griekenland naar Nederland was gereisd.", ("AFG", "IRN", "TUR", "GRC", "NLD")),
+    ("Official report. Two persons were found in a lorry. This report concerns no. 2. Person 1 stated that he had "
+     "come via Spain. Person 2 stated that she had flown from Lagos to Casablanca and had come by bus to the "
+     "Netherlands.", ("NGA", "MAR", "NLD")),
+])
+def test_a_subject_declared_by_its_number_alone(text, route):
+    assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # an aside in which another person states their own route is that person's route, not the subject's
+    ("PV van bevindingen. Dit pv heeft betrekking op betr. B, die met betr. A (Iraakse nat., verklaarde via Oostenrijk "
+     "te komen) in de bus zat. Betr. B verklaarde dat hij van Erbil naar Minsk was gevlogen en via Polen "
+     "en Duitsland naar Nederland was gereisd.", ("IRQ", "BLR", "POL", "DEU", "NLD")),
+    ("Official report. Three persons were checked. This report concerns person 2 only, Amina K. She stated that she "
+     "had flown from Tehran to Istanbul and gone by boat to Lesbos and by air from Athens to Amsterdam. Person 1 is her "
+     "cousin; his route differs (he says he came via Bulgaria).", ("IRN", "TUR", "GRC", "NLD")),
+])
+def test_another_persons_aside_is_not_the_subjects_route(text, route):
+    assert extract_route(text).route == route

@@ -137,6 +137,7 @@ def _speaker(statement: str, lexicon: _Lexicon) -> Person | None:
 
 
 _NAMED_AS = 40   # characters after a declared person in which a numbered name for them may follow
+_BARE_NUMBER = re.compile(r"(?:no|nr|nummer|number|num)\.?\s+(\d+)(?![\w'])")   # a declared number with no noun
 
 
 def _subject(folded: str, spans: list[tuple[int, int]], lexicon: _Lexicon) -> tuple[Person | None, int]:
@@ -157,6 +158,9 @@ def _subject(folded: str, spans: list[tuple[int, int]], lexicon: _Lexicon) -> tu
                     named_person = _person(named, lexicon)
                     return Person(named_person.noun, named_person.numbers[:1]), index
             return person, index
+        bare = _BARE_NUMBER.match(statement, declared.end() + gap)
+        if bare is not None:   # "Dit pv betreft nr. 2", "This report concerns no. 3": the number the persons carry
+            return Person("", (int(bare.group(1)),)), index
         before = [m for m in lexicon.reference.finditer(statement, 0, declared.start())]
         if before:
             return _person(before[0], lexicon), index
@@ -234,10 +238,35 @@ def subject_sentences(text: str, folded: str | None = None) -> str:
             return _first_speaker_only(text, folded, lexicon, spans, speakers)
         else:
             subject = numbered[0]
-    kept = [text[start:stop] for index, ((start, stop), speaker) in enumerate(zip(spans, speakers))
+    kept = [(start, stop) for index, ((start, stop), speaker) in enumerate(zip(spans, speakers))
             if index == declared_at or speaker is None or not _is_other(speaker, subject)
             or _acts_on_subject(folded[start:stop], speaker, lexicon)]
-    return "".join(kept) if len(kept) < len(spans) else text
+    if "(" in folded:
+        kept = [span for kept_span in kept for span in _without_asides(folded, kept_span, subject, lexicon)]
+    return "".join(text[start:stop] for start, stop in kept) if kept != spans else text
+
+
+_ASIDE = re.compile(r"\([^()]{0,160}\)")
+_ASIDE_LOOK_BACK = 80   # characters before an aside in which the person it speaks of is named
+
+
+def _without_asides(folded: str, span: tuple[int, int], subject: Person, lexicon: _Lexicon) -> list[tuple[int, int]]:
+    """A kept statement less its asides in which another person states their own route ("Passagiers: betr. A
+    (Marokkaanse nat., verklaarde via ES en FR te komen) en betr. B", "Person 1 is her brother-in-law; his route
+    differs (he says he came via SOF)"): a bracketed statement after a reference to someone other than the subject
+    in its sentence."""
+    start, stop = span
+    pieces, cursor = [], start
+    for aside in _ASIDE.finditer(folded, start, stop):
+        if lexicon.statement.search(aside.group()) is None:
+            continue
+        window = folded[max(0, aside.start() - _ASIDE_LOOK_BACK):aside.start()]   # also across a ';'
+        window = window[window.rfind(". ") + 1:]   # in its sentence
+        if any(_is_other(_person(reference, lexicon), subject) for reference in lexicon.reference.finditer(window)):
+            pieces.append((cursor, aside.start()))
+            cursor = aside.end()
+    pieces.append((cursor, stop))
+    return pieces
 
 
 def _first_speaker_only(text: str, folded: str, lexicon: _Lexicon, spans: list[tuple[int, int]] | None = None,
