@@ -12,7 +12,7 @@ in MODE_REQUIRED sets needs a mode phrase; the others take an empty one when no 
 MODE_NL = {
     "foot": ["te voet", "lopend", "te voet", "lopend over de bergen"],
     "car": ["met de auto", "in een auto", "met een personenauto", "met een taxi"],
-    "bus": ["met de bus", "per bus", "met een touringcar", "met een busje"],
+    "bus": ["met de bus", "per bus", "met een touringcar", "met een lijnbus"],
     "train": ["met de trein", "per trein", "met de trein", "met een trein"],
     "truck": ["in een vrachtwagen", "achter in een vrachtwagen", "met een vrachtauto", "verstopt in een truck"],
     "boat": ["met een rubberboot", "per boot", "met een bootje", "met een opblaasboot", "met een vissersboot"],
@@ -22,7 +22,7 @@ MODE_NL = {
 MODE_EN = {
     "foot": ["on foot", "walking", "on foot through the mountains"],
     "car": ["by car", "in a car", "in a taxi"],
-    "bus": ["by bus", "on a bus", "by coach", "in a minibus"],
+    "bus": ["by bus", "on a bus", "by coach", "on a long-distance bus"],
     "train": ["by train", "on a train", "by rail"],
     "truck": ["in a lorry", "in the back of a truck", "hidden in a lorry", "by truck"],
     "boat": ["by boat", "in a rubber dinghy", "in a small boat", "on an inflatable boat", "on a fishing boat"],
