@@ -148,7 +148,10 @@ def vocabulary(language: str) -> Vocabulary:
         labels = "|".join(pattern_regex(f) for f in sorted(fields, key=len, reverse=True))
         # The value runs to the end of the line, or to an answer on the same line ("Q: ... A: ...").
         # Matched on "\n" + text: a literal first character lets ``re`` jump from line start to line start.
-        ignored_lines = re.compile(r"(?m)\n[ \t]*(?:" + labels + r")[ \t]*:[^\n]*?(?=\s(?:a|antwoord|answer)\s*:|$)")
+        # The value is read a run of non-space characters at a time, and a space only when no answer label follows
+        # it: what "[^\n]*?(?=\s(?:a|antwoord|answer)\s*:|$)" matches, without its look-ahead at every character.
+        ignored_lines = re.compile(r"(?m)\n[ \t]*(?:" + labels + r")[ \t]*:"
+                                   r"(?:[^\s]++|[^\S\n](?!(?:a|antwoord|answer)\s*:))*+(?=\s(?:a|antwoord|answer)\s*:|$)")
     questions = _select(cues_raw.get("question_labels"), variant)
     inline_questions = None
     if questions:
