@@ -136,3 +136,16 @@ def test_where_did_you_board(text, expected):
 ])
 def test_a_proposed_departure_confirmed(text, expected):
     assert route(text) == expected
+
+
+@pytest.mark.parametrize("text, back_leg", [
+    # a leg back to a country reached before belongs to another journey: it does not put its departure first
+    ("Vertaling: 'Van Libya de zee, Italia. In Italia was ik in Napels, daarna de trein naar Duitsland. Uit Duitsland "
+     "werd ik naar Italia teruggestuurd, maar ik kwam weer naar Duitsland en toen naar Holland met de bus.'",
+     ("DEU", "ITA")),
+    ("Translation: 'From Libya the sea, Italia. In Italia I was in Naples, then the train to Germany. From Germany "
+     "they sent me back to Italia, but I came again to Germany and then to Holland by bus.'", ("DEU", "ITA")),
+])
+def test_a_leg_back_orders_nothing(text, back_leg, monkeypatch):
+    assert back_leg not in _told_order(text, monkeypatch)
+    assert route(text) == "LBY>ITA>DEU>NLD"

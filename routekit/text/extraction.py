@@ -1719,7 +1719,12 @@ def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
     # made only for a leg that is kept
     legs: list[tuple[str, str, int]] = []
     if pair_of:
-        legs += [(travelled[i].mention.place.iso3, pair.mention.place.iso3, timeline.LEG) for i, pair in pair_of.items()]
+        # a leg back to a country reached before ("Uit Duitsland werd ik naar Italie teruggestuurd", "sent back to
+        # Serbia") is another journey's: a country keeps its first arrival
+        again = timeline.going_back()
+        legs += [(travelled[i].mention.place.iso3, pair.mention.place.iso3, timeline.LEG) for i, pair in pair_of.items()
+                 if not again.search(folded, min(travelled[i].mention.end, pair.mention.start), _clause_rest(
+                     folded, max(travelled[i].mention.end, pair.mention.end)))]
     if after_legs:
         legs += [(a, b, timeline.AFTER) for a, b in after_legs]   # "nadat hij Belgrado had verlaten"
     there = _legs_to_there(travelled, pair_of, folded, came_clauses)
@@ -1756,6 +1761,14 @@ def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
         return []
     Constraint = timeline.Constraint
     return [Constraint(a, b, weight) for a, b, weight in legs if a != b and a != NETHERLANDS and b != NETHERLANDS]
+
+
+def _clause_rest(folded: str, offset: int, most: int = 30) -> int:
+    """Where the clause at ``offset`` ends, at most ``most`` characters on (a Dutch verb comes last: "naar Italie
+    teruggestuurd")."""
+    end = min(len(folded), offset + most)
+    stops = [position for position in (folded.find(",", offset, end), folded.find(".", offset, end)) if position >= 0]
+    return min(stops) if stops else end
 
 
 def _backward_list_legs(travelled: list[_MentionState]) -> list[tuple[str, str]]:

@@ -352,6 +352,12 @@ def _order_questions() -> _OrderQuestions:
                            re.compile(r"\W*(?:" + _phrases(data["confirmed"]) + r")\b"))
 
 
+@lru_cache(maxsize=1)
+def going_back() -> re.Pattern[str]:
+    """A word telling a move back to a place reached before (``going_back`` in ``order_questions.yaml``)."""
+    return re.compile(r"\b(?:" + _phrases(_order_words()["going_back"]) + r")\b")
+
+
 # a word that carries an answer on past the place asked about: "Montenegro. Then Bosnia"
 _BEFORE, _AFTER = -1, 1
 # a question that carries the story on ("En vanuit Griekenland?", "And from Greece?") asks what came next
