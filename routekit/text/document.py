@@ -220,9 +220,7 @@ def _is_place(word: str) -> bool:
     """A word the gazetteer reads as a place ("Quetta"), or a code of one ("IR" in "IR - TR - GR")."""
     if word in _codes().names:
         return True
-    from routekit.text.normalise import fold as _fold
-
-    return gazetteer().get(_fold(word).strip(".")) is not None
+    return gazetteer().get(fold(word).strip(".")) is not None
 
 
 def read_codes(text: str) -> str:
@@ -250,7 +248,7 @@ def read_codes(text: str) -> str:
         listed = 0 <= start - previous_code_end <= 8 and bool(table.list_gap.fullmatch(text[previous_code_end:start]))
         if not listed and word.isupper() and word.isalpha() and len(word) > 1:
             continue   # a title in capitals ("ONDERZOEK NAAR DE ..."), not a code after a travel word (or "EK147")
-        if lowered not in table.travel and table.phrases:
+        if lowered not in table.travel and any(phrase.endswith(f" {lowered}") for phrase in table.phrases):
             two = _TWO_WORDS_BEFORE.search(text, max(0, start - 40), start)
             if two and f"{two.group(1)} {two.group(2)}".lower() in table.phrases:
                 lowered = f"{two.group(1)} {two.group(2)}".lower()
@@ -265,7 +263,8 @@ def read_codes(text: str) -> str:
             # "te voet HU in,", "NL ingereisd", "en AT naar NL", "Quetta - IR - TR": the words after, or the chain of
             # places before, make it a place
             onward = table.onward.match(following)
-            joined = _PLACE_JOINED_BEFORE.search(text, max(0, start - 40), start)
+            joined = _PLACE_JOINED_BEFORE.search(text, max(0, start - 40), start) if any(
+                c in text[max(0, start - 2):start] for c in "-–—>") else None
             plain = not any(p in table.ambiguous for p in parts)
             accepted = bool((plain and table.entered.match(following)) or (
                 onward and onward.group(1) in table.names and onward.group(1) not in table.ambiguous) or (
