@@ -78,3 +78,32 @@ def test_a_subject_declared_by_its_number_alone(text, route):
 ])
 def test_another_persons_aside_is_not_the_subjects_route(text, route):
     assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a return home told with its country a few words on ("returned voluntarily to Iraq") or before a Dutch verb-last
+    # return ("is hij naar Irak teruggekeerd") is a departure: the later journey back here is cut, the first stays
+    ("Interview summary. The applicant first came to the Netherlands in 2016: he travelled from Aleppo to Turkey, "
+     "crossed to Greece by boat and took a train from Germany to Venlo. In 2019 he returned voluntarily to Syria. In "
+     "2023 he flew to Minsk and walked into Poland; from there he came again to the Netherlands by bus.",
+     ("SYR", "TUR", "GRC", "DEU", "NLD")),
+    ("Samenvatting. Betrokkene kwam in 2015 voor het eerst naar Nederland: van Irak naar Turkije, met een boot naar "
+     "Griekenland en via Oostenrijk naar Nederland. In 2018 is hij naar Irak teruggekeerd. In 2022 vloog hij naar "
+     "Minsk en liep naar Polen, waarna hij opnieuw naar Nederland reisde.", ("IRQ", "TUR", "GRC", "AUT", "NLD")),
+])
+def test_a_return_home_told_with_its_country_is_a_departure(text, route):
+    assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # travelling on from the Netherlands, or the Dublin transfer told as a noun, starts the later journey; a return
+    # told in the statement of that departure still ends it
+    ("V: U was al eerder in Nederland? A: Ja, in 2021 kwam ik met het vliegtuig van Tbilisi naar Eindhoven. V: Wat "
+     "gebeurde daarna? A: Ik ben doorgereisd naar Frankrijk en heb in Lyon asiel gevraagd. V: Hoe bent u nu "
+     "teruggekomen? A: Met de bus van Lyon via Luxemburg naar Maastricht.", ("GEO", "NLD")),
+    ("Betr. werd op 2 mei te Zwolle aangetroffen. Uit het dossier blijkt dat betr. in 2021 aan DE is overgedragen. "
+     "Betr. verklaarde dat hij in 2020 vanuit TR per boot naar GR is gereisd en daarna via AT naar NL. Na de overdracht "
+     "aan DE verbleef hij twee jaar in Keulen en kwam hij in 2023 per trein opnieuw naar NL.", ("TUR", "GRC", "AUT", "NLD")),
+])
+def test_travelling_on_or_a_transfer_starts_the_later_journey(text, route):
+    assert extract_route(text).route == route

@@ -48,7 +48,9 @@ def _lexicon() -> _Lexicon:
                     words_regex(lists["first_arrival"]), frozenset(str(w) for w in lists["passive"]))
 
 
-_TO = re.compile(r"\s+(?:naar|to)\s")
+_TO = re.compile(r"(?:\s+[\w']+){0,3}?\s+(?:naar|to)\s")   # "returned to", "returned voluntarily to", "in 2018 to"
+_TO_BEFORE = re.compile(r"(?<![\w'])(?:naar|to)\s+$")
+_VERB_LAST_GAP = 30   # characters between "naar Irak" and a verb-last return ("naar Irak teruggekeerd")
 _SENTENCE_END = re.compile(r"(?<!\s[a-z])(?<!^[a-z])[.!?](?=\s|$)")
 
 
@@ -71,6 +73,30 @@ def _reaches_netherlands(folded: str, places: list[tuple[int, str]], offset: int
 
 
 _LEFT_OBJECT = 5   # characters between a departure verb and the place it leaves ("left NL", "verliet het land")
+
+
+def _returned_to(folded: str, match: re.Match[str], places: list[tuple[int, str]]) -> str:
+    """Where a return verb goes: the country after "naar"/"to" a few words on ("returned voluntarily to Iraq", "came
+    back to the Netherlands"; "NLD" when no country follows), or before a Dutch verb-last return ("is hij naar Irak
+    teruggekeerd"); "" when it names none (a return here told without the country: "in 2023 ben ik teruggekomen")."""
+    inside = [iso3 for at, iso3 in places if match.start() <= at < match.end()
+              and _TO_BEFORE.search(folded, max(0, at - 6), at)]
+    if inside:   # "opnieuw naar Nederland", "kwam hij naar Nederland terug"
+        return inside[-1]
+    to = _TO.match(folded, match.end())
+    if to is not None:
+        return next((iso3 for at, iso3 in places if to.end() <= at <= to.end() + 4), "NLD")
+    verb_last = match.group().startswith("terug") and " " not in match.group()   # Dutch: "teruggekeerd", "terugkwam"
+    before = [at_iso3 for at_iso3 in places if match.start() - _VERB_LAST_GAP <= at_iso3[0] < match.start()
+              ] if verb_last else []
+    if before:   # "(is hij) naar Irak teruggekeerd": the place and then the verb, nothing but words between
+        at, iso3 = before[-1]
+        if _TO_BEFORE.search(folded, max(0, at - 6), at) and _WORDS_ONLY.fullmatch(folded, at, match.start()):
+            return iso3
+    return ""
+
+
+_WORDS_ONLY = re.compile(r"[\w'-]+(?:\s+[\w'-]+){0,2}\s+")   # the place's word and at most two more ("is", "was")
 
 
 def without_second_journey(text: str, folded: str | None = None) -> str:
@@ -113,8 +139,7 @@ def first_journey(text: str, folded: str | None = None) -> str:
         arrivals = sorted(arrivals + [told_first.start()])
     returned, home_returns = None, []
     for match in lexicon.returned.finditer(folded):
-        to = _TO.match(folded, match.end())
-        home = to is not None and next((iso3 for at, iso3 in places if to.end() <= at <= to.end() + 4), "NLD")
+        home = _returned_to(folded, match, places)
         if home and home != "NLD":   # "keerde na een jaar terug naar de Filipijnen": a departure
             home_returns.append(match)
             continue
@@ -134,8 +159,12 @@ def first_journey(text: str, folded: str | None = None) -> str:
         passive = match.group(0).split()[-1] in lexicon.passive   # "was moved to Italy" is no flashback
         if any(word in lexicon.pluperfect and not (passive and word in ("was", "waren")) for word in before[-3:]):
             continue   # "He had left Aleppo": a flashback
-        if _reaches_netherlands(folded, places, match.end()) and lexicon.returned.search(folded, match.start(), match.end() + 1) is None:
-            continue   # "then went by train ... to Amsterdam": the first arrival's own account
+        if (_reaches_netherlands(folded, places, match.end())
+                and lexicon.returned.search(folded, match.start(), match.end() + 1) is None
+                and _statement_bounds(folded, match.end())[1] <= anchor.start()):
+            # "then went by train ... to Amsterdam": the first arrival's own account (not "Na de overdracht aan DE
+            # verbleef hij ... en kwam hij opnieuw naar NL", where the Netherlands reached is the return)
+            continue
         departure = match
     if departure is None:
         departure = returned
