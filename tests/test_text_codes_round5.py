@@ -134,4 +134,13 @@ def test_ambiguous_codes_after_in_in_a_record_that_writes_codes(text, expected):
 
 
 def test_ambiguous_code_after_in_stays_a_word_without_other_codes():
-    assert read_codes("Hij werkt in IT en woont sinds 2019 in Venlo.") == "Hij werkt in IT en woont sinds 2019 in Venlo."
+    text = "Hij werkt in IT en woont sinds 2019 in Venlo."
+    assert read_codes(text) == text
+
+
+def test_a_dutch_record_reads_its_codes_as_dutch_names():
+    assert read_codes("Betr. reisde via DE naar NL.") == "Betr. reisde via Duitsland naar Nederland."
+    assert read_codes("He travelled via DE to NL.") == "He travelled via Germany to Netherlands."
+    # a Dutch name with a comment in it is not used ("Sint Maarten (Nederlands deel)")
+    assert "Nederlands deel" not in read_codes("Zij vloog vanuit SDQ naar SXM en werkte daar drie jaar.")
+

@@ -24,10 +24,10 @@ def test_abbreviations_are_written_out(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("reisde via IR en TR naar GR", "reisde via Iran en Türkiye naar Greece"),
-    ("met de trein via SI, AT en DE naar NL", "met de trein via Slovenia, Austria en Germany naar Netherlands"),
+    ("reisde via IR en TR naar GR", "reisde via Iran en Turkije naar Griekenland"),   # a Dutch record: Dutch names
+    ("met de trein via SI, AT en DE naar NL", "met de trein via Slovenië, Oostenrijk en Duitsland naar Nederland"),
     ("flew LOS-CAI-AMS on a forged passport", "flew Nigeria - Egypt - Netherlands on a forged passport"),
-    ("vanaf IKA naar DXB en verder naar BEG", "vanaf Iran naar United Arab Emirates en verder naar Serbia"),
+    ("vanaf IKA naar DXB en verder naar BEG", "vanaf Iran naar Verenigde Arabische Emiraten en verder naar Servië"),
     ("In CAI she stayed three hours", "In Egypt she stayed three hours"),
 ])
 def test_codes_in_travel_context_are_countries(text, expected):

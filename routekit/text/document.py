@@ -141,16 +141,17 @@ class _Codes:
     # or a travel word and another code ("AT naar NL")
     entered: re.Pattern[str] = re.compile("(?!)")
     onward: re.Pattern[str] = re.compile("(?!)")
+    dutch: dict[str, str] = field(default_factory=dict)   # a name above -> the Dutch name ("Turkey" -> "Turkije")
 
 
-def _country_names() -> dict[str, str]:
-    """ISO3 -> a name the gazetteer reads as that country (English first)."""
+def _country_names(order: tuple[str, str] = ("name_en", "name_nl")) -> dict[str, str]:
+    """ISO3 -> a name the gazetteer reads as that country (English first, or Dutch first)."""
     from routekit.reference import countries
 
     table = gazetteer()
     names: dict[str, str] = {}
     for iso3, row in countries().iterrows():
-        for name in (str(row["name_en"]), str(row["name_nl"])):
+        for name in (str(row[order[0]]), str(row[order[1]])):
             place = table.get(" ".join(fold(name).replace(",", " ").replace(".", " ").split()))
             if place is not None and place.iso3 == iso3 and place.kind == "country":
                 names[str(iso3)] = name
@@ -196,18 +197,24 @@ def _codes() -> _Codes:
         countries.pop(str(code), None)
     postpositions = "|".join(sorted(words("postpositions"), key=len, reverse=True)) or "(?!)"
     participles = "|".join(sorted(words("entered_participles"), key=len, reverse=True)) or "(?!)"
-    entered = re.compile(r"[ \t]+(?:(?:" + postpositions + r")(?=[ \t]*(?:[,.;:)]|$))|(?:(?:was|is|zijn|waren|werd)[ \t]+)?(?:"
-                         + participles + r")(?![\w'-]))", re.IGNORECASE)
+    entered = re.compile(r"[ \t]+(?:(?:" + postpositions + r")(?=[ \t]*(?:[,.;:)]|$))"
+                         r"|(?:(?:was|is|zijn|waren|werd)[ \t]+)?(?:" + participles + r")(?![\w'-]))", re.IGNORECASE)
     onward_words = "|".join(sorted(words("travel_words") - words("weak_travel_words"), key=len, reverse=True))
     onward = re.compile(r"[ \t]+(?:" + onward_words + r")[ \t]+([A-Z]{2,3})(?![\w-])")
+    in_dutch = _country_names(("name_nl", "name_en"))
+    # not a Dutch name with a comment or a comma in it ("Sint Maarten (Nederlands deel)": its "Nederlands" is no
+    # stop; "Moldavië, Republiek" would read as a list)
+    dutch = {name: in_dutch[iso3] for iso3, name in by_iso3.items()
+             if iso3 in in_dutch and "(" not in in_dutch[iso3] and "," not in in_dutch[iso3]}
     return _Codes(names, words("travel_words") | words("weak_travel_words"), words("weak_travel_words"), list_gap,
                   frozenset(str(w) for w in settings.get("ambiguous") or ()), words("not_after"), countries,
-                  words("travel_phrases"), entered, onward)
+                  words("travel_phrases"), entered, onward, dutch)
 
 
 # A capitalised token of two or three letters, or a chain of them joined by hyphens/slashes ("LOS-CAI-AMS"). It
 # starts with a character class (capitals are rare), so ``re`` skips ahead to candidates; the look-behind follows.
-_CODE_CHAIN = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{1,2}(?: ?[-/>–—] ?[A-Z]{2,3})*(?![\w-])")   # "ALG–IST", "IR - TR"
+# "ALG–IST", "IR - TR" too
+_CODE_CHAIN = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{1,2}(?: ?[-/>–—] ?[A-Z]{2,3})*(?![\w-])")
 _CHAIN_JOIN = re.compile(r" ?[-/>–—] ?")
 _WORD_BEFORE = re.compile(r"([\w']+|[,&])\W*$")
 _TWO_WORDS_BEFORE = re.compile(r"([\w']+)\s+([\w']+)\W*$")
@@ -221,6 +228,20 @@ def _is_place(word: str) -> bool:
     if word in _codes().names:
         return True
     return gazetteer().get(fold(word).strip(".")) is not None
+
+
+def _in_dutch(text: str) -> bool:
+    """A record in Dutch: more of its words are Dutch function words than English ones (``document.yaml``
+    ``codes.function_words``; asked only of a record with codes read)."""
+    dutch, english = _function_words()
+    words = re.findall(r"[a-z]+", text[:2000].lower())
+    return sum(word in dutch for word in words) > sum(word in english for word in words)
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> tuple[frozenset[str], frozenset[str]]:
+    lists = cues()["codes"].get("function_words") or {}
+    return frozenset(lists.get("nl") or ()), frozenset(lists.get("en") or ())
 
 
 def read_codes(text: str) -> str:
@@ -273,19 +294,21 @@ def read_codes(text: str) -> str:
         names = table.countries if chained and all(p in table.countries for p in parts) else table.names
         if not accepted:
             if weak_word:
-                weak_words.append((start, end, " - ".join(names[p] for p in parts)))
+                weak_words.append((start, end, [names[p] for p in parts]))
             continue
-        read.append((start, end, " - ".join(names[p] for p in parts)))
+        read.append((start, end, [names[p] for p in parts]))
         previous_code_end = end
     if not read:
         return text
     # a record that writes its stops as codes writes them so after "in" too ("al in HR was; daarna via SI en IT")
     spans = sorted(read + weak_words) if weak_words else read
+    # the names in the record's language, so that its own cues meet them ("opnieuw naar Nederland")
+    dutch = _in_dutch(text)
     pieces: list[str] = []
     last = 0
-    for start, end, name in spans:
+    for start, end, names in spans:
         pieces.append(text[last:start])
-        pieces.append(name)
+        pieces.append(" - ".join(table.dutch.get(name, name) for name in names) if dutch else " - ".join(names))
         last = end
     pieces.append(text[last:])
     return "".join(pieces)
