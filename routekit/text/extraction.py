@@ -2399,6 +2399,8 @@ def extract_route(text: str | None) -> RouteExtraction:
     if mentions and any(m.place.mid_sentence for m in mentions):
         # "Nguyen Van Thanh": a place name that is also a name particle, between two capitalised words, is a name
         mentions = [m for m in mentions if not (m.place.mid_sentence and _inside_a_name(text, m))]
+    if mentions and any(m.fuzzy or m.place.capitalised or m.place.mid_sentence for m in mentions):
+        mentions = [m for m in mentions if not _a_persons_name(text, m, mentions)]
     if len(mentions) > 2:
         mentions = _without_restated_service_origins(text, mentions)
     dialogue = read_dialogue(folded, [m.start for m in mentions], [m.place.iso3 for m in mentions],
@@ -2459,6 +2461,34 @@ def extract_route(text: str | None) -> RouteExtraction:
 
 _CAPITALISED_BEFORE = re.compile(r"(?<![.!?:]\s)(?<![.!?:])\b[A-Z][a-z]+\s+$")
 _CAPITALISED_AFTER = re.compile(r"\s+[A-Z][a-z]*\b")
+
+
+# The words a record puts before a person's name: titles and the record's nouns for the person it is about.
+_NAME_TITLES = frozenset("dhr mevr mw heer mevrouw mr mrs ms miss mister madam dr drs betrokkene betr verdachte "
+                         "verd client cliënt cliente pax passenger passagier".split())
+_SURNAME_IN_CAPITALS = re.compile(r"(?<![\w'])[A-Z][A-Z'-]{3,}\s*,?\s+$")   # police style: "YILDIZ, Baran", "NGUYEN Van"
+_NAME_WORD = re.compile(r"[\w.'-]+\s+$")
+
+
+def _a_persons_name(text: str, mention: Mention, mentions: list[Mention]) -> bool:
+    """A generated town name, a name particle or a misspelt country that is part of a person's name: right after a
+    title or the record's noun for its person ("dhr. Mussie Berhane", "cliënt Selam"), or after a surname written in
+    capitals, as police and KMar notes write names ("YILDIZ, Baran", "ABRAHA, Selam", "NGUYEN Van Thanh"). A particle
+    ("Van") right before another place and after no word is the capitalised preposition opening a numbered point ("2) Van
+    Sint Maarten vloog hij"; "vanuit Van Nederland" is the town)."""
+    place = mention.place
+    if not (mention.fuzzy or place.capitalised or place.mid_sentence) or place.kind == "country" and not mention.fuzzy:
+        return False
+    start = mention.start
+    before = text[max(0, start - 24):start]
+    if place.mid_sentence and not before.rstrip()[-1:].isalpha():   # "2) Van Sint Maarten", not "vanuit Van Nederland"
+        following = next((m for m in mentions if m.start > start), None)
+        if following is not None and following.start - mention.end <= 2 and text[mention.end:following.start].isspace():
+            return True
+    if _SURNAME_IN_CAPITALS.search(before):
+        return True
+    word = _NAME_WORD.search(before)
+    return word is not None and word.group().split()[0].rstrip(".,:").lower() in _NAME_TITLES
 
 
 def _inside_a_name(text: str, mention: Mention) -> bool:
