@@ -107,3 +107,17 @@ def test_a_return_home_told_with_its_country_is_a_departure(text, route):
 ])
 def test_travelling_on_or_a_transfer_starts_the_later_journey(text, route):
     assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # an earlier stay here that ended with a return home, told after the current trip: what came before it is the
+    # current trip, and the route is the first arrival
+    ("KMar Schiphol, tweedelijnscontrole. Vreemdeling kwam aan met een vlucht uit Accra. Hij verklaarde nu via Ghana "
+     "te reizen. Uit het gesprek bleek dat hij al eerder in Nederland was: in 2018 vloog hij van Lagos via Casablanca "
+     "naar Amsterdam en keerde in 2019 zelf terug naar Nigeria.", ("NGA", "MAR", "NLD")),
+    ("KMar Schiphol, second-line check. The passenger arrived on a flight from Istanbul and said he was now travelling "
+     "via Turkey. It emerged that he had been in the Netherlands before: in 2014 he flew from Yerevan to Prague and took "
+     "the bus to Amsterdam. In 2016 he returned to Armenia.", ("ARM", "CZE", "NLD")),
+])
+def test_the_current_trip_told_before_an_earlier_stay(text, route):
+    assert extract_route(text).route == route

@@ -32,6 +32,7 @@ _QUESTION_END = re.compile(r"\?(?=\s|$)")
 @dataclass(frozen=True)
 class _Lexicon:
     returned: re.Pattern[str]
+    earlier_stay: re.Pattern[str]   # "was al eerder in Nederland", "had been in the Netherlands before"
     left: re.Pattern[str]
     pluperfect: frozenset[str]
     gate_words: tuple[str, ...]   # substrings one of which a text telling a return holds (a fast test)
@@ -43,7 +44,7 @@ class _Lexicon:
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     lists = cues()["journeys"]
-    return _Lexicon(words_regex(lists["returned"]), words_regex(lists["left"]), frozenset(str(w) for w in lists["pluperfect"]),
+    return _Lexicon(words_regex(lists["returned"]), words_regex(lists["earlier_stay"]), words_regex(lists["left"]), frozenset(str(w) for w in lists["pluperfect"]),
                     tuple(str(w) for w in lists["gate"]), words_regex(lists["second_journey"]),
                     words_regex(lists["first_arrival"]), frozenset(str(w) for w in lists["passive"]))
 
@@ -125,7 +126,20 @@ def _statement_bounds(folded: str, offset: int) -> tuple[int, int]:
     return start, end_match.end() if end_match else len(folded)
 
 
-def first_journey(text: str, folded: str | None = None) -> str:
+def _current_trip_before(folded: str, places: list[tuple[int, str]], earlier: int) -> list[tuple[int, int]]:
+    """The statements told before the one saying the person was here before ("Cliënt was echter al eerder in
+    Nederland: ..."), when that stay ended with a return home: those naming a place abroad tell the current trip
+    ("Vreemdeling kwam aan uit Paramaribo", "Het rapport beschrijft alleen zijn reis van 2023 (via Georgie)"), not
+    the first arrival the route is."""
+    cue_start, _ = _statement_bounds(folded, earlier)
+    spans, start = [], 0
+    for match in _STATEMENT_END.finditer(folded, 0, cue_start):
+        spans.append((start, match.end()))
+        start = match.end()
+    return [(a, b) for a, b in spans if any(a <= at < b and iso3 != "NLD" for at, iso3 in places)]
+
+
+def first_journey(text: str, folded: str | None = None, current_cut: bool = False) -> str:
     """``text`` without the journey after the first arrival in the Netherlands (see the module docstring)."""
     folded = fold(text) if folded is None else folded
     lexicon = _lexicon()
@@ -145,6 +159,15 @@ def first_journey(text: str, folded: str | None = None) -> str:
             continue
         returned = match
         break
+    earlier = lexicon.earlier_stay.search(folded) if home_returns and not current_cut else None
+    if earlier is not None and home_returns[0].start() > earlier.start():
+        current = _current_trip_before(folded, places, earlier.start())
+        if current:   # "Kwam aan uit Paramaribo, nu via Suriname. ... al eerder in Nederland: ...; keerde terug naar Guyana"
+            kept, cursor = [], 0
+            for start, stop in current:
+                kept.append(text[cursor:start])
+                cursor = stop
+            return first_journey("".join(kept) + text[cursor:], current_cut=True)
     if returned is None and home_returns:   # a return home told after the arrival and no later return: a separate
         returned, home_returns = home_returns[0], []   # earlier trip ("worked in Riyadh and then returned to Uganda")
     if returned is None or not arrivals or arrivals[0] > returned.start():
