@@ -2564,20 +2564,23 @@ _SENTENCE_END = re.compile(r"[.;!?]")
 def _resolve_shared_names(folded: str, mentions: list[Mention]) -> list[Mention]:
     """A city name shared by countries (Tripoli, Valencia, Cordoba) takes the country the text gives it: a country
     named right after it in its sentence ("Tripoli, in het noorden van Libanon", "Valencia ... by bus to Caracas"),
-    else the only one of its countries the rest of the text names; one reading per name in a text."""
+    else the only one of its countries the rest of the text names (a country named only to deny it, "niet die in
+    Libie", is no evidence), else the person's nationality (``nationality_words.csv``; also when told with the name:
+    "een Argentijnse uit Cordoba"); one reading per name in a text."""
     table = _shared_places()
     shared = {index: table[key] for index, m in enumerate(mentions) if m.place.kind != "country"
               and (key := " ".join(folded[m.start:m.end].replace("-", " ").split())) in table}
     if not shared:
         return mentions
-    named = {m.place.iso3 for index, m in enumerate(mentions) if index not in shared}
+    denied = {index for index, m in enumerate(mentions) if index not in shared and _denied_in_clause(folded, m)}
+    named = {m.place.iso3 for index, m in enumerate(mentions) if index not in shared and index not in denied}
     told: dict[int, str] = {}   # per shared mention, the country told right after it (its default reading too)
     for index, countries in shared.items():
         mention = mentions[index]
         for position, other in enumerate(mentions[index + 1:], index + 1):
             if other.start - mention.end > _APPOSITION_REACH or _SENTENCE_END.search(folded, mention.end, other.start):
                 break
-            if (other.place.iso3 in countries and position not in shared
+            if (other.place.iso3 in countries and position not in shared and position not in denied
                     and not _NAMED_NOT.search(folded, max(0, other.start - 12), other.start)):
                 told[index] = _chosen_alternative(folded, mentions, position, countries) or other.place.iso3
                 break
@@ -2590,6 +2593,10 @@ def _resolve_shared_names(folded: str, mentions: list[Mention]) -> list[Mention]
             chosen[index] = told[before[-1]] if before else told[same[0]]
             continue
         others = [c for c in countries if c in named]
+        person = _NATIONALITY_FROM.search(folded, max(0, mention.start - 40), mention.start)
+        if person and _nationality_words().get(person.group(1)) in countries:   # "een Argentijnse uit Cordoba"
+            told[index] = _nationality_words()[person.group(1)]
+            continue
         if countries[0] not in named and len(others) == 1:
             chosen[index] = others[0]
     if not chosen:
@@ -2597,6 +2604,7 @@ def _resolve_shared_names(folded: str, mentions: list[Mention]) -> list[Mention]
     resolved = list(mentions)
     for index, iso3 in chosen.items():
         mention = mentions[index]
+    nationalities = None
         if iso3 != mention.place.iso3:
             place = mention.place
             resolved[index] = mention._replace(place=Place(iso3, place.kind, "", place.case_sensitive,
@@ -2608,6 +2616,13 @@ _ALTERNATIVE = re.compile(r"\s*,?\s*(?:of|or)\s+(?:in\s+|uit\s+|from\s+)?$")
 _REPEATED_ALTERNATIVE = re.compile(r"\s*,?\s*(?:in|uit|from)?\s*$")
 _NAMED_NOT = re.compile(r"(?<![\w'])(?:not|niet|geen)(?:\s+(?:the|in|het|de))?\s+$")   # "not the Libyan one"
 _ANSWER_REACH = 120   # characters after the question's '?' in which the answer names its choice
+        elif not others:   # no reading named as a place (or only denied: "nooit in Libie"): the person's nationality
+            if nationalities is None:
+                words = _nationality_words()
+                nationalities = {words[w] for w in _WORD.findall(folded) if w in words}
+            held = [c for c in countries if c in nationalities]
+            if len(held) == 1:
+                chosen[index] = held[0]
 
 
 def _chosen_alternative(folded: str, mentions: list[Mention], position: int, countries: tuple[str, ...]) -> str | None:
@@ -2620,6 +2635,32 @@ def _chosen_alternative(folded: str, mentions: list[Mention], position: int, cou
         gap = folded[first.end:other.start]
         if other.place.kind != "country" and not repeated and _ALTERNATIVE.match(gap) and other.place.iso3 in countries:
             repeated, first = True, other
+# "een Argentijnse uit", "a Lebanese from", "a Venezuelan woman from": the person's nationality told with the name
+_NATIONALITY_FROM = re.compile(r"(?<![\w'])(\w+)\s+(?:(?:man|vrouw|woman|national|citizen|onderdaan|staatsburger)\s+)?"
+                               r"(?:uit|from|van|of)\s+$")
+_WORD = re.compile(r"\w+(?: (?:rus|russen|russische|russisch)\b)?")   # "wit russische" (folded Wit-Russische)
+_CLAUSE_MARK = re.compile(r"[.;:,!?'\"()\n]")
+_DENIAL = re.compile(r"(?<![\w'])(?:niet|nooit|geen|not|never|no)(?![\w'])")
+
+
+@lru_cache(maxsize=1)
+def _nationality_words() -> dict[str, str]:
+    """Folded nationality noun or adjective -> ISO3, for the countries of ``shared_places.csv``
+    (``nationality_words.csv``)."""
+    return {" ".join(fold(row["word"]).split()): row["iso3"] for row in read_data_csv("nationality_words.csv")}
+
+
+def _denied_in_clause(folded: str, mention: Mention) -> bool:
+    """The mention's clause denies it ("niet die in Libie", "in Libie is hij nooit geweest", "never been to the
+    country Georgia"): no evidence for reading a shared name as a place of that country."""
+    low = max(0, mention.start - 40)
+    marks = [m.end() for m in _CLAUSE_MARK.finditer(folded, low, mention.start)]
+    start = marks[-1] if marks else low
+    after = _CLAUSE_MARK.search(folded, mention.end, mention.end + 40)
+    end = after.start() if after else min(len(folded), mention.end + 40)
+    return _DENIAL.search(folded, start, end) is not None
+
+
             continue
         if (not (_REPEATED_ALTERNATIVE if repeated else _ALTERNATIVE).match(gap) or other.place.kind != "country"
                 or other.place.iso3 not in countries):
