@@ -121,3 +121,17 @@ def test_travelling_on_or_a_transfer_starts_the_later_journey(text, route):
 ])
 def test_the_current_trip_told_before_an_earlier_stay(text, route):
     assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a lawyer's letter that does not say 'client' ("We act for Mr X", "Namens betrokkene") is still a letter: the
+    # report's version it calls wrong is no part of the route
+    ("We act for Mr K. Tesfay. The report of his interview states that he travelled from Eritrea via Egypt to Libya. "
+     "That is incorrect: he went from Eritrea to Sudan and from there to Libya. He crossed to Italy by boat and came "
+     "by train to the Netherlands.", ("ERI", "SDN", "LBY", "ITA", "NLD")),
+    ("Namens betrokkene, de heer A. Yusuf, maak ik de volgende correcties op het rapport van het nader gehoor. Er staat "
+     "dat hij via Griekenland reisde. Dat is onjuist: hij reisde van Irak naar Turkije, met een vrachtwagen naar "
+     "Bulgarije en verder via Servië naar Nederland.", ("IRQ", "TUR", "BGR", "SRB", "NLD")),
+])
+def test_a_letter_acting_for_someone_it_does_not_call_a_client(text, route):
+    assert extract_route(text).route == route

@@ -373,11 +373,18 @@ def in_dutch_file(text: str) -> bool:
     opening = lowered[:reach]   # the cue phrases are plain ASCII: no need to fold accents
     if any(phrase in opening for phrase in phrases):
         return True
-    if "client" not in lowered and "cliënt" not in lowered:   # a substring test first: most texts are no letter
+    is_letter, may_represent = _letter_tests()
+    if "client" not in lowered and "cliënt" not in lowered and not may_represent(lowered):   # substrings first
         return False
-    from routekit.text.letters import is_letter
-
     return is_letter(fold(text))
+
+
+@lru_cache(maxsize=1)
+def _letter_tests():
+    """letters.is_letter and may_represent, imported once (letters.py imports this module)."""
+    from routekit.text.letters import is_letter, may_represent
+
+    return is_letter, may_represent
 
 
 # --- the layer -------------------------------------------------------------------------------------------------

@@ -61,6 +61,7 @@ def _negations() -> str:
 @dataclass(frozen=True)
 class _Cues:
     letter_client: re.Pattern[str]
+    representing: re.Pattern[str]   # "we act for", "namens betrokkene": a client without the word
     letter_report: re.Pattern[str]
     claim: re.Pattern[str]
     confirmed: re.Pattern[str]
@@ -100,6 +101,7 @@ def _cues() -> _Cues:
                      + _negations() + r"(?![\w'])")
     return _Cues(
         letter_client=words_regex(lists["client"]),
+        representing=words_regex(lists["representing"]),
         letter_report=words_regex(lists["report"]),
         claim=re.compile(r"(?:(?<![\w'])|^)(?:" + "|".join(str(p) for p in lists["claim"]) + r")(?![\w'])"),
         confirmed=re.compile(r"(?<![\w'])(?:" + "|".join(str(p) for p in lists["confirmed"]) + r")(?![\w'])"),
@@ -143,9 +145,23 @@ def _cues() -> _Cues:
 
 
 def is_letter(folded: str) -> bool:
-    """A letter about a client's interview report: a client word and a report word."""
+    """A letter about a client's interview report: a client word (or a lawyer's words for acting for someone: "We act
+    for Mr X", "Namens betrokkene", "on behalf of our principal") and a report word."""
     lexicon = _cues()
-    return lexicon.letter_client.search(folded) is not None and lexicon.letter_report.search(folded) is not None
+    return (lexicon.letter_client.search(folded) is not None or (
+        may_represent(folded) and lexicon.representing.search(folded) is not None)) and (
+        lexicon.letter_report.search(folded) is not None)
+
+
+_OPENING = 200   # characters in which a letter says for whom it is written ("We act for Mr X. ...")
+
+
+def may_represent(folded: str) -> bool:
+    """Whether the text may be written for someone it does not call a client: a substring of each `representing`
+    phrase in its opening (a fast first test, ~1 us a text; most texts hold none)."""
+    opening = folded[:_OPENING]
+    return ("namens" in opening or "behalf" in opening or " act" in opening or "principa" in opening
+            or "gemachtigd" in opening)
 
 
 def _statements(folded: str) -> list[tuple[int, int]]:
@@ -306,7 +322,7 @@ def _opens_with_departure(folded: str, mentions: list[Mention], start: int, stop
 def corrected_account(text: str, folded: str | None = None) -> str:
     """The letter's corrected account (see the module docstring); any other text unchanged."""
     folded = fold(text) if folded is None else folded
-    if "client" not in folded or not is_letter(folded):   # a substring test first: most texts are no letter
+    if ("client" not in folded and not may_represent(folded)) or not is_letter(folded):   # substrings first
         return text
     lexicon = _cues()
     front: list[str] = []
