@@ -2572,7 +2572,9 @@ def _resolve_shared_names(folded: str, mentions: list[Mention]) -> list[Mention]
               and (key := " ".join(folded[m.start:m.end].replace("-", " ").split())) in table}
     if not shared:
         return mentions
-    denied = {index for index, m in enumerate(mentions) if index not in shared and _denied_in_clause(folded, m)}
+    readings = {c for countries in shared.values() for c in countries}
+    denied = {index for index, m in enumerate(mentions) if index not in shared and m.place.iso3 in readings
+              and _denied_in_clause(folded, m)}
     named = {m.place.iso3 for index, m in enumerate(mentions) if index not in shared and index not in denied}
     told: dict[int, str] = {}   # per shared mention, the country told right after it (its default reading too)
     for index, countries in shared.items():
