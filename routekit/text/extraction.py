@@ -717,7 +717,7 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
     if scopes.vias:   # only a mention a 'via' cue governs starts a via list
         _mark_via_lists(states, folded)
     if scopes.any_transit:
-        _mark_transits(states)
+        _mark_transits(states, folded)
     _mark_appositions(states, folded)
     if "before_clause" in cues or "pluperfect" in cues:
         _mark_before_clauses(states, folded, cues, segments)
@@ -993,10 +993,11 @@ def _is_transit(folded: str, mention: Mention, before: _SpanIndex, after: _SpanI
     return any(segments.clause(start) == clause for start, _ in after.between(mention.end, mention.end + 30))
 
 
-def _mark_transits(states: list[_MentionState]) -> None:
+def _mark_transits(states: list[_MentionState], folded: str) -> None:
     """'flew from Delhi to Belgrade, changing planes in Dubai': a stop goes before the destination told before it
     in the sentence; with none there ("I flew to Istanbul. We changed planes in Addis"), before the last country
-    the previous sentence reached."""
+    the previous sentence reached - unless a word of succession before it says it came after ("Was Istanbul uw
+    laatste overstap? A: Nee, ik moest daarna nog in Belgrado overstappen")."""
     for index, state in enumerate(states):
         if not state.transit or state.excluded:
             continue
@@ -1010,8 +1011,18 @@ def _mark_transits(states: list[_MentionState]) -> None:
         if destination is not None:
             state.via_destination = destination.mention.start
         elif not any(other.sentence == state.sentence and not other.excluded and not other.home
-                     for other in states[index + 1:]):
+                     for other in states[index + 1:]) and not _succession_before(folded, state.mention.start):
             state.transit_previous = True
+
+
+_SENTENCE_OR_TURN_END = re.compile(r"[.?!:;]")
+
+
+def _succession_before(folded: str, start: int) -> bool:
+    """A word of succession ("daarna", "then") earlier in the sentence or answer that ends at ``start``."""
+    window = max(0, start - 80)
+    ends = [m.end() for m in _SENTENCE_OR_TURN_END.finditer(folded, window, start)]
+    return _NEXT_LEG.search(folded, ends[-1] if ends else window, start) is not None
 
 
 _APPOSITION = re.compile(r"\s*[,(]\s*(?:in\s+)?")   # "geboren in Mogadishu, Somalie", "in Dakar, in Senegal"
@@ -1561,8 +1572,10 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
             # a told leg adds nothing (nor counts twice as a sign of a story told backwards)
             told = {(c.earlier, c.later) for c in constraints}
             constraints += [c for c in timeline.question_legs(folded, [
-                (s.mention.start, s.mention.place.iso3, bool(s.before or s.before_of >= 0 or s.continues_before))
+                (s.mention.start, s.mention.place.iso3, bool(s.before or s.before_of >= 0 or s.continues_before
+                                                             or (s.transit and s.via_destination >= 0)))
                 for s in travelled], route) if (c.earlier, c.later) not in told]
+        # (a flight stop told after its destination, "to Belgrade, changing in Dubai", is no next country either)
         base = _backward_base(route, travelled, constraints, episodes, fixed_first)
         reorders += _keep_legs_in_order(route, constraints, fixed_first if base is not None else journey_start, base)
     if NETHERLANDS in route:
@@ -2262,7 +2275,11 @@ def _vehicle_into_netherlands(route: list[str], states: list[_MentionState], tra
     if not found_here and not (dutch_record and first.sentence <= 2):
         return 0
     rest = [c for c in route if c not in (country, NETHERLANDS)]
-    stops = {s.mention.place.iso3 for s in travelled if s.transit}
+    # a stop of that same last flight: not one told before another destination ("reached Poland by plane from
+    # Kathmandu, changing in Doha" is a stop before Poland, whatever vehicle came last)
+    destination_of = {s.mention.start: s.mention.place.iso3 for s in states}
+    stops = {s.mention.place.iso3 for s in travelled if s.transit and (
+        s.transit_previous or destination_of.get(s.via_destination) == NETHERLANDS)}
     position = len(rest)
     while position and rest[position - 1] in stops:   # "vlucht uit Nairobi ... in Doha overgestapt": the same flight
         position -= 1
