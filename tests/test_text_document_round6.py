@@ -135,3 +135,17 @@ def test_the_current_trip_told_before_an_earlier_stay(text, route):
 ])
 def test_a_letter_acting_for_someone_it_does_not_call_a_client(text, route):
     assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a residence answered first and a later question about leaving another country: that country is where the
+    # journey began, the residence comes after it
+    ("Q: Where did you live before you came here? A: In Yerevan, Armenia, since 2021. I am Iranian. Q: How did you "
+     "leave Iran? A: By bus over the Norduz crossing. Q: How did you travel from Armenia? A: I flew from Yerevan to "
+     "Eindhoven.", ("IRN", "ARM", "NLD")),
+    ("V: Waar woonde u voor uw komst naar Europa? A: In Turkije, in Istanbul. V: Wanneer verliet u Syrië? A: In 2019, "
+     "met een smokkelaar over de grens bij Kilis. V: En toen? A: Met een boot naar Lesbos en met het vliegtuig van "
+     "Athene naar Amsterdam.", ("SYR", "TUR", "GRC", "NLD")),
+])
+def test_a_country_asked_as_left_before_the_residence(text, route):
+    assert extract_route(text).route == route

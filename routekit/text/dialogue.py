@@ -87,6 +87,8 @@ class _Lexicon:
     negative_end: re.Pattern[str] | None = None   # "I thought about it, but no."
     extra: _Turns | None = None                   # the lists of ``document.yaml`` (``dialogue``)
     label_words: frozenset[str] | None = None     # the labels, when each is one word (found from the colons)
+    residence: re.Pattern[str] | None = None      # "Where did you live before you came here?"
+    left: re.Pattern[str] | None = None           # "How did you leave Russia?", "Did you travel ... directly from X?"
 
 
 @dataclass(frozen=True)
@@ -185,6 +187,8 @@ def _lexicon() -> _Lexicon:
         stay=compiled("question_stay"),
         negative_end=_ending(listed("answer_negative_end")),
         extra=_turn_lists(),
+        residence=compiled("question_residence"),
+        left=compiled("question_left"),
     )
 
 
@@ -332,6 +336,7 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
     turns = 0
     bounds = [m.start() for m in labels] + [len(folded)]
     answered: frozenset[str] | None = None   # the countries the answers tell, found when a question states a premise
+    lived: str | None = None   # the country of the first answer to a residence question
     for index in range(len(labels) - 1):
         question, answer = labels[index], labels[index + 1]
         if question.group(1) not in lexicon.question_labels or answer.group(1) in lexicon.question_labels:
@@ -343,6 +348,17 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
         asked = list(range(bisect_left(mention_starts, q_start), bisect_left(mention_starts, q_end)))
         told = list(range(bisect_left(mention_starts, a_start), bisect_left(mention_starts, a_end)))
         question_text, answer_text = folded[q_start:q_end], folded[a_start:a_end]
+        if lexicon.residence is not None and lived is None and told and lexicon.residence.search(question_text):
+            lived = mention_countries[told[0]]
+        elif lived is not None and asked and lexicon.left is not None and lexicon.left.search(question_text):
+            # "Where did you live before you came here? A: In Tbilisi, Georgia. ... Q: How did you leave Russia?", "Did
+            # you travel to Georgia directly from Nigeria?": the country asked as left, other than the one lived in, is
+            # where the journey began
+            left = next((i for i in asked if mention_countries[i] not in (lived, "NLD")), None)
+            if left is not None:   # told as left whatever the answer says of the way ("Directly? - No. First ...")
+                starts.add(mention_starts[left])
+                kept.add(mention_starts[left])
+                asked = [i for i in asked if i != left]
         # "Uit Eurodac blijkt dat u in Oostenrijk bent geregistreerd. ...", "Your boarding pass shows DXB-AMS. Where
         # did you board?": a statement of the interviewer's about a country another answer tells; that answer places it
         premise = [i for i in asked if mention_countries[i] != "NLD"] if asked else asked
