@@ -32,6 +32,9 @@ def test_a_name_in_a_persons_name_is_no_stop(text, route):
     ("Volgens betrokkene met het vliegtuig vanuit Van Nederland ingereisd.", ("TUR", "NLD")),
     ("Hij reisde van Van via Istanbul naar Griekenland en daarna naar Nederland.", ("TUR", "GRC", "NLD")),
     ("Betrokkene kwam uit Baran in India en vloog via Dubai naar Nederland.", ("IND", "ARE", "NLD")),
+    # a unit's name in capitals before a town is no surname ("AVIM Almelo")
+    ("Proces-verbaal AVIM Almelo. Betrokkene reisde van Turkije via Griekenland naar Duitsland en met de trein "
+     "naar Almelo.", ("TUR", "GRC", "DEU", "NLD")),
 ])
 def test_the_same_names_as_places_stay_places(text, route):
     assert extract_route(text).route == route

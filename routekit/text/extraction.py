@@ -2483,7 +2483,9 @@ _CAPITALISED_AFTER = re.compile(r"\s+[A-Z][a-z]*\b")
 # The words a record puts before a person's name: titles and the record's nouns for the person it is about.
 _NAME_TITLES = frozenset("dhr mevr mw heer mevrouw mr mrs ms miss mister madam dr drs betrokkene betr verdachte "
                          "verd client cliënt cliente pax passenger passagier".split())
-_SURNAME_IN_CAPITALS = re.compile(r"(?<![\w'])[A-Z][A-Z'-]{3,}\s*,?\s+$")   # police style: "YILDIZ, Baran", "NGUYEN Van"
+# police style: "YILDIZ, Baran"; without the comma only when the name goes on ("NGUYEN Van Thanh", not "AVIM Almelo")
+_SURNAME_IN_CAPITALS = re.compile(r"(?<![\w'])[A-Z][A-Z'-]{3,}(\s*,)?\s+$")
+_NAME_GOES_ON = re.compile(r" [A-Z][a-z]")
 _NAME_WORD = re.compile(r"[\w.'-]+\s+$")
 
 
@@ -2502,7 +2504,8 @@ def _a_persons_name(text: str, mention: Mention, mentions: list[Mention]) -> boo
         following = next((m for m in mentions if m.start > start), None)
         if following is not None and following.start - mention.end <= 2 and text[mention.end:following.start].isspace():
             return True
-    if _SURNAME_IN_CAPITALS.search(before):
+    surname = _SURNAME_IN_CAPITALS.search(before)
+    if surname and (surname.group(1) or _NAME_GOES_ON.match(text, mention.end)):
         return True
     word = _NAME_WORD.search(before)
     return word is not None and word.group().split()[0].rstrip(".,:").lower() in _NAME_TITLES
