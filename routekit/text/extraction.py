@@ -2599,6 +2599,10 @@ def _resolve_shared_names(folded: str, mentions: list[Mention]) -> list[Mention]
     told: dict[int, str] = {}   # per shared mention, the country told right after it (its default reading too)
     for index, countries in shared.items():
         mention = mentions[index]
+        person = _NATIONALITY_FROM.search(folded, max(0, mention.start - 40), mention.start)
+        if person and _nationality_words().get(person.group(1)) in countries:   # "een Argentijnse uit Cordoba"
+            told[index] = _nationality_words()[person.group(1)]
+            continue
         for position, other in enumerate(mentions[index + 1:], index + 1):
             if other.start - mention.end > _APPOSITION_REACH or _SENTENCE_END.search(folded, mention.end, other.start):
                 break
@@ -2606,6 +2610,7 @@ def _resolve_shared_names(folded: str, mentions: list[Mention]) -> list[Mention]
                     and not _NAMED_NOT.search(folded, max(0, other.start - 12), other.start)):
                 told[index] = _chosen_alternative(folded, mentions, position, countries) or other.place.iso3
                 break
+    nationalities = None
     chosen: dict[int, str] = {}
     for index, countries in shared.items():
         name = folded[mentions[index].start:mentions[index].end]
@@ -2615,29 +2620,8 @@ def _resolve_shared_names(folded: str, mentions: list[Mention]) -> list[Mention]
             chosen[index] = told[before[-1]] if before else told[same[0]]
             continue
         others = [c for c in countries if c in named]
-        person = _NATIONALITY_FROM.search(folded, max(0, mention.start - 40), mention.start)
-        if person and _nationality_words().get(person.group(1)) in countries:   # "een Argentijnse uit Cordoba"
-            told[index] = _nationality_words()[person.group(1)]
-            continue
         if countries[0] not in named and len(others) == 1:
             chosen[index] = others[0]
-    if not chosen:
-        return mentions
-    resolved = list(mentions)
-    for index, iso3 in chosen.items():
-        mention = mentions[index]
-    nationalities = None
-        if iso3 != mention.place.iso3:
-            place = mention.place
-            resolved[index] = mention._replace(place=Place(iso3, place.kind, "", place.case_sensitive,
-                                                           place.mid_sentence))
-    return resolved
-
-
-_ALTERNATIVE = re.compile(r"\s*,?\s*(?:of|or)\s+(?:in\s+|uit\s+|from\s+)?$")
-_REPEATED_ALTERNATIVE = re.compile(r"\s*,?\s*(?:in|uit|from)?\s*$")
-_NAMED_NOT = re.compile(r"(?<![\w'])(?:not|niet|geen)(?:\s+(?:the|in|het|de))?\s+$")   # "not the Libyan one"
-_ANSWER_REACH = 120   # characters after the question's '?' in which the answer names its choice
         elif not others:   # no reading named as a place (or only denied: "nooit in Libie"): the person's nationality
             if nationalities is None:
                 words = _nationality_words()
@@ -2645,18 +2629,18 @@ _ANSWER_REACH = 120   # characters after the question's '?' in which the answer 
             held = [c for c in countries if c in nationalities]
             if len(held) == 1:
                 chosen[index] = held[0]
+    if not chosen:
+        return mentions
+    resolved = list(mentions)
+    for index, iso3 in chosen.items():
+        mention = mentions[index]
+        if iso3 != mention.place.iso3:
+            place = mention.place
+            resolved[index] = mention._replace(place=Place(iso3, place.kind, "", place.case_sensitive,
+                                                           place.mid_sentence))
+    return resolved
 
 
-def _chosen_alternative(folded: str, mentions: list[Mention], position: int, countries: tuple[str, ...]) -> str | None:
-    """'Tripoli in Libie of in Libanon? A: In Libie': when the country after a shared name is one of alternatives
-    asked about, the reading is the one the answer names first (None when it names none)."""
-    first = mentions[position]
-    alternatives = {first.place.iso3}
-    repeated = False   # "Tripoli in Libya or Tripoli in Lebanon?": the name said again before the next alternative
-    for other in mentions[position + 1:]:
-        gap = folded[first.end:other.start]
-        if other.place.kind != "country" and not repeated and _ALTERNATIVE.match(gap) and other.place.iso3 in countries:
-            repeated, first = True, other
 # "een Argentijnse uit", "a Lebanese from", "a Venezuelan woman from": the person's nationality told with the name
 _NATIONALITY_FROM = re.compile(r"(?<![\w'])(\w+)\s+(?:(?:man|vrouw|woman|national|citizen|onderdaan|staatsburger)\s+)?"
                                r"(?:uit|from|van|of)\s+$")
@@ -2683,6 +2667,22 @@ def _denied_in_clause(folded: str, mention: Mention) -> bool:
     return _DENIAL.search(folded, start, end) is not None
 
 
+_ALTERNATIVE = re.compile(r"\s*,?\s*(?:of|or)\s+(?:in\s+|uit\s+|from\s+)?$")
+_REPEATED_ALTERNATIVE = re.compile(r"\s*,?\s*(?:in|uit|from)?\s*$")
+_NAMED_NOT = re.compile(r"(?<![\w'])(?:not|niet|geen)(?:\s+(?:the|in|het|de))?\s+$")   # "not the Libyan one"
+_ANSWER_REACH = 120   # characters after the question's '?' in which the answer names its choice
+
+
+def _chosen_alternative(folded: str, mentions: list[Mention], position: int, countries: tuple[str, ...]) -> str | None:
+    """'Tripoli in Libie of in Libanon? A: In Libie': when the country after a shared name is one of alternatives
+    asked about, the reading is the one the answer names first (None when it names none)."""
+    first = mentions[position]
+    alternatives = {first.place.iso3}
+    repeated = False   # "Tripoli in Libya or Tripoli in Lebanon?": the name said again before the next alternative
+    for other in mentions[position + 1:]:
+        gap = folded[first.end:other.start]
+        if other.place.kind != "country" and not repeated and _ALTERNATIVE.match(gap) and other.place.iso3 in countries:
+            repeated, first = True, other
             continue
         if (not (_REPEATED_ALTERNATIVE if repeated else _ALTERNATIVE).match(gap) or other.place.kind != "country"
                 or other.place.iso3 not in countries):
