@@ -70,3 +70,19 @@ def test_a_stop_of_another_flight_than_the_last(text, expected):
 ])
 def test_a_stop_told_after_a_word_of_succession(text, expected):
     assert route(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a country question naming where the person went asks where that last leg began, not the journey's start
+    ("V: Vanuit welk land bent u naar Nederland gereisd? A: Vanuit Duitsland, met de bus uit Keulen. V: En hoe kwam "
+     "u in Duitsland? A: Ik vloog van Lagos naar Frankfurt.", "NGA>DEU>NLD"),
+    ("Q: From which country did you travel to the Netherlands? A: From France, by train from Lyon. Q: And how did you "
+     "get to France? A: I flew from Dakar to Lyon.", "SEN>FRA>NLD"),
+    # with a verb of starting it still asks for the start, wherever it is asked
+    ("V: Hoe kwam u in Nederland? A: Met de trein uit Duitsland. V: Vanuit welk land bent u vertrokken? A: Uit "
+     "Eritrea, daarna Soedan en Libië. Met de boot naar Italië.", "ERI>SDN>LBY>ITA>DEU>NLD"),
+    ("Q: How did you get to the Netherlands? A: By bus from Germany. Q: From which country did your journey start? "
+     "A: From Syria. Then Turkey and Greece, and on foot through the Balkans to Germany.", "SYR>TUR>GRC>DEU>NLD"),
+])
+def test_a_country_question_asks_for_the_start_only_with_a_start_verb(text, expected):
+    assert route(text) == expected
