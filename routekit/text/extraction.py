@@ -1570,12 +1570,17 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
         if ":" in folded and timeline.is_transcript(folded):
             # "V: En voor Bosnie? A: Servie", "Q: Before? A: Iran": the order the questions ask for; one that repeats
             # a told leg adds nothing (nor counts twice as a sign of a story told backwards)
+            # (a flight stop told after a destination abroad, "to Belgrade, changing in Dubai", is no next country
+            # after it either)
             told = {(c.earlier, c.later) for c in constraints}
+            stop_before = {s.via_destination for s in travelled if s.transit and s.via_destination >= 0}
+            if stop_before:
+                stop_before = {s.mention.start for s in travelled if s.mention.start in stop_before
+                               and s.mention.place.iso3 != NETHERLANDS}
             constraints += [c for c in timeline.question_legs(folded, [
                 (s.mention.start, s.mention.place.iso3, bool(s.before or s.before_of >= 0 or s.continues_before
-                                                             or (s.transit and s.via_destination >= 0)))
+                                                             or (s.transit and s.via_destination in stop_before)))
                 for s in travelled], route) if (c.earlier, c.later) not in told]
-        # (a flight stop told after its destination, "to Belgrade, changing in Dubai", is no next country either)
         base = _backward_base(route, travelled, constraints, episodes, fixed_first)
         reorders += _keep_legs_in_order(route, constraints, fixed_first if base is not None else journey_start, base)
     if NETHERLANDS in route:
