@@ -20,6 +20,7 @@ list is data in ``routekit/reference/gazetteer/`` (``document.yaml``, ``abbrevia
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -49,6 +50,27 @@ def words_regex(patterns, anchored_end: bool = True) -> re.Pattern[str]:
     unmatchable before the next word."""
     alternatives = "|".join(sorted((str(p).rstrip(" ") or str(p) for p in patterns), key=len, reverse=True))
     return re.compile(r"(?<![\w'])(?:" + alternatives + (r")(?![\w'])" if anchored_end else ")"))
+
+
+def literal_alternation(words: Iterable[str]) -> str:
+    """A regex source that matches exactly the given literal strings, their common beginnings written once (a trie:
+    "betr(?:e(?:ft|kking)|okkene)"). ``re`` tries the alternatives of an alternation one by one at every position, so
+    a gate of twenty words is tried twenty times there; the factored form tries one branch per first letter."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}   # a word ends here
+
+    def source(node: dict) -> str:
+        branches = [re.escape(char) + source(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return source(trie)   # no words: "", which matches everywhere, as an empty alternation does
 
 
 # --- 1. abbreviations ------------------------------------------------------------------------------------------
@@ -244,8 +266,18 @@ def _function_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(lists.get("nl") or ()), frozenset(lists.get("en") or ())
 
 
+# A-Z as "A", every other byte a space: two capitals together show as "AA" (see ``read_codes``)
+_CAPITALS = bytes(65 if 65 <= code <= 90 else 32 for code in range(256))
+
+
 def read_codes(text: str) -> str:
-    """ISO2 and IATA codes in travel context replaced by their countries' names ("via IST naar AMS")."""
+    """ISO2 and IATA codes in travel context replaced by their countries' names ("via IST naar AMS").
+
+    Every code starts with two capitals together, which most texts lack: one ``bytes.translate`` tells, before the
+    code scan stops at every capital (dropping the non-ASCII characters can only join capitals, so no code is
+    missed)."""
+    if b"AA" not in text.encode("ascii", "ignore").translate(_CAPITALS):
+        return text
     table = _codes()
     read: list[tuple[int, int, str]] = []   # start, end, the countries' names
     weak_words: list[tuple[int, int, str]] = []   # ambiguous codes after a weak travel word ("in IT"), see below
@@ -333,7 +365,7 @@ def _no_words() -> tuple[re.Pattern[str], tuple[str, ...]]:
     of its own inside the text (" nee,", " no.", "? nope ") or at its end (not "No:", which an officer's own
     sentence holds: "North Macedonia? No: he clarified later ...")."""
     words = [fold(str(word)) for word in cues()["negation_words"]["no"]]
-    inside = "|".join(re.escape(f" {word}{end}") for word in words for end in " ,.!?;\n")
+    inside = literal_alternation(f" {word}{end}" for word in words for end in " ,.!?;\n")
     return re.compile(inside), tuple(f" {word}" for word in words)   # one scan, not one substring test per form
 
 

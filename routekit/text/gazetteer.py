@@ -467,6 +467,8 @@ def find_places(original: str, folded: str, tokens: Tokens | None = None, stopwo
     if _region_stem() in folded and _region_names():   # a substring test first ("georg"): most texts name none
         mentions = _regions_resolved(original, folded, mentions)
     names = _fuzzy_names(words) if misspelt is None else misspelt
+    if names.count("") == len(names):   # no word misspells a country (most texts): one count in C, no index list
+        return mentions
     fuzzy_tokens = list(compress(range(len(names)), names))
     if not fuzzy_tokens:
         return mentions

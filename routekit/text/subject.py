@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from routekit.text.document import cues, words_regex
+from routekit.text.document import cues, literal_alternation, words_regex
 from routekit.text.normalise import fold
 
 # a sentence end, not the dot of an initial ("picked B. up in Aachen")
@@ -86,7 +86,7 @@ def _lexicon() -> _Lexicon:
         others=frozenset(str(w) for w in lists["other_words"]),
         relatives=frozenset(str(w) for w in lists["relatives"]),
         companions=frozenset(str(w) for w in lists["companions"]),
-        gate_words=re.compile("|".join(re.escape(str(w)) for w in lists["gate"])),
+        gate_words=re.compile(literal_alternation(str(w) for w in lists["gate"])),
         gate=words_regex(list(lists["declaration"]) + [r"\w+ \d+ (?:en|and|t m) \d+", r"(?:betrokkene|passenger|passagier|persoon|person) \d+"]
                          + [str(w) for w in lists.get("always_other") or ()]),
         always_other=frozenset(str(w) for w in lists.get("always_other") or ()),
@@ -285,7 +285,7 @@ def _first_speaker_only(text: str, folded: str, lexicon: _Lexicon, spans: list[t
         return text
     # someone named after the first statement who could be someone else: several, other, numbered persons and
     # companions; a relative only when a second statement verb follows (a relative's own statement)
-    after = set(folded[first_verb.end():].translate(_PUNCTUATION_TO_SPACE).split())
+    after = set(_punctuation_to_space(folded[first_verb.end():]).split())
     persons, relatives = _person_words(), _relative_words()
     if persons.isdisjoint(after):
         named_relatives = relatives & after   # "zijn vriendin", "his flatmate": a relative with a possessive
@@ -325,6 +325,15 @@ def _first_speaker_only(text: str, folded: str, lexicon: _Lexicon, spans: list[t
 _WORD = re.compile(r"[\w']+")
 _POSSESSIVES = ("zijn ", "haar ", "his ", "her ", "hun ", "their ")
 _PUNCTUATION_TO_SPACE = str.maketrans(",.;:!?()'\"", " " * 10)
+_PUNCTUATION_TO_SPACE_BYTES = bytes.maketrans(b",.;:!?()'\"", b" " * 10)
+
+
+def _punctuation_to_space(folded: str) -> str:
+    """``_PUNCTUATION_TO_SPACE`` applied: as a ``bytes.translate`` for ASCII text (folded text nearly always is), which
+    is several times faster than ``str.translate`` with a table of characters."""
+    if folded.isascii():
+        return folded.encode("ascii").translate(_PUNCTUATION_TO_SPACE_BYTES).decode("ascii")
+    return folded.translate(_PUNCTUATION_TO_SPACE)
 
 
 @lru_cache(maxsize=1)
