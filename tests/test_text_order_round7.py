@@ -86,3 +86,14 @@ def test_a_stop_told_after_a_word_of_succession(text, expected):
 ])
 def test_a_country_question_asks_for_the_start_only_with_a_start_verb(text, expected):
     assert route(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the journey's start told in a participle clause after the way: the first country, wherever it is told
+    ("This report concerns Ms L., who stated that she had been brought via Moscow and Warsaw by a smuggler, starting "
+     "in Hanoi, and then by car to Amsterdam.", "VNM>RUS>POL>NLD"),
+    ("Proces-verbaal. Betrokkene verklaarde dat hij via Iran en Turkije naar Griekenland was gereisd, beginnend in "
+     "Kabul, en daarna met het vliegtuig naar Amsterdam.", "AFG>IRN>TUR>GRC>NLD"),
+])
+def test_a_start_told_in_a_participle_clause(text, expected):
+    assert route(text) == expected
