@@ -27,6 +27,7 @@ from __future__ import annotations
 import csv
 import gettext
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -267,6 +268,16 @@ def _fuzzy_names(words: list[str]) -> list[str]:
     return _FUZZY_NAMES.values_of(words)
 
 
+_DOTLESS = str.maketrans("ıİ", "iI")
+
+
+def _unaccented(name: str) -> str:
+    """The name without its accents, its case kept ("Kobanê" -> "Kobane", "Şanlıurfa" -> "Sanliurfa"): a case-sensitive
+    name is compared as written only in its capitals, since records write a place with or without its accents."""
+    decomposed = unicodedata.normalize("NFD", name.replace("-", " ").translate(_DOTLESS))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
 def _starts_sentence(text: str, offset: int) -> bool:
     index = offset - 1
     while index >= 0 and text[index] in " \t\"'“‘(":
@@ -450,8 +461,9 @@ def find_places(original: str, folded: str, tokens: Tokens | None = None, stopwo
     matches = _matcher().find_longest(tokens, phrases)
     for first, last, place in matches:
         start, end = starts[first], ends[last - 1]
-        if place.case_sensitive and original[start:end].replace("-", " ") != place.case_sensitive.replace("-", " "):
-            continue
+        if (place.case_sensitive and original[start:end].replace("-", " ") != place.case_sensitive.replace("-", " ")
+                and _unaccented(original[start:end]) != _unaccented(place.case_sensitive)):
+            continue   # "Kobanê" is the listed "Kobane" written with its accent; "kobane" is not
         if place.mid_sentence and _starts_sentence(original, start):
             continue
         if place.capitalised and (not original[start].isupper() or _in_a_persons_name(original, start, end)):
