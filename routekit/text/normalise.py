@@ -76,27 +76,14 @@ def _latin1_fold_table() -> bytes:
     return bytes(ord(table.get(code, chr(code))) for code in range(256))
 
 
-_LAST_FOLDED: tuple[str, str] = ("", "")   # (the text of the last ``fold`` call, its folding)
-
-
 def fold(text: str) -> str:
     """Lower-case, strip accents, read hyphens as spaces; the result has the same length.
 
     ASCII and Latin-1 text (most accented names) go through ``bytes.translate``; in other text only the
     non-ASCII characters are looked up one by one (``str.translate`` with a dict visits every character in
-    Python objects). The last text folded is remembered by identity: the document layer folds a text and
-    mostly hands back that same object, which the extractor folds again.
+    Python objects). Nothing is remembered between calls: a record's text must not outlive its extraction in a
+    module-level cache (privacy review of this session; a memo of the last text saved only ~1 us per text).
     """
-    global _LAST_FOLDED
-    last_text, last_folded = _LAST_FOLDED
-    if text is last_text:
-        return last_folded
-    folded = _fold(text)
-    _LAST_FOLDED = (text, folded)
-    return folded
-
-
-def _fold(text: str) -> str:
     if text.isascii():
         return text.encode("ascii").translate(_ascii_fold_table()).decode("ascii")
     try:
