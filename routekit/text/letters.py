@@ -244,29 +244,15 @@ def _without_countries(account: str, countries: frozenset[str]) -> str:
     return "".join(pieces)
 
 
-def _route_less_denied(original: str, claim_end: int, denied: frozenset[str]) -> str:
+def _route_less_denied(original: str, claim_end: int, denied: frozenset[str], require_denial: bool = True) -> str:
     """What a report's route still holds once the countries the letter denies are taken out ("via Iran, Turkey and
     Greece to Germany" less Germany): a correction of one leg leaves the others. "" when the claim names fewer than
-    two countries the letter leaves, or none it denies (then the letter tells its own account instead)."""
+    two countries the letter leaves, or (``require_denial``) none it denies (then the letter tells its own account
+    instead); a claim the letter only adds to (``require_denial=False``) needs no denial."""
     claim = original[claim_end:]
     mentions = [m for m in find_places(claim, fold(claim)) if m.place.iso3 != "NLD"]
     kept = [m for m in mentions if m.place.iso3 not in denied]
-    if len(kept) < _MIN_KEPT or len(kept) == len(mentions):
-        return ""
-    pieces = list(claim)
-    for mention in mentions:
-        if mention.place.iso3 in denied:
-            pieces[mention.start:mention.end] = " " * (mention.end - mention.start)
-    return "".join(pieces)
-
-
-def _claim_kept(original: str, claim_end: int, denied: frozenset[str]) -> str:
-    """A report's claim the letter only adds to, less the countries the letter denies ("" when fewer than two places
-    remain: a claim naming one place tells no leg)."""
-    claim = original[claim_end:]
-    mentions = [m for m in find_places(claim, fold(claim)) if m.place.iso3 != "NLD"]
-    kept = [m for m in mentions if m.place.iso3 not in denied]
-    if len(kept) < _MIN_KEPT:
+    if len(kept) < _MIN_KEPT or require_denial and len(kept) == len(mentions):
         return ""
     pieces = list(claim)
     for mention in mentions:
@@ -306,8 +292,6 @@ def _judged_wrong(words: str, lexicon: _Cues) -> bool:
             or lexicon.wrong_opening.search(words) is not None)
 
 
-
-
 _DEPARTURE_BEFORE = re.compile(r"(?<![\w'])(?:van|vanuit|vanaf|uit|from|left|verliet)\s+(?:[\w']+\s+){0,3}$")
 
 
@@ -315,8 +299,6 @@ def _opens_with_departure(folded: str, mentions: list[Mention], start: int, stop
     """The statement's first place is one it leaves ("van Mali naar ...", "from his home town Sialkot via ...")."""
     first = next((m for m in mentions if start <= m.start < stop), None)
     return first is not None and _DEPARTURE_BEFORE.search(folded, max(start, first.start - 30), first.start) is not None
-
-
 
 
 def corrected_account(text: str, folded: str | None = None) -> str:
@@ -332,10 +314,12 @@ def corrected_account(text: str, folded: str | None = None) -> str:
     mentions = find_places(text, folded)   # once: the denials and the confirmed statements read the same places
     denied_countries = _denied_countries(folded, mentions, statements, lexicon)
     claimed_before = ""   # the report's version the statement before gave, which a bare "Dat is juist." confirms
+    agreed = False   # the statement before was a claim the next one agrees with ("Het rapport zegt ... Dat klopt, maar")
     carried: list[str] | None = None   # where the statement after a confirming heading goes
     for number, (start, stop) in enumerate(statements):
         statement, original = folded[start:stop], text[start:stop]
         previous_claim, claimed_before = claimed_before, ""
+        agreed_before, agreed = agreed, False
         if lexicon.omitted.search(statement):
             body.append(original)
             continue
@@ -346,6 +330,9 @@ def corrected_account(text: str, folded: str | None = None) -> str:
         if lexicon.confirmed.search(statement):
             if previous_claim and len(statement.split()) <= _ONLY_CONFIRMS:   # "Op p. 4 staat '...'. Dat is juist."
                 body.append(previous_claim)   # told where the letter tells it
+                continue
+            if agreed_before:   # "That is correct, but afterwards he went to Greece": after the claim it agrees with
+                body.append(original)
                 continue
             at_end = lexicon.confirmed_end.search(statement) is not None or _names_netherlands(mentions, start, stop)
             if (statement.rstrip().endswith(":") and number + 1 < len(statements)
@@ -394,6 +381,7 @@ def corrected_account(text: str, folded: str | None = None) -> str:
                     # report's legs hold, the next statement only adds to them (a claim naming one place, "geboren in
                     # Mogadishu. Dat klopt, maar ...", tells no leg)
                     body.append(original)
+                    agreed = True
                     continue
                 rejected = (lexicon.called_wrong.search(opening) is not None
                             or lexicon.claim_rejected.search(opening) is not None
@@ -403,7 +391,7 @@ def corrected_account(text: str, folded: str | None = None) -> str:
                 if not kept and not rejected and number + 1 < len(statements):
                     following = folded[statements[number + 1][0]:statements[number + 1][1]]
                     if lexicon.claim_added.search(following) and lexicon.denial.search(following) is None:
-                        kept = _claim_kept(original, claimed.end(), denied_countries)
+                        kept = _route_less_denied(original, claimed.end(), denied_countries, require_denial=False)
                 if kept:   # "The report gives the route as 'Syria - Jordan - Egypt - Libya'. My client never said Jordan."
                     body.append(kept)
             continue   # the report's version
