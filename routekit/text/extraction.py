@@ -391,9 +391,13 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
         # another person of the record tells their own way ("the front passenger said he came via Czechia",
         # "stowaways 2 and 3 said they boarded in Abidjan"): the places after it in its sentence are theirs, unless
         # the person the record is about is named with them ("the driver said he took us to Germany")
+        # "Verdachte is de bestuurder ... De bestuurder verklaarde dat hij ...": the role the record gives its subject
+        # tells the subject's own way
+        own_roles = _subject_roles(folded)
         told = {m.start for start, end in cues["other_person_said"] for m in mentions
                 if m.start >= end and segments.sentence(m.start) == segments.sentence(start)
-                and not _WITH_THE_SUBJECT.search(folded, end, m.start)}
+                and not _WITH_THE_SUBJECT.search(folded, end, m.start)
+                and not (own_roles and _role_of(folded, start, end) in own_roles)}
         if told:
             scopes.persons_from = set(scopes.persons_from) | told
     scopes.nationalities = _governed(cues, "nationality", folded, mention_starts, 4)
@@ -471,7 +475,44 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
 
 
 # the person the record is about, named between another person's words and a place: they went together
-_WITH_THE_SUBJECT = re.compile(r"\b(?:us|me|ons|mij|ik|we|wij|i|betrokkene|client|applicant|aangeefster|aangever)\b")
+_WITH_THE_SUBJECT = re.compile(r"\b(?:us|me|ons|mij|ik|we|wij|i|betrokkene|client|applicant|aangeefster|aangever"
+                               r"|verdachte|verd|suspect)\b")
+# the record's subject named in a role ("Verdachte is de bestuurder", "The suspect, the driver of the van",
+# "Betrokkene reed als chauffeur"; "De bestuurder, verdachte, ..."): cues.yaml word_lists.subject_in_role
+_ROLE_NOUN = {fold(word): role for role, words in _WORD_LISTS["subject_in_role"]["roles"].items() for word in words}
+_ROLE = (r"(?P<role>" + "|".join(re.escape(word).replace(r"\ ", r"\s+")
+                                  for word in sorted(_ROLE_NOUN, key=len, reverse=True)) + r")(?![\w'])")
+# (not a numbered one: "de bestuurder (verdachte 2)" is one of several persons)
+_SUBJECT_NOUN = re.compile(r"\b(?P<subject>" + _listed("subject_in_role", "subjects")
+                           + r")(?![\w'])(?!\.?\s*(?:nr\b|no\b|\d))")
+_ROLE_ARTICLE = r"(?:" + _listed("subject_in_role", "articles") + r"\s+)?"
+_SUBJECT_IN_ROLE = re.compile(
+    _SUBJECT_NOUN.pattern + r"\.?(?:\s*[,(]\s*|\s+(?:[a-z]+\s+){0,2}?" + _listed("subject_in_role", "links") + r"\s+)"
+    + _ROLE_ARTICLE + r"(?:[a-z]+\s+)?" + _ROLE
+    + r"|\b" + _ROLE.replace("?P<role>", "?P<role2>") + r"\s*[,(]\s*" + _ROLE_ARTICLE
+    + _SUBJECT_NOUN.pattern.replace("?P<subject>", "?P<subject2>"))
+_ROLE_IN_CUE = re.compile(r"\b" + _ROLE)
+
+
+def _subject_roles(folded: str) -> frozenset[str]:
+    """The roles of ``other_person_said`` the record gives its subject: a subject noun joined to a role noun, when no
+    other subject noun is named before it ("Betrokkene zat achterin. Verdachte is de bestuurder": the driver is
+    another person)."""
+    first = _SUBJECT_NOUN.search(folded)
+    if first is None:
+        return frozenset()
+    roles = set()
+    for match in _SUBJECT_IN_ROLE.finditer(folded):
+        noun = match.group("subject") or match.group("subject2")
+        if noun.startswith(first.group("subject")) or first.group("subject").startswith(noun):
+            roles.add(_ROLE_NOUN[re.sub(r"\s+", " ", match.group("role") or match.group("role2"))])
+    return frozenset(roles)
+
+
+def _role_of(folded: str, start: int, end: int) -> str | None:
+    """The role an ``other_person_said`` cue names ("de bestuurder verklaarde": driver), None for other persons."""
+    match = _ROLE_IN_CUE.search(folded, start, min(end, start + 25))   # its first words ("stowaways ... said": none)
+    return _ROLE_NOUN[re.sub(r"\s+", " ", match.group("role"))] if match else None
 # between a place and a doubt after it: a comma, a question mark, an answer's label ("Letland?  A: ik weet het niet")
 _DOUBT_GAP = re.compile(r"\s*[,?]?\s*(?:(?:a|antwoord|answer)\s*:?\s+)?")
 _DONT_KNOW = re.compile(r"(?:ik weet|weet ik|dat weet|i don'?\s?t|i do not|no idea|geen idee)")
