@@ -164,6 +164,8 @@ class _Codes:
     entered: re.Pattern[str] = re.compile("(?!)")
     onward: re.Pattern[str] = re.compile("(?!)")
     dutch: dict[str, str] = field(default_factory=dict)   # a name above -> the Dutch name ("Turkey" -> "Turkije")
+    verbs: frozenset[str] = frozenset()   # travel and stay verbs: a clause with one tells travel (_weak_code_kept)
+    work: frozenset[str] = frozenset()   # work words ("werkte", "werkzaam", "employed"): see _weak_code_kept
 
 
 def _country_names(order: tuple[str, str] = ("name_en", "name_nl")) -> dict[str, str]:
@@ -221,16 +223,19 @@ def _codes() -> _Codes:
     participles = "|".join(sorted(words("entered_participles"), key=len, reverse=True)) or "(?!)"
     entered = re.compile(r"[ \t]+(?:(?:" + postpositions + r")(?=[ \t]*(?:[,.;:)]|$))"
                          r"|(?:(?:was|is|zijn|waren|werd)[ \t]+)?(?:" + participles + r")(?![\w'-]))", re.IGNORECASE)
-    onward_words = "|".join(sorted(words("travel_words") - words("weak_travel_words"), key=len, reverse=True))
+    onward_words = "|".join(sorted((words("travel_words") | words("place_verbs")) - words("weak_travel_words")
+                                   - words("travel_verbs"), key=len, reverse=True))
     onward = re.compile(r"[ \t]+(?:" + onward_words + r")[ \t]+([A-Z]{2,3})(?![\w-])")
     in_dutch = _country_names(("name_nl", "name_en"))
     # not a Dutch name with a comment or a comma in it ("Sint Maarten (Nederlands deel)": its "Nederlands" is no
     # stop; "Moldavië, Republiek" would read as a list)
     dutch = {name: in_dutch[iso3] for iso3, name in by_iso3.items()
              if iso3 in in_dutch and "(" not in in_dutch[iso3] and "," not in in_dutch[iso3]}
-    return _Codes(names, words("travel_words") | words("weak_travel_words"), words("weak_travel_words"), list_gap,
+    weak = words("weak_travel_words") | words("travel_verbs")
+    verbs = words("travel_verbs") | words("place_verbs") | words("stay_verbs")
+    return _Codes(names, words("travel_words") | words("place_verbs") | weak, weak, list_gap,
                   frozenset(str(w) for w in settings.get("ambiguous") or ()), words("not_after"), countries,
-                  words("travel_phrases"), entered, onward, dutch)
+                  words("travel_phrases"), entered, onward, dutch, verbs, words("work_words"))
 
 
 # A capitalised token of two or three letters, or a chain of them joined by hyphens/slashes ("LOS-CAI-AMS"). It
@@ -266,6 +271,31 @@ def _function_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(lists.get("nl") or ()), frozenset(lists.get("en") or ())
 
 
+_CLAUSE_END = re.compile(r"[.;:!?,()\n]")
+_WORD = re.compile(r"[\w']+")
+
+
+def _weak_code_kept(text: str, start: int, end: int, word: str, read: list[tuple[int, int, list[str]]],
+                    table: _Codes) -> bool:
+    """An ambiguous code after a weak travel word ("van IT", "in IT"), in a record with other codes read: never in a
+    clause with a work word ("werkte in IT", "werkzaam in HR", "die in IT werkte", "works in IT": a department); after
+    "in" a country only when it is list-joined to a code read ("in HR en AT naar NL") or its clause holds a travel or
+    stay verb ("verbleef in HR en reisde via SI", "never been in IT")."""
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 200), start)),
+                       default=max(0, start - 200))
+    after = _CLAUSE_END.search(text, end, end + 200)
+    words = _WORD.findall(text[clause_start:after.start() if after else end + 200].lower())
+    if not table.work.isdisjoint(words):
+        return False
+    if word != "in":
+        return True
+    for other_start, other_end, _ in read:
+        if (other_end <= start and table.list_gap.fullmatch(text[other_end:start])) or (
+                end <= other_start and table.list_gap.fullmatch(text[end:other_start])):
+            return True
+    return any(w in table.verbs for w in words)
+
+
 # A-Z as "A", every other byte a space: two capitals together show as "AA" (see ``read_codes``)
 _CAPITALS = bytes(65 if 65 <= code <= 90 else 32 for code in range(256))
 
@@ -280,7 +310,7 @@ def read_codes(text: str) -> str:
         return text
     table = _codes()
     read: list[tuple[int, int, str]] = []   # start, end, the countries' names
-    weak_words: list[tuple[int, int, str]] = []   # ambiguous codes after a weak travel word ("in IT"), see below
+    weak_words: list = []   # ambiguous codes after a weak travel word ("in IT") and that word, see below
     previous_code_end = -100
     for match in _CODE_CHAIN.finditer(text):
         parts = _CHAIN_JOIN.split(match.group())
@@ -326,13 +356,17 @@ def read_codes(text: str) -> str:
         names = table.countries if chained and all(p in table.countries for p in parts) else table.names
         if not accepted:
             if weak_word:
-                weak_words.append((start, end, [names[p] for p in parts]))
+                weak_words.append((start, end, [names[p] for p in parts], lowered))
             continue
         read.append((start, end, [names[p] for p in parts]))
         previous_code_end = end
     if not read:
         return text
-    # a record that writes its stops as codes writes them so after "in" too ("al in HR was; daarna via SI en IT")
+    # a record that writes its stops as codes writes them so after "in" too ("verbleef in HR; daarna via SI en IT"),
+    # unless a work word makes it a department ("werkte in IT")
+    if weak_words:
+        weak_words = [(start, end, names) for start, end, names, word in weak_words
+                      if _weak_code_kept(text, start, end, word, read, table)]
     spans = sorted(read + weak_words) if weak_words else read
     # the names in the record's language, so that its own cues meet them ("opnieuw naar Nederland")
     dutch = _in_dutch(text)
