@@ -373,8 +373,7 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
             if never and lexicon.extra is not None and lexicon.extra.affirmative.search(answer_text):
                 never.difference_update(mention_countries[i] for i in told + premise)   # "Okay - yes, I was there"
         extra = lexicon.extra
-        if (extra is not None and extra.conditional is not None and extra.conditional.search(question_text)
-                and extra.counterfactual.search(question_text)):
+        if extra is not None and extra.conditional is not None and _counterfactual(question_text, extra):
             # "Als Italie u niet had geregistreerd, waar was u dan heen gegaan? A: Naar Portugal": what would have been
             dropped.update(mention_starts[i] for i in asked + told)
             continue
@@ -461,6 +460,14 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
                            turns, interview)
 
 
+def _counterfactual(question: str, extra: _Turns) -> bool:
+    """A question about what would have happened: a conditional word and a counterfactual phrase that is not around
+    it ("Als ..., waar was u dan heen gegaan?"; not "Had u als minderjarige alleen gereisd?")."""
+    conditions = [m.start() for m in extra.conditional.finditer(question)]
+    return bool(conditions) and any(not all(m.start() <= c < m.end() for c in conditions)
+                                    for m in extra.counterfactual.finditer(question))
+
+
 # places inside a country: denying one of them leaves the rest of the country ("nooit in Melilla geweest", "I was
 # not in Calais" while the record travels through Spain or France)
 _PLACES_INSIDE = frozenset({"city", "enclave", "airport", "camp", "port", "island", "region", "border"})
@@ -475,12 +482,27 @@ def _deny(asked: list[int], folded: str, mention_starts: list[int], mention_coun
         if mention_kinds is None or mention_kinds[i] not in _PLACES_INSIDE:
             never.add(mention_countries[i])
             continue
-        word = _FIRST_WORD.match(folded, mention_starts[i]).group()
+        name = _name_at(folded, mention_starts[i], mention_countries[i])   # 'Al Bab': not Aleppo, not Al Hasakah
         dropped.update(start for start, country in zip(mention_starts, mention_countries)
-                       if country == mention_countries[i] and folded.startswith(word, start))
+                       if country == mention_countries[i] and folded.startswith(name, start)
+                       and not folded[start + len(name):start + len(name) + 1].isalnum())
 
 
 _FIRST_WORD = re.compile(r"\w*")
+
+
+def _name_at(folded: str, start: int, country: str) -> str:
+    """The longest name of ``country``'s places in the gazetteer that the folded text has at ``start`` (its first
+    word when there is none)."""
+    from routekit.text.gazetteer import gazetteer
+
+    table = gazetteer()
+    window = folded[start:start + 60]
+    for end in sorted((m.end() for m in re.finditer(r"\w+", window)), reverse=True):
+        place = table.get(window[:end])
+        if place is not None and place.iso3 == country:
+            return window[:end]
+    return _FIRST_WORD.match(folded, start).group()
 
 
 def _answered_countries(folded: str, labels: list, bounds: list[int], lexicon: _Lexicon, mention_starts: list[int],
@@ -536,6 +558,8 @@ class _Layover:
     words: tuple[str, ...]        # the longest word of each question phrase: substring tests before the regex
     answer: re.Pattern[str]       # what stands between the answer's label and the place of the stop
     phrase: dict[str, str]        # the transit phrase the rules read, per language
+    direct: frozenset[str]        # question phrases that ask about a flight only beside a flight word ...
+    flight: re.Pattern[str]       # ... (modes.yaml plane, document.yaml layover_flight)
 
 
 _PLAIN_PHRASE = re.compile(r"[^\W\d_]+(?:[ '-][^\W\d_]+)*")
@@ -544,9 +568,12 @@ _PLAIN_PHRASE = re.compile(r"[^\W\d_]+(?:[ '-][^\W\d_]+)*")
 @lru_cache(maxsize=1)
 def _layover() -> _Layover:
     from routekit.text.document import cues, words_regex
+    from routekit.text.vocabulary import _raw
 
     lists = cues().get("dialogue") or {}
     phrase = lists.get("layover_phrase") or {}
+    plane = (_raw()[1].get("modes") or {}).get("plane") or {}
+    flight = [str(w) for words in (plane.values() if isinstance(plane, dict) else [plane]) for w in words or ()]
     raw = [str(p) for p in lists.get("layover_question") or ()]
     if fragments := [p for p in raw if not _PLAIN_PHRASE.fullmatch(p)]:
         # they are folded like the text and pre-filtered by their longest word, which a regex fragment would break
@@ -559,6 +586,9 @@ def _layover() -> _Layover:
         words=tuple(sorted(w for w in longest if not any(o != w and o in w for o in longest))),
         answer=re.compile(r"\s*(?:" + str(lists.get("layover_answer") or "(?!)") + r")"),
         phrase={"nl": str(phrase.get("nl", "overgestapt in")), "en": str(phrase.get("en", "changing planes in"))},
+        direct=frozenset(fold(str(p)) for p in lists.get("layover_direct") or ()),
+        flight=words_regex([re.escape(fold(w)) for w in flight + [str(w) for w in lists.get("layover_flight") or ()]]
+                           or ["(?!)"]),
     )
 
 
@@ -575,10 +605,15 @@ def layover_answers(text: str, folded: str) -> str:
     lexicon = _lexicon()
     labels = _labels(folded, lexicon)
     edits: list[tuple[int, int, str]] = []
-    for question, answer in zip(labels, labels[1:]):
+    for index, (question, answer) in enumerate(zip(labels, labels[1:])):
         if question.group(1) not in lexicon.question_labels or answer.group(1) in lexicon.question_labels:
             continue
-        if layover.question.search(folded, question.end(), answer.start()) is None:
+        asked = [m.group() for m in layover.question.finditer(folded, question.end(), answer.start())]
+        if not asked:
+            continue
+        # "Bent u direct naar Duitsland gegaan?", "Did you go directly to the police?": no flight asked about
+        if all(" ".join(word.split()) in layover.direct for word in asked) and layover.flight.search(
+                folded, labels[index - 1].end() if index else 0, answer.start()) is None:
             continue
         opening = layover.answer.match(folded, answer.end())
         if opening is None or not _place_at(text, folded, opening.end()):
