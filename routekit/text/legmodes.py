@@ -20,15 +20,20 @@ if TYPE_CHECKING:   # the states are made by extraction, which imports this modu
 UNKNOWN_MODE = "unknown"
 
 # Words that join a flight's destination to the next stop of the same trip ("en vandaar naar", "and then on to").
-_CONNECTION_GAP = re.compile(r"(?:[\s,]+|\b(?:en|dan|toen|daarna|vandaar|verder|door|naar|and|then|on|to|from|there)"
-                             r"\b)+")
+_CONNECTION_GAP = re.compile(r"(?:[\s,]+|\b(?:en|dan|toen|daarna|vandaar|verder|door|naar|and|then|on|onwards|onward|to"
+                             r"|from|there)\b)+")
 # "met de trein naar Oostenrijk en Duitsland": a list of destinations joined without a word of succession
-_LIST_GAP = re.compile(r"(?:[\s,]+|\b(?:en|and|naar|to|into)\b)+")
+# or going on ("a car to Hungary and onwards to Austria", "naar Hongarije en verder naar Oostenrijk")
+_LIST_GAP = re.compile(r"(?:[\s,]+|\b(?:en|and|naar|to|into|verder|onwards|onward|further|on)\b)+")
 # the words that lead to a destination, right before it ("naar", "to the", "into")
 _TOWARDS = re.compile(r"\b(?:naar|richting|to|into|towards)\s+(?:(?:de|het|the)\s+)?$")
-# between a mode and the place it leads to: "(met de boot) naar", "(a bus) from Santiago to", "(per trein) via Wenen naar"
-_LEADS_TO = re.compile(r"\s*(?:(?:from|van|vanuit|uit|via)\s+[^\s,.;:!?]+(?:\s+[^\s,.;:!?]+){0,2}\s+)?"
+# between a mode and the place it leads to: "(met de boot) naar", "(a bus) from Santiago to", "(per trein) via Wenen
+# naar", "(vlucht) kl1234 naar" (a flight number first)
+_LEADS_TO = re.compile(r"\s*(?:[a-z][a-z0-9]\s?\d{1,4}\s+)?"
+                       r"(?:(?:from|van|vanuit|uit|via)\s+[^\s,.;:!?]+(?:\s+[^\s,.;:!?]+){0,2}\s+)?"
                        r"(?:naar|to|into)\s+(?:(?:de|het|the)\s+)?")
+# a place named as where a leg starts: "van Doha", "from Doha" (its name compared with the stop before)
+_FROM_STOP = re.compile(r"\b(?:van|vanuit|from)\s+(\S+(?:\s+\S+)?)(?=\s+(?:naar|to)\b)")
 _LEADS_TO_REACH = 120   # the longest gap it can span, in characters (a cheap test before the regex)
 _TO_THE = re.compile(r"\b(?:naar|tot aan|to|up to)\s+(?:de|the)\s+$")
 
@@ -45,11 +50,15 @@ _LOCATED = re.compile(r"\b" + _words(*_LEG_START["located"]) + r"\s+(?:(?:de|het
 # a sentence or clause that opens with where the person is ("In Wenen nam ik de trein"; not "kwam in Parijs aan")
 _OPENERS = frozenset(".!?;:")
 _OPENS_LOCATED = re.compile(r"(?:^|[.!?;:]\s*)" + _words(*_LEG_START["located"]) + r"\s+(?:(?:de|het|the)\s+)?$")
-_NOT: dict = _raw()[1]["not_a_mode"]
-_NOT_WORDS = tuple(_NOT["words"])
+_NOT: list = _raw()[1]["not_a_mode"]
+_NOT_WORDS = tuple(word for group in _NOT for word in group["words"])
 _NONE: frozenset[int] = frozenset()
-# "haar vlucht": the span of a mode word that means something else after the word before it
-_NOT_A_MODE = re.compile(r".*\b" + _words(*_NOT["after"]) + r"\s+" + _words(*_NOT["words"]), re.DOTALL)
+# "haar vlucht", "naar de zee": the span of a mode word that means something else after the word before it
+_NOT_A_MODE = re.compile(r".*\b(?:" + ("|".join(_words(*group["after"]) + r"\s+" + _words(*group["words"])
+                                               for group in _NOT if "after" in group) or "(?!)") + ")", re.DOTALL)
+# "vlucht voor de oorlog": the span of a mode word that means something else before the word after it
+_NOT_BEFORE = re.compile("|".join(_words(*group["words"]) + r"\s+" + _words(*group["before"]) + r"\b"
+                                  for group in _NOT if "before" in group) or "(?!)")
 # "Daarna met de boot.": a mode told after these is the next leg's
 _SUCCESSION = re.compile(r"\b" + _words(*_LEG_START["next_leg"]) + r"\b")
 # "daarvandaan", "from there": the place just named is where the next move starts
@@ -107,8 +116,8 @@ class LegModes:
         clause_of, sentence_of = segments.clause, segments.sentence
         kept = []
         for span in spans:
-            if span[2] == "plane" and folded.startswith(_NOT_WORDS, span[0]) and _NOT_A_MODE.fullmatch(
-                    folded, max(0, span[0] - 16), span[1]):
+            if folded.startswith(_NOT_WORDS, span[0]) and (_NOT_A_MODE.fullmatch(folded, max(0, span[0] - 16), span[1])
+                                                           or _NOT_BEFORE.match(folded, span[0])):
                 continue
             kept.append(span)
             clause, sentence = clause_of(span[0]), sentence_of(span[0])
@@ -181,8 +190,15 @@ class LegModes:
     def _connection_mode(self, state: _MentionState) -> str:
         """'flew to Dubai and then to Amsterdam': a leg joined to a flight by connector words only is a flight."""
         previous = self.last_arrival.get(state.sentence)
-        if previous is None or not _CONNECTION_GAP.fullmatch(self.folded[previous.mention.end:state.mention.start]):
+        if previous is None:
             return UNKNOWN_MODE
+        gap = self.folded[previous.mention.end:state.mention.start]
+        if not _CONNECTION_GAP.fullmatch(gap):
+            # "van Lahore naar Doha, en van Doha naar Amsterdam": the stop named again as the next leg's start
+            name = self.folded[previous.mention.start:previous.mention.end]
+            gap = _FROM_STOP.sub(lambda m: " " if m.group(1) == name else m.group(0), gap)
+            if not _CONNECTION_GAP.fullmatch(gap):
+                return UNKNOWN_MODE
         mode = self.mode_for(previous)
         if mode == "plane" or _LIST_GAP.fullmatch(self.folded, previous.mention.end, state.mention.start):
             return mode
