@@ -28,6 +28,10 @@ Issue 15's fourth round (timeline from weighted constraints, not-stops, relative
 ``features`` of 79 rows (mostly one departure fewer: "kom uit" is where a person is from, not a place left) and one
 route: row 768, a typo copy whose sister "wont in Frankijk", went from one wrong route to another (FRA now before DEU).
 Earlier in the round rows 696, 726, 762 and 786 moved and came back (relatives' countries, "to German").
+Issue 15's fifth round (modes per leg in legmodes.py, not-stops, codes, names, order) changed no route: the modes of 69
+rows (a mode now reaches the leg it leads to, travel inside a country no longer gives the crossing, and "busje"/
+"minibus" are a car as the labelling conventions say - the demo generator now writes bus legs with bus words) and the
+``features`` of 24 rows (e.g. "uit Eritrea te komen" is a home, not a departure).
 """
 
 from __future__ import annotations
