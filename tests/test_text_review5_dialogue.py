@@ -38,8 +38,7 @@ def test_a_polite_question_keeps_its_answer(text, expected):
     assert route(text) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="not dialogue.py: the question joined to its answer is one sentence, and the "
-                   "sentence rule of cues.yaml (conditional 'if you'/'als u' + counterfactual bare 'would'/'zou') drops it")
+# a polite formula is no condition (cues.yaml polite_conditional)
 @pytest.mark.parametrize("text, expected", [
     ("Q: If you can, would you tell me how you travelled? A: From Afghanistan to Iran, then to Turkey and by boat to "
      "Greece.", "AFG>IRN>TUR>GRC"),

@@ -911,7 +911,9 @@ def _mark_not_travelled(states: list[_MentionState], folded: str, cues, segments
     conditional_sentences: set[int] = set()
     if "conditional" in cues and "counterfactual" in cues:
         counterfactual = {segments.sentence(start) for start, _ in cues["counterfactual"]}
-        conditional_sentences = {segments.sentence(start) for start, _ in cues["conditional"]} & counterfactual
+        polite = cues.get("polite_conditional", ())
+        conditional_sentences = {segments.sentence(start) for start, _ in cues["conditional"]
+                                 if not any(p_start <= start < p_end for p_start, p_end in polite)} & counterfactual
     for state in states:
         if state.excluded or state.mention.place.iso3 == NETHERLANDS:
             continue

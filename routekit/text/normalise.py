@@ -38,7 +38,9 @@ _ARABIC = dict(zip("اأإآٱءئؤبتثجحخدذرزسشصضطظعغفقكک
 @lru_cache(maxsize=1)
 def _fold_table() -> dict[int, str]:
     table: dict[int, str] = {}
-    for code in range(0x80, 0x250):
+    # Latin-1, Latin Extended-A/B and Latin Extended Additional (the dots below of Arabic transliteration, "Ṣṭif";
+    # Vietnamese "Hà Nội"): a letter left unfolded would split a name into false short words ("Ṣṭif" -> "if")
+    for code in (*range(0x80, 0x250), *range(0x1E00, 0x1F00)):
         char = chr(code)
         base = unicodedata.normalize("NFKD", char)[:1].lower()
         if len(base) == 1 and base.isascii() and base.isalpha():
