@@ -469,8 +469,7 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
                               scopes.elsewhere_now, scopes.onward, scopes.intention, scopes.intention_after,
                               scopes.final_index.spans, scopes.airside_sentences))
     # whether any order cue of ``_mark_order`` is in this text (nearly half the demo texts: none, the step is skipped)
-    scopes.may_order = any((scopes.intention, scopes.intention_after, scopes.abroad, scopes.before_sentences,
-                            scopes.vias, scopes.first_clauses, scopes.any_transit))
+    scopes.may_order = any(getattr(scopes, name) for name in _ORDER_SCOPES)
     return scopes
 
 
@@ -704,6 +703,11 @@ def _mark_origin(state: _MentionState, folded: str, scopes: _Scopes, segments: S
         # "Ik ben in Tesseney geboren", "in Afghanistan geboren maar vertrok uit Iran": a birthplace, told verb-last
         state.home = state.strong_home = True
         state.departure = state.start = state.residence = False
+
+
+# The scopes ``_mark_order`` reads, each guarding one of its steps: a text with none of them skips the step (one list,
+# so that a cue added to the step is also added to the skip test)
+_ORDER_SCOPES = ("intention", "intention_after", "abroad", "before_sentences", "vias", "first_clauses", "any_transit")
 
 
 def _mark_order(state: _MentionState, folded: str, scopes: _Scopes, segments: Segments) -> None:

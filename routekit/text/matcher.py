@@ -255,6 +255,11 @@ class PhraseMatcher:
         Phrases of exact words compare as one list slice, then check for punctuation inside their
         span; phrases with gaps or ``word*`` run the element loop only when the words they need occur.
         ``candidates``: ``starts_of`` per token, when the caller looked them up already.
+
+        The plain form: the extractor runs ``find_spans`` (cues) and ``find_longest`` (places), which repeat this
+        loop with their own bookkeeping inside it (tests hold ``find_spans`` to this one). The loop is written out
+        in each rather than shared through a per-phrase helper: a shared helper measured 1-5% of the extraction
+        time.
         """
         per_token = self._candidates_per_token(tokens.words) if candidates is None else candidates
         words, unbroken, n = tokens.words, tokens.unbroken, len(tokens.words)
