@@ -27,9 +27,9 @@ def route(text):
     # Dutch verb-final intention: "(dat hij) naar Engeland wilde"
     ("Betrokkene werd in Rotterdam aangetroffen. Hij verklaarde dat hij naar Engeland wilde. Hij kwam met de trein "
      "uit Brussel.", "BEL>NLD"),
-    # flight stops: changing planes is a stop, staying on board is not
+    # flight stops: changing planes is a stop, and so is staying on board (the convention of 5 Dec 2026)
     ("He flew from Lagos to Amsterdam, changing planes in Istanbul.", "NGA>TUR>NLD"),
-    ("Zij vloog van Teheran naar Amsterdam met een tussenlanding in Doha, maar zij bleef aan boord.", "IRN>NLD"),
+    ("Zij vloog van Teheran naar Amsterdam met een tussenlanding in Doha, maar zij bleef aan boord.", "IRN>QAT>NLD"),
     ("From Mogadishu I went by bus to Nairobi and flew to Istanbul. On the way we changed planes in Addis Ababa.",
      "SOM>KEN>ETH>TUR"),
     ("Aangetroffen op Schiphol na een vlucht uit Lagos. Hij verklaarde in Istanbul te zijn overgestapt.",

@@ -260,7 +260,7 @@ class _Scopes:
     scope, so the per-mention steps skip it (its flag keeps the default, which is what the rule would give)."""
 
     __slots__ = ("negation_clauses", "never_there", "retracted", "final_index", "transit_index", "transit_after",
-                 "any_transit", "airside_sentences", "intention", "intention_after", "relatives",
+                 "any_transit", "intention", "intention_after", "relatives",
                  "relative_sentences", "relative_moves", "residence_verbs", "start_after", "before_index",
                  "home_after", "boarding_after", "birth_after", "residence_after", "first_clauses", "returned",
                  "persons_from", "homes", "nationalities", "journey_starts", "starts", "residences", "vias",
@@ -315,7 +315,6 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     scopes.final_index = _span_index(cues, "intention_final")
     scopes.transit_index, scopes.transit_after = _span_index(cues, "transit"), _span_index(cues, "transit_after")
     scopes.any_transit = bool(scopes.transit_index.spans or scopes.transit_after.spans)
-    scopes.airside_sentences = {segments.sentence(start) for start, _ in cues.get("airside", ())}
     scopes.intention = {}
     if "intention" in cues:
         # a label "Doel: werk in Engeland", "Einddoel: Canada": the intention reaches the clause after the colon
@@ -467,7 +466,7 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     scopes.may_exclude = any((scopes.negation_clauses, scopes.never_there, scopes.retracted, scopes.relative_sentences,
                               scopes.documents, scopes.returned, scopes.persons_from, scopes.borders, scopes.guessed,
                               scopes.elsewhere_now, scopes.onward, scopes.intention, scopes.intention_after,
-                              scopes.final_index.spans, scopes.airside_sentences))
+                              scopes.final_index.spans))
     # whether any order cue of ``_mark_order`` is in this text (nearly half the demo texts: none, the step is skipped)
     scopes.may_order = any(getattr(scopes, name) for name in _ORDER_SCOPES)
     return scopes
@@ -577,7 +576,8 @@ _PLACE_APPOSITION = re.compile(r"[^\s,.;:!?]+(?:\s+[^\s,.;:!?]+){0,3}\s*,\s*(?:(
 def _why_not_travelled(state: _MentionState, folded: str, scopes: _Scopes, vocab: Vocabulary,
                        segments: Segments) -> str:
     """Step 2: why a mention is not a travelled country ("" when nothing says so): negations, relatives living
-    there, document origins, returns, intentions, a flight stop spent on board."""
+    there, document origins, returns, intentions. A flight stop spent on board is travelled, like an airport transit
+    (the labelling convention of 5 Dec 2026: the plane was on the ground there)."""
     mention, clause, sentence = state.mention, state.clause, state.sentence
     m_start, m_end = mention.start, mention.end
     iso3 = mention.place.iso3
@@ -620,10 +620,6 @@ def _why_not_travelled(state: _MentionState, folded: str, scopes: _Scopes, vocab
             _gap_ok(folded, m_end, start, 2) for start, _ in scopes.final_index.between(m_end, m_end + 40)) \
             and _after_word(folded, m_start, vocab.destination_words):
         return "intention"   # "(dat hij) naar Engeland wilde"
-    if scopes.airside_sentences and sentence in scopes.airside_sentences and _is_transit(
-            folded, mention, scopes.transit_index, scopes.transit_after, segments):
-        # "een tussenlanding in Casablanca, maar we moesten in het vliegtuig blijven"
-        return "airside"
     return ""
 
 
