@@ -40,3 +40,35 @@ def test_a_stop_spent_on_board_is_travelled(text, route, modes):
 ])
 def test_a_country_only_flown_over_stays_out(text, route):
     assert _route(text)[0] == route
+
+
+# --- A2: overseas parts with their own ISO 3166-1 code keep it --------------------------------------------------
+
+@pytest.mark.parametrize("place, iso3", [
+    ("Frans-Guyana", "GUF"), ("French Guiana", "GUF"), ("Guyane", "GUF"), ("Guiana Francesa", "GUF"),
+    ("Cayenne", "GUF"), ("Kourou", "GUF"), ("Saint-Laurent-du-Maroni", "GUF"),
+    ("Guadeloupe", "GLP"), ("Pointe-à-Pitre", "GLP"), ("Basse-Terre", "GLP"),
+    ("Martinique", "MTQ"), ("Fort-de-France", "MTQ"),
+    ("Réunion", "REU"), ("La Réunion", "REU"), ("Saint-Denis de la Réunion", "REU"),
+    ("Mayotte", "MYT"), ("Mamoudzou", "MYT"),
+])
+def test_an_overseas_part_keeps_its_own_code(place, iso3):
+    assert _route(f"Hij vloog van Lagos naar {place}. Daarna vloog hij naar Amsterdam.")[0] == f"NGA>{iso3}>NLD"
+    assert _route(f"He flew from Lagos to {place}. Then he flew to Amsterdam.")[0] == f"NGA>{iso3}>NLD"
+
+
+def test_saint_denis_is_french_unless_the_text_names_reunion():
+    assert _route("Hij woonde in Saint-Denis bij Parijs en nam de trein naar Amsterdam.")[0] == "FRA>NLD"
+    assert _route("He lived in Saint-Denis, Réunion, for two years, then flew to Paris and took the train to "
+                  "Amsterdam.") == ("REU>FRA>NLD", "plane>train")
+
+
+def test_reunion_the_word_is_no_island():
+    assert _route("He flew from Lagos to Paris for a family reunion and took the train to Amsterdam.")[0] == \
+        "NGA>FRA>NLD"
+
+
+def test_french_guiana_is_a_stop_between_suriname_and_france():
+    text = ("Zij woonde in Paramaribo. Met de bus naar Albina en met een korjaal over de rivier naar "
+            "Saint-Laurent-du-Maroni. Vanuit Cayenne vloog zij naar Parijs en met de trein naar Amsterdam.")
+    assert _route(text)[0] == "SUR>GUF>FRA>NLD"
