@@ -1,0 +1,291 @@
+"""Fit the learned second stage that checks the rules' stops (``routekit.text.verifier``), judge it, store it.
+
+    .venv/bin/python benchmarks/text_verifier_fit.py [--write] [--extra CORRECTIONS.csv ...]
+
+Trains on labelled sets the rules were never tuned on (default the four blind-written training sets
+``tests/data/extraction_hard_train1.csv`` ... ``_train4.csv``; ``--train`` names others), each set one group: the
+extractor runs with the stage recording (the rules' own routes), every candidate country (kept in the route or
+dropped by the rules) is labelled by whether the gold route holds it, and two ridge logistic regressions (kept,
+dropped) are fitted with one random intercept per set (``calibration.fit_marginal``: how easy a set is as a whole
+is not learnt as feature weight; it predicts with the mean over the sets). Nothing of a row is printed: counts only.
+
+The thresholds (remove a kept country when p < t_remove, add a dropped one when p > t_add) are chosen by leaving one
+set out: each set's candidates scored by the fit on the others, the pair with the most rows fixed less
+``--break-cost`` x rows broken over all sets, within the margins (t_remove <= 0.35, t_add >= 0.65; no flip unless
+clearly likely). It prints:
+(a) leave one training set out, nested (the held-out set scored by the fit on the others with thresholds chosen on
+    those others alone): exact route without/with the stage per set and pooled, rows fixed and broken;
+(b) every allowed set of the repository (plain and tuned) with the final fit: exact without/with, fixed/broken.
+The stage is stored switched on (``--write``) only when (a) fixes more rows than it breaks with a pooled net gain of
+at least 1% and (b) breaks no row of a plain set; otherwise ``enabled: false`` with the figures.
+
+A partner's review corrections (``routekit review import``: id,text,route,...) are exactly this stage's training data:
+``--extra FILE`` adds each file as one more group. Never fit on a set kept for evaluation: files named
+``*untouched*`` or ``*calib*`` are refused. Deterministic (fixed starting values, no random draws).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+
+from routekit.text import verifier
+from routekit.text.calibration import fit_marginal
+from routekit.text.evaluation import split_route
+from routekit.text.extraction import extract_route
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET = ROOT / "routekit" / "reference" / "gazetteer" / verifier.VERIFIER_FILE
+DATA = ROOT / "tests" / "data"
+TRAIN_SETS = tuple(DATA / f"extraction_hard_train{n}.csv" for n in (1, 2, 3, 4))
+PLAIN_SETS = ("gold", "dev2", "dev3", "dev4", "heldout", "heldout2")
+TUNED_SETS = ("hard_dev", *(f"hard_dev{n}" for n in range(2, 14)))
+REMOVE_GRID = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35)
+ADD_GRID = (0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0)   # 1.0: never add
+NET_GAIN = 0.01
+
+
+@dataclass
+class Row:
+    """One labelled record as the stage sees it: the rules' route before the stage, its candidates, the gold route."""
+    group: str
+    route: tuple[str, ...]          # the rule route the stage reviews (may hold one country)
+    candidates: list                # verifier.Candidate
+    gold: tuple[str, ...]
+    rules_final: tuple[str, ...]    # what the extractor returned without the stage
+
+
+def refuse_evaluation_sets(paths) -> None:
+    for path in paths:
+        if "untouched" in Path(path).name or "calib" in Path(path).name:
+            raise SystemExit(f"{path}: kept for evaluation; never fitted on")
+
+
+def read_rows(path: Path, group: str) -> list[Row]:
+    """Run the extractor (stage recording, so the rules' own output) over a labelled file."""
+    if not Path(path).exists():
+        raise SystemExit(f"{path}: no such file")
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = {"text", "route"} - set(frame.columns)
+    if missing:
+        raise SystemExit(f"{path}: no column {', '.join(sorted(missing))} (a labelled file: id,text,route,...)")
+    rows = []
+    with verifier.recording() as recorded:
+        for text, gold in zip(frame["text"], frame["route"]):
+            recorded.clear()
+            result = extract_route(text)
+            route, found = recorded[0] if recorded else ((), [])
+            rows.append(Row(group, tuple(route), list(found), split_route(gold), tuple(result.route)))
+    return rows
+
+
+def fit(rows: list[Row], ridge: float) -> tuple[tuple, tuple]:
+    """(keep coefficients, add coefficients) fitted on the rows' candidates, one random intercept per group."""
+    parts = []
+    for kept in (True, False):
+        vectors, labels, groups = [], [], []
+        for row in rows:
+            gold = set(row.gold)
+            for candidate in row.candidates:
+                if candidate.kept == kept:
+                    vectors.append(candidate.values)
+                    labels.append(candidate.iso3 in gold)
+                    groups.append(row.group)
+        if len(set(labels)) < 2:   # nothing to learn (all candidates one way): a constant
+            rate = (sum(labels) + 0.5) / (len(labels) + 1.0)
+            import math
+            parts.append((math.log(rate / (1 - rate)), (0.0,) * len(verifier.FEATURE_NAMES)))
+            continue
+        intercept, weights, _ = fit_marginal(vectors, labels, groups, ridge)
+        parts.append((intercept, weights))
+    return parts[0], parts[1]
+
+
+def outcome(rows: list[Row], model: verifier.Model) -> tuple[int, int, int, int]:
+    """(rows, exact without the stage, exact with it, rows fixed, rows broken) -> returns rows, before, fixed, broken."""
+    before = fixed = broken = 0
+    for row in rows:
+        new, _, _ = verifier.decide(list(row.route), row.candidates, model)
+        final = tuple(new) if len(new) >= 2 else ()
+        was, now = row.rules_final == row.gold, final == row.gold
+        before += was
+        fixed += now and not was
+        broken += was and not now
+    return len(rows), before, fixed, broken
+
+
+def held_out_folds(rows: list[Row], ridge: float) -> list[tuple[list[Row], tuple, tuple]]:
+    """Per group: its rows and the (keep, add) fit on the other groups."""
+    folds = []
+    for held in sorted({row.group for row in rows}):
+        keep, add = fit([r for r in rows if r.group != held], ridge)
+        folds.append(([r for r in rows if r.group == held], keep, add))
+    return folds
+
+
+def grid(folds) -> dict[tuple[float, float], tuple[int, int]]:
+    """(t_remove, t_add) -> (rows fixed, rows broken) over the held-out folds."""
+    table = {}
+    for t_remove in REMOVE_GRID:
+        for t_add in ADD_GRID:
+            fixed = broken = 0
+            for held_rows, keep, add in folds:
+                _, _, f, b = outcome(held_rows, verifier.Model(True, keep, add, t_remove, t_add))
+                fixed, broken = fixed + f, broken + b
+            table[(t_remove, t_add)] = (fixed, broken)
+    return table
+
+
+def choose_thresholds(rows: list[Row], ridge: float, break_cost: float, folds=None) -> tuple[float, float, int, int]:
+    """The (t_remove, t_add) with the best fixed - break_cost x broken over the groups, each scored by the fit on the
+    others (ties: the more cautious pair); also its fixed and broken."""
+    table = grid(folds if folds is not None else held_out_folds(rows, ridge))
+    best = None
+    for t_remove in REMOVE_GRID:
+        for t_add in sorted(ADD_GRID, reverse=True):
+            fixed, broken = table[(t_remove, t_add)]
+            score = fixed - break_cost * broken
+            # strictly better only: the grid runs from the most cautious pair, so ties keep the cautious one
+            if best is None or score > best[0] + 1e-9:
+                best = (score, t_remove, t_add, fixed, broken)
+    return best[1], best[2], best[3], best[4]
+
+
+def ranking(folds) -> str:
+    """How well the held-out p(in gold) tells the candidates apart (AUC, kept and dropped), and how many candidates
+    the gold route contradicts (the most the stage could act on)."""
+    import numpy as np
+    parts = []
+    for kept in (True, False):
+        scores, labels = [], []
+        for held_rows, keep, add in folds:
+            for row in held_rows:
+                gold = set(row.gold)
+                for c in row.candidates:
+                    if c.kept == kept:
+                        scores.append(verifier.probability(keep if kept else add, c.values))
+                        labels.append(c.iso3 in gold)
+        y = np.asarray(labels, dtype=bool)
+        if y.all() or not y.any():
+            parts.append(f"{'kept' if kept else 'dropped'} {len(y)} (one class)")
+            continue
+        ranks = pd.Series(scores).rank().to_numpy()
+        auc = (ranks[y].sum() - y.sum() * (y.sum() + 1) / 2) / (y.sum() * (~y).sum())
+        wrong = int((~y).sum()) if kept else int(y.sum())
+        parts.append(f"{'kept' if kept else 'dropped'} {len(y)}, {wrong} the gold route contradicts, held-out AUC "
+                     f"{auc:.3f}")
+    return "; ".join(parts)
+
+
+def nested_held_out(rows: list[Row], ridge: float, break_cost: float) -> list[tuple[str, int, int, int, int, float,
+                                                                                     float]]:
+    """Per group: scored by the fit on the others with thresholds chosen on those others alone."""
+    report = []
+    groups = sorted({row.group for row in rows})
+    for held in groups:
+        rest = [r for r in rows if r.group != held]
+        if len({r.group for r in rest}) >= 2:
+            t_remove, t_add, _, _ = choose_thresholds(rest, ridge, break_cost)
+        else:
+            t_remove, t_add = 0.0, 1.0
+        keep, add = fit(rest, ridge)
+        n, before, fixed, broken = outcome([r for r in rows if r.group == held],
+                                           verifier.Model(True, keep, add, t_remove, t_add))
+        report.append((held, n, before, fixed, broken, t_remove, t_add))
+    return report
+
+
+def line(name: str, n: int, before: int, fixed: int, broken: int) -> str:
+    after = before + fixed - broken
+    return (f"{name:18} rows {n:4}  exact {before / n:.3f} -> {after / n:.3f}  fixed {fixed:3} broken {broken:3} "
+            f"net {fixed - broken:+d}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--train", nargs="+", type=Path, default=list(TRAIN_SETS),
+                        help="labelled sets the rules were never tuned on (one group each)")
+    parser.add_argument("--extra", nargs="*", type=Path, default=[],
+                        help="more labelled CSVs (review corrections: id,text,route,...), one group each")
+    parser.add_argument("--ridge", type=float, default=3.0)
+    parser.add_argument("--break-cost", type=float, default=1.0,
+                        help="how many fixed rows one broken row costs when choosing the thresholds")
+    parser.add_argument("--no-allowed-sets", action="store_true",
+                        help="skip (b), the repository's plain and tuned sets (a small refit on a partner's data)")
+    parser.add_argument("--write", action="store_true", help=f"store the fit in {TARGET.name}")
+    parser.add_argument("--out", type=Path, default=TARGET, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    paths = [*args.train, *args.extra]
+    refuse_evaluation_sets(paths)
+    rows: list[Row] = []
+    for path in paths:
+        rows += read_rows(path, Path(path).stem)
+    groups = sorted({row.group for row in rows})
+    candidates = sum(len(r.candidates) for r in rows)
+    print(f"training: {len(groups)} sets, {len(rows)} rows, {candidates} candidates "
+          f"({sum(c.kept for r in rows for c in r.candidates)} kept)")
+
+    print("(a) leave one training set out (nested: thresholds chosen on the other sets)")
+    total = [0, 0, 0, 0]
+    for held, n, before, fixed, broken, t_remove, t_add in (nested_held_out(rows, args.ridge, args.break_cost)
+                                                           if len(groups) >= 2 else []):
+        print("  " + line(held, n, before, fixed, broken) + f"  (t_remove {t_remove}, t_add {t_add})")
+        total = [total[0] + n, total[1] + before, total[2] + fixed, total[3] + broken]
+    pooled_ok = False
+    if total[0]:
+        print("  " + line("pooled", *total))
+        pooled_ok = total[2] > total[3] and (total[2] - total[3]) >= NET_GAIN * total[0]
+
+    if len(groups) >= 2:
+        folds = held_out_folds(rows, args.ridge)
+        print("candidates: " + ranking(folds))
+        table = grid(folds)
+        print("leave one set out, rows fixed/broken by threshold (rows: t_remove, columns: t_add)")
+        print("        " + " ".join(f"{t:>7}" for t in ADD_GRID))
+        for t_remove in REMOVE_GRID:
+            print(f"  {t_remove:<5} " + " ".join(f"{'%d/%d' % table[(t_remove, t)]:>7}" for t in ADD_GRID))
+        t_remove, t_add, fixed, broken = choose_thresholds(rows, args.ridge, args.break_cost, folds)
+        print(f"thresholds (leave one set out over all {len(groups)} sets): remove below {t_remove}, add above "
+              f"{t_add} (fixed {fixed}, broken {broken})")
+    else:
+        t_remove, t_add = 0.0, 1.0
+    keep, add = fit(rows, args.ridge)
+    model = verifier.Model(True, keep, add, t_remove, t_add)
+
+    plain_ok = True
+    figures: dict = {}
+    if not args.no_allowed_sets:
+        print("(b) allowed sets with the final fit")
+        for name in (*PLAIN_SETS, *TUNED_SETS):
+            path = DATA / f"extraction_{name}.csv"
+            if not path.exists():
+                continue
+            n, before, fixed, broken = outcome(read_rows(path, name), model)
+            print("  " + line(name, n, before, fixed, broken))
+            figures[name] = f"{fixed}/{broken}"
+            if name in PLAIN_SETS and broken:
+                plain_ok = False
+    switch_on = pooled_ok and plain_ok and (t_remove > 0.0 or t_add < 1.0)
+    print(f"switch-on rule: (a) pooled net >= {NET_GAIN:.0%} and more fixed than broken: {pooled_ok}; "
+          f"(b) no plain-set row broken: {plain_ok} -> enabled: {str(switch_on).lower()}")
+    if args.write:
+        fitted = {
+            "command": "benchmarks/text_verifier_fit.py --write" + "".join(f" --extra {p}" for p in args.extra),
+            "date": datetime.now(timezone.utc).strftime("%d %b %Y %H:%M UTC"),
+            "sets": [Path(p).name for p in paths], "rows": len(rows), "candidates": candidates,
+            "ridge": args.ridge, "break_cost": args.break_cost, "random_intercept_per_set": True,
+            "held_out_pooled": {"rows": total[0], "exact_before": total[1], "fixed": total[2], "broken": total[3]},
+            "allowed_sets_fixed_broken": figures,
+        }
+        verifier.write_model(args.out, model._replace(enabled=switch_on), fitted)
+        print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,139 @@
+"""The learned second stage over the rules' stops (routekit.text.verifier, issue 15)."""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from routekit.text import verifier
+from routekit.text.extraction import extract_route
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
+TEXT = "Ik kom uit Syrie. Ik reisde via Turkije en Griekenland naar Italie en daarna naar Nederland."
+RULES = ("SYR", "TUR", "GRC", "ITA", "NLD")
+N = len(verifier.FEATURE_NAMES)
+
+
+def _fit_script():
+    spec = importlib.util.spec_from_file_location("text_verifier_fit", ROOT / "benchmarks" / "text_verifier_fit.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module   # its dataclass looks its module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def _model(keep_intercept=0.0, keep_weights=None, add_intercept=-10.0, add_weights=None, remove=0.2, add=0.9,
+           enabled=True):
+    def vector(weights):
+        weights = weights or {}
+        return tuple(float(weights.get(name, 0.0)) for name in verifier.FEATURE_NAMES)
+    return verifier.Model(enabled, (keep_intercept, vector(keep_weights)), (add_intercept, vector(add_weights)),
+                          remove, add)
+
+
+@pytest.fixture
+def stored(monkeypatch):
+    """Use a hand-made model in place of the stored one."""
+    def use(model):
+        monkeypatch.setattr(verifier, "stored_model", lambda: model)
+    return use
+
+
+def test_rules_route_of_the_example():
+    with verifier.recording() as recorded:
+        assert extract_route(TEXT).route == RULES
+    route, found = recorded[0]
+    assert route == RULES
+    assert {c.iso3 for c in found} == {"SYR", "TUR", "GRC", "ITA"}   # NLD is never a candidate
+    assert all(c.kept and len(c.values) == N for c in found)
+
+
+def test_a_confident_removal_happens(stored):
+    # p(in gold) of the country placed last before NLD: logistic(4 - 8) = 0.018 < 0.2: removed
+    stored(_model(keep_intercept=4.0, keep_weights={"route_last": -8.0}))
+    assert extract_route(TEXT).route == ("SYR", "TUR", "GRC", "NLD")
+
+
+def test_no_removal_when_not_clearly_likely(stored):
+    # the same candidate at logistic(4 - 4.5) = 0.38: not below 0.2, so the rules' route stays
+    stored(_model(keep_intercept=4.0, keep_weights={"route_last": -4.5}))
+    assert extract_route(TEXT).route == RULES
+
+
+def test_never_removes_the_netherlands_nor_empties_a_route(stored):
+    stored(_model(keep_intercept=-50.0))   # every kept country looks wrong
+    route = extract_route(TEXT).route
+    assert route[-1] == "NLD" and len(route) == 2
+    short = "Hij kwam met de trein uit Belgie naar Nederland."
+    assert extract_route(short).route == ("BEL", "NLD")
+
+
+def test_a_dropped_country_comes_back_in_text_order():
+    found = [verifier.Candidate("SYR", False, 5, (0.0,) * N), verifier.Candidate("TUR", True, 40, (0.0,) * N),
+             verifier.Candidate("GRC", True, 60, (0.0,) * N)]
+    model = _model(keep_intercept=5.0, add_intercept=5.0)
+    new, flips, lowest = verifier.decide(["TUR", "GRC", "NLD"], found, model)
+    assert new == ["SYR", "TUR", "GRC", "NLD"] and flips == 1
+    assert lowest == pytest.approx(1 / (1 + math.exp(-5.0)))
+
+
+def test_disabled_gives_the_rules_output_exactly(stored):
+    texts = [t for t in pd.read_csv(DATA / "extraction_gold.csv", dtype=str, keep_default_na=False)["text"]]
+    with verifier.recording():
+        rules = [extract_route(t) for t in texts]
+    stored(_model(keep_intercept=-50.0, add_intercept=50.0, enabled=False))
+    assert [extract_route(t) for t in texts] == rules
+    assert [extract_route(t).features for t in texts] == [r.features for r in rules]
+
+
+def test_the_signal_for_the_calibration(stored, monkeypatch):
+    stored(_model(keep_intercept=4.0, keep_weights={"route_last": -8.0}))
+    seen = {}
+    import routekit.text.extraction as extraction
+    real = extraction.feature_vector
+    monkeypatch.setattr(extraction, "feature_vector", lambda counts: seen.update(counts) or real(counts))
+    extract_route(TEXT)
+    assert seen["verifier_flips"] == 1.0 and seen["verifier_lowest"] < 0.2
+
+
+def test_the_stored_file_reads():
+    model = verifier.read_model(verifier.data_path(verifier.VERIFIER_FILE))
+    assert len(model.keep[1]) == N and len(model.add[1]) == N
+    assert 0.0 <= model.remove_below <= 0.5 <= model.add_above <= 1.0
+
+
+def test_a_bad_file_is_refused(tmp_path):
+    path = tmp_path / "verifier.yaml"
+    path.write_text("enabled: true\nkeep: {intercept: 0, weights: {no_such: 1}}\nadd: {intercept: 0}\n")
+    with pytest.raises(verifier.VerifierError, match="unknown feature no_such"):
+        verifier.read_model(path)
+    path.write_text("enabled: true\nadd: {intercept: 0}\n")
+    with pytest.raises(verifier.VerifierError, match="keep: no 'intercept'"):
+        verifier.read_model(path)
+
+
+def test_the_fit_command_runs_end_to_end(tmp_path):
+    gold = pd.read_csv(DATA / "extraction_gold.csv", dtype=str, keep_default_na=False)
+    first, second = tmp_path / "part1.csv", tmp_path / "part2.csv"
+    gold.iloc[::2].to_csv(first, index=False)
+    gold.iloc[1::2].to_csv(second, index=False)
+    out = tmp_path / "verifier.yaml"
+    script = _fit_script()
+    assert script.main(["--train", str(first), "--extra", str(second), "--no-allowed-sets", "--write",
+                        "--out", str(out)]) == 0
+    model = verifier.read_model(out)
+    assert model.enabled is False   # the rules are tuned on these rows: nothing to gain
+    again = tmp_path / "again.yaml"
+    script.main(["--train", str(first), "--extra", str(second), "--no-allowed-sets", "--write", "--out", str(again)])
+    assert verifier.read_model(again) == model   # deterministic
+
+
+def test_evaluation_sets_are_refused():
+    with pytest.raises(SystemExit, match="kept for evaluation"):
+        _fit_script().main(["--train", str(DATA / "extraction_hard_untouched.csv"), "--no-allowed-sets"])
