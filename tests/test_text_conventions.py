@@ -72,3 +72,57 @@ def test_french_guiana_is_a_stop_between_suriname_and_france():
     text = ("Zij woonde in Paramaribo. Met de bus naar Albina en met een korjaal over de rivier naar "
             "Saint-Laurent-du-Maroni. Vanuit Cayenne vloog zij naar Parijs en met de trein naar Amsterdam.")
     assert _route(text)[0] == "SUR>GUF>FRA>NLD"
+
+
+# --- A3: taxi words give the mode taxi --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Vanuit Polen ben ik met een taxi naar Duitsland gegaan en daarna met de trein naar Nederland.",
+    "Vanuit Polen ben ik per taxi naar Duitsland gegaan en daarna met de trein naar Nederland.",
+    "Vanuit Polen bracht een taxichauffeur ons naar Duitsland en daarna met de trein naar Nederland.",
+    "Vanuit Polen bracht een snorder ons naar Duitsland en daarna met de trein naar Nederland.",
+    "Vanuit Polen ben ik met een Uber naar Duitsland gegaan en daarna met de trein naar Nederland.",
+    "Vanuit Polen ben ik met een Bolt naar Duitsland gegaan en daarna met de trein naar Nederland.",
+    "From Poland I took a taxi to Germany and then the train to the Netherlands.",
+    "From Poland I took a cab to Germany and then the train to the Netherlands.",
+    "From Poland a taxi driver took us to Germany and then the train to the Netherlands.",
+    "From Poland we went by Uber to Germany and then the train to the Netherlands.",
+    "From Poland we took a shared taxi to Germany and then the train to the Netherlands.",
+])
+def test_a_taxi_is_a_taxi(text):
+    assert _route(text) == ("POL>DEU>NLD", "taxi>train")
+
+
+def test_a_car_is_still_a_car():
+    assert _route("Vanuit Polen ben ik met een auto naar Duitsland gegaan en daarna met de trein naar Nederland.") == \
+        ("POL>DEU>NLD", "car>train")
+
+
+def test_the_cab_of_a_lorry_is_no_taxi():
+    assert _route("From Poland I travelled hidden in the cab of a lorry to Germany and then took the train to the "
+                  "Netherlands.") == ("POL>DEU>NLD", "truck>train")
+
+
+def test_a_taxi_driver_by_trade_is_no_ride():
+    assert _route("Hij vloog vanuit Lagos, waar hij taxichauffeur was, via Casablanca naar Schiphol.")[1] == \
+        "plane>plane"
+
+
+def test_a_canoe_is_a_boat_and_kano_is_a_city():
+    assert _route("From Paramaribo we crossed the river in a canoe to Saint-Laurent-du-Maroni and flew from Cayenne "
+                  "to Paris. Then the train to Amsterdam.") == ("SUR>GUF>FRA>NLD", "boat>plane>train")
+    assert _route("Vanuit Paramaribo met een korjaal over de rivier naar Saint-Laurent-du-Maroni, daarna vanuit "
+                  "Cayenne naar Parijs gevlogen en met de trein naar Amsterdam.") == ("SUR>GUF>FRA>NLD",
+                                                                                   "boat>plane>train")
+    route, modes = _route("She went by bus from Benin City to Kano and on to Agadez in Niger, then to Libya.")
+    assert route == "NGA>NER>LBY" and "boat" not in modes
+
+
+def test_taxi_is_a_documented_mode_that_corridors_read_like_a_car():
+    from routekit.text.corridors import classify_corridor
+    from routekit.text.vocabulary import mode_vocabulary
+
+    assert "taxi" in mode_vocabulary()
+    for route, modes in [("SYR>LBN>TUR>NLD", "taxi>plane>plane"), ("POL>DEU>NLD", "taxi>train"),
+                         ("TUR>GRC>MKD>SRB>HUN>AUT>DEU>NLD", "boat>foot>taxi>foot>car>train>taxi")]:
+        assert classify_corridor(route, modes) == classify_corridor(route, modes.replace("taxi", "car"))
