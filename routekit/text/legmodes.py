@@ -19,23 +19,31 @@ if TYPE_CHECKING:   # the states are made by extraction, which imports this modu
 
 UNKNOWN_MODE = "unknown"
 
+_LEG_WORDS: dict = _raw()[1]["leg_words"]   # modes.yaml: the words of the patterns below, read once (``_raw`` caches)
+
+
+def _in_order(name: str) -> str:
+    """A ``leg_words`` list as a regex group of alternatives, in the order written there (the order they are tried)."""
+    return "(?:" + "|".join(re.escape(word) for word in _LEG_WORDS[name]) + ")"
+
+
+_ARTICLE = r"(?:" + _in_order("articles") + r"\s+)?"   # "naar de", "to the", "in het"
 # Words that join a flight's destination to the next stop of the same trip ("en vandaar naar", "and then on to").
-_CONNECTION_GAP = re.compile(r"(?:[\s,]+|\b(?:en|dan|toen|daarna|vandaar|verder|door|naar|and|then|on|onwards|onward|to"
-                             r"|from|there)\b)+")
+_CONNECTION_GAP = re.compile(r"(?:[\s,]+|\b" + _in_order("connection") + r"\b)+")
 # "met de trein naar Oostenrijk en Duitsland": a list of destinations joined without a word of succession
 # or going on ("a car to Hungary and onwards to Austria", "naar Hongarije en verder naar Oostenrijk")
-_LIST_GAP = re.compile(r"(?:[\s,]+|\b(?:en|and|naar|to|into|verder|onwards|onward|further|on)\b)+")
+_LIST_GAP = re.compile(r"(?:[\s,]+|\b" + _in_order("list") + r"\b)+")
 # the words that lead to a destination, right before it ("naar", "to the", "into")
-_TOWARDS = re.compile(r"\b(?:naar|richting|to|into|towards)\s+(?:(?:de|het|the)\s+)?$")
+_TOWARDS = re.compile(r"\b" + _in_order("towards") + r"\s+" + _ARTICLE + "$")
 # between a mode and the place it leads to: "(met de boot) naar", "(a bus) from Santiago to", "(per trein) via Wenen
 # naar", "(vlucht) kl1234 naar" (a flight number first)
 _LEADS_TO = re.compile(r"\s*(?:[a-z][a-z0-9]\s?\d{1,4}\s+)?"
-                       r"(?:(?:from|van|vanuit|uit|via)\s+[^\s,.;:!?]+(?:\s+[^\s,.;:!?]+){0,2}\s+)?"
-                       r"(?:naar|to|into)\s+(?:(?:de|het|the)\s+)?")
+                       r"(?:" + _in_order("leads_from") + r"\s+[^\s,.;:!?]+(?:\s+[^\s,.;:!?]+){0,2}\s+)?"
+                       + _in_order("leads_to") + r"\s+" + _ARTICLE)
 # a place named as where a leg starts: "van Doha", "from Doha" (its name compared with the stop before)
-_FROM_STOP = re.compile(r"\b(?:van|vanuit|from)\s+(\S+(?:\s+\S+)?)(?=\s+(?:naar|to)\b)")
+_FROM_STOP = re.compile(r"\b" + _in_order("stop_from") + r"\s+(\S+(?:\s+\S+)?)(?=\s+" + _in_order("stop_to") + r"\b)")
 _LEADS_TO_REACH = 120   # the longest gap it can span, in characters (a cheap test before the regex)
-_TO_THE = re.compile(r"\b(?:naar|tot aan|to|up to)\s+(?:de|the)\s+$")
+_TO_THE = re.compile(r"\b" + _in_order("to_the") + r"\s+" + _in_order("definite") + r"\s+$")
 
 ModeSpan = tuple[int, int, str]
 
@@ -46,10 +54,10 @@ def _words(*words: str) -> str:
 
 _LEG_START: dict = _raw()[1]["leg_start"]
 # "in Italie", "op Lampedusa", "at the port of": the place the person is at, before the mention
-_LOCATED = re.compile(r"\b" + _words(*_LEG_START["located"]) + r"\s+(?:(?:de|het|the)\s+)?$")
+_LOCATED = re.compile(r"\b" + _words(*_LEG_START["located"]) + r"\s+" + _ARTICLE + "$")
 # a sentence or clause that opens with where the person is ("In Wenen nam ik de trein"; not "kwam in Parijs aan")
 _OPENERS = frozenset(".!?;:")
-_OPENS_LOCATED = re.compile(r"(?:^|[.!?;:]\s*)" + _words(*_LEG_START["located"]) + r"\s+(?:(?:de|het|the)\s+)?$")
+_OPENS_LOCATED = re.compile(r"(?:^|[.!?;:]\s*)" + _words(*_LEG_START["located"]) + r"\s+" + _ARTICLE + "$")
 _NOT: list = _raw()[1]["not_a_mode"]
 _NOT_WORDS = tuple(word for group in _NOT for word in group["words"])
 _NONE: frozenset[int] = frozenset()
