@@ -62,13 +62,7 @@ REASON_NO_ROUTE = "no route stated"
 REASON_NOT_TEXT = "not a text"
 
 # Words allowed between a cue such as "vanuit" and the place it governs ("vanuit de kust van Turkije").
-_FILLER = frozenset(
-    "de het een the a an mijn my zijn his haar her onze our hun their stad city town dorp village "
-    "hoofdstad capital kust coast haven port grens border grensplaats kamp camp eiland island eilanden "
-    "islands luchthaven airport vliegveld regio region provincie province land country noord zuid oost "
-    "west noorden zuiden oosten westen north south east northern southern eastern western van of in bij "
-    "near omgeving area buurt centrum centre center naburige neighbouring buurland".split()
-)
+_FILLER = frozenset(_WORD_LISTS["filler"])
 _GAP_WORD = re.compile(r"[^\s.,;:!?()]+")
 
 
@@ -474,8 +468,7 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
 
 
 # the person the record is about, named between another person's words and a place: they went together
-_WITH_THE_SUBJECT = re.compile(r"\b(?:us|me|ons|mij|ik|we|wij|i|betrokkene|client|applicant|aangeefster|aangever"
-                               r"|verdachte|verd|suspect)\b")
+_WITH_THE_SUBJECT = re.compile(r"\b" + _listed("with_the_subject") + r"\b")
 # the record's subject named in a role ("Verdachte is de bestuurder", "The suspect, the driver of the van",
 # "Betrokkene reed als chauffeur"; "De bestuurder, verdachte, ..."): cues.yaml word_lists.subject_in_role
 _ROLE_NOUN = {fold(word): role for role, words in _WORD_LISTS["subject_in_role"]["roles"].items() for word in words}
@@ -996,7 +989,7 @@ def _not_reached_before(mentions: list[Mention], spans: list[tuple[int, int]], s
 
 
 # "i have never been there": no place of its own
-_THERE_WORDS = frozenset("there daar er ever ooit before meer".split())
+_THERE_WORDS = frozenset(_WORD_LISTS["there_words"])
 
 
 def _never_there(mentions: list[Mention], cues, exceptions: set[int], segments: Segments, folded: str = "") -> set[str]:
@@ -1246,8 +1239,7 @@ def _relative_moved(moves: _SpanIndex, relative_end: int, mention: Mention, segm
 
 # Words before a place that tell an arrival there ("met de bus naar Brussel", "reached Vienna"): a country first told
 # as left is reached again only after these, not when it is merely named ("de ambassade te Beijing").
-_ARRIVAL_WORDS = frozenset("naar richting bereikte bereikten in via door over to into reached reaching arrived through "
-                           "across before voor voordat".split())   # "Before Poland he had been in Ukraine": was there
+_ARRIVAL_WORDS = frozenset(_WORD_LISTS["arrival_words"])
 
 
 def _after_word(folded: str, start: int, words: frozenset[str], max_filler: int = 2) -> bool:
@@ -2533,8 +2525,7 @@ _CAPITALISED_AFTER = re.compile(r"\s+[A-Z][a-z]*\b")
 
 
 # The words a record puts before a person's name: titles and the record's nouns for the person it is about.
-_NAME_TITLES = frozenset("dhr mevr mw heer mevrouw mr mrs ms miss mister madam dr drs betrokkene betr verdachte "
-                         "verd client cliënt cliente pax passenger passagier".split())
+_NAME_TITLES = frozenset(_WORD_LISTS["name_titles"])   # as written, lower case ("cliënt" and "client")
 # police style: "YILDIZ, Baran"; without the comma only when the name goes on ("NGUYEN Van Thanh", not "AVIM Almelo")
 _SURNAME_IN_CAPITALS = re.compile(r"(?<![\w'])[A-Z][A-Z'-]{3,}(\s*,)?\s+$")
 _NAME_GOES_ON = re.compile(r" [A-Z][a-z]")
