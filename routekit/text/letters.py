@@ -34,7 +34,10 @@ from routekit.text.normalise import QUOTE_CLOSERS, QUOTE_OPENERS, fold
 # not an initial's dot ("Mr S. Barzani") nor a page's in brackets ("The report states (p. 2) that ...")
 # nor the dot of a page or number abbreviation ("Op blz. 5 staat", "pag. 3", "nr. 4"; a title's is left: "client dhr.
 # H. In onze brief ..." ends at the initial)
-_STATEMENT_END = re.compile(r"(?<![\s(][a-z])(?<!^[a-z])(?<!\bblz)(?<!\bpag)(?<!\bpara)(?<!\bnr)(?<!\bjl)[.!?;:](?=\s|$)")
+_WORDS: dict = cues()["letters"]   # document.yaml: the words of this module's own patterns (``cues`` parses it once)
+_STATEMENT_END = re.compile(r"(?<![\s(][a-z])(?<!^[a-z])"
+                            + "".join(r"(?<!\b" + re.escape(word) + ")" for word in _WORDS["abbreviation_dots"])
+                            + r"[.!?;:](?=\s|$)")
 # normalise's quote marks (one list for the package, with guillemets and low quotes), taken either way round: a letter's
 # quoted term is short and its marks are often typed straight or the wrong way ("”Albania”")
 _QUOTE_MARK = "[" + re.escape("".join(sorted(set(QUOTE_OPENERS + QUOTE_CLOSERS)))) + "]"
@@ -44,12 +47,13 @@ _QUOTED_LONG = _QUOTE_MARK + _NOT_QUOTE_MARK + "{3,300}" + _QUOTE_MARK   # a quo
 _ONLY_CONFIRMS = 6   # a statement of this many words or fewer that confirms ("Dat is juist.") confirms the one before
 
 
-_AS_CLAIMED = re.compile(r"(?<![\w'])(?:zoals|as|like)\s*$|(?<![\w'])(?:zoals|as|like)\s+(?:\w+\s+){0,2}$")
-
-
 def _alternatives(words) -> str:
     """Regex fragments from ``document.yaml``, in their order, as one alternation."""
     return "(?:" + "|".join(str(word) for word in words) + ")"
+
+
+_AS_CLAIMED = re.compile(r"(?<![\w'])" + _alternatives(_WORDS["as_claimed"]) + r"\s*$|(?<![\w'])"
+                         + _alternatives(_WORDS["as_claimed"]) + r"\s+(?:\w+\s+){0,2}$")
 
 
 def _negations() -> str:
@@ -109,13 +113,13 @@ def _cues() -> _Cues:
         replacement=re.compile(r"(?<![\w'])(?:" + replacement + r")(?![\w'])"),
         # "'Macedonia' should read 'Albania'", "'Azerbaijan' on page 4 should read 'Armenia'", "'Cairo' in het verslag
         # moet dus 'Damascus' zijn": a quoted term, a few words about where it stands, then what it should be
-        quoted_replacement=re.compile(_QUOTED + r"(?:\s+[\w.'’]+){0,5}?\s*,?\s*(?:" + replacement + r"|(?:moet|moeten|dient)"
-                                      r"(?:\s+(?:dus|daarom|eigenlijk|echter))?(?=\s+" + _QUOTE_MARK + r"))(?![\w'])"),
+        quoted_replacement=re.compile(_QUOTED + r"(?:\s+[\w.'’]+){0,5}?\s*,?\s*(?:" + replacement + "|" + _alternatives(lists["should_read"])
+                                      + r"(?:\s+" + _alternatives(lists["should_read_adverbs"]) + r")?(?=\s+" + _QUOTE_MARK + r"))(?![\w'])"),
         # "'Tunesie' is een vertaalfout", "Het woord 'Belgie' op pagina 7 is een tolkfout" (a page between)
-        wrong_term=re.compile(r"(?:de zin |the (?:word|term|sentence) )?" + _QUOTED + r"(?:\s+[\w.'’]+){0,4}?\s*(?:" + wrong
+        wrong_term=re.compile(r"(?:" + _alternatives(lists["term_nouns"]) + " )?" + _QUOTED + r"(?:\s+[\w.'’]+){0,4}?\s*(?:" + wrong
                               + r")(?![\w'])"),
         # "niet via Malta naar Italie gekomen, maar": the denied part, up to the "maar" (not "niet alleen ... maar ook")
-        contrast=re.compile(r"(?<![\w'])(?:" + nots + r")(?!\s+(?:alleen|only)\b)[^.;:!?]{1,120}?,?\s+(?=(?:" + buts
+        contrast=re.compile(r"(?<![\w'])(?:" + nots + r")(?!\s+" + _alternatives(lists["contrast_not_only"]) + r"\b)[^.;:!?]{1,120}?,?\s+(?=(?:" + buts
                             + r")(?![\w']))"),
         confirmed_end=words_regex(lists["confirmed_end"]),
         order_wrong=re.compile(r"^\W*(?:\d+[.)]\s*)?" + _alternatives(lists.get("order_wrong") or ["(?!)"]) + r"(?![\w'])"),
@@ -181,7 +185,9 @@ def _names_netherlands(mentions: list[Mention], start: int, stop: int) -> bool:
 
 # "did not fly to Turkey", "never went into Greece": a travel verb denied with where it went (not where it came from:
 # "did not fly from Greece" denies the flight)
-_NOT_GONE_TO = re.compile(r"(?<![\w'])(?:not|never)\s+[a-z]+\s+(?:to|into|via|through)\s+(?:the\s+)?$")
+_NOT_GONE_TO = re.compile(r"(?<![\w'])" + _alternatives(_WORDS["not_gone"]["negations"]) + r"\s+[a-z]+\s+"
+                          + _alternatives(_WORDS["not_gone"]["towards"]) + r"\s+(?:"
+                          + _alternatives(_WORDS["not_gone"]["articles"]) + r"\s+)?$")
 _MIN_KEPT = 2   # a report's route keeps its undenied countries when at least this many remain
 
 
@@ -227,9 +233,8 @@ def _letter_denials(folded: str, mentions: list[Mention], statements: list[tuple
     return frozenset(denied - affirmed)
 
 
-_AFFIRMED_BEFORE = re.compile(r"(?<![\w'])(?:wel|did)(?:\s+\w+){0,2}\s+$")
-_RESIDENCE_AFTER = re.compile(r"[^.;:!?]*?(?<![\w'])(?:gewoond|woonde|verbleven|verbleef|gewerkt|werkte|lived|live|stayed|"
-                              r"worked|resided)(?![\w'])")
+_AFFIRMED_BEFORE = re.compile(r"(?<![\w'])" + _alternatives(_WORDS["affirmed"]) + r"(?:\s+\w+){0,2}\s+$")
+_RESIDENCE_AFTER = re.compile(r"[^.;:!?]*?(?<![\w'])" + _alternatives(_WORDS["residence_verbs"]) + r"(?![\w'])")
 
 
 def _without_countries(account: str, countries: frozenset[str]) -> str:
@@ -292,7 +297,7 @@ def _judged_wrong(words: str, lexicon: _Cues) -> bool:
             or lexicon.wrong_opening.search(words) is not None)
 
 
-_DEPARTURE_BEFORE = re.compile(r"(?<![\w'])(?:van|vanuit|vanaf|uit|from|left|verliet)\s+(?:[\w']+\s+){0,3}$")
+_DEPARTURE_BEFORE = re.compile(r"(?<![\w'])" + _alternatives(_WORDS["departure_words"]) + r"\s+(?:[\w']+\s+){0,3}$")
 
 
 def _opens_with_departure(folded: str, mentions: list[Mention], start: int, stop: int) -> bool:
