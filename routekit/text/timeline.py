@@ -226,8 +226,8 @@ def episodes(folded: str, sentence_starts: tuple[int, ...], onward: re.Pattern[s
     return episode_of, onward_count
 
 
-# "V: En na Oostenrijk?", "Q: And after Poland?", "Q: What happened next?": a question asking what came next
-_AND = re.compile(r"\W*(?:(?:en|and)\b)?")
+# "V: En na Oostenrijk?", "Q: And after Poland?", "Q: What happened next?": a question asking what came next (its
+# opening "en"/"and" read over by ``_AND``, below: its words are data)
 
 
 @lru_cache(maxsize=1)
@@ -360,8 +360,12 @@ def going_back() -> re.Pattern[str]:
 
 # a word that carries an answer on past the place asked about: "Montenegro. Then Bosnia"
 _BEFORE, _AFTER = -1, 1
-# a question that carries the story on ("En vanuit Griekenland?", "And from Greece?") asks what came next
-_CARRIED_ON = re.compile(r"\W*(?:en|and)\b")
+# "en", "and" (``and_words`` in ``order_questions.yaml``, read once): a question's opening word read over before an
+# onward question ("V: En na Oostenrijk?"), and a question that carries the story on ("En vanuit Griekenland?", "And
+# from Greece?") asks what came next
+_AND_WORDS = "(?:" + "|".join(re.escape(word) for word in _order_words()["and_words"]) + ")"
+_AND = re.compile(r"\W*(?:" + _AND_WORDS + r"\b)?")
+_CARRIED_ON = re.compile(r"\W*" + _AND_WORDS + r"\b")
 
 
 @lru_cache(maxsize=1)
