@@ -54,6 +54,13 @@ def _listed(*keys: str) -> str:
     return "(?:" + "|".join(escaped) + ")"
 
 
+def _in_order(key: str) -> str:
+    """A ``word_lists`` list as a regex group of alternatives in the order written there (the order a regex tries them:
+    keep it when adding a word); ``word*`` is the word and any ending."""
+    return "(?:" + "|".join(re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word)
+                            for word in _WORD_LISTS[key]) + ")"
+
+
 _POSSESSIVES = _listed("possessives")
 # Reasons a row produced no route (a fixed vocabulary, so the field never carries text).
 REASON_EMPTY = "empty text"
@@ -650,7 +657,7 @@ _SOMEONE_THERE_NOW = re.compile(
 _ADJACENT_PAIR = re.compile(r"\s*(?:-|\u2013|>|/)?\s*")   # "Hook of Holland-Harwich" (the hyphen may read as a space)
 _ONWARD_TO = re.compile(r"\b(?:naar|to)\b")
 _THERE_NOW_WORDS = (" is ", " are ", " zit", " die ", " who ")
-_CLAUSE_ENDS = re.compile(r"\s*(?:(?:now|nu|still|nog|today|vandaag|woont|wonen|is|zit|zitten)\s*)?(?:[.;!?,)'\"]|$)")
+_CLAUSE_ENDS = re.compile(r"\s*(?:" + _in_order("clause_end_words") + r"\s*)?(?:[.;!?,)'\"]|$)")
 
 
 def _mark_origin(state: _MentionState, folded: str, scopes: _Scopes, segments: Segments) -> None:
@@ -881,12 +888,11 @@ def _mark_before_in_sentence(states: list[_MentionState], cues: list[tuple[int, 
 
 # ends the reach of a 'seen' cue: a contrast, or the boat arriving somewhere ("... en kwamen aan in Calabrie")
 _REGULATION_CITIES = frozenset({"dublin"})   # cities that name an EU regulation
-_SEEN_ENDS = re.compile(r"\b(?:naar|to|into|vanuit|from)\b")   # after a 'seen' cue: a place reached or left
+_SEEN_ENDS = re.compile(r"\b" + _in_order("seen_ends") + r"\b")   # after a 'seen' cue: a place reached or left
 # a coast or its lights right before a place: "de kust van", "the coast of", "de lichten van"
-_SEEN_COAST_BEFORE = re.compile(r"\b(?:kust|kusten|coast|coasts|coastline|lichten|lights)\s+(?:van|of)\s+"
-                                r"(?:de\s+|the\s+)?$")
-_CONTRAST = re.compile(r"\b(?:maar|doch|toen|daarna|vervolgens|pas|kwam|kwamen|aangekomen|bereikt\w*|but|then|only|"
-                       r"until|eventually|finally|arrived|reached|landed|came|on to)\b")
+_SEEN_COAST_BEFORE = re.compile(r"\b" + _in_order("coast_nouns") + r"\s+" + _in_order("coast_of") + r"\s+"
+                                r"(?:" + _in_order("coast_articles") + r"\s+)?$")
+_CONTRAST = re.compile(r"\b" + _in_order("seen_contrast") + r"\b")
 
 
 def _mark_not_travelled(states: list[_MentionState], folded: str, cues, segments: Segments) -> None:
@@ -1114,7 +1120,7 @@ def _mark_before_clauses(states: list[_MentionState], folded: str, cues, segment
 
 
 _LIST_JOINER = re.compile(r"\s*(?:,|en|and|of|or)?\s*(?:,\s*)?(?:en\s+|and\s+)?")
-_VIA_AFTER_COMMA = re.compile(r",\s*(?:via|door|langs|through)\b")
+_VIA_AFTER_COMMA = re.compile(r",\s*" + _in_order("via_after_comma") + r"\b")
 # "to Belgium via France", "came to Sweden in 2015 via Iran" (a date between the destination and its route)
 _VIA_RIGHT_AFTER = re.compile(r"\s*(?:,?\s*(?:in\s+)?(?:[a-z]+\s+)?(?:19|20)\d\d\s*,?\s*)?(?:via|langs|through)\s+"
                               r"(?:(?:de|het|the)\s+)?")
@@ -1124,7 +1130,7 @@ _PLAIN_WORD = re.compile(r"[a-z']+")
 
 
 # "to Budapest and on, via Vienna, to here": the via list goes on after that destination, not before it
-_ONWARD = re.compile(r"\b(?:and on|and then|then|en verder|verder|daarna|vervolgens|en dan)\b")
+_ONWARD = re.compile(r"\b" + _in_order("onward") + r"\b")
 
 
 def _mark_via_lists(states: list[_MentionState], folded: str) -> None:
@@ -1196,7 +1202,7 @@ _CLAUSE_OPENING = r"(?:^|[.;:!?,]\s*|\b(?:en|maar|want|ook|and|but|also|a|antwoo
 _POSSESSIVE_OPENING = re.compile(_CLAUSE_OPENING + _POSSESSIVES + r"\s+$")
 _OPENING = re.compile(_CLAUSE_OPENING + r"$")   # before a relative phrase that holds its possessive ("mijn man")
 _POSSESSIVE_WORD = re.compile(_POSSESSIVES + r"\s")
-_RELATIVE_CLAUSE_OPENING = re.compile(r"\s*,?\s*(?:die|dat|wie|who|that|which)\b")
+_RELATIVE_CLAUSE_OPENING = re.compile(r"\s*,?\s*" + _in_order("relative_pronouns") + r"\b")
 # the person (or the travelling group) named between a relative and a place: the person went too ("Mijn oom bracht
 # mij naar Turkije", "my brother and I walked to Greece"); "met"/"with" alone name no one ("het was zijn oom die met een
 # zeilboot naar Italie voer": the uncle's trip) - the person they take is one of these words ("met mij", "with us")
@@ -1276,8 +1282,7 @@ _DOC_GAP = re.compile(r"\s*(?:(?:het|de|een|the|a|an)\s+)?(?:[a-z]+\s+(?:embassy
                       r"(?:in|te|at|of|van)\s+)?")
 # before the link: a comma, a hedge ("vals schengenvisum, zogenaamd afgegeven door Portugal", "a visa, allegedly
 # issued by")
-_DOC_HEDGE = re.compile(r",?\s*(?:(?:zogenaamd|kennelijk|vermoedelijk|ogenschijnlijk|allegedly|supposedly|apparently|"
-                        r"reportedly|purportedly)\s+)?")
+_DOC_HEDGE = re.compile(r",?\s*(?:" + _in_order("document_hedges") + r"\s+)?")
 
 
 def _document_origin(folded: str, documents: list[tuple[int, int]], link: re.Pattern[str], mention: Mention) -> bool:
@@ -1333,7 +1338,7 @@ def _clause_start(segments: Segments, offset: int) -> int:
 
 
 # A relative clause about the place named just before it: "Servie, waar hij met een vlucht uit Istanbul was geland"
-_RELATIVE_CLAUSE = re.compile(r"\s*,\s*(?:waar|alwaar|waarheen|waarnaartoe|where|to which)\b[^.;:!?]*")
+_RELATIVE_CLAUSE = re.compile(r"\s*,\s*" + _in_order("place_relatives") + r"\b[^.;:!?]*")
 
 
 def _departure_pairs(travelled: list[_MentionState], arrivals_in: dict[int, list[_MentionState]],
@@ -1939,8 +1944,7 @@ def _where_now_legs(travelled: list[_MentionState], folded: str) -> list[tuple[s
     return legs
 
 
-_ANOTHER_TIME = re.compile(r"\b(?:again|second time|third time|next time|once more|opnieuw|weer|nogmaals|tweede keer"
-                           r"|derde keer|volgende keer)\b")
+_ANOTHER_TIME = re.compile(r"\b" + _in_order("another_time") + r"\b")
 
 
 def _via_after_arrival_legs(travelled: list[_MentionState], folded: str) -> list[tuple[str, str]]:
@@ -2019,7 +2023,7 @@ def _leg_around(state: _MentionState, legs: list[tuple[_MentionState, _MentionSt
 
 
 # "there" pointing back at a place told before: "Hoe kwam u daar? A: Vanuit Punto Fijo", "How did you get there?"
-_THERE = re.compile(r"\b(?:daar|daarheen|daarnaartoe|erheen|there)\b")
+_THERE = re.compile(r"\b" + _in_order("there_pointers") + r"\b")
 
 
 def _legs_to_there(travelled: list[_MentionState], pair_of: dict[int, _MentionState], folded: str,
@@ -2688,11 +2692,11 @@ def _resolve_shared_names(folded: str, mentions: list[Mention]) -> list[Mention]
 
 
 # "een Argentijnse uit", "a Lebanese from", "a Venezuelan woman from": the person's nationality told with the name
-_NATIONALITY_FROM = re.compile(r"(?<![\w'])(\w+)\s+(?:(?:man|vrouw|woman|national|citizen|onderdaan|staatsburger)\s+)?"
-                               r"(?:uit|from|van|of)\s+$")
+_NATIONALITY_FROM = re.compile(r"(?<![\w'])(\w+)\s+(?:" + _in_order("nationality_nouns") + r"\s+)?"
+                               + _in_order("nationality_from") + r"\s+$")
 _WORD = re.compile(r"\w+(?: (?:rus|russen|russische|russisch)\b)?")   # "wit russische" (folded Wit-Russische)
 _CLAUSE_MARK = re.compile(r"[.;:,!?'\"()\n]")
-_DENIAL = re.compile(r"(?<![\w'])(?:niet|nooit|geen|not|never|no)(?![\w'])")
+_DENIAL = re.compile(r"(?<![\w'])" + _in_order("denial_words") + r"(?![\w'])")
 
 
 @lru_cache(maxsize=1)
