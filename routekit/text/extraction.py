@@ -22,6 +22,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
+from operator import attrgetter
 from typing import Iterable
 
 from routekit.text.calibration import feature_vector, flags, genre_counts, no_route_probability, probability
@@ -185,11 +186,21 @@ def _governed_by(spans: Iterable[tuple[int, int]], folded: str, mention_starts: 
     the cue's start, after its end, with only filler words in between."""
     governed: set[int] = set()
     for cue_start, cue_end in spans:
-        nearby = mention_starts[bisect_left(mention_starts, cue_end):bisect_right(mention_starts, cue_start + 120)]
-        for start in nearby:
+        for start in _nearby(mention_starts, folded, cue_start, cue_end):
             if _filler_gap(folded[cue_end:start], max_words):
                 governed.add(start)
     return governed
+
+
+def _nearby(mention_starts: list[int], folded: str, cue_start: int, cue_end: int) -> list[int]:
+    """The mentions a cue may govern: starting after its end, at most 120 characters after its start, and before the
+    first punctuation after it (a gap holding punctuation is no filler gap, and every later gap holds it too), so that
+    most far mentions are not sliced and looked up in ``_filler_gap``'s cache."""
+    reach = cue_start + 120
+    stop = _PUNCT.search(folded, cue_end, reach)
+    if stop is not None:
+        reach = stop.start()
+    return mention_starts[bisect_left(mention_starts, cue_end):bisect_right(mention_starts, reach)]
 
 
 _NONE_GOVERNED: frozenset[int] = frozenset()
@@ -373,12 +384,13 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
             if previous.start in scopes.guessed and _ALTERNATIVE_GAP.fullmatch(folded, previous.end, mention.start):
                 scopes.guessed.add(mention.start)
     scopes.elsewhere_now = _NONE_GOVERNED
-    if "abroad" not in cues and any(word in folded for word in _THERE_NOW_WORDS):
+    if "abroad" not in cues and any(map(folded.__contains__, _THERE_NOW_WORDS)):
         # "my cousin ... he is in Sweden now", "salam to Yonas who is in Swid", "mijn broer, die nu in Zweden woont":
         # where another person is now (the person the record is about is in the Netherlands; not in an abroad note)
+        # (the anchored clause-end test before the search back for the person)
         scopes.elsewhere_now = {m.start for m in mentions if folded.startswith(" in ", m.start - 4)
-                                and _SOMEONE_THERE_NOW.search(folded, max(0, m.start - 40), m.start)
-                                and _CLAUSE_ENDS.match(folded, m.end)}
+                                and _CLAUSE_ENDS.match(folded, m.end)
+                                and _SOMEONE_THERE_NOW.search(folded, max(0, m.start - 40), m.start)}
     if "person_from" in cues:   # not a companion: "met haar man uit Jemen", "with my friend from Aleppo"
         others = [span for span in cues["person_from"] if _blockers_absent(folded, span[0], vocab)
                   and not _POSSESSIVE_BEFORE.search(folded, max(0, span[0] - 12), span[0])]
@@ -441,11 +453,16 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     scopes.vias = _governed(cues, "via", folded, mention_starts, 2)
     scopes.departed = _NONE_GOVERNED
     if "departure" in cues:
-        departure_cues = [span for span in cues["departure"] if not _after_place_noun(folded, span[0], vocab)]
-        if "home" in cues:   # "he is from Kumasi", "ik kom uit Marokko": where the person is from, not a place left
-            home_ends = {end for _, end in cues["home"]}
-            departure_cues = [span for span in departure_cues if span[1] not in home_ends]
-        scopes.departed = _governed_by(departure_cues, folded, mention_starts)
+        # ("he is from Kumasi", "ik kom uit Marokko": where the person is from, not a place left; "het vliegveld van
+        # Eindhoven": a place) - both tested only for a cue that governs a mention (``_governed_by``, written out)
+        home_ends = {end for _, end in cues["home"]} if "home" in cues else ()
+        departed: set[int] = set()
+        for cue_start, cue_end in cues["departure"]:
+            governed = [start for start in _nearby(mention_starts, folded, cue_start, cue_end)
+                        if _filler_gap(folded[cue_end:start], 3)]
+            if governed and cue_end not in home_ends and not _after_place_noun(folded, cue_start, vocab):
+                departed.update(governed)
+        scopes.departed = departed
     scopes.onward = _NONE_GOVERNED
     for previous, mention in zip(mentions, mentions[1:]):
         # a leg that starts in the Netherlands ("the Hook of Holland-Harwich ferry", "from Rotterdam ... a truck to
@@ -471,7 +488,7 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
                               scopes.elsewhere_now, scopes.onward, scopes.intention, scopes.intention_after,
                               scopes.final_index.spans))
     # whether any order cue of ``_mark_order`` is in this text (nearly half the demo texts: none, the step is skipped)
-    scopes.may_order = any(getattr(scopes, name) for name in _ORDER_SCOPES)
+    scopes.may_order = any(_ORDER_SCOPE_VALUES(scopes))
     return scopes
 
 
@@ -706,6 +723,7 @@ def _mark_origin(state: _MentionState, folded: str, scopes: _Scopes, segments: S
 # The scopes ``_mark_order`` reads, each guarding one of its steps: a text with none of them skips the step (one list,
 # so that a cue added to the step is also added to the skip test)
 _ORDER_SCOPES = ("intention", "intention_after", "abroad", "before_sentences", "vias", "first_clauses", "any_transit")
+_ORDER_SCOPE_VALUES = attrgetter(*_ORDER_SCOPES)   # their values as one tuple (in C)
 
 
 def _mark_order(state: _MentionState, folded: str, scopes: _Scopes, segments: Segments) -> None:
@@ -1781,10 +1799,12 @@ def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
     if pair_of:
         # a leg back to a country reached before ("Uit Duitsland werd ik naar Italie teruggestuurd", "sent back to
         # Serbia") is another journey's: a country keeps its first arrival
-        again = timeline.going_back()
+        # (searched per leg only when one of its words is in the text at all: most texts hold none)
+        again = timeline.going_back() if timeline.may_go_back(folded) else None
         legs += [(travelled[i].mention.place.iso3, pair.mention.place.iso3, timeline.LEG) for i, pair in pair_of.items()
-                 if not again.search(folded, min(travelled[i].mention.end, pair.mention.start), _clause_rest(
-                     folded, max(travelled[i].mention.end, pair.mention.end)))]
+                 if again is None or not again.search(folded, min(travelled[i].mention.end, pair.mention.start),
+                                                      _clause_rest(folded, max(travelled[i].mention.end,
+                                                                               pair.mention.end)))]
     if after_legs:
         legs += [(a, b, timeline.AFTER) for a, b in after_legs]   # "nadat hij Belgrado had verlaten"
     there = _legs_to_there(travelled, pair_of, folded, came_clauses)

@@ -1,0 +1,69 @@
+"""The shortcuts of the sixth speed round give what the plain computation gives (issue 15, 2,000 narratives/s).
+
+Each shortcut skips work that cannot change the answer (a cue test only for a cue that governs a mention, a regex
+search only when one of its words is in the text); these tests hold it to the plain form on real narratives and on
+each listed word.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from routekit.text import timeline
+from routekit.text.dialogue import EMPTY as NO_DIALOGUE
+from routekit.text.extraction import _after_place_noun, _cue_scopes, _governed_by
+from routekit.text.gazetteer import find_places
+from routekit.text.matcher import tokenize
+from routekit.text.normalise import fold, segment
+from routekit.text.vocabulary import CLAUSE_BREAK, vocabulary
+
+SAMPLE = Path(__file__).parent / "data" / "text_speed_regression.csv"
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    frame = pd.read_csv(SAMPLE, dtype=str, keep_default_na=False)
+    return [text for text in frame["text"] if text]
+
+
+def test_departure_scope_equals_the_filtered_cues_governing(texts):
+    """Departures: the cues not after a place noun and not ending a 'home' cue, governing as ``_governed_by`` says."""
+    vocab = vocabulary("nl")
+    checked = 0
+    for text in texts:
+        folded = fold(text)
+        tokens = tokenize(folded)
+        cues = vocab.spans(folded, tokens)
+        if "departure" not in cues:
+            continue
+        mentions = find_places(text, folded, tokens, vocab.words)
+        segments = segment(folded, [start for start, _ in cues.get(CLAUSE_BREAK, [])], [])
+        home_ends = {end for _, end in cues.get("home", [])}
+        plain = [span for span in cues["departure"]
+                 if not _after_place_noun(folded, span[0], vocab) and span[1] not in home_ends]
+        expected = _governed_by(plain, folded, [m.start for m in mentions])
+        assert _cue_scopes(folded, mentions, cues, vocab, segments, NO_DIALOGUE).departed == expected
+        checked += bool(expected)
+    assert checked > 100
+
+
+def test_going_back_is_searched_whenever_it_can_match(texts):
+    """``may_go_back`` is True for every text in which ``going_back`` matches, and for each listed phrase."""
+    pattern = timeline.going_back()
+    folded_texts = [fold(text) for text in texts]
+    matching = [folded for folded in folded_texts if pattern.search(folded)]
+    assert matching and all(timeline.may_go_back(folded) for folded in matching)
+    for phrase in timeline._order_words()["going_back"]:
+        sentence = "uit duitsland werd hij " + fold(str(phrase)) + " naar italie"
+        assert pattern.search(sentence) and timeline.may_go_back(sentence), phrase
+    assert not timeline.may_go_back("van libie met de boot naar italie en met de trein naar nederland")
+
+
+def test_constraint_reads_and_compares_by_field():
+    constraint = timeline.Constraint("AAA", "BBB", timeline.LEG)
+    assert (constraint.earlier, constraint.later, constraint.weight) == ("AAA", "BBB", timeline.LEG)
+    assert constraint == timeline.Constraint(earlier="AAA", later="BBB", weight=timeline.LEG)
+    assert timeline.solve(["BBB", "AAA"], [constraint]) == ["AAA", "BBB"]
