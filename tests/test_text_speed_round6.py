@@ -15,6 +15,7 @@ import pytest
 from routekit.text import timeline
 from routekit.text.dialogue import EMPTY as NO_DIALOGUE
 from routekit.text.extraction import _after_place_noun, _cue_scopes, _governed_by
+from routekit.text.gazetteer import _matcher as place_matcher
 from routekit.text.gazetteer import find_places
 from routekit.text.matcher import tokenize
 from routekit.text.normalise import fold, segment
@@ -67,3 +68,23 @@ def test_constraint_reads_and_compares_by_field():
     assert (constraint.earlier, constraint.later, constraint.weight) == ("AAA", "BBB", timeline.LEG)
     assert constraint == timeline.Constraint(earlier="AAA", later="BBB", weight=timeline.LEG)
     assert timeline.solve(["BBB", "AAA"], [constraint]) == ["AAA", "BBB"]
+
+
+def test_find_longest_is_the_leftmost_longest_of_find(texts):
+    """Place names: at each uncovered token the longest of ``find``'s matches (the first phrase on a tie); the
+    one-word shortcut (``_Choice.singles``) included."""
+    matcher = place_matcher()
+    checked = 0
+    for text in texts:
+        tokens = tokenize(fold(text))
+        expected, covered, best = [], 0, {}
+        for first, last, payload in matcher.find(tokens):
+            if first not in best or last > best[first][0]:
+                best[first] = (last, payload)
+        for first in sorted(best):
+            if first >= covered:
+                expected.append((first, *best[first]))
+                covered = best[first][0]
+        assert matcher.find_longest(tokens) == expected
+        checked += len(expected)
+    assert checked > 1000

@@ -132,12 +132,16 @@ class _Choice(NamedTuple):
     ungated: tuple[_Phrase, ...]
     gate_words: frozenset[str]
     gate_reach: int
+    # the payloads, when every phrase is one word long (most choices, and the empty ones): ``find_spans`` then adds
+    # the token's span to each without the per-phrase tests; else None
+    singles: tuple | None = None
 
 
 def _choice(phrases: tuple[_Phrase, ...]) -> _Choice:
     gated = [phrase for phrase in phrases if phrase.exact_tail is None and phrase.needed]
     if not gated:
-        return _Choice(phrases, phrases, frozenset(), 0)
+        singles = tuple(phrase.payload for phrase in phrases) if all(p.size == 1 for p in phrases) else None
+        return _Choice(phrases, phrases, frozenset(), 0, singles)
     return _Choice(phrases, tuple(phrase for phrase in phrases if phrase not in gated),
                    frozenset(word for phrase in gated for word in phrase.needed), max(phrase.reach for phrase in gated))
 
@@ -298,6 +302,17 @@ class PhraseMatcher:
         for i in compress(range(n), per_token):
             by_next, otherwise = per_token[i]
             choice = by_next.get(following[i], otherwise)
+            singles = choice.singles
+            if singles is not None:   # one-word phrases only (or none): the token's span for each, in phrase order
+                if singles:
+                    span = (starts[i], ends[i])
+                    for payload in singles:
+                        spans = found.get(payload)
+                        if spans is None:
+                            found[payload] = [span]
+                        else:
+                            spans.append(span)
+                continue
             if choice.gate_words and choice.gate_words.isdisjoint(words[i + 1:i + 1 + choice.gate_reach]):
                 to_try = choice.ungated   # see _Choice
             else:
@@ -338,6 +353,12 @@ class PhraseMatcher:
             best_end, best_payload = -1, None
             by_next, otherwise = per_token[i]
             choice = by_next.get(following[i], otherwise)
+            singles = choice.singles
+            if singles is not None:   # one-word phrases only: the first one wins the token (none: no match)
+                if singles:
+                    found.append((i, i + 1, singles[0]))
+                    covered = i + 1
+                continue
             if choice.gate_words and choice.gate_words.isdisjoint(words[i + 1:i + 1 + choice.gate_reach]):
                 to_try = choice.ungated   # see _Choice
             else:
