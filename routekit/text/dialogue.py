@@ -293,25 +293,26 @@ class _Label:
 
 def _labels(folded: str, lexicon: _Lexicon) -> list:
     """The turn labels (what ``lexicon.label`` matches), found from the colons: a text has few colons, so one regex
-    on the reversed text, which starts with a colon and so jumps from colon to colon in C, reads the word before each
-    (instead of the label regex tried at every position, or a Python loop per colon and character). Labels of
+    on the reversed text, which starts with a colon and so jumps from colon to colon in C, reads a label word before
+    each (instead of the label regex tried at every position, or a Python loop per colon and character). Labels of
     several words use the label regex."""
     words = lexicon.label_words
     if words is None:
         return list(lexicon.label.finditer(folded))
     size = len(folded)
-    found = []
-    for match in _LABEL_REVERSED.finditer(folded[::-1]):
-        word = match.group(1)[::-1]
-        if word in words:
-            found.append(_Label(size - match.end(1), size - match.start(), word))
+    found = [_Label(size - match.end(1), size - match.start(), match.group(1)[::-1])
+             for match in _label_reversed(words).finditer(folded[::-1])]
     found.reverse()
     return found
 
 
-# Reversed: a colon, spaces or tabs, the whole word before them (possessive: never a shorter piece of it), and before
-# that word the text's start, a white-space character or a sentence mark.
-_LABEL_REVERSED = re.compile(r":[ \t]*+(\w++)(?=[ \t\n\r\f\v.!?]|\Z)")
+@lru_cache(maxsize=4)
+def _label_reversed(words: frozenset[str]) -> re.Pattern[str]:
+    """Reversed: a colon, spaces or tabs, a label word (possessive: the spaces are never given back), and before it the
+    text's start, a white-space character or a sentence mark - so the word is the whole word before the colon. Only
+    the labels match: no match, group and look-up for every other colon ("Datum:", "Naam:" in a record's header)."""
+    alternatives = "|".join(re.escape(word[::-1]) for word in sorted(words, key=len, reverse=True))
+    return re.compile(r":[ \t]*+(" + alternatives + r")(?=[ \t\n\r\f\v.!?]|\Z)")
 
 
 def read_dialogue(folded: str, mention_starts: list[int], mention_countries: list[str],

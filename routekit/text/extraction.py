@@ -1287,7 +1287,7 @@ def _blockers_absent(folded: str, start: int, vocab: Vocabulary) -> bool:
     """False when the relative follows 'met'/'with' ("met mijn broer"): they travelled together."""
     window = _SENTENCE_MARK.split(folded[max(0, start - 30):start])[-1]
     preceding = window.split()[-3:]
-    return not any(word in vocab.relatives_blockers for word in preceding)
+    return vocab.relatives_blockers.isdisjoint(preceding)
 
 
 # "van Teheran naar", "van Teheran via Doha naar", "from Lagos via Istanbul to": the document's words are a from-to
@@ -1486,7 +1486,7 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
             continue
         travelled_index += 1
         this_sentence.append(iso3)
-        if iso3 == NETHERLANDS and not state.departure and not state.intended and any(c != NETHERLANDS for c in route):
+        if iso3 == NETHERLANDS and not state.departure and not state.intended and route.count(NETHERLANDS) < len(route):
             reached_netherlands = True   # told after countries abroad: not the record's opening place
         if not state.departure:
             reached_in_sentence.append(iso3)

@@ -204,6 +204,8 @@ class LegModes:
         if not _CONNECTION_GAP.fullmatch(gap):
             # "van Lahore naar Doha, en van Doha naar Amsterdam": the stop named again as the next leg's start
             name = self.folded[previous.mention.start:previous.mention.end]
+            if name not in gap:   # (the stop not named again: nothing to read over, the gap stays what it was)
+                return UNKNOWN_MODE
             gap = _FROM_STOP.sub(lambda m: " " if m.group(1) == name else m.group(0), gap)
             if not _CONNECTION_GAP.fullmatch(gap):
                 return UNKNOWN_MODE
