@@ -16,7 +16,7 @@ from routekit.text import timeline
 from routekit.text.dialogue import EMPTY as NO_DIALOGUE
 from routekit.text.extraction import _after_place_noun, _cue_scopes, _governed_by
 from routekit.text.gazetteer import _matcher as place_matcher
-from routekit.text.gazetteer import find_places
+from routekit.text.gazetteer import Mention, find_places
 from routekit.text.matcher import tokenize
 from routekit.text.normalise import fold, segment
 from routekit.text.vocabulary import CLAUSE_BREAK, vocabulary
@@ -88,3 +88,18 @@ def test_find_longest_is_the_leftmost_longest_of_find(texts):
         assert matcher.find_longest(tokens) == expected
         checked += len(expected)
     assert checked > 1000
+
+
+def test_found_places_are_whole_mentions(texts):
+    """``find_places`` makes its exact mentions with ``tuple.__new__`` (``_new_mention``): each is a ``Mention`` of four
+    fields, equal to the one its constructor makes, not fuzzy."""
+    vocab = vocabulary("nl")
+    found = 0
+    for text in texts[:300]:
+        folded = fold(text)
+        for mention in find_places(text, folded, tokenize(folded), vocab.words):
+            assert type(mention) is Mention and len(mention) == 4
+            assert mention == Mention(mention.start, mention.end, mention.place, mention.fuzzy)
+            assert mention.fuzzy in (False, True) and text[mention.start:mention.end]
+            found += not mention.fuzzy
+    assert found > 500

@@ -30,7 +30,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from itertools import compress
 from typing import NamedTuple
@@ -72,6 +72,11 @@ class Mention(NamedTuple):
     end: int
     place: Place
     fuzzy: bool = False
+
+
+# Mention((start, end, place, fuzzy)) made in C: a named tuple's own constructor is a Python function (its defaults),
+# called for every name in every text
+_new_mention = partial(tuple.__new__, Mention)
 
 
 def data_path(name: str):
@@ -476,7 +481,7 @@ def find_places(original: str, folded: str, tokens: Tokens | None = None, stopwo
             if honorifics and _after_a_title(original, start):
                 continue   # "client Ms Saba Tesfamariam", "de heer Tripoli": a person, whatever list names the place
         if place.iso3:  # not_places.csv phrases are matched only to be ignored
-            mentions.append(Mention(start, end, place))
+            mentions.append(_new_mention((start, end, place, False)))   # Mention(start, end, place)
     if _region_stem() in folded and _region_names():   # a substring test first ("georg"): most texts name none
         mentions = _regions_resolved(original, folded, mentions)
     names = _fuzzy_names(words) if misspelt is None else misspelt
