@@ -29,7 +29,8 @@ MOVED = {
                       "_NATIONALITY_FROM", "_DENIAL", "_ALTERNATIVE_GAP", "_ALTERNATIVE", "_REPEATED_ALTERNATIVE",
                       "_ISSUED_BEFORE_DOCUMENT", "_ELLIPTIC_NEGATION", "_PERSONAL_DATA_AFTER", "_ONWARD_TO",
                       "_AFTER_WHICH", "_RELATIVE_IN", "_PARTICIPLE_NL", "_DOC_GAP", "_RETRACTION", "_RETRACTED_LIST",
-                      "_DENIED_BEFORE", "_LIST_JOINER", "_VIA_RIGHT_AFTER", "_FROM_TO", "_NAMED_NOT"],
+                      "_DENIED_BEFORE", "_LIST_JOINER", "_VIA_RIGHT_AFTER", "_FROM_TO", "_NAMED_NOT", "_DOUBT_GAP",
+                      "_PLACE_APPOSITION", "_WHERE_RELATIVE", "_CLAUSE_OPENING"],
 }
 # two plain words as regex alternatives ("naar|to"), or a string of words split into a list
 _WORD_ALTERNATION = re.compile(r"(?<![\\\w])[a-z]{2,}\|[a-z]{2,}")

@@ -55,11 +55,11 @@ def _listed(*keys: str) -> str:
     return "(?:" + "|".join(escaped) + ")"
 
 
-def _in_order(key: str) -> str:
-    """A ``word_lists`` list as a regex group of alternatives in the order written there (the order a regex tries them:
+def _in_order(*keys: str) -> str:
+    """``word_lists`` lists as one regex group of alternatives in the order written there (the order a regex tries them:
     keep it when adding a word); ``word*`` is the word and any ending."""
     return "(?:" + "|".join(re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word)
-                            for word in _WORD_LISTS[key]) + ")"
+                            for key in keys for word in _WORD_LISTS[key]) + ")"
 
 
 _POSSESSIVES = _listed("possessives")
@@ -531,7 +531,7 @@ def _role_of(folded: str, start: int, end: int) -> str | None:
     match = _ROLE_IN_CUE.search(folded, start, min(end, start + 25))   # its first words ("stowaways ... said": none)
     return _ROLE_NOUN[re.sub(r"\s+", " ", match.group("role"))] if match else None
 # between a place and a doubt after it: a comma, a question mark, an answer's label ("Letland?  A: ik weet het niet")
-_DOUBT_GAP = re.compile(r"\s*[,?]?\s*(?:(?:a|antwoord|answer)\s*:?\s+)?")
+_DOUBT_GAP = re.compile(r"\s*[,?]?\s*(?:" + _in_order("answer_words") + r"\s*:?\s+)?")
 _DONT_KNOW = re.compile(r"(?:ik weet|weet ik|dat weet|i don'?\s?t|i do not|no idea|geen idee)")
 _LABEL_COLON = re.compile(r"\s*:\s*")
 _ALTERNATIVE_GAP = re.compile(r"\s*,?\s*" + _in_order("alternative_or") + r"\s+")   # "Oostenrijk of Duitsland"
@@ -560,7 +560,8 @@ def _answer_opening(birth: bool = False) -> re.Pattern[str]:
     (``birth``) the answer may open with "nee," / "no," before the place ("A: Nee, in X")."""
     opening = r"[^.;!\n]{0,60}?[\s?](?:" + timeline.turn_labels()[1] + r")\s*:?\s+"
     if birth:
-        return re.compile(opening + r"(?:(?:nee|no|ja|yes)\s*,?\s*)?(?:(?:in|te|uit|from)\s+)?")   # "A: Uit Conakry"
+        return re.compile(opening + r"(?:" + _in_order("no_words", "yes_words") + r"\s*,?\s*)?(?:"
+                          + _in_order("birth_place_in") + r"\s+)?")   # "A: Uit Conakry"
     return re.compile(opening + r"(?:[a-z]+\s+){0,2}")
 
 
@@ -587,9 +588,9 @@ def _answered_places(spans: list[tuple[int, int]], folded: str, mention_starts: 
 
 # a place, then a comma and its region or country ("Valencia, Carabobo", "Valencia, in de staat Carabobo",
 # "Batumi, in Georgia", "uit Guinee, uit Conakry", "in the state of Illinois"): the place is at most four words
-_PLACE_APPOSITION = re.compile(r"[^\s,.;:!?]+(?:\s+[^\s,.;:!?]+){0,3}\s*,\s*(?:(?:in|uit|from)\s+)?"
-                               r"(?:(?:de\s+|het\s+|the\s+)?(?:deel)?(?:staat|provincie|regio|state|province|region)"
-                               r"\s+(?:of\s+)?)?")
+_PLACE_APPOSITION = re.compile(r"[^\s,.;:!?]+(?:\s+[^\s,.;:!?]+){0,3}\s*,\s*(?:" + _in_order("in_from") + r"\s+)?"
+                               r"(?:(?:" + _in_order("definite_articles") + r"\s+)?(?:deel)?" + _in_order("region_nouns")
+                               + r"\s+(?:of\s+)?)?")
 
 
 def _why_not_travelled(state: _MentionState, folded: str, scopes: _Scopes, vocab: Vocabulary,
@@ -1143,7 +1144,7 @@ _VIA_AFTER_COMMA = re.compile(r",\s*" + _in_order("via_after_comma") + r"\b")
 # "to Belgium via France", "came to Sweden in 2015 via Iran" (a date between the destination and its route)
 _VIA_RIGHT_AFTER = re.compile(r"\s*(?:,?\s*(?:in\s+)?(?:[a-z]+\s+)?(?:19|20)\d\d\s*,?\s*)?" + _in_order("via_right_after")
                               + r"\s+(?:" + _in_order("definite_articles") + r"\s+)?")
-_RELATIVE_IN = re.compile(r"\s+" + _in_order("relative_in") + r"\s+(?:" + _in_order("definite_articles") + r"\s+)?")
+_RELATIVE_IN = re.compile(r"\s+" + _in_order("in_from") + r"\s+(?:" + _in_order("definite_articles") + r"\s+)?")
 _SENTENCE_MARK = re.compile(r"[.!?;:\n]")
 _PLAIN_WORD = re.compile(r"[a-z']+")
 
@@ -1212,12 +1213,13 @@ def _relative_lives_there(folded: str, mention: Mention, sentence: int, relative
 
 
 # a place (or a list of places) said to be where a relative lives: "X and Y are where her", "X is het land waar zijn"
-_WHERE_RELATIVE = re.compile(r"(?:\s*(?:,|and|en|or|of)\s+[a-z']+(?:\s[a-z']+)?)*\s+(?:is|are|was|were|zijn|waren)\s+"
-                             r"(?:(?:the|het|de)\s+(?:country|countries|land|landen)\s+)?(?:where|waar)\s+"
-                             r"(?:(?:his|her|their|my|our|zijn|haar|hun|mijn|onze)\s+)?")
+_WHERE_RELATIVE = re.compile(r"(?:\s*" + _in_order("list_joiners") + r"\s+[a-z']+(?:\s[a-z']+)?)*\s+"
+                             + _in_order("where_being") + r"\s+(?:" + _in_order("definite_articles") + r"\s+"
+                             + _in_order("country_nouns") + r"\s+)?" + _in_order("where_words") + r"\s+(?:"
+                             + _in_order("relative_possessives") + r"\s+)?")
 # a possessive opening its clause before a relative ("Mijn vader zit in Pakistan", "..., and her husband went to"),
 # or a relative clause after the relative ("zijn oom, die later naar Italie voer", "her husband, who travelled via")
-_CLAUSE_OPENING = r"(?:^|[.;:!?,]\s*|\b(?:en|maar|want|ook|and|but|also|a|antwoord|answer)\s+)"
+_CLAUSE_OPENING = r"(?:^|[.;:!?,]\s*|\b" + _in_order("clause_openers", "answer_words") + r"\s+)"
 _POSSESSIVE_OPENING = re.compile(_CLAUSE_OPENING + _POSSESSIVES + r"\s+$")
 _OPENING = re.compile(_CLAUSE_OPENING + r"$")   # before a relative phrase that holds its possessive ("mijn man")
 _POSSESSIVE_WORD = re.compile(_POSSESSIVES + r"\s")
@@ -2739,9 +2741,8 @@ def _denied_in_clause(folded: str, mention: Mention) -> bool:
     return _DENIAL.search(folded, start, end) is not None
 
 
-_ALTERNATIVE = re.compile(r"\s*,?\s*" + _in_order("alternative_or") + r"\s+(?:" + _in_order("alternative_in")
-                          + r"\s+)?$")
-_REPEATED_ALTERNATIVE = re.compile(r"\s*,?\s*" + _in_order("alternative_in") + r"?\s*$")
+_ALTERNATIVE = re.compile(r"\s*,?\s*" + _in_order("alternative_or") + r"\s+(?:" + _in_order("in_from") + r"\s+)?$")
+_REPEATED_ALTERNATIVE = re.compile(r"\s*,?\s*" + _in_order("in_from") + r"?\s*$")
 _NAMED_NOT = re.compile(r"(?<![\w'])" + _in_order("named_not") + r"(?:\s+" + _in_order("named_not_after")
                         + r")?\s+$")   # "not the Libyan one"
 _ANSWER_REACH = 120   # characters after the question's '?' in which the answer names its choice
