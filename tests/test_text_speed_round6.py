@@ -7,6 +7,7 @@ each listed word.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -14,7 +15,7 @@ import pytest
 
 from routekit.text import timeline
 from routekit.text.dialogue import EMPTY as NO_DIALOGUE
-from routekit.text.extraction import _after_place_noun, _cue_scopes, _governed_by
+from routekit.text.extraction import _YEARS, _after_place_noun, _cue_scopes, _governed_by, _is_year
 from routekit.text.gazetteer import _matcher as place_matcher
 from routekit.text.gazetteer import Mention, find_places
 from routekit.text.matcher import tokenize
@@ -103,3 +104,18 @@ def test_found_places_are_whole_mentions(texts):
             assert mention.fuzzy in (False, True) and text[mention.start:mention.end]
             found += not mention.fuzzy
     assert found > 500
+
+
+def test_year_scans_give_the_years_is_year_accepts(texts):
+    """``_YEARS`` leaves out the year of a numeric date by its look-behind; the years ``_is_year`` accepts are those the
+    plain scans give."""
+    plain = (re.compile(r"19[5-9]\d\b"), re.compile(r"20\d\d\b"))
+    samples = [fold(text) for text in texts] + ["16 03 2025", "05.03.2024 in 2019", "a2019 1999", "3 2019.", "in 1950",
+                                                "2020 2021", "x 1 2022", "12-03-2019", "\u0663 2019", "op 1.2020"]
+    years = 0
+    for folded in samples:
+        expected = [m.start() for pattern in plain for m in pattern.finditer(folded) if _is_year(folded, m.start())]
+        got = [m.start() for _, pattern in _YEARS for m in pattern.finditer(folded) if _is_year(folded, m.start())]
+        assert got == expected, folded
+        years += len(got)
+    assert years > 100
