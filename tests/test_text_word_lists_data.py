@@ -63,7 +63,7 @@ def _lists(node, path=()):
 
 
 @pytest.mark.parametrize("name, section", [("cues.yaml", "word_lists"), ("modes.yaml", "leg_words"),
-                                           ("document.yaml", "letters"), ("order_questions.yaml", "and_words")])
+                                           ("document.yaml", "letters"), ("document.yaml", "negation_words")])
 def test_the_word_lists_are_plain_strings(name, section):
     data = yaml.safe_load(data_path(name).read_text(encoding="utf-8"))[section]
     for path, words in _lists(data, (section,)):

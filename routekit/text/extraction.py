@@ -28,6 +28,7 @@ from typing import Iterable
 from routekit.text.calibration import feature_vector, flags, genre_counts, no_route_probability, probability
 from routekit.text.dialogue import EMPTY as NO_DIALOGUE
 from routekit.text.dialogue import DialogueReading, joined, read_dialogue
+from routekit.text.document import cues as _document_words
 from routekit.text.document import in_dutch_file
 from routekit.text.document import prepare as prepare_document
 from routekit.text.gazetteer import Mention, Place, find_places, fuzzy_name, read_data_csv
@@ -43,7 +44,11 @@ from routekit.text.order_model import review as review_order
 from routekit.text.vocabulary import _raw as _raw_cues
 
 # plain word lists of cues.yaml (``word_lists``) the patterns below are built from
-_WORD_LISTS: dict = _raw_cues()[0]["word_lists"]
+_WORD_LISTS: dict = {**_raw_cues()[0]["word_lists"],
+                     # and two lists of document.yaml shared with the document layer (one list each): the negations
+                     # (``negation_words: not``), the words between two alternatives (``dialogue: alternatives``)
+                     "negations": _document_words()["negation_words"]["not"],
+                     "alternative_or": _document_words()["dialogue"]["alternatives"]}
 
 
 def _listed(*keys: str) -> str:
@@ -510,7 +515,7 @@ _ROLE = (r"(?P<role>" + "|".join(re.escape(word).replace(r"\ ", r"\s+")
 # (not a numbered one: "de bestuurder (verdachte 2)" is one of several persons)
 _SUBJECT_NOUN = re.compile(r"\b(?P<subject>" + _listed("subject_in_role", "subjects")
                            + r")(?![\w'])(?!\.?\s*(?:nr\b|no\b|\d))")
-_ROLE_ARTICLE = r"(?:" + _listed("subject_in_role", "articles") + r"\s+)?"
+_ROLE_ARTICLE = r"(?:" + _listed("articles") + r"\s+)?"
 _SUBJECT_IN_ROLE = re.compile(
     _SUBJECT_NOUN.pattern + r"\.?(?:\s*[,(]\s*|\s+(?:[a-z]+\s+){0,2}?" + _listed("subject_in_role", "links") + r"\s+)"
     + _ROLE_ARTICLE + r"(?:[a-z]+\s+)?" + _ROLE
@@ -656,7 +661,7 @@ _ISSUED_BEFORE_DOCUMENT = re.compile(r"\s+" + _in_order("issued_words") + r"\s+(
 
 
 # a negation right after the place, ending its clause: "Zvicra niet.", "Lithuania never.", "Oostenrijk, wij niet"
-_ELLIPTIC_NEGATION = re.compile(r"\s*(?:,\s*" + _in_order("elliptic_persons") + r"\s+)?" + _in_order("clause_negations")
+_ELLIPTIC_NEGATION = re.compile(r"\s*(?:,\s*" + _in_order("elliptic_persons") + r"\s+)?" + _in_order("negations")
                                 + r"\s*(?:[.,;!]|$)")
 # nee/no/niet/not/nooit/never as words; the literal "n" first lets ``re`` skip to candidates in C (4x faster than a
 # pattern opening with \b, measured on the demo texts)
@@ -668,7 +673,7 @@ _RETRACTED_LIST = re.compile(r"\s*" + _in_order("list_joiners") + r"?\s*(?:,\s*)
                              + _in_order("retracted_towards") + r"\s+)?")
 # a country named only to deny it: "nee, niet Majaristan", "Niet Duitsland, ...", "not Germany" opening a clause
 _DENIED_BEFORE = re.compile(r"(?:^|[.,;:!?'\"]\s*|\b" + _in_order("no_words") + r"\s*,?\s*|\s{2,})"
-                            + _in_order("clause_negations") + r"\s+$")
+                            + _in_order("negations") + r"\s+$")
 # birth data after a country ("(Guinee, geb. 2005)", "Iraq, born 12-03-1999") or a nationality noun ("a Venezuelan
 # national", "de Eritrese nationaliteit"): the person's nationality in the record, not a place (one match per mention)
 _PERSONAL_DATA_AFTER = re.compile(r"\s*,\s*" + _in_order("birth_labels") + r"\b\W*(?:" + _in_order("date_on")
@@ -919,7 +924,7 @@ _REGULATION_CITIES = frozenset(_WORD_LISTS["regulation_cities"])   # cities that
 _SEEN_ENDS = re.compile(r"\b" + _in_order("seen_ends") + r"\b")   # after a 'seen' cue: a place reached or left
 # a coast or its lights right before a place: "de kust van", "the coast of", "de lichten van"
 _SEEN_COAST_BEFORE = re.compile(r"\b" + _in_order("coast_nouns") + r"\s+" + _in_order("coast_of") + r"\s+"
-                                r"(?:" + _in_order("coast_articles") + r"\s+)?$")
+                                r"(?:" + _in_order("de_the") + r"\s+)?$")
 _CONTRAST = re.compile(r"\b" + _in_order("seen_contrast") + r"\b")
 
 
@@ -1308,7 +1313,7 @@ _FROM_TO = re.compile(r"\s+(?:" + _in_order("from_to_via") + r"\s+[^\s.,;:!?]+(?
                       + _in_order("onward_to") + r"\s")
 # after the link: an article, or the mission that issued it ("issued by the Polish embassy in New Delhi", "afgegeven
 # door het Italiaanse consulaat te Islamabad"): the document's origin either way
-_DOC_GAP = re.compile(r"\s*(?:" + _in_order("document_articles") + r"\s+)?(?:[a-z]+\s+" + _in_order("missions")
+_DOC_GAP = re.compile(r"\s*(?:" + _in_order("articles") + r"\s+)?(?:[a-z]+\s+" + _in_order("missions")
                       + r"\s+" + _in_order("mission_at") + r"\s+)?")
 # before the link: a comma, a hedge ("vals schengenvisum, zogenaamd afgegeven door Portugal", "a visa, allegedly
 # issued by")
