@@ -19,7 +19,9 @@ if TYPE_CHECKING:   # the states are made by extraction, which imports this modu
 
 UNKNOWN_MODE = "unknown"
 
-_LEG_WORDS: dict = _raw()[1]["leg_words"]   # modes.yaml: the words of the patterns below, read once (``_raw`` caches)
+# the words of the patterns below, read once (``_raw`` caches the parse): modes.yaml ``leg_words``, and the lists the
+# extractor reads too from cues.yaml ``word_lists`` (one list each)
+_LEG_WORDS: dict = {**_raw()[0]["word_lists"], **_raw()[1]["leg_words"]}
 
 
 def _in_order(name: str) -> str:
@@ -27,7 +29,7 @@ def _in_order(name: str) -> str:
     return "(?:" + "|".join(re.escape(word) for word in _LEG_WORDS[name]) + ")"
 
 
-_ARTICLE = r"(?:" + _in_order("articles") + r"\s+)?"   # "naar de", "to the", "in het"
+_ARTICLE = r"(?:" + _in_order("definite_articles") + r"\s+)?"   # "naar de", "to the", "in het"
 # Words that join a flight's destination to the next stop of the same trip ("en vandaar naar", "and then on to").
 _CONNECTION_GAP = re.compile(r"(?:[\s,]+|\b" + _in_order("connection") + r"\b)+")
 # "met de trein naar Oostenrijk en Duitsland": a list of destinations joined without a word of succession
@@ -41,9 +43,9 @@ _LEADS_TO = re.compile(r"\s*(?:[a-z][a-z0-9]\s?\d{1,4}\s+)?"
                        r"(?:" + _in_order("leads_from") + r"\s+[^\s,.;:!?]+(?:\s+[^\s,.;:!?]+){0,2}\s+)?"
                        + _in_order("leads_to") + r"\s+" + _ARTICLE)
 # a place named as where a leg starts: "van Doha", "from Doha" (its name compared with the stop before)
-_FROM_STOP = re.compile(r"\b" + _in_order("stop_from") + r"\s+(\S+(?:\s+\S+)?)(?=\s+" + _in_order("stop_to") + r"\b)")
+_FROM_STOP = re.compile(r"\b" + _in_order("stop_from") + r"\s+(\S+(?:\s+\S+)?)(?=\s+" + _in_order("onward_to") + r"\b)")
 _LEADS_TO_REACH = 120   # the longest gap it can span, in characters (a cheap test before the regex)
-_TO_THE = re.compile(r"\b" + _in_order("to_the") + r"\s+" + _in_order("definite") + r"\s+$")
+_TO_THE = re.compile(r"\b" + _in_order("to_the") + r"\s+" + _in_order("de_the") + r"\s+$")
 
 ModeSpan = tuple[int, int, str]
 
