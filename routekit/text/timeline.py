@@ -377,10 +377,10 @@ def _going_back_first_words() -> tuple[str, ...]:
 
 # a word that carries an answer on past the place asked about: "Montenegro. Then Bosnia"
 _BEFORE, _AFTER = -1, 1
-# "en", "and" (``and_words`` in ``order_questions.yaml``, read once): a question's opening word read over before an
-# onward question ("V: En na Oostenrijk?"), and a question that carries the story on ("En vanuit Griekenland?", "And
-# from Greece?") asks what came next
-_AND_WORDS = "(?:" + "|".join(re.escape(word) for word in _order_words()["and_words"]) + ")"
+# "en", "and" (``list_and`` of cues.yaml ``word_lists``, the extractor's list too; read once): a question's opening word
+# read over before an onward question ("V: En na Oostenrijk?"), and a question that carries the story on ("En vanuit
+# Griekenland?", "And from Greece?") asks what came next
+_AND_WORDS = "(?:" + "|".join(re.escape(word) for word in _raw()[0]["word_lists"]["list_and"]) + ")"
 _AND = re.compile(r"\W*(?:" + _AND_WORDS + r"\b)?")
 _CARRIED_ON = re.compile(r"\W*" + _AND_WORDS + r"\b")
 
