@@ -150,7 +150,7 @@ def journey_scales(rows: list[Row], weights_of: dict[str, tuple[float, ...]], ri
     blocks = []
     for row in rows:
         target = row.gold_order
-        if target is None:
+        if target is None or order_model.told_in_order(row.case):   # rows the stage does not review
             continue
         found = order_model.terms(row.case, weights_of[row.group])
         orders = [order for order, *_ in found]

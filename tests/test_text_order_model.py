@@ -1,0 +1,276 @@
+"""The learned order stage (routekit.text.order_model, issue 15)."""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from routekit.text import order_model
+from routekit.text.extraction import extract_route
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
+# told out of order (a departure after its arrival), so the stage reviews it
+TEXT = ("Eerst ging ik met de bus naar Turkije, vanuit Syrie. Daarna met een boot naar Griekenland en met de trein naar "
+        "Duitsland. Toen met de trein naar Nederland.")
+RULES = ("SYR", "TUR", "GRC", "DEU", "NLD")
+
+
+def _fit_script():
+    spec = importlib.util.spec_from_file_location("text_order_fit", ROOT / "benchmarks" / "text_order_fit.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module   # its dataclass looks its module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def _model(weights=None, margin=0.0, enabled=True, ground=0.0, flight=0.0):
+    weights = weights or {}
+    return order_model.Model(enabled, tuple(float(weights.get(n, 0.0)) for n in order_model.PAIR_FEATURES), margin,
+                             1.0, ground, flight)
+
+
+@pytest.fixture
+def stored(monkeypatch):
+    """Replace the stored model for one test."""
+    def use(model):
+        monkeypatch.setattr(order_model, "stored_model", lambda: model)
+    return use
+
+
+def test_the_rules_route_of_the_example(stored):
+    stored(_model(enabled=False))
+    assert extract_route(TEXT).route == RULES
+
+
+def test_disabled_gives_the_rules_output_exactly(stored, monkeypatch):
+    texts = [TEXT, "I fled Eritrea to Sudan, then Libya and Italy by boat, then by train to France and the Netherlands.",
+             "V: Waar kwam u vandaan? A: Uit Irak. Via Turkije en Bulgarije naar Nederland.", "Alleen Belgie."]
+    stored(_model({"rules": -5.0}, enabled=False))
+    off = [extract_route(t) for t in texts]
+    monkeypatch.setattr("routekit.text.extraction.review_order", lambda route, *args: (route, {}))
+    without = [extract_route(t) for t in texts]
+    assert off == without
+
+
+def test_a_confident_other_order_switches_keeping_nld_last_and_modes_with_their_countries(stored, monkeypatch):
+    stored(_model(enabled=False))
+    rules = extract_route(TEXT)
+    stored(_model({"rules": -3.0}))   # a model that distrusts the rules' order completely
+    seen = []
+    from routekit.text import extraction
+    real = extraction.feature_vector
+    monkeypatch.setattr(extraction, "feature_vector", lambda counts: seen.append(dict(counts)) or real(counts))
+    new = extract_route(TEXT)
+    assert seen and seen[-1]["order_margin"] > 0   # the calibration's signal: the best other order's margin
+    assert new.route != rules.route and sorted(new.route) == sorted(rules.route)
+    assert new.route[-1] == "NLD"
+    old_modes = dict(zip(rules.route[1:], rules.modes))
+    new_modes = dict(zip(new.route[1:], new.modes))
+    assert len(new.modes) == len(new.route) - 1
+    for country in set(old_modes) & set(new_modes):
+        assert new_modes[country] == old_modes[country], country
+
+
+def test_a_record_told_in_the_rules_order_is_not_reviewed(stored):
+    told = "Ik kom uit Syrie. Met de bus naar Turkije, met een boot naar Griekenland en toen naar Nederland."
+    stored(_model(enabled=False))
+    rules = extract_route(told)
+    stored(_model({"rules": -3.0}))
+    assert extract_route(told) == rules
+
+
+def test_a_margin_too_high_keeps_the_rules_order(stored):
+    stored(_model(enabled=False))
+    rules = extract_route(TEXT)
+    stored(_model({"rules": -3.0}, margin=100.0))
+    assert extract_route(TEXT) == rules
+
+
+def _case(countries, first, pairs_by_feature):
+    """A hand-made case: features per pair given as {(a, b): {name: value}} for a before b in the rules' order."""
+    pairs = {}
+    for pair, values in pairs_by_feature.items():
+        x = [0.0] * len(order_model.PAIR_FEATURES)
+        for name, value in values.items():
+            x[order_model.PAIR_FEATURES.index(name)] = value
+        pairs[pair] = tuple(x)
+    return order_model.Case(tuple(countries), pairs, first, frozenset())
+
+
+def test_hand_made_case_switches_to_the_order_the_text_tells():
+    # the rules put Greece before Turkey; the text tells Turkey first, the departure cue is on Turkey
+    case = _case(("GRC", "TUR", "DEU"), {"TUR": 10, "GRC": 40, "DEU": 80},
+                 {("GRC", "TUR"): {"rules": 1, "text_first": -1, "departure": -1},
+                  ("GRC", "DEU"): {"rules": 1, "text_first": 1},
+                  ("TUR", "DEU"): {"rules": 1, "text_first": 1}})
+    model = _model({"rules": 1.0, "text_first": 1.5, "departure": 1.0}, margin=0.5)
+    order, margin = order_model.decide(case, model)
+    assert order == ("TUR", "GRC", "DEU") and margin > 0.5
+
+
+def test_hand_made_case_keeps_the_rules_when_the_evidence_is_weak():
+    case = _case(("GRC", "TUR", "DEU"), {"TUR": 10, "GRC": 40, "DEU": 80},
+                 {("GRC", "TUR"): {"rules": 1, "text_first": -1},
+                  ("GRC", "DEU"): {"rules": 1, "text_first": 1},
+                  ("TUR", "DEU"): {"rules": 1, "text_first": 1}})
+    model = _model({"rules": 1.5, "text_first": 1.0}, margin=0.0)
+    order, margin = order_model.decide(case, model)
+    assert order == ("GRC", "TUR", "DEU") and margin < 0
+
+
+def test_a_detour_over_land_counts_against_an_order():
+    # no pair evidence either way: the shorter journey over land wins (Syria, Turkey, Greece, not Greece first)
+    case = _case(("GRC", "SYR", "TUR"), {}, {("GRC", "SYR"): {}, ("GRC", "TUR"): {}, ("SYR", "TUR"): {}})
+    order, _ = order_model.decide(case, _model(ground=1.0))
+    assert order == ("SYR", "TUR", "GRC")
+    flown = case._replace(flown=frozenset({"GRC", "SYR", "TUR", "NLD"}))
+    assert order_model.decide(flown, _model(ground=1.0))[0] == ("GRC", "SYR", "TUR")   # flights go anywhere
+
+
+def test_candidates_are_rules_text_order_and_single_moves():
+    case = _case(("A", "B", "C"), {"A": 30, "B": 20, "C": 10}, {})
+    found = order_model.candidates(case)
+    assert found[0] == ("A", "B", "C") and found[1] == ("C", "B", "A")
+    assert len(found) == len(set(found))
+    # every single move of three countries (4 distinct) plus the text order
+    assert set(found) == {("A", "B", "C"), ("C", "B", "A"), ("B", "A", "C"), ("B", "C", "A"), ("A", "C", "B"),
+                          ("C", "A", "B")}
+
+
+def test_turning_a_pair_round_costs_its_log_odds():
+    # log P(b before a) - log P(a before b) = -logit: the text order (B, A) scores minus the pair's logit
+    case = _case(("A", "B"), {"A": 20, "B": 10}, {("A", "B"): {"rules": 1.0, "text_first": -1.0}})
+    weights = tuple(0.7 if n == "rules" else 0.2 if n == "text_first" else 0.0 for n in order_model.PAIR_FEATURES)
+    found = order_model.terms(case, weights)
+    assert [order for order, *_ in found] == [("A", "B"), ("B", "A")]
+    assert found[1][1] == pytest.approx(-(0.7 - 0.2))
+
+
+def test_the_extractors_fast_logits_equal_the_fitted_model(monkeypatch):
+    # the extractor computes w . x per country first; it must give the same log odds as the features the fit reads
+    import random
+    from routekit.text import order_model as om
+    texts = [TEXT, "I fled Eritrea to Sudan, then Libya and Italy by boat, then by train to France and the Netherlands.",
+             "V: Waar kwam u vandaan? A: Uit Irak. Via Turkije en Bulgarije naar Nederland. Eerder was ik in Iran.",
+             "Mijn reis begon in Iran. Daarvoor woonde ik in Afghanistan. Ik vloog via Dubai naar Turkije, toen Griekenland."]
+    generator = random.Random(7)
+    weights = tuple(generator.uniform(-2, 2) for _ in om.PAIR_FEATURES)
+    seen = []
+
+    def spy(route, states, mode_of, dialogue, genre, language):
+        movable = len(route) - (route[-1] == "NLD")
+        if movable >= 2:
+            countries = tuple(route[:movable])
+            case = om.case_of(states, route, mode_of, dialogue, genre, language)
+            told = om._told(states, countries, mode_of, dialogue, weights)
+            assert (told is None) == om.told_in_order(case) == om.told_in_order_of(states, countries)
+            if told is None:
+                told = om._told(states, countries, mode_of, dialogue, weights, always=True)
+            z = om.fast_logits(told, countries, genre, language, weights)
+            fast = {(a, b): z[i][j] for i, a in enumerate(countries) for j, b in enumerate(countries) if i < j}
+            seen.append((om.logits(weights, case.pairs), fast))
+            # and the O(1) moves choose what scoring every candidate afresh chooses
+            for margin in (-100.0, 0.0, 1.0):
+                model = om.Model(True, weights, margin, 0.9, 1.7, 0.6)
+                by_text = om._text_order(countries, case.first)
+                slow_order, slow_margin = om._best(countries, om.logits(weights, case.pairs), case.first, case.flown,
+                                                   model)
+                fast_order, fast_margin = om._fast_best(countries, z, by_text, case.flown, model)
+                assert fast_order == slow_order and fast_margin == pytest.approx(slow_margin, abs=1e-9)
+        return route, {}
+    monkeypatch.setattr("routekit.text.extraction.review_order", spy)
+    for text in texts:
+        extract_route(text)
+    assert len(seen) >= 3
+    for slow, fast in seen:
+        assert slow.keys() == fast.keys()
+        for pair in slow:
+            assert fast[pair] == pytest.approx(slow[pair], abs=1e-9), pair
+
+
+def test_a_one_country_route_and_an_inner_nld_are_left_alone(stored):
+    stored(_model({"rules": -3.0}))
+    assert order_model.review(["TUR", "NLD"], [], {}, None, {}, "nl") == (["TUR", "NLD"], {})
+    assert order_model.review(["TUR", "NLD", "DEU"], [], {}, None, {}, "nl") == (["TUR", "NLD", "DEU"], {})
+
+
+def test_read_model_names_file_and_field(tmp_path):
+    path = tmp_path / "order_model.yaml"
+    path.write_text("enabled: true\nmargin: 1\nweights: {rules: 1.0, words_of_the_text: 2.0}\n", encoding="utf-8")
+    with pytest.raises(order_model.OrderModelError, match="order_model.yaml: weights: unknown feature words_of"):
+        order_model.read_model(path)
+    path.write_text("enabled: true\nmargin: 1\n", encoding="utf-8")
+    with pytest.raises(order_model.OrderModelError, match="weights: missing"):
+        order_model.read_model(path)
+
+
+def test_write_and_read_round_trip(tmp_path):
+    model = _model({"rules": 1.25, "farther": 2.5}, margin=0.75, ground=1.5, flight=0.5)
+    order_model.write_model(tmp_path / "m.yaml", model, {"command": "test"})
+    assert order_model.read_model(tmp_path / "m.yaml") == model
+
+
+def _small_sets(tmp_path):
+    rows = [
+        ("Ik kom uit Syrie. Via Turkije en Griekenland naar Nederland.", "SYR>TUR>GRC>NLD"),
+        ("Ik ben gevlucht uit Eritrea naar Soedan en daarna naar Libie en Italie. Toen naar Nederland.",
+         "ERI>SDN>LBY>ITA>NLD"),
+        ("I left Afghanistan for Iran, then Turkey and Bulgaria, then by truck to the Netherlands.",
+         "AFG>IRN>TUR>BGR>NLD"),
+        ("Eerst naar Griekenland, vanuit Turkije. Daarna Noord-Macedonie en Servie en toen Nederland.",
+         "TUR>GRC>MKD>SRB>NLD"),
+        ("Voordat ik in Libie kwam, was ik in Tsjaad. Van Libie naar Italie en Frankrijk, dan Nederland.",
+         "TCD>LBY>ITA>FRA>NLD"),
+        ("We crossed from Morocco to Spain, then France and Belgium, and reached the Netherlands.",
+         "MAR>ESP>FRA>BEL>NLD"),
+    ]
+    paths = []
+    for n in (1, 2):
+        path = tmp_path / f"small{n}.csv"
+        pd.DataFrame([{"id": f"s{n}-{i}", "text": t, "route": r} for i, (t, r) in enumerate(rows)]).to_csv(
+            path, index=False)
+        paths.append(path)
+    return paths
+
+
+def test_the_fit_command_runs_end_to_end_on_a_small_input(tmp_path, capsys):
+    script = _fit_script()
+    first, second = _small_sets(tmp_path)
+    out = tmp_path / "order_model.yaml"
+    assert script.main(["--train", str(first), "--extra", str(second), "--no-allowed-sets", "--write",
+                        "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "(a) leave one training set out" in printed and "pooled" in printed and "enabled:" in printed
+    model = order_model.read_model(out)
+    assert len(model.weights) == len(order_model.PAIR_FEATURES)
+
+
+def test_the_fit_refuses_evaluation_sets(tmp_path):
+    script = _fit_script()
+    with pytest.raises(SystemExit, match="kept for evaluation"):
+        script.main(["--train", str(tmp_path / "extraction_hard_calib9.csv"), "--no-allowed-sets"])
+
+
+def test_the_fit_is_deterministic_and_reproduces_the_stored_coefficients():
+    script = _fit_script()
+    stored = order_model.read_model(ROOT / "routekit" / "reference" / "gazetteer" / order_model.ORDER_FILE)
+    rows = []
+    for path in script.TRAIN_SETS:
+        rows += script.read_rows(path, path.stem)
+    args = script.argparse.Namespace(ridge=3.0, pairs="equal", per_row=True, journey=True)
+    first = script.fit(rows, args)
+    again = script.fit(rows, args)
+    assert first == again
+    hint = "the rules' output on the training sets changed: refit with benchmarks/text_order_fit.py --write"
+    for name, new, old in zip(order_model.PAIR_FEATURES, first.weights, stored.weights):
+        assert new == pytest.approx(old, abs=2e-3), f"{name}: {hint}"
+    assert (first.pair_scale, first.ground_weight, first.flight_weight) == pytest.approx(
+        (stored.pair_scale, stored.ground_weight, stored.flight_weight), abs=2e-3), hint
+    margin = script.choose_margin(script.margin_table(script.folds(rows, args)), 1.0)
+    assert margin == pytest.approx(stored.margin), hint
