@@ -30,7 +30,7 @@ MOVED = {
                       "_ISSUED_BEFORE_DOCUMENT", "_ELLIPTIC_NEGATION", "_PERSONAL_DATA_AFTER", "_ONWARD_TO",
                       "_AFTER_WHICH", "_RELATIVE_IN", "_PARTICIPLE_NL", "_DOC_GAP", "_RETRACTION", "_RETRACTED_LIST",
                       "_DENIED_BEFORE", "_LIST_JOINER", "_VIA_RIGHT_AFTER", "_FROM_TO", "_NAMED_NOT", "_DOUBT_GAP",
-                      "_PLACE_APPOSITION", "_WHERE_RELATIVE", "_CLAUSE_OPENING"],
+                      "_PLACE_APPOSITION", "_WHERE_RELATIVE", "_CLAUSE_OPENING", "_APPENDED_SOURCE", "_TIME_SPAN"],
 }
 # two plain words as regex alternatives ("naar|to"), or a string of words split into a list
 _WORD_ALTERNATION = re.compile(r"(?<![\\\w])[a-z]{2,}\|[a-z]{2,}")

@@ -60,11 +60,13 @@ def _listed(*keys: str) -> str:
     return "(?:" + "|".join(escaped) + ")"
 
 
-def _in_order(*keys: str) -> str:
+def _in_order(*keys: str, spaced: bool = False) -> str:
     """``word_lists`` lists as one regex group of alternatives in the order written there (the order a regex tries them:
-    keep it when adding a word); ``word*`` is the word and any ending."""
-    return "(?:" + "|".join(re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word)
-                            for key in keys for word in _WORD_LISTS[key]) + ")"
+    keep it when adding a word); ``word*`` is the word and any ending; ``spaced``: the words of a phrase are parted by
+    any white space, not one space."""
+    words = (re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word)
+             for key in keys for word in _WORD_LISTS[key])
+    return "(?:" + "|".join(word.replace(r"\ ", r"\s+") if spaced else word for word in words) + ")"
 
 
 _POSSESSIVES = _listed("possessives")
@@ -1405,8 +1407,8 @@ def _departure_pairs(travelled: list[_MentionState], arrivals_in: dict[int, list
 
 
 _NEXT_LEG = re.compile(r"\b(?:" + timeline.succession_words() + r")\b")
-_APPENDED_SOURCE = re.compile(r"(?:\s+(?:te\s+zijn\s+)?[a-z]+)?\s*,\s*"
-                              r"(?:vanuit|vanaf|uit|van|from|coming\s+from|komende\s+uit)\s+(?:(?:de|het|the)\s+)?")
+_APPENDED_SOURCE = re.compile(r"(?:\s+(?:te\s+zijn\s+)?[a-z]+)?\s*,\s*" + _in_order("appended_source", spaced=True)
+                              + r"\s+(?:" + _in_order("definite_articles") + r"\s+)?")
 
 
 def _arrival_of_departure(st: _MentionState, same: list[_MentionState], folded: str = "") -> _MentionState | None:
@@ -1677,11 +1679,8 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
 
 _AFTER_WHICH = re.compile(r"\s+" + _in_order("after_which") + r"\b")
 # a stretch of time right after 'after'/'na' and nowhere named in it: "after six months", "na twee jaar", "after a while"
-_TIME_SPAN = re.compile(r"\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+few|few|some|"
-                        r"several|many|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|enkele|een\s+paar|"
-                        r"paar|ruim|bijna|ongeveer|about|almost|nearly|\d+(?:[.,]\d+)?|half\s+a|a\s+half|anderhalve?|"
-                        r"een\s+half)\s+)*(?:day|days|week|weeks|month|months|year|years|while|time|dag|dagen|week|weken|"
-                        r"maand|maanden|jaar|jaren|tijd|tijdje|poos)\b(?!\s+(?:in|op|at|on|there|daar)\b)")
+_TIME_SPAN = re.compile(r"\s+(?:(?:" + _in_order("time_counts", spaced=True) + r"|\d+(?:[.,]\d+)?)\s+)*"
+                        + _in_order("time_units") + r"\b(?!\s+" + _in_order("time_here") + r"\b)")
 
 
 def _after_clause_legs(travelled: list[_MentionState], after_cues, segments: Segments,
