@@ -99,7 +99,7 @@ def test_the_signal_for_the_calibration(stored, monkeypatch):
     real = extraction.feature_vector
     monkeypatch.setattr(extraction, "feature_vector", lambda counts: seen.update(counts) or real(counts))
     extract_route(TEXT)
-    assert seen["verifier_flips"] == 1.0 and seen["verifier_lowest"] < 0.2
+    assert seen["verifier_flips"] == 1.0 and seen["verifier_doubt"] > 0.8
 
 
 def test_the_stored_file_reads():
@@ -137,3 +137,26 @@ def test_the_fit_command_runs_end_to_end(tmp_path):
 def test_evaluation_sets_are_refused():
     with pytest.raises(SystemExit, match="kept for evaluation"):
         _fit_script().main(["--train", str(DATA / "extraction_hard_untouched.csv"), "--no-allowed-sets"])
+
+
+def test_the_fit_reproduces_the_stored_model():
+    """The stored coefficients and thresholds are what the fit command gives on the training sets (deterministic).
+    When the rules change the candidates, this fails: refit with benchmarks/text_verifier_fit.py --write."""
+    import yaml
+
+    script = _fit_script()
+    stored = verifier.read_model(verifier.data_path(verifier.VERIFIER_FILE))
+    fitted = yaml.safe_load(verifier.data_path(verifier.VERIFIER_FILE).read_text(encoding="utf-8"))["fitted"]
+    rows = []
+    for name in fitted["sets"]:
+        rows += script.read_rows(DATA / name, Path(name).stem)
+    for name in fitted["tuned_sets_with_indicator"]:
+        rows += script.read_rows(DATA / f"extraction_{name}.csv", name, tuned=True)
+    keep, add = script.fit(rows, fitted["ridge"])
+    again = script.fit(rows, fitted["ridge"])
+    assert (keep, add) == again   # deterministic
+    for mine, theirs in ((keep, stored.keep), (add, stored.add)):
+        assert mine[0] == pytest.approx(theirs[0], abs=1e-5), "refit: benchmarks/text_verifier_fit.py --write"
+        assert mine[1] == pytest.approx(theirs[1], abs=1e-5), "refit: benchmarks/text_verifier_fit.py --write"
+    t_remove, t_add, _, _ = script.choose_thresholds(rows, fitted["ridge"], fitted["break_cost"])
+    assert (t_remove, t_add) == (stored.remove_below, stored.add_above)

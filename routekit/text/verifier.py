@@ -21,6 +21,7 @@ NLD and never falls below two countries. With ``enabled: false`` the rules' rout
 from __future__ import annotations
 
 import math
+from operator import attrgetter, mul
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -30,6 +31,7 @@ import yaml
 
 from routekit.errors import RoutekitError
 from routekit.text.gazetteer import data_path
+from routekit.text.timeline import neighbours
 
 VERIFIER_FILE = "verifier.yaml"
 NETHERLANDS = "NLD"
@@ -57,11 +59,32 @@ FEATURE_NAMES: tuple[str, ...] = (
     "mentions", "excluded_share", "ex_negation", "ex_intention", "ex_person", "ex_document", "ex_return", "ex_unreal",
     "ex_other", *_FLAGS, "first_position", "last_position", "place_only", "fuzzy_only", "asked", "answered_start",
     # its place in the rule route (kept candidates only)
-    "route_first", "route_last", "mode_told", "legs",
+    "route_first", "route_last", "mode_told", "flown", "legs",
+    # geography (land borders, ``neighbours.csv``): a stop usually borders the stops around it unless flown
+    "borders_previous", "borders_next", "borders_route", "bridges",
+    # its sentences: only after the Netherlands was named, beside another country's excluded or home mention, alone
+    "after_netherlands", "near_excluded", "near_home", "alone",
+    # a stop no cue, no mode and no border supports (kept): the rules' weakest kind of stop
+    "bare", "bare_far",
     # the record
     *_GENRES, "length", "dutch", "dialogue", "other_homes",
 )
 _INDEX = {name: i for i, name in enumerate(FEATURE_NAMES)}
+_NONE: frozenset = frozenset()
+# the features' positions, looked up once (the stage runs on every record)
+_I = _INDEX
+_EXCLUSION_INDEX = {reason: _I[kind] for reason, kind in _EXCLUSION_KIND.items()}
+_EX_OTHER = _I["ex_other"]
+_FLAG_INDEX = tuple(_I[name] for name in _FLAGS)
+_flags_of = attrgetter(*_FLAGS)
+_GENRE_INDEX = tuple((_I[name], name) for name in _GENRES)
+(_MENTIONS, _EXCLUDED_SHARE, _FIRST_POSITION, _LAST_POSITION, _PLACE_ONLY, _FUZZY_ONLY, _ASKED, _ANSWERED,
+ _OTHER_HOMES, _AFTER_NETHERLANDS, _NEAR_EXCLUDED, _NEAR_HOME, _ALONE, _ROUTE_FIRST, _ROUTE_LAST, _MODE_TOLD, _FLOWN,
+ _BORDERS_PREVIOUS, _BORDERS_NEXT, _BORDERS_ROUTE, _BRIDGES, _BARE, _BARE_FAR) = (_I[name] for name in (
+    "mentions", "excluded_share", "first_position", "last_position", "place_only", "fuzzy_only", "asked",
+    "answered_start", "other_homes", "after_netherlands", "near_excluded", "near_home", "alone", "route_first",
+    "route_last", "mode_told", "flown", "borders_previous", "borders_next", "borders_route", "bridges", "bare",
+    "bare_far"))
 
 
 class Candidate(NamedTuple):
@@ -74,67 +97,110 @@ class Candidate(NamedTuple):
 
 
 def candidates(states, route: list[str], mode_of: dict[str, str], dialogue, genre: dict[str, float],
-               language: str, text_length: int) -> list[Candidate]:
+               language: str, text_length: int, kept_only: bool = False) -> list[Candidate]:
     """The rules' candidate decisions in one record with their features (shared with any later learned stage).
 
     ``states``: the rules' ``_MentionState`` per mention, in text order; ``route``: the rule route; ``dialogue``: the
-    ``DialogueReading`` (questions kept, answers that are starts); ``genre``: ``calibration.genre_counts``."""
+    ``DialogueReading`` (questions kept, answers that are starts); ``genre``: ``calibration.genre_counts``;
+    ``kept_only``: only the countries of the route (what a removal needs)."""
     by_country: dict[str, list] = {}
+    netherlands = -1                       # the offset of the first mention of the Netherlands
+    countries_in: dict[int, set[str]] = {}   # per sentence: the countries named, excluded, as a home
+    excluded_in: dict[int, set[str]] = {}
+    home_in: dict[int, set[str]] = {}
+    homes = set()
     for state in states:
         iso3 = state.mention.place.iso3
+        sentence = state.sentence
+        countries_in.setdefault(sentence, set()).add(iso3)
+        if state.excluded:
+            excluded_in.setdefault(sentence, set()).add(iso3)
+        elif state.home:
+            home_in.setdefault(sentence, set()).add(iso3)
+            homes.add(iso3)
         if iso3 != NETHERLANDS:
             by_country.setdefault(iso3, []).append(state)
+        elif netherlands < 0:
+            netherlands = state.mention.start
     if not by_country:
         return []
     length = float(max(text_length, 1))
+    borders = neighbours()
     in_route = {country: position for position, country in enumerate(route)}
     abroad = [c for c in route if c != NETHERLANDS]
     last_abroad = abroad[-1] if abroad else None
-    homes = {c for c, group in by_country.items() if any(s.home and not s.excluded for s in group)}
     record = [0.0] * len(FEATURE_NAMES)
-    for name in _GENRES:
-        record[_INDEX[name]] = float(genre.get(name, 0.0))
-    record[_INDEX["length"]] = float(genre.get("length", 0.0))
-    record[_INDEX["dutch"]] = float(language == "nl")
-    record[_INDEX["dialogue"]] = float(getattr(dialogue, "turns", 0) > 0)
-    record[_INDEX["legs"]] = min(max(len(route) - 1, 0), 8) / 8.0
-    asked = getattr(dialogue, "kept", frozenset())
-    answered = getattr(dialogue, "starts", frozenset())
+    for index, name in _GENRE_INDEX:
+        record[index] = float(genre.get(name, 0.0))
+    record[_I["length"]] = float(genre.get("length", 0.0))
+    record[_I["dutch"]] = float(language == "nl")
+    record[_I["dialogue"]] = float(getattr(dialogue, "turns", 0) > 0)
+    record[_I["legs"]] = min(max(len(route) - 1, 0), 8) / 8.0
+    asked = getattr(dialogue, "kept", _NONE)
+    answered = getattr(dialogue, "starts", _NONE)
     found = []
     for iso3, group in by_country.items():
+        kept = iso3 in in_route
+        if kept_only and not kept:
+            continue
         values = record.copy()
         excluded = 0
         place_only = fuzzy_only = True
+        sentences = set()
         for state in group:
             mention = state.mention
+            sentence = state.sentence
+            sentences.add(sentence)
             if state.excluded:
                 excluded += 1
-                values[_INDEX[_EXCLUSION_KIND.get(state.excluded, "ex_other")]] = 1.0
+                values[_EXCLUSION_INDEX.get(state.excluded, _EX_OTHER)] = 1.0
             else:
-                for name in _FLAGS:
-                    if getattr(state, name):
-                        values[_INDEX[name]] = 1.0
+                for index, on in zip(_FLAG_INDEX, _flags_of(state)):
+                    if on:
+                        values[index] = 1.0
             if mention.place.kind == "country":
                 place_only = False
             if not mention.fuzzy:
                 fuzzy_only = False
             if mention.start in asked:
-                values[_INDEX["asked"]] = 1.0
+                values[_ASKED] = 1.0
             if mention.start in answered:
-                values[_INDEX["answered_start"]] = 1.0
-        values[_INDEX["mentions"]] = min(len(group), 4) / 4.0
-        values[_INDEX["excluded_share"]] = excluded / len(group)
-        values[_INDEX["first_position"]] = group[0].mention.start / length
-        values[_INDEX["last_position"]] = group[-1].mention.start / length
-        values[_INDEX["place_only"]] = float(place_only)
-        values[_INDEX["fuzzy_only"]] = float(fuzzy_only)
-        values[_INDEX["other_homes"]] = float(bool(homes - {iso3}))
-        kept = iso3 in in_route
+                values[_ANSWERED] = 1.0
+        first = group[0].mention.start
+        values[_MENTIONS] = min(len(group), 4) / 4.0
+        values[_EXCLUDED_SHARE] = excluded / len(group)
+        values[_FIRST_POSITION] = first / length
+        values[_LAST_POSITION] = group[-1].mention.start / length
+        values[_PLACE_ONLY] = float(place_only)
+        values[_FUZZY_ONLY] = float(fuzzy_only)
+        values[_OTHER_HOMES] = float(bool(homes) and not homes <= {iso3})
+        values[_AFTER_NETHERLANDS] = float(0 <= netherlands < first)
+        values[_NEAR_EXCLUDED] = float(any(excluded_in.get(n, _NONE) - {iso3} for n in sentences))
+        values[_NEAR_HOME] = float(any(home_in.get(n, _NONE) - {iso3} for n in sentences))
+        values[_ALONE] = float(all(countries_in[n] <= {iso3, NETHERLANDS} for n in sentences))
+        near = borders.get(iso3, _NONE)
         if kept:
-            values[_INDEX["route_first"]] = float(in_route[iso3] == 0)
-            values[_INDEX["route_last"]] = float(iso3 == last_abroad)
-            values[_INDEX["mode_told"]] = float(mode_of.get(iso3, "unknown") != "unknown")
-        found.append(Candidate(iso3, kept, group[0].mention.start, tuple(values)))
+            position = in_route[iso3]
+            previous = route[position - 1] if position else None
+            following = route[position + 1] if position + 1 < len(route) else None
+            mode = mode_of.get(iso3, "unknown")
+            values[_ROUTE_FIRST] = float(position == 0)
+            values[_ROUTE_LAST] = float(iso3 == last_abroad)
+            values[_MODE_TOLD] = float(mode != "unknown")
+            values[_FLOWN] = float(mode == "plane")
+            values[_BORDERS_PREVIOUS] = float(previous in near)
+            values[_BORDERS_NEXT] = float(following in near)
+            values[_BORDERS_ROUTE] = float(any(c in near for c in route if c != iso3))
+            values[_BRIDGES] = float(previous in near and following in near
+                                     and following not in borders.get(previous, _NONE))
+            if mode == "unknown" and not any(values[index] for index in _FLAG_INDEX):
+                values[_BARE] = 1.0
+                values[_BARE_FAR] = 1.0 - values[_BORDERS_ROUTE]
+        else:
+            values[_BORDERS_ROUTE] = float(any(c in near for c in route))
+            values[_BRIDGES] = float(any(a in near and b in near and b not in borders.get(a, _NONE)
+                                         for a, b in zip(route, route[1:])))
+        found.append(Candidate(iso3, kept, first, tuple(values)))
     return found
 
 
@@ -151,7 +217,7 @@ class Model(NamedTuple):
 def probability(coefficients: tuple[float, tuple[float, ...]], values: tuple[float, ...]) -> float:
     """p(in gold) of one candidate: a dot product over a few floats."""
     intercept, weights = coefficients
-    score = intercept + sum(w * v for w, v in zip(weights, values) if v)
+    score = intercept + sum(map(mul, weights, values))
     return 1.0 / (1.0 + math.exp(-score)) if score > -700 else 0.0
 
 
@@ -182,6 +248,18 @@ def decide(route: list[str], found: list[Candidate], model: Model) -> tuple[list
 
 
 _recorder: list | None = None
+_model_in_use: Model | None = None
+
+
+@contextmanager
+def using(model: Model) -> Iterator[None]:
+    """Let the extractor use ``model`` instead of the stored one (the fit's held-out evaluation, tests)."""
+    global _model_in_use
+    previous, _model_in_use = _model_in_use, model
+    try:
+        yield
+    finally:
+        _model_in_use = previous
 
 
 @contextmanager
@@ -198,21 +276,22 @@ def recording() -> Iterator[list]:
 
 def review(route: list[str], states, mode_of: dict[str, str], dialogue, genre: dict[str, float], language: str,
            text_length: int) -> tuple[list[str], dict[str, float]]:
-    """The extractor's hook: the route after the stage and the stage's signal for the calibration
-    (``verifier_flips``, ``verifier_lowest``; empty when the stage is off)."""
+    """The extractor's hook: the route after the stage and the stage's signal for the calibration:
+    ``verifier_flips`` (countries removed or added) and ``verifier_doubt`` (1 - the lowest p of a kept country; 0 for
+    a route of two countries, which nothing may shorten). Empty when the stage is off."""
     if _recorder is not None:
         _recorder.append((tuple(route), candidates(states, route, mode_of, dialogue, genre, language, text_length)))
         return route, {}
-    model = stored_model()
+    model = _model_in_use or stored_model()
     if not model.enabled:
         return route, {}
-    if len(route) <= 2 and all(state.mention.place.iso3 in route or state.mention.place.iso3 == NETHERLANDS
-                               for state in states):
-        # nothing could change: a removal would leave one country and no country was dropped
-        return route, {}
-    found = candidates(states, route, mode_of, dialogue, genre, language, text_length)
+    adds = model.add_above < 1.0
+    if len(route) <= 2 and not (adds and any(state.mention.place.iso3 not in route
+                                             and state.mention.place.iso3 != NETHERLANDS for state in states)):
+        return route, {}   # nothing could change: a removal would leave one country, and nothing may be added
+    found = candidates(states, route, mode_of, dialogue, genre, language, text_length, kept_only=not adds)
     new, flips, lowest = decide(route, found, model)
-    return new, {"verifier_flips": float(flips), "verifier_lowest": lowest}
+    return new, {"verifier_flips": float(flips), "verifier_doubt": 1.0 - lowest}
 
 
 @lru_cache(maxsize=1)
