@@ -18,9 +18,10 @@ from routekit.text.dialogue import EMPTY as NO_DIALOGUE
 from routekit.text.extraction import _YEARS, _after_place_noun, _cue_scopes, _governed_by, _is_year
 from routekit.text.gazetteer import _matcher as place_matcher
 from routekit.text.gazetteer import Mention, find_places
+from routekit.text.legmodes import mode_spans
 from routekit.text.matcher import tokenize
 from routekit.text.normalise import fold, segment
-from routekit.text.vocabulary import CLAUSE_BREAK, vocabulary
+from routekit.text.vocabulary import CLAUSE_BREAK, MODE_PREFIX, vocabulary
 
 SAMPLE = Path(__file__).parent / "data" / "text_speed_regression.csv"
 
@@ -119,3 +120,23 @@ def test_year_scans_give_the_years_is_year_accepts(texts):
         assert got == expected, folded
         years += len(got)
     assert years > 100
+
+
+def test_mode_spans_are_the_outermost_mode_phrases_in_text_order(texts):
+    """``mode_spans`` (its cue names' modes kept in a dictionary): every mode cue's span, by start and longest first,
+    less those inside a phrase kept before."""
+    vocab = vocabulary("nl")
+    checked = 0
+    for text in texts:
+        folded = fold(text)
+        cues = vocab.spans(folded, tokenize(folded))
+        found = sorted(((start, end, key[len(MODE_PREFIX):]) for key, spans in cues.items()
+                        if key.startswith(MODE_PREFIX) for start, end in spans), key=lambda s: (s[0], s[0] - s[1]))
+        expected = []
+        for span in found:
+            if not expected or span[0] >= expected[-1][1]:
+                expected.append(span)
+        assert mode_spans(cues) == expected
+        checked += len(expected)
+    assert checked > 500
+    assert mode_spans({"departure": [(0, 4)], MODE_PREFIX + "bus": [(10, 13), (5, 20)]}) == [(5, 20, "bus")]

@@ -75,15 +75,26 @@ _SUCCESSION = re.compile(r"\b" + _words(*_LEG_START["next_leg"]) + r"\b")
 _FROM_THERE = re.compile(r"\b" + _words(*_LEG_START["from_there"]) + r"\b")
 
 
+_MODE_OF_CUE: dict[str, str | None] = {}   # cue name -> its mode (None for the other cues): the vocabulary's names
+_UNSEEN = object()
+
+
+def _text_order(span: ModeSpan) -> tuple[int, int]:
+    """Sort key: by start, the longer phrase first."""
+    return span[0], span[0] - span[1]
+
+
 def mode_spans(cues: dict[str, list[tuple[int, int]]]) -> list[ModeSpan]:
     """The mode phrases of a text as (start, end, mode), in text order; a phrase inside a longer one is dropped."""
     found: list[ModeSpan] = []
     for key, spans in cues.items():
-        if key.startswith(MODE_PREFIX):
-            mode = key[len(MODE_PREFIX):]
-            found.extend((start, end, mode) for start, end in spans)
+        mode = _MODE_OF_CUE.get(key, _UNSEEN)
+        if mode is _UNSEEN:   # a cue name seen for the first time: its mode, or None for a cue that names none
+            mode = _MODE_OF_CUE[key] = key[len(MODE_PREFIX):] if key.startswith(MODE_PREFIX) else None
+        if mode is not None:
+            found += [(start, end, mode) for start, end in spans]
     if len(found) > 1:
-        found.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+        found.sort(key=_text_order)
     kept: list[ModeSpan] = []
     for span in found:
         if kept and span[0] < kept[-1][1]:
