@@ -41,6 +41,19 @@ REGIONS = {
 }
 REGION_OF = {code: region for region, codes in REGIONS.items() for code in codes.split()}
 
+# Territories with their own ISO 3166-1 code that the world atlas draws as part of another state (or not at all):
+# a representative point (lon, lat) of the main town, so a route through them keeps the country (the text gazetteer
+# resolves Cayenne, Kralendijk, Pointe-a-Pitre ...; a code missing here is dropped from a release with its leg).
+REPRESENTATIVE_POINTS = {
+    "BES": (-68.27, 12.15),    # Kralendijk, Bonaire
+    "GIB": (-5.35, 36.14),     # Gibraltar
+    "GLP": (-61.53, 16.24),    # Pointe-a-Pitre
+    "GUF": (-52.33, 4.92),     # Cayenne
+    "MTQ": (-61.07, 14.60),    # Fort-de-France
+    "MYT": (45.23, -12.78),    # Mamoudzou
+    "REU": (55.45, -20.88),    # Saint-Denis
+}
+
 
 def _decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
     sx, sy = topology["transform"]["scale"]
@@ -98,6 +111,8 @@ def main() -> None:
     # Where a country's area centre is far from where routes run, use a representative point:
     # Russia's centre lies in Siberia; routes via Russia run through Moscow/St Petersburg.
     centres.update({"643": (37.6, 55.75)})
+    for code, point in REPRESENTATIVE_POINTS.items():
+        centres.setdefault(pycountry.countries.get(alpha_3=code).numeric, point)
     rows = []
     for country in pycountry.countries:
         lon, lat = centres.get(country.numeric, (None, None))

@@ -60,6 +60,21 @@ def _route_tuple(route: object) -> tuple[str, ...]:
     return tuple(part.strip() for part in route.split(">") if part.strip())
 
 
+def known_route(route: tuple[str, ...], legs: tuple[str, ...], valid: set[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The route without countries the reference table does not know, each dropped WITH the leg that reached it (the
+    first country with the leg that left it), so every remaining mode still belongs to the country it reaches."""
+    if all(code in valid for code in route):
+        return route, legs
+    kept_route, kept_legs = [], []
+    for position, code in enumerate(route):
+        if code not in valid:
+            continue
+        if kept_route and position - 1 < len(legs):
+            kept_legs.append(legs[position - 1])   # the leg into this country (it left the dropped one, if any)
+        kept_route.append(code)
+    return tuple(kept_route), tuple(kept_legs)
+
+
 def _last(joined: object) -> str:
     parts = _route_tuple(joined)
     return parts[-1] if parts else ""
@@ -75,10 +90,12 @@ def _text_columns(rows: pd.DataFrame, id_column: str, text_column: str) -> pd.Da
     extracted = apply_corrections(extract_frame(rows[[id_column, text_column]], id_column, text_column), rows)
     extracted = extracted.set_index("id").reindex(rows[id_column].to_numpy())
     valid = set(countries().index)
-    routes = [tuple(c for c in _route_tuple(r) if c in valid) for r in extracted["route"].to_numpy()]
+    kept = [known_route(_route_tuple(route), _route_tuple(modes), valid)
+            for route, modes in zip(extracted["route"].to_numpy(), extracted["modes"].fillna("").astype(str))]
+    routes = [route for route, _ in kept]
     out = pd.DataFrame(index=rows.index)
     out["route"] = routes
-    out["modes"] = extracted["modes"].fillna("").astype(str).to_numpy()
+    out["modes"] = [">".join(legs) for _, legs in kept]
     smuggler = extracted["smuggler"].fillna(UNKNOWN).astype(str).to_numpy()
     out["smuggler"] = np.where(np.isin(smuggler, ["yes", "no"]), smuggler, UNKNOWN)
     out["route_asked"] = extracted["route_asked"].fillna(False).astype(bool).to_numpy()
