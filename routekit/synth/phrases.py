@@ -11,7 +11,7 @@ in MODE_REQUIRED sets needs a mode phrase; the others take an empty one when no 
 # Mode phrases per mode (the surface forms an extractor must map back to the mode).
 MODE_NL = {
     "foot": ["te voet", "lopend", "te voet", "lopend over de bergen"],
-    "car": ["met de auto", "in een auto", "met een personenauto", "met een taxi"],
+    "car": ["met de auto", "in een auto", "met een personenauto", "met een bestelbus"],
     "bus": ["met de bus", "per bus", "met een touringcar", "met een lijnbus"],
     "train": ["met de trein", "per trein", "met de trein", "met een trein"],
     "truck": ["in een vrachtwagen", "achter in een vrachtwagen", "met een vrachtauto", "verstopt in een truck"],
@@ -21,7 +21,7 @@ MODE_NL = {
 }
 MODE_EN = {
     "foot": ["on foot", "walking", "on foot through the mountains"],
-    "car": ["by car", "in a car", "in a taxi"],
+    "car": ["by car", "in a car", "in a van"],
     "bus": ["by bus", "on a bus", "by coach", "on a long-distance bus"],
     "train": ["by train", "on a train", "by rail"],
     "truck": ["in a lorry", "in the back of a truck", "hidden in a lorry", "by truck"],
