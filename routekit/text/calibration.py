@@ -127,6 +127,14 @@ def _phrases_by_word() -> tuple[dict[str, tuple], tuple]:
     return {word: tuple(filed) for word, filed in keyed.items()}, tuple(unkeyed)
 
 
+@lru_cache(maxsize=1)
+def _marker_words() -> frozenset[str]:
+    """Every word ``genre_counts`` asks about: the one-word markers and the words of the phrases (those they are filed
+    under among them), so the text's other words need not go into a set."""
+    by_word, phrases, _ = _genre_markers()
+    return frozenset(by_word).union(*(needed for needed, _, _, _ in phrases))
+
+
 # An ASCII byte that is no ``\w`` character becomes a space: ``_WORD``'s words of ASCII text by one translate and split.
 _ASCII_NON_WORD = bytes(c if chr(c).isalnum() or c == 95 else 32 for c in range(128)) + bytes([32]) * 128
 # The same for UTF-8 bytes: the bytes of a multi-byte character (128-255) are kept.
@@ -139,10 +147,15 @@ _LATIN1_NON_WORD = _ASCII_NON_WORD[:128] + bytes(c if chr(c).isalnum() else 32 f
 def _words(low: str) -> set[str]:
     """The set of ``_WORD`` matches: for ASCII and Latin-1 text without a regex scan, in C. (Other text keeps the
     regex for its pieces with a non-ASCII character: a marker may hold a non-ASCII letter, "cliënt".)"""
+    return set(_word_pieces(low))
+
+
+def _word_pieces(low: str) -> list[str] | set[str]:
+    """``_words``' words before they become a set (``genre_counts`` keeps only the marker words of them)."""
     if low.isascii():
-        return set(low.encode("ascii").translate(_ASCII_NON_WORD).decode("ascii").split())
+        return low.encode("ascii").translate(_ASCII_NON_WORD).decode("ascii").split()
     try:   # most other text is Latin-1 ("Libië", "Türkei"): the same translate, one byte a character
-        return set(low.encode("latin-1").translate(_LATIN1_NON_WORD).decode("latin-1").split())
+        return low.encode("latin-1").translate(_LATIN1_NON_WORD).decode("latin-1").split()
     except UnicodeEncodeError:
         pass
     # ASCII separators split the UTF-8 bytes the same way (no multi-byte character holds an ASCII byte); only the
@@ -164,7 +177,7 @@ def genre_counts(text: str) -> dict[str, float]:
     extraction's time); phrases are tried only when all their words are there."""
     by_word, phrases, quotes = _genre_markers()
     low = text.lower()
-    present = _words(low)
+    present = _marker_words().intersection(_word_pieces(low))   # the text's words that any test below asks about
     found: set[str] = set()
     for word in present.intersection(by_word):
         found |= by_word[word]
