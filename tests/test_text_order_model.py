@@ -182,7 +182,11 @@ def test_the_extractors_fast_logits_equal_the_fitted_model(monkeypatch):
                 slow_order, slow_margin = om._best(countries, om.logits(weights, case.pairs), case.first, case.flown,
                                                    model)
                 fast_order, fast_margin = om._fast_best(countries, z, by_text, case.flown, model)
-                assert fast_order == slow_order and fast_margin == pytest.approx(slow_margin, abs=1e-9)
+                assert fast_order == slow_order
+                if slow_margin > margin:   # a switch: the exact margin
+                    assert fast_margin == pytest.approx(slow_margin, abs=1e-9)
+                else:                      # no switch: at most the margin, never below the true best
+                    assert slow_margin - 1e-9 <= fast_margin <= margin + 1e-9
         return route, {}
     monkeypatch.setattr("routekit.text.extraction.review_order", spy)
     for text in texts:
@@ -263,7 +267,8 @@ def test_the_fit_is_deterministic_and_reproduces_the_stored_coefficients():
     rows = []
     for path in script.TRAIN_SETS:
         rows += script.read_rows(path, path.stem)
-    args = script.argparse.Namespace(ridge=3.0, pairs="equal", per_row=True, journey=True)
+    args = script.argparse.Namespace(ridge=3.0, pairs="equal", per_row=True, journey=True,
+                                     max_countries=stored.max_countries)
     first = script.fit(rows, args)
     again = script.fit(rows, args)
     assert first == again

@@ -11,9 +11,13 @@ computed - never a word of the text - so that what it learns carries over to ano
   start, via, transit, flashback ...), question/answer marks, and the rules' and the text's order crossed with the
   record's genre and language (``PAIR_FEATURES``);
 - candidates: the rules' order, the order of first travelled mention, and every order that moves one country of the
-  rules' route to another place (at most ``MAX_COUNTRIES`` countries abroad); NLD stays last;
-- a candidate's score is the sum of log P over its ordered pairs; the best one replaces the rules' order only when it
-  beats it by ``margin`` (chosen by leaving one training set out: a wrong switch breaks a right row).
+  rules' route to another place (at most ``max_countries`` countries abroad, stored; NLD stays last);
+- a candidate's utility is pair_scale x (sum of log P over its ordered pairs) less the length of its journey through
+  the countries' centroids (``ground_weight`` per 1,000 km over land or sea, ``flight_weight`` per 1,000 km flown: a
+  detour over land is unlikely); the best one replaces the rules' order only when it beats it by ``margin`` (chosen
+  by leaving one training set out: a wrong switch breaks a right row);
+- a record whose text tells the countries in the rules' order (first and last travelled mentions) is not reviewed:
+  held out, the stage fixed as many such rows as it broke, and the check keeps the stage's cost small.
 
 Modes belong to their country (``mode_of`` maps a country to the mode of the leg that reaches it), so a reordered
 route keeps each country's mode. The weights are data in ``routekit/reference/gazetteer/order_model.yaml``, fitted by
@@ -73,6 +77,7 @@ class Model(NamedTuple):
     pair_scale: float = 1.0      # utility = pair_scale x pair score - ground_weight x 1,000 km over land or sea
     ground_weight: float = 0.0   #           - flight_weight x 1,000 km flown
     flight_weight: float = 0.0
+    max_countries: int = MAX_COUNTRIES   # longer routes abroad are left to the rules (the stage's cost grows as n^2)
 
 
 class Country(NamedTuple):
@@ -346,7 +351,7 @@ def decide(case: Case, model: Model) -> tuple[tuple[str, ...], float | None]:
     """The order to use and the margin of the best other candidate over the rules' order in utility (negative: the
     rules' order is the most likely one; None: told in order, not reviewed). The rules' order unless the best other
     beats it by more than ``model.margin``."""
-    if told_in_order(case):
+    if told_in_order(case) or len(case.countries) > model.max_countries:
         return case.countries, None
     return _best(case.countries, logits(model.weights, case.pairs), case.first, case.flown, model)
 
@@ -397,6 +402,27 @@ def _legs(countries: tuple[str, ...], flown: frozenset, ground_weight: float, fl
     return cost, legs, sum(legs)
 
 
+@lru_cache(maxsize=4096)
+def _journey_gain(countries: tuple[str, ...], flown: frozenset, ground_weight: float, flight_weight: float) -> float:
+    """The most any single move of the rules' order can shorten its weighted journey (a bound for the text order
+    too: that is checked apart). Route geometry only, so cached per route."""
+    cost, legs, _ = _legs(countries, flown, ground_weight, flight_weight)
+    n = len(countries)
+    best = 0.0
+    for i in range(n):
+        removed = -legs[i] + (cost[i - 1][i + 1] - legs[i - 1] if i else 0.0)
+        for j in range(n):
+            if j == i:
+                continue
+            after = j + 1 if j >= i else j
+            added = cost[i][after]
+            if j:
+                before = j if j > i else j - 1
+                added += cost[before][i] - cost[before][after]
+            best = max(best, -(removed + added))
+    return best
+
+
 def _fast_best(countries: tuple[str, ...], logit: list[list[float]], by_text: tuple[str, ...], flown: frozenset,
                model: Model) -> tuple[tuple[str, ...], float]:
     """``_best`` with each single move's change worked out in O(1) from the rules' order (the pairs it passes, the
@@ -405,6 +431,15 @@ def _fast_best(countries: tuple[str, ...], logit: list[list[float]], by_text: tu
     n = len(countries)
     scale = model.pair_scale
     cost, legs, rules_journey = _legs(countries, flown, model.ground_weight, model.flight_weight)
+    # no move can gain more than every pair it turns round (the negative log odds) plus the most a move saves of
+    # the journey: when that cannot beat the margin, only the text order is scored (most reviewed records)
+    turned = 0.0
+    for i in range(n - 1):
+        for z in logit[i][i + 1:]:
+            if z < 0:
+                turned -= z
+    move_bound = scale * turned + _journey_gain(countries, flown, model.ground_weight, model.flight_weight)
+    moves_bounded = move_bound <= model.margin
     best_gain, best, best_move = -math.inf, countries, None
     if by_text != countries:
         position = {c: k for k, c in enumerate(countries)}
@@ -416,7 +451,7 @@ def _fast_best(countries: tuple[str, ...], logit: list[list[float]], by_text: tu
                     pairs -= logit[b][a]
         journey = sum(cost[a][b] for a, b in zip(order, (*order[1:], n)))
         best_gain, best = scale * pairs - (journey - rules_journey), by_text
-    for i in range(n):
+    for i in range(0 if not moves_bounded else n, n):
         removed = -legs[i]
         if i:
             removed += cost[i - 1][i + 1] - legs[i - 1]
@@ -440,6 +475,8 @@ def _fast_best(countries: tuple[str, ...], logit: list[list[float]], by_text: tu
             gain = scale * running - (removed + added)
             if gain > best_gain + 1e-12:
                 best_gain, best_move = gain, (i, j)
+    if moves_bounded:
+        best_gain = max(best_gain, move_bound)   # reported: at most the margin (an upper bound below it)
     if best_move is not None:
         i, j = best_move
         rest_countries = countries[:i] + countries[i + 1:]
@@ -578,6 +615,12 @@ def _told(states, countries: tuple[str, ...], mode_of: dict[str, str], dialogue,
     return _Told(firsts, lasts, sentences, own, plane)
 
 
+@lru_cache(maxsize=4096)
+def _farther_matrix(countries: tuple[str, ...]) -> list[list[float]]:
+    """``_farther(a, b)`` for every pair of the route's countries (cached: routes recur)."""
+    return [[_farther(a, b) for b in countries] for a in countries]
+
+
 @lru_cache(maxsize=8)
 def _flag_sums(weights: tuple[float, ...]) -> dict:
     """Per combination of a country's flags (a tuple of ``_FLAGS`` truth values), its weighted sum: few recur."""
@@ -600,14 +643,14 @@ def fast_logits(told: _Told, countries, genre: dict[str, float], language: str, 
         text += c.dutch[1]
     n = len(countries)
     firsts, lasts, sentences, own, plane = told
-    home = _distance_home()
-    distance = [home.get(country) for country in countries]
+    farther_of = _farther_matrix(countries)
     text_last, adjacent, first_country = c.text_last, c.adjacent, c.first_country
     first_far, last_far = c.first_far, c.last_far
     found = [[0.0] * n for _ in range(n)]
     for i in range(n):
-        fa, la, sa, da, oa, pa = firsts[i], lasts[i], sentences[i], distance[i], own[i], plane[i]
+        fa, la, sa, oa, pa = firsts[i], lasts[i], sentences[i], own[i], plane[i]
         row = found[i]
+        farther_row = farther_of[i]
         for j in range(i + 1, n):
             fb, lb = firsts[j], lasts[j]
             first = 1.0 if fb > fa else -1.0 if fb < fa else 0.0
@@ -620,9 +663,8 @@ def fast_logits(told: _Told, countries, genre: dict[str, float], language: str, 
             gap = sentences[j] - sa
             if gap:
                 z += (first_far * first + last_far * last) * min(abs(gap), 8) / 8.0
-            db = distance[j]
-            if da is not None and db is not None and da != db:
-                farther = max(-1.0, min(1.0, (da - db) / 3000.0))
+            farther = farther_row[j]
+            if farther:
                 w_farther = c.farther
                 if first < 0:
                     w_farther += c.farther_disagree
@@ -665,8 +707,9 @@ def first_offsets(states, movable) -> dict[str, int]:
 def review(route: list[str], states, mode_of: dict[str, str], dialogue, genre: dict[str, float],
            language: str) -> tuple[list[str], dict[str, float]]:
     """The extractor's hook, after the stop verifier: the route in the order the stage chooses (modes follow their
-    country through ``mode_of``) and its signal for the calibration, ``order_margin`` (how much the best other order
-    beats the rules', in utility; empty when the stage is off or nothing could move)."""
+    country through ``mode_of``) and its signal for the calibration, ``order_margin``: how much the best other order
+    beats the rules' in utility, within [-4, 4] (above the stored margin the order switched; below it, possibly an
+    upper bound). Empty when the stage is off, nothing could move, or the text tells the rules' order."""
     movable = len(route) - (route[-1] == NETHERLANDS if route else 0)
     if movable < 2 or movable > MAX_COUNTRIES or (NETHERLANDS in route and route[-1] != NETHERLANDS):
         return route, {}    # one country abroad: no other order; an NLD inside the route: left to the rules
@@ -674,7 +717,7 @@ def review(route: list[str], states, mode_of: dict[str, str], dialogue, genre: d
         _recorder.append((tuple(route), case_of(states, route, mode_of, dialogue, genre, language)))
         return route, {}
     model = stored_model()
-    if not model.enabled:
+    if not model.enabled or movable > model.max_countries:
         return route, {}
     countries = tuple(route[:movable])
     told = _told(states, countries, mode_of, dialogue, model.weights)
@@ -683,7 +726,7 @@ def review(route: list[str], states, mode_of: dict[str, str], dialogue, genre: d
     logit = fast_logits(told, countries, genre, language, model.weights)
     by_text = _text_order(countries, dict(zip(countries, told.first)))
     order, margin = _fast_best(countries, logit, by_text, _flown(countries, mode_of), model)
-    return list(order) + route[movable:], {"order_margin": round(margin, 6)}
+    return list(order) + route[movable:], {"order_margin": round(max(-4.0, min(4.0, margin)), 6)}
 
 
 @lru_cache(maxsize=1)
@@ -713,7 +756,11 @@ def read_model(path) -> Model:
         values = tuple(float(weights.get(name, 0.0)) for name in PAIR_FEATURES)
     except (TypeError, ValueError, AttributeError):
         raise OrderModelError(f"{path}: margin, journey or a weight is not a number") from None
-    return Model(bool(data.get("enabled", False)), values, margin, *scales)
+    try:
+        longest = int(data.get("max_countries", MAX_COUNTRIES))
+    except (TypeError, ValueError):
+        raise OrderModelError(f"{path}: max_countries is not a whole number") from None
+    return Model(bool(data.get("enabled", False)), values, margin, *scales, min(longest, MAX_COUNTRIES))
 
 
 _HEADER = ("# The learned order stage of routekit.text (order_model.py): P(a before b) = logistic(sum of weight x\n"
@@ -727,6 +774,7 @@ _HEADER = ("# The learned order stage of routekit.text (order_model.py): P(a bef
 def write_model(path: Path, model: Model, fitted: dict) -> None:
     """Store a fit and how it was made (``fitted``: sets, ridge, held-out figures)."""
     data = {"enabled": bool(model.enabled), "margin": round(float(model.margin), 6),
+            "max_countries": int(model.max_countries),
             "journey": {"pair_scale": round(float(model.pair_scale), 6),
                         "ground_weight": round(float(model.ground_weight), 6),
                         "flight_weight": round(float(model.flight_weight), 6)},
