@@ -146,18 +146,21 @@ def candidates(states, route: list[str], mode_of: dict[str, str], dialogue, genr
         values = record.copy()
         excluded = 0
         place_only = fuzzy_only = True
+        flagged = False
         sentences = set()
         for state in group:
             mention = state.mention
-            sentence = state.sentence
-            sentences.add(sentence)
+            sentences.add(state.sentence)
             if state.excluded:
                 excluded += 1
                 values[_EXCLUSION_INDEX.get(state.excluded, _EX_OTHER)] = 1.0
             else:
-                for index, on in zip(_FLAG_INDEX, _flags_of(state)):
-                    if on:
-                        values[index] = 1.0
+                flags = _flags_of(state)
+                if any(flags):
+                    flagged = True
+                    for index, on in zip(_FLAG_INDEX, flags):
+                        if on:
+                            values[index] = 1.0
             if mention.place.kind == "country":
                 place_only = False
             if not mention.fuzzy:
@@ -175,9 +178,12 @@ def candidates(states, route: list[str], mode_of: dict[str, str], dialogue, genr
         values[_FUZZY_ONLY] = float(fuzzy_only)
         values[_OTHER_HOMES] = float(bool(homes) and not homes <= {iso3})
         values[_AFTER_NETHERLANDS] = float(0 <= netherlands < first)
-        values[_NEAR_EXCLUDED] = float(any(excluded_in.get(n, _NONE) - {iso3} for n in sentences))
-        values[_NEAR_HOME] = float(any(home_in.get(n, _NONE) - {iso3} for n in sentences))
-        values[_ALONE] = float(all(countries_in[n] <= {iso3, NETHERLANDS} for n in sentences))
+        if excluded_in:
+            values[_NEAR_EXCLUDED] = float(any(excluded_in.get(n, _NONE) - {iso3} for n in sentences))
+        if home_in:
+            values[_NEAR_HOME] = float(any(home_in.get(n, _NONE) - {iso3} for n in sentences))
+        itself = {iso3, NETHERLANDS}
+        values[_ALONE] = float(all(countries_in[n] <= itself for n in sentences))
         near = borders.get(iso3, _NONE)
         if kept:
             position = in_route[iso3]
@@ -190,14 +196,14 @@ def candidates(states, route: list[str], mode_of: dict[str, str], dialogue, genr
             values[_FLOWN] = float(mode == "plane")
             values[_BORDERS_PREVIOUS] = float(previous in near)
             values[_BORDERS_NEXT] = float(following in near)
-            values[_BORDERS_ROUTE] = float(any(c in near for c in route if c != iso3))
+            values[_BORDERS_ROUTE] = float(not near.isdisjoint(route))   # no country borders itself
             values[_BRIDGES] = float(previous in near and following in near
                                      and following not in borders.get(previous, _NONE))
-            if mode == "unknown" and not any(values[index] for index in _FLAG_INDEX):
+            if mode == "unknown" and not flagged:
                 values[_BARE] = 1.0
                 values[_BARE_FAR] = 1.0 - values[_BORDERS_ROUTE]
         else:
-            values[_BORDERS_ROUTE] = float(any(c in near for c in route))
+            values[_BORDERS_ROUTE] = float(not near.isdisjoint(route))
             values[_BRIDGES] = float(any(a in near and b in near and b not in borders.get(a, _NONE)
                                          for a, b in zip(route, route[1:])))
         found.append(Candidate(iso3, kept, first, tuple(values)))
@@ -217,8 +223,24 @@ class Model(NamedTuple):
 def probability(coefficients: tuple[float, tuple[float, ...]], values: tuple[float, ...]) -> float:
     """p(in gold) of one candidate: a dot product over a few floats."""
     intercept, weights = coefficients
-    score = intercept + sum(map(mul, weights, values))
+    return _logistic(intercept + sum(map(mul, weights, values)))
+
+
+def _first(pair):
+    return pair[0]
+
+
+def _logistic(score: float) -> float:
     return 1.0 / (1.0 + math.exp(-score)) if score > -700 else 0.0
+
+
+def _logit(p: float) -> float:
+    """The score at which p(in gold) = p; -inf for p <= 0 (never), +inf for p >= 1 (always)."""
+    if p <= 0.0:
+        return -math.inf
+    if p >= 1.0:
+        return math.inf
+    return math.log(p / (1.0 - p))
 
 
 def decide(route: list[str], found: list[Candidate], model: Model) -> tuple[list[str], int, float]:
@@ -226,12 +248,15 @@ def decide(route: list[str], found: list[Candidate], model: Model) -> tuple[list
 
     A kept candidate goes when p < ``remove_below`` (lowest p first) while the route keeps two countries; a dropped
     one comes back when p > ``add_above``, before the first route country first named after it (NLD stays last)."""
-    kept = [(probability(model.keep, c.values), c) for c in found if c.kept]
-    lowest = min((p for p, _ in kept), default=1.0)
+    intercept, weights = model.keep
+    # scores, not probabilities: p < t is score < logit(t), and only the lowest needs its probability
+    kept = sorted(((intercept + sum(map(mul, weights, c.values)), c) for c in found if c.kept), key=_first)
+    lowest = _logistic(kept[0][0]) if kept else 1.0
+    below = _logit(model.remove_below)
     new = list(route)
     flips = 0
-    for p, candidate in sorted(kept, key=lambda pair: pair[0]):
-        if p >= model.remove_below or len(new) <= 2:
+    for score, candidate in kept:
+        if score >= below or len(new) <= 2:
             break
         new.remove(candidate.iso3)
         flips += 1
