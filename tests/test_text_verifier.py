@@ -161,3 +161,10 @@ def test_the_fit_reproduces_the_stored_model():
         assert mine[1] == pytest.approx(theirs[1], abs=0.05), "refit: benchmarks/text_verifier_fit.py --write"
     t_remove, t_add, _, _ = script.choose_thresholds(rows, fitted["ridge"], fitted["break_cost"])
     assert (t_remove, t_add) == (stored.remove_below, stored.add_above)
+
+
+def test_a_file_without_labels_is_refused(tmp_path):
+    path = tmp_path / "corrections.csv"
+    path.write_text("id,text\n1,Ik kwam via Belgie naar Nederland.\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="corrections.csv: no column route"):
+        _fit_script().main(["--train", str(path), "--no-tuned", "--no-allowed-sets"])
