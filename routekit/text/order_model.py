@@ -531,35 +531,6 @@ def _told(states, countries: tuple[str, ...], mode_of: dict[str, str], dialogue,
     them out all the same). One pass over the mentions: most records stop after it."""
     position = {c: k for k, c in enumerate(countries)}
     n = len(countries)
-    if not always:
-        # first and last travelled mention (all mentions when none is travelled) per country, in one light pass
-        first: list = [None] * n
-        last: list = [None] * n
-        first_other: list = [None] * n
-        last_other: list = [None] * n
-        for state in states:
-            k = position.get(state.mention.place.iso3)
-            if k is not None:
-                start = state.mention.start
-                if state.excluded:
-                    if first_other[k] is None:
-                        first_other[k] = start
-                    last_other[k] = start
-                else:
-                    if first[k] is None:
-                        first[k] = start
-                    last[k] = start
-        previous_first = previous_last = -1
-        for k in range(n):
-            f = first[k] if first[k] is not None else first_other[k]
-            if f is None or f <= previous_first:
-                break
-            l = last[k] if last[k] is not None else last_other[k]
-            if l <= previous_last:
-                break
-            previous_first, previous_last = f, l
-        else:
-            return None
     travelled: list[list] = [[] for _ in range(n)]
     other: list[list] = [[] for _ in range(n)]
     for state in states:
@@ -567,6 +538,15 @@ def _told(states, countries: tuple[str, ...], mode_of: dict[str, str], dialogue,
         if k is not None:
             (other if state.excluded else travelled)[k].append(state)
     groups = [travelled[k] or other[k] for k in range(n)]
+    if not always and all(groups):
+        previous_first = previous_last = -1
+        for group in groups:
+            first, last = group[0].mention.start, group[-1].mention.start
+            if first <= previous_first or last <= previous_last:
+                break
+            previous_first, previous_last = first, last
+        else:
+            return None
     c = _compiled(weights)
     flag_weights = c.own[:len(_FLAGS)]
     flag_sums = _flag_sums(weights)
