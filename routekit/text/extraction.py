@@ -41,6 +41,7 @@ from routekit.text.timeline import NETHERLANDS
 from routekit.text.vocabulary import CLAUSE_BREAK, Vocabulary, vocabulary
 from routekit.text.verifier import review as review_stops
 from routekit.text.order_model import review as review_order
+from routekit.text.origin_model import review as review_origin
 from routekit.text.vocabulary import _raw as _raw_cues
 
 # plain word lists of cues.yaml (``word_lists``) the patterns below are built from
@@ -2546,6 +2547,7 @@ def extract_route(text: str | None) -> RouteExtraction:
         cues.get("arrived_from", ()))
     # the learned second stage (verifier.py): confident flips of the rules' stops; the rules' route when it is off
     route, checked = review_stops(route, states, mode_of, dialogue, genre, language, len(folded))
+    route, origin = review_origin(route, states, mode_of, dialogue, genre, language, len(folded))   # origin_model
     route, ordered = review_order(route, states, mode_of, dialogue, genre, language)   # order_model.py, after it
     if len(route) < 2:  # one country is no journey (a birthplace, the place a person was found)
         return RouteExtraction(smuggler=smuggler, route_asked=True, confidence=no_route_probability("one_country"),
@@ -2557,6 +2559,7 @@ def extract_route(text: str | None) -> RouteExtraction:
     counts.update(genre)
     counts.update(checked)
     counts.update(ordered)
+    counts.update(origin)
     features = feature_vector(counts)
     return RouteExtraction(
         route=tuple(route), modes=modes, smuggler=smuggler, route_asked=True,

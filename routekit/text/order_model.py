@@ -47,7 +47,7 @@ MAX_COUNTRIES = 8   # countries abroad; beyond it the stage leaves the route alo
 _FLAGS = ("home", "strong_home", "departure", "start", "journey_start", "residence", "before", "continues_before",
           "via", "transit", "transit_previous", "first", "here")
 # the record's kinds the rules' and the text's order are crossed with (``calibration.genre_counts`` keys, any of)
-_KINDS = (("dialogue", ("transcript",)), ("letter", ("letter_words", "correction_words")),
+KINDS = (("dialogue", ("transcript",)), ("letter", ("letter_words", "correction_words")),
           ("report", ("police", "border_guard")), ("summary", ("summary",)), ("translated", ("translated",)))
 
 PAIR_FEATURES: tuple[str, ...] = (
@@ -58,7 +58,7 @@ PAIR_FEATURES: tuple[str, ...] = (
     # geography (``countries.csv`` centroids): journeys mostly move towards the Netherlands
     "farther", "farther_rules_disagree", "farther_flown",
     # the rules' and the text's order by kind of record and language
-    *(f"{sign}_{kind}" for kind, _ in _KINDS for sign in ("rules", "text")), "rules_dutch", "text_dutch",
+    *(f"{sign}_{kind}" for kind, _ in KINDS for sign in ("rules", "text")), "rules_dutch", "text_dutch",
 )
 _INDEX = {name: i for i, name in enumerate(PAIR_FEATURES)}
 
@@ -154,7 +154,7 @@ def _sign(value: int) -> float:
 _FLAG_VALUES = attrgetter(*_FLAGS)
 
 
-def _countries(states, route, dialogue) -> dict[str, Country]:
+def country_summaries(states, route, dialogue) -> dict[str, Country]:
     by_country: dict[str, list] = {}
     wanted = set(route)
     for state in states:
@@ -184,8 +184,8 @@ def pair_features(states, route: list[str], mode_of: dict[str, str], dialogue, g
     """The countries the stage may reorder (the route less a final NLD) and x(a, b) for each pair a before b in the
     rules' route (x(b, a) is its negation). Numbers only, no text."""
     movable = route[:-1] if route and route[-1] == NETHERLANDS else list(route)
-    summary = _countries(states, movable, dialogue)
-    kinds = [float(any(genre.get(key, 0.0) for key in keys)) for _, keys in _KINDS]
+    summary = country_summaries(states, movable, dialogue)
+    kinds = [float(any(genre.get(key, 0.0) for key in keys)) for _, keys in KINDS]
     dutch = float(language == "nl")
     flag_slice = slice(_INDEX[_FLAGS[0]], _INDEX["answered_start"] + 1)
     pairs = {}
@@ -215,7 +215,7 @@ def pair_features(states, route: list[str], mode_of: dict[str, str], dialogue, g
                 x[_INDEX["farther_rules_disagree"]] = farther
             if mode_of.get(a) == "plane" or mode_of.get(b) == "plane":   # a flight may go anywhere
                 x[_INDEX["farther_flown"]] = farther
-            for (kind, _), on in zip(_KINDS, kinds):
+            for (kind, _), on in zip(KINDS, kinds):
                 if on:
                     x[_INDEX[f"rules_{kind}"]] = 1.0
                     x[_INDEX[f"text_{kind}"]] = first
@@ -510,7 +510,7 @@ def _compiled(weights: tuple[float, ...]) -> _Compiled:
     return _Compiled(tuple(w[name] for name in own_names), w["rules"], w["text_first"], w["text_last"],
                      w["rules_adjacent"], w["rules_first_country"], w["text_first_far"], w["text_last_far"],
                      w["farther"], w["farther_rules_disagree"], w["farther_flown"],
-                     tuple((w[f"rules_{kind}"], w[f"text_{kind}"]) for kind, _ in _KINDS),
+                     tuple((w[f"rules_{kind}"], w[f"text_{kind}"]) for kind, _ in KINDS),
                      (w["rules_dutch"], w["text_dutch"]))
 
 
@@ -526,7 +526,7 @@ class _Told(NamedTuple):
 
 def _told(states, countries: tuple[str, ...], mode_of: dict[str, str], dialogue, weights: tuple[float, ...],
           always: bool = False) -> _Told | None:
-    """The countries' mentions as ``_countries`` sums them, with each country's own features already weighted; None
+    """The countries' mentions as ``country_summaries`` sums them, each country's own features already weighted; None
     when the text tells the countries in the rules' order (``told_in_order``: nothing to review; ``always``: work
     them out all the same). One pass over the mentions: most records stop after it."""
     position = {c: k for k, c in enumerate(countries)}
@@ -614,7 +614,7 @@ def fast_logits(told: _Told, countries, genre: dict[str, float], language: str, 
     ``z[i][j]`` for i < j (rules' positions)."""
     c = _compiled(weights)
     rules, text = c.rules, c.text_first
-    for (kind, keys), (w_rules, w_text) in zip(_KINDS, c.kinds):
+    for (kind, keys), (w_rules, w_text) in zip(KINDS, c.kinds):
         if any(genre.get(key, 0.0) for key in keys):
             rules += w_rules
             text += w_text

@@ -1,0 +1,178 @@
+"""The learned origin decision (routekit.text.origin_model, issue 15)."""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from routekit.text import extraction, origin_model
+from routekit.text.extraction import extract_route
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
+# born in Eritrea but lived in Sudan: the rules start in Sudan and leave Eritrea out (a home they did not place)
+TEXT = ("Hij is geboren in Eritrea maar woonde in Soedan. Vanuit Soedan reisde hij met een vrachtwagen naar Libie en "
+        "met de boot naar Italie. Daarna met de trein naar Nederland.")
+RULES = ("SDN", "LBY", "ITA", "NLD")
+MODES = ("truck", "boat", "train")
+N = len(origin_model.FEATURE_NAMES)
+
+
+def _fit_script():
+    spec = importlib.util.spec_from_file_location("text_origin_fit", ROOT / "benchmarks" / "text_origin_fit.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module   # its dataclass looks its module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def _model(drop=-50.0, add=-50.0, margin=0.0, enabled=True, weights=None):
+    """A model whose alternatives score their intercept (plus ``weights`` by feature name, for both actions)."""
+    w = tuple(float((weights or {}).get(n, 0.0)) for n in origin_model.FEATURE_NAMES)
+    return origin_model.Model(enabled, (drop, w), (add, w), margin)
+
+
+def _values(**named):
+    return tuple(float(named.get(n, 0.0)) for n in origin_model.FEATURE_NAMES)
+
+
+def test_the_rules_route_and_the_alternatives_of_the_example():
+    with origin_model.recording() as recorded:
+        result = extract_route(TEXT)
+    assert result.route == RULES and result.modes == MODES
+    route, found = recorded[0]
+    assert route == RULES
+    assert [(a.action, a.country) for a in found] == [("drop", "SDN"), ("add", "ERI")]
+    add = found[1].values
+    assert add[origin_model.FEATURE_NAMES.index("strong_home")] == 1.0   # a birth country
+    assert all(len(a.values) == N for a in found)
+
+
+def test_hand_made_switch_and_keep():
+    weights = {name: 0.0 for name in origin_model.FEATURE_NAMES}
+    weights["strong_home"] = 3.0
+    model = origin_model.Model(True, (-1.0, tuple(weights.values())), (-1.0, tuple(weights.values())), 1.0)
+    home = origin_model.Alternative("add", "ERI", _values(strong_home=1.0))
+    bare = origin_model.Alternative("drop", "SDN", _values(departure=1.0))
+    chosen, best = origin_model.decide([bare, home], model)
+    assert chosen == home and best == pytest.approx(2.0)   # -1 + 3 > margin 1
+    assert origin_model.apply(list(RULES), chosen) == ["ERI", *RULES]
+    chosen, best = origin_model.decide([bare], model)
+    assert chosen is None and best == pytest.approx(-1.0)   # below the margin: the rules' origin stays
+    assert origin_model.decide([], model) == (None, -math.inf)
+
+
+def test_an_added_origin_keeps_nld_last_and_modes_with_their_countries():
+    with origin_model.using(_model(add=5.0)):
+        result = extract_route(TEXT)
+    assert result.route == ("ERI", *RULES)
+    assert result.route[-1] == "NLD"
+    # the leg into Sudan: the rules told no mode for it; every other leg keeps its country's mode
+    assert result.modes == ("unknown", *MODES)
+
+
+def test_a_dropped_origin_keeps_nld_last_and_modes_with_their_countries():
+    with origin_model.using(_model(drop=5.0)):
+        result = extract_route(TEXT)
+    assert result.route == RULES[1:]
+    assert result.modes == MODES[1:]
+
+
+def test_a_two_country_route_is_never_dropped_and_nld_never_added():
+    with origin_model.using(_model(drop=50.0, add=50.0)):
+        result = extract_route("Ik ben met het vliegtuig van Turkije naar Nederland gekomen.")
+    assert result.route == ("TUR", "NLD")
+
+
+def test_disabled_gives_the_rules_output_exactly(monkeypatch):
+    frame = pd.read_csv(DATA / "extraction_hard_dev.csv", dtype=str, keep_default_na=False)
+    texts = [TEXT, *frame["text"].head(60)]
+    with origin_model.using(_model(drop=50.0, add=50.0, enabled=False)):
+        disabled = [extract_route(t) for t in texts]
+    monkeypatch.setattr(extraction, "review_origin", lambda route, *args: (route, {}))
+    assert disabled == [extract_route(t) for t in texts]
+
+
+def test_a_switch_adds_its_signal_for_the_calibration(monkeypatch):
+    seen = []
+    real = extraction.feature_vector
+    monkeypatch.setattr(extraction, "feature_vector", lambda counts: seen.append(dict(counts)) or real(counts))
+    with origin_model.using(_model(add=5.0)):
+        extract_route(TEXT)
+    with origin_model.using(_model()):
+        extract_route(TEXT)
+    assert seen[0].get("origin_flip") == 1.0 and "origin_flip" not in seen[1]
+
+
+def test_read_model_names_file_and_field(tmp_path):
+    path = tmp_path / "origin_model.yaml"
+    path.write_text("enabled: true\ndrop: {intercept: 0}\n", encoding="utf-8")
+    with pytest.raises(origin_model.OriginModelError, match=r"origin_model.yaml: add: no 'intercept'"):
+        origin_model.read_model(path)
+    path.write_text("drop: {intercept: 0, weights: {shoe_size: 1}}\nadd: {intercept: 0}\n", encoding="utf-8")
+    with pytest.raises(origin_model.OriginModelError, match="unknown feature shoe_size"):
+        origin_model.read_model(path)
+    with pytest.raises(origin_model.OriginModelError, match="cannot be read"):
+        origin_model.read_model(tmp_path / "missing.yaml")
+
+
+def test_write_and_read_round_trip(tmp_path):
+    model = _model(drop=-1.25, add=0.5, margin=0.75, weights={"home": 1.5, "verifier": -2.0})
+    path = tmp_path / "origin_model.yaml"
+    origin_model.write_model(path, model, {"rows": 3})
+    assert path.read_text(encoding="utf-8").startswith("# The learned origin decision")
+    assert origin_model.read_model(path) == model
+
+
+def _small_sets(tmp_path):
+    rows = [(TEXT, "ERI SDN LBY ITA NLD"), (TEXT, "SDN LBY ITA NLD"),
+            ("Ik kom uit Afghanistan. Ik ging met de auto naar Iran en lopend naar Turkije. Met de boot naar "
+             "Griekenland en met het vliegtuig naar Nederland.", "IRN TUR GRC NLD")]
+    paths = []
+    for n in (1, 2):
+        path = tmp_path / f"small{n}.csv"
+        pd.DataFrame([{"id": f"s{n}-{i}", "text": t, "route": r} for i, (t, r) in enumerate(rows)]).to_csv(
+            path, index=False)
+        paths.append(path)
+    return paths
+
+
+def test_the_fit_command_runs_end_to_end_on_a_small_input(tmp_path, capsys):
+    script = _fit_script()
+    first, second = _small_sets(tmp_path)
+    out = tmp_path / "origin_model.yaml"
+    assert script.main(["--train", str(first), "--extra", str(second), "--no-allowed-sets", "--write",
+                        "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "(a) leave one training set out" in printed and "pooled" in printed and "enabled:" in printed
+    model = origin_model.read_model(out)
+    assert len(model.drop[1]) == len(model.add[1]) == N
+
+
+@pytest.mark.parametrize("name", ["extraction_hard_calib9.csv", "extraction_hard_untouched7.csv"])
+def test_the_fit_refuses_evaluation_sets(tmp_path, name):
+    script = _fit_script()
+    with pytest.raises(SystemExit, match="kept for evaluation"):
+        script.main(["--train", str(tmp_path / name), "--no-allowed-sets"])
+
+
+def test_the_fit_is_deterministic_and_reproduces_the_stored_coefficients():
+    script = _fit_script()
+    stored = origin_model.read_model(ROOT / "routekit" / "reference" / "gazetteer" / origin_model.ORIGIN_FILE)
+    rows = []
+    for path in script.TRAIN_SETS:
+        rows += script.read_rows(path, path.stem)
+    first = script.fit(rows, 1.0)
+    assert first == script.fit(rows, 1.0)
+    hint = "the rules' output on the training sets changed: refit with benchmarks/text_origin_fit.py --write"
+    for action, new, old in (("drop", first.drop, stored.drop), ("add", first.add, stored.add)):
+        assert new[0] == pytest.approx(old[0], abs=0.05), f"{action} intercept: {hint}"
+        for name, a, b in zip(origin_model.FEATURE_NAMES, new[1], old[1]):
+            assert a == pytest.approx(b, abs=0.05), f"{action} {name}: {hint}"
+    margin = script._ORDER_FIT.choose_margin(script.margin_table(rows, 1.0), 1.0)
+    assert margin == pytest.approx(stored.margin), hint
