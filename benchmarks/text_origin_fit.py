@@ -57,6 +57,7 @@ PLAIN_SETS, TUNED_SETS = _ORDER_FIT.PLAIN_SETS, _ORDER_FIT.TUNED_SETS
 refuse_evaluation_sets, add = _ORDER_FIT.refuse_evaluation_sets, _ORDER_FIT.add
 MARGINS = (-1.0, -0.5, 0.0, 0.5, 1.0, 1.5, 2.0, 3.0, math.inf)   # inf: never switch
 NET_GAIN = 0.01
+TUNED = "tuned:"   # group prefix of the tuned sets (``--add-tuned``)
 
 
 @dataclass
@@ -147,9 +148,10 @@ def line(name: str, o: dict) -> str:
 
 
 def margin_table(rows: list[Row], ridge: float) -> dict[float, tuple[int, int]]:
-    """margin -> (rows fixed, rows broken) over the sets, each held out and scored by the fit on the others."""
+    """margin -> (rows fixed, rows broken) over the training sets (never a tuned one), each held out and scored by
+    the fit on all other rows."""
     held = [([r for r in rows if r.group == g], fit([r for r in rows if r.group != g], ridge))
-            for g in sorted({r.group for r in rows})]
+            for g in sorted({r.group for r in rows if not r.group.startswith(TUNED)})]
     table = {}
     for margin in MARGINS:
         fixed = broken = 0
@@ -169,6 +171,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ridge", type=float, default=1.0)
     parser.add_argument("--break-cost", type=float, default=1.0,
                         help="how many fixed rows one broken row costs when choosing the margin")
+    parser.add_argument("--add-tuned", action="store_true",
+                        help="train also on the repository's tuned hard sets (never held out: the folds stay the "
+                             "training sets)")
     parser.add_argument("--no-allowed-sets", action="store_true",
                         help="skip (b), the repository's plain and tuned sets (a small refit on a partner's data)")
     parser.add_argument("--write", action="store_true", help=f"store the fit in {TARGET.name}")
@@ -180,6 +185,13 @@ def main(argv: list[str] | None = None) -> int:
     for path in paths:
         rows += read_rows(path, Path(path).stem)
     groups = sorted({row.group for row in rows})
+    tuned: list[Row] = []
+    if args.add_tuned:
+        for name in TUNED_SETS:
+            path = DATA / f"extraction_{name}.csv"
+            if path.exists():
+                tuned += read_rows(path, TUNED + name)
+    training = rows + tuned
     counts = {a: sum(x.action == a for r in rows for x in r.found) for a in origin_model.ACTIONS}
     print(f"training: {len(groups)} sets, {len(rows)} rows, alternatives: drop {counts['drop']}, add {counts['add']} "
           f"(ridge {args.ridge})")
@@ -188,20 +200,20 @@ def main(argv: list[str] | None = None) -> int:
     if len(groups) >= 2:
         print("(a) leave one training set out (nested: the margin chosen on the other training sets)")
         for held in groups:
-            rest = [r for r in rows if r.group != held]
-            inner = margin_table(rest, args.ridge) if len({r.group for r in rest}) >= 2 else {math.inf: (0, 0)}
+            rest = [r for r in training if r.group != held]
+            inner = margin_table(rest, args.ridge) if len(groups) >= 3 else {math.inf: (0, 0)}
             chosen = _ORDER_FIT.choose_margin(inner, args.break_cost)
             o = outcome([r for r in rows if r.group == held], fit(rest, args.ridge, chosen))
             print("  " + line(held, o) + f"  (margin {chosen})")
             total = add(total, o)
         print("  " + line("pooled", total))
-        table = margin_table(rows, args.ridge)
+        table = margin_table(training, args.ridge)
         print("leave one set out, rows fixed/broken by margin: "
               + ", ".join(f"{m}: {f}/{b}" for m, (f, b) in table.items()))
         margin = _ORDER_FIT.choose_margin(table, args.break_cost)
         print(f"margin (leave one set out over all {len(groups)} sets): {margin}")
     pooled_ok = bool(total) and total["fixed"] - total["broken"] >= NET_GAIN * total["rows"]
-    model = fit(rows, args.ridge, margin)
+    model = fit(training, args.ridge, margin)
     for action, (intercept, weights) in (("drop", model.drop), ("add", model.add)):
         print(f"{action}: intercept {intercept:+.2f}; " + ", ".join(
             f"{name} {w:+.2f}" for name, w in zip(origin_model.FEATURE_NAMES, weights) if abs(w) >= 0.05))
@@ -224,10 +236,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.write:
         fitted = {
             "command": "benchmarks/text_origin_fit.py --write" + "".join(f" --extra {p}" for p in args.extra)
-            + (f" --ridge {args.ridge}" if args.ridge != 1.0 else ""),
+            + (" --add-tuned" if args.add_tuned else "") + (f" --ridge {args.ridge}" if args.ridge != 1.0 else ""),
             "date": datetime.now(timezone.utc).strftime("%d %b %Y %H:%M UTC"),
             "sets": [Path(p).name for p in paths], "rows": len(rows), "alternatives": counts, "ridge": args.ridge,
-            "held_out_pooled": total, "allowed_sets_fixed_broken": figures,
+            "tuned_sets_added": args.add_tuned, "held_out_pooled": total, "allowed_sets_fixed_broken": figures,
         }
         stored = model._replace(enabled=switch_on, margin=margin if math.isfinite(margin) else 1e9)
         origin_model.write_model(args.out, stored, fitted)
