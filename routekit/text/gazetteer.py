@@ -451,6 +451,11 @@ def _in_a_list_of_countries(original: str, start: int, end: int, mentions: list[
     return False
 
 
+# Arabic names keep their article in lower case before a capital ("as-Suwayda", "al-Hasakah", "el-Obeid"): written
+# with a capital all the same
+_ARTICLE_CAPITAL = re.compile(r"(?:a[dlnrstz]|ash|e[dlnrs])-[A-Z]")
+
+
 def find_places(original: str, folded: str, tokens: Tokens | None = None, stopwords: frozenset[str] = frozenset(),
                 phrases: Sequence | None = None, misspelt: Sequence[str] | None = None) -> list[Mention]:
     """All place names in a text, in text order; exact names first, then fuzzy single words.
@@ -472,7 +477,8 @@ def find_places(original: str, folded: str, tokens: Tokens | None = None, stopwo
             continue   # "Kobanê" is the listed "Kobane" written with its accent; "kobane" is not
         if place.mid_sentence and _starts_sentence(original, start):
             continue
-        if place.capitalised and (not original[start].isupper() or _in_a_persons_name(original, start, end)):
+        if place.capitalised and (not (original[start].isupper() or _ARTICLE_CAPITAL.match(original, start))
+                                  or _in_a_persons_name(original, start, end)):
             continue
         if place.kind != "country" and start > 2 and original[start - 1] == " ":
             if honorifics is None:
