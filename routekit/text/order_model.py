@@ -28,16 +28,15 @@ passes unchanged and the stage adds no count.
 from __future__ import annotations
 
 import math
-from contextlib import contextmanager
 from functools import lru_cache
 from operator import attrgetter, or_
 from pathlib import Path
-from typing import Iterator, NamedTuple
-
-import yaml
+from typing import NamedTuple
 
 from routekit.errors import RoutekitError
 from routekit.text.gazetteer import data_path
+from routekit.text.learned import (StageHooks, named_weights, number, read_stage_file, weights_by_name, whole_number,
+                                   write_stage_file)
 
 ORDER_FILE = "order_model.yaml"
 NETHERLANDS = "NLD"
@@ -655,19 +654,11 @@ def fast_logits(told: _Told, countries, genre: dict[str, float], language: str, 
     return found
 
 
-_recorder: list | None = None
-
-
-@contextmanager
-def recording() -> Iterator[list]:
-    """Collect, per record the extractor reads, (route, ``Case``) and leave the routes as the rules (and the stop
-    verifier) made them: what the fit reads. Country codes and numbers only, no text."""
-    global _recorder
-    previous, _recorder = _recorder, []
-    try:
-        yield _recorder
-    finally:
-        _recorder = previous
+_HOOKS = StageHooks()
+# the fit's and the tests' switches (``learned.StageHooks``): ``with using(model):``, ``with recording() as rows:``,
+# each row (route, ``Case``) with the route as the rules (and the stop verifier) made it
+using = _HOOKS.using
+recording = _HOOKS.recording
 
 
 def first_offsets(states, movable) -> dict[str, int]:
@@ -693,10 +684,11 @@ def review(route: list[str], states, mode_of: dict[str, str], dialogue, genre: d
     movable = len(route) - (route[-1] == NETHERLANDS if route else 0)
     if movable < 2 or movable > MAX_COUNTRIES or (NETHERLANDS in route and route[-1] != NETHERLANDS):
         return route, {}    # one country abroad: no other order; an NLD inside the route: left to the rules
-    if _recorder is not None:
-        _recorder.append((tuple(route), case_of(states, route, mode_of, dialogue, genre, language)))
+    hooks = _HOOKS
+    if hooks.recorder is not None:
+        hooks.recorder.append((tuple(route), case_of(states, route, mode_of, dialogue, genre, language)))
         return route, {}
-    model = stored_model()
+    model = hooks.model or stored_model()
     if not model.enabled or movable > model.max_countries:
         return route, {}
     countries = tuple(route[:movable])
@@ -715,31 +707,19 @@ def stored_model() -> Model:
 
 
 def read_model(path) -> Model:
-    """The stage's file: ``enabled``, ``margin``, ``weights`` (by feature name; a missing one weighs 0)."""
-    try:
-        data = yaml.safe_load(Path(str(path)).read_text(encoding="utf-8")) or {}
-    except OSError as error:
-        raise OrderModelError(f"{path}: cannot be read ({error.strerror})") from None
-    if not isinstance(data, dict):
-        raise OrderModelError(f"{path}: not a mapping")
-    weights = data.get("weights")
-    if not isinstance(weights, dict):
+    """The stage's file: ``enabled``, ``margin``, ``max_countries``, ``journey`` (scales), ``weights`` (by feature
+    name; a missing one weighs 0)."""
+    data = read_stage_file(path, OrderModelError)
+    if not isinstance(data.get("weights"), dict):
         raise OrderModelError(f"{path}: weights: missing (a file written by benchmarks/text_order_fit.py)")
-    unknown = sorted(set(weights) - set(PAIR_FEATURES))
-    if unknown:
-        raise OrderModelError(f"{path}: weights: unknown feature {', '.join(unknown)}")
-    try:
-        margin = float(data.get("margin", 0.0))
-        journey = data.get("journey") or {}
-        scales = (float(journey.get("pair_scale", 1.0)), float(journey.get("ground_weight", 0.0)),
-                  float(journey.get("flight_weight", 0.0)))
-        values = tuple(float(weights.get(name, 0.0)) for name in PAIR_FEATURES)
-    except (TypeError, ValueError, AttributeError):
-        raise OrderModelError(f"{path}: margin, journey or a weight is not a number") from None
-    try:
-        longest = int(data.get("max_countries", MAX_COUNTRIES))
-    except (TypeError, ValueError):
-        raise OrderModelError(f"{path}: max_countries is not a whole number") from None
+    values = weights_by_name(data["weights"], PAIR_FEATURES, path, "weights", OrderModelError)
+    margin = number(data, "margin", 0.0, path, OrderModelError)
+    journey = data.get("journey") or {}
+    if not isinstance(journey, dict):
+        raise OrderModelError(f"{path}: journey: not a mapping (pair_scale, ground_weight, flight_weight)")
+    scales = tuple(number(journey, key, default, path, OrderModelError, f"journey.{key}")
+                   for key, default in (("pair_scale", 1.0), ("ground_weight", 0.0), ("flight_weight", 0.0)))
+    longest = whole_number(data, "max_countries", MAX_COUNTRIES, path, OrderModelError)
     return Model(bool(data.get("enabled", False)), values, margin, *scales, min(longest, MAX_COUNTRIES))
 
 
@@ -759,5 +739,5 @@ def write_model(path: Path, model: Model, fitted: dict) -> None:
                         "ground_weight": round(float(model.ground_weight), 6),
                         "flight_weight": round(float(model.flight_weight), 6)},
             "fitted": fitted,
-            "weights": {name: round(float(w), 6) for name, w in zip(PAIR_FEATURES, model.weights)}}
-    Path(path).write_text(_HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+            "weights": named_weights(model.weights, PAIR_FEATURES)}
+    write_stage_file(path, _HEADER, data)

@@ -22,15 +22,14 @@ from __future__ import annotations
 
 import math
 from operator import attrgetter, mul
-from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator, NamedTuple
-
-import yaml
+from typing import NamedTuple
 
 from routekit.errors import RoutekitError
 from routekit.text.gazetteer import data_path
+from routekit.text.learned import (StageHooks, coefficients_entry, coefficients, number, read_stage_file,
+                                   write_stage_file)
 from routekit.text.timeline import neighbours
 
 VERIFIER_FILE = "verifier.yaml"
@@ -272,31 +271,11 @@ def decide(route: list[str], found: list[Candidate], model: Model) -> tuple[list
     return new, flips, lowest
 
 
-_recorder: list | None = None
-_model_in_use: Model | None = None
-
-
-@contextmanager
-def using(model: Model) -> Iterator[None]:
-    """Let the extractor use ``model`` instead of the stored one (the fit's held-out evaluation, tests)."""
-    global _model_in_use
-    previous, _model_in_use = _model_in_use, model
-    try:
-        yield
-    finally:
-        _model_in_use = previous
-
-
-@contextmanager
-def recording() -> Iterator[list]:
-    """Collect, per record the extractor reads, (rule route, candidates) and leave the routes the rules' own: what the
-    fit reads. Numbers and country codes only, no text."""
-    global _recorder
-    previous, _recorder = _recorder, []
-    try:
-        yield _recorder
-    finally:
-        _recorder = previous
+_HOOKS = StageHooks()
+# the fit's and the tests' switches (``learned.StageHooks``): ``with using(model):``, ``with recording() as rows:``,
+# each row (rule route, candidates)
+using = _HOOKS.using
+recording = _HOOKS.recording
 
 
 def review(route: list[str], states, mode_of: dict[str, str], dialogue, genre: dict[str, float], language: str,
@@ -304,10 +283,12 @@ def review(route: list[str], states, mode_of: dict[str, str], dialogue, genre: d
     """The extractor's hook: the route after the stage and the stage's signal for the calibration:
     ``verifier_flips`` (countries removed or added) and ``verifier_doubt`` (1 - the lowest p of a kept country; 0 for
     a route of two countries, which nothing may shorten). Empty when the stage is off."""
-    if _recorder is not None:
-        _recorder.append((tuple(route), candidates(states, route, mode_of, dialogue, genre, language, text_length)))
+    hooks = _HOOKS
+    if hooks.recorder is not None:
+        hooks.recorder.append((tuple(route), candidates(states, route, mode_of, dialogue, genre, language,
+                                                        text_length)))
         return route, {}
-    model = _model_in_use or stored_model()
+    model = hooks.model or stored_model()
     if not model.enabled:
         return route, {}
     adds = model.add_above < 1.0
@@ -324,25 +305,20 @@ def stored_model() -> Model:
     return read_model(data_path(VERIFIER_FILE))
 
 
-def _coefficients(data: dict, key: str, path) -> tuple[float, tuple[float, ...]]:
-    part = data.get(key)
-    if not isinstance(part, dict) or "intercept" not in part:
-        raise VerifierError(f"{path}: {key}: no 'intercept' (a file written by benchmarks/text_verifier_fit.py)")
-    weights = part.get("weights") or {}
-    unknown = sorted(set(weights) - set(FEATURE_NAMES))
-    if unknown:
-        raise VerifierError(f"{path}: {key}.weights: unknown feature {', '.join(unknown)}")
-    return float(part["intercept"]), tuple(float(weights.get(name, 0.0)) for name in FEATURE_NAMES)
+_WRITER = "benchmarks/text_verifier_fit.py"
 
 
 def read_model(path) -> Model:
     """The stage's file: ``enabled``, ``keep`` and ``add`` (intercept, weights by feature), ``thresholds``."""
-    data = yaml.safe_load(Path(str(path)).read_text(encoding="utf-8")) or {}
-    if not isinstance(data, dict):
-        raise VerifierError(f"{path}: not a mapping")
+    data = read_stage_file(path, VerifierError)
     thresholds = data.get("thresholds") or {}
-    return Model(bool(data.get("enabled", False)), _coefficients(data, "keep", path), _coefficients(data, "add", path),
-                 float(thresholds.get("remove", 0.0)), float(thresholds.get("add", 1.0)))
+    if not isinstance(thresholds, dict):
+        raise VerifierError(f"{path}: thresholds: not a mapping (remove, add)")
+    keep = coefficients(data, "keep", FEATURE_NAMES, path, VerifierError, _WRITER)
+    add = coefficients(data, "add", FEATURE_NAMES, path, VerifierError, _WRITER)
+    return Model(bool(data.get("enabled", False)), keep, add,
+                 number(thresholds, "remove", 0.0, path, VerifierError, "thresholds.remove"),
+                 number(thresholds, "add", 1.0, path, VerifierError, "thresholds.add"))
 
 
 _HEADER = ("# The learned second stage of routekit.text (verifier.py): p(a candidate country is in the gold route) =\n"
@@ -353,11 +329,8 @@ _HEADER = ("# The learned second stage of routekit.text (verifier.py): p(a candi
 
 def write_model(path: Path, model: Model, fitted: dict) -> None:
     """Store a fit and how it was made (``fitted``: sets, ridge, held-out figures)."""
-    def part(coefficients):
-        intercept, weights = coefficients
-        return {"intercept": round(float(intercept), 6),
-                "weights": {name: round(float(w), 6) for name, w in zip(FEATURE_NAMES, weights)}}
     data = {"enabled": bool(model.enabled), "fitted": fitted,
             "thresholds": {"remove": float(model.remove_below), "add": float(model.add_above)},
-            "keep": part(model.keep), "add": part(model.add)}
-    Path(path).write_text(_HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+            "keep": coefficients_entry(model.keep, FEATURE_NAMES),
+            "add": coefficients_entry(model.add, FEATURE_NAMES)}
+    write_stage_file(path, _HEADER, data)
