@@ -41,6 +41,9 @@ FEATURES: tuple[tuple[str, float], ...] = (
     # by other writers these carry the difficulty the rule counts miss; ``length`` = log(characters / 400)
     ("translated", 1), ("police", 1), ("border_guard", 1), ("summary", 1), ("letter_words", 1),
     ("correction_words", 1), ("quotes", 1), ("transcript", 1), ("genre", 1), ("length", 2.5),
+    # a learned stage (verifier, origin or order model) changed the rules' route: the route is no longer the one
+    # the rules' own difficulty counts describe, so the refit must be able to weigh it
+    ("learned_change", 1),
 )
 FEATURE_NAMES = tuple(name for name, _ in FEATURES)
 _CAPS = tuple(float(cap) for _, cap in FEATURES)
@@ -48,7 +51,7 @@ _CAPS = tuple(float(cap) for _, cap in FEATURES)
 # robust counts beat all of them (log loss .511 against .524); the others are still computed (reasons, refits with
 # ``--features``) and weigh 0.
 FITTED = ("excluded", "fuzzy", "reorders", "no_netherlands", "unknown_mode_share", "legs", "turns", "codes",
-          "genre", "quotes", "translated", "length", "named_not_routed", "persons", "letter")
+          "genre", "quotes", "translated", "length", "named_not_routed", "persons", "letter", "learned_change")
 # Features that can only lower the chance that the whole route is right (a dropped mention, a guessed start, a
 # misspelt name, a record that is not a plain story). The fit holds their weights <= 0, so that a sign flipped by
 # chance on a few hundred rows cannot make a new writer's harder records look safer.
@@ -73,6 +76,7 @@ FLAG_TEXTS = {
     "years": "several years named (more than one journey?)",
     "named_not_routed": "countries named but left off the route",
     "one_country": "only one country found",
+    "learned_change": "a learned stage changed the rules' route",
 }
 
 

@@ -2545,6 +2545,7 @@ def extract_route(text: str | None) -> RouteExtraction:
     route, mode_of, hint_of, reorders, inferred_home = _build_route(
         states, folded, mode_spans, segments, dutch_record, cues.get("vehicle", ()), cues.get("after_clause", ()),
         cues.get("arrived_from", ()))
+    rules_route = tuple(route)
     # the learned second stage (verifier.py): confident flips of the rules' stops; the rules' route when it is off
     route, checked = review_stops(route, states, mode_of, dialogue, genre, language, len(folded))
     route, origin = review_origin(route, states, mode_of, dialogue, genre, language, len(folded))   # origin_model
@@ -2560,6 +2561,8 @@ def extract_route(text: str | None) -> RouteExtraction:
     counts.update(checked)
     counts.update(ordered)
     counts.update(origin)
+    if rules_route != tuple(route):
+        counts["learned_change"] = 1.0
     features = feature_vector(counts)
     return RouteExtraction(
         route=tuple(route), modes=modes, smuggler=smuggler, route_asked=True,
