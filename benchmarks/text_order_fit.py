@@ -31,24 +31,21 @@ import argparse
 import math
 import sys
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 
-import pandas as pd
-
-from routekit.text import order_model
+from routekit.text import learned_fit, order_model
 from routekit.text.calibration import fit as ridge_logistic
-from routekit.text.evaluation import order_score, split_route
-from routekit.text.extraction import extract_route
+# DATA, the set lists, NET_GAIN, refuse_evaluation_sets, add, choose_margin: also read from this script by
+# benchmarks/text_origin_fit.py
+from routekit.text.learned_fit import (DATA, NET_GAIN, PLAIN_SETS, TRAIN_SETS, TUNED_SETS,  # noqa: F401
+                                       add, allowed_sets, choose_margin, fit_arguments, fit_record, finite_or_never,
+                                       held_out_gain, judge_allowed_sets, leave_one_set_out, print_margin_choice,
+                                       recorded_rows, refuse_evaluation_sets, switch_on as switch_on_rule, tally,
+                                       training_rows)
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "routekit" / "reference" / "gazetteer" / order_model.ORDER_FILE
-DATA = ROOT / "tests" / "data"
-TRAIN_SETS = tuple(DATA / f"extraction_hard_train{n}.csv" for n in (1, 2, 3, 4))
-PLAIN_SETS = ("gold", "dev2", "dev3", "dev4", "heldout", "heldout2")
-TUNED_SETS = ("hard_dev", *(f"hard_dev{n}" for n in range(2, 14)))
 MARGINS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, math.inf)   # inf: never switch
-NET_GAIN = 0.01
 TUNED = "tuned:"   # group prefix of the tuned sets (``--add-tuned``)
 
 
@@ -75,29 +72,15 @@ class Row:
         return tuple(c for c in self.gold if c in self.case.countries)
 
 
-def refuse_evaluation_sets(paths) -> None:
-    for path in paths:
-        if "untouched" in Path(path).name or "calib" in Path(path).name:
-            raise SystemExit(f"{path}: kept for evaluation; never fitted on")
-
-
 def read_rows(path: Path, group: str) -> list[Row]:
     """Run the extractor (stage recording, so the rules' own order) over a labelled file."""
-    if not Path(path).exists():
-        raise SystemExit(f"{path}: no such file")
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    missing = {"text", "route"} - set(frame.columns)
-    if missing:
-        raise SystemExit(f"{path}: no column {', '.join(sorted(missing))} (a labelled file: id,text,route,...)")
     rows = []
-    with order_model.recording() as recorded:
-        for number, (text, gold) in enumerate(zip(frame["text"], frame["route"]), start=2):
-            recorded.clear()
-            result = extract_route(text)
-            route, case = recorded[0] if recorded else (tuple(result.route), None)
-            if case is not None and tuple(result.route) != tuple(route):
-                raise SystemExit(f"{path}: line {number}: the stage's route differs from the extractor's (a bug)")
-            rows.append(Row(group, tuple(result.route), case, split_route(gold)))
+    for recorded in recorded_rows(path, order_model.recording):
+        final = tuple(recorded.result.route)
+        route, case = recorded.record or (final, None)
+        if case is not None and final != tuple(route):
+            raise SystemExit(f"{path}: line {recorded.line}: the stage's route differs from the extractor's (a bug)")
+        rows.append(Row(group, final, case, recorded.gold))
     return rows
 
 
@@ -178,7 +161,7 @@ def journey_scales(rows: list[Row], weights_of: dict[str, tuple[float, ...]], ri
     return float(theta[0]), float(theta[1]), float(theta[2])
 
 
-def fit(rows: list[Row], args, margin: float = 0.0) -> order_model.Model:
+def fit(rows: list[Row], args: argparse.Namespace, margin: float = 0.0) -> order_model.Model:
     """Pair weights on all rows; the journey scales on pair scores cross-fitted by group (never a tuned group held)."""
     weights = pair_weights(rows, args.ridge, args.pairs, args.per_row)
     groups = sorted({row.group for row in rows})
@@ -193,32 +176,7 @@ def fit(rows: list[Row], args, margin: float = 0.0) -> order_model.Model:
 
 def outcome(rows: list[Row], model: order_model.Model | None) -> dict:
     """Rows, exact before/after, fixed, broken, switched, order accuracy before/after."""
-    n = before = fixed = broken = switched = 0
-    order_before = order_after = 0.0
-    for row in rows:
-        new = row.final(model)
-        was, now = row.route == row.gold, new == row.gold
-        n += 1
-        before += was
-        fixed += now and not was
-        broken += was and not now
-        switched += new != row.route
-        order_before += order_score(row.route, row.gold)
-        order_after += order_score(new, row.gold)
-    return {"rows": n, "before": before, "fixed": fixed, "broken": broken, "switched": switched,
-            "order_before": order_before, "order_after": order_after}
-
-
-def add(a: dict, b: dict) -> dict:
-    return {key: a.get(key, 0) + b[key] for key in b}
-
-
-def line(name: str, o: dict) -> str:
-    n = max(o["rows"], 1)
-    after = o["before"] + o["fixed"] - o["broken"]
-    return (f"{name:18} rows {o['rows']:4}  exact {o['before'] / n:.3f} -> {after / n:.3f}  order "
-            f"{o['order_before'] / n:.3f} -> {o['order_after'] / n:.3f}  switched {o['switched']:3} fixed "
-            f"{o['fixed']:3} broken {o['broken']:3} net {o['fixed'] - o['broken']:+d}")
+    return tally(((row.route, row.final(model), row.gold) for row in rows), order=True)
 
 
 def folds(rows: list[Row], args) -> list[tuple[list[Row], order_model.Model]]:
@@ -231,25 +189,7 @@ def folds(rows: list[Row], args) -> list[tuple[list[Row], order_model.Model]]:
 
 def margin_table(fold_list) -> dict[float, tuple[int, int]]:
     """margin -> (rows fixed, rows broken) over the held-out folds."""
-    table = {}
-    for margin in MARGINS:
-        fixed = broken = 0
-        for held_rows, model in fold_list:
-            o = outcome(held_rows, model._replace(margin=margin))
-            fixed, broken = fixed + o["fixed"], broken + o["broken"]
-        table[margin] = (fixed, broken)
-    return table
-
-
-def choose_margin(table: dict, break_cost: float) -> float:
-    """The margin with the most fixed - break_cost x broken; ties to the larger (more cautious) margin."""
-    best = None
-    for margin in sorted(table, reverse=True):
-        fixed, broken = table[margin]
-        value = fixed - break_cost * broken
-        if best is None or value > best[0] + 1e-9:
-            best = (value, margin)
-    return best[1]
+    return learned_fit.margin_table(MARGINS, fold_list, outcome)
 
 
 def pair_accuracy(fold_list, pairs_from: str) -> str:
@@ -270,18 +210,11 @@ def pair_accuracy(fold_list, pairs_from: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--train", nargs="+", type=Path, default=list(TRAIN_SETS),
-                        help="labelled sets the rules were never tuned on (one group each)")
-    parser.add_argument("--extra", nargs="*", type=Path, default=[],
-                        help="more labelled CSVs (review corrections: id,text,route,...), one group each")
-    parser.add_argument("--ridge", type=float, default=3.0)
+    parser = fit_arguments(__doc__.splitlines()[0], TARGET, "the margin")
     parser.add_argument("--pairs", choices=("equal", "overlap"), default="equal",
                         help="rows whose route holds exactly the gold countries, or any row (pairs both in gold)")
     parser.add_argument("--per-pair", dest="per_row", action="store_false",
                         help="each pair counts once (default: each row counts once)")
-    parser.add_argument("--break-cost", type=float, default=1.0,
-                        help="how many fixed rows one broken row costs when choosing the margin")
     parser.add_argument("--max-countries", type=int, default=4,
                         help="review routes of at most this many countries abroad (the stage's cost grows as n^2: 4 "
                              "keeps it under 2%% of the extraction on the demo texts, 6 costs ~3%%, 8 ~4%%)")
@@ -289,22 +222,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="pair scores alone (no journey-length term)")
     parser.add_argument("--add-tuned", action="store_true",
                         help="train also on the tuned hard sets, with their own indicator")
-    parser.add_argument("--no-allowed-sets", action="store_true",
-                        help="skip (b), the repository's plain and tuned sets (a small refit on a partner's data)")
-    parser.add_argument("--write", action="store_true", help=f"store the fit in {TARGET.name}")
-    parser.add_argument("--out", type=Path, default=TARGET, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    paths = [*args.train, *args.extra]
-    refuse_evaluation_sets(paths)
-    rows: list[Row] = []
-    for path in paths:
-        rows += read_rows(path, Path(path).stem)
+    paths, rows = training_rows(args, read_rows)
     allowed: dict[str, list[Row]] = {}
     if args.add_tuned or not args.no_allowed_sets:
-        for name in (*PLAIN_SETS, *TUNED_SETS):
-            path = DATA / f"extraction_{name}.csv"
-            if path.exists():
-                allowed[name] = read_rows(path, TUNED + name if name in TUNED_SETS else name)
+        for name, path in allowed_sets():
+            allowed[name] = read_rows(path, TUNED + name if name in TUNED_SETS else name)
     training = rows + ([r for name in TUNED_SETS for r in allowed.get(name, [])] if args.add_tuned else [])
     groups = sorted({row.group for row in rows})
     n_pairs = len(examples(training, args.pairs, False)[0]) // 2
@@ -312,62 +235,50 @@ def main(argv: list[str] | None = None) -> int:
           f"abroad, {n_pairs} pairs (--pairs {args.pairs}, ridge {args.ridge}, "
           f"{'each row once' if args.per_row else 'each pair once'}{', tuned sets added' if args.add_tuned else ''})")
 
+    def held_out(held: str) -> tuple[dict, str]:
+        rest = [r for r in training if r.group != held]
+        inner = folds(rest, args)
+        margin = choose_margin(margin_table(inner), args.break_cost) if len(inner) >= 2 else math.inf
+        model = fit(rest, args, margin)
+        return (outcome([r for r in rows if r.group == held], model),
+                f"  (margin {margin}, journey {model.pair_scale:.2f} {model.ground_weight:.2f} "
+                f"{model.flight_weight:.2f})")
+
     total: dict = {}
+    margin = math.inf
     if len(groups) >= 2:
-        print("(a) leave one training set out (nested: the margin chosen on the other training sets)")
-        for held in groups:
-            rest = [r for r in training if r.group != held]
-            inner = folds(rest, args)
-            margin = choose_margin(margin_table(inner), args.break_cost) if len(inner) >= 2 else math.inf
-            model = fit(rest, args, margin)
-            o = outcome([r for r in rows if r.group == held], model)
-            print("  " + line(held, o) + f"  (margin {margin}, journey {model.pair_scale:.2f} "
-                  f"{model.ground_weight:.2f} {model.flight_weight:.2f})")
-            total = add(total, o)
-        print("  " + line("pooled", total))
+        total = leave_one_set_out("(a) leave one training set out (nested: the margin chosen on the other training "
+                                  "sets)", groups, held_out)
         outer = folds(training, args)
         print("pairs: " + pair_accuracy(outer, args.pairs))
-        table = margin_table(outer)
-        print("leave one set out, rows fixed/broken by margin: "
-              + ", ".join(f"{m}: {f}/{b}" for m, (f, b) in table.items()))
-        margin = choose_margin(table, args.break_cost)
-        print(f"margin (leave one set out over all {len(groups)} sets): {margin}")
-    else:
-        margin = math.inf
-    pooled_ok = bool(total) and total["fixed"] - total["broken"] >= NET_GAIN * total["rows"]
+        margin = print_margin_choice(margin_table(outer), args.break_cost, len(groups))
+    pooled_ok = held_out_gain(total)
     model = fit(training, args, margin)
     print(f"journey: pair_scale {model.pair_scale:.3f}, ground_weight {model.ground_weight:.3f}, flight_weight "
           f"{model.flight_weight:.3f} (per 1,000 km)")
     print("weights: " + ", ".join(f"{name} {w:+.2f}" for name, w in zip(order_model.PAIR_FEATURES, model.weights)
                                   if abs(w) >= 0.005))
 
-    plain_ok = True
-    figures: dict = {}
+    figures, plain_ok = {}, True
     if not args.no_allowed_sets:
-        print("(b) allowed sets with the final fit")
-        for name, set_rows in allowed.items():
-            o = outcome(set_rows, model if math.isfinite(margin) else None)
-            print("  " + line(name, o))
-            figures[name] = f"{o['fixed']}/{o['broken']}"
-            if name in PLAIN_SETS and o["broken"]:
-                plain_ok = False
-    switch_on = pooled_ok and plain_ok and math.isfinite(margin)
-    print(f"switch-on rule: (a) pooled net >= {NET_GAIN:.0%} of rows: {pooled_ok}; (b) no plain-set row broken: "
-          f"{plain_ok} -> enabled: {str(switch_on).lower()}")
+        figures, plain_ok = judge_allowed_sets(
+            lambda name, path: outcome(allowed[name], model if math.isfinite(margin) else None))
+    switch_on = switch_on_rule(pooled_ok, plain_ok, math.isfinite(margin))
     if args.write:
+        options = ((" --add-tuned" if args.add_tuned else "")
+                   + (f" --pairs {args.pairs}" if args.pairs != "equal" else "")
+                   + ("" if args.per_row else " --per-pair") + f" --max-countries {args.max_countries}"
+                   + ("" if args.journey else " --no-journey")
+                   + (f" --ridge {args.ridge}" if args.ridge != 3.0 else ""))
         fitted = {
-            "command": "benchmarks/text_order_fit.py --write" + "".join(f" --extra {p}" for p in args.extra)
-            + (" --add-tuned" if args.add_tuned else "") + (f" --pairs {args.pairs}" if args.pairs != "equal" else "")
-            + ("" if args.per_row else " --per-pair")
-            + f" --max-countries {args.max_countries}" + ("" if args.journey else " --no-journey") + (f" --ridge {args.ridge}" if args.ridge != 3.0 else ""),
-            "date": datetime.now(timezone.utc).strftime("%d %b %Y %H:%M UTC"),
+            **fit_record("benchmarks/text_order_fit.py", args.extra, options),
             "sets": [Path(p).name for p in paths], "rows": len(rows), "pairs": n_pairs,
             "ridge": args.ridge, "journey_term": args.journey, "pairs_from": args.pairs, "each_row_once": args.per_row,
             "tuned_sets_added": args.add_tuned,
             "held_out_pooled": {key: (round(v, 3) if isinstance(v, float) else v) for key, v in total.items()},
             "allowed_sets_fixed_broken": figures,
         }
-        stored = model._replace(enabled=switch_on, margin=margin if math.isfinite(margin) else 1e9)
+        stored = model._replace(enabled=switch_on, margin=finite_or_never(margin))
         order_model.write_model(args.out, stored, fitted)
         print(f"wrote {args.out}")
     return 0

@@ -28,27 +28,22 @@ A partner's review corrections (``routekit review import``: id,text,route,...) a
 
 from __future__ import annotations
 
-import argparse
 import sys
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
 
 from routekit.text import verifier
-from routekit.text.evaluation import split_route
 from routekit.text.extraction import extract_route
+from routekit.text.learned_fit import (DATA, TUNED_SETS, fit_arguments, fit_record, held_out_gain, judge_allowed_sets,
+                                       leave_one_set_out, recorded_rows, switch_on as switch_on_rule, tally,
+                                       training_rows)
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "routekit" / "reference" / "gazetteer" / verifier.VERIFIER_FILE
-DATA = ROOT / "tests" / "data"
-TRAIN_SETS = tuple(DATA / f"extraction_hard_train{n}.csv" for n in (1, 2, 3, 4))
-PLAIN_SETS = ("gold", "dev2", "dev3", "dev4", "heldout", "heldout2")
-TUNED_SETS = ("hard_dev", *(f"hard_dev{n}" for n in range(2, 14)))
 REMOVE_GRID = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35)
 ADD_GRID = (0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0)   # 1.0: never add
-NET_GAIN = 0.01
 
 
 @dataclass
@@ -63,29 +58,14 @@ class Row:
     text: str = field(default="", repr=False)   # kept in memory for the end-to-end evaluation; never printed
 
 
-def refuse_evaluation_sets(paths) -> None:
-    for path in paths:
-        if "untouched" in Path(path).name or "calib" in Path(path).name:
-            raise SystemExit(f"{path}: kept for evaluation; never fitted on")
-
-
 def read_rows(path: Path, group: str, tuned: bool = False) -> list[Row]:
     """Run the extractor (stage recording, so the rules' own output) over a labelled file."""
-    if not Path(path).exists():
-        raise SystemExit(f"{path}: no such file")
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    missing = {"text", "route"} - set(frame.columns)
-    if missing:
-        raise SystemExit(f"{path}: no column {', '.join(sorted(missing))} (a labelled file: id,text,route,...)")
     rows = []
-    with verifier.recording() as recorded:
-        for text, gold in zip(frame["text"], frame["route"]):
-            recorded.clear()
-            extract_route(text)
-            route, found = recorded[0] if recorded else ((), [])
-            route = tuple(route)
-            rows.append(Row(group, route, list(found), split_route(gold), route if len(route) >= 2 else (),
-                            tuned=tuned, text=text))
+    for recorded in recorded_rows(path, verifier.recording):
+        route, found = recorded.record or ((), [])
+        route = tuple(route)
+        rows.append(Row(group, route, list(found), recorded.gold, route if len(route) >= 2 else (), tuned=tuned,
+                        text=recorded.text))
     return rows
 
 
@@ -142,18 +122,13 @@ def ridge_logistic(vectors, labels, groups, ridge: float, set_penalty: float = 4
     return float(beta[0] + offsets.mean()), tuple(float(v) for v in beta[1:1 + x.shape[1]])
 
 
-def outcome(rows: list[Row], model: verifier.Model) -> tuple[int, int, int, int]:
-    """(rows, exact without the stage, fixed, broken), the stage simulated on the route it receives (fast: the
+def outcome(rows: list[Row], model: verifier.Model) -> dict:
+    """Rows, exact without the stage, fixed, broken: the stage simulated on the route it receives (fast: the
     thresholds' grid); ``end_to_end`` is the extractor's own output."""
-    before = fixed = broken = 0
-    for row in rows:
+    def final(row):
         new, _, _ = verifier.decide(list(row.route), row.candidates, model)
-        final = tuple(new) if len(new) >= 2 else ()
-        was, now = row.rules_final == row.gold, final == row.gold
-        before += was
-        fixed += now and not was
-        broken += was and not now
-    return len(rows), before, fixed, broken
+        return tuple(new) if len(new) >= 2 else ()
+    return tally(((row.rules_final, final(row), row.gold) for row in rows), switched=False)
 
 
 def held_out_folds(rows: list[Row], ridge: float) -> list[tuple[list[Row], tuple, tuple]]:
@@ -172,25 +147,20 @@ def grid(folds) -> dict[tuple[float, float], tuple[int, int]]:
         for t_add in ADD_GRID:
             fixed = broken = 0
             for held_rows, keep, add in folds:
-                _, _, f, b = outcome(held_rows, verifier.Model(True, keep, add, t_remove, t_add))
-                fixed, broken = fixed + f, broken + b
+                o = outcome(held_rows, verifier.Model(True, keep, add, t_remove, t_add))
+                fixed, broken = fixed + o["fixed"], broken + o["broken"]
             table[(t_remove, t_add)] = (fixed, broken)
     return table
 
 
-def end_to_end(rows: list[Row], model: verifier.Model) -> tuple[int, int, int, int]:
-    """(rows, exact without the stage, fixed, broken) from the extractor itself, the stage off and on: what a user
+def end_to_end(rows: list[Row], model: verifier.Model) -> dict:
+    """Rows, exact without the stage, fixed, broken from the extractor itself, the stage off and on: what a user
     gets, with every later step (a learned order stage) after it."""
-    before = fixed = broken = 0
     with verifier.using(model._replace(enabled=False)):
         off = [extract_route(row.text).route for row in rows]
     with verifier.using(model):
         on = [extract_route(row.text).route for row in rows]
-    for row, was, now in zip(rows, off, on):
-        before += was == row.gold
-        fixed += now == row.gold and was != row.gold
-        broken += was == row.gold and now != row.gold
-    return len(rows), before, fixed, broken
+    return tally(zip(off, on, (row.gold for row in rows)), switched=False)
 
 
 def choose_thresholds(rows: list[Row], ridge: float, break_cost: float, folds=None) -> tuple[float, float, int, int]:
@@ -234,52 +204,25 @@ def ranking(folds) -> str:
     return "; ".join(parts)
 
 
-def nested_held_out(rows: list[Row], ridge: float, break_cost: float) -> list[tuple[str, int, int, int, int, float,
-                                                                                     float]]:
-    """Per group: scored by the fit on the others with thresholds chosen on those others alone."""
-    report = []
-    groups = sorted({row.group for row in rows if not row.tuned})
-    for held in groups:
-        rest = [r for r in rows if r.group != held]
-        if len({r.group for r in rest if not r.tuned}) >= 2:
-            t_remove, t_add, _, _ = choose_thresholds(rest, ridge, break_cost)
-        else:
-            t_remove, t_add = 0.0, 1.0
-        keep, add = fit(rest, ridge)
-        n, before, fixed, broken = end_to_end([r for r in rows if r.group == held],
-                                              verifier.Model(True, keep, add, t_remove, t_add))
-        report.append((held, n, before, fixed, broken, t_remove, t_add))
-    return report
-
-
-def line(name: str, n: int, before: int, fixed: int, broken: int) -> str:
-    after = before + fixed - broken
-    return (f"{name:18} rows {n:4}  exact {before / n:.3f} -> {after / n:.3f}  fixed {fixed:3} broken {broken:3} "
-            f"net {fixed - broken:+d}")
+def nested_held_out(rows: list[Row], ridge: float, break_cost: float, held: str) -> tuple[dict, str]:
+    """One group's tally, scored by the fit on the others with thresholds chosen on those others alone."""
+    rest = [r for r in rows if r.group != held]
+    if len({r.group for r in rest if not r.tuned}) >= 2:
+        t_remove, t_add, _, _ = choose_thresholds(rest, ridge, break_cost)
+    else:
+        t_remove, t_add = 0.0, 1.0
+    keep, add = fit(rest, ridge)
+    o = end_to_end([r for r in rows if r.group == held], verifier.Model(True, keep, add, t_remove, t_add))
+    return o, f"  (t_remove {t_remove}, t_add {t_add})"
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--train", nargs="+", type=Path, default=list(TRAIN_SETS),
-                        help="labelled sets the rules were never tuned on (one group each)")
-    parser.add_argument("--extra", nargs="*", type=Path, default=[],
-                        help="more labelled CSVs (review corrections: id,text,route,...), one group each")
-    parser.add_argument("--ridge", type=float, default=3.0)
+    parser = fit_arguments(__doc__.splitlines()[0], TARGET, "the thresholds")
     parser.add_argument("--no-tuned", action="store_true",
                         help="leave out the 13 hard sets the rules were tuned on (by default added to the fit with "
                              "their own intercepts and a 'tuned' indicator, never held out)")
-    parser.add_argument("--break-cost", type=float, default=1.0,
-                        help="how many fixed rows one broken row costs when choosing the thresholds")
-    parser.add_argument("--no-allowed-sets", action="store_true",
-                        help="skip (b), the repository's plain and tuned sets (a small refit on a partner's data)")
-    parser.add_argument("--write", action="store_true", help=f"store the fit in {TARGET.name}")
-    parser.add_argument("--out", type=Path, default=TARGET, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    paths = [*args.train, *args.extra]
-    refuse_evaluation_sets(paths)
-    rows: list[Row] = []
-    for path in paths:
-        rows += read_rows(path, Path(path).stem)
+    paths, rows = training_rows(args, read_rows)
     groups = sorted({row.group for row in rows})
     candidates = sum(len(r.candidates) for r in rows)
     print(f"training: {len(groups)} sets, {len(rows)} rows, {candidates} candidates "
@@ -291,16 +234,10 @@ def main(argv: list[str] | None = None) -> int:
               f"indicator; never held out)")
     rows += tuned_rows
 
-    print("(a) leave one training set out (nested: thresholds chosen on the other sets)")
-    total = [0, 0, 0, 0]
-    for held, n, before, fixed, broken, t_remove, t_add in (nested_held_out(rows, args.ridge, args.break_cost)
-                                                           if len(groups) >= 2 else []):
-        print("  " + line(held, n, before, fixed, broken) + f"  (t_remove {t_remove}, t_add {t_add})")
-        total = [total[0] + n, total[1] + before, total[2] + fixed, total[3] + broken]
-    pooled_ok = False
-    if total[0]:
-        print("  " + line("pooled", *total))
-        pooled_ok = total[2] > total[3] and (total[2] - total[3]) >= NET_GAIN * total[0]
+    held_groups = sorted({row.group for row in rows if not row.tuned}) if len(groups) >= 2 else []
+    total = leave_one_set_out("(a) leave one training set out (nested: thresholds chosen on the other sets)",
+                              held_groups, lambda held: nested_held_out(rows, args.ridge, args.break_cost, held))
+    pooled_ok = held_out_gain(total)   # a net gain of 1% of the rows is also more fixed than broken
 
     if len(groups) >= 2:
         folds = held_out_folds(rows, args.ridge)
@@ -318,31 +255,19 @@ def main(argv: list[str] | None = None) -> int:
     keep, add = fit(rows, args.ridge)
     model = verifier.Model(True, keep, add, t_remove, t_add)
 
-    plain_ok = True
-    figures: dict = {}
+    figures, plain_ok = {}, True
     if not args.no_allowed_sets:
-        print("(b) allowed sets with the final fit")
-        for name in (*PLAIN_SETS, *TUNED_SETS):
-            path = DATA / f"extraction_{name}.csv"
-            if not path.exists():
-                continue
-            n, before, fixed, broken = end_to_end([r for r in tuned_rows if r.group == name]
-                                                  or read_rows(path, name), model)
-            print("  " + line(name, n, before, fixed, broken))
-            figures[name] = f"{fixed}/{broken}"
-            if name in PLAIN_SETS and broken:
-                plain_ok = False
-    switch_on = pooled_ok and plain_ok and (t_remove > 0.0 or t_add < 1.0)
-    print(f"switch-on rule: (a) pooled net >= {NET_GAIN:.0%} and more fixed than broken: {pooled_ok}; "
-          f"(b) no plain-set row broken: {plain_ok} -> enabled: {str(switch_on).lower()}")
+        figures, plain_ok = judge_allowed_sets(
+            lambda name, path: end_to_end([r for r in tuned_rows if r.group == name] or read_rows(path, name), model))
+    switch_on = switch_on_rule(pooled_ok, plain_ok, t_remove > 0.0 or t_add < 1.0, "and more fixed than broken")
     if args.write:
         fitted = {
-            "command": "benchmarks/text_verifier_fit.py --write" + "".join(f" --extra {p}" for p in args.extra),
-            "date": datetime.now(timezone.utc).strftime("%d %b %Y %H:%M UTC"),
+            **fit_record("benchmarks/text_verifier_fit.py", args.extra),
             "sets": [Path(p).name for p in paths], "rows": len(rows) - len(tuned_rows), "candidates": candidates,
             "tuned_sets_with_indicator": tuned_sets, "tuned_rows": len(tuned_rows),
             "ridge": args.ridge, "break_cost": args.break_cost, "intercept_per_set": True,
-            "held_out_pooled": {"rows": total[0], "exact_before": total[1], "fixed": total[2], "broken": total[3]},
+            "held_out_pooled": {"rows": total.get("rows", 0), "exact_before": total.get("before", 0),
+                                "fixed": total.get("fixed", 0), "broken": total.get("broken", 0)},
             "allowed_sets_fixed_broken": figures,
             "switch_on_rule": {"held_out_net_gain": pooled_ok, "no_plain_set_row_broken": plain_ok},
         }

@@ -1,0 +1,235 @@
+"""What the fit scripts of the learned stages share (``benchmarks/text_{verifier,order,origin}_fit.py``, issue 15).
+
+Every learned stage is fitted and judged the same way: labelled sets read through the extractor with the stage
+recording, one group per set, evaluation sets refused, each training set held out in turn with the stage's one
+tuning choice (thresholds, margin) made on the others, the repository's plain and tuned sets judged with the final
+fit, and a switch-on rule (a held-out net gain, no plain-set row broken). Written once here so that the stages are
+judged alike and a fix reaches all three.
+
+It lives in the package, not in ``benchmarks/``: the scripts are run by path and loaded by file by their tests (and
+one script by another), so a sibling module in ``benchmarks/`` would need ``sys.path`` edits in each; and a refit on a
+partner's review corrections (``--extra``) is a supported use, not only a benchmark. The extractor's hot path never
+imports this module.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Iterable, NamedTuple
+
+import pandas as pd
+
+from routekit.text.evaluation import order_score, split_route
+from routekit.text.extraction import RouteExtraction, extract_route
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data"
+# the four blind-written training sets: the rules were never tuned on them, nobody reads their texts
+TRAIN_SETS = tuple(DATA / f"extraction_hard_train{n}.csv" for n in (1, 2, 3, 4))
+PLAIN_SETS = ("gold", "dev2", "dev3", "dev4", "heldout", "heldout2")
+TUNED_SETS = ("hard_dev", *(f"hard_dev{n}" for n in range(2, 14)))
+NET_GAIN = 0.01   # the held-out gain a stage needs to be switched on, a share of the rows
+
+
+def refuse_evaluation_sets(paths) -> None:
+    """Never fit on a set kept for evaluation (``*untouched*``, ``*calib*``)."""
+    for path in paths:
+        if "untouched" in Path(path).name or "calib" in Path(path).name:
+            raise SystemExit(f"{path}: kept for evaluation; never fitted on")
+
+
+def labelled_frame(path) -> pd.DataFrame:
+    """A labelled CSV (id,text,route,...: a set of the repository or a partner's review corrections)."""
+    if not Path(path).exists():
+        raise SystemExit(f"{path}: no such file")
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = {"text", "route"} - set(frame.columns)
+    if missing:
+        raise SystemExit(f"{path}: no column {', '.join(sorted(missing))} (a labelled file: id,text,route,...)")
+    return frame
+
+
+class Recorded(NamedTuple):
+    """One labelled row read through the extractor: its file line, text (kept in memory, never printed), gold route,
+    the extractor's result and what the stage recorded (None: the stage did not look at the row)."""
+
+    line: int
+    text: str
+    gold: tuple[str, ...]
+    result: RouteExtraction
+    record: tuple | None
+
+
+def recorded_rows(path, recording) -> list[Recorded]:
+    """Run the extractor over a labelled file with a stage recording (``recording``: the stage's context manager),
+    all rows at once so that the recording ends before any row is used."""
+    frame = labelled_frame(path)
+    found = []
+    with recording() as recorded:
+        for number, (text, gold) in enumerate(zip(frame["text"], frame["route"]), start=2):
+            recorded.clear()
+            result = extract_route(text)
+            found.append(Recorded(number, text, split_route(gold), result, recorded[0] if recorded else None))
+    return found
+
+
+def training_rows(args: argparse.Namespace, read_rows: Callable) -> tuple[list[Path], list]:
+    """The ``--train`` and ``--extra`` files (evaluation sets refused) and their rows, one group per file named by
+    its stem, read by the stage's ``read_rows(path, group)``."""
+    paths = [*args.train, *args.extra]
+    refuse_evaluation_sets(paths)
+    rows: list = []
+    for path in paths:
+        rows += read_rows(path, Path(path).stem)
+    return paths, rows
+
+
+def allowed_sets() -> list[tuple[str, Path]]:
+    """The repository's plain and tuned sets a fit may be judged on, (name, path), those present."""
+    found = [(name, DATA / f"extraction_{name}.csv") for name in (*PLAIN_SETS, *TUNED_SETS)]
+    return [(name, path) for name, path in found if path.exists()]
+
+
+def fit_arguments(description: str, target: Path, choosing: str) -> argparse.ArgumentParser:
+    """The options every fit script takes (``choosing``: what ``--break-cost`` weighs in, e.g. "the margin")."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--train", nargs="+", type=Path, default=list(TRAIN_SETS),
+                        help="labelled sets the rules were never tuned on (one group each)")
+    parser.add_argument("--extra", nargs="*", type=Path, default=[],
+                        help="more labelled CSVs (review corrections: id,text,route,...), one group each")
+    parser.add_argument("--ridge", type=float, default=3.0)
+    parser.add_argument("--break-cost", type=float, default=1.0,
+                        help=f"how many fixed rows one broken row costs when choosing {choosing}")
+    parser.add_argument("--no-allowed-sets", action="store_true",
+                        help="skip (b), the repository's plain and tuned sets (a small refit on a partner's data)")
+    parser.add_argument("--write", action="store_true", help=f"store the fit in {target.name}")
+    parser.add_argument("--out", type=Path, default=target, help=argparse.SUPPRESS)
+    return parser
+
+
+def tally(results: Iterable[tuple[tuple, tuple, tuple]], switched: bool = True, order: bool = False) -> dict:
+    """Rows, exact before, fixed, broken (and switched, order accuracy before/after) over (route without the stage,
+    route with it, gold route) triples."""
+    o = {"rows": 0, "before": 0, "fixed": 0, "broken": 0}
+    if switched:
+        o["switched"] = 0
+    if order:
+        o["order_before"] = o["order_after"] = 0.0
+    for was_route, new, gold in results:
+        was, now = was_route == gold, new == gold
+        o["rows"] += 1
+        o["before"] += was
+        o["fixed"] += now and not was
+        o["broken"] += was and not now
+        if switched:
+            o["switched"] += new != was_route
+        if order:
+            o["order_before"] += order_score(was_route, gold)
+            o["order_after"] += order_score(new, gold)
+    return o
+
+
+def add(a: dict, b: dict) -> dict:
+    """Two tallies summed (``a`` may be empty)."""
+    return {key: a.get(key, 0) + b[key] for key in b}
+
+
+def line(name: str, o: dict) -> str:
+    """A tally as one printed line (counts only, nothing of a row)."""
+    n = max(o["rows"], 1)
+    after = o["before"] + o["fixed"] - o["broken"]
+    text = f"{name:18} rows {o['rows']:4}  exact {o['before'] / n:.3f} -> {after / n:.3f}  "
+    if "order_before" in o:
+        text = text[:-2] + f"  order {o['order_before'] / n:.3f} -> {o['order_after'] / n:.3f}  "
+    if "switched" in o:
+        text += f"switched {o['switched']:3} "
+    return text + f"fixed {o['fixed']:3} broken {o['broken']:3} net {o['fixed'] - o['broken']:+d}"
+
+
+def leave_one_set_out(header: str, groups: Iterable[str], held_out: Callable[[str], tuple[dict, str]]) -> dict:
+    """(a): print each group's tally from ``held_out(group)`` -> (tally, note) and the pooled one; the pooled tally."""
+    print(header)
+    total: dict = {}
+    for held in groups:
+        o, note = held_out(held)
+        print("  " + line(held, o) + note)
+        total = add(total, o)
+    if total.get("rows"):
+        print("  " + line("pooled", total))
+    return total
+
+
+def held_out_gain(total: dict) -> bool:
+    """The switch-on rule's (a): the held-out rows fixed less broken reach ``NET_GAIN`` of the rows."""
+    rows = total.get("rows", 0)
+    return bool(rows) and total["fixed"] - total["broken"] >= NET_GAIN * rows
+
+
+def margin_table(margins, fold_list, outcome: Callable) -> dict[float, tuple[int, int]]:
+    """margin -> (rows fixed, rows broken) over the held-out folds ((rows, model fitted without them) pairs), the
+    model's margin replaced; ``outcome(rows, model)`` is the stage's tally."""
+    table = {}
+    for margin in margins:
+        fixed = broken = 0
+        for held_rows, model in fold_list:
+            o = outcome(held_rows, model._replace(margin=margin))
+            fixed, broken = fixed + o["fixed"], broken + o["broken"]
+        table[margin] = (fixed, broken)
+    return table
+
+
+def choose_margin(table: dict, break_cost: float) -> float:
+    """The margin with the most fixed - break_cost x broken; ties to the larger (more cautious) margin."""
+    best = None
+    for margin in sorted(table, reverse=True):
+        fixed, broken = table[margin]
+        value = fixed - break_cost * broken
+        if best is None or value > best[0] + 1e-9:
+            best = (value, margin)
+    return best[1]
+
+
+def print_margin_choice(table: dict, break_cost: float, groups: int) -> float:
+    """Print the held-out margin table and the margin it chooses; that margin."""
+    print("leave one set out, rows fixed/broken by margin: "
+          + ", ".join(f"{m}: {f}/{b}" for m, (f, b) in table.items()))
+    margin = choose_margin(table, break_cost)
+    print(f"margin (leave one set out over all {groups} sets): {margin}")
+    return margin
+
+
+def judge_allowed_sets(outcome_of: Callable[[str, Path], dict]) -> tuple[dict, bool]:
+    """(b): each allowed set's tally with the final fit (``outcome_of(name, path)``), printed; the figures to store
+    (fixed/broken per set) and whether no plain-set row broke."""
+    print("(b) allowed sets with the final fit")
+    figures: dict = {}
+    plain_ok = True
+    for name, path in allowed_sets():
+        o = outcome_of(name, path)
+        print("  " + line(name, o))
+        figures[name] = f"{o['fixed']}/{o['broken']}"
+        if name in PLAIN_SETS and o["broken"]:
+            plain_ok = False
+    return figures, plain_ok
+
+
+def switch_on(pooled_ok: bool, plain_ok: bool, chosen: bool, rule: str = "of rows") -> bool:
+    """The switch-on rule, printed: (a) held-out gain, (b) no plain-set row broken, and a finite tuning choice."""
+    on = pooled_ok and plain_ok and chosen
+    print(f"switch-on rule: (a) pooled net >= {NET_GAIN:.0%} {rule}: {pooled_ok}; (b) no plain-set row broken: "
+          f"{plain_ok} -> enabled: {str(on).lower()}")
+    return on
+
+
+def fit_record(script: str, extra: Iterable, options: str = "") -> dict:
+    """How a stored fit was made: the command (with ``options``, e.g. " --ridge 1.0") and the date."""
+    return {"command": f"{script} --write" + "".join(f" --extra {p}" for p in extra) + options,
+            "date": datetime.now(timezone.utc).strftime("%d %b %Y %H:%M UTC")}
+
+
+def finite_or_never(margin: float) -> float:
+    """A margin as stored: ``inf`` (never switch) as 1e9, which yaml and the stage read back as a number."""
+    return margin if math.isfinite(margin) else 1e9
