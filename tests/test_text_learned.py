@@ -65,23 +65,24 @@ def test_every_stage_refuses_a_missing_file_with_its_own_error(tmp_path, stage, 
         stage.read_model(tmp_path / "nowhere.yaml")
 
 
-def test_a_value_that_is_not_a_number_names_its_field(tmp_path):
-    path = tmp_path / "verifier.yaml"
-    path.write_text("enabled: true\nkeep: {intercept: 0, weights: {mentions: high}}\nadd: {intercept: 0}\n",
-                    encoding="utf-8")
-    with pytest.raises(verifier.VerifierError, match="verifier.yaml: keep.weights: a weight is not a number"):
-        verifier.read_model(path)
-    path.write_text("enabled: true\nkeep: {intercept: 0}\nadd: {intercept: 0}\nthresholds: {remove: low}\n",
-                    encoding="utf-8")
-    with pytest.raises(verifier.VerifierError, match="thresholds.remove: not a number"):
-        verifier.read_model(path)
-    path = tmp_path / "order_model.yaml"
-    path.write_text("enabled: true\nweights: {rules: 1}\njourney: {ground_weight: far}\n", encoding="utf-8")
-    with pytest.raises(order_model.OrderModelError, match="order_model.yaml: journey.ground_weight: not a number"):
-        order_model.read_model(path)
-    path.write_text("enabled: true\nweights: {rules: 1}\nmax_countries: many\n", encoding="utf-8")
-    with pytest.raises(order_model.OrderModelError, match="max_countries: not a whole number"):
-        order_model.read_model(path)
+BAD_VALUES = [   # (stage, file, its text, what the error says)
+    (verifier, "verifier.yaml", "keep: {intercept: 0, weights: {mentions: high}}\nadd: {intercept: 0}",
+     "verifier.yaml: keep.weights: a weight is not a number"),
+    (verifier, "verifier.yaml", "keep: {intercept: 0}\nadd: {intercept: 0}\nthresholds: {remove: low}",
+     "verifier.yaml: thresholds.remove: not a number"),
+    (order_model, "order_model.yaml", "weights: {rules: 1}\njourney: {ground_weight: far}",
+     "order_model.yaml: journey.ground_weight: not a number"),
+    (order_model, "order_model.yaml", "weights: {rules: 1}\nmax_countries: many",
+     "order_model.yaml: max_countries: not a whole number"),
+]
+
+
+@pytest.mark.parametrize("stage, name, text, message", BAD_VALUES)
+def test_a_value_that_is_not_a_number_names_file_and_field(tmp_path, stage, name, text, message):
+    path = tmp_path / name
+    path.write_text("enabled: true\n" + text + "\n", encoding="utf-8")
+    with pytest.raises(RoutekitError, match=message):
+        stage.read_model(path)
 
 
 def test_coefficients_written_are_read_back(tmp_path):
