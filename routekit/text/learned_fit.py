@@ -32,6 +32,7 @@ TRAIN_SETS = tuple(DATA / f"extraction_hard_train{n}.csv" for n in (1, 2, 3, 4))
 PLAIN_SETS = ("gold", "dev2", "dev3", "dev4", "heldout", "heldout2")
 TUNED_SETS = ("hard_dev", *(f"hard_dev{n}" for n in range(2, 14)))
 NET_GAIN = 0.01   # the held-out gain a stage needs to be switched on, a share of the rows
+TUNED = "tuned:"   # the group prefix of a tuned set added to the training (``--add-tuned``): never held out
 
 
 def refuse_evaluation_sets(paths) -> None:
@@ -93,14 +94,15 @@ def allowed_sets() -> list[tuple[str, Path]]:
     return [(name, path) for name, path in found if path.exists()]
 
 
-def fit_arguments(description: str, target: Path, choosing: str) -> argparse.ArgumentParser:
-    """The options every fit script takes (``choosing``: what ``--break-cost`` weighs in, e.g. "the margin")."""
+def fit_arguments(description: str, target: Path, choosing: str, ridge: float = 3.0) -> argparse.ArgumentParser:
+    """The options every fit script takes (``choosing``: what ``--break-cost`` weighs in, e.g. "the margin";
+    ``ridge``: the stage's default ridge)."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--train", nargs="+", type=Path, default=list(TRAIN_SETS),
                         help="labelled sets the rules were never tuned on (one group each)")
     parser.add_argument("--extra", nargs="*", type=Path, default=[],
                         help="more labelled CSVs (review corrections: id,text,route,...), one group each")
-    parser.add_argument("--ridge", type=float, default=3.0)
+    parser.add_argument("--ridge", type=float, default=ridge)
     parser.add_argument("--break-cost", type=float, default=1.0,
                         help=f"how many fixed rows one broken row costs when choosing {choosing}")
     parser.add_argument("--no-allowed-sets", action="store_true",
