@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from routekit.errors import RoutekitError
-from routekit.text import learned, learned_fit, order_model, verifier
+from routekit.text import learned, learned_fit, order_model, origin_model, verifier
 from routekit.text.extraction import extract_route
 
 TEXT = "Ik kom uit Syrie. Ik reisde via Turkije en Griekenland naar Italie en daarna naar Nederland."
@@ -31,7 +31,7 @@ def test_hooks_restore_what_was_there_even_after_an_error():
     assert hooks.model is None and hooks.recorder is None
 
 
-STAGES = (verifier, order_model)
+STAGES = (verifier, order_model, origin_model)
 
 
 @pytest.mark.parametrize("stage", STAGES)
@@ -58,7 +58,9 @@ def test_a_stage_file_that_cannot_be_read_names_the_file(tmp_path):
         learned.read_stage_file(listed, _Error)
 
 
-@pytest.mark.parametrize("stage, error", [(verifier, verifier.VerifierError), (order_model, order_model.OrderModelError)])
+@pytest.mark.parametrize("stage, error", [(verifier, verifier.VerifierError),
+                                          (order_model, order_model.OrderModelError),
+                                          (origin_model, origin_model.OriginModelError)])
 def test_every_stage_refuses_a_missing_file_with_its_own_error(tmp_path, stage, error):
     # before learned.py the stop verifier let a FileNotFoundError through
     with pytest.raises(error, match="nowhere.yaml: cannot be read"):
@@ -74,6 +76,10 @@ BAD_VALUES = [   # (stage, file, its text, what the error says)
      "order_model.yaml: journey.ground_weight: not a number"),
     (order_model, "order_model.yaml", "weights: {rules: 1}\nmax_countries: many",
      "order_model.yaml: max_countries: not a whole number"),
+    (origin_model, "origin_model.yaml", "margin: wide\ndrop: {intercept: 0}\nadd: {intercept: 0}",
+     "origin_model.yaml: margin: not a number"),
+    (origin_model, "origin_model.yaml", "drop: {intercept: low}\nadd: {intercept: 0}",
+     "origin_model.yaml: drop.intercept: not a number"),
 ]
 
 

@@ -174,5 +174,5 @@ def test_the_fit_is_deterministic_and_reproduces_the_stored_coefficients():
         assert new[0] == pytest.approx(old[0], abs=0.05), f"{action} intercept: {hint}"
         for name, a, b in zip(origin_model.FEATURE_NAMES, new[1], old[1]):
             assert a == pytest.approx(b, abs=0.05), f"{action} {name}: {hint}"
-    margin = script._ORDER_FIT.choose_margin(script.margin_table(rows, 1.0), 1.0)
+    margin = script.choose_margin(script.margin_table(rows, 1.0), 1.0)
     assert margin == pytest.approx(stored.margin), hint

@@ -21,16 +21,15 @@ in ``routekit/reference/gazetteer/origin_model.yaml``; with ``enabled: false`` t
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from functools import lru_cache
 from operator import mul
 from pathlib import Path
-from typing import Iterator, NamedTuple
-
-import yaml
+from typing import NamedTuple
 
 from routekit.errors import RoutekitError
 from routekit.text.gazetteer import data_path
+from routekit.text.learned import (StageHooks, coefficients, coefficients_entry, number, read_stage_file,
+                                   write_stage_file)
 from routekit.text.order_model import KINDS, PAIR_FEATURES, country_summaries
 from routekit.text.timeline import neighbours
 from routekit.text import verifier
@@ -171,41 +170,23 @@ def decide(found: list[Alternative], model: Model) -> tuple[Alternative | None, 
     return (best if best_score > model.margin else None), best_score
 
 
-_recorder: list | None = None
-_model_in_use: Model | None = None
-
-
-@contextmanager
-def using(model: Model) -> Iterator[None]:
-    """Let the extractor use ``model`` instead of the stored one (the fit's held-out evaluation, tests)."""
-    global _model_in_use
-    previous, _model_in_use = _model_in_use, model
-    try:
-        yield
-    finally:
-        _model_in_use = previous
-
-
-@contextmanager
-def recording() -> Iterator[list]:
-    """Collect, per record the extractor reads, (route, alternatives) and leave the routes the rules' own: what the
-    fit reads. Country codes and numbers only, no text."""
-    global _recorder
-    previous, _recorder = _recorder, []
-    try:
-        yield _recorder
-    finally:
-        _recorder = previous
+_HOOKS = StageHooks()
+# the fit's and the tests' switches (``learned.StageHooks``): ``with using(model):``, ``with recording() as rows:``,
+# each row (route, alternatives) with the route as the rules and the stop verifier made it
+using = _HOOKS.using
+recording = _HOOKS.recording
 
 
 def review(route: list[str], states, mode_of: dict[str, str], dialogue, genre: dict[str, float], language: str,
            text_length: int) -> tuple[list[str], dict[str, float]]:
     """The extractor's hook, before the order stage: the route with the chosen origin and ``origin_flip`` (1 when
     the origin changed) for the calibration. Empty when the stage is off or keeps the rules' origin."""
-    if _recorder is not None:
-        _recorder.append((tuple(route), alternatives(states, route, mode_of, dialogue, genre, language, text_length)))
+    hooks = _HOOKS
+    if hooks.recorder is not None:
+        hooks.recorder.append((tuple(route), alternatives(states, route, mode_of, dialogue, genre, language,
+                                                          text_length)))
         return route, {}
-    model = _model_in_use or stored_model()
+    model = hooks.model or stored_model()
     if not model.enabled:
         return route, {}
     found = alternatives(states, route, mode_of, dialogue, genre, language, text_length)
@@ -222,34 +203,15 @@ def stored_model() -> Model:
     return read_model(data_path(ORIGIN_FILE))
 
 
-def _coefficients(data: dict, key: str, path) -> tuple[float, tuple[float, ...]]:
-    part = data.get(key)
-    if not isinstance(part, dict) or "intercept" not in part:
-        raise OriginModelError(f"{path}: {key}: no 'intercept' (a file written by benchmarks/text_origin_fit.py)")
-    weights = part.get("weights") or {}
-    unknown = sorted(set(weights) - set(FEATURE_NAMES))
-    if unknown:
-        raise OriginModelError(f"{path}: {key}.weights: unknown feature {', '.join(unknown)}")
-    try:
-        return float(part["intercept"]), tuple(float(weights.get(name, 0.0)) for name in FEATURE_NAMES)
-    except (TypeError, ValueError):
-        raise OriginModelError(f"{path}: {key}: an intercept or weight is not a number") from None
+_WRITER = "benchmarks/text_origin_fit.py"
 
 
 def read_model(path) -> Model:
     """The stage's file: ``enabled``, ``margin``, ``drop`` and ``add`` (intercept, weights by feature)."""
-    try:
-        data = yaml.safe_load(Path(str(path)).read_text(encoding="utf-8")) or {}
-    except OSError as error:
-        raise OriginModelError(f"{path}: cannot be read ({error.strerror})") from None
-    if not isinstance(data, dict):
-        raise OriginModelError(f"{path}: not a mapping")
-    try:
-        margin = float(data.get("margin", 0.0))
-    except (TypeError, ValueError):
-        raise OriginModelError(f"{path}: margin is not a number") from None
-    return Model(bool(data.get("enabled", False)), _coefficients(data, "drop", path), _coefficients(data, "add", path),
-                 margin)
+    data = read_stage_file(path, OriginModelError)
+    drop = coefficients(data, "drop", FEATURE_NAMES, path, OriginModelError, _WRITER)
+    add = coefficients(data, "add", FEATURE_NAMES, path, OriginModelError, _WRITER)
+    return Model(bool(data.get("enabled", False)), drop, add, number(data, "margin", 0.0, path, OriginModelError))
 
 
 _HEADER = ("# The learned origin decision of routekit.text (origin_model.py): per alternative origin - 'drop' the\n"
@@ -261,10 +223,6 @@ _HEADER = ("# The learned origin decision of routekit.text (origin_model.py): pe
 
 def write_model(path: Path, model: Model, fitted: dict) -> None:
     """Store a fit and how it was made (``fitted``: sets, ridge, held-out figures)."""
-    def part(coefficients):
-        intercept, weights = coefficients
-        return {"intercept": round(float(intercept), 6),
-                "weights": {name: round(float(w), 6) for name, w in zip(FEATURE_NAMES, weights)}}
     data = {"enabled": bool(model.enabled), "margin": round(float(model.margin), 6), "fitted": fitted,
-            "drop": part(model.drop), "add": part(model.add)}
-    Path(path).write_text(_HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+            "drop": coefficients_entry(model.drop, FEATURE_NAMES), "add": coefficients_entry(model.add, FEATURE_NAMES)}
+    write_stage_file(path, _HEADER, data)
