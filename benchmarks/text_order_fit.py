@@ -35,13 +35,10 @@ from pathlib import Path
 
 from routekit.text import learned_fit, order_model
 from routekit.text.calibration import fit as ridge_logistic
-# DATA, the set lists, NET_GAIN, refuse_evaluation_sets, add, choose_margin: also read from this script by
-# benchmarks/text_origin_fit.py
-from routekit.text.learned_fit import (DATA, NET_GAIN, PLAIN_SETS, TRAIN_SETS, TUNED, TUNED_SETS,  # noqa: F401
-                                       add, allowed_sets, choose_margin, fit_arguments, fit_record, finite_or_never,
+from routekit.text.learned_fit import (TRAIN_SETS, TUNED, TUNED_SETS,  # noqa: F401  (TRAIN_SETS: for the tests)
+                                       allowed_sets, choose_margin, fit_arguments, fit_record, finite_or_never,
                                        held_out_gain, judge_allowed_sets, leave_one_set_out, print_margin_choice,
-                                       recorded_rows, refuse_evaluation_sets, switch_on as switch_on_rule, tally,
-                                       training_rows)
+                                       recorded_rows, switch_on as switch_on_rule, tally, training_rows)
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "routekit" / "reference" / "gazetteer" / order_model.ORDER_FILE
