@@ -38,7 +38,7 @@ from routekit.text.calibration import fit as ridge_logistic
 from routekit.text.learned_fit import (TRAIN_SETS, TUNED, TUNED_SETS,  # noqa: F401  (TRAIN_SETS: for the tests)
                                        allowed_sets, choose_margin, fit_arguments, fit_record, finite_or_never,
                                        held_out_gain, judge_allowed_sets, leave_one_set_out, print_margin_choice,
-                                       recorded_rows, switch_on as switch_on_rule, tally, training_rows)
+                                       recorded_rows, store, switch_on as switch_on_rule, tally, training_rows)
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "routekit" / "reference" / "gazetteer" / order_model.ORDER_FILE
@@ -219,13 +219,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--add-tuned", action="store_true",
                         help="train also on the tuned hard sets, with their own indicator")
     args = parser.parse_args(argv)
-    paths, rows = training_rows(args, read_rows)
+    paths, rows, groups = training_rows(args, read_rows)
     allowed: dict[str, list[Row]] = {}
     if args.add_tuned or not args.no_allowed_sets:
         for name, path in allowed_sets():
             allowed[name] = read_rows(path, TUNED + name if name in TUNED_SETS else name)
     training = rows + ([r for name in TUNED_SETS for r in allowed.get(name, [])] if args.add_tuned else [])
-    groups = sorted({row.group for row in rows})
     n_pairs = len(examples(training, args.pairs, False)[0]) // 2
     print(f"training: {len(groups)} sets, {len(rows)} rows, {sum(r.case is not None for r in rows)} with 2+ countries "
           f"abroad, {n_pairs} pairs (--pairs {args.pairs}, ridge {args.ridge}, "
@@ -275,8 +274,7 @@ def main(argv: list[str] | None = None) -> int:
             "allowed_sets_fixed_broken": figures,
         }
         stored = model._replace(enabled=switch_on, margin=finite_or_never(margin))
-        order_model.write_model(args.out, stored, fitted)
-        print(f"wrote {args.out}")
+        store(order_model.write_model, args.out, stored, fitted)
     return 0
 
 

@@ -33,7 +33,7 @@ from routekit.text.calibration import fit as ridge_logistic
 from routekit.text.learned_fit import (DATA, TRAIN_SETS, TUNED, TUNED_SETS,  # noqa: F401  (TRAIN_SETS: for the tests)
                                        allowed_sets, choose_margin, fit_arguments, fit_record, finite_or_never,
                                        held_out_gain, judge_allowed_sets, leave_one_set_out, print_margin_choice,
-                                       recorded_rows, switch_on as switch_on_rule, tally, training_rows)
+                                       recorded_rows, store, switch_on as switch_on_rule, tally, training_rows)
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "routekit" / "reference" / "gazetteer" / origin_model.ORIGIN_FILE
@@ -117,8 +117,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="train also on the repository's tuned hard sets (never held out: the folds stay the "
                              "training sets)")
     args = parser.parse_args(argv)
-    paths, rows = training_rows(args, read_rows)
-    groups = sorted({row.group for row in rows})
+    paths, rows, groups = training_rows(args, read_rows)
     tuned: list[Row] = []
     if args.add_tuned:
         for name, path in allowed_sets():
@@ -159,8 +158,7 @@ def main(argv: list[str] | None = None) -> int:
             "tuned_sets_added": args.add_tuned, "held_out_pooled": total, "allowed_sets_fixed_broken": figures,
         }
         stored = model._replace(enabled=switch_on, margin=finite_or_never(margin))
-        origin_model.write_model(args.out, stored, fitted)
-        print(f"wrote {args.out}")
+        store(origin_model.write_model, args.out, stored, fitted)
     return 0
 
 

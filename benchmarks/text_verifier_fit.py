@@ -37,7 +37,7 @@ import pandas as pd
 from routekit.text import verifier
 from routekit.text.extraction import extract_route
 from routekit.text.learned_fit import (DATA, TUNED_SETS, fit_arguments, fit_record, held_out_gain, judge_allowed_sets,
-                                       leave_one_set_out, recorded_rows, switch_on as switch_on_rule, tally,
+                                       leave_one_set_out, recorded_rows, store, switch_on as switch_on_rule, tally,
                                        training_rows)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -222,8 +222,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="leave out the 13 hard sets the rules were tuned on (by default added to the fit with "
                              "their own intercepts and a 'tuned' indicator, never held out)")
     args = parser.parse_args(argv)
-    paths, rows = training_rows(args, read_rows)
-    groups = sorted({row.group for row in rows})
+    paths, rows, groups = training_rows(args, read_rows)
     candidates = sum(len(r.candidates) for r in rows)
     print(f"training: {len(groups)} sets, {len(rows)} rows, {candidates} candidates "
           f"({sum(c.kept for r in rows for c in r.candidates)} kept)")
@@ -271,8 +270,7 @@ def main(argv: list[str] | None = None) -> int:
             "allowed_sets_fixed_broken": figures,
             "switch_on_rule": {"held_out_net_gain": pooled_ok, "no_plain_set_row_broken": plain_ok},
         }
-        verifier.write_model(args.out, model._replace(enabled=switch_on), fitted)
-        print(f"wrote {args.out}")
+        store(verifier.write_model, args.out, model._replace(enabled=switch_on), fitted)
     return 0
 
 

@@ -77,15 +77,21 @@ def recorded_rows(path, recording) -> list[Recorded]:
     return found
 
 
-def training_rows(args: argparse.Namespace, read_rows: Callable) -> tuple[list[Path], list]:
-    """The ``--train`` and ``--extra`` files (evaluation sets refused) and their rows, one group per file named by
-    its stem, read by the stage's ``read_rows(path, group)``."""
+def training_rows(args: argparse.Namespace, read_rows: Callable) -> tuple[list[Path], list, list[str]]:
+    """The ``--train`` and ``--extra`` files (evaluation sets refused), their rows, one group per file named by its
+    stem, read by the stage's ``read_rows(path, group)``, and the groups (sorted)."""
     paths = [*args.train, *args.extra]
     refuse_evaluation_sets(paths)
     rows: list = []
     for path in paths:
         rows += read_rows(path, Path(path).stem)
-    return paths, rows
+    return paths, rows, sorted({row.group for row in rows})
+
+
+def store(write_model: Callable, out, model, fitted: dict) -> None:
+    """Write a fit with the stage's ``write_model`` and say where (``--out``: anywhere, the stored file by default)."""
+    write_model(out, model, fitted)
+    print(f"wrote {out}")
 
 
 def allowed_sets() -> list[tuple[str, Path]]:
