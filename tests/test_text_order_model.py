@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import math
-import sys
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from routekit.text import order_model
 from routekit.text.extraction import extract_route
+
+from learned_helpers import load_fit_script, write_labelled_sets
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
@@ -22,11 +21,7 @@ RULES = ("SYR", "TUR", "GRC", "DEU", "NLD")
 
 
 def _fit_script():
-    spec = importlib.util.spec_from_file_location("text_order_fit", ROOT / "benchmarks" / "text_order_fit.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module   # its dataclass looks its module up
-    spec.loader.exec_module(module)
-    return module
+    return load_fit_script("text_order_fit")
 
 
 def _model(weights=None, margin=0.0, enabled=True, ground=0.0, flight=0.0):
@@ -234,13 +229,7 @@ def _small_sets(tmp_path):
         ("We crossed from Morocco to Spain, then France and Belgium, and reached the Netherlands.",
          "MAR>ESP>FRA>BEL>NLD"),
     ]
-    paths = []
-    for n in (1, 2):
-        path = tmp_path / f"small{n}.csv"
-        pd.DataFrame([{"id": f"s{n}-{i}", "text": t, "route": r} for i, (t, r) in enumerate(rows)]).to_csv(
-            path, index=False)
-        paths.append(path)
-    return paths
+    return write_labelled_sets(tmp_path, rows)
 
 
 def test_the_fit_command_runs_end_to_end_on_a_small_input(tmp_path, capsys):

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import math
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -12,6 +10,8 @@ import pytest
 
 from routekit.text import extraction, origin_model
 from routekit.text.extraction import extract_route
+
+from learned_helpers import load_fit_script, write_labelled_sets
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
@@ -24,11 +24,7 @@ N = len(origin_model.FEATURE_NAMES)
 
 
 def _fit_script():
-    spec = importlib.util.spec_from_file_location("text_origin_fit", ROOT / "benchmarks" / "text_origin_fit.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module   # its dataclass looks its module up
-    spec.loader.exec_module(module)
-    return module
+    return load_fit_script("text_origin_fit")
 
 
 def _model(drop=-50.0, add=-50.0, margin=0.0, enabled=True, weights=None):
@@ -133,13 +129,7 @@ def _small_sets(tmp_path):
     rows = [(TEXT, "ERI SDN LBY ITA NLD"), (TEXT, "SDN LBY ITA NLD"),
             ("Ik kom uit Afghanistan. Ik ging met de auto naar Iran en lopend naar Turkije. Met de boot naar "
              "Griekenland en met het vliegtuig naar Nederland.", "IRN TUR GRC NLD")]
-    paths = []
-    for n in (1, 2):
-        path = tmp_path / f"small{n}.csv"
-        pd.DataFrame([{"id": f"s{n}-{i}", "text": t, "route": r} for i, (t, r) in enumerate(rows)]).to_csv(
-            path, index=False)
-        paths.append(path)
-    return paths
+    return write_labelled_sets(tmp_path, rows)
 
 
 def test_the_fit_command_runs_end_to_end_on_a_small_input(tmp_path, capsys):

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import math
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -12,6 +10,8 @@ import pytest
 
 from routekit.text import verifier
 from routekit.text.extraction import extract_route
+
+from learned_helpers import load_fit_script
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
@@ -21,11 +21,7 @@ N = len(verifier.FEATURE_NAMES)
 
 
 def _fit_script():
-    spec = importlib.util.spec_from_file_location("text_verifier_fit", ROOT / "benchmarks" / "text_verifier_fit.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module   # its dataclass looks its module up
-    spec.loader.exec_module(module)
-    return module
+    return load_fit_script("text_verifier_fit")
 
 
 def _model(keep_intercept=0.0, keep_weights=None, add_intercept=-10.0, add_weights=None, remove=0.2, add=0.9,

@@ -1,0 +1,31 @@
+"""Helpers the learned stages' tests share: loading a refit script and writing small labelled sets for it."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def load_fit_script(name: str):
+    """``benchmarks/<name>.py`` as a module (the refit commands are scripts, not part of the package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module   # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def write_labelled_sets(folder: Path, rows: list[tuple[str, str]], count: int = 2) -> list[Path]:
+    """The same (text, route) rows as ``count`` small labelled CSVs (id, text, route): a training set and an extra one."""
+    paths = []
+    for n in range(1, count + 1):
+        path = folder / f"small{n}.csv"
+        pd.DataFrame([{"id": f"s{n}-{i}", "text": t, "route": r} for i, (t, r) in enumerate(rows)]).to_csv(
+            path, index=False)
+        paths.append(path)
+    return paths
