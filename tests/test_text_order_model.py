@@ -154,12 +154,16 @@ def test_the_extractors_fast_logits_equal_the_fitted_model(monkeypatch):
     texts = [TEXT, "I fled Eritrea to Sudan, then Libya and Italy by boat, then by train to France and the Netherlands.",
              "V: Waar kwam u vandaan? A: Uit Irak. Via Turkije en Bulgarije naar Nederland. Eerder was ik in Iran.",
              "Mijn reis begon in Iran. Daarvoor woonde ik in Afghanistan. Ik vloog via Dubai naar Turkije, toen Griekenland."]
+    # and real records of every genre (the review of the stage: four hand-made texts are too few to hold the paths)
+    import pandas as pd
+    for name in ("gold", "hard_dev", "hard_dev9"):
+        texts += list(pd.read_csv(DATA / f"extraction_{name}.csv", dtype=str, keep_default_na=False)["text"])
     generator = random.Random(7)
     weights = tuple(generator.uniform(-2, 2) for _ in om.PAIR_FEATURES)
     seen = []
 
     def spy(route, states, mode_of, dialogue, genre, language):
-        movable = len(route) - (route[-1] == "NLD")
+        movable = len(route) - (bool(route) and route[-1] == "NLD")
         if movable >= 2:
             countries = tuple(route[:movable])
             case = om.case_of(states, route, mode_of, dialogue, genre, language)
@@ -186,7 +190,7 @@ def test_the_extractors_fast_logits_equal_the_fitted_model(monkeypatch):
     monkeypatch.setattr("routekit.text.extraction.review_order", spy)
     for text in texts:
         extract_route(text)
-    assert len(seen) >= 3
+    assert len(seen) >= 150
     for slow, fast in seen:
         assert slow.keys() == fast.keys()
         for pair in slow:
