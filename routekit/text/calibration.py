@@ -19,10 +19,10 @@ from itertools import filterfalse
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 from routekit.errors import RoutekitError
 from routekit.text.gazetteer import data_path
+from routekit.text.learned import read_stage_file, write_stage_file
 
 CALIBRATION_FILE = "confidence.yaml"
 
@@ -258,8 +258,8 @@ def _data() -> dict:
 def read_model(path: Path) -> dict:
     """The calibration file: ``intercept``, ``weights`` (by feature name), ``no_route`` rates, ``genre_markers``.
     (A ``ceiling`` that a refit of 5 Dec 2026 stored is not read: the next refit drops it.)"""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    if not isinstance(data, dict) or "intercept" not in data:
+    data = read_stage_file(path, CalibrationError)
+    if "intercept" not in data:
         raise CalibrationError(f"{path}: no 'intercept' (a calibration file written by benchmarks/text_calibrate.py)")
     unknown = sorted(set(data.get("weights") or {}) - set(FEATURE_NAMES))
     if unknown:
@@ -279,13 +279,13 @@ def write_model(path: Path, model: dict, fitted: dict) -> None:
     keeping the file's other keys (``genre_markers``; an old ``ceiling`` is dropped)."""
     kept = {}
     if path.exists():
-        kept = {key: value for key, value in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items()
+        kept = {key: value for key, value in read_stage_file(path, CalibrationError).items()
                 if key not in ("fitted", "intercept", "weights", "no_route", "tau", "ceiling")}
     data = {"fitted": fitted, "intercept": float(model["intercept"]),
             "weights": {name: float(model["weights"].get(name, 0.0)) for name in FEATURE_NAMES},
             "no_route": {kind: float(rate) for kind, rate in model["no_route"].items()},
             "tau": float(model.get("tau", 0.0)), **kept}
-    path.write_text(_HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    write_stage_file(path, _HEADER, data)
 
 
 def logistic_confidence(score: float) -> float:
