@@ -69,12 +69,58 @@ def read_rows(path: Path, group: str, tuned: bool = False) -> list[Row]:
     return rows
 
 
-def fit(rows: list[Row], ridge: float) -> tuple[tuple, tuple]:
-    """(keep coefficients, add coefficients) fitted on the rows' candidates, one random intercept per group."""
+WORD_RIDGE = 8.0      # the words' own ridge: stronger than the rules' signals' (a word is seen in few contexts)
+MIN_CANDIDATES = 5   # a word-feature enters the vocabulary when seen near at least this many training candidates ...
+MIN_GROUPS = 2       # ... of at least this many sets (no word one writer's habit)
+
+
+@dataclass(frozen=True)
+class Words:
+    """How the fit weighs window words: ``ridge`` (None: no words, the stage of the rules' signals alone) and the
+    vocabulary's floor."""
+    ridge: float | None = WORD_RIDGE
+    min_candidates: int = MIN_CANDIDATES
+    min_groups: int = MIN_GROUPS
+
+
+NO_WORDS = Words(None)
+
+
+def words_of(fitted: dict) -> Words:
+    """How a stored fit weighed words (its ``fitted.window_words``; absent: none)."""
+    stored = fitted.get("window_words")
+    if not stored:
+        return NO_WORDS
+    return Words(float(stored["ridge"]), int(stored["min_candidates"]), int(stored["min_groups"]))
+
+
+def vocabulary(rows: list[Row], kept: bool, words: Words) -> list[str]:
+    """The word-features seen near at least ``min_candidates`` candidates (kept or dropped) of at least
+    ``min_groups`` sets among ``rows``, sorted: built from the training rows only, so a held-out set's words never
+    enter its own vocabulary."""
+    if words.ridge is None:
+        return []
+    seen: dict[str, int] = {}
+    groups: dict[str, set] = {}
+    for row in rows:
+        for candidate in row.candidates:
+            if candidate.kept == kept:
+                for feature in candidate.words:
+                    seen[feature] = seen.get(feature, 0) + 1
+                    groups.setdefault(feature, set()).add(row.group)
+    return sorted(f for f, n in seen.items() if n >= words.min_candidates and len(groups[f]) >= words.min_groups)
+
+
+def fit(rows: list[Row], ridge: float, words: Words = NO_WORDS) -> tuple[tuple, tuple, dict, dict]:
+    """(keep coefficients, add coefficients, keep word weights, add word weights) fitted on the rows' candidates, one
+    random intercept per group; the words (``words``) with their own ridge."""
+    import math
+
     parts = []
     indicator = any(row.tuned for row in rows)
+    n = len(verifier.FEATURE_NAMES)
     for kept in (True, False):
-        vectors, labels, groups = [], [], []
+        vectors, labels, groups, bags = [], [], [], []
         for row in rows:
             gold = set(row.gold)
             for candidate in row.candidates:
@@ -84,30 +130,50 @@ def fit(rows: list[Row], ridge: float) -> tuple[tuple, tuple]:
                     vectors.append(candidate.values + (float(row.tuned),) if indicator else candidate.values)
                     labels.append(candidate.iso3 in gold)
                     groups.append(row.group)
+                    bags.append(candidate.words)
         if len(set(labels)) < 2:   # nothing to learn (all candidates one way): a constant
             rate = (sum(labels) + 0.5) / (len(labels) + 1.0)
-            import math
-            parts.append((math.log(rate / (1 - rate)), (0.0,) * len(verifier.FEATURE_NAMES)))
+            parts.append(((math.log(rate / (1 - rate)), (0.0,) * n), {}))
             continue
-        intercept, weights = ridge_logistic(vectors, labels, groups, ridge)
-        parts.append((intercept, weights[:len(verifier.FEATURE_NAMES)]))
-    return parts[0], parts[1]
+        names = vocabulary(rows, kept, words)
+        intercept, weights = ridge_logistic(vectors, labels, groups, ridge, bags=bags, vocabulary=names,
+                                            word_ridge=words.ridge or 0.0)
+        word_weights = {name: w for name, w in zip(names, weights[len(vectors[0]):])}
+        parts.append(((intercept, weights[:n]), word_weights))
+    (keep, keep_words), (add, add_words) = parts
+    return keep, add, keep_words, add_words
 
 
-def ridge_logistic(vectors, labels, groups, ridge: float, set_penalty: float = 4.0) -> tuple[float, tuple]:
+def ridge_logistic(vectors, labels, groups, ridge: float, set_penalty: float = 4.0, bags=None, vocabulary=(),
+                   word_ridge: float = 0.0) -> tuple[float, tuple]:
     """A ridge logistic regression with one intercept per set (held near the common one by ``set_penalty``, a normal
     prior of variance 1/4 on the log-odds scale), predicting for a new set with the common intercept. One L-BFGS
     solve from zeros (deterministic); ``calibration.fit_marginal`` also learns the sets' spread, ~50 solves, which
-    made the nested leave-one-set-out too slow for a refit on a shared machine."""
+    made the nested leave-one-set-out too slow for a refit on a shared machine. ``bags``/``vocabulary``: each row's
+    window words as 0/1 columns (sparse) after the features, with their own ``word_ridge``; the weights returned are
+    the features' then the vocabulary's."""
     import numpy as np
+    from scipy import sparse
     from scipy.optimize import minimize
 
     x = np.asarray(vectors, dtype=float)
     y = np.asarray(labels, dtype=float)
     names = sorted(set(groups))
     member = np.array([[g == n for n in names] for g in groups], dtype=float)
-    design = np.column_stack([np.ones(len(x)), x, member])
-    penalty = np.concatenate([[0.0], np.full(x.shape[1], ridge), np.full(len(names), set_penalty)])
+    blocks = [sparse.csr_matrix(np.column_stack([np.ones(len(x)), x]))]
+    column = {word: i for i, word in enumerate(vocabulary)}
+    if column:
+        rows_at, columns_at = [], []
+        for row, bag in enumerate(bags):
+            for word in bag:
+                if word in column:
+                    rows_at.append(row)
+                    columns_at.append(column[word])
+        blocks.append(sparse.csr_matrix((np.ones(len(rows_at)), (rows_at, columns_at)), shape=(len(x), len(column))))
+    blocks.append(sparse.csr_matrix(member))
+    design = sparse.hstack(blocks, format="csr")
+    penalty = np.concatenate([[0.0], np.full(x.shape[1], ridge), np.full(len(column), word_ridge),
+                              np.full(len(names), set_penalty)])
 
     def loss(beta):
         z = design @ beta
@@ -117,9 +183,11 @@ def ridge_logistic(vectors, labels, groups, ridge: float, set_penalty: float = 4
         p = 1.0 / (1.0 + np.exp(-(design @ beta)))
         return -(design.T @ (y - p)) + penalty * beta
 
-    beta = minimize(loss, np.zeros(design.shape[1]), jac=gradient, method="L-BFGS-B").x
-    offsets = beta[1 + x.shape[1]:]
-    return float(beta[0] + offsets.mean()), tuple(float(v) for v in beta[1:1 + x.shape[1]])
+    beta = minimize(loss, np.zeros(design.shape[1]), jac=gradient, method="L-BFGS-B",
+                    options={"maxiter": 2000}).x
+    width = x.shape[1] + len(column)
+    offsets = beta[1 + width:]
+    return float(beta[0] + offsets.mean()), tuple(float(v) for v in beta[1:1 + width])
 
 
 def outcome(rows: list[Row], model: verifier.Model) -> dict:
@@ -131,12 +199,19 @@ def outcome(rows: list[Row], model: verifier.Model) -> dict:
     return tally(((row.rules_final, final(row), row.gold) for row in rows), switched=False)
 
 
-def held_out_folds(rows: list[Row], ridge: float) -> list[tuple[list[Row], tuple, tuple]]:
-    """Per group: its rows and the (keep, add) fit on the other groups."""
+def model_of(rows: list[Row], ridge: float, words: Words, t_remove: float = 0.0, t_add: float = 1.0
+             ) -> verifier.Model:
+    """The stage fitted on ``rows`` (switched on, with the given thresholds)."""
+    keep, add, keep_words, add_words = fit(rows, ridge, words)
+    return verifier.Model(True, keep, add, t_remove, t_add, keep_words, add_words)
+
+
+def held_out_folds(rows: list[Row], ridge: float, words: Words = NO_WORDS) -> list[tuple[list[Row], verifier.Model]]:
+    """Per group: its rows and the stage fitted on the other groups."""
     folds = []
     for held in sorted({row.group for row in rows if not row.tuned}):
-        keep, add = fit([r for r in rows if r.group != held], ridge)
-        folds.append(([r for r in rows if r.group == held], keep, add))
+        folds.append(([r for r in rows if r.group == held], model_of([r for r in rows if r.group != held], ridge,
+                                                                       words)))
     return folds
 
 
@@ -146,8 +221,8 @@ def grid(folds) -> dict[tuple[float, float], tuple[int, int]]:
     for t_remove in REMOVE_GRID:
         for t_add in ADD_GRID:
             fixed = broken = 0
-            for held_rows, keep, add in folds:
-                o = outcome(held_rows, verifier.Model(True, keep, add, t_remove, t_add))
+            for held_rows, model in folds:
+                o = outcome(held_rows, model._replace(remove_below=t_remove, add_above=t_add))
                 fixed, broken = fixed + o["fixed"], broken + o["broken"]
             table[(t_remove, t_add)] = (fixed, broken)
     return table
@@ -163,10 +238,11 @@ def end_to_end(rows: list[Row], model: verifier.Model) -> dict:
     return tally(zip(off, on, (row.gold for row in rows)), switched=False)
 
 
-def choose_thresholds(rows: list[Row], ridge: float, break_cost: float, folds=None) -> tuple[float, float, int, int]:
+def choose_thresholds(rows: list[Row], ridge: float, break_cost: float, folds=None, words: Words = NO_WORDS
+                      ) -> tuple[float, float, int, int]:
     """The (t_remove, t_add) with the best fixed - break_cost x broken over the groups, each scored by the fit on the
     others (ties: the more cautious pair); also its fixed and broken."""
-    table = grid(folds if folds is not None else held_out_folds(rows, ridge))
+    table = grid(folds if folds is not None else held_out_folds(rows, ridge, words))
     best = None
     for t_remove in REMOVE_GRID:
         for t_add in sorted(ADD_GRID, reverse=True):
@@ -185,12 +261,13 @@ def ranking(folds) -> str:
     parts = []
     for kept in (True, False):
         scores, labels = [], []
-        for held_rows, keep, add in folds:
+        for held_rows, model in folds:
             for row in held_rows:
                 gold = set(row.gold)
                 for c in row.candidates:
                     if c.kept == kept:
-                        scores.append(verifier.probability(keep if kept else add, c.values))
+                        scores.append(verifier.probability(model.keep, c.values, c.words, model.keep_words) if kept
+                                      else verifier.probability(model.add, c.values, c.words, model.add_words))
                         labels.append(c.iso3 in gold)
         y = np.asarray(labels, dtype=bool)
         if y.all() or not y.any():
@@ -204,16 +281,29 @@ def ranking(folds) -> str:
     return "; ".join(parts)
 
 
-def nested_held_out(rows: list[Row], ridge: float, break_cost: float, held: str) -> tuple[dict, str]:
-    """One group's tally, scored by the fit on the others with thresholds chosen on those others alone."""
+def nested_held_out(rows: list[Row], ridge: float, break_cost: float, held: str, words: Words = NO_WORDS
+                    ) -> tuple[dict, str]:
+    """One group's tally, scored by the fit on the others with thresholds chosen on those others alone (the
+    vocabulary too is built from the others)."""
     rest = [r for r in rows if r.group != held]
     if len({r.group for r in rest if not r.tuned}) >= 2:
-        t_remove, t_add, _, _ = choose_thresholds(rest, ridge, break_cost)
+        t_remove, t_add, _, _ = choose_thresholds(rest, ridge, break_cost, words=words)
     else:
         t_remove, t_add = 0.0, 1.0
-    keep, add = fit(rest, ridge)
-    o = end_to_end([r for r in rows if r.group == held], verifier.Model(True, keep, add, t_remove, t_add))
+    o = end_to_end([r for r in rows if r.group == held], model_of(rest, ridge, words, t_remove, t_add))
     return o, f"  (t_remove {t_remove}, t_add {t_add})"
+
+
+def print_strongest_words(model: verifier.Model, count: int = 20) -> None:
+    """The final fit's strongest window words both ways (kept countries: negative pushes a country out)."""
+    for name, weights in (("kept", model.keep_words), ("dropped", model.add_words)):
+        if not weights:
+            continue
+        ordered = sorted(weights.items(), key=lambda item: (item[1], item[0]))
+        print(f"window words ({name}, {len(weights)} in the vocabulary), strongest against being a stop: "
+              + ", ".join(f"{w} {v:+.2f}" for w, v in ordered[:count]))
+        print(f"window words ({name}), strongest for being a stop: "
+              + ", ".join(f"{w} {v:+.2f}" for w, v in reversed(ordered[-count:])))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -221,7 +311,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-tuned", action="store_true",
                         help="leave out the 13 hard sets the rules were tuned on (by default added to the fit with "
                              "their own intercepts and a 'tuned' indicator, never held out)")
+    parser.add_argument("--no-words", action="store_true",
+                        help="the rules' signals alone: no window words (the stage before it read the text)")
+    parser.add_argument("--word-ridge", type=float, default=WORD_RIDGE, help="the window words' own ridge")
+    parser.add_argument("--min-candidates", type=int, default=MIN_CANDIDATES,
+                        help="a window word enters the vocabulary when seen near this many training candidates")
     args = parser.parse_args(argv)
+    words = NO_WORDS if args.no_words else Words(args.word_ridge, args.min_candidates)
     paths, rows, groups = training_rows(args, read_rows)
     candidates = sum(len(r.candidates) for r in rows)
     print(f"training: {len(groups)} sets, {len(rows)} rows, {candidates} candidates "
@@ -235,11 +331,12 @@ def main(argv: list[str] | None = None) -> int:
 
     held_groups = sorted({row.group for row in rows if not row.tuned}) if len(groups) >= 2 else []
     total = leave_one_set_out("(a) leave one training set out (nested: thresholds chosen on the other sets)",
-                              held_groups, lambda held: nested_held_out(rows, args.ridge, args.break_cost, held))
+                              held_groups, lambda held: nested_held_out(rows, args.ridge, args.break_cost, held,
+                                                                        words))
     pooled_ok = held_out_gain(total)   # a net gain of 1% of the rows is also more fixed than broken
 
     if len(groups) >= 2:
-        folds = held_out_folds(rows, args.ridge)
+        folds = held_out_folds(rows, args.ridge, words)
         print("candidates: " + ranking(folds))
         table = grid(folds)
         print("leave one set out, rows fixed/broken by threshold (rows: t_remove, columns: t_add)")
@@ -251,8 +348,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{t_add} (fixed {fixed}, broken {broken})")
     else:
         t_remove, t_add = 0.0, 1.0
-    keep, add = fit(rows, args.ridge)
-    model = verifier.Model(True, keep, add, t_remove, t_add)
+    model = model_of(rows, args.ridge, words, t_remove, t_add)
+    print_strongest_words(model)
 
     figures, plain_ok = {}, True
     if not args.no_allowed_sets:
@@ -260,11 +357,17 @@ def main(argv: list[str] | None = None) -> int:
             lambda name, path: end_to_end([r for r in tuned_rows if r.group == name] or read_rows(path, name), model))
     switch_on = switch_on_rule(pooled_ok, plain_ok, t_remove > 0.0 or t_add < 1.0, "and more fixed than broken")
     if args.write:
+        options = (" --no-words" if words.ridge is None else
+                   (f" --word-ridge {words.ridge}" if words.ridge != WORD_RIDGE else "")
+                   + (f" --min-candidates {words.min_candidates}" if words.min_candidates != MIN_CANDIDATES else ""))
         fitted = {
-            **fit_record("benchmarks/text_verifier_fit.py", args.extra),
+            **fit_record("benchmarks/text_verifier_fit.py", args.extra, options),
             "sets": [Path(p).name for p in paths], "rows": len(rows) - len(tuned_rows), "candidates": candidates,
             "tuned_sets_with_indicator": tuned_sets, "tuned_rows": len(tuned_rows),
             "ridge": args.ridge, "break_cost": args.break_cost, "intercept_per_set": True,
+            "window_words": None if words.ridge is None else {
+                "ridge": words.ridge, "min_candidates": words.min_candidates, "min_groups": words.min_groups,
+                "vocabulary_kept": len(model.keep_words), "vocabulary_dropped": len(model.add_words)},
             "held_out_pooled": {"rows": total.get("rows", 0), "exact_before": total.get("before", 0),
                                 "fixed": total.get("fixed", 0), "broken": total.get("broken", 0)},
             "allowed_sets_fixed_broken": figures,

@@ -9,7 +9,10 @@ import pandas as pd
 import pytest
 
 from routekit.text import verifier
+from routekit.text.context_words import mention_words, record_words
 from routekit.text.extraction import extract_route
+from routekit.text.matcher import tokenize
+from routekit.text.normalise import fold
 
 from learned_helpers import load_fit_script
 
@@ -25,12 +28,12 @@ def _fit_script():
 
 
 def _model(keep_intercept=0.0, keep_weights=None, add_intercept=-10.0, add_weights=None, remove=0.2, add=0.9,
-           enabled=True):
+           enabled=True, keep_words=None):
     def vector(weights):
         weights = weights or {}
         return tuple(float(weights.get(name, 0.0)) for name in verifier.FEATURE_NAMES)
     return verifier.Model(enabled, (keep_intercept, vector(keep_weights)), (add_intercept, vector(add_weights)),
-                          remove, add)
+                          remove, add, keep_words or {})
 
 
 @pytest.fixture
@@ -136,9 +139,9 @@ def test_evaluation_sets_are_refused():
 
 
 def test_the_fit_reproduces_the_stored_model():
-    """The stored coefficients and thresholds are what the fit command gives on the training sets (deterministic).
-    Other rule changes move the candidates' features a little (a mode told, a flag): within 0.05 of a coefficient the
-    stored fit still stands; beyond it, refit with benchmarks/text_verifier_fit.py --write."""
+    """The stored coefficients, window-word weights and thresholds are exactly what the fit command gives on the
+    training sets (deterministic; rounded as stored). A change of the rules moves the candidates: refit with
+    benchmarks/text_verifier_fit.py --write (the command stored in the file's ``fitted``)."""
     import yaml
 
     script = _fit_script()
@@ -149,14 +152,17 @@ def test_the_fit_reproduces_the_stored_model():
         rows += script.read_rows(DATA / name, Path(name).stem)
     for name in fitted["tuned_sets_with_indicator"]:
         rows += script.read_rows(DATA / f"extraction_{name}.csv", name, tuned=True)
-    keep, add = script.fit(rows, fitted["ridge"])
-    again = script.fit(rows, fitted["ridge"])
-    assert (keep, add) == again   # deterministic
-    for mine, theirs in ((keep, stored.keep), (add, stored.add)):
-        assert mine[0] == pytest.approx(theirs[0], abs=0.05), "refit: benchmarks/text_verifier_fit.py --write"
-        assert mine[1] == pytest.approx(theirs[1], abs=0.05), "refit: benchmarks/text_verifier_fit.py --write"
-    t_remove, t_add, _, _ = script.choose_thresholds(rows, fitted["ridge"], fitted["break_cost"])
-    assert (t_remove, t_add) == (stored.remove_below, stored.add_above)
+    words = script.words_of(fitted)
+    model = script.model_of(rows, fitted["ridge"], words)
+    assert model == script.model_of(rows, fitted["ridge"], words)   # deterministic
+    message = "refit: benchmarks/text_verifier_fit.py --write"
+    for mine, theirs in ((model.keep, stored.keep), (model.add, stored.add)):
+        assert mine[0] == pytest.approx(theirs[0], abs=1e-6), message
+        assert mine[1] == pytest.approx(theirs[1], abs=1e-6), message
+    for mine, theirs in ((model.keep_words, stored.keep_words), (model.add_words, stored.add_words)):
+        assert {w: v for w, v in mine.items() if round(v, 6)} == pytest.approx(theirs, abs=1e-6), message
+    t_remove, t_add, _, _ = script.choose_thresholds(rows, fitted["ridge"], fitted["break_cost"], words=words)
+    assert (t_remove, t_add) == (stored.remove_below, stored.add_above), message
 
 
 def test_a_file_without_labels_is_refused(tmp_path):
@@ -164,3 +170,66 @@ def test_a_file_without_labels_is_refused(tmp_path):
     path.write_text("id,text\n1,Ik kwam via Belgie naar Nederland.\n", encoding="utf-8")
     with pytest.raises(SystemExit, match="corrections.csv: no column route"):
         _fit_script().main(["--train", str(path), "--no-tuned", "--no-allowed-sets"])
+
+
+# a twin pair: the same journey, a remark after Italy by a barber or by the interpreter; the rules read both alike
+WITH_WORD = ("Ik kom uit Syrie. Ik reisde via Turkije en Griekenland naar Italie, zegt de kapper, en daarna naar "
+             "Nederland.")
+WITHOUT_WORD = WITH_WORD.replace("kapper", "tolk")
+
+
+def _window(text: str, place: str, unjoined: bool = False, others: tuple[str, ...] = ()) -> set[str]:
+    """The window features of the first mention of ``place`` (a plain word here) in ``text``; ``others``: the other
+    place names in it."""
+    folded = fold(text)
+    tokens = tokenize(folded)
+    start = folded.index(place)
+    places = [(start, start + len(place))] + [(folded.index(o), folded.index(o) + len(o)) for o in others]
+    sentences = [m.end() for m in __import__("re").finditer(r"[.!?]\s|\n", folded)]
+    words = record_words(tokens.starts, tokens.words, places, sentences,
+                         folded if unjoined else None)
+    found: set[str] = set()
+    mention_words(words, start, start + len(place), found)
+    return found
+
+
+def test_window_words_of_a_mention():
+    found = _window("De chauffeur kwam uit turkije met een vrachtwagen van 2019 uit bulgarije.", "turkije")
+    assert {"b=uit", "a=met", "w=chauffeur", "w=kwam", "w=een", "w=vrachtwagen"} <= found
+    assert {"w=de", "w=van"} <= found and "w=<num>" not in found   # four words each way, no more
+    found = _window("Hij reed via turkije 2019 naar bulgarije.", "turkije", others=("bulgarije",))
+    assert {"a=<num>", "w=naar", "w=<place>"} <= found   # a year and a place are never learnt as words
+    assert not {"w=2019", "w=bulgarije"} & found
+
+
+def test_window_words_never_cross_a_sentence_or_a_turn():
+    found = _window("Mijn broer woont daar. Turkije was het eerste land.", "turkije")
+    assert not {"w=broer", "w=woont", "w=daar"} & found and "b=daar" not in found
+    assert {"a=was", "w=eerste"} <= found
+    # a question joined to its answer reads as one sentence for the rules; the window stops at the turn's line
+    found = _window("V: waar woont uw oom\nA: turkije en daarna griekenland", "turkije", unjoined=True)
+    assert not {"w=woont", "w=oom", "w=uw"} & found and {"w=a", "w=en", "w=daarna"} <= found
+
+
+def test_a_word_driven_removal_and_its_twin(stored):
+    rules = ("SYR", "TUR", "GRC", "ITA", "NLD")
+    stored(_model(enabled=False))
+    assert extract_route(WITH_WORD).route == extract_route(WITHOUT_WORD).route == rules
+    # Italy (in gold p = logistic(3) = .95 by the rules' signals) goes only when 'kapper' is near it: logistic(3 - 8)
+    stored(_model(keep_intercept=3.0, keep_words={"w=kapper": -8.0, "w=zegt": -0.5}))
+    removed = extract_route(WITH_WORD)
+    assert removed.route == ("SYR", "TUR", "GRC", "NLD")
+    assert "verifier removed ITA: words near it: 'kapper', 'zegt'" in removed.flags
+    kept = extract_route(WITHOUT_WORD)
+    assert kept.route == rules and not any(flag.startswith("verifier") for flag in kept.flags)
+
+
+def test_the_review_sheet_names_the_words(stored, tmp_path):
+    from routekit.text.review import export_review
+
+    stored(_model(keep_intercept=3.0, keep_words={"w=kapper": -8.0}))
+    records, sheet = tmp_path / "records.csv", tmp_path / "review.xlsx"
+    pd.DataFrame({"id": ["r1"], "text": [WITH_WORD]}).to_csv(records, index=False)
+    assert export_review(records, sheet, below=1.0) == 1
+    reasons = pd.read_excel(sheet)["reasons"][0]
+    assert "verifier removed ITA: words near it: 'kapper'" in reasons

@@ -2547,7 +2547,8 @@ def extract_route(text: str | None) -> RouteExtraction:
         cues.get("arrived_from", ()))
     rules_route = tuple(route)
     # the learned second stage (verifier.py): confident flips of the rules' stops; the rules' route when it is off
-    route, checked = review_stops(route, states, mode_of, dialogue, genre, language, len(folded))
+    route, checked, verifier_notes = review_stops(route, states, mode_of, dialogue, genre, language, len(folded),
+                                                  tokens, segments.sentence_starts, unjoined)
     route, origin = review_origin(route, states, mode_of, dialogue, genre, language, len(folded))   # origin_model
     route, ordered = review_order(route, states, mode_of, dialogue, genre, language)   # order_model.py, after it
     if len(route) < 2:  # one country is no journey (a birthplace, the place a person was found)
@@ -2567,7 +2568,7 @@ def extract_route(text: str | None) -> RouteExtraction:
     return RouteExtraction(
         route=tuple(route), modes=modes, smuggler=smuggler, route_asked=True,
         confidence=probability(features), reason="", hints=tuple(map(hint_of.get, route, repeat(""))),
-        language=language, flags=flags(counts), features=features,
+        language=language, flags=flags(counts) + verifier_notes, features=features,
     )
 
 

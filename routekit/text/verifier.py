@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from routekit.errors import RoutekitError
+from routekit.text.context_words import ANY, AFTER, BEFORE, RecordWords, mention_words, plain, record_words
 from routekit.text.gazetteer import data_path
 from routekit.text.learned import (StageHooks, coefficients_entry, coefficients, number, read_stage_file,
                                    write_stage_file)
@@ -93,15 +94,18 @@ class Candidate(NamedTuple):
     kept: bool
     first_offset: int
     values: tuple[float, ...]
+    words: frozenset = frozenset()   # the window words of its mentions (``context_words``), pooled; empty unless asked
 
 
 def candidates(states, route: list[str], mode_of: dict[str, str], dialogue, genre: dict[str, float],
-               language: str, text_length: int, kept_only: bool = False) -> list[Candidate]:
+               language: str, text_length: int, kept_only: bool = False,
+               words: RecordWords | None = None) -> list[Candidate]:
     """The rules' candidate decisions in one record with their features (shared with any later learned stage).
 
     ``states``: the rules' ``_MentionState`` per mention, in text order; ``route``: the rule route; ``dialogue``: the
     ``DialogueReading`` (questions kept, answers that are starts); ``genre``: ``calibration.genre_counts``;
-    ``kept_only``: only the countries of the route (what a removal needs)."""
+    ``kept_only``: only the countries of the route (what a removal needs); ``words``: the record's tokens
+    (``context_words.record_words``) when the candidates' window words are wanted."""
     by_country: dict[str, list] = {}
     netherlands = -1                       # the offset of the first mention of the Netherlands
     countries_in: dict[int, set[str]] = {}   # per sentence: the countries named, excluded, as a home
@@ -205,24 +209,60 @@ def candidates(states, route: list[str], mode_of: dict[str, str], dialogue, genr
             values[_BORDERS_ROUTE] = float(not near.isdisjoint(route))
             values[_BRIDGES] = float(any(a in near and b in near and b not in borders.get(a, _NONE)
                                          for a, b in zip(route, route[1:])))
-        found.append(Candidate(iso3, kept, first, tuple(values)))
+        if words is not None:
+            window: set[str] = set()
+            for state in group:
+                mention_words(words, state.mention.start, state.mention.end, window)
+            found.append(Candidate(iso3, kept, first, tuple(values), frozenset(window)))
+        else:
+            found.append(Candidate(iso3, kept, first, tuple(values)))
     return found
 
 
+_NO_WORDS: dict[str, float] = {}
+
+
 class Model(NamedTuple):
-    """The stored stage: on/off, the two regressions (intercept, weights in ``FEATURE_NAMES`` order), thresholds."""
+    """The stored stage: on/off, the two regressions (intercept, weights in ``FEATURE_NAMES`` order), thresholds, and
+    each regression's weights of window words (``context_words`` features; none: the stage reads no word)."""
 
     enabled: bool
     keep: tuple[float, tuple[float, ...]]
     add: tuple[float, tuple[float, ...]]
     remove_below: float
     add_above: float
+    keep_words: dict[str, float] = _NO_WORDS
+    add_words: dict[str, float] = _NO_WORDS
+
+    @property
+    def reads_words(self) -> bool:
+        return bool(self.keep_words) or (self.add_above < 1.0 and bool(self.add_words))
 
 
-def probability(coefficients: tuple[float, tuple[float, ...]], values: tuple[float, ...]) -> float:
-    """p(in gold) of one candidate: a dot product over a few floats."""
+def probability(coefficients: tuple[float, tuple[float, ...]], values: tuple[float, ...],
+                words: frozenset = frozenset(), word_weights: dict[str, float] = _NO_WORDS) -> float:
+    """p(in gold) of one candidate: a dot product over a few floats, plus the weights of its window words."""
     intercept, weights = coefficients
-    return _logistic(intercept + sum(map(mul, weights, values)))
+    return _logistic(intercept + sum(map(mul, weights, values)) + _word_score(words, word_weights))
+
+
+def _word_score(words: frozenset, weights: dict[str, float]) -> float:
+    if not weights or not words:
+        return 0.0
+    get = weights.get
+    return sum(get(word, 0.0) for word in words)
+
+
+def removal_words(candidate: Candidate, weights: dict[str, float], most: int = 3) -> tuple[str, ...]:
+    """The words that pushed a removed candidate out (the most negative weights among its window words), for an
+    analyst: plain words, strongest first."""
+    pushing = sorted((weights[w], w) for w in candidate.words if weights.get(w, 0.0) < 0.0)
+    seen: list[str] = []
+    for _, feature in pushing:
+        word = plain(feature)
+        if word not in seen:
+            seen.append(word)
+    return tuple(seen[:most])
 
 
 def _first(pair):
@@ -242,14 +282,18 @@ def _logit(p: float) -> float:
     return math.log(p / (1.0 - p))
 
 
-def decide(route: list[str], found: list[Candidate], model: Model) -> tuple[list[str], int, float]:
+def decide(route: list[str], found: list[Candidate], model: Model, removed: list | None = None
+           ) -> tuple[list[str], int, float]:
     """The route after the confident flips, the number of flips and the lowest p of a kept candidate (1.0 if none).
 
     A kept candidate goes when p < ``remove_below`` (lowest p first) while the route keeps two countries; a dropped
-    one comes back when p > ``add_above``, before the first route country first named after it (NLD stays last)."""
+    one comes back when p > ``add_above``, before the first route country first named after it (NLD stays last).
+    ``removed``: a list to receive the removed candidates (their reasons)."""
     intercept, weights = model.keep
+    keep_words = model.keep_words
     # scores, not probabilities: p < t is score < logit(t), and only the lowest needs its probability
-    kept = sorted(((intercept + sum(map(mul, weights, c.values)), c) for c in found if c.kept), key=_first)
+    kept = sorted(((intercept + sum(map(mul, weights, c.values)) + _word_score(c.words, keep_words), c)
+                   for c in found if c.kept), key=_first)
     lowest = _logistic(kept[0][0]) if kept else 1.0
     below = _logit(model.remove_below)
     new = list(route)
@@ -259,10 +303,12 @@ def decide(route: list[str], found: list[Candidate], model: Model) -> tuple[list
             break
         new.remove(candidate.iso3)
         flips += 1
+        if removed is not None:
+            removed.append(candidate)
     if model.add_above < 1.0:
         first_offset = {c.iso3: c.first_offset for c in found}
         for candidate in sorted((c for c in found if not c.kept), key=lambda c: c.first_offset):
-            if probability(model.add, candidate.values) <= model.add_above:
+            if probability(model.add, candidate.values, candidate.words, model.add_words) <= model.add_above:
                 continue
             position = next((i for i, country in enumerate(new) if country == NETHERLANDS
                              or first_offset.get(country, -1) > candidate.first_offset), len(new))
@@ -279,25 +325,48 @@ recording = _HOOKS.recording
 
 
 def review(route: list[str], states, mode_of: dict[str, str], dialogue, genre: dict[str, float], language: str,
-           text_length: int) -> tuple[list[str], dict[str, float]]:
-    """The extractor's hook: the route after the stage and the stage's signal for the calibration:
+           text_length: int, tokens=None, sentence_starts=(), unjoined: str | None = None
+           ) -> tuple[list[str], dict[str, float], tuple[str, ...]]:
+    """The extractor's hook: the route after the stage, the stage's signal for the calibration -
     ``verifier_flips`` (countries removed or added) and ``verifier_doubt`` (1 - the lowest p of a kept country; 0 for
-    a route of two countries, which nothing may shorten). Empty when the stage is off."""
+    a route of two countries, which nothing may shorten), empty when the stage is off - and the review reasons of its
+    removals ("verifier removed TUR: words near it: 'chauffeur', 'kenteken'"). ``tokens`` (``matcher.Tokens``),
+    ``sentence_starts`` and ``unjoined`` (the folded text before questions were joined to answers) give the window
+    words; they are read only when the stored model weighs words and there is something to decide."""
     hooks = _HOOKS
     if hooks.recorder is not None:
+        words = _record_words(states, tokens, sentence_starts, unjoined) if tokens is not None else None
         hooks.recorder.append((tuple(route), candidates(states, route, mode_of, dialogue, genre, language,
-                                                        text_length)))
-        return route, {}
+                                                        text_length, words=words)))
+        return route, {}, ()
     model = hooks.model or stored_model()
     if not model.enabled:
-        return route, {}
+        return route, {}, ()
     adds = model.add_above < 1.0
     if len(route) <= 2 and not (adds and any(state.mention.place.iso3 not in route
                                              and state.mention.place.iso3 != NETHERLANDS for state in states)):
-        return route, {}   # nothing could change: a removal would leave one country, and nothing may be added
-    found = candidates(states, route, mode_of, dialogue, genre, language, text_length, kept_only=not adds)
-    new, flips, lowest = decide(route, found, model)
-    return new, {"verifier_flips": float(flips), "verifier_doubt": 1.0 - lowest}
+        return route, {}, ()   # nothing could change: a removal would leave one country, and nothing may be added
+    words = (_record_words(states, tokens, sentence_starts, unjoined)
+             if tokens is not None and model.reads_words else None)
+    found = candidates(states, route, mode_of, dialogue, genre, language, text_length, kept_only=not adds,
+                       words=words)
+    removed: list[Candidate] = []
+    new, flips, lowest = decide(route, found, model, removed)
+    notes = tuple(_removal_note(candidate, model.keep_words) for candidate in removed)
+    return new, {"verifier_flips": float(flips), "verifier_doubt": 1.0 - lowest}, notes
+
+
+def _record_words(states, tokens, sentence_starts, unjoined) -> RecordWords:
+    return record_words(tokens.starts, tokens.words, [(s.mention.start, s.mention.end) for s in states],
+                        sentence_starts, unjoined)
+
+
+def _removal_note(candidate: Candidate, weights: dict[str, float]) -> str:
+    """A removal as the review sheet says it: the country and the words that drove it (if words weighed)."""
+    words = removal_words(candidate, weights)
+    if not words:
+        return f"verifier removed {candidate.iso3}: the rules' signals"
+    return f"verifier removed {candidate.iso3}: words near it: " + ", ".join(f"'{w}'" for w in words)
 
 
 @lru_cache(maxsize=1)
@@ -318,12 +387,36 @@ def read_model(path) -> Model:
     add = coefficients(data, "add", FEATURE_NAMES, path, VerifierError, _WRITER)
     return Model(bool(data.get("enabled", False)), keep, add,
                  number(thresholds, "remove", 0.0, path, VerifierError, "thresholds.remove"),
-                 number(thresholds, "add", 1.0, path, VerifierError, "thresholds.add"))
+                 number(thresholds, "add", 1.0, path, VerifierError, "thresholds.add"),
+                 _word_weights(data["keep"], path, "keep.words"), _word_weights(data["add"], path, "add.words"))
+
+
+def _word_weights(part: dict, path, field: str) -> dict[str, float]:
+    """A regression's window-word weights (``w=``/``b=``/``a=`` feature -> weight); none when the file has none."""
+    words = part.get("words") or {}
+    if not isinstance(words, dict):
+        raise VerifierError(f"{path}: {field}: not a mapping of window word to weight")
+    found = {}
+    for feature, weight in words.items():
+        if not isinstance(feature, str) or feature[:2] not in (ANY, BEFORE, AFTER):
+            raise VerifierError(f"{path}: {field}: {feature!r} is not a window word (w=, b= or a= and the word)")
+        try:
+            found[feature] = float(weight)
+        except (TypeError, ValueError):
+            raise VerifierError(f"{path}: {field}: {feature}: not a number") from None
+    return found
+
+
+def _words_entry(weights: dict[str, float]) -> dict[str, float]:
+    """Window-word weights as stored: strongest removal words first, rounded, zeros left out."""
+    rounded = ((feature, round(float(w), 6)) for feature, w in weights.items())
+    return dict(sorted(((f, w) for f, w in rounded if w), key=lambda item: (item[1], item[0])))
 
 
 _HEADER = ("# The learned second stage of routekit.text (verifier.py): p(a candidate country is in the gold route) =\n"
            "# logistic(intercept + sum of weight x feature), 'keep' for the countries the rules put in the route,\n"
-           "# 'add' for those they left out. A kept country is removed when p < thresholds.remove, a dropped one added\n"
+           "# 'add' for those they left out; 'words': the weight of a word near a mention of it (w= within 4 words, b= right\n"
+           "# before, a= right after; context_words.py). A kept country is removed when p < thresholds.remove, a dropped one added\n"
            "# when p > thresholds.add. Written by benchmarks/text_verifier_fit.py --write (see 'fitted').\n")
 
 
@@ -331,6 +424,6 @@ def write_model(path: Path, model: Model, fitted: dict) -> None:
     """Store a fit and how it was made (``fitted``: sets, ridge, held-out figures)."""
     data = {"enabled": bool(model.enabled), "fitted": fitted,
             "thresholds": {"remove": float(model.remove_below), "add": float(model.add_above)},
-            "keep": coefficients_entry(model.keep, FEATURE_NAMES),
-            "add": coefficients_entry(model.add, FEATURE_NAMES)}
+            "keep": {**coefficients_entry(model.keep, FEATURE_NAMES), "words": _words_entry(model.keep_words)},
+            "add": {**coefficients_entry(model.add, FEATURE_NAMES), "words": _words_entry(model.add_words)}}
     write_stage_file(path, _HEADER, data)
