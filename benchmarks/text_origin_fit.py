@@ -2,8 +2,8 @@
 
     .venv/bin/python benchmarks/text_origin_fit.py [--write] [--extra CORRECTIONS.csv ...]
 
-Trains on labelled sets the rules were never tuned on (default the four blind-written training sets
-``tests/data/extraction_hard_train1.csv`` ... ``_train7.csv``), each set one group. The extractor runs with the stage
+Trains on labelled sets the rules were never tuned on (default the ten blind-written training sets
+``tests/data/extraction_hard_train1.csv`` ... ``_train10.csv``), each set one group. The extractor runs with the stage
 recording (the routes the rules, the stop verifier and the order stage make, and per record the alternative origins
 with their features). An alternative is labelled right when it gives the gold route's first country without losing a
 gold country (``drop``: the dropped country is not in gold and the next one is gold's first; ``add``: the country is
