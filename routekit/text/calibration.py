@@ -139,6 +139,13 @@ def _marker_words() -> frozenset[str]:
     return frozenset(by_word).union(*(needed for needed, _, _, _ in phrases))
 
 
+@lru_cache(maxsize=1)
+def _filed_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The one-word markers and the words phrases are filed under, as sets: a set intersected with a set walks the
+    smaller one (the text's few marker words), with a dict it walks every key of the dict."""
+    return frozenset(_genre_markers()[0]), frozenset(_phrases_by_word()[0])
+
+
 # An ASCII byte that is no ``\w`` character becomes a space: ``_WORD``'s words of ASCII text by one translate and split.
 _ASCII_NON_WORD = bytes(c if chr(c).isalnum() or c == 95 else 32 for c in range(128)) + bytes([32]) * 128
 # The same for UTF-8 bytes: the bytes of a multi-byte character (128-255) are kept.
@@ -183,10 +190,11 @@ def genre_counts(text: str) -> dict[str, float]:
     low = text.lower()
     present = _marker_words().intersection(_word_pieces(low))   # the text's words that any test below asks about
     found: set[str] = set()
-    for word in present.intersection(by_word):
+    one_word, filed = _filed_words()
+    for word in present.intersection(one_word):
         found |= by_word[word]
     keyed, unkeyed = _phrases_by_word()
-    for word in present.intersection(keyed):
+    for word in present.intersection(filed):
         for needed, pieces, genre, pattern in keyed[word]:
             # the pattern's literal pieces ("v:") as substrings first: most texts with a "v" hold no "v:" label
             if genre not in found and needed <= present and all(map(low.__contains__, pieces)) and pattern.search(low):
