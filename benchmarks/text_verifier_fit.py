@@ -81,6 +81,7 @@ class Words:
     ridge: float | None = WORD_RIDGE
     min_candidates: int = MIN_CANDIDATES
     min_groups: int = MIN_GROUPS
+    stacked: bool = False   # a words-only model's out-of-fold logit as one feature, instead of one joint fit
 
 
 NO_WORDS = Words(None)
@@ -91,7 +92,8 @@ def words_of(fitted: dict) -> Words:
     stored = fitted.get("window_words")
     if not stored:
         return NO_WORDS
-    return Words(float(stored["ridge"]), int(stored["min_candidates"]), int(stored["min_groups"]))
+    return Words(float(stored["ridge"]), int(stored["min_candidates"]), int(stored["min_groups"]),
+                 bool(stored.get("stacked", False)))
 
 
 def vocabulary(rows: list[Row], kept: bool, words: Words) -> list[str]:
@@ -120,7 +122,7 @@ def fit(rows: list[Row], ridge: float, words: Words = NO_WORDS) -> tuple[tuple, 
     indicator = any(row.tuned for row in rows)
     n = len(verifier.FEATURE_NAMES)
     for kept in (True, False):
-        vectors, labels, groups, bags = [], [], [], []
+        vectors, labels, groups, bags, folds = [], [], [], [], []
         for row in rows:
             gold = set(row.gold)
             for candidate in row.candidates:
@@ -131,17 +133,50 @@ def fit(rows: list[Row], ridge: float, words: Words = NO_WORDS) -> tuple[tuple, 
                     labels.append(candidate.iso3 in gold)
                     groups.append(row.group)
                     bags.append(candidate.words)
+                    folds.append("tuned" if row.tuned else row.group)   # the stacked variant's folds
         if len(set(labels)) < 2:   # nothing to learn (all candidates one way): a constant
             rate = (sum(labels) + 0.5) / (len(labels) + 1.0)
             parts.append(((math.log(rate / (1 - rate)), (0.0,) * n), {}))
             continue
         names = vocabulary(rows, kept, words)
+        if words.stacked and names:
+            parts.append(_stacked(vectors, labels, groups, folds, bags, names, ridge, words.ridge, n))
+            continue
         intercept, weights = ridge_logistic(vectors, labels, groups, ridge, bags=bags, vocabulary=names,
                                             word_ridge=words.ridge or 0.0)
         word_weights = {name: w for name, w in zip(names, weights[len(vectors[0]):])}
         parts.append(((intercept, weights[:n]), word_weights))
     (keep, keep_words), (add, add_words) = parts
     return keep, add, keep_words, add_words
+
+
+def _stacked(vectors, labels, groups, fold_of, bags, names, ridge: float, word_ridge: float, n: int) -> tuple:
+    """The stacked variant: a words-only ridge logistic regression, its out-of-fold logit (each training set scored by
+    the fit on the others; the tuned sets one fold) one more feature of the rules' signals' regression. Linear all
+    through, so it is stored as word weights (the lexical weights times the stacked feature's weight) and an
+    intercept: the stage reads it as it reads the joint fit."""
+    folds = sorted(set(fold_of))
+    nothing = [()] * len(labels)
+
+    def lexical(members):
+        picked = [i for i, f in enumerate(fold_of) if f in members]
+        return ridge_logistic([nothing[i] for i in picked], [labels[i] for i in picked], [groups[i] for i in picked],
+                              0.0, bags=[bags[i] for i in picked], vocabulary=names, word_ridge=word_ridge)
+
+    held_out = [0.0] * len(labels)
+    for fold in folds:
+        if len(folds) < 2 or len({labels[i] for i, f in enumerate(fold_of) if f != fold}) < 2:
+            continue
+        intercept, weights = lexical(set(folds) - {fold})
+        table = dict(zip(names, weights))
+        for i, f in enumerate(fold_of):
+            if f == fold:
+                held_out[i] = intercept + sum(table.get(w, 0.0) for w in bags[i])
+    intercept, weights = ridge_logistic([v + (h,) for v, h in zip(vectors, held_out)], labels, groups, ridge)
+    scale = weights[-1]
+    lexical_intercept, lexical_weights = lexical(set(folds))
+    return ((intercept + scale * lexical_intercept, weights[:n]),
+            {name: scale * w for name, w in zip(names, lexical_weights)})
 
 
 def ridge_logistic(vectors, labels, groups, ridge: float, set_penalty: float = 4.0, bags=None, vocabulary=(),
@@ -316,8 +351,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--word-ridge", type=float, default=WORD_RIDGE, help="the window words' own ridge")
     parser.add_argument("--min-candidates", type=int, default=MIN_CANDIDATES,
                         help="a window word enters the vocabulary when seen near this many training candidates")
+    parser.add_argument("--stacked", action="store_true",
+                        help="the words as a stacked score (a words-only model's out-of-fold logit) instead of a "
+                             "joint fit")
     args = parser.parse_args(argv)
-    words = NO_WORDS if args.no_words else Words(args.word_ridge, args.min_candidates)
+    words = NO_WORDS if args.no_words else Words(args.word_ridge, args.min_candidates, stacked=args.stacked)
     paths, rows, groups = training_rows(args, read_rows)
     candidates = sum(len(r.candidates) for r in rows)
     print(f"training: {len(groups)} sets, {len(rows)} rows, {candidates} candidates "
@@ -359,7 +397,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.write:
         options = (" --no-words" if words.ridge is None else
                    (f" --word-ridge {words.ridge}" if words.ridge != WORD_RIDGE else "")
-                   + (f" --min-candidates {words.min_candidates}" if words.min_candidates != MIN_CANDIDATES else ""))
+                   + (f" --min-candidates {words.min_candidates}" if words.min_candidates != MIN_CANDIDATES else "")
+                   + (" --stacked" if words.stacked else ""))
         fitted = {
             **fit_record("benchmarks/text_verifier_fit.py", args.extra, options),
             "sets": [Path(p).name for p in paths], "rows": len(rows) - len(tuned_rows), "candidates": candidates,
@@ -367,6 +406,7 @@ def main(argv: list[str] | None = None) -> int:
             "ridge": args.ridge, "break_cost": args.break_cost, "intercept_per_set": True,
             "window_words": None if words.ridge is None else {
                 "ridge": words.ridge, "min_candidates": words.min_candidates, "min_groups": words.min_groups,
+                "stacked": words.stacked,
                 "vocabulary_kept": len(model.keep_words), "vocabulary_dropped": len(model.add_words)},
             "held_out_pooled": {"rows": total.get("rows", 0), "exact_before": total.get("before", 0),
                                 "fixed": total.get("fixed", 0), "broken": total.get("broken", 0)},

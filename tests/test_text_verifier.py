@@ -115,6 +115,12 @@ def test_a_bad_file_is_refused(tmp_path):
     path.write_text("enabled: true\nadd: {intercept: 0}\n")
     with pytest.raises(verifier.VerifierError, match="keep: no 'intercept'"):
         verifier.read_model(path)
+    path.write_text("enabled: true\nkeep: {intercept: 0, words: {chauffeur: -1}}\nadd: {intercept: 0}\n")
+    with pytest.raises(verifier.VerifierError, match="keep.words: 'chauffeur' is not a window word"):
+        verifier.read_model(path)
+    path.write_text("enabled: true\nkeep: {intercept: 0}\nadd: {intercept: 0, words: {w=auto: veel}}\n")
+    with pytest.raises(verifier.VerifierError, match="add.words: w=auto: not a number"):
+        verifier.read_model(path)
 
 
 def test_the_fit_command_runs_end_to_end(tmp_path):
@@ -128,6 +134,13 @@ def test_the_fit_command_runs_end_to_end(tmp_path):
                         "--out", str(out)]) == 0
     model = verifier.read_model(out)
     assert model.enabled is False   # the rules are tuned on these rows: nothing to gain
+    import yaml
+
+    stored = yaml.safe_load(out.read_text(encoding="utf-8"))
+    words = stored["keep"]["words"]
+    assert words and list(words.values()) == sorted(words.values())   # listed strongest removal word first
+    assert all(feature[:2] in ("w=", "b=", "a=") for feature in words)
+    assert stored["fitted"]["window_words"]["vocabulary_kept"] == len(model.keep_words) > 0
     again = tmp_path / "again.yaml"
     script.main(["--train", str(first), "--extra", str(second), "--no-allowed-sets", "--write", "--out", str(again)])
     assert verifier.read_model(again) == model   # deterministic
