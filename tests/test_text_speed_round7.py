@@ -50,3 +50,75 @@ def test_unaccented_cached_is_the_normalisation():
     for name in names + names:   # the second time from the cache
         assert _unaccented(name) == _unaccented.__wrapped__(name)
     assert _unaccented("Şanlıurfa") == "Sanliurfa" and _unaccented("Pointe-à-Pitre") == "Pointe a Pitre"
+
+
+def _plain_itinerary_legs(travelled) -> list[tuple[str, str]]:
+    """``_itinerary_legs`` as first written: the mentions grouped by sentence in a dict, every group read."""
+    from routekit.text.extraction import _ITINERARY_COUNTRIES, NETHERLANDS
+
+    if len(travelled) <= _ITINERARY_COUNTRIES:
+        return []
+    by_sentence: dict[int, list] = {}
+    for state in travelled:
+        by_sentence.setdefault(state.sentence, []).append(state)
+    legs: list[tuple[str, str]] = []
+    for sentence_states in by_sentence.values():
+        if sentence_states[-1].mention.place.iso3 != NETHERLANDS or sentence_states[-1].intended:
+            continue
+        countries: list[str] = []
+        for state in sentence_states[:-1]:
+            if (state.before or state.before_of >= 0 or state.continues_before or state.transit
+                    or state.via_destination >= 0):
+                countries = []
+                break
+            country = state.mention.place.iso3
+            if country != NETHERLANDS and (not countries or countries[-1] != country):
+                countries.append(country)
+        if len(set(countries)) >= _ITINERARY_COUNTRIES and len(set(countries)) == len(countries):
+            legs += list(zip(countries, countries[1:]))
+    return legs
+
+
+ITINERARIES = [
+    "From N'Djamena to Zinder in Niger, across the desert to Libya, by boat to Lampedusa, by train to Ventimiglia and "
+    "Paris, then Brussels and Amsterdam.",
+    "Ik ging van Eritrea naar Soedan. Daarna via Libie, Italie, Frankrijk en Belgie naar Nederland.",
+    "Hij reisde van Syrie naar Turkije, Griekenland, Servie en Hongarije. Toen naar Oostenrijk en Duitsland en zo naar "
+    "Nederland.",
+]
+
+
+def test_itinerary_legs_read_each_sentence_as_the_grouping_did(monkeypatch):
+    from routekit.text import extract_route, extraction
+
+    original, seen = extraction._itinerary_legs, []
+
+    def recording(travelled):
+        legs = original(travelled)
+        seen.append((list(travelled), legs))
+        return legs
+
+    monkeypatch.setattr(extraction, "_itinerary_legs", recording)
+    for text in _texts() + ITINERARIES:
+        extract_route(text)
+    assert len(seen) > 300 and sum(bool(legs) for _, legs in seen) >= 3   # itineraries are among them
+    for travelled, legs in seen:
+        assert legs == _plain_itinerary_legs(travelled)
+
+
+def test_inline_questions_are_sought_only_where_a_colon_follows_a_sentence_mark():
+    from routekit.text.normalise import fold
+    from routekit.text.vocabulary import vocabulary
+
+    cases = _texts() + ["Naam: X\nHij kwam uit Syrie. V: Waarom? A: Oorlog.", "Q: where? A: Iran", "Ja. Nee",
+                        "Datum: 1-2-2024. Hij kwam. Q: en toen? A: Duitsland", "geen teken", ". :", ": ."]
+    for language in ("nl", "en", "unknown"):
+        vocab = vocabulary(language)
+        for text in cases:
+            folded = fold(text)
+            if ":" not in folded:
+                continue
+            plain = [(m.start(), m.end() - 1) for m in vocab.ignored_lines.finditer("\n" + folded)]
+            inline = [m.span(1) for m in vocab.inline_questions.finditer(folded)]
+            expected = sorted(set(plain + inline)) if inline else plain
+            assert vocab.ignored_spans(folded) == expected, text[:80]

@@ -2091,17 +2091,20 @@ def _itinerary_legs(travelled: list[_MentionState]) -> list[tuple[str, str]]:
     Niger, across the desert to Libya, by boat to Lampedusa, by train to Ventimiglia and Paris, then Brussels and
     Amsterdam"): its countries, in the order told, are legs. Only a sentence whose last place is in the Netherlands,
     with at least ``_ITINERARY_COUNTRIES`` other countries, none ordered otherwise by a cue."""
-    if len(travelled) <= _ITINERARY_COUNTRIES:
+    count = len(travelled)
+    if count <= _ITINERARY_COUNTRIES:
         return []
-    by_sentence: dict[int, list[_MentionState]] = {}
-    for state in travelled:
-        by_sentence.setdefault(state.sentence, []).append(state)
     legs: list[tuple[str, str]] = []
-    for sentence_states in by_sentence.values():
-        if sentence_states[-1].mention.place.iso3 != NETHERLANDS or sentence_states[-1].intended:
-            continue
+    end = 0
+    while end < count:   # the mentions of each sentence (``travelled`` is in text order: a sentence's are a run)
+        first, sentence = end, travelled[end].sentence
+        while end < count and travelled[end].sentence == sentence:
+            end += 1
+        last = travelled[end - 1]
+        if end - first <= _ITINERARY_COUNTRIES or last.mention.place.iso3 != NETHERLANDS or last.intended:
+            continue   # (too few mentions before the last for that many countries)
         countries: list[str] = []
-        for state in sentence_states[:-1]:
+        for state in travelled[first:end - 1]:
             if (state.before or state.before_of >= 0 or state.continues_before or state.transit
                     or state.via_destination >= 0):
                 countries = []
@@ -2858,12 +2861,20 @@ def _document_counts(text: str, cues: dict[str, list[tuple[int, int]]], states: 
     """Genre-like counts for the calibrated confidence: how much of the record is not a plain story - question/answer
     turns, other persons named, a letter correcting a report, codes, several years (journeys), 'before' cues, and
     countries named that the route leaves out. Counts only, no text."""
-    named = {s.mention.place.iso3 for s in states}
+    named: set[str] = set()   # the countries named, those named by a country's name, the departures: one pass
+    as_country: set[str] = set()
+    departures = 0
+    for state in states:
+        place = state.mention.place
+        named.add(place.iso3)
+        if place.kind == "country":
+            as_country.add(place.iso3)
+        if state.departure and not state.excluded:
+            departures += 1
     codes, years = _codes_and_years(text)
-    as_country = {s.mention.place.iso3 for s in states if s.mention.place.kind == "country"}
     return {"turns": turns, "persons": len(cues.get("person_markers", ())),
             "city_only": len(set(route) - as_country - {NETHERLANDS}),
-            "departures": sum(1 for s in states if s.departure and not s.excluded),
+            "departures": departures,
             "pluperfect": len(cues.get("pluperfect", ())),
             "letter": len(cues.get("letter_markers", ())),
             "codes": codes,

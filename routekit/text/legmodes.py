@@ -8,6 +8,7 @@ its own ("Dat was met een boot.") to the country reached last. Only mode words l
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from routekit.text.vocabulary import MODE_PREFIX, _raw
@@ -133,7 +134,8 @@ class LegModes:
         self.modes_by_sentence: dict[int, list] = {}
         self.free_modes: dict[int, list] = {}   # per sentence, the modes outside every clause with an arrival
         self.last_arrival: dict[int, _MentionState] = {}
-        self.sentence_starts = segments.sentence_starts
+        self.sentence_starts = sentence_starts = segments.sentence_starts
+        clause_starts = segments.clause_starts
         clause_of, sentence_of = segments.clause, segments.sentence
         kept = []
         for span in spans:
@@ -141,7 +143,8 @@ class LegModes:
                                                            or _NOT_BEFORE.match(folded, span[0])):
                 continue
             kept.append(span)
-            clause, sentence = clause_of(span[0]), sentence_of(span[0])
+            # segments.clause / segments.sentence, inlined: twice per mode phrase
+            clause, sentence = bisect_right(clause_starts, span[0]), bisect_right(sentence_starts, span[0])
             self.modes_by_clause.setdefault(clause, []).append(span)
             self.modes_by_sentence.setdefault(sentence, []).append(span)
             if clause not in arrival_clauses:
@@ -162,9 +165,10 @@ class LegModes:
         ("In Wenen nam ik de trein naar Duitsland", "In Italy I took the train to Switzerland"): the mode told
         there is the onward leg's, not the way that place was reached."""
         found = []
-        folded, with_modes = self.folded, self.modes_by_sentence
-        for sentence, same in arrivals_in.items():
-            if len(same) < 2 or sentence not in with_modes:
+        folded = self.folded
+        for sentence in self.modes_by_sentence:   # (fewer than the sentences with arrivals; ``found`` is a set)
+            same = arrivals_in.get(sentence)
+            if same is None or len(same) < 2:
                 continue
             for position, st in enumerate(same[:-1]):
                 start = st.mention.start
