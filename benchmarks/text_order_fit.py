@@ -81,8 +81,9 @@ def read_rows(path: Path, group: str) -> list[Row]:
 
 
 def examples(rows: list[Row], pairs_from: str, per_row: bool, tuned_indicator: bool = False):
-    """(vectors, labels, weights): each pair of countries both in gold in both orientations."""
-    vectors, labels, weights = [], [], []
+    """(vectors, labels, weights, words): each pair of countries both in gold in both orientations, ``words`` its word
+    features ({name: value}, negated with the orientation)."""
+    vectors, labels, weights, lexical = [], [], [], []
     rules, text = order_model._INDEX["rules"], order_model._INDEX["text_first"]
     for row in rows:
         if row.case is None:
@@ -96,6 +97,8 @@ def examples(rows: list[Row], pairs_from: str, per_row: bool, tuned_indicator: b
         weight = 1.0 / len(usable) if per_row else 1.0
         tuned = float(row.group.startswith(TUNED))
         for (a, b), x in usable:
+            features = (row.case.words or {}).get((a, b)) or {}
+            lexical += [features, {name: -value for name, value in features.items()}]
             x = list(x)
             if tuned_indicator:
                 x += [tuned * x[rules], tuned * x[text]]
@@ -103,25 +106,51 @@ def examples(rows: list[Row], pairs_from: str, per_row: bool, tuned_indicator: b
             vectors += [tuple(x), tuple(-v for v in x)]
             labels += [y, not y]
             weights += [weight, weight]
-    return vectors, labels, weights
+    return vectors, labels, weights, lexical
 
 
-def pair_weights(rows: list[Row], ridge: float, pairs_from: str, per_row: bool) -> tuple[float, ...]:
-    """The pair weights (``PAIR_FEATURES`` order) fitted on the rows."""
+def vocabulary(lexical: list[dict], least: int) -> list[str]:
+    """The word features seen in at least ``least`` training pairs (each pair once: ``lexical`` holds both
+    orientations), sorted."""
+    seen: dict[str, int] = {}
+    for features in lexical[::2]:
+        for name in features:
+            seen[name] = seen.get(name, 0) + 1
+    return sorted(name for name, count in seen.items() if count >= least)
+
+
+def pair_weights(rows: list[Row], args: argparse.Namespace) -> tuple[tuple[float, ...], dict[str, float] | None]:
+    """The pair weights (``PAIR_FEATURES`` order) and the word features' weights (None: no words) fitted on the rows.
+    Word columns enter scaled by ``--word-scale`` s, so their ridge is the pair features' over s^2 (stronger for
+    s < 1); their stored weight is the coefficient times s."""
     indicator = any(row.group.startswith(TUNED) for row in rows)
-    vectors, labels, weights = examples(rows, pairs_from, per_row, indicator)
+    vectors, labels, weights, lexical = examples(rows, args.pairs, args.per_row, indicator)
     if len(set(labels)) < 2:
-        return (0.0,) * len(order_model.PAIR_FEATURES)
-    intercept, coefficients = ridge_logistic(vectors, labels, ridge, weights)
+        return (0.0,) * len(order_model.PAIR_FEATURES), None
+    names = vocabulary(lexical, args.word_min) if args.words else []
+    if names:
+        column = {name: k for k, name in enumerate(names)}
+        scale = args.word_scale
+        widened = []
+        for x, features in zip(vectors, lexical):
+            extra = [0.0] * len(names)
+            for name, value in features.items():
+                k = column.get(name)
+                if k is not None:
+                    extra[k] = value * scale
+            widened.append((*x, *extra))
+        vectors = widened
+    intercept, coefficients = ridge_logistic(vectors, labels, args.ridge, weights)
     assert abs(intercept) < 1e-3, intercept   # antisymmetric data: 0 up to the optimiser's tolerance
-    return tuple(coefficients[:len(order_model.PAIR_FEATURES)])
+    words = {name: w * args.word_scale for name, w in zip(names, coefficients[-len(names):])} if names else None
+    return tuple(coefficients[:len(order_model.PAIR_FEATURES)]), words
 
 
-def journey_scales(rows: list[Row], weights_of: dict[str, tuple[float, ...]], ridge: float = 0.1
+def journey_scales(rows: list[Row], weights_of: dict[str, tuple], ridge: float = 0.1
                    ) -> tuple[float, float, float]:
     """(pair_scale, ground_weight, flight_weight): a conditional logit over each row's candidates (which one is the
     gold order), utility = pair_scale x pair score - ground_weight x km over land/sea - flight_weight x km flown
-    (thousands). ``weights_of``: per group the pair weights to score its rows with (fitted without that group, so
+    (thousands). ``weights_of``: per group the (pair, word) weights to score its rows with (fitted without it, so
     the pair scores are as sure of themselves as on a new set)."""
     import numpy as np
     from scipy.optimize import minimize
@@ -131,7 +160,7 @@ def journey_scales(rows: list[Row], weights_of: dict[str, tuple[float, ...]], ri
         target = row.gold_order
         if target is None or order_model.told_in_order(row.case):   # rows the stage does not review
             continue
-        found = order_model.terms(row.case, weights_of[row.group])
+        found = order_model.terms(row.case, *weights_of[row.group])
         orders = [order for order, *_ in found]
         if target not in orders:
             continue
@@ -159,15 +188,14 @@ def journey_scales(rows: list[Row], weights_of: dict[str, tuple[float, ...]], ri
 
 def fit(rows: list[Row], args: argparse.Namespace, margin: float = 0.0) -> order_model.Model:
     """Pair weights on all rows; the journey scales on pair scores cross-fitted by group (never a tuned group held)."""
-    weights = pair_weights(rows, args.ridge, args.pairs, args.per_row)
+    weights, words = pair_weights(rows, args)
     groups = sorted({row.group for row in rows})
     if args.journey and len(groups) >= 2:
-        weights_of = {g: pair_weights([r for r in rows if r.group != g], args.ridge, args.pairs, args.per_row)
-                      for g in groups}
+        weights_of = {g: pair_weights([r for r in rows if r.group != g], args) for g in groups}
         scales = journey_scales(rows, weights_of)
     else:
         scales = (1.0, 0.0, 0.0)
-    return order_model.Model(True, weights, margin, *scales, args.max_countries)
+    return order_model.Model(True, weights, margin, *scales, args.max_countries, words)
 
 
 def outcome(rows: list[Row], model: order_model.Model | None) -> dict:
@@ -192,10 +220,10 @@ def pair_accuracy(fold_list, pairs_from: str) -> str:
     """Held-out pairs: how often the rules' order and the model's P > 0.5 agree with gold."""
     total = rules_right = model_right = 0
     for held_rows, model in fold_list:
-        weights = model.weights
-        vectors, labels, _ = examples(held_rows, pairs_from, False)
-        for x, y in zip(vectors[::2], labels[::2]):
-            z = sum(w * v for w, v in zip(weights, x))
+        weights, words = model.weights, model.words or {}
+        vectors, labels, _, lexical = examples(held_rows, pairs_from, False)
+        for x, y, features in zip(vectors[::2], labels[::2], lexical[::2]):
+            z = sum(w * v for w, v in zip(weights, x)) + order_model.word_logit(features, words)
             total += 1
             rules_right += y          # the first orientation is always 'a before b in the rules' route'
             model_right += (z > 0) == y
@@ -218,6 +246,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="pair scores alone (no journey-length term)")
     parser.add_argument("--add-tuned", action="store_true",
                         help="train also on the tuned hard sets, with their own indicator")
+    parser.add_argument("--no-words", dest="words", action="store_false",
+                        help="the rules' signals alone (no word features, ``order_model.pair_words``)")
+    parser.add_argument("--word-min", type=int, default=5,
+                        help="a word feature enters when seen in at least this many training pairs")
+    parser.add_argument("--word-scale", type=float, default=0.5,
+                        help="word columns scaled by this (their ridge is the pair features' / scale^2)")
     args = parser.parse_args(argv)
     paths, rows, groups = training_rows(args, read_rows)
     allowed: dict[str, list[Row]] = {}
@@ -253,6 +287,10 @@ def main(argv: list[str] | None = None) -> int:
           f"{model.flight_weight:.3f} (per 1,000 km)")
     print("weights: " + ", ".join(f"{name} {w:+.2f}" for name, w in zip(order_model.PAIR_FEATURES, model.weights)
                                   if abs(w) >= 0.005))
+    if model.words:
+        strongest = sorted(model.words.items(), key=lambda item: (-abs(item[1]), item[0]))
+        print(f"words ({len(model.words)}, seen in >= {args.word_min} pairs, scale {args.word_scale}), strongest: "
+              + ", ".join(f"{name} {w:+.2f}" for name, w in strongest[:20]))
 
     figures, plain_ok = {}, True
     if not args.no_allowed_sets:
@@ -264,12 +302,17 @@ def main(argv: list[str] | None = None) -> int:
                    + (f" --pairs {args.pairs}" if args.pairs != "equal" else "")
                    + ("" if args.per_row else " --per-pair") + f" --max-countries {args.max_countries}"
                    + ("" if args.journey else " --no-journey")
+                   + ("" if args.words else " --no-words")
+                   + (f" --word-min {args.word_min}" if args.word_min != 5 else "")
+                   + (f" --word-scale {args.word_scale}" if args.word_scale != 0.5 else "")
                    + (f" --ridge {args.ridge}" if args.ridge != 3.0 else ""))
         fitted = {
             **fit_record("benchmarks/text_order_fit.py", args.extra, options),
             "sets": [Path(p).name for p in paths], "rows": len(rows), "pairs": n_pairs,
             "ridge": args.ridge, "journey_term": args.journey, "pairs_from": args.pairs, "each_row_once": args.per_row,
             "tuned_sets_added": args.add_tuned,
+            "words": ({"least_pairs": args.word_min, "scale": args.word_scale, "features": len(model.words or {})}
+                      if args.words else False),
             "held_out_pooled": {key: (round(v, 3) if isinstance(v, float) else v) for key, v in total.items()},
             "allowed_sets_fixed_broken": figures,
         }

@@ -160,26 +160,33 @@ def test_the_extractors_fast_logits_equal_the_fitted_model(monkeypatch):
         texts += list(pd.read_csv(DATA / f"extraction_{name}.csv", dtype=str, keep_default_na=False)["text"])
     generator = random.Random(7)
     weights = tuple(generator.uniform(-2, 2) for _ in om.PAIR_FEATURES)
-    seen = []
+    # word weights too: the words the extractor adds must be the ones the fit reads (``Case.words``)
+    words = {f"{kind}{word}": generator.uniform(-2, 2) for kind in om.WORD_KINDS
+             for word in ("naar", "uit", "vanuit", "via", "to", "from", "then", "daarvoor", "before", "had", "ik", "i",
+                          "<place>", "en", "and", "toen", "eerder")}
+    seen, worded = [], []
 
-    def spy(route, states, mode_of, dialogue, genre, language):
+    def spy(route, states, mode_of, dialogue, genre, language, words_of=None):
         movable = len(route) - (bool(route) and route[-1] == "NLD")
         if movable >= 2:
             countries = tuple(route[:movable])
-            case = om.case_of(states, route, mode_of, dialogue, genre, language)
+            case = om.case_of(states, route, mode_of, dialogue, genre, language, words_of())
             told = om._told(states, countries, mode_of, dialogue, weights)
             assert (told is None) == om.told_in_order(case) == om.told_in_order_of(states, countries)
             if told is None:
                 told = om._told(states, countries, mode_of, dialogue, weights, always=True)
             z = om.fast_logits(told, countries, genre, language, weights)
+            for (i, j), features in om.pair_words(words_of(), om.first_spans(states, countries)).items():
+                z[i][j] += om.word_logit(features, words)
             fast = {(a, b): z[i][j] for i, a in enumerate(countries) for j, b in enumerate(countries) if i < j}
-            seen.append((om.logits(weights, case.pairs), fast))
+            seen.append((om.case_logits(case, weights, words), fast))
+            worded.append(any(om.word_logit(features, words) for features in case.words.values()))
             # and the O(1) moves choose what scoring every candidate afresh chooses
             for margin in (-100.0, 0.0, 1.0):
-                model = om.Model(True, weights, margin, 0.9, 1.7, 0.6)
+                model = om.Model(True, weights, margin, 0.9, 1.7, 0.6, words=words)
                 by_text = om._text_order(countries, case.first)
-                slow_order, slow_margin = om._best(countries, om.logits(weights, case.pairs), case.first, case.flown,
-                                                   model)
+                slow_order, slow_margin = om._best(countries, om.case_logits(case, weights, words), case.first,
+                                                   case.flown, model)
                 fast_order, fast_margin = om._fast_best(countries, z, by_text, case.flown, model)
                 assert fast_order == slow_order
                 if slow_margin > margin:   # a switch: the exact margin
@@ -191,6 +198,7 @@ def test_the_extractors_fast_logits_equal_the_fitted_model(monkeypatch):
     for text in texts:
         extract_route(text)
     assert len(seen) >= 150
+    assert sum(worded) >= 100   # the words weighed in on most reviewed routes
     for slow, fast in seen:
         assert slow.keys() == fast.keys()
         for pair in slow:
@@ -255,20 +263,95 @@ def test_the_fit_refuses_evaluation_sets(tmp_path):
 
 
 def test_the_fit_is_deterministic_and_reproduces_the_stored_coefficients():
+    import yaml
     script = _fit_script()
-    stored = order_model.read_model(ROOT / "routekit" / "reference" / "gazetteer" / order_model.ORDER_FILE)
+    path = ROOT / "routekit" / "reference" / "gazetteer" / order_model.ORDER_FILE
+    stored = order_model.read_model(path)
+    fitted = yaml.safe_load(path.read_text(encoding="utf-8"))["fitted"]   # the sets and options it was fitted with
     rows = []
-    for path in script.TRAIN_SETS:
-        rows += script.read_rows(path, path.stem)
-    args = script.argparse.Namespace(ridge=3.0, pairs="equal", per_row=True, journey=True,
-                                     max_countries=stored.max_countries)
+    for name in fitted["sets"]:
+        rows += script.read_rows(DATA / name, Path(name).stem)
+    words = fitted.get("words") or {}
+    args = script.argparse.Namespace(ridge=fitted["ridge"], pairs=fitted["pairs_from"],
+                                     per_row=fitted["each_row_once"], journey=fitted["journey_term"],
+                                     max_countries=stored.max_countries, words=bool(words),
+                                     word_min=words.get("least_pairs", 5), word_scale=words.get("scale", 0.5))
     first = script.fit(rows, args)
     again = script.fit(rows, args)
     assert first == again
     hint = "the rules' output on the training sets changed: refit with benchmarks/text_order_fit.py --write"
     for name, new, old in zip(order_model.PAIR_FEATURES, first.weights, stored.weights):
         assert new == pytest.approx(old, abs=2e-3), f"{name}: {hint}"
+    assert set(first.words or {}) == set(stored.words or {}), hint
+    for name, weight in (stored.words or {}).items():
+        assert first.words[name] == pytest.approx(weight, abs=2e-3), f"{name}: {hint}"
     assert (first.pair_scale, first.ground_weight, first.flight_weight) == pytest.approx(
         (stored.pair_scale, stored.ground_weight, stored.flight_weight), abs=2e-3), hint
     margin = script.choose_margin(script.margin_table(script.folds(rows, args)), 1.0)
     assert margin == pytest.approx(stored.margin), hint
+
+
+# told backwards: Greece is told first, then "daarvoor" (before that) Turkey; the rules read the cue (Turkey first)
+BACKWARDS = "Ik kwam in Griekenland aan met een boot. Daarvoor was ik in Turkije. Toen met het vliegtuig naar Nederland."
+BACKWARDS_EN = "I arrived in Greece by boat. Before that I was in Turkey. Then I flew to the Netherlands."
+# the twins without the cue: told in the order the rules follow (Greece, then Turkey), so not reviewed
+TWIN = "Ik kwam in Griekenland aan met een boot. Ik was in Turkije. Toen met het vliegtuig naar Nederland."
+TWIN_EN = "I arrived in Greece by boat. I was in Turkey. Then I flew to the Netherlands."
+
+
+def test_the_words_of_the_text_keep_a_story_told_backwards_right(stored):
+    # a model that trusts the text order alone would put Greece first; the cue word before the later-told Turkey
+    # ("daarvoor" / "before" opening its sentence: it came first) keeps the right order
+    text_order_only = {"text_first": 2.0}
+    for text in (BACKWARDS, BACKWARDS_EN):
+        stored(_model(enabled=False))
+        assert extract_route(text).route == ("TUR", "GRC", "NLD")
+        stored(_model(text_order_only))
+        assert extract_route(text).route == ("GRC", "TUR", "NLD")
+        stored(_model(text_order_only)._replace(words={"start:daarvoor": -5.0, "start:before": -5.0}))
+        assert extract_route(text).route == ("TUR", "GRC", "NLD")
+
+
+def test_the_twin_without_the_cue_stays_as_the_rules_had_it(stored):
+    for text in (TWIN, TWIN_EN):
+        stored(_model(enabled=False))
+        rules = extract_route(text)
+        stored(_model({"text_first": -2.0})._replace(words={"start:daarvoor": -5.0, "start:before": -5.0,
+                                                          "span:was": -5.0}))
+        assert extract_route(text) == rules
+
+
+def test_pair_words_are_antisymmetric_and_name_the_linking_words():
+    from routekit.text.context_words import record_words
+    from routekit.text.matcher import tokenize
+    from routekit.text.normalise import fold
+    text = fold("Ik ging naar Griekenland. Daarvoor was ik vanuit Turkije gekomen.")
+    tokens = tokenize(text)
+    greece, turkey = (text.index("griekenland"), text.index("griekenland") + 11), (text.index("turkije"),
+                                                                                   text.index("turkije") + 7)
+    record = record_words(tokens.starts, tokens.words, [greece, turkey], [0, text.index("daarvoor")])
+    forward = order_model.pair_words(record, [greece, turkey])[(0, 1)]
+    backward = order_model.pair_words(record, [turkey, greece])[(0, 1)]
+    assert forward == {name: -value for name, value in backward.items()}
+    # Greece is told first (+1): the words between and opening Turkey's sentence carry that sign
+    assert forward["start:daarvoor"] == 1.0 and forward["span:daarvoor"] == 1.0
+    assert forward["pre:naar"] == 1.0 and forward["pre:vanuit"] == -1.0   # right before each country
+    assert not any("griekenland" in name or "turkije" in name for name in forward)
+
+
+def test_read_model_refuses_a_word_feature_of_no_kind(tmp_path):
+    path = tmp_path / "order_model.yaml"
+    path.write_text("enabled: true\nmargin: 1\nweights: {rules: 1.0}\nwords: {naar: 1.0}\n", encoding="utf-8")
+    with pytest.raises(order_model.OrderModelError, match="order_model.yaml: words: naar: not a word feature"):
+        order_model.read_model(path)
+    path.write_text("enabled: true\nmargin: 1\nweights: {rules: 1.0}\nwords: {'pre:naar': x}\n", encoding="utf-8")
+    with pytest.raises(order_model.OrderModelError, match="words: pre:naar: not a number"):
+        order_model.read_model(path)
+
+
+def test_words_round_trip_strongest_first(tmp_path):
+    model = _model({"rules": 1.0})._replace(words={"pre:naar": -0.5, "span:daarvoor": -1.25, "start:then": 0.75})
+    order_model.write_model(tmp_path / "m.yaml", model, {"command": "test"})
+    assert order_model.read_model(tmp_path / "m.yaml") == model
+    stored_text = (tmp_path / "m.yaml").read_text(encoding="utf-8")
+    assert stored_text.index("span:daarvoor") < stored_text.index("start:then") < stored_text.index("pre:naar")

@@ -41,6 +41,7 @@ from routekit.text.timeline import NETHERLANDS
 from routekit.text.vocabulary import CLAUSE_BREAK, Vocabulary, vocabulary
 from routekit.text.verifier import review as review_stops
 from routekit.text.order_model import review as review_order
+from routekit.text.context_words import record_words
 from routekit.text.origin_model import review as review_origin
 from routekit.text.vocabulary import _raw as _raw_cues
 
@@ -2553,7 +2554,10 @@ def extract_route(text: str | None) -> RouteExtraction:
     route, checked, verifier_notes = review_stops(route, states, mode_of, dialogue, genre, language, len(folded),
                                                   tokens, segments.sentence_starts, unjoined)
     route, origin = review_origin(route, states, mode_of, dialogue, genre, language, len(folded))   # origin_model
-    route, ordered = review_order(route, states, mode_of, dialogue, genre, language)   # order_model.py, after it
+    route, ordered = review_order(route, states, mode_of, dialogue, genre, language,   # order_model.py, after it
+                                  lambda: record_words(tokens.starts, tokens.words,
+                                                       [(s.mention.start, s.mention.end) for s in states],
+                                                       segments.sentence_starts, unjoined))
     if len(route) < 2:  # one country is no journey (a birthplace, the place a person was found)
         return RouteExtraction(smuggler=smuggler, route_asked=True, confidence=no_route_probability("one_country"),
                                reason=REASON_NO_ROUTE, language=language, flags=("one_country",))

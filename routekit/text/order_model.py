@@ -28,12 +28,14 @@ passes unchanged and the stage adds no count.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from operator import attrgetter, or_
 from pathlib import Path
 from typing import NamedTuple
 
 from routekit.errors import RoutekitError
+from routekit.text.context_words import RecordWords, _blanked
 from routekit.text.gazetteer import data_path
 from routekit.text.learned import (StageHooks, named_weights, number, read_stage_file, weights_by_name, whole_number,
                                    write_stage_file)
@@ -61,6 +63,14 @@ PAIR_FEATURES: tuple[str, ...] = (
 )
 _INDEX = {name: i for i, name in enumerate(PAIR_FEATURES)}
 
+# the words linking two countries' mentions (``pair_words``), learnt from labelled data and weighed on top of
+# ``PAIR_FEATURES``; a feature is a kind and a folded word (places read ``<place>``, numbers ``<num>``)
+PRE, SPAN, START = "pre:", "span:", "start:"
+PRE_WORDS = 2      # "pre:": the words right before a country's first travelled mention (uit / naar / via ...)
+SPAN_WORDS = 6     # "span:": the last words between the earlier-told and the later-told country's mentions
+START_WORDS = 3    # "start:": the first words of the later-told mention's sentence (daarvoor, before that, then ...)
+WORD_KINDS = (PRE, SPAN, START)
+
 
 class OrderModelError(RoutekitError):
     """An order-model file that cannot be read (no weights, a weight for a feature the stage lacks)."""
@@ -77,6 +87,7 @@ class Model(NamedTuple):
     ground_weight: float = 0.0   #           - flight_weight x 1,000 km flown
     flight_weight: float = 0.0
     max_countries: int = MAX_COUNTRIES   # longer routes abroad are left to the rules (the stage's cost grows as n^2)
+    words: dict | None = None   # weight per word feature (``pair_words``); None or empty: the stage reads no word
 
 
 class Country(NamedTuple):
@@ -234,12 +245,87 @@ class Case(NamedTuple):
     pairs: dict
     first: dict
     flown: frozenset
+    words: dict | None = None   # per pair a before b, its word features {name: value} (``pair_words``)
 
 
 def case_of(states, route: list[str], mode_of: dict[str, str], dialogue, genre: dict[str, float],
-            language: str) -> Case:
+            language: str, record: RecordWords | None = None) -> Case:
     countries, pairs = pair_features(states, route, mode_of, dialogue, genre, language)
-    return Case(tuple(countries), pairs, first_offsets(states, countries), _flown(countries, mode_of))
+    words = None
+    if record is not None:
+        found = pair_words(record, first_spans(states, countries))
+        words = {(a, countries[j]): found[(i, j)] for i, a in enumerate(countries) for j in range(i + 1, len(countries))}
+    return Case(tuple(countries), pairs, first_offsets(states, countries), _flown(countries, mode_of), words)
+
+
+def first_spans(states, countries) -> list[tuple[int, int] | None]:
+    """Per country (in the given order) the (start, end) of its first travelled mention (any mention if none is
+    travelled; None if it has none)."""
+    position = {c: k for k, c in enumerate(countries)}
+    travelled: list = [None] * len(countries)
+    other: list = [None] * len(countries)
+    for state in states:
+        k = position.get(state.mention.place.iso3)
+        if k is None:
+            continue
+        found = other if state.excluded else travelled
+        if found[k] is None:
+            found[k] = (state.mention.start, state.mention.end)
+    return [t or o for t, o in zip(travelled, other)]
+
+
+def pair_words(record: RecordWords, spans: list[tuple[int, int] | None]) -> dict[tuple[int, int], dict[str, float]]:
+    """The words that link two countries' mentions, per pair (i, j), i < j positions in ``spans`` (the rules' order),
+    as antisymmetric features {name: value} (the pair turned round negates them):
+
+    - ``pre:w`` +1 when w is among the ``PRE_WORDS`` right before i's first mention, -1 for j's ("uit X" vs "naar Y");
+    - ``span:w`` the text order's sign (+1: i told first) when w is among the last ``SPAN_WORDS`` words between the
+      two mentions ("daarvoor", "then", "had");
+    - ``start:w`` the same sign when w opens the later-told mention's sentence (a sentence after the earlier one).
+
+    Windows never cross a sentence or a turn for ``pre:``; other places read ``<place>`` (``context_words``)."""
+    starts, words, places, bounds = record.starts, record.words, record.places, record.bounds
+
+    def sentence_start(offset: int) -> int:
+        at = bisect_right(bounds, offset)
+        return bounds[at - 1] if at else 0
+
+    before = []
+    for span in spans:
+        if span is None:
+            before.append(())
+            continue
+        first = bisect_left(starts, span[0])
+        low = bisect_left(starts, sentence_start(span[0]))
+        before.append(tuple(PRE + w for w in _blanked(words, places, max(low, first - PRE_WORDS), first)))
+    found = {}
+    n = len(spans)
+    for i in range(n):
+        for j in range(i + 1, n):
+            features: dict[str, float] = {}
+            for name in before[i]:
+                features[name] = features.get(name, 0.0) + 1.0
+            for name in before[j]:
+                features[name] = features.get(name, 0.0) - 1.0
+            a, b = spans[i], spans[j]
+            if a is not None and b is not None and a[0] != b[0]:
+                sign = 1.0 if b[0] > a[0] else -1.0
+                early, late = (a, b) if sign > 0 else (b, a)
+                low, high = bisect_left(starts, early[1]), bisect_left(starts, late[0])
+                for word in set(_blanked(words, places, max(low, high - SPAN_WORDS), high)):
+                    features[SPAN + word] = features.get(SPAN + word, 0.0) + sign
+                opening = sentence_start(late[0])
+                if opening > early[0]:
+                    at = bisect_left(starts, opening)
+                    for word in set(_blanked(words, places, at, min(high, at + START_WORDS))):
+                        features[START + word] = features.get(START + word, 0.0) + sign
+            found[(i, j)] = {name: value for name, value in features.items() if value}
+    return found
+
+
+def word_logit(features: dict[str, float], weights: dict[str, float]) -> float:
+    """The word features' share of a pair's log odds."""
+    return sum(weights.get(name, 0.0) * value for name, value in features.items())
 
 
 def _flown(countries, mode_of: dict[str, str]) -> frozenset:
@@ -315,10 +401,21 @@ def logits(weights: tuple[float, ...], pairs: dict[tuple[str, str], tuple[float,
     return {pair: sum(w * v for w, v in zip(weights, x) if v) for pair, x in pairs.items()}
 
 
-def terms(case: Case, weights: tuple[float, ...]) -> list[tuple[tuple[str, ...], float, float, float]]:
+def case_logits(case: Case, weights: tuple[float, ...], words: dict | None = None) -> dict:
+    """``logits`` of the case's pairs plus their word features' share (``words``: weight per word feature)."""
+    found = logits(weights, case.pairs)
+    if words and case.words:
+        for pair, features in case.words.items():
+            if features:
+                found[pair] += word_logit(features, words)
+    return found
+
+
+def terms(case: Case, weights: tuple[float, ...], words: dict | None = None
+          ) -> list[tuple[tuple[str, ...], float, float, float]]:
     """Per candidate (the rules' order first): the order, its pair score less the rules' order's, its 1,000 km
     over land or sea and flown."""
-    return list(_scored(case.countries, logits(weights, case.pairs), case.first, case.flown))
+    return list(_scored(case.countries, case_logits(case, weights, words), case.first, case.flown))
 
 
 def utility(model: Model, pair_score: float, ground: float, air: float) -> float:
@@ -352,7 +449,7 @@ def decide(case: Case, model: Model) -> tuple[tuple[str, ...], float | None]:
     beats it by more than ``model.margin``."""
     if told_in_order(case) or len(case.countries) > model.max_countries:
         return case.countries, None
-    return _best(case.countries, logits(model.weights, case.pairs), case.first, case.flown, model)
+    return _best(case.countries, case_logits(case, model.weights, model.words), case.first, case.flown, model)
 
 
 def told_in_order_of(states, countries: tuple[str, ...]) -> bool:
@@ -676,17 +773,19 @@ def first_offsets(states, movable) -> dict[str, int]:
 
 
 def review(route: list[str], states, mode_of: dict[str, str], dialogue, genre: dict[str, float],
-           language: str) -> tuple[list[str], dict[str, float]]:
+           language: str, words_of=None) -> tuple[list[str], dict[str, float]]:
     """The extractor's hook, after the stop verifier: the route in the order the stage chooses (modes follow their
     country through ``mode_of``) and its signal for the calibration, ``order_margin``: how much the best other order
     beats the rules' in utility, within [-4, 4] (above the stored margin the order switched; below it, possibly an
-    upper bound). Empty when the stage is off, nothing could move, or the text tells the rules' order."""
+    upper bound). Empty when the stage is off, nothing could move, or the text tells the rules' order. ``words_of``:
+    a callable giving the record's ``RecordWords``, called only for a record the stage reviews with word weights."""
     movable = len(route) - (route[-1] == NETHERLANDS if route else 0)
     if movable < 2 or movable > MAX_COUNTRIES or (NETHERLANDS in route and route[-1] != NETHERLANDS):
         return route, {}    # one country abroad: no other order; an NLD inside the route: left to the rules
     hooks = _HOOKS
     if hooks.recorder is not None:
-        hooks.recorder.append((tuple(route), case_of(states, route, mode_of, dialogue, genre, language)))
+        record = words_of() if words_of is not None else None
+        hooks.recorder.append((tuple(route), case_of(states, route, mode_of, dialogue, genre, language, record)))
         return route, {}
     model = hooks.model or stored_model()
     if not model.enabled or movable > model.max_countries:
@@ -696,6 +795,11 @@ def review(route: list[str], states, mode_of: dict[str, str], dialogue, genre: d
     if told is None:   # told in the rules' order: not reviewed
         return route, {}
     logit = fast_logits(told, countries, genre, language, model.weights)
+    if model.words and words_of is not None:
+        words = model.words
+        for (i, j), features in pair_words(words_of(), first_spans(states, countries)).items():
+            if features:
+                logit[i][j] += word_logit(features, words)
     by_text = _text_order(countries, dict(zip(countries, told.first)))
     order, margin = _fast_best(countries, logit, by_text, _flown(countries, mode_of), model)
     return list(order) + route[movable:], {"order_margin": round(max(-4.0, min(4.0, margin)), 6)}
@@ -720,7 +824,25 @@ def read_model(path) -> Model:
     scales = tuple(number(journey, key, default, path, OrderModelError, f"journey.{key}")
                    for key, default in (("pair_scale", 1.0), ("ground_weight", 0.0), ("flight_weight", 0.0)))
     longest = whole_number(data, "max_countries", MAX_COUNTRIES, path, OrderModelError)
-    return Model(bool(data.get("enabled", False)), values, margin, *scales, min(longest, MAX_COUNTRIES))
+    return Model(bool(data.get("enabled", False)), values, margin, *scales, min(longest, MAX_COUNTRIES),
+                 read_words(data.get("words"), path))
+
+
+def read_words(words, path) -> dict[str, float] | None:
+    """The stored word features' weights (``pre:``/``span:``/``start:`` and a word); None when there are none."""
+    if not words:
+        return None
+    if not isinstance(words, dict):
+        raise OrderModelError(f"{path}: words: not a mapping of word feature to weight")
+    found = {}
+    for name, weight in words.items():
+        if not isinstance(name, str) or not name.startswith(WORD_KINDS):
+            raise OrderModelError(f"{path}: words: {name}: not a word feature (pre:, span: or start: and a word)")
+        try:
+            found[name] = float(weight)
+        except (TypeError, ValueError):
+            raise OrderModelError(f"{path}: words: {name}: not a number") from None
+    return found
 
 
 _HEADER = ("# The learned order stage of routekit.text (order_model.py): P(a before b) = logistic(sum of weight x\n"
@@ -740,4 +862,7 @@ def write_model(path: Path, model: Model, fitted: dict) -> None:
                         "flight_weight": round(float(model.flight_weight), 6)},
             "fitted": fitted,
             "weights": named_weights(model.weights, PAIR_FEATURES)}
+    if model.words:   # strongest first: what an analyst reads
+        data["words"] = {name: round(float(w), 6) for name, w in sorted(model.words.items(), key=lambda item:
+                                                                         (-abs(item[1]), item[0]))}
     write_stage_file(path, _HEADER, data)
