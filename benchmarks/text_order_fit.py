@@ -20,6 +20,10 @@ The stage is stored switched on (``--write``) only when (a) has a pooled net gai
 breaks no row of a plain set; otherwise ``enabled: false`` with the figures.
 
 ``--extra FILE``: more labelled CSVs (id,text,route,...: e.g. a partner's review corrections), one group each.
+``--words``: word features that link two countries' mentions (``order_model.pair_words``: the words right before each,
+between them, opening the later-told one's sentence) are learnt too, those seen in at least ``--word-min`` training
+pairs, their columns scaled by ``--word-scale`` (a stronger ridge); the strongest are printed and stored under ``words``.
+Off by default: held out they gained nothing for their cost (routekit/text/README.md).
 ``--add-tuned``: the repository's tuned hard sets join the training with their own indicator (their rules' and
 text order weights apart, dropped for prediction); the folds stay the training sets. Never fits on a set kept for
 evaluation: files named ``*untouched*`` or ``*calib*`` are refused. Deterministic (no random draws).
@@ -246,8 +250,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="pair scores alone (no journey-length term)")
     parser.add_argument("--add-tuned", action="store_true",
                         help="train also on the tuned hard sets, with their own indicator")
-    parser.add_argument("--no-words", dest="words", action="store_false",
-                        help="the rules' signals alone (no word features, ``order_model.pair_words``)")
+    parser.add_argument("--words", action="store_true",
+                        help="learn word features too (``order_model.pair_words``; held out they gained nothing for "
+                             "their cost, so off by default)")
     parser.add_argument("--word-min", type=int, default=5,
                         help="a word feature enters when seen in at least this many training pairs")
     parser.add_argument("--word-scale", type=float, default=0.5,
@@ -302,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
                    + (f" --pairs {args.pairs}" if args.pairs != "equal" else "")
                    + ("" if args.per_row else " --per-pair") + f" --max-countries {args.max_countries}"
                    + ("" if args.journey else " --no-journey")
-                   + ("" if args.words else " --no-words")
+                   + (" --words" if args.words else "")
                    + (f" --word-min {args.word_min}" if args.word_min != 5 else "")
                    + (f" --word-scale {args.word_scale}" if args.word_scale != 0.5 else "")
                    + (f" --ridge {args.ridge}" if args.ridge != 3.0 else ""))

@@ -256,6 +256,24 @@ def test_the_fit_command_runs_end_to_end_on_a_small_input(tmp_path, capsys):
     assert len(model.weights) == len(order_model.PAIR_FEATURES)
 
 
+def test_the_fit_learns_and_stores_word_features_when_asked(tmp_path, capsys):
+    script = _fit_script()
+    first, second = _small_sets(tmp_path)
+    out = tmp_path / "order_model.yaml"
+    assert script.main(["--train", str(first), "--extra", str(second), "--no-allowed-sets", "--words",
+                        "--word-min", "1", "--word-scale", "1.0", "--write", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "words (" in printed and "strongest:" in printed
+    model = order_model.read_model(out)
+    assert model.words and all(name.startswith(order_model.WORD_KINDS) for name in model.words)
+    assert not any(country in name for name in model.words for country in ("syrie", "turkije", "libie", "spain"))
+    assert "--words" in out.read_text(encoding="utf-8")   # the command that refits it
+    # without --words the same fit stores none
+    assert script.main(["--train", str(first), "--extra", str(second), "--no-allowed-sets", "--write",
+                        "--out", str(out)]) == 0
+    assert order_model.read_model(out).words is None
+
+
 def test_the_fit_refuses_evaluation_sets(tmp_path):
     script = _fit_script()
     with pytest.raises(SystemExit, match="kept for evaluation"):
