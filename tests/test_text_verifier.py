@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -198,7 +199,7 @@ def _window(text: str, place: str, unjoined: bool = False, others: tuple[str, ..
     tokens = tokenize(folded)
     start = folded.index(place)
     places = [(start, start + len(place))] + [(folded.index(o), folded.index(o) + len(o)) for o in others]
-    sentences = [m.end() for m in __import__("re").finditer(r"[.!?]\s|\n", folded)]
+    sentences = [m.end() for m in re.finditer(r"[.!?]\s|\n", folded)]
     words = record_words(tokens.starts, tokens.words, places, sentences,
                          folded if unjoined else None)
     found: set[str] = set()
