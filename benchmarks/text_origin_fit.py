@@ -18,6 +18,8 @@ the chosen origin (its order as the order stage left it). It prints, counts only
 (b) every allowed set of the repository (plain and tuned) with the final fit.
 The stage is stored switched on (``--write``) only when (a) nets at least 1% of the rows pooled and (b) breaks no row
 of a plain set; otherwise ``enabled: false`` with the figures. ``--extra FILE``: more labelled CSVs, one group each.
+``--add-tuned`` / ``--add-plain``: the repository's tuned / plain sets as extra training rows (never a fold of (a));
+(b) then judges each of them with a fit without it, never with one that saw its rows.
 Never fits on a set kept for evaluation (``*untouched*``, ``*calib*`` are refused). Deterministic.
 """
 
@@ -30,10 +32,11 @@ from pathlib import Path
 
 from routekit.text import learned_fit, origin_model
 from routekit.text.calibration import fit as ridge_logistic
-from routekit.text.learned_fit import (DATA, TRAIN_SETS, TUNED, TUNED_SETS,  # noqa: F401  (TRAIN_SETS: for the tests)
-                                       allowed_sets, choose_margin, fit_arguments, fit_record, finite_or_never,
-                                       held_out_gain, judge_allowed_sets, leave_one_set_out, print_margin_choice,
-                                       recorded_rows, store, switch_on as switch_on_rule, tally, training_rows)
+from routekit.text.learned_fit import (DATA, PLAIN_SETS, TRAIN_SETS, TUNED,  # noqa: F401  (TRAIN_SETS: the tests)
+                                       TUNED_SETS, allowed_sets, choose_margin, fit_arguments, fit_record,
+                                       finite_or_never, held_out_gain, judge_allowed_sets, leave_one_set_out,
+                                       print_margin_choice, recorded_rows, store, switch_on as switch_on_rule, tally,
+                                       training_rows)
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "routekit" / "reference" / "gazetteer" / origin_model.ORIGIN_FILE
@@ -103,6 +106,17 @@ def outcome(rows: list[Row], model: origin_model.Model | None) -> dict:
     return tally((row.route, row.final(model), row.gold) for row in rows)
 
 
+def added_rows(names) -> list[Row]:
+    """The repository's sets named in ``names`` (tuned or plain, ``--add-tuned``/``--add-plain``) as extra training
+    rows, each its own group ``tuned:NAME``: never a held-out fold of (a), and (b) judges each with a fit without it,
+    so that a set's own rows never vouch for the fit that judges them."""
+    rows: list[Row] = []
+    for name, path in allowed_sets():
+        if name in names:
+            rows += read_rows(path, TUNED + name)
+    return rows
+
+
 def margin_table(rows: list[Row], ridge: float) -> dict[float, tuple[int, int]]:
     """margin -> (rows fixed, rows broken) over the training sets (never a tuned one), each held out and scored by
     the fit on all other rows."""
@@ -116,14 +130,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--add-tuned", action="store_true",
                         help="train also on the repository's tuned hard sets (never held out: the folds stay the "
                              "training sets)")
+    parser.add_argument("--add-plain", action="store_true",
+                        help="train also on the repository's plain sets (gold, dev2-4, heldout, heldout2), like "
+                             "--add-tuned; (b) then judges each added set with a fit without it")
     args = parser.parse_args(argv)
     paths, rows, groups = training_rows(args, read_rows)
-    tuned: list[Row] = []
-    if args.add_tuned:
-        for name, path in allowed_sets():
-            if name in TUNED_SETS:
-                tuned += read_rows(path, TUNED + name)
-    training = rows + tuned
+    added_names = {*(TUNED_SETS if args.add_tuned else ()), *(PLAIN_SETS if args.add_plain else ())}
+    added = added_rows(added_names)
+    training = rows + added
     counts = {a: sum(x.action == a for r in rows for x in r.found) for a in origin_model.ACTIONS}
     print(f"training: {len(groups)} sets, {len(rows)} rows, alternatives: drop {counts['drop']}, add {counts['add']} "
           f"(ridge {args.ridge})")
@@ -147,15 +161,24 @@ def main(argv: list[str] | None = None) -> int:
             f"{name} {w:+.2f}" for name, w in zip(origin_model.FEATURE_NAMES, weights) if abs(w) >= 0.05))
     figures, plain_ok = {}, True
     if not args.no_allowed_sets:
-        figures, plain_ok = judge_allowed_sets(
-            lambda name, path: outcome(read_rows(path, name), model if math.isfinite(margin) else None))
+        def judged(name: str, path: Path) -> dict:
+            if not math.isfinite(margin):
+                return outcome(read_rows(path, name), None)
+            if name not in added_names:
+                return outcome(read_rows(path, name), model)
+            own = [r for r in added if r.group == TUNED + name]
+            return outcome(own, fit([r for r in training if r.group != TUNED + name], args.ridge, margin))
+
+        figures, plain_ok = judge_allowed_sets(judged)
     switch_on = switch_on_rule(pooled_ok, plain_ok, math.isfinite(margin))
     if args.write:
-        options = (" --add-tuned" if args.add_tuned else "") + (f" --ridge {args.ridge}" if args.ridge != 1.0 else "")
+        options = ((" --add-tuned" if args.add_tuned else "") + (" --add-plain" if args.add_plain else "")
+                   + (f" --ridge {args.ridge}" if args.ridge != 1.0 else ""))
         fitted = {
             **fit_record("benchmarks/text_origin_fit.py", args.extra, options),
             "sets": [Path(p).name for p in paths], "rows": len(rows), "alternatives": counts, "ridge": args.ridge,
-            "tuned_sets_added": args.add_tuned, "held_out_pooled": total, "allowed_sets_fixed_broken": figures,
+            "tuned_sets_added": args.add_tuned, "plain_sets_added": args.add_plain, "held_out_pooled": total,
+            "allowed_sets_fixed_broken": figures,
         }
         stored = model._replace(enabled=switch_on, margin=finite_or_never(margin))
         store(origin_model.write_model, args.out, stored, fitted)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import yaml
 
 from routekit.text import extraction, origin_model
 from routekit.text.extraction import extract_route
@@ -154,9 +155,14 @@ def test_the_fit_refuses_evaluation_sets(tmp_path, name):
 def test_the_fit_is_deterministic_and_reproduces_the_stored_coefficients():
     script = _fit_script()
     stored = origin_model.read_model(ROOT / "routekit" / "reference" / "gazetteer" / origin_model.ORIGIN_FILE)
+    fitted = yaml.safe_load((ROOT / "routekit" / "reference" / "gazetteer" / origin_model.ORIGIN_FILE)
+                            .read_text(encoding="utf-8"))["fitted"]
     rows = []
     for path in script.TRAIN_SETS:
         rows += script.read_rows(path, path.stem)
+    # the stored fit's own extra rows (``--add-tuned`` / ``--add-plain``), as its command says
+    rows += script.added_rows({*(script.TUNED_SETS if fitted.get("tuned_sets_added") else ()),
+                               *(script.PLAIN_SETS if fitted.get("plain_sets_added") else ())})
     first = script.fit(rows, 1.0)
     assert first == script.fit(rows, 1.0)
     hint = "the rules' output on the training sets changed: refit with benchmarks/text_origin_fit.py --write"
@@ -166,3 +172,55 @@ def test_the_fit_is_deterministic_and_reproduces_the_stored_coefficients():
             assert a == pytest.approx(b, abs=0.05), f"{action} {name}: {hint}"
     margin = script.choose_margin(script.margin_table(rows, 1.0), 1.0)
     assert margin == pytest.approx(stored.margin), hint
+
+
+# a plain chronological narrative: the journey starts in the country the person comes from
+PLAIN = ("Ik kom uit Afghanistan. Vanuit Afghanistan ben ik met de auto naar Iran gereisd en daarna lopend naar "
+         "Turkije. Met de boot naar Griekenland en met het vliegtuig naar Nederland.")
+# a lawyer's letter: the client comes from Syria but lived in Lebanon and left from there (gold starts in Lebanon);
+# the rules put Syria first
+HARD = ("Geachte heer, mevrouw, Mijn cliënte komt uit Syrië. Zij woonde de laatste tien jaar in Libanon. Vanuit "
+        "Libanon vertrok zij met het vliegtuig naar Turkije en reisde daarna via Griekenland naar Nederland. Met "
+        "vriendelijke groet, de advocaat")
+
+
+def _drop_score(text, model):
+    with origin_model.recording() as recorded:
+        extract_route(text)
+    route, found = recorded[0]
+    (drop,) = [a for a in found if a.action == "drop"]
+    return route, drop, origin_model.score(model, drop)
+
+
+def test_the_stored_fit_switched_on_leaves_a_plain_narrative_alone():
+    model = origin_model.stored_model()._replace(enabled=True)
+    route, drop, value = _drop_score(PLAIN, model)
+    assert route == ("AFG", "IRN", "TUR", "GRC", "NLD") and drop.country == "AFG"
+    assert value < model.margin - 2.0   # far from a switch, not just below it
+    with origin_model.using(model):
+        assert extract_route(PLAIN).route == route
+
+
+def test_the_stored_fit_ranks_a_nationality_told_apart_from_the_journey_far_above_a_plain_origin():
+    model = origin_model.stored_model()._replace(enabled=True)
+    route, drop, hard = _drop_score(HARD, model)
+    assert route == ("SYR", "LBN", "TUR", "GRC", "NLD") and drop.country == "SYR"
+    _, _, plain = _drop_score(PLAIN, model)
+    assert hard - plain > 4.0
+    # switched on at a margin just under its score, the drop happens and the modes stay with their countries
+    with origin_model.using(model._replace(margin=hard - 0.5)):
+        result = extract_route(HARD)
+        assert extract_route(PLAIN).route == ("AFG", "IRN", "TUR", "GRC", "NLD")
+    assert result.route == ("LBN", "TUR", "GRC", "NLD") and result.route[-1] == "NLD"
+
+
+def test_added_sets_are_their_own_groups_never_a_fold(tmp_path, monkeypatch):
+    script = _fit_script()
+    first, _ = _small_sets(tmp_path)
+    monkeypatch.setattr(script, "allowed_sets", lambda: [("gold", first), ("hard_dev", first)])
+    rows = script.added_rows({"gold"})
+    assert len(rows) == 3 and {r.group for r in rows} == {script.TUNED + "gold"}
+    assert script.added_rows(set()) == []
+    # the margin's folds are the training sets only: an added set is never held out
+    table = script.margin_table(rows, 1.0)
+    assert all(fixed == broken == 0 for fixed, broken in table.values())

@@ -217,7 +217,7 @@ def read_model(path) -> Model:
 _HEADER = ("# The learned origin decision of routekit.text (origin_model.py): per alternative origin - 'drop' the\n"
            "# route's first country, 'add' a left-out start country first - log-odds = intercept + sum of weight x\n"
            "# feature (no word of the text); the best alternative replaces the rules' origin only when its log-odds\n"
-           "# exceed 'margin'. Fitted on the four blind-written training sets (never tuned on) by\n"
+           "# exceed 'margin'. Fitted on the blind-written training sets (never tuned on; 'fitted' names them) by\n"
            "# benchmarks/text_origin_fit.py --write, which prints the held-out evaluation (see 'fitted').\n")
 
 
