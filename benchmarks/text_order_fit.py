@@ -21,8 +21,8 @@ breaks no row of a plain set; otherwise ``enabled: false`` with the figures.
 
 ``--extra FILE``: more labelled CSVs (id,text,route,...: e.g. a partner's review corrections), one group each.
 ``--words``: word features that link two countries' mentions (``order_model.pair_words``: the words right before each,
-between them, opening the later-told one's sentence) are learnt too, those seen in at least ``--word-min`` training
-pairs, their columns scaled by ``--word-scale`` (a stronger ridge); the strongest are printed and stored under ``words``.
+between them, opening the later-told one's sentence) are learnt too, those seen in at least K distinct records of 2
+training sets (``learned_fit.word_vocabulary``; ``--word-min`` may only raise K), digits blanked, their columns scaled by ``--word-scale`` (a stronger ridge); the strongest are printed and stored under ``words``.
 Off by default: held out they gained nothing for their cost (routekit/text/README.md).
 ``--add-tuned``: the repository's tuned hard sets join the training with their own indicator (their rules' and
 text order weights apart, dropped for prediction); the folds stay the training sets. Never fits on a set kept for
@@ -42,7 +42,8 @@ from routekit.text.calibration import fit as ridge_logistic
 from routekit.text.learned_fit import (TRAIN_SETS, TUNED, TUNED_SETS,  # noqa: F401  (TRAIN_SETS: for the tests)
                                        allowed_sets, choose_margin, fit_arguments, fit_record, finite_or_never,
                                        held_out_gain, judge_allowed_sets, leave_one_set_out, print_margin_choice,
-                                       recorded_rows, store, switch_on as switch_on_rule, tally, training_rows)
+                                       record_key, recorded_rows, store, switch_on as switch_on_rule, tally,
+                                       training_rows, WordFloor, word_floor, word_vocabulary)
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "routekit" / "reference" / "gazetteer" / order_model.ORDER_FILE
@@ -57,6 +58,7 @@ class Row:
     route: tuple[str, ...]
     case: order_model.Case | None
     gold: tuple[str, ...]
+    record: str = ""   # ``learned_fit.record_key`` of the text: the word floor's unit
 
     def final(self, model: order_model.Model | None) -> tuple[str, ...]:
         if model is None or self.case is None:
@@ -80,13 +82,14 @@ def read_rows(path: Path, group: str) -> list[Row]:
         route, case = recorded.record or (final, None)
         if case is not None and final != tuple(route):
             raise SystemExit(f"{path}: line {recorded.line}: the stage's route differs from the extractor's (a bug)")
-        rows.append(Row(group, final, case, recorded.gold))
+        rows.append(Row(group, final, case, recorded.gold, record_key(recorded.text)))
     return rows
 
 
-def examples(rows: list[Row], pairs_from: str, per_row: bool, tuned_indicator: bool = False):
+def examples(rows: list[Row], pairs_from: str, per_row: bool, tuned_indicator: bool = False, owners: list | None = None):
     """(vectors, labels, weights, words): each pair of countries both in gold in both orientations, ``words`` its word
-    features ({name: value}, negated with the orientation)."""
+    features ({name: value}, negated with the orientation); ``owners`` (a list) gets each pair's (record key, group,
+    None for a tuned set), once per pair, for the word floor."""
     vectors, labels, weights, lexical = [], [], [], []
     rules, text = order_model._INDEX["rules"], order_model._INDEX["text_first"]
     for row in rows:
@@ -103,6 +106,8 @@ def examples(rows: list[Row], pairs_from: str, per_row: bool, tuned_indicator: b
         for (a, b), x in usable:
             features = (row.case.words or {}).get((a, b)) or {}
             lexical += [features, {name: -value for name, value in features.items()}]
+            if owners is not None:
+                owners.append((row.record, None if tuned else row.group))
             x = list(x)
             if tuned_indicator:
                 x += [tuned * x[rules], tuned * x[text]]
@@ -113,14 +118,11 @@ def examples(rows: list[Row], pairs_from: str, per_row: bool, tuned_indicator: b
     return vectors, labels, weights, lexical
 
 
-def vocabulary(lexical: list[dict], least: int) -> list[str]:
-    """The word features seen in at least ``least`` training pairs (each pair once: ``lexical`` holds both
-    orientations), sorted."""
-    seen: dict[str, int] = {}
-    for features in lexical[::2]:
-        for name in features:
-            seen[name] = seen.get(name, 0) + 1
-    return sorted(name for name, count in seen.items() if count >= least)
+def vocabulary(lexical: list[dict], owners: list, floor: WordFloor) -> list[str]:
+    """The word features that pass the floor (``learned_fit.word_vocabulary``: distinct records of 2 training groups,
+    a tuned set counting for records only), sorted; ``lexical`` holds both orientations, ``owners`` one per pair."""
+    return word_vocabulary(((record, group, features) for (record, group), features in zip(owners, lexical[::2])),
+                           floor)
 
 
 def pair_weights(rows: list[Row], args: argparse.Namespace) -> tuple[tuple[float, ...], dict[str, float] | None]:
@@ -128,10 +130,11 @@ def pair_weights(rows: list[Row], args: argparse.Namespace) -> tuple[tuple[float
     Word columns enter scaled by ``--word-scale`` s, so their ridge is the pair features' over s^2 (stronger for
     s < 1); their stored weight is the coefficient times s."""
     indicator = any(row.group.startswith(TUNED) for row in rows)
-    vectors, labels, weights, lexical = examples(rows, args.pairs, args.per_row, indicator)
+    owners: list = []
+    vectors, labels, weights, lexical = examples(rows, args.pairs, args.per_row, indicator, owners)
     if len(set(labels)) < 2:
         return (0.0,) * len(order_model.PAIR_FEATURES), None
-    names = vocabulary(lexical, args.word_min) if args.words else []
+    names = vocabulary(lexical, owners, word_floor(args.word_min)) if args.words else []
     if names:
         column = {name: k for k, name in enumerate(names)}
         scale = args.word_scale
@@ -253,8 +256,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--words", action="store_true",
                         help="learn word features too (``order_model.pair_words``; held out they gained nothing for "
                              "their cost, so off by default)")
-    parser.add_argument("--word-min", type=int, default=5,
-                        help="a word feature enters when seen in at least this many training pairs")
+    parser.add_argument("--word-min", type=int, default=None,
+                        help="a word feature enters when seen in this many distinct records (default and least: K, "
+                             "disclosure.rule) of 2 training sets; may only raise the floor")
     parser.add_argument("--word-scale", type=float, default=0.5,
                         help="word columns scaled by this (their ridge is the pair features' / scale^2)")
     args = parser.parse_args(argv)
@@ -294,7 +298,8 @@ def main(argv: list[str] | None = None) -> int:
                                   if abs(w) >= 0.005))
     if model.words:
         strongest = sorted(model.words.items(), key=lambda item: (-abs(item[1]), item[0]))
-        print(f"words ({len(model.words)}, seen in >= {args.word_min} pairs, scale {args.word_scale}), strongest: "
+        print(f"words ({len(model.words)}, seen in >= {word_floor(args.word_min).records} records, scale "
+              f"{args.word_scale}), strongest: "
               + ", ".join(f"{name} {w:+.2f}" for name, w in strongest[:20]))
 
     figures, plain_ok = {}, True
@@ -308,7 +313,8 @@ def main(argv: list[str] | None = None) -> int:
                    + ("" if args.per_row else " --per-pair") + f" --max-countries {args.max_countries}"
                    + ("" if args.journey else " --no-journey")
                    + (" --words" if args.words else "")
-                   + (f" --word-min {args.word_min}" if args.word_min != 5 else "")
+                   + (f" --word-min {word_floor(args.word_min).records}" if word_floor(args.word_min) != word_floor()
+                      else "")
                    + (f" --word-scale {args.word_scale}" if args.word_scale != 0.5 else "")
                    + (f" --ridge {args.ridge}" if args.ridge != 3.0 else ""))
         fitted = {
@@ -316,8 +322,8 @@ def main(argv: list[str] | None = None) -> int:
             "sets": [Path(p).name for p in paths], "rows": len(rows), "pairs": n_pairs,
             "ridge": args.ridge, "journey_term": args.journey, "pairs_from": args.pairs, "each_row_once": args.per_row,
             "tuned_sets_added": args.add_tuned,
-            "words": ({"least_pairs": args.word_min, "scale": args.word_scale, "features": len(model.words or {})}
-                      if args.words else False),
+            **({"word_floor": word_floor(args.word_min).entry()} if args.words else {}),
+            "words": ({"scale": args.word_scale, "features": len(model.words or {})} if args.words else False),
             "held_out_pooled": {key: (round(v, 3) if isinstance(v, float) else v) for key, v in total.items()},
             "allowed_sets_fixed_broken": figures,
         }

@@ -36,9 +36,9 @@ import pandas as pd
 
 from routekit.text import verifier
 from routekit.text.extraction import extract_route
-from routekit.text.learned_fit import (DATA, TUNED_SETS, fit_arguments, fit_record, held_out_gain, judge_allowed_sets,
-                                       leave_one_set_out, recorded_rows, store, switch_on as switch_on_rule, tally,
-                                       training_rows)
+from routekit.text.learned_fit import (DATA, TUNED_SETS, WordFloor, fit_arguments, fit_record, held_out_gain,
+                                       judge_allowed_sets, leave_one_set_out, record_key, recorded_rows, store,
+                                       switch_on as switch_on_rule, tally, training_rows, word_floor, word_vocabulary)
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "routekit" / "reference" / "gazetteer" / verifier.VERIFIER_FILE
@@ -56,6 +56,7 @@ class Row:
     rules_final: tuple[str, ...]    # the rules' route as the stage receives it (one country: no route)
     tuned: bool = False             # a set the rules were tuned on (fitted with its own indicator, never held out)
     text: str = field(default="", repr=False)   # kept in memory for the end-to-end evaluation; never printed
+    record: str = field(default="", repr=False)   # ``learned_fit.record_key`` of the text: the word floor's unit
 
 
 def read_rows(path: Path, group: str, tuned: bool = False) -> list[Row]:
@@ -65,24 +66,21 @@ def read_rows(path: Path, group: str, tuned: bool = False) -> list[Row]:
         route, found = recorded.record or ((), [])
         route = tuple(route)
         rows.append(Row(group, route, list(found), recorded.gold, route if len(route) >= 2 else (), tuned=tuned,
-                        text=recorded.text))
+                        text=recorded.text, record=record_key(recorded.text)))
     return rows
 
 
 # the words' own ridge, chosen held out on train1-4 (leave one set out, net rows of 480: ridge 1 +8, 2 +10, 3 +13,
 # 4 +10, 5 +13, 8 +6, 15 +8, 30 +7; no words +7); train5-10, written after the choice, confirmed it (+18 of 723)
 WORD_RIDGE = 3.0
-MIN_CANDIDATES = 5   # a word-feature enters the vocabulary when seen near at least this many training candidates ...
-MIN_GROUPS = 2       # ... of at least this many sets (no word one writer's habit)
 
 
 @dataclass(frozen=True)
 class Words:
     """How the fit weighs window words: ``ridge`` (None: no words, the stage of the rules' signals alone) and the
-    vocabulary's floor."""
+    vocabulary's floor (``learned_fit.word_vocabulary``: K distinct records of 2 groups, or more)."""
     ridge: float | None = WORD_RIDGE
-    min_candidates: int = MIN_CANDIDATES
-    min_groups: int = MIN_GROUPS
+    floor: WordFloor = field(default_factory=word_floor)
     stacked: bool = False   # a words-only model's out-of-fold logit as one feature, instead of one joint fit
 
 
@@ -94,25 +92,19 @@ def words_of(fitted: dict) -> Words:
     stored = fitted.get("window_words")
     if not stored:
         return NO_WORDS
-    return Words(float(stored["ridge"]), int(stored["min_candidates"]), int(stored["min_groups"]),
+    floor = fitted.get("word_floor") or {}
+    return Words(float(stored["ridge"]), word_floor(floor.get("records"), floor.get("groups")),
                  bool(stored.get("stacked", False)))
 
 
 def vocabulary(rows: list[Row], kept: bool, words: Words) -> list[str]:
-    """The word-features seen near at least ``min_candidates`` candidates (kept or dropped) of at least
-    ``min_groups`` sets among ``rows``, sorted: built from the training rows only, so a held-out set's words never
-    enter its own vocabulary."""
+    """The word-features near the candidates (kept or dropped) of ``rows`` that pass the floor
+    (``learned_fit.word_vocabulary``; a tuned set's records count, not its group), sorted: built from the training
+    rows only, so a held-out set's words never enter its own vocabulary."""
     if words.ridge is None:
         return []
-    seen: dict[str, int] = {}
-    groups: dict[str, set] = {}
-    for row in rows:
-        for candidate in row.candidates:
-            if candidate.kept == kept:
-                for feature in candidate.words:
-                    seen[feature] = seen.get(feature, 0) + 1
-                    groups.setdefault(feature, set()).add(row.group)
-    return sorted(f for f, n in seen.items() if n >= words.min_candidates and len(groups[f]) >= words.min_groups)
+    return word_vocabulary(((row.record or record_key(row.text), None if row.tuned else row.group, candidate.words)
+                            for row in rows for candidate in row.candidates if candidate.kept == kept), words.floor)
 
 
 def fit(rows: list[Row], ridge: float, words: Words = NO_WORDS) -> tuple[tuple, tuple, dict, dict]:
@@ -351,13 +343,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-words", action="store_true",
                         help="the rules' signals alone: no window words (the stage before it read the text)")
     parser.add_argument("--word-ridge", type=float, default=WORD_RIDGE, help="the window words' own ridge")
-    parser.add_argument("--min-candidates", type=int, default=MIN_CANDIDATES,
-                        help="a window word enters the vocabulary when seen near this many training candidates")
+    parser.add_argument("--word-min", type=int, default=None,
+                        help="a window word enters the vocabulary when seen in this many distinct records (default and "
+                             "least: K, disclosure.rule) of 2 training sets; may only raise the floor")
     parser.add_argument("--stacked", action="store_true",
                         help="the words as a stacked score (a words-only model's out-of-fold logit) instead of a "
                              "joint fit")
     args = parser.parse_args(argv)
-    words = NO_WORDS if args.no_words else Words(args.word_ridge, args.min_candidates, stacked=args.stacked)
+    words = NO_WORDS if args.no_words else Words(args.word_ridge, word_floor(args.word_min), stacked=args.stacked)
     paths, rows, groups = training_rows(args, read_rows)
     candidates = sum(len(r.candidates) for r in rows)
     print(f"training: {len(groups)} sets, {len(rows)} rows, {candidates} candidates "
@@ -399,16 +392,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.write:
         options = (" --no-words" if words.ridge is None else
                    (f" --word-ridge {words.ridge}" if words.ridge != WORD_RIDGE else "")
-                   + (f" --min-candidates {words.min_candidates}" if words.min_candidates != MIN_CANDIDATES else "")
+                   + (f" --word-min {words.floor.records}" if words.floor != word_floor() else "")
                    + (" --stacked" if words.stacked else ""))
         fitted = {
             **fit_record("benchmarks/text_verifier_fit.py", args.extra, options),
             "sets": [Path(p).name for p in paths], "rows": len(rows) - len(tuned_rows), "candidates": candidates,
             "tuned_sets_with_indicator": tuned_sets, "tuned_rows": len(tuned_rows),
             "ridge": args.ridge, "break_cost": args.break_cost, "intercept_per_set": True,
+            **({} if words.ridge is None else {"word_floor": words.floor.entry()}),
             "window_words": None if words.ridge is None else {
-                "ridge": words.ridge, "min_candidates": words.min_candidates, "min_groups": words.min_groups,
-                "stacked": words.stacked,
+                "ridge": words.ridge, "stacked": words.stacked,
                 "vocabulary_kept": len(model.keep_words), "vocabulary_dropped": len(model.add_words)},
             "held_out_pooled": {"rows": total.get("rows", 0), "exact_before": total.get("before", 0),
                                 "fixed": total.get("fixed", 0), "broken": total.get("broken", 0)},

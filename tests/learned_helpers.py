@@ -29,3 +29,23 @@ def write_labelled_sets(folder: Path, rows: list[tuple[str, str]], count: int = 
             path, index=False)
         paths.append(path)
     return paths
+
+
+def write_word_sets(folder: Path, word: str, counts: tuple[int, ...], name: str = "words") -> list[Path]:
+    """Labelled CSVs, one per count, each holding that many DISTINCT records (each names its own town, so no two texts
+    are alike) where ``word`` stands right after a country that is a stop: for the word floor's tests."""
+    towns = ("Izmir", "Edirne", "Bodrum", "Mersin", "Adana", "Bursa", "Konya", "Samsun", "Trabzon", "Kayseri",
+             "Antalya", "Ankara")
+    paths, seen = [], 0
+    for n, count in enumerate(counts, start=1):
+        rows = []
+        for i in range(count):
+            town = towns[seen % len(towns)]
+            rows.append({"id": f"{name}{n}-{i}", "route": "SYR>TUR>GRC>NLD",
+                         "text": f"Ik kom uit Syrie. Ik reisde via Turkije {word} en was in {town} verblijf "
+                                 f"{'lang' if seen >= len(towns) else 'kort'}. Toen naar Griekenland en Nederland."})
+            seen += 1
+        path = folder / f"{name}{n}.csv"
+        pd.DataFrame(rows).to_csv(path, index=False)
+        paths.append(path)
+    return paths

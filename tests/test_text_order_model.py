@@ -227,7 +227,9 @@ def test_write_and_read_round_trip(tmp_path):
     assert order_model.read_model(tmp_path / "m.yaml") == model
 
 
-def _small_sets(tmp_path):
+def _small_sets(tmp_path, variants: int = 1):
+    """Two small labelled sets; ``variants`` > 1 adds closing sentences so that each story is told by that many
+    distinct records (the word floor counts distinct records, K = 10)."""
     rows = [
         ("Ik kom uit Syrie. Via Turkije en Griekenland naar Nederland.", "SYR>TUR>GRC>NLD"),
         ("Ik ben gevlucht uit Eritrea naar Soedan en daarna naar Libie en Italie. Toen naar Nederland.",
@@ -241,7 +243,8 @@ def _small_sets(tmp_path):
         ("We crossed from Morocco to Spain, then France and Belgium, and reached the Netherlands.",
          "MAR>ESP>FRA>BEL>NLD"),
     ]
-    return write_labelled_sets(tmp_path, rows)
+    endings = ("", " Het was zwaar.", " Ik was bang.", " Het duurde lang.")[:variants]
+    return write_labelled_sets(tmp_path, [(text + ending, route) for ending in endings for text, route in rows])
 
 
 def test_the_fit_command_runs_end_to_end_on_a_small_input(tmp_path, capsys):
@@ -258,7 +261,7 @@ def test_the_fit_command_runs_end_to_end_on_a_small_input(tmp_path, capsys):
 
 def test_the_fit_learns_and_stores_word_features_when_asked(tmp_path, capsys):
     script = _fit_script()
-    first, second = _small_sets(tmp_path)
+    first, second = _small_sets(tmp_path, variants=4)   # 24 distinct records in 2 groups
     out = tmp_path / "order_model.yaml"
     assert script.main(["--train", str(first), "--extra", str(second), "--no-allowed-sets", "--words",
                         "--word-min", "1", "--word-scale", "1.0", "--write", "--out", str(out)]) == 0
@@ -293,7 +296,8 @@ def test_the_fit_is_deterministic_and_reproduces_the_stored_coefficients():
     args = script.argparse.Namespace(ridge=fitted["ridge"], pairs=fitted["pairs_from"],
                                      per_row=fitted["each_row_once"], journey=fitted["journey_term"],
                                      max_countries=stored.max_countries, words=bool(words),
-                                     word_min=words.get("least_pairs", 5), word_scale=words.get("scale", 0.5))
+                                     word_min=(fitted.get("word_floor") or {}).get("records"),
+                                     word_scale=words.get("scale", 0.5))
     first = script.fit(rows, args)
     again = script.fit(rows, args)
     assert first == again
@@ -359,17 +363,19 @@ def test_pair_words_are_antisymmetric_and_name_the_linking_words():
 
 def test_read_model_refuses_a_word_feature_of_no_kind(tmp_path):
     path = tmp_path / "order_model.yaml"
-    path.write_text("enabled: true\nmargin: 1\nweights: {rules: 1.0}\nwords: {naar: 1.0}\n", encoding="utf-8")
-    with pytest.raises(order_model.OrderModelError, match="order_model.yaml: words: naar: not a word feature"):
+    floor = "fitted: {word_floor: {records: 10, groups: 2}}\n"
+    path.write_text(floor + "enabled: true\nmargin: 1\nweights: {rules: 1.0}\nwords: {naar: 1.0}\n", encoding="utf-8")
+    with pytest.raises(order_model.OrderModelError, match="order_model.yaml: words: 'naar' is not a word feature"):
         order_model.read_model(path)
-    path.write_text("enabled: true\nmargin: 1\nweights: {rules: 1.0}\nwords: {'pre:naar': x}\n", encoding="utf-8")
+    path.write_text(floor + "enabled: true\nmargin: 1\nweights: {rules: 1.0}\nwords: {'pre:naar': x}\n",
+                    encoding="utf-8")
     with pytest.raises(order_model.OrderModelError, match="words: pre:naar: not a number"):
         order_model.read_model(path)
 
 
 def test_words_round_trip_strongest_first(tmp_path):
     model = _model({"rules": 1.0})._replace(words={"pre:naar": -0.5, "span:daarvoor": -1.25, "start:then": 0.75})
-    order_model.write_model(tmp_path / "m.yaml", model, {"command": "test"})
+    order_model.write_model(tmp_path / "m.yaml", model, {"command": "test", "word_floor": {"records": 10, "groups": 2}})
     assert order_model.read_model(tmp_path / "m.yaml") == model
     stored_text = (tmp_path / "m.yaml").read_text(encoding="utf-8")
     assert stored_text.index("span:daarvoor") < stored_text.index("start:then") < stored_text.index("pre:naar")

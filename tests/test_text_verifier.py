@@ -116,10 +116,11 @@ def test_a_bad_file_is_refused(tmp_path):
     path.write_text("enabled: true\nadd: {intercept: 0}\n")
     with pytest.raises(verifier.VerifierError, match="keep: no 'intercept'"):
         verifier.read_model(path)
-    path.write_text("enabled: true\nkeep: {intercept: 0, words: {chauffeur: -1}}\nadd: {intercept: 0}\n")
-    with pytest.raises(verifier.VerifierError, match="keep.words: 'chauffeur' is not a window word"):
+    floor = "fitted: {word_floor: {records: 10, groups: 2}}\n"
+    path.write_text(floor + "enabled: true\nkeep: {intercept: 0, words: {chauffeur: -1}}\nadd: {intercept: 0}\n")
+    with pytest.raises(verifier.VerifierError, match="keep.words: 'chauffeur' is not a word feature"):
         verifier.read_model(path)
-    path.write_text("enabled: true\nkeep: {intercept: 0}\nadd: {intercept: 0, words: {w=auto: veel}}\n")
+    path.write_text(floor + "enabled: true\nkeep: {intercept: 0}\nadd: {intercept: 0, words: {w=auto: veel}}\n")
     with pytest.raises(verifier.VerifierError, match="add.words: w=auto: not a number"):
         verifier.read_model(path)
 
@@ -139,7 +140,8 @@ def test_the_fit_command_runs_end_to_end(tmp_path):
 
     stored = yaml.safe_load(out.read_text(encoding="utf-8"))
     words = stored["keep"]["words"]
-    assert words and list(words.values()) == sorted(words.values())   # listed strongest removal word first
+    assert words and [abs(w) for w in words.values()] == sorted((abs(w) for w in words.values()), reverse=True)
+    assert stored["fitted"]["word_floor"] == {"records": 10, "groups": 2}   # K distinct records of 2 groups
     assert all(feature[:2] in ("w=", "b=", "a=") for feature in words)
     assert stored["fitted"]["window_words"]["vocabulary_kept"] == len(model.keep_words) > 0
     again = tmp_path / "again.yaml"

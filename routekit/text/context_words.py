@@ -7,14 +7,19 @@ labelled records instead. This module gives, per mention, the folded lower-case 
 - ``w=word``: any word within ``WINDOW`` words before or after the mention;
 - ``b=word`` / ``a=word``: the word right before / right after it (its own feature: "naar X" is not "X naar").
 
-A window never crosses a sentence or a transcript turn (a line): the words of the next answer are not this one's.
-Other place names in the window read ``<place>`` and numbers ``<num>``, so that no country, town or year is learnt as
-a word. The record-level part (``RecordWords``: tokens with places blanked, the boundaries) is made once per text;
+A window never crosses a sentence or a transcript turn (a line): the words of the next answer are not this one's
+(the order stage's ``span:``/``start:`` features, ``order_model.pair_words``, are the exception: they read the words
+between two mentions, which may lie in different sentences or turns). Other place names in the window read
+``<place>``, and any token holding a digit reads ``<num>``: not only years and all-digit numbers but flight numbers
+("kl0714"), postcodes ("1234ab"), house numbers ("12a") and file or v-numbers ("v1234567") - tokens that can point to
+one person or one journey, and that a stored model must never learn. Transcript labels ("v", "a") are ordinary words.
+The record-level part (``RecordWords``: tokens with places blanked, the boundaries) is made once per text;
 ``mention_words`` is the per-mention part (a few bisects and a slice).
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from typing import Iterable
 
@@ -54,10 +59,19 @@ def record_words(starts: list[int], words: list[str], places: Iterable[tuple[int
     return RecordWords(starts, words, inside, bounds)
 
 
-def _blanked(words: list[str], places: set[int], first: int, last: int) -> list[str]:
-    """Tokens ``first``..``last - 1`` as a window reads them: a place name ``<place>``, a number ``<num>``."""
-    return [PLACE if index in places else NUMBER if words[index].isdigit() else words[index]
+_DIGIT = re.compile(r"\d").search
+
+
+def blanked(words: list[str], places: set[int], first: int, last: int) -> list[str]:
+    """Tokens ``first``..``last - 1`` as a window reads them: a place name ``<place>``, a token with any digit
+    ``<num>`` (a flight, postcode, house or file number is person-level, never a word to learn)."""
+    return [PLACE if index in places else NUMBER if _DIGIT(words[index]) else words[index]
             for index in range(first, last)]
+
+
+def has_digit(word: str) -> bool:
+    """Whether a word holds a digit (what ``blanked`` turns into ``<num>``; a stored word-feature never does)."""
+    return _DIGIT(word) is not None
 
 
 def mention_words(record: RecordWords, start: int, end: int, into: set[str]) -> None:
@@ -68,8 +82,8 @@ def mention_words(record: RecordWords, start: int, end: int, into: set[str]) -> 
     high = bisect_left(starts, bounds[at]) if at < len(bounds) else len(starts)
     first = bisect_left(starts, start)
     after = bisect_left(starts, end)
-    before = _blanked(record.words, record.places, max(low, first - WINDOW), first)
-    following = _blanked(record.words, record.places, after, min(high, after + WINDOW))
+    before = blanked(record.words, record.places, max(low, first - WINDOW), first)
+    following = blanked(record.words, record.places, after, min(high, after + WINDOW))
     if before:
         into.add(BEFORE + before[-1])
     if following:

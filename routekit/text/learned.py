@@ -16,7 +16,9 @@ from typing import Any, Iterator
 
 import yaml
 
+from routekit.disclosure.rule import DEFAULT_K, Threshold
 from routekit.errors import RoutekitError
+from routekit.text.context_words import has_digit
 
 
 class StageHooks:
@@ -123,3 +125,52 @@ def write_stage_file(path, header: str, data: dict) -> None:
     """Store a stage's file: its header (what the numbers mean, which script wrote them), then the yaml in the
     order given."""
     Path(path).write_text(header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def read_word_weights(part, path, field: str, prefixes: tuple[str, ...], error: type[RoutekitError],
+                      fitted=None) -> dict[str, float]:
+    """A stage's stored word-feature weights, ``part[words]`` (``field`` names it in errors, e.g. "keep.words"): a
+    feature is a known prefix and a word. Refused, naming file and field: a word with a digit (a flight, postcode or
+    file number points to a person), an unknown prefix, or words without a ``fitted.word_floor`` of at least K
+    records (``disclosure.rule``) and 2 groups - a hand-edited or old file cannot slip a rare word in."""
+    words = (part or {}).get("words") if isinstance(part, dict) else None
+    if not words:
+        return {}
+    if not isinstance(words, dict):
+        raise error(f"{path}: {field}: not a mapping of word feature to weight")
+    _check_word_floor(fitted, path, field, error)
+    found = {}
+    for feature, weight in words.items():
+        if not isinstance(feature, str) or not feature.startswith(prefixes) or len(feature) <= len(
+                next(p for p in prefixes if feature.startswith(p))):
+            raise error(f"{path}: {field}: {feature!r} is not a word feature ({', '.join(prefixes)} and a word)")
+        if has_digit(feature):
+            raise error(f"{path}: {field}: {feature!r} holds a digit (numbers are stored as <num>, never learnt)")
+        try:
+            found[feature] = float(weight)
+        except (TypeError, ValueError):
+            raise error(f"{path}: {field}: {feature}: not a number") from None
+    return found
+
+
+def _check_word_floor(fitted, path, field: str, error: type[RoutekitError]) -> None:
+    """Words are read only from a fit that stored its floor (``fitted.word_floor``) at K records and 2 groups or more."""
+    floor = fitted.get("word_floor") if isinstance(fitted, dict) else None
+    if not isinstance(floor, dict):
+        raise error(f"{path}: {field}: stored words but no fitted.word_floor (records, groups): refit with the fit "
+                    f"script")
+    try:
+        records, groups = int(floor.get("records", 0)), int(floor.get("groups", 0))
+    except (TypeError, ValueError):
+        raise error(f"{path}: fitted.word_floor: not whole numbers (records, groups)") from None
+    k = Threshold(DEFAULT_K).k
+    if records < k or groups < 2:
+        raise error(f"{path}: {field}: fitted.word_floor records {records}, groups {groups} is below the floor "
+                    f"({k} records, 2 groups): a rarer word could point to a person")
+
+
+def words_entry(weights: dict[str, float] | None) -> dict[str, float]:
+    """Word-feature weights as every stage stores them: rounded, zeros left out, strongest first (by absolute
+    weight, then by name) - what an analyst reads first."""
+    rounded = ((feature, round(float(w), 6)) for feature, w in (weights or {}).items())
+    return dict(sorted(((f, w) for f, w in rounded if w), key=lambda item: (-abs(item[1]), item[0])))

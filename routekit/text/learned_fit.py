@@ -15,6 +15,7 @@ imports this module.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import math
 from datetime import datetime, timezone
 from pathlib import Path
@@ -22,8 +23,11 @@ from typing import Callable, Iterable, NamedTuple
 
 import pandas as pd
 
+from routekit.disclosure.rule import DEFAULT_K, Threshold
+from routekit.text.context_words import has_digit
 from routekit.text.evaluation import order_score, split_route
 from routekit.text.extraction import RouteExtraction, extract_route
+from routekit.text.normalise import fold
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
@@ -33,6 +37,52 @@ PLAIN_SETS = ("gold", "dev2", "dev3", "dev4", "heldout", "heldout2")
 TUNED_SETS = ("hard_dev", *(f"hard_dev{n}" for n in range(2, 14)))
 NET_GAIN = 0.01   # the held-out gain a stage needs to be switched on, a share of the rows
 TUNED = "tuned:"   # the group prefix of a tuned set added to the training (``--add-tuned``): never held out
+
+
+WORD_GROUPS = 2   # a stored word is seen in at least this many training groups (sets or partner files): no one writer's habit
+
+
+class WordFloor(NamedTuple):
+    """What a word-feature needs to be learnt and stored: seen in at least ``records`` distinct records (the
+    project's suppression threshold K: a word of fewer records could point to a person) of at least ``groups``
+    training groups that are not tuned sets. Stored in a fit's ``fitted.word_floor`` and checked on read."""
+
+    records: int
+    groups: int = WORD_GROUPS
+
+    def entry(self) -> dict:
+        return {"records": int(self.records), "groups": int(self.groups)}
+
+
+def word_floor(records: int | None = None, groups: int | None = None, threshold: Threshold | int = DEFAULT_K
+               ) -> WordFloor:
+    """The floor a fit uses: K of ``threshold`` (never below ``Threshold(DEFAULT_K)``) records and ``WORD_GROUPS``
+    groups, or more when asked (an option may only raise it)."""
+    k = Threshold.of(threshold).at_least(DEFAULT_K).k
+    return WordFloor(max(k, int(records or 0)), max(WORD_GROUPS, int(groups or 0)))
+
+
+def record_key(text: str) -> str:
+    """A record's identity for the floor: a digest of its folded, whitespace-collapsed text, so that the same record
+    imported twice (two review rounds, two files) counts once."""
+    return hashlib.sha256(" ".join(fold(text).split()).encode("utf-8")).hexdigest()
+
+
+def word_vocabulary(seen: Iterable[tuple[str, str | None, Iterable[str]]], floor: WordFloor) -> list[str]:
+    """The word-features both fits may learn, sorted: ``seen`` yields (record key, group, features) per training
+    example (a candidate, a pair; group None for a tuned set, which counts for records but not as a group). A feature
+    is kept when it occurs in at least ``floor.records`` distinct records of at least ``floor.groups`` groups, and
+    never when it holds a digit (a flight, postcode or file number)."""
+    records: dict[str, set] = {}
+    groups: dict[str, set] = {}
+    for key, group, features in seen:
+        for feature in features:
+            records.setdefault(feature, set()).add(key)
+            if group is not None:
+                groups.setdefault(feature, set()).add(group)
+    return sorted(feature for feature, keys in records.items()
+                  if len(keys) >= floor.records and len(groups.get(feature, ())) >= floor.groups
+                  and not has_digit(feature))
 
 
 def refuse_evaluation_sets(paths) -> None:
@@ -233,9 +283,15 @@ def switch_on(pooled_ok: bool, plain_ok: bool, chosen: bool, rule: str = "of row
 
 
 def fit_record(script: str, extra: Iterable, options: str = "") -> dict:
-    """How a stored fit was made: the command (with ``options``, e.g. " --ridge 1.0") and the date."""
-    return {"command": f"{script} --write" + "".join(f" --extra {p}" for p in extra) + options,
-            "date": datetime.now(timezone.utc).strftime("%d %b %Y %H:%M UTC")}
+    """How a stored fit was made: the command (with ``options``, e.g. " --ridge 1.0") and the date; an ``--extra``
+    file (a partner's review corrections) by its name and sha256 only, never its full path (which may name a person's
+    case folder or a partner's machine)."""
+    extra = [Path(p) for p in extra]
+    record = {"command": f"{script} --write" + "".join(f" --extra {p.name}" for p in extra) + options,
+              "date": datetime.now(timezone.utc).strftime("%d %b %Y %H:%M UTC")}
+    if extra:
+        record["extra"] = [{"file": p.name, "sha256": hashlib.sha256(p.read_bytes()).hexdigest()} for p in extra]
+    return record
 
 
 def finite_or_never(margin: float) -> float:

@@ -35,10 +35,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 from routekit.errors import RoutekitError
-from routekit.text.context_words import RecordWords, _blanked
+from routekit.text.context_words import RecordWords, blanked
 from routekit.text.gazetteer import data_path
-from routekit.text.learned import (StageHooks, named_weights, number, read_stage_file, weights_by_name, whole_number,
-                                   write_stage_file)
+from routekit.text.learned import (StageHooks, named_weights, number, read_stage_file, read_word_weights,
+                                   weights_by_name, whole_number, words_entry, write_stage_file)
 
 ORDER_FILE = "order_model.yaml"
 NETHERLANDS = "NLD"
@@ -297,7 +297,7 @@ def pair_words(record: RecordWords, spans: list[tuple[int, int] | None]) -> dict
             continue
         first = bisect_left(starts, span[0])
         low = bisect_left(starts, sentence_start(span[0]))
-        before.append(tuple(PRE + w for w in _blanked(words, places, max(low, first - PRE_WORDS), first)))
+        before.append(tuple(PRE + w for w in blanked(words, places, max(low, first - PRE_WORDS), first)))
     found = {}
     n = len(spans)
     for i in range(n):
@@ -312,12 +312,12 @@ def pair_words(record: RecordWords, spans: list[tuple[int, int] | None]) -> dict
                 sign = 1.0 if b[0] > a[0] else -1.0
                 early, late = (a, b) if sign > 0 else (b, a)
                 low, high = bisect_left(starts, early[1]), bisect_left(starts, late[0])
-                for word in set(_blanked(words, places, max(low, high - SPAN_WORDS), high)):
+                for word in set(blanked(words, places, max(low, high - SPAN_WORDS), high)):
                     features[SPAN + word] = features.get(SPAN + word, 0.0) + sign
                 opening = sentence_start(late[0])
                 if opening > early[0]:
                     at = bisect_left(starts, opening)
-                    for word in set(_blanked(words, places, at, min(high, at + START_WORDS))):
+                    for word in set(blanked(words, places, at, min(high, at + START_WORDS))):
                         features[START + word] = features.get(START + word, 0.0) + sign
             found[(i, j)] = {name: value for name, value in features.items() if value}
     return found
@@ -825,24 +825,13 @@ def read_model(path) -> Model:
                    for key, default in (("pair_scale", 1.0), ("ground_weight", 0.0), ("flight_weight", 0.0)))
     longest = whole_number(data, "max_countries", MAX_COUNTRIES, path, OrderModelError)
     return Model(bool(data.get("enabled", False)), values, margin, *scales, min(longest, MAX_COUNTRIES),
-                 read_words(data.get("words"), path))
+                 read_words(data, path))
 
 
-def read_words(words, path) -> dict[str, float] | None:
-    """The stored word features' weights (``pre:``/``span:``/``start:`` and a word); None when there are none."""
-    if not words:
-        return None
-    if not isinstance(words, dict):
-        raise OrderModelError(f"{path}: words: not a mapping of word feature to weight")
-    found = {}
-    for name, weight in words.items():
-        if not isinstance(name, str) or not name.startswith(WORD_KINDS):
-            raise OrderModelError(f"{path}: words: {name}: not a word feature (pre:, span: or start: and a word)")
-        try:
-            found[name] = float(weight)
-        except (TypeError, ValueError):
-            raise OrderModelError(f"{path}: words: {name}: not a number") from None
-    return found
+def read_words(data: dict, path) -> dict[str, float] | None:
+    """The stored word features' weights (``pre:``/``span:``/``start:`` and a word, ``learned.read_word_weights``);
+    None when there are none."""
+    return read_word_weights(data, path, "words", WORD_KINDS, OrderModelError, data.get("fitted")) or None
 
 
 _HEADER = ("# The learned order stage of routekit.text (order_model.py): P(a before b) = logistic(sum of weight x\n"
@@ -862,7 +851,6 @@ def write_model(path: Path, model: Model, fitted: dict) -> None:
                         "flight_weight": round(float(model.flight_weight), 6)},
             "fitted": fitted,
             "weights": named_weights(model.weights, PAIR_FEATURES)}
-    if model.words:   # strongest first: what an analyst reads
-        data["words"] = {name: round(float(w), 6) for name, w in sorted(model.words.items(), key=lambda item:
-                                                                         (-abs(item[1]), item[0]))}
+    if model.words:
+        data["words"] = words_entry(model.words)
     write_stage_file(path, _HEADER, data)

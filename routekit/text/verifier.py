@@ -30,7 +30,7 @@ from routekit.errors import RoutekitError
 from routekit.text.context_words import ANY, AFTER, BEFORE, RecordWords, mention_words, plain, record_words
 from routekit.text.gazetteer import data_path
 from routekit.text.learned import (StageHooks, coefficients_entry, coefficients, number, read_stage_file,
-                                   write_stage_file)
+                                   read_word_weights, words_entry, write_stage_file)
 from routekit.text.timeline import neighbours
 
 VERIFIER_FILE = "verifier.yaml"
@@ -388,29 +388,8 @@ def read_model(path) -> Model:
     return Model(bool(data.get("enabled", False)), keep, add,
                  number(thresholds, "remove", 0.0, path, VerifierError, "thresholds.remove"),
                  number(thresholds, "add", 1.0, path, VerifierError, "thresholds.add"),
-                 _word_weights(data["keep"], path, "keep.words"), _word_weights(data["add"], path, "add.words"))
-
-
-def _word_weights(part: dict, path, field: str) -> dict[str, float]:
-    """A regression's window-word weights (``w=``/``b=``/``a=`` feature -> weight); none when the file has none."""
-    words = part.get("words") or {}
-    if not isinstance(words, dict):
-        raise VerifierError(f"{path}: {field}: not a mapping of window word to weight")
-    found = {}
-    for feature, weight in words.items():
-        if not isinstance(feature, str) or feature[:2] not in (ANY, BEFORE, AFTER):
-            raise VerifierError(f"{path}: {field}: {feature!r} is not a window word (w=, b= or a= and the word)")
-        try:
-            found[feature] = float(weight)
-        except (TypeError, ValueError):
-            raise VerifierError(f"{path}: {field}: {feature}: not a number") from None
-    return found
-
-
-def _words_entry(weights: dict[str, float]) -> dict[str, float]:
-    """Window-word weights as stored: strongest removal words first, rounded, zeros left out."""
-    rounded = ((feature, round(float(w), 6)) for feature, w in weights.items())
-    return dict(sorted(((f, w) for f, w in rounded if w), key=lambda item: (item[1], item[0])))
+                 *(read_word_weights(data[part], path, f"{part}.words", (ANY, BEFORE, AFTER), VerifierError,
+                                     data.get("fitted")) for part in ("keep", "add")))
 
 
 _HEADER = ("# The learned second stage of routekit.text (verifier.py): p(a candidate country is in the gold route) =\n"
@@ -424,6 +403,6 @@ def write_model(path: Path, model: Model, fitted: dict) -> None:
     """Store a fit and how it was made (``fitted``: sets, ridge, held-out figures)."""
     data = {"enabled": bool(model.enabled), "fitted": fitted,
             "thresholds": {"remove": float(model.remove_below), "add": float(model.add_above)},
-            "keep": {**coefficients_entry(model.keep, FEATURE_NAMES), "words": _words_entry(model.keep_words)},
-            "add": {**coefficients_entry(model.add, FEATURE_NAMES), "words": _words_entry(model.add_words)}}
+            "keep": {**coefficients_entry(model.keep, FEATURE_NAMES), "words": words_entry(model.keep_words)},
+            "add": {**coefficients_entry(model.add, FEATURE_NAMES), "words": words_entry(model.add_words)}}
     write_stage_file(path, _HEADER, data)
