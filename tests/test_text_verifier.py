@@ -249,3 +249,23 @@ def test_the_review_sheet_names_the_words(stored, tmp_path):
     assert export_review(records, sheet, below=1.0) == 1
     reasons = pd.read_excel(sheet)["reasons"][0]
     assert "verifier removed ITA: words near it: 'kapper'" in reasons
+
+
+@pytest.mark.parametrize("stacked", [False, True])
+def test_the_fit_learns_a_word_that_marks_a_wrong_stop(stacked):
+    """Made-up candidates of three sets: a kept country with 'chauffeur' near it is never in the gold route. Both the
+    joint and the stacked fit give the word a clearly negative weight and a plain word none of note."""
+    script = _fit_script()
+    rows = []
+    for group in ("s1", "s2", "s3"):
+        for n in range(30):
+            wrong = n % 3 == 0
+            words = frozenset({"w=chauffeur", "w=de"} if wrong else {"w=naar", "w=de"})
+            candidate = verifier.Candidate("TUR", True, 10, (0.0,) * N, words)
+            gold = ("SYR", "NLD") if wrong else ("SYR", "TUR", "NLD")
+            rows.append(script.Row(group, ("SYR", "TUR", "NLD"), [candidate], gold, ("SYR", "TUR", "NLD"),
+                                   record=f"{group}-{n}"))   # distinct records: the vocabulary's floor counts them
+    model = script.model_of(rows, 3.0, script.Words(3.0, stacked=stacked))
+    assert model.keep_words["w=chauffeur"] < -0.5 < model.keep_words["w=naar"]
+    assert abs(model.keep_words["w=de"]) < abs(model.keep_words["w=chauffeur"])
+    assert model == script.model_of(rows, 3.0, script.Words(3.0, stacked=stacked))   # deterministic
