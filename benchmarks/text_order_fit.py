@@ -22,7 +22,8 @@ breaks no row of a plain set; otherwise ``enabled: false`` with the figures.
 ``--extra FILE``: more labelled CSVs (id,text,route,...: e.g. a partner's review corrections), one group each.
 ``--words``: word features that link two countries' mentions (``order_model.pair_words``: the words right before each,
 between them, opening the later-told one's sentence) are learnt too, those seen in at least K distinct records of 2
-training sets (``learned_fit.word_vocabulary``; ``--word-min`` may only raise K), digits blanked, their columns scaled by ``--word-scale`` (a stronger ridge); the strongest are printed and stored under ``words``.
+training sets (``learned_fit.word_vocabulary``; ``--word-min`` may only raise K), digits blanked, their columns scaled
+by ``--word-scale`` (a stronger ridge); the strongest are printed and stored under ``words``.
 Off by default: held out they gained nothing for their cost (routekit/text/README.md).
 ``--add-tuned``: the repository's tuned hard sets join the training with their own indicator (their rules' and
 text order weights apart, dropped for prediction); the folds stay the training sets. Never fits on a set kept for
@@ -86,7 +87,8 @@ def read_rows(path: Path, group: str) -> list[Row]:
     return rows
 
 
-def examples(rows: list[Row], pairs_from: str, per_row: bool, tuned_indicator: bool = False, owners: list | None = None):
+def examples(rows: list[Row], pairs_from: str, per_row: bool, tuned_indicator: bool = False,
+             owners: list | None = None):
     """(vectors, labels, weights, words): each pair of countries both in gold in both orientations, ``words`` its word
     features ({name: value}, negated with the orientation); ``owners`` (a list) gets each pair's (record key, group,
     None for a tuned set), once per pair, for the word floor."""

@@ -31,9 +31,16 @@ def write_labelled_sets(folder: Path, rows: list[tuple[str, str]], count: int = 
     return paths
 
 
-def write_word_sets(folder: Path, word: str, counts: tuple[int, ...], name: str = "words") -> list[Path]:
+WORD_AFTER_A_STOP = ("Ik kom uit Syrie. Ik reisde via Turkije {word} en was in {town} verblijf {stay}. Toen naar "
+                     "Griekenland en Nederland.", "SYR>TUR>GRC>NLD")
+WORD_BEFORE_BACKWARDS = ("Ik kwam in Griekenland aan, verblijf {days} dagen. {word} was ik in Turkije. Toen naar "
+                         "Nederland.", "TUR>GRC>NLD")   # a story told backwards, ``word`` opening the earlier stop's
+
+
+def write_word_sets(folder: Path, word: str, counts: tuple[int, ...], name: str = "words",
+                    template: tuple[str, str] = WORD_AFTER_A_STOP) -> list[Path]:
     """Labelled CSVs, one per count, each holding that many DISTINCT records (each names its own town, so no two texts
-    are alike) where ``word`` stands right after a country that is a stop: for the word floor's tests."""
+    are alike) of ``template`` (text with {word}, {town}, {stay} or {days}; route): for the word floor's tests."""
     towns = ("Izmir", "Edirne", "Bodrum", "Mersin", "Adana", "Bursa", "Konya", "Samsun", "Trabzon", "Kayseri",
              "Antalya", "Ankara")
     paths, seen = [], 0
@@ -41,9 +48,9 @@ def write_word_sets(folder: Path, word: str, counts: tuple[int, ...], name: str 
         rows = []
         for i in range(count):
             town = towns[seen % len(towns)]
-            rows.append({"id": f"{name}{n}-{i}", "route": "SYR>TUR>GRC>NLD",
-                         "text": f"Ik kom uit Syrie. Ik reisde via Turkije {word} en was in {town} verblijf "
-                                 f"{'lang' if seen >= len(towns) else 'kort'}. Toen naar Griekenland en Nederland."})
+            stay = "lang" if seen >= len(towns) else "kort"
+            rows.append({"id": f"{name}{n}-{i}", "route": template[1],
+                         "text": template[0].format(word=word, town=town, stay=stay, days=seen + 1)})
             seen += 1
         path = folder / f"{name}{n}.csv"
         pd.DataFrame(rows).to_csv(path, index=False)

@@ -16,7 +16,7 @@ from routekit.text.learned_fit import record_key, word_floor, word_vocabulary
 from routekit.text.matcher import tokenize
 from routekit.text.normalise import fold
 
-from learned_helpers import load_fit_script, write_word_sets
+from learned_helpers import WORD_BEFORE_BACKWARDS, load_fit_script, write_word_sets
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT / "routekit" / "reference"
@@ -38,6 +38,25 @@ def test_a_word_in_k_minus_one_records_is_not_learnt_and_in_k_it_is(tmp_path):
     assert f"w={WORD}" not in below and f"a={WORD}" not in below
     at = _verifier_vocabulary(write_word_sets(tmp_path, WORD, (K // 2, K - K // 2), name="at"))
     assert f"w={WORD}" in at and f"a={WORD}" in at
+
+
+def _order_vocabulary(paths) -> list[str]:
+    """The order fit's word vocabulary over the given files (one group each), default floor."""
+    script = load_fit_script("text_order_fit")
+    rows = []
+    for path in paths:
+        rows += script.read_rows(path, path.stem)
+    owners: list = []
+    lexical = script.examples(rows, "overlap", True, owners=owners)[3]
+    return script.vocabulary(lexical, owners, word_floor())
+
+
+def test_the_order_fit_keeps_the_same_floor(tmp_path):
+    word = "zorblax"
+    below = _order_vocabulary(write_word_sets(tmp_path, word, (K // 2, K - 1 - K // 2), "below",
+                                              WORD_BEFORE_BACKWARDS))
+    at = _order_vocabulary(write_word_sets(tmp_path, word, (K // 2, K - K // 2), "at", WORD_BEFORE_BACKWARDS))
+    assert f"start:{word}" not in below and f"start:{word}" in at
 
 
 def test_the_same_record_twice_counts_once(tmp_path):
@@ -77,8 +96,8 @@ def test_a_token_with_a_digit_reads_num(token):
 
 
 def _verifier_yaml(path: Path, words: str, fitted: str = "{word_floor: {records: 10, groups: 2}}") -> Path:
-    path.write_text(f"enabled: false\nfitted: {fitted}\nkeep: {{intercept: 0, words: {words}}}\nadd: {{intercept: 0}}\n",
-                    encoding="utf-8")
+    path.write_text(f"enabled: false\nfitted: {fitted}\nkeep: {{intercept: 0, words: {words}}}\n"
+                    "add: {intercept: 0}\n", encoding="utf-8")
     return path
 
 

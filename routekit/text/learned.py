@@ -154,7 +154,7 @@ def read_word_weights(part, path, field: str, prefixes: tuple[str, ...], error: 
 
 
 def _check_word_floor(fitted, path, field: str, error: type[RoutekitError]) -> None:
-    """Words are read only from a fit that stored its floor (``fitted.word_floor``) at K records and 2 groups or more."""
+    """Words are read only from a fit that stored its floor (``fitted.word_floor``): K records, 2 groups or more."""
     floor = fitted.get("word_floor") if isinstance(fitted, dict) else None
     if not isinstance(floor, dict):
         raise error(f"{path}: {field}: stored words but no fitted.word_floor (records, groups): refit with the fit "

@@ -39,7 +39,7 @@ NET_GAIN = 0.01   # the held-out gain a stage needs to be switched on, a share o
 TUNED = "tuned:"   # the group prefix of a tuned set added to the training (``--add-tuned``): never held out
 
 
-WORD_GROUPS = 2   # a stored word is seen in at least this many training groups (sets or partner files): no one writer's habit
+WORD_GROUPS = 2   # a stored word is seen in this many training groups (sets, partner files): no one writer's habit
 
 
 class WordFloor(NamedTuple):

@@ -396,7 +396,9 @@ _HEADER = ("# The learned second stage of routekit.text (verifier.py): p(a candi
            "# logistic(intercept + sum of weight x feature), 'keep' for the countries the rules put in the route,\n"
            "# 'add' for those they left out; 'words': the weight of a word near a mention of it (w= within 4 words, b= right\n"
            "# before, a= right after; context_words.py). A kept country is removed when p < thresholds.remove, a dropped one added\n"
-           "# when p > thresholds.add. Written by benchmarks/text_verifier_fit.py --write (see 'fitted').\n")
+           "# when p > thresholds.add. A word is stored only when seen in >= K distinct records of >= 2 training groups\n"
+           "# (fitted.word_floor, checked on read); a token with a digit reads <num>, never a word.\n"
+           "# Written by benchmarks/text_verifier_fit.py --write (see 'fitted').\n")
 
 
 def write_model(path: Path, model: Model, fitted: dict) -> None:
