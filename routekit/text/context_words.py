@@ -65,8 +65,8 @@ _DIGIT = re.compile(r"\d").search
 def blanked(words: list[str], places: set[int], first: int, last: int) -> list[str]:
     """Tokens ``first``..``last - 1`` as a window reads them: a place name ``<place>``, a token with any digit
     ``<num>`` (a flight, postcode, house or file number is person-level, never a word to learn)."""
-    return [PLACE if index in places else NUMBER if _DIGIT(words[index]) else words[index]
-            for index in range(first, last)]
+    return [PLACE if index in places else word if (word := words[index]).isalpha() or not _DIGIT(word) else NUMBER
+            for index in range(first, last)]   # isalpha first: most tokens skip the regex
 
 
 def has_digit(word: str) -> bool:
