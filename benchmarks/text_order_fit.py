@@ -2,8 +2,8 @@
 
     .venv/bin/python benchmarks/text_order_fit.py [--write] [--extra CORRECTIONS.csv ...]
 
-Trains on labelled sets the rules were never tuned on (default the four blind-written training sets
-``tests/data/extraction_hard_train1.csv`` ... ``_train4.csv``; ``--train`` names others), each set one group. The
+Trains on labelled sets the rules were never tuned on (default the ten blind-written training sets
+``tests/data/extraction_hard_train1.csv`` ... ``_train10.csv``; ``--train`` names others), each set one group. The
 extractor runs with the stage recording (the routes as the rules and the stop verifier make them); from each row
 whose route holds the gold route's countries (``--pairs equal``; ``overlap``: any row, pairs of countries both in
 gold) every pair of route countries is labelled by the gold order, and a ridge logistic regression
@@ -318,12 +318,13 @@ def main(argv: list[str] | None = None) -> int:
                    + (f" --word-min {word_floor(args.word_min).records}" if word_floor(args.word_min) != word_floor()
                       else "")
                    + (f" --word-scale {args.word_scale}" if args.word_scale != 0.5 else "")
-                   + (f" --ridge {args.ridge}" if args.ridge != 3.0 else ""))
+                   + (f" --ridge {args.ridge}" if args.ridge != 3.0 else "")
+                   + (f" --break-cost {args.break_cost:g}" if args.break_cost != 1.0 else ""))
         fitted = {
             **fit_record("benchmarks/text_order_fit.py", args.extra, options),
             "sets": [Path(p).name for p in paths], "rows": len(rows), "pairs": n_pairs,
             "ridge": args.ridge, "journey_term": args.journey, "pairs_from": args.pairs, "each_row_once": args.per_row,
-            "tuned_sets_added": args.add_tuned,
+            "tuned_sets_added": args.add_tuned, "break_cost": args.break_cost,
             **({"word_floor": word_floor(args.word_min).entry()} if args.words else {}),
             "words": ({"scale": args.word_scale, "features": len(model.words or {})} if args.words else False),
             "held_out_pooled": {key: (round(v, 3) if isinstance(v, float) else v) for key, v in total.items()},

@@ -2,8 +2,8 @@
 
     .venv/bin/python benchmarks/text_verifier_fit.py [--write] [--extra CORRECTIONS.csv ...]
 
-Trains on labelled sets the rules were never tuned on (default the four blind-written training sets
-``tests/data/extraction_hard_train1.csv`` ... ``_train4.csv``; ``--train`` names others), each set one group: the
+Trains on labelled sets the rules were never tuned on (default the ten blind-written training sets
+``tests/data/extraction_hard_train1.csv`` ... ``_train10.csv``; ``--train`` names others), each set one group: the
 extractor runs with the stage recording (the rules' own routes), every candidate country (kept in the route or
 dropped by the rules) is labelled by whether the gold route holds it, and two ridge logistic regressions (kept,
 dropped) are fitted with one intercept per set (``ridge_logistic``: how easy a set is as a whole is not learnt as

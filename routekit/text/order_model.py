@@ -838,7 +838,7 @@ _HEADER = ("# The learned order stage of routekit.text (order_model.py): P(a bef
            "# feature) over an antisymmetric pair description (no intercept, no word of the text); a candidate order\n"
            "# scores pair_scale x (sum of log P over its pairs) - ground_weight x (1,000 km over land or sea) -\n"
            "# flight_weight x (1,000 km flown), through the countries' centroids, and replaces the rules' order only\n"
-           "# when it beats it by more than 'margin'. Fitted on the four blind-written training sets (never tuned on)\n"
+           "# when it beats it by more than 'margin'. Fitted on blind-written training sets the rules were never tuned on\n"
            "# by benchmarks/text_order_fit.py --write, which prints the held-out evaluation (see 'fitted').\n")
 
 
