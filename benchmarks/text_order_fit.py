@@ -43,7 +43,7 @@ from routekit.text.calibration import fit as ridge_logistic
 from routekit.text.learned_fit import (TRAIN_SETS, TUNED, TUNED_SETS,  # noqa: F401  (TRAIN_SETS: for the tests)
                                        allowed_sets, choose_margin, fit_arguments, fit_record, finite_or_never,
                                        held_out_gain, judge_allowed_sets, leave_one_set_out, print_margin_choice,
-                                       record_key, recorded_rows, store, switch_on as switch_on_rule, tally,
+                                       print_strongest_words, record_key, recorded_rows, store, switch_on as switch_on_rule, tally,
                                        training_rows, WordFloor, word_floor, word_vocabulary)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -298,11 +298,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{model.flight_weight:.3f} (per 1,000 km)")
     print("weights: " + ", ".join(f"{name} {w:+.2f}" for name, w in zip(order_model.PAIR_FEATURES, model.weights)
                                   if abs(w) >= 0.005))
-    if model.words:
-        strongest = sorted(model.words.items(), key=lambda item: (-abs(item[1]), item[0]))
-        print(f"words ({len(model.words)}, seen in >= {word_floor(args.word_min).records} records, scale "
-              f"{args.word_scale}), strongest: "
-              + ", ".join(f"{name} {w:+.2f}" for name, w in strongest[:20]))
+    print_strongest_words(f"words ({len(model.words)}, seen in >= {word_floor(args.word_min).records} records, "
+                          f"scale {args.word_scale})", model.words)
 
     figures, plain_ok = {}, True
     if not args.no_allowed_sets:

@@ -37,8 +37,9 @@ import pandas as pd
 from routekit.text import verifier
 from routekit.text.extraction import extract_route
 from routekit.text.learned_fit import (DATA, TUNED_SETS, WordFloor, fit_arguments, fit_record, held_out_gain,
-                                       judge_allowed_sets, leave_one_set_out, record_key, recorded_rows, store,
-                                       switch_on as switch_on_rule, tally, training_rows, word_floor, word_vocabulary)
+                                       judge_allowed_sets, leave_one_set_out, print_strongest_words, record_key,
+                                       recorded_rows, store, switch_on as switch_on_rule, tally, training_rows,
+                                       word_floor, word_vocabulary)
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "routekit" / "reference" / "gazetteer" / verifier.VERIFIER_FILE
@@ -323,16 +324,10 @@ def nested_held_out(rows: list[Row], ridge: float, break_cost: float, held: str,
     return o, f"  (t_remove {t_remove}, t_add {t_add})"
 
 
-def print_strongest_words(model: verifier.Model, count: int = 20) -> None:
-    """The final fit's strongest window words both ways (kept countries: negative pushes a country out)."""
+def print_words(model: verifier.Model) -> None:
+    """The final fit's strongest window words (kept countries: a negative weight pushes a country out)."""
     for name, weights in (("kept", model.keep_words), ("dropped", model.add_words)):
-        if not weights:
-            continue
-        ordered = sorted(weights.items(), key=lambda item: (item[1], item[0]))
-        print(f"window words ({name}, {len(weights)} in the vocabulary), strongest against being a stop: "
-              + ", ".join(f"{w} {v:+.2f}" for w, v in ordered[:count]))
-        print(f"window words ({name}), strongest for being a stop: "
-              + ", ".join(f"{w} {v:+.2f}" for w, v in reversed(ordered[-count:])))
+        print_strongest_words(f"window words ({name}, {len(weights)} in the vocabulary)", weights)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -382,7 +377,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         t_remove, t_add = 0.0, 1.0
     model = model_of(rows, args.ridge, words, t_remove, t_add)
-    print_strongest_words(model)
+    print_words(model)
 
     figures, plain_ok = {}, True
     if not args.no_allowed_sets:

@@ -235,9 +235,9 @@ def test_a_word_driven_removal_and_its_twin(stored):
     stored(_model(keep_intercept=3.0, keep_words={"w=kapper": -8.0, "w=zegt": -0.5}))
     removed = extract_route(WITH_WORD)
     assert removed.route == ("SYR", "TUR", "GRC", "NLD")
-    assert "verifier removed ITA: words near it: 'kapper', 'zegt'" in removed.flags
+    assert removed.notes == ("verifier removed ITA: words near it: 'kapper', 'zegt'",)
     kept = extract_route(WITHOUT_WORD)
-    assert kept.route == rules and not any(flag.startswith("verifier") for flag in kept.flags)
+    assert kept.route == rules and kept.notes == ()
 
 
 def test_the_review_sheet_names_the_words(stored, tmp_path):
@@ -249,6 +249,30 @@ def test_the_review_sheet_names_the_words(stored, tmp_path):
     assert export_review(records, sheet, below=1.0) == 1
     reasons = pd.read_excel(sheet)["reasons"][0]
     assert "verifier removed ITA: words near it: 'kapper'" in reasons
+
+
+def test_review_notes_are_not_flags_and_reach_the_review_sheet(monkeypatch, tmp_path):
+    """The verifier switched on from a stage file: ``flags`` keep the calibration's codes only, the free-text note
+    of the removal is in ``notes``, and the review sheet shows it after the flags' reasons."""
+    from routekit.text.calibration import FLAG_TEXTS
+    from routekit.text.learned_fit import word_floor
+    from routekit.text.review import export_review
+
+    path = tmp_path / "verifier.yaml"
+    records, floor_groups = word_floor()
+    verifier.write_model(path, _model(keep_intercept=3.0, keep_words={"w=kapper": -8.0}),
+                         {"word_floor": {"records": records, "groups": floor_groups}})
+    monkeypatch.setattr(verifier, "stored_model", lambda: verifier.read_model(path))
+    removed = extract_route(WITH_WORD)
+    assert removed.route == ("SYR", "TUR", "GRC", "NLD")
+    assert removed.flags and set(removed.flags) <= set(FLAG_TEXTS)
+    assert removed.notes == ("verifier removed ITA: words near it: 'kapper'",)
+    sheet_in, sheet = tmp_path / "records.csv", tmp_path / "review.xlsx"
+    pd.DataFrame({"id": ["r1"], "text": [WITH_WORD]}).to_csv(sheet_in, index=False)
+    assert export_review(sheet_in, sheet, below=1.0) == 1
+    reasons = pd.read_excel(sheet)["reasons"][0].split("; ")
+    assert reasons[-1] == "verifier removed ITA: words near it: 'kapper'"
+    assert reasons[:-1] == [FLAG_TEXTS[flag] for flag in removed.flags]
 
 
 @pytest.mark.parametrize("stacked", [False, True])

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from typing import Iterable
+from typing import Callable, Iterable
 
 WINDOW = 4
 PLACE = "<place>"
@@ -57,6 +57,19 @@ def record_words(starts: list[int], words: list[str], places: Iterable[tuple[int
             at = unjoined.find("\n", at + 1)
         bounds.sort()
     return RecordWords(starts, words, inside, bounds)
+
+
+def shared_record_words(starts: list[int], words: list[str], mentions, sentence_starts,
+                        unjoined: str | None = None) -> Callable[[], RecordWords]:
+    """``record_words`` of one text, built on the first call and shared by every learned stage that reads words
+    (``mentions``: objects with ``start``/``end``): a text whose stages read no words never pays for it."""
+    built: list[RecordWords] = []
+
+    def get() -> RecordWords:
+        if not built:
+            built.append(record_words(starts, words, [(m.start, m.end) for m in mentions], sentence_starts, unjoined))
+        return built[0]
+    return get
 
 
 _DIGIT = re.compile(r"\d").search

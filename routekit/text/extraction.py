@@ -41,7 +41,7 @@ from routekit.text.timeline import NETHERLANDS
 from routekit.text.vocabulary import CLAUSE_BREAK, Vocabulary, vocabulary
 from routekit.text.verifier import review as review_stops
 from routekit.text.order_model import review as review_order
-from routekit.text.context_words import record_words
+from routekit.text.context_words import shared_record_words
 from routekit.text.origin_model import review as review_origin
 from routekit.text.vocabulary import _raw as _raw_cues
 
@@ -99,6 +99,9 @@ class RouteExtraction:
     language: str = field(default="", compare=False)
     # Why the route may be wrong, in a fixed vocabulary (``FLAG_TEXTS``): the review sheet's reasons.
     flags: tuple[str, ...] = field(default=(), compare=False)
+    # Free-text review notes of the learned stages ("verifier removed TUR: words near it: 'chauffeur'"): the review
+    # sheet adds them to the flags' reasons; never codes, so nothing that counts flags reads them.
+    notes: tuple[str, ...] = field(default=(), compare=False)
     features: tuple[float, ...] = field(default=(), compare=False)   # ``calibration.FEATURES`` (for refitting)
 
     @property
@@ -2550,14 +2553,14 @@ def extract_route(text: str | None) -> RouteExtraction:
         states, folded, mode_spans, segments, dutch_record, cues.get("vehicle", ()), cues.get("after_clause", ()),
         cues.get("arrived_from", ()))
     rules_route = tuple(route)
+    # the window words both learned stages may read, built at most once per text and only if a stage asks
+    words_of = shared_record_words(tokens.starts, tokens.words, (s.mention for s in states),
+                                   segments.sentence_starts, unjoined)
     # the learned second stage (verifier.py): confident flips of the rules' stops; the rules' route when it is off
     route, checked, verifier_notes = review_stops(route, states, mode_of, dialogue, genre, language, len(folded),
-                                                  tokens, segments.sentence_starts, unjoined)
+                                                  words_of)
     route, origin = review_origin(route, states, mode_of, dialogue, genre, language, len(folded))   # origin_model
-    route, ordered = review_order(route, states, mode_of, dialogue, genre, language,   # order_model.py, after it
-                                  lambda: record_words(tokens.starts, tokens.words,
-                                                       [(s.mention.start, s.mention.end) for s in states],
-                                                       segments.sentence_starts, unjoined))
+    route, ordered = review_order(route, states, mode_of, dialogue, genre, language, words_of)   # order, after it
     if len(route) < 2:  # one country is no journey (a birthplace, the place a person was found)
         return RouteExtraction(smuggler=smuggler, route_asked=True, confidence=no_route_probability("one_country"),
                                reason=REASON_NO_ROUTE, language=language, flags=("one_country",))
@@ -2575,7 +2578,7 @@ def extract_route(text: str | None) -> RouteExtraction:
     return RouteExtraction(
         route=tuple(route), modes=modes, smuggler=smuggler, route_asked=True,
         confidence=probability(features), reason="", hints=tuple(map(hint_of.get, route, repeat(""))),
-        language=language, flags=flags(counts) + verifier_notes, features=features,
+        language=language, flags=flags(counts), notes=verifier_notes, features=features,
     )
 
 

@@ -27,6 +27,7 @@ from routekit.disclosure.rule import DEFAULT_K, Threshold
 from routekit.text.context_words import has_digit
 from routekit.text.evaluation import order_score, split_route
 from routekit.text.extraction import RouteExtraction, extract_route
+from routekit.text.learned import words_entry
 from routekit.text.normalise import fold
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -83,6 +84,14 @@ def word_vocabulary(seen: Iterable[tuple[str, str | None, Iterable[str]]], floor
     return sorted(feature for feature, keys in records.items()
                   if len(keys) >= floor.records and len(groups.get(feature, ())) >= floor.groups
                   and not has_digit(feature))
+
+
+def print_strongest_words(heading: str, weights: dict[str, float], count: int = 20) -> None:
+    """A fit's learned words on one line: ``heading``, then the ``count`` strongest with their signed weights in the
+    order the stage file stores them (``learned.words_entry``). Words and weights only, never a row."""
+    if weights:
+        strongest = list(words_entry(weights).items())[:count]
+        print(f"{heading}, strongest: " + ", ".join(f"{name} {w:+.2f}" for name, w in strongest))
 
 
 def refuse_evaluation_sets(paths) -> None:

@@ -67,8 +67,8 @@ def export_review(input: Path, out: Path, below: float = 0.7, id_column: str | N
         result = extract_route(text)
         if result.confidence >= below:
             continue
-        reasons = ([FLAG_TEXTS.get(flag, flag) for flag in result.flags] or ([result.reason] if result.reason else [])
-                   or ["a long or complex text"])
+        reasons = ([FLAG_TEXTS.get(flag, flag) for flag in result.flags] + list(result.notes)
+                   or ([result.reason] if result.reason else []) or ["a long or complex text"])
         rows.append({"id": identifier, "confidence": result.confidence, "proposed_route": result.route_text,
                      "proposed_modes": result.modes_text, "proposed_smuggler": result.smuggler,
                      "reasons": "; ".join(reasons), "text": text, "reviewed": "", "route": "", "modes": "",

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from routekit.errors import RoutekitError
-from routekit.text.context_words import ANY, AFTER, BEFORE, RecordWords, mention_words, plain, record_words
+from routekit.text.context_words import ANY, AFTER, BEFORE, RecordWords, mention_words, plain
 from routekit.text.gazetteer import data_path
 from routekit.text.learned import (StageHooks, coefficients_entry, coefficients, number, read_stage_file,
                                    read_word_weights, words_entry, write_stage_file)
@@ -325,17 +325,16 @@ recording = _HOOKS.recording
 
 
 def review(route: list[str], states, mode_of: dict[str, str], dialogue, genre: dict[str, float], language: str,
-           text_length: int, tokens=None, sentence_starts=(), unjoined: str | None = None
-           ) -> tuple[list[str], dict[str, float], tuple[str, ...]]:
+           text_length: int, words_of=None) -> tuple[list[str], dict[str, float], tuple[str, ...]]:
     """The extractor's hook: the route after the stage, the stage's signal for the calibration -
     ``verifier_flips`` (countries removed or added) and ``verifier_doubt`` (1 - the lowest p of a kept country; 0 for
     a route of two countries, which nothing may shorten), empty when the stage is off - and the review reasons of its
-    removals ("verifier removed TUR: words near it: 'chauffeur', 'kenteken'"). ``tokens`` (``matcher.Tokens``),
-    ``sentence_starts`` and ``unjoined`` (the folded text before questions were joined to answers) give the window
-    words; they are read only when the stored model weighs words and there is something to decide."""
+    removals ("verifier removed TUR: words near it: 'chauffeur', 'kenteken'"). ``words_of`` gives the text's window
+    words (``context_words.shared_record_words``, shared with the order stage); it is called only when the stored
+    model weighs words and there is something to decide."""
     hooks = _HOOKS
     if hooks.recorder is not None:
-        words = _record_words(states, tokens, sentence_starts, unjoined) if tokens is not None else None
+        words = words_of() if words_of is not None else None
         hooks.recorder.append((tuple(route), candidates(states, route, mode_of, dialogue, genre, language,
                                                         text_length, words=words)))
         return route, {}, ()
@@ -346,19 +345,13 @@ def review(route: list[str], states, mode_of: dict[str, str], dialogue, genre: d
     if len(route) <= 2 and not (adds and any(state.mention.place.iso3 not in route
                                              and state.mention.place.iso3 != NETHERLANDS for state in states)):
         return route, {}, ()   # nothing could change: a removal would leave one country, and nothing may be added
-    words = (_record_words(states, tokens, sentence_starts, unjoined)
-             if tokens is not None and model.reads_words else None)
+    words = words_of() if words_of is not None and model.reads_words else None
     found = candidates(states, route, mode_of, dialogue, genre, language, text_length, kept_only=not adds,
                        words=words)
     removed: list[Candidate] = []
     new, flips, lowest = decide(route, found, model, removed)
     notes = tuple(_removal_note(candidate, model.keep_words) for candidate in removed)
     return new, {"verifier_flips": float(flips), "verifier_doubt": 1.0 - lowest}, notes
-
-
-def _record_words(states, tokens, sentence_starts, unjoined) -> RecordWords:
-    return record_words(tokens.starts, tokens.words, [(s.mention.start, s.mention.end) for s in states],
-                        sentence_starts, unjoined)
 
 
 def _removal_note(candidate: Candidate, weights: dict[str, float]) -> str:
