@@ -610,6 +610,18 @@ def _compiled(weights: tuple[float, ...]) -> _Compiled:
                      (w["rules_dutch"], w["text_dutch"]))
 
 
+_LAST_PREPARED: list = [None, None, None]   # the weights last used, their ``_Compiled`` and ``_flag_sums``
+
+
+def _prepared(weights: tuple[float, ...]) -> tuple[_Compiled, dict]:
+    """``_compiled`` and ``_flag_sums`` of the weights: the extractor passes the stored model's one tuple every time,
+    and checking it is the same object costs less than the lru caches' hash of its 42 floats (3 hashes a record)."""
+    last = _LAST_PREPARED
+    if last[0] is not weights:
+        last[:] = [weights, _compiled(weights), _flag_sums(weights)]
+    return last[1], last[2]
+
+
 class _Told(NamedTuple):
     """Per route country (rules' order): what ``fast_logits`` reads, worked out from the mention states at once."""
 
@@ -643,9 +655,8 @@ def _told(states, countries: tuple[str, ...], mode_of: dict[str, str], dialogue,
             previous_first, previous_last = first, last
         else:
             return None
-    c = _compiled(weights)
+    c, flag_sums = _prepared(weights)
     flag_weights = c.own[:len(_FLAGS)]
-    flag_sums = _flag_sums(weights)
     w_via, w_flashback, w_asked, w_answered, w_mentions, w_flown, w_excluded = c.own[len(_FLAGS):]
     asked = getattr(dialogue, "kept", frozenset())
     answered = getattr(dialogue, "starts", frozenset())
@@ -708,7 +719,7 @@ def fast_logits(told: _Told, countries, genre: dict[str, float], language: str, 
     """``logits(weights, pair_features(...))`` computed per country first (the model is linear and its flag
     features are differences, so w . x = per-pair terms + own(a) - own(b)): what the extractor runs. Returns
     ``z[i][j]`` for i < j (rules' positions)."""
-    c = _compiled(weights)
+    c = _prepared(weights)[0]
     rules, text = c.rules, c.text_first
     for (kind, keys), (w_rules, w_text) in zip(KINDS, c.kinds):
         if any(genre.get(key, 0.0) for key in keys):
