@@ -43,8 +43,9 @@ from routekit.text.calibration import fit as ridge_logistic
 from routekit.text.learned_fit import (TRAIN_SETS, TUNED, TUNED_SETS,  # noqa: F401  (TRAIN_SETS: for the tests)
                                        allowed_sets, choose_margin, fit_arguments, fit_record, finite_or_never,
                                        held_out_gain, judge_allowed_sets, leave_one_set_out, print_margin_choice,
-                                       print_strongest_words, record_key, recorded_rows, store, switch_on as switch_on_rule, tally,
-                                       training_rows, WordFloor, word_floor, word_vocabulary)
+                                       print_strongest_words, record_key, recorded_rows, store,
+                                       switch_on as switch_on_rule, tally, training_rows, WordFloor, word_floor,
+                                       word_vocabulary)
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "routekit" / "reference" / "gazetteer" / order_model.ORDER_FILE

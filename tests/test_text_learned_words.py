@@ -107,29 +107,31 @@ def _order_yaml(path: Path, words: str, fitted: str = "{word_floor: {records: 10
     return path
 
 
-@pytest.mark.parametrize("words, fitted, message", [
-    ("{w=kl0714: -0.5}", None, r"verifier.yaml: keep.words: 'w=kl0714' holds a digit"),
-    ("{x=chauffeur: -0.5}", None, r"verifier.yaml: keep.words: 'x=chauffeur' is not a word feature"),
-    ("{w=chauffeur: -0.5}", "{command: old}", r"verifier.yaml: keep.words: stored words but no fitted.word_floor"),
-    ("{w=chauffeur: -0.5}", "{word_floor: {records: 5, groups: 2}}", r"verifier.yaml: keep.words: .*below the floor"),
-    ("{w=chauffeur: -0.5}", "{word_floor: {records: 10, groups: 1}}", r"verifier.yaml: keep.words: .*below the floor"),
-])
-def test_the_verifier_refuses_words_it_must_not_read(tmp_path, words, fitted, message):
-    path = _verifier_yaml(tmp_path / "verifier.yaml", words, *([fitted] if fitted else []))
-    with pytest.raises(verifier.VerifierError, match=message):
-        verifier.read_model(path)
+_VERIFIER = (_verifier_yaml, "verifier.yaml", verifier.read_model, verifier.VerifierError)
+_ORDER = (_order_yaml, "order_model.yaml", order_model.read_model, order_model.OrderModelError)
 
 
-@pytest.mark.parametrize("words, fitted, message", [
-    ("{'span:1234ab': 0.5}", None, r"order_model.yaml: words: 'span:1234ab' holds a digit"),
-    ("{'naar': 0.5}", None, r"order_model.yaml: words: 'naar' is not a word feature"),
-    ("{'pre:naar': 0.5}", "{command: old}", r"order_model.yaml: words: stored words but no fitted.word_floor"),
-    ("{'pre:naar': 0.5}", "{word_floor: {records: 3, groups: 2}}", r"order_model.yaml: words: .*below the floor"),
+@pytest.mark.parametrize("stage, words, fitted, message", [
+    (_VERIFIER, "{w=kl0714: -0.5}", None, r"verifier.yaml: keep.words: 'w=kl0714' holds a digit"),
+    (_VERIFIER, "{x=chauffeur: -0.5}", None, r"verifier.yaml: keep.words: 'x=chauffeur' is not a word feature"),
+    (_VERIFIER, "{w=chauffeur: -0.5}", "{command: old}",
+     r"verifier.yaml: keep.words: stored words but no fitted.word_floor"),
+    (_VERIFIER, "{w=chauffeur: -0.5}", "{word_floor: {records: 5, groups: 2}}",
+     r"verifier.yaml: keep.words: .*below the floor"),
+    (_VERIFIER, "{w=chauffeur: -0.5}", "{word_floor: {records: 10, groups: 1}}",
+     r"verifier.yaml: keep.words: .*below the floor"),
+    (_ORDER, "{'span:1234ab': 0.5}", None, r"order_model.yaml: words: 'span:1234ab' holds a digit"),
+    (_ORDER, "{'naar': 0.5}", None, r"order_model.yaml: words: 'naar' is not a word feature"),
+    (_ORDER, "{'pre:naar': 0.5}", "{command: old}", r"order_model.yaml: words: stored words but no fitted.word_floor"),
+    (_ORDER, "{'pre:naar': 0.5}", "{word_floor: {records: 3, groups: 2}}",
+     r"order_model.yaml: words: .*below the floor"),
 ])
-def test_the_order_stage_refuses_words_it_must_not_read(tmp_path, words, fitted, message):
-    path = _order_yaml(tmp_path / "order_model.yaml", words, *([fitted] if fitted else []))
-    with pytest.raises(order_model.OrderModelError, match=message):
-        order_model.read_model(path)
+def test_a_stage_refuses_words_it_must_not_read(tmp_path, stage, words, fitted, message):
+    """Both stages' files, one reader (``learned.read_word_weights``): the error names the file and the field."""
+    write, name, read, error = stage
+    path = write(tmp_path / name, words, *([fitted] if fitted else []))
+    with pytest.raises(error, match=message):
+        read(path)
 
 
 def test_words_at_the_floor_are_read_and_written_strongest_first(tmp_path):

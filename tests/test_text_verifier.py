@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import math
-import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from routekit.text import verifier
-from routekit.text.context_words import mention_words, record_words
 from routekit.text.extraction import extract_route
-from routekit.text.matcher import tokenize
-from routekit.text.normalise import fold
 
 from learned_helpers import load_fit_script
 
@@ -140,13 +136,26 @@ def test_the_fit_command_runs_end_to_end(tmp_path):
 
     stored = yaml.safe_load(out.read_text(encoding="utf-8"))
     words = stored["keep"]["words"]
-    assert words and [abs(w) for w in words.values()] == sorted((abs(w) for w in words.values()), reverse=True)
+    assert words and list(words) == sorted(words, key=lambda w: (-abs(words[w]), w))   # strongest first, ties by name
     assert stored["fitted"]["word_floor"] == {"records": 10, "groups": 2}   # K distinct records of 2 groups
     assert all(feature[:2] in ("w=", "b=", "a=") for feature in words)
     assert stored["fitted"]["window_words"]["vocabulary_kept"] == len(model.keep_words) > 0
     again = tmp_path / "again.yaml"
     script.main(["--train", str(first), "--extra", str(second), "--no-allowed-sets", "--write", "--out", str(again)])
     assert verifier.read_model(again) == model   # deterministic
+
+
+def test_the_writer_stores_words_strongest_first(tmp_path):
+    """Hand-computed order: by absolute weight, a tie by name, rounded to 6 decimals, a weight that rounds to 0
+    left out."""
+    import yaml
+
+    path = tmp_path / "verifier.yaml"
+    verifier.write_model(path, _model(keep_words={"w=b": 0.5, "w=a": -0.5, "b=x": -2.0, "a=y": 4e-7,
+                                                  "w=c": 0.1234567}),
+                         {"word_floor": {"records": 10, "groups": 2}})
+    stored = yaml.safe_load(path.read_text(encoding="utf-8"))["keep"]["words"]
+    assert list(stored.items()) == [("b=x", -2.0), ("w=a", -0.5), ("w=b", 0.5), ("w=c", 0.123457)]
 
 
 def test_evaluation_sets_are_refused():
@@ -194,36 +203,30 @@ WITH_WORD = ("Ik kom uit Syrie. Ik reisde via Turkije en Griekenland naar Italie
 WITHOUT_WORD = WITH_WORD.replace("kapper", "tolk")
 
 
-def _window(text: str, place: str, unjoined: bool = False, others: tuple[str, ...] = ()) -> set[str]:
-    """The window features of the first mention of ``place`` (a plain word here) in ``text``; ``others``: the other
-    place names in it."""
-    folded = fold(text)
-    tokens = tokenize(folded)
-    start = folded.index(place)
-    places = [(start, start + len(place))] + [(folded.index(o), folded.index(o) + len(o)) for o in others]
-    sentences = [m.end() for m in re.finditer(r"[.!?]\s|\n", folded)]
-    words = record_words(tokens.starts, tokens.words, places, sentences,
-                         folded if unjoined else None)
-    found: set[str] = set()
-    mention_words(words, start, start + len(place), found)
-    return found
+def _window(text: str, iso3: str) -> set[str]:
+    """The window words the stage reads for ``iso3`` in ``text`` (its mentions pooled): taken from the candidates the
+    extractor hands the verifier, so the sentences, turns and places are the extractor's own."""
+    with verifier.recording() as recorded:
+        extract_route(text)
+    (_, found), = recorded
+    return set(next(candidate for candidate in found if candidate.iso3 == iso3).words)
 
 
 def test_window_words_of_a_mention():
-    found = _window("De chauffeur kwam uit turkije met een vrachtwagen van 2019 uit bulgarije.", "turkije")
+    found = _window("De chauffeur kwam uit Turkije met een vrachtwagen van 2019 uit Bulgarije.", "TUR")
     assert {"b=uit", "a=met", "w=chauffeur", "w=kwam", "w=een", "w=vrachtwagen"} <= found
     assert {"w=de", "w=van"} <= found and "w=<num>" not in found   # four words each way, no more
-    found = _window("Hij reed via turkije 2019 naar bulgarije.", "turkije", others=("bulgarije",))
+    found = _window("Hij reed via Turkije 2019 naar Bulgarije.", "TUR")
     assert {"a=<num>", "w=naar", "w=<place>"} <= found   # a year and a place are never learnt as words
     assert not {"w=2019", "w=bulgarije"} & found
 
 
 def test_window_words_never_cross_a_sentence_or_a_turn():
-    found = _window("Mijn broer woont daar. Turkije was het eerste land.", "turkije")
+    found = _window("Mijn broer woont daar. Turkije was het eerste land.", "TUR")
     assert not {"w=broer", "w=woont", "w=daar"} & found and "b=daar" not in found
     assert {"a=was", "w=eerste"} <= found
     # a question joined to its answer reads as one sentence for the rules; the window stops at the turn's line
-    found = _window("V: waar woont uw oom\nA: turkije en daarna griekenland", "turkije", unjoined=True)
+    found = _window("V: Waar woont uw oom?\nA: Turkije en daarna Griekenland.", "TUR")
     assert not {"w=woont", "w=oom", "w=uw"} & found and {"w=a", "w=en", "w=daarna"} <= found
 
 
