@@ -299,8 +299,9 @@ def main(argv: list[str] | None = None) -> int:
           f"{model.flight_weight:.3f} (per 1,000 km)")
     print("weights: " + ", ".join(f"{name} {w:+.2f}" for name, w in zip(order_model.PAIR_FEATURES, model.weights)
                                   if abs(w) >= 0.005))
-    print_strongest_words(f"words ({len(model.words)}, seen in >= {word_floor(args.word_min).records} records, "
-                          f"scale {args.word_scale})", model.words)
+    if model.words:
+        print_strongest_words(f"words ({len(model.words)}, seen in >= {word_floor(args.word_min).records} records, "
+                              f"scale {args.word_scale})", model.words)
 
     figures, plain_ok = {}, True
     if not args.no_allowed_sets:
