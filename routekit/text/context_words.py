@@ -63,12 +63,13 @@ def shared_record_words(starts: list[int], words: list[str], mentions, sentence_
                         unjoined: str | None = None) -> Callable[[], RecordWords]:
     """``record_words`` of one text, built on the first call and shared by every learned stage that reads words
     (``mentions``: objects with ``start``/``end``): a text whose stages read no words never pays for it."""
-    built: list[RecordWords] = []
+    built = None
 
     def get() -> RecordWords:
-        if not built:
-            built.append(record_words(starts, words, [(m.start, m.end) for m in mentions], sentence_starts, unjoined))
-        return built[0]
+        nonlocal built
+        if built is None:
+            built = record_words(starts, words, [(m.start, m.end) for m in mentions], sentence_starts, unjoined)
+        return built
     return get
 
 
