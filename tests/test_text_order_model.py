@@ -309,7 +309,8 @@ def test_the_fit_is_deterministic_and_reproduces_the_stored_coefficients():
         assert first.words[name] == pytest.approx(weight, abs=2e-3), f"{name}: {hint}"
     assert (first.pair_scale, first.ground_weight, first.flight_weight) == pytest.approx(
         (stored.pair_scale, stored.ground_weight, stored.flight_weight), abs=2e-3), hint
-    margin = script.choose_margin(script.margin_table(script.folds(rows, args)), fitted.get("break_cost", 1.0))
+    margin = script.at_least(script.choose_margin(script.margin_table(script.folds(rows, args)),
+                                                  fitted.get("break_cost", 1.0)), fitted.get("min_margin"))
     assert margin == pytest.approx(stored.margin), hint
 
 
