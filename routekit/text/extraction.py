@@ -2107,18 +2107,25 @@ def _itinerary_legs(travelled: list[_MentionState]) -> list[tuple[str, str]]:
         last = travelled[end - 1]
         if end - first <= _ITINERARY_COUNTRIES or last.mention.place.iso3 != NETHERLANDS or last.intended:
             continue   # (too few mentions before the last for that many countries)
-        countries: list[str] = []
-        for state in travelled[first:end - 1]:
-            if (state.before or state.before_of >= 0 or state.continues_before or state.transit
-                    or state.via_destination >= 0):
-                countries = []
-                break
-            country = state.mention.place.iso3
-            if country != NETHERLANDS and (not countries or countries[-1] != country):
-                countries.append(country)
-        if len(set(countries)) >= _ITINERARY_COUNTRIES and len(set(countries)) == len(countries):
-            legs += list(zip(countries, countries[1:]))
+        legs += _sentence_itinerary(travelled[first:end - 1])
     return legs
+
+
+def _sentence_itinerary(states: list[_MentionState]) -> list[tuple[str, str]]:
+    """The legs of one sentence's mentions before its arrival in the Netherlands, in the order told: none when a cue
+    orders any of them otherwise (before, transit, via) or when fewer than ``_ITINERARY_COUNTRIES`` distinct countries
+    are told, or one comes back."""
+    countries: list[str] = []
+    for state in states:
+        if (state.before or state.before_of >= 0 or state.continues_before or state.transit
+                or state.via_destination >= 0):
+            return []
+        country = state.mention.place.iso3
+        if country != NETHERLANDS and (not countries or countries[-1] != country):
+            countries.append(country)
+    if len(set(countries)) >= _ITINERARY_COUNTRIES and len(set(countries)) == len(countries):
+        return list(zip(countries, countries[1:]))
+    return []
 
 
 # Words that tell the next arrival follows the previous one ("naar Tunis en ... naar Libie", "then to Austria"); a
