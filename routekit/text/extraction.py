@@ -373,6 +373,10 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     mention_starts = list(map(_START, mentions))
     scopes.returned = _governed(cues, "return", folded, mention_starts, 2)
     scopes.homes = _governed(cues, "home", folded, mention_starts, 4)
+    if "home" in cues:   # a record's label and its value: "Herkomst: Aleppo.", "Origin: Kirkuk"
+        labelled = _quoted_answers(cues["home"], folded, mention_starts)
+        if labelled:
+            scopes.homes = set(scopes.homes) | labelled
     scopes.persons_from = _NONE_GOVERNED
     scopes.borders = _governed(cues, "border_of", folded, mention_starts, 1)   # "op de grens met Hongarije"
     scopes.guessed = _governed(cues, "guess", folded, mention_starts, 1)   # "maybe Slovenia", not "maybe two weeks in"
