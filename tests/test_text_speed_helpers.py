@@ -171,3 +171,63 @@ def test_is_transcript_backwards_equals_the_forward_label_scan_on_real_texts():
     assert [is_transcript(f) for f in folded] == [_forward_transcript(f) for f in folded]
     from routekit.text.timeline import question_label_ends
     assert [question_label_ends(f) for f in folded] == [_forward_label_ends(f) for f in folded]
+
+
+def _counted_language(words: list[str]) -> str:
+    """``detect_language``'s vote as first written: a Counter of every function word's languages, for ASCII text."""
+    from collections import Counter
+
+    from routekit.text.normalise import _LANGUAGE_WORDS, _WORD_LANGUAGES
+    scores = Counter(lang for word in words[:800] for lang in _WORD_LANGUAGES.get(word, ()))
+    top = max(scores.values(), default=0)
+    if top == 0:
+        return "unknown"
+    dutch, english = scores.get("nl", 0), scores.get("en", 0)
+    if top in (dutch, english):
+        return "nl" if dutch == top else "en"
+    if top >= 2 and top > dutch + english:
+        return next(lang for lang in _LANGUAGE_WORDS if scores.get(lang, 0) == top)
+    return "nl" if dutch >= english else "en"
+
+
+@pytest.mark.parametrize("words", [
+    [], ["kabul"], ["de", "the"], ["the", "de"], ["het", "en", "the", "and"], ["der", "und", "ich"], ["le", "la", "et"],
+    ["il", "con", "per"], ["der", "de"], ["y", "el", "la", "los", "the"], ["in"] * 900 + ["the"], ["the"] * 801 + ["de"],
+    ["de"] * 799 + ["der"] * 5, ["il", "the"], ["est", "and", "avec"],
+])
+def test_detect_language_packed_votes_equal_the_counted_votes(words):
+    from routekit.text.normalise import detect_language
+    text = " ".join(words)
+    assert detect_language(text, text, words) == _counted_language(words)
+
+
+def test_detect_language_packed_votes_on_real_texts(texts):
+    from routekit.text.normalise import detect_language
+    ascii_texts = [text for text in texts if text.isascii()]
+    assert len(ascii_texts) > 100
+    for text in ascii_texts:
+        folded = fold(text)
+        words = tokenize(folded).words
+        assert detect_language(text, folded, words) == _counted_language(words)
+
+
+@pytest.mark.parametrize("folded", [
+    "reis. v: bent u naar griekenland gegaan? a: ja", "reis.v: geen spatie", "reis. \tvraag\t: waarom", "reis! q:x",
+    "reis. kv: x", "reis. v :\n", "v: aan het begin. a: nee", "reis? question: y? a: z", "reis.  vraag:", "reis. vq: x",
+    "", ":", "a. v", "1. v: 2. q: 3.", "reis.\nv: op een nieuwe regel",
+])
+def test_inline_question_opening_backwards_equals_the_forward_scan(folded):
+    vocab = vocabulary("nl")
+    assert vocab.inline_opening is not None
+    assert (vocab.inline_opening.search(folded[::-1]) is not None) == bool(list(vocab.inline_questions.finditer(folded)))
+
+
+def test_inline_question_opening_backwards_on_real_texts():
+    frames = [pd.read_csv(path, dtype=str, keep_default_na=False)
+              for path in (SAMPLE, SAMPLE.with_name("extraction_hard_dev13.csv"))]
+    folded = [fold(text) for frame in frames for text in frame["text"]]
+    for language in ("nl", "en", "unknown"):
+        vocab = vocabulary(language)
+        forward = [bool(list(vocab.inline_questions.finditer(f))) for f in folded]
+        assert sum(forward) >= 5   # inline questions among them
+        assert [vocab.inline_opening.search(f[::-1]) is not None for f in folded] == forward

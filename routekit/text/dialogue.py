@@ -601,7 +601,7 @@ def layover_answers(text: str, folded: str) -> str:
     if "?" not in folded or ":" not in folded:
         return text
     layover = _layover()
-    if not any(word in folded for word in layover.words) or layover.question.search(folded) is None:
+    if not any(map(folded.__contains__, layover.words)) or layover.question.search(folded) is None:
         return text   # most transcripts ask about no direct flight
     lexicon = _lexicon()
     labels = _labels(folded, lexicon)

@@ -81,6 +81,9 @@ class Vocabulary:
     inline_questions: re.Pattern[str] | None = None   # "... reis. V: Bent u naar Griekenland gegaan? A: ..."
     # word -> (cue phrases, place names, misspelt country) that can start at it; see ``per_token``
     lexicon: WordCache | None = field(default=None, compare=False, repr=False)
+    # an inline question's opening (sentence mark, spaces, label, colon) read backwards from its colon, when every label
+    # is a plain word; see ``ignored_spans``
+    inline_opening: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
 
     def per_token(self, words: list[str]) -> tuple[Sequence, Sequence, Sequence[str]]:
         """Per token: the cue phrases and the place names that can start there, and the country name it
@@ -98,7 +101,9 @@ class Vocabulary:
         if self.ignored_lines is None or ":" not in folded:   # a label ends with a colon
             return []
         spans = [(m.start(), m.end() - 1) for m in self.ignored_lines.finditer("\n" + folded)]
-        if self.inline_questions is not None and _colon_after_a_sentence_mark(folded):
+        if self.inline_questions is not None and (
+                _colon_after_a_sentence_mark(folded) if self.inline_opening is None
+                else self.inline_opening.search(folded[::-1]) is not None):
             inline = [m.span(1) for m in self.inline_questions.finditer(folded)]
             if inline:
                 spans = sorted(set(spans + inline))
@@ -161,12 +166,13 @@ def vocabulary(language: str) -> Vocabulary:
         ignored_lines = re.compile(r"(?m)\n[ \t]*(?:" + labels + r")[ \t]*:"
                                    r"(?:[^\s]++|[^\S\n](?!(?:a|antwoord|answer)\s*:))*+(?=\s(?:a|antwoord|answer)\s*:|$)")
     questions = _select(cues_raw.get("question_labels"), variant)
-    inline_questions = None
+    inline_questions = inline_opening = None
     if questions:
         labels = "|".join(pattern_regex(f) for f in sorted(questions, key=len, reverse=True))
         # an inline question ends at its question mark, an answer label or the end of the line
         inline_questions = re.compile(
             r"[.!?][ \t]+((?:" + labels + r")[ \t]*:[^\n?]*?)(?=\?|\s(?:a|antwoord|answer)\s*:|$)", re.MULTILINE)
+        inline_opening = _inline_opening(questions)
     return Vocabulary(
         matcher=matcher,
         modes=tuple(modes_raw["modes"]),
@@ -180,7 +186,20 @@ def vocabulary(language: str) -> Vocabulary:
         ignored_lines=ignored_lines,
         inline_questions=inline_questions,
         lexicon=WordCache(partial(_word_facts, matcher), _LEXICON_LIMIT),
+        inline_opening=inline_opening,
     )
+
+
+def _inline_opening(questions: list[str]) -> re.Pattern[str] | None:
+    """``inline_questions`` holds a match exactly where the text holds its opening - a sentence mark, spaces or tabs, a
+    label, spaces or tabs and a colon - since the rest of its match (up to a '?', an answer label or the line's end)
+    always follows. That opening reversed starts with a colon, so on the reversed text ``re`` jumps from colon to colon
+    instead of trying the question regex at every sentence mark. None when a label is no plain word (then no test)."""
+    labels = [fold(str(question)).strip() for question in questions]
+    if not labels or not all(label.isalnum() and label.isascii() for label in labels):
+        return None
+    reversed_labels = "|".join(label[::-1] for label in sorted(labels, key=len, reverse=True))
+    return re.compile(r":[ \t]*(?:" + reversed_labels + r")[ \t]+[.!?]")
 
 
 def _word_facts(matcher: PhraseMatcher, word: str) -> tuple:
