@@ -466,10 +466,16 @@ def _steps():
 
 def prepare(text: str) -> str:
     """The account the route rules should read (see the module docstring); plain narratives pass unchanged."""
+    return prepare_folded(text)[0]
+
+
+def prepare_folded(text: str) -> tuple[str, str]:
+    """``prepare``'s account and that account folded: the layer folds it for its own tests, and the extractor reads
+    the folded text too (no second fold of every text)."""
     text = read_codes(expand_abbreviations(text))
     folded = fold(text)   # shared by the next steps' first tests; folded again only after a step changed the text
     for step in (drop_self_corrected,) + _steps():
         changed = step(text, folded)
         if changed is not text:
             text, folded = changed, fold(changed)
-    return text
+    return text, folded

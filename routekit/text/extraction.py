@@ -30,7 +30,7 @@ from routekit.text.dialogue import EMPTY as NO_DIALOGUE
 from routekit.text.dialogue import DialogueReading, joined, read_dialogue
 from routekit.text.document import cues as _document_words
 from routekit.text.document import in_dutch_file
-from routekit.text.document import prepare as prepare_document
+from routekit.text.document import prepare_folded
 from routekit.text.gazetteer import Mention, Place, find_places, fuzzy_name, read_data_csv
 from routekit.text.legmodes import UNKNOWN_MODE, LegModes
 from routekit.text.legmodes import mode_spans as find_mode_spans
@@ -2500,8 +2500,8 @@ def extract_route(text: str | None) -> RouteExtraction:
         asked = reason != REASON_EMPTY
         return RouteExtraction(route_asked=asked, confidence=1.0 if not asked else 0.0, reason=reason)
     genre = genre_counts(text)   # the record's genre by its own words, before the document layer rewrites it
-    text = prepare_document(text)   # the document layer: shorthand, codes, corrections, subject, first journey
-    folded = fold(text)
+    # the document layer (shorthand, codes, corrections, subject, first journey) and its account folded
+    text, folded = prepare_folded(text)
     tokens = tokenize(folded)
     language = detect_language(text, folded, tokens.words)
     if language not in ("nl", "en", "unknown"):
