@@ -53,3 +53,34 @@ def test_short_forms_of_cities(text, route):
 
 def test_mazar_in_lower_case_is_a_word():
     assert "AFG" not in extract_route("We prayed at the mazar in Istanbul and then flew to Amsterdam.").route
+
+
+@pytest.mark.parametrize("text, route", [
+    # an entry refused or impossible: the country was not reached (English lacked the words Dutch had)
+    ("He went from Guatemala to Mexico but could not enter the United States. Then he flew to Madrid.", "GTM>MEX>ESP"),
+    ("He went from Guatemala to Mexico but was refused entry to the United States. Then he flew to Madrid.",
+     "GTM>MEX>ESP"),
+    ("Hij ging van Guatemala naar Mexico, maar de VS hebben hem toegang geweigerd. Toen vloog hij naar Madrid.",
+     "GTM>MEX>ESP"),
+])
+def test_an_entry_refused_is_no_stop(text, route):
+    assert extract_route(text).route_text == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a statement doubted with a question mark and denied right after: its places go unless named again
+    ("Samenvatting. Betrokkene zou via Hongarije zijn gereisd? Nee, hij corrigeert dat: van Servie liep hij naar "
+     "Kroatie en nam de trein via Oostenrijk naar Nederland.", "SRB>HRV>AUT>NLD"),
+    ("Report. The subject had worked in Italy for two years? No, he said that was his brother. He flew from Lagos to "
+     "Casablanca and went by boat to Spain and by bus to the Netherlands.", "NGA>MAR>ESP>NLD"),
+    # the doubted place right before the question mark, also when a comma follows it
+    ("PV. Betr. verklaarde dat de vrachtwagen vanuit Bulgarije door Servie?, nee door Roemenie naar Hongarije en "
+     "Oostenrijk was gereden.", "BGR>ROU>HUN>AUT>NLD"),
+    ("Police report. The subject stated that the lorry drove from Bulgaria through Serbia?, no through Romania to "
+     "Hungary and Austria.", "BGR>ROU>HUN>AUT>NLD"),
+    # only the doubted destination goes, not the stop before it
+    ("Samenvatting. Hij vloog van Caracas via Panama-Stad naar Madrid? Nee, naar Parijs, en reisde met de trein naar "
+     "Amsterdam.", "VEN>PAN>FRA>NLD"),
+])
+def test_a_doubted_and_denied_statement_is_taken_back(text, route):
+    assert extract_route(text).route_text == route

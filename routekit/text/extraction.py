@@ -342,6 +342,20 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
                     listed.append(mentions[index])
                 said_again = {o.place.iso3 for o in mentions if m.end < o.start <= m.end + 60 and o.start not in denied}
                 retracted.update(o.start for o in listed if o.place.iso3 not in said_again)
+        if "?" in folded:
+            # a statement doubted and denied ("naar Ethiopie te zijn gegaan? Nee: ...", "had in Hongarije gewerkt? Nee,
+            # dat betrof haar zus"): the places of its clause that the text does not name again after it; a place
+            # right before the question mark is the one doubted ("door Servie?, nee door Roemenie")
+            for question in _QUESTION_DENIED.finditer(folded):
+                asked = question.start()
+                clause = segments.clause(asked - 1)
+                if folded.endswith("  ", 0, asked):
+                    continue   # the doubted place itself, already taken back by the document layer (blanked)
+                members = [m for m in mentions if m.end <= asked and segments.clause(m.start) == clause]
+                if members and not folded[members[-1].end:asked].strip():
+                    members = members[-1:]
+                named_after = {o.place.iso3 for o in mentions if o.start > asked}
+                retracted.update(m.start for m in members if m.place.iso3 not in named_after)
         scopes.retracted = frozenset(retracted)
     scopes.final_index = _span_index(cues, "intention_final")
     scopes.transit_index, scopes.transit_after = _span_index(cues, "transit"), _span_index(cues, "transit_after")
@@ -679,6 +693,8 @@ _ELLIPTIC_NEGATION = re.compile(r"\s*(?:,\s*" + _in_order("elliptic_persons") + 
 _NO_WORD = re.compile(r"n(?<!\wn)(?:ee|o|iet|ot|ooit|ever)\b")
 # a country taken back right after it is said: an ellipsis, a dash (read as spaces) or a comma, then "nee"/"no"
 _RETRACTION = re.compile(r"(?:\s*(?:\.\.\.|\u2026|\?)\s*|\s{2,}|\s*,\s*)" + _in_order("no_words") + r"\s*[,.!;:]")
+# a question mark right after a statement, then "nee"/"no": the statement is taken back ("... gewerkt? Nee, ...")
+_QUESTION_DENIED = re.compile(r"\?[\s,]*" + _in_order("no_words") + r"(?![\w'])")
 # the list a taken-back country ends: "in Panama and in Madrid? No, only in Madrid"
 _RETRACTED_LIST = re.compile(r"\s*" + _in_order("list_joiners") + r"?\s*(?:,\s*)?(?:" + _in_order("list_and") + r"\s+)?(?:"
                              + _in_order("retracted_towards") + r"\s+)?")
