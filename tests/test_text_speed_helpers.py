@@ -231,3 +231,25 @@ def test_inline_question_opening_backwards_on_real_texts():
         forward = [bool(list(vocab.inline_questions.finditer(f))) for f in folded]
         assert sum(forward) >= 5   # inline questions among them
         assert [vocab.inline_opening.search(f[::-1]) is not None for f in folded] == forward
+
+
+@pytest.mark.parametrize("text", [
+    "Hij reisde via Turkije-Griekenland/Italie\tnaar NL.", "V-nummer: 123_456", "He didn't say", "ASCII `quoted` text",
+    "Naam: X\nDatum: 01-02-2025\nIk kwam uit Irak (2019), via: TR.", "",
+])
+def test_genre_counts_with_the_extractors_tokens_equals_its_own_split(text):
+    from routekit.text.calibration import _same_words, _word_pieces, genre_counts
+    words = tokenize(fold(text)).words
+    if _same_words(text):
+        assert words == _word_pieces(text.lower())
+    assert genre_counts(text, words) == genre_counts(text)
+
+
+def test_genre_counts_with_the_extractors_tokens_on_real_texts(texts):
+    from routekit.text.calibration import _same_words, _word_pieces, genre_counts
+    shared = [text for text in texts if _same_words(text)]
+    assert len(shared) > 50
+    for text in shared:
+        words = tokenize(fold(text)).words
+        assert words == _word_pieces(text.lower())
+        assert genre_counts(text, words) == genre_counts(text)

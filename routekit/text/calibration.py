@@ -179,16 +179,26 @@ def _word_pieces(low: str) -> list[str] | set[str]:
     return pieces
 
 
-def genre_counts(text: str) -> dict[str, float]:
+def _same_words(text: str) -> bool:
+    """Whether ``_word_pieces(text.lower())`` are the tokens of the folded text: in ASCII text folding lower-cases and
+    makes '-', '/' and tabs spaces, and both splits keep runs of letters and digits - unless the text holds a character
+    one of them keeps in a word and the other does not ("'" and '`' in tokens, '_' in a regex word)."""
+    return text.isascii() and "'" not in text and "`" not in text and "_" not in text
+
+
+def genre_counts(text: str, tokens: list[str] | None = None) -> dict[str, float]:
     """What kind of record a text is, by its own words (a translation, a police or border-guard report, a case
     officer's summary, a lawyer's letter, corrections, quoted speech, Q/A labels): 0/1 per genre, ``genre`` = any,
     and ``length``. Read on the text before the document layer rewrites it. Counts only, no text.
 
     One pass over the words and a set lookup each (a regular expression of every marker cost a third of the
-    extraction's time); phrases are tried only when all their words are there."""
+    extraction's time); phrases are tried only when all their words are there. ``tokens``: the words of
+    ``matcher.tokenize(fold(text))``, when the caller has them: for ASCII text without an apostrophe, backquote or
+    underscore they are the same words (no second split of the text, and their hashes serve the later look-ups)."""
     by_word, phrases, quotes = _genre_markers()
     low = text.lower()
-    present = _marker_words().intersection(_word_pieces(low))   # the text's words that any test below asks about
+    words = tokens if tokens is not None and _same_words(text) else _word_pieces(low)
+    present = _marker_words().intersection(words)   # the text's words that any test below asks about
     found: set[str] = set()
     one_word, filed = _filed_words()
     for word in present.intersection(one_word):

@@ -2515,10 +2515,12 @@ def extract_route(text: str | None) -> RouteExtraction:
     if reason:
         asked = reason != REASON_EMPTY
         return RouteExtraction(route_asked=asked, confidence=1.0 if not asked else 0.0, reason=reason)
-    genre = genre_counts(text)   # the record's genre by its own words, before the document layer rewrites it
+    original = text
     # the document layer (shorthand, codes, corrections, subject, first journey) and its account folded
     text, folded = prepare_folded(text)
     tokens = tokenize(folded)
+    # the record's genre by its own words, before the document layer rewrote them (its tokens when it left them)
+    genre = genre_counts(original, tokens.words if text is original else None)
     language = detect_language(text, folded, tokens.words)
     if language not in ("nl", "en", "unknown"):
         return RouteExtraction(route_asked=True, confidence=0.0, reason=REASON_OTHER_LANGUAGE, language=language)
