@@ -84,3 +84,14 @@ def test_an_entry_refused_is_no_stop(text, route):
 ])
 def test_a_doubted_and_denied_statement_is_taken_back(text, route):
     assert extract_route(text).route_text == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # travelling up to a border names the country beyond it without reaching it (like "op de grens met")
+    ("Samenvatting. Hij vloog van Damascus naar Moskou en reed met een taxi naar de grens met Finland, waar hij werd "
+     "teruggestuurd. Daarna via Belarus naar Polen en met de bus naar Nederland.", "SYR>RUS>BLR>POL>NLD"),
+    ("Summary. He flew from Damascus to Moscow and took a taxi to the border with Finland, where he was sent back. "
+     "Then via Belarus to Poland and by bus to the Netherlands.", "SYR>RUS>BLR>POL>NLD"),
+])
+def test_a_journey_up_to_a_border_does_not_cross_it(text, route):
+    assert extract_route(text).route_text == route
