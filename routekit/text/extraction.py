@@ -22,7 +22,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
-from operator import attrgetter
+from operator import attrgetter, eq
 from typing import Iterable
 
 from routekit.text.calibration import feature_vector, flags, genre_counts, no_route_probability, probability
@@ -179,11 +179,6 @@ class _SpanIndex:
 _NO_SPANS = _SpanIndex(())   # shared by the cue categories a text does not contain (never modified)
 
 
-def _span_index(cues: dict[str, list[tuple[int, int]]], name: str) -> _SpanIndex:
-    spans = cues.get(name)
-    return _SpanIndex(spans) if spans else _NO_SPANS
-
-
 def _governed(cues: dict[str, list[tuple[int, int]]], name: str, folded: str, mention_starts: list[int],
               max_words: int = 3) -> set[int] | frozenset[int]:
     """The start offsets of the mentions a cue of category ``name`` governs (see ``_governs``): worked out per
@@ -282,6 +277,9 @@ def _has_surrogates(text: str) -> bool:
 
 _NO_SENTENCES: frozenset[int] = frozenset()   # the sentence scope of a cue kind the text does not contain (never changed)
 _START = attrgetter("start")   # a mention's start (in C)
+# a mention's other fields read for every mention of a text, in C (``map``) rather than a generator
+_FUZZY, _ISO3, _KIND = attrgetter("fuzzy"), attrgetter("place.iso3"), attrgetter("place.kind")
+_MID_SENTENCE, _CAPITALISED = attrgetter("place.mid_sentence"), attrgetter("place.capitalised")
 _MATCH_START = re.Match.start
 
 
@@ -296,7 +294,7 @@ class _Scopes:
                  "home_after", "boarding_after", "birth_after", "residence_after", "first_clauses", "returned",
                  "persons_from", "homes", "nationalities", "journey_starts", "starts", "residences", "vias",
                  "departed", "abroad", "abroad_sentences", "before_sentences", "documents", "document_index", "link",
-                 "may_exclude", "borders", "elsewhere_now", "onward", "guessed", "may_order")
+                 "may_exclude", "borders", "elsewhere_now", "onward", "guessed", "may_order", "set_aside")
 
 
 def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[int, int]]], vocab: Vocabulary,
@@ -357,8 +355,12 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
                 named_after = {o.place.iso3 for o in mentions if o.start > asked}
                 retracted.update(m.start for m in members if m.place.iso3 not in named_after)
         scopes.retracted = frozenset(retracted)
-    scopes.final_index = _span_index(cues, "intention_final")
-    scopes.transit_index, scopes.transit_after = _span_index(cues, "transit"), _span_index(cues, "transit_after")
+    # (each index and governed set below tests its cue list in line: most lists are empty in a text, and a call per
+    # empty list (``_governed`` and a helper for the indices) cost about 3 us per demo text)
+    get = cues.get
+    scopes.final_index = _SpanIndex(spans) if (spans := get("intention_final")) else _NO_SPANS
+    scopes.transit_index = _SpanIndex(spans) if (spans := get("transit")) else _NO_SPANS
+    scopes.transit_after = _SpanIndex(spans) if (spans := get("transit_after")) else _NO_SPANS
     scopes.any_transit = bool(scopes.transit_index.spans or scopes.transit_after.spans)
     scopes.intention = {}
     if "intention" in cues:
@@ -374,26 +376,29 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
                                       if _blockers_absent(folded, span[0], vocab))
     scopes.relative_sentences = ({segments.sentence(start) for start, _ in scopes.relatives.spans}
                                  if scopes.relatives.spans else _NO_SENTENCES)
-    scopes.residence_verbs = _span_index(cues, "residence_verbs")
+    scopes.residence_verbs = _SpanIndex(spans) if (spans := get("residence_verbs")) else _NO_SPANS
     scopes.relative_moves = _NO_SPANS
     if scopes.relatives and ("residence_verbs" in cues or "relative_moves" in cues):
         scopes.relative_moves = _SpanIndex(cues.get("residence_verbs", []) + cues.get("relative_moves", []))
-    scopes.start_after, scopes.before_index = _span_index(cues, "start_after"), _span_index(cues, "before")
-    scopes.home_after, scopes.boarding_after = _span_index(cues, "home_after"), _span_index(cues, "boarding_after")
-    scopes.birth_after = _span_index(cues, "birth_after")
-    scopes.residence_after = _span_index(cues, "residence_after")
+    scopes.start_after = _SpanIndex(spans) if (spans := get("start_after")) else _NO_SPANS
+    scopes.before_index = _SpanIndex(spans) if (spans := get("before")) else _NO_SPANS
+    scopes.home_after = _SpanIndex(spans) if (spans := get("home_after")) else _NO_SPANS
+    scopes.boarding_after = _SpanIndex(spans) if (spans := get("boarding_after")) else _NO_SPANS
+    scopes.birth_after = _SpanIndex(spans) if (spans := get("birth_after")) else _NO_SPANS
+    scopes.residence_after = _SpanIndex(spans) if (spans := get("residence_after")) else _NO_SPANS
     scopes.first_clauses = _by_clause(cues["first"], segments) if "first" in cues else {}
     # the mentions (start offsets) each kind of cue governs ("vanuit Turkije", "via Griekenland", "geboren in")
     mention_starts = list(map(_START, mentions))
-    scopes.returned = _governed(cues, "return", folded, mention_starts, 2)
-    scopes.homes = _governed(cues, "home", folded, mention_starts, 4)
+    scopes.returned = _governed_by(spans, folded, mention_starts, 2) if (spans := get("return")) else _NONE_GOVERNED
+    scopes.homes = _governed_by(spans, folded, mention_starts, 4) if (spans := get("home")) else _NONE_GOVERNED
     if "home" in cues:   # a record's label and its value: "Herkomst: Aleppo.", "Origin: Kirkuk"
         labelled = _quoted_answers(cues["home"], folded, mention_starts)
         if labelled:
             scopes.homes = set(scopes.homes) | labelled
     scopes.persons_from = _NONE_GOVERNED
-    scopes.borders = _governed(cues, "border_of", folded, mention_starts, 1)   # "op de grens met Hongarije"
-    scopes.guessed = _governed(cues, "guess", folded, mention_starts, 1)   # "maybe Slovenia", not "maybe two weeks in"
+    # "op de grens met Hongarije"; "maybe Slovenia", not "maybe two weeks in"
+    scopes.borders = _governed_by(spans, folded, mention_starts, 1) if (spans := get("border_of")) else _NONE_GOVERNED
+    scopes.guessed = _governed_by(spans, folded, mention_starts, 1) if (spans := get("guess")) else _NONE_GOVERNED
     if "guess_after" in cues:
         # a doubt right after the place, ending its clause: two places offered ("Italie of Spanje, misschien", "V: Dus
         # Litouwen of Letland? A: Ik weet het echt niet meer") or one the person says not to know ("Slovenia I don't
@@ -450,8 +455,10 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
                 and not (own_roles and _role_of(folded, start, end) in own_roles)}
         if told:
             scopes.persons_from = set(scopes.persons_from) | told
-    scopes.nationalities = _governed(cues, "nationality", folded, mention_starts, 4)
-    scopes.journey_starts = _governed(cues, "journey_start", folded, mention_starts, 4)
+    scopes.nationalities = (_governed_by(spans, folded, mention_starts, 4) if (spans := get("nationality"))
+                            else _NONE_GOVERNED)
+    scopes.journey_starts = (_governed_by(spans, folded, mention_starts, 4) if (spans := get("journey_start"))
+                             else _NONE_GOVERNED)
     if dialogue.starts:   # "V: Waar begon uw reis? A: In Herat."
         starts = dialogue.starts
         if scopes.homes and not starts.isdisjoint(scopes.homes):
@@ -464,8 +471,8 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
         quoted = _quoted_answers(cues["journey_start"], folded, mention_starts)
         if quoted:
             scopes.journey_starts = set(scopes.journey_starts) | quoted
-    scopes.starts = _governed(cues, "start", folded, mention_starts)
-    scopes.residences = _governed(cues, "residence", folded, mention_starts)
+    scopes.starts = _governed_by(spans, folded, mention_starts) if (spans := get("start")) else _NONE_GOVERNED
+    scopes.residences = _governed_by(spans, folded, mention_starts) if (spans := get("residence")) else _NONE_GOVERNED
     if "residence_there" in cues:   # "naar Kassala gegaan en daar opgegroeid", "Moscow, where she had lived"
         lived_there = {mention_starts[position - 1] for start, _ in cues["residence_there"]
                        if (position := bisect_left(mention_starts, start)) > 0
@@ -486,7 +493,7 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
         answered = _answered_places(cues["question_residence"], folded, mention_starts)
         if answered:
             scopes.residences = set(scopes.residences) | answered
-    scopes.vias = _governed(cues, "via", folded, mention_starts, 2)
+    scopes.vias = _governed_by(spans, folded, mention_starts, 2) if (spans := get("via")) else _NONE_GOVERNED
     scopes.departed = _NONE_GOVERNED
     if "departure" in cues:
         # ("he is from Kumasi", "ik kom uit Marokko": where the person is from, not a place left; "het vliegveld van
@@ -525,6 +532,10 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
                               scopes.documents, scopes.returned, scopes.persons_from, scopes.borders, scopes.guessed,
                               scopes.elsewhere_now, scopes.onward, scopes.intention, scopes.intention_after,
                               scopes.final_index.spans))
+    # the mentions one of the governed sets of ``_why_not_travelled`` holds (one look-up per mention, not six; nearly
+    # always empty)
+    set_aside = _SET_ASIDE_VALUES(scopes)
+    scopes.set_aside = frozenset().union(*set_aside) if any(set_aside) else _NONE_GOVERNED
     # whether any order cue of ``_mark_order`` is in this text (nearly half the demo texts: none, the step is skipped)
     scopes.may_order = any(_ORDER_SCOPE_VALUES(scopes))
     return scopes
@@ -631,6 +642,11 @@ _PLACE_APPOSITION = re.compile(r"[^\s,.;:!?]+(?:\s+[^\s,.;:!?]+){0,3}\s*,\s*(?:"
                                + r"\s+(?:of\s+)?)?")
 
 
+# the governed sets of ``_why_not_travelled``'s reasons told by a cue before the mention, in its order (and ``set_aside``,
+# their union)
+_SET_ASIDE_VALUES = attrgetter("returned", "borders", "guessed", "onward", "elsewhere_now", "persons_from")
+
+
 def _why_not_travelled(state: _MentionState, folded: str, scopes: _Scopes, vocab: Vocabulary,
                        segments: Segments) -> str:
     """Step 2: why a mention is not a travelled country ("" when nothing says so): negations, relatives living
@@ -655,18 +671,19 @@ def _why_not_travelled(state: _MentionState, folded: str, scopes: _Scopes, vocab
         # "paspoort van Bulgarije"; "een vals Nederlands paspoort" (the name used as an adjective); "een door Italie
         # afgegeven schengenvisum" (the issuer before the document; not where: "door de ambassade in Conakry ...")
         return "document"
-    if m_start in scopes.returned:
-        return "return"
-    if m_start in scopes.borders:   # "Subotica, op de grens met Hongarije": the country across a border named
-        return "border"
-    if m_start in scopes.guessed:   # "vermoedelijk Oostenrijk": a guess at the place names no stop
-        return "guess"
-    if m_start in scopes.onward:   # "the Hook of Holland-Harwich ferry": a leg out of the Netherlands
-        return "onward"
-    if m_start in scopes.elsewhere_now:   # "he is in Sweden now", "Yonas who is in Swid": another person's place
-        return "person"
-    if m_start in scopes.persons_from:   # "werkte voor een man uit Ghana", "a fellow traveller was from Belize"
-        return "person"
+    if m_start in scopes.set_aside:
+        if m_start in scopes.returned:
+            return "return"
+        if m_start in scopes.borders:   # "Subotica, op de grens met Hongarije": the country across a border named
+            return "border"
+        if m_start in scopes.guessed:   # "vermoedelijk Oostenrijk": a guess at the place names no stop
+            return "guess"
+        if m_start in scopes.onward:   # "the Hook of Holland-Harwich ferry": a leg out of the Netherlands
+            return "onward"
+        if m_start in scopes.elsewhere_now:   # "he is in Sweden now", "Yonas who is in Swid": another person's place
+            return "person"
+        if m_start in scopes.persons_from:   # "werkte voor een man uit Ghana", "a fellow traveller was from Belize"
+            return "person"
     if clause in scopes.intention and intended_counts and any(
             end <= m_start for _, end in scopes.intention[clause]) and m_start not in scopes.departed:
         # a place left is travelled even after an attempt ("vier mislukte pogingen vanuit Bosnie")
@@ -1824,6 +1841,11 @@ class _Episodes:
 _SUCCESSION_START = re.compile(r"\W*(?:" + timeline.succession_words("succession_from_there") + r")\b")
 
 
+# a mention state's fields, read in C (``map``) for a test over all the mentions of a text
+_BEFORE_FLAG, _VIA_FLAG, _TRANSIT_FLAG = attrgetter("before"), attrgetter("via"), attrgetter("transit")
+_DEPARTURE_FLAG, _SENTENCE = attrgetter("departure"), attrgetter("sentence")
+
+
 def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState], folded: str,
                after_legs: list[tuple[str, str]] = (), flown: set[str] | None = None,
                came_clauses: frozenset[int] = frozenset()) -> list[timeline.Constraint]:
@@ -1840,12 +1862,16 @@ def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
     if pair_of:
         # a leg back to a country reached before ("Uit Duitsland werd ik naar Italie teruggestuurd", "sent back to
         # Serbia") is another journey's: a country keeps its first arrival
-        # (searched per leg only when one of its words is in the text at all: most texts hold none)
-        again = timeline.going_back() if timeline.may_go_back(folded) else None
-        legs += [(travelled[i].mention.place.iso3, pair.mention.place.iso3, timeline.LEG) for i, pair in pair_of.items()
-                 if again is None or not again.search(folded, min(travelled[i].mention.end, pair.mention.start),
-                                                      _clause_rest(folded, max(travelled[i].mention.end,
-                                                                               pair.mention.end)))]
+        # (searched only when one of its words is in the leg's stretch of text, which the search cannot pass: the
+        # leg's ends and at most ``_clause_rest``'s 30 characters on; most legs hold none, and this test on the
+        # stretch is cheaper than on the whole text)
+        again = timeline.going_back()
+        for i, pair in pair_of.items():
+            departure_end = travelled[i].mention.end
+            low, last_end = min(departure_end, pair.mention.start), max(departure_end, pair.mention.end)
+            if not (timeline.may_go_back(folded[low:last_end + 30])
+                    and again.search(folded, low, _clause_rest(folded, last_end))):
+                legs.append((travelled[i].mention.place.iso3, pair.mention.place.iso3, timeline.LEG))
     if after_legs:
         legs += [(a, b, timeline.AFTER) for a, b in after_legs]   # "nadat hij Belgrado had verlaten"
     there = _legs_to_there(travelled, pair_of, folded, came_clauses)
@@ -1854,15 +1880,11 @@ def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
     itinerary = _itinerary_legs(travelled)
     if itinerary:
         legs += [(a, b, timeline.ITINERARY) for a, b in itinerary]
-    before = via = False
-    for state in travelled:
-        before = before or state.before
-        via = via or state.via
-    if before:
+    if any(map(_BEFORE_FLAG, travelled)):
         legs += [(a, b, timeline.BACKWARD_LIST) for a, b in _backward_list_legs(travelled)]
     if pair_of:
         legs += [(a, b, timeline.STOP) for a, b in _stop_legs(travelled, pair_of, folded, flown)]
-    if via:
+    if any(map(_VIA_FLAG, travelled)):
         legs += [(a, b, timeline.STOP) for a, b in _via_after_arrival_legs(travelled, folded)]
     if (" nu " in folded or " now " in folded) and _NOW_IN.search(folded):
         legs += [(a, b, timeline.ITINERARY) for a, b in _where_now_legs(travelled, folded)]
@@ -1926,6 +1948,8 @@ def _stop_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
     "Hoe bent u van Soedan naar Marokko gereisd? A: Via Tsjaad en Libie"); or, alone in its sentence, a flight stop or
     a country not named before after a sentence telling one leg ("Zij vloog van Teheran naar Belgrado. Turkije deed
     zij alleen aan als overstap")."""
+    if not (any(map(_VIA_FLAG, travelled)) or any(map(_TRANSIT_FLAG, travelled))):
+        return []   # no stop told (most texts)
     legs_in: dict[int, list[tuple[_MentionState, _MentionState]]] = {}
     for index, arrival in pair_of.items():
         departure = travelled[index]
@@ -2094,6 +2118,8 @@ def _legs_to_there(travelled: list[_MentionState], pair_of: dict[int, _MentionSt
     Hij kwam uit Oostenrijk", "Ik was met de trein vanuit Slovenie gekomen"): it leads to the last country reached in
     the sentence before."""
     legs: list[tuple[str, str]] = []
+    if sum(map(_DEPARTURE_FLAG, travelled)) == len(pair_of):
+        return legs   # every departure leads to an arrival of its sentence (``pair_of`` holds departures only)
     if not came_clauses and "daar" not in folded and "there" not in folded and "erheen" not in folded:
         return legs
     for index, state in enumerate(travelled):
@@ -2118,6 +2144,9 @@ def _itinerary_legs(travelled: list[_MentionState]) -> list[tuple[str, str]]:
     count = len(travelled)
     if count <= _ITINERARY_COUNTRIES:
         return []
+    sentences = list(map(_SENTENCE, travelled))
+    if not any(map(eq, sentences, sentences[_ITINERARY_COUNTRIES:])):
+        return []   # no sentence holds more than that many mentions (their run in text order is that long)
     legs: list[tuple[str, str]] = []
     end = 0
     while end < count:   # the mentions of each sentence (``travelled`` is in text order: a sentence's are a run)
@@ -2179,8 +2208,9 @@ def _dated_legs(travelled: list[_MentionState], folded: str, segments: Segments,
     # every usable date holds a year, so first the cheap test: enough countries named in sentences with a year?
     if len(travelled) < _DATED_COUNTRIES:
         return []
-    year_sentences = {segments.sentence(match.start()) for prefix, pattern in _YEARS if prefix in folded
-                      for match in pattern.finditer(folded) if _is_year(folded, match.start())}
+    sentence_starts = segments.sentence_starts   # (segments.sentence inlined: once per year)
+    year_sentences = {bisect_right(sentence_starts, start) for prefix, pattern in _YEARS if prefix in folded
+                      for start in map(_MATCH_START, pattern.finditer(folded)) if _is_year(folded, start)}
     if len(year_sentences) < 2 or len({s.mention.place.iso3 for s in travelled
                                        if s.sentence in year_sentences}) < _DATED_COUNTRIES:
         return []
@@ -2527,22 +2557,23 @@ def extract_route(text: str | None) -> RouteExtraction:
     vocab = vocabulary(language)
     cue_phrases, place_phrases, misspelt = vocab.per_token(tokens.words)
     mentions = find_places(text, folded, tokens, vocab.words, place_phrases, misspelt)
-    if mentions and any(m.fuzzy for m in mentions):
+    if mentions and any(map(_FUZZY, mentions)):
         # a lower-case word one letter longer than a country's name is an ordinary word ("service area", not Servie);
         # a name typed with a letter missing or wrong stays a misspelling, in either case ("naar urkije", "Hungry")
         mentions = [m for m in mentions if not (m.fuzzy and text[m.start:m.end].islower()
                                                 and m.end - m.start > len(fuzzy_name(folded[m.start:m.end])))]
     if mentions and not _SHARED_NAMES.isdisjoint(tokens.words):
         mentions = _resolve_shared_names(folded, mentions)
-    if mentions and any(m.place.mid_sentence for m in mentions):
+    if mentions and any(map(_MID_SENTENCE, mentions)):
         # "Nguyen Van Thanh": a place name that is also a name particle, between two capitalised words, is a name
         mentions = [m for m in mentions if not (m.place.mid_sentence and _inside_a_name(text, m))]
-    if mentions and any(m.fuzzy or m.place.capitalised or m.place.mid_sentence for m in mentions):
+    if mentions and (any(map(_FUZZY, mentions)) or any(map(_CAPITALISED, mentions))
+                     or any(map(_MID_SENTENCE, mentions))):
         mentions = [m for m in mentions if not _a_persons_name(text, m, mentions)]
     if len(mentions) > 2:
         mentions = _without_restated_service_origins(text, mentions)
-    dialogue = read_dialogue(folded, [m.start for m in mentions], [m.place.iso3 for m in mentions],
-                             [m.place.kind for m in mentions])
+    dialogue = read_dialogue(folded, list(map(_START, mentions)), list(map(_ISO3, mentions)),
+                             list(map(_KIND, mentions)))
     unjoined = folded
     if vocab.ignored_lines is not None and mentions:
         header = vocab.ignored_spans(folded)

@@ -39,14 +39,29 @@ class _Lexicon:
     second_journey: re.Pattern[str]
     first_arrival: re.Pattern[str]
     passive: frozenset[str]   # departures that are passive after "was" ("was moved"), not a past perfect
+    gate_cores: tuple[str, ...] = ("",)   # fewer substrings, one of which every gate word holds (``_cores``)
 
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     lists = cues()["journeys"]
+    gate = tuple(str(w) for w in lists["gate"])
     return _Lexicon(words_regex(lists["returned"]), words_regex(lists["earlier_stay"]), words_regex(lists["left"]), frozenset(str(w) for w in lists["pluperfect"]),
-                    tuple(str(w) for w in lists["gate"]), words_regex(lists["second_journey"]),
-                    words_regex(lists["first_arrival"]), frozenset(str(w) for w in lists["passive"]))
+                    gate, words_regex(lists["second_journey"]),
+                    words_regex(lists["first_arrival"]), frozenset(str(w) for w in lists["passive"]), _cores(gate))
+
+
+def _cores(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Substrings one of which each of ``words`` holds, fewer than the words: the words' own words, picked greedily by
+    how many of them they cover ("came back", "back here" and "back to the netherlands": "back"). A text holding
+    none of them holds none of ``words`` (the cheaper first test: each substring test reads the whole text)."""
+    uncovered, cores = set(words), []
+    while uncovered:
+        candidates = {piece for word in uncovered for piece in (word.split() or [word])}
+        best = max(sorted(candidates), key=lambda piece: sum(piece in word for word in uncovered))
+        cores.append(best)
+        uncovered = {word for word in uncovered if best not in word}
+    return tuple(cores)
 
 
 _TO = re.compile(r"(?:\s+[\w']+){0,3}?\s+(?:naar|to)\s")   # "returned to", "returned voluntarily to", "in 2018 to"
@@ -143,7 +158,8 @@ def first_journey(text: str, folded: str | None = None, current_cut: bool = Fals
     """``text`` without the journey after the first arrival in the Netherlands (see the module docstring)."""
     folded = fold(text) if folded is None else folded
     lexicon = _lexicon()
-    if not any(word in folded for word in lexicon.gate_words):   # substrings first: most texts tell no return
+    # substrings first (in C): most texts tell no return
+    if not (any(map(folded.__contains__, lexicon.gate_cores)) and any(map(folded.__contains__, lexicon.gate_words))):
         return text
     places = _places_at(text, folded)
 
