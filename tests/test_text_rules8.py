@@ -95,3 +95,19 @@ def test_a_doubted_and_denied_statement_is_taken_back(text, route):
 ])
 def test_a_journey_up_to_a_border_does_not_cross_it(text, route):
     assert extract_route(text).route_text == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # English and Dutch common names that differ from the ISO names, and Cape Verde's islands
+    ("Hij vloog van Luanda naar Lissabon met een tussenlanding op het eiland Sal en nam daarna de trein naar "
+     "Nederland.", "AGO>CPV>PRT>NLD"),
+    ("He flew from Dakar to Cape Verde and on to Lisbon, then took a bus to the Netherlands.", "SEN>CPV>PRT>NLD"),
+    # Northern Ireland is part of the United Kingdom, not Ireland
+    ("Summary. He worked in Northern Ireland for two years and took the ferry from Belfast to Cairnryan, then a bus "
+     "to London and the Eurostar to Brussels and Amsterdam.", "GBR>BEL>NLD"),
+    ("Samenvatting. Hij woonde twee jaar in Noord-Ierland en reisde daarna met de bus naar Londen en met de trein "
+     "naar Brussel en Amsterdam.", "GBR>BEL>NLD"),
+    ("Summary. She flew from Sydney in New South Wales to Dubai and on to Amsterdam.", "AUS>ARE>NLD"),
+])
+def test_common_names_and_islands(text, route):
+    assert extract_route(text).route_text == route
