@@ -164,9 +164,9 @@ def test_evaluation_sets_are_refused():
 
 
 def test_the_fit_reproduces_the_stored_model():
-    """The stored coefficients, window-word weights and thresholds are exactly what the fit command gives on the
-    training sets (deterministic; rounded as stored). A change of the rules moves the candidates: refit with
-    benchmarks/text_verifier_fit.py --write (the command stored in the file's ``fitted``)."""
+    """The stored coefficients, window-word weights, thresholds, word band and priors are exactly what the fit command
+    gives on the training sets (deterministic; rounded as stored). A change of the rules moves the candidates: refit
+    with the command stored in the file's ``fitted``."""
     import yaml
 
     script = _fit_script()
@@ -177,17 +177,22 @@ def test_the_fit_reproduces_the_stored_model():
         rows += script.read_rows(DATA / name, Path(name).stem)
     for name in fitted["tuned_sets_with_indicator"]:
         rows += script.read_rows(DATA / f"extraction_{name}.csv", name, tuned=True)
-    words = script.words_of(fitted)
-    model = script.model_of(rows, fitted["ridge"], words)
-    assert model == script.model_of(rows, fitted["ridge"], words)   # deterministic
-    message = "refit: benchmarks/text_verifier_fit.py --write"
+    if fitted.get("synth_seed_with_indicator") is not None:
+        rows += script.synth_rows(int(fitted["synth_seed_with_indicator"]))
+    words, priors = script.words_of(fitted), script.priors_of(fitted)
+    model = script.model_of(rows, fitted["ridge"], words, priors=priors)
+    assert model == script.model_of(rows, fitted["ridge"], words, priors=priors)   # deterministic
+    message = "refit: " + fitted["command"]
     for mine, theirs in ((model.keep, stored.keep), (model.add, stored.add)):
         assert mine[0] == pytest.approx(theirs[0], abs=1e-6), message
         assert mine[1] == pytest.approx(theirs[1], abs=1e-6), message
     for mine, theirs in ((model.keep_words, stored.keep_words), (model.add_words, stored.add_words)):
         assert {w: v for w, v in mine.items() if round(v, 6)} == pytest.approx(theirs, abs=1e-6), message
-    t_remove, t_add, _, _ = script.choose_thresholds(rows, fitted["ridge"], fitted["break_cost"], words=words)
+    t_remove, t_add, _, _ = script.choose_thresholds(rows, fitted["ridge"], fitted["break_cost"], words=words,
+                                                     priors=priors)
     assert (t_remove, t_add) == (stored.remove_below, stored.add_above), message
+    assert (model.word_band, model.keep_told, model.keep_origin) == (stored.word_band, stored.keep_told,
+                                                                     stored.keep_origin), message
 
 
 def test_a_file_without_labels_is_refused(tmp_path):
@@ -296,3 +301,129 @@ def test_the_fit_learns_a_word_that_marks_a_wrong_stop(stacked):
     assert model.keep_words["w=chauffeur"] < -0.5 < model.keep_words["w=naar"]
     assert abs(model.keep_words["w=de"]) < abs(model.keep_words["w=chauffeur"])
     assert model == script.model_of(rows, 3.0, script.Words(3.0, stacked=stacked))   # deterministic
+
+
+# a demo-style origin told alone ("Afkomstig uit Iran."): the journey names no other start
+DEMO_ORIGIN = "Afkomstig uit Iran. Via Dubai naar Nederland. Het laatste deel met het vliegtuig."
+
+
+def test_a_demo_style_origin_told_alone_is_kept(stored):
+    """The training writers' nationalities stated alone taught the regression to doubt such an origin; the prior
+    ``keep_origin`` keeps the route's first country told as a home when no other country is told as a start."""
+    assert extract_route(DEMO_ORIGIN).route == ("IRN", "ARE", "NLD")
+    doubting = _model(keep_intercept=5.0, keep_weights={"route_first": -10.0})   # p(IRN) = logistic(-5)
+    stored(doubting)
+    assert extract_route(DEMO_ORIGIN).route == ("ARE", "NLD")   # without the prior the origin goes
+    stored(doubting._replace(keep_origin=True))
+    assert extract_route(DEMO_ORIGIN).route == ("IRN", "ARE", "NLD")
+    # another country told as a start (a residence): the first country is no longer the only origin told, and the
+    # regression decides
+    def origin(other_start):
+        values = [0.0] * N
+        for name in ("route_first", "home") + (("other_start",) if other_start else ()):
+            values[verifier.FEATURE_NAMES.index(name)] = 1.0
+        return verifier.Candidate("AFG", True, 0, tuple(values))
+    rest = [verifier.Candidate("IRN", True, 30, (0.0,) * N), verifier.Candidate("TUR", True, 60, (0.0,) * N)]
+    prior = doubting._replace(keep_origin=True)
+    assert verifier.decide(["AFG", "IRN", "TUR", "NLD"], [origin(False), *rest], prior)[0][0] == "AFG"
+    assert verifier.decide(["AFG", "IRN", "TUR", "NLD"], [origin(True), *rest], prior)[0][0] == "IRN"
+    # and the stored model, switched on, keeps it too
+    stored(verifier.read_model(verifier.data_path(verifier.VERIFIER_FILE))._replace(enabled=True))
+    assert extract_route(DEMO_ORIGIN).route == ("IRN", "ARE", "NLD")
+
+
+def test_a_told_mode_keeps_a_country(stored):
+    doubting = _model(keep_intercept=5.0, keep_weights={"route_last": -10.0})   # Italy, last abroad, goes
+    stored(doubting)
+    told = ("Ik kom uit Syrie. Ik reisde via Turkije en Griekenland en met de trein naar Italie en daarna naar "
+            "Nederland.")
+    assert "ITA" not in extract_route(told).route
+    stored(doubting._replace(keep_told=True))
+    assert "ITA" in extract_route(told).route   # the rules found how the person reached Italy
+
+
+# hand-made records for the short cut: origins told and not, residences, denials, relatives, intentions, a document,
+# via lists, flights, a transcript, places only, the Netherlands named first, countries named twice
+SHORT_CUT_TEXTS = (
+    TEXT, WITH_WORD, DEMO_ORIGIN,
+    "Afkomstig uit Afghanistan. Ik woonde in Iran. Via Turkije naar Nederland.",
+    "Betrokkene is geboren in Eritrea en woonde in Soedan. Via Libie en Italie kwam hij naar Nederland.",
+    "Ik ben nooit in Griekenland geweest. Ik ging van Turkije naar Bulgarije en Servie en toen naar Nederland.",
+    "Mijn broer woont in Duitsland. Ik kwam via Oostenrijk en Duitsland met de bus naar Nederland.",
+    "I flew from Lagos to Istanbul and then to Amsterdam. My passport was issued in Ghana.",
+    "V: Waar bent u geboren?\nA: In Syrie.\nV: Hoe kwam u hier?\nA: Via Libanon en Turkije, daarna Griekenland.",
+    "In Nederland aangekomen via Belgie. Daarvoor was ik in Frankrijk en Spanje. Ik kom uit Marokko.",
+    "We reached Lesbos by boat from Izmir. Then Athens, Skopje, Belgrade and Vienna, then by train to Utrecht.",
+    "De chauffeur had een Pools kenteken. Hij reed ons van Hongarije via Oostenrijk en Duitsland naar Venlo.",
+    "He wants to go to England. He left Iraq, crossed Turkey and Greece, and Italy twice, and came to the Netherlands.",
+    "Ik wilde naar Zweden. Via Turkije, Griekenland en Albanie kwam ik in Italie. Vanuit Italie naar Nederland.",
+)
+
+
+def _hook_inputs(texts) -> list[tuple]:
+    """What ``extract_route`` hands the verifier's hook per text (its arguments), the stage recording."""
+    import routekit.text.extraction as extraction
+
+    seen = []
+    real = extraction.review_stops
+
+    def spy(*arguments):
+        seen.append(arguments)
+        return real(*arguments)
+    extraction.review_stops = spy
+    try:
+        with verifier.recording():
+            for text in texts:
+                extract_route(text)
+    finally:
+        extraction.review_stops = real
+    return seen
+
+
+@pytest.mark.parametrize("band, keep_told, keep_origin", [(math.inf, False, False), (1.0, True, True),
+                                                           (0.0, False, True), (3.0, True, False)])
+def test_the_short_cut_decides_as_the_full_path(band, keep_told, keep_origin):
+    """``review``'s short cut (bits per mention, a sparse score, words read only within the band) gives the route,
+    flips and lowest p that ``decide`` gives over every candidate's full features and words - on hand-made records,
+    with the stored weights and with weights that put many countries near the cut."""
+    inputs = _hook_inputs(SHORT_CUT_TEXTS)
+    assert len(inputs) == len(SHORT_CUT_TEXTS)
+    stored_model = verifier.read_model(verifier.data_path(verifier.VERIFIER_FILE))
+    spread = tuple(((-1) ** n) * (0.3 + 0.1 * (n % 7)) for n in range(N))   # every feature weighs, both signs
+    words = {"w=broer": -1.5, "w=via": 0.8, "b=uit": -0.7, "w=nooit": -2.0, "a=en": 0.4, "w=kenteken": -1.2}
+    models = [stored_model, verifier.Model(True, (0.5, spread), (0.0, (0.0,) * N), 0.45, 1.0, words)]
+    changed = 0
+    for model in models:
+        model = model._replace(enabled=True, word_band=band, keep_told=keep_told, keep_origin=keep_origin)
+        for route, states, mode_of, dialogue, genre, language, length, words_of in inputs:
+            found = verifier.candidates(states, route, mode_of, dialogue, genre, language, length, words=words_of())
+            full, full_flips, full_lowest = verifier.decide(list(route), found, model)
+            with verifier.using(model):
+                short, signal, _ = verifier.review(list(route), states, mode_of, dialogue, genre, language, length,
+                                                   words_of)
+            if len(route) <= 2:
+                assert short == list(route)
+                continue
+            assert short == full
+            assert signal["verifier_flips"] == full_flips
+            assert signal["verifier_doubt"] == pytest.approx(1.0 - full_lowest, abs=1e-9)
+            changed += short != list(route)
+    assert changed >= 3   # the weights do remove countries: the comparison is not of two unchanged routes
+
+
+def test_the_short_cut_reads_no_word_beyond_the_band(stored):
+    """A country whose score without words lies more than the band above the cut has its words never read: the
+    extractor's lazy word builder is not called at all."""
+    (route, states, mode_of, dialogue, genre, language, length, words_of), = _hook_inputs([TEXT])
+    calls = []
+
+    def counting():
+        calls.append(1)
+        return words_of()
+    certain = _model(keep_intercept=4.0, keep_words={"w=via": -0.5}, remove=0.2, add=1.0)._replace(word_band=1.0)
+    with verifier.using(certain):   # every country at logistic(4): far above the cut of logit(0.2) + 1
+        verifier.review(list(route), states, mode_of, dialogue, genre, language, length, counting)
+    assert calls == []
+    with verifier.using(certain._replace(word_band=math.inf)):
+        verifier.review(list(route), states, mode_of, dialogue, genre, language, length, counting)
+    assert calls == [1]   # built once per text, however many countries read it

@@ -68,6 +68,10 @@ FEATURE_NAMES: tuple[str, ...] = (
     "bare", "bare_far",
     # the record
     *_GENRES, "length", "dutch", "dialogue", "other_homes",
+    # where the journey starts: another country told as a start or a residence (a home named beside it is
+    # then more likely a nationality); the next route country told as passed 'via' (kept; then the journey starts
+    # before it: a home named first is the start, "Afkomstig uit Iran. Via Dubai naar Nederland.")
+    "other_start", "next_via",
 )
 _INDEX = {name: i for i, name in enumerate(FEATURE_NAMES)}
 _NONE: frozenset = frozenset()
@@ -75,16 +79,20 @@ _NONE: frozenset = frozenset()
 _I = _INDEX
 _EXCLUSION_INDEX = {reason: _I[kind] for reason, kind in _EXCLUSION_KIND.items()}
 _EX_OTHER = _I["ex_other"]
+_HOME = _I["home"]
 _FLAG_INDEX = tuple(_I[name] for name in _FLAGS)
 _flags_of = attrgetter(*_FLAGS)
+# where a journey is told to begin: a start cue or a residence ("woonde in"), not a leg's departure ("vanuit X")
+_starts_of = attrgetter("start", "residence", "journey_start")
 _GENRE_INDEX = tuple((_I[name], name) for name in _GENRES)
 (_MENTIONS, _EXCLUDED_SHARE, _FIRST_POSITION, _LAST_POSITION, _PLACE_ONLY, _FUZZY_ONLY, _ASKED, _ANSWERED,
  _OTHER_HOMES, _AFTER_NETHERLANDS, _NEAR_EXCLUDED, _NEAR_HOME, _ALONE, _ROUTE_FIRST, _ROUTE_LAST, _MODE_TOLD, _FLOWN,
- _BORDERS_PREVIOUS, _BORDERS_NEXT, _BORDERS_ROUTE, _BRIDGES, _BARE, _BARE_FAR) = (_I[name] for name in (
+ _BORDERS_PREVIOUS, _BORDERS_NEXT, _BORDERS_ROUTE, _BRIDGES, _BARE, _BARE_FAR, _LENGTH, _DUTCH, _DIALOGUE, _LEGS,
+ _OTHER_START, _NEXT_VIA) = (_I[name] for name in (
     "mentions", "excluded_share", "first_position", "last_position", "place_only", "fuzzy_only", "asked",
     "answered_start", "other_homes", "after_netherlands", "near_excluded", "near_home", "alone", "route_first",
     "route_last", "mode_told", "flown", "borders_previous", "borders_next", "borders_route", "bridges", "bare",
-    "bare_far"))
+    "bare_far", "length", "dutch", "dialogue", "legs", "other_start", "next_via"))
 
 
 class Candidate(NamedTuple):
@@ -97,6 +105,151 @@ class Candidate(NamedTuple):
     words: frozenset = frozenset()   # the window words of its mentions (``context_words``), pooled; empty unless asked
 
 
+class _Scan(NamedTuple):
+    """What every candidate of one record reads, gathered in one pass over the mentions: the travelled and excluded
+    mentions per country (NLD apart), per sentence the countries named, excluded and told as a home, the homes, the
+    countries told as where a journey starts, the countries passed 'via', and where the Netherlands is first named."""
+
+    by_country: dict
+    countries_in: dict
+    excluded_in: dict
+    home_in: dict
+    homes: set
+    starts: set
+    vias: set
+    netherlands: int
+
+
+def _scan(states) -> _Scan:
+    by_country: dict[str, list] = {}
+    netherlands = -1                       # the offset of the first mention of the Netherlands
+    countries_in: dict[int, set[str]] = {}   # per sentence: the countries named, excluded, as a home
+    excluded_in: dict[int, set[str]] = {}
+    home_in: dict[int, set[str]] = {}
+    homes: set[str] = set()
+    starts: set[str] = set()
+    vias: set[str] = set()
+    for state in states:
+        iso3 = state.mention.place.iso3
+        sentence = state.sentence
+        countries_in.setdefault(sentence, set()).add(iso3)
+        if state.excluded:
+            excluded_in.setdefault(sentence, set()).add(iso3)
+        else:
+            if state.home:
+                home_in.setdefault(sentence, set()).add(iso3)
+                homes.add(iso3)
+            if state.via:
+                vias.add(iso3)
+            if any(_starts_of(state)):
+                starts.add(iso3)
+        if iso3 != NETHERLANDS:
+            by_country.setdefault(iso3, []).append(state)
+        elif netherlands < 0:
+            netherlands = state.mention.start
+    starts.discard(NETHERLANDS)
+    return _Scan(by_country, countries_in, excluded_in, home_in, homes, starts, vias, netherlands)
+
+
+def _record_features(route, dialogue, genre: dict[str, float], language: str) -> dict[int, float]:
+    """The record's own features (the same for each of its candidates), by position."""
+    record = {index: float(genre.get(name, 0.0)) for index, name in _GENRE_INDEX}
+    record[_LENGTH] = float(genre.get("length", 0.0))
+    record[_DUTCH] = float(language == "nl")
+    record[_DIALOGUE] = float(getattr(dialogue, "turns", 0) > 0)
+    record[_LEGS] = min(max(len(route) - 1, 0), 8) / 8.0
+    return record
+
+
+def _candidate_features(iso3: str, group: list, scan: _Scan, route, in_route: dict, last_abroad, mode_of,
+                        borders: dict, asked, answered, length: float) -> dict[int, float]:
+    """One candidate's features beyond the record's, by position (sparse: a feature left out is 0). ``in_route``: the
+    rule route's countries by position; ``length``: the text's length (at least 1)."""
+    values: dict[int, float] = {}
+    excluded = 0
+    place_only = fuzzy_only = True
+    flagged = False
+    sentences = set()
+    for state in group:
+        mention = state.mention
+        sentences.add(state.sentence)
+        if state.excluded:
+            excluded += 1
+            values[_EXCLUSION_INDEX.get(state.excluded, _EX_OTHER)] = 1.0
+        else:
+            flags = _flags_of(state)
+            if any(flags):
+                flagged = True
+                for index, on in zip(_FLAG_INDEX, flags):
+                    if on:
+                        values[index] = 1.0
+        if mention.place.kind == "country":
+            place_only = False
+        if not mention.fuzzy:
+            fuzzy_only = False
+        if mention.start in asked:
+            values[_ASKED] = 1.0
+        if mention.start in answered:
+            values[_ANSWERED] = 1.0
+    first = group[0].mention.start
+    values[_MENTIONS] = min(len(group), 4) / 4.0
+    if excluded:
+        values[_EXCLUDED_SHARE] = excluded / len(group)
+    values[_FIRST_POSITION] = first / length
+    values[_LAST_POSITION] = group[-1].mention.start / length
+    if place_only:
+        values[_PLACE_ONLY] = 1.0
+    if fuzzy_only:
+        values[_FUZZY_ONLY] = 1.0
+    homes = scan.homes
+    if homes and not homes <= {iso3}:
+        values[_OTHER_HOMES] = 1.0
+    if 0 <= scan.netherlands < first:
+        values[_AFTER_NETHERLANDS] = 1.0
+    excluded_in, home_in = scan.excluded_in, scan.home_in
+    if excluded_in and any(excluded_in.get(n, _NONE) - {iso3} for n in sentences):
+        values[_NEAR_EXCLUDED] = 1.0
+    if home_in and any(home_in.get(n, _NONE) - {iso3} for n in sentences):
+        values[_NEAR_HOME] = 1.0
+    itself = {iso3, NETHERLANDS}
+    countries_in = scan.countries_in
+    if all(countries_in[n] <= itself for n in sentences):
+        values[_ALONE] = 1.0
+    if scan.starts and not scan.starts <= {iso3}:
+        values[_OTHER_START] = 1.0
+    near = borders.get(iso3, _NONE)
+    if not near.isdisjoint(route):   # no country borders itself
+        values[_BORDERS_ROUTE] = 1.0
+    position = in_route.get(iso3)
+    if position is not None:
+        previous = route[position - 1] if position else None
+        following = route[position + 1] if position + 1 < len(route) else None
+        mode = mode_of.get(iso3, "unknown")
+        if position == 0:
+            values[_ROUTE_FIRST] = 1.0
+        if iso3 == last_abroad:
+            values[_ROUTE_LAST] = 1.0
+        if mode != "unknown":
+            values[_MODE_TOLD] = 1.0
+            if mode == "plane":
+                values[_FLOWN] = 1.0
+        if previous in near:
+            values[_BORDERS_PREVIOUS] = 1.0
+        if following in near:
+            values[_BORDERS_NEXT] = 1.0
+            if previous in near and following not in borders.get(previous, _NONE):
+                values[_BRIDGES] = 1.0
+        if following in scan.vias:
+            values[_NEXT_VIA] = 1.0
+        if mode == "unknown" and not flagged:
+            values[_BARE] = 1.0
+            if _BORDERS_ROUTE not in values:
+                values[_BARE_FAR] = 1.0
+    elif any(a in near and b in near and b not in borders.get(a, _NONE) for a, b in zip(route, route[1:])):
+        values[_BRIDGES] = 1.0
+    return values
+
+
 def candidates(states, route: list[str], mode_of: dict[str, str], dialogue, genre: dict[str, float],
                language: str, text_length: int, kept_only: bool = False,
                words: RecordWords | None = None) -> list[Candidate]:
@@ -106,26 +259,8 @@ def candidates(states, route: list[str], mode_of: dict[str, str], dialogue, genr
     ``DialogueReading`` (questions kept, answers that are starts); ``genre``: ``calibration.genre_counts``;
     ``kept_only``: only the countries of the route (what a removal needs); ``words``: the record's tokens
     (``context_words.record_words``) when the candidates' window words are wanted."""
-    by_country: dict[str, list] = {}
-    netherlands = -1                       # the offset of the first mention of the Netherlands
-    countries_in: dict[int, set[str]] = {}   # per sentence: the countries named, excluded, as a home
-    excluded_in: dict[int, set[str]] = {}
-    home_in: dict[int, set[str]] = {}
-    homes = set()
-    for state in states:
-        iso3 = state.mention.place.iso3
-        sentence = state.sentence
-        countries_in.setdefault(sentence, set()).add(iso3)
-        if state.excluded:
-            excluded_in.setdefault(sentence, set()).add(iso3)
-        elif state.home:
-            home_in.setdefault(sentence, set()).add(iso3)
-            homes.add(iso3)
-        if iso3 != NETHERLANDS:
-            by_country.setdefault(iso3, []).append(state)
-        elif netherlands < 0:
-            netherlands = state.mention.start
-    if not by_country:
+    scan = _scan(states)
+    if not scan.by_country:
         return []
     length = float(max(text_length, 1))
     borders = neighbours()
@@ -133,82 +268,20 @@ def candidates(states, route: list[str], mode_of: dict[str, str], dialogue, genr
     abroad = [c for c in route if c != NETHERLANDS]
     last_abroad = abroad[-1] if abroad else None
     record = [0.0] * len(FEATURE_NAMES)
-    for index, name in _GENRE_INDEX:
-        record[index] = float(genre.get(name, 0.0))
-    record[_I["length"]] = float(genre.get("length", 0.0))
-    record[_I["dutch"]] = float(language == "nl")
-    record[_I["dialogue"]] = float(getattr(dialogue, "turns", 0) > 0)
-    record[_I["legs"]] = min(max(len(route) - 1, 0), 8) / 8.0
+    for index, value in _record_features(route, dialogue, genre, language).items():
+        record[index] = value
     asked = getattr(dialogue, "kept", _NONE)
     answered = getattr(dialogue, "starts", _NONE)
     found = []
-    for iso3, group in by_country.items():
+    for iso3, group in scan.by_country.items():
         kept = iso3 in in_route
         if kept_only and not kept:
             continue
         values = record.copy()
-        excluded = 0
-        place_only = fuzzy_only = True
-        flagged = False
-        sentences = set()
-        for state in group:
-            mention = state.mention
-            sentences.add(state.sentence)
-            if state.excluded:
-                excluded += 1
-                values[_EXCLUSION_INDEX.get(state.excluded, _EX_OTHER)] = 1.0
-            else:
-                flags = _flags_of(state)
-                if any(flags):
-                    flagged = True
-                    for index, on in zip(_FLAG_INDEX, flags):
-                        if on:
-                            values[index] = 1.0
-            if mention.place.kind == "country":
-                place_only = False
-            if not mention.fuzzy:
-                fuzzy_only = False
-            if mention.start in asked:
-                values[_ASKED] = 1.0
-            if mention.start in answered:
-                values[_ANSWERED] = 1.0
+        for index, value in _candidate_features(iso3, group, scan, route, in_route, last_abroad, mode_of, borders,
+                                                asked, answered, length).items():
+            values[index] = value
         first = group[0].mention.start
-        values[_MENTIONS] = min(len(group), 4) / 4.0
-        values[_EXCLUDED_SHARE] = excluded / len(group)
-        values[_FIRST_POSITION] = first / length
-        values[_LAST_POSITION] = group[-1].mention.start / length
-        values[_PLACE_ONLY] = float(place_only)
-        values[_FUZZY_ONLY] = float(fuzzy_only)
-        values[_OTHER_HOMES] = float(bool(homes) and not homes <= {iso3})
-        values[_AFTER_NETHERLANDS] = float(0 <= netherlands < first)
-        if excluded_in:
-            values[_NEAR_EXCLUDED] = float(any(excluded_in.get(n, _NONE) - {iso3} for n in sentences))
-        if home_in:
-            values[_NEAR_HOME] = float(any(home_in.get(n, _NONE) - {iso3} for n in sentences))
-        itself = {iso3, NETHERLANDS}
-        values[_ALONE] = float(all(countries_in[n] <= itself for n in sentences))
-        near = borders.get(iso3, _NONE)
-        if kept:
-            position = in_route[iso3]
-            previous = route[position - 1] if position else None
-            following = route[position + 1] if position + 1 < len(route) else None
-            mode = mode_of.get(iso3, "unknown")
-            values[_ROUTE_FIRST] = float(position == 0)
-            values[_ROUTE_LAST] = float(iso3 == last_abroad)
-            values[_MODE_TOLD] = float(mode != "unknown")
-            values[_FLOWN] = float(mode == "plane")
-            values[_BORDERS_PREVIOUS] = float(previous in near)
-            values[_BORDERS_NEXT] = float(following in near)
-            values[_BORDERS_ROUTE] = float(not near.isdisjoint(route))   # no country borders itself
-            values[_BRIDGES] = float(previous in near and following in near
-                                     and following not in borders.get(previous, _NONE))
-            if mode == "unknown" and not flagged:
-                values[_BARE] = 1.0
-                values[_BARE_FAR] = 1.0 - values[_BORDERS_ROUTE]
-        else:
-            values[_BORDERS_ROUTE] = float(not near.isdisjoint(route))
-            values[_BRIDGES] = float(any(a in near and b in near and b not in borders.get(a, _NONE)
-                                         for a, b in zip(route, route[1:])))
         if words is not None:
             window: set[str] = set()
             for state in group:
@@ -224,7 +297,20 @@ _NO_WORDS: dict[str, float] = {}
 
 class Model(NamedTuple):
     """The stored stage: on/off, the two regressions (intercept, weights in ``FEATURE_NAMES`` order), thresholds, and
-    each regression's weights of window words (``context_words`` features; none: the stage reads no word)."""
+    each regression's weights of window words (``context_words`` features; none: the stage reads no word).
+
+    ``word_band``: a kept country's words are weighed only when its score from the rules' signals alone lies less
+    than this many log-odds above the removal cut (``logit(remove_below)``); a country further up stays without its
+    words being read. Part of the model (the fit judges and chooses the thresholds with it), not an approximation of
+    it: what it saves is reading the words of the many stops the rules' signals alone make certain.
+    ``keep_told``: a country the rules found a mode of travel for ("met de bus naar Duitsland") is never removed
+    nor scored - the text says how the person got there; held out the stage's removals of such countries were few
+    and mixed - and the lowest p (``verifier_doubt``) is over the others.
+    ``keep_origin``: the route's first country, told as where the person comes from (a home: "Afkomstig uit Iran"),
+    is never removed nor scored when no other country is told as where the journey started (a start cue or a
+    residence; a leg's "vanuit X" is not one): then the text names no other origin for the journey. The training
+    writers' nationalities stated alone taught the regression to doubt every such origin, and it removed plain "Afkomstig uit Iran. Via Dubai naar
+    Nederland." origins; held out on train1-10 the stage's removals of such countries were none."""
 
     enabled: bool
     keep: tuple[float, tuple[float, ...]]
@@ -233,6 +319,9 @@ class Model(NamedTuple):
     add_above: float
     keep_words: dict[str, float] = _NO_WORDS
     add_words: dict[str, float] = _NO_WORDS
+    word_band: float = math.inf
+    keep_told: bool = False
+    keep_origin: bool = False
 
     @property
     def reads_words(self) -> bool:
@@ -282,29 +371,36 @@ def _logit(p: float) -> float:
     return math.log(p / (1.0 - p))
 
 
+def _word_cut(model: Model) -> float:
+    """The rules'-signal score below which a kept country's words are weighed (``Model.word_band``)."""
+    below = _logit(model.remove_below)
+    if not model.keep_words or below == -math.inf:
+        return -math.inf
+    return below + model.word_band if math.isfinite(model.word_band) else math.inf
+
+
 def decide(route: list[str], found: list[Candidate], model: Model, removed: list | None = None
            ) -> tuple[list[str], int, float]:
     """The route after the confident flips, the number of flips and the lowest p of a kept candidate (1.0 if none).
 
-    A kept candidate goes when p < ``remove_below`` (lowest p first) while the route keeps two countries; a dropped
-    one comes back when p > ``add_above``, before the first route country first named after it (NLD stays last).
-    ``removed``: a list to receive the removed candidates (their reasons)."""
+    A kept candidate goes when p < ``remove_below`` (lowest p first) while the route keeps two countries - its words
+    weigh only when the rules' signals alone leave it within ``word_band`` of the cut -; a dropped one comes back when
+    p > ``add_above``, before the first route country first named after it (NLD stays last). ``removed``: a list to
+    receive the removed candidates (their reasons). The full path, over every candidate's features and words: the
+    fit's, and what ``review``'s short cut must equal."""
     intercept, weights = model.keep
     keep_words = model.keep_words
+    word_cut = _word_cut(model)
     # scores, not probabilities: p < t is score < logit(t), and only the lowest needs its probability
-    kept = sorted(((intercept + sum(map(mul, weights, c.values)) + _word_score(c.words, keep_words), c)
-                   for c in found if c.kept), key=_first)
-    lowest = _logistic(kept[0][0]) if kept else 1.0
-    below = _logit(model.remove_below)
-    new = list(route)
-    flips = 0
-    for score, candidate in kept:
-        if score >= below or len(new) <= 2:
-            break
-        new.remove(candidate.iso3)
-        flips += 1
-        if removed is not None:
-            removed.append(candidate)
+    kept = []
+    for c in found:
+        if c.kept and not (model.keep_told and c.values[_MODE_TOLD]) and not (model.keep_origin and _told_origin(c)):
+            score = intercept + sum(map(mul, weights, c.values))
+            if score < word_cut:
+                score += _word_score(c.words, keep_words)
+            kept.append((score, c))
+    kept.sort(key=_first)
+    new, flips, lowest = _remove(route, kept, _logit(model.remove_below), removed)
     if model.add_above < 1.0:
         first_offset = {c.iso3: c.first_offset for c in found}
         for candidate in sorted((c for c in found if not c.kept), key=lambda c: c.first_offset):
@@ -315,6 +411,290 @@ def decide(route: list[str], found: list[Candidate], model: Model, removed: list
             new.insert(position, candidate.iso3)
             flips += 1
     return new, flips, lowest
+
+
+def _told_origin(candidate: Candidate) -> bool:
+    """The route's first country, a home, and no other country told as a start (``Model.keep_origin``)."""
+    values = candidate.values
+    return bool(values[_ROUTE_FIRST] and values[_HOME] and not values[_OTHER_START])
+
+
+def _remove(route, kept: list, below: float, removed: list | None) -> tuple[list[str], int, float]:
+    """The removals of ``kept`` ((score, candidate), lowest first): the route, the flips and the lowest p."""
+    lowest = _logistic(kept[0][0]) if kept else 1.0
+    new = list(route)
+    flips = 0
+    for score, candidate in kept:
+        if score >= below or len(new) <= 2:
+            break
+        new.remove(candidate.iso3)
+        flips += 1
+        if removed is not None:
+            removed.append(candidate)
+    return new, flips, lowest
+
+
+# The hot path's view of a candidate's mention-level 0/1 features: one bit each, OR-ed over its mentions, so that a
+# record's candidates are scored in one pass over the mentions and one table look-up per candidate (``_Compiled``).
+_BIT_FEATURES = (*_FLAGS, "ex_negation", "ex_intention", "ex_person", "ex_document", "ex_return", "ex_unreal",
+                 "ex_other", "asked", "answered_start")
+_BIT = {name: 1 << n for n, name in enumerate(_BIT_FEATURES)}
+_FLAG_BITS = sum(_BIT[name] for name in _FLAGS)
+_START_BITS = sum(_BIT[name] for name in ("start", "residence", "journey_start"))
+_HOME_BIT, _VIA_BIT, _ASKED_BIT, _ANSWERED_BIT = (_BIT[name] for name in ("home", "via", "asked", "answered_start"))
+_REASON_BIT = {reason: _BIT[kind] for reason, kind in _EXCLUSION_KIND.items()}
+_EX_OTHER_BIT = _BIT["ex_other"]
+_NOT_PLACE = 1 << len(_BIT_FEATURES)          # a mention of the country itself (place_only is 0)
+_NOT_FUZZY = _NOT_PLACE << 1                  # a mention matched exactly (fuzzy_only is 0)
+
+
+def _flag_mask(flags: tuple[bool, ...]) -> int:
+    return sum(1 << n for n, on in enumerate(flags) if on)
+
+
+# the weights the hot path adds one by one, in this order (``_Compiled.named``)
+_NAMED = ("mentions", "first_position", "last_position", "excluded_share", "other_homes", "after_netherlands",
+          "near_excluded", "near_home", "alone", "other_start", "borders_route", "route_first", "route_last",
+          "mode_told", "flown", "bare", "bare_far", "borders_previous", "borders_next", "bridges", "next_via")
+
+
+class _Compiled(NamedTuple):
+    """A model as the hot path reads it, made once per model (``_compiled``): the kept regression's intercept and
+    weights (all, and ``_NAMED`` as a tuple to unpack), the removal cut, the words' cut, and two tables filled as
+    met - a mention's flags to bits, and a candidate's OR-ed bits to the sum of their weights."""
+
+    model: Model
+    intercept: float
+    weights: tuple[float, ...]
+    named: tuple[float, ...]
+    below: float
+    word_cut: float
+    masks: dict
+    mask_scores: dict
+    legs: tuple[float, ...]                # the weight of 'legs' times its value, by the route's legs (0..8)
+    dutch: float
+    dialogue: float
+    genre: tuple[tuple[int, str], ...]    # the genre features and 'length': position and ``genre_counts`` key
+
+
+_LAST_COMPILED: list = [None]
+
+
+def _compiled(model: Model) -> _Compiled:
+    last = _LAST_COMPILED[0]
+    if last is not None and last.model is model:
+        return last
+    intercept, weights = model.keep
+    made = _Compiled(model, intercept, weights, tuple(weights[_I[name]] for name in _NAMED),
+                     _logit(model.remove_below), _word_cut(model), {}, {},
+                     tuple(weights[_LEGS] * (legs / 8.0) for legs in range(9)), weights[_DUTCH], weights[_DIALOGUE],
+                     (*_GENRE_INDEX, (_LENGTH, "length")))
+    _LAST_COMPILED[0] = made
+    return made
+
+
+def _mask_score(mask: int, weights: tuple[float, ...]) -> float:
+    """The weights of a candidate's mention-level 0/1 features given its OR-ed bits."""
+    score = sum(weights[_I[name]] for name in _BIT_FEATURES if mask & _BIT[name])
+    if not mask & _NOT_PLACE:
+        score += weights[_PLACE_ONLY]
+    if not mask & _NOT_FUZZY:
+        score += weights[_FUZZY_ONLY]
+    return score
+
+
+def _others(sets: dict, sentences, iso3: str) -> bool:
+    """Whether a country other than ``iso3`` is in ``sets`` (per sentence) in one of ``sentences``."""
+    for n in sentences:
+        there = sets.get(n)
+        if there and (len(there) > 1 or iso3 not in there):
+            return True
+    return False
+
+
+def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre: dict[str, float], language: str,
+              text_length: int, words_of, model: Model) -> tuple[list[str], int, float, list[Candidate]]:
+    """``decide`` for a model that only removes, without building the candidates (``candidates`` and ``decide`` are
+    the reference, and a test holds the two equal): one pass over the mentions OR-s each route country's 0/1
+    features into bits, a table gives their weights' sum, the few other features are added, and a country's words
+    are read only when that score lies within the model's ``word_band`` of the cut - usually no country of a record
+    does, and then no word is read at all. A removed country is returned as a ``Candidate`` with its words (for the
+    note), its values left empty; no object is made for a country that stays."""
+    compiled = _compiled(model)
+    below = compiled.below
+    if below == -math.inf:
+        return route, 0, 1.0, []
+    in_route = {country: position for position, country in enumerate(route)}
+    if model.keep_told:   # only the countries without a told mode are reviewed
+        reviewed = {country: position for country, position in in_route.items()
+                    if mode_of.get(country, "unknown") == "unknown"}
+        if not reviewed:
+            return route, 0, 1.0, []
+    else:
+        reviewed = in_route
+    found: dict[str, list] = {}            # route country -> [bits, mentions, excluded, first, last, sentences]
+    first_in: dict[int, str] = {}          # per sentence: the first country named in it other than the Netherlands
+    crowded: set[int] = set()              # the sentences that name two such countries (no country there is alone)
+    excluded_in: dict[int, set[str]] = {}
+    home_in: dict[int, set[str]] = {}
+    homes: set[str] = set()
+    starts: set[str] = set()
+    vias: set[str] = set()
+    netherlands = -1
+    asked = getattr(dialogue, "kept", _NONE)
+    answered = getattr(dialogue, "starts", _NONE)
+    masks = compiled.masks
+    for state in states:
+        mention = state.mention
+        iso3 = mention.place.iso3
+        sentence = state.sentence
+        reason = state.excluded
+        if reason:
+            excluded_in.setdefault(sentence, set()).add(iso3)
+            bits = _REASON_BIT.get(reason, _EX_OTHER_BIT)
+        else:
+            flags = _flags_of(state)
+            if any(flags):
+                bits = masks.get(flags)
+                if bits is None:
+                    bits = masks[flags] = _flag_mask(flags)
+                if bits & _HOME_BIT:
+                    home_in.setdefault(sentence, set()).add(iso3)
+                    homes.add(iso3)
+                if bits & _VIA_BIT:
+                    vias.add(iso3)
+                if bits & _START_BITS and iso3 != NETHERLANDS:
+                    starts.add(iso3)
+            else:
+                bits = 0
+        if iso3 == NETHERLANDS:
+            if netherlands < 0:
+                netherlands = mention.start
+            continue
+        named = first_in.get(sentence)
+        if named is None:
+            first_in[sentence] = iso3
+        elif named != iso3:
+            crowded.add(sentence)
+        if iso3 not in reviewed:
+            continue
+        if mention.place.kind == "country":
+            bits |= _NOT_PLACE
+        if not mention.fuzzy:
+            bits |= _NOT_FUZZY
+        start = mention.start
+        if start in asked:
+            bits |= _ASKED_BIT
+        if start in answered:
+            bits |= _ANSWERED_BIT
+        told = found.get(iso3)
+        if told is None:
+            found[iso3] = [bits, 1, 1 if reason else 0, start, start, (sentence,)]
+        else:
+            told[0] |= bits
+            told[1] += 1
+            if reason:
+                told[2] += 1
+            told[4] = start
+            told[5] += (sentence,)
+    several_homes, several_starts = len(homes) > 1, len(starts) > 1
+    origin = route[0]
+    if model.keep_origin and origin in found and origin in homes and not (starts and (several_starts
+                                                                                     or origin not in starts)):
+        del found[origin]   # a told origin, and no other start told: never removed
+    if not found:
+        return route, 0, 1.0, []
+    weights = compiled.weights
+    (w_mentions, w_first_position, w_last_position, w_excluded_share, w_other_homes, w_after_netherlands,
+     w_near_excluded, w_near_home, w_alone, w_other_start, w_borders_route, w_route_first, w_route_last, w_mode_told,
+     w_flown, w_bare, w_bare_far, w_borders_previous, w_borders_next, w_bridges, w_next_via) = compiled.named
+    base = compiled.intercept + compiled.legs[min(max(len(route) - 1, 0), 8)]
+    if language == "nl":
+        base += compiled.dutch
+    if getattr(dialogue, "turns", 0) > 0:
+        base += compiled.dialogue
+    get = genre.get
+    for index, name in compiled.genre:
+        value = get(name)
+        if value:
+            base += weights[index] * value
+    mask_scores = compiled.mask_scores
+    borders = neighbours()
+    last_abroad = next((c for c in reversed(route) if c != NETHERLANDS), None)
+    length = float(max(text_length, 1))
+    word_cut = compiled.word_cut
+    last_position = len(route) - 1
+    scored = []
+    for iso3, (bits, count, excluded, first, last, sentences) in found.items():
+        score = mask_scores.get(bits)
+        if score is None:
+            score = mask_scores[bits] = _mask_score(bits, weights)
+        score += base + w_mentions * (min(count, 4) / 4.0) + w_first_position * (first / length) \
+            + w_last_position * (last / length)
+        if excluded:
+            score += w_excluded_share * (excluded / count)
+        if homes and (several_homes or iso3 not in homes):
+            score += w_other_homes
+        if 0 <= netherlands < first:
+            score += w_after_netherlands
+        if excluded_in and _others(excluded_in, sentences, iso3):
+            score += w_near_excluded
+        if home_in and _others(home_in, sentences, iso3):
+            score += w_near_home
+        if crowded.isdisjoint(sentences):
+            score += w_alone
+        if starts and (several_starts or iso3 not in starts):
+            score += w_other_start
+        near = borders.get(iso3, _NONE)
+        touches = not near.isdisjoint(route)
+        if touches:
+            score += w_borders_route
+        position = in_route[iso3]
+        previous = route[position - 1] if position else None
+        following = route[position + 1] if position < last_position else None
+        mode = mode_of.get(iso3, "unknown")
+        if position == 0:
+            score += w_route_first
+        if iso3 == last_abroad:
+            score += w_route_last
+        if mode != "unknown":
+            score += w_mode_told
+            if mode == "plane":
+                score += w_flown
+        elif not bits & _FLAG_BITS:
+            score += w_bare if touches else w_bare + w_bare_far
+        if previous in near:
+            score += w_borders_previous
+        if following in near:
+            score += w_borders_next
+            if previous in near and following not in borders.get(previous, _NONE):
+                score += w_bridges
+        if following in vias:
+            score += w_next_via
+        scored.append((score, iso3, first))
+    kept = scored
+    if words_of is not None and any(score < word_cut for score, _, _ in scored):
+        words = words_of()
+        keep_words = model.keep_words
+        kept = []
+        for score, iso3, first in scored:
+            window = _NONE
+            if score < word_cut:
+                pooled: set[str] = set()
+                for state in states:
+                    if state.mention.place.iso3 == iso3:
+                        mention_words(words, state.mention.start, state.mention.end, pooled)
+                window = frozenset(pooled)
+                score += _word_score(window, keep_words)
+            kept.append((score, iso3, first, window))
+    kept.sort(key=_first)
+    lowest = _logistic(kept[0][0])
+    if kept[0][0] >= below or len(route) <= 2:
+        return route, 0, lowest, []
+    removed: list[Candidate] = []
+    new, flips, lowest = _remove(route, [(item[0], Candidate(item[1], True, item[2], (), item[3] if len(item) > 3
+                                                             else _NONE)) for item in kept], below, removed)
+    return new, flips, lowest, removed
 
 
 _HOOKS = StageHooks()
@@ -331,7 +711,8 @@ def review(route: list[str], states, mode_of: dict[str, str], dialogue, genre: d
     a route of two countries, which nothing may shorten), empty when the stage is off - and the review reasons of its
     removals ("verifier removed TUR: words near it: 'chauffeur', 'kenteken'"). ``words_of`` gives the text's window
     words (``context_words.shared_record_words``, shared with the order stage); it is called only when the stored
-    model weighs words and there is something to decide."""
+    model weighs words and a kept country is within the model's word band of the cut. A model that only removes takes
+    the short cut (``_removals``), one that may add the full path (``decide``); both decide alike."""
     hooks = _HOOKS
     if hooks.recorder is not None:
         words = words_of() if words_of is not None else None
@@ -345,11 +726,14 @@ def review(route: list[str], states, mode_of: dict[str, str], dialogue, genre: d
     if len(route) <= 2 and not (adds and any(state.mention.place.iso3 not in route
                                              and state.mention.place.iso3 != NETHERLANDS for state in states)):
         return route, {}, ()   # nothing could change: a removal would leave one country, and nothing may be added
-    words = words_of() if words_of is not None and model.reads_words else None
-    found = candidates(states, route, mode_of, dialogue, genre, language, text_length, kept_only=not adds,
-                       words=words)
-    removed: list[Candidate] = []
-    new, flips, lowest = decide(route, found, model, removed)
+    if adds:
+        words = words_of() if words_of is not None and model.reads_words else None
+        found = candidates(states, route, mode_of, dialogue, genre, language, text_length, words=words)
+        removed: list[Candidate] = []
+        new, flips, lowest = decide(route, found, model, removed)
+    else:
+        new, flips, lowest, removed = _removals(route, states, mode_of, dialogue, genre, language, text_length,
+                                                words_of if model.keep_words else None, model)
     notes = tuple(_removal_note(candidate, model.keep_words) for candidate in removed)
     return new, {"verifier_flips": float(flips), "verifier_doubt": 1.0 - lowest}, notes
 
@@ -378,18 +762,28 @@ def read_model(path) -> Model:
         raise VerifierError(f"{path}: thresholds: not a mapping (remove, add)")
     keep = coefficients(data, "keep", FEATURE_NAMES, path, VerifierError, _WRITER)
     add = coefficients(data, "add", FEATURE_NAMES, path, VerifierError, _WRITER)
+    band = number(thresholds, "word_band", math.inf, path, VerifierError, "thresholds.word_band")
+    keep_told, keep_origin = thresholds.get("keep_told", False), thresholds.get("keep_origin", False)
+    for name, value in (("keep_told", keep_told), ("keep_origin", keep_origin)):
+        if not isinstance(value, bool):
+            raise VerifierError(f"{path}: thresholds.{name}: not true or false")
+    if not band >= 0.0:
+        raise VerifierError(f"{path}: thresholds.word_band: {band} is below 0 (log-odds above the removal cut)")
     return Model(bool(data.get("enabled", False)), keep, add,
                  number(thresholds, "remove", 0.0, path, VerifierError, "thresholds.remove"),
                  number(thresholds, "add", 1.0, path, VerifierError, "thresholds.add"),
                  *(read_word_weights(data[part], path, f"{part}.words", (ANY, BEFORE, AFTER), VerifierError,
-                                     data.get("fitted")) for part in ("keep", "add")))
+                                     data.get("fitted")) for part in ("keep", "add")), band, keep_told,
+                 keep_origin)
 
 
 _HEADER = ("# The learned second stage of routekit.text (verifier.py): p(a candidate country is in the gold route) =\n"
            "# logistic(intercept + sum of weight x feature), 'keep' for the countries the rules put in the route,\n"
            "# 'add' for those they left out; 'words': the weight of a word near a mention of it (w= within 4 words, b= right\n"
            "# before, a= right after; context_words.py). A kept country is removed when p < thresholds.remove, a dropped one added\n"
-           "# when p > thresholds.add. A word is stored only when seen in >= K distinct records of >= 2 training groups\n"
+           "# when p > thresholds.add; a kept country's words weigh only when the rules' signals alone leave it less than\n"
+           "# thresholds.word_band log-odds above the removal cut (absent: always).\n"
+           "# A word is stored only when seen in >= K distinct records of >= 2 training groups\n"
            "# (fitted.word_floor, checked on read); a token with a digit reads <num>, never a word.\n"
            "# Written by benchmarks/text_verifier_fit.py --write (see 'fitted').\n")
 
@@ -397,7 +791,10 @@ _HEADER = ("# The learned second stage of routekit.text (verifier.py): p(a candi
 def write_model(path: Path, model: Model, fitted: dict) -> None:
     """Store a fit and how it was made (``fitted``: sets, ridge, held-out figures)."""
     data = {"enabled": bool(model.enabled), "fitted": fitted,
-            "thresholds": {"remove": float(model.remove_below), "add": float(model.add_above)},
+            "thresholds": {"remove": float(model.remove_below), "add": float(model.add_above),
+                           **({"word_band": float(model.word_band)} if math.isfinite(model.word_band) else {}),
+                           **({"keep_told": True} if model.keep_told else {}),
+                           **({"keep_origin": True} if model.keep_origin else {})},
             "keep": {**coefficients_entry(model.keep, FEATURE_NAMES), "words": words_entry(model.keep_words)},
             "add": {**coefficients_entry(model.add, FEATURE_NAMES), "words": words_entry(model.add_words)}}
     write_stage_file(path, _HEADER, data)
