@@ -111,3 +111,15 @@ def test_a_journey_up_to_a_border_does_not_cross_it(text, route):
 ])
 def test_common_names_and_islands(text, route):
     assert extract_route(text).route_text == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # an answer that says the place was passed without stopping tells a passage, not a denial
+    ("Q: Did you stay in Albania? A: No, we just drove through. Q: And Montenegro? A: Same, no stopping. Q: After "
+     "that? A: Bosnia, then Croatia and Italy, then by train to the Netherlands.", "ALB>MNE>BIH>HRV>ITA>NLD"),
+    ("V: Bent u in Albanie gebleven? A: Nee, alleen doorgereden. V: En Montenegro? A: Nee, de bus reed zonder te "
+     "stoppen door. V: Daarna? A: Bosnie, Kroatie en Italie, en met de trein naar Nederland.",
+     "ALB>MNE>BIH>HRV>ITA>NLD"),
+])
+def test_passing_without_stopping_is_a_passage(text, route):
+    assert extract_route(text).route_text == route
