@@ -123,3 +123,14 @@ def test_common_names_and_islands(text, route):
 ])
 def test_passing_without_stopping_is_a_passage(text, route):
     assert extract_route(text).route_text == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a country named only as a failed attempt is no stop (the labelling rule), in both languages
+    ("Summary. He went from Tehran to Turkey. He was in Bulgaria only as a failed attempt at the fence. He then took a "
+     "boat from Izmir to Lesbos and flew from Athens to Amsterdam.", "IRN>TUR>GRC>NLD"),
+    ("Samenvatting. Hij reisde van Teheran naar Turkije. In Bulgarije was hij alleen bij een mislukte poging aan het "
+     "hek. Daarna nam hij de boot van Izmir naar Lesbos en vloog van Athene naar Amsterdam.", "IRN>TUR>GRC>NLD"),
+])
+def test_a_failed_attempt_is_no_stop(text, route):
+    assert extract_route(text).route_text == route
