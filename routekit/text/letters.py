@@ -89,6 +89,7 @@ class _Cues:
     wrong_opening: re.Pattern[str]    # a statement opening that calls the quoted claim before it wrong
     claim_rejected: re.Pattern[str]   # a statement opening that rejects a claim as a whole
     appositive_denial: re.Pattern[str]   # ", not Lebanon", "(niet Griekenland)": the other reading, on the original
+    full_route: re.Pattern[str]       # "Het juiste verloop is:", "The correct route is": the letter's whole route
 
 
 @lru_cache(maxsize=1)
@@ -145,6 +146,7 @@ def _cues() -> _Cues:
         appositive_denial=re.compile(r"[,(]\s*(?:en\s+|and\s+)?" + _alternatives(lists["appositive_not"]) + r"\s+(?!"
                                      + "|".join(str(word) + r"\b" for word in lists["appositive_not_before"])
                                      + r")[^.;:!?,]{1,40}?(?=[.;:!?,]|$)", re.IGNORECASE),
+        full_route=words_regex(lists.get("full_route") or ["(?!)"]),
     )
 
 
@@ -208,6 +210,40 @@ def _denied_countries(folded: str, mentions: list[Mention], statements: list[tup
 
 
 _QUOTATION = re.compile(_QUOTED_LONG)
+
+
+def _report_route_kept(original: str, folded: str, offset: int, mentions: list[Mention],
+                       statements: list[tuple[int, int]], lexicon: _Cues) -> str:
+    """What a quotation of the report the letter calls wrong still tells: its route less the countries the letter
+    denies by name, when the letter tells the route's start nowhere else (it corrects a later part and leaves the
+    report's start standing: "'Van Pakistan via Iran en Turkije naar Griekenland, en verder via Bulgarije.' Client
+    reisde niet via Bulgarije. Na Griekenland ..."); "" otherwise (the letter's own account replaces it)."""
+    kept = _route_less_denied(original, 0, _specifically_denied(folded, mentions, statements, lexicon))
+    if not kept:
+        return ""
+    first = next((m.place.iso3 for m in find_places(kept, fold(kept)) if m.place.iso3 != "NLD"), None)
+    quoted = [q.span() for q in _QUOTATION.finditer(folded)]
+    elsewhere = any(m.place.iso3 == first and not offset <= m.start < offset + len(original)
+                    and not any(a < m.start < b for a, b in quoted) for m in mentions)
+    return "" if elsewhere else kept
+
+
+def _specifically_denied(folded: str, mentions: list[Mention], statements: list[tuple[int, int]],
+                         lexicon: _Cues) -> frozenset[str]:
+    """The countries the letter denies by name outside its quotations of the report: after a negation ("niet via
+    Ethiopie", "never went to Iraq") or in a statement saying they were not said or must go ("Our client never said
+    he went to Bulgaria"); not a quotation's countries because the letter calls the quotation wrong as a whole."""
+    quoted = [q.span() for q in _QUOTATION.finditer(folded)]
+    denied: set[str] = set()
+    for mention in mentions:
+        if any(a < mention.start < b for a, b in quoted):
+            continue
+        start, stop = next(((a, b) for a, b in statements if a <= mention.start < b), (0, len(folded)))
+        if (lexicon.negation_before.search(folded, max(start, mention.start - 40), mention.start) is not None
+                or _NOT_GONE_TO.search(folded, max(start, mention.start - 40), mention.start) is not None
+                or lexicon.not_said.search(folded, start, stop) or lexicon.deleted.search(folded, start, stop)):
+            denied.add(mention.place.iso3)
+    return frozenset(denied)
 
 
 def _letter_denials(folded: str, mentions: list[Mention], statements: list[tuple[int, int]]) -> frozenset[str]:
@@ -306,6 +342,49 @@ def _opens_with_departure(folded: str, mentions: list[Mention], start: int, stop
     return first is not None and _DEPARTURE_BEFORE.search(folded, max(start, first.start - 30), first.start) is not None
 
 
+_BUT_AFTER = re.compile(r"\s*,?\s*" + _alternatives(_WORDS["contrast_but"]) + r"(?![\w'])")
+_FULL_ROUTE_COUNTRIES = 3   # a statement of the whole route names at least this many countries besides the Netherlands
+
+
+@dataclass(frozen=True)
+class _FullRoute:
+    first: int                  # the statement holding the cue
+    last: int                   # the statement that ends its sentence (a route runs on over colons and semicolons)
+    begin: int                  # where the cue starts
+    end: int
+    countries: frozenset[str]   # the countries it names
+
+
+def _full_route(folded: str, mentions: list[Mention], statements: list[tuple[int, int]],
+                lexicon: _Cues) -> _FullRoute | None:
+    """The letter's own statement of the whole corrected route ("Het juiste verloop is: Eritrea, Soedan, Tsjaad, ...",
+    "For clarity, the full route: from Ambo ... to Amsterdam"): the cue up to the end of its sentence, naming at least
+    three countries besides the Netherlands; None when the letter has none."""
+    if lexicon.full_route.search(folded) is None:   # most letters state no whole route
+        return None
+    for number, (start, stop) in enumerate(statements):
+        cue = lexicon.full_route.search(folded, start, stop)
+        if cue is None:
+            continue
+        last = number
+        while last + 1 < len(statements) and folded[slice(*statements[last])].rstrip()[-1:] in (":", ";"):
+            last += 1
+        end = statements[last][1]
+        countries = frozenset(m.place.iso3 for m in mentions if cue.start() <= m.start < end and m.place.iso3 != "NLD")
+        if len(countries) >= _FULL_ROUTE_COUNTRIES:
+            return _FullRoute(number, last, cue.start(), end, countries)
+    return None
+
+
+def _without_mentions(account: str, countries: frozenset[str]) -> str:
+    """``account`` with every place of ``countries`` blanked (same length)."""
+    pieces = list(account)
+    for mention in find_places(account, fold(account)):
+        if mention.place.iso3 in countries:
+            pieces[mention.start:mention.end] = " " * (mention.end - mention.start)
+    return "".join(pieces)
+
+
 def corrected_account(text: str, folded: str | None = None) -> str:
     """The letter's corrected account (see the module docstring); any other text unchanged."""
     folded = fold(text) if folded is None else folded
@@ -318,10 +397,17 @@ def corrected_account(text: str, folded: str | None = None) -> str:
     statements = _statements(folded)
     mentions = find_places(text, folded)   # once: the denials and the confirmed statements read the same places
     denied_countries = _denied_countries(folded, mentions, statements, lexicon)
+    # the letter's statement of the whole route is told first; a country it argued about before it and names neither
+    # in it nor after it is the report's version ("Verder staat op pagina 5 'Egypte'; ... Het juiste verloop is: ...")
+    full = _full_route(folded, mentions, statements, lexicon)
     claimed_before = ""   # the report's version the statement before gave, which a bare "Dat is juist." confirms
     agreed = False   # the statement before was a claim the next one agrees with ("Het rapport zegt ... Dat klopt, maar")
     carried: list[str] | None = None   # where the statement after a confirming heading goes
     for number, (start, stop) in enumerate(statements):
+        if full is not None and full.first <= number <= full.last:
+            if number == full.first:
+                body.append(text[start:full.begin])   # what the statement says before the cue
+            continue
         statement, original = folded[start:stop], text[start:stop]
         previous_claim, claimed_before = claimed_before, ""
         agreed_before, agreed = agreed, False
@@ -353,13 +439,27 @@ def corrected_account(text: str, folded: str | None = None) -> str:
             continue
         if _quoted_report(folded, statements, number, lexicon):
             claimed_before = original   # "Page 5: 'From Sudan I went to Chad.' This is a mistranslation."
+            # "Op pagina 6 staat: 'Betrokkene reisde van Eritrea naar Ethiopie en via Soedan naar Libie.' Dit is onjuist.
+            # Client is niet via Ethiopie gereisd": the quotation is wrong where the letter denies a country; the rest of
+            # the report's route holds (not when its order is called wrong)
+            if not (number + 1 < len(statements) and lexicon.order_wrong.match(folded[slice(*statements[number + 1])])):
+                kept = _report_route_kept(original, folded, start, mentions, statements, lexicon)
+                if kept:
+                    body.append(kept)
             continue
         quoted = lexicon.quoted_replacement.search(statement)
         if quoted is not None:   # "'Macedonia' should read 'Albania'": the right term only
             body.append(original[quoted.end():])
             continue
         if lexicon.not_said.search(statement) or lexicon.deleted.search(statement):
-            continue   # "My client did not mention Belgium", "Please delete Chad"
+            # "My client did not mention Belgium", "Please delete Chad"; a quotation of the report it opens with ("'From
+            # Iran to Turkey and by boat to Bulgaria.' Our client never said he went to Bulgaria") keeps the rest
+            quotation = lexicon.quotation_only.match(statement)
+            if quotation is not None:
+                kept = _report_route_kept(original[:quotation.start("rest")], folded, start, mentions, statements, lexicon)
+                if kept:
+                    body.append(kept)
+            continue
         claimed = lexicon.claim.search(statement)
         aside = _AS_CLAIMED.search(statement, max(0, claimed.start() - 12), claimed.start()) if claimed else None
         if aside is not None and lexicon.called_wrong.search(statement) is None:   # not "X, zoals ... staat, is onjuist"
@@ -367,7 +467,11 @@ def corrected_account(text: str, folded: str | None = None) -> str:
             # report's version; the rest of the statement is the account
             denial = [m.start() for m in lexicon.denial.finditer(statement, max(0, aside.start() - 80), aside.start())]
             cut = denial[-1] if denial else aside.start()
-            original = original[:cut] + " " * (claimed.end() - cut) + original[claimed.end():]
+            # "Zijn reis begon niet in Eritrea, zoals het rapport stelt, maar in Khartoum": the 'but' after a denied aside
+            # goes with it, so what the statement affirms joins its verb again ("Zijn reis begon ... in Khartoum")
+            but = _BUT_AFTER.match(statement, claimed.end()) if denial else None
+            stop = but.end() if but is not None else claimed.end()
+            original = original[:cut] + " " * (stop - cut) + original[stop:]
             statement = fold(original)
             claimed = None
         if claimed is not None:
@@ -410,6 +514,13 @@ def corrected_account(text: str, folded: str | None = None) -> str:
         # "this is Tripoli in Libya, not Lebanon", "de staat Georgia ..., niet het land Georgie": the other reading
         original = lexicon.appositive_denial.sub("", original)
         body.append(original)
+    if full is not None:
+        front.insert(0, text[full.begin:full.end])
     account = " ".join(part.strip() for part in front + body + end if part.strip())
+    if full is not None:
+        argued = frozenset(m.place.iso3 for m in mentions if m.start < full.begin) - full.countries - frozenset(
+            m.place.iso3 for m in mentions if m.start >= full.end) - {"NLD"}
+        if argued:
+            account = _without_mentions(account, argued)
     letter_denied = _letter_denials(folded, mentions, statements)
     return _without_countries(account, letter_denied) if letter_denied else account

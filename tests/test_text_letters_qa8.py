@@ -1,0 +1,68 @@
+"""Issue 15, letters and Q/A transcripts round 8: how a lawyer's letter corrects the report (its own statement of the
+whole route, a denied aside before 'but', a quotation corrected in one part) and how a transcript's answers are read.
+Hand-made texts, Dutch and English; each kind failed before its change."""
+
+from __future__ import annotations
+
+import pytest
+
+from routekit.text.extraction import extract_route
+
+
+@pytest.mark.parametrize("text, route", [
+    # the letter states the whole corrected route: it is told in that order, and a country the letter argued about
+    # before it and names neither in it nor after it is the report's version
+    ("Correcties op het verslag van het nader gehoor van cliënt, de heer A. Haile. Op pagina 3 staat dat cliënt via "
+     "Ethiopië reisde. Dat is onjuist. Verder staat op pagina 4 'Egypte'; cliënt bedoelde Tsjaad. Het juiste verloop "
+     "is: Eritrea, Soedan, Tsjaad, Libië, per boot naar Italië en per trein via Frankrijk naar Nederland.",
+     ("ERI", "SDN", "TCD", "LBY", "ITA", "FRA", "NLD")),
+    ("Corrections to the interview report of our client Mr B. Tesfay. The interpreter wrote Egypt where our client "
+     "meant Chad. The correct route is: Eritrea, Sudan, Chad, Libya, by boat to Italy and by train via France to the "
+     "Netherlands.",
+     ("ERI", "SDN", "TCD", "LBY", "ITA", "FRA", "NLD")),
+    ("Correcties op het gehoorverslag van cliënt, de heer B. Tesfay. De tolk schreef Egypte waar cliënt Tsjaad "
+     "bedoelde. De juiste route is: van Asmara naar Soedan, door Tsjaad naar Libië, per boot naar Italië en per trein "
+     "via Frankrijk naar Nederland.",
+     ("ERI", "SDN", "TCD", "LBY", "ITA", "FRA", "NLD")),
+])
+def test_the_letters_statement_of_the_whole_route_wins(text, route):
+    assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # "niet X, zoals het rapport stelt, maar in Y": the 'but' goes with the denied aside, so the start cue reaches Y
+    # (the English word order already read right: kept as a guard)
+    ("Namens cliënt, de heer T. Gebre, reageer ik op het rapport van het nader gehoor. Cliënt kwam via Libië in "
+     "Italië aan en reisde met de trein via Frankrijk naar Nederland. Zijn reis begon niet in Eritrea, zoals het "
+     "rapport stelt, maar in Khartoum, waar hij sinds zijn tiende woonde.",
+     ("SDN", "LBY", "ITA", "FRA", "NLD")),
+    ("On behalf of our client Ms R. Tekle we correct the interview report. She reached Italy from Libya and took the "
+     "train through France to the Netherlands. Her journey began not in Eritrea, as the report states, but in "
+     "Khartoum, where she had lived since 2012.",
+     ("SDN", "LBY", "ITA", "FRA", "NLD")),
+])
+def test_a_denied_aside_takes_its_but_along(text, route):
+    assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a quotation of the report the letter calls wrong in one country: the rest of the report's route holds when the
+    # letter tells its start nowhere else
+    ("Geachte heer, mevrouw, namens cliënt merk ik het volgende op over het rapport van het nader gehoor. Op pagina 6 "
+     "staat: 'Betrokkene reisde van Eritrea naar Ethiopië en vervolgens via Soedan naar Libië.' Dit is onjuist. "
+     "Cliënt is niet via Ethiopië gereisd. Het overige van de route (Libië, per boot naar Italië, per trein naar "
+     "Frankrijk) is correct weergegeven.",
+     ("ERI", "SDN", "LBY", "ITA", "FRA", "NLD")),
+    ("On behalf of our client we submit corrections to the report of the interview. On page 5 the report states: 'I "
+     "travelled from Iran to Turkey and from there by boat to Bulgaria.' Our client never said he went to Bulgaria by "
+     "boat; he crossed from Turkey into Greece by boat. The remainder of the route as recorded (Greece, Serbia, "
+     "Hungary, Austria, Germany) is correct.",
+     ("IRN", "TUR", "GRC", "SRB", "HUN", "AUT", "DEU", "NLD")),
+    # ... not when the letter tells the start itself: its own account replaces the quotation
+    ("Corrections to the interview report, client Ms S. Kidane. Page 4: 'I left Eritrea and went to Sudan.' This is "
+     "correct. Page 5: 'From Sudan I went to Chad and then Niger.' This is a mistranslation. She did not go through "
+     "Chad. She went from Sudan straight into Libya and by boat to Italy.",
+     ("ERI", "SDN", "LBY", "ITA", "NLD")),
+])
+def test_a_quotation_corrected_in_one_country_keeps_the_rest(text, route):
+    assert extract_route(text).route == route
