@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -104,3 +105,26 @@ def test_a_run_longer_than_the_itinerary_minimum_is_found_by_the_shifted_compari
         sentences = sorted(rng.randrange(6) for _ in range(rng.randrange(12)))
         longest = max((len(list(run)) for _, run in groupby(sentences)), default=0)
         assert any(map(eq, sentences, sentences[_ITINERARY_COUNTRIES:])) == (longest > _ITINERARY_COUNTRIES)
+
+
+def test_an_elliptic_negation_is_one_of_the_no_words():
+    """``_cue_scopes`` looks for elliptic negations ("Zvicra niet.") only in a text with one of ``_NO_WORD``'s words:
+    every negation word the elliptic pattern reads after a place is such a word, standing apart."""
+    from routekit.text.extraction import _ELLIPTIC_NEGATION, _NEGATIONS_ARE_NO_WORDS, _NO_WORD
+    from routekit.text.gazetteer import find_places
+    from routekit.text.matcher import tokenize
+    from routekit.text.normalise import fold
+
+    assert _NEGATIONS_ARE_NO_WORDS
+    texts = _texts() + ["V: Was u in Zwitserland? A: Zvicra niet.", "Austria, we not.", "Lithuania never. Poland yes."]
+    found = 0
+    for text in texts:
+        folded = fold(text)
+        no_words = {m.start() for m in _NO_WORD.finditer(folded)}
+        for mention in find_places(text, folded, tokenize(folded)):
+            match = _ELLIPTIC_NEGATION.match(folded, mention.end)
+            if match:
+                found += 1
+                word = re.search(r"(?:niet|not|never|nooit)\s*(?:[.,;!]|$)", match.group())
+                assert mention.end + word.start() in no_words, text[:80]
+    assert found >= 3
