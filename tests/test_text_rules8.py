@@ -134,3 +134,14 @@ def test_passing_without_stopping_is_a_passage(text, route):
 ])
 def test_a_failed_attempt_is_no_stop(text, route):
     assert extract_route(text).route_text == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a second arrival told in the perfect tense or as "came here again": the route is the first journey
+    ("V: Hoe kwam u in 2018 naar Nederland? A: Met het vliegtuig van Lagos via Istanbul naar Schiphol. V: En daarna? "
+     "A: Ik ben teruggegaan naar Nigeria en in 2022 weer gekomen, maar nu via Marokko.", "NGA>TUR>NLD"),
+    ("Q: How did you come to the Netherlands in 2018? A: By plane from Lagos via Istanbul to Schiphol. Q: And then? "
+     "A: I went back to Nigeria and in 2022 I came here again, this time via Morocco.", "NGA>TUR>NLD"),
+])
+def test_a_second_arrival_in_the_perfect_tense_is_cut(text, route):
+    assert extract_route(text).route_text == route
