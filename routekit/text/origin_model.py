@@ -88,21 +88,55 @@ def apply(route, alternative: Alternative | None) -> list[str]:
     return [alternative.country, *route]
 
 
-def alternatives(states, route: list[str], mode_of: dict[str, str], dialogue, genre: dict[str, float],
-                 language: str, text_length: int) -> list[Alternative]:
-    """The origins the stage may choose instead of the rules' with their features; empty when there is none (a route
-    of fewer than two countries, an NLD first or inside it, no left-out start and nothing to drop)."""
-    if len(route) < 2 or route[0] == NETHERLANDS or NETHERLANDS in route[:-1]:
-        return []
+def _offers_drop(first: list, following: list, answered) -> bool:
+    """Whether the route's first country may be dropped, from the rules' flags alone (the stage's gate, part of the
+    model: the fit learns only over offered alternatives). ``first``/``following``: the states of the route's first and
+    second country. Not when the rules were told the journey starts there (a source word, a start, an answered "where
+    did it begin") - on every set, plain, tuned or new writer, such a first country is right far more often than
+    not - and a home (nationality, birth, "afkomstig uit") first only when the text tells the next country as where
+    the person lived or set out (the labelling rule: a nationality alone does not move the start; a residence does)."""
+    travelled = [s for s in first if not s.excluded] or first
+    home = False
+    for state in travelled:
+        if state.departure or state.start or state.journey_start:
+            return False
+        home = home or state.home or state.strong_home
+    if answered and any(s.mention.start in answered for s in first):
+        return False
+    if not home:
+        return True
+    told = [s for s in following if not s.excluded] or following
+    return any(s.residence or s.start or s.journey_start for s in told)
+
+
+def _gate(states, route: list[str], dialogue) -> tuple[bool, list[str]]:
+    """One pass over the mentions: whether a ``drop`` is offered and the left-out start countries an ``add`` may put
+    first (a mention with a home, strong home, residence, start or journey-start flag of a country not in the route).
+    What the stage reads for every record; the features are built only when this offers something."""
+    head, second = route[0], route[1]
     in_route = set(route)
-    added = []
+    first, following, added = [], [], []
     for state in states:
         iso3 = state.mention.place.iso3
-        if iso3 in in_route or iso3 == NETHERLANDS or iso3 in added:
-            continue
-        if state.home or state.strong_home or state.residence or state.start or state.journey_start:
+        if iso3 == head:
+            first.append(state)
+        elif iso3 == second:
+            following.append(state)
+        elif (iso3 not in in_route and iso3 != NETHERLANDS and iso3 not in added
+              and (state.home or state.strong_home or state.residence or state.start or state.journey_start)):
             added.append(iso3)
-    droppable = len(route) >= 3
+    droppable = len(route) >= 3 and _offers_drop(first, following, getattr(dialogue, "starts", None))
+    return droppable, added
+
+
+def alternatives(states, route: list[str], mode_of: dict[str, str], dialogue, genre: dict[str, float],
+                 language: str, text_length: int, stop_feature: bool = True) -> list[Alternative]:
+    """The origins the stage may choose instead of the rules' with their features; empty when there is none (a route
+    of fewer than two countries, an NLD first or inside it, no left-out start and no drop offered: ``_gate``).
+    ``stop_feature`` False leaves the ``verifier`` feature 0 (``review`` fills it in only when it can matter)."""
+    if len(route) < 2 or route[0] == NETHERLANDS or NETHERLANDS in route[:-1]:
+        return []
+    droppable, added = _gate(states, route, dialogue)
     if not added and not droppable:
         return []
     summary = country_summaries(states, [*route[:2], *added], dialogue)
@@ -115,9 +149,6 @@ def alternatives(states, route: list[str], mode_of: dict[str, str], dialogue, ge
     record[_INDEX["route_length"]] = min(len(route), 8) / 8.0
     borders = neighbours()
     found = []
-    stops = verifier.stored_model()
-    judged = {c.iso3: c for c in verifier.candidates(states, route, mode_of, dialogue, genre, language, text_length)
-              if c.iso3 == route[0] or c.iso3 in added}
 
     def describe(country: str, following: str, others) -> tuple[float, ...]:
         values = record.copy()
@@ -140,18 +171,38 @@ def alternatives(states, route: list[str], mode_of: dict[str, str], dialogue, ge
             values[_INDEX["next_told_first"]] = float(all(nxt.first < firsts.get(c, 1 << 30)
                                                           for c in firsts if c != following))
         values[_INDEX["other_homes"]] = float(bool(homes - {country}))
-        candidate = judged.get(country)
-        if candidate is not None:
-            intercept, weights = stops.keep if candidate.kept else stops.add
-            z = intercept + sum(map(mul, weights, candidate.values))
-            values[_INDEX["verifier"]] = max(-6.0, min(6.0, z)) / 6.0
         return tuple(values)
 
     if droppable:
         found.append(Alternative("drop", route[0], describe(route[0], route[1], route[1:2])))
     for country in added:
         found.append(Alternative("add", country, describe(country, route[0], route[:2])))
+    if stop_feature:
+        found = with_stop_feature(found, states, route, mode_of, dialogue, genre, language, text_length)
     return found
+
+
+def with_stop_feature(found: list[Alternative], states, route: list[str], mode_of: dict[str, str], dialogue,
+                      genre: dict[str, float], language: str, text_length: int) -> list[Alternative]:
+    """The alternatives with their ``verifier`` feature: the stop verifier's stored log-odds (its rules' signals, not
+    its words) that the country is a stop, within [-6, 6] and divided by 6. The costliest feature (the verifier's
+    candidates of the whole record), so ``review`` asks for it only when the margin can be passed."""
+    stops = verifier.stored_model()
+    wanted = {a.country for a in found}
+    judged = {c.iso3: c for c in verifier.candidates(states, route, mode_of, dialogue, genre, language, text_length)
+              if c.iso3 in wanted}
+    at = _INDEX["verifier"]
+    filled = []
+    for alternative in found:
+        candidate = judged.get(alternative.country)
+        if candidate is not None:
+            intercept, weights = stops.keep if candidate.kept else stops.add
+            z = intercept + sum(map(mul, weights, candidate.values))
+            values = list(alternative.values)
+            values[at] = max(-6.0, min(6.0, z)) / 6.0
+            alternative = alternative._replace(values=tuple(values))
+        filled.append(alternative)
+    return filled
 
 
 def score(model: Model, alternative: Alternative) -> float:
@@ -180,7 +231,13 @@ recording = _HOOKS.recording
 def review(route: list[str], states, mode_of: dict[str, str], dialogue, genre: dict[str, float], language: str,
            text_length: int) -> tuple[list[str], dict[str, float]]:
     """The extractor's hook, before the order stage: the route with the chosen origin and ``origin_flip`` (1 when
-    the origin changed) for the calibration. Empty when the stage is off or keeps the rules' origin."""
+    the origin changed) for the calibration. Empty when the stage is off or keeps the rules' origin.
+
+    The short cut (the same decisions as ``decide`` over ``alternatives``, the fit's full path; a test checks it):
+    most records offer nothing (``_gate``: one pass over the mentions); of the rest, the ``verifier`` feature - the
+    stop verifier's candidates of the whole record, the costliest part - is computed only when an alternative's
+    score could still pass the margin with it (the feature lies in [-1, 1], so it moves a score by at most the
+    absolute value of its weight)."""
     hooks = _HOOKS
     if hooks.recorder is not None:
         hooks.recorder.append((tuple(route), alternatives(states, route, mode_of, dialogue, genre, language,
@@ -189,9 +246,14 @@ def review(route: list[str], states, mode_of: dict[str, str], dialogue, genre: d
     model = hooks.model or stored_model()
     if not model.enabled:
         return route, {}
-    found = alternatives(states, route, mode_of, dialogue, genre, language, text_length)
+    found = alternatives(states, route, mode_of, dialogue, genre, language, text_length, stop_feature=False)
     if not found:
         return route, {}
+    at = _INDEX["verifier"]
+    if all(score(model, a) + abs((model.drop if a.action == "drop" else model.add)[1][at]) <= model.margin
+           for a in found):
+        return route, {}
+    found = with_stop_feature(found, states, route, mode_of, dialogue, genre, language, text_length)
     chosen, _ = decide(found, model)
     if chosen is None:
         return route, {}
