@@ -294,8 +294,9 @@ class PhraseMatcher:
         """``find``'s matches as character spans grouped by payload, in ``find``'s order: one loop instead of a list
         of token matches that the caller turns into spans (the cue spans of every text)."""
         per_token = self._candidates_per_token(tokens.words) if candidates is None else candidates
-        words, unbroken, n = tokens.words, tokens.unbroken, len(tokens.words)
+        words, n = tokens.words, len(tokens.words)
         starts, ends = tokens.starts, tokens.ends
+        folded, broken = tokens._folded, _BREAK.search   # ``tokens.unbroken`` written out (no method call per candidate)
         following = words[1:] + [""]
         match = self._match
         found: dict[Hashable, list[tuple[int, int]]] = {}
@@ -322,7 +323,7 @@ class PhraseMatcher:
                     end = i + 1
                 elif tail is not None:
                     end = i + size
-                    if end > n or words[i + 1:end] != tail or not unbroken(i, end - 1):
+                    if end > n or words[i + 1:end] != tail or broken(folded, ends[i], starts[end - 1]) is not None:
                         continue
                 elif not needed or all(map(words[i + 1:i + 1 + reach].__contains__, needed)):   # see _within
                     end = match(elements, tokens, i + 1)
@@ -342,7 +343,9 @@ class PhraseMatcher:
         """Leftmost-longest, non-overlapping matches (for place names); the first phrase wins a tie.
         ``candidates``: as for ``find``."""
         per_token = self._candidates_per_token(tokens.words) if candidates is None else candidates
-        words, unbroken, n = tokens.words, tokens.unbroken, len(tokens.words)
+        words, n = tokens.words, len(tokens.words)
+        starts, ends = tokens.starts, tokens.ends
+        folded, broken = tokens._folded, _BREAK.search   # ``tokens.unbroken`` written out (no method call per candidate)
         following = words[1:] + [""]
         match = self._match
         covered = 0
@@ -368,7 +371,7 @@ class PhraseMatcher:
                     end = i + 1
                 elif tail is not None:
                     end = i + size
-                    if end > n or words[i + 1:end] != tail or not unbroken(i, end - 1):
+                    if end > n or words[i + 1:end] != tail or broken(folded, ends[i], starts[end - 1]) is not None:
                         end = -1
                 elif _within(needed, words, i, reach):
                     end = match(elements, tokens, i + 1)
