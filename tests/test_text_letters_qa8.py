@@ -66,3 +66,31 @@ def test_a_denied_aside_takes_its_but_along(text, route):
 ])
 def test_a_quotation_corrected_in_one_country_keeps_the_rest(text, route):
     assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a denial told after the country, verb last ("Oostenrijk heeft hij nooit bezocht", "heeft Frankrijk niet bezocht"),
+    # and "never visited" / "did not visit": the country is not on the route, wherever the letter names it
+    ("Correcties nader gehoor, cliënt M. Idris. Op pagina 3 staat 'Oostenrijk' waar cliënt 'Australië' zei: hij "
+     "woonde vijf jaar in Australië en vloog van Sydney via Doha naar Amsterdam. Oostenrijk heeft hij nooit bezocht.",
+     ("AUS", "QAT", "NLD")),
+    ("Correcties nader gehoor, cliënt M. Idris. Blz. 3: 'Cliënt kwam met een visum van Frankrijk naar Europa.' Dit is "
+     "onvolledig. Het visum werd afgegeven door de Franse ambassade in Khartoum, maar cliënt heeft Frankrijk niet "
+     "bezocht. Hij vloog van Khartoum via Caïro naar Rome en reisde met de trein naar Nederland.",
+     ("SDN", "EGY", "ITA", "NLD")),
+    ("Corrections to the interview report, client Mr M. Idris. Page 3 has 'Austria' where our client said "
+     "'Australia': he lived in Australia for five years and flew from Sydney via Doha to Amsterdam. He has never "
+     "visited Austria.",
+     ("AUS", "QAT", "NLD")),
+    ("Corrections to the interview report, client Mr M. Idris. Page 3: 'Client came to Europe on a French visa.' That "
+     "is incomplete. The visa was issued by the French embassy in Khartoum, but client did not visit France. He flew "
+     "from Khartoum via Cairo to Rome and took the train to the Netherlands.",
+     ("SDN", "EGY", "ITA", "NLD")),
+    # ... a flight stop the person did not leave stays a stop ("she never entered Qatar": stayed on board)
+    ("Corrections to the interview report, our client Ms H. Osman. Our client wishes to clarify that the plane from "
+     "Port Sudan to Istanbul only landed in Doha to refuel and that the passengers stayed on board; she never entered "
+     "Qatar. From Istanbul she flew to Amsterdam.",
+     ("SDN", "QAT", "TUR", "NLD")),
+])
+def test_a_country_never_visited_is_no_stop(text, route):
+    assert extract_route(text).route == route

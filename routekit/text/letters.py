@@ -261,6 +261,7 @@ def _letter_denials(folded: str, mentions: list[Mention], statements: list[tuple
             continue
         start, stop = next(((a, b) for a, b in statements if a <= mention.start < b), (0, len(folded)))
         if (_cues().negation_before.search(folded, max(start, mention.start - 40), mention.start) is None
+                and _DENIED_AFTER.match(folded, mention.end, stop) is None
                 or _RESIDENCE_AFTER.match(folded, mention.end, min(stop, mention.end + 30))):
             continue   # "niet in Turkije heeft gewoond": he did not live there, he may have passed
         if any(a < mention.start < b for a, b in (q.span() for q in _QUOTATION.finditer(folded, start, stop))):
@@ -270,6 +271,9 @@ def _letter_denials(folded: str, mentions: list[Mention], statements: list[tuple
 
 
 _AFFIRMED_BEFORE = re.compile(r"(?<![\w'])" + _alternatives(_WORDS["affirmed"]) + r"(?:\s+\w+){0,2}\s+$")
+_DENIED_AFTER = re.compile(r"\s+(?:[\w']+\s+){0,4}?" + _alternatives(_WORDS["denied_after"]["negations"]) + r"(?:\s+"
+                           + _alternatives(_WORDS["denied_after"]["adverbs"]) + r")?\s+"
+                           + _alternatives(_WORDS["denied_after"]["verbs"]) + r"(?![\w'])")
 _RESIDENCE_AFTER = re.compile(r"[^.;:!?]*?(?<![\w'])" + _alternatives(_WORDS["residence_verbs"]) + r"(?![\w'])")
 
 
@@ -280,7 +284,8 @@ def _without_countries(account: str, countries: frozenset[str]) -> str:
     pieces = list(account)
     for mention in find_places(account, folded):
         if (mention.place.iso3 in countries and mention.place.kind == "country"
-                and not _cues().negation_before.search(folded, max(0, mention.start - 40), mention.start)):
+                and not _cues().negation_before.search(folded, max(0, mention.start - 40), mention.start)
+                and not _DENIED_AFTER.match(folded, mention.end, min(len(folded), mention.end + 80))):
             pieces[mention.start:mention.end] = " " * (mention.end - mention.start)
     return "".join(pieces)
 
