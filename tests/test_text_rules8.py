@@ -145,3 +145,19 @@ def test_a_failed_attempt_is_no_stop(text, route):
 ])
 def test_a_second_arrival_in_the_perfect_tense_is_cut(text, route):
     assert extract_route(text).route_text == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a case officer's summary of the interview is a Dutch authority's record: its route ends in NLD
+    ("Samenvatting gehoor. Betrokkene reisde met de bus van Conakry naar Bamako en daarna naar Algerije. Vanuit "
+     "Tunesie stak hij over naar Lampedusa en ging verder naar Frankrijk.", "GIN>MLI>DZA>TUN>ITA>FRA>NLD"),
+    ("Summary of the main interview. The applicant took a bus from Conakry to Bamako and went on to Algeria. From "
+     "Tunisia he crossed to Lampedusa and went on to France.", "GIN>MLI>DZA>TUN>ITA>FRA>NLD"),
+    # the state that makes a Dublin claim or request is named as a document's issuer, not as a stop
+    ("Samenvatting nader gehoor: hij reisde van Bagdad via Turkije naar Griekenland. Er ligt een Dublinclaim van "
+     "Duitsland.", "IRQ>TUR>GRC>NLD"),
+    ("Summary of the interview: he came from Baghdad via Turkey and Greece. There is a Dublin claim from Germany on "
+     "file.", "IRQ>TUR>GRC>NLD"),
+])
+def test_interview_summaries_and_dublin_claims(text, route):
+    assert extract_route(text).route_text == route
