@@ -99,18 +99,21 @@ NO_WORDS = Words(None)
 class Priors:
     """What the stage never removes, whatever the regression says (``verifier.Model``): a country the rules found a
     mode of travel for (``keep_told``), the route's first country told as a home when no other country is told as
-    where the journey started (``keep_origin``)."""
+    where the journey started (``keep_origin``), the end of a route the rules read as ending abroad (``keep_end``)."""
     keep_told: bool = True
     keep_origin: bool = True
+    keep_end: bool = True   # the last country of a route that does not end in the Netherlands
 
 
 PRIORS = Priors()
+NO_PRIORS = Priors(False, False, False)
 
 
 def priors_of(fitted: dict) -> Priors:
     """The priors a stored fit was made with (absent: none, the fits before them)."""
     stored = fitted.get("priors") or {}
-    return Priors(bool(stored.get("keep_told", False)), bool(stored.get("keep_origin", False)))
+    return Priors(bool(stored.get("keep_told", False)), bool(stored.get("keep_origin", False)),
+                  bool(stored.get("keep_end", False)))
 
 
 # a demo-like data set (``routekit synth``) whose labelled texts may join the fit (``--add-synth SEED``): the
@@ -282,15 +285,15 @@ def outcome(rows: list[Row], model: verifier.Model) -> dict:
 
 
 def model_of(rows: list[Row], ridge: float, words: Words, t_remove: float = 0.0, t_add: float = 1.0,
-             priors: Priors = Priors(False, False)) -> verifier.Model:
+             priors: Priors = NO_PRIORS) -> verifier.Model:
     """The stage fitted on ``rows`` (switched on, with the given thresholds, word band and priors)."""
     keep, add, keep_words, add_words = fit(rows, ridge, words)
     band = words.band if words.ridge is not None else math.inf
     return verifier.Model(True, keep, add, t_remove, t_add, keep_words, add_words, band, priors.keep_told,
-                          priors.keep_origin)
+                          priors.keep_origin, priors.keep_end)
 
 
-def held_out_folds(rows: list[Row], ridge: float, words: Words = NO_WORDS, priors: Priors = Priors(False, False)
+def held_out_folds(rows: list[Row], ridge: float, words: Words = NO_WORDS, priors: Priors = NO_PRIORS
                    ) -> list[tuple[list[Row], verifier.Model]]:
     """Per group: its rows and the stage fitted on the other groups."""
     folds = []
@@ -324,7 +327,7 @@ def end_to_end(rows: list[Row], model: verifier.Model) -> dict:
 
 
 def choose_thresholds(rows: list[Row], ridge: float, break_cost: float, folds=None, words: Words = NO_WORDS,
-                      priors: Priors = Priors(False, False)) -> tuple[float, float, int, int]:
+                      priors: Priors = NO_PRIORS) -> tuple[float, float, int, int]:
     """The (t_remove, t_add) with the best fixed - break_cost x broken over the groups, each scored by the fit on the
     others (ties: the more cautious pair); also its fixed and broken."""
     table = grid(folds if folds is not None else held_out_folds(rows, ridge, words, priors))
@@ -367,7 +370,7 @@ def ranking(folds) -> str:
 
 
 def nested_held_out(rows: list[Row], ridge: float, break_cost: float, held: str, words: Words = NO_WORDS,
-                    priors: Priors = Priors(False, False)) -> tuple[dict, str]:
+                    priors: Priors = NO_PRIORS) -> tuple[dict, str]:
     """One group's tally, scored by the fit on the others with thresholds chosen on those others alone (the
     vocabulary too is built from the others)."""
     rest = [r for r in rows if r.group != held]
@@ -403,6 +406,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="let the stage remove a country the rules found a mode of travel for")
     parser.add_argument("--no-keep-origin", action="store_true",
                         help="let the stage remove a first country told as a home when no other start is told")
+    parser.add_argument("--no-keep-end", action="store_true",
+                        help="let the stage remove the last country of a route that does not end in the Netherlands")
     parser.add_argument("--add-synth", type=int, default=None, metavar="SEED",
                         help=f"add {SYNTH_ROWS} labelled demo texts (routekit synth with SEED, not the benchmark's "
                              f"{SYNTH_BENCHMARK_SEED}) like the tuned sets: the generator's plain narratives")
@@ -412,7 +417,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     words = NO_WORDS if args.no_words else Words(args.word_ridge, word_floor(args.word_min), stacked=args.stacked,
                                                  band=args.word_band)
-    priors = Priors(not args.no_keep_told, not args.no_keep_origin)
+    priors = Priors(not args.no_keep_told, not args.no_keep_origin, not args.no_keep_end)
     paths, rows, groups = training_rows(args, read_rows)
     candidates = sum(len(r.candidates) for r in rows)
     print(f"training: {len(groups)} sets, {len(rows)} rows, {candidates} candidates "
@@ -463,6 +468,7 @@ def main(argv: list[str] | None = None) -> int:
                    + (f" --word-band {words.band}" if words.band != WORD_BAND else ""))
         options += ((" --no-keep-told" if not priors.keep_told else "")
                     + (" --no-keep-origin" if not priors.keep_origin else "")
+                    + (" --no-keep-end" if not priors.keep_end else "")
                     + (f" --add-synth {args.add_synth}" if args.add_synth is not None else "")
                     + (" --train " + " ".join(f"tests/data/{Path(p).name}" for p in args.train)
                        if [Path(p).name for p in args.train] != [p.name for p in TRAIN_SETS] else ""))
@@ -471,7 +477,7 @@ def main(argv: list[str] | None = None) -> int:
             "sets": [Path(p).name for p in paths], "rows": len(rows) - len(tuned_rows), "candidates": candidates,
             "tuned_sets_with_indicator": tuned_sets, "tuned_rows": len(tuned_rows),
             **({} if args.add_synth is None else {"synth_seed_with_indicator": args.add_synth}),
-            "priors": {"keep_told": priors.keep_told, "keep_origin": priors.keep_origin},
+            "priors": {"keep_told": priors.keep_told, "keep_origin": priors.keep_origin, "keep_end": priors.keep_end},
             "ridge": args.ridge, "break_cost": args.break_cost, "intercept_per_set": True,
             **({} if words.ridge is None else {"word_floor": words.floor.entry()}),
             "window_words": None if words.ridge is None else {

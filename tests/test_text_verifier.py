@@ -342,6 +342,21 @@ def test_a_told_mode_keeps_a_country(stored):
     assert "ITA" in extract_route(told).route   # the rules found how the person reached Italy
 
 
+def test_the_end_of_a_route_written_abroad_is_kept(stored):
+    """A debriefing at Lampedusa: the rules end the route in Italy, where the person is; the training records, nearly
+    all ending in the Netherlands, cannot teach the stage to judge that end (``keep_end``)."""
+    text = ("Debriefing note, Lampedusa hotspot: the man said he left Mali in 2024 and travelled through Niger to "
+            "Libya. He departed from Zuwara by boat.")
+    assert extract_route(text).route == ("MLI", "NER", "LBY", "ITA")
+    doubting = _model(keep_intercept=5.0, keep_weights={"route_last": -10.0}, add=1.0)
+    stored(doubting)
+    assert extract_route(text).route == ("MLI", "NER", "LBY")
+    stored(doubting._replace(keep_end=True))
+    assert extract_route(text).route == ("MLI", "NER", "LBY", "ITA")
+    stored(doubting._replace(keep_end=True))
+    assert extract_route(TEXT).route == ("SYR", "TUR", "GRC", "NLD")   # a route ending in NLD: its last stop may go
+
+
 # hand-made records for the short cut: origins told and not, residences, denials, relatives, intentions, a document,
 # via lists, flights, a transcript, places only, the Netherlands named first, countries named twice
 SHORT_CUT_TEXTS = (
@@ -357,6 +372,7 @@ SHORT_CUT_TEXTS = (
     "De chauffeur had een Pools kenteken. Hij reed ons van Hongarije via Oostenrijk en Duitsland naar Venlo.",
     "He wants to go to England. He left Iraq, crossed Turkey and Greece, and Italy twice, and came to the Netherlands.",
     "Ik wilde naar Zweden. Via Turkije, Griekenland en Albanie kwam ik in Italie. Vanuit Italie naar Nederland.",
+    "Debriefing Lampedusa: he left Mali, travelled through Niger and Algeria to Libya and departed by boat.",
 )
 
 
@@ -382,7 +398,8 @@ def _hook_inputs(texts) -> list[tuple]:
 
 @pytest.mark.parametrize("band, keep_told, keep_origin", [(math.inf, False, False), (1.0, True, True),
                                                            (0.0, False, True), (3.0, True, False)])
-def test_the_short_cut_decides_as_the_full_path(band, keep_told, keep_origin):
+@pytest.mark.parametrize("keep_end", [False, True])
+def test_the_short_cut_decides_as_the_full_path(band, keep_told, keep_origin, keep_end):
     """``review``'s short cut (bits per mention, a sparse score, words read only within the band) gives the route,
     flips and lowest p that ``decide`` gives over every candidate's full features and words - on hand-made records,
     with the stored weights and with weights that put many countries near the cut."""
@@ -394,7 +411,8 @@ def test_the_short_cut_decides_as_the_full_path(band, keep_told, keep_origin):
     models = [stored_model, verifier.Model(True, (0.5, spread), (0.0, (0.0,) * N), 0.45, 1.0, words)]
     changed = 0
     for model in models:
-        model = model._replace(enabled=True, word_band=band, keep_told=keep_told, keep_origin=keep_origin)
+        model = model._replace(enabled=True, word_band=band, keep_told=keep_told, keep_origin=keep_origin,
+                               keep_end=keep_end)
         for route, states, mode_of, dialogue, genre, language, length, words_of in inputs:
             found = verifier.candidates(states, route, mode_of, dialogue, genre, language, length, words=words_of())
             full, full_flips, full_lowest = verifier.decide(list(route), found, model)

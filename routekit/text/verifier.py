@@ -309,8 +309,12 @@ class Model(NamedTuple):
     ``keep_origin``: the route's first country, told as where the person comes from (a home: "Afkomstig uit Iran"),
     is never removed nor scored when no other country is told as where the journey started (a start cue or a
     residence; a leg's "vanuit X" is not one): then the text names no other origin for the journey. The training
-    writers' nationalities stated alone taught the regression to doubt every such origin, and it removed plain "Afkomstig uit Iran. Via Dubai naar
-    Nederland." origins; held out on train1-10 the stage's removals of such countries were none."""
+    writers' nationalities stated alone taught the regression to doubt every such origin, and it removed plain
+    "Afkomstig uit Iran. Via Dubai naar Nederland." origins; held out on train1-10 the stage removed no such
+    country.
+    ``keep_end``: the last country of a route that does not end in the Netherlands (the rules read the record as
+    written abroad, a debriefing at Lampedusa) is never removed nor scored: it is where the person is, and the
+    training records, nearly all ending in the Netherlands, cannot teach the stage to judge it."""
 
     enabled: bool
     keep: tuple[float, tuple[float, ...]]
@@ -322,6 +326,7 @@ class Model(NamedTuple):
     word_band: float = math.inf
     keep_told: bool = False
     keep_origin: bool = False
+    keep_end: bool = False
 
     @property
     def reads_words(self) -> bool:
@@ -394,7 +399,8 @@ def decide(route: list[str], found: list[Candidate], model: Model, removed: list
     # scores, not probabilities: p < t is score < logit(t), and only the lowest needs its probability
     kept = []
     for c in found:
-        if c.kept and not (model.keep_told and c.values[_MODE_TOLD]) and not (model.keep_origin and _told_origin(c)):
+        if c.kept and not (model.keep_told and c.values[_MODE_TOLD]) and not (model.keep_origin and _told_origin(c)) \
+                and not (model.keep_end and route[-1] != NETHERLANDS and c.iso3 == route[-1]):
             score = intercept + sum(map(mul, weights, c.values))
             if score < word_cut:
                 score += _word_score(c.words, keep_words)
@@ -532,6 +538,10 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
             return route, 0, 1.0, []
     else:
         reviewed = in_route
+    if model.keep_end and route[-1] != NETHERLANDS:   # a route ending abroad keeps its end
+        reviewed = {country: position for country, position in reviewed.items() if country != route[-1]}
+        if not reviewed:
+            return route, 0, 1.0, []
     found: dict[str, list] = {}            # route country -> [bits, mentions, excluded, first, last, sentences]
     first_in: dict[int, str] = {}          # per sentence: the first country named in it other than the Netherlands
     crowded: set[int] = set()              # the sentences that name two such countries (no country there is alone)
@@ -543,7 +553,11 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
     netherlands = -1
     asked = getattr(dialogue, "kept", _NONE)
     answered = getattr(dialogue, "starts", _NONE)
+    dialogue_marks = bool(asked or answered)
     masks = compiled.masks
+    # the loop's constants as locals (a global is looked up on every use)
+    flags_of, reason_bit, netherlands_code = _flags_of, _REASON_BIT, NETHERLANDS
+    home_bit, via_bit, start_bits, not_place, not_fuzzy = _HOME_BIT, _VIA_BIT, _START_BITS, _NOT_PLACE, _NOT_FUZZY
     for state in states:
         mention = state.mention
         iso3 = mention.place.iso3
@@ -551,23 +565,23 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
         reason = state.excluded
         if reason:
             excluded_in.setdefault(sentence, set()).add(iso3)
-            bits = _REASON_BIT.get(reason, _EX_OTHER_BIT)
+            bits = reason_bit.get(reason, _EX_OTHER_BIT)
         else:
-            flags = _flags_of(state)
-            if any(flags):
+            flags = flags_of(state)
+            if True in flags:
                 bits = masks.get(flags)
                 if bits is None:
                     bits = masks[flags] = _flag_mask(flags)
-                if bits & _HOME_BIT:
+                if bits & home_bit:
                     home_in.setdefault(sentence, set()).add(iso3)
                     homes.add(iso3)
-                if bits & _VIA_BIT:
+                if bits & via_bit:
                     vias.add(iso3)
-                if bits & _START_BITS and iso3 != NETHERLANDS:
+                if bits & start_bits and iso3 != netherlands_code:
                     starts.add(iso3)
             else:
                 bits = 0
-        if iso3 == NETHERLANDS:
+        if iso3 == netherlands_code:
             if netherlands < 0:
                 netherlands = mention.start
             continue
@@ -579,14 +593,15 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
         if iso3 not in reviewed:
             continue
         if mention.place.kind == "country":
-            bits |= _NOT_PLACE
+            bits |= not_place
         if not mention.fuzzy:
-            bits |= _NOT_FUZZY
+            bits |= not_fuzzy
         start = mention.start
-        if start in asked:
-            bits |= _ASKED_BIT
-        if start in answered:
-            bits |= _ANSWERED_BIT
+        if dialogue_marks:
+            if start in asked:
+                bits |= _ASKED_BIT
+            if start in answered:
+                bits |= _ANSWERED_BIT
         told = found.get(iso3)
         if told is None:
             found[iso3] = [bits, 1, 1 if reason else 0, start, start, (sentence,)]
@@ -620,10 +635,12 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
             base += weights[index] * value
     mask_scores = compiled.mask_scores
     borders = neighbours()
-    last_abroad = next((c for c in reversed(route) if c != NETHERLANDS), None)
+    last_position = len(route) - 1
+    last_abroad = route[last_position] if route[last_position] != NETHERLANDS else None
+    if last_abroad is None:
+        last_abroad = next((c for c in reversed(route) if c != NETHERLANDS), None)
     length = float(max(text_length, 1))
     word_cut = compiled.word_cut
-    last_position = len(route) - 1
     scored = []
     for iso3, (bits, count, excluded, first, last, sentences) in found.items():
         score = mask_scores.get(bits)
@@ -764,7 +781,8 @@ def read_model(path) -> Model:
     add = coefficients(data, "add", FEATURE_NAMES, path, VerifierError, _WRITER)
     band = number(thresholds, "word_band", math.inf, path, VerifierError, "thresholds.word_band")
     keep_told, keep_origin = thresholds.get("keep_told", False), thresholds.get("keep_origin", False)
-    for name, value in (("keep_told", keep_told), ("keep_origin", keep_origin)):
+    keep_end = thresholds.get("keep_end", False)
+    for name, value in (("keep_told", keep_told), ("keep_origin", keep_origin), ("keep_end", keep_end)):
         if not isinstance(value, bool):
             raise VerifierError(f"{path}: thresholds.{name}: not true or false")
     if not band >= 0.0:
@@ -774,7 +792,7 @@ def read_model(path) -> Model:
                  number(thresholds, "add", 1.0, path, VerifierError, "thresholds.add"),
                  *(read_word_weights(data[part], path, f"{part}.words", (ANY, BEFORE, AFTER), VerifierError,
                                      data.get("fitted")) for part in ("keep", "add")), band, keep_told,
-                 keep_origin)
+                 keep_origin, keep_end)
 
 
 _HEADER = ("# The learned second stage of routekit.text (verifier.py): p(a candidate country is in the gold route) =\n"
@@ -794,7 +812,8 @@ def write_model(path: Path, model: Model, fitted: dict) -> None:
             "thresholds": {"remove": float(model.remove_below), "add": float(model.add_above),
                            **({"word_band": float(model.word_band)} if math.isfinite(model.word_band) else {}),
                            **({"keep_told": True} if model.keep_told else {}),
-                           **({"keep_origin": True} if model.keep_origin else {})},
+                           **({"keep_origin": True} if model.keep_origin else {}),
+                           **({"keep_end": True} if model.keep_end else {})},
             "keep": {**coefficients_entry(model.keep, FEATURE_NAMES), "words": words_entry(model.keep_words)},
             "add": {**coefficients_entry(model.add, FEATURE_NAMES), "words": words_entry(model.add_words)}}
     write_stage_file(path, _HEADER, data)
