@@ -745,21 +745,24 @@ def _mark_origin(state: _MentionState, folded: str, scopes: _Scopes, segments: S
     """Step 3: where the journey starts and what was left - nationality or birth (home), the journey's start, a
     departure or strong start, a residence; with the verb-last Dutch forms ("in Iran opgegroeid", "in Tesseney
     geboren", "uit Guinee kom") and boarding ("in Belgie in de vrachtwagen geklommen": left, not reached)."""
-    mention, clause = state.mention, state.clause
+    mention = state.mention
     m_start, m_end = mention.start, mention.end
-    is_home_country = mention.place.iso3 == NETHERLANDS
     if m_start in scopes.homes:
         state.home = True
         state.strong_home = m_start in scopes.nationalities
-    departure = is_start = False
-    if not is_home_country:
-        if m_start in scopes.journey_starts:
-            state.journey_start = True
-        boarding_after = scopes.boarding_after
-        departure = m_start in scopes.departed or (bool(boarding_after.spans) and any(
-            segments.clause(start) == clause and start - m_end <= 50
-            for start, _ in boarding_after.between(m_end, m_end + 50)))
-        is_start = m_start in scopes.starts
+    if mention.place.iso3 == NETHERLANDS:
+        # here: neither left nor started from (every cue after it below is about a place abroad); lived in, perhaps
+        state.start = state.departure = False
+        if m_start in scopes.residences:
+            state.residence = True
+        return
+    if m_start in scopes.journey_starts:
+        state.journey_start = True
+    boarding_after = scopes.boarding_after
+    departure = m_start in scopes.departed or (bool(boarding_after.spans) and any(
+        segments.clause(start) == state.clause and start - m_end <= 50
+        for start, _ in boarding_after.between(m_end, m_end + 50)))
+    is_start = m_start in scopes.starts
     if departure and not is_start and scopes.start_after.spans:
         is_start = any(_gap_ok(folded, m_end, cue, 3) for cue, _ in scopes.start_after.between(m_end, m_end + 60))
     state.start = is_start
@@ -769,15 +772,15 @@ def _mark_origin(state: _MentionState, folded: str, scopes: _Scopes, segments: S
     if departure and scopes.home_after.spans and any(
             _gap_ok(folded, m_end, cue, 2) for cue, _ in scopes.home_after.between(m_end, m_end + 40)):
         state.home, state.departure, state.start = True, False, False
-    if scopes.residence_after.spans and not is_home_country and any(
+    if scopes.residence_after.spans and any(
             _gap_ok(folded, m_end, cue, 3) for cue, _ in scopes.residence_after.between(m_end, m_end + 40)):
         state.residence = True   # "(ik ben) in Iran opgegroeid", "die drie jaar in Turkije had gewoond"
-    if not is_home_country and _PERSONAL_DATA_AFTER.match(folded, m_end):
+    if _PERSONAL_DATA_AFTER.match(folded, m_end):
         # "Betrokkene (Guinee, geb. 2005)", "Arben H., Albania, born 02-05-1994": the person's nationality in the
         # record's personal data, not a place travelled
         state.home = state.strong_home = True
         state.departure = state.start = state.residence = False
-    if scopes.birth_after.spans and not is_home_country and any(
+    if scopes.birth_after.spans and any(
             _gap_ok(folded, m_end, cue, 2) for cue, _ in scopes.birth_after.between(m_end, m_end + 30)):
         # "Ik ben in Tesseney geboren", "in Afghanistan geboren maar vertrok uit Iran": a birthplace, told verb-last
         state.home = state.strong_home = True
