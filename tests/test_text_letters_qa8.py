@@ -94,3 +94,16 @@ def test_a_quotation_corrected_in_one_country_keeps_the_rest(text, route):
 ])
 def test_a_country_never_visited_is_no_stop(text, route):
     assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a transcript of three or more turns is an interview record held in the Netherlands (every routed one of the
+    # labelled sets ends in NLD), though it names no Dutch place
+    ("V: U zei eerder dat u via Duitsland bent gekomen. Klopt dat? A: Nee, dat was een vergissing van de tolk. / "
+     "V: Hoe kwam u in België? A: Met de bus uit Parijs. / V: En Frankrijk, hoe kwam u daar? A: Per vliegtuig vanuit "
+     "Kinshasa.", ("COD", "FRA", "BEL", "NLD")),
+    ("Q: Where did you fly from? A: Nairobi. / Q: Is that where you started? A: No, I came to Nairobi from Juba by "
+     "road. / Q: And after Nairobi? A: A flight with a connection in Frankfurt.", ("SSD", "KEN", "DEU", "NLD")),
+])
+def test_a_transcript_of_three_turns_is_held_in_the_netherlands(text, route):
+    assert extract_route(text).route == route

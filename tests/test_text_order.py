@@ -114,12 +114,12 @@ def test_a_route_told_backwards_follows_its_legs(text, expected):
     # order given only by dates, the questions out of order
     ("V: Wanneer kwam u in Griekenland aan? A: Op 3 maart 2020, op Samos. V: Wanneer verliet u Afghanistan? "
      "A: In juli 2018. V: Hoe lang was u in Turkije? A: Van januari 2019 tot februari 2020, in Izmir. "
-     "V: En in Iran? A: In augustus 2018, een paar maanden in Teheran.", "AFG>IRN>TUR>GRC"),
+     "V: En in Iran? A: In augustus 2018, een paar maanden in Teheran.", "AFG>IRN>TUR>GRC>NLD"),
     ("Q: When did you reach Italy? A: In May 2021. Q: And Libya? A: I arrived there in 2019 and worked in Tripoli. "
-     "Q: When did you leave Sudan? A: In November 2018.", "SDN>LBY>ITA"),
+     "Q: When did you leave Sudan? A: In November 2018.", "SDN>LBY>ITA>NLD"),
     # a month without a year takes the year that follows it in the sentence ("van januari tot juni 2022")
     ("V: Wanneer was u in Zwitserland? A: Van januari tot juni 2022. V: En in Frankrijk? A: In april 2022, een "
-     "paar weken. V: Wanneer kwam u in Italie aan? A: In maart 2022.", "CHE>ITA>FRA"),
+     "paar weken. V: Wanneer kwam u in Italie aan? A: In maart 2022.", "CHE>ITA>FRA>NLD"),
     # a date in a record's header (a full numeric date) orders nothing
     ("Proces-verbaal 12-06-2023. Betrokkene kwam in 2021 uit Syrie naar Turkije en reisde in 2022 via Bulgarije "
      "naar Servie. Zijn broer woont sinds 14-02-2019 in Zweden.", "SYR>TUR>BGR>SRB>NLD"),
