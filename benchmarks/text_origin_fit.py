@@ -7,8 +7,8 @@ Trains on labelled sets the rules were never tuned on (default the ten blind-wri
 recording (the routes the rules, the stop verifier and the order stage make, and per record the alternative origins
 with their features). An alternative is labelled right when it gives the gold route's first country without losing a
 gold country (``drop``: the dropped country is not in gold and the next one is gold's first; ``add``: the country is
-gold's first). Two ridge logistic regressions (``calibration.fit``), one per action; each set counts as much as
-another.
+gold's first). Two ridge logistic regressions (``calibration.fit``), one per action, over the alternatives of rows
+where the alternative or the rules' origin is right (the choice the stage makes); each set counts as much as another.
 
 The margin (the log-odds the best alternative must exceed) is chosen by leaving one set out: rows fixed less
 ``--break-cost`` x rows broken, ties to the larger margin. A row's route after the stage is the extractor's route with
@@ -79,8 +79,16 @@ def read_rows(path: Path, group: str) -> list[Row]:
     return rows
 
 
+def rules_right(row: Row) -> bool:
+    """Is the rules' origin (the reviewed route's first country) gold's first country?"""
+    return bool(row.gold) and bool(row.reviewed) and row.reviewed[0] == row.gold[0]
+
+
 def fit(rows: list[Row], ridge: float, margin: float = math.inf) -> origin_model.Model:
-    """Per action a ridge logistic regression over its alternatives, each set weighing as much as another."""
+    """Per action a ridge logistic regression over its alternatives, each set weighing as much as another. An
+    alternative is learnt from only when it or the rules' origin is right: the choice the stage makes is between the
+    two, so the score is the log-odds of the alternative against the rules' origin and a margin of 0 is the even
+    bet (rows where neither is right taught 'keep' and pushed the held-out margin to the grid's floor)."""
     sizes = {}
     for row in rows:
         sizes[row.group] = sizes.get(row.group, 0) + 1
@@ -88,8 +96,9 @@ def fit(rows: list[Row], ridge: float, margin: float = math.inf) -> origin_model
     for action in origin_model.ACTIONS:
         vectors, labels, weights = [], [], []
         for row in rows:
+            keep_right = rules_right(row)
             for alternative in row.found:
-                if alternative.action == action:
+                if alternative.action == action and (keep_right or right(row, alternative)):
                     vectors.append(alternative.values)
                     labels.append(right(row, alternative))
                     weights.append(100.0 / sizes[row.group])
@@ -172,8 +181,11 @@ def main(argv: list[str] | None = None) -> int:
         figures, plain_ok = judge_allowed_sets(judged)
     switch_on = switch_on_rule(pooled_ok, plain_ok, math.isfinite(margin))
     if args.write:
+        named = [Path(p) for p in args.train]
         options = ((" --add-tuned" if args.add_tuned else "") + (" --add-plain" if args.add_plain else "")
-                   + (f" --ridge {args.ridge}" if args.ridge != 1.0 else ""))
+                   + (f" --ridge {args.ridge}" if args.ridge != 1.0 else "")
+                   + ("" if named == list(TRAIN_SETS) else " --train " + " ".join(
+                       str(p.relative_to(ROOT)) if p.is_absolute() and ROOT in p.parents else str(p) for p in named)))
         fitted = {
             **fit_record("benchmarks/text_origin_fit.py", args.extra, options),
             "sets": [Path(p).name for p in paths], "rows": len(rows), "alternatives": counts, "ridge": args.ridge,

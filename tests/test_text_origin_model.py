@@ -44,8 +44,9 @@ def test_the_rules_route_and_the_alternatives_of_the_example():
     assert result.route == RULES and result.modes == MODES
     route, found = recorded[0]
     assert route == RULES
-    assert [(a.action, a.country) for a in found] == [("drop", "SDN"), ("add", "ERI")]
-    add = found[1].values
+    # Sudan is told as where the journey starts ("Vanuit Soedan"): the gate offers no drop, only the left-out birth
+    assert [(a.action, a.country) for a in found] == [("add", "ERI")]
+    add = found[0].values
     assert add[origin_model.FEATURE_NAMES.index("strong_home")] == 1.0   # a birth country
     assert all(len(a.values) == N for a in found)
 
@@ -74,10 +75,12 @@ def test_an_added_origin_keeps_nld_last_and_modes_with_their_countries():
 
 
 def test_a_dropped_origin_keeps_nld_last_and_modes_with_their_countries():
+    rules = extract_route(HARD)
     with origin_model.using(_model(drop=5.0)):
-        result = extract_route(TEXT)
-    assert result.route == RULES[1:]
-    assert result.modes == MODES[1:]
+        result = extract_route(HARD)
+    assert rules.route == HARD_RULES
+    assert result.route == rules.route[1:]
+    assert result.modes == rules.modes[1:]
 
 
 def test_a_two_country_route_is_never_dropped_and_nld_never_added():
@@ -158,7 +161,8 @@ def test_the_fit_is_deterministic_and_reproduces_the_stored_coefficients():
     fitted = yaml.safe_load((ROOT / "routekit" / "reference" / "gazetteer" / origin_model.ORIGIN_FILE)
                             .read_text(encoding="utf-8"))["fitted"]
     rows = []
-    for path in script.TRAIN_SETS:
+    # the sets the stored command names (``--train``), else the default training sets
+    for path in [DATA / name for name in fitted["sets"]] or script.TRAIN_SETS:
         rows += script.read_rows(path, path.stem)
     # the stored fit's own extra rows (``--add-tuned`` / ``--add-plain``), as its command says
     rows += script.added_rows({*(script.TUNED_SETS if fitted.get("tuned_sets_added") else ()),
@@ -177,11 +181,12 @@ def test_the_fit_is_deterministic_and_reproduces_the_stored_coefficients():
 # a plain chronological narrative: the journey starts in the country the person comes from
 PLAIN = ("Ik kom uit Afghanistan. Vanuit Afghanistan ben ik met de auto naar Iran gereisd en daarna lopend naar "
          "Turkije. Met de boot naar Griekenland en met het vliegtuig naar Nederland.")
-# a lawyer's letter: the client comes from Syria but lived in Lebanon and left from there (gold starts in Lebanon);
-# the rules put Syria first
-HARD = ("Geachte heer, mevrouw, Mijn cliënte komt uit Syrië. Zij woonde de laatste tien jaar in Libanon. Vanuit "
-        "Libanon vertrok zij met het vliegtuig naar Turkije en reisde daarna via Griekenland naar Nederland. Met "
-        "vriendelijke groet, de advocaat")
+# a debriefing told as questions and answers: England is where the person wanted to go (and tried to, from Calais),
+# not where the journey began; the rules put it first, gold would start in Spain
+HARD = ("Q: Where did you want to go? A: England, always England. I spent three months in Calais trying the lorries. "
+        "Q: How did you reach Calais? A: From Spain, by bus to Paris. Q: And the Netherlands? A: From Brussels I took "
+        "the train to Rotterdam, where the police found me.")
+HARD_RULES = ("GBR", "ESP", "FRA", "BEL", "NLD")
 
 
 def _drop_score(text, model):
@@ -192,26 +197,70 @@ def _drop_score(text, model):
     return route, drop, origin_model.score(model, drop)
 
 
-def test_the_stored_fit_switched_on_leaves_a_plain_narrative_alone():
+# an origin told alone, then the way ("Afkomstig uit Iran. Via Dubai naar Nederland."): the home is the start
+ALONE = "Afkomstig uit Iran. Via Dubai naar Nederland. Het laatste deel met het vliegtuig."
+
+
+@pytest.mark.parametrize("text, route", [(PLAIN, ("AFG", "IRN", "TUR", "GRC", "NLD")), (ALONE, ("IRN", "ARE", "NLD"))])
+def test_the_stored_fit_switched_on_leaves_a_plain_narrative_alone(text, route):
+    # the gate offers nothing: the first country is told as where the journey starts (PLAIN), or it is a home and
+    # no other start is told (ALONE); so no weights, however fitted, can move it
+    with origin_model.recording() as recorded:
+        extract_route(text)
+    assert recorded[0] == (route, [])
+    with origin_model.using(origin_model.stored_model()._replace(enabled=True, margin=-50.0)):
+        assert extract_route(text).route == route
+
+
+def test_the_stored_fit_switched_on_drops_a_first_country_that_was_only_the_goal():
     model = origin_model.stored_model()._replace(enabled=True)
-    route, drop, value = _drop_score(PLAIN, model)
-    assert route == ("AFG", "IRN", "TUR", "GRC", "NLD") and drop.country == "AFG"
-    assert value < model.margin - 2.0   # far from a switch, not just below it
+    route, drop, value = _drop_score(HARD, model)
+    assert route == HARD_RULES and drop.country == "GBR"
+    assert value > model.margin + 1.0   # confident, not just over the margin
     with origin_model.using(model):
-        assert extract_route(PLAIN).route == route
-
-
-def test_the_stored_fit_ranks_a_nationality_told_apart_from_the_journey_far_above_a_plain_origin():
-    model = origin_model.stored_model()._replace(enabled=True)
-    route, drop, hard = _drop_score(HARD, model)
-    assert route == ("SYR", "LBN", "TUR", "GRC", "NLD") and drop.country == "SYR"
-    _, _, plain = _drop_score(PLAIN, model)
-    assert hard - plain > 4.0
-    # switched on at a margin just under its score, the drop happens and the modes stay with their countries
-    with origin_model.using(model._replace(margin=hard - 0.5)):
         result = extract_route(HARD)
-        assert extract_route(PLAIN).route == ("AFG", "IRN", "TUR", "GRC", "NLD")
-    assert result.route == ("LBN", "TUR", "GRC", "NLD") and result.route[-1] == "NLD"
+    assert result.route == HARD_RULES[1:] and result.modes == extract_route(HARD).modes[1:]
+
+
+def _hook_decisions(texts, model, monkeypatch):
+    """(route into the hook, route out of it) per text that reached the hook, the stage using ``model``."""
+    seen = []
+    real = extraction.review_origin
+
+    def spy(route, *args):
+        out = real(route, *args)
+        seen.append((tuple(route), tuple(out[0])))
+        return out
+
+    monkeypatch.setattr(extraction, "review_origin", spy)
+    with origin_model.using(model):
+        for text in texts:
+            extract_route(text)
+    monkeypatch.setattr(extraction, "review_origin", real)
+    return seen
+
+
+@pytest.mark.parametrize("margin", [-2.0, 0.0, 1.5])
+def test_the_short_cut_makes_the_full_paths_decisions(monkeypatch, margin):
+    """review (the gate, then the verifier feature only when a score can pass the margin) against decide over every
+    alternative with every feature (the fit's path), on the plain and tuned sets' texts and at three margins."""
+    texts = [TEXT, HARD, PLAIN, ALONE]
+    for name in ("heldout", "hard_dev6", "hard_dev11"):
+        texts += list(pd.read_csv(DATA / f"extraction_{name}.csv", dtype=str, keep_default_na=False)["text"])
+    model = origin_model.stored_model()._replace(enabled=True, margin=margin)
+    with origin_model.recording() as recorded:
+        for text in texts:
+            extract_route(text)
+    full = [tuple(origin_model.apply(list(route), origin_model.decide(found, model)[0])) for route, found in recorded]
+    calls = []
+    real = origin_model.with_stop_feature
+    monkeypatch.setattr(origin_model, "with_stop_feature", lambda found, *a: calls.append(1) or real(found, *a))
+    short = _hook_decisions(texts, model, monkeypatch)
+    assert [before for before, _ in short] == [route for route, _ in recorded]
+    assert [after for _, after in short] == full
+    offered = sum(bool(found) for _, found in recorded)
+    assert sum(a != b for a, b in short) >= 1   # the stage does act at this margin: the comparison has teeth
+    assert len(calls) < offered                  # and the short cut skipped the costly feature somewhere
 
 
 def test_added_sets_are_their_own_groups_never_a_fold(tmp_path, monkeypatch):
