@@ -60,7 +60,7 @@ RECALIBRATION_SETS = tuple(DATA / f"extraction_hard_calib{n}.csv" for n in ("", 
 DEFAULT_SETS = tuple(DATA / f"extraction_{name}.csv" for name in (
     "gold", "dev2", "dev3", "dev4", "heldout", "heldout2", "hard_dev", "hard_dev2", "hard_dev3", "hard_dev4",
     "hard_dev5", "hard_dev6", "hard_dev7", "hard_dev8", "hard_dev9", "hard_dev10", "hard_dev11", "hard_dev12",
-    "hard_dev13"))
+    "hard_dev13", "hard_dev14", "hard_dev15"))
 BINS = 5
 
 
