@@ -107,3 +107,52 @@ def test_a_country_never_visited_is_no_stop(text, route):
 ])
 def test_a_transcript_of_three_turns_is_held_in_the_netherlands(text, route):
     assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a bare 'no' to a country asked alone, in a run of yes/no questions, denies it wherever the transcript names it
+    ("Q: Have you been to Greece? A: No. / Q: Bulgaria? A: Yes. / Q: Hungary? A: No. / Q: In which order? A: Turkey, "
+     "Bulgaria, then Hungary and Austria by car. / Q: And then? A: Germany, here.",
+     ("TUR", "BGR", "AUT", "DEU", "NLD")),
+    ("V: Bent u in Griekenland geweest? A: Nee. / V: Bulgarije? A: Ja. / V: Hongarije? A: Nee. / V: In welke "
+     "volgorde? A: Turkije, Bulgarije, dan met de auto door Hongarije naar Oostenrijk. / V: En toen? A: Duitsland, "
+     "hierheen.", ("TUR", "BGR", "AUT", "DEU", "NLD")),
+    # 'no' to a question asking whether NOT ("Libie niet?", "Not Libya?") confirms the person was not there
+    ("V: Welke landen bent u doorgereisd? A: Niger, Algerije, Tunesië, Italië, Frankrijk. / V: Libië niet? A: Nee, "
+     "Libië was te gevaarlijk. / V: Waar bent u begonnen? A: In Niamey.", ("NER", "DZA", "TUN", "ITA", "FRA", "NLD")),
+    ("Q: Which countries did you pass? A: Niger, Algeria, Tunisia, Italy, France. / Q: Not Libya? A: No, Libya was "
+     "too dangerous. / Q: Where did you start? A: In Niamey.", ("NER", "DZA", "TUN", "ITA", "FRA", "NLD")),
+])
+def test_the_polarity_of_answers_to_countries_asked_alone(text, route):
+    assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a later answer corrects an earlier one: "ja, toch door Roemenie", "So yes, Germany" undo the earlier 'no'
+    ("Vraag: Bent u door Bulgarije gereisd? Antwoord: Nee. Vraag: Door Roemenië? Antwoord: Nee. Vraag: Waar kwam u "
+     "vandaan? Antwoord: Uit Chisinau. Vraag: Hoe? Antwoord: Met een busje naar Roemenië... ja, toch door Roemenië, "
+     "sorry, Iasi. Vraag: Daarna? Antwoord: Door naar Hongarije en Oostenrijk en toen naar Nederland.",
+     ("MDA", "ROU", "HUN", "AUT", "NLD")),
+    ("Q: Did you come via Belgium? A: No. / Q: Via Germany? A: No. / Q: Then how? A: I flew from Erbil to "
+     "Düsseldorf... sorry, you asked if I was in Germany. I landed in Düsseldorf and took a train here directly. So "
+     "yes, Germany, but only the airport and the station.", ("IRQ", "DEU", "NLD")),
+    # a 'yes' the speaker takes back after a break, naming no place after it, is a 'no'
+    ("V: Bent u via de zee gekomen? A: Ja, van Libië naar Italië. / V: Hoe kwam u in Libië? A: Met een vlucht van "
+     "Damascus naar Benghazi. / V: Was u in Egypte? A: Ja, we landden eerst in... nee, dat was een andere reis van mijn "
+     "vader. Ik niet. / V: Na Italië? A: Met de trein via Oostenrijk naar Duitsland.",
+     ("SYR", "LBY", "ITA", "AUT", "DEU", "NLD")),
+    ("Q: Did you come by sea? A: Yes, from Libya to Italy. / Q: How did you get to Libya? A: A flight from Damascus to "
+     "Benghazi. / Q: Were you in Egypt? A: Yes, we landed first in... no, that was another trip of my father. Not me. "
+     "/ Q: After Italy? A: By train via Austria to Germany.", ("SYR", "LBY", "ITA", "AUT", "DEU", "NLD")),
+    # "Nooit geweest. Ik ging van Servie naar Kroatie": the country named in the next sentence is no 'there'
+    ("V: Heeft u in Servië overnacht? A: Nee, alleen het station in Subotica. / V: Hongarije? A: Nooit geweest. Ik "
+     "ging van Servië naar Kroatië. / V: Waarom niet? A: We stonden drie dagen bij het hek van Hongarije maar het ging "
+     "niet. / V: En daarvoor? A: Griekenland, vanaf Turkije. / V: Na Kroatië? A: Slovenië en Oostenrijk, dan "
+     "Duitsland.", ("TUR", "GRC", "SRB", "HRV", "SVN", "AUT", "DEU", "NLD")),
+    ("Q: Did you sleep in Serbia? A: No, only the station in Subotica. / Q: Hungary? A: Never been there. I went from "
+     "Serbia to Croatia. / Q: Why not? A: We waited three days at the fence of Hungary but it did not work. / Q: And "
+     "before? A: Greece, from Turkey. / Q: After Croatia? A: Slovenia and Austria, then Germany.",
+     ("TUR", "GRC", "SRB", "HRV", "SVN", "AUT", "DEU", "NLD")),
+])
+def test_later_answers_correct_earlier_ones(text, route):
+    assert extract_route(text).route == route

@@ -110,6 +110,7 @@ class _Turns:
     interview_turns: int
     record_turns: int                 # a transcript this long is an interview record held in NL
     affirmative: re.Pattern[str]      # anchored at the answer's start
+    affirmed_later: re.Pattern[str] | None = None   # "ja, toch door Roemenie": an affirming word a few words before
     leg_question: re.Pattern[str] | None = None   # a start question about one leg ("Waar begon die autorit?")
     leg_elliptic: frozenset[str] = frozenset()    # "Vanwaar?", "From where?": asks where the leg before came from
     conditional: re.Pattern[str] | None = None    # a counterfactual question: a conditional word ...
@@ -143,6 +144,12 @@ def _turn_lists() -> _Turns:
         record_turns=int(lists.get("record_turns", 3)),
         affirmative=re.compile(r"^\W*(?:" + "|".join(sorted((fold(str(p)) for p in lists.get("affirmative") or ["(?!)"]),
                                                                 key=len, reverse=True)) + r")(?![\w'])"),
+        # the affirming word, then at most three words (no sentence mark, no negation: "Yes, Italy, not Spain") up to
+        # the country
+        affirmed_later=re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(fold(str(w))) for w in lists.get("affirmed_later") or ["(?!)"])
+                                  + r")(?![\w'])[^.!?]{0,3}(?:(?!(?:" + "|".join(
+                                      re.escape(fold(str(w))) for w in cues()["negation_words"]["not"] + cues()["negation_words"]["no"])
+                                  + r")(?![\w']))[\w'-]+[^\w.!?]{1,3}){0,3}$"),
         leg_question=re.compile(r"(?<![\w'])(?:" + "|".join(str(p) for p in lists.get("leg_question") or ["(?!)"])
                                 + r")(?![\w'])"),
         leg_elliptic=frozenset(" ".join(fold(str(p)).split()) for p in lists.get("leg_elliptic") or ()),
@@ -220,6 +227,7 @@ class _Negations:
     self_doubt: re.Pattern[str]         # "In Kosice? No, ...": a question the speaker asks and answers 'no'
     not_after: re.Pattern[str]          # "Montenegro niet"
     not_before: re.Pattern[str]         # "niet Italie"
+    retraction: re.Pattern[str]         # "... nee,", "- no": the speaker takes back what they began to say
 
 
 @lru_cache(maxsize=1)
@@ -234,6 +242,7 @@ def _negations() -> _Negations:
         self_doubt=re.compile(r"[^.!?]{1,60}\?\s*(?=(?:" + "|".join(nos) + r")(?![\w']))"),
         not_after=re.compile(r"[\w'-]*[ ,]{1,3}(?:" + "|".join(nots + nos) + r")(?![\w'])"),
         not_before=re.compile(r"(?<![\w'])(?:" + "|".join(nots) + r")[ ,]{1,3}$"),
+        retraction=re.compile(r"(?:\.\.\.|…|\s[-–—])\s*(?:" + "|".join(nos) + r")(?![\w'])"),
     )
 
 
@@ -398,7 +407,9 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
             before = [i for i in told if mention_starts[i] < a_start + never_match.start()] if never_match else []
             # "My uncle lives in Tripoli, but I have not been there": 'there' is the asked country, not another one
             named_after = never_match is not None and any(   # "I have never been to Lebanon": another country
-                0 <= mention_starts[i] - (a_start + never_match.end()) <= 25 for i in told)
+                0 <= mention_starts[i] - (a_start + never_match.end()) <= 25
+                # in the same sentence ("Nooit geweest. Ik ging van Servie naar Kroatie" tells where it went instead)
+                and not _SENTENCE_MARK.search(folded, a_start + never_match.end(), mention_starts[i]) for i in told)
             if never_match is not None and not named_after and all(mention_countries[i] in asked_countries
                                                                    for i in before):
                 dropped.update(mention_starts[i] for i in asked + before)
@@ -426,6 +437,11 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
         negative = (lexicon.negative is not None and lexicon.negative.search(answer_text)) or (
             lexicon.negative_end is not None and lexicon.negative_end.search(answer_text.split(".", 1)[0] + ".")) or (
             extra is not None and (extra.negative.search(answer_text) or extra.negative_after_comma.search(answer_text)))
+        if not negative and extra is not None and extra.affirmative.search(answer_text):
+            # "Was u in Egypte? A: Ja, we landden eerst in... nee, dat was een andere reis van mijn vader. Ik niet.": a
+            # 'yes' the speaker takes back after a break, naming no place after it, is a 'no'
+            retraction = _negations().retraction.search(answer_text)
+            negative = retraction is not None and not any(mention_starts[i] >= a_start + retraction.end() for i in told)
         # "Heeft u in Servie overnacht? Nee": a question about staying presumes the person passed through
         passage = (lexicon.passage is not None and lexicon.passage.search(answer_text)) or (
             lexicon.stay is not None and lexicon.stay.search(question_text))
@@ -433,10 +449,13 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
             dropped.update(mention_starts[i] for i in asked)
             asked_countries = {mention_countries[i] for i in asked}
             if (lexicon.presence is not None and lexicon.presence.search(question_text)) or (
-                    # "En Montenegro? A: Nee, wacht, Montenegro niet.": the answer takes the country back itself
+                    # "En Montenegro? A: Nee, wacht, Montenegro niet.": the answer takes the country back itself; "Q:
+                    # Have you been to Greece? A: No. Q: Hungary? A: No.": a bare 'no' to a country asked alone
                     extra is not None and _elliptic(question_text, extra)
-                    and any(mention_countries[i] in asked_countries and _negated(folded, mention_starts[i])
-                            for i in told)):
+                    and (not told or any(mention_countries[i] in asked_countries and _negated(folded, mention_starts[i])
+                                         for i in told)
+                         # "V: Libie niet? A: Nee, Libie was te gevaarlijk": 'no' to a question asking whether not
+                         or any(word in _negations().not_words for word in _asked_words(question_text, extra)))):
                 _deny(asked, folded, mention_starts, mention_countries, mention_kinds, never, dropped)
             continue
         if extra is not None and never and extra.affirmative.search(answer_text):
@@ -455,10 +474,22 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
             if not_before.search(folded, max(a_start, start - 8), start):
                 never.add(mention_countries[index])
     extra = lexicon.extra
+    if never and extra is not None:
+        # "V: Door Roemenie? A: Nee. ... A: Met een busje naar Roemenie... ja, toch door Roemenie": a later answer that
+        # affirms the country right before naming it corrects the earlier 'no'
+        for a_start, a_end in answers:
+            for index in range(bisect_left(mention_starts, a_start), bisect_left(mention_starts, a_end)):
+                start = mention_starts[index]
+                if mention_countries[index] in never and extra.affirmed_later.search(folded, max(a_start, start - 25),
+                                                                                     start):
+                    never.discard(mention_countries[index])
     interview = extra is not None and (turns >= extra.record_turns or turns >= extra.interview_turns and (
         extra.procedure.search(folded) is not None or any(extra.here.search(folded, a, b) for a, b in answers)))
     return DialogueReading(frozenset(kept), frozenset(dropped), frozenset(never), frozenset(starts), tuple(joins),
                            turns, interview)
+
+
+_SENTENCE_MARK = re.compile(r"[.!?]")
 
 
 def _counterfactual(question: str, extra: _Turns) -> bool:
