@@ -156,3 +156,17 @@ def test_the_polarity_of_answers_to_countries_asked_alone(text, route):
 ])
 def test_later_answers_correct_earlier_ones(text, route):
     assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a letter about the client's report is about a person in the Netherlands even when every statement naming the
+    # report is the report's version the account drops
+    ("Geachte heer, Namens cliënt deel ik u mee dat in het rapport ten onrechte is opgenomen dat hij 'in Denemarken "
+     "heeft verbleven'. Cliënt heeft verklaard dat zijn vrouw in Denemarken verblijft. Zelf reisde hij van Syrië naar "
+     "Irak, vandaar naar Turkije, en met een vrachtwagen naar Duitsland.", ("SYR", "IRQ", "TUR", "DEU", "NLD")),
+    ("Dear Sir, On behalf of our client we note that the report wrongly records that he 'stayed in Denmark'. Client "
+     "said that his wife lives in Denmark. He himself travelled from Syria to Iraq, then to Turkey, and by lorry to "
+     "Germany.", ("SYR", "IRQ", "TUR", "DEU", "NLD")),
+])
+def test_a_letter_whose_report_words_were_dropped_still_ends_in_nld(text, route):
+    assert extract_route(text).route == route

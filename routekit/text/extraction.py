@@ -2555,6 +2555,7 @@ def extract_route(text: str | None) -> RouteExtraction:
         return RouteExtraction(route_asked=asked, confidence=1.0 if not asked else 0.0, reason=reason)
     original = text
     # the document layer (shorthand, codes, corrections, subject, first journey) and its account folded
+    record = text   # as written: a letter stays a letter when its account dropped every word naming the report
     text, folded = prepare_folded(text)
     tokens = tokenize(folded)
     # the record's genre by its own words, before the document layer rewrote them (its tokens when it left them)
@@ -2615,7 +2616,7 @@ def extract_route(text: str | None) -> RouteExtraction:
         return RouteExtraction(smuggler=smuggler, route_asked=asked, confidence=no_route_probability("no_place"),
                                reason=REASON_NO_ROUTE, language=language)
     states = _classify(folded, mentions, cues, vocab, segments, dialogue)
-    dutch_record = (_in_the_netherlands(unjoined, cues, vocab) or dialogue.interview or in_dutch_file(text)
+    dutch_record = (_in_the_netherlands(unjoined, cues, vocab) or dialogue.interview or in_dutch_file(record)
                     or _came_by_vehicle(cues, segments, states))
     route, mode_of, hint_of, reorders, inferred_home = _build_route(
         states, folded, mode_spans, segments, dutch_record, cues.get("vehicle", ()), cues.get("after_clause", ()),
