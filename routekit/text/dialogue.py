@@ -434,7 +434,7 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
         doubt = _negations().self_doubt.match(answer_text)
         if doubt is not None:   # "A: Alleen tot Oujda? Nee, nooit": the answer is what follows the speaker's doubt
             answer_text = answer_text[doubt.end():]
-        negative = (lexicon.negative is not None and lexicon.negative.search(answer_text)) or (
+        negative: re.Match[str] | bool | None = (lexicon.negative is not None and lexicon.negative.search(answer_text)) or (
             lexicon.negative_end is not None and lexicon.negative_end.search(answer_text.split(".", 1)[0] + ".")) or (
             extra is not None and (extra.negative.search(answer_text) or extra.negative_after_comma.search(answer_text)))
         if not negative and extra is not None and extra.affirmative.search(answer_text):
@@ -480,8 +480,8 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
         for a_start, a_end in answers:
             for index in range(bisect_left(mention_starts, a_start), bisect_left(mention_starts, a_end)):
                 start = mention_starts[index]
-                if mention_countries[index] in never and extra.affirmed_later.search(folded, max(a_start, start - 25),
-                                                                                     start):
+                if mention_countries[index] in never and extra.affirmed_later.search(  # type: ignore[union-attr]
+                        folded, max(a_start, start - 25), start):
                     never.discard(mention_countries[index])
     interview = extra is not None and (turns >= extra.record_turns or turns >= extra.interview_turns and (
         extra.procedure.search(folded) is not None or any(extra.here.search(folded, a, b) for a, b in answers)))
@@ -495,9 +495,9 @@ _SENTENCE_MARK = re.compile(r"[.!?]")
 def _counterfactual(question: str, extra: _Turns) -> bool:
     """A question about what would have happened: a conditional word and a counterfactual phrase that is not around
     it ("Als ..., waar was u dan heen gegaan?"; not "Had u als minderjarige alleen gereisd?")."""
-    conditions = [m.start() for m in extra.conditional.finditer(question)]
+    conditions = [m.start() for m in extra.conditional.finditer(question)]  # type: ignore[union-attr]
     return bool(conditions) and any(not all(m.start() <= c < m.end() for c in conditions)
-                                    for m in extra.counterfactual.finditer(question))
+                                    for m in extra.counterfactual.finditer(question))  # type: ignore[union-attr]
 
 
 # places inside a country: denying one of them leaves the rest of the country ("nooit in Melilla geweest", "I was
@@ -534,7 +534,7 @@ def _name_at(folded: str, start: int, country: str) -> str:
         place = table.get(window[:end])
         if place is not None and place.iso3 == country:
             return window[:end]
-    return _FIRST_WORD.match(folded, start).group()
+    return _FIRST_WORD.match(folded, start).group()  # type: ignore[union-attr]
 
 
 def _answered_countries(folded: str, labels: list, bounds: list[int], lexicon: _Lexicon, mention_starts: list[int],

@@ -309,7 +309,7 @@ def read_codes(text: str) -> str:
     if b"AA" not in text.encode("ascii", "ignore").translate(_CAPITALS):
         return text
     table = _codes()
-    read: list[tuple[int, int, str]] = []   # start, end, the countries' names
+    read: list[tuple[int, int, list[str]]] = []   # start, end, the countries' names
     weak_words: list = []   # ambiguous codes after a weak travel word ("in IT") and that word, see below
     previous_code_end = -100
     for match in _CODE_CHAIN.finditer(text):
@@ -372,9 +372,9 @@ def read_codes(text: str) -> str:
     dutch = _in_dutch(text)
     pieces: list[str] = []
     last = 0
-    for start, end, names in spans:
+    for start, end, span_names in spans:
         pieces.append(text[last:start])
-        pieces.append(" - ".join(table.dutch.get(name, name) for name in names) if dutch else " - ".join(names))
+        pieces.append(" - ".join(table.dutch.get(name, name) for name in span_names) if dutch else " - ".join(span_names))
         last = end
     pieces.append(text[last:])
     return "".join(pieces)
@@ -458,10 +458,12 @@ def _letter_tests():
 @lru_cache(maxsize=1)
 def _steps():
     """The steps after codes and shorthand (imported once: an import statement per text cost ~1% of extraction)."""
-    from routekit.text import dialogue, journeys, letters, subject
+    from routekit.text.dialogue import layover_answers
+    from routekit.text.journeys import first_journey, without_second_journey
+    from routekit.text.letters import corrected_account
+    from routekit.text.subject import subject_sentences
 
-    return (journeys.without_second_journey, letters.corrected_account, subject.subject_sentences, journeys.first_journey,
-            dialogue.layover_answers)
+    return (without_second_journey, corrected_account, subject_sentences, first_journey, layover_answers)
 
 
 def prepare(text: str) -> str:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
 from operator import attrgetter, eq
-from typing import Iterable
+from typing import Any, Iterable, Sequence
 
 from routekit.text.calibration import feature_vector, flags, genre_counts, no_route_probability, probability
 from routekit.text.dialogue import EMPTY as NO_DIALOGUE
@@ -55,7 +55,7 @@ _WORD_LISTS: dict = {**_raw_cues()[0]["word_lists"],
 
 def _listed(*keys: str) -> str:
     """A list of ``word_lists`` (``keys``: its path) as a regex group of alternatives, longest first."""
-    words = _WORD_LISTS
+    words: Any = _WORD_LISTS
     for key in keys:
         words = words[key]
     escaped = (re.escape(fold(word)).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True))
@@ -296,6 +296,49 @@ class _Scopes:
                  "departed", "abroad", "abroad_sentences", "before_sentences", "documents", "document_index", "link",
                  "may_exclude", "borders", "elsewhere_now", "onward", "guessed", "may_order", "set_aside")
 
+    negation_clauses: Any
+    never_there: Any
+    retracted: Any
+    final_index: Any
+    transit_index: Any
+    transit_after: Any
+    any_transit: Any
+    intention: Any
+    intention_after: Any
+    relatives: Any
+    relative_sentences: Any
+    relative_moves: Any
+    residence_verbs: Any
+    start_after: Any
+    before_index: Any
+    home_after: Any
+    boarding_after: Any
+    birth_after: Any
+    residence_after: Any
+    first_clauses: Any
+    returned: Any
+    persons_from: Any
+    homes: Any
+    nationalities: Any
+    journey_starts: Any
+    starts: Any
+    residences: Any
+    vias: Any
+    departed: Any
+    abroad: Any
+    abroad_sentences: Any
+    before_sentences: Any
+    documents: Any
+    document_index: Any
+    link: Any
+    may_exclude: Any
+    borders: Any
+    elsewhere_now: Any
+    onward: Any
+    guessed: Any
+    may_order: Any
+    set_aside: Any
+
 
 def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[int, int]]], vocab: Vocabulary,
                 segments: Segments, dialogue: DialogueReading) -> _Scopes:
@@ -408,9 +451,10 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
         # know, it was night"); "Italy, I think" keeps a single place
         doubted = {end for _, end in cues["guess_after"] if _CLAUSE_ENDS.match(folded, end)}
         strong = {end for start, end in cues["guess_after"] if end in doubted and _DONT_KNOW.match(folded, start)}
-        after = set()
+        after: set[Any] = set()
         for index, mention in enumerate(mentions):
             gap = _DOUBT_GAP.match(folded, mention.end)
+            assert gap is not None   # the pattern matches the empty string
             cue_end = next((end for start, end in cues["guess_after"] if start == gap.end() and end in doubted), None)
             if cue_end is None:
                 continue
@@ -463,7 +507,7 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     scopes.journey_starts = (_governed_by(spans, folded, mention_starts, 4) if (spans := get("journey_start"))
                              else _NONE_GOVERNED)
     if dialogue.starts:   # "V: Waar begon uw reis? A: In Herat."
-        starts = dialogue.starts
+        starts: Any = dialogue.starts
         if scopes.homes and not starts.isdisjoint(scopes.homes):
             # "V: Waar begon het? A: Ik kom uit Marokko, maar heb in Istanbul gewerkt; vandaar ...": an answer that
             # opens with where the person is from starts at the next place it names (in its sentence)
@@ -1240,7 +1284,7 @@ def _mark_via_lists(states: list[_MentionState], folded: str) -> None:
             break
 
 
-def _place_before(route: list, iso3: str, anchor: str, state, before_placed: list, flashback: list) -> None:
+def _place_before(route: list, iso3: str, anchor: str | None, state, before_placed: list, flashback: list) -> None:
     """Insert a country told as 'before' another; a chain of 'befores' goes before the last one
     placed ("daarvoor in Polen en daarvoor in Wit-Rusland")."""
     if before_placed and _cue_between(before_placed[-1][0], state.mention.start, state.before_cues):
@@ -1490,13 +1534,13 @@ _LEG_JOINED = re.compile(r"\b(?:" + timeline.succession_words("succession_joined
 
 
 def _build_route(states: list[_MentionState], folded: str, mode_spans, segments: Segments, dutch_record: bool = False,
-                 vehicles: tuple = (), after_cues: tuple = (), arrived_cues: tuple = ()):
+                 vehicles: Sequence = (), after_cues: Sequence = (), arrived_cues: Sequence = ()):
     """Route in order of first arrival, the mode per country, the hint per country, and counters."""
     route: list[str] = []
     mode_of: dict[str, str] = {}
     hint_of: dict[str, str] = {}
     explicit_start: set[str] = set()
-    homes: list[str] = []
+    homes: list[tuple[str, bool, int]] = []
     reorders = 0
     current_sentence = -1
     new_in_sentence: list[str] = []
@@ -1689,9 +1733,9 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
     episodes = _Episodes(folded, segments)
     if len(route) > 1:
         after_legs = _after_clause_legs(travelled, after_cues, segments, folded) if after_cues else []
-        flown = {country for country, mode in mode_of.items() if mode == "plane"}
+        flown_set = {country for country, mode in mode_of.items() if mode == "plane"}
         came_clauses = frozenset(clause_of(start) for start, _ in arrived_cues)
-        constraints = _told_legs(travelled, pair_of, folded, after_legs, flown, came_clauses) + [
+        constraints = _told_legs(travelled, pair_of, folded, after_legs, flown_set, came_clauses) + [
             timeline.Constraint(a, b, timeline.DATED) for a, b in _dated_legs(travelled, folded, segments, route)]
         fixed_first = journey_start if journey_start is not None else (
             route[0] if route[0] in explicit_start or inferred_home else None)
@@ -1854,7 +1898,7 @@ _DEPARTURE_FLAG, _SENTENCE = attrgetter("departure"), attrgetter("sentence")
 
 
 def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState], folded: str,
-               after_legs: list[tuple[str, str]] = (), flown: set[str] | None = None,
+               after_legs: Sequence[tuple[str, str]] = (), flown: set[str] | None = None,
                came_clauses: frozenset[int] = frozenset()) -> list[timeline.Constraint]:
     """The order the text states outright, as timeline constraints: each departure before the arrival it leads to
     ("van Khartoum naar Tunis"), a country told as left after an 'after' cue or a 'there' pointing back, a sentence
@@ -1980,7 +2024,7 @@ def _stop_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
                 # to Belgrade? A: No, I changed in Istanbul", "Directly from Bonaire? A: No, via Curacao"
                 ends = {s.mention.place.iso3: s for s in travelled[:position] if s.sentence == state.sentence}
                 ends.pop(country, None)
-                if len(ends) == 1 and all(s.mention.place.iso3 in (country, *ends) for s in travelled
+                if len(ends) == 1 and all((s.mention.place.iso3 == country or s.mention.place.iso3 in ends) for s in travelled
                                           if s.sentence == state.sentence):
                     (end_country, end), = ends.items()
                     stops.append((end_country, country) if end.departure else (country, end_country))

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 from importlib import resources
 from itertools import compress
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from routekit.errors import InputError
 from routekit.text.matcher import PhraseMatcher, Tokens, WordCache, tokenize
@@ -170,9 +170,9 @@ def gazetteer() -> dict[str, Place]:
         add(name, Place(iso3))
     from routekit.reference import countries
 
-    for iso3, row in countries().iterrows():
-        add(str(row["name_en"]), Place(str(iso3)))
-        add(str(row["name_nl"]), Place(str(iso3)))
+    for code, country_row in countries().iterrows():
+        add(str(country_row["name_en"]), Place(str(code)))
+        add(str(country_row["name_nl"]), Place(str(code)))
     for name in ("cities.csv", "regions.csv"):   # generated (tools/build_cities.py): read last
         for row in read_data_csv(name):
             add(row["place"], Place(row["iso3"], "city", capitalised=True))
@@ -471,7 +471,7 @@ def find_places(original: str, folded: str, tokens: Tokens | None = None, stopwo
     starts, ends, words = tokens.starts, tokens.ends, tokens.words
     mentions: list[Mention] = []
     honorifics = None
-    matches = _matcher().find_longest(tokens, phrases)
+    matches: list[tuple[int, int, Any]] = _matcher().find_longest(tokens, phrases)
     for first, last, place in matches:
         start, end = starts[first], ends[last - 1]
         if (place.case_sensitive and original[start:end].replace("-", " ") != place.case_sensitive.replace("-", " ")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Sequence
 
 from routekit.text.vocabulary import MODE_PREFIX, _raw
 
@@ -89,7 +89,7 @@ def mode_spans(cues: dict[str, list[tuple[int, int]]]) -> list[ModeSpan]:
     """The mode phrases of a text as (start, end, mode), in text order; a phrase inside a longer one is dropped."""
     found: list[ModeSpan] = []
     for key, spans in cues.items():
-        mode = _MODE_OF_CUE.get(key, _UNSEEN)
+        mode: Any = _MODE_OF_CUE.get(key, _UNSEEN)
         if mode is _UNSEEN:   # a cue name seen for the first time: its mode, or None for a cue that names none
             mode = _MODE_OF_CUE[key] = key[len(MODE_PREFIX):] if key.startswith(MODE_PREFIX) else None
         if mode is not None:
@@ -126,7 +126,7 @@ class LegModes:
                  "sentence_starts", "starting_points", "states", "country_at")
 
     def __init__(self, folded: str, spans: list[ModeSpan], segments: Segments, arrival_clauses,
-                 arrivals_in: dict[int, list] | None = None, states: list[_MentionState] = ()) -> None:
+                 arrivals_in: dict[int, list] | None = None, states: Sequence[_MentionState] = ()) -> None:
         self.folded, self.states = folded, states
         self.country_at: dict[int, str] | None = None   # country per mention offset, made when a rule needs it
         self.starting_points: frozenset[int] = _NONE

@@ -216,7 +216,7 @@ def episodes(folded: str, sentence_starts: tuple[int, ...], onward: re.Pattern[s
                 label, pointer = questions[pointer], pointer + 1
             if label >= 0 or current < 0:
                 current += 1
-                asked = _AND.match(folded, label).end() if label >= 0 else -1
+                asked = _AND.match(folded, label).end() if label >= 0 else -1  # type: ignore[union-attr]
                 if label >= 0 and (onward.match(folded, asked) or _onward_question().match(folded, asked)):
                     onward_count += 1
         elif current < 0 or not onward.match(folded, start):
