@@ -170,3 +170,24 @@ def test_later_answers_correct_earlier_ones(text, route):
 ])
 def test_a_letter_whose_report_words_were_dropped_still_ends_in_nld(text, route):
     assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # the report named by its kind or its writer ("The interview report states", "De gehoormedewerker schrijft"): what
+    # follows is the report's version, and the letter's own origin wins
+    ("Re: corrections and additions, client Mr. J. Martinez. The interview report states that our client 'came from "
+     "Colombia'. Our client is Colombian but was living in Caracas, Venezuela, and started his journey there. He flew "
+     "to Madrid and then took a bus to the Netherlands.", ("VEN", "ESP", "NLD")),
+    ("Correcties, cliënt dhr. J. Martinez. De gehoormedewerker schrijft dat cliënt 'uit Colombia kwam'. Cliënt is "
+     "Colombiaan maar woonde in Caracas, Venezuela, en begon zijn reis daar. Hij vloog naar Madrid en nam daarna de "
+     "bus naar Nederland.", ("VEN", "ESP", "NLD")),
+    # "De route was: ..." / "The route was: ..." states the whole route
+    ("Correcties op het rapport nader gehoor van cliënt. Bosnië komt in het verslag voor omdat de tolk Bulgaristan "
+     "niet kende. De route was: Turkije – Bulgarije – Servië – Hongarije – Oostenrijk – Duitsland – Nederland.",
+     ("TUR", "BGR", "SRB", "HUN", "AUT", "DEU", "NLD")),
+    ("Corrections to the interview report of our client. Bosnia appears because the interpreter did not know the word "
+     "Bulgaristan. The route was: Turkey – Bulgaria – Serbia – Hungary – Austria – Germany – the Netherlands.",
+     ("TUR", "BGR", "SRB", "HUN", "AUT", "DEU", "NLD")),
+])
+def test_the_report_named_by_its_kind_or_writer_and_the_route_stated(text, route):
+    assert extract_route(text).route == route
