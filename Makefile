@@ -82,5 +82,17 @@ test-fast: setup
 bench: demo-data
 	$(BIN)/python benchmarks/run_all.py
 
+# Opt-in: the hot text modules compiled with mypyc (pinned in tools/compiled-requirements.txt) for bulk extraction,
+# in an environment of its own; routekit goes in NON-editable from a build copy, so no .so ever lands in the source
+# tree or .venv. Not part of `make test` or CI. Run it again after changing routekit/text.
+COMPILED := .venv-compiled
+.PHONY: compiled
+compiled:
+	[ -x $(COMPILED)/bin/python ] || $(PYTHON) -m venv $(COMPILED)
+	$(COMPILED)/bin/pip install -q --upgrade "pip>=24"
+	grep -v -E '^(pyspark|py4j)==' $(LOCK) > $(COMPILED)/runtime.lock
+	$(COMPILED)/bin/pip install -q -r $(COMPILED)/runtime.lock -r tools/compiled-requirements.txt
+	$(COMPILED)/bin/python tools/build_compiled.py
+
 clean:
 	rm -rf _build

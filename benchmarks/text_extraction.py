@@ -36,6 +36,15 @@ def demo_texts(directory: Path | None) -> list[str]:
     return [t for t in synth_gold(directory)["text"] if isinstance(t, str) and t]
 
 
+def compiled_modules() -> list[str]:
+    """The routekit modules loaded as extension modules (the opt-in mypyc build, `make compiled`): a figure says
+    what it measured."""
+    from importlib.machinery import EXTENSION_SUFFIXES
+
+    return sorted(name for name, module in list(sys.modules.items()) if name.startswith("routekit.")
+                  and str(getattr(module, "__file__", "")).endswith(tuple(EXTENSION_SUFFIXES)))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=100_000)
@@ -60,6 +69,11 @@ def main() -> None:
                   f"wall {wall_times[-1]:.1f} s")
     cpu, wall = statistics.median(cpu_times), statistics.median(wall_times)
     mean_chars = sum(map(len, texts)) / len(texts)
+    import routekit
+
+    compiled = compiled_modules()
+    print(f"extractor: {'compiled (mypyc): ' + ', '.join(compiled) if compiled else 'pure Python'}; routekit from "
+          f"{Path(routekit.__file__).parent}")
     print(f"narratives: {len(texts):,} (mean {mean_chars:.0f} characters, {with_route:,} with a route)")
     print(f"CPU time: {cpu:.1f} s -> {len(texts) / cpu:,.0f} narratives/s on one core "
           f"(wall {wall:.1f} s -> {len(texts) / wall:,.0f}/s)" + (f"; median of {len(cpu_times)}" if len(cpu_times) > 1 else ""))
