@@ -19,6 +19,9 @@ It prints, counts only (nothing of a row):
 The stage is stored switched on (``--write``) only when (a) has a pooled net gain of at least 1% of rows and (b)
 breaks no row of a plain set; otherwise ``enabled: false`` with the figures.
 
+The journey term's weights (pair_scale, ground_weight, flight_weight and unknown_weight - a leg of no told mode;
+``--no-unknown-legs``: such legs weigh as over land, the round-7 term) come from a conditional logit over each row's
+candidates; a leg into an airport (Schiphol, Eindhoven Airport ...) counts as flown.
 ``--extra FILE``: more labelled CSVs (id,text,route,...: e.g. a partner's review corrections), one group each.
 ``--words``: word features that link two countries' mentions (``order_model.pair_words``: the words right before each,
 between them, opening the later-told one's sentence) are learnt too, those seen in at least K distinct records of 2
@@ -156,12 +159,13 @@ def pair_weights(rows: list[Row], args: argparse.Namespace) -> tuple[tuple[float
     return tuple(coefficients[:len(order_model.PAIR_FEATURES)]), words
 
 
-def journey_scales(rows: list[Row], weights_of: dict[str, tuple], ridge: float = 0.1
-                   ) -> tuple[float, float, float]:
-    """(pair_scale, ground_weight, flight_weight): a conditional logit over each row's candidates (which one is the
-    gold order), utility = pair_scale x pair score - ground_weight x km over land/sea - flight_weight x km flown
-    (thousands). ``weights_of``: per group the (pair, word) weights to score its rows with (fitted without it, so
-    the pair scores are as sure of themselves as on a new set)."""
+def journey_scales(rows: list[Row], weights_of: dict[str, tuple], ridge: float = 0.1, unknown_legs: bool = True
+                   ) -> tuple[float, float, float, float | None]:
+    """(pair_scale, ground_weight, flight_weight, unknown_weight): a conditional logit over each row's candidates
+    (which one is the gold order), utility = pair_scale x pair score - ground_weight x km over land/sea told -
+    flight_weight x km flown - unknown_weight x km of no told mode (thousands; ``unknown_legs`` False: such legs
+    count as over land, unknown_weight None). ``weights_of``: per group the (pair, word) weights to score its rows
+    with (fitted without it, so the pair scores are as sure of themselves as on a new set)."""
     import numpy as np
     from scipy.optimize import minimize
 
@@ -174,10 +178,14 @@ def journey_scales(rows: list[Row], weights_of: dict[str, tuple], ridge: float =
         orders = [order for order, *_ in found]
         if target not in orders:
             continue
-        x = np.array([[p, -g, -a] for _, p, g, a in found])
+        if unknown_legs:
+            x = np.array([[p, -g, -a, -u] for _, p, g, a, u in found])
+        else:
+            x = np.array([[p, -g - u, -a] for _, p, g, a, u in found])
         blocks.append((x - x[0], orders.index(target)))
     if not blocks:
-        return 1.0, 0.0, 0.0
+        return 1.0, 0.0, 0.0, (0.0 if unknown_legs else None)
+    size = blocks[0][0].shape[1]
 
     def loss(theta):
         total = 0.5 * ridge * float(theta[1:] @ theta[1:])
@@ -191,9 +199,9 @@ def journey_scales(rows: list[Row], weights_of: dict[str, tuple], ridge: float =
             gradient -= x[chosen] - p @ x
         return total, gradient
 
-    theta = minimize(loss, np.array([1.0, 0.0, 0.0]), jac=True, method="L-BFGS-B",
-                     bounds=[(0.0, None), (0.0, None), (0.0, None)]).x
-    return float(theta[0]), float(theta[1]), float(theta[2])
+    theta = minimize(loss, np.array([1.0] + [0.0] * (size - 1)), jac=True, method="L-BFGS-B",
+                     bounds=[(0.0, None)] * size).x
+    return float(theta[0]), float(theta[1]), float(theta[2]), (float(theta[3]) if unknown_legs else None)
 
 
 def fit(rows: list[Row], args: argparse.Namespace, margin: float = 0.0) -> order_model.Model:
@@ -202,10 +210,10 @@ def fit(rows: list[Row], args: argparse.Namespace, margin: float = 0.0) -> order
     groups = sorted({row.group for row in rows})
     if args.journey and len(groups) >= 2:
         weights_of = {g: pair_weights([r for r in rows if r.group != g], args) for g in groups}
-        scales = journey_scales(rows, weights_of)
+        *scales, unknown = journey_scales(rows, weights_of, unknown_legs=args.unknown_legs)
     else:
-        scales = (1.0, 0.0, 0.0)
-    return order_model.Model(True, weights, margin, *scales, args.max_countries, words)
+        scales, unknown = (1.0, 0.0, 0.0), None
+    return order_model.Model(True, weights, margin, *scales, args.max_countries, words, unknown)
 
 
 def outcome(rows: list[Row], model: order_model.Model | None) -> dict:
@@ -262,6 +270,9 @@ def main(argv: list[str] | None = None) -> int:
                              "keeps it under 2%% of the extraction on the demo texts, 6 costs ~3%%, 8 ~4%%)")
     parser.add_argument("--no-journey", dest="journey", action="store_false",
                         help="pair scores alone (no journey-length term)")
+    parser.add_argument("--no-unknown-legs", dest="unknown_legs", action="store_false",
+                        help="a leg of no told mode weighs as one over land (the round-7 journey term; default: its "
+                             "own weight, fitted)")
     parser.add_argument("--add-tuned", action="store_true",
                         help="train also on the tuned hard sets, with their own indicator")
     parser.add_argument("--words", action="store_true",
@@ -292,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
         model = fit(rest, args, margin)
         return (outcome([r for r in rows if r.group == held], model),
                 f"  (margin {margin}, journey {model.pair_scale:.2f} {model.ground_weight:.2f} "
-                f"{model.flight_weight:.2f})")
+                f"{model.flight_weight:.2f} {model.unknown:.2f})")
 
     total: dict = {}
     margin = math.inf
@@ -307,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
     pooled_ok = held_out_gain(total)
     model = fit(training, args, margin)
     print(f"journey: pair_scale {model.pair_scale:.3f}, ground_weight {model.ground_weight:.3f}, flight_weight "
-          f"{model.flight_weight:.3f} (per 1,000 km)")
+          f"{model.flight_weight:.3f}, unknown_weight {model.unknown:.3f} (per 1,000 km)")
     print("weights: " + ", ".join(f"{name} {w:+.2f}" for name, w in zip(order_model.PAIR_FEATURES, model.weights)
                                   if abs(w) >= 0.005))
     if model.words:
@@ -320,10 +331,14 @@ def main(argv: list[str] | None = None) -> int:
             lambda name, path: outcome(allowed[name], model if math.isfinite(margin) else None))
     switch_on = switch_on_rule(pooled_ok, plain_ok, math.isfinite(margin))
     if args.write:
-        options = ((" --add-tuned" if args.add_tuned else "")
+        default_sets = [Path(p).resolve() for p in TRAIN_SETS]
+        named = "" if [Path(p).resolve() for p in args.train] == default_sets else " --train " + " ".join(
+            f"tests/data/{Path(p).name}" for p in args.train)   # the sets, when not the default ones
+        options = (named + (" --add-tuned" if args.add_tuned else "")
                    + (f" --pairs {args.pairs}" if args.pairs != "equal" else "")
                    + ("" if args.per_row else " --per-pair") + f" --max-countries {args.max_countries}"
                    + ("" if args.journey else " --no-journey")
+                   + ("" if args.unknown_legs else " --no-unknown-legs")
                    + (" --words" if args.words else "")
                    + (f" --word-min {word_floor(args.word_min).records}" if word_floor(args.word_min) != word_floor()
                       else "")
@@ -334,7 +349,7 @@ def main(argv: list[str] | None = None) -> int:
         fitted = {
             **fit_record("benchmarks/text_order_fit.py", args.extra, options),
             "sets": [Path(p).name for p in paths], "rows": len(rows), "pairs": n_pairs,
-            "ridge": args.ridge, "journey_term": args.journey, "pairs_from": args.pairs, "each_row_once": args.per_row,
+            "ridge": args.ridge, "journey_term": args.journey, "unknown_legs": args.unknown_legs, "pairs_from": args.pairs, "each_row_once": args.per_row,
             "tuned_sets_added": args.add_tuned, "break_cost": args.break_cost, "min_margin": args.min_margin,
             **({"word_floor": word_floor(args.word_min).entry()} if args.words else {}),
             "words": ({"scale": args.word_scale, "features": len(model.words or {})} if args.words else False),

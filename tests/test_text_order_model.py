@@ -182,12 +182,12 @@ def test_the_extractors_fast_logits_equal_the_fitted_model(monkeypatch):
             seen.append((om.case_logits(case, weights, words), fast))
             worded.append(any(om.word_logit(features, words) for features in case.words.values()))
             # and the O(1) moves choose what scoring every candidate afresh chooses
-            for margin in (-100.0, 0.0, 1.0):
-                model = om.Model(True, weights, margin, 0.9, 1.7, 0.6, words=words)
+            for margin, unknown in ((-100.0, None), (0.0, 1.1), (1.0, 0.3)):
+                model = om.Model(True, weights, margin, 0.9, 1.7, 0.6, words=words, unknown_weight=unknown)
                 by_text = om._text_order(countries, case.first)
                 slow_order, slow_margin = om._best(countries, om.case_logits(case, weights, words), case.first,
-                                                   case.flown, model)
-                fast_order, fast_margin = om._fast_best(countries, z, by_text, case.flown, model)
+                                                   case.flown, model, case.known)
+                fast_order, fast_margin = om._fast_best(countries, z, by_text, case.flown, model, case.known)
                 assert fast_order == slow_order
                 if slow_margin > margin:   # a switch: the exact margin
                     assert fast_margin == pytest.approx(slow_margin, abs=1e-9)
@@ -295,6 +295,7 @@ def test_the_fit_is_deterministic_and_reproduces_the_stored_coefficients():
     words = fitted.get("words") or {}
     args = script.argparse.Namespace(ridge=fitted["ridge"], pairs=fitted["pairs_from"],
                                      per_row=fitted["each_row_once"], journey=fitted["journey_term"],
+                                     unknown_legs=fitted.get("unknown_legs", False),
                                      max_countries=stored.max_countries, words=bool(words),
                                      word_min=(fitted.get("word_floor") or {}).get("records"),
                                      word_scale=words.get("scale", 0.5))
@@ -307,8 +308,8 @@ def test_the_fit_is_deterministic_and_reproduces_the_stored_coefficients():
     assert set(first.words or {}) == set(stored.words or {}), hint
     for name, weight in (stored.words or {}).items():
         assert first.words[name] == pytest.approx(weight, abs=2e-3), f"{name}: {hint}"
-    assert (first.pair_scale, first.ground_weight, first.flight_weight) == pytest.approx(
-        (stored.pair_scale, stored.ground_weight, stored.flight_weight), abs=2e-3), hint
+    assert (first.pair_scale, first.ground_weight, first.flight_weight, first.unknown) == pytest.approx(
+        (stored.pair_scale, stored.ground_weight, stored.flight_weight, stored.unknown), abs=2e-3), hint
     margin = script.at_least(script.choose_margin(script.margin_table(script.folds(rows, args)),
                                                   fitted.get("break_cost", 1.0)), fitted.get("min_margin"))
     assert margin == pytest.approx(stored.margin), hint

@@ -7,14 +7,17 @@ computed - never a word of the text - so that what it learns carries over to ano
 
 - a pairwise model: for two route countries a and b, P(a before b) = logistic(w . x(a, b)) where x is antisymmetric
   (x(b, a) = -x(a, b), so P(a before b) + P(b before a) = 1): the rules' relative order, which is told first and last
-  in the text, how many sentences lie between, the differences of their ``_MentionState`` flags (home, departure,
+  in the text, how many sentences lie between, whether one is told with a source word in a sentence that tells the
+  other without one (``from_link``: "Naar X ben ik gegaan vanuit Y"), the differences of their ``_MentionState`` flags
+  (home, departure,
   start, via, transit, flashback ...), question/answer marks, and the rules' and the text's order crossed with the
   record's genre and language (``PAIR_FEATURES``);
 - candidates: the rules' order, the order of first travelled mention, and every order that moves one country of the
   rules' route to another place (at most ``max_countries`` countries abroad, stored; NLD stays last);
 - a candidate's utility is pair_scale x (sum of log P over its ordered pairs) less the length of its journey through
-  the countries' centroids (``ground_weight`` per 1,000 km over land or sea, ``flight_weight`` per 1,000 km flown: a
-  detour over land is unlikely); the best one replaces the rules' order only when it beats it by ``margin`` (chosen
+  the countries' centroids (``ground_weight`` per 1,000 km told over land or sea, ``flight_weight`` per 1,000 km flown
+  - a plane told, or an arrival at an airport such as Schiphol -, ``unknown_weight`` per 1,000 km of a leg of no told
+  mode: a detour over land is unlikely); the best one replaces the rules' order only when it beats it by ``margin`` (chosen
   by leaving one training set out: a wrong switch breaks a right row);
 - a record whose text tells the countries in the rules' order (first and last travelled mentions) is not reviewed:
   held out, the stage fixed as many such rows as it broke, and the check keeps the stage's cost small.
@@ -37,6 +40,7 @@ from typing import NamedTuple
 from routekit.errors import RoutekitError
 from routekit.text.context_words import RecordWords, blanked
 from routekit.text.gazetteer import data_path
+from routekit.text.legmodes import UNKNOWN_MODE
 from routekit.text.learned import (StageHooks, named_weights, number, read_stage_file, read_word_weights,
                                    weights_by_name, whole_number, words_entry, write_stage_file)
 
@@ -54,6 +58,9 @@ KINDS = (("dialogue", ("transcript",)), ("letter", ("letter_words", "correction_
 PAIR_FEATURES: tuple[str, ...] = (
     # order signs: +1 when a comes first, -1 when b does, 0 when the same
     "rules", "text_first", "text_last", "rules_adjacent", "rules_first_country", "text_first_far", "text_last_far",
+    # +1 when a is told with a source word (the rules' ``departure`` cues: vanuit, uit, from, left ...) in a sentence
+    # telling b without one ("Naar X ben ik gegaan vanuit Y", "I came to X from Y"), -1 the other way round
+    "from_link",
     # the difference of a flag between a and b (+1: only a has it)
     *_FLAGS, "via_destination", "flashback", "asked", "answered_start", "mentions", "flown", "excluded_too",
     # geography (``countries.csv`` centroids): journeys mostly move towards the Netherlands
@@ -88,6 +95,12 @@ class Model(NamedTuple):
     flight_weight: float = 0.0
     max_countries: int = MAX_COUNTRIES   # longer routes abroad are left to the rules (the stage's cost grows as n^2)
     words: dict | None = None   # weight per word feature (``pair_words``); None or empty: the stage reads no word
+    unknown_weight: float | None = None   # per 1,000 km of a leg of no told mode (None: as ``ground_weight``)
+
+    @property
+    def unknown(self) -> float:
+        """The weight of a leg whose mode the text does not tell."""
+        return self.ground_weight if self.unknown_weight is None else self.unknown_weight
 
 
 class Country(NamedTuple):
@@ -99,9 +112,28 @@ class Country(NamedTuple):
     flags: tuple[float, ...]   # per ``_FLAGS``, then via_destination, flashback, asked, answered_start
     mentions: float
     excluded_too: float   # some of its mentions are excluded (named but not travelled there)
+    left_in: tuple = ()   # sentences telling it with a source word (a travelled ``departure`` mention)
+    told_in: tuple = ()   # sentences telling it without one
 
 
 _NO_COUNTRY = Country(1 << 30, 1 << 30, 1 << 20, (0.0,) * (len(_FLAGS) + 4), 0.0, 0.0)
+
+
+def _sentences(travelled) -> tuple[tuple, tuple]:
+    """The sentences of a country's travelled mentions told with a source word (``departure``) and without one
+    (a country has few mentions: tuples)."""
+    left, told = [], []
+    for state in travelled:
+        (left if state.departure else told).append(state.sentence)
+    return tuple(left), tuple(told)
+
+
+def _from_link(left_a, told_a, left_b, told_b) -> float:
+    """``from_link`` of a before b: a left in a sentence that tells b without a source word, or the reverse (both or
+    neither: 0)."""
+    a_first = any(sentence in told_b for sentence in left_a)
+    b_first = any(sentence in told_a for sentence in left_b)
+    return float(a_first) - float(b_first)
 
 
 @lru_cache(maxsize=1)
@@ -184,8 +216,10 @@ def country_summaries(states, route, dialogue) -> dict[str, Country]:
         flags.append(float(any(s.before_of >= 0 or s.before_cues for s in travelled)))
         flags.append(float(bool(asked) and any(s.mention.start in asked for s in group)))
         flags.append(float(bool(answered) and any(s.mention.start in answered for s in group)))
+        left_in, told_in = _sentences([s for s in group if not s.excluded])
         found[iso3] = Country(travelled[0].mention.start, travelled[-1].mention.start, travelled[0].sentence,
-                              tuple(flags), min(len(travelled), 4) / 4.0, float(len(travelled) < len(group)))
+                              tuple(flags), min(len(travelled), 4) / 4.0, float(len(travelled) < len(group)),
+                              left_in, told_in)
     return found
 
 
@@ -215,6 +249,7 @@ def pair_features(states, route: list[str], mode_of: dict[str, str], dialogue, g
             x[_INDEX["rules_first_country"]] = float(i == 0)
             x[_INDEX["text_first_far"]] = first * far
             x[_INDEX["text_last_far"]] = last * far
+            x[_INDEX["from_link"]] = _from_link(ca.left_in, ca.told_in, cb.left_in, cb.told_in)
             x[flag_slice] = [fa - fb for fa, fb in zip(ca.flags, cb.flags)]
             x[_INDEX["mentions"]] = ca.mentions - cb.mentions
             x[_INDEX["flown"]] = float(mode_of.get(a) == "plane") - float(mode_of.get(b) == "plane")
@@ -246,6 +281,7 @@ class Case(NamedTuple):
     first: dict
     flown: frozenset
     words: dict | None = None   # per pair a before b, its word features {name: value} (``pair_words``)
+    known: frozenset | None = None   # the countries (NLD too) whose leg has a told mode (None: every leg's)
 
 
 def case_of(states, route: list[str], mode_of: dict[str, str], dialogue, genre: dict[str, float],
@@ -255,7 +291,23 @@ def case_of(states, route: list[str], mode_of: dict[str, str], dialogue, genre: 
     if record is not None:
         found = pair_words(record, first_spans(states, countries))
         words = {(a, countries[j]): found[(i, j)] for i, a in enumerate(countries) for j in range(i + 1, len(countries))}
-    return Case(tuple(countries), pairs, first_offsets(states, countries), _flown(countries, mode_of), words)
+    airports = airport_arrivals(states)
+    return Case(tuple(countries), pairs, first_offsets(states, countries), _flown(countries, mode_of, airports), words,
+                _known(countries, mode_of, airports))
+
+
+def airport_arrivals(states) -> frozenset:
+    """The countries the text arrives in at an airport (a travelled mention of an ``airport`` place, not told as where
+    a leg starts: "naar Amsterdam Schiphol", "kwam aan op Eindhoven Airport", not "vanaf Sabiha Gokcen"): reached by
+    plane whatever mode the rules found for the leg."""
+    if AIRPORT not in map(_PLACE_KIND, states):   # most records name no airport: one pass in C
+        return frozenset()
+    return frozenset(s.mention.place.iso3 for s in states
+                     if s.mention.place.kind == AIRPORT and not s.excluded and not s.departure)
+
+
+AIRPORT = "airport"   # ``gazetteer.Place.kind`` of an airport (Schiphol, Eindhoven Airport, Zaventem ...)
+_PLACE_KIND = attrgetter("mention.place.kind")
 
 
 def first_spans(states, countries) -> list[tuple[int, int] | None]:
@@ -328,8 +380,17 @@ def word_logit(features: dict[str, float], weights: dict[str, float]) -> float:
     return sum(weights.get(name, 0.0) * value for name, value in features.items())
 
 
-def _flown(countries, mode_of: dict[str, str]) -> frozenset:
-    return frozenset(c for c in (*countries, NETHERLANDS) if mode_of.get(c) == "plane")
+def _flown(countries, mode_of: dict[str, str], airports: frozenset = frozenset()) -> frozenset:
+    """The countries (the route's and NLD) reached by plane: the rules' mode, or an arrival at an airport."""
+    return frozenset(c for c in (*countries, NETHERLANDS) if mode_of.get(c) == "plane" or c in airports)
+
+
+def _known(countries, mode_of: dict[str, str], airports: frozenset = frozenset()) -> frozenset:
+    """The countries (the route's and NLD) whose leg has a told mode (or an airport arrival): the others' legs weigh
+    ``Model.unknown`` per km - over land or flown, the text does not say."""
+    return frozenset(c for c in (*countries, NETHERLANDS)
+                     if mode_of.get(c, UNKNOWN_MODE) != UNKNOWN_MODE or c in airports)
+
 
 
 def _text_order(countries: tuple[str, ...], first: dict) -> tuple[str, ...]:
@@ -342,24 +403,27 @@ def candidates(case: Case) -> list[tuple[str, ...]]:
     return [order for order, *_ in _scored(case.countries, None, case.first, case.flown)]
 
 
-def _scored(countries: tuple[str, ...], logit: dict | None, first: dict, flown: frozenset):
+def _scored(countries: tuple[str, ...], logit: dict | None, first: dict, flown: frozenset,
+            known: frozenset | None = None):
     """Per distinct candidate, the rules' order first: (order, pair score less the rules' order's, 1,000 km over land
-    or sea, 1,000 km flown). ``logit[(a, b)]``: log odds of a before b for a before b in the rules' order; the pair
+    or sea, 1,000 km flown, 1,000 km of no told mode; ``known`` None: every leg's mode told). ``logit[(a, b)]``: log odds of a before b for a before b in the rules' order; the pair
     score of an order less the rules' is minus the sum of the logits of the pairs it turns round (log P(b before a)
     - log P(a before b) = -logit). ``logit`` None: scores 0 (the candidates alone)."""
     n = len(countries)
     seen = set()
 
     def journey(order):
-        ground = air = 0.0
+        ground = air = unknown = 0.0
         previous = order[0]
         for country in (*order[1:], NETHERLANDS):
             if country in flown:
                 air += _km(previous, country)
-            else:
+            elif known is None or country in known:
                 ground += _km(previous, country)
+            else:
+                unknown += _km(previous, country)
             previous = country
-        return ground / 1000.0, air / 1000.0
+        return ground / 1000.0, air / 1000.0, unknown / 1000.0
 
     seen.add(countries)
     yield (countries, 0.0, *journey(countries))
@@ -412,24 +476,25 @@ def case_logits(case: Case, weights: tuple[float, ...], words: dict | None = Non
 
 
 def terms(case: Case, weights: tuple[float, ...], words: dict | None = None
-          ) -> list[tuple[tuple[str, ...], float, float, float]]:
+          ) -> list[tuple[tuple[str, ...], float, float, float, float]]:
     """Per candidate (the rules' order first): the order, its pair score less the rules' order's, its 1,000 km
-    over land or sea and flown."""
-    return list(_scored(case.countries, case_logits(case, weights, words), case.first, case.flown))
+    over land or sea, flown and of no told mode."""
+    return list(_scored(case.countries, case_logits(case, weights, words), case.first, case.flown, case.known))
 
 
-def utility(model: Model, pair_score: float, ground: float, air: float) -> float:
-    return model.pair_scale * pair_score - model.ground_weight * ground - model.flight_weight * air
+def utility(model: Model, pair_score: float, ground: float, air: float, unknown: float = 0.0) -> float:
+    return (model.pair_scale * pair_score - model.ground_weight * ground - model.flight_weight * air
+            - model.unknown * unknown)
 
 
-def _best(countries: tuple[str, ...], logit: dict, first: dict, flown: frozenset, model: Model
-          ) -> tuple[tuple[str, ...], float]:
-    found = _scored(countries, logit, first, flown)
-    rules, _, ground, air = next(found)
-    base = utility(model, 0.0, ground, air)
+def _best(countries: tuple[str, ...], logit: dict, first: dict, flown: frozenset, model: Model,
+          known: frozenset | None = None) -> tuple[tuple[str, ...], float]:
+    found = _scored(countries, logit, first, flown, known)
+    rules, _, ground, air, unknown = next(found)
+    base = utility(model, 0.0, ground, air, unknown)
     best, best_utility = rules, -math.inf
-    for order, pair_score, ground, air in found:
-        value = utility(model, pair_score, ground, air)
+    for order, pair_score, ground, air, unknown in found:
+        value = utility(model, pair_score, ground, air, unknown)
         if value > best_utility + 1e-12:
             best, best_utility = order, value
     margin = best_utility - base
@@ -449,7 +514,8 @@ def decide(case: Case, model: Model) -> tuple[tuple[str, ...], float | None]:
     beats it by more than ``model.margin``."""
     if told_in_order(case) or len(case.countries) > model.max_countries:
         return case.countries, None
-    return _best(case.countries, case_logits(case, model.weights, model.words), case.first, case.flown, model)
+    return _best(case.countries, case_logits(case, model.weights, model.words), case.first, case.flown, model,
+                 case.known)
 
 
 def told_in_order_of(states, countries: tuple[str, ...]) -> bool:
@@ -486,23 +552,28 @@ def told_in_order_of(states, countries: tuple[str, ...]) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _legs(countries: tuple[str, ...], flown: frozenset, ground_weight: float, flight_weight: float
+def _legs(countries: tuple[str, ...], flown: frozenset, ground_weight: float, flight_weight: float,
+          known: frozenset | None = None, unknown_weight: float | None = None
           ) -> tuple[list[list[float]], list[float], float]:
     """The weighted km (utility units) of every leg between the route's countries and NLD, ``cost[a][b]`` by the
-    mode reaching b, the rules' order's legs and their sum (cached: routes recur, corridors are few)."""
+    mode reaching b (flown, told over land or sea, or not told: ``known``), the rules' order's legs and their sum
+    (cached: routes recur, corridors are few)."""
     n = len(countries)
     nodes = (*countries, NETHERLANDS)
-    per_km = [(flight_weight if node in flown else ground_weight) / 1000.0 for node in nodes]
+    unknown_weight = ground_weight if unknown_weight is None else unknown_weight
+    per_km = [(flight_weight if node in flown else ground_weight if known is None or node in known
+               else unknown_weight) / 1000.0 for node in nodes]
     cost = [[per_km[b] * _km(nodes[a], nodes[b]) if a != b else 0.0 for b in range(n + 1)] for a in range(n)]
     legs = [cost[k][k + 1] for k in range(n)]
     return cost, legs, sum(legs)
 
 
 @lru_cache(maxsize=4096)
-def _journey_gain(countries: tuple[str, ...], flown: frozenset, ground_weight: float, flight_weight: float) -> float:
+def _journey_gain(countries: tuple[str, ...], flown: frozenset, ground_weight: float, flight_weight: float,
+                  known: frozenset | None = None, unknown_weight: float | None = None) -> float:
     """The most any single move of the rules' order can shorten its weighted journey (a bound for the text order
     too: that is checked apart). Route geometry only, so cached per route."""
-    cost, legs, _ = _legs(countries, flown, ground_weight, flight_weight)
+    cost, legs, _ = _legs(countries, flown, ground_weight, flight_weight, known, unknown_weight)
     n = len(countries)
     best = 0.0
     for i in range(n):
@@ -520,13 +591,14 @@ def _journey_gain(countries: tuple[str, ...], flown: frozenset, ground_weight: f
 
 
 def _fast_best(countries: tuple[str, ...], logit: list[list[float]], by_text: tuple[str, ...], flown: frozenset,
-               model: Model) -> tuple[tuple[str, ...], float]:
+               model: Model, known: frozenset | None = None) -> tuple[tuple[str, ...], float]:
     """``_best`` with each single move's change worked out in O(1) from the rules' order (the pairs it passes, the
     legs it removes and adds) instead of scoring every candidate afresh: what the extractor runs. ``logit[i][j]``
     (i < j): the log odds of countries[i] before countries[j]."""
     n = len(countries)
     scale = model.pair_scale
-    cost, legs, rules_journey = _legs(countries, flown, model.ground_weight, model.flight_weight)
+    leg_weights = (flown, model.ground_weight, model.flight_weight, known, model.unknown_weight)
+    cost, legs, rules_journey = _legs(countries, *leg_weights)
     # no move can gain more than every pair it turns round (the negative log odds) plus the most a move saves of
     # the journey: when that cannot beat the margin, only the text order is scored (most reviewed records)
     turned = 0.0
@@ -534,7 +606,7 @@ def _fast_best(countries: tuple[str, ...], logit: list[list[float]], by_text: tu
         for z in logit[i][i + 1:]:
             if z < 0:
                 turned -= z
-    move_bound = scale * turned + _journey_gain(countries, flown, model.ground_weight, model.flight_weight)
+    move_bound = scale * turned + _journey_gain(countries, *leg_weights)
     moves_bounded = move_bound <= model.margin
     best_gain, best, best_move = -math.inf, countries, None
     if by_text != countries:
@@ -591,6 +663,7 @@ class _Compiled(NamedTuple):
     first_country: float
     first_far: float
     last_far: float
+    from_link: float
     farther: float
     farther_disagree: float
     farther_flown: float
@@ -605,7 +678,7 @@ def _compiled(weights: tuple[float, ...]) -> _Compiled:
                  "excluded_too")
     return _Compiled(tuple(w[name] for name in own_names), w["rules"], w["text_first"], w["text_last"],
                      w["rules_adjacent"], w["rules_first_country"], w["text_first_far"], w["text_last_far"],
-                     w["farther"], w["farther_rules_disagree"], w["farther_flown"],
+                     w["from_link"], w["farther"], w["farther_rules_disagree"], w["farther_flown"],
                      tuple((w[f"rules_{kind}"], w[f"text_{kind}"]) for kind, _ in KINDS),
                      (w["rules_dutch"], w["text_dutch"]))
 
@@ -630,6 +703,8 @@ class _Told(NamedTuple):
     sentence: list[int]
     own: list[float]     # the weighted sum of the country's own features (flags, mentions, flown, excluded)
     plane: list[bool]
+    left_in: tuple | None   # ``Country.left_in`` / ``told_in`` per country (``from_link``); None when it weighs
+    told_in: tuple | None   # nothing or no country is told with a source word
 
 
 def _told(states, countries: tuple[str, ...], mode_of: dict[str, str], dialogue, weights: tuple[float, ...],
@@ -656,11 +731,13 @@ def _told(states, countries: tuple[str, ...], mode_of: dict[str, str], dialogue,
         else:
             return None
     c, flag_sums = _prepared(weights)
+    link = bool(c.from_link)   # the sentences ``from_link`` reads, only when it weighs
     flag_weights = c.own[:len(_FLAGS)]
     w_via, w_flashback, w_asked, w_answered, w_mentions, w_flown, w_excluded = c.own[len(_FLAGS):]
     asked = getattr(dialogue, "kept", frozenset())
     answered = getattr(dialogue, "starts", frozenset())
     firsts, lasts, sentences, own, plane = [], [], [], [], []
+    departed = False   # some country is told with a source word (a travelled mention's ``departure``)
     for k, country in enumerate(countries):
         group = groups[k]
         flown = mode_of.get(country) == "plane"
@@ -685,6 +762,8 @@ def _told(states, countries: tuple[str, ...], mode_of: dict[str, str], dialogue,
         value = flag_sums.get(flags)
         if value is None:
             value = flag_sums[flags] = sum(w for w, on in zip(flag_weights, flags) if on)
+        if flags[_DEPARTURE] and group is travelled[k]:
+            departed = True
         if via:
             value += w_via
         if flashback:
@@ -699,7 +778,13 @@ def _told(states, countries: tuple[str, ...], mode_of: dict[str, str], dialogue,
         if travelled[k] and other[k]:
             value += w_excluded
         own.append(value)
-    return _Told(firsts, lasts, sentences, own, plane)
+    if not (link and departed):   # no pair linked by a source word
+        return _Told(firsts, lasts, sentences, own, plane, None, None)
+    left_in, told_in = zip(*(_sentences(group) if group else ((), ()) for group in travelled))
+    return _Told(firsts, lasts, sentences, own, plane, left_in, told_in)
+
+
+_DEPARTURE = _FLAGS.index("departure")
 
 
 @lru_cache(maxsize=4096)
@@ -729,10 +814,11 @@ def fast_logits(told: _Told, countries, genre: dict[str, float], language: str, 
         rules += c.dutch[0]
         text += c.dutch[1]
     n = len(countries)
-    firsts, lasts, sentences, own, plane = told
+    firsts, lasts, sentences, own, plane, left_in, told_in = told
     farther_of = _farther_matrix(countries)
     text_last, adjacent, first_country = c.text_last, c.adjacent, c.first_country
     first_far, last_far = c.first_far, c.last_far
+    w_link = c.from_link if left_in is not None else 0.0   # no source word told: no pair linked
     found = [[0.0] * n for _ in range(n)]
     for i in range(n):
         fa, la, sa, oa, pa = firsts[i], lasts[i], sentences[i], own[i], plane[i]
@@ -747,6 +833,8 @@ def fast_logits(told: _Told, countries, genre: dict[str, float], language: str, 
                 z += adjacent
             if not i:
                 z += first_country
+            if w_link and (left_in[i] or left_in[j]):
+                z += w_link * _from_link(left_in[i], told_in[i], left_in[j], told_in[j])
             gap = sentences[j] - sa
             if gap:
                 z += (first_far * first + last_far * last) * min(abs(gap), 8) / 8.0
@@ -812,7 +900,9 @@ def review(route: list[str], states, mode_of: dict[str, str], dialogue, genre: d
             if features:
                 logit[i][j] += word_logit(features, words)
     by_text = _text_order(countries, dict(zip(countries, told.first)))
-    order, margin = _fast_best(countries, logit, by_text, _flown(countries, mode_of), model)
+    airports = airport_arrivals(states)
+    known = None if model.unknown_weight is None else _known(countries, mode_of, airports)   # None: as over land
+    order, margin = _fast_best(countries, logit, by_text, _flown(countries, mode_of, airports), model, known)
     return list(order) + route[movable:], {"order_margin": round(max(-4.0, min(4.0, margin)), 6)}
 
 
@@ -834,9 +924,11 @@ def read_model(path) -> Model:
         raise OrderModelError(f"{path}: journey: not a mapping (pair_scale, ground_weight, flight_weight)")
     scales = tuple(number(journey, key, default, path, OrderModelError, f"journey.{key}")
                    for key, default in (("pair_scale", 1.0), ("ground_weight", 0.0), ("flight_weight", 0.0)))
+    unknown = (number(journey, "unknown_weight", 0.0, path, OrderModelError, "journey.unknown_weight")
+               if journey.get("unknown_weight") is not None else None)   # absent: a leg of no told mode as over land
     longest = whole_number(data, "max_countries", MAX_COUNTRIES, path, OrderModelError)
     return Model(bool(data.get("enabled", False)), values, margin, *scales, min(longest, MAX_COUNTRIES),
-                 read_words(data, path))
+                 read_words(data, path), unknown)
 
 
 def read_words(data: dict, path) -> dict[str, float] | None:
@@ -847,8 +939,9 @@ def read_words(data: dict, path) -> dict[str, float] | None:
 
 _HEADER = ("# The learned order stage of routekit.text (order_model.py): P(a before b) = logistic(sum of weight x\n"
            "# feature) over an antisymmetric pair description (no intercept, no word of the text); a candidate order\n"
-           "# scores pair_scale x (sum of log P over its pairs) - ground_weight x (1,000 km over land or sea) -\n"
-           "# flight_weight x (1,000 km flown), through the countries' centroids, and replaces the rules' order only\n"
+           "# scores pair_scale x (sum of log P over its pairs) - ground_weight x (1,000 km told over land or sea) -\n"
+           "# flight_weight x (1,000 km flown or into an airport) - unknown_weight x (1,000 km of no told mode), through\n"
+           "# the countries' centroids, and replaces the rules' order only\n"
            "# when it beats it by more than 'margin'. Fitted on blind-written training sets the rules were never tuned on\n"
            "# by benchmarks/text_order_fit.py --write, which prints the held-out evaluation (see 'fitted').\n")
 
@@ -859,7 +952,9 @@ def write_model(path: Path, model: Model, fitted: dict) -> None:
             "max_countries": int(model.max_countries),
             "journey": {"pair_scale": round(float(model.pair_scale), 6),
                         "ground_weight": round(float(model.ground_weight), 6),
-                        "flight_weight": round(float(model.flight_weight), 6)},
+                        "flight_weight": round(float(model.flight_weight), 6),
+                        **({} if model.unknown_weight is None
+                           else {"unknown_weight": round(float(model.unknown_weight), 6)})},
             "fitted": fitted,
             "weights": named_weights(model.weights, PAIR_FEATURES)}
     if model.words:
