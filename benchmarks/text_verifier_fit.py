@@ -38,8 +38,8 @@ import pandas as pd
 from routekit.text import verifier
 from routekit.text.extraction import extract_route
 from routekit.text.learned_fit import (DATA, TRAIN_SETS, TUNED_SETS, WordFloor, fit_arguments, fit_record,
-                                       held_out_gain, judge_allowed_sets, leave_one_set_out, print_strongest_words,
-                                       record_key,
+                                       held_out_gain, judge_allowed_sets, leave_one_set_out, line,
+                                       print_strongest_words, record_key,
                                        recorded_rows, store, switch_on as switch_on_rule, tally, training_rows,
                                        word_floor, word_vocabulary)
 
@@ -382,6 +382,27 @@ def nested_held_out(rows: list[Row], ridge: float, break_cost: float, held: str,
     return o, f"  (t_remove {t_remove}, t_add {t_add})"
 
 
+def judge_demo(model: verifier.Model, folder: Path | None) -> tuple[dict, bool]:
+    """(c): the demo benchmark's texts (``benchmarks/text_extraction.py``: ``routekit synth`` seed 7, 2025-01..03,
+    scale 0.5; or ``folder``) against their truth with the stage off and on - the generator's plain narratives, a
+    style no training writer uses. Printed; the tally and whether it breaks no more rows than it fixes."""
+    import tempfile
+
+    from routekit.synth import generate
+    from routekit.text.evaluation import split_route, synth_gold
+
+    with tempfile.TemporaryDirectory(prefix="routekit_verifier_demo_") as made:
+        if folder is None:
+            folder = generate(Path(made), SYNTH_BENCHMARK_SEED, "2025-01", "2025-03", 0.5, cdr_events=None)
+        frame = synth_gold(folder)
+    frame = frame[frame["text"].map(lambda text: isinstance(text, str) and bool(text))]
+    rows = [Row("demo", (), [], split_route(gold), (), text=text) for text, gold in zip(frame["text"], frame["route"])]
+    o = end_to_end(rows, model)
+    print("(c) demo texts (synth seed 7), the final fit off and on")
+    print("  " + line("demo", o))
+    return o, o["fixed"] >= o["broken"]
+
+
 def print_words(model: verifier.Model) -> None:
     """The final fit's strongest window words (kept countries: a negative weight pushes a country out)."""
     for name, weights in (("kept", model.keep_words), ("dropped", model.add_words)):
@@ -411,6 +432,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--add-synth", type=int, default=None, metavar="SEED",
                         help=f"add {SYNTH_ROWS} labelled demo texts (routekit synth with SEED, not the benchmark's "
                              f"{SYNTH_BENCHMARK_SEED}) like the tuned sets: the generator's plain narratives")
+    parser.add_argument("--demo", type=Path, default=None,
+                        help="the demo folder for (c) (default: made as the speed benchmark makes it, seed 7)")
+    parser.add_argument("--cost-within-budget", action="store_true",
+                        help="the stage's CPU cost on the demo benchmark was measured at most 3%% (benchmarks/"
+                             "text_extraction.py on/off, or a same-process A/B): without it the fit is stored off")
     parser.add_argument("--stacked", action="store_true",
                         help="the words as a stacked score (a words-only model's out-of-fold logit) instead of a "
                              "joint fit")
@@ -460,6 +486,10 @@ def main(argv: list[str] | None = None) -> int:
         figures, plain_ok = judge_allowed_sets(
             lambda name, path: end_to_end([r for r in tuned_rows if r.group == name] or read_rows(path, name), model))
     switch_on = switch_on_rule(pooled_ok, plain_ok, t_remove > 0.0 or t_add < 1.0, "and more fixed than broken")
+    demo, demo_ok = ({}, True) if args.no_allowed_sets else judge_demo(model, args.demo)
+    print(f"and (c) the demo texts not worse: {demo_ok}; (d) cost within 3% CPU (--cost-within-budget): "
+          f"{args.cost_within_budget} -> enabled: {str(switch_on and demo_ok and args.cost_within_budget).lower()}")
+    switch_on = switch_on and demo_ok and args.cost_within_budget
     if args.write:
         options = (" --no-words" if words.ridge is None else
                    (f" --word-ridge {words.ridge}" if words.ridge != WORD_RIDGE else "")
@@ -470,6 +500,7 @@ def main(argv: list[str] | None = None) -> int:
                     + (" --no-keep-origin" if not priors.keep_origin else "")
                     + (" --no-keep-end" if not priors.keep_end else "")
                     + (f" --add-synth {args.add_synth}" if args.add_synth is not None else "")
+                    + (" --cost-within-budget" if args.cost_within_budget else "")
                     + (" --train " + " ".join(f"tests/data/{Path(p).name}" for p in args.train)
                        if [Path(p).name for p in args.train] != [p.name for p in TRAIN_SETS] else ""))
         fitted = {
@@ -486,7 +517,9 @@ def main(argv: list[str] | None = None) -> int:
             "held_out_pooled": {"rows": total.get("rows", 0), "exact_before": total.get("before", 0),
                                 "fixed": total.get("fixed", 0), "broken": total.get("broken", 0)},
             "allowed_sets_fixed_broken": figures,
-            "switch_on_rule": {"held_out_net_gain": pooled_ok, "no_plain_set_row_broken": plain_ok},
+            **({} if not demo else {"demo_fixed_broken": f"{demo['fixed']}/{demo['broken']}"}),
+            "switch_on_rule": {"held_out_net_gain": pooled_ok, "no_plain_set_row_broken": plain_ok,
+                               "demo_not_worse": demo_ok, "cost_within_budget": args.cost_within_budget},
         }
         store(verifier.write_model, args.out, model._replace(enabled=switch_on), fitted)
     return 0

@@ -800,7 +800,8 @@ _HEADER = ("# The learned second stage of routekit.text (verifier.py): p(a candi
            "# 'add' for those they left out; 'words': the weight of a word near a mention of it (w= within 4 words, b= right\n"
            "# before, a= right after; context_words.py). A kept country is removed when p < thresholds.remove, a dropped one added\n"
            "# when p > thresholds.add; a kept country's words weigh only when the rules' signals alone leave it less than\n"
-           "# thresholds.word_band log-odds above the removal cut (absent: always).\n"
+           "# thresholds.word_band log-odds above the removal cut (absent: always); thresholds.keep_told, keep_origin, keep_end:\n"
+           "# kinds of country never removed (verifier.Model).\n"
            "# A word is stored only when seen in >= K distinct records of >= 2 training groups\n"
            "# (fitted.word_floor, checked on read); a token with a digit reads <num>, never a word.\n"
            "# Written by benchmarks/text_verifier_fit.py --write (see 'fitted').\n")
