@@ -46,7 +46,10 @@ def _copy_package(target: Path) -> None:
 
 
 def _check_prerequisites() -> None:
-    """A clear stop before a long build that would fail at its C step."""
+    """A clear stop before a long build that would fail at its C step, or land in the wrong place."""
+    if Path(sys.prefix).resolve() == (ROOT / ".venv").resolve():
+        sys.exit("build_compiled: refusing to install the compiled build into the project's .venv "
+                 "(run it with .venv-compiled/bin/python)")
     if shutil.which(sysconfig.get_config_var("CC").split()[0] if sysconfig.get_config_var("CC") else "cc") is None:
         sys.exit("build_compiled: no C compiler found (apt-get install build-essential)")
     if not (Path(sysconfig.get_paths()["include"]) / "Python.h").exists():
@@ -56,9 +59,6 @@ def _check_prerequisites() -> None:
     except ImportError:
         sys.exit("build_compiled: mypyc is not installed here; run `make compiled` (it installs "
                  "tools/compiled-requirements.txt into .venv-compiled)")
-    if Path(sys.prefix).resolve() == (ROOT / ".venv").resolve():
-        sys.exit("build_compiled: refusing to install the compiled build into the project's .venv "
-                 "(run it with .venv-compiled/bin/python)")
 
 
 # run in a fresh interpreter outside the work tree, so that it sees what a user of the environment imports
