@@ -146,3 +146,22 @@ def test_interview_summaries_and_dublin_claims(text, route):
 ])
 def test_a_refusal_or_a_border_reached_keeps_the_country_travelled(text, route):
     assert extract_route(text).route_text == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # Review of round 8: a transcript of three turns, a summary or an interpreter's opening ends the route in NLD -
+    # unless the speaker says where they are now and it is abroad (the record was made there)
+    ("Q: Where did you start? A: In Kabul. Q: And then? A: Iran and Turkey. Q: And after that? A: Greece, where I "
+     "am now.", "AFG>IRN>TUR>GRC"),
+    ("V: Waar begon de reis? A: In Kabul. V: En toen? A: Iran en Turkije. V: En daarna? A: Griekenland, waar ik nu "
+     "ben.", "AFG>IRN>TUR>GRC"),
+    ("Q: Where did you start? A: In Kabul. Q: And then? A: Iran and Turkey, then Greece. Q: And now? A: I am now in "
+     "Germany, in a camp near Munich.", "AFG>IRN>TUR>GRC>DEU"),
+    # where they are now is in the Netherlands: the record stays Dutch
+    ("Q: Where did you start? A: In Kabul. Q: And then? A: Iran, Turkey and Greece. Q: And after that? A: By train "
+     "to Ter Apel, where I am now.", "AFG>IRN>TUR>GRC>NLD"),
+    ("V: Waar begon de reis? A: In Kabul. V: En toen? A: Iran, Turkije en Griekenland. V: En daarna? A: Met de trein "
+     "naar het azc, waar ik nu ben.", "AFG>IRN>TUR>GRC>NLD"),
+])
+def test_where_the_speaker_is_now_decides_a_transcripts_end(text, route):
+    assert extract_route(text).route_text == route

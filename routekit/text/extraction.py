@@ -2647,6 +2647,8 @@ def extract_route(text: str | None) -> RouteExtraction:
     cues = vocab.spans(folded, tokens, cue_phrases)
     breaks = [start for start, _ in cues.get(CLAUSE_BREAK, [])]
     segments = segment(folded, breaks, together)
+    if "now_abroad" in cues:
+        cues = _now_abroad(cues, mentions)
     if "procedural" in cues:
         # a report's procedure (where the person was found, born, lives now) is not the narrative; but a
         # Dutch place there shows the person is in the Netherlands, which ends the route
@@ -2733,6 +2735,26 @@ def _inside_a_name(text: str, mention: Mention) -> bool:
     """The mention stands between two capitalised words inside a sentence ("betrokkene 1, Nguyen Van Thanh, ...")."""
     return bool(_CAPITALISED_BEFORE.search(text, max(0, mention.start - 30), mention.start)
                 and _CAPITALISED_AFTER.match(text, mention.end))
+
+
+_NOW_ABROAD_REACH = 30   # characters between "Greece," and "where I am now"; "I am now in" is followed by the place
+
+
+def _now_abroad(cues: dict[str, list[tuple[int, int]]], mentions: list[Mention]) -> dict[str, list[tuple[int, int]]]:
+    """The speaker says where they are now, and it is a country abroad ("A: Griekenland, waar ik nu ben.", "I am now
+    in Greece"): the record was made abroad, so the phrase counts as an ``abroad`` cue (an abroad note: no genre ends
+    the route in NLD, the country is its last). The nearest place before the phrase (within a short reach) or right
+    after it decides; a Dutch place there ("naar Ter Apel, waar ik nu ben") keeps the record Dutch."""
+    abroad = []
+    for start, end in cues["now_abroad"]:
+        after = next((m for m in mentions if end <= m.start <= end + 2), None)
+        before = next((m for m in reversed(mentions) if start - _NOW_ABROAD_REACH <= m.end <= start), None)
+        place = after or before
+        if place is not None and place.place.iso3 != NETHERLANDS:
+            abroad.append((start, end))
+    if not abroad:
+        return cues
+    return {**cues, "abroad": sorted([*cues.get("abroad", ()), *abroad])}
 
 
 def _in_the_netherlands(folded: str, cues: dict[str, list[tuple[int, int]]], vocab: Vocabulary) -> bool:
