@@ -78,6 +78,25 @@ def test_a_total_below_the_threshold_is_never_shown(tmp_path):
     assert "not be estimated" in text or "cannot be estimated" in text
 
 
+def test_a_bound_below_the_threshold_is_never_shown_nor_drawn(tmp_path):
+    """An estimate at or above the threshold can have a lower bound in 1..K-1 (a wide interval): the bound is a count
+    the landing map and sentence may not show - the map is drawn without it, not refused (found when the corridor
+    misclassification widened the demo's intervals)."""
+    folder, _ = _estimates_dir(tmp_path)
+    estimates = pd.read_csv(folder / "estimates.csv", dtype={"period": str})
+    period_rows = estimates["level"] == "period"
+    estimates.loc[period_rows & (estimates["corridor"] == "central_med"), "lower"] = 4.0
+    estimates.loc[period_rows & (estimates["corridor"] == "all"), "lower"] = 7.0
+    estimates.to_csv(folder / "estimates.csv", index=False)
+    head = headline.compute(folder, PERIOD, BASELINE, threshold=10)
+    assert head.estimate is not None and head.lower is None and head.upper is None
+    frame = headline.map_frame(head)
+    assert set(frame["corridor"]) == {"central_med", "western_balkans"}
+    assert frame.loc[frame["corridor"] == "central_med", "lower"].isna().all()
+    svg, alt_text = headline.map_svg(head, "en")
+    assert "<svg" in svg and " 4 " not in alt_text
+
+
 def test_landing_block_and_brief_state_the_total(tmp_path):
     folder, _ = _estimates_dir(tmp_path)
     head = headline.compute(folder, PERIOD, BASELINE, threshold=10)

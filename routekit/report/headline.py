@@ -63,6 +63,7 @@ def total_draws(draws: pd.DataFrame, months: list[str], corridors: list[str]) ->
 
 def compute(estimates_dir: Path, period: Period, baseline: Period, threshold: int) -> Headline:
     """The headline figures from the estimate stage's outputs (nothing is re-estimated here)."""
+    from routekit.disclosure.gate import suppress_small
     from routekit.reference import corridor_ids
 
     head = Headline(period=period, baseline=baseline, threshold=threshold)
@@ -81,7 +82,9 @@ def compute(estimates_dir: Path, period: Period, baseline: Period, threshold: in
             head.upper = float(row["upper"]) if pd.notna(row["upper"]) else None
         notes = row.get(NOTE_COLUMN)  # the estimate stage's notes as codes, worded by ``sentences``
         head.reason = str(notes) if pd.notna(notes) else ""
-    corridors = rows[rows["corridor"].isin(corridor_ids())].copy()
+    # a bound is a count too: one in 1..K-1 is blanked (the interval is then not shown), never drawn or printed
+    corridors = suppress_small(rows[rows["corridor"].isin(corridor_ids())],
+                               [c for c in ("observed", "estimate", "lower", "upper") if c in rows.columns], threshold)
     findings = _read(estimates_dir, "findings")
     if not findings.empty:
         findings = findings.sort_values("rank") if "rank" in findings.columns else findings
@@ -103,6 +106,8 @@ def compute(estimates_dir: Path, period: Period, baseline: Period, threshold: in
             head.change_lower, head.change_upper = (float(q) for q in np.quantile(ratio, [0.025, 0.975]))
     if head.estimate is not None and head.estimate < threshold:  # never a count below the threshold
         head.estimate = head.lower = head.upper = None
+    if head.lower is not None and head.lower < threshold:   # nor a bound: the total is then told without its interval
+        head.lower = head.upper = None
     if head.seen is not None and head.seen < threshold:
         head.seen = None
     return head
