@@ -3,21 +3,10 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-import pandas as pd
 import pytest
 
-DATA = Path(__file__).parent / "data"
-# the speed sample and plain evaluation sets (never the untouched, calibration or training sets)
-SETS = ["text_speed_regression.csv", "extraction_gold.csv", "extraction_dev2.csv", "extraction_hard_dev9.csv"]
-
-
-def _texts() -> list[str]:
-    texts: list[str] = []
-    for name in SETS:
-        texts += list(pd.read_csv(DATA / name, dtype=str, keep_default_na=False)["text"])
-    return texts
+from text_samples import shortcut_texts as _texts
 
 
 @pytest.mark.parametrize("words", [("came back", "come back", "back here", "weer naar", "weer", "terug"),
