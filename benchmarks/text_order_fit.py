@@ -48,7 +48,7 @@ from routekit.text.learned_fit import (TRAIN_SETS, TUNED, TUNED_SETS,  # noqa: F
                                        held_out_gain, judge_allowed_sets, leave_one_set_out, print_margin_choice,
                                        print_strongest_words, record_key, recorded_rows, store,
                                        switch_on as switch_on_rule, tally, training_rows, WordFloor, word_floor,
-                                       word_vocabulary)
+                                       train_option, word_vocabulary)
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "routekit" / "reference" / "gazetteer" / order_model.ORDER_FILE
@@ -331,10 +331,7 @@ def main(argv: list[str] | None = None) -> int:
             lambda name, path: outcome(allowed[name], model if math.isfinite(margin) else None))
     switch_on = switch_on_rule(pooled_ok, plain_ok, math.isfinite(margin))
     if args.write:
-        default_sets = [Path(p).resolve() for p in TRAIN_SETS]
-        named = "" if [Path(p).resolve() for p in args.train] == default_sets else " --train " + " ".join(
-            f"tests/data/{Path(p).name}" for p in args.train)   # the sets, when not the default ones
-        options = (named + (" --add-tuned" if args.add_tuned else "")
+        options = (train_option(args.train) + (" --add-tuned" if args.add_tuned else "")
                    + (f" --pairs {args.pairs}" if args.pairs != "equal" else "")
                    + ("" if args.per_row else " --per-pair") + f" --max-countries {args.max_countries}"
                    + ("" if args.journey else " --no-journey")
@@ -349,7 +346,8 @@ def main(argv: list[str] | None = None) -> int:
         fitted = {
             **fit_record("benchmarks/text_order_fit.py", args.extra, options),
             "sets": [Path(p).name for p in paths], "rows": len(rows), "pairs": n_pairs,
-            "ridge": args.ridge, "journey_term": args.journey, "unknown_legs": args.unknown_legs, "pairs_from": args.pairs, "each_row_once": args.per_row,
+            "ridge": args.ridge, "journey_term": args.journey, "unknown_legs": args.unknown_legs,
+            "pairs_from": args.pairs, "each_row_once": args.per_row,
             "tuned_sets_added": args.add_tuned, "break_cost": args.break_cost, "min_margin": args.min_margin,
             **({"word_floor": word_floor(args.word_min).entry()} if args.words else {}),
             "words": ({"scale": args.word_scale, "features": len(model.words or {})} if args.words else False),

@@ -33,7 +33,7 @@ from pathlib import Path
 from routekit.text import learned_fit, origin_model
 from routekit.text.calibration import fit as ridge_logistic
 from routekit.text.learned_fit import (DATA, PLAIN_SETS, TRAIN_SETS, TUNED,  # noqa: F401  (TRAIN_SETS: the tests)
-                                       TUNED_SETS, allowed_sets, choose_margin, fit_arguments, fit_record,
+                                       TUNED_SETS, allowed_sets, choose_margin, fit_arguments, fit_record, train_option,
                                        finite_or_never, held_out_gain, judge_allowed_sets, leave_one_set_out,
                                        print_margin_choice, recorded_rows, store, switch_on as switch_on_rule, tally,
                                        training_rows)
@@ -181,11 +181,8 @@ def main(argv: list[str] | None = None) -> int:
         figures, plain_ok = judge_allowed_sets(judged)
     switch_on = switch_on_rule(pooled_ok, plain_ok, math.isfinite(margin))
     if args.write:
-        named = [Path(p) for p in args.train]
         options = ((" --add-tuned" if args.add_tuned else "") + (" --add-plain" if args.add_plain else "")
-                   + (f" --ridge {args.ridge}" if args.ridge != 1.0 else "")
-                   + ("" if named == list(TRAIN_SETS) else " --train " + " ".join(
-                       str(p.relative_to(ROOT)) if p.is_absolute() and ROOT in p.parents else str(p) for p in named)))
+                   + (f" --ridge {args.ridge}" if args.ridge != 1.0 else "") + train_option(args.train))
         fitted = {
             **fit_record("benchmarks/text_origin_fit.py", args.extra, options),
             "sets": [Path(p).name for p in paths], "rows": len(rows), "alternatives": counts, "ridge": args.ridge,

@@ -37,7 +37,7 @@ import pandas as pd
 
 from routekit.text import verifier
 from routekit.text.extraction import extract_route
-from routekit.text.learned_fit import (DATA, TRAIN_SETS, TUNED_SETS, WordFloor, fit_arguments, fit_record,
+from routekit.text.learned_fit import (DATA, TUNED_SETS, WordFloor, fit_arguments, fit_record, train_option,
                                        held_out_gain, judge_allowed_sets, leave_one_set_out, line,
                                        print_strongest_words, record_key,
                                        recorded_rows, store, switch_on as switch_on_rule, tally, training_rows,
@@ -500,9 +500,7 @@ def main(argv: list[str] | None = None) -> int:
                     + (" --no-keep-origin" if not priors.keep_origin else "")
                     + (" --no-keep-end" if not priors.keep_end else "")
                     + (f" --add-synth {args.add_synth}" if args.add_synth is not None else "")
-                    + (" --cost-within-budget" if args.cost_within_budget else "")
-                    + (" --train " + " ".join(f"tests/data/{Path(p).name}" for p in args.train)
-                       if [Path(p).name for p in args.train] != [p.name for p in TRAIN_SETS] else ""))
+                    + (" --cost-within-budget" if args.cost_within_budget else "") + train_option(args.train))
         fitted = {
             **fit_record("benchmarks/text_verifier_fit.py", args.extra, options),
             "sets": [Path(p).name for p in paths], "rows": len(rows) - len(tuned_rows), "candidates": candidates,

@@ -131,3 +131,12 @@ def test_evaluation_sets_are_never_fitted_on(tmp_path):
     unlabelled.write_text("id,text\n1,Ik kwam via Belgie naar Nederland.\n", encoding="utf-8")
     with pytest.raises(SystemExit, match="corrections.csv: no column route"):
         learned_fit.labelled_frame(unlabelled)
+
+
+def test_a_stored_fit_command_names_the_training_sets_only_when_they_are_not_the_default():
+    from routekit.text.learned_fit import TRAIN_SETS, train_option
+
+    assert train_option(TRAIN_SETS) == ""
+    assert train_option(["tests/data/extraction_hard_train1.csv", "tests/data/extraction_hard_train2.csv"]) == (
+        " --train tests/data/extraction_hard_train1.csv tests/data/extraction_hard_train2.csv")
+    assert train_option(["/elsewhere/corrections.csv"]) == " --train /elsewhere/corrections.csv"

@@ -291,6 +291,16 @@ def switch_on(pooled_ok: bool, plain_ok: bool, chosen: bool, rule: str = "of row
     return on
 
 
+def train_option(paths: Iterable) -> str:
+    """The ``--train`` part of a stored fit command: empty for the default training sets, else the sets named (relative
+    to the repository when inside it), so that the stored command reproduces the stored fit."""
+    named = [Path(p) for p in paths]
+    if [p.resolve() for p in named] == [Path(p).resolve() for p in TRAIN_SETS]:
+        return ""
+    return " --train " + " ".join(str(p.resolve().relative_to(ROOT)) if ROOT in p.resolve().parents else str(p)
+                                  for p in named)
+
+
 def fit_record(script: str, extra: Iterable, options: str = "") -> dict:
     """How a stored fit was made: the command (with ``options``, e.g. " --ridge 1.0") and the date; an ``--extra``
     file (a partner's review corrections) by its name and sha256 only, never its full path (which may name a person's
