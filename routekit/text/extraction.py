@@ -1937,6 +1937,8 @@ def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
         legs += [(a, b, timeline.STOP) for a, b in _stop_legs(travelled, pair_of, folded, flown)]
     if any(map(_VIA_FLAG, travelled)):
         legs += [(a, b, timeline.STOP) for a, b in _via_after_arrival_legs(travelled, folded)]
+    if "eerst" in folded or "first" in folded:
+        legs += [(a, b, timeline.FIRST_THEN) for a, b in _first_then_legs(travelled, folded)]
     if (" nu " in folded or " now " in folded) and _NOW_IN.search(folded):
         legs += [(a, b, timeline.ITINERARY) for a, b in _where_now_legs(travelled, folded)]
     previous: _MentionState | None = None
@@ -1955,6 +1957,34 @@ def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
         return []
     Constraint = timeline.Constraint
     return [Constraint(a, b, weight) for a, b, weight in legs if a != b and a != NETHERLANDS and b != NETHERLANDS]
+
+
+_FIRST_REACH = 60   # characters from "eerst"/"first" to the country it puts first ("eerst met dat paspoort naar Belgrado")
+
+
+def _first_then_legs(travelled: list[_MentionState], folded: str) -> list[tuple[str, str]]:
+    """The order told outright in one sentence: "cliënt was eerst in Algerije en pas daarna in Marokko", "hij vloog
+    eigenlijk eerst naar Belgrado en ging pas later naar Bulgarije", "she first went to Lebanon and only then to
+    Jordan". The first country after the 'first' word comes before the first other country after a 'then' word later
+    in the sentence. Often a correction of a report's order, so the solver weighs it above a told leg."""
+    first_word, then_word = timeline.first_then()
+    legs: list[tuple[str, str]] = []
+    starts = [s.mention.start for s in travelled]
+    for match in first_word.finditer(folded):
+        index = bisect_left(starts, match.end())
+        if index == len(travelled) or starts[index] - match.end() > _FIRST_REACH:
+            continue
+        first = travelled[index]
+        if any(mark in folded[match.end():first.mention.start] for mark in ".?!"):
+            continue   # not in the sentence of the 'first' word
+        country = first.mention.place.iso3
+        for later in travelled[index + 1:]:
+            if later.sentence != first.sentence:
+                break
+            if later.mention.place.iso3 != country and then_word.search(folded, first.mention.end, later.mention.start):
+                legs.append((country, later.mention.place.iso3))
+                break
+    return legs
 
 
 def _clause_rest(folded: str, offset: int, most: int = 30) -> int:

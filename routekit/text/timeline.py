@@ -39,6 +39,7 @@ QUESTION = 5       # the answer to a question asking what came before or after a
 SUCCESSION = 2     # "naar Tunis en daarna naar Libie"
 ELLIPTIC = 3       # the answer to a bare "Before?" / "En daarna?": before / after the last answer's countries
 DATED = 1          # dates only: "in juni 2017 ... in september 2021"
+FIRST_THEN = 7     # the order told outright, often a correction: "eerst in Algerije en pas daarna in Marokko"
 
 
 class Constraint(NamedTuple):
@@ -334,6 +335,17 @@ def succession_words(*more: str) -> str:
     ``succession_joined``), as one regex alternation."""
     data = _order_words()
     return _phrases([word for name in ("succession",) + more for word in data[name]])
+
+
+@lru_cache(maxsize=1)
+def first_then() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The words of an order told outright in one sentence ("eerst in Algerije en pas daarna in Marokko", "first to
+    Lebanon and only then to Jordan"; ``first_then_first`` / ``first_then_then`` in ``order_questions.yaml``). An
+    English "first" after an article or a possessive is a rank ("the first interview"), not a time."""
+    data = _order_words()
+    rank = r"(?<!\bthe )(?<!\ba )(?<!\bhis )(?<!\bher )(?<!\bmy )(?<!\btheir )(?<!\bour )(?<!\bits )"
+    return (re.compile(rank + r"\b(?:" + _phrases(data["first_then_first"]) + r")\b"),
+            re.compile(r"\b(?:" + _phrases(data["first_then_then"]) + r")\b"))
 
 
 @lru_cache(maxsize=1)

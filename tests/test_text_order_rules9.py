@@ -1,0 +1,37 @@
+"""Order round 9 (issue 15): kinds of order error read in a new writer's set of transcripts, letters and summaries
+(hard_dev17) and fixed as general mechanisms. Each test failed before its change."""
+
+import pytest
+
+from routekit.text.extraction import extract_route
+
+
+def route(text: str) -> tuple[str, ...]:
+    return extract_route(text).route
+
+
+# --- the order told outright: "eerst X en pas daarna Y", "first X and only then Y" ------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a summary in which the person corrects the order he gave first
+    ("Samenvatting. Betrokkene zegt dat hij Syrië verliet richting Turkije; later zegt hij dat hij eerst een jaar in "
+     "Libanon woonde en pas daarna naar Turkije ging. Vanuit Izmir ging hij naar Griekenland en verder naar Nederland.",
+     ("SYR", "LBN", "TUR", "GRC", "NLD")),
+    ("Summary. The applicant said he left Syria for Turkey; he later said he first lived in Lebanon for a year and "
+     "only then went to Turkey. From Izmir he went to Greece and on to the Netherlands.",
+     ("SYR", "LBN", "TUR", "GRC", "NLD")),
+    # an answer putting a country the first answer left out before one it named
+    ("V: Welke landen? A: Van Guinee naar Mali en daarna naar Algerije. V: En Niger? A: Ja, eerst Niger en pas toen "
+     "Algerije. Daarna Libië en met de boot naar Italië.", ("GIN", "MLI", "NER", "DZA", "LBY", "ITA")),
+    ("Q: Which countries? A: From Guinea to Mali and then to Algeria. Q: And Niger? A: Yes, first Niger and only then "
+     "Algeria. Then Libya and a boat to Italy.", ("GIN", "MLI", "NER", "DZA", "LBY", "ITA")),
+])
+def test_first_then_told_outright_outweighs_an_earlier_leg(text, expected):
+    assert route(text) == expected
+
+
+def test_a_first_that_ranks_orders_nothing():
+    # "the first interview" is a rank, not the time of a stay: the legs keep their told order
+    text = ("In the first interview he said that he flew from Iraq to Turkey. He then went to Greece by boat and "
+            "to the Netherlands by plane.")
+    assert route(text) == ("IRQ", "TUR", "GRC", "NLD")
