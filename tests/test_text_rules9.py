@@ -32,3 +32,113 @@ def test_a_former_state_now_several_countries_is_no_country(name):
 def test_island_names_that_are_words_count_only_capitalised():
     assert route("In principe ging ik van Marokko naar Spanje en Frankrijk.") == ("MAR", "ESP", "FRA")
     assert route("We flew from Ghana to Principe and then to Portugal.") == ("GHA", "STP", "PRT")
+
+
+# --- departures: leaving verbs, every usual form ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the inverted main clause: the subject stands between the verb and the country
+    ("Ik kwam in Turkije. In 2019 verliet ik Iran. Daarna Griekenland.", ("IRN", "TUR", "GRC")),
+    ("Naar Soedan ging ik in 2018, toen verlieten wij Eritrea. Daarna Libië en Italië.", ("ERI", "SDN", "LBY", "ITA")),
+    ("Libië bereikte ik in 2020. In 2019 ontvluchtte ik Soedan. Daarna naar Italië.", ("SDN", "LBY", "ITA")),
+    # verb-last participles, with no preposition before the country
+    ("Eerst naar Turkije, ik had Syrië ontvlucht. Toen Griekenland en Duitsland.", ("SYR", "TUR", "GRC", "DEU")),
+    ("We reached Kenya in 2019. We ran away from Somalia in March. Later we flew to Turkey.", ("SOM", "KEN", "TUR")),
+    ("In Sudan I stayed a year. Before, in 2017, I ran away from Eritrea. Then Libya and Italy.",
+     ("ERI", "SDN", "LBY", "ITA")),
+])
+def test_a_country_left_is_where_the_leg_starts(text, expected):
+    assert route(text) == expected
+
+
+def test_leaving_told_verb_last_marks_the_country_left():
+    from routekit.text import extraction
+
+    seen = {}
+    build = extraction._build_route
+
+    def spy(states, *args, **kwargs):
+        seen.update({state.mention.place.iso3: (state.departure, state.start) for state in states})
+        return build(states, *args, **kwargs)
+
+    extraction._build_route = spy
+    try:
+        for text, country in [("Nadat ik Irak had verlaten ging ik naar Turkije.", "IRQ"),
+                              ("Hij heeft Eritrea in 2019 verlaten en is naar Soedan gegaan.", "ERI"),
+                              ("In februari 2025 verliet ik Jemen. Via Oman vloog ik naar Turkije.", "YEM"),
+                              ("Toen ik Syrië ontvlucht was, ging ik naar Libanon.", "SYR")]:
+            seen.clear()
+            route(text)
+            assert seen[country] == (True, True), text
+        seen.clear()
+        route("Ik ging naar Turkije. Daar heb ik het kamp verlaten en ben naar Griekenland gegaan.")
+        assert seen["TUR"] == (False, False)   # the camp was left, not a country named before the verb
+    finally:
+        extraction._build_route = build
+
+
+def test_a_denied_leaving_is_still_a_stay_there():
+    # "did not leave X until" was there until then; "nooit verlaten tot" likewise
+    assert route("I did not leave Turkey until 2022. Then I went to Greece and Italy.") == ("TUR", "GRC", "ITA")
+    assert route("Ik heb Marokko nooit verlaten tot 2022. Toen ging ik naar Spanje en Frankrijk.") == (
+        "MAR", "ESP", "FRA")
+    # but a bare denial corrects the place left: "I didn't leave Venezuela, I left Colombia"
+    assert route("I didn't leave Venezuela, I left Colombia. Then I flew to Spain.") == ("COL", "ESP")
+
+
+# --- records made abroad: a foreign authority opens the record ---------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Bundespolizeiinspektion Rosenheim. Statement of the person: I travelled from Syria through Turkey, Greece, "
+     "Serbia and Austria.", ("SYR", "TUR", "GRC", "SRB", "AUT", "DEU")),
+    ("Straż Graniczna, placówka Terespol. Oświadczenie: I came from Iraq via Belarus by car.", ("IRQ", "BLR", "POL")),
+    ("Hellenic Police. Statement: I came from Afghanistan through Iran and Turkey, by boat.",
+     ("AFG", "IRN", "TUR", "GRC")),
+    ("Police aux frontières, Menton. He came from Guinea via Mali, Algeria and Italy and wanted to go to the "
+     "Netherlands.", ("GIN", "MLI", "DZA", "ITA", "FRA")),
+    ("De Griekse politie, Samos. Verklaring: ik kwam uit Syrië via Turkije per boot.", ("SYR", "TUR", "GRC")),
+    ("Questura di Agrigento - Ufficio Immigrazione. The person states that he left Libya by boat and arrived in "
+     "Lampedusa.", ("LBY", "ITA")),
+])
+def test_a_record_made_abroad_ends_where_it_was_made(text, expected):
+    assert route(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a Dutch authority named first: the foreign one handed the person over
+    ("Proces-verbaal. Overgedragen door de Bundespolizei. Hij kwam uit Syrië via Turkije en Oostenrijk.",
+     ("SYR", "TUR", "AUT", "NLD")),
+    # the foreign police as the story's agent, not the record's author
+    ("I was stopped by the Hellenic Police on Lesvos. Before that I came from Syria through Turkey. Then I flew to "
+     "Amsterdam.", ("SYR", "TUR", "GRC", "NLD")),
+    # the Dutch ministry is no foreign authority
+    ("Ministerie van Binnenlandse Zaken. Samenvatting gehoor. Betrokkene kwam uit Eritrea via Soedan en Libië naar "
+     "Italië.", ("ERI", "SDN", "LBY", "ITA", "NLD")),
+])
+def test_a_foreign_authority_that_does_not_author_the_record_keeps_it_dutch(text, expected):
+    assert route(text) == expected
+
+
+def test_every_foreign_authority_row_names_a_foreign_country_or_none():
+    from routekit.text.gazetteer import foreign_authorities
+
+    table = foreign_authorities()
+    assert table["straz graniczna"] == "POL" and table["questura"] == "ITA" and table["guardia civil"] == "ESP"
+    assert table["hellenic police"] == "GRC" and table["griekse politie"] == "GRC"
+    assert table["granicna policija"] == ""   # shared by several countries: the opening's place decides
+    assert "NLD" not in table.values() and "nederlandse politie" not in table and "dutch police" not in table
+
+
+def test_a_foreign_authority_row_with_a_bad_country_is_refused(monkeypatch):
+    from routekit.errors import InputError
+    from routekit.text import gazetteer
+
+    rows = {"foreign_authorities.csv": [{"name": "Rijkspolitie", "iso3": "NLD", "kind": "police", "language": "nl"}],
+            "authority_nouns.csv": [], "country_adjectives.csv": []}
+    monkeypatch.setattr(gazetteer, "read_data_csv", rows.__getitem__)
+    gazetteer.foreign_authorities.cache_clear()
+    try:
+        with pytest.raises(InputError, match=r"foreign_authorities.csv, row 2, field 'iso3'"):
+            gazetteer.foreign_authorities()
+    finally:
+        gazetteer.foreign_authorities.cache_clear()

@@ -31,14 +31,14 @@ from routekit.text.dialogue import DialogueReading, joined, read_dialogue
 from routekit.text.document import cues as _document_words
 from routekit.text.document import in_dutch_file
 from routekit.text.document import prepare_folded
-from routekit.text.gazetteer import Mention, Place, find_places, fuzzy_name, read_data_csv
+from routekit.text.gazetteer import Mention, Place, find_places, foreign_authorities, fuzzy_name, read_data_csv
 from routekit.text.legmodes import UNKNOWN_MODE, LegModes
 from routekit.text.legmodes import mode_spans as find_mode_spans
 from routekit.text.matcher import Tokens, WordCache, tokenize
 from routekit.text.normalise import QUOTE_CLOSE, Segments, detect_language, fold, quote_opening_before, segment
 from routekit.text import timeline
 from routekit.text.timeline import NETHERLANDS
-from routekit.text.vocabulary import CLAUSE_BREAK, Vocabulary, vocabulary
+from routekit.text.vocabulary import CLAUSE_BREAK, FOREIGN_AUTHORITY, Vocabulary, vocabulary
 from routekit.text.verifier import review as review_stops
 from routekit.text.order_model import review as review_order
 from routekit.text.context_words import shared_record_words
@@ -553,6 +553,11 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
             if governed and cue_end not in home_ends and not _after_place_noun(folded, cue_start, vocab):
                 departed.update(governed)
         scopes.departed = departed
+    if "departure_after" in cues:
+        left = _departure_after(cues["departure_after"], folded, mentions, mention_starts)
+        if left:
+            scopes.departed = set(scopes.departed) | left
+            scopes.starts = set(scopes.starts) | left
     scopes.onward = _NONE_GOVERNED
     for previous, mention in zip(mentions, mentions[1:]):
         # a leg that starts in the Netherlands ("the Hook of Holland-Harwich ferry", "from Rotterdam ... a truck to
@@ -1393,6 +1398,24 @@ def _after_place_noun(folded: str, start: int, vocab: Vocabulary) -> bool:
     """'het vliegveld van Eindhoven': 'van' after a place noun names a place, not a departure."""
     preceding = folded[max(0, start - 20):start].rsplit(None, 1)
     return bool(preceding) and preceding[-1] in vocab.place_nouns
+
+
+# characters from a place to its verb-last leaving verb ("Irak in mei 2019 verlaten")
+_DEPARTURE_AFTER_REACH = 60
+
+
+def _departure_after(spans: list[tuple[int, int]], folded: str, mentions: list[Mention],
+                     mention_starts: list[int]) -> set[int]:
+    """The mentions (start offsets) a verb-last leaving verb governs ("nadat ik Irak had verlaten", "Syrie ontvlucht"):
+    the place right before the verb, with only filler words or a year between - a country left, so a departure and a
+    strong start like "verliet Irak"."""
+    left: set[int] = set()
+    for cue_start, _ in spans:
+        low = bisect_left(mention_starts, cue_start - _DEPARTURE_AFTER_REACH)
+        for mention in mentions[low:bisect_left(mention_starts, cue_start)]:
+            if mention.end <= cue_start and _filler_gap(folded[mention.end:cue_start], 3):
+                left.add(mention.start)
+    return left
 
 
 def _blockers_absent(folded: str, start: int, vocab: Vocabulary) -> bool:
@@ -2679,6 +2702,11 @@ def extract_route(text: str | None) -> RouteExtraction:
     segments = segment(folded, breaks, together)
     if "now_abroad" in cues:
         cues = _now_abroad(cues, mentions)
+    made_abroad = None
+    if FOREIGN_AUTHORITY in cues:
+        made_abroad = _made_abroad(cues, folded)
+        if made_abroad is not None:   # an abroad note: its opening's place is where the route ends
+            cues = {**cues, "abroad": sorted([*cues.get("abroad", ()), made_abroad[0]])}
     if "procedural" in cues:
         # a report's procedure (where the person was found, born, lives now) is not the narrative; but a
         # Dutch place there shows the person is in the Netherlands, which ends the route
@@ -2692,11 +2720,14 @@ def extract_route(text: str | None) -> RouteExtraction:
         return RouteExtraction(smuggler=smuggler, route_asked=asked, confidence=no_route_probability("no_place"),
                                reason=REASON_NO_ROUTE, language=language)
     states = _classify(folded, mentions, cues, vocab, segments, dialogue)
-    dutch_record = (_in_the_netherlands(unjoined, cues, vocab) or dialogue.interview or in_dutch_file(record)
-                    or _came_by_vehicle(cues, segments, states))
+    dutch_record = made_abroad is None and (
+        _in_the_netherlands(unjoined, cues, vocab) or dialogue.interview or in_dutch_file(record)
+        or _came_by_vehicle(cues, segments, states))
     route, mode_of, hint_of, reorders, inferred_home = _build_route(
         states, folded, mode_spans, segments, dutch_record, cues.get("vehicle", ()), cues.get("after_clause", ()),
         cues.get("arrived_from", ()))
+    if made_abroad is not None and made_abroad[1]:
+        _end_where_made(route, states, made_abroad[1])
     rules_route = tuple(route)
     # the window words both learned stages may read, built at most once per text and only if a stage asks
     words_of = shared_record_words(tokens.starts, tokens.words, (s.mention for s in states),
@@ -2785,6 +2816,45 @@ def _now_abroad(cues: dict[str, list[tuple[int, int]]], mentions: list[Mention])
     if not abroad:
         return cues
     return {**cues, "abroad": sorted([*cues.get("abroad", ()), *abroad])}
+
+
+_OPENING_WORDS = 6   # words before a foreign authority in the record's opening ("Verbale di identificazione, Questura")
+_AUTHORITY_NOT_AUTHOR = frozenset(_WORD_LISTS["authority_not_author"])
+_OPENING_END = re.compile(r"[.!?\n]")
+
+
+def _made_abroad(cues: dict[str, list[tuple[int, int]]], folded: str) -> tuple[tuple[int, int], str] | None:
+    """A record that opens with a foreign authority ("Questura di Agrigento", "Hellenic Police, Lesvos", "Straz
+    Graniczna", "Bundespolizeiinspektion Rosenheim") was made in that country: (the authority's span, its country;
+    "" when the name is shared), else None. The opening is the text's first line or sentence, with at most a few words
+    before the name and none that makes the authority the story's agent ("Ik werd door de Griekse politie opgepakt");
+    a Dutch authority named before it (``dutch_record``: "Proces-verbaal ... overgedragen door de Bundespolizei")
+    keeps the record Dutch, and so does an opening that is a question ("Were you registered by the Greek police?")."""
+    start, end = min(cues[FOREIGN_AUTHORITY])
+    opening = _OPENING_END.search(folded)
+    if opening is not None and opening.start() < start:
+        return None
+    before = folded[:start].replace(":", " ").replace(",", " ").split()
+    if len(before) > _OPENING_WORDS or not _AUTHORITY_NOT_AUTHOR.isdisjoint(before):
+        return None
+    if any(cue_start < start for cue_start, _ in cues.get("dutch_record", ())):
+        return None
+    closing = _OPENING_END.search(folded, end)
+    if closing is not None and closing.group() == "?":
+        return None
+    return (start, end), foreign_authorities().get(" ".join(folded[start:end].split()), "")
+
+
+def _end_where_made(route: list[str], states: list[_MentionState], country: str) -> None:
+    """A record made abroad ends where it was made (like a Dutch record in the Netherlands): the authority's country
+    last, added when the story does not name it, unless the opening named a place (that place ended it) or the person
+    reached the Netherlands after all."""
+    if not route or NETHERLANDS in route or any(s.here and not s.excluded and s.mention.place.iso3 in route
+                                                   for s in states):
+        return
+    if country in route:
+        route.remove(country)
+    route.append(country)
 
 
 def _in_the_netherlands(folded: str, cues: dict[str, list[tuple[int, int]]], vocab: Vocabulary) -> bool:

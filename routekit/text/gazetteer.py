@@ -138,6 +138,33 @@ def _adjective_places() -> list[tuple[str, str]]:
             for row in read_data_csv("country_adjectives.csv") for noun, names in nouns.get(row["language"], [])]
 
 
+_ISO3_CODE = re.compile(r"[A-Z]{3}")
+
+
+@lru_cache(maxsize=1)
+def foreign_authorities() -> dict[str, str]:
+    """Folded name of a police, border, coast guard or asylum authority outside the Netherlands -> the ISO3 code of
+    the country it works in ("" when several countries share the name): ``foreign_authorities.csv`` and each country
+    adjective with an ``authority_nouns.csv`` noun ("de Griekse politie", "the Italian coast guard"). A record that
+    opens with one was made abroad (``extraction._made_abroad``). The Netherlands' own are never foreign."""
+    table: dict[str, str] = {}
+    path = data_path("foreign_authorities.csv")
+    for number, row in enumerate(read_data_csv("foreign_authorities.csv"), start=2):
+        iso3 = row["iso3"]
+        if iso3 and not _ISO3_CODE.fullmatch(iso3) or iso3 == "NLD":
+            raise InputError(path, f"iso3 must be a foreign country's ISO3 code or empty, not {iso3!r}", row=number,
+                             field="iso3")
+        table[_key(row["name"])] = iso3
+    nouns: dict[str, list[str]] = {}
+    for row in read_data_csv("authority_nouns.csv"):
+        nouns.setdefault(row["language"], []).append(row["noun"])
+    for row in read_data_csv("country_adjectives.csv"):
+        if row["iso3"] != "NLD":
+            for noun in nouns.get(row["language"], ()):
+                table.setdefault(_key(f"{row['adjective']} {noun}"), row["iso3"])
+    return table
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, Place]:
     """Folded name -> Place, with the precedence described in the module docstring."""

@@ -15,13 +15,14 @@ from functools import lru_cache, partial
 
 import yaml
 
-from routekit.text.gazetteer import data_path, fuzzy_name, place_phrases
+from routekit.text.gazetteer import data_path, foreign_authorities, fuzzy_name, place_phrases
 from routekit.text.matcher import PhraseMatcher, Tokens, WordCache
 from routekit.text.normalise import fold
 
 MODE_PREFIX = "mode:"
 _LEXICON_LIMIT = 200_000   # distinct words kept per vocabulary (``Vocabulary.per_token``)
 CLAUSE_BREAK = "clause_break"
+FOREIGN_AUTHORITY = "foreign_authority"   # ``foreign_authorities.csv``: where a record was made
 # Categories that are word sets or regexes rather than phrases found in the text.
 _SPECIAL = {"clause_breaks", "relatives_blockers", "smuggler_negators", "ignored_fields", "document_links",
             "place_nouns", "question_labels", "destination_words", "reported_speech",
@@ -148,6 +149,8 @@ def vocabulary(language: str) -> Vocabulary:
                 matcher.add(phrase, name)
     for phrase in _select(cues_raw.get("clause_breaks"), variant):
         matcher.add(phrase, CLAUSE_BREAK)
+    for phrase in foreign_authorities():   # names in every language: a record made abroad opens with one
+        matcher.add(phrase, FOREIGN_AUTHORITY)
     for mode, entry in modes_raw["modes"].items():
         for phrase in _select(entry, variant):
             matcher.add(phrase, MODE_PREFIX + mode)
