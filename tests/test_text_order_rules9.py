@@ -35,3 +35,14 @@ def test_a_first_that_ranks_orders_nothing():
     text = ("In the first interview he said that he flew from Iraq to Turkey. He then went to Greece by boat and "
             "to the Netherlands by plane.")
     assert route(text) == ("IRQ", "TUR", "GRC", "NLD")
+
+
+# --- a destination told first, then where the leg began and the way it went ----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Hij reisde in 2018 naar Duitsland vanuit Irak via Turkije en Griekenland. Daarna met de trein naar Nederland.",
+    "He travelled to Germany in 2018 from Iraq via Turkey and Greece. Later he took the train to the Netherlands.",
+])
+def test_a_via_list_after_the_departure_lies_between_it_and_the_destination_told_first(text):
+    # the via list is no leg's end: the departure leads to the destination told before it, the stops lie between
+    assert route(text) == ("IRQ", "TUR", "GRC", "DEU", "NLD")

@@ -1533,8 +1533,9 @@ def _arrival_of_departure(st: _MentionState, same: list[_MentionState], folded: 
     before_it = [other for other in same if other.mention.start < st.mention.start]
     # "stak de Hongaarse grens over vanuit Servie, en ... naar Oostenrijk": the arrival of its own clause
     own_clause = [other for other in before_it if other.clause == st.clause]
-    if own_clause and not any(other.clause == st.clause and not other.transit for other in after):
-        # ("naar Moskou vanuit Sanaa met een overstap in Cairo": a flight stop after it is no leg's end)
+    if own_clause and not any(other.clause == st.clause and not other.transit and not other.via for other in after):
+        # ("naar Moskou vanuit Sanaa met een overstap in Cairo": a flight stop after it is no leg's end; nor is a via
+        # list: "to Germany in 2016 from Afghanistan via Iran and Turkey", "naar Duitsland vanuit Afghanistan via Iran")
         return own_clause[-1]
     if after and before_it and folded and (_NEXT_LEG.search(folded, st.mention.end, after[0].mention.start)
                                            or after[0].clause != st.clause) \
