@@ -142,3 +142,28 @@ def test_a_foreign_authority_row_with_a_bad_country_is_refused(monkeypatch):
             gazetteer.foreign_authorities()
     finally:
         gazetteer.foreign_authorities.cache_clear()
+
+
+# --- origins that differ from the nationality: "X, but lived in Y" -----------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ik ben Tadzjiek uit Khujand, maar ik woonde acht jaar in Moskou. In 2024 nam ik de bus naar Minsk.",
+     ("RUS", "BLR")),
+    ("Betrokkene is Syriër uit Daraa, maar woont sinds 2013 in Irbid, Jordanië. Hij vloog naar Libië.",
+     ("JOR", "LBY")),
+    ("I am Honduran, from San Pedro Sula, but for four years I lived in Tapachula, in Mexico. From Mexico I flew to "
+     "Madrid.", ("MEX", "ESP")),
+])
+def test_a_nationality_then_a_stay_elsewhere_starts_where_the_person_stayed(text, expected):
+    assert route(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a leaving verb: the country was left, the stay came after
+    ("Ik vertrok uit Syrië, maar woonde eerst een jaar in Libanon. Daarna naar Turkije.", ("SYR", "LBN", "TUR")),
+    # a leg told before the contrast: the country was travelled
+    ("We came from Syria by bus, but we stayed two months in Turkey. Then Greece.", ("SYR", "TUR", "GRC", "NLD")),
+    ("From Syria we walked to Turkey, but we lived there only a month. Then Greece.", ("SYR", "TUR", "GRC")),
+])
+def test_a_country_left_before_a_contrast_stays_on_the_route(text, expected):
+    assert route(text) == expected

@@ -896,6 +896,8 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
     if scopes.any_transit:
         _mark_transits(states, folded)
     _mark_appositions(states, folded)
+    if "origin_contrast" in cues and len(states) > 1:
+        _mark_origin_contrast(states, folded, cues, segments)
     if "before_clause" in cues or "pluperfect" in cues:
         _mark_before_clauses(states, folded, cues, segments)
     if "before" in cues:
@@ -1204,6 +1206,46 @@ def _succession_before(folded: str, start: int) -> bool:
 
 _APPOSITION = re.compile(r"\s*[,(]\s*(?:in\s+)?")   # "geboren in Mogadishu, Somalie", "in Dakar, in Senegal"
 _BRACKET = re.compile(r"\s*\(\s*")
+
+
+# "uit Khujand, maar ik werkte acht jaar in Jekaterinenburg": after a contrast word, a stay verb in its sentence
+_STAY_VERB = re.compile(r"\b" + _listed("origin_contrast", "stay") + r"\b")
+_BE_WORDS = frozenset(_WORD_LISTS["origin_contrast"]["be"])
+
+
+def _mark_origin_contrast(states: list[_MentionState], folded: str, cues: dict[str, list[tuple[int, int]]],
+                          segments: Segments) -> None:
+    """Where the person is from, a contrast, and a stay elsewhere in one sentence ("I am Honduran, from San Pedro Sula,
+    but for four years I lived in Tapachula, in Mexico"; "Betrokkene is Syrier uit Daraa, maar woont sinds 2013 in
+    Irbid"): the country told before the contrast as a home or only as left with a bare "uit"/"from" is the
+    nationality (a home, not a departure), and the first other country after the stay verb is lived in (a residence),
+    so the journey starts there. A country left with a leaving verb ("vertrok uit Syrie, maar woonde ...") stays left."""
+    sentence_starts = segments.sentence_starts
+    legs = sorted(start for name in ("arrived_from", "vehicle") for start, _ in cues.get(name, ()))
+    for contrast, contrast_end in cues["origin_contrast"]:
+        sentence = segments.sentence(contrast)
+        opening = sentence_starts[sentence - 1] if sentence > 0 else 0
+        if any(opening <= start < contrast for start in legs):
+            continue   # a leg told before the contrast ("We came from Syria by bus, but ..."): a place left
+        verb = _STAY_VERB.search(folded, contrast_end, sentence_starts[sentence] if sentence < len(sentence_starts)
+                                 else len(folded))
+        if verb is None:
+            continue
+        stay = verb.end()
+        before = [s for s in states if s.sentence == sentence and s.mention.start < contrast and not s.excluded]
+        origins = {s.mention.place.iso3 for s in before if s.home or (
+            s.departure and not s.start and not _BE_WORDS.isdisjoint(folded[opening:s.mention.start].split()))}
+        origins.discard(NETHERLANDS)
+        if not origins:
+            continue
+        lived = next((s for s in states if s.sentence == sentence and s.mention.start >= stay and not s.excluded
+                      and s.mention.place.iso3 not in origins and s.mention.place.iso3 != NETHERLANDS), None)
+        if lived is None:
+            continue
+        lived.residence = True
+        for state in before:
+            if state.mention.place.iso3 in origins and not state.start and not state.journey_start:
+                state.home, state.departure = True, False
 
 
 def _mark_appositions(states: list[_MentionState], folded: str) -> None:
