@@ -2033,15 +2033,15 @@ def _first_then_legs(travelled: list[_MentionState], folded: str) -> list[tuple[
     eigenlijk eerst naar Belgrado en ging pas later naar Bulgarije", "she first went to Lebanon and only then to
     Jordan". The first country after the 'first' word comes before the first other country after a 'then' word later
     in the sentence. Often a correction of a report's order, so the solver weighs it above a told leg."""
-    first_word, then_word = timeline.first_then()
+    then_word = timeline.first_then()[1]
     legs: list[tuple[str, str]] = []
     starts = [s.mention.start for s in travelled]
-    for match in first_word.finditer(folded):
-        index = bisect_left(starts, match.end())
-        if index == len(travelled) or starts[index] - match.end() > _FIRST_REACH:
+    for word_end in timeline.first_word_ends(folded):   # the first pattern's matches (its finditer was ~5% of a text)
+        index = bisect_left(starts, word_end)
+        if index == len(travelled) or starts[index] - word_end > _FIRST_REACH:
             continue
         first = travelled[index]
-        if any(mark in folded[match.end():first.mention.start] for mark in ".?!"):
+        if any(mark in folded[word_end:first.mention.start] for mark in ".?!"):
             continue   # not in the sentence of the 'first' word
         country = first.mention.place.iso3
         for later in travelled[index + 1:]:
