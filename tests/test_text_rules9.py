@@ -167,3 +167,20 @@ def test_a_nationality_then_a_stay_elsewhere_starts_where_the_person_stayed(text
 ])
 def test_a_country_left_before_a_contrast_stays_on_the_route(text, expected):
     assert route(text) == expected
+
+
+# --- mentions that are not stops: a friend's route ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Van Gondar liep ik naar Soedan. Mijn vriend ging door Egypte, maar ik niet; ik ging met een Toyota door de "
+    "woestijn naar Libië.",
+    "From Gondar I walked to Sudan. My friends travelled on to Egypt. I went with a Toyota through the desert to Libya.",
+])
+def test_a_friends_route_is_not_the_persons(text):
+    assert route(text) == ("ETH", "SDN", "LBY")
+
+
+@pytest.mark.parametrize("text", ["Mijn vriend en ik gingen samen van Soedan naar Libië. Daarna naar Italië.",
+                                  "A friend of mine drove me from Sudan to Libya. Then I took a boat to Italy."])
+def test_a_friend_who_travelled_with_the_person_takes_nothing_off(text):
+    assert route(text) == ("SDN", "LBY", "ITA")
