@@ -184,3 +184,20 @@ def test_a_friends_route_is_not_the_persons(text):
                                   "A friend of mine drove me from Sudan to Libya. Then I took a boat to Italy."])
 def test_a_friend_who_travelled_with_the_person_takes_nothing_off(text):
     assert route(text) == ("SDN", "LBY", "ITA")
+
+
+# --- mentions that are not stops: coasts and islands sailed past ---------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Vanaf de kust bij Tobruk voer een vissersboot hem langs Kreta en de Maltese kust naar Calabrië. Vanuit Italië "
+     "reisde hij met de bus naar Frankfurt.", ("LBY", "ITA", "DEU")),
+    ("In Zuwara nam ik de boot; voor de kust van Tunis ging de motor kapot. Een schip bracht ons naar Italië. Daarna "
+     "met de trein naar Frankrijk.", ("LBY", "ITA", "FRA")),
+    ("From Zuwara the boat sailed for two days past Malta and Lampedusa to Sicily. Then by train to France.",
+     ("LBY", "ITA", "FRA")),
+    # picked up off a coast: the country was left, it stays
+    ("He was picked up by a boat off the Libyan coast and taken to Italy. From Italy he went by train to France.",
+     ("LBY", "ITA", "FRA")),
+])
+def test_a_coast_sailed_past_is_no_stop(text, expected):
+    assert route(text) == expected
