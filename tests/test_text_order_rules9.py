@@ -46,3 +46,36 @@ def test_a_first_that_ranks_orders_nothing():
 def test_a_via_list_after_the_departure_lies_between_it_and_the_destination_told_first(text):
     # the via list is no leg's end: the departure leads to the destination told before it, the stops lie between
     assert route(text) == ("IRQ", "TUR", "GRC", "DEU", "NLD")
+
+
+# --- letters: the report's version told with the verb first, and what the client did after "maar"/"but" ------------
+
+@pytest.mark.parametrize("text", [
+    "Geachte heer/mevrouw, In het verslag van het nader gehoor van cliënt, de heer Karim Haddad (v-nummer 1234567890), "
+    "staat op pagina 3 dat cliënt via Bulgarije is gereisd. Dat is onjuist. Cliënt verliet Irak in 2018 en reisde via "
+    "Turkije met een boot naar Griekenland, en vandaar met het vliegtuig naar Nederland.",
+    "Dear Sir or Madam, The report of the main interview of my client, Mr Karim Haddad (V-number 1234567890), states on "
+    "page 3 that client travelled through Bulgaria. That is wrong. Client left Iraq in 2018 and went via Turkey by boat "
+    "to Greece, and from there by plane to the Netherlands.",
+])
+def test_a_claim_with_its_verb_before_the_page_is_the_reports_version(text):
+    assert route(text) == ("IRQ", "TUR", "GRC", "NLD")
+
+
+def test_a_claim_told_as_staat_er_dat_is_the_reports_version():
+    text = ("Correcties op het rapport van cliënt. Verder staat er dat hij eerst in Libanon was. Hij woonde in "
+            "Jordanië en vloog naar Turkije. Daarna reisde hij via Griekenland naar Nederland.")
+    assert route(text) == ("JOR", "TUR", "GRC", "NLD")
+
+
+@pytest.mark.parametrize("text", [
+    "Correcties nader gehoor, cliënte mevrouw Awa Diallo (v-nummer 1234567890). De juiste volgorde is: vertrek uit "
+    "Conakry per bus naar Bamako en daarna naar Niger en Libië. Met een boot kwam zij in Italië. Het verslag noemt "
+    "daarna Oostenrijk, maar cliënte is van Italië met de trein naar Frankrijk gegaan en vandaar naar Nederland.",
+    "Corrections to the interview report, client Ms Awa Diallo (V-number 1234567890). The right order is: she left "
+    "Conakry by bus for Bamako and then went to Niger and Libya. By boat she reached Italy. The report then mentions "
+    "Austria, but client went from Italy by train to France and from there to the Netherlands.",
+])
+def test_what_the_client_did_after_a_claims_but_is_the_account(text):
+    # the report's Austria is dropped, the client's France after "maar"/"but" kept
+    assert route(text) == ("GIN", "MLI", "NER", "LBY", "ITA", "FRA", "NLD")
