@@ -201,3 +201,16 @@ def test_a_friend_who_travelled_with_the_person_takes_nothing_off(text):
 ])
 def test_a_coast_sailed_past_is_no_stop(text, expected):
     assert route(text) == expected
+
+
+# --- an attempt told as the one that worked -----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Bij de tweede poging liep hij Litouwen binnen; daarna reed een smokkelaar hem door Polen en Duitsland naar "
+     "Nederland.", ("LTU", "POL", "DEU", "NLD")),
+    ("At the third attempt we crossed into Croatia. Then Slovenia and Italy.", ("HRV", "SVN", "ITA")),
+    # a failed attempt stays no stop
+    ("Een tweede poging om naar Polen te gaan mislukte. Daarna ging hij naar Litouwen en Duitsland.", ("LTU", "DEU")),
+])
+def test_the_attempt_that_worked_is_travelled(text, expected):
+    assert route(text) == expected

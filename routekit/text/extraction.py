@@ -2745,6 +2745,8 @@ def extract_route(text: str | None) -> RouteExtraction:
     segments = segment(folded, breaks, together)
     if "now_abroad" in cues:
         cues = _now_abroad(cues, mentions)
+    if "intention_exceptions" in cues and "intention" in cues:
+        cues = _without_excepted_intentions(cues)
     made_abroad = None
     if FOREIGN_AUTHORITY in cues:
         made_abroad = _made_abroad(cues, folded)
@@ -2859,6 +2861,17 @@ def _now_abroad(cues: dict[str, list[tuple[int, int]]], mentions: list[Mention])
     if not abroad:
         return cues
     return {**cues, "abroad": sorted([*cues.get("abroad", ()), *abroad])}
+
+
+def _without_excepted_intentions(cues: dict[str, list[tuple[int, int]]]) -> dict[str, list[tuple[int, int]]]:
+    """An attempt told as the one that worked ("bij de tweede poging liep hij Litouwen binnen", "at the third attempt
+    we crossed"): the intention cues inside an ``intention_exceptions`` span are dropped."""
+    exceptions = cues["intention_exceptions"]
+    kept = [(start, end) for start, end in cues["intention"]
+            if not any(a <= start and end <= b for a, b in exceptions)]
+    if len(kept) == len(cues["intention"]):
+        return cues
+    return {**cues, "intention": kept} if kept else {k: v for k, v in cues.items() if k != "intention"}
 
 
 _OPENING_WORDS = 6   # words before a foreign authority in the record's opening ("Verbale di identificazione, Questura")
