@@ -79,3 +79,25 @@ def test_a_claim_told_as_staat_er_dat_is_the_reports_version():
 def test_what_the_client_did_after_a_claims_but_is_the_account(text):
     # the report's Austria is dropped, the client's France after "maar"/"but" kept
     assert route(text) == ("GIN", "MLI", "NER", "LBY", "ITA", "FRA", "NLD")
+
+
+# --- transcripts: the start asked last, and a question's own words ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "V: Welke landen? A: Ethiopië, daarna Soedan en Libië. V: Waar woonde u voor vertrek? A: In Asmara.",
+    "V: Welke landen? A: Ethiopië, daarna Soedan en Libië. V: Waar woonde u voordat u vertrok? A: In Keren, Eritrea.",
+    "Q: Which countries? A: Ethiopia, then Sudan and Libya. Q: Where did you live before leaving? A: In Asmara.",
+])
+def test_where_the_person_lived_before_leaving_asked_last_is_the_start(text):
+    assert route(text) == ("ERI", "ETH", "SDN", "LBY")
+
+
+@pytest.mark.parametrize("text", [
+    "V: Welke landen heeft u gezien onderweg? A: Ethiopië, daarna Soedan en Libië. V: Hoe kwam u in Europa? "
+    "A: Met een boot naar Italië.",
+    "Q: Which countries have you seen on the way? A: Ethiopia, then Sudan and Libya. Q: How did you get to Europe? "
+    "A: By boat to Italy.",
+])
+def test_a_questions_seen_does_not_reach_its_answer(text):
+    # "which countries did you see" asks for the countries passed; only a coast seen in the answer itself is no stop
+    assert route(text) == ("ETH", "SDN", "LBY", "ITA", "NLD")

@@ -890,7 +890,7 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
         if scopes.may_order:   # else every flag it sets keeps its default
             _mark_order(state, folded, scopes, segments)
     if "seen_only" in cues or "conditional" in cues or "regulation_context" in cues:
-        _mark_not_travelled(states, folded, cues, segments)
+        _mark_not_travelled(states, folded, cues, segments, dialogue.joins)
     if scopes.vias:   # only a mention a 'via' cue governs starts a via list
         _mark_via_lists(states, folded)
     if scopes.any_transit:
@@ -1030,11 +1030,16 @@ _SEEN_COAST_BEFORE = re.compile(r"\b" + _in_order("coast_nouns") + r"\s+" + _in_
 _CONTRAST = re.compile(r"\b" + _in_order("seen_contrast") + r"\b")
 
 
-def _mark_not_travelled(states: list[_MentionState], folded: str, cues, segments: Segments) -> None:
+def _mark_not_travelled(states: list[_MentionState], folded: str, cues, segments: Segments,
+                        turn_joins: Sequence[int] = ()) -> None:
     """Mentions that are not stops: coasts and islands only seen from a boat ("zagen de lichten van de Tunesische
     kust en later die van Malta, maar ..."; "Curacao heeft hij alleen vanaf de boot gezien"): the cue's clause and
     what follows it in the sentence up to a contrast ("maar", "but", "toen"); a conditional sentence ("Als hij geld
-    had gehad, was hij naar Canada gevlogen"; an 'if' and a 'would' in one sentence): every country in it."""
+    had gehad, was hij naar Canada gevlogen"; an 'if' and a 'would' in one sentence): every country in it.
+    A question read as one sentence with its answer (``turn_joins``: the blanked question marks and answer colons)
+    does not pass its 'seen' on to the answer ("V: Welke landen heeft u gezien onderweg? A: Ethiopie, daarna
+    Soedan": the countries passed)."""
+    joins = sorted(turn_joins)
     seen = cues.get("seen_only", ())
     # "Eurodac hit: Croatia ... whether he would be sent 'to Dublin'": in a record about the Dublin Regulation, the
     # city names the regulation unless the text names Ireland otherwise (the regulation's own phrases are
@@ -1069,7 +1074,8 @@ def _mark_not_travelled(states: list[_MentionState], folded: str, cues, segments
             if end <= m_start:
                 # after the cue, up to a contrast, the place the boat went on to or a place left ("went past Malta
                 # to Italy", "langs Malta voer, en dat hij vanuit Italie ...")
-                if not _CONTRAST.search(folded, end, m_start) and not _SEEN_ENDS.search(folded, end, m_start):
+                if (not _CONTRAST.search(folded, end, m_start) and not _SEEN_ENDS.search(folded, end, m_start)
+                        and not (joins and bisect_left(joins, end) < bisect_left(joins, m_start))):
                     state.excluded = "seen"
                     break
             elif not state.departure and (segments.clause(start) == state.clause or (
