@@ -214,3 +214,11 @@ def test_a_coast_sailed_past_is_no_stop(text, expected):
 ])
 def test_the_attempt_that_worked_is_travelled(text, expected):
     assert route(text) == expected
+
+
+def test_a_city_outranks_a_district_of_the_same_name():
+    # GeoNames lists Madrid's district "Latina" as a town bigger than the Italian city
+    assert route("Vanuit Libië kwam ik in Sicilië aan. Zes jaar werkte ik op een boerderij bij Latina. Daarna nam ik "
+                 "de bus naar Frankrijk.") == ("LBY", "ITA", "FRA")
+    assert route("From Tunisia I reached Lampedusa, then worked near Latina for two years and took a bus to Spain.") == (
+        "TUN", "ITA", "ESP")
