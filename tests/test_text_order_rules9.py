@@ -101,3 +101,20 @@ def test_where_the_person_lived_before_leaving_asked_last_is_the_start(text):
 def test_a_questions_seen_does_not_reach_its_answer(text):
     # "which countries did you see" asks for the countries passed; only a coast seen in the answer itself is no stop
     assert route(text) == ("ETH", "SDN", "LBY", "ITA", "NLD")
+
+
+# --- a question about where the boat left asks about one leg, not the journey's start --------------------------------
+
+def test_where_the_pirogue_left_is_no_journey_start():
+    # the answer (Dakar) is where the sea crossing began; the journey began in Guinea, told last
+    text = ("Vraag: Wat was het laatste land voor Nederland? Antwoord: België. Vraag: En het land daarvoor? Antwoord: "
+            "Frankrijk. Vraag: Hoe bent u in Frankrijk gekomen? Antwoord: Vanuit Spanje, met een auto. Vraag: En in "
+            "Spanje? Antwoord: Met een pirogue naar Tenerife. Vraag: Waar vertrok de pirogue? Antwoord: Uit Dakar. "
+            "Vraag: Bent u daar geboren? Antwoord: Nee, ik ben uit Guinee, uit Labé. Ik verliet Guinee in 2022 met de "
+            "bus naar Senegal.")
+    assert route(text) == ("GIN", "SEN", "ESP", "FRA", "BEL", "NLD")
+    english = ("Q: What was the last country before the Netherlands? A: Belgium. Q: And the country before that? "
+               "A: France. Q: How did you get to France? A: From Spain, by car. Q: And to Spain? A: By pirogue to "
+               "Tenerife. Q: Where did the pirogue leave from? A: From Dakar. Q: Were you born there? A: No, I am from "
+               "Guinea, from Labé. I left Guinea in 2022 by bus to Senegal.")
+    assert route(english) == ("GIN", "SEN", "ESP", "FRA", "BEL", "NLD")
