@@ -222,3 +222,16 @@ def test_a_city_outranks_a_district_of_the_same_name():
                  "de bus naar Frankrijk.") == ("LBY", "ITA", "FRA")
     assert route("From Tunisia I reached Lampedusa, then worked near Latina for two years and took a bus to Spain.") == (
         "TUN", "ITA", "ESP")
+
+
+# --- a counted time ago dates this journey; a bare "years ago" is a stay long before ------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I left Syria two years ago and went to Turkey. Then Greece.", ("SYR", "TUR", "GRC")),
+    ("Two years ago I flew from Kabul to Tehran. Then I walked to Turkey.", ("AFG", "IRN", "TUR")),
+    ("He stated that he flew from Kutaisi to Dortmund 3 years ago and worked on building sites in Germany.",
+     ("GEO", "DEU")),
+    ("I lived in Spain years ago. This time I came from Morocco via France.", ("MAR", "FRA")),
+])
+def test_years_ago_denies_only_a_stay_long_before(text, expected):
+    assert route(text) == expected

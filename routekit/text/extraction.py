@@ -347,8 +347,11 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     scopes.negation_clauses = set()
     scopes.never_there = set(dialogue.never)   # "V: Bent u in Belgie geweest? A: Nee."
     if "negation" in cues or "never_there" in cues:
-        exceptions = {start for start, _ in cues.get("negation_exceptions", [])}
-        negations = [span for span in cues.get("negation", []) if span[0] not in exceptions]
+        excepted = cues.get("negation_exceptions", [])
+        exceptions = {start for start, _ in excepted}
+        # an exception starting with the negation ("niet lang") or holding it ("two years ago" holds "years ago")
+        negations = [span for span in cues.get("negation", []) if span[0] not in exceptions
+                     and not any(a <= span[0] and span[1] <= b for a, b in excepted)]
         scopes.negation_clauses = {segments.clause(start) for start, _ in negations}
         scopes.never_there |= _never_there(mentions, cues, exceptions, segments, folded)
     if "reported_question" in cues and "reported_no" in cues:
