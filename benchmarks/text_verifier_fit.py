@@ -49,6 +49,13 @@ REMOVE_GRID = (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35)
 ADD_GRID = (0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0)   # 1.0: never add
 
 
+def add_grid(adds: bool = True) -> tuple[float, ...]:
+    """The thresholds for adding a dropped country tried (``--no-add``: only 1.0, never add). A stage that may add
+    takes the extractor's full path (every candidate's features) instead of the removals' short cut: far over the
+    3% CPU budget."""
+    return ADD_GRID if adds else (1.0,)
+
+
 @dataclass
 class Row:
     """One labelled record as the stage sees it: the rules' route before the stage, its candidates, the gold route."""
@@ -155,7 +162,7 @@ def words_of(fitted: dict) -> Words:
 
 def vocabulary(rows: list[Row], kept: bool, words: Words) -> list[str]:
     """The word-features near the candidates (kept or dropped) of ``rows`` that pass the floor
-    (``learned_fit.word_vocabulary``; a tuned set's records count, not its group), sorted: built from the training
+    (``learned_fit.word_vocabulary``; a tuned set's or demo texts' records count for nothing), sorted: built from the training
     rows only, so a held-out set's words never enter its own vocabulary."""
     if words.ridge is None:
         return []
@@ -303,11 +310,11 @@ def held_out_folds(rows: list[Row], ridge: float, words: Words = NO_WORDS, prior
     return folds
 
 
-def grid(folds) -> dict[tuple[float, float], tuple[int, int]]:
+def grid(folds, adds: bool = True) -> dict[tuple[float, float], tuple[int, int]]:
     """(t_remove, t_add) -> (rows fixed, rows broken) over the held-out folds."""
     table = {}
     for t_remove in REMOVE_GRID:
-        for t_add in ADD_GRID:
+        for t_add in add_grid(adds):
             fixed = broken = 0
             for held_rows, model in folds:
                 o = outcome(held_rows, model._replace(remove_below=t_remove, add_above=t_add))
@@ -327,13 +334,13 @@ def end_to_end(rows: list[Row], model: verifier.Model) -> dict:
 
 
 def choose_thresholds(rows: list[Row], ridge: float, break_cost: float, folds=None, words: Words = NO_WORDS,
-                      priors: Priors = NO_PRIORS) -> tuple[float, float, int, int]:
+                      priors: Priors = NO_PRIORS, adds: bool = True) -> tuple[float, float, int, int]:
     """The (t_remove, t_add) with the best fixed - break_cost x broken over the groups, each scored by the fit on the
     others (ties: the more cautious pair); also its fixed and broken."""
-    table = grid(folds if folds is not None else held_out_folds(rows, ridge, words, priors))
+    table = grid(folds if folds is not None else held_out_folds(rows, ridge, words, priors), adds)
     best = None
     for t_remove in REMOVE_GRID:
-        for t_add in sorted(ADD_GRID, reverse=True):
+        for t_add in sorted(add_grid(adds), reverse=True):
             fixed, broken = table[(t_remove, t_add)]
             score = fixed - break_cost * broken
             # strictly better only: the grid runs from the most cautious pair, so ties keep the cautious one
@@ -370,12 +377,12 @@ def ranking(folds) -> str:
 
 
 def nested_held_out(rows: list[Row], ridge: float, break_cost: float, held: str, words: Words = NO_WORDS,
-                    priors: Priors = NO_PRIORS) -> tuple[dict, str]:
+                    priors: Priors = NO_PRIORS, adds: bool = True) -> tuple[dict, str]:
     """One group's tally, scored by the fit on the others with thresholds chosen on those others alone (the
     vocabulary too is built from the others)."""
     rest = [r for r in rows if r.group != held]
     if len({r.group for r in rest if not r.tuned}) >= 2:
-        t_remove, t_add, _, _ = choose_thresholds(rest, ridge, break_cost, words=words, priors=priors)
+        t_remove, t_add, _, _ = choose_thresholds(rest, ridge, break_cost, words=words, priors=priors, adds=adds)
     else:
         t_remove, t_add = 0.0, 1.0
     o = end_to_end([r for r in rows if r.group == held], model_of(rest, ridge, words, t_remove, t_add, priors))
@@ -437,6 +444,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cost-within-budget", action="store_true",
                         help="the stage's CPU cost on the demo benchmark was measured at most 3%% (benchmarks/"
                              "text_extraction.py on/off, or a same-process A/B): without it the fit is stored off")
+    parser.add_argument("--no-add", action="store_true",
+                        help="never add a country the rules left out (thresholds.add 1.0): the stage then only removes "
+                             "and takes the extractor's short cut; adding runs the full path, far over the CPU budget")
     parser.add_argument("--stacked", action="store_true",
                         help="the words as a stacked score (a words-only model's out-of-fold logit) instead of a "
                              "joint fit")
@@ -462,18 +472,19 @@ def main(argv: list[str] | None = None) -> int:
     held_groups = sorted({row.group for row in rows if not row.tuned}) if len(groups) >= 2 else []
     total = leave_one_set_out("(a) leave one training set out (nested: thresholds chosen on the other sets)",
                               held_groups, lambda held: nested_held_out(rows, args.ridge, args.break_cost, held,
-                                                                        words, priors))
+                                                                        words, priors, not args.no_add))
     pooled_ok = held_out_gain(total)   # a net gain of 1% of the rows is also more fixed than broken
 
     if len(groups) >= 2:
         folds = held_out_folds(rows, args.ridge, words, priors)
         print("candidates: " + ranking(folds))
-        table = grid(folds)
+        table = grid(folds, not args.no_add)
         print("leave one set out, rows fixed/broken by threshold (rows: t_remove, columns: t_add)")
-        print("        " + " ".join(f"{t:>7}" for t in ADD_GRID))
+        print("        " + " ".join(f"{t:>7}" for t in add_grid(not args.no_add)))
         for t_remove in REMOVE_GRID:
-            print(f"  {t_remove:<5} " + " ".join(f"{'%d/%d' % table[(t_remove, t)]:>7}" for t in ADD_GRID))
-        t_remove, t_add, fixed, broken = choose_thresholds(rows, args.ridge, args.break_cost, folds)
+            print(f"  {t_remove:<5} " + " ".join(f"{'%d/%d' % table[(t_remove, t)]:>7}" for t in add_grid(not args.no_add)))
+        t_remove, t_add, fixed, broken = choose_thresholds(rows, args.ridge, args.break_cost, folds,
+                                                           adds=not args.no_add)
         print(f"thresholds (leave one set out over all {len(groups)} sets): remove below {t_remove}, add above "
               f"{t_add} (fixed {fixed}, broken {broken})")
     else:
@@ -499,6 +510,7 @@ def main(argv: list[str] | None = None) -> int:
         options += ((" --no-keep-told" if not priors.keep_told else "")
                     + (" --no-keep-origin" if not priors.keep_origin else "")
                     + (" --no-keep-end" if not priors.keep_end else "")
+                    + (" --no-add" if args.no_add else "")
                     + (f" --add-synth {args.add_synth}" if args.add_synth is not None else "")
                     + (" --cost-within-budget" if args.cost_within_budget else "") + train_option(args.train))
         fitted = {
@@ -508,6 +520,7 @@ def main(argv: list[str] | None = None) -> int:
             **({} if args.add_synth is None else {"synth_seed_with_indicator": args.add_synth}),
             "priors": {"keep_told": priors.keep_told, "keep_origin": priors.keep_origin, "keep_end": priors.keep_end},
             "ridge": args.ridge, "break_cost": args.break_cost, "intercept_per_set": True,
+            **({"adds": False} if args.no_add else {}),
             **({} if words.ridge is None else {"word_floor": words.floor.entry()}),
             "window_words": None if words.ridge is None else {
                 "ridge": words.ridge, "stacked": words.stacked, "band": words.band,

@@ -189,7 +189,7 @@ def test_the_fit_reproduces_the_stored_model():
     for mine, theirs in ((model.keep_words, stored.keep_words), (model.add_words, stored.add_words)):
         assert {w: v for w, v in mine.items() if round(v, 6)} == pytest.approx(theirs, abs=1e-6), message
     t_remove, t_add, _, _ = script.choose_thresholds(rows, fitted["ridge"], fitted["break_cost"], words=words,
-                                                     priors=priors)
+                                                     priors=priors, adds=fitted.get("adds", True))
     assert (t_remove, t_add) == (stored.remove_below, stored.add_above), message
     assert (model.word_band, model.keep_told, model.keep_origin) == (stored.word_band, stored.keep_told,
                                                                      stored.keep_origin), message
@@ -445,3 +445,138 @@ def test_the_short_cut_reads_no_word_beyond_the_band(stored):
     with verifier.using(certain._replace(word_band=math.inf)):
         verifier.review(list(route), states, mode_of, dialogue, genre, language, length, counting)
     assert calls == [1]   # built once per text, however many countries read it
+
+
+def test_an_article_belongs_to_the_name_not_to_the_window():
+    """'the' before a country named with its article is part of the name ("via the United Arab Emirates"), and an
+    article before another place in the window is that place's: read as words, they took the weight the training
+    writers' 'the Turkish driver' gave 'the' and removed the demo's 'Via the United Arab Emirates' stops."""
+    found = _window("Via the United Arab Emirates I got to Schiphol. I come from Pakistan.", "ARE")
+    assert "b=via" in found and not {"b=the", "w=the"} & found
+    found = _window("Ik reisde naar de Verenigde Staten en toen naar Nederland.", "USA")
+    assert "b=naar" in found and not {"b=de", "w=de"} & found
+    found = _window("We walked from Iran to the Turkish border and then to Greece.", "IRN")
+    assert {"b=from", "a=to", "w=<place>"} <= found and "w=the" not in found
+    # an article before an ordinary word stays a word
+    found = _window("De chauffeur kwam uit Turkije met een vrachtwagen van 2019 uit Bulgarije.", "TUR")
+    assert "w=de" in found
+
+
+def test_only_training_records_count_for_the_word_floor():
+    """The privacy floor counts the records of training groups only: a tuned set's or demo texts' records (group
+    None) neither make up the K records nor a group (a review finding: K - 1 training records and one tuned record
+    taught a word)."""
+    from routekit.disclosure.rule import DEFAULT_K
+    from routekit.text.learned_fit import word_floor, word_vocabulary
+
+    k = DEFAULT_K
+    training = [(f"r{i}", f"train{1 + i % 2}", {"w=gestopt"}) for i in range(k - 1)]
+    tuned = [("t0", None, {"w=gestopt"})]
+    assert word_vocabulary(training + tuned, word_floor()) == []
+    assert word_vocabulary(training + [("r-last", "train1", {"w=gestopt"})], word_floor()) == ["w=gestopt"]
+    script = _fit_script()
+    candidate = verifier.Candidate("TUR", True, 10, (0.0,) * N, frozenset({"w=gestopt"}))
+    rows = [script.Row(group, RULES, [candidate], RULES, RULES, record=key) for key, group, _ in training]
+    rows += [script.Row("hard_dev", RULES, [candidate], RULES, RULES, tuned=True, record=f"t{i}") for i in range(k)]
+    assert script.vocabulary(rows, True, script.Words()) == []
+
+
+def _reference_window(text: str, iso3: str) -> set[str]:
+    """The window words read the plain way, for the fast reader's test: every place token blanked up front, every
+    sentence and turn start in one sorted list, then the mention's slice (``context_words`` before round 9, with the
+    articles rule)."""
+    from bisect import bisect_left, bisect_right
+
+    from routekit.text.context_words import ARTICLES, PLACE, blanked
+    import routekit.text.extraction as extraction
+
+    seen = []
+    real = extraction.shared_record_words
+
+    def spy(starts, words, mentions, sentence_starts, unjoined=None):
+        seen.append((starts, words, list(mentions), sentence_starts, unjoined))
+        return real(starts, words, seen[-1][2], sentence_starts, unjoined)
+    extraction.shared_record_words = spy
+    try:
+        with verifier.recording():
+            extract_route(text)
+    finally:
+        extraction.shared_record_words = real
+    (starts, words, mentions, sentence_starts, unjoined), = seen
+    places = set()
+    for m in mentions:
+        places.update(range(bisect_left(starts, m.start), bisect_left(starts, m.end)))
+    bounds = sorted([*sentence_starts, *(i + 1 for i, c in enumerate(unjoined or "") if c == "\n")])
+    found: set[str] = set()
+    for m in (m for m in mentions if m.place.iso3 == iso3):
+        at = bisect_right(bounds, m.start)
+        low = bisect_left(starts, bounds[at - 1]) if at else 0
+        high = bisect_left(starts, bounds[at]) if at < len(bounds) else len(starts)
+        first, after = bisect_left(starts, m.start), bisect_left(starts, m.end)
+        if first > low and words[first - 1] in ARTICLES:
+            first -= 1
+        sides = []
+        for side in (blanked(words, places, max(low, first - 4), first),
+                     blanked(words, places, after, min(high, after + 4))):
+            sides.append([w for w, nxt in zip(side, side[1:] + [""]) if not (nxt == PLACE and w in ARTICLES)])
+        before, following = sides
+        found.update({f"b={before[-1]}"} if before else set())
+        found.update({f"a={following[0]}"} if following else set())
+        found.update(f"w={w}" for w in before + following)
+    return found
+
+
+@pytest.mark.parametrize("text, iso3", [
+    ("V: Waar woont uw oom?\nA: Turkije en daarna Griekenland.\nV: En toen?\nA: De Turkse grens over naar Bulgarije.",
+     "TUR"),
+    ("Gehoor\nNaam: X\nA: In januari verliet ik Somalie. Ik ben daarna in de Verenigde Arabische Emiraten aangekomen. "
+     "Vervolgens per vliegtuig naar Nederland.", "ARE"),
+    ("We walked from Iran to the Turkish border, over the border to Van and Istanbul, then to the Netherlands.", "TUR"),
+    ("Hij reed via Turkije 2019 naar Bulgarije, kenteken 12-ab-34, en daarna via Servie en Hongarije.", "SRB"),
+    ("Vanuit Kabul naar Teheran in Iran. Daarna Iran uit, naar Turkije.\nA: ja, Iran.", "IRN"),
+])
+def test_the_lazy_window_reads_as_the_whole_text_reading(text, iso3):
+    """The window reader finds its own sentence, turn and places per mention (no per-text table of every place
+    token and every line start): it reads the same words as the plain whole-text reading on hand-made records with
+    turns, multi-word places, articles and numbers."""
+    assert _window(text, iso3) == _reference_window(text, iso3) != set()
+
+
+def test_the_lazy_window_keeps_turns_places_and_articles_apart():
+    """The window reader on a text built by hand, every token taken as a mention in turn: lines that no sentence start
+    marks still bound a window (a turn), places nested in others or spanning words read ``<place>``, an article
+    before a place is the place's - as in the plain whole-text reading (every place token and line start listed
+    first)."""
+    from bisect import bisect_left, bisect_right
+
+    from routekit.text.context_words import ARTICLES, PLACE, blanked, mention_words, record_words
+
+    text = ("a: ik ging naar de verenigde staten van amerika en toen\nv: en daarna het oude land 12ab\n"
+            "a: via the turkse grens over naar bulgarije in kl0714 en de rest")
+    words, starts, at = [], [], 0
+    for word in text.replace("\n", " ").split(" "):
+        starts.append(at)
+        words.append(word)
+        at += len(word) + 1
+    spans = [(text.index("verenigde"), text.index(" en toen")), (text.index("staten"), text.index(" van")),
+             (text.index("turkse"), text.index(" over")), (text.index("bulgarije"), text.index(" in kl"))]
+    record = record_words(starts, words, spans, [0], text)
+    places = set()
+    for start, end in spans:
+        places.update(range(bisect_left(starts, start), bisect_left(starts, end)))
+    bounds = sorted([0, *(i + 1 for i, c in enumerate(text) if c == "\n")])
+    assert record.places == places and record.bounds == bounds   # the whole-text tables, made on first use
+    for index, start in enumerate(starts):
+        end = start + len(words[index])
+        at = bisect_right(bounds, start)
+        low = bisect_left(starts, bounds[at - 1]) if at else 0
+        high = bisect_left(starts, bounds[at]) if at < len(bounds) else len(starts)
+        first = index - 1 if index > low and words[index - 1] in ARTICLES else index
+        sides = [[w for w, nxt in zip(side, side[1:] + [""]) if not (nxt == PLACE and w in ARTICLES)]
+                 for side in (blanked(words, places, max(low, first - 4), first),
+                              blanked(words, places, index + 1, min(high, index + 1 + 4)))]
+        expected = {f"w={w}" for w in sides[0] + sides[1]}
+        expected |= ({f"b={sides[0][-1]}"} if sides[0] else set()) | ({f"a={sides[1][0]}"} if sides[1] else set())
+        found: set[str] = set()
+        mention_words(record, start, end, found)
+        assert found == expected, words[index]

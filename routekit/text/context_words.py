@@ -13,6 +13,9 @@ between two mentions, which may lie in different sentences or turns). Other plac
 ``<place>``, and any token holding a digit reads ``<num>``: not only years and all-digit numbers but flight numbers
 ("kl0714"), postcodes ("1234ab"), house numbers ("12a") and file or v-numbers ("v1234567") - tokens that can point to
 one person or one journey, and that a stored model must never learn. Transcript labels ("v", "a") are ordinary words.
+An article right before a mention ("via the United Arab Emirates", "naar de Verenigde Staten", "the Turkish border")
+belongs to the name or its noun phrase, not to the context: the window starts before it (``ARTICLES``). Read as a
+word, "the" before a country took the weight the training writers' "the Turkish driver" gave it.
 The record-level part (``RecordWords``: tokens with places blanked, the boundaries) is made once per text;
 ``mention_words`` is the per-mention part (a few bisects and a slice).
 """
@@ -27,17 +30,95 @@ WINDOW = 4
 PLACE = "<place>"
 NUMBER = "<num>"
 ANY, BEFORE, AFTER = "w=", "b=", "a="
+# the articles that belong to the place named after them, never window words of it (English and Dutch, folded)
+ARTICLES = frozenset({"the", "de", "het"})
 
 
 class RecordWords:
-    """One text's tokens as a window reads them: token starts and words, the indices of the tokens inside a place
-    name, and the offsets where a sentence or a turn starts. Nothing is copied per token: a window blanks its own few
-    words."""
+    """One text's tokens as a window reads them: token starts and words, the place mentions' spans, the offsets where
+    a sentence starts and the text whose line breaks start a turn. Built in constant time: a window finds its own
+    sentence, turn and places (``mention_words``), so a text whose stage reads one country's words pays for that
+    country's windows only. ``places`` (the indices of the tokens inside a place name) and ``bounds`` (every sentence
+    and turn start, sorted) are made on first use, for a reader that walks the whole text (``order_model``)."""
 
-    __slots__ = ("starts", "words", "places", "bounds")
+    __slots__ = ("starts", "words", "place_starts", "place_ends", "sentence_starts", "turns", "_places", "_bounds")
 
-    def __init__(self, starts: list[int], words: list[str], places: set[int], bounds: list[int]) -> None:
-        self.starts, self.words, self.places, self.bounds = starts, words, places, bounds
+    def __init__(self, starts: list[int], words: list[str], spans: list[tuple[int, int]], sentence_starts,
+                 turns: str | None) -> None:
+        self.starts, self.words, self.sentence_starts, self.turns = starts, words, sentence_starts, turns
+        spans = sorted(spans)
+        self.place_starts = [start for start, _ in spans]
+        reach, ends = -1, []
+        for _, end in spans:   # the furthest end of the places begun so far (a place inside another stays inside)
+            reach = end if end > reach else reach
+            ends.append(reach)
+        self.place_ends = ends
+        self._places: set[int] | None = None
+        self._bounds: list[int] | None = None
+
+    @property
+    def places(self) -> set[int]:
+        if self._places is None:
+            starts, inside = self.starts, set()
+            for start, end in zip(self.place_starts, self.place_ends):   # the same union as each place's own span
+                inside.update(range(bisect_left(starts, start), bisect_left(starts, end)))
+            self._places = inside
+        return self._places
+
+    @property
+    def bounds(self) -> list[int]:
+        if self._bounds is None:
+            bounds = self.sentence_starts
+            if self.turns is not None:
+                bounds = list(bounds)
+                at = self.turns.find("\n")
+                while at >= 0:
+                    bounds.append(at + 1)
+                    at = self.turns.find("\n", at + 1)
+                bounds.sort()
+            self._bounds = bounds
+        return self._bounds
+
+    def window(self, start: int) -> tuple[int, int]:
+        """The tokens (first, end) of the sentence and turn around the offset ``start``."""
+        sentences = self.sentence_starts
+        at = bisect_right(sentences, start)
+        low = sentences[at - 1] if at else 0
+        high = sentences[at] if at < len(sentences) else -1
+        turns = self.turns
+        if turns is not None:
+            line = turns.rfind("\n", 0, start) + 1   # the turn's first offset (0: the text's first line)
+            if line > low:
+                low = line
+            line = turns.find("\n", start)
+            if line >= 0 and (high < 0 or line + 1 < high):
+                high = line + 1
+        starts = self.starts
+        return bisect_left(starts, low), bisect_left(starts, high) if high >= 0 else len(starts)
+
+    def blank(self, first: int, last: int) -> list[str]:
+        """Tokens ``first``..``last - 1`` as a window reads them (``blanked``), the places found by their spans, an
+        article right before a place read as part of it ("from Iran and the Turkish border": 'the' is the border's,
+        not a word near Iran)."""
+        if first >= last:
+            return []
+        starts, words, place_starts, place_ends = self.starts, self.words, self.place_starts, self.place_ends
+        j = bisect_right(place_starts, starts[first]) - 1   # the last place begun at or before the first token
+        last_place = len(place_starts) - 1
+        found = []
+        for index in range(first, last):
+            at = starts[index]
+            while j < last_place and place_starts[j + 1] <= at:
+                j += 1
+            if j >= 0 and at < place_ends[j]:
+                if found and found[-1] in ARTICLES:
+                    found[-1] = PLACE   # "and the Turkish border": the article is the place's, not a word
+                else:
+                    found.append(PLACE)
+            else:
+                word = words[index]
+                found.append(word if word.isalpha() or not _DIGIT(word) else NUMBER)
+        return found
 
 
 def record_words(starts: list[int], words: list[str], places: Iterable[tuple[int, int]], sentence_starts,
@@ -45,18 +126,8 @@ def record_words(starts: list[int], words: list[str], places: Iterable[tuple[int
     """The record-level part: ``starts``/``words`` the tokens of the folded text, ``places`` the (start, end) of every
     place mention, ``sentence_starts`` the offsets where a sentence starts (``Segments.sentence_starts``), and
     ``unjoined`` the folded text before a question and its answer were joined (its line breaks are turn starts)."""
-    inside: set[int] = set()
-    for start, end in places:
-        inside.update(range(bisect_left(starts, start), bisect_left(starts, end)))
-    bounds = sentence_starts
-    if unjoined is not None and "\n" in unjoined:
-        bounds = list(sentence_starts)
-        at = unjoined.find("\n")
-        while at >= 0:
-            bounds.append(at + 1)
-            at = unjoined.find("\n", at + 1)
-        bounds.sort()
-    return RecordWords(starts, words, inside, bounds)
+    return RecordWords(starts, words, list(places), sentence_starts,
+                       unjoined if unjoined is not None and "\n" in unjoined else None)
 
 
 def shared_record_words(starts: list[int], words: list[str], mentions, sentence_starts,
@@ -90,14 +161,14 @@ def has_digit(word: str) -> bool:
 
 def mention_words(record: RecordWords, start: int, end: int, into: set[str]) -> None:
     """Add the window features of the mention at ``start``:``end`` to ``into`` (pooled over a candidate's mentions)."""
-    starts, bounds = record.starts, record.bounds
-    at = bisect_right(bounds, start)
-    low = bisect_left(starts, bounds[at - 1]) if at else 0
-    high = bisect_left(starts, bounds[at]) if at < len(bounds) else len(starts)
+    low, high = record.window(start)
+    starts = record.starts
     first = bisect_left(starts, start)
+    if first > low and record.words[first - 1] in ARTICLES:
+        first -= 1   # "the United Arab Emirates": the article is part of the name, the window starts before it
     after = bisect_left(starts, end)
-    before = blanked(record.words, record.places, max(low, first - WINDOW), first)
-    following = blanked(record.words, record.places, after, min(high, after + WINDOW))
+    before = record.blank(max(low, first - WINDOW), first)
+    following = record.blank(after, min(high, after + WINDOW))
     if before:
         into.add(BEFORE + before[-1])
     if following:

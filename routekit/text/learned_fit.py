@@ -71,16 +71,19 @@ def record_key(text: str) -> str:
 
 def word_vocabulary(seen: Iterable[tuple[str, str | None, Iterable[str]]], floor: WordFloor) -> list[str]:
     """The word-features both fits may learn, sorted: ``seen`` yields (record key, group, features) per training
-    example (a candidate, a pair; group None for a tuned set, which counts for records but not as a group). A feature
-    is kept when it occurs in at least ``floor.records`` distinct records of at least ``floor.groups`` groups, and
-    never when it holds a digit (a flight, postcode or file number)."""
+    example (a candidate, a pair; group None for a tuned set or demo-like texts). A feature is kept when it occurs in
+    at least ``floor.records`` distinct records of at least ``floor.groups`` groups, and never when it holds a digit
+    (a flight, postcode or file number). Only the training groups' records count (a tuned set's or demo texts'
+    records count neither as records nor as a group): the floor is met by the independent, blind-written records
+    it protects, not by hand-written sets or a generator's near-identical narratives."""
     records: dict[str, set] = {}
     groups: dict[str, set] = {}
     for key, group, features in seen:
+        if group is None:
+            continue
         for feature in features:
             records.setdefault(feature, set()).add(key)
-            if group is not None:
-                groups.setdefault(feature, set()).add(group)
+            groups.setdefault(feature, set()).add(group)
     return sorted(feature for feature, keys in records.items()
                   if len(keys) >= floor.records and len(groups.get(feature, ())) >= floor.groups
                   and not has_digit(feature))

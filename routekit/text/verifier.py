@@ -460,8 +460,9 @@ def _flag_mask(flags: tuple[bool, ...]) -> int:
 
 # the weights the hot path adds one by one, in this order (``_Compiled.named``)
 _NAMED = ("mentions", "first_position", "last_position", "excluded_share", "other_homes", "after_netherlands",
-          "near_excluded", "near_home", "alone", "other_start", "borders_route", "route_first", "route_last",
-          "mode_told", "flown", "bare", "bare_far", "borders_previous", "borders_next", "bridges", "next_via")
+          "near_excluded", "near_home", "alone", "other_start", "mode_told", "flown", "bare", "bare_far", "next_via")
+# the weights of a country's place in the route (``_route_parts``), in this order
+_ROUTE_NAMED = ("borders_route", "route_first", "route_last", "borders_previous", "borders_next", "bridges")
 
 
 class _Compiled(NamedTuple):
@@ -480,7 +481,9 @@ class _Compiled(NamedTuple):
     legs: tuple[float, ...]                # the weight of 'legs' times its value, by the route's legs (0..8)
     dutch: float
     dialogue: float
-    genre: tuple[tuple[int, str], ...]    # the genre features and 'length': position and ``genre_counts`` key
+    genre: tuple[tuple[str, float], ...]   # the genre features and 'length' that weigh: ``genre_counts`` key, weight
+    route_weights: tuple[float, ...]       # ``_ROUTE_NAMED``'s weights
+    routes: dict                           # a route -> its countries' parts (``_route_parts``), filled as met
 
 
 _LAST_COMPILED: list = [None]
@@ -494,7 +497,9 @@ def _compiled(model: Model) -> _Compiled:
     made = _Compiled(model, intercept, weights, tuple(weights[_I[name]] for name in _NAMED),
                      _logit(model.remove_below), _word_cut(model), {}, {},
                      tuple(weights[_LEGS] * (legs / 8.0) for legs in range(9)), weights[_DUTCH], weights[_DIALOGUE],
-                     (*_GENRE_INDEX, (_LENGTH, "length")))
+                     tuple((name, weights[index]) for index, name in (*_GENRE_INDEX, (_LENGTH, "length"))
+                           if weights[index]),
+                     tuple(weights[_I[name]] for name in _ROUTE_NAMED), {})
     _LAST_COMPILED[0] = made
     return made
 
@@ -518,30 +523,70 @@ def _others(sets: dict, sentences, iso3: str) -> bool:
     return False
 
 
+def _route_parts(compiled: "_Compiled", route: list[str]) -> dict[str, tuple[float, bool, str | None]]:
+    """Per country of ``route``: the weights of the features its place in the route gives (bordering the route or
+    its neighbours in it, a bridge, first, last abroad), whether it borders the route, and the country after it.
+    A function of the route alone, kept per model for the routes met (routes repeat: a corridor's usual path)."""
+    key = tuple(route)
+    parts = compiled.routes.get(key)
+    if parts is not None:
+        return parts
+    (w_borders_route, w_route_first, w_route_last, w_borders_previous, w_borders_next,
+     w_bridges) = compiled.route_weights
+    borders = neighbours()
+    last_position = len(route) - 1
+    last_abroad = next((c for c in reversed(route) if c != NETHERLANDS), None)
+    parts = {}
+    for position, iso3 in enumerate(route):
+        near = borders.get(iso3, _NONE)
+        touches = not near.isdisjoint(route)
+        previous = route[position - 1] if position else None
+        following = route[position + 1] if position < last_position else None
+        part = w_borders_route if touches else 0.0
+        if position == 0:
+            part += w_route_first
+        if iso3 == last_abroad:
+            part += w_route_last
+        if previous in near:
+            part += w_borders_previous
+        if following in near:
+            part += w_borders_next
+            if previous in near and following not in borders.get(previous, _NONE):
+                part += w_bridges
+        parts[iso3] = (part, touches, following)
+    if len(compiled.routes) >= _ROUTES_KEPT:
+        compiled.routes.clear()
+    compiled.routes[key] = parts
+    return parts
+
+
+_ROUTES_KEPT = 4096   # routes whose parts a model keeps (a few hundred kilobytes at most)
+
+
 def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre: dict[str, float], language: str,
               text_length: int, words_of, model: Model) -> tuple[list[str], int, float, list[Candidate]]:
     """``decide`` for a model that only removes, without building the candidates (``candidates`` and ``decide`` are
     the reference, and a test holds the two equal): one pass over the mentions OR-s each route country's 0/1
-    features into bits, a table gives their weights' sum, the few other features are added, and a country's words
-    are read only when that score lies within the model's ``word_band`` of the cut - usually no country of a record
-    does, and then no word is read at all. A removed country is returned as a ``Candidate`` with its words (for the
-    note), its values left empty; no object is made for a country that stays."""
+    features into bits, a table gives their weights' sum, the route's part comes per route (``_route_parts``), the
+    few other features are added, and a country's words are read only when that score lies within the model's
+    ``word_band`` of the cut - usually no country of a record does, and then no word is read at all. A removed
+    country is returned as a ``Candidate`` with its words (for the note), its values left empty; no object is made
+    for a country that stays."""
     compiled = _compiled(model)
     below = compiled.below
     if below == -math.inf:
         return route, 0, 1.0, []
-    in_route = {country: position for position, country in enumerate(route)}
-    if model.keep_told:   # only the countries without a told mode are reviewed
-        reviewed = {country: position for country, position in in_route.items()
-                    if mode_of.get(country, "unknown") == "unknown"}
-        if not reviewed:
-            return route, 0, 1.0, []
+    # the countries reviewed: never the Netherlands, with ``keep_told`` only those without a told mode, with
+    # ``keep_end`` not the end of a route that ends abroad
+    if model.keep_told:
+        reviewed = {country for country in route if mode_of.get(country, "unknown") == "unknown"}
     else:
-        reviewed = in_route
-    if model.keep_end and route[-1] != NETHERLANDS:   # a route ending abroad keeps its end
-        reviewed = {country: position for country, position in reviewed.items() if country != route[-1]}
-        if not reviewed:
-            return route, 0, 1.0, []
+        reviewed = set(route)
+    reviewed.discard(NETHERLANDS)
+    if model.keep_end:
+        reviewed.discard(route[-1])   # the Netherlands (not reviewed anyway) or the end of a route written abroad
+    if not reviewed:
+        return route, 0, 1.0, []
     found: dict[str, list] = {}            # route country -> [bits, mentions, excluded, first, last, sentences]
     first_in: dict[int, str] = {}          # per sentence: the first country named in it other than the Netherlands
     crowded: set[int] = set()              # the sentences that name two such countries (no country there is alone)
@@ -564,7 +609,11 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
         sentence = state.sentence
         reason = state.excluded
         if reason:
-            excluded_in.setdefault(sentence, set()).add(iso3)
+            there = excluded_in.get(sentence)
+            if there is None:
+                excluded_in[sentence] = {iso3}
+            else:
+                there.add(iso3)
             bits = reason_bit.get(reason, _EX_OTHER_BIT)
         else:
             flags = flags_of(state)
@@ -573,7 +622,11 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
                 if bits is None:
                     bits = masks[flags] = _flag_mask(flags)
                 if bits & home_bit:
-                    home_in.setdefault(sentence, set()).add(iso3)
+                    there = home_in.get(sentence)
+                    if there is None:
+                        home_in[sentence] = {iso3}
+                    else:
+                        there.add(iso3)
                     homes.add(iso3)
                 if bits & via_bit:
                     vias.add(iso3)
@@ -581,9 +634,10 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
                     starts.add(iso3)
             else:
                 bits = 0
+        start = mention.start
         if iso3 == netherlands_code:
             if netherlands < 0:
-                netherlands = mention.start
+                netherlands = start
             continue
         named = first_in.get(sentence)
         if named is None:
@@ -596,7 +650,6 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
             bits |= not_place
         if not mention.fuzzy:
             bits |= not_fuzzy
-        start = mention.start
         if dialogue_marks:
             if start in asked:
                 bits |= _ASKED_BIT
@@ -612,41 +665,37 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
                 told[2] += 1
             told[4] = start
             told[5] += (sentence,)
-    several_homes, several_starts = len(homes) > 1, len(starts) > 1
     origin = route[0]
-    if model.keep_origin and origin in found and origin in homes and not (starts and (several_starts
+    if model.keep_origin and origin in found and origin in homes and not (starts and (len(starts) > 1
                                                                                      or origin not in starts)):
         del found[origin]   # a told origin, and no other start told: never removed
     if not found:
         return route, 0, 1.0, []
-    weights = compiled.weights
+    several_homes, several_starts = len(homes) > 1, len(starts) > 1
     (w_mentions, w_first_position, w_last_position, w_excluded_share, w_other_homes, w_after_netherlands,
-     w_near_excluded, w_near_home, w_alone, w_other_start, w_borders_route, w_route_first, w_route_last, w_mode_told,
-     w_flown, w_bare, w_bare_far, w_borders_previous, w_borders_next, w_bridges, w_next_via) = compiled.named
-    base = compiled.intercept + compiled.legs[min(max(len(route) - 1, 0), 8)]
+     w_near_excluded, w_near_home, w_alone, w_other_start, w_mode_told, w_flown, w_bare, w_bare_far,
+     w_next_via) = compiled.named
+    base = compiled.intercept + compiled.legs[min(len(route) - 1, 8)]
     if language == "nl":
         base += compiled.dutch
     if getattr(dialogue, "turns", 0) > 0:
         base += compiled.dialogue
     get = genre.get
-    for index, name in compiled.genre:
+    for name, weight in compiled.genre:
         value = get(name)
         if value:
-            base += weights[index] * value
+            base += weight * value
     mask_scores = compiled.mask_scores
-    borders = neighbours()
-    last_position = len(route) - 1
-    last_abroad = route[last_position] if route[last_position] != NETHERLANDS else None
-    if last_abroad is None:
-        last_abroad = next((c for c in reversed(route) if c != NETHERLANDS), None)
+    parts = _route_parts(compiled, route)
     length = float(max(text_length, 1))
     word_cut = compiled.word_cut
     scored = []
     for iso3, (bits, count, excluded, first, last, sentences) in found.items():
         score = mask_scores.get(bits)
         if score is None:
-            score = mask_scores[bits] = _mask_score(bits, weights)
-        score += base + w_mentions * (min(count, 4) / 4.0) + w_first_position * (first / length) \
+            score = mask_scores[bits] = _mask_score(bits, compiled.weights)
+        part, touches, following = parts[iso3]
+        score += base + part + w_mentions * (min(count, 4) / 4.0) + w_first_position * (first / length) \
             + w_last_position * (last / length)
         if excluded:
             score += w_excluded_share * (excluded / count)
@@ -662,30 +711,13 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
             score += w_alone
         if starts and (several_starts or iso3 not in starts):
             score += w_other_start
-        near = borders.get(iso3, _NONE)
-        touches = not near.isdisjoint(route)
-        if touches:
-            score += w_borders_route
-        position = in_route[iso3]
-        previous = route[position - 1] if position else None
-        following = route[position + 1] if position < last_position else None
         mode = mode_of.get(iso3, "unknown")
-        if position == 0:
-            score += w_route_first
-        if iso3 == last_abroad:
-            score += w_route_last
         if mode != "unknown":
             score += w_mode_told
             if mode == "plane":
                 score += w_flown
         elif not bits & _FLAG_BITS:
             score += w_bare if touches else w_bare + w_bare_far
-        if previous in near:
-            score += w_borders_previous
-        if following in near:
-            score += w_borders_next
-            if previous in near and following not in borders.get(previous, _NONE):
-                score += w_bridges
         if following in vias:
             score += w_next_via
         scored.append((score, iso3, first))
@@ -693,15 +725,18 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
     if words_of is not None and any(score < word_cut for score, _, _ in scored):
         words = words_of()
         keep_words = model.keep_words
+        near_cut = {iso3 for score, iso3, _ in scored if score < word_cut}
+        pooled: dict[str, set[str]] = {iso3: set() for iso3 in near_cut}
+        for state in states:
+            mention = state.mention
+            into = pooled.get(mention.place.iso3)
+            if into is not None:
+                mention_words(words, mention.start, mention.end, into)
         kept = []
         for score, iso3, first in scored:
             window = _NONE
-            if score < word_cut:
-                pooled: set[str] = set()
-                for state in states:
-                    if state.mention.place.iso3 == iso3:
-                        mention_words(words, state.mention.start, state.mention.end, pooled)
-                window = frozenset(pooled)
+            if iso3 in near_cut:
+                window = frozenset(pooled[iso3])
                 score += _word_score(window, keep_words)
             kept.append((score, iso3, first, window))
     kept.sort(key=_first)
