@@ -25,7 +25,9 @@ from functools import lru_cache
 from routekit.text.document import cues, words_regex
 from routekit.text.normalise import fold
 
-_STATEMENT_END = re.compile(r"(?<!\s[a-z])(?<!^[a-z])[.!?;](?=\s|$)|,\s+(?=en\s|and\s)")   # not an initial's dot
+# not an initial's dot; the mark or comma comes first and the look-behinds read back over it, so ``re`` skips from
+# candidate to candidate instead of trying the look-behinds at every position (the same matches)
+_STATEMENT_END = re.compile(r"[.!?;,](?:(?<=[.!?;])(?<!\s[a-z][.!?;])(?<!^[a-z][.!?;])(?=\s|$)|(?<=,)\s+(?=en\s|and\s))")
 _QUESTION_END = re.compile(r"\?(?=\s|$)")
 
 
@@ -67,7 +69,7 @@ def _cores(words: tuple[str, ...]) -> tuple[str, ...]:
 _TO = re.compile(r"(?:\s+[\w']+){0,3}?\s+(?:naar|to)\s")   # "returned to", "returned voluntarily to", "in 2018 to"
 _TO_BEFORE = re.compile(r"(?<![\w'])(?:naar|to)\s+$")
 _VERB_LAST_GAP = 30   # characters between "naar Irak" and a verb-last return ("naar Irak teruggekeerd")
-_SENTENCE_END = re.compile(r"(?<!\s[a-z])(?<!^[a-z])[.!?](?=\s|$)")
+_SENTENCE_END = re.compile(r"[.!?](?<!\s[a-z][.!?])(?<!^[a-z][.!?])(?=\s|$)")   # (the mark first: see _STATEMENT_END)
 
 
 def _places_at(text: str, folded: str) -> list[tuple[int, str]]:

@@ -35,9 +35,11 @@ from routekit.text.normalise import QUOTE_CLOSERS, QUOTE_OPENERS, fold
 # nor the dot of a page or number abbreviation ("Op blz. 5 staat", "pag. 3", "nr. 4"; a title's is left: "client dhr.
 # H. In onze brief ..." ends at the initial)
 _WORDS: dict = cues()["letters"]   # document.yaml: the words of this module's own patterns (``cues`` parses it once)
-_STATEMENT_END = re.compile(r"(?<![\s(][a-z])(?<!^[a-z])"
-                            + "".join(r"(?<!\b" + re.escape(word) + ")" for word in _WORDS["abbreviation_dots"])
-                            + r"[.!?;:](?=\s|$)")
+# (the mark first, the look-behinds reading back over it: ``re`` skips from mark to mark instead of trying every
+# look-behind at every position; the same matches)
+_STATEMENT_END = re.compile(r"[.!?;:](?<![\s(][a-z][.!?;:])(?<!^[a-z][.!?;:])"
+                            + "".join(r"(?<!\b" + re.escape(word) + "[.!?;:])" for word in _WORDS["abbreviation_dots"])
+                            + r"(?=\s|$)")
 # normalise's quote marks (one list for the package, with guillemets and low quotes), taken either way round: a letter's
 # quoted term is short and its marks are often typed straight or the wrong way ("”Albania”")
 _QUOTE_MARK = "[" + re.escape("".join(sorted(set(QUOTE_OPENERS + QUOTE_CLOSERS)))) + "]"
