@@ -118,3 +118,15 @@ def test_where_the_pirogue_left_is_no_journey_start():
                "Tenerife. Q: Where did the pirogue leave from? A: From Dakar. Q: Were you born there? A: No, I am from "
                "Guinea, from Labé. I left Guinea in 2022 by bus to Senegal.")
     assert route(english) == ("GIN", "SEN", "ESP", "FRA", "BEL", "NLD")
+
+
+# --- a relative 'from where' after a place: a leg from that place ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Hij reisde via Griekenland, Macedonië en Servië naar Nederland. De reis begon in Damascus; hij reisde naar "
+    "Libanon en vloog naar Turkije, vanwaar hij met een rubberboot naar Chios ging.",
+    "He travelled via Greece, Macedonia and Serbia to the Netherlands. The journey began in Damascus; he went to "
+    "Lebanon and flew to Turkey, from where he took a dinghy to Chios.",
+])
+def test_from_where_after_a_place_is_a_leg_from_it(text):
+    assert route(text) == ("SYR", "LBN", "TUR", "GRC", "MKD", "SRB", "NLD")

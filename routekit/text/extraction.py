@@ -2014,6 +2014,8 @@ def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
         legs += [(a, b, timeline.STOP) for a, b in _via_after_arrival_legs(travelled, folded)]
     if "eerst" in folded or "first" in folded:
         legs += [(a, b, timeline.FIRST_THEN) for a, b in _first_then_legs(travelled, folded)]
+    if "waar" in folded or " from " in folded or "whence" in folded or "vandaar" in folded or "vanaf daar" in folded:
+        legs += [(a, b, timeline.LEG) for a, b in _from_where_legs(travelled, folded)]
     if (" nu " in folded or " now " in folded) and _NOW_IN.search(folded):
         legs += [(a, b, timeline.ITINERARY) for a, b in _where_now_legs(travelled, folded)]
     previous: _MentionState | None = None
@@ -2059,6 +2061,23 @@ def _first_then_legs(travelled: list[_MentionState], folded: str) -> list[tuple[
             if later.mention.place.iso3 != country and then_word.search(folded, first.mention.end, later.mention.start):
                 legs.append((country, later.mention.place.iso3))
                 break
+    return legs
+
+
+def _from_where_legs(travelled: list[_MentionState], folded: str) -> list[tuple[str, str]]:
+    """A place and a relative 'from where' ("vloog naar Turkije, vanwaar hij met een rubberboot naar Chios ging",
+    "flew to Istanbul, from where he took a bus to Sofia"): a leg from that place to the next country reached in the
+    sentence."""
+    relative = timeline.from_where()
+    legs: list[tuple[str, str]] = []
+    for index, state in enumerate(travelled):
+        if not relative.match(folded, state.mention.end):
+            continue
+        country = state.mention.place.iso3
+        reached = next((s for s in travelled[index + 1:] if s.sentence == state.sentence and not s.departure
+                        and s.mention.place.iso3 != country), None)
+        if reached is not None:
+            legs.append((country, reached.mention.place.iso3))
     return legs
 
 

@@ -378,6 +378,13 @@ def first_word_ends(folded: str) -> list[int]:
 
 
 @lru_cache(maxsize=1)
+def from_where() -> re.Pattern[str]:
+    """A relative 'from where' right after a place ("Turkije, vanwaar hij ...", "Istanbul, from where"; ``from_where``
+    in ``order_questions.yaml``), matched at the place's end."""
+    return re.compile(r"\s*(?:,\s*|\s(?:en|and)\s+)?(?:" + _phrases(_order_words()["from_where"]) + r")\b")
+
+
+@lru_cache(maxsize=1)
 def _order_questions() -> _OrderQuestions:
     """``order_questions.yaml``, compiled."""
     data = _order_words()
