@@ -235,3 +235,17 @@ def test_a_city_outranks_a_district_of_the_same_name():
 ])
 def test_years_ago_denies_only_a_stay_long_before(text, expected):
     assert route(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an English record kind any authority writes keeps nothing Dutch before a foreign authority
+    ("Interview summary, Hellenic Asylum Service, Lesvos. The applicant came from Afghanistan through Iran and "
+     "Turkey by boat.", ("AFG", "IRN", "TUR", "GRC")),
+    ("Official report, Bundespolizei Kleve. The person came from Syria via Turkey, Greece and Austria by train.",
+     ("SYR", "TUR", "GRC", "AUT", "DEU")),
+    # a Dutch authority opening the record keeps it Dutch
+    ("Official report, AVIM Rotterdam. Subject was handed over by the Bundespolizei. He came from Syria via Turkey "
+     "and Austria.", ("SYR", "TUR", "AUT", "NLD")),
+])
+def test_a_record_kind_before_the_authority(text, expected):
+    assert route(text) == expected

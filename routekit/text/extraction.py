@@ -2905,6 +2905,10 @@ def _without_excepted_intentions(cues: dict[str, list[tuple[int, int]]]) -> dict
 _OPENING_WORDS = 6   # words before a foreign authority in the record's opening ("Verbale di identificazione, Questura")
 _AUTHORITY_NOT_AUTHOR = frozenset(_WORD_LISTS["authority_not_author"])
 _OPENING_END = re.compile(r"[.!?\n]")
+# the English names of a record's kind ("Official report", "Interview summary"): any authority's, so before a foreign
+# authority they keep nothing Dutch ("Interview summary, Hellenic Asylum Service"); the Dutch ones and KMar's do
+_GENERIC_RECORD_NAMES = frozenset(fold(phrase) for phrase in _raw_cues()[0]["dutch_record"]["en"]
+                                  if phrase not in ("kmar", "marechaussee"))
 
 
 def _made_abroad(cues: dict[str, list[tuple[int, int]]], folded: str) -> tuple[tuple[int, int], str] | None:
@@ -2912,8 +2916,9 @@ def _made_abroad(cues: dict[str, list[tuple[int, int]]], folded: str) -> tuple[t
     Graniczna", "Bundespolizeiinspektion Rosenheim") was made in that country: (the authority's span, its country;
     "" when the name is shared), else None. The opening is the text's first line or sentence, with at most a few words
     before the name and none that makes the authority the story's agent ("Ik werd door de Griekse politie opgepakt");
-    a Dutch authority named before it (``dutch_record``: "Proces-verbaal ... overgedragen door de Bundespolizei")
-    keeps the record Dutch, and so does an opening that is a question ("Were you registered by the Greek police?")."""
+    a Dutch authority or record named before it (``dutch_record``, not an English record kind any authority writes:
+    "Proces-verbaal ... overgedragen door de Bundespolizei") keeps the record Dutch, and so does an opening that is a
+    question ("Were you registered by the Greek police?")."""
     start, end = min(cues[FOREIGN_AUTHORITY])
     opening = _OPENING_END.search(folded)
     if opening is not None and opening.start() < start:
@@ -2921,7 +2926,8 @@ def _made_abroad(cues: dict[str, list[tuple[int, int]]], folded: str) -> tuple[t
     before = folded[:start].replace(":", " ").replace(",", " ").split()
     if len(before) > _OPENING_WORDS or not _AUTHORITY_NOT_AUTHOR.isdisjoint(before):
         return None
-    if any(cue_start < start for cue_start, _ in cues.get("dutch_record", ())):
+    if any(cue_start < start and " ".join(folded[cue_start:cue_end].split()) not in _GENERIC_RECORD_NAMES
+           for cue_start, cue_end in cues.get("dutch_record", ())):
         return None
     closing = _OPENING_END.search(folded, end)
     if closing is not None and closing.group() == "?":
