@@ -92,3 +92,44 @@ def test_the_sentence_ends_refuse_what_the_plain_patterns_refuse():
     for plain, fast in _sentence_end_pairs():
         for case in ("picked b. up", "passenger no. 4 said", "betr. nr. 2", "a. x", "dhr. k. mensah"):
             assert [m.span() for m in fast.finditer(case)] == [m.span() for m in plain.finditer(case)]
+
+
+def _plain_denied_countries(folded, mentions, statements, lexicon):
+    """``letters._denied_countries`` as written before round 9: every statement scan repeated for each mention in it."""
+    from routekit.text.letters import _NOT_GONE_TO
+
+    denied = set()
+    for mention in mentions:
+        start, stop = next(((a, b) for a, b in statements if a <= mention.start < b), (0, len(folded)))
+        statement = folded[start:stop]
+        if (lexicon.negation_before.search(folded, max(start, mention.start - 40), mention.start) is not None
+                or _NOT_GONE_TO.search(folded, max(start, mention.start - 40), mention.start) is not None
+                or lexicon.not_said.search(statement) or lexicon.deleted.search(statement)
+                or lexicon.called_wrong.search(statement)):
+            denied.add(mention.place.iso3)
+    return frozenset(denied)
+
+
+_LETTER_CASES = [
+    "Geachte heer, cliënt is niet via Pakistan gereisd maar via Iran en Turkije. Hoogachtend",
+    "Dear Sir, my client never said Jordan. The report names Syria, Jordan and Turkey; Jordan and Turkey are wrong. "
+    "He came from Syria via Lebanon.",
+    "In het rapport staat Italie en Frankrijk en Spanje. Dat is onjuist: Italie, Frankrijk en Spanje moeten worden "
+    "geschrapt. Cliënt reisde via Griekenland.",
+]
+
+
+def test_denied_countries_are_the_plain_reading():
+    from routekit.text import letters
+    from routekit.text.gazetteer import find_places
+    from routekit.text.normalise import fold
+
+    lexicon = letters._cues()
+    denied = 0
+    for text in _LETTER_CASES + _texts():
+        folded = fold(text)
+        mentions, statements = find_places(text, folded), letters._statements(folded)
+        got = letters._denied_countries(folded, mentions, statements, lexicon)
+        assert got == _plain_denied_countries(folded, mentions, statements, lexicon), text[:80]
+        denied += len(got)
+    assert denied > 5   # the cases and the sample deny countries

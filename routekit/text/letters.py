@@ -200,13 +200,22 @@ def _denied_countries(folded: str, mentions: list[Mention], statements: list[tup
     """The countries the letter denies: named shortly after a negation ("niet via Pakistan", "has never been in
     Germany", "never said Jordan") or in a statement saying they were not said, are wrong or must go."""
     denied: set[str] = set()
+    # whether a statement says its countries were not said, are wrong or must go: read once per statement, not once per
+    # mention in it (three scans of the whole statement; a letter's statements name several countries)
+    said_wrong: dict[tuple[int, int], bool] = {}
     for mention in mentions:
         start, stop = next(((a, b) for a, b in statements if a <= mention.start < b), (0, len(folded)))
-        statement = folded[start:stop]
         if (lexicon.negation_before.search(folded, max(start, mention.start - 40), mention.start) is not None
-                or _NOT_GONE_TO.search(folded, max(start, mention.start - 40), mention.start) is not None
-                or lexicon.not_said.search(statement) or lexicon.deleted.search(statement)
-                or lexicon.called_wrong.search(statement)):
+                or _NOT_GONE_TO.search(folded, max(start, mention.start - 40), mention.start) is not None):
+            denied.add(mention.place.iso3)
+            continue
+        wrong = said_wrong.get((start, stop))
+        if wrong is None:
+            statement = folded[start:stop]
+            wrong = bool(lexicon.not_said.search(statement) or lexicon.deleted.search(statement)
+                         or lexicon.called_wrong.search(statement))
+            said_wrong[start, stop] = wrong
+        if wrong:
             denied.add(mention.place.iso3)
     return frozenset(denied)
 
