@@ -130,3 +130,24 @@ def test_where_the_pirogue_left_is_no_journey_start():
 ])
 def test_from_where_after_a_place_is_a_leg_from_it(text):
     assert route(text) == ("SYR", "LBN", "TUR", "GRC", "MKD", "SRB", "NLD")
+
+
+# --- two neighbouring countries nothing orders fill, as a chain, the one border gap of the route ----------------------
+
+@pytest.mark.parametrize("text", [
+    "V: Waar begon uw reis? A: In Istanbul. V: Bent u in Kroatië geweest? A: Ja, met de auto erdoor. V: En Slovenië? "
+    "A: Ook, zonder te stoppen. V: U ging dus van Bosnië naar Italië? A: Ja, in één nacht. V: Hoe kwam u in Bosnië? "
+    "A: Ik vloog naar Sarajevo. V: En na Italië? A: Frankrijk en toen hier.",
+    "Q: Where did your journey begin? A: In Istanbul. Q: Were you in Croatia? A: Yes, we drove through. Q: And "
+    "Slovenia? A: Also, without stopping. Q: So you went from Bosnia to Italy? A: Yes, in one night. Q: How did you get "
+    "to Bosnia? A: I flew to Sarajevo. Q: And after Italy? A: France and then here.",
+])
+def test_two_unordered_neighbours_fill_the_gap_between_bosnia_and_italy(text):
+    assert route(text) == ("TUR", "BIH", "HRV", "SVN", "ITA", "FRA", "NLD")
+
+
+def test_the_chain_takes_the_order_its_borders_give():
+    text = ("Q: Where did your journey begin? A: In Turkey. Q: Were you in Austria? A: Yes, by train. Q: And Hungary? "
+            "A: Yes. Q: So you went from Serbia to Germany by train? A: Yes. Q: How did you get to Serbia? A: Via "
+            "Bulgaria.")
+    assert route(text) == ("TUR", "BGR", "SRB", "HUN", "AUT", "DEU", "NLD")

@@ -290,10 +290,46 @@ def between_neighbours(route: list[str], free: set[str], told: dict[str, int] | 
         if len(gaps) == 1:
             rest.insert(gaps[0], country)
             result = rest
+    result = _pair_between_neighbours(result, free, told, borders)
     if NETHERLANDS in route and route[-1] != NETHERLANDS:
         result.remove(NETHERLANDS)
         result.insert(route.index(NETHERLANDS), NETHERLANDS)
     return result
+
+
+def _pair_between_neighbours(result: list[str], free: set[str], told: dict[str, int] | None,
+                             borders: dict[str, frozenset[str]]) -> list[str]:
+    """Two neighbouring countries nothing orders ("Did you stop in Croatia? ... And Slovenia?") that stand where neither
+    borders both countries around it move, as a chain, into the one gap of the route they fill: between two countries
+    that do not border each other, the first bordering one of them and the second the other (Croatia and Slovenia
+    between Bosnia and Italy). Never the first country, never after the Netherlands."""
+    candidates = [c for c in result[1:] if c in free and c != NETHERLANDS and borders.get(c)
+                  and not _between_its_neighbours(result, c, borders)]
+    for a_index, a in enumerate(candidates):
+        for b in candidates[a_index + 1:]:
+            if b not in borders[a]:
+                continue
+            rest = [c for c in result if c not in (a, b)]
+            gaps = []
+            for position in range(1, len(rest)):
+                before, after = rest[position - 1], rest[position]
+                if after == NETHERLANDS or after in borders.get(before, ()):
+                    continue
+                for first, second in ((a, b), (b, a)):
+                    if (before in borders[first] and after in borders[second]
+                            and _firmer(before, first, free, told) and _firmer(after, second, free, told)):
+                        gaps.append((position, first, second))
+            if len(gaps) == 1:
+                position, first, second = gaps[0]
+                rest[position:position] = [first, second]
+                return rest
+    return result
+
+
+def _between_its_neighbours(route: list[str], country: str, borders: dict[str, frozenset[str]]) -> bool:
+    index = route.index(country)
+    around = borders[country]
+    return route[index - 1] in around and index + 1 < len(route) and route[index + 1] in around
 
 
 def _firmer(end: str, country: str, free: set[str], told: dict[str, int] | None) -> bool:
