@@ -249,3 +249,12 @@ def test_years_ago_denies_only_a_stay_long_before(text, expected):
 ])
 def test_a_record_kind_before_the_authority(text, expected):
     assert route(text) == expected
+
+
+@pytest.mark.parametrize(("place", "iso3"), [
+    ("Kakuma", "KEN"), ("Zaatari", "JOR"), ("Bidi Bidi", "UGA"), ("Nyarugusu", "TZA"), ("Kutupalong", "BGD"),
+    ("Shatila", "LBN"), ("Minawao", "CMR"), ("Rakhine State", "MMR"), ("Casamance", "SEN"), ("Cabo Delgado", "MOZ"),
+])
+def test_refugee_camps_and_home_regions_stand_for_their_country(place, iso3):
+    assert route(f"I lived for years in {place}. Then I flew to Turkey and went by boat to Greece.") == (
+        iso3, "TUR", "GRC")
