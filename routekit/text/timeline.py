@@ -421,6 +421,13 @@ def from_where() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def from_where_phrases() -> tuple[str, ...]:
+    """The ``from_where`` phrases as folded substrings: a text holding none of them (most) needs no look at its
+    mentions (a few substring tests in C)."""
+    return tuple(" ".join(fold(str(phrase)).split()) for phrase in _order_words()["from_where"])
+
+
+@lru_cache(maxsize=1)
 def _order_questions() -> _OrderQuestions:
     """``order_questions.yaml``, compiled."""
     data = _order_words()
