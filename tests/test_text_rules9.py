@@ -195,6 +195,8 @@ def test_a_friend_who_travelled_with_the_person_takes_nothing_off(text):
      "met de trein naar Frankrijk.", ("LBY", "ITA", "FRA")),
     ("From Zuwara the boat sailed for two days past Malta and Lampedusa to Sicily. Then by train to France.",
      ("LBY", "ITA", "FRA")),
+    # a place left inside the sailing cue's words is left, not seen
+    ("Hij voer vanuit Libië langs Malta naar Italië. Daarna met de trein naar Frankrijk.", ("LBY", "ITA", "FRA")),
     # picked up off a coast: the country was left, it stays
     ("He was picked up by a boat off the Libyan coast and taken to Italy. From Italy he went by train to France.",
      ("LBY", "ITA", "FRA")),

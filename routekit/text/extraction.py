@@ -1072,6 +1072,8 @@ def _mark_not_travelled(states: list[_MentionState], folded: str, cues, segments
             if segments.sentence(start) != state.sentence:
                 continue
             if start <= m_start < end:   # inside the cue: "langs de Mauritaanse en Marokkaanse kust"
+                if state.departure:   # but left: "sailed from Libya along ...", "voer hij vanuit Libie langs ..."
+                    continue
                 state.excluded = "seen"
                 break
             if end <= m_start:
