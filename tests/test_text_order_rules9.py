@@ -151,3 +151,14 @@ def test_the_chain_takes_the_order_its_borders_give():
             "A: Yes. Q: So you went from Serbia to Germany by train? A: Yes. Q: How did you get to Serbia? A: Via "
             "Bulgaria.")
     assert route(text) == ("TUR", "BGR", "SRB", "HUN", "AUT", "DEU", "NLD")
+
+
+# --- a question whether the person arrived one way: 'no' denies the way, the answer tells where it came from ----------
+
+@pytest.mark.parametrize("text", [
+    "V: Bent u in Bosnië met het vliegtuig aangekomen? A: Nee, met de bus uit Montenegro. V: Daarna? A: Kroatië en "
+    "Slovenië.",
+    "Q: Did you arrive in Bosnia by plane? A: No, by bus from Montenegro. Q: Then? A: Croatia and Slovenia.",
+])
+def test_no_to_arriving_by_plane_keeps_the_place_and_orders_the_answer_before_it(text):
+    assert route(text) == ("MNE", "BIH", "HRV", "SVN")
