@@ -260,3 +260,10 @@ def test_a_record_kind_before_the_authority(text, expected):
 def test_refugee_camps_and_home_regions_stand_for_their_country(place, iso3):
     assert route(f"I lived for years in {place}. Then I flew to Turkey and went by boat to Greece.") == (
         iso3, "TUR", "GRC")
+
+
+def test_an_abroad_note_without_a_place_in_its_cue_sentence_is_written_where_it_opens():
+    text = ("KMar Document and Security Officer, Athens International Airport, 14-08-2025. At the gate of KL1580 to "
+            "Amsterdam a man presented an ID card that was not his. He was refused boarding and handed over to the "
+            "police. He said he left Gaza for Egypt in 2024, flew from Cairo to Istanbul and reached Chios by boat.")
+    assert route(text) == ("PSE", "EGY", "TUR", "GRC")

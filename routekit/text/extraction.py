@@ -577,6 +577,13 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     scopes.abroad = bool(cues.get("abroad"))
     scopes.abroad_sentences = ({segments.sentence(start) for start, _ in cues["abroad"]} if "abroad" in cues
                                else _NO_SENTENCES)
+    if scopes.abroad and mentions and not any(segments.sentence(m.start) in scopes.abroad_sentences
+                                              for m in mentions):
+        # "He was refused boarding and handed over to the police": the note's place is where it opens ("KMar
+        # officer, Athens International Airport") - the first sentence, if it names a place
+        opening = segments.sentence(mentions[0].start)
+        if opening == 0:
+            scopes.abroad_sentences = scopes.abroad_sentences | {0}
     scopes.before_sentences = ({segments.sentence(start) for start, _ in cues["before"]} if "before" in cues
                                else _NO_SENTENCES)
     scopes.documents = cues.get("document", [])
