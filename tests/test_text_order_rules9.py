@@ -162,3 +162,15 @@ def test_the_chain_takes_the_order_its_borders_give():
 ])
 def test_no_to_arriving_by_plane_keeps_the_place_and_orders_the_answer_before_it(text):
     assert route(text) == ("MNE", "BIH", "HRV", "SVN")
+
+
+# --- 'no stop' tells a passage, like 'no stopping' -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Q: Did you stop in Croatia? A: No, we just drove through. Q: And Slovenia? A: Same, no stop. Q: And then? "
+    "A: Italy by train.",
+    "V: Heeft u in Kroatië overnacht? A: Nee, alleen doorgereden. V: En in Slovenië? A: Ook niet, geen stop. V: En "
+    "daarna? A: Met de trein naar Italië.",
+])
+def test_no_stop_is_a_passage(text):
+    assert route(text) == ("HRV", "SVN", "ITA", "NLD")
