@@ -271,6 +271,7 @@ class FastFits:
         ground, air, unknown, exact, chosen = [], [], [], [], []
         self.pair_words: list[dict] = []
         self.review_rows: list[int] = []
+        self.orders: list[tuple[str, ...]] = []   # every reviewed row's candidates, one after another
         journey_rows: list[int] = []
         candidate = 0
         for k, row in enumerate(rows):
@@ -297,6 +298,7 @@ class FastFits:
                 air.append(a)
                 unknown.append(u)
                 exact.append(tuple(order) + row.route[len(order):] == row.gold)
+                self.orders.append(order)
                 blocks.append(len(self.review_rows) - 1)
                 candidate += 1
             target = row.gold_order
@@ -522,33 +524,19 @@ class FastFits:
         return self.outcome_rows(rows, model)
 
     def outcome_rows(self, rows: list[int], model: order_model.Model) -> dict:
-        import numpy as np
-
+        """``outcome`` of the rows at the given indices, in that order."""
         best, gain = self.decisions(model)
-        final = {}
-        for k, row_index in enumerate(self.review_rows):
-            if gain[k] > model.margin:
-                final[row_index] = int(best[k])
-        orders = self._orders()
+        final = {row_index: int(best[k]) for k, row_index in enumerate(self.review_rows) if gain[k] > model.margin}
         results = []
         for k in rows:
             row = self.rows[k]
             if k in final:
-                order = orders[final[k]]
+                order = self.orders[final[k]]
                 results.append((row.route, tuple(order) + row.route[len(order):], row.gold))
             else:
                 results.append((row.route, row.route, row.gold))
         return tally(results, order=True)
 
-    def _orders(self) -> list:
-        if not hasattr(self, "_order_list"):
-            found = []
-            for k in self.review_rows:
-                case = self.rows[k].case
-                found += [order for order, *_ in order_model._scored(case.countries, None, case.first, case.flown,
-                                                                      case.known)]
-            self._order_list = found
-        return self._order_list
 
 
 def outcome(rows: list[Row], model: order_model.Model | None) -> dict:
