@@ -267,3 +267,30 @@ def test_an_abroad_note_without_a_place_in_its_cue_sentence_is_written_where_it_
             "Amsterdam a man presented an ID card that was not his. He was refused boarding and handed over to the "
             "police. He said he left Gaza for Egypt in 2024, flew from Cairo to Istanbul and reached Chios by boat.")
     assert route(text) == ("PSE", "EGY", "TUR", "GRC")
+
+
+# --- review 9 findings (each test failed before its fix) -------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a handover to the KMar or Dutch police in the opening: the record is Dutch, whoever is named first
+    ("Duitse politie heeft betrokkene op 3 mei overgedragen aan de KMar. Betrokkene verklaarde uit Syrie te komen via "
+     "Turkije en Griekenland.", ("SYR", "TUR", "GRC", "NLD")),
+    ("Belgian police handed the man over to the KMar at the border. He said he came from Eritrea via Libya and Italy.",
+     ("ERI", "LBY", "ITA", "NLD")),
+    ("Bundespolizei übergab den Mann an die Koninklijke Marechaussee. Hij zei dat hij uit Irak kwam via Turkije.",
+     ("IRQ", "TUR", "NLD")),
+])
+def test_a_handover_to_the_dutch_keeps_the_record_dutch(text, expected):
+    found = route(text)
+    assert found[-1] == "NLD" and [c for c in found if c in expected] == list(expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an IND record kind is Dutch though written in English; only a generic kind ("Official report") is anyone's
+    ("Summary of the main interview - Italian police fingerprints: The applicant came from Sudan via Libya to Italy.",
+     ("SDN", "LBY", "ITA", "NLD")),
+    ("Corrections and additions: Greek police registration. The applicant travelled from Syria via Turkey to Italy.",
+     ("SYR", "TUR", "ITA", "NLD")),
+])
+def test_an_ind_record_kind_in_english_keeps_the_record_dutch(text, expected):
+    assert route(text) == expected

@@ -2914,10 +2914,11 @@ def _without_excepted_intentions(cues: dict[str, list[tuple[int, int]]]) -> dict
 _OPENING_WORDS = 6   # words before a foreign authority in the record's opening ("Verbale di identificazione, Questura")
 _AUTHORITY_NOT_AUTHOR = frozenset(_WORD_LISTS["authority_not_author"])
 _OPENING_END = re.compile(r"[.!?\n]")
-# the English names of a record's kind ("Official report", "Interview summary"): any authority's, so before a foreign
-# authority they keep nothing Dutch ("Interview summary, Hellenic Asylum Service"); the Dutch ones and KMar's do
-_GENERIC_RECORD_NAMES = frozenset(fold(phrase) for phrase in _raw_cues()[0]["dutch_record"]["en"]
-                                  if phrase not in ("kmar", "marechaussee"))
+# the record kinds any authority writes ("Official report", "Interview summary"): before a foreign authority they keep
+# nothing Dutch ("Interview summary, Hellenic Asylum Service"); the IND's own kinds and KMar's do
+_GENERIC_RECORD_NAMES = frozenset(fold(phrase) for phrase in _WORD_LISTS["generic_record_kinds"])
+_AUTHORITY_AGENT_VERBS = frozenset(fold(word) for word in _WORD_LISTS["authority_agent_verbs"])
+_NEXT_WORD = re.compile(r"\s*([a-z]+)")
 
 
 def _made_abroad(cues: dict[str, list[tuple[int, int]]], folded: str) -> tuple[tuple[int, int], str] | None:
@@ -2935,10 +2936,15 @@ def _made_abroad(cues: dict[str, list[tuple[int, int]]], folded: str) -> tuple[t
     before = folded[:start].replace(":", " ").replace(",", " ").split()
     if len(before) > _OPENING_WORDS or not _AUTHORITY_NOT_AUTHOR.isdisjoint(before):
         return None
-    if any(cue_start < start and " ".join(folded[cue_start:cue_end].split()) not in _GENERIC_RECORD_NAMES
+    next_word = _NEXT_WORD.match(folded, end)
+    if next_word is not None and (next_word.group(1) in _AUTHORITY_AGENT_VERBS or next_word.group(1).endswith("ed")):
+        return None   # "Duitse politie heeft betrokkene ...", "Belgian police handed the man over": the story's agent
+    closing = _OPENING_END.search(folded, end)
+    opening_end = len(folded) if closing is None else closing.start()
+    # a Dutch authority or record kind named before it, or anywhere in the opening ("... overgedragen aan de KMar")
+    if any(cue_start < opening_end and " ".join(folded[cue_start:cue_end].split()) not in _GENERIC_RECORD_NAMES
            for cue_start, cue_end in cues.get("dutch_record", ())):
         return None
-    closing = _OPENING_END.search(folded, end)
     if closing is not None and closing.group() == "?":
         return None
     return (start, end), foreign_authorities().get(" ".join(folded[start:end].split()), "")
