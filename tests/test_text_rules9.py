@@ -294,3 +294,14 @@ def test_a_handover_to_the_dutch_keeps_the_record_dutch(text, expected):
 ])
 def test_an_ind_record_kind_in_english_keeps_the_record_dutch(text, expected):
     assert route(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "verlaten" as the adjective ("deserted") leaves nothing; the verb forms still do
+    ("Ik kwam uit Syrie. Via Turkije ging ik naar Griekenland. Daarna liep ik door Macedonie en sliepen we in Servie in "
+     "een verlaten fabriek. Toen Hongarije en Oostenrijk.", ("SYR", "TUR", "GRC", "MKD", "SRB", "HUN", "AUT")),
+    ("Wij kwamen uit Afghanistan via Iran en Turkije. In Bulgarije sliepen we in verlaten huizen. Daarna Servie.",
+     ("AFG", "IRN", "TUR", "BGR", "SRB")),
+])
+def test_the_adjective_verlaten_leaves_no_country(text, expected):
+    assert route(text) == expected

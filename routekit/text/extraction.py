@@ -1462,20 +1462,31 @@ def _after_place_noun(folded: str, start: int, vocab: Vocabulary) -> bool:
 
 # characters from a place to its verb-last leaving verb ("Irak in mei 2019 verlaten")
 _DEPARTURE_AFTER_REACH = 60
+_PERFECT_AUXILIARIES = frozenset(_WORD_LISTS["perfect_auxiliaries"])
+_AUXILIARY_WORDS_BEFORE = 4   # words before the place an auxiliary may stand in ("heeft hij Eritrea ... verlaten")
 
 
 def _departure_after(spans: list[tuple[int, int]], folded: str, mentions: list[Mention],
                      mention_starts: list[int]) -> set[int]:
     """The mentions (start offsets) a verb-last leaving verb governs ("nadat ik Irak had verlaten", "Syrie ontvlucht"):
     the place right before the verb, with only filler words or a year between - a country left, so a departure and a
-    strong start like "verliet Irak"."""
+    strong start like "verliet Irak". A bare "verlaten" is a verb only after an auxiliary before the place (else it
+    is the adjective: "in Servie in een verlaten fabriek")."""
     left: set[int] = set()
-    for cue_start, _ in spans:
+    for cue_start, cue_end in spans:
+        bare = folded[cue_start:cue_end] == "verlaten"
         low = bisect_left(mention_starts, cue_start - _DEPARTURE_AFTER_REACH)
         for mention in mentions[low:bisect_left(mention_starts, cue_start)]:
-            if mention.end <= cue_start and _filler_gap(folded[mention.end:cue_start], 3):
+            if mention.end <= cue_start and _filler_gap(folded[mention.end:cue_start], 3) and (
+                    not bare or _auxiliary_before(folded, mention.start)):
                 left.add(mention.start)
     return left
+
+
+def _auxiliary_before(folded: str, start: int) -> bool:
+    """A perfect auxiliary among the few words before ``start`` in its sentence ("Hij heeft Eritrea ...")."""
+    clause = _SENTENCE_MARK.split(folded[max(0, start - 40):start])[-1]
+    return not _PERFECT_AUXILIARIES.isdisjoint(clause.split()[-_AUXILIARY_WORDS_BEFORE:])
 
 
 def _blockers_absent(folded: str, start: int, vocab: Vocabulary) -> bool:
