@@ -174,3 +174,32 @@ def test_no_to_arriving_by_plane_keeps_the_place_and_orders_the_answer_before_it
 ])
 def test_no_stop_is_a_passage(text):
     assert route(text) == ("HRV", "SVN", "ITA", "NLD")
+
+
+# --- review 9, finding 1: Dutch 'toen' is "then" only verb-second; a departure is never put after the first country --
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 'toen hij ... kwam' is "when he came": Turkey was left before Greece
+    ("Hij verbleef eerst in Griekenland, toen hij uit Turkije kwam. Daarna reisde hij naar Duitsland.",
+     ("TUR", "GRC", "DEU")),
+    ("Eerst woonde ik in Soedan, toen ik uit Eritrea was gevlucht. Later ging ik naar Libië en Italië.",
+     ("ERI", "SDN", "LBY", "ITA")),
+    # a departure after a true 'then' word is where the person came from, not the next stay
+    ("He first stayed in Greece and only then, coming from Turkey, he was registered. Later he went to Germany.",
+     ("TUR", "GRC", "DEU")),
+    ("Hij verbleef eerst in Griekenland en pas daarna, komend uit Turkije, werd hij geregistreerd. Later ging hij "
+     "naar Duitsland.", ("TUR", "GRC", "DEU")),
+])
+def test_first_then_reads_no_when_clause_and_no_departure(text, expected):
+    assert route(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # verb-second 'toen' ("en toen", "toen ging") still means "then"
+    ("V: En Niger? A: Ja, eerst Niger en toen Algerije. Daarna Libië en met de boot naar Italië.",
+     ("NER", "DZA", "LBY", "ITA")),
+    ("Ik ging eerst naar Libanon, toen ging ik pas naar Turkije.", ("LBN", "TUR")),
+])
+def test_first_then_keeps_a_verb_second_toen(text, expected):
+    assert route(text) == expected
+

@@ -2079,7 +2079,8 @@ def _first_then_legs(travelled: list[_MentionState], folded: str) -> list[tuple[
             if later.sentence != first.sentence:
                 break
             if later.mention.place.iso3 != country and then_word.search(folded, first.mention.end, later.mention.start):
-                legs.append((country, later.mention.place.iso3))
+                if not later.departure:   # "en pas daarna, komend uit Turkije": a place left, not the next stay
+                    legs.append((country, later.mention.place.iso3))
                 break
     return legs
 

@@ -381,10 +381,15 @@ _RANK_BEFORE = r"(?<!\bthe )(?<!\ba )(?<!\bhis )(?<!\bher )(?<!\bmy )(?<!\btheir
 def first_then() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The words of an order told outright in one sentence ("eerst in Algerije en pas daarna in Marokko", "first to
     Lebanon and only then to Jordan"; ``first_then_first`` / ``first_then_then`` in ``order_questions.yaml``). An
-    English "first" after an article or a possessive is a rank ("the first interview"), not a time."""
+    English "first" after an article or a possessive is a rank ("the first interview"), not a time; a Dutch "toen"
+    before its subject is "when" ("toen hij uit Turkije kwam"), not "then"."""
     data = _order_words()
-    return (re.compile(_RANK_BEFORE + r"\b(?:" + _phrases(data["first_then_first"]) + r")\b"),
-            re.compile(r"\b(?:" + _phrases(data["first_then_then"]) + r")\b"))
+    when = {fold(str(w)) for w in data["first_then_when"]}
+    conjunctions = [p for p in data["first_then_then"] if fold(str(p)).split()[-1] in when]
+    adverbs = [p for p in data["first_then_then"] if p not in conjunctions]
+    then = (r"\b(?:(?:" + _phrases(adverbs) + r")\b|(?:" + _phrases(conjunctions) + r")\b(?!\s+(?:"
+            + _phrases(data["clause_subject"]) + r")\b))")
+    return re.compile(_RANK_BEFORE + r"\b(?:" + _phrases(data["first_then_first"]) + r")\b"), re.compile(then)
 
 
 @lru_cache(maxsize=1)
