@@ -203,3 +203,32 @@ def test_first_then_reads_no_when_clause_and_no_departure(text, expected):
 def test_first_then_keeps_a_verb_second_toen(text, expected):
     assert route(text) == expected
 
+
+# --- review 9, finding 3: the 'from where' guard is exact whatever the whitespace between its words ------------------
+
+@pytest.mark.parametrize(("single", "irregular"), [
+    ("Hij reisde via Griekenland, Macedonië en Servië naar Nederland. De reis begon in Damascus; hij reisde naar Libanon "
+     "en vloog naar Turkije, van waar hij met een rubberboot naar Chios ging.", "van  waar"),
+    ("Hij reisde via Griekenland, Macedonië en Servië naar Nederland. De reis begon in Damascus; hij reisde naar Libanon "
+     "en vloog naar Turkije, van waar hij met een rubberboot naar Chios ging.", "van\t waar"),
+    ("He travelled via Greece, Macedonia and Serbia to the Netherlands. The journey began in Damascus; he went to "
+     "Lebanon and flew to Turkey, from where he took a dinghy to Chios.", "from  where"),
+    ("He travelled via Greece, Macedonia and Serbia to the Netherlands. The journey began in Damascus; he went to "
+     "Lebanon and flew to Turkey, from where he took a dinghy to Chios.", "from\t where"),
+])
+def test_from_where_guard_is_blind_to_whitespace(single, irregular):
+    phrase = " ".join(irregular.split())
+    assert route(single.replace(phrase, irregular)) == route(single)
+
+
+def test_from_where_guard_admits_every_text_the_relative_matches():
+    # the guard may let more texts through than the relative matches, never fewer: on and off give the same legs
+    from routekit.text import timeline
+    relative = timeline.from_where()
+    gaps = [" ", "  ", "\n", "\t", " \n ", "\u00a0"]
+    for phrase in timeline.from_where_phrases():
+        for gap in gaps:
+            folded = "hij vloog naar turkije, " + phrase.replace(" ", gap) + " hij naar chios ging"
+            if relative.match(folded, len("hij vloog naar turkije")):
+                assert timeline.may_hold_from_where(folded), (phrase, gap)
+    assert not timeline.may_hold_from_where("hij vloog naar turkije en ging daarna naar griekenland")

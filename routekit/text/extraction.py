@@ -2034,7 +2034,7 @@ def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
         legs += [(a, b, timeline.STOP) for a, b in _via_after_arrival_legs(travelled, folded)]
     if "eerst" in folded or "first" in folded:
         legs += [(a, b, timeline.FIRST_THEN) for a, b in _first_then_legs(travelled, folded)]
-    if any(map(folded.__contains__, timeline.from_where_phrases())):
+    if timeline.may_hold_from_where(folded):
         legs += [(a, b, timeline.LEG) for a, b in _from_where_legs(travelled, folded)]
     if (" nu " in folded or " now " in folded) and _NOW_IN.search(folded):
         legs += [(a, b, timeline.ITINERARY) for a, b in _where_now_legs(travelled, folded)]

@@ -427,9 +427,30 @@ def from_where() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def from_where_phrases() -> tuple[str, ...]:
-    """The ``from_where`` phrases as folded substrings: a text holding none of them (most) needs no look at its
-    mentions (a few substring tests in C)."""
+    """The ``from_where`` phrases, folded, their words joined by one space."""
     return tuple(" ".join(fold(str(phrase)).split()) for phrase in _order_words()["from_where"])
+
+
+@lru_cache(maxsize=1)
+def _from_where_guard() -> tuple[tuple[str, ...], tuple[re.Pattern[str], ...]]:
+    """The one-word ``from_where`` phrases as substrings, and the longer ones as patterns of their own (one per first
+    word, so ``re`` skips to that literal) whose words any whitespace joins, as in ``from_where``."""
+    single = tuple(phrase for phrase in from_where_phrases() if " " not in phrase)
+    rests: dict[str, list[str]] = {}
+    for phrase in from_where_phrases():
+        if " " in phrase:
+            first, rest = phrase.split(" ", 1)
+            rests.setdefault(first, []).append(rest)
+    return single, tuple(re.compile(re.escape(first) + r"\s+(?:" + _phrases(rest) + ")")
+                         for first, rest in rests.items())
+
+
+def may_hold_from_where(folded: str) -> bool:
+    """Whether a text may hold a ``from_where`` relative: a text that holds none (most) needs no look at its mentions.
+    Never false where ``from_where`` matches ("van  waar", "from\\nwhere" included); it may be true where it does
+    not."""
+    single, longer = _from_where_guard()
+    return any(map(folded.__contains__, single)) or any(pattern.search(folded) for pattern in longer)
 
 
 @lru_cache(maxsize=1)
