@@ -1,7 +1,7 @@
 """Refit the extractor's calibrated confidence on hand-labelled sets, judge it on a new writer's set, store it.
 
-The lead's refit, one command (the 19 labelled sets the rules are tuned on, ``DEFAULT_SETS``, and the four untuned
-sets; about 1.5 minutes; add ``--write`` to store the fit and its held-out figures):
+The lead's refit, one command (the labelled sets the rules are tuned on, ``DEFAULT_SETS``: ``learned_fit.PLAIN_SETS``
+and ``TUNED_SETS``, and the untuned sets ``learned_fit.CALIBRATION_SETS``; about 2 minutes; add ``--write`` to store the fit and its held-out figures):
 
     .venv/bin/python benchmarks/text_calibrate.py [--write]
 
@@ -23,8 +23,8 @@ sets in ``routekit/reference/gazetteer/confidence.yaml`` (its other keys, such a
 fit or recalibrate on a set kept for evaluation: a file named ``*untouched*`` is refused. ``--balance 1`` weighs every
 set equally. Deterministic: the fits start from fixed values, the chance draws from a fixed seed.
 
-Why a second step (``--recalibrate-on``, default the four untuned sets ``tests/data/extraction_hard_calib.csv``,
-``..._hard_calib2.csv``, ``..._hard_calib3.csv``, ``..._hard_calib4.csv``; a missing one stops the refit naming it;
+Why a second step (``--recalibrate-on``, default the untuned sets ``tests/data/extraction_hard_calib.csv``,
+``..._hard_calib2.csv`` ... ``..._hard_calib6.csv`` (``learned_fit.CALIBRATION_SETS``); a missing one stops the refit naming it;
 at least three, or ``none`` to skip the step): the rules are tuned on the sets above, so on them the extractor is
 right more often than on a new writer's records, and a fit on them is over-confident on new material. An untuned set
 is a hard set by an independent writer on which no rule was ever tuned (keep it so: never look at its wrong rows).
@@ -53,14 +53,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from routekit.text.learned_fit import CALIBRATION_SETS, PLAIN_SETS, TUNED_SETS
+
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "routekit" / "reference" / "gazetteer" / "confidence.yaml"
 DATA = ROOT / "tests" / "data"
-RECALIBRATION_SETS = tuple(DATA / f"extraction_hard_calib{n}.csv" for n in ("", "2", "3", "4"))
-DEFAULT_SETS = tuple(DATA / f"extraction_{name}.csv" for name in (
-    "gold", "dev2", "dev3", "dev4", "heldout", "heldout2", "hard_dev", "hard_dev2", "hard_dev3", "hard_dev4",
-    "hard_dev5", "hard_dev6", "hard_dev7", "hard_dev8", "hard_dev9", "hard_dev10", "hard_dev11", "hard_dev12",
-    "hard_dev13", "hard_dev14", "hard_dev15"))
+RECALIBRATION_SETS = tuple(DATA / f"extraction_{name}.csv" for name in CALIBRATION_SETS)
+DEFAULT_SETS = tuple(DATA / f"extraction_{name}.csv" for name in (*PLAIN_SETS, *TUNED_SETS))
 BINS = 5
 
 

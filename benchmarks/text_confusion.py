@@ -28,10 +28,11 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from routekit.text.learned_fit import CALIBRATION_SETS
+
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "routekit" / "reference" / "text_confusion.yaml"
-DEFAULT_SETS = [f"tests/data/extraction_{name}.csv"
-                for name in ("hard_calib", "hard_calib2", "hard_calib3", "hard_calib4")]
+DEFAULT_SETS = [f"tests/data/extraction_{name}.csv" for name in CALIBRATION_SETS]
 # Only sets no rule was ever tuned on (written blind by their own writers, kept for the confidence's recalibration):
 # on the sets the rules were tuned on the extractor is right more often than on a new writer's records, so rates
 # measured there would make the estimates' intervals too narrow. Few rows per source is the honest price; the
