@@ -232,3 +232,23 @@ def test_from_where_guard_admits_every_text_the_relative_matches():
             if relative.match(folded, len("hij vloog naar turkije")):
                 assert timeline.may_hold_from_where(folded), (phrase, gap)
     assert not timeline.may_hold_from_where("hij vloog naar turkije en ging daarna naar griekenland")
+
+
+# --- review 9, finding 6: an arrival question of any vehicle and wording, not one row's ------------------------------
+
+@pytest.mark.parametrize("text", [
+    "V: Waar begon uw reis? A: In Tunesië. V: Bent u in Bosnië met de auto aangekomen? A: Nee, te voet uit Montenegro. "
+    "V: En daarna? A: Kroatië en Slovenië, dan Italië.",
+    "V: Waar begon uw reis? A: In Tunesië. V: Bent u met de taxi in Bosnië aangekomen? A: Nee, lopend vanuit "
+    "Montenegro. V: En daarna? A: Kroatië en Slovenië, dan Italië.",
+    "V: Waar begon uw reis? A: In Tunesië. V: Kwam u in Bosnië met het vliegtuig aan? A: Nee, met de bus uit "
+    "Montenegro. V: En daarna? A: Kroatië en Slovenië, dan Italië.",
+    "V: Waar begon uw reis? A: In Tunesië. V: Bent u per trein in Bosnië gekomen? A: Nee, met de bus uit Montenegro. "
+    "V: En daarna? A: Kroatië en Slovenië, dan Italië.",
+    "Q: Where did your journey begin? A: In Tunisia. Q: Did you arrive in Bosnia by car? A: No, on foot from "
+    "Montenegro. Q: And then? A: Croatia and Slovenia, then Italy.",
+    "Q: Where did your journey begin? A: In Tunisia. Q: Did you come to Bosnia by taxi? A: No, on foot from "
+    "Montenegro. Q: And then? A: Croatia and Slovenia, then Italy.",
+])
+def test_no_to_arriving_by_any_vehicle_keeps_the_place(text):
+    assert route(text) == ("TUN", "MNE", "BIH", "HRV", "SVN", "ITA", "NLD")

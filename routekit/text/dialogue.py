@@ -160,6 +160,38 @@ def _turn_lists() -> _Turns:
     )
 
 
+_GAP = r"(?:\s+[^\s.,;:!?()]+){0,4}?"   # '...' in a pattern: up to four words
+
+
+def _arrival_question(section: dict) -> str:
+    """The ``question_arrival`` templates of cues.yaml as one alternation: each language's wordings with {way} one of
+    its ways and {vehicle} any one-word vehicle of modes.yaml (all modes but foot), so a question about arriving by
+    any vehicle reads as one about staying ("Bent u met de taxi in Bosnie aangekomen?", "Did you arrive by car?")."""
+    from routekit.text.vocabulary import _raw
+
+    modes = _raw()[1].get("modes") or {}
+    vehicles = sorted({fold(str(word)) for mode, languages in modes.items() if mode != "foot"
+                       for words in (languages or {}).values() for word in words or ()
+                       if re.fullmatch(r"[^\W\d_]+(?:'s)?", str(word))}, key=len, reverse=True)
+    ways = section.get("ways") or {}
+    vehicle = r"(?:" + "|".join(map(re.escape, vehicles)) + r")" if vehicles else "(?!)"
+    parts = []
+    for language in ("nl", "en"):
+        way = r"(?:" + "|".join(r"\s+".join(map(re.escape, fold(str(w)).split()))
+                                for w in sorted(ways.get(language) or (), key=len, reverse=True)) + r")"
+        for template in section.get(language) or ():
+            pieces = []
+            for piece in fold(str(template)).split():
+                if piece == "...":
+                    pieces.append(_GAP)
+                    continue
+                if pieces:
+                    pieces.append(r"\s+")
+                pieces.append(way if piece == "{way}" else vehicle if piece == "{vehicle}" else re.escape(piece))
+            parts.append("".join(pieces))
+    return "|".join(parts)
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     from routekit.text.vocabulary import _raw, _select
@@ -173,9 +205,10 @@ def _lexicon() -> _Lexicon:
 
     more = document_cues().get("dialogue") or {}
 
-    def compiled(name: str, anchored: bool = False) -> re.Pattern[str] | None:
+    def compiled(name: str, anchored: bool = False, built: str = "") -> re.Pattern[str] | None:
         # the turn lists of cues.yaml, with the document layer's additions under the same name (document.yaml)
-        alternatives = _words(listed(name) + [fold(str(p)) for p in more.get(name) or ()])
+        alternatives = "|".join(filter(None, (_words(listed(name) + [fold(str(p)) for p in more.get(name) or ()]),
+                                              built)))
         if not alternatives:
             return None
         prefix = r"^\W*(?:" if anchored else r"(?<![\w'])(?:"
@@ -191,7 +224,7 @@ def _lexicon() -> _Lexicon:
         passage=compiled("answer_passage"),
         presence=compiled("question_presence"),
         start=compiled("question_start"),
-        stay=compiled("question_stay"),
+        stay=compiled("question_stay", built=_arrival_question(cues.get("question_arrival") or {})),
         negative_end=_ending(listed("answer_negative_end")),
         extra=_turn_lists(),
         residence=compiled("question_residence"),

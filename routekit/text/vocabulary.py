@@ -28,7 +28,7 @@ _SPECIAL = {"clause_breaks", "relatives_blockers", "smuggler_negators", "ignored
             "place_nouns", "question_labels", "destination_words", "reported_speech",
             # read per question/answer turn by ``dialogue.py``, not matched in the whole text
             "answer_labels", "answer_negative", "answer_passage", "question_presence", "question_start",
-            "question_stay", "answer_negative_end",
+            "question_stay", "question_arrival", "answer_negative_end",
             "word_lists"}   # plain lists the extractor builds its own patterns from
 
 
