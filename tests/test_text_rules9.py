@@ -305,3 +305,58 @@ def test_an_ind_record_kind_in_english_keeps_the_record_dutch(text, expected):
 ])
 def test_the_adjective_verlaten_leaves_no_country(text, expected):
     assert route(text) == expected
+
+
+@pytest.mark.parametrize(("name", "iso3"), [
+    # a longer former name is its own country, not the one a shorter name inside it spells
+    ("Northern Rhodesia", "ZMB"), ("Noord-Rhodesië", "ZMB"),
+    # ISO 3166-3's withdrawn names with one successor, and the common colonial names
+    ("Tanganyika", "TZA"), ("Bechuanaland", "BWA"), ("Basutoland", "LSO"), ("Nyasaland", "MWI"), ("Gold Coast", "GHA"),
+    ("Goudkust", "GHA"), ("Siam", "THA"), ("Belgisch-Congo", "COD"), ("Belgian Congo", "COD"),
+    ("South West Africa", "NAM"), ("Zuidwest-Afrika", "NAM"), ("Transjordan", "JOR"), ("French Sudan", "MLI"),
+    ("Spanish Guinea", "GNQ"), ("Portuguese Guinea", "GNB"), ("Italian Somaliland", "SOM"),
+    ("French Somaliland", "DJI"), ("New Hebrides", "VUT"), ("German Democratic Republic", "DEU"),
+    ("North Vietnam", "VNM"), ("Noord-Vietnam", "VNM"), ("Byelorussian SSR", "BLR"), ("Sikkim", "IND"),
+    ("Dutch Guiana", "SUR"), ("British Guiana", "GUY"), ("British Honduras", "BLZ"), ("Nederlands-Indië", "IDN"),
+])
+def test_former_names_stand_for_todays_one_country(name, iso3):
+    assert route(f"Ik reisde van Marokko naar {name} en daarna met de bus naar Frankrijk.") == ("MAR", iso3, "FRA")
+
+
+@pytest.mark.parametrize("name", ["Serbia and Montenegro", "Servië en Montenegro", "USSR", "Ruanda-Urundi",
+                                  "Gilbert and Ellice Islands", "Pacific Islands Trust Territory"])
+def test_a_former_state_now_several_is_no_country_in_either_language(name):
+    assert route(f"Hij reisde van Marokko naar {name} en daarna naar Spanje en Frankrijk.") == ("MAR", "ESP", "FRA")
+
+
+def test_northern_rhodesia_in_a_story_is_zambia_not_zimbabwe():
+    assert route("He grew up in Northern Rhodesia, now Zambia, and went via Tanzania to Kenya.") == ("ZMB", "TZA", "KEN")
+    assert route("Hij groeide op in Noord-Rhodesië en reisde via Tanzania naar Kenia.") == ("ZMB", "TZA", "KEN")
+
+
+@pytest.mark.parametrize(("place", "iso3"), [
+    ("Tilos", "GRC"), ("Nisyros", "GRC"), ("Lipsi", "GRC"), ("Samothraki", "GRC"), ("Thasos", "GRC"),
+    ("Kerkyra", "GRC"), ("Milos", "GRC"), ("Astypalaia", "GRC"),
+])
+def test_more_greek_islands_stand_for_greece(place, iso3):
+    assert route(f"We sailed from Turkey to {place}. From there we flew to Italy.") == ("TUR", iso3, "ITA")
+
+
+@pytest.mark.parametrize(("place", "iso3"), [
+    ("Mtendeli", "TZA"), ("Nduta", "TZA"), ("Mbera", "MRT"), ("Kalobeyei", "KEN"), ("Kiryandongo", "UGA"),
+    ("Melkadida", "ETH"), ("Goudoubo", "BFA"), ("Dzaleka", "MWI"), ("Meheba", "ZMB"),
+])
+def test_more_refugee_camps_stand_for_their_country(place, iso3):
+    assert route(f"Ik ben opgegroeid in het kamp {place}. Daarna reisde ik naar Libië en Italië.") == (
+        iso3, "LBY", "ITA")
+
+
+def test_every_iso_3166_3_former_country_is_listed():
+    # the former names are complete against ISO 3166-3: each withdrawn code is named by a row (a country alias when it
+    # has one successor, a not-place when it has several)
+    import pycountry
+
+    from routekit.text.gazetteer import data_path
+
+    listed = "".join(data_path(name).read_text(encoding="utf-8") for name in ("country_aliases.csv", "not_places.csv"))
+    assert [c.alpha_4 for c in pycountry.historic_countries if f"ISO 3166-3 {c.alpha_4}" not in listed] == []
