@@ -252,3 +252,18 @@ def test_from_where_guard_admits_every_text_the_relative_matches():
 ])
 def test_no_to_arriving_by_any_vehicle_keeps_the_place(text):
     assert route(text) == ("TUN", "MNE", "BIH", "HRV", "SVN", "ITA", "NLD")
+
+
+# --- review 9, finding 14: a leg question names a vehicle in its own language ("dat van" is no van) ------------------
+
+@pytest.mark.parametrize(("question", "asks_a_leg"), [
+    ("waar begon uw reis, was dat van eritrea of van ethiopie?", False),
+    ("is de reis van het begin af aan begonnen in soedan?", False),
+    ("waar begon die autorit?", True),
+    ("waar vertrok de cayuco?", True),
+    ("where did the van leave from?", True),
+    ("where did that flight leave from?", True),
+])
+def test_leg_question_reads_van_as_a_vehicle_only_in_english(question, asks_a_leg):
+    from routekit.text import dialogue
+    assert dialogue._asks_a_leg(question, dialogue._turn_lists()) is asks_a_leg
