@@ -267,3 +267,12 @@ def test_no_to_arriving_by_any_vehicle_keeps_the_place(text):
 def test_leg_question_reads_van_as_a_vehicle_only_in_english(question, asks_a_leg):
     from routekit.text import dialogue
     assert dialogue._asks_a_leg(question, dialogue._turn_lists()) is asks_a_leg
+
+
+def test_the_inverted_leaving_verbs_are_one_list_read_by_departure_and_start():
+    # review 9, finding 14: the block was pasted into two lists; one list (a YAML alias) cannot drift apart
+    from routekit.text.gazetteer import data_path
+    from routekit.text.vocabulary import _raw, _select
+    assert data_path("cues.yaml").read_text(encoding="utf-8").count("ontvluchtten zij") == 1
+    departure, start = (set(_select(_raw()[0][name], "nl")) for name in ("departure", "start"))
+    assert {"ontvluchtten zij", "verliet ik", "gingen ... weg uit"} <= departure & start

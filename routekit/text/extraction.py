@@ -2794,8 +2794,8 @@ def extract_route(text: str | None) -> RouteExtraction:
     segments = segment(folded, breaks, together)
     if "now_abroad" in cues:
         cues = _now_abroad(cues, mentions)
-    if "intention_exceptions" in cues and "intention" in cues:
-        cues = _without_excepted_intentions(cues)
+    if "intention" in cues:
+        cues = _without_excepted_intentions(cues, folded)
     made_abroad = None
     if FOREIGN_AUTHORITY in cues:
         made_abroad = _made_abroad(cues, folded)
@@ -2912,10 +2912,19 @@ def _now_abroad(cues: dict[str, list[tuple[int, int]]], mentions: list[Mention])
     return {**cues, "abroad": sorted([*cues.get("abroad", ()), *abroad])}
 
 
-def _without_excepted_intentions(cues: dict[str, list[tuple[int, int]]]) -> dict[str, list[tuple[int, int]]]:
+# "bij mijn tweede poging", "bij de 3e poging", "on our third try": the attempt that worked (word_lists attempt_*)
+_ATTEMPT_THAT_WORKED = re.compile(r"\b" + _in_order("attempt_prepositions") + r"\s+" + _in_order("attempt_determiners")
+                                  + r"\s+(?:" + _in_order("attempt_ordinals") + r"|\d+(?:e|de|ste|st|nd|rd|th))\s+"
+                                  + _in_order("attempt_nouns") + r"\b")
+
+
+def _without_excepted_intentions(cues: dict[str, list[tuple[int, int]]],
+                                 folded: str) -> dict[str, list[tuple[int, int]]]:
     """An attempt told as the one that worked ("bij de tweede poging liep hij Litouwen binnen", "at the third attempt
-    we crossed"): the intention cues inside an ``intention_exceptions`` span are dropped."""
-    exceptions = cues["intention_exceptions"]
+    we crossed"): the intention cues inside such a phrase (``_ATTEMPT_THAT_WORKED``) are dropped."""
+    exceptions = [match.span() for match in _ATTEMPT_THAT_WORKED.finditer(folded)]
+    if not exceptions:
+        return cues
     kept = [(start, end) for start, end in cues["intention"]
             if not any(a <= start and end <= b for a, b in exceptions)]
     if len(kept) == len(cues["intention"]):

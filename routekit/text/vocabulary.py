@@ -53,16 +53,19 @@ def compile_patterns(patterns: list[str]) -> re.Pattern[str] | None:
 
 
 def _select(entry: dict | list | None, variant: str) -> list[str]:
+    """A category's phrases for a language variant; a nested list (a YAML alias shared by two categories, as
+    cues.yaml's leaving verbs) is read as its items."""
     if entry is None:
         return []
     if isinstance(entry, list):
-        return [str(item) for item in entry]
-    chosen = list(entry.get("any", []) or [])
-    if variant in ("nl", "both"):
-        chosen += entry.get("nl", []) or []
-    if variant in ("en", "both"):
-        chosen += entry.get("en", []) or []
-    return [str(item) for item in chosen]
+        chosen = entry
+    else:
+        chosen = list(entry.get("any", []) or [])
+        if variant in ("nl", "both"):
+            chosen += entry.get("nl", []) or []
+        if variant in ("en", "both"):
+            chosen += entry.get("en", []) or []
+    return [str(word) for item in chosen for word in (item if isinstance(item, list) else (item,))]
 
 
 @dataclass(frozen=True)
