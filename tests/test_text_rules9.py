@@ -360,3 +360,14 @@ def test_every_iso_3166_3_former_country_is_listed():
 
     listed = "".join(data_path(name).read_text(encoding="utf-8") for name in ("country_aliases.csv", "not_places.csv"))
     assert [c.alpha_4 for c in pycountry.historic_countries if f"ISO 3166-3 {c.alpha_4}" not in listed] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the attempt that worked, however its determiner and ordinal are written
+    ("Bij mijn tweede poging kwam ik in Bulgarije. Daarna reisde ik door Servie naar Hongarije.", ("BGR", "SRB", "HUN")),
+    ("Bij onze 3e poging staken we over naar Griekenland. Daarna Macedonie en Servie.", ("GRC", "MKD", "SRB")),
+    ("On my second attempt I crossed into Bulgaria. Then Serbia and Hungary.", ("BGR", "SRB", "HUN")),
+    ("At our 4th try we reached Croatia. Then Slovenia and Italy.", ("HRV", "SVN", "ITA")),
+])
+def test_the_attempt_that_worked_is_a_pattern_not_one_wording(text, expected):
+    assert route(text) == expected
