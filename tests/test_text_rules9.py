@@ -371,3 +371,17 @@ def test_every_iso_3166_3_former_country_is_listed():
 ])
 def test_the_attempt_that_worked_is_a_pattern_not_one_wording(text, expected):
     assert route(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # any counted number of years ago dates this journey, in digits or words
+    ("I left Syria 12 years ago and went to Turkey. Then Greece.", ("SYR", "TUR", "GRC")),
+    ("I left Syria fifteen years ago and went to Turkey. Then Greece.", ("SYR", "TUR", "GRC")),
+    ("Twenty-two years ago I flew from Kabul to Tehran. Then I walked to Turkey.", ("AFG", "IRN", "TUR")),
+    ("Ik verliet Syrie twaalf jaar geleden en ging naar Turkije. Daarna Griekenland.", ("SYR", "TUR", "GRC")),
+    ("Ik verliet Syrie 15 jaar geleden en ging naar Turkije. Daarna Griekenland.", ("SYR", "TUR", "GRC")),
+    # uncounted stays a stay long before
+    ("I lived in Spain many years ago. This time I came from Morocco via France.", ("MAR", "FRA")),
+])
+def test_any_counted_years_ago_dates_this_journey(text, expected):
+    assert route(text) == expected

@@ -340,6 +340,11 @@ class _Scopes:
     set_aside: Any
 
 
+# a counted time ago ("12 years ago", "two years ago", "twenty-two years ago"): this journey's date, not a stay long before
+_COUNTED_YEARS_AGO = re.compile(r"\b(?:\d+|" + _in_order("counted_years", spaced=True) + r"(?:[\s-]+(?:one|two|three|four|"
+                                r"five|six|seven|eight|nine))?)\s+years?\s+ago\b")
+
+
 def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[int, int]]], vocab: Vocabulary,
                 segments: Segments, dialogue: DialogueReading) -> _Scopes:
     """Step 1 of ``_classify``: the reach of every cue kind in this text (see ``_Scopes``)."""
@@ -348,6 +353,8 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     scopes.never_there = set(dialogue.never)   # "V: Bent u in Belgie geweest? A: Nee."
     if "negation" in cues or "never_there" in cues:
         excepted = cues.get("negation_exceptions", [])
+        if "negation" in cues and "years ago" in folded:   # "I left Syria 12 years ago": counted, this journey
+            excepted = [*excepted, *(match.span() for match in _COUNTED_YEARS_AGO.finditer(folded))]
         exceptions = {start for start, _ in excepted}
         # an exception starting with the negation ("niet lang") or holding it ("two years ago" holds "years ago")
         negations = [span for span in cues.get("negation", []) if span[0] not in exceptions
