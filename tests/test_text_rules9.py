@@ -385,3 +385,21 @@ def test_the_attempt_that_worked_is_a_pattern_not_one_wording(text, expected):
 ])
 def test_any_counted_years_ago_dates_this_journey(text, expected):
     assert route(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name several states give their police is no one country: the story's places decide where the record was made
+    ("Police nationale, poste de Rosso. He came from Guinea via Mali to Mauritania.", ("GIN", "MLI", "MRT")),
+    ("Gendarmerie nationale, brigade de Tamanrasset. Hij kwam uit Niger via Mali naar Algerije.",
+     ("NER", "MLI", "DZA")),
+])
+def test_an_authority_name_several_states_use_names_no_country(text, expected):
+    assert route(text) == expected
+
+
+def test_shared_authority_names_have_no_country():
+    from routekit.text.gazetteer import foreign_authorities
+
+    table = foreign_authorities()
+    assert table["police nationale"] == "" and table["gendarmerie nationale"] == ""
+    assert table["guardia civil"] == "ESP" and table["french national police"] == "FRA"   # one state's names stay
