@@ -403,3 +403,14 @@ def test_shared_authority_names_have_no_country():
     table = foreign_authorities()
     assert table["police nationale"] == "" and table["gendarmerie nationale"] == ""
     assert table["guardia civil"] == "ESP" and table["french national police"] == "FRA"   # one state's names stay
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a foreign authority's record of a handover to the Dutch: its country is the last before the Netherlands
+    ("Bundespolizei Kleve, overdracht aan de KMar. Hij kwam uit Syrie via Turkije en Oostenrijk.",
+     ("SYR", "TUR", "AUT", "DEU", "NLD")),
+    ("Questura di Como, handover to the Koninklijke Marechaussee. He came from Eritrea via Libya.",
+     ("ERI", "LBY", "ITA", "NLD")),
+])
+def test_a_handover_header_puts_the_authoritys_country_before_the_netherlands(text, expected):
+    assert route(text) == expected

@@ -2806,7 +2806,7 @@ def extract_route(text: str | None) -> RouteExtraction:
     made_abroad = None
     if FOREIGN_AUTHORITY in cues:
         made_abroad = _made_abroad(cues, folded)
-        if made_abroad is not None:   # an abroad note: its opening's place is where the route ends
+        if made_abroad is not None and not made_abroad[2]:   # an abroad note: its opening's place ends the route
             cues = {**cues, "abroad": sorted([*cues.get("abroad", ()), made_abroad[0]])}
     if "procedural" in cues:
         # a report's procedure (where the person was found, born, lives now) is not the narrative; but a
@@ -2821,14 +2821,17 @@ def extract_route(text: str | None) -> RouteExtraction:
         return RouteExtraction(smuggler=smuggler, route_asked=asked, confidence=no_route_probability("no_place"),
                                reason=REASON_NO_ROUTE, language=language)
     states = _classify(folded, mentions, cues, vocab, segments, dialogue)
-    dutch_record = made_abroad is None and (
+    dutch_record = (made_abroad is None or made_abroad[2]) and (
         _in_the_netherlands(unjoined, cues, vocab) or dialogue.interview or in_dutch_file(record)
         or _came_by_vehicle(cues, segments, states))
     route, mode_of, hint_of, reorders, inferred_home = _build_route(
         states, folded, mode_spans, segments, dutch_record, cues.get("vehicle", ()), cues.get("after_clause", ()),
         cues.get("arrived_from", ()))
     if made_abroad is not None and made_abroad[1]:
-        _end_where_made(route, states, made_abroad[1])
+        if made_abroad[2]:
+            _handed_over_from(route, made_abroad[1])
+        else:
+            _end_where_made(route, states, made_abroad[1])
     rules_route = tuple(route)
     # the window words both learned stages may read, built at most once per text and only if a stage asks
     words_of = shared_record_words(tokens.starts, tokens.words, (s.mention for s in states),
@@ -2949,14 +2952,17 @@ _AUTHORITY_AGENT_VERBS = frozenset(fold(word) for word in _WORD_LISTS["authority
 _NEXT_WORD = re.compile(r"\s*([a-z]+)")
 
 
-def _made_abroad(cues: dict[str, list[tuple[int, int]]], folded: str) -> tuple[tuple[int, int], str] | None:
+def _made_abroad(cues: dict[str, list[tuple[int, int]]],
+                 folded: str) -> tuple[tuple[int, int], str, bool] | None:
     """A record that opens with a foreign authority ("Questura di Agrigento", "Hellenic Police, Lesvos", "Straz
     Graniczna", "Bundespolizeiinspektion Rosenheim") was made in that country: (the authority's span, its country;
     "" when the name is shared), else None. The opening is the text's first line or sentence, with at most a few words
     before the name and none that makes the authority the story's agent ("Ik werd door de Griekse politie opgepakt");
     a Dutch authority or record named before it (``dutch_record``, not an English record kind any authority writes:
     "Proces-verbaal ... overgedragen door de Bundespolizei") keeps the record Dutch, and so does an opening that is a
-    question ("Were you registered by the Greek police?")."""
+    question ("Were you registered by the Greek police?"). A Dutch one after it in the opening ("Bundespolizei Kleve,
+    overdracht aan de KMar") is a handover: the third element True - the authority's place is the last abroad, and
+    the record, Dutch, still ends in NLD."""
     start, end = min(cues[FOREIGN_AUTHORITY])
     opening = _OPENING_END.search(folded)
     if opening is not None and opening.start() < start:
@@ -2969,13 +2975,23 @@ def _made_abroad(cues: dict[str, list[tuple[int, int]]], folded: str) -> tuple[t
         return None   # "Duitse politie heeft betrokkene ...", "Belgian police handed the man over": the story's agent
     closing = _OPENING_END.search(folded, end)
     opening_end = len(folded) if closing is None else closing.start()
-    # a Dutch authority or record kind named before it, or anywhere in the opening ("... overgedragen aan de KMar")
-    if any(cue_start < opening_end and " ".join(folded[cue_start:cue_end].split()) not in _GENERIC_RECORD_NAMES
-           for cue_start, cue_end in cues.get("dutch_record", ())):
+    # a Dutch authority or record kind named before it keeps it Dutch; after it in the opening, a handover to the Dutch
+    dutch = [cue_start for cue_start, cue_end in cues.get("dutch_record", ())
+             if cue_start < opening_end and " ".join(folded[cue_start:cue_end].split()) not in _GENERIC_RECORD_NAMES]
+    if any(cue_start < start for cue_start in dutch):
         return None
     if closing is not None and closing.group() == "?":
         return None
-    return (start, end), foreign_authorities().get(" ".join(folded[start:end].split()), "")
+    return (start, end), foreign_authorities().get(" ".join(folded[start:end].split()), ""), bool(dutch)
+
+
+def _handed_over_from(route: list[str], country: str) -> None:
+    """A foreign authority's handover to the Dutch ("Bundespolizei Kleve, overdracht aan de KMar"): its country is the
+    last before the Netherlands, wherever its opening's place stood."""
+    if route and route[-1] == NETHERLANDS and country != NETHERLANDS:
+        if country in route:
+            route.remove(country)
+        route.insert(len(route) - 1, country)
 
 
 def _end_where_made(route: list[str], states: list[_MentionState], country: str) -> None:
