@@ -140,3 +140,20 @@ def test_a_stored_fit_command_names_the_training_sets_only_when_they_are_not_the
     assert train_option(["tests/data/extraction_hard_train1.csv", "tests/data/extraction_hard_train2.csv"]) == (
         " --train tests/data/extraction_hard_train1.csv tests/data/extraction_hard_train2.csv")
     assert train_option(["/elsewhere/corrections.csv"]) == " --train /elsewhere/corrections.csv"
+
+
+@pytest.mark.parametrize("fixed, broken, candidates, replaces", [
+    (10, 0, 1, True),     # 1/1024
+    (5, 0, 1, True),      # 1/32 <= .05
+    (5, 0, 2, False),     # 1/32 > .05 / 2: two candidates judged in one round
+    (30, 15, 1, True),    # P(X >= 30 | 45, .5) = .018
+    (25, 15, 1, False),   # .077: a net gain of 10 rows that chance gives too often
+    (3, 3, 1, False), (1, 4, 1, False), (0, 0, 1, False),
+])
+def test_a_candidate_replaces_the_stored_stage_only_beyond_chance(fixed, broken, candidates, replaces):
+    assert learned_fit.replaces_stored(fixed, broken, candidates) is replaces
+
+
+def test_the_replacement_rule_refuses_impossible_counts():
+    with pytest.raises(ValueError, match="candidates >= 1"):
+        learned_fit.replaces_stored(3, 1, candidates=0)

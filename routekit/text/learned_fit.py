@@ -179,7 +179,9 @@ def fit_arguments(description: str, target: Path, choosing: str, ridge: float = 
     parser.add_argument("--no-allowed-sets", action="store_true",
                         help="skip (b), the repository's plain and tuned sets (a small refit on a partner's data)")
     parser.add_argument("--write", action="store_true", help=f"store the fit in {target.name}")
-    parser.add_argument("--out", type=Path, default=target, help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, default=target,
+                        help="with --write, store the fit here instead: a candidate for "
+                             "benchmarks/text_stage_compare.py")
     return parser
 
 
@@ -239,6 +241,27 @@ def held_out_gain(total: dict) -> bool:
     """The switch-on rule's (a): the held-out rows fixed less broken reach ``NET_GAIN`` of the rows."""
     rows = total.get("rows", 0)
     return bool(rows) and total["fixed"] - total["broken"] >= NET_GAIN * rows
+
+
+REPLACE_LEVEL = 0.05   # the replacement rule's one-sided level, shared out over the candidates judged together
+
+
+def replaces_stored(fixed: int, broken: int, candidates: int = 1, level: float = REPLACE_LEVEL) -> bool:
+    """The replacement rule for a stored learned stage (written 6 Dec 2026, before that round's fits were measured).
+
+    A held-out gain on the training sets says a fit beats the rules; it cannot choose between two fits of the same
+    stage (round 9: the fit with the better held-out figure did worse on the never-opened sets). So a candidate fit
+    replaces the stored one only when, on the untuned calibration sets (``CALIBRATION_SETS``, which no stage is fitted
+    on), the rows it gets right and the stored one wrong (``fixed``) outnumber the reverse (``broken``) by more than
+    chance: a one-sided exact sign test on those discordant rows at ``level`` / ``candidates`` (Bonferroni, when
+    several candidates are judged in one round). Ties and small margins keep the stored fit."""
+    if candidates < 1 or fixed < 0 or broken < 0:
+        raise ValueError(f"replaces_stored: candidates >= 1 and counts >= 0, got {candidates}, {fixed}, {broken}")
+    discordant = fixed + broken
+    if fixed <= broken:
+        return False
+    tail = sum(math.comb(discordant, k) for k in range(fixed, discordant + 1)) / 2 ** discordant
+    return tail <= level / candidates
 
 
 def margin_table(margins, fold_list, outcome: Callable) -> dict[float, tuple[int, int]]:
