@@ -109,11 +109,6 @@ def test_a_transcript_of_three_turns_is_held_in_the_netherlands(text, route):
     assert extract_route(text).route == route
 
 
-_ORDER_ASKED_AFTER_A_YES = pytest.mark.xfail(strict=True, reason=(
-    "order, not polarity: the rules put the country confirmed first (Bulgaria) before the answer to 'In which "
-    "order?'; the round-8 order stage reordered it, the stage refitted on train1-22 (round 9) does not. Next: read "
-    "an answer to an order question as the order told outright, in the rules"))
-
 _POLARITY_CASES = [
     # a bare 'no' to a country asked alone, in a run of yes/no questions, denies it wherever the transcript names it
     pytest.param("Q: Have you been to Greece? A: No. / Q: Bulgaria? A: Yes. / Q: Hungary? A: No. / Q: In which order? "
@@ -138,10 +133,9 @@ def test_the_polarity_of_answers_to_countries_asked_alone(text, route):
     assert sorted(extract_route(text).route) == sorted(route)
 
 
-@pytest.mark.parametrize("text, route", [
-    pytest.param(*case.values, marks=_ORDER_ASKED_AFTER_A_YES, id=case.id) if case.id.endswith("yes-no-run")
-    else case for case in _POLARITY_CASES])
+@pytest.mark.parametrize("text, route", _POLARITY_CASES)
 def test_the_route_of_a_transcript_with_countries_asked_alone(text, route):
+    # the order too: the answer to "In which order?" tells it outright, over the country confirmed first (Bulgaria)
     assert extract_route(text).route == route
 
 

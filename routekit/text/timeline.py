@@ -351,6 +351,7 @@ class _OrderQuestions:
     deictic: re.Pattern[str]
     boarding: re.Pattern[str]
     confirmed: re.Pattern[str]
+    whole_order: re.Pattern[str]   # "In welke volgorde?": the answer tells the order outright
 
 
 def _phrases(words: list[str]) -> str:
@@ -467,7 +468,7 @@ def _order_questions() -> _OrderQuestions:
                            governs(data["after"]["governs"]), anywhere(data["after"]["anywhere"]),
                            elliptic(data["elliptic_before"]), elliptic(data["elliptic_after"]),
                            anywhere(data["not_order"]), anywhere(data["deictic"]), anywhere(data["boarding_question"]),
-                           re.compile(r"\W*(?:" + _phrases(data["confirmed"]) + r")\b"))
+                           re.compile(r"\W*(?:" + _phrases(data["confirmed"]) + r")\b"), anywhere(data["whole_order"]))
 
 
 @lru_cache(maxsize=1)
@@ -515,7 +516,8 @@ def question_legs(folded: str, mentions: list[tuple[int, str, bool]], route: lis
     enter Bosnia from?", "How did you get to Belarus?") puts each country of its answer before that one - up to a
     word that carries the answer on ("Montenegro. Then ..."); one asking what came after it ("Na Kroatie?", "And after
     Croatia?") puts them after it. A bare "Before?" / "En daarna?" anchors at the countries of the last turn that named
-    any (the earliest of them / the latest). Questions about going back ("terug", "again") order nothing."""
+    any (the earliest of them / the latest). A question asking for the whole order ("In welke volgorde?") puts its
+    answer's countries in the order told. Questions about going back ("terug", "again") order nothing."""
     labels = question_label_ends(folded)
     if len(labels) < 2:
         return []
@@ -547,6 +549,12 @@ def question_legs(folded: str, mentions: list[tuple[int, str, bool]], route: lis
             asked_countries.discard(NETHERLANDS)
         if words.not_order.search(question):
             relation = 0
+        elif words.whole_order.search(question):
+            # "V: In welke volgorde? A: Turkije, Bulgarije, dan ... Oostenrijk": the answer's countries as told, as
+            # outright as "eerst ... pas daarna"
+            told = list(dict.fromkeys(country for _, country, flashback in answered
+                                      if not flashback and country != NETHERLANDS))
+            constraints += [Constraint(a, b, FIRST_THEN) for a, b in zip(told, told[1:])]
         elif len(asked_countries) == 1:
             offset, anchor, _ = asked[0]
             lead = folded[question_start:offset]
