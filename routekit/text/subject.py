@@ -264,7 +264,10 @@ def _without_asides(folded: str, span: tuple[int, int], subject: Person, lexicon
             continue
         window = folded[max(0, aside.start() - _ASIDE_LOOK_BACK):aside.start()]   # also across a ';'
         window = window[window.rfind(". ") + 1:]   # in its sentence
-        if any(_is_other(_person(reference, lexicon), subject) for reference in lexicon.reference.finditer(window)):
+        # the aside's own speaker ("(betr. 1 en 2 verklaarden via Spanje te zijn gekomen)"), else a person before it
+        speaker = _speaker(aside.group()[1:-1], lexicon)
+        if (speaker is not None and _is_other(speaker, subject)) or any(
+                _is_other(_person(reference, lexicon), subject) for reference in lexicon.reference.finditer(window)):
             pieces.append((cursor, aside.start()))
             cursor = aside.end()
     pieces.append((cursor, stop))

@@ -1,0 +1,37 @@
+"""Issue 15, round 10b: kinds of error of a new writer's border-guard notes, police reports and translated statements
+(hard_dev19). Each test is hand-made, not a row of any set."""
+
+from routekit.text.extraction import extract_route
+
+
+def _route(text: str) -> str:
+    return ">".join(extract_route(text).route)
+
+
+# --- several persons: police shorthand 'verkl.' / 'uitsl.' and an aside in which other persons state their route ---
+
+def test_abbreviated_statement_of_another_person_is_dropped_nl():
+    text = ("Controle ICE t.h.v. Oldenzaal. Betr. 1: Afghaanse nat. Betr. 2: Iraanse nat. Deze mutatie betreft betr. 1. "
+            "Betr. 2 verkl. via Italië gereisd te zijn. Betr. 1 verkl. dat hij uit Iran via Turkije en Griekenland naar "
+            "Duitsland reisde en met de trein naar Nederland.")
+    assert _route(text) == "IRN>TUR>GRC>DEU>NLD"
+
+
+def test_declaration_with_abbreviated_only_nl():
+    text = ("Controle A1 De Lutte. Auto met 3 inzittenden. Deze mutatie betreft uitsl. pers. 3; pers. 1 en 2 verkl. via "
+            "Polen te zijn gekomen. Pers. 3 vloog van Bagdad naar Minsk, liep naar Litouwen en reed mee naar Nederland.")
+    assert _route(text) == "IRQ>BLR>LTU>NLD"
+
+
+def test_aside_of_other_persons_is_dropped_nl():
+    text = ("Pv van bevindingen, 4 personen aangetroffen. Dit pv betreft betrokkene 3, Eritrese nat. (betr. 1 en 2 "
+            "verklaarden via Frankrijk te zijn gekomen). Betr. 3 verklaarde: vanuit Eritrea naar Soedan, daarna naar "
+            "Libië en met een boot naar Italië, met de trein naar Nederland.")
+    assert _route(text) == "ERI>SDN>LBY>ITA>NLD"
+
+
+def test_aside_of_other_persons_is_dropped_en():
+    text = ("Official report, 4 persons found in a van. This report concerns person 3, Syrian national (persons 1 and 2 "
+            "stated they came via Spain). Person 3 stated: from Syria to Turkey, by boat to Greece, then by bus to "
+            "Germany and by train to the Netherlands.")
+    assert _route(text) == "SYR>TUR>GRC>DEU>NLD"
