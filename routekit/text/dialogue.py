@@ -699,3 +699,65 @@ def _place_at(text: str, folded: str, offset: int) -> bool:
 
     stop = min(len(text), offset + 40)
     return any(m.start == 0 for m in find_places(text[offset:stop], folded[offset:stop]))
+
+
+@dataclass(frozen=True)
+class _OtherPerson:
+    question: re.Pattern[str]       # "uw broer", "your travel companion": a relative of the interviewee asked about
+    subjects: frozenset[str]        # "hij", "he": a clause about a third person opens with one
+    first_person: frozenset[str]    # "ik", "us": the speaker is in the clause
+    statement: re.Pattern[str]      # "says", "verklaarde": the question quotes that person's claim
+
+
+@lru_cache(maxsize=1)
+def _other_person() -> _OtherPerson:
+    from routekit.text.document import cues, words_regex
+
+    lists, persons = cues().get("dialogue") or {}, cues()["persons"]
+    possessives = "|".join(re.escape(fold(str(w))) for w in lists.get("other_person_question") or ()) or "(?!)"
+    relatives = "|".join(r"\s+".join(map(re.escape, fold(str(w)).split()))
+                         for w in sorted(persons.get("relatives") or (), key=len, reverse=True)) or "(?!)"
+    return _OtherPerson(
+        question=re.compile(r"(?<![\w'])(?:" + possessives + r")\s+(?:[a-z]+\s+)?(?:" + relatives + r")(?![\w'])"),
+        subjects=frozenset(fold(str(w)) for w in lists.get("other_person_subjects") or ()),
+        first_person=frozenset(fold(str(w)) for w in lists.get("first_person_words") or ()),
+        statement=words_regex([str(w) for w in persons.get("statement") or ()] or ["(?!)"]),
+    )
+
+
+_ANSWER_CLAUSE = re.compile(r"[^.,;!?/]+")
+_CLAUSE_WORD = re.compile(r"[a-z']+")
+
+
+def other_persons_answers(text: str, folded: str) -> str:
+    """A transcript's answer to a question about the interviewee's relative or companion ("V: Reisde uw broer met u
+    mee? A: Nee, hij ging via Libie en Italie, ik via Turkije", "Q: Your travel companion says ... A: He came through
+    Spain. I came through Italy") tells that person's own travel in the clauses whose subject is a third person and
+    that hold no first-person word: those clauses are dropped (the speaker's own clauses stay). Other texts are
+    returned unchanged."""
+    if "?" not in folded or ":" not in folded:
+        return text
+    other = _other_person()
+    if other.question.search(folded) is None:
+        return text   # most transcripts ask about no relative
+    labels = _labels(folded, _lexicon())
+    questions = _lexicon().question_labels
+    cuts: list[tuple[int, int]] = []
+    for index, (question, answer) in enumerate(zip(labels, labels[1:])):
+        if question.group(1) not in questions or answer.group(1) in questions:
+            continue
+        asked = other.question.search(folded, question.end(), answer.start())
+        if asked is None:
+            continue
+        stop = labels[index + 2].start() if index + 2 < len(labels) else len(folded)
+        answered = [clause.span() for clause in _ANSWER_CLAUSE.finditer(folded, answer.end(), stop)
+                    if (words := _CLAUSE_WORD.findall(clause.group())) and words[0] in other.subjects
+                    and other.first_person.isdisjoint(words)]
+        if answered and other.statement.search(folded, asked.end(), answer.start()) is not None:
+            # "Your travel companion says the two of you came through Spain. A: He came through Spain.": the question
+            # quotes that person's claim, which the answer puts on them: the claim goes too
+            cuts.append((asked.start(), answer.start()))
+        cuts.extend(answered)
+    for start, end in reversed(cuts):
+        text = text[:start] + text[end:]
+    return text

@@ -458,12 +458,13 @@ def _letter_tests():
 @lru_cache(maxsize=1)
 def _steps():
     """The steps after codes and shorthand (imported once: an import statement per text cost ~1% of extraction)."""
-    from routekit.text.dialogue import layover_answers
+    from routekit.text.dialogue import layover_answers, other_persons_answers
     from routekit.text.journeys import first_journey, without_second_journey
     from routekit.text.letters import corrected_account
     from routekit.text.subject import subject_sentences
 
-    return (without_second_journey, corrected_account, subject_sentences, first_journey, layover_answers)
+    return (without_second_journey, corrected_account, subject_sentences, first_journey, layover_answers,
+            other_persons_answers)
 
 
 def prepare(text: str) -> str:

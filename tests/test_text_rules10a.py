@@ -1,0 +1,40 @@
+"""Rules round 10a (issue 15): kinds of error found on a new writer's letters and Q/A transcripts
+(extraction_hard_dev18), each closed by a general mechanism. Each test failed before its change."""
+
+from routekit.text.extraction import extract_route
+
+
+def route(text: str) -> tuple[str, ...]:
+    return extract_route(text).route
+
+
+# --- a transcript's answer about a relative's or companion's own travel ---------------------------------------------
+
+def test_dutch_answer_about_the_relative_asked_of_is_not_the_subjects_route():
+    text = ("V: Hoe reisde u? A: Ik vloog van Bagdad naar Istanbul en ging met een boot naar Griekenland. / "
+            "V: Is uw zus ook gekomen? A: Nee, zij reisde via Rusland en Polen. / "
+            "V: En daarna? A: Ik nam de trein van Athene naar Nederland.")
+    assert route(text) == ("IRQ", "TUR", "GRC", "NLD")
+
+
+def test_english_answer_about_the_companion_asked_of_keeps_the_speakers_own_clause():
+    text = ("Q: Did your cousin travel with you? A: No, he flew to Rome, he lives in Italy now. I went through Serbia. / "
+            "Q: Where did you start? A: In Kabul. I went through Iran and Turkey to Serbia and took a bus to Amsterdam.")
+    assert route(text) == ("AFG", "IRN", "TUR", "SRB", "NLD")
+
+
+def test_answer_about_a_relative_who_travelled_with_the_speaker_stays():
+    # 'met mij' / 'with me': the relative's travel is the speaker's
+    text = ("V: Reisde uw broer met u mee? A: Ja, hij was met mij in Turkije en Griekenland. / "
+            "V: Waar begon u? A: In Damascus. Daarna via Turkije en Griekenland naar Nederland.")
+    assert route(text) == ("SYR", "TUR", "GRC", "NLD")
+
+
+def test_a_relatives_claim_quoted_in_the_question_goes_with_the_answer_that_puts_it_on_them():
+    text = ("Q: Your brother says the two of you came through Hungary. A: He came through Hungary. I came through "
+            "Croatia. / Q: Where did you start? A: In Kabul. I went through Iran, Turkey and Bosnia to Croatia, "
+            "then by train to the Netherlands.")
+    assert "HUN" not in route(text)
+    nl = ("V: Uw neef verklaarde dat u samen via Italië kwam. A: Hij kwam via Italië. Ik kwam via Spanje. / "
+          "V: Waar begon u? A: In Dakar. Ik vloog naar Marokko en ging met een boot naar Spanje en dan naar Nederland.")
+    assert "ITA" not in route(nl)
