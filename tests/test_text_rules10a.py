@@ -38,3 +38,25 @@ def test_a_relatives_claim_quoted_in_the_question_goes_with_the_answer_that_puts
     nl = ("V: Uw neef verklaarde dat u samen via Italië kwam. A: Hij kwam via Italië. Ik kwam via Spanje. / "
           "V: Waar begon u? A: In Dakar. Ik vloog naar Marokko en ging met een boot naar Spanje en dan naar Nederland.")
     assert "ITA" not in route(nl)
+
+
+# --- a lawyer's letter: the report's sentence the client objects to is a claim, not the account ----------------------
+
+def test_dutch_letter_disputing_a_sentence_of_the_report_drops_its_country():
+    text = ("Betreft: cliënt A. Haddad, v-nummer 2233445566. Cliënt betwist de zin op pagina 4 van het rapport dat hij "
+            "'via Oostenrijk' zou zijn gereisd. Hij vloog van Beiroet naar Athene en nam daarna de bus via Bulgarije "
+            "en Roemenië naar Duitsland. Vanuit Keulen reisde hij met de trein naar Utrecht.")
+    assert "AUT" not in route(text)
+
+
+def test_english_letter_objecting_to_a_sentence_of_the_report_leaves_no_route():
+    text = ("Our client Ms T. Petrenko objects to the sentence on page 3 of the report that she 'came through Slovakia'. "
+            "The interviewer mixed her up with another applicant. Our client will describe her journey at the next "
+            "interview.")
+    assert route(text) == ()
+
+
+def test_english_report_named_with_the_clients_name_and_number_is_a_claim():
+    text = ("The report of our client Mr K. Osei (V-number 2718281828) states that he travelled through Portugal. He did "
+            "not. His journey was: from Accra by plane to Casablanca, by boat to Spain and by bus to Amsterdam.")
+    assert "PRT" not in route(text)
