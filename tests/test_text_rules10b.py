@@ -35,3 +35,46 @@ def test_aside_of_other_persons_is_dropped_en():
             "stated they came via Spain). Person 3 stated: from Syria to Turkey, by boat to Greece, then by bus to "
             "Germany and by train to the Netherlands.")
     assert _route(text) == "SYR>TUR>GRC>DEU>NLD"
+
+
+# --- codes: a hyphen-joined chain of two-letter country codes is a route, also after a mode word ------------------
+
+def test_iso2_chain_after_a_mode_word_en():
+    text = ("Train check Venlo. Subject, Eritrean national, stated he travelled ER-SD-LY by road, then by boat LY-IT, "
+            "then by train IT-CH-DE-NL.")
+    assert _route(text) == "ERI>SDN>LBY>ITA>CHE>DEU>NLD"
+
+
+def test_iso2_chain_after_a_mode_word_nl():
+    text = "Controle ICE Emmerich. Betrokkene verklaarde: met de boot LY-IT, daarna per trein IT-AT-DE-NL."
+    assert _route(text) == "LBY>ITA>AUT>DEU>NLD"
+
+
+# --- names in other languages: the Russian soft sign written as an apostrophe, the Persian ending -iye -----------
+
+def test_russian_soft_sign_apostrophe_nl():
+    text = "Vertaling uit het Russisch: 'Ik vloog van Moskou naar Minsk, liep naar Litva en ging met de bus via Pol'sha naar Germaniya en Niderlandy.'"
+    assert _route(text) == "RUS>BLR>LTU>POL>DEU>NLD"
+
+
+def test_russian_soft_sign_apostrophe_en():
+    text = "Interpreter's translation (Russian): 'From Grozny by car to Minsk, on foot into Pol'sha, then by bus to Germaniya and the Netherlands.'"
+    assert _route(text) == "RUS>BLR>POL>DEU>NLD"
+
+
+def test_persian_iye_ending():
+    text = ("Vertaling uit het Dari: 'Van Herat naar Irân, verder naar Torkiye en met een boot naar Yunân. Daarna te voet "
+            "naar Maqduniye en Serbestân, en met de trein naar Holand.'")
+    assert _route(text) == "AFG>IRN>TUR>GRC>MKD>SRB>NLD"
+
+
+# --- a plane's path over a country is no stop ------------------------------------------------------------------
+
+def test_plane_path_over_a_country_nl():
+    text = "Ik vloog van Bakoe naar Minsk, het vliegtuig ging over Rusland. Daarna liep ik naar Litouwen en reisde naar Nederland."
+    assert _route(text) == "AZE>BLR>LTU>NLD"
+
+
+def test_plane_path_over_a_country_en():
+    text = "I flew from Baku to Minsk, the plane went over Russia. Then I walked to Lithuania and went on to the Netherlands."
+    assert _route(text) == "AZE>BLR>LTU>NLD"

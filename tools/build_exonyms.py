@@ -83,6 +83,9 @@ def transliterate(name: str) -> list[str]:
     plain = " ".join(word[:1].upper() + word[1:] for word in plain.split(" "))
     variants = {plain, plain.replace("iya", "ia"), plain.replace("iya", "ija"), plain.replace("kh", "h"),
                 plain.replace("ts", "c")}
+    if "ь" in name.lower():   # the soft sign written as an apostrophe, as scholarly and ISO 9 spellings do ("Pol'sha")
+        soft = "".join("'" if ch.lower() == "ь" else _CYRILLIC.get(ch.lower(), ch.lower()) for ch in name)
+        variants.add(" ".join(word[:1].upper() + word[1:] for word in soft.split(" ")))
     return sorted(v for v in variants if v.isascii() or all(ord(c) < 0x250 for c in v))
 
 
@@ -95,7 +98,9 @@ def spelling_variants(name: str) -> list[str]:
         bare = article.group(2)
         forms |= {bare[:1].upper() + bare[1:], f"al-{bare}", f"el-{bare}"}
     for form in list(forms):
-        for ending, others in (("iya", ("ia", "iyya", "iyah")), ("ia", ("iya",))):
+        # Persian and Turkish write the ending -iye ("Maqduniye", "Suriye")
+        for ending, others in (("iya", ("ia", "iyya", "iyah", "iye")), ("ia", ("iya",)), ("ie", ("iye",)),
+                               ("iye", ("ie", "iya"))):
             if form.endswith(ending) and not (ending == "ia" and form.endswith("iia")):
                 forms |= {form[: -len(ending)] + other for other in others}
     forms |= {re.sub(r"([aeiou])\1", r"\1", form) for form in list(forms)}

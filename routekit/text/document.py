@@ -325,8 +325,9 @@ def read_codes(text: str) -> str:
         if len(parts) == 1 and after and after.group(1).lower() in table.not_after:
             continue   # a document or plate of one state ("UA registration"); a chain is a route ("PVG-IST (visa)")
         lowered = word.lower()
-        # a chain of airports, or of airports and countries ("LOS-CAI-AMS", "PK-DOH-PRG")
-        chained = len(parts) > 1 and any(len(p) == 3 for p in parts)
+        # a chain of airports, or of airports and countries ("LOS-CAI-AMS", "PK-DOH-PRG"), or of country codes
+        # alone ("boat LY-IT", "train IT-FR-BE-NL": a hyphen-joined pair of codes is a leg, not two departments)
+        chained = len(parts) > 1
         # a code right after another one, joined by a comma or "en"/"and": a list ("via IR en TR", "HR, SI")
         listed = 0 <= start - previous_code_end <= 8 and bool(table.list_gap.fullmatch(text[previous_code_end:start]))
         if not listed and word.isupper() and word.isalpha() and len(word) > 1:
