@@ -60,3 +60,12 @@ def test_english_report_named_with_the_clients_name_and_number_is_a_claim():
     text = ("The report of our client Mr K. Osei (V-number 2718281828) states that he travelled through Portugal. He did "
             "not. His journey was: from Accra by plane to Casablanca, by boat to Spain and by bus to Amsterdam.")
     assert "PRT" not in route(text)
+
+
+# --- gazetteer: Frankfurt an der Oder is a German border town (its Polish twin is Słubice) ---------------------------
+
+def test_frankfurt_an_der_oder_is_in_germany_and_slubice_in_poland():
+    nl = "Ik vloog van Erbil naar Minsk, liep naar Polen en werd naar Frankfurt an der Oder gebracht. Daarna met de trein naar Nederland."
+    assert route(nl) == ("IRQ", "BLR", "POL", "DEU", "NLD")
+    en = "From Minsk we walked into Poland and waited in Slubice for a week; then the smuggler drove us to Amsterdam."
+    assert route(en) == ("BLR", "POL", "NLD")
