@@ -78,3 +78,15 @@ def test_plane_path_over_a_country_nl():
 def test_plane_path_over_a_country_en():
     text = "I flew from Baku to Minsk, the plane went over Russia. Then I walked to Lithuania and went on to the Netherlands."
     assert _route(text) == "AZE>BLR>LTU>NLD"
+
+
+# --- a translation's label makes a quoted French/Spanish statement a record of ours, not another language --------
+
+def test_translation_label_frames_a_quoted_statement_en():
+    text = "Translation from Spanish: 'Salí de Tegucigalpa en avión a Madrid, y después en tren a Francia y a Holanda.'"
+    assert _route(text) == "HND>ESP>FRA>NLD"
+
+
+def test_translation_label_frames_a_quoted_statement_nl():
+    text = "Vertaling uit het Frans: 'Je suis parti de Dakar en bus jusqu'à Bamako, puis l'Algérie, puis la France et les Pays-Bas.'"
+    assert _route(text) == "SEN>MLI>DZA>FRA>NLD"

@@ -209,9 +209,19 @@ def _framing_language(original: str) -> str:
         _WORD_LANGUAGES.__contains__, _WORD.findall(fold(outside))))))
     dutch, english = scores.get("nl", 0), scores.get("en", 0)
     others = max((count for lang, count in scores.items() if lang not in ("nl", "en")), default=0)
+    # a translation's label ("Translation from Spanish: '...'", "Vertaling uit het Frans:") says the record is ours
+    # even when it has fewer than three function words of its own
+    if max(dutch, english) < 3 and not others:
+        labels = [_TRANSLATION_LABELS[word] for word in _WORD.findall(fold(outside)) if word in _TRANSLATION_LABELS]
+        if labels:
+            return labels[0]
     if max(dutch, english) < 3 or max(dutch, english) <= others:
         return ""
     return "nl" if dutch >= english else "en"
+
+
+_TRANSLATION_LABELS = {"translation": "en", "translated": "en", "interpreter": "en", "interpreter's": "en",
+                       "vertaling": "nl", "vertaald": "nl", "tolk": "nl", "tolkin": "nl"}
 
 
 # --- segmentation ---------------------------------------------------------------------------------
