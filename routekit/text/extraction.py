@@ -1828,6 +1828,8 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
 
     leg_modes.told_apart(route, mode_of, travelled, arrivals_in)
 
+    if not homes and route:   # no birth or origin named as a place: the nationality told as an adjective
+        homes = _nationality_adjective_homes(folded, segments, route, travelled)
     inferred_home = _place_home(route, homes, explicit_start, travelled) if homes else False
     if pair_of:
         reorders += _repair_legs(route, added_order, [(travelled[i].mention.place.iso3, pair.mention.place.iso3)
@@ -3271,3 +3273,50 @@ def _document_counts(text: str, cues: dict[str, list[tuple[int, int]]], states: 
             "codes": codes,
             "years": len(years), "before_cues": len(cues.get("before", ())),
             "named_not_routed": len(named - set(route))}
+
+
+# "an Iranian woman", "Ethiopian national", "de Egyptische nationaliteit", "RUS nat.": a word (a country adjective or
+# code, ``_adjective_nationalities``) before a person or nationality noun (``nationality_adjective_nouns``)
+_NATIONALITY_ADJECTIVE = re.compile(r"\b([a-z]+)\s+(" + _listed("nationality_adjective_nouns") + r")(?![\w'])")
+_LIVED_SOMEWHERE = re.compile(r"\b" + _in_order("lived_words", spaced=True) + r"(?![\w'])")
+
+
+@lru_cache(maxsize=1)
+def _adjective_nationalities() -> dict[str, str]:
+    """Folded country adjective (``country_adjectives.csv``, every country, Dutch and English) -> ISO3; an adjective
+    shared by two countries ("Congolese") names none."""
+    table: dict[str, str] = {}
+    for row in read_data_csv("country_adjectives.csv"):
+        word = fold(row["adjective"])
+        table[word] = row["iso3"] if table.get(word, row["iso3"]) == row["iso3"] else ""
+    return table
+
+
+@lru_cache(maxsize=1)
+def _nationality_codes() -> frozenset[str]:
+    """ISO3 codes, read as a nationality only before "nat" (police shorthand "SYR nat.": not "de man", "and nat")."""
+    from routekit.reference import alpha2_to_iso3
+
+    return frozenset(alpha2_to_iso3().values())
+
+
+def _nationality_adjective_homes(folded: str, segments: Segments, route: list[str],
+                                 travelled: list[_MentionState]) -> list[tuple[str, bool, int]]:
+    """The person's nationality told only as an adjective or code with a person noun, as a home: the start of a
+    journey whose first country borders it and is told only as reached ("an Iranian woman went to Turkey"), not when
+    the story begins in the middle of the journey ("Afghaanse nationaliteit ... in Servie betaald") or where the person
+    lived or left from. The first such word the record names: a record describes its subject first."""
+    first = next((country for country in route if country != NETHERLANDS), None)
+    if first is None or len(route) < 2 or _LIVED_SOMEWHERE.search(folded) or any(
+            s.departure or s.residence or s.start or s.journey_start for s in travelled if s.mention.place.iso3 == first):
+        return []
+    table = _adjective_nationalities()
+    for match in _NATIONALITY_ADJECTIVE.finditer(folded):
+        word = match.group(1)
+        iso3 = table.get(word) or (word.upper() if folded.startswith("nat", match.start(2)) and len(word) == 3
+                                   and word.upper() in _nationality_codes() else "")
+        if iso3 and iso3 != NETHERLANDS:
+            if first in timeline.neighbours().get(iso3, ()):
+                return [(iso3, True, segments.sentence(match.start()))]
+            return []
+    return []

@@ -1,0 +1,44 @@
+"""Issue 15, round 10: the route's first country (the origin) and the records without a route.
+
+Each test is a hand-made record of one kind of origin error, Dutch and English where the kind applies.
+"""
+
+import pytest
+
+from routekit.text.extraction import extract_route
+
+
+# The person's nationality told only as an adjective with a person noun ("an Iranian woman", "Ethiopian national",
+# "de Marokkaanse nationaliteit"), and a journey whose first leg names no start: the journey starts in that country
+# (the labelling conventions' rule 9 - the start is the nationality unless a residence or departure says otherwise).
+@pytest.mark.parametrize("text, route", [
+    ("Summary of the interview. The applicant, an Iranian woman, states that she went to Turkey by bus and crossed "
+     "into Greece on foot. From Athens she flew to Amsterdam.", ("IRN", "TUR", "GRC", "NLD")),
+    ("Official report. Subject, an Ethiopian national, walked to Djibouti and took a boat to Yemen. She worked in "
+     "Riyadh and flew to Amsterdam.", ("ETH", "DJI", "YEM", "SAU", "NLD")),
+    ("Proces-verbaal. Betrokkene heeft de Egyptische nationaliteit. Hij verklaarde dat hij met een auto naar Libië "
+     "reisde en met een boot naar Kreta. Daarna vloog hij naar Eindhoven.", ("EGY", "LBY", "GRC", "NLD")),
+    ("Samenvatting. Betrokkene, een Iraanse vrouw, reisde met de bus naar Turkije en liep over de grens naar "
+     "Griekenland. Vanuit Athene vloog zij naar Schiphol.", ("IRN", "TUR", "GRC", "NLD")),
+    ("KMar road check. Passenger: RAHIMI, AFG nat. States he went to Iran by car and to Turkey on foot. He then came "
+     "by train to Amsterdam.", ("AFG", "IRN", "TUR", "NLD")),
+])
+def test_nationality_adjective_is_the_start_of_a_journey_without_one(text, route):
+    assert extract_route(text).route == route
+
+
+# ... but not when the text tells where the journey began or where the person lived (rule 9), and not alone.
+@pytest.mark.parametrize("text, route", [
+    ("The applicant, an Afghan national, lived in Tehran for ten years. From Tehran he went to Turkey by bus and "
+     "then by boat to Greece. He flew to Amsterdam.", ("IRN", "TUR", "GRC", "NLD")),
+    ("Betrokkene, een Syrische man, vertrok uit Libanon met het vliegtuig naar Turkije en kwam per boot in "
+     "Griekenland. Daarna vloog hij naar Amsterdam.", ("LBN", "TUR", "GRC", "NLD")),
+    ("KMar Schiphol. Subject, a Somali national, refused to say anything about his journey.", ()),
+    # a lived-in country anywhere in the record: the story may start there, so the nationality stays out
+    ("PV. Verd. Turkse nat., sinds 2015 woonachtig in Plovdiv (BG). Verkl. met eigen auto via Servie, Oostenrijk en "
+     "Duitsland naar Nederland te zijn gereden.", ("BGR", "SRB", "AUT", "DEU", "NLD")),
+    # a code is a nationality only in the police shorthand "XXX nat.": "de man" is no German
+    ("Betrokkene sprak met de man. Hij reisde met de bus naar Belgie en daarna naar Nederland.", ("BEL", "NLD")),
+])
+def test_nationality_adjective_gives_way_to_a_told_start(text, route):
+    assert extract_route(text).route == route
