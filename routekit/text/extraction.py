@@ -32,7 +32,7 @@ from routekit.text.document import cues as _document_words
 from routekit.text.document import in_dutch_file
 from routekit.text.document import prepare_folded
 from routekit.text.gazetteer import Mention, Place, find_places, foreign_authorities, fuzzy_name, read_data_csv
-from routekit.text.legmodes import UNKNOWN_MODE, LegModes
+from routekit.text.legmodes import UNKNOWN_MODE, LegModes, netherlands_leg
 from routekit.text.legmodes import mode_spans as find_mode_spans
 from routekit.text.matcher import Tokens, WordCache, tokenize
 from routekit.text.normalise import QUOTE_CLOSE, Segments, detect_language, fold, quote_opening_before, segment
@@ -2846,6 +2846,9 @@ def extract_route(text: str | None) -> RouteExtraction:
     if len(route) < 2:  # one country is no journey (a birthplace, the place a person was found)
         return RouteExtraction(smuggler=smuggler, route_asked=True, confidence=no_route_probability("one_country"),
                                reason=REASON_NO_ROUTE, language=language, flags=("one_country",))
+    if route[-1] == NETHERLANDS and mode_of.get(NETHERLANDS, UNKNOWN_MODE) == UNKNOWN_MODE and mode_spans:
+        mode_of[NETHERLANDS] = netherlands_leg(folded, mode_spans, states, route, cues.get("vehicle", ()),
+                                               segments.sentence)   # the leg here, told without naming it
     modes = tuple(map(mode_of.get, route[1:], repeat(UNKNOWN_MODE)))   # mode_of.get(country, UNKNOWN_MODE)
     counts = _counts(states, route, modes, reorders, inferred_home, language, dialogue.turns,
                      len(segments.sentence_starts))

@@ -296,3 +296,47 @@ class LegModes:
                     return True
                 other += step
         return False
+
+
+_NETHERLANDS = "NLD"
+_INTO_HERE: dict = _raw()[1]["into_here"]
+# "een bus naar hier", "met de trein hier gekomen", "took a train here": a mode that leads to where the record is made
+_TO_HERE = re.compile(r"\s*(?:" + _words(*_INTO_HERE["to"]) + r"\s+)?" + _words(*_INTO_HERE["here"]) + r"\b")
+# "kwam met de nachttrein uit Wenen", "by bus from Germany": a mode that leads from the place right after it
+_FROM_HERE = re.compile(r"\s*" + _words(*_INTO_HERE["from"]) + r"\s+" + _ARTICLE + "$")
+_FROM_REACH = 24   # the longest gap between such a mode and its place, in characters
+_OPENING_SENTENCES = 2   # a record's vehicle is named in its heading or first sentence ("MTV-controle in de ICE ...")
+
+
+def netherlands_leg(folded: str, spans: list[ModeSpan], states: Sequence[_MentionState], route: list[str],
+                    vehicles: Sequence[tuple[int, int]], sentence_of) -> str:
+    """The mode of the last leg, into the Netherlands, when no mention of the Netherlands told it: the leg is often
+    told without naming the country ("een bus naar hier", "kwam met de nachttrein uit Wenen", a record that opens with
+    the train or flight the person was found in, "met de trein via Zwitserland en Duitsland" with the Netherlands
+    implied as the end). ``route`` ends in the Netherlands; ``sentence_of`` maps an offset to its sentence."""
+    if not spans or len(route) < 2:
+        return UNKNOWN_MODE
+    for span in spans:   # "een bus naar hier", "took the train here"
+        if _TO_HERE.match(folded, span[1]):
+            return span[2]
+    previous = route[-2]
+    told = [st for st in states if not st.excluded and not st.home]
+    for position, st in enumerate(told):   # "kwam met de nachttrein uit Wenen": the leg out of the last country
+        if st.mention.place.iso3 != previous or not st.departure:
+            continue
+        after = told[position + 1] if position + 1 < len(told) else None
+        if after is not None and after.clause == st.clause and after.mention.place.iso3 != _NETHERLANDS:
+            continue   # "met de trein uit Keulen naar Berlijn": a leg of its own
+        start = st.mention.start
+        for span in spans:
+            if 0 <= start - span[1] <= _FROM_REACH and _FROM_HERE.fullmatch(folded, span[1], start):
+                return span[2]
+    if vehicles:   # the vehicle a record opens with, before any country of the journey: the leg that came here
+        first_told = min((st.mention.start for st in told if st.mention.place.iso3 != _NETHERLANDS), default=None)
+        for v_start, v_end in vehicles:
+            if sentence_of(v_start) >= _OPENING_SENTENCES or (first_told is not None and v_start > first_told):
+                break
+            for span in spans:
+                if span[0] < v_end and v_start < span[1]:
+                    return span[2]
+    return UNKNOWN_MODE

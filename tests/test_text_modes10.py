@@ -1,0 +1,67 @@
+"""Leg modes told without naming the country of the leg (issue 15, modes round 10): hand-made texts, Dutch and
+English, one per mechanism of ``routekit.text.legmodes``."""
+
+import pytest
+
+from routekit.text.extraction import extract_route
+
+
+@pytest.mark.parametrize("text, route, modes", [
+    # a mode that leads 'here': the leg into the Netherlands, not named
+    ("V: Hoe bent u van Syrie naar Duitsland gereisd? A: Ik vloog van Damascus naar Berlijn. "
+     "V: En daarna? A: Daarna een bus naar hier.", ("SYR", "DEU", "NLD"), ("plane", "bus")),
+    ("Q: How did you travel to the Netherlands? A: I flew from Erbil to Brussels and took a train here.",
+     ("IRQ", "BEL", "NLD"), ("plane", "train")),
+])
+def test_a_mode_that_leads_here_is_the_leg_into_the_netherlands(text, route, modes):
+    result = extract_route(text)
+    assert result.route == route
+    assert result.modes == modes
+
+
+@pytest.mark.parametrize("text, route, modes", [
+    # a mode leading from the last country abroad, with no destination after it
+    ("V: Hoe kwam u in Oostenrijk? A: Met het vliegtuig uit Irak. V: En hoe bent u hier gekomen? "
+     "A: Met de nachttrein uit Wenen.", ("IRQ", "AUT", "NLD"), ("plane", "train")),
+    ("Police report, Amsterdam. The suspect stated that he flew from Lagos to Frankfurt in 2019 and that he came by "
+     "bus from Germany in 2023.", ("NGA", "DEU", "NLD"), ("plane", "bus")),
+])
+def test_a_mode_from_the_last_country_is_the_leg_into_the_netherlands(text, route, modes):
+    result = extract_route(text)
+    assert result.route == route
+    assert result.modes == modes
+
+
+def test_a_mode_from_a_country_towards_another_stays_that_legs():
+    """'met de trein uit Keulen naar Berlijn' is a leg inside Germany: it tells nothing of the leg here."""
+    result = extract_route("V: Hoe kwam u in Duitsland? A: Met het vliegtuig uit Irak, daarna met de trein uit "
+                           "Keulen naar Berlijn. Daarna ben ik in Nederland aangekomen.")
+    assert result.route == ("IRQ", "DEU", "NLD")
+    assert result.modes[-1] == "unknown"
+
+
+@pytest.mark.parametrize("text, modes", [
+    # the vehicle a record opens with, found in it before any country of the journey: the leg here
+    ("MTV-controle in de ICE t.h.v. Zevenaar. Betr. verklaarde dat hij uit Irak naar Duitsland was gevlogen en in "
+     "Keulen was ingestapt.", ("plane", "train")),
+    ("KMar check on an ICE near Zevenaar. The passenger stated that he had flown from Baghdad to Berlin.",
+     ("plane", "train")),
+])
+def test_the_vehicle_a_record_opens_with_is_the_leg_into_the_netherlands(text, modes):
+    result = extract_route(text)
+    assert result.route == ("IRQ", "DEU", "NLD")
+    assert result.modes == modes
+
+
+@pytest.mark.parametrize("text, route, modes", [
+    # vehicle words of modes.yaml's lists: compounds and regional names
+    ("V: Hoe kwam u in Italie? A: Met een zeilboot uit Turkije. Daarna met de nachttrein naar Frankrijk.",
+     ("TUR", "ITA", "FRA"), ("boat", "train")),
+    ("Q: How did you reach Italy? A: In a sailboat from Turkey. Then by night train to France.",
+     ("TUR", "ITA", "FRA"), ("boat", "train")),
+    ("Hij is met de nachtboot van Tunesie naar Italie gegaan.", ("TUN", "ITA"), ("ferry",)),
+])
+def test_vehicle_words(text, route, modes):
+    result = extract_route(text)
+    assert result.route == route
+    assert result.modes == modes
