@@ -90,3 +90,20 @@ def test_translation_label_frames_a_quoted_statement_en():
 def test_translation_label_frames_a_quoted_statement_nl():
     text = "Vertaling uit het Frans: 'Je suis parti de Dakar en bus jusqu'à Bamako, puis l'Algérie, puis la France et les Pays-Bas.'"
     assert _route(text) == "SEN>MLI>DZA>FRA>NLD"
+
+
+# --- an outbound check or a boarding not completed is no arrival -------------------------------------------------
+
+def test_outbound_departure_check_is_no_stop_nl():
+    text = ("Ferryterminal Europoort, controle P&O-vertrek naar Hull. In een trailer aangetroffen. Betr. verkl. dat hij "
+            "uit Kabul via Iran en Turkije naar Griekenland reisde en daarna met de trein naar Rotterdam.")
+    assert _route(text) == "AFG>IRN>TUR>GRC>NLD"
+
+
+def test_boarding_not_completed_is_no_stop_en():
+    text = ("Port of Vlissingen. Subject found in a trailer about to board for Dover. He would not say how he came to "
+            "the Netherlands.")
+    assert _route(text) == ""
+    text = ("Official report, Hook of Holland. Suspect arrested while trying to board a van to England. Stated: flew "
+            "from Tehran to Istanbul, boat to Lesbos, then by bus via Serbia to Germany and by train to the Netherlands.")
+    assert _route(text) == "IRN>TUR>GRC>SRB>DEU>NLD"
