@@ -42,3 +42,17 @@ def test_nationality_adjective_is_the_start_of_a_journey_without_one(text, route
 ])
 def test_nationality_adjective_gives_way_to_a_told_start(text, route):
     assert extract_route(text).route == route
+
+
+# A region or town as the only clue to the start, not resolved: the Venezuelan coast the boats to the Caribbean parts
+# of the Kingdom leave from (Falcón state, the Paraguaná peninsula, Punto Fijo); capitalised only ("a falcon").
+@pytest.mark.parametrize("text, route", [
+    ("Samenvatting gehoor. Betrokkene kwam in 2023 met een bootje vanuit de kust van Falcón aan op Bonaire. In 2024 "
+     "vloog zij naar Schiphol.", ("VEN", "BES", "NLD")),
+    ("Interview summary. He paid a fisherman to take him from Punto Fijo to Aruba by boat, and later flew from Aruba "
+     "to Amsterdam.", ("VEN", "ABW", "NLD")),
+    ("Interview summary. A falcon sat on the roof. He took a boat from Curaçao to Aruba and flew from Aruba to "
+     "Amsterdam.", ("CUW", "ABW", "NLD")),
+])
+def test_venezuelan_departure_coast_is_the_start(text, route):
+    assert extract_route(text).route == route
