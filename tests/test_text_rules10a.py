@@ -69,3 +69,24 @@ def test_frankfurt_an_der_oder_is_in_germany_and_slubice_in_poland():
     assert route(nl) == ("IRQ", "BLR", "POL", "DEU", "NLD")
     en = "From Minsk we walked into Poland and waited in Slubice for a week; then the smuggler drove us to Amsterdam."
     assert route(en) == ("BLR", "POL", "NLD")
+
+
+# --- transcripts: the start asked by town, and an order question between two countries ------------------------------
+
+def test_question_about_the_town_left_from_asks_the_journeys_start():
+    nl = ("V: Hoe kwam u in Egypte? A: Met de bus naar Aswan. / V: En daarna? A: Naar Libië, en met een boot naar Italië. "
+          "Trein naar Rome, bus naar Brussel, trein naar Nederland. / V: Vanuit welke stad bent u vertrokken? "
+          "A: Kassala, in Soedan.")
+    assert route(nl) == ("SDN", "EGY", "LBY", "ITA", "BEL", "NLD")
+    en = ("Q: How did you get to Egypt? A: By bus to Aswan. / Q: Then? A: To Libya, and a boat to Italy. Train to "
+          "Rome, bus to Brussels, train to the Netherlands. / Q: Which town did you leave from? A: Kassala, in Sudan.")
+    assert route(en) == ("SDN", "EGY", "LBY", "ITA", "BEL", "NLD")
+
+
+def test_an_order_question_between_two_countries_presumes_both():
+    nl = ("V: Eerst Libië of eerst Egypte? A: Eerst Egypte, Caïro. / V: Waar stak u over? A: Van Zuwara naar "
+          "Lampedusa. / V: En daarna? A: Met de trein naar Nederland.")
+    assert {"EGY", "LBY"} <= set(route(nl))
+    en = ("Q: Which came first, Libya or Egypt? A: Egypt, Cairo. / Q: Where did you cross? A: From Zuwara to "
+          "Lampedusa. / Q: And then? A: By train to the Netherlands.")
+    assert {"EGY", "LBY"} <= set(route(en))

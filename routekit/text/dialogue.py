@@ -452,7 +452,8 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
             told_countries = {mention_countries[i] for i in told}
             # "Did you enter Lithuania or Poland? A: Poland.": the alternative not named is not travelled
             if (yes_no and len(asked_countries) > 1 and told_countries & asked_countries
-                    and extra.alternatives.search(question_text)):
+                    and extra.alternatives.search(question_text)
+                    and _order_alternatives().search(question_text) is None):   # "Eerst Libie of eerst Egypte?"
                 others = [i for i in asked if mention_countries[i] not in told_countries]
                 dropped.update(mention_starts[i] for i in others)
                 # "You said you were in Libya. ... Tripoli in Libya or Tripoli in Lebanon? A: Lebanon": the one not
@@ -723,6 +724,16 @@ def _other_person() -> _OtherPerson:
         first_person=frozenset(fold(str(w)) for w in lists.get("first_person_words") or ()),
         statement=words_regex([str(w) for w in persons.get("statement") or ()] or ["(?!)"]),
     )
+
+
+@lru_cache(maxsize=1)
+def _order_alternatives() -> re.Pattern[str]:
+    """An alternative question that asks an order ("Eerst Libie of eerst Egypte?", "Which came first, Libya or
+    Egypt?"): it presumes both countries, so the one the answer does not name stays (``document.yaml``
+    ``dialogue.order_alternatives``)."""
+    from routekit.text.document import cues, words_regex
+
+    return words_regex([str(p) for p in (cues().get("dialogue") or {}).get("order_alternatives") or ()] or ["(?!)"])
 
 
 _ANSWER_CLAUSE = re.compile(r"[^.,;!?/]+")
