@@ -90,3 +90,19 @@ def test_an_order_question_between_two_countries_presumes_both():
     en = ("Q: Which came first, Libya or Egypt? A: Egypt, Cairo. / Q: Where did you cross? A: From Zuwara to "
           "Lampedusa. / Q: And then? A: By train to the Netherlands.")
     assert {"EGY", "LBY"} <= set(route(en))
+
+
+# --- transcripts: an answer that contradicts a negative question ----------------------------------------------------
+
+def test_jawel_to_a_negative_question_keeps_the_country():
+    text = ("V: Hoe kwam u in Europa? A: Met een boot van Annaba naar Sardinië. / V: U bent dus niet in Frankrijk "
+            "geweest? A: Jawel. / V: Hoe kwam u naar Nederland? A: Met een Flixbus.")
+    assert route(text) == ("DZA", "ITA", "FRA", "NLD")
+    denied = text.replace("A: Jawel.", "A: Nee.")
+    assert "FRA" not in route(denied)
+
+
+def test_english_contradicting_answer_to_a_negative_question_keeps_the_country():
+    text = ("Q: How did you get to Europe? A: By boat from Annaba to Sardinia. / Q: So you have not been in France? "
+            "A: Yes, I was. / Q: How did you get to the Netherlands? A: By Flixbus.")
+    assert route(text) == ("DZA", "ITA", "FRA", "NLD")

@@ -497,6 +497,11 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
             never.difference_update(mention_countries[i] for i in told + asked)
         kept.update(mention_starts[i] for i in asked)
         _join_turn(folded, q_start, q_end, answer, joins)
+        if _contradiction().match(answer_text):
+            # "U bent dus niet in Frankrijk geweest? A: Jawel.": the answer contradicts the question's negation, which
+            # then denies nothing: its words are blanked like the turn's marks
+            joins.extend(offset for word in _not_word().finditer(folded, q_start, q_end)
+                         for offset in range(*word.span()))
     if not turns:
         return EMPTY
     # "A: Ja, dan Griekenland, niet Italie, sorry", "A: Niet Duitsland, ik kwam uit Frankrijk": an answer that names a
@@ -734,6 +739,22 @@ def _order_alternatives() -> re.Pattern[str]:
     from routekit.text.document import cues, words_regex
 
     return words_regex([str(p) for p in (cues().get("dialogue") or {}).get("order_alternatives") or ()] or ["(?!)"])
+
+
+@lru_cache(maxsize=1)
+def _contradiction() -> re.Pattern[str]:
+    """An answer opening that contradicts a negative question (``document.yaml`` ``dialogue.contradiction``: "Jawel",
+    "Toch wel", "Yes, I was"), not followed by a negation of its own."""
+    from routekit.text.document import cues
+
+    phrases = [_words([str(p)]) for p in (cues().get("dialogue") or {}).get("contradiction") or ()]
+    nots = "|".join(map(re.escape, _negations().not_words))
+    return re.compile(r"\W*(?:" + ("|".join(phrases) or "(?!)") + r")(?![\w'])(?![\s,]+(?:" + nots + r")(?![\w']))")
+
+
+@lru_cache(maxsize=1)
+def _not_word() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, _negations().not_words)) + r")(?![\w'])")
 
 
 _ANSWER_CLAUSE = re.compile(r"[^.,;!?/]+")

@@ -2737,6 +2737,18 @@ def _repair_legs(route: list[str], added_order: dict[str, int], legs: list[tuple
     return moves
 
 
+def _without_blanked_negations(cues: dict[str, list[tuple[int, int]]], folded: str,
+                               unjoined: str) -> dict[str, list[tuple[int, int]]]:
+    """A negative question the answer contradicts ("U bent dus niet in Frankrijk geweest? A: Jawel", "So you have not
+    been in France? A: Yes, I was"): the dialogue layer blanked its negation word in the joined text (the tokens still
+    hold it), so a negation cue holding a blanked word ("niet", "have not been") denies nothing."""
+    def blanked(start: int, end: int) -> bool:
+        return any(folded[i] == " " and unjoined[i].isalpha() for i in range(start, end))
+
+    return {kind: ([span for span in spans if not blanked(*span)] if kind in ("negation", "never_there") else spans)
+            for kind, spans in cues.items()}
+
+
 def extract_route(text: str | None) -> RouteExtraction:
     """Structure one narrative into its route; never raises on bad input (see ``reason``)."""
     if text is None or (isinstance(text, float) and text != text):
@@ -2799,6 +2811,8 @@ def extract_route(text: str | None) -> RouteExtraction:
     # Keep lists of countries together ("Servie, Hongarije en Oostenrijk") when splitting clauses.
     together = [(a.end, b.start) for a, b in zip(mentions, mentions[1:]) if b.start - a.end <= 6]
     cues = vocab.spans(folded, tokens, cue_phrases)
+    if dialogue.joins and ("negation" in cues or "never_there" in cues):
+        cues = _without_blanked_negations(cues, folded, unjoined)
     breaks = [start for start, _ in cues.get(CLAUSE_BREAK, [])]
     segments = segment(folded, breaks, together)
     if "now_abroad" in cues:
