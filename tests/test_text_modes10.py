@@ -65,3 +65,14 @@ def test_vehicle_words(text, route, modes):
     result = extract_route(text)
     assert result.route == route
     assert result.modes == modes
+
+
+@pytest.mark.parametrize("text", [
+    "Ik vloog van Amman naar Cairo en van daar naar Benghazi.",
+    "In 2023 vloog hij van Amman naar Cairo en vanaf daar naar Benghazi. Daarna met een boot naar Italie.",
+])
+def test_a_flight_connection_told_with_van_daar_is_a_flight(text):
+    """'en van daar naar', like 'en vandaar naar' and 'and from there to': the next stop of the same trip."""
+    result = extract_route(text)
+    assert result.route[:3] == ("JOR", "EGY", "LBY")
+    assert result.modes[:2] == ("plane", "plane")
