@@ -106,3 +106,19 @@ def test_english_contradicting_answer_to_a_negative_question_keeps_the_country()
     text = ("Q: How did you get to Europe? A: By boat from Annaba to Sardinia. / Q: So you have not been in France? "
             "A: Yes, I was. / Q: How did you get to the Netherlands? A: By Flixbus.")
     assert route(text) == ("DZA", "ITA", "FRA", "NLD")
+
+
+# --- a lawyer's letter: "Ook is onjuist dat ..." / "It is also incorrect that ..." denies what follows ---------------
+
+def test_dutch_letter_also_incorrect_that_denies_the_start():
+    text = ("Correcties op het rapport van het nader gehoor van cliënte. Ook is onjuist dat cliënte uit Freetown "
+            "vertrok. Zij woonde sinds haar tiende in Dakar en is daar vertrokken. Zij vloog naar Casablanca en stak "
+            "met een rubberboot over naar Spanje. Vanuit Madrid vloog zij naar Eindhoven.")
+    assert route(text)[0] == "SEN" and "SLE" not in route(text)
+
+
+def test_english_letter_also_incorrect_that_denies_the_country():
+    text = ("Corrections to the interview report of our client. It is also incorrect that our client left from "
+            "Freetown. She lived in Dakar and left from there. She flew to Casablanca and crossed by rubber boat to "
+            "Spain. From Madrid she flew to Eindhoven.")
+    assert route(text)[0] == "SEN" and "SLE" not in route(text)
