@@ -76,3 +76,17 @@ def test_a_flight_connection_told_with_van_daar_is_a_flight(text):
     result = extract_route(text)
     assert result.route[:3] == ("JOR", "EGY", "LBY")
     assert result.modes[:2] == ("plane", "plane")
+
+
+@pytest.mark.parametrize("text", [
+    "The applicant states that she took a bus from Aleppo to the Turkish border, walked across, and in 2023 flew "
+    "from Istanbul to Amsterdam.",
+    "Hij nam de bus van Aleppo naar de Turkse grens en liep de grens over. Daarna vloog hij van Istanbul naar "
+    "Amsterdam.",
+])
+def test_a_border_reached_is_crossed_by_the_mode_told_after_it(text):
+    """The bus reaches the border (not the leg into Turkey); the walk after it crosses it."""
+    result = extract_route(text)
+    assert result.route == ("SYR", "TUR", "NLD")
+    assert result.modes == ("foot", "plane")
+

@@ -49,6 +49,7 @@ _LEADS_TO_REACH = 120   # the longest gap it can span, in characters (a cheap te
 _TO_THE = re.compile(r"\b" + _in_order("to_the") + r"\s+" + _in_order("de_the") + r"\s+$")
 
 ModeSpan = tuple[int, int, str]
+_CROSSING_REACH = 60   # the longest gap between a border reached and the mode of its crossing, in characters
 
 
 def _words(*words: str) -> str:
@@ -188,7 +189,9 @@ class LegModes:
         if state.departure or state.home or not self.mode_spans or state.mention.start in self.starting_points:
             return UNKNOWN_MODE
         if state.mention.place.kind == "border_side" and _TO_THE.search(self.folded, 0, state.mention.start):
-            return UNKNOWN_MODE   # "met de bus naar de Griekse grens": reaching the border is not crossing it
+            # "met de bus naar de Griekse grens": reaching the border is not crossing it; the crossing's mode is told
+            # after it ("took a bus to the Turkish border and walked across", "... en liep de grens over")
+            return self._crossing_after(state)
         # the nearest mode in the mention's clause, else the nearest in its sentence outside the clauses of arrivals
         spans = self.modes_by_clause.get(state.clause) or self.free_modes.get(state.sentence)
         if not spans:
@@ -202,6 +205,17 @@ class LegModes:
             spans = [span for span in spans if span[0] < start or not self._leads_elsewhere(span, state)]
         span = _nearest(spans, state.mention)
         return span[2] if span else UNKNOWN_MODE
+
+    def _crossing_after(self, state: _MentionState) -> str:
+        """The first mode told after a border reached, in its sentence, before any other place: how it was crossed."""
+        end = state.mention.end
+        for span in self.modes_by_sentence.get(state.sentence, ()):
+            if span[0] < end:
+                continue
+            if span[0] - end > _CROSSING_REACH or any(end <= st.mention.start < span[0] for st in self.states):
+                break
+            return span[2]
+        return UNKNOWN_MODE
 
     def _leads_elsewhere(self, span: ModeSpan, state: _MentionState) -> bool:
         """Whether the mode ``span`` leads to a place that is not in ``state``'s country ("een vlucht naar Londen")."""
