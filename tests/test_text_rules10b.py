@@ -107,3 +107,17 @@ def test_boarding_not_completed_is_no_stop_en():
     text = ("Official report, Hook of Holland. Suspect arrested while trying to board a van to England. Stated: flew "
             "from Tehran to Istanbul, boat to Lesbos, then by bus via Serbia to Germany and by train to the Netherlands.")
     assert _route(text) == "IRN>TUR>GRC>SRB>DEU>NLD"
+
+
+# --- a police timeline dated by numeric month-years, told newest first -------------------------------------------
+
+def test_numeric_month_year_timeline_nl():
+    text = ("PV AVIM Venlo. Verd. Guineese nat. Tijdlijn volgens verd.: 05-2024 aankomst in NL; 02-2024 in Frankrijk "
+            "(Lyon); 12-2023 aankomst per boot op Lampedusa; 09-2023 per bus van Conakry naar Bamako.")
+    assert _route(text) == "GIN>MLI>ITA>FRA>NLD"
+
+
+def test_numeric_month_year_timeline_en():
+    text = ("Official report AVIM. Susp. Guinean national. Timeline as stated, newest first: 04/2025 arrival in NL; "
+            "01/2025 in France (Lyon); 11/2024 arrival by boat on Lampedusa; 09/2024 by bus from Conakry to Bamako.")
+    assert _route(text) == "GIN>MLI>ITA>FRA>NLD"

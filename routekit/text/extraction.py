@@ -2394,13 +2394,17 @@ _MONTHS = {name: number for number, names in enumerate((
     ("december", "dec")), start=1) for name in names}
 # "14 april 2022", "juni 2017", "in 2019": a month name with an optional day and year, or a year alone
 _DATE = re.compile(r"\b(?:(?:(\d{1,2})\s+)?(" + "|".join(sorted(_MONTHS, key=len, reverse=True))
-                   + r")\b(?:\s+(\d{4}))?|(?<!\d[\s.])(19[5-9]\d|20\d\d))\b")   # not the year of "14-09-2022"
+                   + r")\b(?:\s+(\d{4}))?|(?<!\d[\s.])(19[5-9]\d|20\d\d)"   # not the year of "14-09-2022"
+                   + r"|(?<![\d.])(?<!\d\s)(0?[1-9]|1[0-2])[\s.](19[5-9]\d|20\d\d))\b")   # "03-2024", "10/2025"
+# a numeric month right before a year ("03 2024", "10.2023" as folded), not the month of a whole date ("14 05 2025")
+_MONTH_BEFORE_YEAR = re.compile(r"(?<![\d.])(?<!\d\s)(?:0?[1-9]|1[0-2])[\s.]$")
 # the years _is_year accepts (1950-2099), each scan opening with a literal: ``re`` skips to "19" / "20" in C (a scan
 # opening with the class [12] stopped at every 1 and 2 of the dates); matches of a 4-digit word never overlap
 # (not after an ASCII digit and a space or dot: the year of a numeric date, which ``_is_year`` refuses anyway - most
 # demo records open with such dates - so those give no match to test)
 _YEARS = (("19", re.compile(r"19(?<![0-9][ .]19)[5-9]\d\b")), ("20", re.compile(r"20(?<![0-9][ .]20)\d\d\b")))
 _DATED_COUNTRIES = 3   # dates order a route only when at least this many of its countries carry one
+_ANY_YEARS = (("19", re.compile(r"19[5-9]\d\b")), ("20", re.compile(r"20\d\d\b")))   # numeric dates' years too
 
 
 def _dated_legs(travelled: list[_MentionState], folded: str, segments: Segments,
@@ -2416,6 +2420,11 @@ def _dated_legs(travelled: list[_MentionState], folded: str, segments: Segments,
     sentence_starts = segments.sentence_starts   # (segments.sentence inlined: once per year)
     year_sentences = {bisect_right(sentence_starts, start) for prefix, pattern in _YEARS if prefix in folded
                       for start in map(_MATCH_START, pattern.finditer(folded)) if _is_year(folded, start)}
+    if (len(year_sentences) < 2 or len({s.mention.place.iso3 for s in travelled
+                                        if s.sentence in year_sentences}) < _DATED_COUNTRIES) and ":" in folded:
+        # a police timeline ("Tijdlijn: 03-2024 aankomst in NL; 01-2024 in Frankrijk; ..."): its numeric month-years
+        year_sentences |= {bisect_right(sentence_starts, start) for prefix, pattern in _ANY_YEARS if prefix in folded
+                           for start in map(_MATCH_START, pattern.finditer(folded)) if _is_year(folded, start)}
     if len(year_sentences) < 2 or len({s.mention.place.iso3 for s in travelled
                                        if s.sentence in year_sentences}) < _DATED_COUNTRIES:
         return []
@@ -2423,7 +2432,10 @@ def _dated_legs(travelled: list[_MentionState], folded: str, segments: Segments,
     pending: list[tuple[int, int, int]] = []   # (sentence, month, day) waiting for a year later in the sentence
     for match in _DATE.finditer(folded):
         sentence = segments.sentence(match.start())
-        day, month, year, bare_year = match.groups()
+        day, month, year, bare_year, numeric_month, numeric_year = match.groups()
+        if numeric_year:   # "03-2024": a month and its year, told as numbers (police timelines)
+            _keep_earliest(by_sentence, sentence, (int(numeric_year), int(numeric_month), 0))
+            continue
         day_number = int(day) if day and int(day) <= 31 else 0
         if not (year or bare_year):
             pending.append((sentence, _MONTHS[month], day_number))
@@ -2461,7 +2473,9 @@ def _is_year(folded: str, start: int) -> bool:
     if not (century[:2] == "20" or (century[:2] == "19" and century[2:] >= "5")):
         return False
     before = folded[max(0, start - 2):start]
-    return not (before[-1:].isalnum() or (len(before) == 2 and before[0].isdigit() and before[1] in " ."))
+    if len(before) == 2 and before[0].isdigit() and before[1] in " .":   # a numeric date's year, unless month-year
+        return _MONTH_BEFORE_YEAR.search(folded, max(0, start - 3), start) is not None
+    return not before[-1:].isalnum()
 
 
 def _keep_earliest(by_sentence: dict[int, tuple[int, int, int]], sentence: int, key: tuple[int, int, int]) -> None:
