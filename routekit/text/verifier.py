@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from operator import attrgetter, mul
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -479,6 +480,7 @@ class _Compiled(NamedTuple):
     masks: dict
     mask_scores: dict
     legs: tuple[float, ...]                # the weight of 'legs' times its value, by the route's legs (0..8)
+    mentions: tuple[float, ...]            # the weight of 'mentions' times its value, by the mentions (0..4)
     dutch: float
     dialogue: float
     genre: tuple[tuple[str, float], ...]   # the genre features and 'length' that weigh: ``genre_counts`` key, weight
@@ -496,7 +498,9 @@ def _compiled(model: Model) -> _Compiled:
     intercept, weights = model.keep
     made = _Compiled(model, intercept, weights, tuple(weights[_I[name]] for name in _NAMED),
                      _logit(model.remove_below), _word_cut(model), {}, {},
-                     tuple(weights[_LEGS] * (legs / 8.0) for legs in range(9)), weights[_DUTCH], weights[_DIALOGUE],
+                     tuple(weights[_LEGS] * (legs / 8.0) for legs in range(9)),
+                     tuple(weights[_MENTIONS] * (count / 4.0) for count in range(5)), weights[_DUTCH],
+                     weights[_DIALOGUE],
                      tuple((name, weights[index]) for index, name in (*_GENRE_INDEX, (_LENGTH, "length"))
                            if weights[index]),
                      tuple(weights[_I[name]] for name in _ROUTE_NAMED), {})
@@ -602,7 +606,7 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
     masks = compiled.masks
     # the loop's constants as locals (a global is looked up on every use)
     flags_of, reason_bit, netherlands_code = _flags_of, _REASON_BIT, NETHERLANDS
-    home_bit, via_bit, start_bits, not_place, not_fuzzy = _HOME_BIT, _VIA_BIT, _START_BITS, _NOT_PLACE, _NOT_FUZZY
+    not_place, not_fuzzy = _NOT_PLACE, _NOT_FUZZY
     for state in states:
         mention = state.mention
         iso3 = mention.place.iso3
@@ -614,42 +618,40 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
                 excluded_in[sentence] = {iso3}
             else:
                 there.add(iso3)
-            bits = reason_bit.get(reason, _EX_OTHER_BIT)
         else:
-            flags = flags_of(state)
-            if True in flags:
-                bits = masks.get(flags)
-                if bits is None:
-                    bits = masks[flags] = _flag_mask(flags)
-                if bits & home_bit:
-                    there = home_in.get(sentence)
-                    if there is None:
-                        home_in[sentence] = {iso3}
-                    else:
-                        there.add(iso3)
-                    homes.add(iso3)
-                if bits & via_bit:
-                    vias.add(iso3)
-                if bits & start_bits and iso3 != netherlands_code:
-                    starts.add(iso3)
-            else:
-                bits = 0
-        start = mention.start
+            # the three flags every country's mentions feed (homes, vias, starts), read one by one: most are off
+            if state.home:
+                there = home_in.get(sentence)
+                if there is None:
+                    home_in[sentence] = {iso3}
+                else:
+                    there.add(iso3)
+                homes.add(iso3)
+            if state.via:
+                vias.add(iso3)
+            if (state.start or state.residence or state.journey_start) and iso3 != netherlands_code:
+                starts.add(iso3)
         if iso3 == netherlands_code:
             if netherlands < 0:
-                netherlands = start
+                netherlands = mention.start
             continue
-        named = first_in.get(sentence)
-        if named is None:
-            first_in[sentence] = iso3
-        elif named != iso3:
+        if first_in.setdefault(sentence, iso3) != iso3:
             crowded.add(sentence)
         if iso3 not in reviewed:
             continue
+        # a reviewed country's mention: all its 0/1 features as bits
+        if reason:
+            bits = reason_bit.get(reason, _EX_OTHER_BIT)
+        else:
+            flags = flags_of(state)
+            bits = masks.get(flags)
+            if bits is None:
+                bits = masks[flags] = _flag_mask(flags)
         if mention.place.kind == "country":
             bits |= not_place
         if not mention.fuzzy:
             bits |= not_fuzzy
+        start = mention.start
         if dialogue_marks:
             if start in asked:
                 bits |= _ASKED_BIT
@@ -686,16 +688,18 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
         if value:
             base += weight * value
     mask_scores = compiled.mask_scores
+    mentions_part = compiled.mentions   # w_mentions x min(mentions, 4) / 4, by mentions (0..4)
     parts = _route_parts(compiled, route)
     length = float(max(text_length, 1))
     word_cut = compiled.word_cut
     scored = []
+    lowest = math.inf
     for iso3, (bits, count, excluded, first, last, sentences) in found.items():
         score = mask_scores.get(bits)
         if score is None:
             score = mask_scores[bits] = _mask_score(bits, compiled.weights)
         part, touches, following = parts[iso3]
-        score += base + part + w_mentions * (min(count, 4) / 4.0) + w_first_position * (first / length) \
+        score += base + part + mentions_part[count if count < 4 else 4] + w_first_position * (first / length) \
             + w_last_position * (last / length)
         if excluded:
             score += w_excluded_share * (excluded / count)
@@ -703,10 +707,18 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
             score += w_other_homes
         if 0 <= netherlands < first:
             score += w_after_netherlands
-        if excluded_in and _others(excluded_in, sentences, iso3):
-            score += w_near_excluded
-        if home_in and _others(home_in, sentences, iso3):
-            score += w_near_home
+        if excluded_in:
+            for n in sentences:
+                there = excluded_in.get(n)
+                if there and (len(there) > 1 or iso3 not in there):
+                    score += w_near_excluded
+                    break
+        if home_in:
+            for n in sentences:
+                there = home_in.get(n)
+                if there and (len(there) > 1 or iso3 not in there):
+                    score += w_near_home
+                    break
         if crowded.isdisjoint(sentences):
             score += w_alone
         if starts and (several_starts or iso3 not in starts):
@@ -721,31 +733,37 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
         if following in vias:
             score += w_next_via
         scored.append((score, iso3, first))
+        if score < lowest:
+            lowest = score
+    if lowest >= word_cut and lowest >= below:   # no word is read and nothing removed: the usual record
+        return route, 0, _logistic(lowest), []
     kept = scored
-    if words_of is not None and any(score < word_cut for score, _, _ in scored):
+    if words_of is not None and lowest < word_cut:
+        # the words of the countries within the band (usually one, with a mention or two)
         words = words_of()
-        keep_words = model.keep_words
-        near_cut = {iso3 for score, iso3, _ in scored if score < word_cut}
-        pooled: dict[str, set[str]] = {iso3: set() for iso3 in near_cut}
+        pooled: dict[str, set[str]] = {iso3: set() for score, iso3, _ in scored if score < word_cut}
         for state in states:
             mention = state.mention
             into = pooled.get(mention.place.iso3)
             if into is not None:
                 mention_words(words, mention.start, mention.end, into)
+        weight = model.keep_words.get
         kept = []
+        lowest = math.inf
         for score, iso3, first in scored:
-            window = _NONE
-            if iso3 in near_cut:
-                window = frozenset(pooled[iso3])
-                score += _word_score(window, keep_words)
+            window = pooled.get(iso3)
+            if window:
+                score += sum(map(weight, window, repeat(0.0)))
             kept.append((score, iso3, first, window))
+            if score < lowest:
+                lowest = score
+    if lowest >= below or len(route) <= 2:
+        return route, 0, _logistic(lowest), []
     kept.sort(key=_first)
-    lowest = _logistic(kept[0][0])
-    if kept[0][0] >= below or len(route) <= 2:
-        return route, 0, lowest, []
     removed: list[Candidate] = []
-    new, flips, lowest = _remove(route, [(item[0], Candidate(item[1], True, item[2], (), item[3] if len(item) > 3
-                                                             else _NONE)) for item in kept], below, removed)
+    new, flips, lowest = _remove(route, [(item[0], Candidate(item[1], True, item[2], (), frozenset(item[3])
+                                                             if len(item) > 3 and item[3] else _NONE))
+                                         for item in kept], below, removed)
     return new, flips, lowest, removed
 
 
@@ -786,7 +804,7 @@ def review(route: list[str], states, mode_of: dict[str, str], dialogue, genre: d
     else:
         new, flips, lowest, removed = _removals(route, states, mode_of, dialogue, genre, language, text_length,
                                                 words_of if model.keep_words else None, model)
-    notes = tuple(_removal_note(candidate, model.keep_words) for candidate in removed)
+    notes = tuple([_removal_note(candidate, model.keep_words) for candidate in removed]) if removed else ()
     return new, {"verifier_flips": float(flips), "verifier_doubt": 1.0 - lowest}, notes
 
 
