@@ -56,3 +56,32 @@ def test_nationality_adjective_gives_way_to_a_told_start(text, route):
 ])
 def test_venezuelan_departure_coast_is_the_start(text, route):
     assert extract_route(text).route == route
+
+
+# No route: the record says the journey was not told - refused, not asked, kept for a later interview. What it names
+# then (a train ticket, a SIM card, a relative's country, the ship's last port) is no told route.
+@pytest.mark.parametrize("text", [
+    "Proces-verbaal. Betrokkene weigerde elke verklaring over zijn reisroute. Bij hem werden een treinkaartje "
+    "Keulen-Utrecht en een Italiaanse simkaart aangetroffen.",
+    "Geachte heer/mevrouw, cliënt komt niet uit Irak maar uit Iran. De vraag naar zijn reis is niet gesteld; cliënt "
+    "zal daarover in het nader gehoor verklaren.",
+    "Q: How did you travel to the Netherlands? A: I don't want to talk about that today. Q: Did you come through "
+    "Libya? A: My brother went through Libya. Q: Your passport? A: It is with my uncle in Sweden.",
+    "KMar Eemshaven. A stowaway was found on a bulk carrier, last port of call Casablanca. He refused to say where "
+    "he boarded the ship or where he came from.",
+])
+def test_untold_journey_gives_no_route(text):
+    assert extract_route(text).route == ()
+
+
+# ... but a refusal about one leg, about the costs, or by another person leaves the told route as it is.
+@pytest.mark.parametrize("text, route", [
+    ("KMar note. A man stated that he had come by bus from Hamburg, where he had worked for a year. He refused to "
+     "say how he had reached Germany.", ("DEU", "NLD")),
+    ("Betrokkene verklaarde dat hij vanuit Libië met een boot naar Italië was gekomen en met de trein naar Nederland "
+     "reisde. Over de kosten van de overtocht wilde hij niets zeggen.", ("LBY", "ITA", "NLD")),
+    ("Official report. She stated that she flew from Conakry via Paris to Amsterdam. Her employer, suspect T., "
+     "refused to make a statement.", ("GIN", "FRA", "NLD")),
+])
+def test_partial_or_other_refusal_keeps_the_route(text, route):
+    assert extract_route(text).route == route

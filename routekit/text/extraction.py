@@ -2871,6 +2871,9 @@ def extract_route(text: str | None) -> RouteExtraction:
                                                   words_of)
     route, origin = review_origin(route, states, mode_of, dialogue, genre, language, len(folded))   # origin_model
     route, ordered = review_order(route, states, mode_of, dialogue, genre, language, words_of)   # order, after it
+    if len(route) > 1 and "journey_untold" in cues and _journey_untold(cues["journey_untold"], folded, states, segments,
+                                                                       route):
+        route = []   # refused, not asked, told later: the countries named are no told route
     if len(route) < 2:  # one country is no journey (a birthplace, the place a person was found)
         return RouteExtraction(smuggler=smuggler, route_asked=True, confidence=no_route_probability("one_country"),
                                reason=REASON_NO_ROUTE, language=language, flags=("one_country",))
@@ -3351,3 +3354,28 @@ def _nationality_adjective_homes(folded: str, segments: Segments, route: list[st
                 return [(iso3, True, segments.sentence(match.start()))]
             return []
     return []
+
+
+# a possessive before a refusal in its sentence: another person refused ("her employer ... refused to make a statement")
+_POSSESSIVE_ANYWHERE = re.compile(r"\b" + _POSSESSIVES + r"\b")
+
+
+def _journey_untold(spans: Sequence[tuple[int, int]], folded: str, states: list[_MentionState], segments: Segments,
+                    route: Sequence[str]) -> bool:
+    """The record says the person's journey was not told (refused, not asked, kept for a later interview): what it
+    names is then evidence (a ticket, a SIM card, a vehicle's last port), a relative's place or a document, not a
+    route (the labelling conventions: a refusal to talk, a route question not asked, gives an empty route). Not a
+    refusal about one leg, told with its place ("She did not want to say how she had reached Germany"), nor another
+    person's ("Her employer ... refused to make a statement": a possessive before it in its sentence)."""
+    starts = segments.sentence_starts
+    for cue_start, _ in spans:
+        sentence = segments.sentence(cue_start)
+        start = starts[sentence - 1] if sentence > 0 else 0
+        end = starts[sentence] if sentence < len(starts) else len(folded)
+        if any(start <= s.mention.start < end and s.mention.place.iso3 != NETHERLANDS
+               and (not s.excluded or s.mention.place.iso3 in route) for s in states):
+            continue   # the refusal names a leg of the route (not a wish: "apart from saying he wanted to go to England")
+        if _POSSESSIVE_ANYWHERE.search(folded, max(start, cue_start - 40), cue_start):
+            continue   # "her employer, suspect T., refused": another person
+        return True
+    return False
