@@ -90,3 +90,16 @@ def test_a_border_reached_is_crossed_by_the_mode_told_after_it(text):
     assert result.route == ("SYR", "TUR", "NLD")
     assert result.modes == ("foot", "plane")
 
+
+
+@pytest.mark.parametrize("text", [
+    "V: Welke landen bent u doorgereisd? A: Tunesie, Italie, Frankrijk. V: Hoe kwam u in Italie? A: Met een boot uit "
+    "Sfax. V: Heeft u in Frankrijk gewoond? A: Twee jaar in Lyon. Toen met de trein hierheen.",
+    "Q: Which countries did you pass? A: Tunisia, Italy, France. Q: How did you reach Italy? A: By boat from Sfax. "
+    "Q: Did you live in France? A: Two years in Lyon. Then by train to here.",
+])
+def test_a_mode_told_apart_that_leads_here_is_not_the_last_country_reached(text):
+    """A sentence with only a mode gives it to the last country reached - unless it leads here."""
+    result = extract_route(text)
+    assert result.route == ("TUN", "ITA", "FRA", "NLD")
+    assert result.modes == ("boat", "unknown", "train")

@@ -260,6 +260,8 @@ class LegModes:
                 pointer += 1
             if sentence in arrivals_in:
                 continue
+            if _TO_HERE.match(self.folded, spans[0][1]):
+                continue   # "Toen met de trein hierheen.": the leg into the Netherlands (``netherlands_leg``)
             if pointer < len(candidates) and not candidates[pointer].departure and self._after_succession(
                     sentence, spans[0]):
                 following = candidates[pointer].mention.place.iso3
