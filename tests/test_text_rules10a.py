@@ -122,3 +122,14 @@ def test_english_letter_also_incorrect_that_denies_the_country():
             "Freetown. She lived in Dakar and left from there. She flew to Casablanca and crossed by rubber boat to "
             "Spain. From Madrid she flew to Eindhoven.")
     assert route(text)[0] == "SEN" and "SLE" not in route(text)
+
+
+# --- birth in a town the gazetteer does not know, then its country ---------------------------------------------------
+
+def test_birth_in_an_unknown_town_then_its_country_is_a_home_not_the_start():
+    en = ("I was born in Maungdaw in Myanmar. I lived in Dhaka and left from there, crossed into India and flew from "
+          "Delhi to Amsterdam.")
+    assert route(en) == ("BGD", "IND", "NLD")
+    nl = ("Ik ben geboren in Maungdaw in Myanmar. Ik woonde in Dhaka en vertrok daarvandaan, ging naar India en vloog "
+          "van Delhi naar Amsterdam.")
+    assert route(nl) == ("BGD", "IND", "NLD")

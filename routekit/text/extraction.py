@@ -451,6 +451,9 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
         labelled = _quoted_answers(cues["home"], folded, mention_starts)
         if labelled:
             scopes.homes = set(scopes.homes) | labelled
+        named = _home_in_unknown_place(cues["home"], folded, mention_starts)
+        if named:
+            scopes.homes = set(scopes.homes) | named
     scopes.persons_from = _NONE_GOVERNED
     # "op de grens met Hongarije"; "maybe Slovenia", not "maybe two weeks in"
     scopes.borders = _governed_by(spans, folded, mention_starts, 1) if (spans := get("border_of")) else _NONE_GOVERNED
@@ -656,6 +659,20 @@ _ALTERNATIVE_GAP = re.compile(r"\s*,?\s*" + _in_order("alternative_or") + r"\s+"
 _SUBJECT_APPOSITION = re.compile(r"\b" + _listed("subject_apposition") + r"\b[^.;:!?]{0,40}$")
 _POSSESSIVE_BEFORE = re.compile(r"\b" + _POSSESSIVES + r"\s+$")
 _QUOTED_ANSWER = re.compile(r"\s*[:]\s*['\"\u2018\u201c]?\s*(?:[a-z]+\s+){0,2}")   # ": 'uit ", ": in "
+
+
+_UNKNOWN_PLACE_IN = re.compile(r"\s+[^\W\d_][\w'-]*\s+in\s+")   # " maungdaw in ": one word, then "in" and the country
+
+
+def _home_in_unknown_place(spans: list[tuple[int, int]], folded: str, mention_starts: list[int]) -> set[int]:
+    """"born in Maungdaw in Myanmar", "geboren in Tessenei in Eritrea": a home cue, a town the gazetteer does not know
+    (one word, no mention), then "in" and the country: that country is the home, as if the town were known."""
+    named: set[int] = set()
+    for _, cue_end in spans:
+        index = bisect_left(mention_starts, cue_end)
+        if index < len(mention_starts) and _UNKNOWN_PLACE_IN.fullmatch(folded, cue_end, mention_starts[index]):
+            named.add(mention_starts[index])
+    return named
 
 
 def _quoted_answers(spans: list[tuple[int, int]], folded: str, mention_starts: list[int]) -> set[int]:
