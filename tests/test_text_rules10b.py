@@ -121,3 +121,17 @@ def test_numeric_month_year_timeline_en():
     text = ("Official report AVIM. Susp. Guinean national. Timeline as stated, newest first: 04/2025 arrival in NL; "
             "01/2025 in France (Lyon); 11/2024 arrival by boat on Lampedusa; 09/2024 by bus from Conakry to Bamako.")
     assert _route(text) == "GIN>MLI>ITA>FRA>NLD"
+
+
+# --- a quoted French or Spanish statement: its denials and its relatives' countries -----------------------------
+
+def test_quoted_french_denial_is_no_stop():
+    text = ("Vertaling uit het Frans: 'Je suis parti de Dakar en bus jusqu'à Bamako. Je ne suis pas passé par le Maroc. "
+            "Après le Mali, l'Algérie et la Libye, puis la mer jusqu'en Italie et le train pour les Pays-Bas.'")
+    assert _route(text) == "SEN>MLI>DZA>LBY>ITA>NLD"
+
+
+def test_quoted_spanish_relative_is_no_stop():
+    text = ("Interpreter's translation (Spanish): 'Salí de Caracas en bus hasta Bogotá, Colombia. Volé de Bogotá a "
+            "Madrid y de ahí en tren a los Países Bajos. Mi hermana vive en Chile.'")
+    assert _route(text) == "VEN>COL>ESP>NLD"
