@@ -85,3 +85,15 @@ def test_untold_journey_gives_no_route(text):
 ])
 def test_partial_or_other_refusal_keeps_the_route(text, route):
     assert extract_route(text).route == route
+
+
+# A departure told with a home cue: "come from X to Y" / "uit X naar Y ... gekomen" is a leg that starts in X, not
+# only where the person is from, so X stays the start even when the sentence also tells a stay elsewhere.
+@pytest.mark.parametrize("text, route", [
+    ("KMar road check. She stated she had come from Nigeria to Belgium by plane via Ethiopia and had lived in Antwerp "
+     "for two years; now she travelled to Eindhoven.", ("NGA", "ETH", "BEL", "NLD")),
+    ("Vertaling: 'Ik kom uit Syrië naar Turkije gelopen en heb twee jaar in Istanbul gewoond. Daarna vloog ik naar "
+     "Amsterdam.'", ("SYR", "TUR", "NLD")),
+])
+def test_come_from_to_is_a_leg(text, route):
+    assert extract_route(text).route == route

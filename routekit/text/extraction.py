@@ -930,6 +930,8 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
     if scopes.any_transit:
         _mark_transits(states, folded)
     _mark_appositions(states, folded)
+    if len(states) > 1:
+        _mark_home_legs(states, folded)
     if "origin_contrast" in cues and len(states) > 1:
         _mark_origin_contrast(states, folded, cues, segments)
     if "before_clause" in cues or "pluperfect" in cues:
@@ -1288,6 +1290,21 @@ def _mark_origin_contrast(states: list[_MentionState], folded: str, cues: dict[s
         for state in before:
             if state.mention.place.iso3 in origins and not state.start and not state.journey_start:
                 state.home, state.departure = True, False
+
+
+# between a place told with "come from" / "kom uit" and the next place: "to" / "naar" (and an article)
+_HOME_LEG_TO = re.compile(r"\s+" + _in_order("onward_to") + r"\s+(?:" + _in_order("definite_articles") + r"\s+)?")
+
+
+def _mark_home_legs(states: list[_MentionState], folded: str) -> None:
+    """"She had come from Nigeria to Belgium", "dat hij uit Syrie naar Turkije kwam": a place told with a home cue
+    ("come from", "kom uit") and followed at once by "to"/"naar" and another place is the start of a leg, so it is
+    left, not only where the person is from (a birth or nationality cue keeps it a home)."""
+    for state, following in zip(states, states[1:]):
+        if (state.home and not state.strong_home and not state.excluded and not following.excluded
+                and following.mention.place.iso3 != state.mention.place.iso3
+                and _HOME_LEG_TO.fullmatch(folded, state.mention.end, following.mention.start)):
+            state.home, state.departure = False, True
 
 
 def _mark_appositions(states: list[_MentionState], folded: str) -> None:
