@@ -103,3 +103,16 @@ def test_a_mode_told_apart_that_leads_here_is_not_the_last_country_reached(text)
     result = extract_route(text)
     assert result.route == ("TUN", "ITA", "FRA", "NLD")
     assert result.modes == ("boat", "unknown", "train")
+
+
+@pytest.mark.parametrize("text", [
+    "Controle trein Brussel-Amsterdam t.h.v. Roosendaal. Betrokkene verklaarde dat hij vanuit Marokko met een boot "
+    "naar Spanje was gevaren en daarna een jaar in Belgie heeft gewoond.",
+    "KMar check, Thalys 9327 Brussels-Amsterdam near Roosendaal. The man stated that he had crossed from Morocco to "
+    "Spain by boat and had then lived in Belgium for a year.",
+])
+def test_the_origin_of_an_opening_vehicle_is_not_reached_by_it(text):
+    """The train the person was found in came from Brussels: it is the leg here, not the way Belgium was reached."""
+    result = extract_route(text)
+    assert result.route == ("MAR", "ESP", "BEL", "NLD")
+    assert result.modes == ("boat", "unknown", "train")

@@ -40,6 +40,7 @@ from functools import lru_cache
 from routekit.errors import InputError
 from routekit.text.gazetteer import data_path
 from routekit.text.normalise import fold
+from routekit.text.wordstart import word_start_first
 
 
 @dataclass(frozen=True)
@@ -212,7 +213,7 @@ def _lexicon() -> _Lexicon:
         if not alternatives:
             return None
         prefix = r"^\W*(?:" if anchored else r"(?<![\w'])(?:"
-        return re.compile(prefix + alternatives + r")(?![\w'])")
+        return word_start_first(re.compile(prefix + alternatives + r")(?![\w'])"))
 
     questions, answers = listed("question_labels"), listed("answer_labels")
     labels = _words(questions + answers)
@@ -724,7 +725,8 @@ def _other_person() -> _OtherPerson:
     relatives = "|".join(r"\s+".join(map(re.escape, fold(str(w)).split()))
                          for w in sorted(persons.get("relatives") or (), key=len, reverse=True)) or "(?!)"
     return _OtherPerson(
-        question=re.compile(r"(?<![\w'])(?:" + possessives + r")\s+(?:[a-z]+\s+)?(?:" + relatives + r")(?![\w'])"),
+        question=word_start_first(re.compile(r"(?<![\w'])(?:" + possessives + r")\s+(?:[a-z]+\s+)?(?:" + relatives
+                                             + r")(?![\w'])")),
         subjects=frozenset(fold(str(w)) for w in lists.get("other_person_subjects") or ()),
         first_person=frozenset(fold(str(w)) for w in lists.get("first_person_words") or ()),
         statement=words_regex([str(w) for w in persons.get("statement") or ()] or ["(?!)"]),

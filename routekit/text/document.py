@@ -28,6 +28,7 @@ import yaml
 
 from routekit.errors import InputError
 from routekit.text.gazetteer import data_path, find_places, gazetteer, read_data_csv
+from routekit.text.wordstart import word_start_first
 from routekit.text.normalise import fold
 
 _ISO3 = re.compile(r"[A-Z]{3}")
@@ -49,7 +50,7 @@ def words_regex(patterns, anchored_end: bool = True) -> re.Pattern[str]:
     with a trailing space ("concerns (his|her|their) ") ends at that word: the space would make the whole-word end
     unmatchable before the next word."""
     alternatives = "|".join(sorted((str(p).rstrip(" ") or str(p) for p in patterns), key=len, reverse=True))
-    return re.compile(r"(?<![\w'])(?:" + alternatives + (r")(?![\w'])" if anchored_end else ")"))
+    return word_start_first(re.compile(r"(?<![\w'])(?:" + alternatives + (r")(?![\w'])" if anchored_end else ")")))
 
 
 def literal_alternation(words: Iterable[str]) -> str:

@@ -39,6 +39,7 @@ from routekit.text.normalise import QUOTE_CLOSE, Segments, detect_language, fold
 from routekit.text import timeline
 from routekit.text.timeline import NETHERLANDS
 from routekit.text.vocabulary import CLAUSE_BREAK, FOREIGN_AUTHORITY, Vocabulary, vocabulary
+from routekit.text.wordstart import word_start_first
 from routekit.text.verifier import review as review_stops
 from routekit.text.order_model import review as review_order
 from routekit.text.context_words import shared_record_words
@@ -1684,7 +1685,7 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
     before_anchor: str | None = None
     travelled, arrivals_in, arrival_clauses, departures, before_sentences, abroad_note = _sort_mentions(states)
     clause_of = segments.clause
-    leg_modes = LegModes(folded, mode_spans, segments, arrival_clauses, arrivals_in, states)
+    leg_modes = LegModes(folded, mode_spans, segments, arrival_clauses, arrivals_in, states, vehicles)
     mode_for, last_arrival = leg_modes.mode_for, leg_modes.last_arrival
     pair_of = _departure_pairs(travelled, arrivals_in, departures, folded) if departures and arrivals_in else {}
     if after_cues:
@@ -3346,7 +3347,7 @@ def _document_counts(text: str, cues: dict[str, list[tuple[int, int]]], states: 
 # "an Iranian woman", "Ethiopian national", "de Egyptische nationaliteit", "RUS nat.": a word (a country adjective or
 # code, ``_adjective_nationalities``) before a person or nationality noun (``nationality_adjective_nouns``)
 _NATIONALITY_ADJECTIVE = re.compile(r"\b([a-z]+)\s+(" + _listed("nationality_adjective_nouns") + r")(?![\w'])")
-_LIVED_SOMEWHERE = re.compile(r"\b" + _in_order("lived_words", spaced=True) + r"(?![\w'])")
+_LIVED_SOMEWHERE = word_start_first(re.compile(r"\b" + _in_order("lived_words", spaced=True) + r"(?![\w'])"))
 
 
 @lru_cache(maxsize=1)

@@ -49,6 +49,10 @@ _LEADS_TO_REACH = 120   # the longest gap it can span, in characters (a cheap te
 _TO_THE = re.compile(r"\b" + _in_order("to_the") + r"\s+" + _in_order("de_the") + r"\s+$")
 
 ModeSpan = tuple[int, int, str]
+_OPENING_SENTENCES = 2   # a record's vehicle is named in its heading or first sentence ("MTV-controle in de ICE ...")
+_VEHICLE_ORIGIN_REACH = 24   # the longest gap between an opening vehicle and the place it came from, in characters
+# between a vehicle and the place it came from: a train or flight number, a word of origin ("uit", "from", "ex")
+_VEHICLE_TO_ORIGIN = re.compile(r"\s*(?:[a-z]{0,3}\s?\d{1,5}\s*)?(?:(?:uit|vanuit|from|ex)\s+)?")
 _CROSSING_REACH = 60   # the longest gap between a border reached and the mode of its crossing, in characters
 
 
@@ -124,11 +128,17 @@ class LegModes:
     while it walks the mentions in text order."""
 
     __slots__ = ("folded", "mode_spans", "modes_by_clause", "modes_by_sentence", "free_modes", "last_arrival",
-                 "sentence_starts", "starting_points", "states", "country_at")
+                 "sentence_starts", "starting_points", "states", "country_at", "vehicle_ends")
 
     def __init__(self, folded: str, spans: list[ModeSpan], segments: Segments, arrival_clauses,
-                 arrivals_in: dict[int, list] | None = None, states: Sequence[_MentionState] = ()) -> None:
+                 arrivals_in: dict[int, list] | None = None, states: Sequence[_MentionState] = (),
+                 vehicles: Sequence[tuple[int, int]] = ()) -> None:
         self.folded, self.states = folded, states
+        # the ends of the land vehicles a record opens with ("Controle trein Brussel-Amsterdam", "MTV in de ICE uit
+        # Keulen"): the place named right after one is where that vehicle came from, not how it was reached
+        self.vehicle_ends = [end for start, end in vehicles
+                             if bisect_right(segments.sentence_starts, start) < _OPENING_SENTENCES
+                             and any(span[0] < end and start < span[1] and span[2] != "plane" for span in spans)]
         self.country_at: dict[int, str] | None = None   # country per mention offset, made when a rule needs it
         self.starting_points: frozenset[int] = _NONE
         self.modes_by_clause: dict[int, list] = {}
@@ -188,6 +198,8 @@ class LegModes:
     def mode_for(self, state: _MentionState) -> str:
         if state.departure or state.home or not self.mode_spans or state.mention.start in self.starting_points:
             return UNKNOWN_MODE
+        if self.vehicle_ends and self._vehicle_origin(state.mention.start):
+            return UNKNOWN_MODE
         if state.mention.place.kind == "border_side" and _TO_THE.search(self.folded, 0, state.mention.start):
             # "met de bus naar de Griekse grens": reaching the border is not crossing it; the crossing's mode is told
             # after it ("took a bus to the Turkish border and walked across", "... en liep de grens over")
@@ -205,6 +217,12 @@ class LegModes:
             spans = [span for span in spans if span[0] < start or not self._leads_elsewhere(span, state)]
         span = _nearest(spans, state.mention)
         return span[2] if span else UNKNOWN_MODE
+
+    def _vehicle_origin(self, start: int) -> bool:
+        """Whether the mention at ``start`` names where an opening land vehicle came from ("trein Brussel-",
+        "ICE 126 uit Frankfurt", "on the bus from Berlin")."""
+        return any(0 <= start - end <= _VEHICLE_ORIGIN_REACH and _VEHICLE_TO_ORIGIN.fullmatch(self.folded, end, start)
+                   for end in self.vehicle_ends)
 
     def _crossing_after(self, state: _MentionState) -> str:
         """The first mode told after a border reached, in its sentence, before any other place: how it was crossed."""
@@ -321,7 +339,6 @@ _TO_HERE = re.compile(r"\s*(?:" + _words(*_INTO_HERE["to"]) + r"\s+)?" + _words(
 # "kwam met de nachttrein uit Wenen", "by bus from Germany": a mode that leads from the place right after it
 _FROM_HERE = re.compile(r"\s*" + _words(*_INTO_HERE["from"]) + r"\s+" + _ARTICLE + "$")
 _FROM_REACH = 24   # the longest gap between such a mode and its place, in characters
-_OPENING_SENTENCES = 2   # a record's vehicle is named in its heading or first sentence ("MTV-controle in de ICE ...")
 
 
 def netherlands_leg(folded: str, spans: list[ModeSpan], states: Sequence[_MentionState], route: list[str],

@@ -18,6 +18,7 @@ import yaml
 from routekit.text.gazetteer import data_path, foreign_authorities, fuzzy_name, place_phrases
 from routekit.text.matcher import PhraseMatcher, Tokens, WordCache
 from routekit.text.normalise import fold
+from routekit.text.wordstart import word_start_first
 
 MODE_PREFIX = "mode:"
 _LEXICON_LIMIT = 200_000   # distinct words kept per vocabulary (``Vocabulary.per_token``)
@@ -49,7 +50,7 @@ def compile_patterns(patterns: list[str]) -> re.Pattern[str] | None:
     cleaned = sorted({str(p).strip() for p in patterns if str(p).strip()}, key=lambda p: (-len(p), p))
     if not cleaned:
         return None
-    return re.compile(r"(?<![\w'])(?:" + "|".join(pattern_regex(p) for p in cleaned) + r")(?![\w'])")
+    return word_start_first(re.compile(r"(?<![\w'])(?:" + "|".join(pattern_regex(p) for p in cleaned) + r")(?![\w'])"))
 
 
 def _select(entry: dict | list | None, variant: str) -> list[str]:
