@@ -133,3 +133,19 @@ def test_birth_in_an_unknown_town_then_its_country_is_a_home_not_the_start():
     nl = ("Ik ben geboren in Maungdaw in Myanmar. Ik woonde in Dhaka en vertrok daarvandaan, ging naar India en vloog "
           "van Delhi naar Amsterdam.")
     assert route(nl) == ("BGD", "IND", "NLD")
+
+
+# --- a lawyer's letter: a word the interviewer added is no stop ---------------------------------------------------------
+
+def test_dutch_letter_addition_by_the_interviewer_is_no_stop():
+    text = ("Correcties op het rapport, cliënt B. Hossain. De toevoeging '(Marokko)' is van de gehoormedewerker; "
+            "cliënt vloog van Dhaka via Dubai naar Tripoli en vertrok met een boot naar Lampedusa. Van Italië reisde "
+            "hij met de trein naar Nederland.")
+    assert "MAR" not in route(text)
+
+
+def test_english_letter_words_added_by_the_case_officer_are_no_stop():
+    text = ("Corrections to the interview report, client Mr B. Hossain. The word 'Morocco' was added by the case "
+            "officer. Our client flew from Dhaka via Dubai to Tripoli and took a boat to Lampedusa. From Italy he "
+            "travelled by train to the Netherlands.")
+    assert "MAR" not in route(text)
