@@ -2459,7 +2459,8 @@ def _dated_legs(travelled: list[_MentionState], folded: str, segments: Segments,
                                         if s.sentence in year_sentences}) < _DATED_COUNTRIES) and ":" in folded:
         # a police timeline ("Tijdlijn: 03-2024 aankomst in NL; 01-2024 in Frankrijk; ..."): its numeric month-years
         year_sentences |= {bisect_right(sentence_starts, start) for prefix, pattern in _ANY_YEARS if prefix in folded
-                           for start in map(_MATCH_START, pattern.finditer(folded)) if _is_year(folded, start)}
+                           for start in map(_MATCH_START, pattern.finditer(folded))
+                           if _is_year(folded, start) or _is_month_year(folded, start)}
     if len(year_sentences) < 2 or len({s.mention.place.iso3 for s in travelled
                                        if s.sentence in year_sentences}) < _DATED_COUNTRIES:
         return []
@@ -2508,9 +2509,13 @@ def _is_year(folded: str, start: int) -> bool:
     if not (century[:2] == "20" or (century[:2] == "19" and century[2:] >= "5")):
         return False
     before = folded[max(0, start - 2):start]
-    if len(before) == 2 and before[0].isdigit() and before[1] in " .":   # a numeric date's year, unless month-year
-        return _MONTH_BEFORE_YEAR.search(folded, max(0, start - 3), start) is not None
-    return not before[-1:].isalnum()
+    return not (before[-1:].isalnum() or (len(before) == 2 and before[0].isdigit() and before[1] in " ."))
+
+
+def _is_month_year(folded: str, start: int) -> bool:
+    """The year of a numeric month-year ("03 2024", "10.2023" as folded), not of a whole date ("14 05 2025")."""
+    return _MONTH_BEFORE_YEAR.search(folded, max(0, start - 3), start) is not None and not folded[
+        start + 4:start + 5].isalnum()
 
 
 def _keep_earliest(by_sentence: dict[int, tuple[int, int, int]], sentence: int, key: tuple[int, int, int]) -> None:
