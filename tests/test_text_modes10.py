@@ -116,3 +116,15 @@ def test_the_origin_of_an_opening_vehicle_is_not_reached_by_it(text):
     result = extract_route(text)
     assert result.route == ("MAR", "ESP", "BEL", "NLD")
     assert result.modes == ("boat", "unknown", "train")
+
+
+@pytest.mark.parametrize("text", [
+    "Vanuit Patras reisde hij verstopt in een vrachtwagen op de veerboot naar Ancona, en vandaar met de trein naar "
+    "Frankrijk.",
+    "From Patras he was hidden in a lorry on the ferry to Ancona, and from there he took the train to France.",
+])
+def test_a_lorry_carried_on_a_ferry_is_the_legs_vehicle(text):
+    """The labelling conventions: the vehicle the person was in (the truck), not the ferry that carried it."""
+    result = extract_route(text)
+    assert result.route == ("GRC", "ITA", "FRA")
+    assert result.modes == ("truck", "train")

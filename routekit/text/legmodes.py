@@ -53,6 +53,7 @@ _OPENING_SENTENCES = 2   # a record's vehicle is named in its heading or first s
 _VEHICLE_ORIGIN_REACH = 24   # the longest gap between an opening vehicle and the place it came from, in characters
 # between a vehicle and the place it came from: a train or flight number, a word of origin ("uit", "from", "ex")
 _VEHICLE_TO_ORIGIN = re.compile(r"\s*(?:[a-z]{0,3}\s?\d{1,5}\s*)?(?:(?:uit|vanuit|from|ex)\s+)?")
+_CARRIED_REACH = 80   # the longest distance between a ferry and the lorry carried on it, in characters
 _CROSSING_REACH = 60   # the longest gap between a border reached and the mode of its crossing, in characters
 
 
@@ -109,6 +110,18 @@ def mode_spans(cues: dict[str, list[tuple[int, int]]]) -> list[ModeSpan]:
     return kept
 
 
+def carried_in_vehicle(spans: list[ModeSpan], sentence_starts: Sequence[int]) -> list[ModeSpan]:
+    """A ferry told with a lorry in its sentence ("hidden in a lorry on the ferry to Ancona", "verstopt in een
+    vrachtwagen op de veerboot"): the labelling conventions give the leg the vehicle the person was in, the truck."""
+    trucks = [span for span in spans if span[2] == "truck"]
+    if not trucks or not any(span[2] == "ferry" for span in spans):
+        return spans
+    return [(span[0], span[1], "truck") if span[2] == "ferry" and any(
+        abs(truck[0] - span[0]) <= _CARRIED_REACH
+        and bisect_right(sentence_starts, truck[0]) == bisect_right(sentence_starts, span[0]) for truck in trucks)
+        else span for span in spans]
+
+
 def _nearest(spans: list[ModeSpan], mention: Mention) -> ModeSpan | None:
     best, best_distance = None, None
     for span in spans:
@@ -146,6 +159,7 @@ class LegModes:
         self.free_modes: dict[int, list] = {}   # per sentence, the modes outside every clause with an arrival
         self.last_arrival: dict[int, _MentionState] = {}
         self.sentence_starts = sentence_starts = segments.sentence_starts
+        spans = carried_in_vehicle(spans, sentence_starts)
         clause_starts = segments.clause_starts
         clause_of, sentence_of = segments.clause, segments.sentence
         kept = []
@@ -342,13 +356,14 @@ _FROM_REACH = 24   # the longest gap between such a mode and its place, in chara
 
 
 def netherlands_leg(folded: str, spans: list[ModeSpan], states: Sequence[_MentionState], route: list[str],
-                    vehicles: Sequence[tuple[int, int]], sentence_of) -> str:
+                    vehicles: Sequence[tuple[int, int]], sentence_starts: Sequence[int]) -> str:
     """The mode of the last leg, into the Netherlands, when no mention of the Netherlands told it: the leg is often
     told without naming the country ("een bus naar hier", "kwam met de nachttrein uit Wenen", a record that opens with
     the train or flight the person was found in, "met de trein via Zwitserland en Duitsland" with the Netherlands
-    implied as the end). ``route`` ends in the Netherlands; ``sentence_of`` maps an offset to its sentence."""
+    implied as the end). ``route`` ends in the Netherlands; ``sentence_starts`` are the text's sentence offsets."""
     if not spans or len(route) < 2:
         return UNKNOWN_MODE
+    spans = carried_in_vehicle(spans, sentence_starts)
     for span in spans:   # "een bus naar hier", "took the train here"
         if _TO_HERE.match(folded, span[1]):
             return span[2]
@@ -367,7 +382,7 @@ def netherlands_leg(folded: str, spans: list[ModeSpan], states: Sequence[_Mentio
     if vehicles:   # the vehicle a record opens with, before any country of the journey: the leg that came here
         first_told = min((st.mention.start for st in told if st.mention.place.iso3 != _NETHERLANDS), default=None)
         for v_start, v_end in vehicles:
-            if sentence_of(v_start) >= _OPENING_SENTENCES or (first_told is not None and v_start > first_told):
+            if bisect_right(sentence_starts, v_start) >= _OPENING_SENTENCES or (first_told is not None and v_start > first_told):
                 break
             for span in spans:
                 if span[0] < v_end and v_start < span[1]:
