@@ -128,3 +128,20 @@ def test_a_lorry_carried_on_a_ferry_is_the_legs_vehicle(text):
     result = extract_route(text)
     assert result.route == ("GRC", "ITA", "FRA")
     assert result.modes == ("truck", "train")
+
+
+@pytest.mark.parametrize("text", [
+    "Van Patras reisde hij in een vrachtwagen op de boot naar Italie. Daarna met de trein naar Frankrijk.",
+    "From Patras I was hidden in a truck that went on the ship to Italy. Then by train to France.",
+])
+def test_a_lorry_on_a_ship_is_the_legs_vehicle(text):
+    result = extract_route(text)
+    assert result.route == ("GRC", "ITA", "FRA")
+    assert result.modes == ("truck", "train")
+
+
+def test_a_lorry_before_a_boat_crossing_is_not_carried_on_it():
+    """A lorry that brought people to the water, then a boat: the crossing is the boat's."""
+    result = extract_route("In Turkije bracht een vrachtwagen ons naar de rivier en we staken met een bootje over "
+                           "naar Griekenland. Daarna met de trein naar Duitsland.")
+    assert result.modes[-2:] == ("boat", "train")

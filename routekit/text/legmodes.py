@@ -54,6 +54,8 @@ _VEHICLE_ORIGIN_REACH = 24   # the longest gap between an opening vehicle and th
 # between a vehicle and the place it came from: a train or flight number, a word of origin ("uit", "from", "ex")
 _VEHICLE_TO_ORIGIN = re.compile(r"\s*(?:[a-z]{0,3}\s?\d{1,5}\s*)?(?:(?:uit|vanuit|from|ex)\s+)?")
 _CARRIED_REACH = 80   # the longest distance between a ferry and the lorry carried on it, in characters
+_CARRIERS = frozenset(("ferry", "boat"))
+_ONBOARD_REACH = 30   # "a lorry on the ship", "een vrachtwagen die op het schip": the gap between the two
 _CROSSING_REACH = 60   # the longest gap between a border reached and the mode of its crossing, in characters
 
 
@@ -61,6 +63,7 @@ def _words(*words: str) -> str:
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) + ")"
 
 
+_ONBOARD = re.compile(r"\b" + _words(*_raw()[1]["leg_words"]["on_board"]) + r"\b")
 _LEG_START: dict = _raw()[1]["leg_start"]
 # "in Italie", "op Lampedusa", "at the port of": the place the person is at, before the mention
 _LOCATED = re.compile(r"\b" + _words(*_LEG_START["located"]) + r"\s+" + _ARTICLE + "$")
@@ -110,16 +113,25 @@ def mode_spans(cues: dict[str, list[tuple[int, int]]]) -> list[ModeSpan]:
     return kept
 
 
-def carried_in_vehicle(spans: list[ModeSpan], sentence_starts: Sequence[int]) -> list[ModeSpan]:
+def carried_in_vehicle(spans: list[ModeSpan], sentence_starts: Sequence[int], folded: str) -> list[ModeSpan]:
     """A ferry told with a lorry in its sentence ("hidden in a lorry on the ferry to Ancona", "verstopt in een
     vrachtwagen op de veerboot"): the labelling conventions give the leg the vehicle the person was in, the truck."""
     trucks = [span for span in spans if span[2] == "truck"]
-    if not trucks or not any(span[2] == "ferry" for span in spans):
+    if not trucks or not any(span[2] in _CARRIERS for span in spans):
         return spans
-    return [(span[0], span[1], "truck") if span[2] == "ferry" and any(
-        abs(truck[0] - span[0]) <= _CARRIED_REACH
-        and bisect_right(sentence_starts, truck[0]) == bisect_right(sentence_starts, span[0]) for truck in trucks)
-        else span for span in spans]
+    return [(span[0], span[1], "truck") if span[2] in _CARRIERS and any(_carried(truck, span, sentence_starts, folded)
+                                                                        for truck in trucks)
+            else span for span in spans]
+
+
+def _carried(truck: ModeSpan, carrier: ModeSpan, sentence_starts: Sequence[int], folded: str) -> bool:
+    """A ferry near a lorry in one sentence; a ship or boat only right after it ("a truck that went on the ship")."""
+    if bisect_right(sentence_starts, truck[0]) != bisect_right(sentence_starts, carrier[0]):
+        return False
+    if carrier[2] == "ferry":
+        return abs(truck[0] - carrier[0]) <= _CARRIED_REACH
+    return (0 <= carrier[0] - truck[1] <= _ONBOARD_REACH
+            and _ONBOARD.search(folded, truck[1], carrier[0]) is not None)
 
 
 def _nearest(spans: list[ModeSpan], mention: Mention) -> ModeSpan | None:
@@ -159,7 +171,7 @@ class LegModes:
         self.free_modes: dict[int, list] = {}   # per sentence, the modes outside every clause with an arrival
         self.last_arrival: dict[int, _MentionState] = {}
         self.sentence_starts = sentence_starts = segments.sentence_starts
-        spans = carried_in_vehicle(spans, sentence_starts)
+        spans = carried_in_vehicle(spans, sentence_starts, folded)
         clause_starts = segments.clause_starts
         clause_of, sentence_of = segments.clause, segments.sentence
         kept = []
@@ -363,7 +375,7 @@ def netherlands_leg(folded: str, spans: list[ModeSpan], states: Sequence[_Mentio
     implied as the end). ``route`` ends in the Netherlands; ``sentence_starts`` are the text's sentence offsets."""
     if not spans or len(route) < 2:
         return UNKNOWN_MODE
-    spans = carried_in_vehicle(spans, sentence_starts)
+    spans = carried_in_vehicle(spans, sentence_starts, folded)
     for span in spans:   # "een bus naar hier", "took the train here"
         if _TO_HERE.match(folded, span[1]):
             return span[2]
