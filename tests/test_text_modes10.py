@@ -145,3 +145,11 @@ def test_a_lorry_before_a_boat_crossing_is_not_carried_on_it():
     result = extract_route("In Turkije bracht een vrachtwagen ons naar de rivier en we staken met een bootje over "
                            "naar Griekenland. Daarna met de trein naar Duitsland.")
     assert result.modes[-2:] == ("boat", "train")
+
+
+def test_by_road_names_no_vehicle():
+    """'by road' may be a bus, a car or a lorry: the conventions give `unknown` to a mode the text does not give."""
+    result = extract_route("Q: How did you travel? A: I went from Juba to Nairobi by road and flew from Nairobi to "
+                           "Amsterdam.")
+    assert result.route == ("SSD", "KEN", "NLD")
+    assert result.modes == ("unknown", "plane")
