@@ -149,3 +149,22 @@ def test_english_letter_words_added_by_the_case_officer_are_no_stop():
             "officer. Our client flew from Dhaka via Dubai to Tripoli and took a boat to Lampedusa. From Italy he "
             "travelled by train to the Netherlands.")
     assert "MAR" not in route(text)
+
+
+# --- a move in childhood is where the person grew up, not a stop of the journey told -------------------------------
+
+def test_dutch_childhood_move_is_no_stop_when_the_journey_starts_elsewhere():
+    text = ("V: Waar begon uw reis naar Europa? A: In Istanbul, daar woonde ik sinds 2019. Ik ben in Afghanistan "
+            "geboren, maar mijn ouders namen mij als kind mee naar Pakistan. / V: En daarna? A: Met een vrachtwagen "
+            "naar Bulgarije en Servië, en met de trein naar Nederland.")
+    assert route(text) == ("TUR", "BGR", "SRB", "NLD")
+
+
+def test_english_childhood_move_is_no_stop_but_a_place_grown_up_in_stays():
+    text = ("Q: Where did your journey begin? A: In Istanbul, where I lived from 2019. I was born in Afghanistan, but "
+            "my parents took me to Pakistan as a child. / Q: And then? A: By truck to Bulgaria and Serbia, and by "
+            "train to the Netherlands.")
+    assert route(text) == ("TUR", "BGR", "SRB", "NLD")
+    grew_up = ("Ik ben in Tesseney geboren, maar ik ben als kind met mijn moeder naar Kassala gegaan en daar "
+               "opgegroeid. In 2021 ging ik naar Libië en met een boot naar Italië, daarna met de trein naar Nederland.")
+    assert route(grew_up)[0] == "SDN"

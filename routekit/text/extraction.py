@@ -295,7 +295,8 @@ class _Scopes:
                  "home_after", "boarding_after", "birth_after", "residence_after", "first_clauses", "returned",
                  "persons_from", "homes", "nationalities", "journey_starts", "starts", "residences", "vias",
                  "departed", "abroad", "abroad_sentences", "before_sentences", "documents", "document_index", "link",
-                 "may_exclude", "borders", "elsewhere_now", "onward", "guessed", "may_order", "set_aside")
+                 "may_exclude", "borders", "elsewhere_now", "onward", "guessed", "may_order", "set_aside",
+                 "childhood_clauses")
 
     negation_clauses: Any
     never_there: Any
@@ -442,6 +443,8 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     scopes.home_after = _SpanIndex(spans) if (spans := get("home_after")) else _NO_SPANS
     scopes.boarding_after = _SpanIndex(spans) if (spans := get("boarding_after")) else _NO_SPANS
     scopes.birth_after = _SpanIndex(spans) if (spans := get("birth_after")) else _NO_SPANS
+    # "mijn ouders namen mij als kind mee naar Iran", "we left Myanmar when I was a baby": earlier life, a home
+    scopes.childhood_clauses = {segments.clause(start) for start, _ in spans} if (spans := get("childhood")) else ()
     scopes.residence_after = _SpanIndex(spans) if (spans := get("residence_after")) else _NO_SPANS
     scopes.first_clauses = _by_clause(cues["first"], segments) if "first" in cues else {}
     # the mentions (start offsets) each kind of cue governs ("vanuit Turkije", "via Griekenland", "geboren in")
@@ -868,6 +871,12 @@ def _mark_origin(state: _MentionState, folded: str, scopes: _Scopes, segments: S
             _gap_ok(folded, m_end, cue, 2) for cue, _ in scopes.birth_after.between(m_end, m_end + 30)):
         # "Ik ben in Tesseney geboren", "in Afghanistan geboren maar vertrok uit Iran": a birthplace, told verb-last
         state.home = state.strong_home = True
+        state.departure = state.start = state.residence = False
+    elif state.clause in scopes.childhood_clauses and not state.journey_start and not state.residence:
+        # a move in childhood ("mijn ouders namen mij als kind mee naar Iran", "we left Myanmar when I was a baby"):
+        # where the person grew up, a home like a birthplace, not a stop of the journey told (a place the clause says
+        # the person lived in stays one: "als kind naar Kassala gegaan en daar opgegroeid")
+        state.home = True
         state.departure = state.start = state.residence = False
 
 
@@ -3351,7 +3360,8 @@ def _document_counts(text: str, cues: dict[str, list[tuple[int, int]]], states: 
 
 # "an Iranian woman", "Ethiopian national", "de Egyptische nationaliteit", "RUS nat.": a word (a country adjective or
 # code, ``_adjective_nationalities``) before a person or nationality noun (``nationality_adjective_nouns``)
-_NATIONALITY_ADJECTIVE = re.compile(r"\b([a-z]+)\s+(" + _listed("nationality_adjective_nouns") + r")(?![\w'])")
+_NATIONALITY_NOUN = word_start_first(re.compile(r"(?<![\w'])" + _listed("nationality_adjective_nouns") + r"(?![\w'])"))
+_WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
 _LIVED_SOMEWHERE = word_start_first(re.compile(r"\b" + _in_order("lived_words", spaced=True) + r"(?![\w'])"))
 
 
@@ -3380,6 +3390,12 @@ def _nationality_adjective_homes(folded: str, segments: Segments, route: list[st
     journey whose first country borders it and is told only as reached ("an Iranian woman went to Turkey"), not when
     the story begins in the middle of the journey ("Afghaanse nationaliteit ... in Servie betaald") or where the person
     lived or left from. The first such word the record names: a record describes its subject first."""
+    if len(route) < 2:
+        return []
+    nouns = _NATIONALITY_NOUN.finditer(folded)
+    noun = next(nouns, None)
+    if noun is None or _LIVED_SOMEWHERE.search(folded):
+        return []
     first = next((country for country in route if country != NETHERLANDS), None)
     if first is None or len(route) < 2 or _LIVED_SOMEWHERE.search(folded) or any(
             s.departure or s.residence or s.start or s.journey_start for s in travelled if s.mention.place.iso3 == first):
