@@ -3397,13 +3397,16 @@ def _nationality_adjective_homes(folded: str, segments: Segments, route: list[st
     if noun is None or _LIVED_SOMEWHERE.search(folded):
         return []
     first = next((country for country in route if country != NETHERLANDS), None)
-    if first is None or len(route) < 2 or _LIVED_SOMEWHERE.search(folded) or any(
-            s.departure or s.residence or s.start or s.journey_start for s in travelled if s.mention.place.iso3 == first):
+    if first is None or any(s.departure or s.residence or s.start or s.journey_start
+                            for s in travelled if s.mention.place.iso3 == first):
         return []
     table = _adjective_nationalities()
-    for match in _NATIONALITY_ADJECTIVE.finditer(folded):
-        word = match.group(1)
-        iso3 = table.get(word) or (word.upper() if folded.startswith("nat", match.start(2)) and len(word) == 3
+    for match in (noun, *nouns):
+        before = _WORD_BEFORE.search(folded, max(0, match.start() - 30), match.start())
+        if before is None:
+            continue
+        word = before.group(1)
+        iso3 = table.get(word) or (word.upper() if folded.startswith("nat", match.start()) and len(word) == 3
                                    and word.upper() in _nationality_codes() else "")
         if iso3 and iso3 != NETHERLANDS:
             if first in timeline.neighbours().get(iso3, ()):
