@@ -253,8 +253,11 @@ def replaces_stored(fixed: int, broken: int, candidates: int = 1, level: float =
     stage (round 9: the fit with the better held-out figure did worse on the never-opened sets). So a candidate fit
     replaces the stored one only when, on the untuned calibration sets (``CALIBRATION_SETS``, which no stage is fitted
     on), the rows it gets right and the stored one wrong (``fixed``) outnumber the reverse (``broken``) by more than
-    chance: a one-sided exact sign test on those discordant rows at ``level`` / ``candidates`` (Bonferroni, when
-    several candidates are judged in one round). Ties and small margins keep the stored fit."""
+    chance: a one-sided exact sign test on those discordant rows at ``level`` / ``candidates`` (Bonferroni), where
+    ``candidates`` counts every candidate named for the round - so a round's candidates are judged together, in one
+    run of ``benchmarks/text_stage_compare.py``. Ties and small margins keep the stored fit. The calibration sets thus
+    also choose between fits, besides recalibrating the confidence and measuring the corridor confusion: a choice
+    among a few fits spends little of them, and the never-opened sets stay the only reported measure."""
     if candidates < 1 or fixed < 0 or broken < 0:
         raise ValueError(f"replaces_stored: candidates >= 1 and counts >= 0, got {candidates}, {fixed}, {broken}")
     discordant = fixed + broken
