@@ -1,6 +1,8 @@
 """Issue 15, round 10b: kinds of error of a new writer's border-guard notes, police reports and translated statements
 (hard_dev19). Each test is hand-made, not a row of any set."""
 
+import pytest
+
 from routekit.text.extraction import extract_route
 
 
@@ -135,3 +137,27 @@ def test_quoted_spanish_relative_is_no_stop():
     text = ("Interpreter's translation (Spanish): 'Salí de Caracas en bus hasta Bogotá, Colombia. Volé de Bogotá a "
             "Madrid y de ahí en tren a los Países Bajos. Mi hermana vive en Chile.'")
     assert _route(text) == "VEN>COL>ESP>NLD"
+
+
+# --- review 10: a flight TO a place is no overflight; a border's pair of codes is no leg ----------------------------
+
+@pytest.mark.parametrize("text, route", [
+    ("I come from Syria. I went to Turkey before flying over to Greece and then to the Netherlands.",
+     "SYR>TUR>GRC>NLD"),
+    ("I am from Iraq. We flew across to Turkey, then walked to Bulgaria and took a train to the Netherlands.",
+     "IRQ>TUR>BGR>NLD"),
+    # the overflight itself stays no stop
+    ("Ik kom uit China. Het vliegtuig ging over Rusland en landde in Amsterdam.", "CHN>NLD"),
+])
+def test_flying_over_to_a_place_reaches_it(text, route):
+    assert _route(text) == route
+
+
+@pytest.mark.parametrize("text, route", [
+    ("Controle bij de grensovergang DE-NL, betrokkene kwam uit Syrie via TR en GR.", "SYR>TUR>GRC>NLD"),
+    ("He was checked at the DE-NL border; he had come from Iraq via TR.", "IRQ>TUR>NLD"),
+    # a chain after a travel word is still a route
+    ("Betrokkene reisde vanuit Albanie per bus via IT-FR-BE-NL.", "ALB>ITA>FRA>BEL>NLD"),
+])
+def test_a_pair_of_codes_at_a_border_names_no_stop(text, route):
+    assert _route(text) == route

@@ -167,6 +167,7 @@ class _Codes:
     dutch: dict[str, str] = field(default_factory=dict)   # a name above -> the Dutch name ("Turkey" -> "Turkije")
     verbs: frozenset[str] = frozenset()   # travel and stay verbs: a clause with one tells travel (_weak_code_kept)
     work: frozenset[str] = frozenset()   # work words ("werkte", "werkzaam", "employed"): see _weak_code_kept
+    border: frozenset[str] = frozenset()   # a border word before a pair of codes ("grens DE-NL"): a border, no leg
 
 
 def _country_names(order: tuple[str, str] = ("name_en", "name_nl")) -> dict[str, str]:
@@ -236,7 +237,7 @@ def _codes() -> _Codes:
     verbs = words("travel_verbs") | words("place_verbs") | words("stay_verbs")
     return _Codes(names, words("travel_words") | words("place_verbs") | weak, weak, list_gap,
                   frozenset(str(w) for w in settings.get("ambiguous") or ()), words("not_after"), countries,
-                  words("travel_phrases"), entered, onward, dutch, verbs, words("work_words"))
+                  words("travel_phrases"), entered, onward, dutch, verbs, words("work_words"), words("border_words"))
 
 
 # A capitalised token of two or three letters, or a chain of them joined by hyphens/slashes ("LOS-CAI-AMS"). It
@@ -326,6 +327,8 @@ def read_codes(text: str) -> str:
         if len(parts) == 1 and after and after.group(1).lower() in table.not_after:
             continue   # a document or plate of one state ("UA registration"); a chain is a route ("PVG-IST (visa)")
         lowered = word.lower()
+        if lowered in table.border or (len(parts) > 1 and after and after.group(1).lower() in table.border):
+            continue   # "bij de grens DE-NL", "at the DE-NL border": a border names no stop
         # a chain of airports, or of airports and countries ("LOS-CAI-AMS", "PK-DOH-PRG"), or of country codes
         # alone ("boat LY-IT", "train IT-FR-BE-NL": a hyphen-joined pair of codes is a leg, not two departments)
         chained = len(parts) > 1
