@@ -161,3 +161,16 @@ def test_flying_over_to_a_place_reaches_it(text, route):
 ])
 def test_a_pair_of_codes_at_a_border_names_no_stop(text, route):
     assert _route(text) == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # review 10 finding 5: boarding that happened reaches the place; a boarding tried and failed does not
+    ("I am from Libya. We managed to board a boat to Italy and then took the train to the Netherlands.",
+     "LBY>ITA>NLD"),
+    ("Ik kom uit Libie. We gingen aan boord van een boot naar Italie en namen daarna de trein naar Nederland.",
+     "LBY>ITA>NLD"),
+    ("I am from Turkey. We tried to board a ferry to Greece but the police caught us. Later I flew to the Netherlands.",
+     "TUR>NLD"),
+])
+def test_a_boarding_done_reaches_the_place_and_one_tried_does_not(text, route):
+    assert _route(text) == route
