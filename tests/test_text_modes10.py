@@ -153,3 +153,19 @@ def test_by_road_names_no_vehicle():
                            "Amsterdam.")
     assert result.route == ("SSD", "KEN", "NLD")
     assert result.modes == ("unknown", "plane")
+
+
+# --- review 10 findings: a mode the text does not tell for the leg into the Netherlands stays `unknown` ---
+
+@pytest.mark.parametrize("text", [
+    "Ik kom uit Irak. Met de taxi naar het vliegveld van Erbil. Ik vloog naar Turkije. Na een jaar ben ik naar "
+    "Nederland gekomen.",
+    "I come from Afghanistan. We took a bus to the Turkish border and walked into Turkey. From Istanbul I flew to "
+    "Germany. Later I came to the Netherlands.",
+])
+def test_the_first_legs_vehicle_is_not_the_leg_into_the_netherlands(text):
+    """Only a check record's opening names the vehicle the person was found in; a story's first vehicle is its first
+    leg's, and the leg here is told by nothing (review 10, finding 3)."""
+    result = extract_route(text)
+    assert result.route[-1] == "NLD" and len(result.route) >= 3
+    assert result.modes[-1] == "unknown"

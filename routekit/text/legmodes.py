@@ -365,6 +365,8 @@ _TO_HERE = re.compile(r"\s*(?:" + _words(*_INTO_HERE["to"]) + r"\s+)?" + _words(
 # "kwam met de nachttrein uit Wenen", "by bus from Germany": a mode that leads from the place right after it
 _FROM_HERE = re.compile(r"\s*" + _words(*_INTO_HERE["from"]) + r"\s+" + _ARTICLE + "$")
 _FROM_REACH = 24   # the longest gap between such a mode and its place, in characters
+# "MTV-controle in de ICE", "KMar check on an ICE": a check record's opening names the vehicle the person was found in
+_CHECK_OPENING = re.compile(r"\b" + _words(*_INTO_HERE["check"]) + r"\b")
 
 
 def netherlands_leg(folded: str, spans: list[ModeSpan], states: Sequence[_MentionState], route: list[str],
@@ -391,11 +393,15 @@ def netherlands_leg(folded: str, spans: list[ModeSpan], states: Sequence[_Mentio
         for span in spans:
             if 0 <= start - span[1] <= _FROM_REACH and _FROM_HERE.fullmatch(folded, span[1], start):
                 return span[2]
-    if vehicles:   # the vehicle a record opens with, before any country of the journey: the leg that came here
+    if vehicles:   # the vehicle a check record opens with, before any country of the journey: the leg that came here
         first_told = min((st.mention.start for st in told if st.mention.place.iso3 != _NETHERLANDS), default=None)
         for v_start, v_end in vehicles:
-            if bisect_right(sentence_starts, v_start) >= _OPENING_SENTENCES or (first_told is not None and v_start > first_told):
+            sentence = bisect_right(sentence_starts, v_start)
+            if sentence >= _OPENING_SENTENCES or (first_told is not None and v_start > first_told):
                 break
+            opening_end = sentence_starts[sentence] if sentence < len(sentence_starts) else len(folded)
+            if _CHECK_OPENING.search(folded, 0, opening_end) is None:
+                break   # "Met de taxi naar het vliegveld van Erbil": a story's first vehicle is its first leg's
             for span in spans:
                 if span[0] < v_end and v_start < span[1]:
                     return span[2]
