@@ -97,3 +97,32 @@ def test_partial_or_other_refusal_keeps_the_route(text, route):
 ])
 def test_come_from_to_is_a_leg(text, route):
     assert extract_route(text).route == route
+
+
+# Review 10, finding 1: a refusal or "not asked" phrase about something else than the journey (the smuggler's
+# questions, the price, signing the statement) in a record that tells the route leaves that route as it is; the
+# generic phrases count only when their sentence or the one before names the journey.
+@pytest.mark.parametrize("text, route", [
+    ("I am from Afghanistan. I travelled through Iran to Turkey and by boat to Greece. Then Serbia, Hungary, Austria, "
+     "Germany and the Netherlands. I refused to answer the smuggler's questions.",
+     ("AFG", "IRN", "TUR", "GRC", "SRB", "HUN", "AUT", "DEU", "NLD")),
+    ("Ik kom uit Afghanistan. Via Iran en Turkije naar Griekenland, daarna naar Oostenrijk en Duitsland en Nederland. "
+     "Ik heb niet gevraagd hoeveel het kostte.", ("AFG", "IRN", "TUR", "GRC", "AUT", "DEU", "NLD")),
+    ("I come from Guinea. I went to Mali, Algeria and Morocco, then by boat to Spain and by bus to France and the "
+     "Netherlands. I will tell my lawyer about the smuggler.", ("GIN", "MLI", "DZA", "MAR", "ESP", "FRA", "NLD")),
+    ("Ik kom uit Syrië. Via Turkije, Griekenland en Servië naar Duitsland en Nederland. Hij weigerde de verklaring te "
+     "ondertekenen.", ("SYR", "TUR", "GRC", "SRB", "DEU", "NLD")),
+])
+def test_refusal_about_something_else_keeps_the_told_route(text, route):
+    assert extract_route(text).route == route
+
+
+# ... while the same generic phrase right after a question about the journey still says it was not told.
+@pytest.mark.parametrize("text", [
+    "Q: Where were you born? A: Kandahar. Q: Where did you grow up? A: In Quetta, Pakistan. Q: How did you travel? "
+    "A: I don't want to talk about that now. Q: Did you travel through Iran? A: I will tell my lawyer.",
+    "Geachte heer/mevrouw, cliënt komt niet uit Irak maar uit Iran. In het aanmeldgehoor heeft cliënt niets over zijn "
+    "reis verklaard. Hij zal daarover in het nader gehoor verklaren. Zijn broer woont in Duitsland.",
+])
+def test_generic_refusal_after_a_journey_question_gives_no_route(text):
+    assert extract_route(text).route == ()

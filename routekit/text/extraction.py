@@ -21,7 +21,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain, repeat
 from operator import attrgetter, eq
 from typing import Any, Iterable, Sequence
 
@@ -2920,8 +2920,9 @@ def extract_route(text: str | None) -> RouteExtraction:
                                                   words_of)
     route, origin = review_origin(route, states, mode_of, dialogue, genre, language, len(folded))   # origin_model
     route, ordered = review_order(route, states, mode_of, dialogue, genre, language, words_of)   # order, after it
-    if len(route) > 1 and "journey_untold" in cues and _journey_untold(cues["journey_untold"], folded, states, segments,
-                                                                       route):
+    if len(route) > 1 and ("journey_untold" in cues or "journey_untold_generic" in cues) and _journey_untold(
+            cues.get("journey_untold", ()), folded, states, segments, route, cues.get("journey_untold_generic", ()),
+            mode_of):
         route = []   # refused, not asked, told later: the countries named are no told route
     if len(route) < 2:  # one country is no journey (a birthplace, the place a person was found)
         return RouteExtraction(smuggler=smuggler, route_asked=True, confidence=no_route_probability("one_country"),
@@ -3419,18 +3420,58 @@ def _nationality_adjective_homes(folded: str, segments: Segments, route: list[st
 _POSSESSIVE_ANYWHERE = re.compile(r"\b" + _POSSESSIVES + r"\b")
 
 
+# the words that name the journey (word_lists.journey_words): a generic refusal is about it only near one of them
+_JOURNEY_WORD = re.compile(r"\b" + _listed("journey_words") + r"\b")
+
+# a travel preposition right before a place, with an article between at most ("naar Turkije", "to the Netherlands")
+_LEG_PREPOSITION_BEFORE = re.compile(r"\b" + _listed("leg_prepositions") + r"\s+(?:" + _listed("articles")
+                                     + r"\s+)?$")
+
+
+def _tells_a_leg(folded: str, states: list[_MentionState], route: Sequence[str], mode_of: dict[str, str]) -> bool:
+    """The record tells a leg of the route: a route country reached with a mode, on a 'via', or right after a travel
+    preposition ("via Iran", "naar Turkije", "by boat to Greece"), not one only named (a SIM card, a ticket, a home)."""
+    for state in states:
+        iso3 = state.mention.place.iso3
+        if state.excluded or iso3 not in route:
+            continue
+        if state.via or mode_of.get(iso3, UNKNOWN_MODE) != UNKNOWN_MODE or _LEG_PREPOSITION_BEFORE.search(
+                folded, max(0, state.mention.start - 24), state.mention.start):
+            return True
+    return False
+
+
+def _sentence_before(starts: Sequence[int], sentence: int) -> int:
+    """Where the sentence before ``sentence`` begins, past a bare turn label ("A:", a sentence of its own): in a
+    transcript the question before the answer."""
+    before = sentence - 1
+    while before > 0 and starts[before] - starts[before - 1] < 6:
+        before -= 1
+    return starts[before - 1] if before > 0 else 0
+
+
 def _journey_untold(spans: Sequence[tuple[int, int]], folded: str, states: list[_MentionState], segments: Segments,
-                    route: Sequence[str]) -> bool:
+                    route: Sequence[str], generic: Sequence[tuple[int, int]] = (),
+                    mode_of: dict[str, str] | None = None) -> bool:
     """The record says the person's journey was not told (refused, not asked, kept for a later interview): what it
     names is then evidence (a ticket, a SIM card, a vehicle's last port), a relative's place or a document, not a
     route (the labelling conventions: a refusal to talk, a route question not asked, gives an empty route). Not a
     refusal about one leg, told with its place ("She did not want to say how she had reached Germany"), nor another
-    person's ("Her employer ... refused to make a statement": a possessive before it in its sentence)."""
+    person's ("Her employer ... refused to make a statement": a possessive before it in its sentence). A generic cue
+    ("I refused to answer", "niet gevraagd", "tell my lawyer") only where its sentence or the one before names the
+    journey ("Q: How did you travel? A: I don't want to talk about that") or the record tells no leg: not the
+    smuggler's questions or the price after a told route."""
     starts = segments.sentence_starts
-    for cue_start, _ in spans:
+    told_leg: bool | None = None   # read once, only for a generic cue
+    for cue_start, is_generic in chain(((s, False) for s, _ in spans), ((s, True) for s, _ in generic)):
         sentence = segments.sentence(cue_start)
         start = starts[sentence - 1] if sentence > 0 else 0
         end = starts[sentence] if sentence < len(starts) else len(folded)
+        if is_generic and not _JOURNEY_WORD.search(folded, _sentence_before(starts, sentence), end):
+            if told_leg is None:
+                told_leg = _tells_a_leg(folded, states, route, mode_of or {})
+            if told_leg:
+                continue   # a refusal about something else than the journey told
         if any(start <= s.mention.start < end and s.mention.place.iso3 != NETHERLANDS
                and (not s.excluded or s.mention.place.iso3 in route) for s in states):
             continue   # the refusal names a leg of the route (not a wish: "apart from saying he wanted to go to England")
