@@ -126,3 +126,30 @@ def test_refusal_about_something_else_keeps_the_told_route(text, route):
 ])
 def test_generic_refusal_after_a_journey_question_gives_no_route(text):
     assert extract_route(text).route == ()
+
+
+# Review 10, finding 8: only the nationality of the record's subject (betrokkene, the applicant, client, "I am ...",
+# a header's "XXX nat.") starts the journey; the adjective on a driver, a smuggler or a man who helped never does.
+@pytest.mark.parametrize("text, route", [
+    ("Een Marokkaanse man bracht ons naar Spanje. Daarna met de bus naar Frankrijk en België en Nederland.",
+     ("ESP", "FRA", "BEL", "NLD")),
+    ("An Iranian man drove us to Turkey. From there we took a boat to Greece and later flew to Amsterdam.",
+     ("TUR", "GRC", "NLD")),
+    ("De chauffeur, een Turkse man, bracht ons met de auto naar Bulgarije. Daarna reisden we met de trein naar "
+     "Oostenrijk en Nederland.", ("BGR", "AUT", "NLD")),
+    ("The driver, an Afghan national, took us by car to Iran. From there we walked to Turkey and took a boat to "
+     "Greece. Later I flew to Amsterdam.", ("IRN", "TUR", "GRC", "NLD")),
+])
+def test_another_persons_nationality_is_no_start(text, route):
+    assert extract_route(text).route == route
+
+
+# ... while the subject's own, told in the first person, still is.
+@pytest.mark.parametrize("text, route", [
+    ("Ik ben een Iraanse vrouw. Ik ging met de bus naar Turkije en liep over de grens naar Griekenland. Vanuit Athene "
+     "vloog ik naar Schiphol.", ("IRN", "TUR", "GRC", "NLD")),
+    ("I am an Afghan national. I went by car to Iran and walked to Turkey, then took a boat to Greece and flew to "
+     "Amsterdam.", ("AFG", "IRN", "TUR", "GRC", "NLD")),
+])
+def test_subjects_own_nationality_starts_the_journey(text, route):
+    assert extract_route(text).route == route

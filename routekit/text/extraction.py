@@ -3363,6 +3363,11 @@ def _document_counts(text: str, cues: dict[str, list[tuple[int, int]]], states: 
 # code, ``_adjective_nationalities``) before a person or nationality noun (``nationality_adjective_nouns``)
 _NATIONALITY_NOUN = word_start_first(re.compile(r"(?<![\w'])" + _listed("nationality_adjective_nouns") + r"(?![\w'])"))
 _WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
+# the record's subject right before that adjective: "betrokkene, een", "the applicant, an", "i am an", "betrokkene heeft
+# de", "he holds" (cues.yaml word_lists subject_apposition, nationality_holders, nationality_verbs)
+_SUBJECT_BEFORE_NATIONALITY = re.compile(
+    r"\b(?:" + _listed("subject_apposition") + "|" + _listed("nationality_holders") + r")(?:\s*,\s*|\s+"
+    + _listed("nationality_verbs") + r"\s+|\s+)(?:" + _listed("articles") + r"\s+)?$")
 _LIVED_SOMEWHERE = word_start_first(re.compile(r"\b" + _in_order("lived_words", spaced=True) + r"(?![\w'])"))
 
 
@@ -3390,7 +3395,8 @@ def _nationality_adjective_homes(folded: str, segments: Segments, route: list[st
     """The person's nationality told only as an adjective or code with a person noun, as a home: the start of a
     journey whose first country borders it and is told only as reached ("an Iranian woman went to Turkey"), not when
     the story begins in the middle of the journey ("Afghaanse nationaliteit ... in Servie betaald") or where the person
-    lived or left from. The first such word the record names: a record describes its subject first."""
+    lived or left from. Only the subject's (``_SUBJECT_BEFORE_NATIONALITY``), or a header's "XXX nat.": never the
+    driver's or a helper's. The first such word the record names: a record describes its subject first."""
     if len(route) < 2:
         return []
     nouns = _NATIONALITY_NOUN.finditer(folded)
@@ -3407,8 +3413,12 @@ def _nationality_adjective_homes(folded: str, segments: Segments, route: list[st
         if before is None:
             continue
         word = before.group(1)
-        iso3 = table.get(word) or (word.upper() if folded.startswith("nat", match.start()) and len(word) == 3
-                                   and word.upper() in _nationality_codes() else "")
+        code = (word.upper() if folded.startswith("nat", match.start()) and len(word) == 3
+                and word.upper() in _nationality_codes() else "")   # "AFG nat.": a header's shorthand of its subject
+        iso3 = table.get(word) or code
+        if iso3 and not code and not _SUBJECT_BEFORE_NATIONALITY.search(folded, max(0, before.start() - 40),
+                                                                          before.start()):
+            continue   # another person's nationality: "een Marokkaanse man bracht ons", "the driver, an Afghan national"
         if iso3 and iso3 != NETHERLANDS:
             if first in timeline.neighbours().get(iso3, ()):
                 return [(iso3, True, segments.sentence(match.start()))]
