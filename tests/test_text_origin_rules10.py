@@ -153,3 +153,17 @@ def test_another_persons_nationality_is_no_start(text, route):
 ])
 def test_subjects_own_nationality_starts_the_journey(text, route):
     assert extract_route(text).route == route
+
+
+# ... and a told route followed by "details at the next interview" keeps it: the journey word of the sentence before
+# counts only in a question ("How did you travel? A: ..."), not in a told leg ("he travelled by train to ...").
+@pytest.mark.parametrize("text, route", [
+    ("Corrections to the interview report, client Mr B. Hossain. Our client flew from Dhaka to Tripoli and took a "
+     "boat to Lampedusa. From Italy he travelled by train to the Netherlands. Further details he will give at the next "
+     "interview.", ("BGD", "LBY", "ITA", "NLD")),
+    ("Correcties op het rapport, cliënt B. Hossain. Cliënt vloog van Dhaka naar Tripoli en ging met een boot naar "
+     "Lampedusa. Van Italië reisde hij met de trein naar Nederland. Verdere vragen beantwoordde hij niet.",
+     ("BGD", "LBY", "ITA", "NLD")),
+])
+def test_details_kept_for_later_after_a_told_route_keep_it(text, route):
+    assert extract_route(text).route == route

@@ -3451,13 +3451,17 @@ def _tells_a_leg(folded: str, states: list[_MentionState], route: Sequence[str],
     return False
 
 
-def _sentence_before(starts: Sequence[int], sentence: int) -> int:
-    """Where the sentence before ``sentence`` begins, past a bare turn label ("A:", a sentence of its own): in a
-    transcript the question before the answer."""
+def _question_before(folded: str, starts: Sequence[int], sentence: int, start: int) -> int:
+    """Where the question right before ``sentence`` begins (past a bare turn label, "A:", a sentence of its own: in a
+    transcript the question the answer is about), or ``start`` (the sentence's own start) when no question is before:
+    "How did you travel? A: I don't want to talk about that", not "He travelled by train. Details at the next interview"."""
     before = sentence - 1
     while before > 0 and starts[before] - starts[before - 1] < 6:
         before -= 1
-    return starts[before - 1] if before > 0 else 0
+    if before < 0:
+        return start
+    begin = starts[before - 1] if before > 0 else 0
+    return begin if "?" in folded[begin:start] else start
 
 
 def _journey_untold(spans: Sequence[tuple[int, int]], folded: str, states: list[_MentionState], segments: Segments,
@@ -3477,7 +3481,7 @@ def _journey_untold(spans: Sequence[tuple[int, int]], folded: str, states: list[
         sentence = segments.sentence(cue_start)
         start = starts[sentence - 1] if sentence > 0 else 0
         end = starts[sentence] if sentence < len(starts) else len(folded)
-        if is_generic and not _JOURNEY_WORD.search(folded, _sentence_before(starts, sentence), end):
+        if is_generic and not _JOURNEY_WORD.search(folded, _question_before(folded, starts, sentence, start), end):
             if told_leg is None:
                 told_leg = _tells_a_leg(folded, states, route, mode_of or {})
             if told_leg:
