@@ -34,10 +34,10 @@ def test_a_relatives_claim_quoted_in_the_question_goes_with_the_answer_that_puts
     text = ("Q: Your brother says the two of you came through Hungary. A: He came through Hungary. I came through "
             "Croatia. / Q: Where did you start? A: In Kabul. I went through Iran, Turkey and Bosnia to Croatia, "
             "then by train to the Netherlands.")
-    assert "HUN" not in route(text)
+    assert route(text) == ("AFG", "IRN", "TUR", "BIH", "HRV", "NLD")   # not HUN, and not empty
     nl = ("V: Uw neef verklaarde dat u samen via Italië kwam. A: Hij kwam via Italië. Ik kwam via Spanje. / "
           "V: Waar begon u? A: In Dakar. Ik vloog naar Marokko en ging met een boot naar Spanje en dan naar Nederland.")
-    assert "ITA" not in route(nl)
+    assert route(nl) == ("SEN", "MAR", "ESP", "NLD")
 
 
 # --- a lawyer's letter: the report's sentence the client objects to is a claim, not the account ----------------------
@@ -46,7 +46,7 @@ def test_dutch_letter_disputing_a_sentence_of_the_report_drops_its_country():
     text = ("Betreft: cliënt A. Haddad, v-nummer 2233445566. Cliënt betwist de zin op pagina 4 van het rapport dat hij "
             "'via Oostenrijk' zou zijn gereisd. Hij vloog van Beiroet naar Athene en nam daarna de bus via Bulgarije "
             "en Roemenië naar Duitsland. Vanuit Keulen reisde hij met de trein naar Utrecht.")
-    assert "AUT" not in route(text)
+    assert route(text) == ("LBN", "GRC", "BGR", "ROU", "DEU", "NLD")   # not AUT, and not empty
 
 
 def test_english_letter_objecting_to_a_sentence_of_the_report_leaves_no_route():
@@ -59,7 +59,7 @@ def test_english_letter_objecting_to_a_sentence_of_the_report_leaves_no_route():
 def test_english_report_named_with_the_clients_name_and_number_is_a_claim():
     text = ("The report of our client Mr K. Osei (V-number 2718281828) states that he travelled through Portugal. He did "
             "not. His journey was: from Accra by plane to Casablanca, by boat to Spain and by bus to Amsterdam.")
-    assert "PRT" not in route(text)
+    assert route(text) == ("GHA", "MAR", "ESP", "NLD")   # not PRT, and not empty
 
 
 # --- gazetteer: Frankfurt an der Oder is a German border town (its Polish twin is Słubice) ---------------------------
@@ -99,7 +99,7 @@ def test_jawel_to_a_negative_question_keeps_the_country():
             "geweest? A: Jawel. / V: Hoe kwam u naar Nederland? A: Met een Flixbus.")
     assert route(text) == ("DZA", "ITA", "FRA", "NLD")
     denied = text.replace("A: Jawel.", "A: Nee.")
-    assert "FRA" not in route(denied)
+    assert route(denied) == ("DZA", "ITA", "NLD")
 
 
 def test_english_contradicting_answer_to_a_negative_question_keeps_the_country():
@@ -141,14 +141,16 @@ def test_dutch_letter_addition_by_the_interviewer_is_no_stop():
     text = ("Correcties op het rapport, cliënt B. Hossain. De toevoeging '(Marokko)' is van de gehoormedewerker; "
             "cliënt vloog van Dhaka via Dubai naar Tripoli en vertrok met een boot naar Lampedusa. Van Italië reisde "
             "hij met de trein naar Nederland.")
-    assert "MAR" not in route(text)
+    found = route(text)
+    assert "MAR" not in found and found[0] == "BGD" and found[-2:] == ("ITA", "NLD") and "LBY" in found
 
 
 def test_english_letter_words_added_by_the_case_officer_are_no_stop():
     text = ("Corrections to the interview report, client Mr B. Hossain. The word 'Morocco' was added by the case "
             "officer. Our client flew from Dhaka via Dubai to Tripoli and took a boat to Lampedusa. From Italy he "
             "travelled by train to the Netherlands.")
-    assert "MAR" not in route(text)
+    found = route(text)
+    assert "MAR" not in found and found[0] == "BGD" and found[-2:] == ("ITA", "NLD") and "LBY" in found
 
 
 # --- a move in childhood is where the person grew up, not a stop of the journey told -------------------------------
