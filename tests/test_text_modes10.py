@@ -169,3 +169,28 @@ def test_the_first_legs_vehicle_is_not_the_leg_into_the_netherlands(text):
     result = extract_route(text)
     assert result.route[-1] == "NLD" and len(result.route) >= 3
     assert result.modes[-1] == "unknown"
+
+
+@pytest.mark.parametrize("text, first_leg", [
+    ("A truck took us to the port in Greece, then a ferry took us to Italy. From Italy I went by train to France.",
+     "ferry"),
+    ("Een vrachtwagen bracht ons naar de haven in Griekenland, daarna bracht een veerboot ons naar Italie. Vanuit "
+     "Italie ging ik met de trein naar Frankrijk.", "ferry"),
+])
+def test_a_lorry_that_brought_people_to_the_port_is_not_carried_on_the_ferry(text, first_leg):
+    """A ferry is a truck leg only with the person inside the lorry on it (review 10, finding 4)."""
+    result = extract_route(text)
+    assert result.route == ("GRC", "ITA", "FRA")
+    assert result.modes == (first_leg, "train")
+
+
+@pytest.mark.parametrize("text", [
+    "From Turkey I went to Greece. I saw a truck on the ship to Italy but I was sitting on deck. Then by train to "
+    "France.",
+    "Van Turkije ging ik naar Griekenland. Ik zag een vrachtwagen op de boot naar Italie, maar ik zat aan dek. Daarna "
+    "met de trein naar Frankrijk.",
+])
+def test_a_lorry_seen_on_a_ship_is_not_the_legs_vehicle(text):
+    result = extract_route(text)
+    assert result.route == ("TUR", "GRC", "ITA", "FRA")
+    assert result.modes[1:] == ("boat", "train")

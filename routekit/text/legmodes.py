@@ -53,9 +53,10 @@ _OPENING_SENTENCES = 2   # a record's vehicle is named in its heading or first s
 _VEHICLE_ORIGIN_REACH = 24   # the longest gap between an opening vehicle and the place it came from, in characters
 # between a vehicle and the place it came from: a train or flight number, a word of origin ("uit", "from", "ex")
 _VEHICLE_TO_ORIGIN = re.compile(r"\s*(?:[a-z]{0,3}\s?\d{1,5}\s*)?(?:(?:uit|vanuit|from|ex)\s+)?")
-_CARRIED_REACH = 80   # the longest distance between a ferry and the lorry carried on it, in characters
 _CARRIERS = frozenset(("ferry", "boat"))
-_ONBOARD_REACH = 30   # "a lorry on the ship", "een vrachtwagen die op het schip": the gap between the two
+_ONBOARD_REACH = 40   # "a lorry on the ship", "een vrachtwagen die op het schip": the longest gap between the two
+_APPOSITION_REACH = 60   # "met de ferry naar Ancona, verstopt onder een vrachtwagen": the ship first, then the lorry
+_INSIDE_REACH = 32   # "verstopt in een vrachtwagen": the longest gap between the inside word and the lorry
 _CROSSING_REACH = 60   # the longest gap between a border reached and the mode of its crossing, in characters
 
 
@@ -64,6 +65,13 @@ def _words(*words: str) -> str:
 
 
 _ONBOARD = re.compile(r"\b" + _words(*_raw()[1]["leg_words"]["on_board"]) + r"\b")
+# "hidden in a lorry", "in de laadruimte van een vrachtwagen": the person inside the lorry named right after
+_INSIDE = re.compile(r"\b" + _words(*_raw()[1]["leg_words"]["inside"]) + r"\s+(?:[^\s,.;:!?]+\s+){0,2}$")
+# "and then", "where": a lorry and a ship with one of these between are told apart, not the lorry on the ship
+_APART = re.compile(r"\b" + _words(*_raw()[1]["leg_words"]["apart"]) + r"\b")
+# "met een vrachtwagen naar Libie, met de boot": a lorry that leads to a place is a leg of its own
+_HEADS_TO = re.compile(r"\b" + _in_order("towards") + r"\b")
+_HEADS_TO_NOW = re.compile(r"\s+" + _in_order("towards") + r"\b")
 _LEG_START: dict = _raw()[1]["leg_start"]
 # "in Italie", "op Lampedusa", "at the port of": the place the person is at, before the mention
 _LOCATED = re.compile(r"\b" + _words(*_LEG_START["located"]) + r"\s+" + _ARTICLE + "$")
@@ -113,25 +121,40 @@ def mode_spans(cues: dict[str, list[tuple[int, int]]]) -> list[ModeSpan]:
     return kept
 
 
-def carried_in_vehicle(spans: list[ModeSpan], sentence_starts: Sequence[int], folded: str) -> list[ModeSpan]:
-    """A ferry told with a lorry in its sentence ("hidden in a lorry on the ferry to Ancona", "verstopt in een
-    vrachtwagen op de veerboot"): the labelling conventions give the leg the vehicle the person was in, the truck."""
-    trucks = [span for span in spans if span[2] == "truck"]
-    if not trucks or not any(span[2] in _CARRIERS for span in spans):
+def carried_in_vehicle(spans: list[ModeSpan], folded: str) -> list[ModeSpan]:
+    """A ferry or ship that carried the lorry the person was in ("hidden in a lorry on the ferry to Ancona", "verstopt
+    in een vrachtwagen op de veerboot"): the labelling conventions give the leg the vehicle the person was in, the
+    truck."""
+    carriers = [span for span in spans if span[2] in _CARRIERS]
+    if not carriers or not any(span[2] == "truck" for span in spans):
         return spans
-    return [(span[0], span[1], "truck") if span[2] in _CARRIERS and any(_carried(truck, span, sentence_starts, folded)
-                                                                        for truck in trucks)
-            else span for span in spans]
+    carried = set()
+    for truck in spans:
+        if truck[2] == "truck":
+            carrier = min(carriers, key=lambda c: c[0] - truck[1] if c[0] >= truck[1] else truck[0] - c[1])
+            if _carried(truck, carrier, folded):
+                carried.add(carrier)
+    return [(span[0], span[1], "truck") if span in carried else span for span in spans]
 
 
-def _carried(truck: ModeSpan, carrier: ModeSpan, sentence_starts: Sequence[int], folded: str) -> bool:
-    """A ferry near a lorry in one sentence; a ship or boat only right after it ("a truck that went on the ship")."""
-    if bisect_right(sentence_starts, truck[0]) != bisect_right(sentence_starts, carrier[0]):
+def _carried(truck: ModeSpan, carrier: ModeSpan, folded: str) -> bool:
+    """The lorry the person is in on the ship nearest it, in one clause: "in een vrachtwagen op de boot", "hidden in
+    a truck that went on the ship", "met de ferry naar Ancona, verstopt onder een vrachtwagen". Not a lorry that
+    brought people to the port before the ferry ("a truck to the port, then a ferry"), nor one told with a boat of
+    another leg ("by boat to Greece and hiding in a lorry")."""
+    if _INSIDE.search(folded, max(0, truck[0] - _INSIDE_REACH), truck[0]) is None:
+        return False   # "I saw a truck on the ship", "A truck took us to the port"
+    lorry_first = carrier[0] >= truck[1]
+    gap_start, gap_end = (truck[1], carrier[0]) if lorry_first else (carrier[1], truck[0])
+    if (not 0 <= gap_end - gap_start <= (_ONBOARD_REACH if lorry_first else _APPOSITION_REACH)
+            or any(mark in folded[gap_start:gap_end] for mark in ".;:!?")
+            or _APART.search(folded, gap_start, gap_end) is not None):
         return False
-    if carrier[2] == "ferry":
-        return abs(truck[0] - carrier[0]) <= _CARRIED_REACH
-    return (0 <= carrier[0] - truck[1] <= _ONBOARD_REACH
-            and _ONBOARD.search(folded, truck[1], carrier[0]) is not None)
+    if lorry_first:   # "in een vrachtwagen op de boot"; not "met een vrachtwagen naar Libie, met de boot"
+        return (_ONBOARD.search(folded, gap_start, gap_end) is not None
+                and _HEADS_TO.search(folded, gap_start, gap_end) is None)
+    # "the ferry to Hoek van Holland, again hidden in a lorry"; not "de boot naar Italie, in een vrachtwagen naar Wenen"
+    return _HEADS_TO_NOW.match(folded, truck[1]) is None
 
 
 def _nearest(spans: list[ModeSpan], mention: Mention) -> ModeSpan | None:
@@ -171,7 +194,7 @@ class LegModes:
         self.free_modes: dict[int, list] = {}   # per sentence, the modes outside every clause with an arrival
         self.last_arrival: dict[int, _MentionState] = {}
         self.sentence_starts = sentence_starts = segments.sentence_starts
-        spans = carried_in_vehicle(spans, sentence_starts, folded)
+        spans = carried_in_vehicle(spans, folded)
         clause_starts = segments.clause_starts
         clause_of, sentence_of = segments.clause, segments.sentence
         kept = []
@@ -377,7 +400,7 @@ def netherlands_leg(folded: str, spans: list[ModeSpan], states: Sequence[_Mentio
     implied as the end). ``route`` ends in the Netherlands; ``sentence_starts`` are the text's sentence offsets."""
     if not spans or len(route) < 2:
         return UNKNOWN_MODE
-    spans = carried_in_vehicle(spans, sentence_starts, folded)
+    spans = carried_in_vehicle(spans, folded)
     for span in spans:   # "een bus naar hier", "took the train here"
         if _TO_HERE.match(folded, span[1]):
             return span[2]
