@@ -194,3 +194,28 @@ def test_a_lorry_seen_on_a_ship_is_not_the_legs_vehicle(text):
     result = extract_route(text)
     assert result.route == ("TUR", "GRC", "ITA", "FRA")
     assert result.modes[1:] == ("boat", "train")
+
+
+@pytest.mark.parametrize("text", [
+    "I come from Syria and flew to Germany. My cousin came by train to here last year. I came later.",
+    "Ik kom uit Syrie en vloog naar Duitsland. Mijn broer kwam met de trein hierheen. Ik kwam later.",
+    "I am from Iraq and flew to Germany. My friend told me he had come by bus from Germany. I came to the "
+    "Netherlands later.",
+    "Ik kom uit Irak en vloog naar Duitsland. Mijn vriend vertelde dat hij met de bus uit Duitsland was gekomen. "
+    "Later ben ik naar Nederland gekomen.",
+])
+def test_another_persons_leg_here_is_not_the_persons(text):
+    """A relative or friend who came here by train tells nothing of the person's own leg (review 10, finding 6)."""
+    result = extract_route(text)
+    assert result.route[-1] == "NLD" and len(result.route) == 3
+    assert result.modes == ("plane", "unknown")
+
+
+@pytest.mark.parametrize("text", [
+    "I come from Syria and flew to Germany. My cousin and I came by train to here last year.",
+    "Ik kom uit Syrie en vloog naar Duitsland. Samen met mijn broer ben ik met de trein hierheen gekomen.",
+])
+def test_the_persons_own_leg_here_with_a_relative_along_is_kept(text):
+    result = extract_route(text)
+    assert result.route == ("SYR", "DEU", "NLD")
+    assert result.modes == ("plane", "train")

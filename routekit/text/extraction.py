@@ -2929,7 +2929,8 @@ def extract_route(text: str | None) -> RouteExtraction:
                                reason=REASON_NO_ROUTE, language=language, flags=("one_country",))
     if route[-1] == NETHERLANDS and mode_of.get(NETHERLANDS, UNKNOWN_MODE) == UNKNOWN_MODE and mode_spans:
         mode_of[NETHERLANDS] = netherlands_leg(folded, mode_spans, states, route, cues.get("vehicle", ()),
-                                               segments.sentence_starts)   # the leg here, told without naming it
+                                               segments.sentence_starts,   # the leg here, told without naming it
+                                               cues.get("relative_nouns", ()))
     modes = tuple(map(mode_of.get, route[1:], repeat(UNKNOWN_MODE)))   # mode_of.get(country, UNKNOWN_MODE)
     counts = _counts(states, route, modes, reorders, inferred_home, language, dialogue.turns,
                      len(segments.sentence_starts))

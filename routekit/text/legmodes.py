@@ -388,21 +388,26 @@ _TO_HERE = re.compile(r"\s*(?:" + _words(*_INTO_HERE["to"]) + r"\s+)?" + _words(
 # "kwam met de nachttrein uit Wenen", "by bus from Germany": a mode that leads from the place right after it
 _FROM_HERE = re.compile(r"\s*" + _words(*_INTO_HERE["from"]) + r"\s+" + _ARTICLE + "$")
 _FROM_REACH = 24   # the longest gap between such a mode and its place, in characters
+# "Mijn broer en ik", "My cousin and I": the record's person is a subject of the sentence
+_OWN_SUBJECT = re.compile(r"\b" + _words(*_INTO_HERE["own_subject"]) + r"\b")
 # "MTV-controle in de ICE", "KMar check on an ICE": a check record's opening names the vehicle the person was found in
 _CHECK_OPENING = re.compile(r"\b" + _words(*_INTO_HERE["check"]) + r"\b")
 
 
 def netherlands_leg(folded: str, spans: list[ModeSpan], states: Sequence[_MentionState], route: list[str],
-                    vehicles: Sequence[tuple[int, int]], sentence_starts: Sequence[int]) -> str:
+                    vehicles: Sequence[tuple[int, int]], sentence_starts: Sequence[int],
+                    relatives: Sequence[tuple[int, int]] = ()) -> str:
     """The mode of the last leg, into the Netherlands, when no mention of the Netherlands told it: the leg is often
     told without naming the country ("een bus naar hier", "kwam met de nachttrein uit Wenen", a record that opens with
     the train or flight the person was found in, "met de trein via Zwitserland en Duitsland" with the Netherlands
-    implied as the end). ``route`` ends in the Netherlands; ``sentence_starts`` are the text's sentence offsets."""
+    implied as the end). ``route`` ends in the Netherlands; ``sentence_starts`` are the text's sentence offsets;
+    ``relatives`` the spans of relatives and friends (cues.yaml relative_nouns), whose own leg here is not the
+    person's."""
     if not spans or len(route) < 2:
         return UNKNOWN_MODE
     spans = carried_in_vehicle(spans, folded)
     for span in spans:   # "een bus naar hier", "took the train here"
-        if _TO_HERE.match(folded, span[1]):
+        if _TO_HERE.match(folded, span[1]) and not _someone_elses(folded, span[0], relatives, sentence_starts):
             return span[2]
     previous = route[-2]
     told = [st for st in states if not st.excluded and not st.home]
@@ -414,7 +419,8 @@ def netherlands_leg(folded: str, spans: list[ModeSpan], states: Sequence[_Mentio
             continue   # "met de trein uit Keulen naar Berlijn": a leg of its own
         start = st.mention.start
         for span in spans:
-            if 0 <= start - span[1] <= _FROM_REACH and _FROM_HERE.fullmatch(folded, span[1], start):
+            if (0 <= start - span[1] <= _FROM_REACH and _FROM_HERE.fullmatch(folded, span[1], start)
+                    and not _someone_elses(folded, span[0], relatives, sentence_starts)):
                 return span[2]
     if vehicles:   # the vehicle a check record opens with, before any country of the journey: the leg that came here
         first_told = min((st.mention.start for st in told if st.mention.place.iso3 != _NETHERLANDS), default=None)
@@ -429,3 +435,15 @@ def netherlands_leg(folded: str, spans: list[ModeSpan], states: Sequence[_Mentio
                 if span[0] < v_end and v_start < span[1]:
                     return span[2]
     return UNKNOWN_MODE
+
+
+def _someone_elses(folded: str, offset: int, relatives: Sequence[tuple[int, int]],
+                   sentence_starts: Sequence[int]) -> bool:
+    """Whether a relative or friend is named before ``offset`` in its sentence with no first-person subject ("Mijn
+    broer kwam met de trein hierheen"; not "Mijn broer en ik kwamen met de trein hierheen")."""
+    if not relatives:
+        return False
+    sentence = bisect_right(sentence_starts, offset)
+    start = sentence_starts[sentence - 1] if sentence else 0
+    return (any(start <= r_start < offset for r_start, _ in relatives)
+            and _OWN_SUBJECT.search(folded, start, offset) is None)
