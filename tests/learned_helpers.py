@@ -56,3 +56,25 @@ def write_word_sets(folder: Path, word: str, counts: tuple[int, ...], name: str 
         pd.DataFrame(rows).to_csv(path, index=False)
         paths.append(path)
     return paths
+
+
+def verifier_hook_inputs(texts) -> list[tuple]:
+    """What ``extract_route`` hands the stop verifier's hook per text (its arguments), the stage recording."""
+    import routekit.text.extraction as extraction
+    from routekit.text import verifier
+    from routekit.text.extraction import extract_route
+
+    seen = []
+    real = extraction.review_stops
+
+    def spy(*arguments):
+        seen.append(arguments)
+        return real(*arguments)
+    extraction.review_stops = spy
+    try:
+        with verifier.recording():
+            for text in texts:
+                extract_route(text)
+    finally:
+        extraction.review_stops = real
+    return seen

@@ -11,7 +11,7 @@ import pytest
 from routekit.text import verifier
 from routekit.text.extraction import extract_route
 
-from learned_helpers import load_fit_script
+from learned_helpers import load_fit_script, verifier_hook_inputs
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
@@ -376,26 +376,6 @@ SHORT_CUT_TEXTS = (
 )
 
 
-def _hook_inputs(texts) -> list[tuple]:
-    """What ``extract_route`` hands the verifier's hook per text (its arguments), the stage recording."""
-    import routekit.text.extraction as extraction
-
-    seen = []
-    real = extraction.review_stops
-
-    def spy(*arguments):
-        seen.append(arguments)
-        return real(*arguments)
-    extraction.review_stops = spy
-    try:
-        with verifier.recording():
-            for text in texts:
-                extract_route(text)
-    finally:
-        extraction.review_stops = real
-    return seen
-
-
 @pytest.mark.parametrize("band, keep_told, keep_origin", [(math.inf, False, False), (1.0, True, True),
                                                            (0.0, False, True), (3.0, True, False)])
 @pytest.mark.parametrize("keep_end", [False, True])
@@ -403,7 +383,7 @@ def test_the_short_cut_decides_as_the_full_path(band, keep_told, keep_origin, ke
     """``review``'s short cut (bits per mention, a sparse score, words read only within the band) gives the route,
     flips and lowest p that ``decide`` gives over every candidate's full features and words - on hand-made records,
     with the stored weights and with weights that put many countries near the cut."""
-    inputs = _hook_inputs(SHORT_CUT_TEXTS)
+    inputs = verifier_hook_inputs(SHORT_CUT_TEXTS)
     assert len(inputs) == len(SHORT_CUT_TEXTS)
     stored_model = verifier.read_model(verifier.data_path(verifier.VERIFIER_FILE))
     spread = tuple(((-1) ** n) * (0.3 + 0.1 * (n % 7)) for n in range(N))   # every feature weighs, both signs
@@ -432,7 +412,7 @@ def test_the_short_cut_decides_as_the_full_path(band, keep_told, keep_origin, ke
 def test_the_short_cut_reads_no_word_beyond_the_band(stored):
     """A country whose score without words lies more than the band above the cut has its words never read: the
     extractor's lazy word builder is not called at all."""
-    (route, states, mode_of, dialogue, genre, language, length, words_of), = _hook_inputs([TEXT])
+    (route, states, mode_of, dialogue, genre, language, length, words_of), = verifier_hook_inputs([TEXT])
     calls = []
 
     def counting():

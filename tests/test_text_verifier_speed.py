@@ -18,6 +18,8 @@ import pytest
 from routekit.text import context_words, verifier
 from routekit.text.extraction import extract_route
 
+from learned_helpers import verifier_hook_inputs
+
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 # allowed sets only (plain and tuned; never an untouched, calibration or training set)
 SETS = ("extraction_heldout.csv", "extraction_hard_dev16.csv", "extraction_hard_dev17.csv")
@@ -42,29 +44,9 @@ def _texts() -> list[str]:
     return texts
 
 
-def _hook_inputs(texts) -> list[tuple]:
-    """What ``extract_route`` hands the verifier's hook per text (its arguments), the stage recording."""
-    import routekit.text.extraction as extraction
-
-    seen = []
-    real = extraction.review_stops
-
-    def spy(*arguments):
-        seen.append(arguments)
-        return real(*arguments)
-    extraction.review_stops = spy
-    try:
-        with verifier.recording():
-            for text in texts:
-                extract_route(text)
-    finally:
-        extraction.review_stops = real
-    return seen
-
-
 @pytest.fixture(scope="module")
 def inputs():
-    return _hook_inputs(_texts())
+    return verifier_hook_inputs(_texts())
 
 
 def _models():
