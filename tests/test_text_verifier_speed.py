@@ -16,7 +16,6 @@ import pandas as pd
 import pytest
 
 from routekit.text import context_words, verifier
-from routekit.text.extraction import extract_route
 
 from learned_helpers import verifier_hook_inputs
 
