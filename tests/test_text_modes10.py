@@ -219,3 +219,15 @@ def test_the_persons_own_leg_here_with_a_relative_along_is_kept(text):
     result = extract_route(text)
     assert result.route == ("SYR", "DEU", "NLD")
     assert result.modes == ("plane", "train")
+
+
+@pytest.mark.parametrize("text", [
+    "Ik kom uit Irak. Met de bus Iran, Turkije. Daarna met de boot naar Griekenland.",
+    "I am from Iraq. By bus Iran, Turkey. Then by boat to Greece.",
+])
+def test_a_storys_opening_vehicle_reaches_the_place_after_it(text):
+    """Only a check record's opening vehicle came from the place named after it ('Controle trein Brussel-Amsterdam');
+    a story's first bus leads to the places it names."""
+    result = extract_route(text)
+    assert result.route == ("IRQ", "IRN", "TUR", "GRC")
+    assert result.modes == ("bus", "bus", "boat")

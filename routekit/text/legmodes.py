@@ -187,6 +187,8 @@ class LegModes:
         self.vehicle_ends = [end for start, end in vehicles
                              if bisect_right(segments.sentence_starts, start) < _OPENING_SENTENCES
                              and any(span[0] < end and start < span[1] and span[2] != "plane" for span in spans)]
+        if self.vehicle_ends and not check_opening(folded, segments.sentence_starts):
+            self.vehicle_ends = []   # "Met de bus Iran, Turkije": a story's first vehicle leads on
         self.country_at: dict[int, str] | None = None   # country per mention offset, made when a rule needs it
         self.starting_points: frozenset[int] = _NONE
         self.modes_by_clause: dict[int, list] = {}
@@ -428,13 +430,20 @@ def netherlands_leg(folded: str, spans: list[ModeSpan], states: Sequence[_Mentio
             sentence = bisect_right(sentence_starts, v_start)
             if sentence >= _OPENING_SENTENCES or (first_told is not None and v_start > first_told):
                 break
-            opening_end = sentence_starts[sentence] if sentence < len(sentence_starts) else len(folded)
-            if _CHECK_OPENING.search(folded, 0, opening_end) is None:
+            if not check_opening(folded, sentence_starts):
                 break   # "Met de taxi naar het vliegveld van Erbil": a story's first vehicle is its first leg's
             for span in spans:
                 if span[0] < v_end and v_start < span[1]:
                     return span[2]
     return UNKNOWN_MODE
+
+
+def check_opening(folded: str, sentence_starts: Sequence[int]) -> bool:
+    """Whether a check or police record opens the text (its first two sentences): the vehicle named there is the one
+    the person was found in ("MTV-controle in de ICE", "Controle trein Brussel-Amsterdam")."""
+    opening_end = (sentence_starts[_OPENING_SENTENCES - 1] if len(sentence_starts) >= _OPENING_SENTENCES
+                   else len(folded))
+    return _CHECK_OPENING.search(folded, 0, opening_end) is not None
 
 
 def _someone_elses(folded: str, offset: int, relatives: Sequence[tuple[int, int]],
