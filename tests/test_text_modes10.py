@@ -231,3 +231,16 @@ def test_a_storys_opening_vehicle_reaches_the_place_after_it(text):
     result = extract_route(text)
     assert result.route == ("IRQ", "IRN", "TUR", "GRC")
     assert result.modes == ("bus", "bus", "boat")
+
+
+@pytest.mark.parametrize("text, route", [
+    ("Q: How did you travel? A: By plane from Damascus to Amman, then to Istanbul, then to Berlin.",
+     ("SYR", "JOR", "TUR", "DEU")),
+    ("Ik vloog van Damascus naar Amman, toen naar Istanbul, toen naar Berlijn.", ("SYR", "JOR", "TUR", "DEU")),
+])
+def test_every_stop_of_a_flight_chain_is_flown(text, route):
+    """'then to X, then to Y': each stop joined by connector words only reads the leg before it as decided, so the
+    chain carries the flight past its second stop."""
+    result = extract_route(text)
+    assert result.route == route
+    assert result.modes == ("plane", "plane", "plane")

@@ -176,7 +176,7 @@ class LegModes:
     while it walks the mentions in text order."""
 
     __slots__ = ("folded", "mode_spans", "modes_by_clause", "modes_by_sentence", "free_modes", "last_arrival",
-                 "sentence_starts", "starting_points", "states", "country_at", "vehicle_ends")
+                 "sentence_starts", "starting_points", "states", "country_at", "vehicle_ends", "modes_at")
 
     def __init__(self, folded: str, spans: list[ModeSpan], segments: Segments, arrival_clauses,
                  arrivals_in: dict[int, list] | None = None, states: Sequence[_MentionState] = (),
@@ -190,6 +190,7 @@ class LegModes:
         if self.vehicle_ends and not check_opening(folded, segments.sentence_starts):
             self.vehicle_ends = []   # "Met de bus Iran, Turkije": a story's first vehicle leads on
         self.country_at: dict[int, str] | None = None   # country per mention offset, made when a rule needs it
+        self.modes_at: dict[int, str] = {}   # the mode decided per mention offset (``mode_for``)
         self.starting_points: frozenset[int] = _NONE
         self.modes_by_clause: dict[int, list] = {}
         self.modes_by_sentence: dict[int, list] = {}
@@ -247,6 +248,11 @@ class LegModes:
         return frozenset(found)
 
     def mode_for(self, state: _MentionState) -> str:
+        """The mode of the leg into ``state``'s place, kept per mention for the next leg of a chain to read."""
+        mode = self.modes_at[state.mention.start] = self._mode_for(state)
+        return mode
+
+    def _mode_for(self, state: _MentionState) -> str:
         if state.departure or state.home or not self.mode_spans or state.mention.start in self.starting_points:
             return UNKNOWN_MODE
         if self.vehicle_ends and self._vehicle_origin(state.mention.start):
@@ -309,7 +315,8 @@ class LegModes:
             gap = _FROM_STOP.sub(lambda m: " " if m.group(1) == name else m.group(0), gap)
             if not _CONNECTION_GAP.fullmatch(gap):
                 return UNKNOWN_MODE
-        mode = self.mode_for(previous)
+        # the previous stop's leg as decided when it was reached: asked again now, ``last_arrival`` would be itself
+        mode = self.modes_at.get(previous.mention.start) or self.mode_for(previous)
         if mode == "plane" or _LIST_GAP.fullmatch(self.folded, previous.mention.end, state.mention.start):
             return mode
         return UNKNOWN_MODE
