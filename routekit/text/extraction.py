@@ -2812,6 +2812,13 @@ def _without_blanked_negations(cues: dict[str, list[tuple[int, int]]], folded: s
             for kind, spans in cues.items()}
 
 
+def _one_country(smuggler: str, language: str) -> RouteExtraction:
+    """No route: one country is no journey (a birthplace, the place a person was found), and a record whose journey
+    was not told names no route."""
+    return RouteExtraction(smuggler=smuggler, route_asked=True, confidence=no_route_probability("one_country"),
+                           reason=REASON_NO_ROUTE, language=language, flags=("one_country",))
+
+
 def extract_route(text: str | None) -> RouteExtraction:
     """Structure one narrative into its route; never raises on bad input (see ``reason``)."""
     if text is None or (isinstance(text, float) and text != text):
@@ -2911,6 +2918,12 @@ def extract_route(text: str | None) -> RouteExtraction:
             _handed_over_from(route, made_abroad[1])
         else:
             _end_where_made(route, states, made_abroad[1])
+    if len(route) > 1 and ("journey_untold" in cues or "journey_untold_generic" in cues) and _journey_untold(
+            cues.get("journey_untold", ()), folded, states, segments, route, cues.get("journey_untold_generic", ()),
+            mode_of):
+        # refused, not asked, told later: the countries named are no told route - decided before the learned stages,
+        # which review a told route (and record the route they are given: their fits read it)
+        return _one_country(smuggler, language)
     rules_route = tuple(route)
     # the window words both learned stages may read, built at most once per text and only if a stage asks
     words_of = shared_record_words(tokens.starts, tokens.words, (s.mention for s in states),
@@ -2920,13 +2933,8 @@ def extract_route(text: str | None) -> RouteExtraction:
                                                   words_of)
     route, origin = review_origin(route, states, mode_of, dialogue, genre, language, len(folded))   # origin_model
     route, ordered = review_order(route, states, mode_of, dialogue, genre, language, words_of)   # order, after it
-    if len(route) > 1 and ("journey_untold" in cues or "journey_untold_generic" in cues) and _journey_untold(
-            cues.get("journey_untold", ()), folded, states, segments, route, cues.get("journey_untold_generic", ()),
-            mode_of):
-        route = []   # refused, not asked, told later: the countries named are no told route
     if len(route) < 2:  # one country is no journey (a birthplace, the place a person was found)
-        return RouteExtraction(smuggler=smuggler, route_asked=True, confidence=no_route_probability("one_country"),
-                               reason=REASON_NO_ROUTE, language=language, flags=("one_country",))
+        return _one_country(smuggler, language)
     if route[-1] == NETHERLANDS and mode_of.get(NETHERLANDS, UNKNOWN_MODE) == UNKNOWN_MODE and mode_spans:
         mode_of[NETHERLANDS] = netherlands_leg(folded, mode_spans, states, route, cues.get("vehicle", ()),
                                                segments.sentence_starts,   # the leg here, told without naming it
