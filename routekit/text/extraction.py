@@ -340,6 +340,7 @@ class _Scopes:
     guessed: Any
     may_order: Any
     set_aside: Any
+    childhood_clauses: Any
 
 
 # a counted time ago ("12 years ago", "two years ago", "twenty-two years ago"): this journey's date, not a stay long before
