@@ -78,3 +78,14 @@ def verifier_hook_inputs(texts) -> list[tuple]:
     finally:
         extraction.review_stops = real
     return seen
+
+
+def space_tokens(text: str) -> tuple[list[str], list[int]]:
+    """A hand-built folded text's tokens split at single spaces and line ends, and their offsets: the input
+    ``context_words.record_words`` takes."""
+    words, starts, at = [], [], 0
+    for word in text.replace("\n", " ").split(" "):
+        starts.append(at)
+        words.append(word)
+        at += len(word) + 1
+    return words, starts

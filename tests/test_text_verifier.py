@@ -11,7 +11,7 @@ import pytest
 from routekit.text import verifier
 from routekit.text.extraction import extract_route
 
-from learned_helpers import load_fit_script, verifier_hook_inputs
+from learned_helpers import load_fit_script, space_tokens, verifier_hook_inputs
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
@@ -533,11 +533,7 @@ def test_the_lazy_window_keeps_turns_places_and_articles_apart():
 
     text = ("a: ik ging naar de verenigde staten van amerika en toen\nv: en daarna het oude land 12ab\n"
             "a: via the turkse grens over naar bulgarije in kl0714 en de rest")
-    words, starts, at = [], [], 0
-    for word in text.replace("\n", " ").split(" "):
-        starts.append(at)
-        words.append(word)
-        at += len(word) + 1
+    words, starts = space_tokens(text)
     spans = [(text.index("verenigde"), text.index(" en toen")), (text.index("staten"), text.index(" van")),
              (text.index("turkse"), text.index(" over")), (text.index("bulgarije"), text.index(" in kl"))]
     record = record_words(starts, words, spans, [0], text)

@@ -17,7 +17,7 @@ import pytest
 
 from routekit.text import context_words, verifier
 
-from learned_helpers import verifier_hook_inputs
+from learned_helpers import space_tokens, verifier_hook_inputs
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 # allowed sets only (plain and tuned; never an untouched, calibration or training set)
@@ -115,11 +115,7 @@ def test_the_bounded_window_reader_at_every_token_of_a_hand_built_text():
     words; a token with a digit): the bounded reader and the reference agree."""
     text = ("de reis via de verenigde staten van amerika en het land . de broer 12ab\nv: via the turkse grens naar "
             "bulgarije in kl0714 en de rest . the")
-    words, starts, at = [], [], 0
-    for word in text.replace("\n", " ").split(" "):
-        starts.append(at)
-        words.append(word)
-        at += len(word) + 1
+    words, starts = space_tokens(text)
     spans = [(text.index("verenigde"), text.index(" en het")), (text.index("staten"), text.index(" van")),
              (text.index("turkse"), text.index(" naar")), (text.index("bulgarije"), text.index(" in kl")),
              (text.index("land"), text.index(" . de broer"))]

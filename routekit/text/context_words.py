@@ -190,33 +190,15 @@ def mention_words(record: RecordWords, start: int, end: int, into: set[str]) -> 
     if first - WINDOW > low:
         low = first - WINDOW
     if low < first:
-        before = _blank(record, low, first)
+        before = record.blank(low, first)
         into.add(BEFORE + before[-1])
         for word in before:
             into.add(ANY + word)
     if after < high:
-        following = _blank(record, after, high)
+        following = record.blank(after, high)
         into.add(AFTER + following[0])
         for word in following:
             into.add(ANY + word)
-
-
-def _blank(record: RecordWords, first: int, last: int) -> list[str]:
-    """``RecordWords.blank`` for a non-empty range (``first`` < ``last``), the places found by bisect per token."""
-    starts, words, place_starts, place_ends = record.starts, record.words, record.place_starts, record.place_ends
-    found: list[str] = []
-    for index in range(first, last):
-        at = starts[index]
-        j = bisect_right(place_starts, at) - 1   # the last place begun at or before the token
-        if j >= 0 and at < place_ends[j]:
-            if found and found[-1] in ARTICLES:
-                found[-1] = PLACE   # "and the Turkish border": the article is the place's, not a word
-            else:
-                found.append(PLACE)
-        else:
-            word = words[index]
-            found.append(word if word.isalpha() or not _DIGIT(word) else NUMBER)
-    return found
 
 
 def _mention_words_reference(record: RecordWords, start: int, end: int, into: set[str]) -> None:

@@ -3405,7 +3405,7 @@ def _nationality_adjective_homes(folded: str, segments: Segments, route: list[st
     """The person's nationality told only as an adjective or code with a person noun, as a home: the start of a
     journey whose first country borders it and is told only as reached ("an Iranian woman went to Turkey"), not when
     the story begins in the middle of the journey ("Afghaanse nationaliteit ... in Servie betaald") or where the person
-    lived or left from. Only the subject's (``_SUBJECT_BEFORE_NATIONALITY``), or a header's "XXX nat.": never the
+    lived or left from. Only the subject's (``_SUBJECT_BEFORE_NATIONALITY``), or a header's code with "nat." ("SYR nat."): never the
     driver's or a helper's. The first such word the record names: a record describes its subject first."""
     if len(route) < 2:
         return []

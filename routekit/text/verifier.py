@@ -707,18 +707,10 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
             score += w_other_homes
         if 0 <= netherlands < first:
             score += w_after_netherlands
-        if excluded_in:
-            for n in sentences:
-                there = excluded_in.get(n)
-                if there and (len(there) > 1 or iso3 not in there):
-                    score += w_near_excluded
-                    break
-        if home_in:
-            for n in sentences:
-                there = home_in.get(n)
-                if there and (len(there) > 1 or iso3 not in there):
-                    score += w_near_home
-                    break
+        if excluded_in and _others(excluded_in, sentences, iso3):
+            score += w_near_excluded
+        if home_in and _others(home_in, sentences, iso3):
+            score += w_near_home
         if crowded.isdisjoint(sentences):
             score += w_alone
         if starts and (several_starts or iso3 not in starts):
