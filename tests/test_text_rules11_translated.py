@@ -1,0 +1,38 @@
+"""Round 11, translated statements and case summaries: hand-written texts (Dutch and English), one test per kind."""
+
+from __future__ import annotations
+
+from routekit.text import extract_route
+from routekit.text.gazetteer import find_places
+from routekit.text.normalise import fold
+
+
+def _route(text: str) -> list[str]:
+    return list(extract_route(text).route)
+
+
+def _named(text: str) -> list[str]:
+    return [m.place.iso3 for m in find_places(text, fold(text))]
+
+
+# -- names glued to a word by an apostrophe (glued_names.csv) ---------------------------------------------------
+
+def test_a_town_after_a_french_elided_preposition_is_read():
+    assert _named("Je suis partie d'Abidjan en car.") == ["CIV"]
+    text = ("Vertaling uit het Frans: 'Je suis partie d'Abidjan en car jusqu'au Mali. Ensuite l'Algérie, "
+            "puis la mer jusqu'en Espagne.' Daarna met de trein naar Nederland.")
+    assert _route(text)[0] == "CIV"
+
+
+def test_a_town_before_a_turkish_case_or_derivation_ending_is_read():
+    assert _named("Artvin'liyim.") == ["TUR"]
+    assert _named("Kayseri'den otobüsle gittim.") == ["TUR"]
+    text = ("Translation from Turkish: 'Kayseri'den I went by bus to the border and walked to Gürcistan. "
+            "From Tbilisi I flew to Amsterdam.'")
+    assert _route(text) == ["TUR", "GEO", "NLD"]
+
+
+def test_english_clitics_and_lower_case_words_are_no_glued_names():
+    assert _named("He didn't say it; the driver's van was red.") == []
+    assert _named("l'amour d'abord") == []          # lower case: no name
+    assert _named("O'Neill drove us.") == []        # a surname, no town before the apostrophe
