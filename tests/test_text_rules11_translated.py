@@ -36,3 +36,16 @@ def test_english_clitics_and_lower_case_words_are_no_glued_names():
     assert _named("He didn't say it; the driver's van was red.") == []
     assert _named("l'amour d'abord") == []          # lower case: no name
     assert _named("O'Neill drove us.") == []        # a surname, no town before the apostrophe
+
+
+# -- a case officer's summary is a Dutch record (cues.yaml dutch_record) ------------------------------------------
+
+def test_a_summary_opening_with_samenvatting_ends_in_the_netherlands():
+    assert _route("Samenvatting: bt. verklaart via Iran en Turkije te zijn gereisd; verder niets.") == ["IRN", "TUR", "NLD"]
+    assert _route("Samenvatting. Betrokkene verklaart dat hij uit Irak met een vrachtwagen via Turkije naar "
+                  "Bulgarije reisde.") == ["IRQ", "TUR", "BGR", "NLD"]
+
+
+def test_the_english_interview_summary_still_ends_in_the_netherlands():
+    assert _route("Summary of the interview. The applicant says he went from Iraq to Turkey and on to "
+                  "Bulgaria by truck.") == ["IRQ", "TUR", "BGR", "NLD"]
