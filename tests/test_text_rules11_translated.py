@@ -49,3 +49,18 @@ def test_a_summary_opening_with_samenvatting_ends_in_the_netherlands():
 def test_the_english_interview_summary_still_ends_in_the_netherlands():
     assert _route("Summary of the interview. The applicant says he went from Iraq to Turkey and on to "
                   "Bulgaria by truck.") == ["IRQ", "TUR", "BGR", "NLD"]
+
+
+# -- an ISO3 code in capitals is no other language's name ---------------------------------------------------------
+
+def test_a_nationality_code_in_capitals_is_not_the_vietnamese_name_of_russia():
+    assert "RUS" not in _named("Betrokkene (NGA) verklaart dat hij uit Lagos vertrok.")
+    text = ("Samenvatting nader gehoor. Betrokkene (NGA) verliet Lagos in 2019 en reisde met een vrachtwagen via "
+            "Niger naar Libië. Met de boot naar Italië en met de trein naar Nederland.")
+    assert _route(text) == ["NGA", "NER", "LBY", "ITA", "NLD"]
+    english = "Summary of the interview. The applicant (NGA nat.) left Kano by truck for Niger and then Libya."
+    assert "RUS" not in _route(english)
+
+
+def test_the_vietnamese_name_written_as_a_name_still_counts():
+    assert _named("Translation from Vietnamese: 'I flew to Nga, to Moscow.'") == ["RUS", "RUS"]

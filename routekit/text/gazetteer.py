@@ -525,6 +525,20 @@ def _glued_places(original: str, tokens: Tokens, covered: set[int], table: dict[
     return found
 
 
+@lru_cache(maxsize=1)
+def _iso3_codes() -> frozenset[str]:
+    from routekit.reference import alpha2_to_iso3
+
+    return frozenset(alpha2_to_iso3().values())
+
+
+def _another_countrys_code(original: str, start: int, end: int, place: Place) -> bool:
+    """A generated name written in capitals as another country's ISO3 code: the code, a summary's shorthand of a
+    nationality ("Betrokkene (NGA)", "NGA nat."), not the name ("Nga", Russia in Vietnamese)."""
+    return end - start == 3 and original[start:end].isupper() and original[start:end] != place.iso3 \
+        and original[start:end] in _iso3_codes()
+
+
 # Arabic names keep their article in lower case before a capital ("as-Suwayda", "al-Hasakah", "el-Obeid"): written
 # with a capital all the same
 _ARTICLE_CAPITAL = re.compile(r"(?:a[dlnrstz]|ash|e[dlnrs])-[A-Z]")
@@ -552,7 +566,8 @@ def find_places(original: str, folded: str, tokens: Tokens | None = None, stopwo
         if place.mid_sentence and _starts_sentence(original, start):
             continue
         if place.capitalised and (not (original[start].isupper() or _ARTICLE_CAPITAL.match(original, start))
-                                  or _in_a_persons_name(original, start, end)):
+                                  or _in_a_persons_name(original, start, end) or _another_countrys_code(original,
+                                                                                                  start, end, place)):
             continue
         if place.kind != "country" and start > 2 and original[start - 1] == " ":
             if honorifics is None:
