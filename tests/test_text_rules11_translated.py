@@ -64,3 +64,12 @@ def test_a_nationality_code_in_capitals_is_not_the_vietnamese_name_of_russia():
 
 def test_the_vietnamese_name_written_as_a_name_still_counts():
     assert _named("Translation from Vietnamese: 'I flew to Nga, to Moscow.'") == ["RUS", "RUS"]
+
+
+# -- a translation named without its source language is made for the Dutch file (document.yaml file_translation) --
+
+def test_a_translated_statement_without_its_language_ends_in_the_netherlands():
+    assert _route("Translated statement. 'I left Kabul and walked to Iran. From Iran a bus took us to "
+                  "Turkey, and then a boat to Greece.'")[-1] == "NLD"
+    assert _route("Letterlijke weergave van een brief van betrokkene: 'Ik ging van Kabul naar Iran, en van Iran "
+                  "met de bus naar Turkije en met een boot naar Griekenland.'")[-1] == "NLD"
