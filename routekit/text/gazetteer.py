@@ -480,6 +480,65 @@ def _in_a_list_of_countries(original: str, start: int, end: int, mentions: list[
     return False
 
 
+@lru_cache(maxsize=1)
+def _glued_affixes() -> tuple[frozenset[str], frozenset[str]]:
+    """``glued_names.csv``: the elided articles and prepositions glued before a name ("d'", "dall'") and the
+    clitics after a word that are no case ending ("'s", "n't")."""
+    rows = read_data_csv("glued_names.csv")
+    path = data_path("glued_names.csv")
+    for number, row in enumerate(rows, start=2):
+        if row.get("role") not in ("prefix", "clitic"):
+            raise InputError(path, f"role must be prefix or clitic, not {row.get('role')!r}", row=number, field="role")
+    return (frozenset(row["affix"] for row in rows if row["role"] == "prefix"),
+            frozenset(row["affix"] for row in rows if row["role"] == "clitic"))
+
+
+def _glued_places(original: str, tokens: Tokens, covered: set[int], table: dict[str, Place]) -> list[Mention]:
+    """Names glued to a word by an apostrophe, in tokens no name covers: after an elided French or Italian article or
+    preposition ("d'Abidjan", "nell'Eritrea") or before a Turkish case or derivation ending ("İzmir'den",
+    "Artvin'liyim"). Only a one-word name written with a capital, not inside a person's name; the mention spans the
+    token, as the generated case forms of the country names do ("Yunanistan'a")."""
+    prefixes, clitics = _glued_affixes()
+    found: list[Mention] = []
+    for index, word in enumerate(tokens.words):
+        if "'" not in word or index in covered:
+            continue
+        head, _, tail = word.partition("'")
+        if head in prefixes and "'" not in tail:
+            name, offset = tail, len(head) + 1
+        elif tail not in clitics and tail.isalpha():
+            name, offset = head, 0
+        else:
+            continue
+        place = table.get(name)
+        if place is None or not place.iso3:
+            continue
+        start = tokens.starts[index]
+        stem = start + offset
+        written = original[stem:stem + len(name)]
+        if not written[:1].isupper() or (place.case_sensitive and _unaccented(written) != _unaccented(
+                place.case_sensitive)) or (place.mid_sentence and _starts_sentence(original, start)):
+            continue
+        if place.capitalised and _in_a_persons_name(original, start, tokens.ends[index]):
+            continue
+        found.append(_new_mention((start, tokens.ends[index], place, False)))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _iso3_codes() -> frozenset[str]:
+    from routekit.reference import alpha2_to_iso3
+
+    return frozenset(alpha2_to_iso3().values())
+
+
+def _another_countrys_code(original: str, start: int, end: int, place: Place) -> bool:
+    """A generated name written in capitals as another country's ISO3 code: the code, a summary's shorthand of a
+    nationality ("Betrokkene (NGA)", "NGA nat."), not the name ("Nga", Russia in Vietnamese)."""
+    return end - start == 3 and original[start:end].isupper() and original[start:end] != place.iso3 \
+        and original[start:end] in _iso3_codes()
+
+
 # Arabic names keep their article in lower case before a capital ("as-Suwayda", "al-Hasakah", "el-Obeid"): written
 # with a capital all the same
 _ARTICLE_CAPITAL = re.compile(r"(?:a[dlnrstz]|ash|e[dlnrs])-[A-Z]")
@@ -507,7 +566,8 @@ def find_places(original: str, folded: str, tokens: Tokens | None = None, stopwo
         if place.mid_sentence and _starts_sentence(original, start):
             continue
         if place.capitalised and (not (original[start].isupper() or _ARTICLE_CAPITAL.match(original, start))
-                                  or _in_a_persons_name(original, start, end)):
+                                  or _in_a_persons_name(original, start, end) or _another_countrys_code(original,
+                                                                                                  start, end, place)):
             continue
         if place.kind != "country" and start > 2 and original[start - 1] == " ":
             if honorifics is None:
@@ -517,6 +577,11 @@ def find_places(original: str, folded: str, tokens: Tokens | None = None, stopwo
                 continue   # "client Ms Saba Tesfamariam", "de heer Tripoli": a person, whatever list names the place
         if place.iso3:  # not_places.csv phrases are matched only to be ignored
             mentions.append(_new_mention((start, end, place, False)))   # Mention(start, end, place)
+    if "'" in folded:   # a name glued to a word by an apostrophe (one substring test: most texts have none)
+        covered_tokens = {index for first, last, _ in matches for index in range(first, last)}
+        glued = _glued_places(original, tokens, covered_tokens, table)
+        if glued:
+            mentions = sorted(mentions + glued, key=lambda m: m.start)
     if _region_stem() in folded and _region_names():   # a substring test first ("georg"): most texts name none
         mentions = _regions_resolved(original, folded, mentions)
     names = _fuzzy_names(words) if misspelt is None else misspelt
