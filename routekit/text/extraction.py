@@ -2795,9 +2795,29 @@ def _place_home(route: list[str], homes: list[tuple[str, bool, int]], explicit_s
             continue
         if any(other == sentence and country != home and country in route for other, country in lived_or_left):
             continue
+        if strong and first != home and _opens_as_left_abroad(first_told, travelled, home):
+            continue
         route.insert(0, home)
         return True
     return False
+
+
+def _opens_as_left_abroad(first_told: list[_MentionState], travelled: list[_MentionState], home: str) -> bool:
+    """The route's first country is first told as left for another country abroad in the same sentence ("Hij reisde
+    vanuit Quetta met een smokkelaar naar Iran", "she travelled from Sulaymaniyah to Turkey"): the told journey starts
+    there, so a birth country or nationality told elsewhere is not its start, even when the story names the first
+    country again later (the existing test wants every mention of it a departure). Not a departure into the
+    Netherlands (a record that opens with its last leg, "met een taxi vanuit Aken Nederland binnengekomen", tells the
+    journey backwards) nor one followed only by other departures. Birth or nationality only: a weak "komt uit" home
+    told so stays the start (train1-28: +1/-1 with it, +1/-0 without)."""
+    if not first_told:
+        return False
+    opening = min(first_told, key=lambda s: s.mention.start)
+    if not opening.departure:
+        return False
+    first = opening.mention.place.iso3
+    return any(s.sentence == opening.sentence and s.mention.start > opening.mention.start and not s.departure
+               and s.mention.place.iso3 not in (first, home, NETHERLANDS) for s in travelled)
 
 
 def _country_at(states: list[_MentionState], offset: int) -> str | None:
