@@ -79,6 +79,7 @@ class _Cues:
     confirmed_end: re.Pattern[str]
     claim_agreed: re.Pattern[str]     # a statement opening that agrees with the claim before, or calls it incomplete
     confirmed_end_heading: re.Pattern[str]   # a confirming heading that announces the rest of the route
+    confirmed_start: re.Pattern[str]  # a confirmed part that says it is the journey's start ("Het begin van de reis")
     claim_added: re.Pattern[str]      # a statement that only adds to the claim before ("Client wil aanvullen dat")
     order_wrong: re.Pattern[str]      # a statement opening that says the claim before has its order wrong
     not_said: re.Pattern[str]
@@ -127,6 +128,7 @@ def _cues() -> _Cues:
         confirmed_end=words_regex(lists["confirmed_end"]),
         order_wrong=re.compile(r"^\W*(?:\d+[.)]\s*)?" + _alternatives(lists.get("order_wrong") or ["(?!)"]) + r"(?![\w'])"),
         confirmed_end_heading=words_regex(lists.get("confirmed_end_heading") or ["(?!)"]),
+        confirmed_start=words_regex(lists.get("confirmed_start") or ["(?!)"]),
         claim_added=words_regex(list(lists["omitted"]) + list(lists.get("claim_added") or [])),
         # the agreement ends its clause and the statement goes on ("Dat klopt, maar", "Dit is onvolledig:"), not "Correct
         # is: ..." (the right version follows), "Dat klopt voor zijn tweede inreis" (qualified) nor a bare "Dat is
@@ -401,6 +403,28 @@ def _without_mentions(account: str, countries: frozenset[str]) -> str:
     return "".join(pieces)
 
 
+_LISTED_ROUTE = 3   # a confirmed statement naming this many countries besides the Netherlands lists the route
+
+
+def _confirms_start(statement: str, mentions: list[Mention], start: int, stop: int, lexicon: _Cues) -> bool:
+    """A confirmed statement that says it is the journey's start ("Het begin van de reis (...) is juist", "The first
+    part ... is correct") or lists the route, three places or more joined by dashes, commas or 'and' only ("De route
+    Kameroen - Nigeria - Niger - ... is verder juist"; not "de overtocht van Libie naar Italie en de treinreis naar
+    Frankrijk", which confirms legs of the middle)."""
+    if lexicon.confirmed_start.search(statement) is not None:
+        return True
+    inside = [m for m in mentions if start <= m.start < stop]
+    chain = 1
+    for before, after in zip(inside, inside[1:]):
+        chain = chain + 1 if _LIST_GAP.fullmatch(statement, before.end - start, after.start - start) else 1
+        if chain >= _LISTED_ROUTE:
+            return True
+    return False
+
+
+_LIST_GAP = re.compile(r"\s*[-/>\u2013\u2014]?\s*")   # between two places of a route written out ("A - B - C"; fold blanks dashes)
+
+
 def corrected_account(text: str, folded: str | None = None) -> str:
     """The letter's corrected account (see the module docstring); any other text unchanged."""
     folded = fold(text) if folded is None else folded
@@ -419,7 +443,13 @@ def corrected_account(text: str, folded: str | None = None) -> str:
     claimed_before = ""   # the report's version the statement before gave, which a bare "Dat is juist." confirms
     agreed = False   # the statement before was a claim the next one agrees with ("Het rapport zegt ... Dat klopt, maar")
     carried: list[str] | None = None   # where the statement after a confirming heading goes
+    told = False   # the letter's own account has named a country before this statement
+    body_seen = 0
     for number, (start, stop) in enumerate(statements):
+        if len(body) > body_seen:
+            body_seen = len(body)
+            told = told or any(statements[number - 1][0] <= m.start < statements[number - 1][1]
+                               and m.place.iso3 != "NLD" for m in mentions)
         if full is not None and full.first <= number <= full.last:
             if number == full.first:
                 body.append(text[start:full.begin])   # what the statement says before the cue
@@ -451,7 +481,8 @@ def corrected_account(text: str, folded: str | None = None) -> str:
                 at_end = at_end or lexicon.confirmed_end_heading.search(statement) is not None
                 carried = front if _opens_with_departure(folded, mentions, *statements[number + 1]) else (
                     end if at_end else front)
-            (end if at_end else front).append(original)
+            (end if at_end else body if told and not _confirms_start(statement, mentions, start, stop, lexicon)
+             else front).append(original)
             continue
         if _quoted_report(folded, statements, number, lexicon):
             claimed_before = original   # "Page 5: 'From Sudan I went to Chad.' This is a mistranslation."

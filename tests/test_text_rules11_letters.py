@@ -1,0 +1,32 @@
+"""Issue 15 round 11, lawyers' letters: how the corrected route is assembled from the report's version and the
+letter's corrections. Hand-made texts, Dutch and English; each kind failed before its change."""
+
+from __future__ import annotations
+
+import pytest
+
+from routekit.text.extraction import extract_route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a confirmed part told after the letter's own account has named countries confirms the middle: it stays where
+    # it is told instead of going to the front
+    ("Correcties op het rapport van het nader gehoor, cliënt T. Bekele. Pagina 3: cliënt is niet via Kenia gereisd, "
+     "maar met een bus van Hargeisa naar Ethiopië en daarna naar Soedan en Libië. Pagina 5: de bootreis naar Italië "
+     "en de treinreis naar Frankrijk zijn juist weergegeven. Van Parijs reisde hij met de bus naar Nederland.",
+     ("SOM", "ETH", "SDN", "LBY", "ITA", "FRA", "NLD")),
+    ("Corrections to the interview report, client Mr T. Bekele. Page 3: my client did not travel via Kenya; he took "
+     "a bus from Hargeisa to Ethiopia and went on to Sudan and Libya. Page 5: the boat crossing to Italy and the "
+     "train journey to France are recorded correctly. From Paris he took a bus to the Netherlands.",
+     ("SOM", "ETH", "SDN", "LBY", "ITA", "FRA", "NLD")),
+    # ... unless it says it is the start, or writes the route out as a list: then it is the start
+    ("Correcties op het rapport, cliënt K. Darwish. Pagina 6: cliënt reisde van Servië niet met de trein maar met "
+     "een auto naar Oostenrijk en daarna naar Duitsland. Het begin van de reis (Syrië, Turkije, Griekenland, "
+     "Servië) is juist weergegeven.",
+     ("SYR", "TUR", "GRC", "SRB", "AUT", "DEU", "NLD")),
+    ("Corrections, client Mr K. Darwish. Page 6: from Serbia he went by car, not by train, to Austria and on to "
+     "Germany. The route Syria - Turkey - Greece - Serbia is otherwise correct.",
+     ("SYR", "TUR", "GRC", "SRB", "AUT", "DEU", "NLD")),
+])
+def test_a_confirmed_middle_stays_where_it_is_told(text, route):
+    assert extract_route(text).route == route
