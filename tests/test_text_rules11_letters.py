@@ -30,3 +30,22 @@ from routekit.text.extraction import extract_route
 ])
 def test_a_confirmed_middle_stays_where_it_is_told(text, route):
     assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a claim of the report that the letter corrects after its start (a stop added, the mode): where its leg began
+    # still holds when the letter neither denies that country nor names it elsewhere
+    ("Correcties op het gehoorverslag, cliënte R. Mendez. In het verslag staat dat cliënte rechtstreeks van Lima naar "
+     "Madrid vloog. Dat is onjuist: het toestel maakte een tussenlanding in Bogota, waar zij moest overstappen. "
+     "Vanuit Madrid reisde zij met de trein naar Nederland.",
+     ("PER", "COL", "ESP", "NLD")),
+    ("Corrections to the interview report, client Mr A. Karimi. The report records that he crossed from Iran to "
+     "Turkey by car. This is incorrect: he walked over the mountains to Van. From Istanbul he flew to Amsterdam.",
+     ("IRN", "TUR", "NLD")),
+    # ... not a claim naming only the start, which is what the letter corrects
+    ("Corrections, client Ms L. Moyo. Page 2: the report says she travelled from Zimbabwe. In fact she lived in "
+     "Johannesburg, South Africa, for years and flew from Johannesburg to Amsterdam via Nairobi.",
+     ("ZAF", "KEN", "NLD")),
+])
+def test_the_start_of_a_claimed_leg_holds(text, route):
+    assert extract_route(text).route == route

@@ -354,6 +354,24 @@ def _judged_wrong(words: str, lexicon: _Cues) -> bool:
 _DEPARTURE_BEFORE = re.compile(r"(?<![\w'])" + _alternatives(_WORDS["departure_words"]) + r"\s+(?:[\w']+\s+){0,3}$")
 
 
+def _claimed_start(original: str, folded: str, offset: int, claim_start: int, stop: int, mentions: list[Mention],
+                   denied: frozenset[str]) -> str:
+    """The place a claim of the report says a leg left, when the claim names where the leg went too and the letter
+    neither denies the start's country nor names it anywhere else: the letter corrects what came after ("In het rapport staat dat cliente rechtstreeks van Dushanbe
+    naar Warschau vloog. Het vliegtuig maakte echter een tussenlanding in Kiev", "the report records that he crossed
+    from Turkey to Greece on foot. Correct is: by boat"), and the start still holds; "" otherwise."""
+    claimed = [m for m in mentions if claim_start <= m.start < stop]
+    first = claimed[0] if claimed else None
+    if first is None or first.place.iso3 in denied or first.place.iso3 == "NLD":
+        return ""
+    if not any(m.place.iso3 not in (first.place.iso3, "NLD") for m in claimed):
+        return ""   # a claim naming only where the journey began ("from Syria") is about the start: the letter corrects it
+    departure = _DEPARTURE_BEFORE.search(folded, max(claim_start, first.start - 30), first.start)
+    if departure is None or any(m.place.iso3 == first.place.iso3 and not offset <= m.start < stop for m in mentions):
+        return ""
+    return original[departure.start() - offset:first.end - offset]
+
+
 def _opens_with_departure(folded: str, mentions: list[Mention], start: int, stop: int) -> bool:
     """The statement's first place is one it leaves ("van Mali naar ...", "from his home town Sialkot via ...")."""
     first = next((m for m in mentions if start <= m.start < stop), None)
@@ -550,6 +568,9 @@ def corrected_account(text: str, folded: str | None = None) -> str:
                         kept = _route_less_denied(original, claimed.end(), denied_countries, require_denial=False)
                 if kept:   # "The report gives the route as 'Syria - Jordan - Egypt - Libya'. My client never said Jordan."
                     body.append(kept)
+                else:
+                    body.append(_claimed_start(original, folded, start, start + claimed.end(), stop, mentions,
+                                               denied_countries))
             continue   # the report's version
         wrong = lexicon.wrong_term.search(statement)
         if wrong is not None:   # "'Tunesie' is een vertaalfout"
