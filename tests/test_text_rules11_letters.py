@@ -49,3 +49,23 @@ def test_a_confirmed_middle_stays_where_it_is_told(text, route):
 ])
 def test_the_start_of_a_claimed_leg_holds(text, route):
     assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # "never was in" as "was never in"
+    ("Corrections, client Mr B. Saleh. Page 4 says 'Latvia'. This must be 'Lithuania'. The client never was in "
+     "Latvia. He flew from Erbil to Minsk, walked to Lithuania and went by car via Poland to the Netherlands.",
+     ("IRQ", "BLR", "LTU", "POL", "NLD")),
+    # a country the letter says came up only for another reason, in the perfect tense, or known only from someone else
+    ("Correcties, cliënt dhr. P. Ndayisaba. Hij reisde van Bujumbura met de bus naar Zambia en Zuid-Afrika en vloog "
+     "vandaar naar Amsterdam. Kenia is alleen ter sprake gekomen omdat zijn zus in Nairobi woont.",
+     ("BDI", "ZMB", "ZAF", "NLD")),
+    ("Correcties, cliënt dhr. P. Ndayisaba. Hij reisde van Bujumbura met de bus naar Zambia en Zuid-Afrika en vloog "
+     "vandaar naar Amsterdam. Malawi kent hij alleen van de verhalen van zijn broer.",
+     ("BDI", "ZMB", "ZAF", "NLD")),
+    ("Corrections, client Mr P. Ndayisaba. He took a bus from Bujumbura to Zambia and South Africa and flew from "
+     "there to Amsterdam. He knows Malawi only from his brother, who worked in Lilongwe.",
+     ("BDI", "ZMB", "ZAF", "NLD")),
+])
+def test_a_country_denied_or_explained_away(text, route):
+    assert extract_route(text).route == route
