@@ -69,3 +69,17 @@ def test_the_start_of_a_claimed_leg_holds(text, route):
 ])
 def test_a_country_denied_or_explained_away(text, route):
     assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # the interpreter's term, then what the client said: the client's term only
+    ("Correcties, cliënt dhr. N. Sultani. Pagina 2: de tolk heeft 'Irak' genoteerd waar cliënt 'Iran' zei. Cliënt "
+     "ging vanuit Herat te voet naar Iran, daarna naar Turkije en met een boot naar Griekenland. Van Athene vloog hij "
+     "naar Amsterdam.",
+     ("AFG", "IRN", "TUR", "GRC", "NLD")),
+    ("Corrections, client Mr N. Sultani. Page 2: the interpreter wrote 'Iraq' where my client said 'Iran'. He walked "
+     "from Herat to Iran, then to Turkey and by boat to Greece. From Athens he flew to Amsterdam.",
+     ("AFG", "IRN", "TUR", "GRC", "NLD")),
+])
+def test_the_interpreters_term_where_the_client_said_another(text, route):
+    assert extract_route(text).route == route
