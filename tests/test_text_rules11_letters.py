@@ -83,3 +83,24 @@ def test_a_country_denied_or_explained_away(text, route):
 ])
 def test_the_interpreters_term_where_the_client_said_another(text, route):
     assert extract_route(text).route == route
+
+
+_ACCOUNT_EN = ("Corrections to the interview report, client Mr A. Haile. He travelled from Eritrea to Sudan and Libya and "
+               "by boat to Italy, then by train to the Netherlands. ")
+_ACCOUNT_NL = ("Correcties op het rapport, cliënt dhr. A. Haile. Hij reisde van Eritrea naar Soedan en Libië en per boot "
+               "naar Italië, daarna per trein naar Nederland. ")
+
+
+@pytest.mark.parametrize("text", [
+    # a statement saying a country does not belong in the route, in other words than 'not part of his route'
+    _ACCOUNT_EN + "Egypt was never part of the journey.",
+    _ACCOUNT_EN + "Egypt does not belong in his route.",
+    _ACCOUNT_EN + "Egypt is mentioned in error.",
+    _ACCOUNT_EN + "The reference to Egypt is a mistake.",
+    _ACCOUNT_EN + "The report is wrong about Egypt.",
+    _ACCOUNT_NL + "Egypte maakte nooit deel uit van de reis.",
+    _ACCOUNT_NL + "Egypte hoort niet bij zijn route.",
+    _ACCOUNT_NL + "Het rapport vergist zich over Egypte.",
+])
+def test_a_country_said_not_to_belong_in_the_route(text):
+    assert extract_route(text).route == ("ERI", "SDN", "LBY", "ITA", "NLD")
