@@ -104,3 +104,20 @@ _ACCOUNT_NL = ("Correcties op het rapport, cliënt dhr. A. Haile. Hij reisde van
 ])
 def test_a_country_said_not_to_belong_in_the_route(text):
     assert extract_route(text).route == ("ERI", "SDN", "LBY", "ITA", "NLD")
+
+
+_CORRECTED_EN = (" That is incorrect. He travelled from Eritrea to Sudan and Libya and by boat to Italy, then by train to "
+                 "the Netherlands.")
+_CORRECTED_NL = (" Dat is onjuist. Hij reisde van Eritrea naar Soedan en Libië en per boot naar Italië, daarna per trein "
+                 "naar Nederland.")
+
+
+@pytest.mark.parametrize("text", [
+    # the report's claim in other words of reporting: the report's version, not the account
+    "Corrections to the interview report, client Mr A. Haile. Paragraph 12 mentions a stay in Egypt." + _CORRECTED_EN,
+    "Corrections to the interview report, client Mr A. Haile. It is recorded that he went through Egypt." + _CORRECTED_EN,
+    "Correcties op het rapport, cliënt dhr. A. Haile. Uit het rapport blijkt dat hij door Egypte reisde." + _CORRECTED_NL,
+    "Correcties op het rapport, cliënt dhr. A. Haile. Pagina 4 beschrijft een verblijf in Egypte." + _CORRECTED_NL,
+])
+def test_the_reports_claim_in_other_words_of_reporting(text):
+    assert extract_route(text).route == ("ERI", "SDN", "LBY", "ITA", "NLD")
