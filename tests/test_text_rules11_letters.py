@@ -121,3 +121,25 @@ _CORRECTED_NL = (" Dat is onjuist. Hij reisde van Eritrea naar Soedan en Libië 
 ])
 def test_the_reports_claim_in_other_words_of_reporting(text):
     assert extract_route(text).route == ("ERI", "SDN", "LBY", "ITA", "NLD")
+
+
+@pytest.mark.parametrize("text", [
+    # a quoted term called a mistake in other words, or replaced in other words: the wrong term is no stop
+    _ACCOUNT_EN + "Page 5: 'Egypt' is a typo.",
+    _ACCOUNT_EN + "Page 5: 'Egypt' was a mistake of the interpreter.",
+    _ACCOUNT_EN + "Page 5: 'Egypt' ought to be 'Libya'.",
+    _ACCOUNT_EN + "Page 5: 'Egypt' is a slip of the pen for 'Libya'.",
+    _ACCOUNT_NL + "Pagina 5: 'Egypte' is een verschrijving; bedoeld is 'Libië'.",
+    _ACCOUNT_NL + "Pagina 5: 'Egypte' is een fout van de tolk.",
+    _ACCOUNT_NL + "Pagina 5: 'Egypte' moet worden vervangen door 'Libië'.",
+])
+def test_a_quoted_term_called_a_mistake_in_other_words(text):
+    assert extract_route(text).route == ("ERI", "SDN", "LBY", "ITA", "NLD")
+
+
+def test_a_mistake_said_of_a_claim_leaves_what_it_does_not_quote():
+    # "This is a mistake by the interpreter" after a claim with a quoted part is about that part (kept as it was)
+    text = ("Corrections, client Mr S. Rahimi. On page 7 the report states that my client travelled from Iran to "
+            "Turkey 'via Georgia'. This is a mistake by the interpreter: my client said 'Gorgan', a city in Iran. He "
+            "has never been to Georgia. From Turkey he crossed to Greece by boat and flew to Amsterdam.")
+    assert extract_route(text).route == ("IRN", "TUR", "GRC", "NLD")

@@ -100,6 +100,7 @@ def _cues() -> _Cues:
     lists = cues()["letters"]
     replacement = "|".join(str(p) for p in lists["replacement"])
     wrong = "|".join(str(p) for p in lists["wrong_term"])
+    wrong_quoted = "|".join(str(p) for p in list(lists["wrong_term"]) + list(lists.get("wrong_term_quoted") or []))
     nots = "|".join(str(p) for p in lists["contrast_not"])
     buts = "|".join(str(p) for p in lists["contrast_but"])
     negation = cues()["negation_words"]
@@ -120,8 +121,8 @@ def _cues() -> _Cues:
         quoted_replacement=re.compile(_QUOTED + r"(?:\s+[\w.'’]+){0,5}?\s*,?\s*(?:" + replacement + "|" + _alternatives(lists["should_read"])
                                       + r"(?:\s+" + _alternatives(lists["should_read_adverbs"]) + r")?(?=\s+" + _QUOTE_MARK + r"))(?![\w'])"),
         # "'Tunesie' is een vertaalfout", "Het woord 'Belgie' op pagina 7 is een tolkfout" (a page between)
-        wrong_term=re.compile(r"(?:" + _alternatives(lists["term_nouns"]) + " )?" + _QUOTED + r"(?:\s+[\w.'’]+){0,4}?\s*(?:" + wrong
-                              + r")(?![\w'])"),
+        wrong_term=re.compile(r"(?:" + _alternatives(lists["term_nouns"]) + " )?" + _QUOTED + r"(?:\s+[\w.'’]+){0,4}?\s*(?:"
+                              + wrong_quoted + r")(?![\w'])"),
         # "niet via Malta naar Italie gekomen, maar": the denied part, up to the "maar" (not "niet alleen ... maar ook")
         contrast=re.compile(r"(?<![\w'])(?:" + nots + r")(?!\s+" + _alternatives(lists["contrast_not_only"]) + r"\b)[^.;:!?]{1,120}?,?\s+(?=(?:" + buts
                             + r")(?![\w']))"),
