@@ -143,3 +143,24 @@ def test_a_mistake_said_of_a_claim_leaves_what_it_does_not_quote():
             "Turkey 'via Georgia'. This is a mistake by the interpreter: my client said 'Gorgan', a city in Iran. He "
             "has never been to Georgia. From Turkey he crossed to Greece by boat and flew to Amsterdam.")
     assert extract_route(text).route == ("IRN", "TUR", "GRC", "NLD")
+
+
+@pytest.mark.parametrize("text", [
+    # the lawyer's legal arguments name countries that are no stops
+    _ACCOUNT_EN + "Egypt cannot be regarded as a safe third country for him.",
+    _ACCOUNT_EN + "A transfer to Germany under the Dublin Regulation would be unlawful.",
+    _ACCOUNT_EN + "The country report on Egypt describes serious abuses.",
+    _ACCOUNT_NL + "Egypte kan voor hem niet als veilig derde land worden aangemerkt.",
+    _ACCOUNT_NL + "De Dublinclaim op Duitsland is ongegrond.",
+    _ACCOUNT_NL + "Het ambtsbericht over Egypte beschrijft ernstige misstanden.",
+])
+def test_a_legal_argument_names_no_stop(text):
+    assert extract_route(text).route == ("ERI", "SDN", "LBY", "ITA", "NLD")
+
+
+def test_a_legal_argument_about_a_country_travelled_keeps_it():
+    # the argument tells presence (fingerprints taken there): the statement stays part of the account
+    text = ("Corrections, client Mr A. Haile. He travelled from Eritrea to Sudan and Libya and by boat to Italy. His "
+            "fingerprints were taken in Austria, so Austria is responsible under the Dublin Regulation. From Austria he "
+            "took the train to the Netherlands.")
+    assert extract_route(text).route == ("ERI", "SDN", "LBY", "ITA", "AUT", "NLD")

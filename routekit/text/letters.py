@@ -352,6 +352,10 @@ def _judged_wrong(words: str, lexicon: _Cues) -> bool:
             or lexicon.wrong_opening.search(words) is not None)
 
 
+_LEGAL_ARGUMENT = words_regex(_WORDS["legal_argument"])
+_PRESENCE = words_regex(_WORDS["presence"])
+
+
 _DEPARTURE_BEFORE = re.compile(r"(?<![\w'])" + _alternatives(_WORDS["departure_words"]) + r"\s+(?:[\w']+\s+){0,3}$")
 
 
@@ -476,6 +480,8 @@ def corrected_account(text: str, folded: str | None = None) -> str:
         statement, original = folded[start:stop], text[start:stop]
         previous_claim, claimed_before = claimed_before, ""
         agreed_before, agreed = agreed, False
+        if _LEGAL_ARGUMENT.search(statement) and not _PRESENCE.search(statement):
+            continue   # "Egypt cannot be regarded as a safe third country": an argument, not the account
         if lexicon.omitted.search(statement):
             body.append(original)
             continue
