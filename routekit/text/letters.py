@@ -79,6 +79,7 @@ class _Cues:
     confirmed_end: re.Pattern[str]
     claim_agreed: re.Pattern[str]     # a statement opening that agrees with the claim before, or calls it incomplete
     confirmed_end_heading: re.Pattern[str]   # a confirming heading that announces the rest of the route
+    confirmed_start: re.Pattern[str]  # a confirmed part that says it is the journey's start ("Het begin van de reis")
     claim_added: re.Pattern[str]      # a statement that only adds to the claim before ("Client wil aanvullen dat")
     order_wrong: re.Pattern[str]      # a statement opening that says the claim before has its order wrong
     not_said: re.Pattern[str]
@@ -99,6 +100,7 @@ def _cues() -> _Cues:
     lists = cues()["letters"]
     replacement = "|".join(str(p) for p in lists["replacement"])
     wrong = "|".join(str(p) for p in lists["wrong_term"])
+    wrong_quoted = "|".join(str(p) for p in list(lists["wrong_term"]) + list(lists.get("wrong_term_quoted") or []))
     nots = "|".join(str(p) for p in lists["contrast_not"])
     buts = "|".join(str(p) for p in lists["contrast_but"])
     negation = cues()["negation_words"]
@@ -119,14 +121,15 @@ def _cues() -> _Cues:
         quoted_replacement=re.compile(_QUOTED + r"(?:\s+[\w.'’]+){0,5}?\s*,?\s*(?:" + replacement + "|" + _alternatives(lists["should_read"])
                                       + r"(?:\s+" + _alternatives(lists["should_read_adverbs"]) + r")?(?=\s+" + _QUOTE_MARK + r"))(?![\w'])"),
         # "'Tunesie' is een vertaalfout", "Het woord 'Belgie' op pagina 7 is een tolkfout" (a page between)
-        wrong_term=re.compile(r"(?:" + _alternatives(lists["term_nouns"]) + " )?" + _QUOTED + r"(?:\s+[\w.'’]+){0,4}?\s*(?:" + wrong
-                              + r")(?![\w'])"),
+        wrong_term=re.compile(r"(?:" + _alternatives(lists["term_nouns"]) + " )?" + _QUOTED + r"(?:\s+[\w.'’]+){0,4}?\s*(?:"
+                              + wrong_quoted + r")(?![\w'])"),
         # "niet via Malta naar Italie gekomen, maar": the denied part, up to the "maar" (not "niet alleen ... maar ook")
         contrast=re.compile(r"(?<![\w'])(?:" + nots + r")(?!\s+" + _alternatives(lists["contrast_not_only"]) + r"\b)[^.;:!?]{1,120}?,?\s+(?=(?:" + buts
                             + r")(?![\w']))"),
         confirmed_end=words_regex(lists["confirmed_end"]),
         order_wrong=re.compile(r"^\W*(?:\d+[.)]\s*)?" + _alternatives(lists.get("order_wrong") or ["(?!)"]) + r"(?![\w'])"),
         confirmed_end_heading=words_regex(lists.get("confirmed_end_heading") or ["(?!)"]),
+        confirmed_start=words_regex(lists.get("confirmed_start") or ["(?!)"]),
         claim_added=words_regex(list(lists["omitted"]) + list(lists.get("claim_added") or [])),
         # the agreement ends its clause and the statement goes on ("Dat klopt, maar", "Dit is onvolledig:"), not "Correct
         # is: ..." (the right version follows), "Dat klopt voor zijn tweede inreis" (qualified) nor a bare "Dat is
@@ -349,7 +352,29 @@ def _judged_wrong(words: str, lexicon: _Cues) -> bool:
             or lexicon.wrong_opening.search(words) is not None)
 
 
+_LEGAL_ARGUMENT = words_regex(_WORDS["legal_argument"])
+_PRESENCE = words_regex(_WORDS["presence"])
+
+
 _DEPARTURE_BEFORE = re.compile(r"(?<![\w'])" + _alternatives(_WORDS["departure_words"]) + r"\s+(?:[\w']+\s+){0,3}$")
+
+
+def _claimed_start(original: str, folded: str, offset: int, claim_start: int, stop: int, mentions: list[Mention],
+                   denied: frozenset[str]) -> str:
+    """The place a claim of the report says a leg left, when the claim names where the leg went too and the letter
+    neither denies the start's country nor names it anywhere else: the letter corrects what came after ("In het rapport staat dat cliente rechtstreeks van Dushanbe
+    naar Warschau vloog. Het vliegtuig maakte echter een tussenlanding in Kiev", "the report records that he crossed
+    from Turkey to Greece on foot. Correct is: by boat"), and the start still holds; "" otherwise."""
+    claimed = [m for m in mentions if claim_start <= m.start < stop]
+    first = claimed[0] if claimed else None
+    if first is None or first.place.iso3 in denied or first.place.iso3 == "NLD":
+        return ""
+    if not any(m.place.iso3 not in (first.place.iso3, "NLD") for m in claimed):
+        return ""   # a claim naming only where the journey began ("from Syria") is about the start: the letter corrects it
+    departure = _DEPARTURE_BEFORE.search(folded, max(claim_start, first.start - 30), first.start)
+    if departure is None or any(m.place.iso3 == first.place.iso3 and not offset <= m.start < stop for m in mentions):
+        return ""
+    return original[departure.start() - offset:first.end - offset]
 
 
 def _opens_with_departure(folded: str, mentions: list[Mention], start: int, stop: int) -> bool:
@@ -401,6 +426,28 @@ def _without_mentions(account: str, countries: frozenset[str]) -> str:
     return "".join(pieces)
 
 
+_LISTED_ROUTE = 3   # a confirmed statement naming this many countries besides the Netherlands lists the route
+
+
+def _confirms_start(statement: str, mentions: list[Mention], start: int, stop: int, lexicon: _Cues) -> bool:
+    """A confirmed statement that says it is the journey's start ("Het begin van de reis (...) is juist", "The first
+    part ... is correct") or lists the route, three places or more joined by dashes, commas or 'and' only ("De route
+    Kameroen - Nigeria - Niger - ... is verder juist"; not "de overtocht van Libie naar Italie en de treinreis naar
+    Frankrijk", which confirms legs of the middle)."""
+    if lexicon.confirmed_start.search(statement) is not None:
+        return True
+    inside = [m for m in mentions if start <= m.start < stop]
+    chain = 1
+    for before, after in zip(inside, inside[1:]):
+        chain = chain + 1 if _LIST_GAP.fullmatch(statement, before.end - start, after.start - start) else 1
+        if chain >= _LISTED_ROUTE:
+            return True
+    return False
+
+
+_LIST_GAP = re.compile(r"\s*[-/>\u2013\u2014]?\s*")   # between two places of a route written out ("A - B - C"; fold blanks dashes)
+
+
 def corrected_account(text: str, folded: str | None = None) -> str:
     """The letter's corrected account (see the module docstring); any other text unchanged."""
     folded = fold(text) if folded is None else folded
@@ -419,7 +466,13 @@ def corrected_account(text: str, folded: str | None = None) -> str:
     claimed_before = ""   # the report's version the statement before gave, which a bare "Dat is juist." confirms
     agreed = False   # the statement before was a claim the next one agrees with ("Het rapport zegt ... Dat klopt, maar")
     carried: list[str] | None = None   # where the statement after a confirming heading goes
+    told = False   # the letter's own account has named a country before this statement
+    body_seen = 0
     for number, (start, stop) in enumerate(statements):
+        if len(body) > body_seen:
+            body_seen = len(body)
+            told = told or any(statements[number - 1][0] <= m.start < statements[number - 1][1]
+                               and m.place.iso3 != "NLD" for m in mentions)
         if full is not None and full.first <= number <= full.last:
             if number == full.first:
                 body.append(text[start:full.begin])   # what the statement says before the cue
@@ -427,6 +480,8 @@ def corrected_account(text: str, folded: str | None = None) -> str:
         statement, original = folded[start:stop], text[start:stop]
         previous_claim, claimed_before = claimed_before, ""
         agreed_before, agreed = agreed, False
+        if _LEGAL_ARGUMENT.search(statement) and not _PRESENCE.search(statement):
+            continue   # "Egypt cannot be regarded as a safe third country": an argument, not the account
         if lexicon.omitted.search(statement):
             body.append(original)
             continue
@@ -451,7 +506,8 @@ def corrected_account(text: str, folded: str | None = None) -> str:
                 at_end = at_end or lexicon.confirmed_end_heading.search(statement) is not None
                 carried = front if _opens_with_departure(folded, mentions, *statements[number + 1]) else (
                     end if at_end else front)
-            (end if at_end else front).append(original)
+            (end if at_end else body if told and not _confirms_start(statement, mentions, start, stop, lexicon)
+             else front).append(original)
             continue
         if _quoted_report(folded, statements, number, lexicon):
             claimed_before = original   # "Page 5: 'From Sudan I went to Chad.' This is a mistranslation."
@@ -519,6 +575,9 @@ def corrected_account(text: str, folded: str | None = None) -> str:
                         kept = _route_less_denied(original, claimed.end(), denied_countries, require_denial=False)
                 if kept:   # "The report gives the route as 'Syria - Jordan - Egypt - Libya'. My client never said Jordan."
                     body.append(kept)
+                else:
+                    body.append(_claimed_start(original, folded, start, start + claimed.end(), stop, mentions,
+                                               denied_countries))
             continue   # the report's version
         wrong = lexicon.wrong_term.search(statement)
         if wrong is not None:   # "'Tunesie' is een vertaalfout"
