@@ -1,0 +1,58 @@
+"""Round 11, police and KMar records: whose statements are the subject's (issue 15). Hand-written texts."""
+
+import pytest
+
+from routekit.text.extraction import extract_route
+
+
+def route(text: str) -> str:
+    return ">".join(extract_route(text).route)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # plural person nouns with numbers: "Subjects 1 and 3 said ..." are other persons when the report concerns subject 2
+    ("Official report. Three men were found in a lorry at the port. This report concerns subject 2, an Iraqi national. "
+     "He stated that he flew from Baghdad to Istanbul and came by lorry from Turkey via Bulgaria. Subjects 1 and 3 "
+     "said they came via Italy and France.", "IRQ>TUR>BGR>NLD"),
+    ("Proces-verbaal. In een vrachtwagen werden drie mannen aangetroffen. Dit pv betreft betrokkene 2, Iraakse nat. "
+     "Hij verklaarde dat hij van Bagdad naar Istanbul vloog en met een vrachtwagen via Bulgarije kwam. Betrokkenen 1 "
+     "en 3 verklaarden via Italië en Frankrijk te zijn gekomen.", "IRQ>TUR>BGR>NLD"),
+])
+def test_plural_numbered_persons_are_others(text, expected):
+    assert route(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # persons numbered in brackets: "Person (1) stated ..."
+    ("Report, Ter Apel. Three persons involved: (1) Mr. A. and (2) Mr. B. Person (2) stated he came via Iran, Turkey "
+     "and Bulgaria by lorry to the Netherlands. Person (1) stated he came via Spain.", "IRN>TUR>BGR>NLD"),
+    ("Rapport, Ter Apel. Betrokkenen: (1) de heer A. en (2) de heer B. Persoon (2) verklaarde dat hij via Iran, Turkije "
+     "en Bulgarije per vrachtwagen naar Nederland kwam. Persoon (1) verklaarde via Spanje te zijn gekomen.",
+     "IRN>TUR>BGR>NLD"),
+])
+def test_persons_numbered_in_brackets(text, expected):
+    assert route(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the label stands before the declaration: "P2 (subject of this note)"
+    ("KMar note, train check Breda. 2 pers. w/o docs. P1: Guinean, states he flew Conakry-Casablanca-Brussels. "
+     "P2 (subject of this note): Malian, bus from Bamako to Nouakchott, boat to Gran Canaria, bus to Brussels, "
+     "this train.", "MLI>MRT>ESP>BEL>NLD"),
+    ("KMar notitie, treincontrole Breda. 2 pers. zonder documenten. P1: Guinees, verklaart Conakry-Casablanca-Brussel "
+     "te hebben gevlogen. P2 (onderwerp van deze notitie): Malinees, bus van Bamako naar Nouakchott, boot naar Gran "
+     "Canaria, bus naar Brussel, daarna deze trein naar Nederland.", "MLI>MRT>ESP>BEL>NLD"),
+])
+def test_label_before_declaration(text, expected):
+    assert route(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a part after a semicolon that goes on about the other person ("; hij reisde via ...") is theirs too
+    ("KMar Schiphol. Zij verklaarde dat zij van Kabul naar Islamabad reisde en via Dubai naar Amsterdam vloog. "
+     "Haar man woont al sinds 2021 in Nederland; hij reisde via Iran en Turkije.", "AFG>PAK>ARE>NLD"),
+    ("KMar Schiphol. She stated that she travelled from Kabul to Islamabad and flew via Dubai to Amsterdam. "
+     "Her husband has lived in the Netherlands since 2021; he came via Iran and Turkey.", "AFG>PAK>ARE>NLD"),
+])
+def test_semicolon_continues_the_other_person(text, expected):
+    assert route(text) == expected
