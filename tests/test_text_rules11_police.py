@@ -23,18 +23,6 @@ def test_plural_numbered_persons_are_others(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    # persons numbered in brackets: "Person (1) stated ..."
-    ("Report, Ter Apel. Three persons involved: (1) Mr. A. and (2) Mr. B. Person (2) stated he came via Iran, Turkey "
-     "and Bulgaria by lorry to the Netherlands. Person (1) stated he came via Spain.", "IRN>TUR>BGR>NLD"),
-    ("Rapport, Ter Apel. Betrokkenen: (1) de heer A. en (2) de heer B. Persoon (2) verklaarde dat hij via Iran, Turkije "
-     "en Bulgarije per vrachtwagen naar Nederland kwam. Persoon (1) verklaarde via Spanje te zijn gekomen.",
-     "IRN>TUR>BGR>NLD"),
-])
-def test_persons_numbered_in_brackets(text, expected):
-    assert route(text) == expected
-
-
-@pytest.mark.parametrize("text, expected", [
     # the label stands before the declaration: "P2 (subject of this note)"
     ("KMar note, train check Breda. 2 pers. w/o docs. P1: Guinean, states he flew Conakry-Casablanca-Brussels. "
      "P2 (subject of this note): Malian, bus from Bamako to Nouakchott, boat to Gran Canaria, bus to Brussels, "

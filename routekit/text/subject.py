@@ -180,6 +180,9 @@ def _labelled_subject(folded: str, spans: list[tuple[int, int]], declared_at: in
     start, stop = spans[declared_at]
     declared = lexicon.declaration.search(folded, start, stop)
     label = lexicon.label.search(folded, declared.end(), min(stop, declared.end() + 30)) if declared else None
+    if label is None and declared is not None:   # "P2 (subject of this note): ...": the label right before it
+        label = _LABEL_BEFORE.search(folded, max(start, declared.start() - 8), declared.start())
+        label = label if label is not None and lexicon.label.fullmatch(label.group(1)) else None
     if label is None:
         return None
     letter, number = label.group(1)[0], int(label.group(1)[1:])
@@ -189,6 +192,9 @@ def _labelled_subject(folded: str, spans: list[tuple[int, int]], declared_at: in
         if opening is not None and opening.group(1)[0] == letter:
             speakers[index] = Person("label " + letter, (int(opening.group(1)[1:]),))
     return Person("label " + letter, (number,))
+
+
+_LABEL_BEFORE = re.compile(r"(?<![\w'-])([a-z]\d{1,2})\s*\(\s*$")   # "p2 (" before a declaration
 
 
 def _is_other(person: Person, subject: Person) -> bool:
