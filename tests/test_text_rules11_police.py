@@ -33,3 +33,22 @@ def test_plural_numbered_persons_are_others(text, expected):
 ])
 def test_label_before_declaration(text, expected):
     assert route(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the driver of the vehicle the subject rode in tells the way it drove ("via Frankrijk gereden", "driven via"): those
+    # countries are the subject's too; what the driver says of his cargo is not
+    ("Proces-verbaal van bevindingen. Op de A67 werd een vrachtwagen met Spaans kenteken gecontroleerd. In de oplegger "
+     "werden twee mannen aangetroffen. Dit pv betreft betrokkene 1, Marokkaanse nat. Hij verklaarde dat hij met een "
+     "boot van Marokko naar Spanje was gekomen en in Zaragoza in de oplegger was geklommen. De chauffeur verklaarde "
+     "dat hij vanuit Zaragoza via Frankrijk en België had gereden.", "MAR>ESP>FRA>BEL>NLD"),
+    ("Official report. A lorry with Italian plates was checked near Venlo. This report concerns the man found in the "
+     "trailer, an Eritrean national. He stated that he came by boat from Libya to Italy and climbed into the trailer "
+     "in Milan. The driver stated that he had driven via Switzerland and Germany without stopping.",
+     "LBY>ITA>CHE>DEU>NLD"),
+    ("Official report. A lorry was checked near Venlo. This report concerns the man found in the trailer, an Eritrean "
+     "national. He stated that he came by boat from Libya to Italy and climbed into the trailer in Milan. The driver "
+     "stated that he had loaded the cargo in Poland.", "LBY>ITA>NLD"),
+])
+def test_the_drivers_way_is_the_subjects(text, expected):
+    assert route(text) == expected

@@ -517,7 +517,8 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
         told = {m.start for start, end in cues["other_person_said"] for m in mentions
                 if m.start >= end and segments.sentence(m.start) == segments.sentence(start)
                 and not _WITH_THE_SUBJECT.search(folded, end, m.start)
-                and not (own_roles and _role_of(folded, start, end) in own_roles)}
+                and not (own_roles and _role_of(folded, start, end) in own_roles)
+                and not _on_the_drivers_way(folded, start, end, m, segments)}
         if told:
             scopes.persons_from = set(scopes.persons_from) | told
     scopes.nationalities = (_governed_by(spans, folded, mention_starts, 4) if (spans := get("nationality"))
@@ -650,6 +651,27 @@ def _subject_roles(folded: str) -> frozenset[str]:
         if noun.startswith(first.group("subject")) or first.group("subject").startswith(noun):
             roles.add(_ROLE_NOUN[re.sub(r"\s+", " ", match.group("role") or match.group("role2"))])
     return frozenset(roles)
+
+
+# "de chauffeur verklaarde dat hij via Frankrijk en België had gereden", "the driver stated he had driven via Austria
+# and Germany": a way word, then a list of places only (commas, 'en'/'and') up to the place
+_WAY_LIST = re.compile(r"(?<![\w'])(?:via|through|door)\s+(?:[\w'-]+(?:\s*,\s*|\s+))*$")
+_DRIVE_WORD = re.compile(r"(?<![\w'])(?:reed|reden|gereden|rijden|rijdt|drove|driven|drive|drives|driving)(?![\w'])")
+
+
+def _on_the_drivers_way(folded: str, start: int, end: int, mention: Mention, segments: Segments) -> bool:
+    """A place on the way the driver of the subject's vehicle tells he drove ("De chauffeur verklaarde dat hij via
+    Frankrijk had gereden"): the subject rode along (subject.py keeps the statement), so it is the subject's stop."""
+    if _role_of(folded, start, end) != "driver":
+        return False
+    window = folded[end:mention.start]
+    way = _WAY_LIST.search(window) if len(window) <= 120 else None
+    if way is None or len(way.group().split()) > 8:
+        return False
+    starts = segments.sentence_starts
+    index = segments.sentence(mention.start)
+    sentence_end = starts[index] if index < len(starts) else len(folded)
+    return _DRIVE_WORD.search(folded, end, sentence_end) is not None
 
 
 def _role_of(folded: str, start: int, end: int) -> str | None:
