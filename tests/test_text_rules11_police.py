@@ -52,3 +52,27 @@ def test_label_before_declaration(text, expected):
 ])
 def test_the_drivers_way_is_the_subjects(text, expected):
     assert route(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a refusal to say anything, with a gap ("wenste verd. geen verklaring", "wilde zonder tolk niets zeggen", "does not
+    # want to say anything"): a record that tells no leg has no route; the countries it names are evidence
+    ("Pv aanhouding. Verd. werd aangehouden te Utrecht i.v.m. diefstal. Over zijn reis naar Nederland wenste verd. "
+     "geen verklaring af te leggen. Zijn zus zou in Lyon (FR) verblijven.", ""),
+    ("KMar Schiphol. In de transitruimte werd een man zonder paspoort aangetroffen. Hij wilde zonder advocaat niets "
+     "zeggen. In zijn tas zat een boekje met adressen in Zweden.", ""),
+    ("Schiphol, passport control. Subject states he is from Iraq and does not want to say anything more before "
+     "speaking to a lawyer.", ""),
+    # a refusal about something else after a told route leaves the route
+    ("Police report, Rotterdam. He stated he flew from Tehran to Istanbul and came by lorry to the Netherlands. He "
+     "does not want to say anything about the smuggler.", "IRN>TUR>NLD"),
+    ("Pv, Rotterdam. Hij verklaarde dat hij van Teheran naar Istanbul vloog en met een vrachtwagen naar Nederland kwam. "
+     "Over de smokkelaar wilde hij niets zeggen.", "IRN>TUR>NLD"),
+    # the leg into the Netherlands told, the earlier journey refused: that leg is the route told
+    ("Treincontrole Roosendaal. Betrokkene verklaarde dat hij vanuit Antwerpen met de trein was gekomen. Over zijn "
+     "eerdere reis wilde hij niets zeggen.", "BEL>NLD"),
+    ("Train check Venlo. Subject stated that he had come from Cologne by train. He did not want to say anything about "
+     "his earlier journey.", "DEU>NLD"),
+])
+def test_refusal_with_a_gap(text, expected):
+    assert route(text) == expected

@@ -2941,9 +2941,10 @@ def extract_route(text: str | None) -> RouteExtraction:
             _handed_over_from(route, made_abroad[1])
         else:
             _end_where_made(route, states, made_abroad[1])
-    if len(route) > 1 and ("journey_untold" in cues or "journey_untold_generic" in cues) and _journey_untold(
+    if len(route) > 1 and ("journey_untold" in cues or "journey_untold_generic" in cues
+                           or "journey_untold_silent" in cues) and _journey_untold(
             cues.get("journey_untold", ()), folded, states, segments, route, cues.get("journey_untold_generic", ()),
-            mode_of):
+            mode_of, cues.get("journey_untold_silent", ())):
         # refused, not asked, told later: the countries named are no told route - decided before the learned stages,
         # which review a told route (and record the route they are given: their fits read it)
         return _one_country(smuggler, language)
@@ -3498,7 +3499,7 @@ def _question_before(folded: str, starts: Sequence[int], sentence: int, start: i
 
 def _journey_untold(spans: Sequence[tuple[int, int]], folded: str, states: list[_MentionState], segments: Segments,
                     route: Sequence[str], generic: Sequence[tuple[int, int]] = (),
-                    mode_of: dict[str, str] | None = None) -> bool:
+                    mode_of: dict[str, str] | None = None, silent: Sequence[tuple[int, int]] = ()) -> bool:
     """The record says the person's journey was not told (refused, not asked, kept for a later interview): what it
     names is then evidence (a ticket, a SIM card, a vehicle's last port), a relative's place or a document, not a
     route (the labelling conventions: a refusal to talk, a route question not asked, gives an empty route). Not a
@@ -3506,9 +3507,17 @@ def _journey_untold(spans: Sequence[tuple[int, int]], folded: str, states: list[
     person's ("Her employer ... refused to make a statement": a possessive before it in its sentence). A generic cue
     ("I refused to answer", "niet gevraagd", "tell my lawyer") only where its sentence or the one before names the
     journey ("Q: How did you travel? A: I don't want to talk about that") or the record tells no leg: not the
-    smuggler's questions or the price after a told route."""
+    smuggler's questions or the price after a told route. A refusal to say anything (``silent``: "wilde zonder tolk
+    niets zeggen", "does not want to say anything more") only where the record tells no leg (where the person is from
+    is none: "states he is from Iraq and ...")."""
     starts = segments.sentence_starts
     told_leg: bool | None = None   # read once, only for a generic cue
+    if silent:   # a leg abroad, or one left for here ("zijn reis naar Nederland" alone tells none)
+        came_here = (mode_of or {}).get(NETHERLANDS, UNKNOWN_MODE) != UNKNOWN_MODE
+        if not (_tells_a_leg(folded, states, [iso3 for iso3 in route if iso3 != NETHERLANDS], mode_of or {})
+                or any((s.departure or (came_here and s.home and not s.strong_home))   # "had come from Cologne by train"
+                       and not s.excluded and s.mention.place.iso3 in route for s in states)):
+            return True   # where the person is from, evidence and relatives' places: no told route
     for cue_start, is_generic in chain(((s, False) for s, _ in spans), ((s, True) for s, _ in generic)):
         sentence = segments.sentence(cue_start)
         start = starts[sentence - 1] if sentence > 0 else 0
