@@ -655,8 +655,11 @@ def _subject_roles(folded: str) -> frozenset[str]:
 
 # "de chauffeur verklaarde dat hij via Frankrijk en België had gereden", "the driver stated he had driven via Austria
 # and Germany": a way word, then a list of places only (commas, 'en'/'and') up to the place
-_WAY_LIST = re.compile(r"(?<![\w'])(?:via|through|door)\s+(?:[\w'-]+(?:\s*,\s*|\s+))*$")
-_DRIVE_WORD = re.compile(r"(?<![\w'])(?:reed|reden|gereden|rijden|rijdt|drove|driven|drive|drives|driving)(?![\w'])")
+# (document.yaml persons.way_words and persons.drive_words, which subject.py reads too)
+_WAY_LIST = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, _document_words()["persons"]["way_words"]))
+                       + r")\s+(?:[\w'-]+(?:\s*,\s*|\s+))*$")
+_DRIVE_WORD = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, _document_words()["persons"]["drive_words"]))
+                         + r")(?![\w'])")
 
 
 def _on_the_drivers_way(folded: str, start: int, end: int, mention: Mention, segments: Segments) -> bool:
