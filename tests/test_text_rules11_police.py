@@ -76,3 +76,17 @@ def test_the_drivers_way_is_the_subjects(text, expected):
 ])
 def test_refusal_with_a_gap(text, expected):
     assert route(text) == expected
+
+
+@pytest.mark.parametrize("text, expected_modes", [
+    # the Corantijn crossing's landings are places: the boat leg reaches Suriname at Nickerie, the flight leaves it
+    ("KMar Schiphol, flight from Paramaribo. Subj. (nat. GY) stated she crossed from Guyana by boat across the "
+     "Corentyne river to Nickerie and flew from Paramaribo to Amsterdam.", ("boat", "plane")),
+    ("KMar Schiphol, vlucht uit Paramaribo. Betr. verklaarde dat zij met de bus van Georgetown naar Corriverton reisde, "
+     "met een korjaal over de Corantijn naar Nieuw-Nickerie ging en van Paramaribo naar Amsterdam vloog.",
+     ("boat", "plane")),
+])
+def test_corantijn_crossing(text, expected_modes):
+    extraction = extract_route(text)
+    assert extraction.route == ("GUY", "SUR", "NLD")
+    assert extraction.modes == expected_modes
