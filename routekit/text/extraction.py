@@ -517,7 +517,8 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
         told = {m.start for start, end in cues["other_person_said"] for m in mentions
                 if m.start >= end and segments.sentence(m.start) == segments.sentence(start)
                 and not _WITH_THE_SUBJECT.search(folded, end, m.start)
-                and not (own_roles and _role_of(folded, start, end) in own_roles)}
+                and not (own_roles and _role_of(folded, start, end) in own_roles)
+                and not _on_the_drivers_way(folded, start, end, m, segments)}
         if told:
             scopes.persons_from = set(scopes.persons_from) | told
     scopes.nationalities = (_governed_by(spans, folded, mention_starts, 4) if (spans := get("nationality"))
@@ -650,6 +651,30 @@ def _subject_roles(folded: str) -> frozenset[str]:
         if noun.startswith(first.group("subject")) or first.group("subject").startswith(noun):
             roles.add(_ROLE_NOUN[re.sub(r"\s+", " ", match.group("role") or match.group("role2"))])
     return frozenset(roles)
+
+
+# "de chauffeur verklaarde dat hij via Frankrijk en België had gereden", "the driver stated he had driven via Austria
+# and Germany": a way word, then a list of places only (commas, 'en'/'and') up to the place
+# (document.yaml persons.way_words and persons.drive_words, which subject.py reads too)
+_WAY_LIST = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, _document_words()["persons"]["way_words"]))
+                       + r")\s+(?:[\w'-]+(?:\s*,\s*|\s+))*$")
+_DRIVE_WORD = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, _document_words()["persons"]["drive_words"]))
+                         + r")(?![\w'])")
+
+
+def _on_the_drivers_way(folded: str, start: int, end: int, mention: Mention, segments: Segments) -> bool:
+    """A place on the way the driver of the subject's vehicle tells he drove ("De chauffeur verklaarde dat hij via
+    Frankrijk had gereden"): the subject rode along (subject.py keeps the statement), so it is the subject's stop."""
+    if _role_of(folded, start, end) != "driver":
+        return False
+    window = folded[end:mention.start]
+    way = _WAY_LIST.search(window) if len(window) <= 120 else None
+    if way is None or len(way.group().split()) > 8:
+        return False
+    starts = segments.sentence_starts
+    index = segments.sentence(mention.start)
+    sentence_end = starts[index] if index < len(starts) else len(folded)
+    return _DRIVE_WORD.search(folded, end, sentence_end) is not None
 
 
 def _role_of(folded: str, start: int, end: int) -> str | None:
@@ -2964,9 +2989,10 @@ def extract_route(text: str | None) -> RouteExtraction:
             _handed_over_from(route, made_abroad[1])
         else:
             _end_where_made(route, states, made_abroad[1])
-    if len(route) > 1 and ("journey_untold" in cues or "journey_untold_generic" in cues) and _journey_untold(
+    if len(route) > 1 and ("journey_untold" in cues or "journey_untold_generic" in cues
+                           or "journey_untold_silent" in cues) and _journey_untold(
             cues.get("journey_untold", ()), folded, states, segments, route, cues.get("journey_untold_generic", ()),
-            mode_of):
+            mode_of, cues.get("journey_untold_silent", ())):
         # refused, not asked, told later: the countries named are no told route - decided before the learned stages,
         # which review a told route (and record the route they are given: their fits read it)
         return _one_country(smuggler, language)
@@ -3521,7 +3547,7 @@ def _question_before(folded: str, starts: Sequence[int], sentence: int, start: i
 
 def _journey_untold(spans: Sequence[tuple[int, int]], folded: str, states: list[_MentionState], segments: Segments,
                     route: Sequence[str], generic: Sequence[tuple[int, int]] = (),
-                    mode_of: dict[str, str] | None = None) -> bool:
+                    mode_of: dict[str, str] | None = None, silent: Sequence[tuple[int, int]] = ()) -> bool:
     """The record says the person's journey was not told (refused, not asked, kept for a later interview): what it
     names is then evidence (a ticket, a SIM card, a vehicle's last port), a relative's place or a document, not a
     route (the labelling conventions: a refusal to talk, a route question not asked, gives an empty route). Not a
@@ -3529,9 +3555,17 @@ def _journey_untold(spans: Sequence[tuple[int, int]], folded: str, states: list[
     person's ("Her employer ... refused to make a statement": a possessive before it in its sentence). A generic cue
     ("I refused to answer", "niet gevraagd", "tell my lawyer") only where its sentence or the one before names the
     journey ("Q: How did you travel? A: I don't want to talk about that") or the record tells no leg: not the
-    smuggler's questions or the price after a told route."""
+    smuggler's questions or the price after a told route. A refusal to say anything (``silent``: "wilde zonder tolk
+    niets zeggen", "does not want to say anything more") only where the record tells no leg (where the person is from
+    is none: "states he is from Iraq and ...")."""
     starts = segments.sentence_starts
     told_leg: bool | None = None   # read once, only for a generic cue
+    if silent:   # a leg abroad, or one left for here ("zijn reis naar Nederland" alone tells none)
+        came_here = (mode_of or {}).get(NETHERLANDS, UNKNOWN_MODE) != UNKNOWN_MODE
+        if not (_tells_a_leg(folded, states, [iso3 for iso3 in route if iso3 != NETHERLANDS], mode_of or {})
+                or any((s.departure or (came_here and s.home and not s.strong_home))   # "had come from Cologne by train"
+                       and not s.excluded and s.mention.place.iso3 in route for s in states)):
+            return True   # where the person is from, evidence and relatives' places: no told route
     for cue_start, is_generic in chain(((s, False) for s, _ in spans), ((s, True) for s, _ in generic)):
         sentence = segments.sentence(cue_start)
         start = starts[sentence - 1] if sentence > 0 else 0

@@ -57,6 +57,8 @@ class _Lexicon:
     gate: re.Pattern[str]
     gate_words: re.Pattern[str]   # substrings one of which a record with a subject to pick holds (a fast test)
     always_other: frozenset[str] = frozenset()
+    drivers: frozenset[str] = frozenset()
+    drives_via: re.Pattern[str] | None = None   # a drive word and a way word in one statement
     object_pronoun: re.Pattern[str] | None = None
     label: re.Pattern[str] | None = None   # "p4", "v2": a person labelled by a letter and a number
 
@@ -94,7 +96,19 @@ def _lexicon() -> _Lexicon:
         always_other=frozenset(str(w) for w in lists.get("always_other") or ()),
         object_pronoun=words_regex(lists.get("object_pronouns") or ["(?!)"]),
         label=re.compile(r"(?<![\w'-])(" + str(lists["label"]) + r")(?![\w'-])") if lists.get("label") else None,
+        drivers=frozenset(str(w) for w in lists.get("drivers") or ()),
+        drives_via=_drives_via(lists),
     )
+
+
+def _drives_via(lists: dict) -> re.Pattern[str] | None:
+    """A drive word and a way word, in either order, in one statement ("via Frankrijk had gereden", "driven via")."""
+    if not lists.get("drive_words") or not lists.get("way_words"):
+        return None
+    drive = literal_alternation(str(w) for w in lists["drive_words"])
+    way = literal_alternation(str(w) for w in lists["way_words"])
+    return re.compile(r"(?<![\w'])(?:" + drive + r")(?![\w']).*?(?<![\w'])(?:" + way + r")(?![\w'])"
+                      r"|(?<![\w'])(?:" + way + r")(?![\w']).*?(?<![\w'])(?:" + drive + r")(?![\w'])")
 
 
 def _person(match: re.Match[str], lexicon: _Lexicon) -> Person:
@@ -180,6 +194,9 @@ def _labelled_subject(folded: str, spans: list[tuple[int, int]], declared_at: in
     start, stop = spans[declared_at]
     declared = lexicon.declaration.search(folded, start, stop)
     label = lexicon.label.search(folded, declared.end(), min(stop, declared.end() + 30)) if declared else None
+    if label is None and declared is not None:   # "P2 (subject of this note): ...": the label right before it
+        label = _LABEL_BEFORE.search(folded, max(start, declared.start() - 8), declared.start())
+        label = label if label is not None and lexicon.label.fullmatch(label.group(1)) else None
     if label is None:
         return None
     letter, number = label.group(1)[0], int(label.group(1)[1:])
@@ -189,6 +206,9 @@ def _labelled_subject(folded: str, spans: list[tuple[int, int]], declared_at: in
         if opening is not None and opening.group(1)[0] == letter:
             speakers[index] = Person("label " + letter, (int(opening.group(1)[1:]),))
     return Person("label " + letter, (number,))
+
+
+_LABEL_BEFORE = re.compile(r"(?<![\w'-])([a-z]\d{1,2})\s*\(\s*$")   # "p2 (" before a declaration
 
 
 def _is_other(person: Person, subject: Person) -> bool:
@@ -203,6 +223,13 @@ def _is_other(person: Person, subject: Person) -> bool:
     if person.relative:
         return bool(subject.noun)
     return bool(person.noun) and person.noun != subject.noun and person.noun in _lexicon().companions
+
+
+def _drivers_way(statement: str, speaker: Person | None, lexicon: _Lexicon) -> bool:
+    """'De chauffeur verklaarde dat hij via Frankrijk had gereden': the driver (not a numbered or other one) tells the
+    way the vehicle the subject rode in drove; the statement stays (extraction keeps only its way's places)."""
+    return (speaker is not None and speaker.noun in lexicon.drivers and not speaker.numbers and not speaker.many
+            and not speaker.other and lexicon.drives_via is not None and lexicon.drives_via.search(statement) is not None)
 
 
 def _acts_on_subject(statement: str, speaker: Person, lexicon: _Lexicon) -> bool:
@@ -242,7 +269,7 @@ def subject_sentences(text: str, folded: str | None = None) -> str:
             subject = numbered[0]
     kept = [(start, stop) for index, ((start, stop), speaker) in enumerate(zip(spans, speakers))
             if index == declared_at or speaker is None or not _is_other(speaker, subject)
-            or _acts_on_subject(folded[start:stop], speaker, lexicon)]
+            or _acts_on_subject(folded[start:stop], speaker, lexicon) or _drivers_way(folded[start:stop], speaker, lexicon)]
     if "(" in folded:
         kept = [span for kept_span in kept for span in _without_asides(folded, kept_span, subject, lexicon)]
     return "".join(text[start:stop] for start, stop in kept) if kept != spans else text
@@ -319,7 +346,8 @@ def _first_speaker_only(text: str, folded: str, lexicon: _Lexicon, spans: list[t
     others = {index for index in named if _someone_else(speaker(index), subject, lexicon) and (
         index in stating or (speaker(index).noun and not speaker(index).relative   # not "First Greece, then ..."
                              and _opens_with_person(folded, spans[index], lexicon)
-                             and not _acts_on_subject(folded[spans[index][0]:spans[index][1]], speaker(index), lexicon)))}
+                             and not _acts_on_subject(folded[spans[index][0]:spans[index][1]], speaker(index), lexicon)))
+        and not _drivers_way(folded[spans[index][0]:spans[index][1]], speaker(index), lexicon)}
     if not others:
         return text
     return "".join(text[start:stop] for index, (start, stop) in enumerate(spans) if index not in others)
