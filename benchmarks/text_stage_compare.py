@@ -51,9 +51,10 @@ def discordant(stored: pd.Series, candidate: pd.Series) -> tuple[int, int]:
     return int((candidate & ~stored).sum()), int((stored & ~candidate).sum())
 
 
-def held_out_counts(path: Path, model) -> tuple[tuple[int, int] | None, str]:
+def held_out_counts(path: Path, model, trial: bool = False) -> tuple[tuple[int, int] | None, str]:
     """(a)'s counts as the verifier fit stored them (``fitted.held_out_pooled``: fixed, broken), or None with why not:
-    a fit on other sets than train1-28, or a gated stage whose held-out figure was not gated."""
+    a fit on other sets than train1-28, a gated stage whose held-out figure was not gated, or a figure not nested
+    (the fit's ``--quick``; accepted with ``trial``, a try of the rule that decides nothing)."""
     import yaml
 
     fitted = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("fitted") or {}
@@ -64,7 +65,11 @@ def held_out_counts(path: Path, model) -> tuple[tuple[int, int] | None, str]:
         return None, "no held-out counts stored"
     if (model.gate is not None) != bool(pooled.get("gated")):
         return None, "the held-out counts are not of the stored gate"
-    return (int(pooled["fixed"]), int(pooled["broken"])), f"held out on {pooled.get('rows', '?')} rows"
+    nested = pooled.get("nested", True)
+    if not nested and not trial:
+        return None, "the held-out counts are not nested (the fit's --quick): refit without it"
+    return ((int(pooled["fixed"]), int(pooled["broken"])),
+            f"held out on {pooled.get('rows', '?')} rows" + ("" if nested else ", quick: not nested"))
 
 
 def demo_outcome(model, seed: int) -> tuple[int, int, int, int]:
@@ -161,7 +166,8 @@ def stage_cost(model, texts: list[str], passes: int) -> tuple[float, float, floa
     return statistics.median(whole), statistics.median(stage_on), statistics.median(stage_off)
 
 
-def switch_on(path: Path, demo_seed: int, bench_demo: Path | None, cost_texts: int, passes: int) -> int:
+def switch_on(path: Path, demo_seed: int, bench_demo: Path | None, cost_texts: int, passes: int,
+              trial: bool = False) -> int:
     """The verifier's switch-on rule on one candidate: counts, each part's answer and the verdict line."""
     from routekit.text.learned_fit import SWITCH_ON_LEVEL
 
@@ -173,7 +179,7 @@ def switch_on(path: Path, demo_seed: int, bench_demo: Path | None, cost_texts: i
     on = candidate._replace(enabled=True)
     gate = "all records" if on.gate is None else ",".join(sorted(on.gate, key=verifier.GATE_KINDS.index))
     print(f"candidate {path}: gate {gate}; remove below {on.remove_below}")
-    held, why = held_out_counts(path, on)
+    held, why = held_out_counts(path, on, trial)
     if held is None:
         print(f"(a) held out on train1-28: {why} -> no")
     else:
@@ -201,7 +207,8 @@ def switch_on(path: Path, demo_seed: int, bench_demo: Path | None, cost_texts: i
           f"{stage_off / cost_texts * 1e6:.2f} us -> {share:.2%} (budget {COST_BUDGET:.0%})")
     rule = switch_on_rule(held or (0, 0), calibration, plain_broken, (fixed, broken), share)
     answers = " ".join(f"({part}) {'yes' if ok else 'no'}" for part, ok in zip("abcde", rule))
-    print(f"verdict: {answers} -> {'switch on' if rule.on else 'keep off'}")
+    print(f"{'trial verdict (decides nothing)' if trial else 'verdict'}: {answers} -> "
+          f"{'switch on' if rule.on else 'keep off'}")
     return 0
 
 
@@ -215,6 +222,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="with --switch-on: the speed benchmark's demo folder (default: made, seed 7), for (e)")
     parser.add_argument("--cost-texts", type=int, default=3000, help="with --switch-on: texts timed for (e)")
     parser.add_argument("--passes", type=int, default=5, help="with --switch-on: timed passes for (e)")
+    parser.add_argument("--trial", action="store_true",
+                        help="with --switch-on: a try of the rule that decides nothing (accepts the fit's --quick "
+                             "held-out figure; the verdict line says so)")
     parser.add_argument("stored", type=Path, nargs="?", help="the stage's stored yaml (or a refit of its stored "
                                                              "command)")
     parser.add_argument("candidates", type=Path, nargs="*", help="candidate yaml files")
@@ -227,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.switch_on.is_file():
             print(f"error: {args.switch_on}: no such file", file=sys.stderr)
             return 2
-        return switch_on(args.switch_on, args.demo_seed, args.bench_demo, args.cost_texts, args.passes)
+        return switch_on(args.switch_on, args.demo_seed, args.bench_demo, args.cost_texts, args.passes, args.trial)
     if args.stored is None or not args.candidates:
         print("error: the stored yaml and at least one candidate", file=sys.stderr)
         return 2

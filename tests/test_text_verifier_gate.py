@@ -149,6 +149,10 @@ def test_the_held_out_counts_come_from_a_fit_on_the_training_sets(tmp_path):
     assert compare.held_out_counts(path, REMOVES_ALL)[0] is None        # ungated stage, gated figure
     verifier.write_model(path, gated, {**fitted, "sets": fitted["sets"][:26]})
     assert compare.held_out_counts(path, gated)[0] is None              # train1-26: not this round's sets
+    quick = {**fitted, "held_out_pooled": {**fitted["held_out_pooled"], "nested": False}}
+    verifier.write_model(path, gated, quick)
+    assert compare.held_out_counts(path, gated)[0] is None              # the fit's --quick: not nested
+    assert compare.held_out_counts(path, gated, trial=True)[0] == (30, 9)
 
 
 def test_the_switch_on_command_refuses_a_used_demo_seed(tmp_path, capsys):
@@ -184,3 +188,40 @@ def test_the_switch_on_command_prints_counts_and_a_verdict(tmp_path, capsys, mon
     assert re.search(r"\(d\) fresh demo seed 1001: 10 texts, 4 in the gate; off -> on fixed 0 broken 1", out)
     last = out.splitlines()[-1]
     assert last.startswith("verdict: (a) yes") and "(d) no" in last and last.endswith("-> keep off")
+
+
+def test_the_fit_reports_per_kind_and_marks_a_quick_held_out_figure(tmp_path):
+    import pandas as pd
+
+    from routekit.text.learned_fit import DATA
+
+    gold = pd.read_csv(DATA / "extraction_gold.csv", dtype=str, keep_default_na=False)
+    first, second = tmp_path / "part1.csv", tmp_path / "part2.csv"
+    gold.iloc[::2].to_csv(first, index=False)
+    gold.iloc[1::2].to_csv(second, index=False)
+    stored = {}
+    for mode in ("nested", "quick"):
+        out = tmp_path / f"{mode}.yaml"
+        assert fit.main(["--train", str(first), "--extra", str(second), "--no-allowed-sets", "--no-tuned", "--write",
+                         "--out", str(out), *(["--quick"] if mode == "quick" else [])]) == 0
+        assert fit.FIT_CACHE is None   # a run's fits are kept only while it runs
+        stored[mode] = yaml.safe_load(out.read_text(encoding="utf-8"))
+        fitted = stored[mode]["fitted"]
+        assert fitted["held_out_pooled"]["nested"] is (mode == "nested") and fitted["held_out_pooled"]["gated"]
+        assert set(fitted["held_out_by_kind"]) == set(verifier.GATE_KINDS)
+        assert "gate" in stored[mode] and set(stored[mode]["gate"]) <= set(verifier.GATE_KINDS)
+    # the final fit and gate come from the same folds either way; only (a) differs
+    assert stored["nested"]["keep"] == stored["quick"]["keep"]
+    assert stored["nested"].get("gate") == stored["quick"].get("gate")
+
+
+def test_a_runs_fits_are_kept_by_the_rows_they_were_made_on(monkeypatch):
+    made = []
+    monkeypatch.setattr(fit, "_fit", lambda rows, ridge, words: made.append(len(rows)) or (len(rows),))
+    rows = [fit.Row("a", JOURNEY, [], JOURNEY, JOURNEY), fit.Row("b", JOURNEY, [], JOURNEY, JOURNEY)]
+    monkeypatch.setattr(fit, "FIT_CACHE", {})
+    assert fit.fit(rows, 3.0) == fit.fit(list(rows), 3.0) == (2,) and made == [2]   # the same rows: fitted once
+    assert fit.fit(rows[:1], 3.0) == (1,) and fit.fit(rows, 1.0) == (2,) and made == [2, 1, 2]
+    monkeypatch.setattr(fit, "FIT_CACHE", None)
+    fit.fit(rows, 3.0)
+    assert made == [2, 1, 2, 2]   # no cache outside a run
