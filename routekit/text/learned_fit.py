@@ -284,6 +284,7 @@ DEMO_SEEDS_USED = {
     7: "the speed benchmark's demo (benchmarks/text_extraction.py); every fit's (c)",
     11: "the verifier fit's --add-synth: demo-like texts fitted",
     29: "round 10: the verifier's fresh demo (1 right / 4 wrong removals)",
+    41: "round 11: the verifier's switch-on rule tried once (--trial) on the rules of 08:15 UTC: 0 fixed / 1 broken",
 }
 COST_BUDGET = 0.03   # issue 15: a learned stage may cost this share of an extraction's CPU time
 SWITCH_ON_LEVEL = 0.05   # the switch-on rule's one-sided level for (a) (one stage, one decision per round)
