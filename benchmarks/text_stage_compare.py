@@ -97,7 +97,7 @@ def demo_outcome(model, seed: int) -> tuple[int, int, int, int]:
 
 
 def bench_texts(folder: Path | None, n: int) -> list[str]:
-    """``n`` texts drawn as ``benchmarks/text_extraction.py`` draws them (its demo, seed 7; ``folder``: made already)."""
+    """``n`` texts drawn as ``benchmarks/text_extraction.py`` draws them (its demo, seed 7; ``folder``: made)."""
     import random
     import tempfile
 

@@ -80,6 +80,7 @@ def in_gate(gate: frozenset | None, genre: dict[str, float]) -> bool:
             told = True
     return not told and PLAIN in gate
 
+
 FEATURE_NAMES: tuple[str, ...] = (
     # the candidate's mentions
     "mentions", "excluded_share", "ex_negation", "ex_intention", "ex_person", "ex_document", "ex_return", "ex_unreal",
@@ -343,8 +344,8 @@ class Model(NamedTuple):
     training records, nearly all ending in the Netherlands, cannot teach the stage to judge it.
     ``gate``: the kinds of record the stage looks at (``GATE_KINDS``: genres of ``calibration.genre_counts``, or
     "plain" for a record of none); a record of no kind in it passes unchanged after a few dict look-ups. None: every
-    record. Chosen by the fit from held-out counts per kind (round 11: the stage helped the hard genres and removed
-    right stops of the demo generator's plain narratives)."""
+    record. Chosen by the fit per kind from the held-out counts and the demo texts (round 11: the stage helped the
+    training writers' genres and removed right stops of the demo generator's narratives)."""
 
     enabled: bool
     keep: tuple[float, tuple[float, ...]]
