@@ -16,6 +16,10 @@ clearly likely). It prints:
 (a) leave one training set out, nested (the held-out set scored by the fit on the others with thresholds chosen on
     those others alone): exact route without/with the stage per set and pooled, rows fixed and broken;
 (b) every allowed set of the repository (plain and tuned) with the final fit: exact without/with, fixed/broken.
+Per gate (``verifier.Model.gate``, round 11): the rows of each kind of record (a genre of ``calibration.genre_counts``
+or "plain") fixed and broken held out, and the gate chosen from them - a kind is in the gate when its held-out rows
+fixed outnumber those broken and the demo texts of that kind (seed 7) are not worse; (a) is nested for the gate too
+(chosen on the other sets' folds) and printed gated and ungated.
 (a) and (b) are the extractor's own output with the stage off and on (any later stage included); the thresholds'
 grid simulates the stage on the route it receives.
 The stage is stored switched on (``--write``) only when (a) fixes more rows than it breaks with a pooled net gain of
@@ -36,6 +40,7 @@ from pathlib import Path
 import pandas as pd
 
 from routekit.text import verifier
+from routekit.text.calibration import genre_counts
 from routekit.text.extraction import extract_route
 from routekit.text.learned_fit import (DATA, TUNED_SETS, WordFloor, fit_arguments, fit_record, train_option,
                                        held_out_gain, judge_allowed_sets, leave_one_set_out, line,
@@ -67,6 +72,7 @@ class Row:
     tuned: bool = False             # a set the rules were tuned on (fitted with its own indicator, never held out)
     text: str = field(default="", repr=False)   # kept in memory for the end-to-end evaluation; never printed
     record: str = field(default="", repr=False)   # ``learned_fit.record_key`` of the text: the word floor's unit
+    kinds: frozenset = frozenset()   # ``verifier.record_kinds``: its genres or "plain" (the gate's unit)
 
 
 def read_rows(path: Path, group: str, tuned: bool = False) -> list[Row]:
@@ -76,7 +82,8 @@ def read_rows(path: Path, group: str, tuned: bool = False) -> list[Row]:
         route, found = recorded.record or ((), [])
         route = tuple(route)
         rows.append(Row(group, route, list(found), recorded.gold, route if len(route) >= 2 else (), tuned=tuned,
-                        text=recorded.text, record=record_key(recorded.text)))
+                        text=recorded.text, record=record_key(recorded.text),
+                        kinds=verifier.record_kinds(genre_counts(recorded.text))))
     return rows
 
 
@@ -170,9 +177,24 @@ def vocabulary(rows: list[Row], kept: bool, words: Words) -> list[str]:
                             for row in rows for candidate in row.candidates if candidate.kept == kept), words.floor)
 
 
+# a run's fits by the rows they were made on (``main`` switches it on: its rows live as long as the process, so their
+# ids name them): the nested leave-one-set-out fits each pair of left-out sets twice, (A then B) and (B then A)
+FIT_CACHE: dict | None = None
+
+
 def fit(rows: list[Row], ridge: float, words: Words = NO_WORDS) -> tuple[tuple, tuple, dict, dict]:
     """(keep coefficients, add coefficients, keep word weights, add word weights) fitted on the rows' candidates, one
     random intercept per group; the words (``words``) with their own ridge."""
+    if FIT_CACHE is None:
+        return _fit(rows, ridge, words)
+    key = (frozenset(map(id, rows)), ridge, words)
+    found = FIT_CACHE.get(key)
+    if found is None:
+        found = FIT_CACHE[key] = _fit(rows, ridge, words)
+    return found
+
+
+def _fit(rows: list[Row], ridge: float, words: Words = NO_WORDS) -> tuple[tuple, tuple, dict, dict]:
     import math
 
     parts = []
@@ -286,9 +308,47 @@ def outcome(rows: list[Row], model: verifier.Model) -> dict:
     """Rows, exact without the stage, fixed, broken: the stage simulated on the route it receives (fast: the
     thresholds' grid); ``end_to_end`` is the extractor's own output."""
     def final(row):
+        if model.gate is not None and model.gate.isdisjoint(row.kinds):
+            return row.rules_final
         new, _, _ = verifier.decide(list(row.route), row.candidates, model)
         return tuple(new) if len(new) >= 2 else ()
     return tally(((row.rules_final, final(row), row.gold) for row in rows), switched=False)
+
+
+def kind_table(folds, t_remove: float, t_add: float) -> dict[str, tuple[int, int, int]]:
+    """Per kind of record (``verifier.GATE_KINDS``): (rows, fixed, broken) over the held-out folds at the thresholds,
+    the stage ungated (a record of two genres counts for both)."""
+    table = {kind: [0, 0, 0] for kind in verifier.GATE_KINDS}
+    for held_rows, model in folds:
+        ungated = model._replace(remove_below=t_remove, add_above=t_add, gate=None)
+        for row in held_rows:
+            o = outcome([row], ungated)
+            for kind in row.kinds:
+                counts = table[kind]
+                counts[0] += 1
+                counts[1] += o["fixed"]
+                counts[2] += o["broken"]
+    return {kind: tuple(counts) for kind, counts in table.items()}
+
+
+def choose_gate(table: dict[str, tuple[int, int, int]], demo: dict[str, tuple[int, int, int]] | None = None
+                ) -> frozenset:
+    """The kinds of record the stage runs on: held out, the rows it fixed outnumber those it broke, and on the demo
+    texts (``demo``, per kind; absent: not judged) it fixed at least as many rows as it broke."""
+    demo = demo or {}
+    return frozenset(kind for kind, (_, fixed, broken) in table.items()
+                     if fixed > broken and demo.get(kind, (0, 0, 0))[1] >= demo.get(kind, (0, 0, 0))[2])
+
+
+def gate_text(gate: frozenset | None) -> str:
+    return "all" if gate is None else (",".join(sorted(gate, key=verifier.GATE_KINDS.index)) or "none")
+
+
+def print_kind_table(heading: str, table: dict[str, tuple[int, int, int]]) -> None:
+    """One line per kind of record: rows, fixed, broken (counts only)."""
+    print(heading)
+    for kind, (rows, fixed, broken) in table.items():
+        print(f"  {kind:18} rows {rows:5} fixed {fixed:3} broken {broken:3} net {fixed - broken:+d}")
 
 
 def model_of(rows: list[Row], ridge: float, words: Words, t_remove: float = 0.0, t_add: float = 1.0,
@@ -377,22 +437,44 @@ def ranking(folds) -> str:
 
 
 def nested_held_out(rows: list[Row], ridge: float, break_cost: float, held: str, words: Words = NO_WORDS,
-                    priors: Priors = NO_PRIORS, adds: bool = True) -> tuple[dict, str]:
+                    priors: Priors = NO_PRIORS, adds: bool = True, gated: dict | None = None) -> tuple[dict, str]:
     """One group's tally, scored by the fit on the others with thresholds chosen on those others alone (the
-    vocabulary too is built from the others)."""
+    vocabulary too is built from the others). ``gated`` (a dict): the gate too is chosen on the others' folds and
+    the tally is the gated stage's; the ungated stage's tally is stored in ``gated[held]``."""
     rest = [r for r in rows if r.group != held]
+    gate = None
     if len({r.group for r in rest if not r.tuned}) >= 2:
-        t_remove, t_add, _, _ = choose_thresholds(rest, ridge, break_cost, words=words, priors=priors, adds=adds)
+        inner = held_out_folds(rest, ridge, words, priors)
+        t_remove, t_add, _, _ = choose_thresholds(rest, ridge, break_cost, inner, words=words, priors=priors,
+                                                  adds=adds)
+        if gated is not None:
+            gate = choose_gate(kind_table(inner, t_remove, t_add))
     else:
         t_remove, t_add = 0.0, 1.0
-    o = end_to_end([r for r in rows if r.group == held], model_of(rest, ridge, words, t_remove, t_add, priors))
-    return o, f"  (t_remove {t_remove}, t_add {t_add})"
+    model = model_of(rest, ridge, words, t_remove, t_add, priors)
+    held_rows = [r for r in rows if r.group == held]
+    if gated is None:
+        return end_to_end(held_rows, model), f"  (t_remove {t_remove}, t_add {t_add})"
+    # the gated stage is (a)'s figure; the ungated one is kept beside it (``gated``: held out group -> ungated tally)
+    gated[held] = end_to_end(held_rows, model)
+    return (end_to_end(held_rows, model._replace(gate=gate)),
+            f"  (t_remove {t_remove}, t_add {t_add}, gate {gate_text(gate)}; ungated net "
+            f"{gated[held]['fixed'] - gated[held]['broken']:+d})")
 
 
-def judge_demo(model: verifier.Model, folder: Path | None) -> tuple[dict, bool]:
+def judge_demo(model: verifier.Model, folder: Path | None, rows: list[Row] | None = None) -> tuple[dict, bool]:
     """(c): the demo benchmark's texts (``benchmarks/text_extraction.py``: ``routekit synth`` seed 7, 2025-01..03,
     scale 0.5; or ``folder``) against their truth with the stage off and on - the generator's plain narratives, a
     style no training writer uses. Printed; the tally and whether it breaks no more rows than it fixes."""
+    rows = rows if rows is not None else demo_rows(folder)
+    o = end_to_end(rows, model)
+    print(f"(c) demo texts (synth seed 7), the final fit off and on (gate {gate_text(model.gate)})")
+    print("  " + line("demo", o))
+    return o, o["fixed"] >= o["broken"]
+
+
+def demo_rows(folder: Path | None) -> list[Row]:
+    """The demo benchmark's labelled texts as rows (no candidates: judged end to end), with their kinds."""
     import tempfile
 
     from routekit.synth import generate
@@ -403,11 +485,25 @@ def judge_demo(model: verifier.Model, folder: Path | None) -> tuple[dict, bool]:
             folder = generate(Path(made), SYNTH_BENCHMARK_SEED, "2025-01", "2025-03", 0.5, cdr_events=None)
         frame = synth_gold(folder)
     frame = frame[frame["text"].map(lambda text: isinstance(text, str) and bool(text))]
-    rows = [Row("demo", (), [], split_route(gold), (), text=text) for text, gold in zip(frame["text"], frame["route"])]
-    o = end_to_end(rows, model)
-    print("(c) demo texts (synth seed 7), the final fit off and on")
-    print("  " + line("demo", o))
-    return o, o["fixed"] >= o["broken"]
+    return [Row("demo", (), [], split_route(gold), (), text=text, kinds=verifier.record_kinds(genre_counts(text)))
+            for text, gold in zip(frame["text"], frame["route"])]
+
+
+def demo_kind_table(rows: list[Row], model: verifier.Model) -> dict[str, tuple[int, int, int]]:
+    """Per kind of record: (rows, fixed, broken) of the demo texts, the extractor with the ungated stage off and on."""
+    ungated = model._replace(gate=None)
+    with verifier.using(ungated._replace(enabled=False)):
+        off = [extract_route(row.text).route for row in rows]
+    with verifier.using(ungated):
+        on = [extract_route(row.text).route for row in rows]
+    table = {kind: [0, 0, 0] for kind in verifier.GATE_KINDS}
+    for row, was, now in zip(rows, off, on):
+        for kind in row.kinds:
+            counts = table[kind]
+            counts[0] += 1
+            counts[1] += now == row.gold and was != row.gold
+            counts[2] += was == row.gold and now != row.gold
+    return {kind: tuple(counts) for kind, counts in table.items()}
 
 
 def print_words(model: verifier.Model) -> None:
@@ -417,6 +513,16 @@ def print_words(model: verifier.Model) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command, with the run's fits kept (``FIT_CACHE``) until it ends."""
+    global FIT_CACHE
+    FIT_CACHE = {}
+    try:
+        return _main(argv)
+    finally:
+        FIT_CACHE = None
+
+
+def _main(argv: list[str] | None = None) -> int:
     parser = fit_arguments(__doc__.splitlines()[0], TARGET, "the thresholds")
     parser.add_argument("--no-tuned", action="store_true",
                         help="leave out the 13 hard sets the rules were tuned on (by default added to the fit with "
@@ -447,6 +553,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-add", action="store_true",
                         help="never add a country the rules left out (thresholds.add 1.0): the stage then only removes "
                              "and takes the extractor's short cut; adding runs the full path, far over the CPU budget")
+    parser.add_argument("--no-gate", action="store_true",
+                        help="no gate: the stage looks at every record (verifier.Model.gate absent); by default the "
+                             "gate is chosen per kind of record from the held-out counts and the demo texts")
+    parser.add_argument("--quick", action="store_true",
+                        help="(a) not nested: each set scored by the fit on the others at the thresholds and gate "
+                             "chosen on all the folds (a trial on a busy machine; the switch-on rule asks for nested)")
     parser.add_argument("--stacked", action="store_true",
                         help="the words as a stacked score (a words-only model's out-of-fold logit) instead of a "
                              "joint fit")
@@ -469,12 +581,6 @@ def main(argv: list[str] | None = None) -> int:
         tuned_rows += synth
     rows += tuned_rows
 
-    held_groups = sorted({row.group for row in rows if not row.tuned}) if len(groups) >= 2 else []
-    total = leave_one_set_out("(a) leave one training set out (nested: thresholds chosen on the other sets)",
-                              held_groups, lambda held: nested_held_out(rows, args.ridge, args.break_cost, held,
-                                                                        words, priors, not args.no_add))
-    pooled_ok = held_out_gain(total)   # a net gain of 1% of the rows is also more fixed than broken
-
     if len(groups) >= 2:
         folds = held_out_folds(rows, args.ridge, words, priors)
         print("candidates: " + ranking(folds))
@@ -487,17 +593,55 @@ def main(argv: list[str] | None = None) -> int:
                                                            adds=not args.no_add)
         print(f"thresholds (leave one set out over all {len(groups)} sets): remove below {t_remove}, add above "
               f"{t_add} (fixed {fixed}, broken {broken})")
+        kinds = kind_table(folds, t_remove, t_add)
+        print_kind_table("leave one set out at these thresholds, per kind of record (ungated):", kinds)
     else:
-        t_remove, t_add = 0.0, 1.0
+        t_remove, t_add, kinds = 0.0, 1.0, {}
     model = model_of(rows, args.ridge, words, t_remove, t_add, priors)
     print_words(model)
+    demo_texts = demo_kinds = None
+    if not args.no_allowed_sets:
+        demo_texts = demo_rows(args.demo)
+    if not args.no_gate:
+        if demo_texts is not None:
+            demo_kinds = demo_kind_table(demo_texts, model)
+            print_kind_table("demo texts (synth seed 7) per kind of record, the final fit ungated off and on:",
+                             demo_kinds)
+        model = model._replace(gate=choose_gate(kinds, demo_kinds))
+        print(f"gate (held out: fixed > broken; demo: fixed >= broken): {gate_text(model.gate)}")
+
+    held_groups = sorted({row.group for row in rows if not row.tuned}) if len(groups) >= 2 else []
+    ungated: dict | None = None if args.no_gate else {}
+    if args.quick and held_groups:
+        # not nested: each set scored by the fit on the others at the thresholds and gate chosen on all the folds
+        fold_model = {held_rows[0].group: fold for held_rows, fold in folds if held_rows}
+
+        def held_out(held):
+            fold = fold_model[held]._replace(remove_below=t_remove, add_above=t_add, gate=model.gate)
+            held_rows = [r for r in rows if r.group == held]
+            if ungated is not None:
+                ungated[held] = end_to_end(held_rows, fold._replace(gate=None))
+            return end_to_end(held_rows, fold), ""
+        header = "(a) leave one training set out (quick, not nested: thresholds and gate chosen on all the folds)"
+    else:
+        def held_out(held):
+            return nested_held_out(rows, args.ridge, args.break_cost, held, words, priors, not args.no_add, ungated)
+        header = ("(a) leave one training set out (nested: thresholds" + ("" if args.no_gate else " and gate")
+                  + " chosen on the other sets)")
+    total = leave_one_set_out(header, held_groups, held_out)
+    ungated_total = {}
+    for o in (ungated or {}).values():
+        ungated_total = {key: ungated_total.get(key, 0) + o[key] for key in o}
+    if ungated_total:
+        print("  " + line("pooled, ungated", ungated_total))
+    pooled_ok = held_out_gain(total)   # a net gain of 1% of the rows is also more fixed than broken
 
     figures, plain_ok = {}, True
     if not args.no_allowed_sets:
         figures, plain_ok = judge_allowed_sets(
             lambda name, path: end_to_end([r for r in tuned_rows if r.group == name] or read_rows(path, name), model))
     switch_on = switch_on_rule(pooled_ok, plain_ok, t_remove > 0.0 or t_add < 1.0, "and more fixed than broken")
-    demo, demo_ok = ({}, True) if args.no_allowed_sets else judge_demo(model, args.demo)
+    demo, demo_ok = ({}, True) if args.no_allowed_sets else judge_demo(model, args.demo, demo_texts)
     print(f"and (c) the demo texts not worse: {demo_ok}; (d) cost within 3% CPU (--cost-within-budget): "
           f"{args.cost_within_budget} -> enabled: {str(switch_on and demo_ok and args.cost_within_budget).lower()}")
     switch_on = switch_on and demo_ok and args.cost_within_budget
@@ -511,6 +655,7 @@ def main(argv: list[str] | None = None) -> int:
                     + (" --no-keep-origin" if not priors.keep_origin else "")
                     + (" --no-keep-end" if not priors.keep_end else "")
                     + (" --no-add" if args.no_add else "")
+                    + (" --no-gate" if args.no_gate else "") + (" --quick" if args.quick else "")
                     + (f" --add-synth {args.add_synth}" if args.add_synth is not None else "")
                     + (" --cost-within-budget" if args.cost_within_budget else "") + train_option(args.train))
         fitted = {
@@ -526,7 +671,14 @@ def main(argv: list[str] | None = None) -> int:
                 "ridge": words.ridge, "stacked": words.stacked, "band": words.band,
                 "vocabulary_kept": len(model.keep_words), "vocabulary_dropped": len(model.add_words)},
             "held_out_pooled": {"rows": total.get("rows", 0), "exact_before": total.get("before", 0),
-                                "fixed": total.get("fixed", 0), "broken": total.get("broken", 0)},
+                                "fixed": total.get("fixed", 0), "broken": total.get("broken", 0),
+                                **({} if args.no_gate else {"gated": True}), "nested": not args.quick},
+            **({} if not ungated_total else {"held_out_pooled_ungated": {
+                "fixed": ungated_total["fixed"], "broken": ungated_total["broken"]}}),
+            **({} if not kinds else {"held_out_by_kind": {kind: f"{f}/{b} of {n}" for kind, (n, f, b)
+                                                            in kinds.items()}}),
+            **({} if not demo_kinds else {"demo_by_kind": {kind: f"{f}/{b} of {n}" for kind, (n, f, b)
+                                                           in demo_kinds.items()}}),
             "allowed_sets_fixed_broken": figures,
             **({} if not demo else {"demo_fixed_broken": f"{demo['fixed']}/{demo['broken']}"}),
             "switch_on_rule": {"held_out_net_gain": pooled_ok, "no_plain_set_row_broken": plain_ok,

@@ -54,6 +54,32 @@ _FLAGS = ("home", "strong_home", "departure", "start", "residence", "via", "tran
 # the record's genre (``calibration.genre_counts``), 0/1 each
 _GENRES = ("transcript", "police", "border_guard", "summary", "letter_words", "correction_words", "translated",
            "quotes")
+# the kinds of record a gate (``Model.gate``) names: a genre above, or "plain" (a record with none of them, the demo
+# generator's and most plain sets' narratives)
+PLAIN = "plain"
+GATE_KINDS = (*_GENRES, PLAIN)
+
+
+def record_kinds(genre: dict[str, float]) -> frozenset:
+    """The kinds of a record (``GATE_KINDS``) from ``calibration.genre_counts``: its genres, or "plain"."""
+    found = frozenset(name for name in _GENRES if genre.get(name))
+    return found or frozenset((PLAIN,))
+
+
+def in_gate(gate: frozenset | None, genre: dict[str, float]) -> bool:
+    """Whether the stage looks at a record of this genre (``Model.gate``; None: every record). A few dict look-ups:
+    what a gated-out record costs."""
+    if gate is None:
+        return True
+    get = genre.get
+    told = False
+    for name in _GENRES:
+        if get(name):
+            if name in gate:
+                return True
+            told = True
+    return not told and PLAIN in gate
+
 
 FEATURE_NAMES: tuple[str, ...] = (
     # the candidate's mentions
@@ -315,7 +341,11 @@ class Model(NamedTuple):
     country.
     ``keep_end``: the last country of a route that does not end in the Netherlands (the rules read the record as
     written abroad, a debriefing at Lampedusa) is never removed nor scored: it is where the person is, and the
-    training records, nearly all ending in the Netherlands, cannot teach the stage to judge it."""
+    training records, nearly all ending in the Netherlands, cannot teach the stage to judge it.
+    ``gate``: the kinds of record the stage looks at (``GATE_KINDS``: genres of ``calibration.genre_counts``, or
+    "plain" for a record of none); a record of no kind in it passes unchanged after a few dict look-ups. None: every
+    record. Chosen by the fit per kind from the held-out counts and the demo texts (round 11: the stage helped the
+    training writers' genres and removed right stops of the demo generator's narratives)."""
 
     enabled: bool
     keep: tuple[float, tuple[float, ...]]
@@ -328,6 +358,7 @@ class Model(NamedTuple):
     keep_told: bool = False
     keep_origin: bool = False
     keep_end: bool = False
+    gate: frozenset | None = None
 
     @property
     def reads_words(self) -> bool:
@@ -782,8 +813,8 @@ def review(route: list[str], states, mode_of: dict[str, str], dialogue, genre: d
                                                         text_length, words=words)))
         return route, {}, ()
     model = hooks.model or stored_model()
-    if not model.enabled:
-        return route, {}, ()
+    if not model.enabled or not in_gate(model.gate, genre):
+        return route, {}, ()   # off, or a kind of record the stage was not shown to help (``Model.gate``)
     adds = model.add_above < 1.0
     if len(route) <= 2 and not (adds and any(state.mention.place.iso3 not in route
                                              and state.mention.place.iso3 != NETHERLANDS for state in states)):
@@ -827,6 +858,11 @@ def read_model(path) -> Model:
     band = number(thresholds, "word_band", math.inf, path, VerifierError, "thresholds.word_band")
     keep_told, keep_origin = thresholds.get("keep_told", False), thresholds.get("keep_origin", False)
     keep_end = thresholds.get("keep_end", False)
+    gate = data.get("gate")
+    if gate is not None:
+        if not isinstance(gate, list) or not all(isinstance(kind, str) and kind in GATE_KINDS for kind in gate):
+            raise VerifierError(f"{path}: gate: not a list of record kinds ({', '.join(GATE_KINDS)})")
+        gate = frozenset(gate)
     for name, value in (("keep_told", keep_told), ("keep_origin", keep_origin), ("keep_end", keep_end)):
         if not isinstance(value, bool):
             raise VerifierError(f"{path}: thresholds.{name}: not true or false")
@@ -837,7 +873,7 @@ def read_model(path) -> Model:
                  number(thresholds, "add", 1.0, path, VerifierError, "thresholds.add"),
                  *(read_word_weights(data[part], path, f"{part}.words", (ANY, BEFORE, AFTER), VerifierError,
                                      data.get("fitted")) for part in ("keep", "add")), band, keep_told,
-                 keep_origin, keep_end)
+                 keep_origin, keep_end, gate)
 
 
 _HEADER = ("# The learned second stage of routekit.text (verifier.py): p(a candidate country is in the gold route) =\n"
@@ -846,7 +882,7 @@ _HEADER = ("# The learned second stage of routekit.text (verifier.py): p(a candi
            "# before, a= right after; context_words.py). A kept country is removed when p < thresholds.remove, a dropped one added\n"
            "# when p > thresholds.add; a kept country's words weigh only when the rules' signals alone leave it less than\n"
            "# thresholds.word_band log-odds above the removal cut (absent: always); thresholds.keep_told, keep_origin, keep_end:\n"
-           "# kinds of country never removed (verifier.Model).\n"
+           "# kinds of country never removed; gate: the kinds of record it looks at (absent: all; verifier.Model).\n"
            "# A word is stored only when seen in >= K distinct records of >= 2 training groups\n"
            "# (fitted.word_floor, checked on read); a token with a digit reads <num>, never a word.\n"
            "# Written by benchmarks/text_verifier_fit.py --write (see 'fitted').\n")
@@ -854,7 +890,8 @@ _HEADER = ("# The learned second stage of routekit.text (verifier.py): p(a candi
 
 def write_model(path: Path, model: Model, fitted: dict) -> None:
     """Store a fit and how it was made (``fitted``: sets, ridge, held-out figures)."""
-    data = {"enabled": bool(model.enabled), "fitted": fitted,
+    data = {"enabled": bool(model.enabled), **({} if model.gate is None else {"gate": sorted(
+        model.gate, key=GATE_KINDS.index)}), "fitted": fitted,
             "thresholds": {"remove": float(model.remove_below), "add": float(model.add_above),
                            **({"word_band": float(model.word_band)} if math.isfinite(model.word_band) else {}),
                            **({"keep_told": True} if model.keep_told else {}),

@@ -1,0 +1,227 @@
+"""The stop verifier's gate by kind of record and its switch-on rule (issue 15, round 11): the stage looks only at the
+kinds of record (genres) it was shown to help, the fit chooses the gate from held-out counts per kind and the demo
+texts, and ``benchmarks/text_stage_compare.py --switch-on`` applies the rule written before the end-of-round fit."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pytest
+import yaml
+
+from learned_helpers import load_fit_script
+from routekit.text import verifier
+from routekit.text.calibration import genre_counts
+from routekit.text.extraction import extract_route
+from routekit.text.learned_fit import (COST_BUDGET, DEMO_SEEDS_USED, TRAIN_SETS, beats_by_chance, replaces_stored,
+                                       sign_test_tail, switch_on_rule)
+
+fit = load_fit_script("text_verifier_fit")
+compare = load_fit_script("text_stage_compare")
+
+N = len(verifier.FEATURE_NAMES)
+# a stage that doubts every kept country: it removes all it may (a route keeps two countries), so whether it ran shows
+REMOVES_ALL = verifier.Model(True, (-50.0, (0.0,) * N), (-50.0, (0.0,) * N), 0.35, 1.0)
+
+# hand-written records, the same journey told plainly and as a police report (Dutch and English)
+POLICE_NL = ("Proces-verbaal van verhoor. De verdachte verklaarde dat hij van Syrië naar Turkije reisde, daarna naar "
+             "Griekenland en toen naar Nederland.")
+PLAIN_NL = "Hij reisde van Syrië naar Turkije, daarna naar Griekenland en toen naar Nederland."
+POLICE_EN = ("Police report. The suspect stated that he travelled from Syria to Turkey, then to Greece and on to the "
+             "Netherlands.")
+PLAIN_EN = "He travelled from Syria to Turkey, then to Greece and on to the Netherlands."
+JOURNEY = ("SYR", "TUR", "GRC", "NLD")
+
+
+@pytest.mark.parametrize("text, kinds", [(POLICE_NL, {"police"}), (POLICE_EN, {"police"}), (PLAIN_NL, {"plain"}),
+                                         (PLAIN_EN, {"plain"})])
+def test_a_record_is_of_its_genres_or_plain(text, kinds):
+    assert verifier.record_kinds(genre_counts(text)) == kinds
+
+
+def test_in_gate_reads_the_genres_values():
+    assert verifier.in_gate(None, {})                       # no gate: every record
+    assert verifier.in_gate(frozenset({"police"}), {"police": 1.0, "length": 0.3})
+    assert not verifier.in_gate(frozenset({"police"}), {"transcript": 1.0})
+    assert not verifier.in_gate(frozenset({"police"}), {"police": 0.0})     # a genre told 0 is not there
+    assert verifier.in_gate(frozenset({"plain"}), {"police": 0.0, "length": 1.0})
+    assert not verifier.in_gate(frozenset({"plain"}), {"quotes": 1.0})     # quotes alone: not a plain record
+    assert not verifier.in_gate(frozenset(), {"police": 1.0})                # an empty gate: the stage never looks
+
+
+@pytest.mark.parametrize("police, plain", [(POLICE_NL, PLAIN_NL), (POLICE_EN, PLAIN_EN)])
+def test_the_gate_decides_which_records_the_stage_reviews(police, plain):
+    for text in (police, plain):
+        assert extract_route(text).route == JOURNEY   # the rules' route (the stored stage is off)
+        with verifier.using(REMOVES_ALL):
+            assert extract_route(text).route == ("GRC", "NLD")   # ungated: every record reviewed
+    with verifier.using(REMOVES_ALL._replace(gate=frozenset({"police", "transcript"}))):
+        assert extract_route(police).route == ("GRC", "NLD")
+        assert extract_route(plain).route == JOURNEY           # a plain narrative passes unchanged
+        assert not extract_route(plain).notes and extract_route(police).notes   # only the police record's removals
+    with verifier.using(REMOVES_ALL._replace(gate=frozenset({"plain"}))):
+        assert extract_route(police).route == JOURNEY
+        assert extract_route(plain).route == ("GRC", "NLD")
+
+
+def test_a_gated_out_record_never_reaches_the_scoring(monkeypatch):
+    called = []
+    monkeypatch.setattr(verifier, "_removals", lambda *a: called.append(1) or (list(a[0]), 0, 1.0, []))
+    with verifier.using(REMOVES_ALL._replace(gate=frozenset({"police"}))):
+        extract_route(PLAIN_EN)
+        assert not called
+        extract_route(POLICE_EN)
+        assert called
+
+
+def test_the_gate_is_stored_and_read_back(tmp_path):
+    path = tmp_path / "verifier.yaml"
+    gate = frozenset({"translated", "police", "transcript"})
+    verifier.write_model(path, REMOVES_ALL._replace(gate=gate, enabled=False), {"command": "test"})
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert data["gate"] == ["transcript", "police", "translated"]   # in GATE_KINDS order
+    assert verifier.read_model(path).gate == gate
+    verifier.write_model(path, REMOVES_ALL, {"command": "test"})
+    assert "gate" not in yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert verifier.read_model(path).gate is None                   # absent: every record (the fits before it)
+
+
+@pytest.mark.parametrize("gate", [["police", "novel"], "police", [1]])
+def test_a_gate_of_unknown_kinds_is_refused(tmp_path, gate):
+    path = tmp_path / "verifier.yaml"
+    verifier.write_model(path, REMOVES_ALL, {"command": "test"})
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["gate"] = gate
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(verifier.VerifierError, match="gate"):
+        verifier.read_model(path)
+
+
+def test_the_stored_gate_names_known_kinds():
+    gate = verifier.stored_model().gate
+    assert gate is None or gate <= set(verifier.GATE_KINDS)
+
+
+def test_the_fit_chooses_the_kinds_that_gained_held_out_and_did_not_lose_on_the_demo():
+    table = {"police": (40, 5, 1), "transcript": (30, 2, 2), "plain": (10, 3, 1), "quotes": (20, 0, 0)}
+    assert fit.choose_gate(table) == {"police", "plain"}   # ties and kinds with nothing fixed stay out
+    demo = {"plain": (1000, 1, 4), "police": (500, 0, 0)}
+    assert fit.choose_gate(table, demo) == {"police"}      # the demo's plain narratives lost rows: out
+
+
+def test_the_fits_simulation_leaves_a_gated_out_row_as_the_rules_made_it():
+    kept = [verifier.Candidate(c, True, i, (0.0,) * N) for i, c in enumerate(("SYR", "TUR", "GRC"))]
+    row = fit.Row("g", JOURNEY, kept, ("GRC", "NLD"), JOURNEY, kinds=frozenset({"plain"}))
+    assert fit.outcome([row], REMOVES_ALL)["fixed"] == 1
+    assert fit.outcome([row], REMOVES_ALL._replace(gate=frozenset({"police"})))["fixed"] == 0
+    assert fit.outcome([row], REMOVES_ALL._replace(gate=frozenset({"plain"})))["fixed"] == 1
+    table = fit.kind_table([([row], REMOVES_ALL._replace(gate=frozenset({"police"})))], 0.35, 1.0)
+    assert table["plain"] == (1, 1, 0) and table["police"] == (0, 0, 0)   # per kind: ungated
+
+
+def test_the_sign_test_is_exact_and_one_sided():
+    assert sign_test_tail(9, 1) == pytest.approx(11 / 1024)
+    assert sign_test_tail(0, 0) == 1.0
+    assert beats_by_chance(9, 1, 0.05) and not beats_by_chance(6, 1, 0.05)   # 8/128 = .0625
+    assert not beats_by_chance(1, 9, 0.05) and not beats_by_chance(5, 5, 1.0)
+    # the replacement rule is the same test, its level shared out over the candidates
+    assert replaces_stored(9, 1) and not replaces_stored(9, 1, candidates=5)
+
+
+def test_the_switch_on_rule_needs_all_five_parts():
+    good = dict(held_out=(40, 15), calibration=(6, 6), plain_broken=0, demo=(1, 1), cost_share=COST_BUDGET)
+    assert switch_on_rule(**good).on
+    assert math.isclose(COST_BUDGET, 0.03)
+    for part, bad in (("held_out", (20, 12)), ("calibration", (5, 6)), ("plain_broken", 1), ("demo", (0, 1)),
+                      ("cost_share", 0.031)):
+        rule = switch_on_rule(**{**good, part: bad})
+        assert not rule.on and sum(rule) == 4
+
+
+def test_the_held_out_counts_come_from_a_fit_on_the_training_sets(tmp_path):
+    path = tmp_path / "candidate.yaml"
+    fitted = {"command": "test", "sets": [p.name for p in TRAIN_SETS],
+              "held_out_pooled": {"rows": 3367, "fixed": 30, "broken": 9, "gated": True}}
+    gated = REMOVES_ALL._replace(gate=frozenset({"police"}))
+    verifier.write_model(path, gated, fitted)
+    assert compare.held_out_counts(path, gated)[0] == (30, 9)
+    assert compare.held_out_counts(path, REMOVES_ALL)[0] is None        # ungated stage, gated figure
+    verifier.write_model(path, gated, {**fitted, "sets": fitted["sets"][:26]})
+    assert compare.held_out_counts(path, gated)[0] is None              # train1-26: not this round's sets
+    quick = {**fitted, "held_out_pooled": {**fitted["held_out_pooled"], "nested": False}}
+    verifier.write_model(path, gated, quick)
+    assert compare.held_out_counts(path, gated)[0] is None              # the fit's --quick: not nested
+    assert compare.held_out_counts(path, gated, trial=True)[0] == (30, 9)
+
+
+def test_the_switch_on_command_refuses_a_used_demo_seed(tmp_path, capsys):
+    path = tmp_path / "candidate.yaml"
+    verifier.write_model(path, REMOVES_ALL, {"command": "test"})
+    assert 7 in DEMO_SEEDS_USED and 29 in DEMO_SEEDS_USED
+    assert compare.main(["--stage", "verifier", "--switch-on", str(path), "--demo-seed", "7"]) == 2
+    assert "used up" in capsys.readouterr().err
+    assert compare.main(["--stage", "verifier", "--switch-on", str(path)]) == 2        # no seed
+    assert compare.main(["--stage", "order", "--switch-on", str(path), "--demo-seed", "1001"]) == 2
+
+
+def test_the_cost_replay_times_the_stage_on_the_extractors_own_inputs():
+    texts = [POLICE_NL, PLAIN_NL, POLICE_EN, PLAIN_EN] * 3
+    whole, on, off = compare.stage_cost(REMOVES_ALL._replace(gate=frozenset({"police"})), texts, 1)
+    assert whole > 0 and on >= 0 and off >= 0
+    assert on < whole   # the stage alone is a part of an extraction
+
+
+def test_the_switch_on_command_prints_counts_and_a_verdict(tmp_path, capsys, monkeypatch):
+    path = tmp_path / "candidate.yaml"
+    verifier.write_model(path, REMOVES_ALL._replace(gate=frozenset({"police"}), enabled=False),
+                         {"command": "test", "sets": [p.name for p in TRAIN_SETS],
+                          "held_out_pooled": {"rows": 3367, "fixed": 30, "broken": 9, "gated": True}})
+    # the slow parts replaced: every set, the demo and the benchmark's texts are read by the real command
+    monkeypatch.setattr(compare, "CALIBRATION_SETS", ("dev2",))
+    monkeypatch.setattr(compare, "demo_outcome", lambda model, seed: (10, 4, 0, 1))
+    monkeypatch.setattr(compare, "bench_texts", lambda folder, n: [POLICE_EN, PLAIN_EN] * 2)
+    assert compare.main(["--stage", "verifier", "--switch-on", str(path), "--demo-seed", "1001",
+                         "--cost-texts", "4", "--passes", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "(a) held out on train1-28 (held out on 3367 rows): fixed 30 broken 9 net +21" in out
+    assert re.search(r"\(d\) fresh demo seed 1001: 10 texts, 4 in the gate; off -> on fixed 0 broken 1", out)
+    last = out.splitlines()[-1]
+    assert last.startswith("verdict: (a) yes") and "(d) no" in last and last.endswith("-> keep off")
+
+
+def test_the_fit_reports_per_kind_and_marks_a_quick_held_out_figure(tmp_path):
+    import pandas as pd
+
+    from routekit.text.learned_fit import DATA
+
+    gold = pd.read_csv(DATA / "extraction_gold.csv", dtype=str, keep_default_na=False)
+    first, second = tmp_path / "part1.csv", tmp_path / "part2.csv"
+    gold.iloc[::2].to_csv(first, index=False)
+    gold.iloc[1::2].to_csv(second, index=False)
+    stored = {}
+    for mode in ("nested", "quick"):
+        out = tmp_path / f"{mode}.yaml"
+        assert fit.main(["--train", str(first), "--extra", str(second), "--no-allowed-sets", "--no-tuned", "--write",
+                         "--out", str(out), *(["--quick"] if mode == "quick" else [])]) == 0
+        assert fit.FIT_CACHE is None   # a run's fits are kept only while it runs
+        stored[mode] = yaml.safe_load(out.read_text(encoding="utf-8"))
+        fitted = stored[mode]["fitted"]
+        assert fitted["held_out_pooled"]["nested"] is (mode == "nested") and fitted["held_out_pooled"]["gated"]
+        assert set(fitted["held_out_by_kind"]) == set(verifier.GATE_KINDS)
+        assert "gate" in stored[mode] and set(stored[mode]["gate"]) <= set(verifier.GATE_KINDS)
+    # the final fit and gate come from the same folds either way; only (a) differs
+    assert stored["nested"]["keep"] == stored["quick"]["keep"]
+    assert stored["nested"].get("gate") == stored["quick"].get("gate")
+
+
+def test_a_runs_fits_are_kept_by_the_rows_they_were_made_on(monkeypatch):
+    made = []
+    monkeypatch.setattr(fit, "_fit", lambda rows, ridge, words: made.append(len(rows)) or (len(rows),))
+    rows = [fit.Row("a", JOURNEY, [], JOURNEY, JOURNEY), fit.Row("b", JOURNEY, [], JOURNEY, JOURNEY)]
+    monkeypatch.setattr(fit, "FIT_CACHE", {})
+    assert fit.fit(rows, 3.0) == fit.fit(list(rows), 3.0) == (2,) and made == [2]   # the same rows: fitted once
+    assert fit.fit(rows[:1], 3.0) == (1,) and fit.fit(rows, 1.0) == (2,) and made == [2, 1, 2]
+    monkeypatch.setattr(fit, "FIT_CACHE", None)
+    fit.fit(rows, 3.0)
+    assert made == [2, 1, 2, 2]   # no cache outside a run
