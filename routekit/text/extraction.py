@@ -1936,6 +1936,8 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
         came_clauses = frozenset(clause_of(start) for start, _ in arrived_cues)
         constraints = _told_legs(travelled, pair_of, folded, after_legs, flown_set, came_clauses) + [
             timeline.Constraint(a, b, timeline.DATED) for a, b in _dated_legs(travelled, folded, segments, route)]
+        if len(travelled) < len(states):
+            constraints += _returned_to_legs(states, route, folded)
         fixed_first = journey_start if journey_start is not None else (
             route[0] if route[0] in explicit_start or inferred_home else None)
         if ":" in folded and timeline.is_transcript(folded):
@@ -1996,6 +1998,38 @@ def _after_clause_legs(travelled: list[_MentionState], after_cues, segments: Seg
         nearest = earlier[-1].clause
         legs += [(a, s.mention.place.iso3) for s in earlier if s.clause == nearest for a in inside
                  if a != s.mention.place.iso3 and NETHERLANDS not in (a, s.mention.place.iso3)]
+    return legs
+
+
+_BACK_WORD = re.compile(r"\b(?:terug|back|return)")
+
+
+def _returned_to_legs(states: list[_MentionState], route: list[str], folded: str) -> list[timeline.Constraint]:
+    """A country someone was sent, pushed or went back to ("de politie stuurde ons terug naar Bosnie", "put us in
+    boats back to Turkey", "teruggeduwd naar Wit-Rusland") was reached before the country the person was sent back
+    from: the last country travelled before the return in its sentence. (The return itself is no arrival - a
+    country keeps its first one - but 'back' tells which came first.) Only a return told with 'back'/'terug': a
+    deportation ("uitgezet naar Ethiopie", "deported to") may reach a country never seen before."""
+    legs: list[timeline.Constraint] = []
+    last: _MentionState | None = None
+    told: set[str] = set()   # countries told as travelled before ``last``
+    for state in states:
+        if not state.excluded:
+            if last is not None:
+                told.add(last.mention.place.iso3)
+            last = state
+            continue
+        if state.excluded != "return" or last is None or state.sentence != last.sentence \
+                or not _BACK_WORD.search(folded, max(last.mention.end, state.mention.start - 40), state.mention.start) \
+                or _BACK_WORD.match(folded, last.mention.end + 1):
+            continue
+        back_to, back_from = state.mention.place.iso3, last.mention.place.iso3
+        # the country left was a second visit when both were told as reached before, or when it was itself a return
+        # ("naar Italie teruggestuurd, maar ik kwam terug naar Duitsland", "sent to Italy again, but I came back to
+        # Germany"): going back says nothing of the first arrivals
+        if back_to != back_from and back_to in route and not (back_to in told and back_from in told) \
+                and NETHERLANDS not in (back_to, back_from):
+            legs.append(timeline.Constraint(back_to, back_from, timeline.RETURNED))
     return legs
 
 

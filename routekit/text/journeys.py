@@ -40,6 +40,7 @@ class _Lexicon:
     gate_words: tuple[str, ...]   # substrings one of which a text telling a return holds (a fast test)
     second_journey: re.Pattern[str]
     first_arrival: re.Pattern[str]
+    second_journey_question: re.Pattern[str]   # "Hoe bent u deze keer gekomen?": the later journey, asked
     passive: frozenset[str]   # departures that are passive after "was" ("was moved"), not a past perfect
     gate_cores: tuple[str, ...] = ("",)   # fewer substrings, one of which every gate word holds (``_cores``)
 
@@ -50,7 +51,8 @@ def _lexicon() -> _Lexicon:
     gate = tuple(str(w) for w in lists["gate"])
     return _Lexicon(words_regex(lists["returned"]), words_regex(lists["earlier_stay"]), words_regex(lists["left"]), frozenset(str(w) for w in lists["pluperfect"]),
                     gate, words_regex(lists["second_journey"]),
-                    words_regex(lists["first_arrival"]), frozenset(str(w) for w in lists["passive"]), _cores(gate))
+                    words_regex(lists["first_arrival"]), words_regex(lists["second_journey_question"]),
+                    frozenset(str(w) for w in lists["passive"]), _cores(gate))
 
 
 def _cores(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -122,17 +124,48 @@ def without_second_journey(text: str, folded: str | None = None) -> str:
     letter's statements are split at colons: "Het rapport noemt de route van zijn tweede reis: ...")."""
     folded = fold(text) if folded is None else folded
     lexicon = _lexicon()
-    if not ("tweede" in folded or "second" in folded or "later" in folded):   # substrings first
+    named = "tweede" in folded or "second" in folded or "later" in folded   # substrings first
+    asked = ":" in folded and (" keer" in folded or " time" in folded) and _asks_this_time(folded, lexicon)
+    if not (named or asked):
         return text
-    if lexicon.second_journey.search(folded) is None or lexicon.first_arrival.search(folded) is None:
+    if (not asked and lexicon.second_journey.search(folded) is None) or lexicon.first_arrival.search(folded) is None:
         return text
     kept, start = [], 0
+    answer_of_cut = False   # in the answer to a question cut ("Q: And the second time? A: Italy, Switzerland, ...")
     for end in [m.end() for m in _SENTENCE_END.finditer(folded)] + [len(folded)]:
         sentence = folded[start:end]
-        if not (lexicon.second_journey.search(sentence) and not lexicon.first_arrival.search(sentence)):
+        if answer_of_cut and _opens_question(sentence):
+            answer_of_cut = False
+        question = sentence.rstrip().endswith("?") and _opens_question(sentence)
+        # (a question that tells the return itself, "En hoe kwam u deze keer terug?", is left to ``first_journey``,
+        # which cuts from the departure before it)
+        if (lexicon.second_journey.search(sentence) or (
+                asked and question and lexicon.second_journey_question.search(sentence)
+                and not lexicon.returned.search(sentence))) and not lexicon.first_arrival.search(sentence):
+            answer_of_cut = question
+        elif not answer_of_cut:
             kept.append(text[start:end])
         start = end
     return "".join(kept) if len(kept) > 0 else text
+
+
+def _asks_this_time(folded: str, lexicon: _Lexicon) -> bool:
+    """Whether a transcript asks about the journey of now ("Hoe bent u deze keer gekomen?", "And this time?"): a
+    ``second_journey_question`` phrase before a question mark, searched only from each question mark back."""
+    search = lexicon.second_journey_question.search
+    end = folded.find("?")
+    while end >= 0:
+        if search(folded, max(0, end - 60), end):
+            return True
+        end = folded.find("?", end + 1)
+    return False
+
+
+def _opens_question(sentence: str) -> bool:
+    """Whether a sentence of a transcript opens with the interviewer's label ("V:", "Q:", "Vraag:")."""
+    from routekit.text.timeline import turn_labels
+
+    return re.match(r"[\s/]*(?:" + turn_labels()[0] + r")[ \t]*:", sentence) is not None
 
 
 def _statement_bounds(folded: str, offset: int) -> tuple[int, int]:

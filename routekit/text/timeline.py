@@ -39,6 +39,7 @@ QUESTION = 5       # the answer to a question asking what came before or after a
 SUCCESSION = 2     # "naar Tunis en daarna naar Libie"
 ELLIPTIC = 3       # the answer to a bare "Before?" / "En daarna?": before / after the last answer's countries
 DATED = 1          # dates only: "in juni 2017 ... in september 2021"
+RETURNED = 3       # sent or pushed back to a country: it came before the one left: "teruggeduwd naar Servie"
 FIRST_THEN = 7     # the order told outright, often a correction: "eerst in Algerije en pas daarna in Marokko"
 
 
