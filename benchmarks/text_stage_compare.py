@@ -14,8 +14,9 @@ Of the candidates that pass, the one with the largest net gain is named.
 ``--switch-on`` (the verifier, round 11) applies the stage's switch-on rule (``learned_fit.SwitchOnRule``, written
 before the end-of-round fit) to one candidate written by ``benchmarks/text_verifier_fit.py --out``: (a) its held-out
 counts on train1-28 as the fit stored them, (b) the calibration sets pooled and (c) the plain sets with the candidate
-off and on, (d) a fresh demo seed (``--demo-seed``, refused when in ``learned_fit.DEMO_SEEDS_USED``) off and on against
-its truth, (e) the stage's CPU share on the speed benchmark's texts. Counts only, then one verdict line:
+off and on, (d) a fresh demo seed (``--demo-seed``, refused when in the ledger ``learned_fit.DEMO_SEEDS_LEDGER``, and
+written there by the command before (d) runs) off and on against its truth, at least ``DEMO_MIN_LET_IN`` texts in the
+gate, (e) the stage's CPU share on the speed benchmark's texts. Counts only, then one verdict line:
 
     .venv/bin/python benchmarks/text_stage_compare.py --stage verifier --switch-on /tmp/verifier_candidate.yaml \
         --demo-seed 43 --bench-demo /tmp/rk_bench_demo
@@ -25,13 +26,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
 
 from routekit.text import order_model, origin_model, verifier
 from routekit.text.evaluation import evaluate
-from routekit.text.learned_fit import (CALIBRATION_SETS, COST_BUDGET, DATA, DEMO_SEEDS_USED, PLAIN_SETS, TRAIN_SETS,
+from routekit.text import learned_fit
+from routekit.text.learned_fit import (CALIBRATION_SETS, COST_BUDGET, DATA, DEMO_MIN_LET_IN, PLAIN_SETS, TRAIN_SETS,
                                        replaces_stored, sign_test_tail, switch_on_rule)
 
 STAGES = {"order": order_model, "verifier": verifier, "origin": origin_model}
@@ -53,8 +56,9 @@ def discordant(stored: pd.Series, candidate: pd.Series) -> tuple[int, int]:
 
 def held_out_counts(path: Path, model, trial: bool = False) -> tuple[tuple[int, int] | None, str]:
     """(a)'s counts as the verifier fit stored them (``fitted.held_out_pooled``: fixed, broken), or None with why not:
-    a fit on other sets than train1-28, a gated stage whose held-out figure was not gated, or a figure not nested
-    (the fit's ``--quick``; accepted with ``trial``, a try of the rule that decides nothing)."""
+    a fit on other sets than train1-28, a held-out figure made with another gate than the candidate's (the fit stores
+    its gate with the counts: a hand-edited gate keeps the old counts), or a figure not nested (the fit's ``--quick``;
+    accepted with ``trial``, a try of the rule that decides nothing)."""
     import yaml
 
     fitted = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("fitted") or {}
@@ -65,6 +69,11 @@ def held_out_counts(path: Path, model, trial: bool = False) -> tuple[tuple[int, 
         return None, "no held-out counts stored"
     if (model.gate is not None) != bool(pooled.get("gated")):
         return None, "the held-out counts are not of the stored gate"
+    if "gate" not in pooled:
+        return None, "the held-out counts name no gate (refit: the fit stores its gate with them)"
+    stored_gate = pooled["gate"]
+    if (None if stored_gate is None else frozenset(stored_gate)) != model.gate:
+        return None, "the held-out counts were made with another gate than the candidate's"
     nested = pooled.get("nested", True)
     if not nested and not trial:
         return None, "the held-out counts are not nested (the fit's --quick): refit without it"
@@ -171,9 +180,10 @@ def switch_on(path: Path, demo_seed: int, bench_demo: Path | None, cost_texts: i
     """The verifier's switch-on rule on one candidate: counts, each part's answer and the verdict line."""
     from routekit.text.learned_fit import SWITCH_ON_LEVEL
 
-    if demo_seed in DEMO_SEEDS_USED:
-        print(f"error: --demo-seed {demo_seed} is used up ({DEMO_SEEDS_USED[demo_seed]}); pick a fresh seed and add it "
-              f"to learned_fit.DEMO_SEEDS_USED", file=sys.stderr)
+    used = learned_fit.demo_seeds_used()
+    if demo_seed in used:
+        print(f"error: --demo-seed {demo_seed} is used up ({used[demo_seed]}); pick a seed not in "
+              f"{learned_fit.DEMO_SEEDS_LEDGER.name}", file=sys.stderr)
         return 2
     candidate = verifier.read_model(path)
     on = candidate._replace(enabled=True)
@@ -192,20 +202,28 @@ def switch_on(path: Path, demo_seed: int, bench_demo: Path | None, cost_texts: i
     calibration = tuple(sum(v[i] for v in per_set.values()) for i in (0, 1))
     rows = sum(len(base[n]) for n in CALIBRATION_SETS)
     print(f"(b) calibration sets ({len(CALIBRATION_SETS)}, {rows} rows) off -> on: fixed {calibration[0]} broken "
-          f"{calibration[1]} net {calibration[0] - calibration[1]:+d} (one-sided sign test p = "
+          f"{calibration[1]} net {calibration[0] - calibration[1]:+d}, discordant {sum(calibration)} "
+          f"(one-sided sign test p = "
           f"{sign_test_tail(*calibration):.4f}, shown only; the rule asks not worse)")
     plain_broken = sum(discordant(base[n], result[n])[1] for n in PLAIN_SETS)
     plain_fixed = sum(discordant(base[n], result[n])[0] for n in PLAIN_SETS)
     print(f"(c) plain sets off -> on: fixed {plain_fixed} broken {plain_broken}")
+    try:   # spent before (d) is looked at, whatever it shows
+        learned_fit.spend_demo_seed(demo_seed, f"{'trial ' if trial else ''}switch-on rule (d) on {path.name}, "
+                                               f"{datetime.now(timezone.utc):%d %b %Y %H:%M} UTC")
+    except ValueError as error:
+        print(f"error: --demo-seed {demo_seed}: {error}", file=sys.stderr)
+        return 2
     texts, let_in, fixed, broken = demo_outcome(on, demo_seed)
-    print(f"(d) fresh demo seed {demo_seed}: {texts} texts, {let_in} in the gate; off -> on fixed {fixed} broken "
-          f"{broken} net {fixed - broken:+d}")
+    print(f"(d) fresh demo seed {demo_seed} (written to {learned_fit.DEMO_SEEDS_LEDGER.name}): {texts} texts, {let_in} "
+          f"in the gate (at least {DEMO_MIN_LET_IN} needed); off -> on fixed {fixed} broken {broken} "
+          f"net {fixed - broken:+d}")
     whole, stage_on, stage_off = stage_cost(on, bench_texts(bench_demo, cost_texts), passes)
     share = (stage_on - stage_off) / whole
     print(f"(e) cost on {cost_texts} speed-benchmark texts (median of {passes} passes, CPU): extraction "
           f"{whole / cost_texts * 1e6:.1f} us a text, the stage on {stage_on / cost_texts * 1e6:.2f} us, off "
           f"{stage_off / cost_texts * 1e6:.2f} us -> {share:.2%} (budget {COST_BUDGET:.0%})")
-    rule = switch_on_rule(held or (0, 0), calibration, plain_broken, (fixed, broken), share)
+    rule = switch_on_rule(held or (0, 0), calibration, plain_broken, (fixed, broken), share, demo_let_in=let_in)
     answers = " ".join(f"({part}) {'yes' if ok else 'no'}" for part, ok in zip("abcde", rule))
     print(f"{'trial verdict (decides nothing)' if trial else 'verdict'}: {answers} -> "
           f"{'switch on' if rule.on else 'keep off'}")

@@ -672,7 +672,11 @@ def _main(argv: list[str] | None = None) -> int:
                 "vocabulary_kept": len(model.keep_words), "vocabulary_dropped": len(model.add_words)},
             "held_out_pooled": {"rows": total.get("rows", 0), "exact_before": total.get("before", 0),
                                 "fixed": total.get("fixed", 0), "broken": total.get("broken", 0),
-                                **({} if args.no_gate else {"gated": True}), "nested": not args.quick},
+                                **({} if args.no_gate else {"gated": True}), "nested": not args.quick,
+                                # the gate these counts were made with: the switch-on rule's (a) checks it against
+                                # the candidate's (a hand-edited gate would keep the old counts)
+                                "gate": None if model.gate is None else sorted(model.gate,
+                                                                               key=verifier.GATE_KINDS.index)},
             **({} if not ungated_total else {"held_out_pooled_ungated": {
                 "fixed": ungated_total["fixed"], "broken": ungated_total["broken"]}}),
             **({} if not kinds else {"held_out_by_kind": {kind: f"{f}/{b} of {n}" for kind, (n, f, b)

@@ -164,3 +164,42 @@ def test_a_legal_argument_about_a_country_travelled_keeps_it():
             "fingerprints were taken in Austria, so Austria is responsible under the Dublin Regulation. From Austria he "
             "took the train to the Netherlands.")
     assert extract_route(text).route == ("ERI", "SDN", "LBY", "ITA", "AUT", "NLD")
+
+
+@pytest.mark.parametrize("text, route", [
+    # travel statements that use a word also found in legal arguments (arrest, transfer, situation in) are part of
+    # the account (review 11, M4)
+    ("Corrections to the interview report, client Mr A. Haile. Page 3: my client left Eritrea for Sudan and then "
+     "Libya. Page 4: after his arrest in Malta he was put on a ferry to Italy. From Italy he took the train to the "
+     "Netherlands.",
+     ("ERI", "SDN", "LBY", "MLT", "ITA", "NLD")),
+    ("Corrections to the interview report, client Mr A. Haile. Page 3: my client left Eritrea for Sudan. Page 4: "
+     "the smugglers in Libya arranged his transfer to Italy by boat. From Italy he took the train to the "
+     "Netherlands.",
+     ("ERI", "SDN", "LBY", "ITA", "NLD")),
+    ("Correcties op het rapport, cliënt A. Haile. Pagina 3: cliënt verliet Eritrea en ging naar Soedan. Pagina 4: "
+     "de smokkelaars in Libië regelden zijn overdracht per boot naar Italië. Vanuit Italië reisde hij met de trein "
+     "naar Nederland.",
+     ("ERI", "SDN", "LBY", "ITA", "NLD")),
+    ("Correcties op het rapport, cliënt A. Haile. Pagina 3: cliënt verliet Eritrea en ging naar Soedan. Pagina 4: "
+     "de situatie in Libië was slecht; hij werd daar drie maanden vastgehouden. Daarna ging hij met een boot naar "
+     "Italië en met de trein naar Nederland.",
+     ("ERI", "SDN", "LBY", "ITA", "NLD")),
+    ("Corrections to the interview report, client Mr A. Haile. Page 3: my client left Eritrea for Sudan. Page 4: "
+     "the situation in Libya was bad; he was held there for three months. Then a boat took him to Italy and a "
+     "train to the Netherlands.",
+     ("ERI", "SDN", "LBY", "ITA", "NLD")),
+])
+def test_a_travel_statement_with_a_word_of_legal_argument_stays(text, route):
+    assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text", [
+    # ... while the unambiguous legal terms still mark an argument
+    _ACCOUNT_EN + "The judgment of the ECtHR on returns to Greece applies to him.",
+    _ACCOUNT_NL + "Het arrest van het EHRM over terugkeer naar Griekenland is hier van toepassing.",
+    _ACCOUNT_NL + "Overdracht aan Duitsland op grond van de Dublinverordening is niet mogelijk.",
+    _ACCOUNT_EN + "Greece is not a safe country for him.",
+])
+def test_an_unambiguous_legal_term_still_names_no_stop(text):
+    assert extract_route(text).route == ("ERI", "SDN", "LBY", "ITA", "NLD")

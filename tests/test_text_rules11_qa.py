@@ -79,3 +79,22 @@ def test_this_time_outside_a_question_cuts_nothing():
             "sent us back to Bosnia twice; this time it worked, on foot. Then Slovenia and Italy by car, and the "
             "train to Amsterdam.")
     assert {"HRV", "SVN", "ITA"} <= set(route(text)) and route(text)[-1] == "NLD"
+
+
+def test_yes_to_is_this_the_first_time_keeps_the_this_time_route():
+    # review 11 M2: "first time" in a question answered "yes" tells no earlier journey, so "this time" is the only one
+    english = ("Q: Was this the first time you left Syria? A: Yes. Q: What route did you take this time? A: Turkey, "
+               "Greece, North Macedonia, Serbia, Hungary, Austria, Germany, then the Netherlands.")
+    dutch = ("V: Is dit de eerste keer dat u in Nederland bent? A: Ja. V: Hoe bent u deze keer gereisd? A: Via "
+             "Turkije, Griekenland, Servië, Hongarije en Oostenrijk naar Duitsland en toen naar Nederland.")
+    assert route(english) == ("SYR", "TUR", "GRC", "MKD", "SRB", "HUN", "AUT", "DEU", "NLD")
+    assert route(dutch) == ("TUR", "GRC", "SRB", "HUN", "AUT", "DEU", "NLD")
+
+
+def test_a_later_journey_cut_that_leaves_no_country_is_not_made():
+    # an earlier arrival asked and confirmed, but only the journey of now tells places: cutting it would leave nothing
+    english = ("Q: Is this the first time you came? A: No. Q: How did you travel this time? A: From Eritrea through "
+               "Sudan and Libya to Italy, then by train to the Netherlands.")
+    dutch = ("V: Bent u al eerder in Nederland geweest? A: Ja. V: Hoe bent u deze keer gereisd? A: Van Eritrea via "
+             "Soedan en Libie naar Italie, daarna met de trein naar Nederland.")
+    assert route(english) == route(dutch) == ("ERI", "SDN", "LBY", "ITA", "NLD")

@@ -14,8 +14,9 @@ from learned_helpers import load_fit_script
 from routekit.text import verifier
 from routekit.text.calibration import genre_counts
 from routekit.text.extraction import extract_route
-from routekit.text.learned_fit import (COST_BUDGET, DEMO_SEEDS_USED, TRAIN_SETS, beats_by_chance, replaces_stored,
-                                       sign_test_tail, switch_on_rule)
+from routekit.text import learned_fit
+from routekit.text.learned_fit import (COST_BUDGET, DEMO_MIN_LET_IN, DEMO_SEEDS_USED, TRAIN_SETS, beats_by_chance,
+                                       replaces_stored, sign_test_tail, switch_on_rule)
 
 fit = load_fit_script("text_verifier_fit")
 compare = load_fit_script("text_stage_compare")
@@ -98,9 +99,11 @@ def test_a_gate_of_unknown_kinds_is_refused(tmp_path, gate):
         verifier.read_model(path)
 
 
-def test_the_stored_gate_names_known_kinds():
-    gate = verifier.stored_model().gate
-    assert gate is None or gate <= set(verifier.GATE_KINDS)
+def test_the_stored_gate_is_the_one_its_yaml_names():
+    data = yaml.safe_load(verifier.data_path(verifier.VERIFIER_FILE).read_text(encoding="utf-8"))
+    named = data.get("gate")
+    assert verifier.stored_model().gate == (None if named is None else frozenset(named))
+    assert named is None or (named and set(named) <= set(verifier.GATE_KINDS))
 
 
 def test_the_fit_chooses_the_kinds_that_gained_held_out_and_did_not_lose_on_the_demo():
@@ -130,19 +133,83 @@ def test_the_sign_test_is_exact_and_one_sided():
 
 
 def test_the_switch_on_rule_needs_all_five_parts():
-    good = dict(held_out=(40, 15), calibration=(6, 6), plain_broken=0, demo=(1, 1), cost_share=COST_BUDGET)
+    good = dict(held_out=(40, 15), calibration=(6, 6), plain_broken=0, demo=(1, 1), cost_share=COST_BUDGET,
+                demo_let_in=DEMO_MIN_LET_IN)
     assert switch_on_rule(**good).on
-    assert math.isclose(COST_BUDGET, 0.03)
+    assert math.isclose(COST_BUDGET, 0.03) and DEMO_MIN_LET_IN == 100
     for part, bad in (("held_out", (20, 12)), ("calibration", (5, 6)), ("plain_broken", 1), ("demo", (0, 1)),
-                      ("cost_share", 0.031)):
+                      ("cost_share", 0.031), ("demo_let_in", DEMO_MIN_LET_IN - 1)):
         rule = switch_on_rule(**{**good, part: bad})
         assert not rule.on and sum(rule) == 4
+
+
+def test_a_demo_the_gate_shuts_out_is_no_evidence():
+    # review 11 M6: with the demo gated out (0 texts let in, 0/0) (d) passed on 0 >= 0
+    rule = switch_on_rule((40, 15), (0, 0), 0, (0, 0), 0.01, demo_let_in=0)
+    assert not rule.demo and not rule.on
+    assert not switch_on_rule((40, 15), (0, 0), 0, (3, 0), 0.01, demo_let_in=DEMO_MIN_LET_IN - 1).on
+    assert switch_on_rule((40, 15), (0, 0), 0, (0, 0), 0.01, demo_let_in=DEMO_MIN_LET_IN).on   # (b) stays not worse
+    with pytest.raises(TypeError):
+        switch_on_rule((40, 15), (0, 0), 0, (0, 0), 0.01)   # the demo texts let in must be given
+
+
+def test_held_out_counts_of_another_gate_are_refused(tmp_path):
+    # review 11 M6: a hand-edited gate kept the old held-out counts
+    path = tmp_path / "candidate.yaml"
+    fitted = {"command": "test", "sets": [p.name for p in TRAIN_SETS],
+              "held_out_pooled": {"rows": 3367, "fixed": 30, "broken": 9, "gated": True, "gate": ["police"]}}
+    police = REMOVES_ALL._replace(gate=frozenset({"police"}))
+    verifier.write_model(path, police, fitted)
+    assert compare.held_out_counts(path, police)[0] == (30, 9)
+    edited = REMOVES_ALL._replace(gate=frozenset({"police", "plain"}))
+    verifier.write_model(path, edited, fitted)
+    held, why = compare.held_out_counts(path, edited)
+    assert held is None and "another gate" in why
+    verifier.write_model(path, police, {**fitted, "held_out_pooled": {k: v for k, v in fitted["held_out_pooled"].items()
+                                                                     if k != "gate"}})
+    assert compare.held_out_counts(path, police)[0] is None              # a figure that names no gate
+
+
+@pytest.fixture
+def ledger(tmp_path, monkeypatch):
+    path = tmp_path / "demo_seeds_used.csv"
+    path.write_text(learned_fit.DEMO_SEEDS_LEDGER.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(learned_fit, "DEMO_SEEDS_LEDGER", path)
+    return path
+
+
+def test_the_seed_ledger_is_the_committed_file():
+    assert learned_fit.DEMO_SEEDS_LEDGER.is_file()
+    assert learned_fit.demo_seeds_used() == DEMO_SEEDS_USED and {7, 11, 29, 41} <= set(DEMO_SEEDS_USED)
+
+
+def test_the_switch_on_command_spends_its_seed_before_the_demo_and_refuses_it_again(tmp_path, capsys, monkeypatch,
+                                                                                    ledger):
+    # review 11 M6: the command never recorded its seed, so seeds 42, 43, ... could be tried until (d) said yes
+    path = tmp_path / "candidate.yaml"
+    verifier.write_model(path, REMOVES_ALL._replace(gate=frozenset({"police"})), {"command": "test"})
+    seen = []
+    monkeypatch.setattr(compare, "CALIBRATION_SETS", ("dev2",))
+    monkeypatch.setattr(compare, "PLAIN_SETS", ())
+    monkeypatch.setattr(compare, "demo_outcome",
+                        lambda model, seed: seen.append(seed in learned_fit.demo_seeds_used()) or (10, 4, 0, 1))
+    monkeypatch.setattr(compare, "bench_texts", lambda folder, n: [POLICE_EN, PLAIN_EN])
+    argv = ["--stage", "verifier", "--switch-on", str(path), "--demo-seed", "1002", "--cost-texts", "2",
+            "--passes", "1"]
+    assert compare.main(argv) == 0
+    assert seen == [True]                                 # in the ledger before (d) was run
+    assert 1002 in learned_fit.demo_seeds_used(ledger)
+    capsys.readouterr()
+    assert compare.main(argv) == 2 and seen == [True]     # the same seed again: refused, (d) not run
+    assert "used up" in capsys.readouterr().err
+    with pytest.raises(ValueError, match="used up"):
+        learned_fit.spend_demo_seed(1002, "again")
 
 
 def test_the_held_out_counts_come_from_a_fit_on_the_training_sets(tmp_path):
     path = tmp_path / "candidate.yaml"
     fitted = {"command": "test", "sets": [p.name for p in TRAIN_SETS],
-              "held_out_pooled": {"rows": 3367, "fixed": 30, "broken": 9, "gated": True}}
+              "held_out_pooled": {"rows": 3367, "fixed": 30, "broken": 9, "gated": True, "gate": ["police"]}}
     gated = REMOVES_ALL._replace(gate=frozenset({"police"}))
     verifier.write_model(path, gated, fitted)
     assert compare.held_out_counts(path, gated)[0] == (30, 9)
@@ -172,11 +239,12 @@ def test_the_cost_replay_times_the_stage_on_the_extractors_own_inputs():
     assert on < whole   # the stage alone is a part of an extraction
 
 
-def test_the_switch_on_command_prints_counts_and_a_verdict(tmp_path, capsys, monkeypatch):
+def test_the_switch_on_command_prints_counts_and_a_verdict(tmp_path, capsys, monkeypatch, ledger):
     path = tmp_path / "candidate.yaml"
     verifier.write_model(path, REMOVES_ALL._replace(gate=frozenset({"police"}), enabled=False),
                          {"command": "test", "sets": [p.name for p in TRAIN_SETS],
-                          "held_out_pooled": {"rows": 3367, "fixed": 30, "broken": 9, "gated": True}})
+                          "held_out_pooled": {"rows": 3367, "fixed": 30, "broken": 9, "gated": True,
+                                              "gate": ["police"]}})
     # the slow parts replaced: every set, the demo and the benchmark's texts are read by the real command
     monkeypatch.setattr(compare, "CALIBRATION_SETS", ("dev2",))
     monkeypatch.setattr(compare, "demo_outcome", lambda model, seed: (10, 4, 0, 1))
@@ -185,7 +253,9 @@ def test_the_switch_on_command_prints_counts_and_a_verdict(tmp_path, capsys, mon
                          "--cost-texts", "4", "--passes", "1"]) == 0
     out = capsys.readouterr().out
     assert "(a) held out on train1-28 (held out on 3367 rows): fixed 30 broken 9 net +21" in out
-    assert re.search(r"\(d\) fresh demo seed 1001: 10 texts, 4 in the gate; off -> on fixed 0 broken 1", out)
+    assert re.search(r"\(d\) fresh demo seed 1001 \(written to demo_seeds_used.csv\): 10 texts, 4 in the gate "
+                     r"\(at least 100 needed\); off -> on fixed 0 broken 1", out)
+    assert re.search(r"\(b\) calibration sets .* discordant \d+ ", out)
     last = out.splitlines()[-1]
     assert last.startswith("verdict: (a) yes") and "(d) no" in last and last.endswith("-> keep off")
 
@@ -208,6 +278,7 @@ def test_the_fit_reports_per_kind_and_marks_a_quick_held_out_figure(tmp_path):
         stored[mode] = yaml.safe_load(out.read_text(encoding="utf-8"))
         fitted = stored[mode]["fitted"]
         assert fitted["held_out_pooled"]["nested"] is (mode == "nested") and fitted["held_out_pooled"]["gated"]
+        assert fitted["held_out_pooled"]["gate"] == stored[mode].get("gate")   # the gate the counts were made with
         assert set(fitted["held_out_by_kind"]) == set(verifier.GATE_KINDS)
         assert "gate" in stored[mode] and set(stored[mode]["gate"]) <= set(verifier.GATE_KINDS)
     # the final fit and gate come from the same folds either way; only (a) differs

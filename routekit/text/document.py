@@ -430,19 +430,26 @@ def drop_self_corrected(text: str, folded: str | None = None) -> str:
 # --- a record in a Dutch file --------------------------------------------------------------------------------------
 
 @lru_cache(maxsize=1)
-def _file_translation() -> tuple[int, tuple[str, ...]]:
+def _file_translation() -> tuple[int, tuple[str, ...], frozenset[str]]:
     settings = cues().get("file_translation") or {}
-    return int(settings.get("opening_chars", 160)), tuple(fold(str(c)) for c in settings.get("cues") or ())
+    return (int(settings.get("opening_chars", 160)), tuple(fold(str(c)) for c in settings.get("cues") or ()),
+            frozenset(fold(str(w)) for w in settings.get("first_words") or ()))
+
+
+_FIRST_WORD = re.compile(r"\W*(\w+)")
 
 
 def in_dutch_file(text: str) -> bool:
     """An interpreter's translation made for the file ("Vertaling uit het Tigrinya: ...", "Translation from Urdu"), or
     a lawyer's letter correcting the client's interview report: the person is in the Netherlands, so the route ends in
     NLD though the statement names no Dutch place."""
-    reach, phrases = _file_translation()
+    reach, phrases, first_words = _file_translation()
     lowered = text.lower()
     opening = lowered[:reach]   # the cue phrases are plain ASCII: no need to fold accents
     if any(map(opening.__contains__, phrases)):
+        return True
+    first = _FIRST_WORD.match(opening)
+    if first is not None and first.group(1) in first_words:
         return True
     is_letter, may_represent = _letter_tests()
     if "client" not in lowered and "cliënt" not in lowered and not may_represent(lowered):   # substrings first

@@ -1214,29 +1214,6 @@ def _not_reached_before(mentions: list[Mention], spans: list[tuple[int, int]], s
 _THERE_WORDS = frozenset(_WORD_LISTS["there_words"])
 
 
-# the pointing word of a denial told apart from its place ("Over Frankrijk is zij duidelijk: daar is zij nooit geweest",
-# "Bulgaria? He has never been there.")
-_POINTING_BACK = frozenset(_WORD_LISTS["pointing_back"])
-
-
-def _pointed_back(mentions: list[Mention], mention_clauses: list[int], segments: Segments, folded: str, start: int,
-                  clause: int) -> int | None:
-    """The clause of the one country the sentence before names, when a denial whose sentence names no place points
-    back to it with 'daar'/'there' ("Over Frankrijk is zij duidelijk: daar is zij nooit geweest."); None when that
-    sentence names no country or several."""
-    clause_start = segments.clause_starts[clause - 1] if clause > 0 else 0
-    clause_end = segments.clause_starts[clause] if clause < len(segments.clause_starts) else len(folded)
-    if _POINTING_BACK.isdisjoint(_PLAIN_WORD.findall(folded, clause_start, clause_end)):
-        return None
-    sentence = segments.sentence(start)
-    if any(segments.sentence(m.start) == sentence for m in mentions):
-        return None
-    before = [(m, c) for m, c in zip(mentions, mention_clauses) if segments.sentence(m.start) == sentence - 1]
-    if not before or len({m.place.iso3 for m, _ in before}) != 1:
-        return None
-    return before[-1][1]
-
-
 def _never_there(mentions: list[Mention], cues, exceptions: set[int], segments: Segments, folded: str = "") -> set[str]:
     """Countries the text says the person never set foot in ("In Duitsland ben ik nooit geweest"): not on the
     route wherever the text names them (the Netherlands excepted: every partner records the person there)."""
@@ -1256,8 +1233,6 @@ def _never_there(mentions: list[Mention], cues, exceptions: set[int], segments: 
                        if c < clause and segments.sentence(m.start) == sentence]
             if earlier:
                 clauses.add(earlier[-1])
-            elif (pointed := _pointed_back(mentions, mention_clauses, segments, folded, start, clause)) is not None:
-                clauses.add(pointed)
     denied = [m for m, c in zip(mentions, mention_clauses) if c in clauses]
     # "has never been to Caracas" denies the city; the country stays when the text names it by itself elsewhere
     # ("left Venezuela by boat") or by another of its places ("nooit in Melilla geweest ... met een boot naar Almeria",
@@ -3579,6 +3554,19 @@ def _question_before(folded: str, starts: Sequence[int], sentence: int, start: i
     return begin if "?" in folded[begin:start] else start
 
 
+_CLOSING_QUESTION = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _WORD_LISTS["closing_question"]) + r")\b")
+
+
+def _in_closing_exchange(folded: str, starts: Sequence[int], sentence: int) -> bool:
+    """The sentence is the interview's closing question or its answer ("Wilt u verder nog iets zeggen? A: Nee, ik wil
+    verder niets zeggen."): a question (a '?') asking for anything more, in it or up to three sentence parts before
+    (the question mark and the turn's label are parts of their own)."""
+    start = starts[sentence - 4] if sentence > 3 else 0
+    end = starts[sentence] if sentence < len(starts) else len(folded)
+    part = folded[start:end]
+    return "?" in part and _CLOSING_QUESTION.search(part) is not None
+
+
 def _journey_untold(spans: Sequence[tuple[int, int]], folded: str, states: list[_MentionState], segments: Segments,
                     route: Sequence[str], generic: Sequence[tuple[int, int]] = (),
                     mode_of: dict[str, str] | None = None, silent: Sequence[tuple[int, int]] = ()) -> bool:
@@ -3594,6 +3582,7 @@ def _journey_untold(spans: Sequence[tuple[int, int]], folded: str, states: list[
     is none: "states he is from Iraq and ...")."""
     starts = segments.sentence_starts
     told_leg: bool | None = None   # read once, only for a generic cue
+    silent = [span for span in silent if not _in_closing_exchange(folded, starts, segments.sentence(span[0]))]
     if silent:   # a leg abroad, or one left for here ("zijn reis naar Nederland" alone tells none)
         came_here = (mode_of or {}).get(NETHERLANDS, UNKNOWN_MODE) != UNKNOWN_MODE
         if not (_tells_a_leg(folded, states, [iso3 for iso3 in route if iso3 != NETHERLANDS], mode_of or {})

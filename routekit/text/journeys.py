@@ -42,6 +42,7 @@ class _Lexicon:
     first_arrival: re.Pattern[str]
     second_journey_question: re.Pattern[str]   # "Hoe bent u deze keer gekomen?": the later journey, asked
     passive: frozenset[str]   # departures that are passive after "was" ("was moved"), not a past perfect
+    yes_no: re.Pattern[str]   # an answer's first word: group 1 "yes"/"ja", group 2 "no"/"nee" (``_first_arrival_told``)
     gate_cores: tuple[str, ...] = ("",)   # fewer substrings, one of which every gate word holds (``_cores``)
 
 
@@ -52,7 +53,15 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(words_regex(lists["returned"]), words_regex(lists["earlier_stay"]), words_regex(lists["left"]), frozenset(str(w) for w in lists["pluperfect"]),
                     gate, words_regex(lists["second_journey"]),
                     words_regex(lists["first_arrival"]), words_regex(lists["second_journey_question"]),
-                    frozenset(str(w) for w in lists["passive"]), _cores(gate))
+                    frozenset(str(w) for w in lists["passive"]), _yes_no(lists["answer_yes"], lists["answer_no"]),
+                    _cores(gate))
+
+
+def _yes_no(yes: list, no: list) -> re.Pattern[str]:
+    from routekit.text.timeline import turn_labels
+
+    return re.compile(r"\s*(?:" + turn_labels()[1] + r")[ \t]*:\s*(?:(" + "|".join(map(re.escape, map(str, yes)))
+                      + r")|(" + "|".join(map(re.escape, map(str, no))) + r"))(?![\w'])")
 
 
 def _cores(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -128,7 +137,7 @@ def without_second_journey(text: str, folded: str | None = None) -> str:
     asked = ":" in folded and (" keer" in folded or " time" in folded) and _asks_this_time(folded, lexicon)
     if not (named or asked):
         return text
-    if (not asked and lexicon.second_journey.search(folded) is None) or lexicon.first_arrival.search(folded) is None:
+    if (not asked and lexicon.second_journey.search(folded) is None) or not _first_arrival_told(folded, lexicon):
         return text
     kept, start = [], 0
     answer_of_cut = False   # in the answer to a question cut ("Q: And the second time? A: Italy, Switzerland, ...")
@@ -146,7 +155,34 @@ def without_second_journey(text: str, folded: str | None = None) -> str:
         elif not answer_of_cut:
             kept.append(text[start:end])
         start = end
-    return "".join(kept) if len(kept) > 0 else text
+    if not kept:
+        return text
+    cut = "".join(kept)
+    if len(cut) < len(text) and all(iso3 == "NLD" for _, iso3 in _places_at(cut, fold(cut))):
+        return text   # a cut that leaves no country mention (but the Netherlands, the end) cut the only journey told
+    return cut
+
+
+def _first_arrival_told(folded: str, lexicon: _Lexicon) -> bool:
+    """Whether a ``first_arrival`` phrase tells an earlier arrival: one outside a question, or in a question whose
+    answer does not deny it ("Q: Was this the first time you left Syria? A: Yes." tells none, nor "V: Bent u eerder
+    in Nederland geweest? A: Nee."; "Is this the first time ...? A: No, in 2020 ..." and "... eerder ...? A: Ja"
+    do)."""
+    for match in lexicon.first_arrival.finditer(folded):
+        start = 0
+        for end_match in _SENTENCE_END.finditer(folded, 0, match.start()):
+            start = end_match.end()
+        end_match = _SENTENCE_END.search(folded, match.end())
+        end = end_match.end() if end_match else len(folded)
+        if not (folded[start:end].rstrip().endswith("?") and _opens_question(folded[start:end])):
+            return True
+        answer = lexicon.yes_no.match(folded, end)
+        if answer is None:
+            return True
+        denied_by = 2 if lexicon.earlier_stay.fullmatch(match.group()) else 1   # "eerder ...? Nee" / "first ...? Yes"
+        if answer.group(denied_by) is None:
+            return True
+    return False
 
 
 def _asks_this_time(folded: str, lexicon: _Lexicon) -> bool:
@@ -249,4 +285,6 @@ def first_journey(text: str, folded: str | None = None, current_cut: bool = Fals
     if folded[:cut_end].rstrip().endswith("?"):   # the return told in a question: its answer goes too
         answer_end = re.compile(r"[.!]\s+(?=[a-z]+\s*:)|\?(?=\s|$)").search(folded, cut_end)
         cut_end = answer_end.end() if answer_end else len(folded)
+    if not any((at < cut_start or at >= cut_end) and iso3 != "NLD" for at, iso3 in places):
+        return text   # a cut that leaves no country mention (but the Netherlands, the end) cut the only journey told
     return text[:cut_start] + text[cut_end:]

@@ -277,15 +277,37 @@ def beats_by_chance(fixed: int, broken: int, level: float = REPLACE_LEVEL) -> bo
     return fixed > broken and sign_test_tail(fixed, broken) <= level
 
 
-# The demo seeds (``routekit synth --seed``) spent on fitting or judging a learned stage. A switch-on trial's fresh
-# demo (``benchmarks/text_stage_compare.py --switch-on --demo-seed``) takes a seed not in here, and the seed is then
-# added here with what it judged: a seed looked at once is no longer fresh.
-DEMO_SEEDS_USED = {
-    7: "the speed benchmark's demo (benchmarks/text_extraction.py); every fit's (c)",
-    11: "the verifier fit's --add-synth: demo-like texts fitted",
-    29: "round 10: the verifier's fresh demo (1 right / 4 wrong removals)",
-    41: "round 11: the verifier's switch-on rule tried once (--trial) on the rules of 08:15 UTC: 0 fixed / 1 broken",
-}
+# The demo seeds (``routekit synth --seed``) spent on fitting or judging a learned stage, kept in a committed ledger
+# (``DEMO_SEEDS_LEDGER``: seed,spent_on). A switch-on trial's fresh demo (``benchmarks/text_stage_compare.py
+# --switch-on --demo-seed``) takes a seed not in it, and the command writes the seed there itself before it runs (d)
+# (``spend_demo_seed``): a seed looked at once is no longer fresh, and a re-run with another seed leaves a trace.
+DEMO_SEEDS_LEDGER = ROOT / "routekit" / "reference" / "gazetteer" / "demo_seeds_used.csv"
+
+
+def demo_seeds_used(ledger: Path | None = None) -> dict[int, str]:
+    """The ledger's spent seeds: seed -> what it was spent on."""
+    import csv
+
+    path = DEMO_SEEDS_LEDGER if ledger is None else ledger
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {int(row["seed"]): row["spent_on"] for row in csv.DictReader(handle)}
+
+
+def spend_demo_seed(seed: int, spent_on: str, ledger: Path | None = None) -> None:
+    """Write ``seed`` to the ledger (read afresh, not the import-time ``DEMO_SEEDS_USED``); ValueError when it is
+    already there."""
+    import csv
+
+    path = DEMO_SEEDS_LEDGER if ledger is None else ledger
+    used = demo_seeds_used(path)
+    if seed in used:
+        raise ValueError(f"demo seed {seed} is used up ({used[seed]})")
+    with path.open("a", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerow([seed, spent_on])
+
+
+DEMO_SEEDS_USED = demo_seeds_used()
+DEMO_MIN_LET_IN = 100   # (d) counts only with at least this many demo texts let in by the candidate's gate
 COST_BUDGET = 0.03   # issue 15: a learned stage may cost this share of an extraction's CPU time
 SWITCH_ON_LEVEL = 0.05   # the switch-on rule's one-sided level for (a) (one stage, one decision per round)
 
@@ -304,7 +326,9 @@ class SwitchOnRule(NamedTuple):
         second significance test would have little power and keep a helpful stage off, while what (b) must catch is
         a writer shift that turns the gain negative. It also spends the calibration sets less (a sign, not a choice);
     (c) ``plain``: no row of a plain set breaks;
-    (d) ``demo``: on a fresh demo seed (never used, ``DEMO_SEEDS_USED``) rows fixed >= rows broken;
+    (d) ``demo``: on a fresh demo seed (never used: not in the ledger ``DEMO_SEEDS_LEDGER``, which the command writes
+        the seed to before it runs (d)), with at least ``DEMO_MIN_LET_IN`` demo texts let in by the candidate's gate,
+        rows fixed >= rows broken (a gate that shuts the demo out has shown nothing on it: no);
     (e) ``cost``: the stage's CPU time (on less off) on the speed benchmark's texts is at most ``COST_BUDGET`` of an
         extraction's."""
 
@@ -320,11 +344,13 @@ class SwitchOnRule(NamedTuple):
 
 
 def switch_on_rule(held_out: tuple[int, int], calibration: tuple[int, int], plain_broken: int,
-                   demo: tuple[int, int], cost_share: float) -> SwitchOnRule:
+                   demo: tuple[int, int], cost_share: float, *, demo_let_in: int) -> SwitchOnRule:
     """The verifier's switch-on rule (``SwitchOnRule``) from counts: (fixed, broken) held out, on the calibration sets
-    and on the fresh demo, the plain rows broken, the stage's share of the extraction's CPU time."""
+    and on the fresh demo, the plain rows broken, the stage's share of the extraction's CPU time, and the demo texts
+    the candidate's gate let in."""
     return SwitchOnRule(beats_by_chance(*held_out, SWITCH_ON_LEVEL), calibration[0] >= calibration[1],
-                        plain_broken == 0, demo[0] >= demo[1], cost_share <= COST_BUDGET)
+                        plain_broken == 0, demo_let_in >= DEMO_MIN_LET_IN and demo[0] >= demo[1],
+                        cost_share <= COST_BUDGET)
 
 
 def margin_table(margins, fold_list, outcome: Callable) -> dict[float, tuple[int, int]]:
