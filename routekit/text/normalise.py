@@ -11,7 +11,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, repeat
 
@@ -236,10 +236,13 @@ _MATCH_START, _MATCH_END = re.Match.start, re.Match.end
 
 @dataclass(frozen=True)
 class Segments:
-    """Sentence and clause boundaries (offsets) of a folded text."""
+    """Sentence and clause boundaries (offsets) of a folded text; ``words``: the text's tokens
+    (``matcher.tokenize``), when the caller gave them - a rule that needs a word can then ask the token list (a set
+    test in C) before it scans the whole text with a regex; None: not known, so scan."""
 
     sentence_starts: tuple[int, ...]
     clause_starts: tuple[int, ...]
+    words: list[str] | None = field(default=None, compare=False, hash=False, repr=False)
 
     def sentence(self, offset: int) -> int:
         return bisect_right(self.sentence_starts, offset)
@@ -248,13 +251,15 @@ class Segments:
         return bisect_right(self.clause_starts, offset)
 
 
-def segment(folded: str, break_words: list[int], keep_together: list[tuple[int, int]]) -> Segments:
+def segment(folded: str, break_words: list[int], keep_together: list[tuple[int, int]],
+            words: list[str] | None = None) -> Segments:
     """Split into sentences and clauses.
 
     Clauses end at commas, brackets and the starts of ``break_words`` (conjunctions such as "en",
     "maar", "daarna"); a break inside one of the ``keep_together`` spans (a list of countries
     "Servie, Hongarije en Oostenrijk") is ignored, so a cue before a list covers the whole list.
-    ``keep_together`` must be sorted and disjoint (the gaps between consecutive place names are).
+    ``keep_together`` must be sorted and disjoint (the gaps between consecutive place names are). ``words``: the
+    text's tokens, kept on the result (see ``Segments``).
     """
     sentences = list(map(_MATCH_END, _SENTENCE_END.finditer(folded)))
     marks = folded.encode("ascii", "replace").translate(_CLAUSE_MARKS)
@@ -272,4 +277,4 @@ def segment(folded: str, break_words: list[int], keep_together: list[tuple[int, 
         candidates = kept + candidates[taken:]
     clauses = sentences + candidates
     clauses.sort()
-    return Segments(tuple(sentences), tuple(clauses))
+    return Segments(tuple(sentences), tuple(clauses), words)

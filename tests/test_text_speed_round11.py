@@ -1,0 +1,75 @@
+"""Speed round 11: each shortcut against the plain computation it replaces (output must not change)."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from routekit.text import extract_route, extraction
+from routekit.text.matcher import first_words, tokenize
+from routekit.text.normalise import fold, segment
+
+sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
+from text_samples import shortcut_texts  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def folded_texts() -> list[str]:
+    return [fold(text) for text in shortcut_texts()]
+
+
+# hand-made edges of a word-bounded match: inside a word, a possessive, digits, capitals, a hyphen, punctuation
+EDGES = ["een Iraanse vrouw.", "the woman's bag", "Xman and 5man", "an Afghan national, he said", "SYR nat. (man)",
+         "co-man -man- man-", "Syrische nationaliteit;", "mannen en vrouwen", "boyfriend girl's", "de minderjarige",
+         "staatsburger\nvan Irak", "a citizen_ of", "zijn nat"]
+
+
+def test_first_words_are_the_folded_first_words_or_none() -> None:
+    assert first_words(["Man", "Staats Burger", "meisje"]) == frozenset({"man", "staats", "meisje"})
+    assert first_words(["d'abord"]) is None     # an apostrophe: tokenize may keep it inside the word
+    assert first_words(["co-accused"]) == frozenset({"co"})   # fold makes the hyphen a space, as in the regex
+    assert first_words([]) == frozenset()
+
+
+def test_a_noun_match_needs_its_first_word_among_the_tokens(folded_texts: list[str]) -> None:
+    """The gate of ``_nationality_adjective_homes``: wherever ``_NATIONALITY_NOUN`` matches, one of
+    ``_NATIONALITY_NOUN_WORDS`` is a token, so a record with none of them has no match."""
+    gate = extraction._NATIONALITY_NOUN_WORDS
+    assert gate is not None and {"man", "vrouw", "nationality", "nat"} <= gate
+    texts = [fold(text) for text in EDGES] + folded_texts
+    matched = 0
+    for text in texts:
+        words = set(tokenize(text).words)
+        for match in extraction._NATIONALITY_NOUN.finditer(text):
+            matched += 1
+            assert match.group() in words and match.group() in gate, (match.group(), text[:80])
+    assert matched > 20
+
+
+NATIONALITY_HOMES = [
+    ("Betrokkene, een Iraanse vrouw, reisde naar Turkije en daarna via Griekenland naar Nederland.",
+     ("IRN", "TUR", "GRC", "NLD")),
+    ("The applicant, an Iranian woman, travelled to Turkey, then via Greece to the Netherlands.",
+     ("IRN", "TUR", "GRC", "NLD")),
+    ("Hij reisde naar Turkije, Griekenland en Nederland.", ("TUR", "GRC", "NLD")),
+    ("The woman's route: Turkey, Greece, the Netherlands.", ("TUR", "GRC", "NLD")),
+]
+
+
+@pytest.mark.parametrize("text,route", NATIONALITY_HOMES)
+def test_nationality_home_same_with_and_without_the_token_gate(monkeypatch, text: str, route: tuple) -> None:
+    gated = extract_route(text)
+    monkeypatch.setattr(extraction, "_NATIONALITY_NOUN_WORDS", None)   # the plain scan of every record
+    plain = extract_route(text)
+    assert gated.route == plain.route == route
+    assert gated.modes == plain.modes and gated.confidence == plain.confidence
+
+
+def test_segments_carry_the_words_without_changing_the_boundaries() -> None:
+    text = fold("Hij reisde naar Turkije, daarna naar Griekenland. Toen naar Nederland.")
+    words = tokenize(text).words
+    with_words, without = segment(text, [], [], words), segment(text, [], [])
+    assert with_words == without   # the words take no part in equality
+    assert with_words.words is words and without.words is None
+    assert with_words.sentence_starts == without.sentence_starts and len(with_words.sentence_starts) == 2
