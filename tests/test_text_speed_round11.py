@@ -73,3 +73,45 @@ def test_segments_carry_the_words_without_changing_the_boundaries() -> None:
     assert with_words == without   # the words take no part in equality
     assert with_words.words is words and without.words is None
     assert with_words.sentence_starts == without.sentence_starts and len(with_words.sentence_starts) == 2
+
+
+NO_WORD_EDGES = ["Nee, niet in Italie.", "no's and not's", "notice nothing, nonetheless", "never-ever", "nooit_ niet5",
+                 "Hij was er NOOIT.", "een non-stop reis", "donot knot", "'no' zei hij", "Nee."]
+
+
+def test_no_word_tokens_are_the_words_the_no_word_regex_matches(folded_texts: list[str]) -> None:
+    """The gate of ``_cue_scopes``: in a text without an apostrophe every ``_NO_WORD`` match is one of the tokens
+    in ``_NO_WORD_TOKENS``; with one, the scan runs."""
+    tokens = extraction._NO_WORD_TOKENS
+    assert all(extraction._NO_WORD.fullmatch(word) for word in tokens)
+    matched = 0
+    for text in [fold(t) for t in NO_WORD_EDGES] + folded_texts:
+        found = [m.group() for m in extraction._NO_WORD.finditer(text)]
+        matched += len(found)
+        assert set(found) <= tokens
+        if "'" not in text:
+            assert set(found) <= set(tokenize(text).words), text[:80]
+        elif found:
+            pass   # "no's": the gate scans (see _cue_scopes)
+    assert matched > 20
+
+
+@pytest.mark.parametrize("text,denied", [
+    ("V: Bent u in Italie geweest? A: Nee. Ik kwam via Oostenrijk naar Nederland.", "ITA"),
+    ("Q: Were you in Hungary? A: No, never. We went from Serbia to Croatia and then to the Netherlands.", "HUN"),
+    ("Hij reisde van Turkije naar Griekenland, Italie niet, en daarna naar Nederland.", "ITA"),
+    ("Van Turkije naar Griekenland; nooit in Bulgarije geweest. Toen naar Nederland.", "BGR"),
+])
+def test_no_word_gate_leaves_negated_routes_unchanged(monkeypatch, text: str, denied: str) -> None:
+    gated = extract_route(text)
+    monkeypatch.setattr(extraction, "_NO_WORD_TOKENS", _AlwaysPresent())   # the plain scan of every record
+    plain = extract_route(text)
+    assert gated.route == plain.route and gated.modes == plain.modes and gated.confidence == plain.confidence
+    assert denied not in gated.route and gated.route[-1] == "NLD" and len(gated.route) >= 2
+
+
+class _AlwaysPresent(frozenset):
+    """A gate that never skips: ``isdisjoint`` is False for every text (the plain scan)."""
+
+    def isdisjoint(self, other) -> bool:   # noqa: ARG002
+        return False
