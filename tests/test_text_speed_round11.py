@@ -115,3 +115,18 @@ class _AlwaysPresent(frozenset):
 
     def isdisjoint(self, other) -> bool:   # noqa: ARG002
         return False
+
+
+SENTENCE_EDGES = ["a.b. c", "x?!\n\ny", "end...", "a;:b", ":\n", "\n\n.", "a. \n", "q?", "1.5 km. ok", "a.\x1c",
+                  "a.\x0b b", "Hij zei: ja. Toen?!  Niets", "v: waar? a: daar.\n\nv: en toen", "", ".", "\n",
+                  "Libië. ok", "a.\u00a0b", "a.\u2003b c."]
+
+
+def test_sentence_ends_are_the_regex_ends(folded_texts: list[str]) -> None:
+    """``normalise._sentence_ends`` (bytes.find) against ``_SENTENCE_END``'s matches it replaces."""
+    from routekit.text import normalise
+
+    for text in SENTENCE_EDGES + folded_texts + [fold(t) for t in SENTENCE_EDGES]:
+        plain = [match.end() for match in normalise._SENTENCE_END.finditer(text)]
+        assert normalise._sentence_ends(text) == plain, text[:80]
+    assert normalise._sentence_ends("Naar Italie. Toen?!  Niets\n\nklaar") == [12, 19, 28]

@@ -232,6 +232,35 @@ _SENTENCE_END = re.compile(r"[.!?;:\n](?:(?<=\n)\n*|(?<!\n)[.!?;:]*(?=\s|$))")
 _CLAUSE_MARKS = bytes(ord(",") if chr(code) in ",()[]" else code for code in range(256))
 _COMMA = re.compile(rb",")
 _MATCH_START, _MATCH_END = re.Match.start, re.Match.end
+# ASCII text as bytes where every sentence mark and newline is "." and every other white space " " (the rest "x"):
+# ``_sentence_ends`` finds the marks with ``bytes.find`` (C) instead of ``_SENTENCE_END``'s scan of every character
+_SENTENCE_MARKS = bytes(46 if chr(code) in ".!?;:\n" else 32 if chr(code).isspace() else 120 for code in range(128)) \
+    + b"x" * 128
+
+
+def _sentence_ends(folded: str) -> list[int]:
+    """The ends of ``_SENTENCE_END``'s matches: a run of newlines; a run of marks followed by white space or the end
+    (the regex tries the run's later marks too, which end where it ends). Non-ASCII text takes the regex (other white
+    space)."""
+    if not folded.isascii():
+        return list(map(_MATCH_END, _SENTENCE_END.finditer(folded)))
+    marks = folded.encode("ascii").translate(_SENTENCE_MARKS)
+    find, size = marks.find, len(marks)
+    ends: list[int] = []
+    at = find(46)
+    while at >= 0:
+        end = at + 1
+        if folded[at] == "\n":
+            while end < size and folded[end] == "\n":
+                end += 1
+            ends.append(end)
+        else:
+            while end < size and marks[end] == 46 and folded[end] != "\n":
+                end += 1
+            if end == size or marks[end] != 120:
+                ends.append(end)
+        at = find(46, end)
+    return ends
 
 
 @dataclass(frozen=True)
@@ -261,7 +290,7 @@ def segment(folded: str, break_words: list[int], keep_together: list[tuple[int, 
     ``keep_together`` must be sorted and disjoint (the gaps between consecutive place names are). ``words``: the
     text's tokens, kept on the result (see ``Segments``).
     """
-    sentences = list(map(_MATCH_END, _SENTENCE_END.finditer(folded)))
+    sentences = _sentence_ends(folded)
     marks = folded.encode("ascii", "replace").translate(_CLAUSE_MARKS)
     candidates = list(map(_MATCH_START, _COMMA.finditer(marks))) + break_words
     if keep_together:
