@@ -23,7 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 # where extraction spends its time (profiles of issue 15); the rest of routekit stays Python
-COMPILED_MODULES = ("extraction", "matcher", "normalise", "timeline", "legmodes", "dialogue", "document", "gazetteer")
+COMPILED_MODULES = ("extraction", "matcher", "normalise", "timeline", "legmodes", "dialogue", "document", "gazetteer",
+                    "calibration", "vocabulary", "journeys")
 
 _SETUP = '''\
 """Written by tools/build_compiled.py into a throw-away copy of routekit; never part of the source tree."""

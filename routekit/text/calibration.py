@@ -352,7 +352,8 @@ def fit_marginal(vectors: list[tuple[float, ...]], exact: list[bool], groups: li
     names = sorted(set(groups)) if groups is not None else []
     if len(names) < 2:   # one set has no spread to learn: a plain fit
         names = []
-    member = np.array([[g == n for n in names] for g in groups], dtype=float) if names else np.zeros((len(x), 0))
+    member = (np.array([[g == n for n in names] for g in groups], dtype=float)   # type: ignore[type-var,union-attr]
+              if names else np.zeros((len(x), 0)))   # (names is empty when groups is None)
     design = np.column_stack([np.ones(len(x)), x, member])
     bounds = ([(None, None)] + [(None, 0.0) if j in lowering else (None, None) for j in range(features)]
               + [(None, None)] * len(names))

@@ -34,7 +34,7 @@ from routekit.text.document import prepare_folded
 from routekit.text.gazetteer import Mention, Place, find_places, foreign_authorities, fuzzy_name, read_data_csv
 from routekit.text.legmodes import UNKNOWN_MODE, LegModes, netherlands_leg
 from routekit.text.legmodes import mode_spans as find_mode_spans
-from routekit.text.matcher import Tokens, WordCache, tokenize
+from routekit.text.matcher import Tokens, WordCache, first_words, tokenize
 from routekit.text.normalise import QUOTE_CLOSE, Segments, detect_language, fold, quote_opening_before, segment
 from routekit.text import timeline
 from routekit.text.timeline import NETHERLANDS
@@ -369,7 +369,9 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     if "not_reached_after" in cues:
         scopes.negation_clauses = scopes.negation_clauses | _not_reached_before(mentions, cues["not_reached_after"],
                                                                                 segments, folded)
-    no_words = list(map(_MATCH_START, _NO_WORD.finditer(folded)))
+    words = segments.words
+    no_words = [] if words is not None and _NO_WORD_TOKENS.isdisjoint(words) and "'" not in folded else list(
+        map(_MATCH_START, _NO_WORD.finditer(folded)))
     # (an elliptic negation's word stands apart, after a space, so it is one of ``no_words``: none there, none to look
     # for - the substrings are the cheaper test where there are)
     if (no_words or not _NEGATIONS_ARE_NO_WORDS) and (
@@ -824,6 +826,9 @@ _ELLIPTIC_NEGATION = re.compile(r"\s*(?:,\s*" + _in_order("elliptic_persons") + 
 # nee/no/niet/not/nooit/never as words; the literal "n" first lets ``re`` skip to candidates in C (4x faster than a
 # pattern opening with \b, measured on the demo texts)
 _NO_WORD = re.compile(r"n(?<!\wn)(?:ee|o|iet|ot|ooit|ever)\b")
+# its words as tokens: without an apostrophe in the text (where "no's" would match "no" but tokenize keeps "no's") a
+# match is one of these tokens, so a record whose tokens hold none has no match (a set test instead of the scan)
+_NO_WORD_TOKENS = frozenset(("nee", "no", "niet", "not", "nooit", "never"))
 _NEGATIONS_ARE_NO_WORDS = all(_NO_WORD.fullmatch(fold(word)) for word in _WORD_LISTS["negations"])   # (``_cue_scopes``)
 # a country taken back right after it is said: an ellipsis, a dash (read as spaces) or a comma, then "nee"/"no"
 _RETRACTION = re.compile(r"(?:\s*(?:\.\.\.|\u2026|\?)\s*|\s{2,}|\s*,\s*)" + _in_order("no_words") + r"\s*[,.!;:]")
@@ -2964,7 +2969,7 @@ def extract_route(text: str | None) -> RouteExtraction:
     if dialogue.joins and ("negation" in cues or "never_there" in cues):
         cues = _without_blanked_negations(cues, folded, unjoined)
     breaks = [start for start, _ in cues.get(CLAUSE_BREAK, [])]
-    segments = segment(folded, breaks, together)
+    segments = segment(folded, breaks, together, tokens.words)
     if "now_abroad" in cues:
         cues = _now_abroad(cues, mentions)
     if "intention" in cues:
@@ -3452,6 +3457,9 @@ def _document_counts(text: str, cues: dict[str, list[tuple[int, int]]], states: 
 # "an Iranian woman", "Ethiopian national", "de Egyptische nationaliteit", "RUS nat.": a word (a country adjective or
 # code, ``_adjective_nationalities``) before a person or nationality noun (``nationality_adjective_nouns``)
 _NATIONALITY_NOUN = word_start_first(re.compile(r"(?<![\w'])" + _listed("nationality_adjective_nouns") + r"(?![\w'])"))
+# the nouns' first words: a record whose tokens hold none of them has no match of ``_NATIONALITY_NOUN`` (a set test
+# instead of the scan of every record with a route); None when a noun does not fold to plain words (then scan)
+_NATIONALITY_NOUN_WORDS = first_words(_WORD_LISTS["nationality_adjective_nouns"])
 _WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
 # the record's subject right before that adjective: "betrokkene, een", "the applicant, an", "i am an", "betrokkene heeft
 # de", "he holds" (cues.yaml word_lists subject_apposition, nationality_holders, nationality_verbs)
@@ -3489,6 +3497,9 @@ def _nationality_adjective_homes(folded: str, segments: Segments, route: list[st
     driver's or a helper's. The first such word the record names: a record describes its subject first."""
     if len(route) < 2:
         return []
+    if segments.words is not None and _NATIONALITY_NOUN_WORDS is not None \
+            and _NATIONALITY_NOUN_WORDS.isdisjoint(segments.words):
+        return []   # no noun among the tokens: the scan below would find none
     nouns = _NATIONALITY_NOUN.finditer(folded)
     noun = next(nouns, None)
     if noun is None or _LIVED_SOMEWHERE.search(folded):

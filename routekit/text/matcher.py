@@ -13,7 +13,7 @@ Phrase syntax (as in ``cues.yaml``): tokens in sequence; ``word*`` any word star
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from itertools import accumulate, compress
 from operator import add
 from typing import NamedTuple
@@ -72,6 +72,24 @@ def tokenize(folded: str) -> Tokens:
     words = list(filter(None, pieces))
     starts = list(compress(offsets, pieces))
     return Tokens(starts, list(map(add, starts, map(len, words))), words, folded)
+
+
+_PLAIN_WORDS = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
+
+
+def first_words(phrases: Iterable[str]) -> frozenset[str] | None:
+    """The first word of each phrase (folded): a regex that matches one of the phrases as whole words, bounded by no
+    ``[\\w']`` character on either side, matches where that word is one of the text's tokens (``tokenize`` splits at
+    every character that is no ``[a-z0-9']``), so a text whose tokens hold none of these words holds no match - a
+    set test before a scan of the whole text. None when a phrase is not plain lower-case words and digits (an
+    apostrophe: no such guarantee)."""
+    firsts = set()
+    for phrase in phrases:
+        folded = " ".join(fold(str(phrase)).split())
+        if not _PLAIN_WORDS.fullmatch(folded):
+            return None
+        firsts.add(folded.split(" ", 1)[0])
+    return frozenset(firsts)
 
 
 def phrase_elements(phrase: str) -> tuple[tuple[str, ...], ...]:

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, repeat
 
@@ -232,14 +232,46 @@ _SENTENCE_END = re.compile(r"[.!?;:\n](?:(?<=\n)\n*|(?<!\n)[.!?;:]*(?=\s|$))")
 _CLAUSE_MARKS = bytes(ord(",") if chr(code) in ",()[]" else code for code in range(256))
 _COMMA = re.compile(rb",")
 _MATCH_START, _MATCH_END = re.Match.start, re.Match.end
+# ASCII text as bytes where every sentence mark and newline is "." and every other white space " " (the rest "x"):
+# ``_sentence_ends`` finds the marks with ``bytes.find`` (C) instead of ``_SENTENCE_END``'s scan of every character
+_SENTENCE_MARKS = bytes(46 if chr(code) in ".!?;:\n" else 32 if chr(code).isspace() else 120 for code in range(128)) \
+    + b"x" * 128
+
+
+def _sentence_ends(folded: str) -> list[int]:
+    """The ends of ``_SENTENCE_END``'s matches: a run of newlines; a run of marks followed by white space or the end
+    (the regex tries the run's later marks too, which end where it ends). Non-ASCII text takes the regex (other white
+    space)."""
+    if not folded.isascii():
+        return list(map(_MATCH_END, _SENTENCE_END.finditer(folded)))
+    marks = folded.encode("ascii").translate(_SENTENCE_MARKS)
+    find, size = marks.find, len(marks)
+    ends: list[int] = []
+    at = find(46)
+    while at >= 0:
+        end = at + 1
+        if folded[at] == "\n":
+            while end < size and folded[end] == "\n":
+                end += 1
+            ends.append(end)
+        else:
+            while end < size and marks[end] == 46 and folded[end] != "\n":
+                end += 1
+            if end == size or marks[end] != 120:
+                ends.append(end)
+        at = find(46, end)
+    return ends
 
 
 @dataclass(frozen=True)
 class Segments:
-    """Sentence and clause boundaries (offsets) of a folded text."""
+    """Sentence and clause boundaries (offsets) of a folded text; ``words``: the text's tokens
+    (``matcher.tokenize``), when the caller gave them - a rule that needs a word can then ask the token list (a set
+    test in C) before it scans the whole text with a regex; None: not known, so scan."""
 
     sentence_starts: tuple[int, ...]
     clause_starts: tuple[int, ...]
+    words: list[str] | None = field(default=None, compare=False, hash=False, repr=False)
 
     def sentence(self, offset: int) -> int:
         return bisect_right(self.sentence_starts, offset)
@@ -248,15 +280,17 @@ class Segments:
         return bisect_right(self.clause_starts, offset)
 
 
-def segment(folded: str, break_words: list[int], keep_together: list[tuple[int, int]]) -> Segments:
+def segment(folded: str, break_words: list[int], keep_together: list[tuple[int, int]],
+            words: list[str] | None = None) -> Segments:
     """Split into sentences and clauses.
 
     Clauses end at commas, brackets and the starts of ``break_words`` (conjunctions such as "en",
     "maar", "daarna"); a break inside one of the ``keep_together`` spans (a list of countries
     "Servie, Hongarije en Oostenrijk") is ignored, so a cue before a list covers the whole list.
-    ``keep_together`` must be sorted and disjoint (the gaps between consecutive place names are).
+    ``keep_together`` must be sorted and disjoint (the gaps between consecutive place names are). ``words``: the
+    text's tokens, kept on the result (see ``Segments``).
     """
-    sentences = list(map(_MATCH_END, _SENTENCE_END.finditer(folded)))
+    sentences = _sentence_ends(folded)
     marks = folded.encode("ascii", "replace").translate(_CLAUSE_MARKS)
     candidates = list(map(_MATCH_START, _COMMA.finditer(marks))) + break_words
     if keep_together:
@@ -272,4 +306,4 @@ def segment(folded: str, break_words: list[int], keep_together: list[tuple[int, 
         candidates = kept + candidates[taken:]
     clauses = sentences + candidates
     clauses.sort()
-    return Segments(tuple(sentences), tuple(clauses))
+    return Segments(tuple(sentences), tuple(clauses), words)

@@ -94,7 +94,7 @@ class Vocabulary:
         """Per token: the cue phrases and the place names that can start there, and the country name it
         misspells (else ""). One cache holds all three, so a text costs one dictionary probe per token instead of
         one per matcher (probes into three large dictionaries took about a tenth of the extraction time)."""
-        facts = self.lexicon.values_of(words)
+        facts = self.lexicon.values_of(words)   # type: ignore[union-attr]  # set by vocabulary()
         if not facts:
             return (), (), ()
         cues, places, misspelt = zip(*facts)
@@ -118,7 +118,7 @@ class Vocabulary:
               candidates: Sequence | None = None) -> dict[str, list[tuple[int, int]]]:
         """Character spans of every cue category, ``mode:<name>`` and ``clause_break`` in a text (``candidates``:
         the cue phrases per token from ``per_token``, when looked up already)."""
-        return self.matcher.find_spans(tokens, candidates)
+        return self.matcher.find_spans(tokens, candidates)   # type: ignore[return-value]  # payloads: str
 
 
 def _colon_after_a_sentence_mark(folded: str) -> bool:
