@@ -391,8 +391,8 @@ def test_the_short_cut_decides_as_the_full_path(band, keep_told, keep_origin, ke
     models = [stored_model, verifier.Model(True, (0.5, spread), (0.0, (0.0,) * N), 0.45, 1.0, words)]
     changed = 0
     for model in models:
-        model = model._replace(enabled=True, word_band=band, keep_told=keep_told, keep_origin=keep_origin,
-                               keep_end=keep_end)
+        model = model._replace(enabled=True, gate=None, word_band=band, keep_told=keep_told,   # ungated: every record
+                               keep_origin=keep_origin, keep_end=keep_end)
         for route, states, mode_of, dialogue, genre, language, length, words_of in inputs:
             found = verifier.candidates(states, route, mode_of, dialogue, genre, language, length, words=words_of())
             full, full_flips, full_lowest = verifier.decide(list(route), found, model)

@@ -49,7 +49,8 @@ def inputs():
 
 
 def _models():
-    stored = verifier.read_model(verifier.data_path(verifier.VERIFIER_FILE))._replace(enabled=True)
+    # ungated: the short cut and the full path are compared on every record (the gate itself: test_text_verifier_gate)
+    stored = verifier.read_model(verifier.data_path(verifier.VERIFIER_FILE))._replace(enabled=True, gate=None)
     # every feature weighs, both signs, and words that push both ways: many countries near the cut
     spread = tuple(((-1) ** n) * (0.3 + 0.1 * (n % 7)) for n in range(N))
     words = {"w=broer": -1.5, "w=brother": -1.5, "w=via": 0.8, "b=uit": -0.7, "w=nooit": -2.0, "a=en": 0.4,

@@ -172,8 +172,8 @@ def _first_arrival_told(folded: str, lexicon: _Lexicon) -> bool:
         start = 0
         for end_match in _SENTENCE_END.finditer(folded, 0, match.start()):
             start = end_match.end()
-        end_match = _SENTENCE_END.search(folded, match.end())
-        end = end_match.end() if end_match else len(folded)
+        closing = _SENTENCE_END.search(folded, match.end())
+        end = closing.end() if closing else len(folded)
         if not (folded[start:end].rstrip().endswith("?") and _opens_question(folded[start:end])):
             return True
         answer = lexicon.yes_no.match(folded, end)
