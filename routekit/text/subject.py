@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from routekit.text.document import cues, literal_alternation, words_regex
 from routekit.text.normalise import fold
+from routekit.text.vocabulary import _raw as _raw_cues
 
 # a sentence end, not the dot of an initial ("picked B. up in Aachen")
 # (nor the dot of "passenger no. 4", "betr. nr. 2"); the mark comes first and the look-behinds read back over it, so
@@ -96,7 +97,8 @@ def _lexicon() -> _Lexicon:
         always_other=frozenset(str(w) for w in lists.get("always_other") or ()),
         object_pronoun=words_regex(lists.get("object_pronouns") or ["(?!)"]),
         label=re.compile(r"(?<![\w'-])(" + str(lists["label"]) + r")(?![\w'-])") if lists.get("label") else None,
-        drivers=frozenset(str(w) for w in lists.get("drivers") or ()),
+        # the driver nouns are the extraction's role nouns (cues.yaml subject_in_role.roles.driver), written once
+        drivers=frozenset(str(w) for w in _raw_cues()[0]["word_lists"]["subject_in_role"]["roles"]["driver"]),
         drives_via=_drives_via(lists),
     )
 
