@@ -29,3 +29,28 @@ def test_the_country_left_in_a_return_still_goes_into_the_gap_its_borders_fill()
             "twee keer teruggeduwd naar Bosnie. V: Waar begon uw reis? A: In Kabul. Een smokkelaar bracht mij via Iran "
             "naar Turkije en daarna ging ik naar Griekenland. Daarna Servie en Bosnie.")
     assert route(text) == ("AFG", "IRN", "TUR", "GRC", "SRB", "BIH", "HRV", "SVN", "AUT", "NLD")
+
+
+# --- a country asked about, answered only with attempts: not reached ------------------------------------------------
+
+def test_english_a_country_answered_only_with_attempts_is_not_reached():
+    text = ("Q: Where did your journey begin? A: In Damascus. I flew to Minsk. Q: Did you go to Latvia? A: We tried "
+            "four times, the guards pushed us back every time. Q: And then? A: Then Poland, on foot through the forest, "
+            "and a car to Germany.")
+    assert route(text) == ("SYR", "BLR", "POL", "DEU", "NLD")
+
+
+def test_dutch_a_country_answered_only_with_attempts_is_not_reached():
+    text = ("V: Waar begon uw reis? A: In Kabul, daarna Iran en Turkije. V: Bulgarije? A: Vijf keer geprobeerd, steeds "
+            "teruggestuurd. V: Hoe ging u verder? A: Met een boot naar Griekenland en daarna naar Italie.")
+    assert route(text) == ("AFG", "IRN", "TUR", "GRC", "ITA", "NLD")
+
+
+def test_an_attempt_that_worked_later_keeps_the_country():
+    # "De zevende keer lukte het", "Bent u er ooit binnengekomen? A: Ja": the country was reached after all
+    worked = ("V: Waar begon uw reis? A: In Kabul, daarna Iran en Turkije. V: Bulgarije? A: Vijf keer geprobeerd. De "
+              "zesde keer lukte het. V: Hoe ging u verder? A: Met de bus naar Servie.")
+    entered = ("Q: Where did your journey begin? A: In Kabul, then Iran and Turkey. Q: Bulgaria? A: We tried five "
+               "times. Q: Did you ever get in? A: Yes, the last time. Q: And then? A: By bus to Serbia.")
+    assert route(worked) == ("AFG", "IRN", "TUR", "BGR", "SRB", "NLD")
+    assert route(entered) == ("AFG", "IRN", "TUR", "BGR", "SRB", "NLD")
