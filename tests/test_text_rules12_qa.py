@@ -10,7 +10,7 @@ def route(text: str) -> tuple[str, ...]:
 # --- sent back in an answer that names no country left: the country of the turn before was left ---------------------
 
 def test_english_sent_back_in_the_next_answer_puts_it_before_the_country_of_the_last_turn():
-    text = ("Q: Were you in Spain? A: Yes, only at the airport in Madrid, they did not let me in. Q: What happened then? "
+    text = ("Q: Were you in Spain? A: Yes, two weeks in Madrid, then the police arrested me. Q: What happened then? "
             "A: They sent me back to Dakar. A month later I flew to Amsterdam with a visa. Q: Were you born in Senegal? "
             "A: No, in Guinea, but I have lived in Dakar for years.")
     assert route(text) == ("SEN", "ESP", "NLD")
@@ -54,3 +54,36 @@ def test_an_attempt_that_worked_later_keeps_the_country():
                "times. Q: Did you ever get in? A: Yes, the last time. Q: And then? A: By bus to Serbia.")
     assert route(worked) == ("AFG", "IRN", "TUR", "BGR", "SRB", "NLD")
     assert route(entered) == ("AFG", "IRN", "TUR", "BGR", "SRB", "NLD")
+
+
+# --- the stop verifier's gate: a transcript kind is an interview record of several turns -----------------------------
+
+from routekit.text import verifier  # noqa: E402
+from routekit.text.calibration import genre_counts  # noqa: E402
+from routekit.text.normalise import fold  # noqa: E402
+
+INTERVIEW = ("V: Waar begon uw reis? A: In Kabul. V: En daarna? A: Met een smokkelaar naar Iran. V: Hoe kwam u in "
+             "Turkije? A: Te voet over de bergen. V: En toen? A: Met een boot naar Griekenland.")
+ONE_QUESTION = ("Q: How did you travel here? A: I left Kabul with a smuggler, walked to Iran and over the mountains to "
+                "Turkey, and took a boat to Greece.")
+
+
+def test_a_transcript_of_several_turns_is_of_the_transcript_kind_and_one_question_is_not():
+    assert verifier.record_kinds(genre_counts(INTERVIEW), verifier.question_turns(fold(INTERVIEW))) == {"transcript"}
+    # one question and the whole story as its answer: a narrative with a label, of no kind the gate can name
+    assert verifier.record_kinds(genre_counts(ONE_QUESTION), verifier.question_turns(fold(ONE_QUESTION))) == set()
+    assert verifier.record_kinds(genre_counts(ONE_QUESTION)) == {"transcript"}   # turns not known: not checked
+
+
+def test_the_gate_lets_a_transcript_in_only_with_the_turns_of_an_interview():
+    gate = frozenset({"transcript", "plain"})
+    genre = {"transcript": 1.0, "length": 0.5}
+    assert verifier.in_gate(gate, genre, 4)
+    assert not verifier.in_gate(gate, genre, 1)     # not as a transcript, and not as a plain narrative either
+    assert verifier.in_gate(gate, {**genre, "police": 1.0}, 1) is False
+    assert verifier.in_gate(gate | {"police"}, {**genre, "police": 1.0}, 1)   # its other kind still lets it in
+    assert verifier.in_gate(gate, genre)            # turns not known: as before
+
+
+def test_the_stored_gate_looks_at_interview_transcripts():
+    assert "transcript" in verifier.stored_model().gate
