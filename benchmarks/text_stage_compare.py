@@ -88,6 +88,7 @@ def demo_outcome(model, seed: int) -> tuple[int, int, int, int]:
 
     from routekit.synth import generate
     from routekit.text.calibration import genre_counts
+    from routekit.text.normalise import fold
     from routekit.text.evaluation import split_route, synth_gold
     from routekit.text.extraction import extract_route
 
@@ -101,7 +102,7 @@ def demo_outcome(model, seed: int) -> tuple[int, int, int, int]:
         on = [extract_route(text).route for text, _ in pairs]
     fixed = sum(now == gold != was for (_, gold), was, now in zip(pairs, off, on))
     broken = sum(was == gold != now for (_, gold), was, now in zip(pairs, off, on))
-    let_in = sum(verifier.in_gate(model.gate, genre_counts(text)) for text, _ in pairs)
+    let_in = sum(verifier.in_gate(model.gate, genre_counts(text), verifier.question_turns(fold(text))) for text, _ in pairs)
     return len(pairs), let_in, fixed, broken
 
 

@@ -41,6 +41,7 @@ import pandas as pd
 
 from routekit.text import verifier
 from routekit.text.calibration import genre_counts
+from routekit.text.normalise import fold
 from routekit.text.extraction import extract_route
 from routekit.text.learned_fit import (DATA, TUNED_SETS, WordFloor, fit_arguments, fit_record, train_option,
                                        held_out_gain, judge_allowed_sets, leave_one_set_out, line,
@@ -83,7 +84,8 @@ def read_rows(path: Path, group: str, tuned: bool = False) -> list[Row]:
         route = tuple(route)
         rows.append(Row(group, route, list(found), recorded.gold, route if len(route) >= 2 else (), tuned=tuned,
                         text=recorded.text, record=record_key(recorded.text),
-                        kinds=verifier.record_kinds(genre_counts(recorded.text))))
+                        kinds=verifier.record_kinds(genre_counts(recorded.text),
+                                                          verifier.question_turns(fold(recorded.text)))))
     return rows
 
 
@@ -485,7 +487,8 @@ def demo_rows(folder: Path | None) -> list[Row]:
             folder = generate(Path(made), SYNTH_BENCHMARK_SEED, "2025-01", "2025-03", 0.5, cdr_events=None)
         frame = synth_gold(folder)
     frame = frame[frame["text"].map(lambda text: isinstance(text, str) and bool(text))]
-    return [Row("demo", (), [], split_route(gold), (), text=text, kinds=verifier.record_kinds(genre_counts(text)))
+    return [Row("demo", (), [], split_route(gold), (), text=text,
+                kinds=verifier.record_kinds(genre_counts(text), verifier.question_turns(fold(text))))
             for text, gold in zip(frame["text"], frame["route"])]
 
 

@@ -90,6 +90,8 @@ class _Lexicon:
     label_words: frozenset[str] | None = None     # the labels, when each is one word (found from the colons)
     residence: re.Pattern[str] | None = None      # "Where did you live before you came here?"
     left: re.Pattern[str] | None = None           # "How did you leave Russia?", "Did you travel ... directly from X?"
+    intention: re.Pattern[str] | None = None      # cues.yaml ``intention``: "tried", "geprobeerd", "wanted to"
+    worked: re.Pattern[str] | None = None         # "de zevende keer", "the last time": the attempt that worked
 
 
 @dataclass(frozen=True)
@@ -230,7 +232,19 @@ def _lexicon() -> _Lexicon:
         extra=_turn_lists(),
         residence=compiled("question_residence"),
         left=compiled("question_left"),
+        intention=compiled("intention"),
+        worked=_attempt_that_worked(cues.get("word_lists") or {}),
     )
+
+
+def _attempt_that_worked(lists: dict) -> re.Pattern[str] | None:
+    """An attempt counted as the one that worked ("De zevende keer lukte het", "the last time"; ``word_lists``
+    ``attempt_determiners``, ``attempt_ordinals``, ``attempt_nouns``, the lists of the rule for 'bij de tweede
+    poging')."""
+    def words(key: str) -> str:
+        return "|".join(re.escape(fold(str(w))) for w in lists.get(key) or ()) or "(?!)"
+    return re.compile(r"(?<![\w'])(?:" + words("attempt_determiners") + r")\s+(?:" + words("attempt_ordinals")
+                      + r"|\d+(?:e|de|ste|st|nd|rd|th))\s+(?:" + words("attempt_nouns") + r")(?![\w'])")
 
 
 def _asked_words(question_text: str, turns: _Turns) -> list[str]:
@@ -466,6 +480,13 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
                     and not re.match(r"\W*(?:ja|yes|jawel|yeah)(?![\w'])", answer_text)):
                 dropped.update(mention_starts[i] for i in asked)
                 continue
+            # "Q: Did you go to Latvia? A: We tried four times, they pushed us back.", "V: Bulgarije? A: Vijf keer
+            # geprobeerd": only attempts, the country was not reached (unless one worked: "De zesde keer lukte het",
+            # "Q: Did you ever get in? A: Yes")
+            if yes_no and len(asked_countries) == 1 and _only_attempts(folded, answer_text, a_start, told, mention_starts,
+                                                                      lexicon, labels, index):
+                dropped.update(mention_starts[i] for i in asked)
+                continue
         doubt = _negations().self_doubt.match(answer_text)
         if doubt is not None:   # "A: Alleen tot Oujda? Nee, nooit": the answer is what follows the speaker's doubt
             answer_text = answer_text[doubt.end():]
@@ -530,6 +551,30 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
 
 
 _SENTENCE_MARK = re.compile(r"[.!?]")
+
+
+def _only_attempts(folded: str, answer_text: str, a_start: int, told: list[int], mention_starts: list[int],
+                   lexicon: _Lexicon, labels: list, index: int) -> bool:
+    """Whether an answer tells only attempts at the country asked: its first sentence holds an intention ("We tried
+    four times", "Vijf keer geprobeerd") and names no place, it does not open agreeing, no attempt in it worked ("De
+    zesde keer lukte het"), and the next answer does not say the person got in after all ("Did you ever get in? A:
+    Yes")."""
+    extra = lexicon.extra
+    if lexicon.intention is None or extra is None or extra.affirmative.search(answer_text):
+        return False
+    first = _SENTENCE_MARK.search(answer_text)
+    first_end = first.end() if first else len(answer_text)
+    if lexicon.intention.search(answer_text, 0, first_end) is None:
+        return False
+    if any(mention_starts[i] < a_start + first_end for i in told):
+        return False
+    if lexicon.worked is not None and lexicon.worked.search(answer_text):
+        return False
+    if index + 3 < len(labels) and labels[index + 2].group(1) in lexicon.question_labels:
+        following = folded[labels[index + 3].end():labels[index + 3].end() + 40]
+        if extra.affirmative.search(following):
+            return False
+    return True
 
 
 def _counterfactual(question: str, extra: _Turns) -> bool:

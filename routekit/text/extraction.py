@@ -1917,7 +1917,7 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
         constraints = _told_legs(travelled, pair_of, folded, after_legs, flown_set, came_clauses) + [
             timeline.Constraint(a, b, timeline.DATED) for a, b in _dated_legs(travelled, folded, segments, route)]
         if len(travelled) < len(states):
-            constraints += _returned_to_legs(states, route, folded)
+            constraints += _returned_to_legs(states, route, folded, episodes)
         fixed_first = journey_start if journey_start is not None else (
             route[0] if route[0] in explicit_start or inferred_home else None)
         if ":" in folded and timeline.is_transcript(folded):
@@ -1984,12 +1984,15 @@ def _after_clause_legs(travelled: list[_MentionState], after_cues, segments: Seg
 _BACK_WORD = re.compile(r"\b(?:terug|back|return)")
 
 
-def _returned_to_legs(states: list[_MentionState], route: list[str], folded: str) -> list[timeline.Constraint]:
+def _returned_to_legs(states: list[_MentionState], route: list[str], folded: str,
+                      episodes: _Episodes | None = None) -> list[timeline.Constraint]:
     """A country someone was sent, pushed or went back to ("de politie stuurde ons terug naar Bosnie", "put us in
     boats back to Turkey", "teruggeduwd naar Wit-Rusland") was reached before the country the person was sent back
     from: the last country travelled before the return in its sentence. (The return itself is no arrival - a
     country keeps its first one - but 'back' tells which came first.) Only a return told with 'back'/'terug': a
-    deportation ("uitgezet naar Ethiopie", "deported to") may reach a country never seen before."""
+    deportation ("uitgezet naar Ethiopie", "deported to") may reach a country never seen before. In a transcript, a
+    return whose sentence names no country before it left the last country of its turn or of the turn before ("Q:
+    Were you in Spain? A: Only the airport. Q: What happened then? A: They sent me back to Dakar")."""
     legs: list[timeline.Constraint] = []
     last: _MentionState | None = None
     told: set[str] = set()   # countries told as travelled before ``last``
@@ -1999,7 +2002,8 @@ def _returned_to_legs(states: list[_MentionState], route: list[str], folded: str
                 told.add(last.mention.place.iso3)
             last = state
             continue
-        if state.excluded != "return" or last is None or state.sentence != last.sentence \
+        if state.excluded != "return" or last is None or (
+                state.sentence != last.sentence and not _next_turn(episodes, last.sentence, state.sentence)) \
                 or not _BACK_WORD.search(folded, max(last.mention.end, state.mention.start - 40), state.mention.start) \
                 or _BACK_WORD.match(folded, last.mention.end + 1):
             continue
@@ -2011,6 +2015,15 @@ def _returned_to_legs(states: list[_MentionState], route: list[str], folded: str
                 and NETHERLANDS not in (back_to, back_from):
             legs.append(timeline.Constraint(back_to, back_from, timeline.RETURNED))
     return legs
+
+
+def _next_turn(episodes: _Episodes | None, earlier: int, later: int) -> bool:
+    """Whether sentence ``later`` of a transcript lies in the turn of sentence ``earlier`` or in the next one."""
+    if episodes is None or ":" not in episodes.folded or not timeline.is_transcript(episodes.folded):
+        return False
+    episode_of, _ = episodes.get()
+    last = len(episode_of) - 1
+    return 0 <= episode_of[min(later, last)] - episode_of[min(earlier, last)] <= 1
 
 
 def _countries_of_sentence(travelled: list[_MentionState], sentence: int) -> set[str]:
@@ -2621,7 +2634,9 @@ def _between_neighbours(route: list[str], travelled: list[_MentionState], constr
     the gap of the route it fills by its borders (``timeline.between_neighbours``). Returns 1 when the route changed."""
     if len(route) < 4 or not timeline.has_gap(route):
         return 0
-    ordered = {c.earlier for c in constraints} | {c.later for c in constraints}
+    # the country left in a return ("in Kroatie ... teruggestuurd naar Bosnie") is only after the one it went back to,
+    # not placed by it: its borders still find its gap
+    ordered = {c.earlier for c in constraints} | {c.later for c in constraints if c.weight != timeline.RETURNED}
     ordered.update(travelled[index].mention.place.iso3 for index in pair_of)
     ordered.update(pair.mention.place.iso3 for pair in pair_of.values())
     ordered.update(s.mention.place.iso3 for s in travelled if s.before or s.before_of >= 0 or s.continues_before

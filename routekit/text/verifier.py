@@ -60,22 +60,47 @@ PLAIN = "plain"
 GATE_KINDS = (*_GENRES, PLAIN)
 
 
-def record_kinds(genre: dict[str, float]) -> frozenset:
-    """The kinds of a record (``GATE_KINDS``) from ``calibration.genre_counts``: its genres, or "plain"."""
+TRANSCRIPT = "transcript"
+
+
+@lru_cache(maxsize=1)
+def interview_turns() -> int:
+    """The turns that make a transcript an interview record (``document.yaml`` ``dialogue.record_turns``): a shorter
+    one ("Q: How did you travel here? A: <the whole story>") is a narrative with a label, not a record of turns."""
+    from routekit.text.dialogue import _lexicon
+
+    turns = _lexicon().extra
+    return turns.record_turns if turns is not None else 3
+
+
+def question_turns(folded: str) -> int:
+    """The question labels of a folded text (``timeline.question_label_ends``): the turns, for a caller that has the
+    text but no ``DialogueReading``."""
+    from routekit.text.timeline import question_label_ends
+
+    return len(question_label_ends(folded))
+
+
+def record_kinds(genre: dict[str, float], turns: int | None = None) -> frozenset:
+    """The kinds of a record (``GATE_KINDS``) from ``calibration.genre_counts``: its genres, or "plain". A transcript
+    of fewer than ``interview_turns`` turns (``turns``: its question/answer turns, when known) is no transcript kind:
+    the kind stands for interview records, whose turns the stage reads (``turns`` None: not checked)."""
     found = frozenset(name for name in _GENRES if genre.get(name))
+    if turns is not None and turns < interview_turns() and TRANSCRIPT in found:
+        return found - {TRANSCRIPT}   # nothing when that was its only genre: not a plain narrative either
     return found or frozenset((PLAIN,))
 
 
-def in_gate(gate: frozenset | None, genre: dict[str, float]) -> bool:
-    """Whether the stage looks at a record of this genre (``Model.gate``; None: every record). A few dict look-ups:
-    what a gated-out record costs."""
+def in_gate(gate: frozenset | None, genre: dict[str, float], turns: int | None = None) -> bool:
+    """Whether the stage looks at a record of this genre (``Model.gate``; None: every record), its kinds as
+    ``record_kinds`` gives them. A few dict look-ups: what a gated-out record costs."""
     if gate is None:
         return True
     get = genre.get
     told = False
     for name in _GENRES:
         if get(name):
-            if name in gate:
+            if name in gate and not (name == TRANSCRIPT and turns is not None and turns < interview_turns()):
                 return True
             told = True
     return not told and PLAIN in gate
@@ -813,7 +838,7 @@ def review(route: list[str], states, mode_of: dict[str, str], dialogue, genre: d
                                                         text_length, words=words)))
         return route, {}, ()
     model = hooks.model or stored_model()
-    if not model.enabled or not in_gate(model.gate, genre):
+    if not model.enabled or not in_gate(model.gate, genre, dialogue.turns):
         return route, {}, ()   # off, or a kind of record the stage was not shown to help (``Model.gate``)
     adds = model.add_above < 1.0
     if len(route) <= 2 and not (adds and any(state.mention.place.iso3 not in route

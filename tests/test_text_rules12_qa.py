@@ -1,0 +1,89 @@
+"""Round 12 (issue 15), transcripts: kinds of order and extra-country errors of Q/A records. Hand-written texts,
+Dutch and English."""
+from routekit.text.extraction import extract_route
+
+
+def route(text: str) -> tuple[str, ...]:
+    return tuple(extract_route(text).route)
+
+
+# --- sent back in an answer that names no country left: the country of the turn before was left ---------------------
+
+def test_english_sent_back_in_the_next_answer_puts_it_before_the_country_of_the_last_turn():
+    text = ("Q: Were you in Spain? A: Yes, two weeks in Madrid, then the police arrested me. Q: What happened then? "
+            "A: They sent me back to Dakar. A month later I flew to Amsterdam with a visa. Q: Were you born in Senegal? "
+            "A: No, in Guinea, but I have lived in Dakar for years.")
+    assert route(text) == ("SEN", "ESP", "NLD")
+
+
+def test_dutch_sent_back_in_the_next_answer_puts_it_before_the_country_of_the_last_turn():
+    text = ("V: Bent u in Italie geweest? A: Ja, alleen op het vliegveld van Rome, ik mocht er niet in. V: Wat gebeurde "
+            "er daarna? A: Ik werd teruggestuurd naar Accra. Drie weken later vloog ik via Lissabon naar Amsterdam. V: Bent u "
+            "in Ghana geboren? A: Nee, in Togo, maar ik woon al jaren in Accra.")
+    assert route(text) == ("GHA", "ITA", "PRT", "NLD")
+
+
+def test_the_country_left_in_a_return_still_goes_into_the_gap_its_borders_fill():
+    # 'teruggeduwd naar Bosnie' puts Bosnia before Croatia, but not where Croatia goes: between Bosnia and Slovenia
+    text = ("V: Hoe kwam u in Oostenrijk? A: Met de trein uit Slovenie. V: Bent u in Kroatie geweest? A: Ja. In Kroatie ben ik "
+            "twee keer teruggeduwd naar Bosnie. V: Waar begon uw reis? A: In Kabul. Een smokkelaar bracht mij via Iran "
+            "naar Turkije en daarna ging ik naar Griekenland. Daarna Servie en Bosnie.")
+    assert route(text) == ("AFG", "IRN", "TUR", "GRC", "SRB", "BIH", "HRV", "SVN", "AUT", "NLD")
+
+
+# --- a country asked about, answered only with attempts: not reached ------------------------------------------------
+
+def test_english_a_country_answered_only_with_attempts_is_not_reached():
+    text = ("Q: Where did your journey begin? A: In Damascus. I flew to Minsk. Q: Did you go to Latvia? A: We tried "
+            "four times, the guards pushed us back every time. Q: And then? A: Then Poland, on foot through the forest, "
+            "and a car to Germany.")
+    assert route(text) == ("SYR", "BLR", "POL", "DEU", "NLD")
+
+
+def test_dutch_a_country_answered_only_with_attempts_is_not_reached():
+    text = ("V: Waar begon uw reis? A: In Kabul, daarna Iran en Turkije. V: Bulgarije? A: Vijf keer geprobeerd, steeds "
+            "teruggestuurd. V: Hoe ging u verder? A: Met een boot naar Griekenland en daarna naar Italie.")
+    assert route(text) == ("AFG", "IRN", "TUR", "GRC", "ITA", "NLD")
+
+
+def test_an_attempt_that_worked_later_keeps_the_country():
+    # "De zevende keer lukte het", "Bent u er ooit binnengekomen? A: Ja": the country was reached after all
+    worked = ("V: Waar begon uw reis? A: In Kabul, daarna Iran en Turkije. V: Bulgarije? A: Vijf keer geprobeerd. De "
+              "zesde keer lukte het. V: Hoe ging u verder? A: Met de bus naar Servie.")
+    entered = ("Q: Where did your journey begin? A: In Kabul, then Iran and Turkey. Q: Bulgaria? A: We tried five "
+               "times. Q: Did you ever get in? A: Yes, the last time. Q: And then? A: By bus to Serbia.")
+    assert route(worked) == ("AFG", "IRN", "TUR", "BGR", "SRB", "NLD")
+    assert route(entered) == ("AFG", "IRN", "TUR", "BGR", "SRB", "NLD")
+
+
+# --- the stop verifier's gate: a transcript kind is an interview record of several turns -----------------------------
+
+from routekit.text import verifier  # noqa: E402
+from routekit.text.calibration import genre_counts  # noqa: E402
+from routekit.text.normalise import fold  # noqa: E402
+
+INTERVIEW = ("V: Waar begon uw reis? A: In Kabul. V: En daarna? A: Met een smokkelaar naar Iran. V: Hoe kwam u in "
+             "Turkije? A: Te voet over de bergen. V: En toen? A: Met een boot naar Griekenland.")
+ONE_QUESTION = ("Q: How did you travel here? A: I left Kabul with a smuggler, walked to Iran and over the mountains to "
+                "Turkey, and took a boat to Greece.")
+
+
+def test_a_transcript_of_several_turns_is_of_the_transcript_kind_and_one_question_is_not():
+    assert verifier.record_kinds(genre_counts(INTERVIEW), verifier.question_turns(fold(INTERVIEW))) == {"transcript"}
+    # one question and the whole story as its answer: a narrative with a label, of no kind the gate can name
+    assert verifier.record_kinds(genre_counts(ONE_QUESTION), verifier.question_turns(fold(ONE_QUESTION))) == set()
+    assert verifier.record_kinds(genre_counts(ONE_QUESTION)) == {"transcript"}   # turns not known: not checked
+
+
+def test_the_gate_lets_a_transcript_in_only_with_the_turns_of_an_interview():
+    gate = frozenset({"transcript", "plain"})
+    genre = {"transcript": 1.0, "length": 0.5}
+    assert verifier.in_gate(gate, genre, 4)
+    assert not verifier.in_gate(gate, genre, 1)     # not as a transcript, and not as a plain narrative either
+    assert verifier.in_gate(gate, {**genre, "police": 1.0}, 1) is False
+    assert verifier.in_gate(gate | {"police"}, {**genre, "police": 1.0}, 1)   # its other kind still lets it in
+    assert verifier.in_gate(gate, genre)            # turns not known: as before
+
+
+def test_the_stored_gate_looks_at_interview_transcripts():
+    assert "transcript" in verifier.stored_model().gate
