@@ -356,7 +356,8 @@ _LEGAL_ARGUMENT = words_regex(_WORDS["legal_argument"])
 _PRESENCE = words_regex(_WORDS["presence"])
 
 
-_DEPARTURE_BEFORE = re.compile(r"(?<![\w'])" + _alternatives(_WORDS["departure_words"]) + r"\s+(?:[\w']+\s+){0,3}$")
+# (a quotation may open on it: "er staat 'vanuit Damascus ...'"; not an elided article's "l'")
+_DEPARTURE_BEFORE = re.compile(r"(?<!\w)(?<!\w')" + _alternatives(_WORDS["departure_words"]) + r"\s+(?:[\w']+\s+){0,3}$")
 
 
 def _claimed_start(original: str, folded: str, offset: int, claim_start: int, stop: int, mentions: list[Mention],
@@ -521,7 +522,9 @@ def corrected_account(text: str, folded: str | None = None) -> str:
             continue
         quoted = lexicon.quoted_replacement.search(statement)
         if quoted is not None:   # "'Macedonia' should read 'Albania'": the right term only
-            body.append(original[quoted.end():])
+            # "'from Herat I walked to Pakistan' should read 'to Iran'": where the quoted leg began still holds
+            body.append(_claimed_start(original, folded, start, start + quoted.start(), start + quoted.end(), mentions,
+                                       denied_countries) + " " + original[quoted.end():])
             continue
         if lexicon.not_said.search(statement) or lexicon.deleted.search(statement):
             # "My client did not mention Belgium", "Please delete Chad"; a quotation of the report it opens with ("'From
