@@ -21,3 +21,26 @@ from routekit.text.extraction import extract_route
 ])
 def test_a_corrected_destination_keeps_where_the_quoted_leg_began(text, route):
     assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a quotation of the report followed by what the client said instead is the report's version
+    ("Correcties op het rapport nader gehoor van cliënte H. Omar. Op pagina 3 is vermeld: 'ik reisde van Somalië "
+     "naar Kenia en daarna naar Oeganda'. Cliënte heeft gezegd dat zij van Somalië rechtstreeks naar Ethiopië "
+     "reisde en van daar naar Turkije vloog. Vanuit Istanbul vloog zij naar Amsterdam.",
+     ("SOM", "ETH", "TUR", "NLD")),
+    ("Corrections to the report of the interview of client Ms H. Omar. Page 3 reads: 'I travelled from Somalia to "
+     "Kenya and then to Uganda.' My client said that she travelled from Somalia directly to Ethiopia and flew from "
+     "there to Turkey. From Istanbul she flew to Amsterdam.",
+     ("SOM", "ETH", "TUR", "NLD")),
+])
+def test_a_quotation_followed_by_what_the_client_said_is_the_reports_version(text, route):
+    assert extract_route(text).route == route
+
+
+def test_a_quotation_whose_start_the_client_corrects_keeps_its_destination():
+    # (held before this round too: the quotation less the start the letter denies)
+    text = ("Correcties op het rapport van cliënt M. Sow. Pagina 2: 'Ik ben vanuit Libië naar Italië gevaren.' Cliënt "
+            "heeft verklaard dat hij vanuit Tunesië met een boot is vertrokken, niet vanuit Libië; in Libië is hij nooit "
+            "geweest. Vanuit Italië reisde hij met de trein naar Frankrijk en daarna naar Nederland.")
+    assert extract_route(text).route == ("TUN", "ITA", "FRA", "NLD")
