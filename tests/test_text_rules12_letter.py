@@ -44,3 +44,18 @@ def test_a_quotation_whose_start_the_client_corrects_keeps_its_destination():
             "heeft verklaard dat hij vanuit Tunesië met een boot is vertrokken, niet vanuit Libië; in Libië is hij nooit "
             "geweest. Vanuit Italië reisde hij met de trein naar Frankrijk en daarna naar Nederland.")
     assert extract_route(text).route == ("TUN", "ITA", "FRA", "NLD")
+
+
+@pytest.mark.parametrize("text, route", [
+    # a claim of the report followed by what the client said instead is the report's version as a whole
+    ("Corrections to the interview report, client Mr S. Ali. The report states that he travelled via Egypt, Libya "
+     "and Italy. My client said that he was never in Libya; he went from Egypt by boat to Greece and from there he "
+     "flew to Amsterdam.",
+     ("EGY", "GRC", "NLD")),
+    ("Correcties op het rapport, cliënt S. Ali. In het rapport staat dat hij via Egypte, Libië en Italië reisde. "
+     "Cliënt heeft gezegd dat hij nooit in Libië was; hij voer van Egypte met een boot naar Griekenland en vloog "
+     "van daar naar Amsterdam.",
+     ("EGY", "GRC", "NLD")),
+])
+def test_a_claim_followed_by_what_the_client_said_is_the_reports_version(text, route):
+    assert extract_route(text).route == route

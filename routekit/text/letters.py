@@ -595,6 +595,7 @@ def corrected_account(text: str, folded: str | None = None) -> str:
                     continue
                 rejected = (lexicon.called_wrong.search(opening) is not None
                             or lexicon.claim_rejected.search(opening) is not None
+                            or lexicon.client_said.match(opening) is not None   # "Client heeft gezegd: 'via Aruba'"
                             or number + 1 < len(statements)
                             and lexicon.order_wrong.match(folded[slice(*statements[number + 1])]) is not None)
                 kept = "" if rejected else _route_less_denied(original, claimed.end(), denied_countries)
