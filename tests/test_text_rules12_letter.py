@@ -59,3 +59,11 @@ def test_a_quotation_whose_start_the_client_corrects_keeps_its_destination():
 ])
 def test_a_claim_followed_by_what_the_client_said_is_the_reports_version(text, route):
     assert extract_route(text).route == route
+
+
+def test_the_report_addressed_as_u_is_a_claim():
+    # "U noteert dat ...": the report's author addressed in Dutch, like "you record"
+    text = ("Geachte heer/mevrouw, namens cliënt wijs ik u op een fout in het rapport. U noteert dat cliënt via "
+            "Curaçao naar Nederland kwam. Dat is onjuist. Hij voer met een boot van Venezuela naar Aruba en vloog "
+            "vandaar naar Schiphol.")
+    assert extract_route(text).route == ("VEN", "ABW", "NLD")
