@@ -33,20 +33,6 @@ def test_a_corrected_destination_keeps_where_the_quoted_leg_began(text, route):
      "Kenya and then to Uganda.' My client said that she travelled from Somalia directly to Ethiopia and flew from "
      "there to Turkey. From Istanbul she flew to Amsterdam.",
      ("SOM", "ETH", "TUR", "NLD")),
-])
-def test_a_quotation_followed_by_what_the_client_said_is_the_reports_version(text, route):
-    assert extract_route(text).route == route
-
-
-def test_a_quotation_whose_start_the_client_corrects_keeps_its_destination():
-    # (held before this round too: the quotation less the start the letter denies)
-    text = ("Correcties op het rapport van cliënt M. Sow. Pagina 2: 'Ik ben vanuit Libië naar Italië gevaren.' Cliënt "
-            "heeft verklaard dat hij vanuit Tunesië met een boot is vertrokken, niet vanuit Libië; in Libië is hij nooit "
-            "geweest. Vanuit Italië reisde hij met de trein naar Frankrijk en daarna naar Nederland.")
-    assert extract_route(text).route == ("TUN", "ITA", "FRA", "NLD")
-
-
-@pytest.mark.parametrize("text, route", [
     # a claim of the report followed by what the client said instead is the report's version as a whole
     ("Corrections to the interview report, client Mr S. Ali. The report states that he travelled via Egypt, Libya "
      "and Italy. My client said that he was never in Libya; he went from Egypt by boat to Greece and from there he "
@@ -57,8 +43,16 @@ def test_a_quotation_whose_start_the_client_corrects_keeps_its_destination():
      "van daar naar Amsterdam.",
      ("EGY", "GRC", "NLD")),
 ])
-def test_a_claim_followed_by_what_the_client_said_is_the_reports_version(text, route):
+def test_what_the_client_said_instead_makes_the_quotation_or_claim_before_it_the_reports_version(text, route):
     assert extract_route(text).route == route
+
+
+def test_a_quotation_whose_start_the_client_corrects_keeps_its_destination():
+    # (held before this round too: the quotation less the start the letter denies)
+    text = ("Correcties op het rapport van cliënt M. Sow. Pagina 2: 'Ik ben vanuit Libië naar Italië gevaren.' Cliënt "
+            "heeft verklaard dat hij vanuit Tunesië met een boot is vertrokken, niet vanuit Libië; in Libië is hij nooit "
+            "geweest. Vanuit Italië reisde hij met de trein naar Frankrijk en daarna naar Nederland.")
+    assert extract_route(text).route == ("TUN", "ITA", "FRA", "NLD")
 
 
 def test_the_report_addressed_as_u_is_a_claim():
