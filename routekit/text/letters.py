@@ -87,6 +87,7 @@ class _Cues:
     called_wrong: re.Pattern[str]   # "is onjuist", "is wrong" anywhere in a statement
     quotation_only: re.Pattern[str]   # a statement that is a quotation after an optional reference ("Page 5: '...'")
     speech: re.Pattern[str]           # a statement introducing the client's own words ("Client zei:")
+    client_said: re.Pattern[str]      # a statement opening with what the client said ("Cliente heeft gezegd dat")
     denial: re.Pattern[str]           # a negation word
     negation_before: re.Pattern[str]  # a negation and the few words between it and the country it denies
     wrong_opening: re.Pattern[str]    # a statement opening that calls the quoted claim before it wrong
@@ -142,6 +143,7 @@ def _cues() -> _Cues:
         quotation_only=re.compile(r"^\W*(?:(?:" + "|".join(str(p) for p in lists.get("reference") or ["(?!)"])
                                   + r")[\s,.:]+)*" + _QUOTED_LONG + r"\W*(?P<rest>.*)$"),
         speech=words_regex(lists.get("speech") or ["(?!)"]),
+        client_said=re.compile(r"^\W*" + _alternatives(lists["client_said"]) + r"(?![\w'])"),
         denial=re.compile(r"(?<![\w'])" + _negations() + r"(?![\w'])"),
         negation_before=re.compile(r"(?<![\w'])" + _alternatives(negation["not"] + negation["before_a_country"])
                                    + r"(?![\w'])(?:\W+" + _alternatives(lists["negation_gap"]) + r"){0,3}\W+$"),
@@ -346,6 +348,15 @@ def _quoted_report(folded: str, statements: list[tuple[int, int]], number: int, 
             or lexicon.order_wrong.match(folded[after_start:after_stop]) is not None)
 
 
+def _client_said_instead(rest: str, folded: str, statements: list[tuple[int, int]], number: int,
+                         lexicon: _Cues) -> bool:
+    """What follows a quotation of the report, in its statement or opening the next, is what the client said instead
+    ("'...' Cliente heeft gezegd dat ...", "Page 3 reads: '...' My client said that ...")."""
+    if rest.strip():
+        return lexicon.client_said.match(rest) is not None
+    return number + 1 < len(statements) and lexicon.client_said.match(folded[slice(*statements[number + 1])]) is not None
+
+
 def _judged_wrong(words: str, lexicon: _Cues) -> bool:
     """'This is incorrect', 'Dit is een vertaalfout', 'Client did not say this', 'That is not what he said'."""
     return (lexicon.called_wrong.search(words) is not None or lexicon.not_said.search(words) is not None
@@ -356,7 +367,8 @@ _LEGAL_ARGUMENT = words_regex(_WORDS["legal_argument"])
 _PRESENCE = words_regex(_WORDS["presence"])
 
 
-_DEPARTURE_BEFORE = re.compile(r"(?<![\w'])" + _alternatives(_WORDS["departure_words"]) + r"\s+(?:[\w']+\s+){0,3}$")
+# (a quotation may open on it: "er staat 'vanuit Damascus ...'"; not an elided article's "l'")
+_DEPARTURE_BEFORE = re.compile(r"(?<!\w)(?<!\w')" + _alternatives(_WORDS["departure_words"]) + r"\s+(?:[\w']+\s+){0,3}$")
 
 
 def _claimed_start(original: str, folded: str, offset: int, claim_start: int, stop: int, mentions: list[Mention],
@@ -460,6 +472,7 @@ def corrected_account(text: str, folded: str | None = None) -> str:
     statements = _statements(folded)
     mentions = find_places(text, folded)   # once: the denials and the confirmed statements read the same places
     denied_countries = _denied_countries(folded, mentions, statements, lexicon)
+    letter_denied = _letter_denials(folded, mentions, statements)
     # the letter's statement of the whole route is told first; a country it argued about before it and names neither
     # in it nor after it is the report's version ("Verder staat op pagina 5 'Egypte'; ... Het juiste verloop is: ...")
     full = _full_route(folded, mentions, statements, lexicon)
@@ -509,6 +522,20 @@ def corrected_account(text: str, folded: str | None = None) -> str:
             (end if at_end else body if told and not _confirms_start(statement, mentions, start, stop, lexicon)
              else front).append(original)
             continue
+        quotation = lexicon.quotation_only.match(statement)
+        if quotation is not None and _client_said_instead(quotation.group("rest"), folded, statements, number, lexicon):
+            # "Op pagina 6 is vermeld: 'van Senegal naar Mauritanie ...'. Cliente heeft gezegd dat ...": the quotation is
+            # the report's version, but where its leg began holds unless the letter denies it or tells it itself
+            # (a quotation whose start the letter denies, "'vanuit Libie naar Italie' ... niet vanuit Libie", keeps the
+            # rest less that start: the client corrected where the leg began)
+            claimed_before = original
+            first = next((m for m in mentions if start <= m.start < start + quotation.start("rest")), None)
+            quoted_start = _claimed_start(original, folded, start, start, start + quotation.start("rest"), mentions,
+                                          denied_countries)
+            if first is not None and first.place.iso3 in letter_denied | denied_countries:
+                quoted_start = _without_mentions(original[:quotation.start("rest")], frozenset({first.place.iso3}))
+            body.append(quoted_start + " " + original[quotation.start("rest"):])
+            continue
         if _quoted_report(folded, statements, number, lexicon):
             claimed_before = original   # "Page 5: 'From Sudan I went to Chad.' This is a mistranslation."
             # "Op pagina 6 staat: 'Betrokkene reisde van Eritrea naar Ethiopie en via Soedan naar Libie.' Dit is onjuist.
@@ -521,7 +548,9 @@ def corrected_account(text: str, folded: str | None = None) -> str:
             continue
         quoted = lexicon.quoted_replacement.search(statement)
         if quoted is not None:   # "'Macedonia' should read 'Albania'": the right term only
-            body.append(original[quoted.end():])
+            # "'from Herat I walked to Pakistan' should read 'to Iran'": where the quoted leg began still holds
+            body.append(_claimed_start(original, folded, start, start + quoted.start(), start + quoted.end(), mentions,
+                                       denied_countries) + " " + original[quoted.end():])
             continue
         if lexicon.not_said.search(statement) or lexicon.deleted.search(statement):
             # "My client did not mention Belgium", "Please delete Chad"; a quotation of the report it opens with ("'From
@@ -566,6 +595,7 @@ def corrected_account(text: str, folded: str | None = None) -> str:
                     continue
                 rejected = (lexicon.called_wrong.search(opening) is not None
                             or lexicon.claim_rejected.search(opening) is not None
+                            or lexicon.client_said.match(opening) is not None   # "Client heeft gezegd: 'via Aruba'"
                             or number + 1 < len(statements)
                             and lexicon.order_wrong.match(folded[slice(*statements[number + 1])]) is not None)
                 kept = "" if rejected else _route_less_denied(original, claimed.end(), denied_countries)
@@ -597,5 +627,4 @@ def corrected_account(text: str, folded: str | None = None) -> str:
             m.place.iso3 for m in mentions if m.start >= full.end) - {"NLD"}
         if argued:
             account = _without_mentions(account, argued)
-    letter_denied = _letter_denials(folded, mentions, statements)
     return _without_countries(account, letter_denied) if letter_denied else account
