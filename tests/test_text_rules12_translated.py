@@ -1,0 +1,39 @@
+"""Round 12, translated statements: hand-written texts (Dutch and English), one test per kind."""
+
+from __future__ import annotations
+
+from routekit.text import extract_route
+from routekit.text.gazetteer import find_places
+from routekit.text.normalise import fold
+
+
+def _route(text: str) -> list[str]:
+    return list(extract_route(text).route)
+
+
+def _named(text: str) -> list[str]:
+    return [m.place.iso3 for m in find_places(text, fold(text))]
+
+
+# -- a transliteration one letter from a generated name (gazetteer._generated_name_misspelt) --------------------
+
+def test_a_transliteration_one_letter_from_a_generated_name_is_read_after_a_travel_word():
+    assert _named("Daarna te voet naar Almaajar.") == ["HUN"]
+    text = ("Vertaling uit het Arabisch: 'Vanuit Halab ging ik naar Turkiya. Met een boot naar Yunan, daarna met de "
+            "bus naar Makdunya en Sirbya. Vandaar te voet naar Almaajar en met de trein naar Almania.'")
+    assert _route(text) == ["SYR", "TUR", "GRC", "MKD", "SRB", "HUN", "DEU", "NLD"]
+
+
+def test_a_transliteration_one_letter_from_a_generated_name_is_read_in_a_list_of_countries():
+    text = ("Translation from Arabic: 'I flew from Casablanca to Istanbul. A smuggler took us to Italiya, and from "
+            "there a bus to Faransa, Espaanya and Hulanda.'")
+    assert _route(text) == ["MAR", "TUR", "ITA", "FRA", "ESP", "NLD"]
+
+
+def test_a_word_one_letter_from_a_generated_name_is_no_place_elsewhere():
+    # lower case, inside a person's name, or with no travel word before it and no country beside it
+    assert _named("The espaanya was full.") == []
+    assert _named("The smuggler was called Espaanya Karim.") == []
+    assert _named("We spoke with Almaajar about the boat.") == []
+    # a hand-kept name near the word still wins: the generated names are read only where none is
+    assert _named("Toen naar Hongarje.") == ["HUN"]
