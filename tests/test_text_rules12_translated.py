@@ -37,3 +37,13 @@ def test_a_word_one_letter_from_a_generated_name_is_no_place_elsewhere():
     assert _named("We spoke with Almaajar about the boat.") == []
     # a hand-kept name near the word still wins: the generated names are read only where none is
     assert _named("Toen naar Hongarje.") == ["HUN"]
+
+
+# -- Berber (Kabyle, Tamazight, Tarifit, Tashelhit) and Akan country names from CLDR (exonyms_cldr.csv) -----------
+
+def test_berber_and_akan_country_names_are_read():
+    assert _named("Daarna gingen we naar Lezzayer.") == ["DZA"]
+    text = ("Vertaling uit het Tarifit (tolk 4410): 'Met een rubberboot van Nador naar Seppanya. Met de bus naar Biljik "
+            "en met de trein naar Hulanda.'")
+    assert _route(text) == ["MAR", "ESP", "BEL", "NLD"]
+    assert _named("Translation from Twi: 'I flew from Accra to Gyaaman.'") == ["GHA", "DEU"]

@@ -6,7 +6,8 @@ routekit already; the generated file is read by ``routekit.text.gazetteer`` afte
 Which names: interpreters keep a country's name in the speaker's language ("Jarmal", "Uholanzi", "Macarıstan",
 "Germaniya"). CLDR holds every country's name in every language; this script takes, for the languages of people on
 routes to Europe written in the Latin script (Turkish, Kurdish, Azerbaijani, Uzbek, Somali, Swahili, Hausa, Oromo,
-Yoruba, Albanian, French, Spanish, Portuguese, Italian, Vietnamese, Wolof, Fula, Bambara, Lingala, Igbo), and the
+Yoruba, Albanian, French, Spanish, Portuguese, Italian, Vietnamese, Wolof, Fula, Bambara, Lingala, Igbo, the Berber
+languages of Morocco and Algeria - Kabyle, Tamazight, Tarifit, Tashelhit - and Akan/Twi), and the
 Cyrillic ones transliterated (Russian, Ukrainian, Belarusian, Bulgarian, Serbian, Macedonian: BGN-style, with the
 common "ija"/"ia" variants), the name of every country outside the small territories (``countries.csv`` region
 'Other'). Left out: names under four letters, names with letters ``fold`` keeps ("Indɛ"), names that are ordinary Dutch or
@@ -51,7 +52,7 @@ sys.path.insert(0, str(ROOT))
 OUT = ROOT / "routekit/reference/gazetteer/exonyms_cldr.csv"
 
 LATIN = ("tr", "ku", "az", "uz", "so", "sw", "ha", "om", "yo", "sq", "fr", "es", "pt", "it", "vi", "wo", "ff",
-         "bm", "ln", "ig",
+         "bm", "ln", "ig", "kab", "tzm", "rif", "shi_Latn", "ak",
          # the countries' own languages on the Balkan and EU legs (endonyms told by people who lived there)
          # (not Baltic or Finnish, whose case endings make English words: Lithuanian "Togas", "Malis")
          "hr", "bs", "sr_Latn", "sl", "hu", "pl", "cs", "sk", "ro", "sv", "da", "nb", "de")
