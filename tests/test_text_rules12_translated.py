@@ -47,3 +47,13 @@ def test_berber_and_akan_country_names_are_read():
             "en met de trein naar Hulanda.'")
     assert _route(text) == ["MAR", "ESP", "BEL", "NLD"]
     assert _named("Translation from Twi: 'I flew from Accra to Gyaaman.'") == ["GHA", "DEU"]
+
+
+# -- Georgian and Armenian names romanised, Tajik/Kyrgyz/Kazakh/Chechen ones transliterated (build_exonyms.py) --
+
+def test_georgian_armenian_and_central_asian_country_names_are_read():
+    assert _named("Daarna met de bus door Bulgareti en Serbeti.") == ["BGR", "SRB"]   # Georgian
+    assert _named("We lived in Libanan for a year.") == ["LBN"]   # Armenian
+    text = ("Vertaling uit het Tadzjieks (tolk 2871): 'Uit Doesjanbe vloog ik naar Istanbul. Met een smokkelaar "
+            "naar Majoriston en met de trein naar Germaniya en Gollandiya.'")
+    assert _route(text) == ["TJK", "TUR", "HUN", "DEU", "NLD"]

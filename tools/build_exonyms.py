@@ -9,7 +9,8 @@ routes to Europe written in the Latin script (Turkish, Kurdish, Azerbaijani, Uzb
 Yoruba, Albanian, French, Spanish, Portuguese, Italian, Vietnamese, Wolof, Fula, Bambara, Lingala, Igbo, the Berber
 languages of Morocco and Algeria - Kabyle, Tamazight, Tarifit, Tashelhit - and Akan/Twi), and the
 Cyrillic ones transliterated (Russian, Ukrainian, Belarusian, Bulgarian, Serbian, Macedonian: BGN-style, with the
-common "ija"/"ia" variants), the name of every country outside the small territories (``countries.csv`` region
+common "ija"/"ia" variants; also Tajik, Kyrgyz, Kazakh and Chechen), Georgian and Armenian romanised by their national
+systems (``romanise``), the name of every country outside the small territories (``countries.csv`` region
 'Other'). Left out: names under four letters, names with letters ``fold`` keeps ("Indɛ"), names that are ordinary Dutch or
 English words, given names or demonyms (wordfreq Zipf >= 2.0 for one word, 3.0 for a phrase: "Livia", "Omani",
 "Romani"), and names that another entry already uses (the hand-kept lists, pycountry, towns). The Cyrillic names are also kept
@@ -56,7 +57,17 @@ LATIN = ("tr", "ku", "az", "uz", "so", "sw", "ha", "om", "yo", "sq", "fr", "es",
          # the countries' own languages on the Balkan and EU legs (endonyms told by people who lived there)
          # (not Baltic or Finnish, whose case endings make English words: Lithuanian "Togas", "Malis")
          "hr", "bs", "sr_Latn", "sl", "hu", "pl", "cs", "sk", "ro", "sv", "da", "nb", "de")
-CYRILLIC = ("ru", "uk", "be", "bg", "sr", "mk")
+CYRILLIC = ("ru", "uk", "be", "bg", "sr", "mk",
+            # Central Asia and the Caucasus (Tajik, Kyrgyz, Kazakh, Chechen): their extra letters in ``_CYRILLIC`` too
+            "tg", "ky", "kk", "ce")
+# Scripts of their own, romanised by their national systems (Georgian 2002 / BGN-PCGN 2009, Armenian BGN-PCGN 1981)
+# without the ejective apostrophes, as interpreters write them ("Saberdzneti", "Hunastan")
+OTHER_SCRIPTS = ("ka", "hy")
+_GEORGIAN = dict(zip("აბგდევზთიკლმნოპჟრსტუფქღყშჩცძწჭხჯჰ",
+                     "a b g d e v z t i k l m n o p zh r s t u p k gh q sh ch ts dz ts ch kh j h".split()))
+_ARMENIAN = {**dict(zip("աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցփքօֆ",
+                        "a b g d e z e y t zh i l kh ts k h dz gh ch m y n sh o ch p j r s v t r ts p k o f".split())),
+             "և": "ev", "ւ": "v"}
 ARABIC_SCRIPT = ("ar", "fa", "ur", "ps", "ckb")   # kept in their own script: ``normalise.fold`` reads it letter by letter
 _CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "yo", "є": "ye", "ж": "zh", "з": "z",
@@ -64,6 +75,8 @@ _CYRILLIC = {
     "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "ћ": "c", "ђ": "dj", "ќ": "kj", "ѓ": "gj", "у": "u", "ў": "u",
     "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "џ": "dz", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
     "э": "e", "ю": "yu", "я": "ya", "ѕ": "dz", "’": "", "'": "",
+    "ҳ": "h", "һ": "h", "қ": "q", "ғ": "gh", "ҷ": "j", "ӣ": "i", "ӯ": "u", "ү": "u", "ө": "o", "ң": "ng", "ұ": "u",
+    "ә": "a", "ӏ": "",
 }
 TRANSLIT = ROOT / "routekit/reference/gazetteer/exonyms_translit.yaml"
 MIN_LENGTH = 4
@@ -76,6 +89,18 @@ _TURKISH_VOWELS = "aıoueiöü"
 ARABIC_SPEAKING = frozenset("DZA BHR EGY IRQ JOR KWT LBN LBY MAR MRT OMN PSE QAT SAU SDN SYR TUN ARE YEM TCD".split())
 _ARABIC_TOWN = re.compile(r"(Al|El)[ -]([A-Z][^ ]+(?: [A-Z][^ ]+)?)")
 _LATIN_KEY = re.compile(r"[a-z][a-z' -]*")   # what ``fold`` leaves of a name (Cyrillic folds to Latin letters too)
+
+
+def romanise(name: str, language: str) -> list[str]:
+    """Latin spellings of a Georgian or Armenian name (Armenian "ու" is u, "ո" and "ե" open a word as vo/ye)."""
+    if language == "ka":
+        plain = "".join(_GEORGIAN.get(ch, ch) for ch in name)
+    else:
+        lower = name.lower().replace("ու", "u")
+        lower = re.sub(r"(?<![\w])ո", "vo", re.sub(r"(?<![\w])ե", "ye", lower))
+        plain = "".join(_ARMENIAN.get(ch, ch) for ch in lower)
+    plain = " ".join(word[:1].upper() + word[1:] for word in plain.split(" "))
+    return [plain] if plain.isascii() else []
 
 
 def transliterate(name: str) -> list[str]:
@@ -244,14 +269,15 @@ def main() -> None:
         rows.setdefault(key, (spelling, iso3, language.split("_")[0], kind))
 
     turkish: list[tuple[str, str, str]] = []   # (name, iso3, kind) whose case endings are added
-    for language in LATIN + CYRILLIC:
+    for language in LATIN + CYRILLIC + OTHER_SCRIPTS:
         locale = Locale.parse(language)
         for iso3 in wanted:
             country = pycountry.countries.get(alpha_3=iso3)
             name = locale.territories.get(country.alpha_2) if country else None
             if not name:
                 continue
-            names = transliterate(name) if language in CYRILLIC else [unicodedata.normalize("NFC", name)]
+            names = (transliterate(name) if language in CYRILLIC else romanise(name, language)
+                     if language in OTHER_SCRIPTS else [unicodedata.normalize("NFC", name)])
             if language in CYRILLIC:   # also in Cyrillic, with the case forms ("в Италии", "до Германии")
                 names += [name, *slavic_case_forms(name, language)]
             for spelling in names:
