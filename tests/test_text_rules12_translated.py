@@ -57,3 +57,14 @@ def test_georgian_armenian_and_central_asian_country_names_are_read():
     text = ("Vertaling uit het Tadzjieks (tolk 2871): 'Uit Doesjanbe vloog ik naar Istanbul. Met een smokkelaar "
             "naar Majoriston en met de trein naar Germaniya en Gollandiya.'")
     assert _route(text) == ["TJK", "TUR", "HUN", "DEU", "NLD"]
+
+
+# -- main cities in the speakers' languages: CLDR's exemplar cities (build_exonyms.exemplar_cities) --------------
+
+def test_main_cities_in_the_speakers_languages_are_read():
+    assert _named("We took the bus to Belgaraydh.") == ["SRB"]   # Belgrade in Somali
+    assert _named("Daarna met de trein naar Fiyeena.") == ["AUT"]   # Vienna in Somali
+    text = ("Vertaling uit het Georgisch (tolk 5120): 'Uit Koetaisi vloog ik naar Budapeshti. Met de bus naar "
+            "Germania en met de trein naar Amsterdam.'")
+    assert _route(text) == ["GEO", "HUN", "DEU", "NLD"]
+    assert _named("Translation from Somali: 'Our driver Fiyeena Ali took us on.'") == []   # a person's name

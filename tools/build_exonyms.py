@@ -19,6 +19,8 @@ Cyrillic letter as one Latin letter, so "В Италии" in an English record m
 Sorani names are kept in their own script too (``arabic_script_forms``: also without the article and with "و"/"ب"/
 "ف"/"ل" joined, with hamza left off and Arabic/Persian ya and kaf swapped; Arabic having no capitals, they count
 only written exactly so, never as a Latin word or a fuzzy match that folds alike).
+The main cities CLDR names in each of these languages (its time zones' exemplar cities: "Viyana", "Budapeşte", "Şam")
+are kept as towns of their country (``exemplar_cities``).
 Albanian definite names also get their other cases (``albanian_case_forms``: "Greqisë", "Holandën").
 Every generated name counts only when written with a capital (``case_sensitive = capital``). Arabic, Persian,
 Pashto, Urdu, Tigrinya, Amharic and Chinese have no single Latin spelling: their transliterations are hand-kept in
@@ -234,6 +236,28 @@ def _translit_names() -> list[tuple[str, str, str, str]]:
     return rows
 
 
+def exemplar_cities(wanted: list[str]) -> list[tuple[str, str, str]]:
+    """(spelling, iso3, language): the main cities CLDR names in every language, its time zones' exemplar cities
+    ("Viyana", "Budapeşte", "Şam", "Fiyeena", "Tehron"), in the languages of ``LATIN``, ``CYRILLIC`` (transliterated) and
+    ``OTHER_SCRIPTS`` (romanised)."""
+    from babel.core import get_global
+    from babel.dates import get_timezone_location
+    import pycountry
+
+    wanted_set = set(wanted)
+    out = []
+    for zone, alpha2 in sorted(get_global("zone_territories").items()):
+        country = pycountry.countries.get(alpha_2=alpha2)
+        if not country or country.alpha_3 not in wanted_set:
+            continue
+        for language in LATIN + CYRILLIC + OTHER_SCRIPTS:
+            city = get_timezone_location(zone, locale=language, return_city=True)
+            names = (transliterate(city) if language in CYRILLIC else romanise(city, language)
+                     if language in OTHER_SCRIPTS else [unicodedata.normalize("NFC", city)])
+            out += [(name, country.alpha_3, language) for name in names]
+    return out
+
+
 def _key(name: str) -> str:
     from routekit.text.gazetteer import _key as gazetteer_key
 
@@ -286,6 +310,8 @@ def main() -> None:
                 turkish.append((unicodedata.normalize("NFC", name), iso3, "country"))
             for elided in elided_forms(unicodedata.normalize("NFC", name), language):
                 add(elided, iso3, language)
+    for spelling, iso3, language in exemplar_cities(wanted):
+        add(spelling, iso3, language, "city")
     for language in ARABIC_SCRIPT:   # Arabic, Persian, Urdu, Pashto and Sorani names in their own script
         locale = Locale.parse(language)
         for iso3 in wanted:
