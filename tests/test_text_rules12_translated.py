@@ -35,6 +35,8 @@ def test_a_word_one_letter_from_a_generated_name_is_no_place_elsewhere():
     assert _named("The espaanya was full.") == []
     assert _named("The smuggler was called Espaanya Karim.") == []
     assert _named("We spoke with Almaajar about the boat.") == []
+    # a language's name beside a country ("Engels" is one letter from a generated name of the United Kingdom)
+    assert _named("Hij spreekt een beetje Engels en Frans, en hij reisde naar Italia.") == ["FRA", "ITA"]
     # a hand-kept name near the word still wins: the generated names are read only where none is
     assert _named("Toen naar Hongarje.") == ["HUN"]
 

@@ -493,8 +493,19 @@ def _generated_name_misspelt(original: str, words: Sequence[str], start: int, en
     outside a person's name, and right after a travel word ("naar Hungharya") or in a list of countries: transliterations
     vary by a letter from interpreter to interpreter, but thousands of generated names are also one letter from
     languages, demonyms and given names ("Sorani", "Afghan", "Ismail")."""
-    return (original[start].isupper() and not _in_a_persons_name(original, start, end)
+    return (original[start].isupper() and words[index] not in _language_names()
+            and not _in_a_persons_name(original, start, end)
             and (_after_a_travel_word(words, index) or _in_a_list_of_countries(original, start, end, mentions)))
+
+
+@lru_cache(maxsize=1)
+def _language_names() -> frozenset[str]:
+    """Languages' names in Dutch, English, German and French (CLDR through Babel: "Engels", "Sorani", "Somali"): one
+    letter from a generated country name, and beside a country in "spreekt Engels en Frans"."""
+    from babel import Locale
+
+    return frozenset(fold(name).strip() for language in ("nl", "en", "de", "fr")
+                     for name in Locale.parse(language).languages.values())
 
 
 @lru_cache(maxsize=1)
