@@ -6,9 +6,11 @@ routekit already; the generated file is read by ``routekit.text.gazetteer`` afte
 Which names: interpreters keep a country's name in the speaker's language ("Jarmal", "Uholanzi", "Macarıstan",
 "Germaniya"). CLDR holds every country's name in every language; this script takes, for the languages of people on
 routes to Europe written in the Latin script (Turkish, Kurdish, Azerbaijani, Uzbek, Somali, Swahili, Hausa, Oromo,
-Yoruba, Albanian, French, Spanish, Portuguese, Italian, Vietnamese, Wolof, Fula, Bambara, Lingala, Igbo), and the
+Yoruba, Albanian, French, Spanish, Portuguese, Italian, Vietnamese, Wolof, Fula, Bambara, Lingala, Igbo, the Berber
+languages of Morocco and Algeria - Kabyle, Tamazight, Tarifit, Tashelhit - and Akan/Twi), and the
 Cyrillic ones transliterated (Russian, Ukrainian, Belarusian, Bulgarian, Serbian, Macedonian: BGN-style, with the
-common "ija"/"ia" variants), the name of every country outside the small territories (``countries.csv`` region
+common "ija"/"ia" variants; also Tajik, Kyrgyz, Kazakh and Chechen), Georgian and Armenian romanised by their national
+systems (``romanise``), the name of every country outside the small territories (``countries.csv`` region
 'Other'). Left out: names under four letters, names with letters ``fold`` keeps ("Indɛ"), names that are ordinary Dutch or
 English words, given names or demonyms (wordfreq Zipf >= 2.0 for one word, 3.0 for a phrase: "Livia", "Omani",
 "Romani"), and names that another entry already uses (the hand-kept lists, pycountry, towns). The Cyrillic names are also kept
@@ -17,6 +19,8 @@ Cyrillic letter as one Latin letter, so "В Италии" in an English record m
 Sorani names are kept in their own script too (``arabic_script_forms``: also without the article and with "و"/"ب"/
 "ف"/"ل" joined, with hamza left off and Arabic/Persian ya and kaf swapped; Arabic having no capitals, they count
 only written exactly so, never as a Latin word or a fuzzy match that folds alike).
+The main cities CLDR names in each of these languages (its time zones' exemplar cities: "Viyana", "Budapeşte", "Şam")
+are kept as towns of their country (``exemplar_cities``).
 Albanian definite names also get their other cases (``albanian_case_forms``: "Greqisë", "Holandën").
 Every generated name counts only when written with a capital (``case_sensitive = capital``). Arabic, Persian,
 Pashto, Urdu, Tigrinya, Amharic and Chinese have no single Latin spelling: their transliterations are hand-kept in
@@ -51,11 +55,21 @@ sys.path.insert(0, str(ROOT))
 OUT = ROOT / "routekit/reference/gazetteer/exonyms_cldr.csv"
 
 LATIN = ("tr", "ku", "az", "uz", "so", "sw", "ha", "om", "yo", "sq", "fr", "es", "pt", "it", "vi", "wo", "ff",
-         "bm", "ln", "ig",
+         "bm", "ln", "ig", "kab", "tzm", "rif", "shi_Latn", "ak",
          # the countries' own languages on the Balkan and EU legs (endonyms told by people who lived there)
          # (not Baltic or Finnish, whose case endings make English words: Lithuanian "Togas", "Malis")
          "hr", "bs", "sr_Latn", "sl", "hu", "pl", "cs", "sk", "ro", "sv", "da", "nb", "de")
-CYRILLIC = ("ru", "uk", "be", "bg", "sr", "mk")
+CYRILLIC = ("ru", "uk", "be", "bg", "sr", "mk",
+            # Central Asia and the Caucasus (Tajik, Kyrgyz, Kazakh, Chechen): their extra letters in ``_CYRILLIC`` too
+            "tg", "ky", "kk", "ce")
+# Scripts of their own, romanised by their national systems (Georgian 2002 / BGN-PCGN 2009, Armenian BGN-PCGN 1981)
+# without the ejective apostrophes, as interpreters write them ("Saberdzneti", "Hunastan")
+OTHER_SCRIPTS = ("ka", "hy")
+_GEORGIAN = dict(zip("აბგდევზთიკლმნოპჟრსტუფქღყშჩცძწჭხჯჰ",
+                     "a b g d e v z t i k l m n o p zh r s t u p k gh q sh ch ts dz ts ch kh j h".split()))
+_ARMENIAN = {**dict(zip("աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցփքօֆ",
+                        "a b g d e z e y t zh i l kh ts k h dz gh ch m y n sh o ch p j r s v t r ts p k o f".split())),
+             "և": "ev", "ւ": "v"}
 ARABIC_SCRIPT = ("ar", "fa", "ur", "ps", "ckb")   # kept in their own script: ``normalise.fold`` reads it letter by letter
 _CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "yo", "є": "ye", "ж": "zh", "з": "z",
@@ -63,6 +77,8 @@ _CYRILLIC = {
     "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "ћ": "c", "ђ": "dj", "ќ": "kj", "ѓ": "gj", "у": "u", "ў": "u",
     "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "џ": "dz", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
     "э": "e", "ю": "yu", "я": "ya", "ѕ": "dz", "’": "", "'": "",
+    "ҳ": "h", "һ": "h", "қ": "q", "ғ": "gh", "ҷ": "j", "ӣ": "i", "ӯ": "u", "ү": "u", "ө": "o", "ң": "ng", "ұ": "u",
+    "ә": "a", "ӏ": "",
 }
 TRANSLIT = ROOT / "routekit/reference/gazetteer/exonyms_translit.yaml"
 MIN_LENGTH = 4
@@ -75,6 +91,18 @@ _TURKISH_VOWELS = "aıoueiöü"
 ARABIC_SPEAKING = frozenset("DZA BHR EGY IRQ JOR KWT LBN LBY MAR MRT OMN PSE QAT SAU SDN SYR TUN ARE YEM TCD".split())
 _ARABIC_TOWN = re.compile(r"(Al|El)[ -]([A-Z][^ ]+(?: [A-Z][^ ]+)?)")
 _LATIN_KEY = re.compile(r"[a-z][a-z' -]*")   # what ``fold`` leaves of a name (Cyrillic folds to Latin letters too)
+
+
+def romanise(name: str, language: str) -> list[str]:
+    """Latin spellings of a Georgian or Armenian name (Armenian "ու" is u, "ո" and "ե" open a word as vo/ye)."""
+    if language == "ka":
+        plain = "".join(_GEORGIAN.get(ch, ch) for ch in name)
+    else:
+        lower = name.lower().replace("ու", "u")
+        lower = re.sub(r"(?<![\w])ո", "vo", re.sub(r"(?<![\w])ե", "ye", lower))
+        plain = "".join(_ARMENIAN.get(ch, ch) for ch in lower)
+    plain = " ".join(word[:1].upper() + word[1:] for word in plain.split(" "))
+    return [plain] if plain.isascii() else []
 
 
 def transliterate(name: str) -> list[str]:
@@ -208,6 +236,28 @@ def _translit_names() -> list[tuple[str, str, str, str]]:
     return rows
 
 
+def exemplar_cities(wanted: list[str]) -> list[tuple[str, str, str]]:
+    """(spelling, iso3, language): the main cities CLDR names in every language, its time zones' exemplar cities
+    ("Viyana", "Budapeşte", "Şam", "Fiyeena", "Tehron"), in the languages of ``LATIN``, ``CYRILLIC`` (transliterated) and
+    ``OTHER_SCRIPTS`` (romanised)."""
+    from babel.core import get_global
+    from babel.dates import get_timezone_location
+    import pycountry
+
+    wanted_set = set(wanted)
+    out = []
+    for zone, alpha2 in sorted(get_global("zone_territories").items()):
+        country = pycountry.countries.get(alpha_2=alpha2)
+        if not country or country.alpha_3 not in wanted_set:
+            continue
+        for language in LATIN + CYRILLIC + OTHER_SCRIPTS:
+            city = get_timezone_location(zone, locale=language, return_city=True)
+            names = (transliterate(city) if language in CYRILLIC else romanise(city, language)
+                     if language in OTHER_SCRIPTS else [unicodedata.normalize("NFC", city)])
+            out += [(name, country.alpha_3, language) for name in names]
+    return out
+
+
 def _key(name: str) -> str:
     from routekit.text.gazetteer import _key as gazetteer_key
 
@@ -243,14 +293,15 @@ def main() -> None:
         rows.setdefault(key, (spelling, iso3, language.split("_")[0], kind))
 
     turkish: list[tuple[str, str, str]] = []   # (name, iso3, kind) whose case endings are added
-    for language in LATIN + CYRILLIC:
+    for language in LATIN + CYRILLIC + OTHER_SCRIPTS:
         locale = Locale.parse(language)
         for iso3 in wanted:
             country = pycountry.countries.get(alpha_3=iso3)
             name = locale.territories.get(country.alpha_2) if country else None
             if not name:
                 continue
-            names = transliterate(name) if language in CYRILLIC else [unicodedata.normalize("NFC", name)]
+            names = (transliterate(name) if language in CYRILLIC else romanise(name, language)
+                     if language in OTHER_SCRIPTS else [unicodedata.normalize("NFC", name)])
             if language in CYRILLIC:   # also in Cyrillic, with the case forms ("в Италии", "до Германии")
                 names += [name, *slavic_case_forms(name, language)]
             for spelling in names:
@@ -259,6 +310,8 @@ def main() -> None:
                 turkish.append((unicodedata.normalize("NFC", name), iso3, "country"))
             for elided in elided_forms(unicodedata.normalize("NFC", name), language):
                 add(elided, iso3, language)
+    for spelling, iso3, language in exemplar_cities(wanted):
+        add(spelling, iso3, language, "city")
     for language in ARABIC_SCRIPT:   # Arabic, Persian, Urdu, Pashto and Sorani names in their own script
         locale = Locale.parse(language)
         for iso3 in wanted:

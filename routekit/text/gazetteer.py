@@ -214,13 +214,15 @@ def _matcher() -> PhraseMatcher:
     return matcher
 
 
-@lru_cache(maxsize=1)
-def _fuzzy_index() -> dict[str, tuple[str, ...]]:
-    """Deletion neighbourhood (SymSpell, distance 1) of the one-word names, for the fuzzy pass."""
+@lru_cache(maxsize=2)
+def _fuzzy_index(generated: bool = False) -> dict[str, tuple[str, ...]]:
+    """Deletion neighbourhood (SymSpell, distance 1) of the one-word country names, for the fuzzy pass: the hand-kept
+    and pycountry names, or (``generated``) the names generated from CLDR and transliteration, read only where no
+    hand-kept name is near and only under the conditions of ``_generated_name_misspelt``."""
     index: dict[str, set[str]] = {}
     for name, place in gazetteer().items():
         if (" " in name or len(name) < FUZZY_MIN_LENGTH - 1 or place.case_sensitive or not name.isalpha()
-                or not place.iso3 or place.kind != "country" or place.capitalised):   # generated names: exact only
+                or not place.iso3 or place.kind != "country" or place.capitalised != generated):
             continue
         for variant in {name} | {name[:i] + name[i + 1:] for i in range(len(name))}:
             index.setdefault(variant, set()).add(name)
@@ -258,10 +260,15 @@ def _fuzzy_blocked() -> frozenset[str]:
 
 @lru_cache(maxsize=50_000)
 def fuzzy_lookup(word: str) -> str | None:
-    """The gazetteer name within one edit of ``word`` (None when none or when ambiguous)."""
+    """The gazetteer name within one edit of ``word`` (None when none or when ambiguous): a hand-kept name, else a
+    generated one ("Hungharya", one letter from the generated "Hunghariya")."""
+    return _fuzzy_lookup(word, False) or _fuzzy_lookup(word, True)
+
+
+def _fuzzy_lookup(word: str, generated: bool) -> str | None:
     if len(word) < FUZZY_MIN_LENGTH or word.endswith(_ADJECTIVE_ENDINGS):
         return None
-    index = _fuzzy_index()
+    index = _fuzzy_index(generated)
     candidates: set[str] = set()
     for variant in {word} | {word[:i] + word[i + 1:] for i in range(len(word))}:
         for name in index.get(variant, ()):
@@ -480,6 +487,27 @@ def _in_a_list_of_countries(original: str, start: int, end: int, mentions: list[
     return False
 
 
+def _generated_name_misspelt(original: str, words: Sequence[str], start: int, end: int, index: int,
+                             mentions: list[Mention]) -> bool:
+    """A word one letter from a generated name ("Hungharya") is read as that country only written with a capital,
+    outside a person's name, and right after a travel word ("naar Hungharya") or in a list of countries: transliterations
+    vary by a letter from interpreter to interpreter, but thousands of generated names are also one letter from
+    languages, demonyms and given names ("Sorani", "Afghan", "Ismail")."""
+    return (original[start].isupper() and words[index] not in _language_names()
+            and not _in_a_persons_name(original, start, end)
+            and (_after_a_travel_word(words, index) or _in_a_list_of_countries(original, start, end, mentions)))
+
+
+@lru_cache(maxsize=1)
+def _language_names() -> frozenset[str]:
+    """Languages' names in Dutch, English, German and French (CLDR through Babel: "Engels", "Sorani", "Somali"): one
+    letter from a generated country name, and beside a country in "spreekt Engels en Frans"."""
+    from babel import Locale
+
+    return frozenset(fold(name).strip() for language in ("nl", "en", "de", "fr")
+                     for name in Locale.parse(language).languages.values())
+
+
 @lru_cache(maxsize=1)
 def _glued_affixes() -> tuple[frozenset[str], frozenset[str]]:
     """``glued_names.csv``: the elided articles and prepositions glued before a name ("d'", "dall'") and the
@@ -606,7 +634,11 @@ def find_places(original: str, folded: str, tokens: Tokens | None = None, stopwo
             continue
         if _demonym_of(words[index], names[index]) and original[ends[index] - 1] != "I":
             continue   # "a Pakistani national"; but "From SyriaI went" is a missing space
-        fuzzy.append(Mention(starts[index], ends[index], table[names[index]], fuzzy=True))
+        place = table[names[index]]
+        if place.capitalised and not _generated_name_misspelt(original, words, starts[index], ends[index], index,
+                                                              mentions):
+            continue
+        fuzzy.append(Mention(starts[index], ends[index], place, fuzzy=True))
     if fuzzy:
         mentions = sorted(mentions + fuzzy, key=lambda m: m.start)
     return mentions
