@@ -2815,34 +2815,31 @@ def _known_destination(state: _MentionState, arrivals_in: dict[int, list[_Mentio
     return None
 
 
-# a birth label before a birthplace ("geboren in", "born in", "geb. te"); the person's own words; the cues that tell
-# a move or a stay after a birth ("geboren en vluchtte naar", "geboren en opgegroeid")
-_BIRTH_BEFORE = re.compile(r"\b" + _in_order("birth_labels") + r"\b[^.;]{0,30}$")
+# a birth label set off after a comma or a bracket ("Betrokkene, geboren in Herat,", "Subject (born in Kabul)"); the
+# person's own words; the cues that tell a move or a stay after a birth ("geboren en vluchtte naar", "en opgegroeid")
+_BIRTH_BEFORE = re.compile(r"[,(]\s*" + _in_order("birth_labels") + r"\b[^.;]{0,30}$")
 _OWN_WORDS = re.compile(r"\b" + _in_order("own_words") + r"\b")
 _MOVE_OR_STAY = ("relative_moves", "residence_verbs", "residence_after", "residence_there")
 _COMMA_LIKE = re.compile(r"[,;:]")
-_SENTENCE_STOP = re.compile(r"[.;]")
 
 
 def _record_told_births(states: list[_MentionState], folded: str, segments: Segments,
                         cues: Mapping[str, list[tuple[int, int]]]) -> set[str]:
-    """The countries told only as a birthplace, by the record ("Betrokkene, geboren in Herat, verklaarde ...",
-    "subject (born in Kabul)"): no start of the journey - writers start it where the story does (train1-28 +7 net).
-    Not a birth in the person's own words or a transcript ("Ik ben geboren in Baidoa. Met een vrachtwagen ..."), nor
-    one the sentence goes on from, before a comma, with a move or a stay ("is in Damascus geboren en naar Turkije
-    gevlucht", "in Peshawar geboren en opgegroeid")."""
+    """The countries told only as a birthplace in an aside of the record ("Betrokkene, geboren in Herat, verklaarde
+    ...", "Subject (born in Kabul) stated ..."): no start of the journey - writers start it where the story does
+    (train1-28 +5/-1). Not a birth told as a sentence of its own ("Hij is in Syrie geboren. Hij ging naar Turkije"),
+    in the person's own words or a transcript ("Ik ben geboren in Baidoa"), nor one its sentence goes on from, before
+    a comma, with a move or a stay ("geboren in Nyala (Darfur) en vluchtte naar Egypte")."""
     if ":" in folded and timeline.is_transcript(folded):
         return set()
     moves = [start for name in _MOVE_OR_STAY for start, _ in cues.get(name, ())]
-    births_after = [start for start, _ in cues.get("birth_after", ())]   # "in Kabul geboren"
     sentence_starts, clause_starts = segments.sentence_starts, segments.clause_starts
     births: dict[str, bool] = {}
     for state in states:
         if not state.home or state.excluded:
             continue
         start, end = state.mention.start, state.mention.end
-        born = bool(_BIRTH_BEFORE.search(folded[max(0, start - 40):start]) or any(
-            end <= after <= end + 30 and not _SENTENCE_STOP.search(folded, end, after) for after in births_after))
+        born = _BIRTH_BEFORE.search(folded[max(0, start - 40):start]) is not None
         if born:
             clause = bisect_right(clause_starts, start)
             clause_start = clause_starts[clause - 1] if clause > 0 else 0
