@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, repeat
 from operator import attrgetter, eq
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from routekit.text.calibration import feature_vector, flags, genre_counts, no_route_probability, probability
 from routekit.text.dialogue import EMPTY as NO_DIALOGUE
@@ -1711,7 +1711,8 @@ _LEG_JOINED = re.compile(r"\b(?:" + timeline.succession_words("succession_joined
 
 
 def _build_route(states: list[_MentionState], folded: str, mode_spans, segments: Segments, dutch_record: bool = False,
-                 vehicles: Sequence = (), after_cues: Sequence = (), arrived_cues: Sequence = ()):
+                 vehicles: Sequence = (), after_cues: Sequence = (), arrived_cues: Sequence = (),
+                 cues: Mapping[str, list[tuple[int, int]]] | None = None):
     """Route in order of first arrival, the mode per country, the hint per country, and counters."""
     route: list[str] = []
     mode_of: dict[str, str] = {}
@@ -1905,6 +1906,10 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
 
     if not homes and route:   # no birth or origin named as a place: the nationality told as an adjective
         homes = _nationality_adjective_homes(folded, segments, route, travelled)
+    if homes and cues:
+        births = _record_told_births(states, folded, segments, cues)
+        if births:
+            homes = [home for home in homes if home[0] not in births]
     inferred_home = _place_home(route, homes, explicit_start, travelled) if homes else False
     if pair_of:
         reorders += _repair_legs(route, added_order, [(travelled[i].mention.place.iso3, pair.mention.place.iso3)
@@ -2825,6 +2830,47 @@ def _known_destination(state: _MentionState, arrivals_in: dict[int, list[_Mentio
     return None
 
 
+# a birth label set off after a comma or a bracket ("Betrokkene, geboren in Herat,", "Subject (born in Kabul)"); the
+# person's own words; the cues that tell a move or a stay after a birth ("geboren en vluchtte naar", "en opgegroeid")
+_BIRTH_BEFORE = re.compile(r"[,(]\s*" + _in_order("birth_labels") + r"\b[^.;]{0,30}$")
+_OWN_WORDS = re.compile(r"\b" + _in_order("own_words") + r"\b")
+_MOVE_OR_STAY = ("relative_moves", "residence_verbs", "residence_after", "residence_there")
+_COMMA_LIKE = re.compile(r"[,;:]")
+
+
+def _record_told_births(states: list[_MentionState], folded: str, segments: Segments,
+                        cues: Mapping[str, list[tuple[int, int]]]) -> set[str]:
+    """The countries told only as a birthplace in an aside of the record ("Betrokkene, geboren in Herat, verklaarde
+    ...", "Subject (born in Kabul) stated ..."): no start of the journey - writers start it where the story does
+    (train1-28 +5/-1). Not a birth told as a sentence of its own ("Hij is in Syrie geboren. Hij ging naar Turkije"),
+    in the person's own words or a transcript ("Ik ben geboren in Baidoa"), nor one its sentence goes on from, before
+    a comma, with a move or a stay ("geboren in Nyala (Darfur) en vluchtte naar Egypte")."""
+    if ":" in folded and timeline.is_transcript(folded):
+        return set()
+    moves = [start for name in _MOVE_OR_STAY for start, _ in cues.get(name, ())]
+    sentence_starts, clause_starts = segments.sentence_starts, segments.clause_starts
+    births: dict[str, bool] = {}
+    for state in states:
+        if not state.home or state.excluded:
+            continue
+        start, end = state.mention.start, state.mention.end
+        born = _BIRTH_BEFORE.search(folded[max(0, start - 40):start]) is not None
+        if born:
+            clause = bisect_right(clause_starts, start)
+            clause_start = clause_starts[clause - 1] if clause > 0 else 0
+            clause_end = clause_starts[clause] if clause < len(clause_starts) else len(folded)
+            sentence_start = sentence_starts[state.sentence - 1] if state.sentence > 0 else 0
+            sentence_end = sentence_starts[state.sentence] if state.sentence < len(sentence_starts) else len(folded)
+            if folded.rfind("(", sentence_start, start) > folded.rfind(")", sentence_start, start):
+                closing = folded.find(")", end, sentence_end)   # an aside ("Subject (born in Kabul) stated ...")
+                sentence_end = closing if closing >= 0 else sentence_end
+            born = not _OWN_WORDS.search(folded, clause_start, clause_end) and not any(
+                end <= move < sentence_end and not _COMMA_LIKE.search(folded, end, move) for move in moves)
+        country = state.mention.place.iso3
+        births[country] = births.get(country, True) and born
+    return {country for country, born in births.items() if born}
+
+
 def _place_home(route: list[str], homes: list[tuple[str, bool, int]], explicit_start: set[str],
                 travelled: list[_MentionState]) -> bool:
     """Nationality or birth country as the start, only when nothing the text says contradicts it: the route starts
@@ -3012,7 +3058,7 @@ def extract_route(text: str | None) -> RouteExtraction:
         or _came_by_vehicle(cues, segments, states))
     route, mode_of, hint_of, reorders, inferred_home = _build_route(
         states, folded, mode_spans, segments, dutch_record, cues.get("vehicle", ()), cues.get("after_clause", ()),
-        cues.get("arrived_from", ()))
+        cues.get("arrived_from", ()), cues)
     if made_abroad is not None and made_abroad[1]:
         if made_abroad[2]:
             _handed_over_from(route, made_abroad[1])
