@@ -14,7 +14,8 @@ Real records are not plain stories. ``prepare`` rewrites a text into the account
    right before the correction is not read.
 
 Each step is gated by a cheap test, so a plain narrative passes through at the cost of a few searches. Every
-list is data in ``routekit/reference/gazetteer/`` (``document.yaml``, ``abbreviations.csv``, ``airports.csv``).
+list is data in ``routekit/reference/gazetteer/`` (``document.yaml``, ``abbreviations.csv``, ``airports.csv``,
+``airports_also_countries.csv``).
 """
 
 from __future__ import annotations
@@ -168,6 +169,9 @@ class _Codes:
     verbs: frozenset[str] = frozenset()   # travel and stay verbs: a clause with one tells travel (_weak_code_kept)
     work: frozenset[str] = frozenset()   # work words ("werkte", "werkzaam", "employed"): see _weak_code_kept
     border: frozenset[str] = frozenset()   # a border word before a pair of codes ("grens DE-NL"): a border, no leg
+    # a code that is also a country's ISO3 code -> a name of its airport's country ("GEO" -> "Guyana"), read so only
+    # next to another airport's code (``airports_also_countries.csv``, see ``read_codes``)
+    also_countries: dict[str, str] = field(default_factory=dict)
 
 
 def _country_names(order: tuple[str, str] = ("name_en", "name_nl")) -> dict[str, str]:
@@ -207,6 +211,8 @@ def _codes() -> _Codes:
             raise InputError(path, f"country {iso3!r} is not an ISO3 code", row=number, field="iso3")
         if iso3 in by_iso3:
             names.setdefault(code, by_iso3[iso3])
+    also_countries = {row["iata"]: by_iso3[row["iso3"]] for row in read_data_csv("airports_also_countries.csv")
+                      if row["iso3"] in by_iso3}
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in settings.get(key) or ())
@@ -237,7 +243,8 @@ def _codes() -> _Codes:
     verbs = words("travel_verbs") | words("place_verbs") | words("stay_verbs")
     return _Codes(names, words("travel_words") | words("place_verbs") | weak, weak, list_gap,
                   frozenset(str(w) for w in settings.get("ambiguous") or ()), words("not_after"), countries,
-                  words("travel_phrases"), entered, onward, dutch, verbs, words("work_words"), words("border_words"))
+                  words("travel_phrases"), entered, onward, dutch, verbs, words("work_words"), words("border_words"),
+                  also_countries)
 
 
 # A capitalised token of two or three letters, or a chain of them joined by hyphens/slashes ("LOS-CAI-AMS"). It
@@ -250,6 +257,23 @@ _TWO_WORDS_BEFORE = re.compile(r"([\w']+)\s+([\w']+)\W*$")
 _PLACE_JOINED_BEFORE = re.compile(r"([\w'.]+)\s?[-–—>]\s?$")   # "Quetta - IR - TR": the chain goes on from a place
 # the word right after a code, in its own clause ("UA registration"; not "naar AMS. Paspoort"); "visa-free" is one word
 _WORD_AFTER = re.compile(r"^[ \t]*([\w']+(?:-[\w']+)*)")
+_ONE_WORD_GAP = re.compile(r"[ \t]+[a-z]+[ \t]+")   # "HAV to GEO", "IKA naar GEO": one word between two codes
+_CODE_NEXT = re.compile(r"[ \t]+[a-z]+[ \t]+([A-Z]{3})(?![\w-])")   # "from CAN to IST": the code one word on
+
+
+def _an_airport(code: str, table: _Codes) -> bool:
+    """An airport's code that is no country's ("IST", "HAV"; not "FRA", also France)."""
+    return len(code) == 3 and code in table.names and code not in table.countries
+
+
+def _chain_names(parts: list[str], names: dict[str, str], table: _Codes, next_to_airport: bool) -> list[str]:
+    """The countries a chain of codes names: a code that is also a country's (``also_countries``) is its airport
+    next to another airport's code ("ALA-IST-AMS" Almaty, "from HAV to GEO" Georgetown, "from CAN to IST"
+    Guangzhou: ``next_to_airport``), else the country."""
+    if not table.also_countries.keys() & set(parts):
+        return [names[p] for p in parts]
+    airport_near = next_to_airport or any(_an_airport(p, table) for p in parts)
+    return [table.also_countries[p] if p in table.also_countries and airport_near else names[p] for p in parts]
 
 
 def _is_place(word: str) -> bool:
@@ -314,6 +338,7 @@ def read_codes(text: str) -> str:
     read: list[tuple[int, int, list[str]]] = []   # start, end, the countries' names
     weak_words: list = []   # ambiguous codes after a weak travel word ("in IT") and that word, see below
     previous_code_end = -100
+    previous_airport_end = -100   # the end of the last chain read that ends with an airport's code ("HAV" to GEO)
     for match in _CODE_CHAIN.finditer(text):
         parts = _CHAIN_JOIN.split(match.group())
         if not all(part in table.names for part in parts) and not (
@@ -363,8 +388,14 @@ def read_codes(text: str) -> str:
             if weak_word:
                 weak_words.append((start, end, [names[p] for p in parts], lowered))
             continue
-        read.append((start, end, [names[p] for p in parts]))
+        next_to_airport = previous_airport_end >= 0 and bool(_ONE_WORD_GAP.fullmatch(text, previous_airport_end, start))
+        if not next_to_airport and parts[-1] in table.also_countries:
+            following_code = _CODE_NEXT.match(following)
+            next_to_airport = bool(following_code) and _an_airport(following_code.group(1), table)
+        read.append((start, end, _chain_names(parts, names, table, next_to_airport)))
         previous_code_end = end
+        if _an_airport(parts[-1], table):
+            previous_airport_end = end
     if not read:
         return text
     # a record that writes its stops as codes writes them so after "in" too ("verbleef in HR; daarna via SI en IT"),

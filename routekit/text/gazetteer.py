@@ -335,6 +335,20 @@ _HONORIFICS = frozenset("mr mrs ms miss dr mister madam heer mevrouw mevr dhr mw
 _PERSON_TITLES = _HONORIFICS | frozenset("interpreter tolk vertaler translator officer agent driver bestuurder".split())
 
 
+@lru_cache(maxsize=1)
+def _named_before() -> re.Pattern[str]:
+    """A naming word right before a name, not after a noun for a country (``naming_words.csv``): "a man named ",
+    "genaamd "; not "a country called "."""
+    rows = read_data_csv("naming_words.csv")
+    naming = sorted((fold(r["words"]) for r in rows if r["role"] == "naming"), key=len, reverse=True)
+    nouns = [fold(r["words"]) for r in rows if r["role"] == "country_noun"]
+    not_after = "".join(f"(?<!{re.escape(noun)} )" for noun in nouns)
+    return re.compile(r"(?<![\w'])" + not_after + r"(?:" + "|".join(map(re.escape, naming)) + r")\s+$")
+
+
+_NAMING_REACH = 14   # characters before a country's name in which a naming word makes it a person's name
+
+
 def _capitalised_title_pretest(titles: frozenset[str]) -> re.Pattern[str]:
     """Whether a text may hold a capitalised title ("Mr", "Mevr", "Dhr"): a title's capital first letter and any title's
     ending, case-sensitive and starting with a character class, so ``re`` skips to the few candidate letters (capitals
@@ -603,6 +617,8 @@ def find_places(original: str, folded: str, tokens: Tokens | None = None, stopwo
                               or any(map(original.__contains__, _HONORIFIC_LOWER)))
             if honorifics and _after_a_title(original, start):
                 continue   # "client Ms Saba Tesfamariam", "de heer Tripoli": a person, whatever list names the place
+        if place.kind == "country" and _named_before().search(folded, max(0, start - _NAMING_REACH), start):
+            continue   # "a smuggler named Chad", "een man genaamd Jordan": a person's name
         if place.iso3:  # not_places.csv phrases are matched only to be ignored
             mentions.append(_new_mention((start, end, place, False)))   # Mention(start, end, place)
     if "'" in folded:   # a name glued to a word by an apostrophe (one substring test: most texts have none)
