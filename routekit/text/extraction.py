@@ -2130,10 +2130,11 @@ def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
         # leg's ends and at most ``_clause_rest``'s 30 characters on; most legs hold none, and this test on the
         # stretch is cheaper than on the whole text)
         again = timeline.going_back()
+        text_may_go_back = timeline.may_go_back(folded)   # a word in no leg's stretch when in none of the text (most)
         for i, pair in pair_of.items():
             departure_end = travelled[i].mention.end
             low, last_end = min(departure_end, pair.mention.start), max(departure_end, pair.mention.end)
-            if not (timeline.may_go_back(folded[low:last_end + 30])
+            if not (text_may_go_back and timeline.may_go_back(folded[low:last_end + 30])
                     and again.search(folded, low, _clause_rest(folded, last_end))):
                 legs.append((travelled[i].mention.place.iso3, pair.mention.place.iso3, timeline.LEG))
     if after_legs:
@@ -2524,7 +2525,8 @@ def _dated_legs(travelled: list[_MentionState], folded: str, segments: Segments,
     year in its sentence ("van mei tot oktober 2022"); a month with none is not used. Legs between countries with
     different dates only, and only when at least ``_DATED_COUNTRIES`` countries of the route carry a date."""
     # every usable date holds a year, so first the cheap test: enough countries named in sentences with a year?
-    if len(travelled) < _DATED_COUNTRIES:
+    # (only route countries abroad can be dated: a route of fewer skips the year scans)
+    if len(travelled) < _DATED_COUNTRIES or len(route) - (NETHERLANDS in route) < _DATED_COUNTRIES:
         return []
     sentence_starts = segments.sentence_starts   # (segments.sentence inlined: once per year)
     year_sentences = {bisect_right(sentence_starts, start) for prefix, pattern in _YEARS if prefix in folded
