@@ -2951,6 +2951,7 @@ def extract_route(text: str | None) -> RouteExtraction:
     dialogue = read_dialogue(folded, list(map(_START, mentions)), list(map(_ISO3, mentions)),
                              list(map(_KIND, mentions)))
     unjoined = folded
+    header: list[tuple[int, int]] | None = None   # the questions' spans, kept for ``_in_the_netherlands``
     if vocab.ignored_lines is not None and mentions:
         header = vocab.ignored_spans(folded)
         if header:
@@ -2995,7 +2996,7 @@ def extract_route(text: str | None) -> RouteExtraction:
                                reason=REASON_NO_ROUTE, language=language)
     states = _classify(folded, mentions, cues, vocab, segments, dialogue)
     dutch_record = (made_abroad is None or made_abroad[2]) and (
-        _in_the_netherlands(unjoined, cues, vocab) or dialogue.interview or in_dutch_file(record)
+        _in_the_netherlands(unjoined, cues, vocab, header) or dialogue.interview or in_dutch_file(record)
         or _came_by_vehicle(cues, segments, states))
     route, mode_of, hint_of, reorders, inferred_home = _build_route(
         states, folded, mode_spans, segments, dutch_record, cues.get("vehicle", ()), cues.get("after_clause", ()),
@@ -3189,17 +3190,20 @@ def _end_where_made(route: list[str], states: list[_MentionState], country: str)
     route.append(country)
 
 
-def _in_the_netherlands(folded: str, cues: dict[str, list[tuple[int, int]]], vocab: Vocabulary) -> bool:
+def _in_the_netherlands(folded: str, cues: dict[str, list[tuple[int, int]]], vocab: Vocabulary,
+                        questions: list[tuple[int, int]] | None = None) -> bool:
     """(``folded``: the text before question and answer were joined, so the questions can be found.) The record is
     about a person in the Netherlands though it may name no Dutch place: a Dutch authority's record
     (``dutch_record`` cues), or the person's own words about coming here ("met de trein hier gekomen", "From Berlin
-    I came here with Flixbus"; ``here_arrival`` cues outside the interviewer's questions)."""
+    I came here with Flixbus"; ``here_arrival`` cues outside the interviewer's questions). ``questions``:
+    ``vocab.ignored_spans(folded)``, when the caller has it."""
     if "dutch_record" in cues:
         return True
     spans = cues.get("here_arrival")
     if not spans:
         return False
-    questions = vocab.ignored_spans(folded)
+    if questions is None:
+        questions = vocab.ignored_spans(folded)
     return any(not any(a <= start < b for a, b in questions) for start, _ in spans)
 
 
