@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 from itertools import filterfalse
+from operator import mul
 from functools import lru_cache
 from pathlib import Path
 
@@ -243,7 +244,7 @@ def feature_vector(counts: dict[str, float]) -> tuple[float, ...]:
 
 def flags(counts: dict[str, float]) -> tuple[str, ...]:
     """The names of the features that point at a possible error (for the review sheet's reasons)."""
-    return tuple(name for name in FLAG_TEXTS if counts.get(name, 0))
+    return tuple(filter(counts.get, FLAG_TEXTS))   # a name whose count is missing or 0 is no flag (filtered in C)
 
 
 @lru_cache(maxsize=1)
@@ -255,10 +256,11 @@ def coefficients() -> tuple[float, tuple[float, ...]]:
 
 
 @lru_cache(maxsize=1)
-def _used_weights() -> tuple[float, tuple[tuple[int, float], ...]]:
-    """(intercept, (index, weight) of the non-zero weights): the refit uses about half the features."""
+def _used_weights() -> tuple[float, tuple[int, ...], tuple[float, ...]]:
+    """(intercept, the indices of the non-zero weights, those weights): the refit uses about half the features."""
     intercept, weights = coefficients()
-    return intercept, tuple((i, w) for i, w in enumerate(weights) if w)
+    used = [i for i, w in enumerate(weights) if w]
+    return intercept, tuple(used), tuple(weights[i] for i in used)
 
 
 def no_route_probability(kind: str, rates: dict[str, float] | None = None) -> float:
@@ -316,8 +318,9 @@ def logistic_confidence(score: float) -> float:
 def probability(values: tuple[float, ...]) -> float:
     """P(exact route) for one feature vector: ``logistic_confidence`` of the stored score (cached: few distinct
     vectors recur)."""
-    intercept, used = _used_weights()
-    return logistic_confidence(intercept + sum(w * values[i] for i, w in used))
+    intercept, indices, weights = _used_weights()
+    # the products summed in the same order as a loop over (index, weight), with ``map`` in C
+    return logistic_confidence(intercept + sum(map(mul, weights, map(values.__getitem__, indices))))
 
 
 def fit(vectors: list[tuple[float, ...]], exact: list[bool], ridge: float = 1.0,

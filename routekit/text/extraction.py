@@ -2148,10 +2148,11 @@ def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
         # leg's ends and at most ``_clause_rest``'s 30 characters on; most legs hold none, and this test on the
         # stretch is cheaper than on the whole text)
         again = timeline.going_back()
+        text_may_go_back = timeline.may_go_back(folded)   # a word in no leg's stretch when in none of the text (most)
         for i, pair in pair_of.items():
             departure_end = travelled[i].mention.end
             low, last_end = min(departure_end, pair.mention.start), max(departure_end, pair.mention.end)
-            if not (timeline.may_go_back(folded[low:last_end + 30])
+            if not (text_may_go_back and timeline.may_go_back(folded[low:last_end + 30])
                     and again.search(folded, low, _clause_rest(folded, last_end))):
                 legs.append((travelled[i].mention.place.iso3, pair.mention.place.iso3, timeline.LEG))
     if after_legs:
@@ -2542,7 +2543,8 @@ def _dated_legs(travelled: list[_MentionState], folded: str, segments: Segments,
     year in its sentence ("van mei tot oktober 2022"); a month with none is not used. Legs between countries with
     different dates only, and only when at least ``_DATED_COUNTRIES`` countries of the route carry a date."""
     # every usable date holds a year, so first the cheap test: enough countries named in sentences with a year?
-    if len(travelled) < _DATED_COUNTRIES:
+    # (only route countries abroad can be dated: a route of fewer skips the year scans)
+    if len(travelled) < _DATED_COUNTRIES or len(route) - (NETHERLANDS in route) < _DATED_COUNTRIES:
         return []
     sentence_starts = segments.sentence_starts   # (segments.sentence inlined: once per year)
     year_sentences = {bisect_right(sentence_starts, start) for prefix, pattern in _YEARS if prefix in folded
@@ -3010,6 +3012,7 @@ def extract_route(text: str | None) -> RouteExtraction:
     dialogue = read_dialogue(folded, list(map(_START, mentions)), list(map(_ISO3, mentions)),
                              list(map(_KIND, mentions)))
     unjoined = folded
+    header: list[tuple[int, int]] | None = None   # the questions' spans, kept for ``_in_the_netherlands``
     if vocab.ignored_lines is not None and mentions:
         header = vocab.ignored_spans(folded)
         if header:
@@ -3054,7 +3057,7 @@ def extract_route(text: str | None) -> RouteExtraction:
                                reason=REASON_NO_ROUTE, language=language)
     states = _classify(folded, mentions, cues, vocab, segments, dialogue)
     dutch_record = (made_abroad is None or made_abroad[2]) and (
-        _in_the_netherlands(unjoined, cues, vocab) or dialogue.interview or in_dutch_file(record)
+        _in_the_netherlands(unjoined, cues, vocab, header) or dialogue.interview or in_dutch_file(record)
         or _came_by_vehicle(cues, segments, states))
     route, mode_of, hint_of, reorders, inferred_home = _build_route(
         states, folded, mode_spans, segments, dutch_record, cues.get("vehicle", ()), cues.get("after_clause", ()),
@@ -3248,17 +3251,20 @@ def _end_where_made(route: list[str], states: list[_MentionState], country: str)
     route.append(country)
 
 
-def _in_the_netherlands(folded: str, cues: dict[str, list[tuple[int, int]]], vocab: Vocabulary) -> bool:
+def _in_the_netherlands(folded: str, cues: dict[str, list[tuple[int, int]]], vocab: Vocabulary,
+                        questions: list[tuple[int, int]] | None = None) -> bool:
     """(``folded``: the text before question and answer were joined, so the questions can be found.) The record is
     about a person in the Netherlands though it may name no Dutch place: a Dutch authority's record
     (``dutch_record`` cues), or the person's own words about coming here ("met de trein hier gekomen", "From Berlin
-    I came here with Flixbus"; ``here_arrival`` cues outside the interviewer's questions)."""
+    I came here with Flixbus"; ``here_arrival`` cues outside the interviewer's questions). ``questions``:
+    ``vocab.ignored_spans(folded)``, when the caller has it."""
     if "dutch_record" in cues:
         return True
     spans = cues.get("here_arrival")
     if not spans:
         return False
-    questions = vocab.ignored_spans(folded)
+    if questions is None:
+        questions = vocab.ignored_spans(folded)
     return any(not any(a <= start < b for a, b in questions) for start, _ in spans)
 
 
