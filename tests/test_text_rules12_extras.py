@@ -44,6 +44,16 @@ def test_birthplace_told_by_the_record_is_no_start(text, expected):
      "Nederland.", "SOM>ETH>SDN>LBY>ITA>NLD"),
     ("Q: Where were you born? A: In Mogadishu. Q: How did you travel? A: By bus to Kenya, then I flew to Dubai and "
      "Amsterdam.", "SOM>KEN>ARE>NLD"),
+    # an aside closes with a comma: the sentence goes on from the birthplace when the subject then leaves for a
+    # neighbour of it, or crosses into the next country (review of round 12)
+    ("Betrokkene, geboren in Somalie, is gevlucht naar Ethiopie en vandaar naar Soedan, Libie en Italie.",
+     "SOM>ETH>SDN>LBY>ITA"),
+    ("The applicant, born in Eritrea, crossed into Sudan in 2016 and reached Libya and Italy.", "ERI>SDN>LBY>ITA"),
+    ("The applicant, born in Afghanistan, crossed the border into Iran and then went to Turkey and Greece.",
+     "AFG>IRN>TUR>GRC"),
+    ("Betrokkene, geboren in Herat, stak de grens over naar Iran en reisde via Turkije naar Griekenland.",
+     "AFG>IRN>TUR>GRC"),
+    ("Subject (born in Syria) fled to Lebanon and flew to Turkey.", "SYR>LBN>TUR"),
 ])
 def test_birthplace_the_story_starts_from(text, expected):
     assert route(text) == expected

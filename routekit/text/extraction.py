@@ -2838,6 +2838,8 @@ _BIRTH_BEFORE = re.compile(r"[,(]\s*" + _in_order("birth_labels") + r"\b[^.;]{0,
 _OWN_WORDS = re.compile(r"\b" + _in_order("own_words") + r"\b")
 _MOVE_OR_STAY = ("relative_moves", "residence_verbs", "residence_after", "residence_there")
 _COMMA_LIKE = re.compile(r"[,;:]")
+_GOES_ON = ("relative_moves", "departure")   # after the aside: the subject leaves, flees, crosses, goes
+_ENTERED = re.compile(r"\b(?:into|naar)\s+(?:the\s+)?$")   # "crossed into Sudan", "gevlucht naar Ethiopie"
 
 
 def _record_told_births(states: list[_MentionState], folded: str, segments: Segments,
@@ -2850,6 +2852,8 @@ def _record_told_births(states: list[_MentionState], folded: str, segments: Segm
     if ":" in folded and timeline.is_transcript(folded):
         return set()
     moves = [start for name in _MOVE_OR_STAY for start, _ in cues.get(name, ())]
+    goes = sorted(start for name in _GOES_ON for start, _ in cues.get(name, ()))
+    borders = timeline.neighbours()
     sentence_starts, clause_starts = segments.sentence_starts, segments.clause_starts
     births: dict[str, bool] = {}
     for state in states:
@@ -2868,9 +2872,35 @@ def _record_told_births(states: list[_MentionState], folded: str, segments: Segm
                 sentence_end = closing if closing >= 0 else sentence_end
             born = not _OWN_WORDS.search(folded, clause_start, clause_end) and not any(
                 end <= move < sentence_end and not _COMMA_LIKE.search(folded, end, move) for move in moves)
+            whole_end = sentence_starts[state.sentence] if state.sentence < len(sentence_starts) else len(folded)
+            if born and _journey_from_aside(state, states, folded, whole_end, goes, borders):
+                born = False
         country = state.mention.place.iso3
         births[country] = births.get(country, True) and born
     return {country for country, born in births.items() if born}
+
+
+def _journey_from_aside(birth: _MentionState, states: list[_MentionState], folded: str, sentence_end: int,
+                        goes: list[int], borders: Mapping[str, frozenset[str]]) -> bool:
+    """The sentence goes on, after the aside closes, with the subject leaving for the first country it names, a
+    neighbour of the birthplace or one entered directly ("Betrokkene, geboren in Somalie, is gevlucht naar
+    Ethiopie", "The applicant, born in Eritrea, crossed into Sudan"): the birthplace is where the told journey
+    starts. Not a country lived or worked in first ("geboren in Herat, verklaarde dat hij in Iran werkte")."""
+    home = birth.mention.place.iso3
+    closing = _COMMA_LIKE.search(folded, birth.mention.end, sentence_end)
+    bracket = folded.find(")", birth.mention.end, sentence_end)
+    ends = [at for at in (closing.start() if closing else -1, bracket) if at >= 0]
+    if not ends:
+        return False
+    after = min(ends) + 1
+    first = min((s for s in states if s.sentence == birth.sentence and after <= s.mention.start < sentence_end
+                 and s.mention.place.iso3 != home), key=lambda s: s.mention.start, default=None)
+    if first is None or first.excluded or first.residence or first.home:
+        return False
+    if not any(after <= go < first.mention.start for go in goes):
+        return False
+    return (first.mention.place.iso3 in borders.get(home, ())
+            or _ENTERED.search(folded, after, first.mention.start) is not None)
 
 
 def _place_home(route: list[str], homes: list[tuple[str, bool, int]], explicit_start: set[str],
