@@ -125,12 +125,7 @@ def test_a_route_told_backwards_follows_its_legs(text, expected):
      "naar Servie. Zijn broer woont sinds 14-02-2019 in Zweden.", "SYR>TUR>BGR>SRB>NLD"),
 ])
 def test_order_told_by_dates(text, expected):
-    # the rules' order by dates, without the learned stop verifier (round 12: it reviews interview transcripts, and
-    # removes the Italy of 'When did you reach Italy? A: In May 2021', a question-only mention)
-    from routekit.text import verifier
-
-    with verifier.using(verifier.stored_model()._replace(enabled=False)):
-        assert route(text) == expected
+    assert route(text) == expected
 
 
 def test_a_leg_into_the_netherlands_corrected_later_does_not_end_the_route():

@@ -87,3 +87,44 @@ def test_the_gate_lets_a_transcript_in_only_with_the_turns_of_an_interview():
 
 def test_the_stored_gate_looks_at_interview_transcripts():
     assert "transcript" in verifier.stored_model().gate
+
+
+# review fix f5: a country the turns tell as reached, asked when or how and answered with a date, a time or a way, is
+# told (dialogue.DialogueReading.reached): the verifier's keep_told never removes it from an interview transcript
+import re  # noqa: E402
+
+import pytest  # noqa: E402
+
+from routekit.text.dialogue import read_dialogue  # noqa: E402
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Q: Where were you born? A: Syria. Q: How did you travel? A: Through Turkey to Greece. Q: When did you reach "
+     "Italy? A: In May 2021. Q: And then? A: By train to the Netherlands.", ("SYR", "TUR", "GRC", "ITA", "NLD")),
+    ("Q: Where were you born? A: Eritrea. Q: How did you travel? A: Through Sudan to Libya. Q: When did you reach "
+     "Malta? A: In August 2018. Q: And then? A: By plane to the Netherlands.", ("ERI", "SDN", "LBY", "MLT", "NLD")),
+])
+def test_a_country_asked_as_reached_and_answered_with_a_date_stays_in_the_transcript(text, expected):
+    assert route(text) == expected
+
+
+def _reading(text: str, names: dict[str, str]):
+    folded = fold(text)
+    found = sorted((m.start(), iso3) for name, iso3 in names.items()
+                   for m in re.finditer(name, folded))
+    return read_dialogue(folded, [s for s, _ in found], [c for _, c in found])
+
+
+NAMES = {"syrie": "SYR", "turkije": "TUR", "griekenland": "GRC", "italie": "ITA", "nederland": "NLD"}
+
+
+@pytest.mark.parametrize("question, answer, reached", [
+    ("Wanneer kwam u in Italie aan?", "In mei 2021.", {"ITA"}),
+    ("Hoe bent u in Italie aangekomen?", "Met een boot.", {"ITA"}),
+    ("Hoe bent u in Italie aangekomen?", "Dat weet ik niet meer.", set()),   # no when, no how: not told
+    ("Wanneer kwam u in Italie aan?", "Nee, daar ben ik nooit geweest.", set()),
+])
+def test_dutch_the_turns_tell_a_country_reached_only_with_a_when_or_a_how(question, answer, reached):
+    text = ("V: Waar bent u geboren? A: Syrie. V: Hoe reisde u? A: Via Turkije naar Griekenland. V: " + question
+            + " A: " + answer + " V: En daarna? A: Met de trein naar Nederland.")
+    assert _reading(text, NAMES).reached == frozenset(reached)

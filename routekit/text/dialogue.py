@@ -55,6 +55,7 @@ class DialogueReading:
     turns: int = 0                # question/answer pairs found (a transcript: a confidence feature)
 
     interview: bool = False       # turns that speak of being here: an interview held in the Netherlands
+    reached: frozenset[str] = frozenset()   # countries asked as reached, answered with a when or a how (told)
 
 
 EMPTY = DialogueReading(frozenset(), frozenset(), frozenset(), frozenset(), ())
@@ -92,6 +93,8 @@ class _Lexicon:
     left: re.Pattern[str] | None = None           # "How did you leave Russia?", "Did you travel ... directly from X?"
     intention: re.Pattern[str] | None = None      # cues.yaml ``intention``: "tried", "geprobeerd", "wanted to"
     worked: re.Pattern[str] | None = None         # "de zevende keer", "the last time": the attempt that worked
+    reached: re.Pattern[str] | None = None        # cues.yaml ``question_reached``: "When did you reach Italy?"
+    when_how: re.Pattern[str] | None = None       # an answer telling when or how (``answer_when_how``, a vehicle)
 
 
 @dataclass(frozen=True)
@@ -234,7 +237,21 @@ def _lexicon() -> _Lexicon:
         left=compiled("question_left"),
         intention=compiled("intention"),
         worked=_attempt_that_worked(cues.get("word_lists") or {}),
+        reached=compiled("question_reached"),
+        when_how=_when_how(listed("answer_when_how")),
     )
+
+
+def _when_how(words: list[str]) -> re.Pattern[str]:
+    """An answer that tells when or how: a digit ("In May 2021", "3-5-2019"), a word of cues.yaml
+    ``answer_when_how`` (a month, "walking") or a one-word vehicle of modes.yaml ("By train", "met de bus")."""
+    from routekit.text.vocabulary import _raw
+
+    modes = _raw()[1].get("modes") or {}
+    vehicles = [fold(str(word)) for languages in modes.values() for words_ in (languages or {}).values()
+                for word in words_ or () if re.fullmatch(r"[^\W\d_]+", fold(str(word)))]
+    alternatives = _words(words + vehicles)
+    return re.compile(r"\d|(?<![\w'])(?:" + (alternatives or "(?!)") + r")(?![\w'])")
 
 
 def _attempt_that_worked(lists: dict) -> re.Pattern[str] | None:
@@ -393,6 +410,7 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
     bounds = [m.start() for m in labels] + [len(folded)]
     answered: frozenset[str] | None = None   # the countries the answers tell, found when a question states a premise
     lived: str | None = None   # the country of the first answer to a residence question
+    reached: set[str] = set()   # the countries asked as reached and answered with a when or a how
     for index in range(len(labels) - 1):
         question, answer = labels[index], labels[index + 1]
         if question.group(1) not in lexicon.question_labels or answer.group(1) in lexicon.question_labels:
@@ -518,6 +536,10 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
             # "Have you been to Italy? A: No. ... A: Okay - yes, I was in Italy": the later answer corrects
             never.difference_update(mention_countries[i] for i in told + asked)
         kept.update(mention_starts[i] for i in asked)
+        if lexicon.reached is not None and lexicon.when_how is not None and lexicon.reached.search(question_text) \
+                and lexicon.when_how.search(_first_sentences(answer_text, 1)):
+            # "Q: When did you reach Italy? A: In May 2021.": the record tells the country reached (a told country)
+            reached.update(mention_countries[i] for i in asked if mention_countries[i] != "NLD")
         _join_turn(folded, q_start, q_end, answer, joins)
         if _contradiction().match(answer_text):
             # "U bent dus niet in Frankrijk geweest? A: Jawel.": the answer contradicts the question's negation, which
@@ -547,7 +569,7 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
     interview = extra is not None and (turns >= extra.record_turns or turns >= extra.interview_turns and (
         extra.procedure.search(folded) is not None or any(extra.here.search(folded, a, b) for a, b in answers)))
     return DialogueReading(frozenset(kept), frozenset(dropped), frozenset(never), frozenset(starts), tuple(joins),
-                           turns, interview)
+                           turns, interview, frozenset(reached - never))
 
 
 _SENTENCE_MARK = re.compile(r"[.!?]")

@@ -302,6 +302,15 @@ def _candidate_features(iso3: str, group: list, scan: _Scan, route, in_route: di
     return values
 
 
+def _with_reached(mode_of: dict[str, str], dialogue) -> dict[str, str]:
+    """The rules' modes, with a country the turns tell as reached ("Q: When did you reach Italy? A: In May 2021",
+    ``DialogueReading.reached``) and no mode of its own as told ("told"): ``keep_told`` never removes it."""
+    reached = getattr(dialogue, "reached", _NONE)
+    if not reached:
+        return mode_of
+    return {**mode_of, **{c: "told" for c in reached if mode_of.get(c, "unknown") == "unknown"}}
+
+
 def candidates(states, route: list[str], mode_of: dict[str, str], dialogue, genre: dict[str, float],
                language: str, text_length: int, kept_only: bool = False,
                words: RecordWords | None = None) -> list[Candidate]:
@@ -314,6 +323,7 @@ def candidates(states, route: list[str], mode_of: dict[str, str], dialogue, genr
     scan = _scan(states)
     if not scan.by_country:
         return []
+    mode_of = _with_reached(mode_of, dialogue)
     length = float(max(text_length, 1))
     borders = neighbours()
     in_route = {country: position for position, country in enumerate(route)}
@@ -638,6 +648,7 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
         return route, 0, 1.0, []
     # the countries reviewed: never the Netherlands, with ``keep_told`` only those without a told mode, with
     # ``keep_end`` not the end of a route that ends abroad
+    mode_of = _with_reached(mode_of, dialogue)
     if model.keep_told:
         reviewed = {country for country in route if mode_of.get(country, "unknown") == "unknown"}
     else:
