@@ -47,6 +47,36 @@ def test_what_the_client_said_instead_makes_the_quotation_or_claim_before_it_the
     assert extract_route(text).route == route
 
 
+@pytest.mark.parametrize("text, route", [
+    # what the client said confirms the quotation, or corrects nothing: the quotation is no report's version
+    ("Dear Sir, Page 4 reads: 'From Libya I sailed to Italy and then took the train to France.' My client said this "
+     "on page 4 and confirms it.",
+     ("LBY", "ITA", "FRA", "NLD")),
+    ("Geachte heer, Op pagina 6 is vermeld: 'van Senegal naar Mauritanie en Marokko.' Client heeft verklaard dat dit "
+     "juist is en dat hij daarna naar Spanje ging.",
+     ("SEN", "MRT", "MAR", "ESP", "NLD")),
+    ("Dear Sir, Page 3 reads: 'I travelled from Sudan to Libya and then to Italy.' My client stated he is grateful "
+     "for the interview.",
+     ("SDN", "LBY", "ITA", "NLD")),
+    ("Geachte heer, Op pagina 5 staat: 'van Eritrea naar Soedan en Libie.' Cliënte heeft verklaard dat zij dankbaar "
+     "is voor het gehoor.",
+     ("ERI", "SDN", "LBY", "NLD")),
+    ("Dear Sir, Page 3 reads: 'I travelled from Sudan to Libya.' My client said that this is correct, and then he "
+     "went to Italy.",
+     ("SDN", "LBY", "ITA", "NLD")),
+])
+def test_what_the_client_said_that_confirms_the_quotation_or_corrects_nothing_keeps_it(text, route):
+    assert extract_route(text).route == route
+
+
+def test_what_the_client_said_that_corrects_nothing_keeps_the_quoted_legs():
+    # the review's sentence: the quotation's legs stay (whether Italy, named after "and", stays is the learned
+    # verifier's call, as before this round)
+    text = ("Dear Sir, Page 3 reads: 'I travelled from Sudan to Libya and Italy.' My client stated he is grateful for "
+            "the interview.")
+    assert extract_route(text).route[:2] == ("SDN", "LBY")
+
+
 def test_a_quotation_whose_start_the_client_corrects_keeps_its_destination():
     # (held before this round too: the quotation less the start the letter denies)
     text = ("Correcties op het rapport van cliënt M. Sow. Pagina 2: 'Ik ben vanuit Libië naar Italië gevaren.' Cliënt "

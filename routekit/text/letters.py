@@ -80,6 +80,7 @@ class _Cues:
     claim_agreed: re.Pattern[str]     # a statement opening that agrees with the claim before, or calls it incomplete
     confirmed_end_heading: re.Pattern[str]   # a confirming heading that announces the rest of the route
     confirmed_start: re.Pattern[str]  # a confirmed part that says it is the journey's start ("Het begin van de reis")
+    agreed_words: re.Pattern[str]     # the words of `claim_agreed` anywhere ("dat dit juist is", "this is correct")
     claim_added: re.Pattern[str]      # a statement that only adds to the claim before ("Client wil aanvullen dat")
     order_wrong: re.Pattern[str]      # a statement opening that says the claim before has its order wrong
     not_said: re.Pattern[str]
@@ -137,6 +138,7 @@ def _cues() -> _Cues:
         # onvolledig." (what follows may be another journey; a bare "Dat is juist." is `confirmed`)
         claim_agreed=re.compile(r"^\W*(?:\d+[.)]\s*)?" + _alternatives(lists.get("claim_agreed") or ["(?!)"])
                                 + r"\s*[,;:]"),
+        agreed_words=words_regex(lists.get("claim_agreed") or ["(?!)"]),
         not_said=words_regex(lists["not_said"]),
         deleted=words_regex(lists.get("deleted") or ["(?!)"]),
         called_wrong=re.compile(r"(?<![\w'])(?:" + wrong + r")(?![\w'])"),
@@ -348,13 +350,30 @@ def _quoted_report(folded: str, statements: list[tuple[int, int]], number: int, 
             or lexicon.order_wrong.match(folded[after_start:after_stop]) is not None)
 
 
-def _client_said_instead(rest: str, folded: str, statements: list[tuple[int, int]], number: int,
-                         lexicon: _Cues) -> bool:
+def _client_said_instead(rest: str, rest_start: int, folded: str, statements: list[tuple[int, int]], number: int,
+                         mentions: list[Mention], lexicon: _Cues) -> bool:
     """What follows a quotation of the report, in its statement or opening the next, is what the client said instead
-    ("'...' Cliente heeft gezegd dat ...", "Page 3 reads: '...' My client said that ...")."""
+    ("'...' Cliente heeft gezegd dat ...", "Page 3 reads: '...' My client said that ..."); not when what the client
+    said confirms the quotation or corrects nothing (see `_client_corrects`)."""
     if rest.strip():
-        return lexicon.client_said.match(rest) is not None
-    return number + 1 < len(statements) and lexicon.client_said.match(folded[slice(*statements[number + 1])]) is not None
+        said, start, stop = rest, rest_start, rest_start + len(rest)
+    elif number + 1 < len(statements):
+        start, stop = statements[number + 1]
+        said = folded[start:stop]
+    else:
+        return False
+    return lexicon.client_said.match(said) is not None and _client_corrects(said, start, stop, mentions, lexicon)
+
+
+def _client_corrects(said: str, start: int, stop: int, mentions: list[Mention], lexicon: _Cues) -> bool:
+    """What the client said (a `client_said` statement) corrects the report: it names a place or holds a negation or a
+    word calling the report wrong, and does not confirm it ("Client heeft verklaard dat dit juist is en dat hij daarna
+    naar Spanje ging", "My client said this on page 4 and confirms it", "My client stated he is grateful ...")."""
+    wrong = lexicon.denial.search(said) is not None or _judged_wrong(said, lexicon) \
+        or lexicon.order_wrong.search(said) is not None
+    if not wrong and (lexicon.confirmed.search(said) is not None or lexicon.agreed_words.search(said) is not None):
+        return False
+    return wrong or any(start <= m.start < stop for m in mentions)
 
 
 def _judged_wrong(words: str, lexicon: _Cues) -> bool:
@@ -523,7 +542,8 @@ def corrected_account(text: str, folded: str | None = None) -> str:
              else front).append(original)
             continue
         quotation = lexicon.quotation_only.match(statement)
-        if quotation is not None and _client_said_instead(quotation.group("rest"), folded, statements, number, lexicon):
+        if quotation is not None and _client_said_instead(quotation.group("rest"), start + quotation.start("rest"), folded,
+                                                              statements, number, mentions, lexicon):
             # "Op pagina 6 is vermeld: 'van Senegal naar Mauritanie ...'. Cliente heeft gezegd dat ...": the quotation is
             # the report's version, but where its leg began holds unless the letter denies it or tells it itself
             # (a quotation whose start the letter denies, "'vanuit Libie naar Italie' ... niet vanuit Libie", keeps the
@@ -596,6 +616,8 @@ def corrected_account(text: str, folded: str | None = None) -> str:
                 rejected = (lexicon.called_wrong.search(opening) is not None
                             or lexicon.claim_rejected.search(opening) is not None
                             or lexicon.client_said.match(opening) is not None   # "Client heeft gezegd: 'via Aruba'"
+                            and _client_corrects(folded[slice(*statements[number + 1])], *statements[number + 1], mentions,
+                                                 lexicon)
                             or number + 1 < len(statements)
                             and lexicon.order_wrong.match(folded[slice(*statements[number + 1])]) is not None)
                 kept = "" if rejected else _route_less_denied(original, claimed.end(), denied_countries)
