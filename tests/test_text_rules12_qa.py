@@ -56,6 +56,29 @@ def test_an_attempt_that_worked_later_keeps_the_country():
     assert route(entered) == ("AFG", "IRN", "TUR", "BGR", "SRB", "NLD")
 
 
+
+def test_success_told_after_the_first_sentence_keeps_the_country():
+    # the review's sentences: "We got in", "Uiteindelijk kwamen we er in" in a later sentence of the answer
+    english = "Q: Did you go to Hungary? A: We tried to cross at night. We got in. Q: And then? A: Austria."
+    dutch = ("V: Bent u in Bulgarije geweest? A: We hebben het geprobeerd. Uiteindelijk kwamen we er in. V: En toen? "
+             "A: Servie.")
+    assert route(english)[:2] == ("HUN", "AUT")
+    assert route(dutch)[:2] == ("BGR", "SRB")
+    # of the same kind: success told in the next answer
+    later = ("Q: Where did your journey begin? A: In Kabul, then Iran and Turkey. Q: Bulgaria? A: We tried three "
+             "times. Q: What happened then? A: The fourth night we made it, and a bus to Serbia.")
+    assert route(later)[:5] == ("AFG", "IRN", "TUR", "BGR", "SRB")
+    nl_later = ("V: Waar begon uw reis? A: In Kabul, daarna Iran en Turkije. V: Bulgarije? A: Drie keer geprobeerd. "
+                "V: En daarna? A: Toen lukte het, met de bus naar Servie.")
+    assert route(nl_later)[:5] == ("AFG", "IRN", "TUR", "BGR", "SRB")
+
+
+def test_a_wish_is_no_attempt():
+    # the review's sentence: "wanted to" is in the intention list, but no attempt
+    text = "Q: Did you go to Bulgaria? A: I wanted to go there first, but we went by boat. Q: Where? A: Greece."
+    assert route(text)[:2] == ("BGR", "GRC")
+
+
 # --- the stop verifier's gate: a transcript kind is an interview record of several turns -----------------------------
 
 from routekit.text import verifier  # noqa: E402

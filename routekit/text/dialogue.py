@@ -95,6 +95,8 @@ class _Lexicon:
     worked: re.Pattern[str] | None = None         # "de zevende keer", "the last time": the attempt that worked
     reached: re.Pattern[str] | None = None        # cues.yaml ``question_reached``: "When did you reach Italy?"
     when_how: re.Pattern[str] | None = None       # an answer telling when or how (``answer_when_how``, a vehicle)
+    attempt: re.Pattern[str] | None = None        # cues.yaml word_lists ``attempt_verbs``: "tried", "geprobeerd"
+    success: re.Pattern[str] | None = None        # ``attempt_success`` and ``reached``: "got in", "kwamen er in"
 
 
 @dataclass(frozen=True)
@@ -239,6 +241,8 @@ def _lexicon() -> _Lexicon:
         worked=_attempt_that_worked(cues.get("word_lists") or {}),
         reached=compiled("question_reached"),
         when_how=_when_how(listed("answer_when_how")),
+        attempt=_listed_words(cues.get("word_lists") or {}, "attempt_verbs"),
+        success=_listed_words(cues.get("word_lists") or {}, "attempt_success", "reached"),
     )
 
 
@@ -252,6 +256,22 @@ def _when_how(words: list[str]) -> re.Pattern[str]:
                 for word in words_ or () if re.fullmatch(r"[^\W\d_]+", fold(str(word)))]
     alternatives = _words(words + vehicles)
     return re.compile(r"\d|(?<![\w'])(?:" + (alternatives or "(?!)") + r")(?![\w'])")
+
+
+def record_turns() -> int | None:
+    """The question turns that make a transcript an interview record (``document.yaml`` ``dialogue.record_turns``;
+    None without the dialogue lists)."""
+    turns = _lexicon().extra
+    return turns.record_turns if turns is not None else None
+
+
+def _listed_words(lists: dict, *keys: str) -> re.Pattern[str] | None:
+    """The words of the ``word_lists`` under ``keys`` as one pattern of whole words (None when there are none)."""
+    words = [fold(str(w)) for key in keys for w in lists.get(key) or ()]
+    if not words:
+        return None
+    return re.compile(r"(?<![\w'])(?:" + "|".join(r"\s+".join(map(re.escape, w.split()))
+                                                 for w in sorted(words, key=len, reverse=True)) + r")(?![\w'])")
 
 
 def _attempt_that_worked(lists: dict) -> re.Pattern[str] | None:
@@ -577,24 +597,28 @@ _SENTENCE_MARK = re.compile(r"[.!?]")
 
 def _only_attempts(folded: str, answer_text: str, a_start: int, told: list[int], mention_starts: list[int],
                    lexicon: _Lexicon, labels: list, index: int) -> bool:
-    """Whether an answer tells only attempts at the country asked: its first sentence holds an intention ("We tried
-    four times", "Vijf keer geprobeerd") and names no place, it does not open agreeing, no attempt in it worked ("De
-    zesde keer lukte het"), and the next answer does not say the person got in after all ("Did you ever get in? A:
-    Yes")."""
+    """Whether an answer tells only attempts at the country asked: its first sentence holds an attempt verb ("We tried
+    four times", "Vijf keer geprobeerd"; not a mere wish, "wanted to") and names no place, it does not open agreeing,
+    no attempt in it worked ("De zesde keer lukte het") and nowhere in it or in the next answer does the person get in
+    ("We got in", "Uiteindelijk kwamen we er in", "Did you ever get in? A: Yes")."""
     extra = lexicon.extra
-    if lexicon.intention is None or extra is None or extra.affirmative.search(answer_text):
+    if lexicon.attempt is None or extra is None or extra.affirmative.search(answer_text):
         return False
     first = _SENTENCE_MARK.search(answer_text)
     first_end = first.end() if first else len(answer_text)
-    if lexicon.intention.search(answer_text, 0, first_end) is None:
+    if lexicon.attempt.search(answer_text, 0, first_end) is None:
         return False
     if any(mention_starts[i] < a_start + first_end for i in told):
         return False
     if lexicon.worked is not None and lexicon.worked.search(answer_text):
         return False
+    if lexicon.success is not None and lexicon.success.search(answer_text):
+        return False
     if index + 3 < len(labels) and labels[index + 2].group(1) in lexicon.question_labels:
-        following = folded[labels[index + 3].end():labels[index + 3].end() + 40]
-        if extra.affirmative.search(following):
+        end = labels[index + 4].start() if index + 4 < len(labels) else len(folded)
+        following = folded[labels[index + 3].end():end]
+        if extra.affirmative.search(following[:40]) or (lexicon.success is not None
+                                                         and lexicon.success.search(following)):
             return False
     return True
 

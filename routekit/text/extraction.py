@@ -1906,15 +1906,16 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
 
     if not homes and route:   # no birth or origin named as a place: the nationality told as an adjective
         homes = _nationality_adjective_homes(folded, segments, route, travelled)
+    transcript = ":" in folded and timeline.is_transcript(folded)   # read once: the births, the order, the turns
     if homes and cues:
-        births = _record_told_births(states, folded, segments, cues)
+        births = _record_told_births(states, folded, segments, cues, transcript)
         if births:
             homes = [home for home in homes if home[0] not in births]
     inferred_home = _place_home(route, homes, explicit_start, travelled) if homes else False
     if pair_of:
         reorders += _repair_legs(route, added_order, [(travelled[i].mention.place.iso3, pair.mention.place.iso3)
                                                       for i, pair in pair_of.items()])
-    episodes = _Episodes(folded, segments)
+    episodes = _Episodes(folded, segments, transcript)
     if len(route) > 1:
         after_legs = _after_clause_legs(travelled, after_cues, segments, folded) if after_cues else []
         flown_set = {country for country, mode in mode_of.items() if mode == "plane"}
@@ -1925,7 +1926,7 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
             constraints += _returned_to_legs(states, route, folded, episodes)
         fixed_first = journey_start if journey_start is not None else (
             route[0] if route[0] in explicit_start or inferred_home else None)
-        if ":" in folded and timeline.is_transcript(folded):
+        if transcript:
             # "V: En voor Bosnie? A: Servie", "Q: Before? A: Iran": the order the questions ask for; one that repeats
             # a told leg adds nothing (nor counts twice as a sign of a story told backwards)
             # (a flight stop told after a destination abroad, "to Belgrade, changing in Dubai", is no next country
@@ -2024,7 +2025,7 @@ def _returned_to_legs(states: list[_MentionState], route: list[str], folded: str
 
 def _next_turn(episodes: _Episodes | None, earlier: int, later: int) -> bool:
     """Whether sentence ``later`` of a transcript lies in the turn of sentence ``earlier`` or in the next one."""
-    if episodes is None or ":" not in episodes.folded or not timeline.is_transcript(episodes.folded):
+    if episodes is None or not episodes.transcript:
         return False
     episode_of, _ = episodes.get()
     last = len(episode_of) - 1
@@ -2099,10 +2100,11 @@ class _Episodes:
     """``timeline.episodes`` of one text, worked out at most once: the check for a story told backwards and the
     reading of the start's answer both need it, and it scans the whole text."""
 
-    __slots__ = ("folded", "segments", "_value")
+    __slots__ = ("folded", "segments", "transcript", "_value")
 
-    def __init__(self, folded: str, segments: Segments) -> None:
+    def __init__(self, folded: str, segments: Segments, transcript: bool) -> None:
         self.folded, self.segments = folded, segments
+        self.transcript = transcript   # ``timeline.is_transcript``, read once per text by the caller
         self._value: tuple[list[int], int] | None = None
 
     def get(self) -> tuple[list[int], int]:
@@ -2116,7 +2118,7 @@ class _Episodes:
             return False
         episode_of, _ = self.get()
         last = len(episode_of) - 1
-        return episode_of[min(sentence, last)] == episode_of[min(other, last)] and timeline.is_transcript(self.folded)
+        return episode_of[min(sentence, last)] == episode_of[min(other, last)] and self.transcript
 
 
 # a sentence that carries the story on: "Daarna Iran en Turkije", "Then Iran and Turkey"
@@ -2843,13 +2845,13 @@ _ENTERED = re.compile(r"\b(?:into|naar)\s+(?:the\s+)?$")   # "crossed into Sudan
 
 
 def _record_told_births(states: list[_MentionState], folded: str, segments: Segments,
-                        cues: Mapping[str, list[tuple[int, int]]]) -> set[str]:
+                        cues: Mapping[str, list[tuple[int, int]]], transcript: bool) -> set[str]:
     """The countries told only as a birthplace in an aside of the record ("Betrokkene, geboren in Herat, verklaarde
     ...", "Subject (born in Kabul) stated ..."): no start of the journey - writers start it where the story does
     (train1-28 +5/-1). Not a birth told as a sentence of its own ("Hij is in Syrie geboren. Hij ging naar Turkije"),
     in the person's own words or a transcript ("Ik ben geboren in Baidoa"), nor one its sentence goes on from, before
     a comma, with a move or a stay ("geboren in Nyala (Darfur) en vluchtte naar Egypte")."""
-    if ":" in folded and timeline.is_transcript(folded):
+    if transcript:
         return set()
     moves = [start for name in _MOVE_OR_STAY for start, _ in cues.get(name, ())]
     goes = sorted(start for name in _GOES_ON for start, _ in cues.get(name, ()))

@@ -67,10 +67,10 @@ TRANSCRIPT = "transcript"
 def interview_turns() -> int:
     """The turns that make a transcript an interview record (``document.yaml`` ``dialogue.record_turns``): a shorter
     one ("Q: How did you travel here? A: <the whole story>") is a narrative with a label, not a record of turns."""
-    from routekit.text.dialogue import _lexicon
+    from routekit.text.dialogue import record_turns
 
-    turns = _lexicon().extra
-    return turns.record_turns if turns is not None else 3
+    turns = record_turns()
+    return turns if turns is not None else 3
 
 
 def question_turns(folded: str) -> int:
