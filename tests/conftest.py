@@ -17,6 +17,29 @@ ROOT = Path(__file__).resolve().parents[1]
 SMALL_DEMO = {"seed": 7, "start": "2024-01", "end": "2025-06", "scale": 0.5}
 
 
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Make ``--dist loadgroup`` group again: pytest-xdist marks a grouped test by appending
+    ``@group`` to ``item._nodeid``, which pytest 9 no longer reads (the id lives in ``item._id``),
+    so every test was scheduled on its own and each worker built the session report, the
+    European-context reports and every module fixture again. Same suffix, set where pytest reads it."""
+    if not getattr(config.option, "loadgroup", False):  # set on xdist workers by --dist loadgroup
+        return
+    try:
+        from _pytest.nodeid import NodeId
+    except ImportError:  # an older pytest: xdist's own suffix works there
+        return
+    for item in items:
+        groups = sorted({str(m.args[0] if m.args else m.kwargs.get("name", "default"))
+                         for m in item.iter_markers("xdist_group")})
+        if not groups or "@" in item.nodeid:
+            continue
+        wanted = f"{item.nodeid}@{'_'.join(groups)}"
+        new_id = NodeId.parse(wanted)
+        if str(new_id) == wanted:
+            item._id = new_id
+
 @dataclass
 class BuiltReport:
     project: Path

@@ -15,13 +15,16 @@ import pytest
 
 from routekit.report.pdf import CHROMIUM_ARGS, chromium_executable
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("report")]
+pytestmark = [pytest.mark.slow]
 ROOT = Path(__file__).resolve().parents[1]
 SCREENSHOTS = ROOT / "_build" / "screenshots"
 SKIP_PAGES = {"search.html", "genindex.html", "py-modindex.html"}
 
 
-@pytest.fixture(scope="module", params=["demo", "report"])
+# The shared report's pages run with the other "report" tests (one worker builds it); the demo
+# book needs no report, so its pages form their own group and the other worker can take them.
+@pytest.fixture(scope="module", params=[pytest.param("demo", marks=pytest.mark.xdist_group("visuals")),
+                                        pytest.param("report", marks=pytest.mark.xdist_group("report"))])
 def site(request, tmp_path_factory) -> tuple[str, Path]:
     if request.param == "report":
         return "report", request.getfixturevalue("built_site")

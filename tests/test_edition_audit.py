@@ -19,6 +19,10 @@ KEY = b"edition-audit-test-key-0123456789abcdef"
 K = 10
 
 
+# one worker runs this module, so its module-scoped fixture is built once, not once per worker
+pytestmark = pytest.mark.xdist_group("edition_audit")
+
+
 @pytest.fixture(scope="module")
 def editions(small_demo_data, tmp_path_factory) -> dict:
     """Two KMar extracts: the first edition up to 2025-03 without 4% of its records (they come

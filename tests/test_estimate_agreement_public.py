@@ -26,6 +26,10 @@ SOURCES = {"kmar": ("border_observation", 0.3), "ind": ("self_reported", 0.4)}
 NATIONALITY = {"central_med": "SYR", "western_balkans": "AFG"}
 
 
+# one worker runs this module, so its module-scoped fixture is built once, not once per worker
+pytestmark = pytest.mark.xdist_group("estimate_agreement_public")
+
+
 def _journeys() -> pd.DataFrame:
     """Central Med doubles in the period; the Western Balkans stay flat."""
     rng = np.random.default_rng(3)

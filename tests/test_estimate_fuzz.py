@@ -24,6 +24,10 @@ N_BOOT = 99   # the estimator's default: at 49 the 97.5% percentile rests on two
               # untouched stratum blanked it by chance (round 10: 5 strata after one dropped row, 0 at 99 and 199)
 
 
+# one worker runs this module, so its module-scoped fixture is built once, not once per worker
+pytestmark = pytest.mark.xdist_group("estimate_fuzz")
+
+
 def _release(source: str, extract: pd.DataFrame, root) -> object:
     from routekit.release import release_extract
 

@@ -24,6 +24,10 @@ CORRIDORS = ["central_med", "western_balkans"]
 CATEGORIES = [*CORRIDORS, "other"]
 
 
+# one worker runs this module, so its module-scoped fixture is built once, not once per worker
+pytestmark = pytest.mark.xdist_group("estimate_misclassification")
+
+
 def _link(seed: int = 3, months: int = 6, size: int = 400):
     rng = np.random.default_rng(seed)
     rows = []

@@ -17,6 +17,10 @@ SOURCES = {"kmar": ("border_observation", 0.25), "ind": ("self_reported", 0.35),
 CORRIDORS = ["central_med", "western_balkans"]
 
 
+# one worker runs this module, so its module-scoped fixture is built once, not once per worker
+pytestmark = pytest.mark.xdist_group("estimate_pipeline")
+
+
 def _journeys(seed: int = 1) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
     rows = []

@@ -21,6 +21,10 @@ KEY = b"k" * 32
 SOURCES = ("kmar", "ind", "police", "eurodac", "mobility")
 
 
+# one worker runs this module, so its module-scoped fixture is built once, not once per worker
+pytestmark = pytest.mark.xdist_group("estimate_real_outputs")
+
+
 @pytest.fixture(scope="module")
 def chain(tmp_path_factory) -> dict:
     from routekit.link import link_releases

@@ -23,6 +23,10 @@ K = 10
 SOURCES = tuple(EXPORT_FILES)
 
 
+# one worker runs this module, so its module-scoped fixture is built once, not once per worker
+pytestmark = pytest.mark.xdist_group("intake_release")
+
+
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> dict:
     """Demo extracts with some v-numbers given a leading zero (what spreadsheets lose)."""

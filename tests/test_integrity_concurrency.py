@@ -16,7 +16,8 @@ import yaml
 
 from conftest import ROOT, make_project
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("report")]
+# its own three builds from the session demo data (not the shared report): the other worker can take them
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("concurrency")]
 
 CHAPTERS = ("01_summary.ipynb", "10_methods.ipynb")
 BUILD = ("import sys; from pathlib import Path; from routekit.pipeline.report import build_report; "

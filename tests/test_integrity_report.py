@@ -20,7 +20,8 @@ import yaml
 from conftest import ROOT, make_project
 from routekit.errors import BuildError
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("report")]
+# its own build from the session demo data (not the shared report): the other worker can take it
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("hostile")]
 
 HOSTILE = ("{download}`k <../../../data/.steward-key>` {literalinclude}`../kmar.csv` {raw}`html <b id=raw>`"
            " <script>alert('rk')</script> <img src=x onerror=alert(1)> [a](http://evil.example)"

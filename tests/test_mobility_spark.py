@@ -19,8 +19,10 @@ from routekit.mobility.pipeline import compute_indicators
 from test_mobility_definition import CELLS, random_events
 
 # The JVM start and Spark's first query planning take ~30-60 s on a busy 2-core machine.
+# One worker runs this module (xdist group), so the Spark session starts once, not once per worker.
 pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore::FutureWarning"),
-              pytest.mark.filterwarnings("ignore:The copy keyword is deprecated")]
+              pytest.mark.filterwarnings("ignore:The copy keyword is deprecated"),
+              pytest.mark.xdist_group("mobility_spark")]
 
 if not os.environ.get("CI"):
     pytest.importorskip("pyspark", reason="pyspark not installed: pip install -e '.[spark]'")

@@ -26,6 +26,10 @@ from routekit.estimate.population import estimate_strata
 LINK = Path(__file__).parent / "data" / "redteam_link_seed3"
 
 
+# one worker runs this module, so its module-scoped fixture is built once, not once per worker
+pytestmark = pytest.mark.xdist_group("redteam_estimates")
+
+
 @pytest.fixture(scope="module")
 def estimated():
     """The monthly frame and the MSEResult behind each of its rows."""

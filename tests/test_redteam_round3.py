@@ -27,6 +27,10 @@ K = 10
 SOURCES = ("eurodac", "kmar")
 
 
+# one worker runs this module, so its module-scoped fixture is built once, not once per worker
+pytestmark = pytest.mark.xdist_group("redteam_round3")
+
+
 @pytest.fixture(scope="module")
 def made(small_demo_data, tmp_path_factory) -> Path:
     """Sealed releases of eurodac and kmar and their sealed link, under ``KEY``."""

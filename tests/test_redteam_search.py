@@ -22,6 +22,10 @@ from routekit.report.pages import escape_markdown
 HOSTILE = "Routes <img src=x onerror=window.__pwned=1>"
 
 
+# one worker runs this module, so its module-scoped fixture is built once, not once per worker
+pytestmark = pytest.mark.xdist_group("redteam_search")
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("search")

@@ -23,6 +23,10 @@ EXTRA_CANARIES = {"name": "Zebedeus Quackenbush", "phone": "+31 6 98765432", "bi
                   "v_number": "5550001234"}
 
 
+# one worker runs this module, so its module-scoped fixture is built once, not once per worker
+pytestmark = pytest.mark.xdist_group("release_demo")
+
+
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> dict:
     from routekit.synth import generate

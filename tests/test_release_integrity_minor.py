@@ -19,6 +19,10 @@ KEY = b"minor-items-test-key-0123456789abcdefgh"
 K = 10
 
 
+# one worker runs this module, so its module-scoped fixture is built once, not once per worker
+pytestmark = pytest.mark.xdist_group("release_integrity_minor")
+
+
 @pytest.fixture(scope="module")
 def export(small_demo_data, tmp_path_factory) -> Path:
     frame = pd.read_csv(small_demo_data / "partners" / "eurodac.csv", dtype=str, keep_default_na=False)

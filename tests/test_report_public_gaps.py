@@ -15,7 +15,9 @@ import yaml
 
 from conftest import ROOT, make_project
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("public")]
+# its own build (its own data and period): a group of its own, so the two workers can share the
+# European-context builds instead of one worker making all four
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("public_gaps")]
 GAP = "nog niet gepubliceerd (gegevens t/m april 2025)"
 PERIOD = {"start": "2025-07", "end": "2025-09"}  # Q3 2025; its baseline Q3 2024 is published
 

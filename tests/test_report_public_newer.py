@@ -14,7 +14,9 @@ from openpyxl import load_workbook
 
 from conftest import ROOT, make_project
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("public")]
+# its own build (its own data and period): a group of its own, so the two workers can share the
+# European-context builds instead of one worker making all four
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("public_newer")]
 WORKBOOK = Path(__file__).parent / "data" / "public" / "frontex" / "Monthly_detections_of_IBC_2025_10_06.xlsx"
 PERIOD = {"start": "2025-07", "end": "2025-09"}
 

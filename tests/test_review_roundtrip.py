@@ -17,6 +17,10 @@ KEY = b"k" * 32
 K = 5
 
 
+# one worker runs this module, so its module-scoped fixture is built once, not once per worker
+pytestmark = pytest.mark.xdist_group("review_roundtrip")
+
+
 def routekit(*args):
     done = subprocess.run([sys.executable, "-m", "routekit.cli", *map(str, args)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr

@@ -25,6 +25,10 @@ K = 10
 SOURCES = ("eurodac", "kmar")
 
 
+# one worker runs this module, so its module-scoped fixture is built once, not once per worker
+pytestmark = pytest.mark.xdist_group("sealed_releases")
+
+
 @pytest.fixture(scope="module")
 def partners(small_demo_data, tmp_path_factory) -> Path:
     """The small demo's Eurodac and KMar extracts (quick to release)."""

@@ -11,6 +11,10 @@ from routekit.synth import phrases, simulate
 from routekit.synth.narratives import ENTRY_PLACE, gazetteer
 
 
+# one worker runs this module, so its module-scoped fixture is built once, not once per worker
+pytestmark = pytest.mark.xdist_group("synth_narratives")
+
+
 @pytest.fixture(scope="module")
 def population():
     return simulate(8, "2024-03", "2024-05", 0.4)

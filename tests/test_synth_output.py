@@ -20,6 +20,10 @@ FILES = ["partners/kmar.csv", "partners/ind.csv", "partners/police.csv", "partne
          "truth/shocks.csv", "truth/canaries.csv", "README.md"]
 
 
+# one worker runs this module, so its module-scoped fixture is built once, not once per worker
+pytestmark = pytest.mark.xdist_group("synth_output")
+
+
 @pytest.fixture(scope="module")
 def written(tmp_path_factory) -> Path:
     return generate(tmp_path_factory.mktemp("synth") / "a", **ARGS)

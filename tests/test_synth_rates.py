@@ -13,6 +13,10 @@ Z_NODES, Z_WEIGHTS = np.polynomial.hermite_e.hermegauss(24)
 Z_WEIGHTS = Z_WEIGHTS / Z_WEIGHTS.sum()
 
 
+# one worker runs this module, so its module-scoped fixture is built once, not once per worker
+pytestmark = pytest.mark.xdist_group("synth_rates")
+
+
 @pytest.fixture(scope="module")
 def full():
     return simulate(21, "2024-01", "2024-12", 0.6, texts=False).journeys_full

@@ -13,6 +13,10 @@ from routekit.text import classify_corridor, first_eu_country
 ROOT = Path(__file__).resolve().parents[1]
 
 
+# one worker runs this module, so its module-scoped fixture is built once, not once per worker
+pytestmark = pytest.mark.xdist_group("text_corridors")
+
+
 @pytest.mark.parametrize("route, modes, hint, expected", [
     ("ERI>SDN>LBY>ITA>FRA>BEL>NLD", "foot>truck>boat>train>train>bus", None, "central_med"),
     ("SYR>TUR>GRC>DEU>NLD", "foot>boat>plane>train", None, "eastern_med"),
