@@ -97,7 +97,8 @@ def _abbreviations() -> _Abbreviations:
         expansion[short.lower()] = long
     dotted = frozenset(a for a in expansion if a.endswith("."))
     plain = tuple(a for a in expansion if a not in dotted)
-    gate = re.compile(r"\.(?=\s+[a-z0-9(]|[A-Za-z]\.|[,;:)])")   # starts with a literal: ``re`` jumps to the dots
+    # starts with a literal: ``re`` jumps to the dots; a capitalised two-letter word's dot before a name too ("St. Maarten")
+    gate = re.compile(r"\.(?=\s+[a-z0-9(]|[A-Za-z]\.|[,;:)]|(?<=\b[A-Z][a-z]\.)\s+[A-Z])")
     words = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, plain)) + r")(?![\w'])") if plain else None
     return _Abbreviations(expansion, dotted, plain, gate, words)
 
@@ -138,7 +139,8 @@ def expand_abbreviations(text: str) -> str:
 
 def _may_hold(text: str, table: _Abbreviations) -> bool:
     """Whether a text may hold an abbreviation: a dot inside a sentence (followed by a lower-case word, a digit,
-    another letter and dot, or a comma or bracket: "Verd. verklaarde", "betr. 2", "i.v.m.", "nat.)") or one of the
+    another letter and dot, or a comma or bracket: "Verd. verklaarde", "betr. 2", "i.v.m.", "nat.)"; or ending a
+    capitalised two-letter word before a name: "St. Maarten") or one of the
     abbreviations without a dot (a substring test). The regex starts with a literal dot, so ``re`` jumps from dot to
     dot; an alternative for the words without a dot would make it try every position."""
     if table.gate.search(text) is not None:
