@@ -62,6 +62,9 @@ class _Lexicon:
     drives_via: re.Pattern[str] | None = None   # a drive word and a way word in one statement
     object_pronoun: re.Pattern[str] | None = None
     label: re.Pattern[str] | None = None   # "p4", "v2": a person labelled by a letter and a number
+    relative_moves: re.Pattern[str] | None = None   # cues.yaml relative_moves: a relative moving ("reisde", "came")
+    with_subject: re.Pattern[str] | None = None   # "samen met hem", "with her": a relative with the subject
+    relative_pronouns: frozenset[str] = frozenset()   # "die", "who": a relative clause, not a noun phrase's modifier
 
 
 @lru_cache(maxsize=1)
@@ -100,6 +103,12 @@ def _lexicon() -> _Lexicon:
         # the driver nouns are the extraction's role nouns (cues.yaml subject_in_role.roles.driver), written once
         drivers=frozenset(str(w) for w in _raw_cues()[0]["word_lists"]["subject_in_role"]["roles"]["driver"]),
         drives_via=_drives_via(lists),
+        relative_moves=words_regex([str(w) for lang in ("nl", "en") for w in _raw_cues()[0]["relative_moves"][lang]
+                                    if "..." not in str(w) and str(w) not in ("wel", "did", "asiel", "asylum")]),
+        with_subject=words_regex([f"{blocker} {pronoun}" for lang in ("nl", "en")
+                                  for blocker in _raw_cues()[0]["relatives_blockers"][lang]
+                                  for pronoun in lists.get("object_pronouns") or ()]),
+        relative_pronouns=frozenset(str(w) for w in _raw_cues()[0]["word_lists"]["there_now"]["relative_pronouns"]),
     )
 
 
@@ -145,13 +154,28 @@ def _speaker(statement: str, lexicon: _Lexicon) -> Person | None:
         head = statement[:match.start()].split()
         verb = lexicon.statement.search(statement, match.end(), match.end() + 40)
         speaks = verb is not None and len(statement[match.end():verb.start()].split()) <= 3
-        if len(head) <= 1 or speaks:
+        if len(head) <= 1 or speaks or _fronted(head, match, lexicon):
             if lexicon.together.match(statement, match.end() + 1):
                 return None   # "Mijn broer en ik ...": travelled along
             return _person(match, lexicon)
         if len(head) > 12:
             break
     return None
+
+
+_FRONT_ARTICLES = frozenset(("de", "het", "the"))
+_FRONT_WORDS = 5   # words before a numbered person that a noun phrase's article and modifiers may take
+
+
+def _fronted(head: list[str], match: re.Match[str], lexicon: _Lexicon) -> bool:
+    """'De in dit pv genoemde verdachte 2, Osas E., reisde ...': a numbered or other person after an article and a few
+    modifiers (no comma, no relative pronoun: not "de man die verdachte 2 hielp") is the sentence's grammatical
+    subject."""
+    if not head or head[0] not in _FRONT_ARTICLES or len(head) > _FRONT_WORDS or any("," in word for word in head):
+        return False
+    if not lexicon.relative_pronouns.isdisjoint(head):
+        return False
+    return bool(match.group("numbers") or match.group("other"))
 
 
 _NAMED_AS = 40   # characters after a declared person in which a numbered name for them may follow
@@ -247,6 +271,39 @@ def subject_sentences(text: str, folded: str | None = None) -> str:
     declares no subject and numbers no persons."""
     folded = fold(text) if folded is None else folded
     lexicon = _lexicon()
+    text, folded = _without_relatives_travel(text, folded, lexicon)
+    return _subject_sentences(text, folded, lexicon)
+
+
+def _without_relatives_travel(text: str, folded: str, lexicon: _Lexicon) -> tuple[str, str]:
+    """'Zijn broer was eerder via Italie gekomen', 'His brother stated he came via Libya': a later sentence whose
+    grammatical subject is the subject's relative (its first words: a possessive and a relative noun) and that tells
+    that relative moving or stating is the relative's route; it goes unless it holds a together word ("Zijn broer en
+    hij reisden samen", "met hem", "with him")."""
+    if lexicon.relative_moves is None:
+        return text, folded
+    spans = _statements(folded)
+    dropped = []
+    for index, (start, stop) in enumerate(spans[1:], 1):
+        statement = folded[start:stop]
+        opening = lexicon.reference.match(statement, len(statement) - len(statement.lstrip()))
+        if opening is None or not _person(opening, lexicon).relative or lexicon.together.match(statement, opening.end() + 1):
+            continue
+        rest = statement[opening.end():]
+        if lexicon.with_subject.search(rest) or lexicon.together.search(rest) or (
+                lexicon.object_pronoun is not None and lexicon.object_pronoun.search(rest)):   # "drove us from PL"
+            continue
+        if lexicon.relative_moves.search(rest) or lexicon.statement.search(rest):
+            dropped.append(index)
+    if not dropped:
+        return text, folded
+    # a dropped statement's closing quote stays ("... My sister went to London.'")
+    kept = "".join(text[start:stop] if index not in dropped else text[start:stop][len(text[start:stop].rstrip("'\"’”")):]
+                   for index, (start, stop) in enumerate(spans))
+    return kept, fold(kept)
+
+
+def _subject_sentences(text: str, folded: str, lexicon: _Lexicon) -> str:
     if lexicon.gate_words.search(folded) is None or lexicon.gate.search(folded) is None:
         return _first_speaker_only(text, folded, lexicon)
     spans = _statements(folded)
@@ -399,4 +456,7 @@ def _someone_else(speaker: Person | None, subject: Person, lexicon: _Lexicon) ->
 def _opens_with_person(folded: str, span: tuple[int, int], lexicon: _Lexicon) -> bool:
     """Whether a statement's first words are a person reference (the one the statement is about)."""
     start = span[0] + len(folded[span[0]:span[1]]) - len(folded[span[0]:span[1]].lstrip())
-    return lexicon.reference.match(folded, start, span[1]) is not None
+    if lexicon.reference.match(folded, start, span[1]) is not None:
+        return True
+    first = lexicon.reference.search(folded, start, span[1])   # "De in dit pv genoemde verdachte 2 reisde ..."
+    return first is not None and _fronted(folded[start:first.start()].split(), first, lexicon)
