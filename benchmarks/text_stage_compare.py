@@ -192,9 +192,9 @@ def switch_on(path: Path, demo_seed: int, bench_demo: Path | None, cost_texts: i
     print(f"candidate {path}: gate {gate}; remove below {on.remove_below}")
     held, why = held_out_counts(path, on, trial)
     if held is None:
-        print(f"(a) held out on train1-28: {why} -> no")
+        print(f"(a) held out on the training sets: {why} -> no")
     else:
-        print(f"(a) held out on train1-28 ({why}): fixed {held[0]} broken {held[1]} net {held[0] - held[1]:+d}; "
+        print(f"(a) held out on the training sets ({why}): fixed {held[0]} broken {held[1]} net {held[0] - held[1]:+d}; "
               f"one-sided sign test p = {sign_test_tail(*held):.4f} (level {SWITCH_ON_LEVEL})")
     sets = (*CALIBRATION_SETS, *PLAIN_SETS)
     base = exact_rows(verifier, on._replace(enabled=False), sets)
