@@ -65,6 +65,7 @@ class _Lexicon:
     relative_moves: re.Pattern[str] | None = None   # cues.yaml relative_moves: a relative moving ("reisde", "came")
     with_subject: re.Pattern[str] | None = None   # "samen met hem", "with her": a relative with the subject
     relative_pronouns: frozenset[str] = frozenset()   # "die", "who": a relative clause, not a noun phrase's modifier
+    here_arrival: re.Pattern[str] | None = None   # cues.yaml here_arrival: "came here", "hierheen"
 
 
 @lru_cache(maxsize=1)
@@ -109,6 +110,7 @@ def _lexicon() -> _Lexicon:
                                   for blocker in _raw_cues()[0]["relatives_blockers"][lang]
                                   for pronoun in lists.get("object_pronouns") or ()]),
         relative_pronouns=frozenset(str(w) for w in _raw_cues()[0]["word_lists"]["there_now"]["relative_pronouns"]),
+        here_arrival=words_regex([str(w) for lang in ("nl", "en") for w in _raw_cues()[0]["here_arrival"][lang]]),
     )
 
 
@@ -279,7 +281,8 @@ def _without_relatives_travel(text: str, folded: str, lexicon: _Lexicon) -> tupl
     """'Zijn broer was eerder via Italie gekomen', 'His brother stated he came via Libya': a later sentence whose
     grammatical subject is the subject's relative (its first words: a possessive and a relative noun) and that tells
     that relative moving or stating is the relative's route; it goes unless it holds a together word ("Zijn broer en
-    hij reisden samen", "met hem", "with him")."""
+    hij reisden samen", "met hem", "with him") or an arrival here, which the record's person may share ("My cousin came
+    by train to here last year. I came later.": the here-arrival rules keep the cousin's mode out)."""
     if lexicon.relative_moves is None:
         return text, folded
     spans = _statements(folded)
@@ -293,6 +296,8 @@ def _without_relatives_travel(text: str, folded: str, lexicon: _Lexicon) -> tupl
         if lexicon.with_subject.search(rest) or lexicon.together.search(rest) or (
                 lexicon.object_pronoun is not None and lexicon.object_pronoun.search(rest)):   # "drove us from PL"
             continue
+        if lexicon.here_arrival is not None and lexicon.here_arrival.search(rest):
+            continue   # "My cousin came by train to here. I came later.": left to the here-arrival rules (modes.yaml into_here)
         if lexicon.relative_moves.search(rest) or lexicon.statement.search(rest):
             dropped.append(index)
     if not dropped:
