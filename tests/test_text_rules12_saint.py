@@ -28,7 +28,7 @@ def test_a_place_written_with_st_dot(text, expected):
     ("Hij vloog van Moskou naar St. Petersburg en reisde met de bus naar Tallinn.", "RUS>EST"),
     ("I travelled from Minsk to Sankt-Peterburg and then by bus to Helsinki.", "BLR>RUS>FIN"),
     # guards: a St./title dot before a name that is no place, and a street's St. ending a sentence
-    ("I left Syria in May. St. Maarten was never on my mind; I flew from Beirut to Amsterdam.", "SYR>LBN>NLD"),
+    ("I left Syria in May and flew from Beirut to Amsterdam. The St. Regis hotel in Beirut was full.", "SYR>LBN>NLD"),
     ("We were in Turkey. St. Mary's church there helped us. Then we walked into Greece and went on to the "
      "Netherlands.", "TUR>GRC>NLD"),
     ("Hij kwam uit Eritrea. Mr. Jansen hielp hem in Libië. Daarna voer hij naar Italië en reisde door naar "

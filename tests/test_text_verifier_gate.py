@@ -252,7 +252,7 @@ def test_the_switch_on_command_prints_counts_and_a_verdict(tmp_path, capsys, mon
     assert compare.main(["--stage", "verifier", "--switch-on", str(path), "--demo-seed", "1001",
                          "--cost-texts", "4", "--passes", "1"]) == 0
     out = capsys.readouterr().out
-    assert "(a) held out on train1-28 (held out on 3367 rows): fixed 30 broken 9 net +21" in out
+    assert "(a) held out on the training sets (held out on 3367 rows): fixed 30 broken 9 net +21" in out
     assert re.search(r"\(d\) fresh demo seed 1001 \(written to demo_seeds_used.csv\): 10 texts, 4 in the gate "
                      r"\(at least 100 needed\); off -> on fixed 0 broken 1", out)
     assert re.search(r"\(b\) calibration sets .* discordant \d+ ", out)
