@@ -393,7 +393,7 @@ def read_codes(text: str) -> str:
         next_to_airport = previous_airport_end >= 0 and bool(_ONE_WORD_GAP.fullmatch(text, previous_airport_end, start))
         if not next_to_airport and parts[-1] in table.also_countries:
             following_code = _CODE_NEXT.match(following)
-            next_to_airport = bool(following_code) and _an_airport(following_code.group(1), table)
+            next_to_airport = following_code is not None and _an_airport(following_code.group(1), table)
         read.append((start, end, _chain_names(parts, names, table, next_to_airport)))
         previous_code_end = end
         if _an_airport(parts[-1], table):
