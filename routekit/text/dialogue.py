@@ -267,11 +267,8 @@ def record_turns() -> int | None:
 
 def _listed_words(lists: dict, *keys: str) -> re.Pattern[str] | None:
     """The words of the ``word_lists`` under ``keys`` as one pattern of whole words (None when there are none)."""
-    words = [fold(str(w)) for key in keys for w in lists.get(key) or ()]
-    if not words:
-        return None
-    return re.compile(r"(?<![\w'])(?:" + "|".join(r"\s+".join(map(re.escape, w.split()))
-                                                 for w in sorted(words, key=len, reverse=True)) + r")(?![\w'])")
+    alternatives = _words([w for key in keys for w in lists.get(key) or ()])
+    return re.compile(r"(?<![\w'])(?:" + alternatives + r")(?![\w'])") if alternatives else None
 
 
 def _attempt_that_worked(lists: dict) -> re.Pattern[str] | None:
