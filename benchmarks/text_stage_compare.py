@@ -141,9 +141,9 @@ def stage_cost(model, texts: list[str], passes: int) -> tuple[float, float, floa
         readers.append((starts, words, mentions, sentence_starts, unjoined))
         return real_reader(starts, words, mentions, sentence_starts, unjoined)
 
-    def review(route, states, mode_of, dialogue, genre, language, length, words_of=None):
-        captured.append((list(route), states, mode_of, dialogue, genre, language, length, readers[-1]))
-        return real_review(route, states, mode_of, dialogue, genre, language, length, words_of)
+    def review(route, states, mode_of, dialogue, genre, language, length, words_of=None, gone_to=None):
+        captured.append((list(route), states, mode_of, dialogue, genre, language, length, readers[-1], gone_to))
+        return real_review(route, states, mode_of, dialogue, genre, language, length, words_of, gone_to)
 
     off = model._replace(enabled=False)
     extraction.shared_record_words, extraction.review_stops = reader, review
@@ -156,12 +156,12 @@ def stage_cost(model, texts: list[str], passes: int) -> tuple[float, float, floa
 
     def replay(stage_model) -> float:
         calls = [(route, states, mode_of, dialogue, genre, language, length,
-                  context_words.shared_record_words(*arguments))
-                 for route, states, mode_of, dialogue, genre, language, length, arguments in captured]
+                  context_words.shared_record_words(*arguments), gone_to)
+                 for route, states, mode_of, dialogue, genre, language, length, arguments, gone_to in captured]
         with verifier.using(stage_model):
             began = time.process_time()
-            for route, states, mode_of, dialogue, genre, language, length, words_of in calls:
-                verifier.review(list(route), states, mode_of, dialogue, genre, language, length, words_of)
+            for route, states, mode_of, dialogue, genre, language, length, words_of, gone_to in calls:
+                verifier.review(list(route), states, mode_of, dialogue, genre, language, length, words_of, gone_to)
             return time.process_time() - began
 
     whole, stage_on, stage_off = [], [], []

@@ -59,7 +59,9 @@ def write_word_sets(folder: Path, word: str, counts: tuple[int, ...], name: str 
 
 
 def verifier_hook_inputs(texts) -> list[tuple]:
-    """What ``extract_route`` hands the stop verifier's hook per text (its arguments), the stage recording."""
+    """What ``extract_route`` hands the stop verifier's hook per text (its arguments), the stage recording; the
+    dialogue as the stage reads it (with the countries told as gone to, ``gone_to``, already added) and ``gone_to``
+    itself left out."""
     import routekit.text.extraction as extraction
     from routekit.text import verifier
     from routekit.text.extraction import extract_route
@@ -68,7 +70,9 @@ def verifier_hook_inputs(texts) -> list[tuple]:
     real = extraction.review_stops
 
     def spy(*arguments):
-        seen.append(arguments)
+        route, states, mode_of, dialogue, genre, language, length, words_of, gone_to = arguments
+        seen.append((route, states, mode_of, verifier._with_gone_to(dialogue, gone_to), genre, language, length,
+                     words_of))
         return real(*arguments)
     extraction.review_stops = spy
     try:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import chain, repeat
 from operator import attrgetter, eq
 from typing import Any, Iterable, Mapping, Sequence
@@ -1534,6 +1534,35 @@ def _after_word(folded: str, start: int, words: frozenset[str], max_filler: int 
         if word not in _FILLER:
             return False
     return False
+
+
+# a destination word right before a place ("naar Griekenland", "into Spain"): cues.yaml word_lists.moved_to_words
+_MOVED_TO_WORDS = frozenset(_WORD_LISTS["moved_to_words"])
+
+
+def _told_gone_to(route: list[str], states: list[_MentionState], mode_of: dict[str, str], folded: str,
+                  asked: frozenset[int]) -> frozenset[str]:
+    """The route's countries abroad with no told mode whose travelled mention follows a destination word ("Daarna
+    ben ik naar Griekenland gegaan", "After that I travelled to Spain") before the arrival here ("naar Amsterdam"): the
+    text tells the person went there on the way, so the stop verifier reads them as told (its ``keep_told``) - its
+    regression, fitted on records whose bare stops are often wrong, removed such plain legs of the demo's narratives.
+    Not a question's mention (``asked``: "Did you ever go to Spain?" - the answer tells) nor one after the
+    Netherlands ("Na een afwijzing vertrok hij naar Denemarken", "he will go to the UK")."""
+    bare = {country for country in route
+            if country != NETHERLANDS and mode_of.get(country, UNKNOWN_MODE) == UNKNOWN_MODE}
+    if not bare:
+        return frozenset()
+    told = set()
+    for state in states:
+        mention = state.mention
+        iso3 = mention.place.iso3
+        if iso3 == NETHERLANDS:
+            if _after_word(folded, mention.start, _MOVED_TO_WORDS):
+                break   # the arrival here: what the text tells after it is no leg on the way
+        elif iso3 in bare and iso3 not in told and not state.excluded and mention.start not in asked \
+                and _after_word(folded, mention.start, _MOVED_TO_WORDS):
+            told.add(iso3)
+    return frozenset(told)
 
 
 def _after_place_noun(folded: str, start: int, vocab: Vocabulary) -> bool:
@@ -3110,9 +3139,11 @@ def extract_route(text: str | None) -> RouteExtraction:
     # the window words both learned stages may read, built at most once per text and only if a stage asks
     words_of = shared_record_words(tokens.starts, tokens.words, (s.mention for s in states),
                                    segments.sentence_starts, unjoined)
-    # the learned second stage (verifier.py): confident flips of the rules' stops; the rules' route when it is off
-    route, checked, verifier_notes = review_stops(route, states, mode_of, dialogue, genre, language, len(folded),
-                                                  words_of)
+    # the learned second stage (verifier.py): confident flips of the rules' stops; the rules' route when it is off.
+    # It reads the countries the text tells as gone to as told ones (``_told_gone_to``, asked for only when it runs)
+    route, checked, verifier_notes = review_stops(
+        route, states, mode_of, dialogue, genre, language, len(folded), words_of,
+        partial(_told_gone_to, route, states, mode_of, folded, dialogue.kept))
     route, origin = review_origin(route, states, mode_of, dialogue, genre, language, len(folded))   # origin_model
     route, ordered = review_order(route, states, mode_of, dialogue, genre, language, words_of)   # order, after it
     if len(route) < 2:  # one country is no journey (a birthplace, the place a person was found)

@@ -21,6 +21,7 @@ NLD and never falls below two countries. With ``enabled: false`` the rules' rout
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from operator import attrgetter, mul
 from functools import lru_cache
 from itertools import repeat
@@ -300,6 +301,12 @@ def _candidate_features(iso3: str, group: list, scan: _Scan, route, in_route: di
     elif any(a in near and b in near and b not in borders.get(a, _NONE) for a, b in zip(route, route[1:])):
         values[_BRIDGES] = 1.0
     return values
+
+
+def _with_gone_to(dialogue, gone_to):
+    """``dialogue`` with the countries ``gone_to()`` gives added to its reached ones (told: ``keep_told``)."""
+    moved = gone_to() if gone_to is not None else _NONE
+    return replace(dialogue, reached=dialogue.reached | moved) if moved else dialogue
 
 
 def _with_reached(mode_of: dict[str, str], dialogue) -> dict[str, str]:
@@ -834,17 +841,20 @@ recording = _HOOKS.recording
 
 
 def review(route: list[str], states, mode_of: dict[str, str], dialogue, genre: dict[str, float], language: str,
-           text_length: int, words_of=None) -> tuple[list[str], dict[str, float], tuple[str, ...]]:
+           text_length: int, words_of=None, gone_to=None) -> tuple[list[str], dict[str, float], tuple[str, ...]]:
     """The extractor's hook: the route after the stage, the stage's signal for the calibration -
     ``verifier_flips`` (countries removed or added) and ``verifier_doubt`` (1 - the lowest p of a kept country; 0 for
     a route of two countries, which nothing may shorten), empty when the stage is off - and the review reasons of its
     removals ("verifier removed TUR: words near it: 'chauffeur', 'kenteken'"). ``words_of`` gives the text's window
     words (``context_words.shared_record_words``, shared with the order stage); it is called only when the stored
     model weighs words and a kept country is within the model's word band of the cut. A model that only removes takes
-    the short cut (``_removals``), one that may add the full path (``decide``); both decide alike."""
+    the short cut (``_removals``), one that may add the full path (``decide``); both decide alike.
+    ``gone_to``: gives the route's countries the text tells the person went to ("naar Griekenland gegaan"), read as
+    told like the turns' reached ones (``_with_gone_to``); called only when the stage looks at the record."""
     hooks = _HOOKS
     if hooks.recorder is not None:
         words = words_of() if words_of is not None else None
+        dialogue = _with_gone_to(dialogue, gone_to)
         hooks.recorder.append((tuple(route), candidates(states, route, mode_of, dialogue, genre, language,
                                                         text_length, words=words)))
         return route, {}, ()
@@ -855,6 +865,7 @@ def review(route: list[str], states, mode_of: dict[str, str], dialogue, genre: d
     if len(route) <= 2 and not (adds and any(state.mention.place.iso3 not in route
                                              and state.mention.place.iso3 != NETHERLANDS for state in states)):
         return route, {}, ()   # nothing could change: a removal would leave one country, and nothing may be added
+    dialogue = _with_gone_to(dialogue, gone_to)
     if adds:
         words = words_of() if words_of is not None and model.reads_words else None
         found = candidates(states, route, mode_of, dialogue, genre, language, text_length, words=words)
