@@ -16,6 +16,10 @@ LEGS_NL = ("Betrokkene is afkomstig uit Syrie. Daarna is hij naar Turkije gegaan
            "naar Griekenland. Uiteindelijk kwam hij met het vliegtuig in Nederland aan.")
 LEGS_EN = ("I come from Herat. After that I travelled to Iran. Later we crossed the border into Turkey. "
            "Eventually I arrived by plane in the Netherlands.")
+# asked how the person came here first (an arrival here before any stop: the journey's gist, not its end); "left
+# for", "arrived in"
+ASKED_FIRST = ("Q: How did you travel to the Netherlands? A: I left Sylhet in May. After a week I left for the United "
+               "Arab Emirates. Eventually I arrived in Egypt. Then I went on to the Netherlands.")
 
 
 def _reached(text: str) -> frozenset:
@@ -23,7 +27,8 @@ def _reached(text: str) -> frozenset:
     return dialogue.reached
 
 
-@pytest.mark.parametrize("text, told", [(LEGS_NL, {"TUR", "GRC"}), (LEGS_EN, {"IRN", "TUR"})])
+@pytest.mark.parametrize("text, told", [(LEGS_NL, {"TUR", "GRC"}), (LEGS_EN, {"IRN", "TUR"}),
+                                        (ASKED_FIRST, {"ARE", "EGY"})])
 def test_a_country_told_as_gone_to_is_read_as_told(text, told):
     assert told <= _reached(text)
 

@@ -1536,14 +1536,30 @@ def _after_word(folded: str, start: int, words: frozenset[str], max_filler: int 
     return False
 
 
-# a destination word right before a place ("naar Griekenland", "into Spain"): cues.yaml word_lists.moved_to_words
-_MOVED_TO_WORDS = frozenset(_WORD_LISTS["moved_to_words"])
+# a destination word or phrase right before a place ("naar Griekenland", "into Spain", "left for"): cues.yaml
+# word_lists.moved_to_words, each as a tuple of words
+_MOVED_TO_WORDS = frozenset(tuple(phrase.split()) for phrase in _WORD_LISTS["moved_to_words"])
+
+
+def _after_phrase(folded: str, start: int, phrases: frozenset[tuple[str, ...]], max_filler: int = 2) -> bool:
+    """One of ``phrases`` (word tuples of one or two words) ends right before ``start``, with at most ``max_filler``
+    filler words between ("naar het VK", "left for the United Arab Emirates")."""
+    preceding = _SENTENCE_MARK.split(folded[max(0, start - 60):start])[-1].split()
+    end = len(preceding)
+    for _ in range(max_filler + 1):
+        if end and ((preceding[end - 1],) in phrases or tuple(preceding[end - 2:end]) in phrases):
+            return True
+        if not end or preceding[end - 1] not in _FILLER:
+            return False
+        end -= 1
+    return False
 
 
 def _told_gone_to(route: list[str], states: list[_MentionState], mode_of: dict[str, str], folded: str,
                   asked: frozenset[int]) -> frozenset[str]:
     """The route's countries abroad with no told mode whose travelled mention follows a destination word ("Daarna
-    ben ik naar Griekenland gegaan", "After that I travelled to Spain") before the arrival here ("naar Amsterdam"): the
+    ben ik naar Griekenland gegaan", "After that I travelled to Spain", "arrived in Spain") before the arrival here
+    ("naar Amsterdam", told after a stop abroad): the
     text tells the person went there on the way, so the stop verifier reads them as told (its ``keep_told``) - its
     regression, fitted on records whose bare stops are often wrong, removed such plain legs of the demo's narratives.
     Not a question's mention (``asked``: "Did you ever go to Spain?" - the answer tells) nor one after the
@@ -1553,15 +1569,18 @@ def _told_gone_to(route: list[str], states: list[_MentionState], mode_of: dict[s
     if not bare:
         return frozenset()
     told = set()
+    abroad_named = False
     for state in states:
         mention = state.mention
         iso3 = mention.place.iso3
         if iso3 == NETHERLANDS:
-            if _after_word(folded, mention.start, _MOVED_TO_WORDS):
-                break   # the arrival here: what the text tells after it is no leg on the way
-        elif iso3 in bare and iso3 not in told and not state.excluded and mention.start not in asked \
-                and _after_word(folded, mention.start, _MOVED_TO_WORDS):
-            told.add(iso3)
+            if abroad_named and _after_phrase(folded, mention.start, _MOVED_TO_WORDS):
+                break   # the arrival here, after the way: what the text tells after it is no leg on the way
+        elif iso3 in route:
+            abroad_named = True   # an arrival here told before any stop is the journey's gist ("hoe u naar NL ...")
+            if iso3 in bare and iso3 not in told and not state.excluded and mention.start not in asked \
+                    and _after_phrase(folded, mention.start, _MOVED_TO_WORDS):
+                told.add(iso3)
     return frozenset(told)
 
 
