@@ -62,6 +62,8 @@ def verifier_hook_inputs(texts) -> list[tuple]:
     """What ``extract_route`` hands the stop verifier's hook per text (its arguments), the stage recording; the
     dialogue as the stage reads it (with the countries told as gone to, ``gone_to``, already added) and ``gone_to``
     itself left out."""
+    from dataclasses import replace
+
     import routekit.text.extraction as extraction
     from routekit.text import verifier
     from routekit.text.extraction import extract_route
@@ -71,8 +73,9 @@ def verifier_hook_inputs(texts) -> list[tuple]:
 
     def spy(*arguments):
         route, states, mode_of, dialogue, genre, language, length, words_of, gone_to = arguments
-        seen.append((route, states, mode_of, verifier._with_gone_to(dialogue, gone_to), genre, language, length,
-                     words_of))
+        gone = gone_to() if gone_to is not None else frozenset()
+        seen.append((route, states, mode_of, replace(dialogue, reached=dialogue.reached | gone) if gone else dialogue,
+                     genre, language, length, words_of))
         return real(*arguments)
     extraction.review_stops = spy
     try:

@@ -1541,22 +1541,30 @@ def _after_word(folded: str, start: int, words: frozenset[str], max_filler: int 
 _MOVED_TO_WORDS = frozenset(tuple(phrase.split()) for phrase in _WORD_LISTS["moved_to_words"])
 
 
-def _after_phrase(folded: str, start: int, phrases: frozenset[tuple[str, ...]], max_filler: int = 2) -> bool:
-    """One of ``phrases`` (word tuples of one or two words) ends right before ``start``, with at most ``max_filler``
-    filler words between ("naar het VK", "left for the United Arab Emirates")."""
-    preceding = _SENTENCE_MARK.split(folded[max(0, start - 60):start])[-1].split()
-    end = len(preceding)
+def _after_phrase(tokens: Tokens, folded: str, start: int, phrases: frozenset[tuple[str, ...]],
+                  max_filler: int = 2) -> bool:
+    """One of ``phrases`` (word tuples of one or two words) ends right before the place at ``start``, in its sentence,
+    with at most ``max_filler`` filler words between ("naar het VK", "left for the United Arab Emirates"). Read on the
+    tokens (a look-up per word, no scan of the text: the stop verifier asks this of every reviewed record)."""
+    starts, ends, words = tokens.starts, tokens.ends, tokens.words
+    j = bisect_left(starts, start)
+    following = start
     for _ in range(max_filler + 1):
-        if end and ((preceding[end - 1],) in phrases or tuple(preceding[end - 2:end]) in phrases):
-            return True
-        if not end or preceding[end - 1] not in _FILLER:
+        if not j or _SENTENCE_MARK.search(folded, ends[j - 1], following):
             return False
-        end -= 1
+        j -= 1
+        word = words[j]
+        if (word,) in phrases or (j and (words[j - 1], word) in phrases
+                                  and not _SENTENCE_MARK.search(folded, ends[j - 1], starts[j])):
+            return True
+        if word not in _FILLER:
+            return False
+        following = starts[j]
     return False
 
 
-def _told_gone_to(route: list[str], states: list[_MentionState], mode_of: dict[str, str], folded: str,
-                  asked: frozenset[int]) -> frozenset[str]:
+def _told_gone_to(route: list[str], states: list[_MentionState], mode_of: dict[str, str], tokens: Tokens,
+                  folded: str, asked: frozenset[int]) -> frozenset[str]:
     """The route's countries abroad with no told mode whose travelled mention follows a destination word ("Daarna
     ben ik naar Griekenland gegaan", "After that I travelled to Spain", "arrived in Spain") before the arrival here
     ("naar Amsterdam", told after a stop abroad): the
@@ -1574,12 +1582,12 @@ def _told_gone_to(route: list[str], states: list[_MentionState], mode_of: dict[s
         mention = state.mention
         iso3 = mention.place.iso3
         if iso3 == NETHERLANDS:
-            if abroad_named and _after_phrase(folded, mention.start, _MOVED_TO_WORDS):
+            if abroad_named and _after_phrase(tokens, folded, mention.start, _MOVED_TO_WORDS):
                 break   # the arrival here, after the way: what the text tells after it is no leg on the way
         elif iso3 in route:
             abroad_named = True   # an arrival here told before any stop is the journey's gist ("hoe u naar NL ...")
             if iso3 in bare and iso3 not in told and not state.excluded and mention.start not in asked \
-                    and _after_phrase(folded, mention.start, _MOVED_TO_WORDS):
+                    and _after_phrase(tokens, folded, mention.start, _MOVED_TO_WORDS):
                 told.add(iso3)
     return frozenset(told)
 
@@ -3162,7 +3170,7 @@ def extract_route(text: str | None) -> RouteExtraction:
     # It reads the countries the text tells as gone to as told ones (``_told_gone_to``, asked for only when it runs)
     route, checked, verifier_notes = review_stops(
         route, states, mode_of, dialogue, genre, language, len(folded), words_of,
-        partial(_told_gone_to, route, states, mode_of, folded, dialogue.kept))
+        partial(_told_gone_to, route, states, mode_of, tokens, folded, dialogue.kept))
     route, origin = review_origin(route, states, mode_of, dialogue, genre, language, len(folded))   # origin_model
     route, ordered = review_order(route, states, mode_of, dialogue, genre, language, words_of)   # order, after it
     if len(route) < 2:  # one country is no journey (a birthplace, the place a person was found)

@@ -303,16 +303,13 @@ def _candidate_features(iso3: str, group: list, scan: _Scan, route, in_route: di
     return values
 
 
-def _with_gone_to(dialogue, gone_to):
-    """``dialogue`` with the countries ``gone_to()`` gives added to its reached ones (told: ``keep_told``)."""
-    moved = gone_to() if gone_to is not None else _NONE
-    return replace(dialogue, reached=dialogue.reached | moved) if moved else dialogue
-
-
-def _with_reached(mode_of: dict[str, str], dialogue) -> dict[str, str]:
+def _with_reached(mode_of: dict[str, str], dialogue, gone: frozenset = _NONE) -> dict[str, str]:
     """The rules' modes, with a country the turns tell as reached ("Q: When did you reach Italy? A: In May 2021",
-    ``DialogueReading.reached``) and no mode of its own as told ("told"): ``keep_told`` never removes it."""
+    ``DialogueReading.reached``) or the text tells the person went to (``gone``: "daarna naar Griekenland gegaan",
+    ``extraction._told_gone_to``) and no mode of its own as told ("told"): ``keep_told`` never removes it."""
     reached = getattr(dialogue, "reached", _NONE)
+    if gone:
+        reached = reached | gone
     if not reached:
         return mode_of
     return {**mode_of, **{c: "told" for c in reached if mode_of.get(c, "unknown") == "unknown"}}
@@ -320,17 +317,18 @@ def _with_reached(mode_of: dict[str, str], dialogue) -> dict[str, str]:
 
 def candidates(states, route: list[str], mode_of: dict[str, str], dialogue, genre: dict[str, float],
                language: str, text_length: int, kept_only: bool = False,
-               words: RecordWords | None = None) -> list[Candidate]:
+               words: RecordWords | None = None, gone: frozenset = _NONE) -> list[Candidate]:
     """The rules' candidate decisions in one record with their features (shared with any later learned stage).
 
     ``states``: the rules' ``_MentionState`` per mention, in text order; ``route``: the rule route; ``dialogue``: the
     ``DialogueReading`` (questions kept, answers that are starts); ``genre``: ``calibration.genre_counts``;
     ``kept_only``: only the countries of the route (what a removal needs); ``words``: the record's tokens
-    (``context_words.record_words``) when the candidates' window words are wanted."""
+    (``context_words.record_words``) when the candidates' window words are wanted; ``gone``: the countries the text
+    tells the person went to (read as told, ``_with_reached``)."""
     scan = _scan(states)
     if not scan.by_country:
         return []
-    mode_of = _with_reached(mode_of, dialogue)
+    mode_of = _with_reached(mode_of, dialogue, gone)
     length = float(max(text_length, 1))
     borders = neighbours()
     in_route = {country: position for position, country in enumerate(route)}
@@ -641,7 +639,8 @@ _ROUTES_KEPT = 4096   # routes whose parts a model keeps (a few hundred kilobyte
 
 
 def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre: dict[str, float], language: str,
-              text_length: int, words_of, model: Model) -> tuple[list[str], int, float, list[Candidate]]:
+              text_length: int, words_of, model: Model, gone: frozenset = _NONE
+              ) -> tuple[list[str], int, float, list[Candidate]]:
     """``decide`` for a model that only removes, without building the candidates (``candidates`` and ``decide`` are
     the reference, and a test holds the two equal): one pass over the mentions OR-s each route country's 0/1
     features into bits, a table gives their weights' sum, the route's part comes per route (``_route_parts``), the
@@ -655,7 +654,7 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
         return route, 0, 1.0, []
     # the countries reviewed: never the Netherlands, with ``keep_told`` only those without a told mode, with
     # ``keep_end`` not the end of a route that ends abroad
-    mode_of = _with_reached(mode_of, dialogue)
+    mode_of = _with_reached(mode_of, dialogue, gone)
     if model.keep_told:
         reviewed = {country for country in route if mode_of.get(country, "unknown") == "unknown"}
     else:
@@ -850,13 +849,13 @@ def review(route: list[str], states, mode_of: dict[str, str], dialogue, genre: d
     model weighs words and a kept country is within the model's word band of the cut. A model that only removes takes
     the short cut (``_removals``), one that may add the full path (``decide``); both decide alike.
     ``gone_to``: gives the route's countries the text tells the person went to ("naar Griekenland gegaan"), read as
-    told like the turns' reached ones (``_with_gone_to``); called only when the stage looks at the record."""
+    told like the turns' reached ones (``_with_reached``); called only when the stage looks at the record."""
     hooks = _HOOKS
     if hooks.recorder is not None:
         words = words_of() if words_of is not None else None
-        dialogue = _with_gone_to(dialogue, gone_to)
+        gone = gone_to() if gone_to is not None else _NONE
         hooks.recorder.append((tuple(route), candidates(states, route, mode_of, dialogue, genre, language,
-                                                        text_length, words=words)))
+                                                        text_length, words=words, gone=gone)))
         return route, {}, ()
     model = hooks.model or stored_model()
     if not model.enabled or not in_gate(model.gate, genre, dialogue.turns):
@@ -865,15 +864,15 @@ def review(route: list[str], states, mode_of: dict[str, str], dialogue, genre: d
     if len(route) <= 2 and not (adds and any(state.mention.place.iso3 not in route
                                              and state.mention.place.iso3 != NETHERLANDS for state in states)):
         return route, {}, ()   # nothing could change: a removal would leave one country, and nothing may be added
-    dialogue = _with_gone_to(dialogue, gone_to)
+    gone = gone_to() if gone_to is not None else _NONE
     if adds:
         words = words_of() if words_of is not None and model.reads_words else None
-        found = candidates(states, route, mode_of, dialogue, genre, language, text_length, words=words)
+        found = candidates(states, route, mode_of, dialogue, genre, language, text_length, words=words, gone=gone)
         removed: list[Candidate] = []
         new, flips, lowest = decide(route, found, model, removed)
     else:
         new, flips, lowest, removed = _removals(route, states, mode_of, dialogue, genre, language, text_length,
-                                                words_of if model.keep_words else None, model)
+                                                words_of if model.keep_words else None, model, gone)
     notes = tuple([_removal_note(candidate, model.keep_words) for candidate in removed]) if removed else ()
     return new, {"verifier_flips": float(flips), "verifier_doubt": 1.0 - lowest}, notes
 
