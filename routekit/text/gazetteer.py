@@ -62,7 +62,8 @@ class Place:
     hint: str = ""          # tag for classify_corridor, e.g. canary_islands
     case_sensitive: str = ""  # the name as it must be written, when case matters ("UK", "Nice")
     mid_sentence: bool = False  # only counts inside a sentence ("Van", "Meer" start Dutch sentences)
-    capitalised: bool = False   # only when written with a capital (the generated ``cities.csv``: "Kankan", not "kankan")
+    capitalised: bool = False   # only when written with a capital, not in a person's name (the generated ``cities.csv``:
+    # "Kankan", not "kankan"; places.csv's given names, "Saba")
 
 
 class Mention(NamedTuple):
@@ -184,8 +185,11 @@ def gazetteer() -> dict[str, Place]:
         add(row["alias"], Place(row["iso3"], "country", "", sensitive))
     for row in read_data_csv("places.csv"):
         flag = row.get("case_sensitive", "")
-        sensitive = row["place"] if flag in ("yes", "mid") else ""
-        add(row["place"], Place(row["iso3"], row["kind"] or "city", row.get("hint", ""), sensitive, flag == "mid"))
+        sensitive = row["place"] if flag in ("yes", "mid", "name") else ""
+        # "name": also a given name ("Saba Osman", "Sofia Petrova"): not read inside a person's name, as the
+        # generated towns are not (``_in_a_persons_name``)
+        add(row["place"], Place(row["iso3"], row["kind"] or "city", row.get("hint", ""), sensitive, flag == "mid",
+                                capitalised=flag == "name"))
     for name in ("exonyms.csv", "exonyms_cldr.csv"):   # other languages' names kept in translated statements
         for row in read_data_csv(name):
             flag = row.get("case_sensitive", "")
