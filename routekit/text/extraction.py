@@ -1550,15 +1550,21 @@ def _after_phrase(tokens: Tokens, folded: str, start: int, phrases: frozenset[tu
     j = bisect_left(starts, start)
     following = start
     for _ in range(max_filler + 1):
-        if not j or _SENTENCE_MARK.search(folded, ends[j - 1], following):
+        if not j:
+            return False
+        word = words[j - 1]
+        single = (word,) in phrases
+        pair = not single and j > 1 and (words[j - 2], word) in phrases
+        filler = word in _FILLER
+        if not (single or pair or filler):
+            return False   # the common case, decided without a search
+        if _SENTENCE_MARK.search(folded, ends[j - 1], following):
+            return False
+        if single or (pair and not _SENTENCE_MARK.search(folded, ends[j - 2], starts[j - 1])):
+            return True
+        if not filler:
             return False
         j -= 1
-        word = words[j]
-        if (word,) in phrases or (j and (words[j - 1], word) in phrases
-                                  and not _SENTENCE_MARK.search(folded, ends[j - 1], starts[j])):
-            return True
-        if word not in _FILLER:
-            return False
         following = starts[j]
     return False
 
