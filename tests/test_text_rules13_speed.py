@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
 
-from routekit.text import gazetteer, subject
+from routekit.text import dialogue, gazetteer, subject
 from routekit.text.normalise import fold
 
 # --- subject: a later statement can open with a relative only after a possessive ----------------------------------
@@ -77,3 +78,37 @@ def test_naming_last_words_are_the_tokens_before_the_name():
     assert words is not None and {"named", "called", "genaamd", "heet"} <= words
     assert "TCD" not in {iso3 for _, _, iso3 in _places("A smuggler named Chad drove us to Italy.")}
     assert "GEO" in {iso3 for _, _, iso3 in _places("We came to a country called Georgia, then to Turkey.")}
+
+
+# --- dialogue: a question about staying is read only after a 'no' -------------------------------------------------
+
+class _CountingPattern:
+    """A pattern that counts its searches."""
+
+    def __init__(self, pattern):
+        self.pattern, self.searches = pattern, 0
+
+    def search(self, *args):
+        self.searches += 1
+        return self.pattern.search(*args)
+
+
+def _read(text: str):
+    folded = fold(text)
+    mentions = gazetteer.find_places(text, folded)
+    return dialogue.read_dialogue(folded, [m.start for m in mentions], [m.place.iso3 for m in mentions],
+                                  [m.place.kind for m in mentions])
+
+
+def test_stay_question_searched_only_after_a_no(monkeypatch):
+    lexicon = dialogue._lexicon()
+    stay = _CountingPattern(lexicon.stay)
+    monkeypatch.setattr(dialogue, "_lexicon", lambda: dataclasses.replace(lexicon, stay=stay))
+    yes = _read("V: Heeft u in Servie overnacht? A: Ja, twee nachten. V: En daarna? A: Naar Hongarije.")
+    assert stay.searches == 0 and "SRB" not in yes.never
+    no = _read("V: Heeft u in Servie overnacht? A: Nee, we reden door. V: En daarna? A: Naar Hongarije.")
+    assert stay.searches == 1   # a 'no' to staying: the person passed through, the country is not denied
+    assert "SRB" not in no.never and no.kept == _read(
+        "V: Heeft u in Servie overnacht? A: Nee, we reden door. V: En daarna? A: Naar Hongarije.").kept
+    denied = _read("V: Bent u in Servie geweest? A: Nee. V: En daarna? A: Naar Hongarije.")
+    assert "SRB" in denied.never
