@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from routekit.text import dialogue, gazetteer, subject
+from routekit.text import dialogue, document, gazetteer, subject
 from routekit.text.normalise import fold
 
 # --- subject: a later statement can open with a relative only after a possessive ----------------------------------
@@ -112,3 +112,18 @@ def test_stay_question_searched_only_after_a_no(monkeypatch):
         "V: Heeft u in Servie overnacht? A: Nee, we reden door. V: En daarna? A: Naar Hongarije.").kept
     denied = _read("V: Bent u in Servie geweest? A: Nee. V: En daarna? A: Naar Hongarije.")
     assert "SRB" in denied.never
+
+
+# --- document: the file-translation cue phrases of a record's opening, one scan ------------------------------------
+
+def test_file_translation_phrases_are_one_pattern_with_the_same_answers():
+    reach, phrases, _ = document._file_translation()
+    listed = [fold(str(c)) for c in (document.cues().get("file_translation") or {}).get("cues") or ()]
+    assert listed and all(phrases.search(f"rapport. {phrase} x") for phrase in listed)
+    openings = ["vertaling uit het arabisch: ik kwam via libie.", "ik kwam via libie naar italie.",
+                "the interpreter's translation follows", "vertaald door de tolk: ik ging naar turkije",
+                "transl. from arabic", "letterlijke weergave van het gesprek"]
+    for opening in openings:
+        assert (phrases.search(opening[:reach]) is not None) == any(phrase in opening[:reach] for phrase in listed)
+    assert document.in_dutch_file("Vertaling uit het Tigrinya: ik kwam via Libie naar Italie.")
+    assert not document.in_dutch_file("Ik kwam via Libie naar Italie en daarna naar Frankrijk.")
