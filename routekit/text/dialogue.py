@@ -533,10 +533,10 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
             # 'yes' the speaker takes back after a break, naming no place after it, is a 'no'
             retraction = _negations().retraction.search(answer_text)
             negative = retraction is not None and not any(mention_starts[i] >= a_start + retraction.end() for i in told)
-        # "Heeft u in Servie overnacht? Nee": a question about staying presumes the person passed through
-        passage = (lexicon.passage is not None and lexicon.passage.search(answer_text)) or (
-            lexicon.stay is not None and lexicon.stay.search(question_text))
-        if negative and not passage:
+        # "Heeft u in Servie overnacht? Nee": a question about staying presumes the person passed through (searched
+        # only after a 'no': the stay pattern is long and most answers are no 'no')
+        if negative and not ((lexicon.passage is not None and lexicon.passage.search(answer_text)) or (
+                lexicon.stay is not None and lexicon.stay.search(question_text))):
             dropped.update(mention_starts[i] for i in asked)
             asked_countries = {mention_countries[i] for i in asked}
             if (lexicon.presence is not None and lexicon.presence.search(question_text)) or (

@@ -463,9 +463,12 @@ def drop_self_corrected(text: str, folded: str | None = None) -> str:
 # --- a record in a Dutch file --------------------------------------------------------------------------------------
 
 @lru_cache(maxsize=1)
-def _file_translation() -> tuple[int, tuple[str, ...], frozenset[str]]:
+def _file_translation() -> tuple[int, re.Pattern[str], frozenset[str]]:
+    """The opening's reach, its cue phrases as one regex (a trie: one scan of the opening instead of a substring test
+    per phrase, ~28) and the first words."""
     settings = cues().get("file_translation") or {}
-    return (int(settings.get("opening_chars", 160)), tuple(fold(str(c)) for c in settings.get("cues") or ()),
+    phrases = literal_alternation(fold(str(c)) for c in settings.get("cues") or ()) or "(?!)"
+    return (int(settings.get("opening_chars", 160)), re.compile(phrases),
             frozenset(fold(str(w)) for w in settings.get("first_words") or ()))
 
 
@@ -479,7 +482,7 @@ def in_dutch_file(text: str) -> bool:
     reach, phrases, first_words = _file_translation()
     lowered = text.lower()
     opening = lowered[:reach]   # the cue phrases are plain ASCII: no need to fold accents
-    if any(map(opening.__contains__, phrases)):
+    if phrases.search(opening) is not None:
         return True
     first = _FIRST_WORD.match(opening)
     if first is not None and first.group(1) in first_words:

@@ -350,6 +350,17 @@ def _named_before() -> re.Pattern[str]:
     return re.compile(r"(?<![\w'])" + not_after + r"(?:" + "|".join(map(re.escape, naming)) + r")\s+$")
 
 
+@lru_cache(maxsize=1)
+def _naming_last_words() -> frozenset[str] | None:
+    """The last word of each naming phrase: ``_named_before`` can match before a name only when the token before it is
+    one of these (the phrase ends the window but for white space, and its start is bounded by no word character), so a
+    set probe spares most mentions the search. None when a phrase is not plain lower-case words (no such guarantee)."""
+    phrases = [fold(r["words"]) for r in read_data_csv("naming_words.csv") if r["role"] == "naming"]
+    if not all(re.fullmatch(r"[a-z]+(?: [a-z]+)*", phrase) for phrase in phrases):
+        return None
+    return frozenset(phrase.rsplit(" ", 1)[-1] for phrase in phrases)
+
+
 _NAMING_REACH = 14   # characters before a country's name in which a naming word makes it a person's name
 
 
@@ -612,6 +623,7 @@ def find_places(original: str, folded: str, tokens: Tokens | None = None, stopwo
     starts, ends, words = tokens.starts, tokens.ends, tokens.words
     mentions: list[Mention] = []
     honorifics = None
+    naming_words = _naming_last_words()   # the token before a person's name given as a country's (a fast test)
     matches: list[tuple[int, int, Any]] = _matcher().find_longest(tokens, phrases)
     for first, last, place in matches:
         start, end = starts[first], ends[last - 1]
@@ -630,7 +642,8 @@ def find_places(original: str, folded: str, tokens: Tokens | None = None, stopwo
                               or any(map(original.__contains__, _HONORIFIC_LOWER)))
             if honorifics and _after_a_title(original, start):
                 continue   # "client Ms Saba Tesfamariam", "de heer Tripoli": a person, whatever list names the place
-        if place.kind == "country" and _named_before().search(folded, max(0, start - _NAMING_REACH), start):
+        if place.kind == "country" and (naming_words is None or (first > 0 and words[first - 1] in naming_words)) \
+                and _named_before().search(folded, max(0, start - _NAMING_REACH), start):
             continue   # "a smuggler named Chad", "een man genaamd Jordan": a person's name
         if place.iso3:  # not_places.csv phrases are matched only to be ignored
             mentions.append(_new_mention((start, end, place, False)))   # Mention(start, end, place)

@@ -29,6 +29,11 @@ from routekit.text.vocabulary import _raw as _raw_cues
 # ``re`` skips from mark to mark instead of trying four look-behinds at every position (the same matches)
 _SENTENCE_END = re.compile(r"[.!?;](?:(?<!\s[a-z][.!?;])(?<!^[a-z][.!?;])(?<!\sno[.!?;])(?<!\snr[.!?;])['\"’”]?(?=\s|$)"
                            r"|(?<=\sno[.!?;]|\snr[.!?;])(?=\s+\D|$))")
+# the possessives before a relative noun ("his mother", "zijn broer"): only these make a reference a relative
+_POSSESSIVE_WORDS = r"(?:zijn|haar|his|her|mijn|my|hun|their)"
+# a statement after the first that opens with a possessive (a fast test: only such a statement can open with a relative;
+# a statement starts after a sentence end and its closing quote, then white space; see ``_SENTENCE_END``)
+_POSSESSIVE_OPENING = re.compile(r"[.!?;]['\"’”]?\s+" + _POSSESSIVE_WORDS + r"\s")
 _ID = r"(?:\d+|[a-f](?![\w']))"   # a number, or a letter label ("person C")
 _NUMBER_LIST = _ID + r"(?:\s*(?:,|en|and|t m|tot en met|to|\&)\s*" + _ID + r")*"
 
@@ -76,7 +81,7 @@ def _lexicon() -> _Lexicon:
     noun = "(?:" + "|".join(nouns) + ")"
     ordinal = "(?:" + "|".join(sorted(ordinals, key=len, reverse=True)) + ")"
     other = "(?:" + "|".join(str(w) for w in lists["other_words"]) + ")"
-    possessive = r"(?:(?P<possessive>zijn|haar|his|her|mijn|my|hun|their)\s+)"
+    possessive = r"(?:(?P<possessive>" + _POSSESSIVE_WORDS + r")\s+)"
     # "de tweede persoon", "the other passengers", "betrokkene 1 en 3", "his mother", "the suspect driver", "the third"
     reference = re.compile(
         r"(?<![\w'])(?:(?:de|het|the|een|a)\s+|" + possessive + r")?"
@@ -283,7 +288,7 @@ def _without_relatives_travel(text: str, folded: str, lexicon: _Lexicon) -> tupl
     that relative moving or stating is the relative's route; it goes unless it holds a together word ("Zijn broer en
     hij reisden samen", "met hem", "with him") or an arrival here, which the record's person may share ("My cousin came
     by train to here last year. I came later.": the here-arrival rules keep the cousin's mode out)."""
-    if lexicon.relative_moves is None:
+    if lexicon.relative_moves is None or _POSSESSIVE_OPENING.search(folded) is None:
         return text, folded
     spans = _statements(folded)
     dropped = []
