@@ -3565,6 +3565,21 @@ _WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
 _SUBJECT_BEFORE_NATIONALITY = re.compile(
     r"\b(?:" + _listed("subject_apposition") + "|" + _listed("nationality_holders") + r")(?:\s*,\s*|\s+"
     + _listed("nationality_verbs") + r"\s+|\s+)(?:" + _listed("articles") + r"\s+)?$")
+@lru_cache(maxsize=1)
+def _demonym_nationalities() -> dict[str, str]:
+    """Folded demonym or country adjective -> ISO3: ``nationality_words.csv`` over ``country_adjectives.csv``."""
+    return {**_adjective_nationalities(), **_nationality_words()}
+
+
+# the words a subject's demonym may be (a set test before the scan), and the subject with its demonym and no person
+# noun after it ("betrokkene is eritreeer", "ik ben afghaan", "the applicant is sudanese"; with a noun the
+# adjective rule above reads it)
+_DEMONYM_WORDS = frozenset(word for word in _nationality_words() if " " not in word) | frozenset(
+    row["adjective"].lower() for row in read_data_csv("country_adjectives.csv") if row.get("language") == "en")
+_SUBJECT_DEMONYM = re.compile(
+    r"\b(?:" + _listed("subject_apposition") + r")(?:\s*,\s*|\s+"
+    + _listed("nationality_verbs") + r"\s+|\s+)(?:" + _listed("articles") + r"\s+)?([a-z]+)\b(?!\s+"
+    + _listed("nationality_adjective_nouns") + r"\b)")
 _LIVED_SOMEWHERE = word_start_first(re.compile(r"\b" + _in_order("lived_words", spaced=True) + r"(?![\w'])"))
 
 
@@ -3596,19 +3611,34 @@ def _nationality_adjective_homes(folded: str, segments: Segments, route: list[st
     driver's or a helper's. The first such word the record names: a record describes its subject first."""
     if len(route) < 2:
         return []
-    if segments.words is not None and _NATIONALITY_NOUN_WORDS is not None \
-            and _NATIONALITY_NOUN_WORDS.isdisjoint(segments.words):
-        return []   # no noun among the tokens: the scan below would find none
-    nouns = _NATIONALITY_NOUN.finditer(folded)
+    words = segments.words
+    noun_told = words is None or _NATIONALITY_NOUN_WORDS is None or not _NATIONALITY_NOUN_WORDS.isdisjoint(words)
+    demonym_told = words is None or not _DEMONYM_WORDS.isdisjoint(words)
+    if not noun_told and not demonym_told:
+        return []   # neither a noun nor a demonym among the tokens: the scans below would find none
+    nouns = _NATIONALITY_NOUN.finditer(folded) if noun_told else iter(())
     noun = next(nouns, None)
-    if noun is None or _LIVED_SOMEWHERE.search(folded):
+    demonym = None
+    if demonym_told:
+        demonyms = _demonym_nationalities()
+        demonym = next((m for m in _SUBJECT_DEMONYM.finditer(folded)
+                        if demonyms.get(m.group(1), NETHERLANDS) != NETHERLANDS), None)
+    if (noun is None and demonym is None) or _LIVED_SOMEWHERE.search(folded):
         return []
     first = next((country for country in route if country != NETHERLANDS), None)
     if first is None or any(s.departure or s.residence or s.start or s.journey_start
                             for s in travelled if s.mention.place.iso3 == first):
         return []
+    if _stayed_where_first_named(folded, segments, first, travelled):
+        return []
     table = _adjective_nationalities()
-    for match in (noun, *nouns):
+    told: list[tuple[int, str]] = []   # (offset, country): the subject's nationality, the first told
+    if demonym is not None:
+        # "Betrokkene is Eritreeer", "ik ben Afghaan": the subject's demonym, with no person noun after it
+        told.append((demonym.start(1), _demonym_nationalities()[demonym.group(1)]))
+    for match in (noun, *nouns) if noun is not None else ():
+        if demonym is not None and match.start() > demonym.start(1):
+            break
         before = _WORD_BEFORE.search(folded, max(0, match.start() - 30), match.start())
         if before is None:
             continue
@@ -3620,10 +3650,25 @@ def _nationality_adjective_homes(folded: str, segments: Segments, route: list[st
                                                                           before.start()):
             continue   # another person's nationality: "een Marokkaanse man bracht ons", "the driver, an Afghan national"
         if iso3 and iso3 != NETHERLANDS:
-            if first in timeline.neighbours().get(iso3, ()):
-                return [(iso3, True, segments.sentence(match.start()))]
-            return []
+            told.append((match.start(), iso3))
+            break
+    if told:
+        offset, iso3 = min(told)
+        if first in timeline.neighbours().get(iso3, ()):
+            return [(iso3, True, segments.sentence(offset))]
     return []
+
+
+def _stayed_where_first_named(folded: str, segments: Segments, first: str, travelled: list[_MentionState]) -> bool:
+    """A stay verb (``origin_contrast`` ``stay``: "werkte", "worked", "lived") before the route's first country in the
+    sentence that first names it ("werkte sinds 2019 in de bouw in Benghazi"): the person stayed there, so the journey
+    starts there, not in the nationality's country; a stay told later ("She worked in Riyadh") is a stop."""
+    opening = min((s.mention.start for s in travelled if s.mention.place.iso3 == first), default=None)
+    if opening is None:
+        return False
+    sentence = segments.sentence(opening)
+    sentence_start = segments.sentence_starts[sentence - 1] if sentence > 0 else 0
+    return _STAY_VERB.search(folded, sentence_start, opening) is not None
 
 
 # a possessive before a refusal in its sentence: another person refused ("her employer ... refused to make a statement")

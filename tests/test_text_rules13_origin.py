@@ -1,0 +1,41 @@
+"""Round 13, origin: where the journey starts.
+
+Hand-made records of one kind of origin error each (Dutch and English).
+"""
+
+import pytest
+
+from routekit.text.extraction import extract_route
+
+
+# The person's nationality told as a demonym or a bare adjective after the subject ("Betrokkene is Eritreeër", "ik
+# ben Afghaan", "The applicant is Sudanese"), and a journey whose first leg names no start: the journey starts in that
+# country, as with "an Iranian woman" (round 10), under the same conditions (a neighbour reached first, nothing lived).
+@pytest.mark.parametrize("text, route", [
+    ("Samenvatting nader gehoor. Betrokkene is Eritreeër. Hij liep met een groep naar Soedan en reisde met een "
+     "pick-up naar Libië. Met een boot kwam hij in Italië en met de trein in Nederland.",
+     ("ERI", "SDN", "LBY", "ITA", "NLD")),
+    ("V: Wat is uw nationaliteit? A: Ik ben Afghaan. V: Hoe bent u gereisd? A: Met een auto naar Iran, te voet naar "
+     "Turkije en met een boot naar Griekenland. Daarna met het vliegtuig naar Amsterdam.",
+     ("AFG", "IRN", "TUR", "GRC", "NLD")),
+    ("Interview summary. The applicant is Sudanese. He went by truck to Libya and by boat to Italy, then took a train "
+     "to France and a bus to Rotterdam.", ("SDN", "LBY", "ITA", "FRA", "NLD")),
+])
+def test_demonym_after_the_subject_is_the_start_of_a_journey_without_one(text, route):
+    assert extract_route(text).route == route
+
+
+# ... but not another person's nationality, and not when the record tells where the person lived.
+@pytest.mark.parametrize("text, route", [
+    ("Samenvatting. De chauffeur is Marokkaan. Betrokkene reisde met hem van Spanje naar Frankrijk en met de bus "
+     "naar Nederland.", ("ESP", "FRA", "NLD")),
+    ("Samenvatting. Betrokkene is Syriër en woonde zes jaar in Turkije. Vanuit Istanbul reisde hij naar Griekenland "
+     "en vloog naar Eindhoven.", ("TUR", "GRC", "NLD")),
+    # work abroad is a stay too (cues.yaml lived_words): the journey may start where the person worked
+    ("Samenvatting. Betrokkene is Syriër en werkte vier jaar in een bakkerij in Beiroet. Met een vlucht ging hij "
+     "naar Istanbul en met een boot naar Lesbos. Van Athene vloog hij naar Eindhoven.", ("LBN", "TUR", "GRC", "NLD")),
+    ("Summary. The applicant, a Syrian man, worked on building sites in Beirut for years. He flew to Istanbul and "
+     "took a boat to Lesbos. From Athens he flew to Eindhoven.", ("LBN", "TUR", "GRC", "NLD")),
+])
+def test_demonym_gives_way_to_a_told_start_or_another_person(text, route):
+    assert extract_route(text).route == route
