@@ -39,3 +39,27 @@ def test_demonym_after_the_subject_is_the_start_of_a_journey_without_one(text, r
 ])
 def test_demonym_gives_way_to_a_told_start_or_another_person(text, route):
     assert extract_route(text).route == route
+
+
+# Police shorthand with the code after the noun ("nat. AF", "Nationality: SYR,"): the subject's nationality like
+# "AFG nat." (round 10), the start of a journey whose first leg names no start.
+@pytest.mark.parametrize("text, route", [
+    ("KMar A67 Venlo. Passenger in a Flixbus: HAKIMI, Jawad, b. 2001, nat. AF. States he went by car to Iran, walked "
+     "into Turkey and came by lorry to the Netherlands.", ("AFG", "IRN", "TUR", "NLD")),
+    ("PV van bevindingen. Betrokkene: K., Yonas, geb. 1998, nat. ER. Verklaarde te voet naar Soedan te zijn gegaan, "
+     "met een pick-up naar Libië en per boot naar Italië. Met de trein naar Venlo.", ("ERI", "SDN", "LBY", "ITA", "NLD")),
+])
+def test_nationality_code_after_the_noun_is_the_start(text, route):
+    assert extract_route(text).route == route
+
+
+# ... not in a list of persons each with a code (whose code is the subject's is unsure), nor for a seaman, whose
+# journey starts where he signed on.
+@pytest.mark.parametrize("text, route", [
+    ("PV verhoor verdachten. 1. A., Karim, nat. MA; 2. B., Samir, nat. DZ. Verd. 2 verklaarde dat hij met een boot naar "
+     "Spanje ging en met de bus via Frankrijk naar Nederland.", ("ESP", "FRA", "NLD")),
+    ("KMar Rotterdam port: crew member (nat. TZ) who left his vessel. Subj. stated he joined the crew in Mombasa; the "
+     "ship called at Durban and Algeciras before arriving here.", ("KEN", "ZAF", "ESP", "NLD")),
+])
+def test_nationality_code_after_the_noun_gives_way(text, route):
+    assert extract_route(text).route == route

@@ -3565,6 +3565,8 @@ _WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
 _SUBJECT_BEFORE_NATIONALITY = re.compile(
     r"\b(?:" + _listed("subject_apposition") + "|" + _listed("nationality_holders") + r")(?:\s*,\s*|\s+"
     + _listed("nationality_verbs") + r"\s+|\s+)(?:" + _listed("articles") + r"\s+)?$")
+
+
 @lru_cache(maxsize=1)
 def _demonym_nationalities() -> dict[str, str]:
     """Folded demonym or country adjective -> ISO3: ``nationality_words.csv`` over ``country_adjectives.csv``."""
@@ -3602,6 +3604,22 @@ def _nationality_codes() -> frozenset[str]:
     return frozenset(alpha2_to_iso3().values())
 
 
+# police shorthand for a nationality with its code after it ("nat. AF" - the document layer writes "nationaliteit af"
+# -, "nationality: SYR,"): a code that ends its phrase, so no word ("nationality in 2019", "and") is read as one
+_CODE_AFTER_NAT = re.compile(r"\s*:?\s*([a-z]{2,3})\s*[.,;)]")
+
+
+def _code_after_nat(folded: str, end: int) -> str:
+    """The ISO3 code of the alpha-2 or alpha-3 code right after a nationality noun, else ""."""
+    from routekit.reference import alpha2_to_iso3
+
+    after = _CODE_AFTER_NAT.match(folded, end)
+    if after is None:
+        return ""
+    code = after.group(1).upper()
+    return code if code in _nationality_codes() else alpha2_to_iso3().get(code, "") if len(code) == 2 else ""
+
+
 def _nationality_adjective_homes(folded: str, segments: Segments, route: list[str],
                                  travelled: list[_MentionState]) -> list[tuple[str, bool, int]]:
     """The person's nationality told only as an adjective or code with a person noun, as a home: the start of a
@@ -3636,8 +3654,16 @@ def _nationality_adjective_homes(folded: str, segments: Segments, route: list[st
     if demonym is not None:
         # "Betrokkene is Eritreeer", "ik ben Afghaan": the subject's demonym, with no person noun after it
         told.append((demonym.start(1), _demonym_nationalities()[demonym.group(1)]))
-    for match in (noun, *nouns) if noun is not None else ():
+    matches = [noun, *nouns] if noun is not None else []
+    for match in matches:
         if demonym is not None and match.start() > demonym.start(1):
+            break
+        code_after = _code_after_nat(folded, match.end()) if folded.startswith("nat", match.start()) else ""
+        if code_after:   # "nat. AF", "nationality: SYR,": the header's shorthand with the code after it
+            if any(_code_after_nat(folded, other.end()) for other in matches
+                   if other is not match and folded.startswith("nat", other.start())):
+                break   # a list of persons, each with a code ("1. ..., nat. MAR; 2. ..., nat. DZA"): whose is unsure
+            told.append((match.start(), code_after))
             break
         before = _WORD_BEFORE.search(folded, max(0, match.start() - 30), match.start())
         if before is None:
