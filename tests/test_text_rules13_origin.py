@@ -63,3 +63,16 @@ def test_nationality_code_after_the_noun_is_the_start(text, route):
 ])
 def test_nationality_code_after_the_noun_gives_way(text, route):
     assert extract_route(text).route == route
+
+
+# A first country reached by plane need not border the nationality's country: the flight left from home ("a
+# Colombian woman flew to Madrid"); by land the nationality stays out unless the two countries border.
+@pytest.mark.parametrize("text, route", [
+    ("Samenvatting. Betrokkene, een Colombiaanse vrouw, vloog met Iberia naar Madrid en nam daar de bus naar Parijs. "
+     "Met de trein kwam zij in Rotterdam.", ("COL", "ESP", "FRA", "NLD")),
+    ("Interview summary. The applicant is Nigerian. He flew to Istanbul, walked into Greece and took a bus to "
+     "the Netherlands.", ("NGA", "TUR", "GRC", "NLD")),
+    ("Summary. The applicant, a Nigerian man, took a bus to Italy and a train to Amsterdam.", ("ITA", "NLD")),
+])
+def test_nationality_home_before_a_first_flight(text, route):
+    assert extract_route(text).route == route

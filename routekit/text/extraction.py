@@ -1905,7 +1905,7 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
     leg_modes.told_apart(route, mode_of, travelled, arrivals_in)
 
     if not homes and route:   # no birth or origin named as a place: the nationality told as an adjective
-        homes = _nationality_adjective_homes(folded, segments, route, travelled)
+        homes = _nationality_adjective_homes(folded, segments, route, travelled, mode_of)
     transcript = ":" in folded and timeline.is_transcript(folded)   # read once: the births, the order, the turns
     if homes and cues:
         births = _record_told_births(states, folded, segments, cues, transcript)
@@ -3621,7 +3621,8 @@ def _code_after_nat(folded: str, end: int) -> str:
 
 
 def _nationality_adjective_homes(folded: str, segments: Segments, route: list[str],
-                                 travelled: list[_MentionState]) -> list[tuple[str, bool, int]]:
+                                 travelled: list[_MentionState],
+                                 mode_of: Mapping[str, str] | None = None) -> list[tuple[str, bool, int]]:
     """The person's nationality told only as an adjective or code with a person noun, as a home: the start of a
     journey whose first country borders it and is told only as reached ("an Iranian woman went to Turkey"), not when
     the story begins in the middle of the journey ("Afghaanse nationaliteit ... in Servie betaald") or where the person
@@ -3680,7 +3681,7 @@ def _nationality_adjective_homes(folded: str, segments: Segments, route: list[st
             break
     if told:
         offset, iso3 = min(told)
-        if first in timeline.neighbours().get(iso3, ()):
+        if first in timeline.neighbours().get(iso3, ()) or (mode_of is not None and mode_of.get(first) == "plane"):
             return [(iso3, True, segments.sentence(offset))]
     return []
 
