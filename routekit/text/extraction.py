@@ -3573,15 +3573,18 @@ def _demonym_nationalities() -> dict[str, str]:
     return {**_adjective_nationalities(), **_nationality_words()}
 
 
-# the words a subject's demonym may be (a set test before the scan), and the subject with its demonym and no person
-# noun after it ("betrokkene is eritreeer", "ik ben afghaan", "the applicant is sudanese"; with a noun the
-# adjective rule above reads it)
-_DEMONYM_WORDS = frozenset(word for word in _nationality_words() if " " not in word) | frozenset(
-    row["adjective"].lower() for row in read_data_csv("country_adjectives.csv") if row.get("language") == "en")
-_SUBJECT_DEMONYM = re.compile(
+@lru_cache(maxsize=1)
+def _demonym_words() -> frozenset[str]:
+    """The one-word demonyms: a record whose tokens hold none has no match of ``_SUBJECT_DEMONYM`` (a set test)."""
+    return frozenset(word for word in _demonym_nationalities() if " " not in word)
+
+
+# the subject with its demonym and no person noun after it ("betrokkene is eritreeer", "ik ben afghaan", "the
+# applicant is sudanese"; with a noun the adjective rule above reads it)
+_SUBJECT_DEMONYM = word_start_first(re.compile(
     r"\b(?:" + _listed("subject_apposition") + r")(?:\s*,\s*|\s+"
     + _listed("nationality_verbs") + r"\s+|\s+)(?:" + _listed("articles") + r"\s+)?([a-z]+)\b(?!\s+"
-    + _listed("nationality_adjective_nouns") + r"\b)")
+    + _listed("nationality_adjective_nouns") + r"\b)"))
 _LIVED_SOMEWHERE = word_start_first(re.compile(r"\b" + _in_order("lived_words", spaced=True) + r"(?![\w'])"))
 
 
@@ -3623,8 +3626,9 @@ def _code_after_nat(folded: str, end: int) -> str:
 def _nationality_adjective_homes(folded: str, segments: Segments, route: list[str],
                                  travelled: list[_MentionState],
                                  mode_of: Mapping[str, str] | None = None) -> list[tuple[str, bool, int]]:
-    """The person's nationality told only as an adjective or code with a person noun, as a home: the start of a
-    journey whose first country borders it and is told only as reached ("an Iranian woman went to Turkey"), not when
+    """The person's nationality told only as an adjective or code with a person noun, or as a demonym after the subject
+    ("Betrokkene is Eritreeer", "nat. AF"), as a home: the start of a journey whose first country borders it or was
+    reached by plane and is told only as reached ("an Iranian woman went to Turkey"), not when
     the story begins in the middle of the journey ("Afghaanse nationaliteit ... in Servie betaald") or where the person
     lived or left from. Only the subject's (``_SUBJECT_BEFORE_NATIONALITY``), or a header's code with "nat." ("SYR nat."): never the
     driver's or a helper's. The first such word the record names: a record describes its subject first."""
@@ -3632,9 +3636,13 @@ def _nationality_adjective_homes(folded: str, segments: Segments, route: list[st
         return []
     words = segments.words
     noun_told = words is None or _NATIONALITY_NOUN_WORDS is None or not _NATIONALITY_NOUN_WORDS.isdisjoint(words)
-    demonym_told = words is None or not _DEMONYM_WORDS.isdisjoint(words)
+    demonym_told = words is None or not _demonym_words().isdisjoint(words)
     if not noun_told and not demonym_told:
         return []   # neither a noun nor a demonym among the tokens: the scans below would find none
+    first = next((country for country in route if country != NETHERLANDS), None)
+    if first is None or any(s.departure or s.residence or s.start or s.journey_start
+                            for s in travelled if s.mention.place.iso3 == first):
+        return []
     nouns = _NATIONALITY_NOUN.finditer(folded) if noun_told else iter(())
     noun = next(nouns, None)
     demonym = None
@@ -3643,10 +3651,6 @@ def _nationality_adjective_homes(folded: str, segments: Segments, route: list[st
         demonym = next((m for m in _SUBJECT_DEMONYM.finditer(folded)
                         if demonyms.get(m.group(1), NETHERLANDS) != NETHERLANDS), None)
     if (noun is None and demonym is None) or _LIVED_SOMEWHERE.search(folded):
-        return []
-    first = next((country for country in route if country != NETHERLANDS), None)
-    if first is None or any(s.departure or s.residence or s.start or s.journey_start
-                            for s in travelled if s.mention.place.iso3 == first):
         return []
     if _stayed_where_first_named(folded, segments, first, travelled):
         return []
