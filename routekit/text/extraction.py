@@ -1967,7 +1967,7 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
     leg_modes.told_apart(route, mode_of, travelled, arrivals_in)
 
     if not homes and route:   # no birth or origin named as a place: the nationality told as an adjective
-        homes = _nationality_adjective_homes(folded, segments, route, travelled)
+        homes = _nationality_adjective_homes(folded, segments, route, travelled, mode_of)
     transcript = ":" in folded and timeline.is_transcript(folded)   # read once: the births, the order, the turns
     if homes and cues:
         births = _record_told_births(states, folded, segments, cues, transcript)
@@ -3629,6 +3629,26 @@ _WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
 _SUBJECT_BEFORE_NATIONALITY = re.compile(
     r"\b(?:" + _listed("subject_apposition") + "|" + _listed("nationality_holders") + r")(?:\s*,\s*|\s+"
     + _listed("nationality_verbs") + r"\s+|\s+)(?:" + _listed("articles") + r"\s+)?$")
+
+
+@lru_cache(maxsize=1)
+def _demonym_nationalities() -> dict[str, str]:
+    """Folded demonym or country adjective -> ISO3: ``nationality_words.csv`` over ``country_adjectives.csv``."""
+    return {**_adjective_nationalities(), **_nationality_words()}
+
+
+@lru_cache(maxsize=1)
+def _demonym_words() -> frozenset[str]:
+    """The one-word demonyms: a record whose tokens hold none has no match of ``_SUBJECT_DEMONYM`` (a set test)."""
+    return frozenset(word for word in _demonym_nationalities() if " " not in word)
+
+
+# the subject with its demonym and no person noun after it ("betrokkene is eritreeer", "ik ben afghaan", "the
+# applicant is sudanese"; with a noun the adjective rule above reads it)
+_SUBJECT_DEMONYM = word_start_first(re.compile(
+    r"\b(?:" + _listed("subject_apposition") + r")(?:\s*,\s*|\s+"
+    + _listed("nationality_verbs") + r"\s+|\s+)(?:" + _listed("articles") + r"\s+)?([a-z]+)\b(?!\s+"
+    + _listed("nationality_adjective_nouns") + r"\b)"))
 _LIVED_SOMEWHERE = word_start_first(re.compile(r"\b" + _in_order("lived_words", spaced=True) + r"(?![\w'])"))
 
 
@@ -3651,28 +3671,69 @@ def _nationality_codes() -> frozenset[str]:
     return frozenset(alpha2_to_iso3().values())
 
 
+# police shorthand for a nationality with its code after it ("nat. AF" - the document layer writes "nationaliteit af"
+# -, "nationality: SYR,"): a code that ends its phrase, so no word ("nationality in 2019", "and") is read as one
+_CODE_AFTER_NAT = re.compile(r"\s*:?\s*([a-z]{2,3})\s*[.,;)]")
+
+
+def _code_after_nat(folded: str, end: int) -> str:
+    """The ISO3 code of the alpha-2 or alpha-3 code right after a nationality noun, else ""."""
+    from routekit.reference import alpha2_to_iso3
+
+    after = _CODE_AFTER_NAT.match(folded, end)
+    if after is None:
+        return ""
+    code = after.group(1).upper()
+    return code if code in _nationality_codes() else alpha2_to_iso3().get(code, "") if len(code) == 2 else ""
+
+
 def _nationality_adjective_homes(folded: str, segments: Segments, route: list[str],
-                                 travelled: list[_MentionState]) -> list[tuple[str, bool, int]]:
-    """The person's nationality told only as an adjective or code with a person noun, as a home: the start of a
-    journey whose first country borders it and is told only as reached ("an Iranian woman went to Turkey"), not when
+                                 travelled: list[_MentionState],
+                                 mode_of: Mapping[str, str] | None = None) -> list[tuple[str, bool, int]]:
+    """The person's nationality told only as an adjective or code with a person noun, or as a demonym after the subject
+    ("Betrokkene is Eritreeer", "nat. AF"), as a home: the start of a journey whose first country borders it or was
+    reached by plane and is told only as reached ("an Iranian woman went to Turkey"), not when
     the story begins in the middle of the journey ("Afghaanse nationaliteit ... in Servie betaald") or where the person
     lived or left from. Only the subject's (``_SUBJECT_BEFORE_NATIONALITY``), or a header's code with "nat." ("SYR nat."): never the
     driver's or a helper's. The first such word the record names: a record describes its subject first."""
     if len(route) < 2:
         return []
-    if segments.words is not None and _NATIONALITY_NOUN_WORDS is not None \
-            and _NATIONALITY_NOUN_WORDS.isdisjoint(segments.words):
-        return []   # no noun among the tokens: the scan below would find none
-    nouns = _NATIONALITY_NOUN.finditer(folded)
-    noun = next(nouns, None)
-    if noun is None or _LIVED_SOMEWHERE.search(folded):
-        return []
+    words = segments.words
+    noun_told = words is None or _NATIONALITY_NOUN_WORDS is None or not _NATIONALITY_NOUN_WORDS.isdisjoint(words)
+    demonym_told = words is None or not _demonym_words().isdisjoint(words)
+    if not noun_told and not demonym_told:
+        return []   # neither a noun nor a demonym among the tokens: the scans below would find none
     first = next((country for country in route if country != NETHERLANDS), None)
     if first is None or any(s.departure or s.residence or s.start or s.journey_start
                             for s in travelled if s.mention.place.iso3 == first):
         return []
+    nouns = _NATIONALITY_NOUN.finditer(folded) if noun_told else iter(())
+    noun = next(nouns, None)
+    demonym = None
+    if demonym_told:
+        demonyms = _demonym_nationalities()
+        demonym = next((m for m in _SUBJECT_DEMONYM.finditer(folded)
+                        if demonyms.get(m.group(1), NETHERLANDS) != NETHERLANDS), None)
+    if (noun is None and demonym is None) or _LIVED_SOMEWHERE.search(folded):
+        return []
+    if _stayed_where_first_named(folded, segments, first, travelled):
+        return []
     table = _adjective_nationalities()
-    for match in (noun, *nouns):
+    told: list[tuple[int, str]] = []   # (offset, country): the subject's nationality, the first told
+    if demonym is not None:
+        # "Betrokkene is Eritreeer", "ik ben Afghaan": the subject's demonym, with no person noun after it
+        told.append((demonym.start(1), _demonym_nationalities()[demonym.group(1)]))
+    matches = [noun, *nouns] if noun is not None else []
+    for match in matches:
+        if demonym is not None and match.start() > demonym.start(1):
+            break
+        code_after = _code_after_nat(folded, match.end()) if folded.startswith("nat", match.start()) else ""
+        if code_after:   # "nat. AF", "nationality: SYR,": the header's shorthand with the code after it
+            if any(_code_after_nat(folded, other.end()) for other in matches
+                   if other is not match and folded.startswith("nat", other.start())):
+                break   # a list of persons, each with a code ("1. ..., nat. MAR; 2. ..., nat. DZA"): whose is unsure
+            told.append((match.start(), code_after))
+            break
         before = _WORD_BEFORE.search(folded, max(0, match.start() - 30), match.start())
         if before is None:
             continue
@@ -3684,10 +3745,25 @@ def _nationality_adjective_homes(folded: str, segments: Segments, route: list[st
                                                                           before.start()):
             continue   # another person's nationality: "een Marokkaanse man bracht ons", "the driver, an Afghan national"
         if iso3 and iso3 != NETHERLANDS:
-            if first in timeline.neighbours().get(iso3, ()):
-                return [(iso3, True, segments.sentence(match.start()))]
-            return []
+            told.append((match.start(), iso3))
+            break
+    if told:
+        offset, iso3 = min(told)
+        if first in timeline.neighbours().get(iso3, ()) or (mode_of is not None and mode_of.get(first) == "plane"):
+            return [(iso3, True, segments.sentence(offset))]
     return []
+
+
+def _stayed_where_first_named(folded: str, segments: Segments, first: str, travelled: list[_MentionState]) -> bool:
+    """A stay verb (``origin_contrast`` ``stay``: "werkte", "worked", "lived") before the route's first country in the
+    sentence that first names it ("werkte sinds 2019 in de bouw in Benghazi"): the person stayed there, so the journey
+    starts there, not in the nationality's country; a stay told later ("She worked in Riyadh") is a stop."""
+    opening = min((s.mention.start for s in travelled if s.mention.place.iso3 == first), default=None)
+    if opening is None:
+        return False
+    sentence = segments.sentence(opening)
+    sentence_start = segments.sentence_starts[sentence - 1] if sentence > 0 else 0
+    return _STAY_VERB.search(folded, sentence_start, opening) is not None
 
 
 # a possessive before a refusal in its sentence: another person refused ("her employer ... refused to make a statement")
