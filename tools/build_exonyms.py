@@ -36,7 +36,12 @@ more whose first word is the article "al"/"el", and a Turkish form with an apost
 case and capitalised neighbours ("al-Yunan", "Avusturya'dan Almanya'ya"); so are French and Italian names after an
 elided article or preposition (``elided_forms``: "l'Algérie", "d'Italie", "dall'Albania"), and the towns of
 Arabic-speaking countries that ``cities.csv`` holds with the article ("Al Junaynah") when it is written in lower case
-("al-Junaynah", "el-Geneina").
+("al-Junaynah", "el-Geneina"), and of those in ``arabic_article_towns.csv`` (GeoNames towns ``cities.csv`` leaves out
+since these forms fold like their names).
+When two names fold alike, the first one read is kept: the main languages, the Arabic script, the hand-checked
+transliterations, the towns, then the smaller languages (``SECOND_TIER``), then the exemplar cities.
+Run it before ``build_fuzzy_blocked.py`` and ``build_fuzzy_generated_blocked.py`` (they read this file through the
+gazetteer); ``tests/test_reference_regenerate.py`` fails when the committed file is not what this script writes.
 """
 
 from __future__ import annotations
