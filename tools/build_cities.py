@@ -163,18 +163,10 @@ def known_names() -> set[str]:
     """Folded names the hand-kept gazetteer files and the country names hold already (they win anyway); the generated
     files' own names are not counted (they are read as empty here, the files on disk stay until the new ones replace
     them)."""
-    from routekit.text import gazetteer as module
+    from gazetteer_inputs import gazetteer_without   # a sibling tool: run as a script from tools/
+    from routekit.text.gazetteer import _key
 
-    read = module.read_data_csv
-    generated = (OUT.name, OUT_REGIONS.name)
-    module.gazetteer.cache_clear()
-    module.read_data_csv = lambda name, *args, **kwargs: [] if name in generated else read(name, *args, **kwargs)
-    try:
-        names = set(module.gazetteer())
-    finally:
-        module.read_data_csv = read
-        module.gazetteer.cache_clear()
-    return names | {module._key(c.name) for c in pycountry.countries}
+    return set(gazetteer_without(OUT.name, OUT_REGIONS.name)) | {_key(c.name) for c in pycountry.countries}
 
 
 def check_versions() -> str:

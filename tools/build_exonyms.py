@@ -36,7 +36,12 @@ more whose first word is the article "al"/"el", and a Turkish form with an apost
 case and capitalised neighbours ("al-Yunan", "Avusturya'dan Almanya'ya"); so are French and Italian names after an
 elided article or preposition (``elided_forms``: "l'Algérie", "d'Italie", "dall'Albania"), and the towns of
 Arabic-speaking countries that ``cities.csv`` holds with the article ("Al Junaynah") when it is written in lower case
-("al-Junaynah", "el-Geneina").
+("al-Junaynah", "el-Geneina"), and of those in ``arabic_article_towns.csv`` (GeoNames towns ``cities.csv`` leaves out
+since these forms fold like their names).
+When two names fold alike, the first one read is kept: the main languages, the Arabic script, the hand-checked
+transliterations, the towns, then the smaller languages (``SECOND_TIER``), then the exemplar cities.
+Run it before ``build_fuzzy_blocked.py`` and ``build_fuzzy_generated_blocked.py`` (they read this file through the
+gazetteer); ``tests/test_reference_regenerate.py`` fails when the committed file is not what this script writes.
 """
 
 from __future__ import annotations
@@ -71,6 +76,10 @@ _ARMENIAN = {**dict(zip("աբգդեզէըթժիլխծկհձղճմյնշոչպջ�
                         "a b g d e z e y t zh i l kh ts k h dz gh ch m y n sh o ch p j r s v t r ts p k o f".split())),
              "և": "ev", "ւ": "v"}
 ARABIC_SCRIPT = ("ar", "fa", "ur", "ps", "ckb")   # kept in their own script: ``normalise.fold`` reads it letter by letter
+# Smaller languages on the routes (Berber, Akan, Central Asia, the Caucasus): read after the main languages, the Arabic
+# script, the hand-checked transliterations and the towns, so a name that folds like one of theirs keeps that reading
+# (Arabic "كویت" is Kuwait, not Kabyle "Kwit", Kuwait City; Arabic-script "باراغواي" not Tashelhit "baragway")
+SECOND_TIER = frozenset(("kab", "tzm", "rif", "shi_Latn", "ak", "tg", "ky", "kk", "ce", "ka", "hy"))
 _CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "yo", "є": "ye", "ж": "zh", "з": "z",
     "и": "i", "і": "i", "ї": "yi", "й": "y", "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n", "њ": "nj",
@@ -89,7 +98,7 @@ _ARTICLE = re.compile(r"(?i)(al|el|an|as|ar|at|ad|en)-(.+)")
 _TURKISH_VOWELS = "aıoueiöü"
 # Towns of the Arabic-speaking countries whose GeoNames name starts with the article ("Al Junaynah", "El Geneina")
 ARABIC_SPEAKING = frozenset("DZA BHR EGY IRQ JOR KWT LBN LBY MAR MRT OMN PSE QAT SAU SDN SYR TUN ARE YEM TCD".split())
-_ARABIC_TOWN = re.compile(r"(Al|El)[ -]([A-Z][^ ]+(?: [A-Z][^ ]+)?)")
+_ARABIC_TOWN = re.compile(r"(?:Al|El)[ -]([^ ]+(?: [^ ]+)?)")
 _LATIN_KEY = re.compile(r"[a-z][a-z' -]*")   # what ``fold`` leaves of a name (Cyrillic folds to Latin letters too)
 
 
@@ -223,6 +232,15 @@ def elided_forms(name: str, language: str) -> list[str]:
     return [prefix + name for prefix in _ELISIONS[language]]
 
 
+def article_town_forms(place: str) -> list[str]:
+    """A town named with the Arabic article, the article written in lower case: "Al Junaynah" -> "al-Junaynah",
+    "el-Junaynah". The name after the article is one or two words, each with a capital of any alphabet ("Al Ḩasakah")."""
+    article = _ARABIC_TOWN.fullmatch(place)
+    if not article or not all(word[:1].isupper() for word in article.group(1).split(" ")):
+        return []
+    return [prefix + article.group(1) for prefix in ("al-", "el-")]
+
+
 def _translit_names() -> list[tuple[str, str, str, str]]:
     """(name, iso3, language, kind) of ``exonyms_translit.yaml``, each name once per spelling variant."""
     import yaml
@@ -264,17 +282,18 @@ def _key(name: str) -> str:
     return gazetteer_key(name)
 
 
-def main() -> None:
+def main(out: Path = OUT) -> None:
+    """Write the generated names to ``out`` (the committed file unless a test asks for another place)."""
     import pycountry
 
+    from gazetteer_inputs import gazetteer_without
     from routekit.reference import countries
-    from routekit.text.gazetteer import gazetteer, read_data_csv
+    from routekit.text.gazetteer import read_data_csv
 
-    OUT.write_text("alias,iso3,language,kind,case_sensitive\n", encoding="utf-8")   # this file's old names are no
-    gazetteer.cache_clear()                                                              # hand-kept names
     table = countries()
     wanted = [str(iso3) for iso3, row in table.iterrows() if row["region"] != "Other"]
-    hand = {key: place.iso3 for key, place in gazetteer().items()}   # the hand-kept and pycountry names win
+    # the hand-kept and pycountry names win; this file's old names are none of them
+    hand = {key: place.iso3 for key, place in gazetteer_without(OUT.name).items()}
     rows: dict[str, tuple[str, str, str, str]] = {}
     clashes: set[str] = set()
 
@@ -293,25 +312,29 @@ def main() -> None:
         rows.setdefault(key, (spelling, iso3, language.split("_")[0], kind))
 
     turkish: list[tuple[str, str, str]] = []   # (name, iso3, kind) whose case endings are added
-    for language in LATIN + CYRILLIC + OTHER_SCRIPTS:
-        locale = Locale.parse(language)
-        for iso3 in wanted:
-            country = pycountry.countries.get(alpha_3=iso3)
-            name = locale.territories.get(country.alpha_2) if country else None
-            if not name:
-                continue
-            names = (transliterate(name) if language in CYRILLIC else romanise(name, language)
-                     if language in OTHER_SCRIPTS else [unicodedata.normalize("NFC", name)])
-            if language in CYRILLIC:   # also in Cyrillic, with the case forms ("в Италии", "до Германии")
-                names += [name, *slavic_case_forms(name, language)]
-            for spelling in names:
-                add(spelling, iso3, language)
-            if language == "tr":
-                turkish.append((unicodedata.normalize("NFC", name), iso3, "country"))
-            for elided in elided_forms(unicodedata.normalize("NFC", name), language):
-                add(elided, iso3, language)
-    for spelling, iso3, language in exemplar_cities(wanted):
-        add(spelling, iso3, language, "city")
+
+    def add_countries(languages: list[str]) -> None:
+        """CLDR's country names in these languages (Latin, transliterated or romanised), with elided forms."""
+        for language in languages:
+            locale = Locale.parse(language)
+            for iso3 in wanted:
+                country = pycountry.countries.get(alpha_3=iso3)
+                name = locale.territories.get(country.alpha_2) if country else None
+                if not name:
+                    continue
+                names = (transliterate(name) if language in CYRILLIC else romanise(name, language)
+                         if language in OTHER_SCRIPTS else [unicodedata.normalize("NFC", name)])
+                if language in CYRILLIC:   # also in Cyrillic, with the case forms ("в Италии", "до Германии")
+                    names += [name, *slavic_case_forms(name, language)]
+                for spelling in names:
+                    add(spelling, iso3, language)
+                if language == "tr":
+                    turkish.append((unicodedata.normalize("NFC", name), iso3, "country"))
+                for elided in elided_forms(unicodedata.normalize("NFC", name), language):
+                    add(elided, iso3, language)
+
+    languages = LATIN + CYRILLIC + OTHER_SCRIPTS
+    add_countries([language for language in languages if language not in SECOND_TIER])
     for language in ARABIC_SCRIPT:   # Arabic, Persian, Urdu, Pashto and Sorani names in their own script
         locale = Locale.parse(language)
         for iso3 in wanted:
@@ -340,12 +363,16 @@ def main() -> None:
     for name, iso3, kind in turkish:
         for form in turkish_case_forms(name):
             add(form, iso3, "tr", kind)
-    for row in read_data_csv("cities.csv"):   # "Al Junaynah" written "al-Junaynah": the article in lower case
-        article = _ARABIC_TOWN.fullmatch(row["place"])
-        if row["iso3"] in ARABIC_SPEAKING and article:
-            for prefix in ("al-", "el-"):
-                add(prefix + article.group(2), row["iso3"], "ar", "city", town=True)
-    with OUT.open("w", encoding="utf-8", newline="") as handle:
+    # "Al Junaynah" written "al-Junaynah": the article in lower case (the towns of cities.csv, and those it leaves out
+    # because this file's forms fold like their names)
+    for row in read_data_csv("cities.csv") + read_data_csv("arabic_article_towns.csv"):
+        if row["iso3"] in ARABIC_SPEAKING:
+            for form in article_town_forms(row["place"]):
+                add(form, row["iso3"], "ar", "city", town=True)
+    add_countries([language for language in languages if language in SECOND_TIER])
+    for spelling, iso3, language in exemplar_cities(wanted):   # a country's name wins over a city's that folds alike
+        add(spelling, iso3, language, "city")
+    with out.open("w", encoding="utf-8", newline="") as handle:
         handle.write("# Generated by tools/build_exonyms.py from CLDR (through Babel) and exonyms_translit.yaml; "
                      "do not edit by hand.\n")
         writer = csv.writer(handle, lineterminator="\n")
@@ -362,7 +389,7 @@ def main() -> None:
             script = not spelling[:1].isascii() and unicodedata.category(spelling[0]) == "Lo"
             flag = "yes" if script else "no" if article or "'" in key else "capital"
             writer.writerow([spelling, iso3, language, kind, flag])
-    print(f"{OUT.relative_to(ROOT)}: {len(rows) - len(clashes)} names ({len(clashes)} shared by two countries left out)")
+    print(f"{out}: {len(rows) - len(clashes)} names ({len(clashes)} shared by two countries left out)")
 
 
 if __name__ == "__main__":
