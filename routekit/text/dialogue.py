@@ -24,8 +24,9 @@ ik weet het niet") to a yes/no question leaves its places out (a question asking
 negatives ("Ook niet", "Italy, no."); "daar ben ik nooit geweest" denies the country even after a question about
 staying; a question quoting an earlier statement ("In het aanmeldgehoor noemde u Oostenrijk") whose answer takes
 it back ("verkeerd verstaan", "I was confused") drops the quoted places; "Lithuania or Poland? - Poland" drops the
-alternative not named; "Tripoli in Libie? - Nee, in Libanon" drops that reading of the town's name everywhere; and turns that speak of being here ("hier", "Europe", "asiel") make the transcript an
-interview held in the Netherlands (``interview``: the route ends in NLD).
+alternative not named; "Tripoli in Libie? - Nee, in Libanon" drops that reading of the town's name everywhere; and
+turns that speak of being here ("hier", "Europe", "asiel") make the transcript an interview held in the Netherlands
+(``interview``: the route ends in NLD).
 
 Only offsets leave this module, never text.
 """
