@@ -32,3 +32,29 @@ def test_a_no_to_a_town_in_a_country_question_keeps_the_country_told_elsewhere()
     text = ("Q: Where did you start? A: In Tripoli, in Lebanon. Q: Tripoli in Libya? A: No. Later I went to Benghazi "
             "and by boat to Italy and then by train to the Netherlands.")
     assert route(text) == ("LBN", "LBY", "ITA", "NLD")
+
+
+# --- a rescue at sea near a country, then taken elsewhere; a boat passing a country: no stop there ---------------------
+
+def test_english_rescued_off_an_island_state_and_taken_elsewhere_is_no_stop_there():
+    text = ("Q: How did you leave Libya? A: In a rubber boat from Zuwara. Near Malta we were rescued and taken to "
+            "Sicily. Q: Then? A: By train to Milan and on to Amsterdam.")
+    assert route(text) == ("LBY", "ITA", "NLD")
+
+
+def test_dutch_rescued_near_an_island_state_and_taken_elsewhere_is_no_stop_there():
+    text = ("Cliënt vertrok met een boot uit Libië. Bij Malta werden zij gered en naar Lampedusa gebracht. Vanuit Italië "
+            "reisde hij met de trein naar Nederland.")
+    assert route(text) == ("LBY", "ITA", "NLD")
+
+
+def test_a_boat_that_passed_a_country_did_not_stop_there():
+    text = ("Page 7: the report says that my client crossed from Libya to Malta. My client said the boat passed Malta "
+            "and landed in Sicily. From Italy he travelled by train to the Netherlands.")
+    assert route(text) == ("LBY", "ITA", "NLD")
+
+
+def test_taken_to_the_island_state_after_a_rescue_is_a_stop():
+    text = ("We left Libya by boat. The coast guard rescued us and took us to Malta. After a year in Malta I flew to "
+            "Italy and took the train to the Netherlands.")
+    assert route(text) == ("LBY", "MLT", "ITA", "NLD")
