@@ -58,3 +58,17 @@ def test_taken_to_the_island_state_after_a_rescue_is_a_stop():
     text = ("We left Libya by boat. The coast guard rescued us and took us to Malta. After a year in Malta I flew to "
             "Italy and took the train to the Netherlands.")
     assert route(text) == ("LBY", "MLT", "ITA", "NLD")
+
+
+# --- a letter: the client did not TELL someone that ... (said to the officer): not part of the account ----------------
+
+def test_letter_client_did_not_tell_the_officer_that_she_lived_somewhere():
+    text = ("Corrections to the interview report of my client Ms B. She did not tell the officer that she had stayed in "
+            "Greece; her husband did. She crossed from Turkey to Bulgaria on foot and came by bus to the Netherlands.")
+    assert route(text) == ("TUR", "BGR", "NLD")
+
+
+def test_letter_client_never_told_the_interviewer_that_in_dutch():
+    text = ("Correcties op het rapport van het nader gehoor van cliënte. Cliënte heeft de gehoormedewerker nooit verteld "
+            "dat zij in Griekenland was. Zij liep van Turkije naar Bulgarije en kwam met de bus naar Nederland.")
+    assert route(text) == ("TUR", "BGR", "NLD")
