@@ -1,5 +1,7 @@
-"""Round 13 (issue 15), transcripts and lawyers' letters: kinds of order and extra-country errors. Hand-written texts,
-Dutch and English."""
+"""Round 13 (issue 15), transcripts and lawyers' letters: kinds of extra-country errors. Hand-written texts, Dutch and
+English."""
+import pytest
+
 from routekit.text.extraction import extract_route
 
 
@@ -9,66 +11,48 @@ def route(text: str) -> tuple[str, ...]:
 
 # --- a question asking which country a town's name means ("Tripoli in Libie?"), answered 'no': not that country ----
 
-def test_dutch_no_to_a_town_in_a_country_question_drops_that_reading_of_the_town_everywhere():
-    text = ("V: Waar vertrok u? A: Uit Tripoli. V: Tripoli in Libië? A: Nee, Tripoli in het noorden van Libanon. Ik vloog "
-            "vanuit Beiroet naar Istanbul en daarna naar Amsterdam.")
-    assert route(text) == ("LBN", "TUR", "NLD")
-
-
-def test_english_no_to_a_town_in_a_country_question_drops_that_reading_of_the_town_everywhere():
-    text = ("Q: How did you get there? A: By car to Brest, at the border. Q: Brest in France? A: No, Brest in Belarus. "
-            "Q: Then? A: By train to Poland, then Germany and the Netherlands.")
-    assert route(text) == ("BLR", "POL", "DEU", "NLD")
-
-
-def test_a_yes_to_a_town_in_a_country_question_keeps_the_town():
-    text = ("Q: Where did you start? A: In Tripoli. Q: Tripoli in Libya? A: Yes, the capital. Then by boat to Italy "
-            "and by train to the Netherlands.")
-    assert route(text) == ("LBY", "ITA", "NLD")
-
-
-def test_a_no_to_a_town_in_a_country_question_keeps_the_country_told_elsewhere():
+@pytest.mark.parametrize("text, expected", [
+    # Dutch: the town's reading goes everywhere, also from the first answer
+    ("V: Waar vertrok u? A: Uit Tripoli. V: Tripoli in Libië? A: Nee, Tripoli in het noorden van Libanon. Ik vloog "
+     "vanuit Beiroet naar Istanbul en daarna naar Amsterdam.", ("LBN", "TUR", "NLD")),
+    # English
+    ("Q: How did you get there? A: By car to Brest, at the border. Q: Brest in France? A: No, Brest in Belarus. "
+     "Q: Then? A: By train to Poland, then Germany and the Netherlands.", ("BLR", "POL", "DEU", "NLD")),
     # the 'no' is about the town's name, not the country: Libya is told by another place in it
-    text = ("Q: Where did you start? A: In Tripoli, in Lebanon. Q: Tripoli in Libya? A: No. Later I went to Benghazi "
-            "and by boat to Italy and then by train to the Netherlands.")
-    assert route(text) == ("LBN", "LBY", "ITA", "NLD")
+    ("Q: Where did you start? A: In Tripoli, in Lebanon. Q: Tripoli in Libya? A: No. Later I went to Benghazi "
+     "and by boat to Italy and then by train to the Netherlands.", ("LBN", "LBY", "ITA", "NLD")),
+    # a 'yes' keeps the town
+    ("Q: Where did you start? A: In Tripoli. Q: Tripoli in Libya? A: Yes, the capital. Then by boat to Italy "
+     "and by train to the Netherlands.", ("LBY", "ITA", "NLD")),
+])
+def test_a_no_to_a_town_in_a_country_question_drops_that_reading_of_the_town(text, expected):
+    assert route(text) == expected
 
 
 # --- a rescue at sea near a country, then taken elsewhere; a boat passing a country: no stop there ---------------------
 
-def test_english_rescued_off_an_island_state_and_taken_elsewhere_is_no_stop_there():
-    text = ("Q: How did you leave Libya? A: In a rubber boat from Zuwara. Near Malta we were rescued and taken to "
-            "Sicily. Q: Then? A: By train to Milan and on to Amsterdam.")
-    assert route(text) == ("LBY", "ITA", "NLD")
-
-
-def test_dutch_rescued_near_an_island_state_and_taken_elsewhere_is_no_stop_there():
-    text = ("Cliënt vertrok met een boot uit Libië. Bij Malta werden zij gered en naar Lampedusa gebracht. Vanuit Italië "
-            "reisde hij met de trein naar Nederland.")
-    assert route(text) == ("LBY", "ITA", "NLD")
-
-
-def test_a_boat_that_passed_a_country_did_not_stop_there():
-    text = ("Page 7: the report says that my client crossed from Libya to Malta. My client said the boat passed Malta "
-            "and landed in Sicily. From Italy he travelled by train to the Netherlands.")
-    assert route(text) == ("LBY", "ITA", "NLD")
-
-
-def test_taken_to_the_island_state_after_a_rescue_is_a_stop():
-    text = ("We left Libya by boat. The coast guard rescued us and took us to Malta. After a year in Malta I flew to "
-            "Italy and took the train to the Netherlands.")
-    assert route(text) == ("LBY", "MLT", "ITA", "NLD")
+@pytest.mark.parametrize("text, expected", [
+    ("Q: How did you leave Libya? A: In a rubber boat from Zuwara. Near Malta we were rescued and taken to "
+     "Sicily. Q: Then? A: By train to Milan and on to Amsterdam.", ("LBY", "ITA", "NLD")),
+    ("Cliënt vertrok met een boot uit Libië. Bij Malta werden zij gered en naar Lampedusa gebracht. Vanuit Italië "
+     "reisde hij met de trein naar Nederland.", ("LBY", "ITA", "NLD")),
+    ("Page 7: the report says that my client crossed from Libya to Malta. My client said the boat passed Malta "
+     "and landed in Sicily. From Italy he travelled by train to the Netherlands.", ("LBY", "ITA", "NLD")),
+    # taken TO the island state after the rescue: a stop
+    ("We left Libya by boat. The coast guard rescued us and took us to Malta. After a year in Malta I flew to "
+     "Italy and took the train to the Netherlands.", ("LBY", "MLT", "ITA", "NLD")),
+])
+def test_a_rescue_near_a_country_or_a_boat_passing_it_is_no_stop_there(text, expected):
+    assert route(text) == expected
 
 
 # --- a letter: the client did not TELL someone that ... (said to the officer): not part of the account ----------------
 
-def test_letter_client_did_not_tell_the_officer_that_she_lived_somewhere():
-    text = ("Corrections to the interview report of my client Ms B. She did not tell the officer that she had stayed in "
-            "Greece; her husband did. She crossed from Turkey to Bulgaria on foot and came by bus to the Netherlands.")
-    assert route(text) == ("TUR", "BGR", "NLD")
-
-
-def test_letter_client_never_told_the_interviewer_that_in_dutch():
-    text = ("Correcties op het rapport van het nader gehoor van cliënte. Cliënte heeft de gehoormedewerker nooit verteld "
-            "dat zij in Griekenland was. Zij liep van Turkije naar Bulgarije en kwam met de bus naar Nederland.")
+@pytest.mark.parametrize("text", [
+    "Corrections to the interview report of my client Ms B. She did not tell the officer that she had stayed in "
+    "Greece; her husband did. She crossed from Turkey to Bulgaria on foot and came by bus to the Netherlands.",
+    "Correcties op het rapport van het nader gehoor van cliënte. Cliënte heeft de gehoormedewerker nooit verteld "
+    "dat zij in Griekenland was. Zij liep van Turkije naar Bulgarije en kwam met de bus naar Nederland.",
+])
+def test_letter_client_did_not_tell_someone_that_she_was_somewhere(text):
     assert route(text) == ("TUR", "BGR", "NLD")
