@@ -29,20 +29,22 @@ def test_a_no_to_a_town_in_a_country_question_drops_that_reading_of_the_town(tex
     assert route(text) == expected
 
 
-# --- a rescue at sea near a country, then taken elsewhere; a boat passing a country: no stop there ---------------------
+# --- a boat passing a country, another country's coast guard bringing them elsewhere: no stop there ------------------
 
 @pytest.mark.parametrize("text, expected", [
-    ("Q: How did you leave Libya? A: In a rubber boat from Zuwara. Near Malta we were rescued and taken to "
-     "Sicily. Q: Then? A: By train to Milan and on to Amsterdam.", ("LBY", "ITA", "NLD")),
-    ("Cliënt vertrok met een boot uit Libië. Bij Malta werden zij gered en naar Lampedusa gebracht. Vanuit Italië "
-     "reisde hij met de trein naar Nederland.", ("LBY", "ITA", "NLD")),
     ("Page 7: the report says that my client crossed from Libya to Malta. My client said the boat passed Malta "
      "and landed in Sicily. From Italy he travelled by train to the Netherlands.", ("LBY", "ITA", "NLD")),
-    # taken TO the island state after the rescue: a stop
+    ("Q: How did you leave Libya? A: In a rubber boat from Zuwara. The ship passed Malta at night and reached "
+     "Lampedusa. Q: Then? A: By train to Milan and on to Amsterdam.", ("LBY", "ITA", "NLD")),
+    ("Cliënt vertrok met een boot uit Libië. De kustwacht van Malta bracht hen naar Lampedusa. Vanuit Italië "
+     "reisde hij met de trein naar Nederland.", ("LBY", "ITA", "NLD")),
+    # taken TO the island state after the rescue: a stop; rescued at the coast reached: that country
     ("We left Libya by boat. The coast guard rescued us and took us to Malta. After a year in Malta I flew to "
      "Italy and took the train to the Netherlands.", ("LBY", "MLT", "ITA", "NLD")),
+    ("Hij vertrok uit Zuwara met een boot en werd pas bij Sicilië gered. Met de trein reisde hij naar Nederland.",
+     ("LBY", "ITA", "NLD")),
 ])
-def test_a_rescue_near_a_country_or_a_boat_passing_it_is_no_stop_there(text, expected):
+def test_a_boat_passing_a_country_or_its_coast_guard_taking_them_elsewhere_is_no_stop_there(text, expected):
     assert route(text) == expected
 
 
