@@ -24,8 +24,9 @@ ik weet het niet") to a yes/no question leaves its places out (a question asking
 negatives ("Ook niet", "Italy, no."); "daar ben ik nooit geweest" denies the country even after a question about
 staying; a question quoting an earlier statement ("In het aanmeldgehoor noemde u Oostenrijk") whose answer takes
 it back ("verkeerd verstaan", "I was confused") drops the quoted places; "Lithuania or Poland? - Poland" drops the
-alternative not named; and turns that speak of being here ("hier", "Europe", "asiel") make the transcript an
-interview held in the Netherlands (``interview``: the route ends in NLD).
+alternative not named; "Tripoli in Libie? - Nee, in Libanon" drops that reading of the town's name everywhere; and
+turns that speak of being here ("hier", "Europe", "asiel") make the transcript an interview held in the Netherlands
+(``interview``: the route ends in NLD).
 
 Only offsets leave this module, never text.
 """
@@ -548,6 +549,10 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
                          # "V: Libie niet? A: Nee, Libie was te gevaarlijk": 'no' to a question asking whether not
                          or any(word in _negations().not_words for word in _asked_words(question_text, extra)))):
                 _deny(asked, folded, mention_starts, mention_countries, mention_kinds, never, dropped)
+            elif extra is not None and (town := _town_in_country(folded, q_end, asked, mention_starts, mention_countries,
+                                                                   mention_kinds, extra)) >= 0:
+                # "Tripoli in Libie? A: Nee, in Libanon": the name meant another town; that reading goes everywhere
+                _deny([town], folded, mention_starts, mention_countries, mention_kinds, never, dropped)
             continue
         if extra is not None and never and extra.affirmative.search(answer_text):
             # "Have you been to Italy? A: No. ... A: Okay - yes, I was in Italy": the later answer corrects
@@ -648,6 +653,27 @@ def _deny(asked: list[int], folded: str, mention_starts: list[int], mention_coun
                        and not folded[start + len(name):start + len(name) + 1].isalnum())
 
 
+def _town_in_country(folded: str, q_end: int, asked: list[int], mention_starts: list[int], mention_countries: list[str],
+                     mention_kinds: list[str] | None, turns: _Turns) -> int:
+    """'Tripoli in Libie?', 'En Brest in France?': a question that is only a town's name, "in" and the country the
+    gazetteer gives that town asks which town the name means; returns the town's mention index (-1 for any other)."""
+    if mention_kinds is None or len(asked) != 2:
+        return -1
+    town, country = asked
+    if (mention_kinds[town] not in _PLACES_INSIDE or mention_kinds[country] != "country"
+            or mention_countries[town] != mention_countries[country]):
+        return -1
+    town_start, country_start = mention_starts[town], mention_starts[country]
+    name = _name_at(folded, town_start, mention_countries[town])
+    mark = folded.find("?", country_start, q_end)
+    if (mark < 0 or folded[town_start + len(name):country_start].strip() != "in"
+            or not _COUNTRY_ONLY.fullmatch(folded, country_start, mark)):
+        return -1
+    opening = max(folded.rfind(c, 0, town_start) for c in ".!?:;")
+    return town if all(word in turns.lead_words for word in folded[opening + 1:town_start].split()) else -1
+
+
+_COUNTRY_ONLY = re.compile(r"[\w' -]{2,40}")   # the country's name and nothing after it up to the question mark
 _FIRST_WORD = re.compile(r"\w*")
 
 
