@@ -17,12 +17,15 @@ def test_english_sent_back_in_the_next_answer_puts_it_before_the_country_of_the_
 
 
 def test_dutch_sent_back_in_the_next_answer_puts_it_before_the_country_of_the_last_turn(monkeypatch):
-    # the rules' order: the order stage refitted at the end of round 12 puts PRT before ITA here (GHA>PRT>ITA>NLD), a
-    # fault of that stage left for the next round (closing note, session 12)
-    from routekit.text import order_model
+    # the rules' order: the order stage refitted at the end of round 12 puts PRT before ITA here (GHA>PRT>ITA>NLD),
+    # and the stop verifier switched on in round 13 removes ITA ("alleen op het vliegveld van Rome, ik mocht er niet
+    # in": an airport stop counts) - faults of those learned stages (closing notes, sessions 12 and 13)
+    from routekit.text import order_model, verifier
 
     off = order_model.stored_model()._replace(enabled=False)
     monkeypatch.setattr(order_model, "stored_model", lambda: off)
+    monkeypatch.setattr(verifier, "stored_model", lambda: verifier.read_model(
+        verifier.data_path(verifier.VERIFIER_FILE))._replace(enabled=False))
     text = ("V: Bent u in Italie geweest? A: Ja, alleen op het vliegveld van Rome, ik mocht er niet in. V: Wat gebeurde "
             "er daarna? A: Ik werd teruggestuurd naar Accra. Drie weken later vloog ik via Lissabon naar Amsterdam. V: Bent u "
             "in Ghana geboren? A: Nee, in Togo, maar ik woon al jaren in Accra.")
