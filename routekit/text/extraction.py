@@ -1573,11 +1573,10 @@ def _told_gone_to(route: list[str], states: list[_MentionState], mode_of: dict[s
                   folded: str, asked: frozenset[int]) -> frozenset[str]:
     """The route's countries abroad with no told mode whose travelled mention follows a destination word ("Daarna
     ben ik naar Griekenland gegaan", "After that I travelled to Spain", "arrived in Spain") before the arrival here
-    ("naar Amsterdam", told after a stop abroad): the
-    text tells the person went there on the way, so the stop verifier reads them as told (its ``keep_told``) - its
-    regression, fitted on records whose bare stops are often wrong, removed such plain legs of the demo's narratives.
-    Not a question's mention (``asked``: "Did you ever go to Spain?" - the answer tells) nor one after the
-    Netherlands ("Na een afwijzing vertrok hij naar Denemarken", "he will go to the UK")."""
+    ("naar Amsterdam", told after a stop abroad): the text tells the person went there on the way, so the stop
+    verifier reads them as told (its ``keep_told``) - its regression, fitted on records whose bare stops are often
+    wrong, removed such plain legs of the demo's narratives. Not a question's mention (``asked``: "Did you ever go to
+    Spain?" - the answer tells) nor one after the arrival here ("Na een afwijzing vertrok hij naar Denemarken")."""
     bare = {country for country in route
             if country != NETHERLANDS and mode_of.get(country, UNKNOWN_MODE) == UNKNOWN_MODE}
     if not bare:

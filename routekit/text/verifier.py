@@ -21,7 +21,6 @@ NLD and never falls below two countries. With ``enabled: false`` the rules' rout
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 from operator import attrgetter, mul
 from functools import lru_cache
 from itertools import repeat
