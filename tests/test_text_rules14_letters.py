@@ -31,3 +31,39 @@ def test_a_stop_told_after_its_place_still_names_one_place_of_a_list():
     # a stop after a list's last place governs that place only: the list's first place stays where it is told
     assert route("Hij reisde met de bus door Servië en vloog vanuit Belgrado naar Parijs, waarbij hij in Zürich "
                  "overstapte, en ging met de trein naar Amsterdam.") == ("SRB", "CHE", "FRA", "NLD")
+
+
+# --- a letter's denial with words between the negation and the country ("did not take a ferry to Italy") ------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Corrections to the report of my client Mr T. Haile. My client did not take a ferry to Malta; he went from "
+     "Libya by boat to Sicily and by train to the Netherlands.", ("LBY", "ITA", "NLD")),
+    ("Correcties op het rapport van cliënt dhr. A. Karimi. Cliënt is niet met de veerboot naar Griekenland gegaan. "
+     "Hij liep van Turkije naar Bulgarije en reisde met de bus naar Nederland.", ("TUR", "BGR", "NLD")),
+    ("Corrections to the interview report, our client Ms S. Bah. She never travelled by bus through Algeria: she flew "
+     "from Bamako to Casablanca and on to Amsterdam.", ("MLI", "MAR", "NLD")),
+])
+def test_a_letter_denies_a_country_across_the_words_of_the_leg(text, expected):
+    assert route(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a contrast between the negation and the country: the country is the one he did go to
+    ("Corrections to the report of my client Mr T. Haile. My client did not go by bus but by train to Italy. From "
+     "Libya he had come by boat to Sicily.", ("LBY", "ITA", "NLD")),
+    # a 'but' after the country: the contrast tells which part is denied (here the way, not the country)
+    ("Correcties op het rapport van cliënt dhr. A. Karimi. Cliënt is niet met de boot naar Italië gegaan, maar met het "
+     "vliegtuig vanuit Tunesië. Vanuit Italië reisde hij met de trein naar Nederland.", ("TUN", "ITA", "NLD")),
+    # a stay denied, then a new clause that goes on ("niet lang ... en ging naar"): no denial of the country
+    ("Correcties op het rapport van cliënt dhr. A. Karimi. Cliënt is niet lang in Turkije gebleven en ging toen met "
+     "de boot naar Griekenland en vandaar met het vliegtuig naar Nederland.", ("TUR", "GRC", "NLD")),
+])
+def test_a_letter_denial_stops_at_a_contrast_or_a_new_clause(text, expected):
+    assert route(text) == expected
+
+
+def test_a_letter_denial_across_the_leg_denies_the_place_right_after_it_only():
+    # another place between the negation and the country: the denial is of that place (Croatia), not of the leg's end
+    assert route("Correcties op het rapport van cliënt dhr. M. Petrović. Cliënt reisde van Servië naar Hongarije. Hij is "
+                 "niet via Kroatië naar Slovenië gegaan; vanuit Hongarije ging hij naar Slovenië en met de trein naar "
+                 "Nederland.") == ("SRB", "HUN", "SVN", "NLD")
