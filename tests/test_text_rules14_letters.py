@@ -67,3 +67,17 @@ def test_a_letter_denial_across_the_leg_denies_the_place_right_after_it_only():
     assert route("Correcties op het rapport van cliënt dhr. M. Petrović. Cliënt reisde van Servië naar Hongarije. Hij is "
                  "niet via Kroatië naar Slovenië gegaan; vanuit Hongarije ging hij naar Slovenië en met de trein naar "
                  "Nederland.") == ("SRB", "HUN", "SVN", "NLD")
+
+
+# --- a letter that calls itself a correction in the singular is a letter ---------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Geachte heer/mevrouw, cliënt mevrouw L. Bondarenko geeft de volgende correctie: zij heeft niet gezegd dat zij "
+     "'via Wit-Rusland' reisde, maar dat zij daar een neef heeft. Zij reisde van Lviv met de bus naar Polen en met de "
+     "trein naar Nederland.", ("UKR", "POL", "NLD")),
+    ("Dear Sir or Madam, one correction on behalf of my client Mr O. Hassan: he did not say that he travelled 'through "
+     "Libya'; he said that his cousin lives there. He flew from Khartoum to Cairo and from there to Amsterdam.",
+     ("SDN", "EGY", "NLD")),
+])
+def test_a_single_correction_makes_a_letter(text, expected):
+    assert route(text) == expected
