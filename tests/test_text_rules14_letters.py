@@ -81,3 +81,24 @@ def test_a_letter_denial_across_the_leg_denies_the_place_right_after_it_only():
 ])
 def test_a_single_correction_makes_a_letter(text, expected):
     assert route(text) == expected
+
+
+# --- a quotation after an objection that ends in a colon is the report's version ------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Correcties op het rapport van cliënt dhr. Y. Mansour. Cliënt maakt bezwaar tegen de zin op pagina 3: 'Ik reisde "
+     "vanuit Libië via Italië naar Frankrijk.' Cliënt reisde vanuit Tunesië via Zwitserland naar Frankrijk en daarna "
+     "naar Nederland.", ("TUN", "CHE", "FRA", "NLD")),
+    ("Corrections to the report of my client Mr Y. Mansour. My client objects to the sentence on page 3: 'I travelled "
+     "from Libya via Italy to France.' He went from Tunisia via Switzerland to France and on to the Netherlands.",
+     ("TUN", "CHE", "FRA", "NLD")),
+])
+def test_a_quotation_after_an_objection_is_the_reports_version(text, expected):
+    assert route(text) == expected
+
+
+def test_a_quotation_after_a_plain_heading_stays_the_account():
+    # "Page 3 reads:" objects to nothing: the quotation stays part of the account unless the letter corrects it
+    assert route("Corrections to the report of my client Mr Y. Mansour. Page 3 reads: 'I travelled from Libya by boat "
+                 "to Italy.' From Italy he went by train to France and on to the Netherlands.") == (
+        "LBY", "ITA", "FRA", "NLD")

@@ -423,6 +423,20 @@ def _claimed_start(original: str, folded: str, offset: int, claim_start: int, st
     return original[departure.start() - offset:first.end - offset]
 
 
+_AT_OPENING = re.compile("")   # an empty claim cue at a statement's opening: the whole statement is the claim
+_OBJECTION = words_regex(_WORDS["objection_heading"])
+
+
+def _after_objection(folded: str, statements: list[tuple[int, int]], number: int, mentions: list[Mention]) -> bool:
+    """The statement is a quotation after an objection to the report that ends in a colon and names no place ("Cliente
+    maakt bezwaar tegen de zin op pagina 5: '...'", "My client disputes the following sentence: '...'")."""
+    if number == 0 or _cues().quotation_only.match(folded[slice(*statements[number])]) is None:
+        return False
+    start, stop = statements[number - 1]
+    return (folded[start:stop].rstrip().endswith(":") and _OBJECTION.search(folded, start, stop) is not None
+            and not any(start <= m.start < stop for m in mentions))
+
+
 def _opens_with_departure(folded: str, mentions: list[Mention], start: int, stop: int) -> bool:
     """The statement's first place is one it leaves ("van Mali naar ...", "from his home town Sialkot via ...")."""
     first = next((m for m in mentions if start <= m.start < stop), None)
@@ -597,6 +611,14 @@ def corrected_account(text: str, folded: str | None = None) -> str:
                     body.append(kept)
             continue
         claimed = lexicon.claim.search(statement)
+        if claimed is None and _after_objection(folded, statements, number, mentions):
+            # "Cliente maakt bezwaar tegen de zinsnede op pagina 5: 'vanuit Brazilie naar Portugal.' Zij vertrok uit
+            # Cayenne ...": the quotation is the claim the letter disputes, what the statement goes on to say the account
+            rest = lexicon.quotation_only.match(statement).start("rest")
+            if statement[rest:].strip():
+                body.append(original[rest:])
+                continue
+            claimed = _AT_OPENING.match(statement)
         aside = _AS_CLAIMED.search(statement, max(0, claimed.start() - 12), claimed.start()) if claimed else None
         if aside is not None and lexicon.called_wrong.search(statement) is None:   # not "X, zoals ... staat, is onjuist"
             # "via Burkina Faso naar Niger, en niet via Mali, zoals op p. 3 staat": only the denied aside is the
