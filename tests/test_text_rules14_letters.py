@@ -102,3 +102,21 @@ def test_a_quotation_after_a_plain_heading_stays_the_account():
     assert route("Corrections to the report of my client Mr Y. Mansour. Page 3 reads: 'I travelled from Libya by boat "
                  "to Italy.' From Italy he went by train to France and on to the Netherlands.") == (
         "LBY", "ITA", "FRA", "NLD")
+
+
+# --- a coast or island sailed past, told verb-last ("dat de boot langs Malta voer") ----------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Correcties op het rapport van cliënt dhr. K. Tesfay. Cliënt heeft gezegd dat de boot langs Kreta voer. Hij kwam "
+     "aan in Italië en reisde met de trein naar Nederland.", ("ITA", "NLD")),
+    ("Hij verklaarde dat de vissersboot vanuit Libië urenlang langs Malta dreef en dat zij in Italië aankwamen. Daarna "
+     "reisde hij met de trein naar Nederland.", ("LBY", "ITA", "NLD")),
+])
+def test_a_place_sailed_past_told_verb_last_is_no_stop(text, expected):
+    assert route(text) == expected
+
+
+def test_a_place_the_boat_arrived_in_after_sailing_past_stays():
+    # the sailing past reaches up to the place the boat arrived in ("en in Italie aankwam"), not beyond
+    assert route("Hij zei dat de boot vanuit Libië langs Malta voer en in Italië aankwam. Vandaar reisde hij met de "
+                 "trein naar Nederland.") == ("LBY", "ITA", "NLD")
