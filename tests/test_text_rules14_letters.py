@@ -92,6 +92,10 @@ def test_a_single_correction_makes_a_letter(text, expected):
     ("Corrections to the report of my client Mr Y. Mansour. My client objects to the sentence on page 3: 'I travelled "
      "from Libya via Italy to France.' He went from Tunisia via Switzerland to France and on to the Netherlands.",
      ("TUN", "CHE", "FRA", "NLD")),
+    # the quotation a statement of its own: read as the claim it is (here the letter tells its own account after it)
+    ("Correcties op het rapport van cliënt dhr. Y. Mansour. Cliënt maakt bezwaar tegen de zin op pagina 3: 'Ik reisde "
+     "via Italië naar Frankrijk'. Cliënt reisde vanuit Tunesië via Zwitserland naar Frankrijk en daarna naar "
+     "Nederland.", ("TUN", "CHE", "FRA", "NLD")),
 ])
 def test_a_quotation_after_an_objection_is_the_reports_version(text, expected):
     assert route(text) == expected
