@@ -86,15 +86,12 @@ def test_a_quotation_corrected_in_one_country_keeps_the_rest(text, route):
      "is incomplete. The visa was issued by the French embassy in Khartoum, but client did not visit France. He flew "
      "from Khartoum via Cairo to Rome and took the train to the Netherlands.",
      ("SDN", "EGY", "ITA", "NLD")),
-    # ... a flight stop the person did not leave stays a stop ("she never entered Qatar": stayed on board). Its place:
-    # the rules read "landed in Doha to refuel" in text order (after Istanbul); round 12's order stage moved it before
-    # Turkey, the round-13 refit does not (closing note, session 13): a refuelling stop is no transit cue yet
-    pytest.param(
-        "Corrections to the interview report, our client Ms H. Osman. Our client wishes to clarify that the plane from "
-        "Port Sudan to Istanbul only landed in Doha to refuel and that the passengers stayed on board; she never "
-        "entered Qatar. From Istanbul she flew to Amsterdam.",
-        ("SDN", "QAT", "TUR", "NLD"),
-        marks=pytest.mark.xfail(strict=True, reason="a refuelling stop is read in text order (round 13)")),
+    # ... a flight stop the person did not leave stays a stop ("she never entered Qatar": stayed on board), inside its
+    # flight: the cue after the place ("landed in Doha to refuel") governs Doha only, not the flight's ends (round 14)
+    ("Corrections to the interview report, our client Ms H. Osman. Our client wishes to clarify that the plane from "
+     "Port Sudan to Istanbul only landed in Doha to refuel and that the passengers stayed on board; she never "
+     "entered Qatar. From Istanbul she flew to Amsterdam.",
+     ("SDN", "QAT", "TUR", "NLD")),
 ])
 def test_a_country_never_visited_is_no_stop(text, route):
     assert extract_route(text).route == route

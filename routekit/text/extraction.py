@@ -421,8 +421,9 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     get = cues.get
     scopes.final_index = _SpanIndex(spans) if (spans := get("intention_final")) else _NO_SPANS
     scopes.transit_index = _SpanIndex(spans) if (spans := get("transit")) else _NO_SPANS
-    scopes.transit_after = _SpanIndex(spans) if (spans := get("transit_after")) else _NO_SPANS
-    scopes.any_transit = bool(scopes.transit_index.spans or scopes.transit_after.spans)
+    scopes.transit_after = _transit_after_governed(spans, mentions, segments) if (
+        spans := get("transit_after")) else _NONE_GOVERNED
+    scopes.any_transit = bool(scopes.transit_index.spans or scopes.transit_after)
     scopes.intention = {}
     if "intention" in cues:
         # a label "Doel: werk in Engeland", "Einddoel: Canada": the intention reaches the clause after the colon
@@ -940,7 +941,7 @@ def _mark_order(state: _MentionState, folded: str, scopes: _Scopes, segments: Se
     if scopes.first_clauses and clause in scopes.first_clauses and not is_home_country:
         state.first = any(end <= m_start for _, end in scopes.first_clauses[clause])
     if scopes.any_transit and not is_home_country:
-        state.transit = _is_transit(folded, mention, scopes.transit_index, scopes.transit_after, segments)
+        state.transit = _is_transit(folded, mention, scopes.transit_index, scopes.transit_after)
 
 
 def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[int, int]]], vocab: Vocabulary,
@@ -1249,12 +1250,28 @@ def _never_there(mentions: list[Mention], cues, exceptions: set[int], segments: 
             if m.place.kind == "country" or m.place.iso3 not in named_by_itself} - {NETHERLANDS}
 
 
-def _is_transit(folded: str, mention: Mention, before: _SpanIndex, after: _SpanIndex, segments: Segments) -> bool:
+def _is_transit(folded: str, mention: Mention, before: _SpanIndex, after: set[int] | frozenset[int]) -> bool:
     """A stop on a flight: "changing planes in Dubai", "in Doha te zijn overgestapt" (a cue after it in its clause)."""
-    if _governs(before, folded, mention, 3):
-        return True
-    clause = segments.clause(mention.start)
-    return any(segments.clause(start) == clause for start, _ in after.between(mention.end, mention.end + 30))
+    return mention.start in after or _governs(before, folded, mention, 3)
+
+
+_TRANSIT_AFTER_REACH = 30   # characters between a place and a flight-stop cue told after it
+
+
+def _transit_after_governed(spans: list[tuple[int, int]], mentions: list[Mention], segments: Segments) -> set[int]:
+    """The mention each flight-stop cue told after its place governs ("in Doha te zijn overgestapt", "landed in Doha
+    to refuel"): the place right before it in its clause, not the flight's ends told before that place ("the plane
+    from Port Sudan to Istanbul landed in Doha to refuel": Doha only)."""
+    governed: set[int] = set()
+    starts = [m.start for m in mentions]
+    for cue, _ in spans:
+        index = bisect_right(starts, cue) - 1
+        while index >= 0 and mentions[index].end > cue:
+            index -= 1
+        if index >= 0 and cue - mentions[index].end <= _TRANSIT_AFTER_REACH and (
+                segments.clause(cue) == segments.clause(mentions[index].start)):
+            governed.add(mentions[index].start)
+    return governed
 
 
 def _mark_transits(states: list[_MentionState], folded: str) -> None:

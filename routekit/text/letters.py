@@ -196,9 +196,12 @@ def _names_netherlands(mentions: list[Mention], start: int, stop: int) -> bool:
 
 # "did not fly to Turkey", "never went into Greece": a travel verb denied with where it went (not where it came from:
 # "did not fly from Greece" denies the flight)
-_NOT_GONE_TO = re.compile(r"(?<![\w'])" + _alternatives(_WORDS["not_gone"]["negations"]) + r"\s+[a-z]+\s+"
+_NOT_GONE_TO = re.compile(r"(?<![\w'])" + _alternatives(_WORDS["not_gone"]["negations"]) + r"(?:\s+(?!"
+                          + _alternatives(_WORDS["not_gone"]["stops"]) + r"(?![\w']))[\w']+){1,"
+                          + str(int(_WORDS["not_gone"]["words"])) + r"}\s+"
                           + _alternatives(_WORDS["not_gone"]["towards"]) + r"\s+(?:"
                           + _alternatives(_WORDS["not_gone"]["articles"]) + r"\s+)?$")
+_NOT_GONE_REACH = 60   # characters before a country in which `_NOT_GONE_TO` looks for the denial and its words
 _MIN_KEPT = 2   # a report's route keeps its undenied countries when at least this many remain
 
 
@@ -213,7 +216,7 @@ def _denied_countries(folded: str, mentions: list[Mention], statements: list[tup
     for mention in mentions:
         start, stop = next(((a, b) for a, b in statements if a <= mention.start < b), (0, len(folded)))
         if (lexicon.negation_before.search(folded, max(start, mention.start - 40), mention.start) is not None
-                or _NOT_GONE_TO.search(folded, max(start, mention.start - 40), mention.start) is not None):
+                or _NOT_GONE_TO.search(folded, max(start, mention.start - _NOT_GONE_REACH), mention.start) is not None):
             denied.add(mention.place.iso3)
             continue
         wrong = said_wrong.get((start, stop))
@@ -258,7 +261,7 @@ def _specifically_denied(folded: str, mentions: list[Mention], statements: list[
             continue
         start, stop = next(((a, b) for a, b in statements if a <= mention.start < b), (0, len(folded)))
         if (lexicon.negation_before.search(folded, max(start, mention.start - 40), mention.start) is not None
-                or _NOT_GONE_TO.search(folded, max(start, mention.start - 40), mention.start) is not None
+                or _NOT_GONE_TO.search(folded, max(start, mention.start - _NOT_GONE_REACH), mention.start) is not None
                 or lexicon.not_said.search(folded, start, stop) or lexicon.deleted.search(folded, start, stop)):
             denied.add(mention.place.iso3)
     return frozenset(denied)
@@ -279,6 +282,7 @@ def _letter_denials(folded: str, mentions: list[Mention], statements: list[tuple
             continue
         start, stop = next(((a, b) for a, b in statements if a <= mention.start < b), (0, len(folded)))
         if (_cues().negation_before.search(folded, max(start, mention.start - 40), mention.start) is None
+                and not _denied_across_the_leg(folded, mention, mentions, start, stop)
                 and _DENIED_AFTER.match(folded, mention.end, stop) is None
                 or _RESIDENCE_AFTER.match(folded, mention.end, min(stop, mention.end + 30))):
             continue   # "niet in Turkije heeft gewoond": he did not live there, he may have passed
@@ -288,6 +292,17 @@ def _letter_denials(folded: str, mentions: list[Mention], statements: list[tuple
     return frozenset(denied - affirmed)
 
 
+def _denied_across_the_leg(folded: str, mention: Mention, mentions: list[Mention], start: int, stop: int) -> bool:
+    """A denial with the leg's words between it and the country ("did not take a ferry to Malta", "is niet met de
+    veerboot naar Griekenland gegaan"): no other place between (in "niet via Egypte naar Libie gereisd" the denial is of
+    Egypt), and no 'but' after the country in its statement ("niet ... naar Libie gereisd, maar via Tsjaad": the
+    contrast says which part is denied)."""
+    denial = _NOT_GONE_TO.search(folded, max(start, mention.start - _NOT_GONE_REACH), mention.start)
+    return (denial is not None and not any(denial.start() < other.start < mention.start for other in mentions)
+            and _BUT_LATER.search(folded, mention.end, stop) is None)
+
+
+_BUT_LATER = re.compile(r"(?<![\w'])" + _alternatives(_WORDS["contrast_but"]) + r"(?![\w'])")
 _AFFIRMED_BEFORE = re.compile(r"(?<![\w'])" + _alternatives(_WORDS["affirmed"]) + r"(?:\s+\w+){0,2}\s+$")
 _DENIED_AFTER = re.compile(r"\s+(?:[\w']+\s+){0,4}?" + _alternatives(_WORDS["denied_after"]["negations"]) + r"(?:\s+"
                            + _alternatives(_WORDS["denied_after"]["adverbs"]) + r")?\s+"
@@ -406,6 +421,20 @@ def _claimed_start(original: str, folded: str, offset: int, claim_start: int, st
     if departure is None or any(m.place.iso3 == first.place.iso3 and not offset <= m.start < stop for m in mentions):
         return ""
     return original[departure.start() - offset:first.end - offset]
+
+
+_AT_OPENING = re.compile("")   # an empty claim cue at a statement's opening: the whole statement is the claim
+_OBJECTION = words_regex(_WORDS["objection_heading"])
+
+
+def _after_objection(folded: str, statements: list[tuple[int, int]], number: int, mentions: list[Mention]) -> bool:
+    """The statement is a quotation after an objection to the report that ends in a colon and names no place ("Cliente
+    maakt bezwaar tegen de zin op pagina 5: '...'", "My client disputes the following sentence: '...'")."""
+    if number == 0 or _cues().quotation_only.match(folded[slice(*statements[number])]) is None:
+        return False
+    start, stop = statements[number - 1]
+    return (folded[start:stop].rstrip().endswith(":") and _OBJECTION.search(folded, start, stop) is not None
+            and not any(start <= m.start < stop for m in mentions))
 
 
 def _opens_with_departure(folded: str, mentions: list[Mention], start: int, stop: int) -> bool:
@@ -582,6 +611,14 @@ def corrected_account(text: str, folded: str | None = None) -> str:
                     body.append(kept)
             continue
         claimed = lexicon.claim.search(statement)
+        if claimed is None and _after_objection(folded, statements, number, mentions):
+            # "Cliente maakt bezwaar tegen de zinsnede op pagina 5: 'vanuit Brazilie naar Portugal.' Zij vertrok uit
+            # Cayenne ...": the quotation is the claim the letter disputes, what the statement goes on to say the account
+            rest = lexicon.quotation_only.match(statement).start("rest")
+            if statement[rest:].strip():
+                body.append(original[rest:])
+                continue
+            claimed = _AT_OPENING.match(statement)
         aside = _AS_CLAIMED.search(statement, max(0, claimed.start() - 12), claimed.start()) if claimed else None
         if aside is not None and lexicon.called_wrong.search(statement) is None:   # not "X, zoals ... staat, is onjuist"
             # "via Burkina Faso naar Niger, en niet via Mali, zoals op p. 3 staat": only the denied aside is the
