@@ -51,3 +51,5 @@ def test_a_word_one_letter_from_a_town_is_no_place_otherwise():
     assert _named("The letter came from Beledweine Ahmed.") == []
     assert _named("Ik kom uit Herrat.") == []        # Herat, one letter off, but six letters: too many words are
     assert _named("Kandahaar is a big city.") == []
+    # a given name or word one letter from a town ("Adriano", Sicily's Adrano): fuzzy_town_blocked.csv
+    assert _named("I got the money from Adriano and went to Greece.") == ["GRC"]
