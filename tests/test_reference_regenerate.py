@@ -32,6 +32,7 @@ def _tool(name: str, monkeypatch):
     ("build_exonyms", "exonyms_cldr.csv"),
     ("build_fuzzy_blocked", "fuzzy_blocked.csv"),
     ("build_fuzzy_generated_blocked", "fuzzy_generated_blocked.csv"),
+    ("build_fuzzy_town_blocked", "fuzzy_town_blocked.csv"),
 ])
 def test_generated_file_is_what_its_tool_writes(tool, generated, tmp_path, monkeypatch):
     committed = (GAZETTEER / generated).read_bytes()

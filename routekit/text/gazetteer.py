@@ -42,6 +42,9 @@ from routekit.text.normalise import fold
 GAZETTEER_PACKAGE = "routekit.reference.gazetteer"
 TRANSLATION_LANGUAGES = ("nl", "de", "fr")
 FUZZY_MIN_LENGTH = 6
+# A town's name is read one letter off from seven letters: shorter words one letter from one of 40,000 towns are too
+# often other words ("Herrat" stays unread; "Kandahaar" is Kandahar)
+TOWN_FUZZY_MIN_LENGTH = 7
 # Word endings of demonyms and adjectives ("Franse", "Belgier", "Turkse"): a nationality word is
 # not a place, so such words are never fuzzy-matched to a country.
 _ADJECTIVE_ENDINGS = ("se", "sche", "ier", "iers", "er", "ers", "aan", "anen", "ees", "ese", "ian",
@@ -218,19 +221,25 @@ def _matcher() -> PhraseMatcher:
     return matcher
 
 
-@lru_cache(maxsize=2)
-def _fuzzy_index(generated: bool = False) -> dict[str, tuple[str, ...]]:
-    """Deletion neighbourhood (SymSpell, distance 1) of the one-word country names, for the fuzzy pass: the hand-kept
-    and pycountry names, or (``generated``) the names generated from CLDR and transliteration, read only where no
-    hand-kept name is near and only under the conditions of ``_generated_name_misspelt``."""
-    index: dict[str, set[str]] = {}
+@lru_cache(maxsize=4)
+def _fuzzy_index(generated: bool = False, towns: bool = False) -> dict[str, tuple[str, ...]]:
+    """Deletion neighbourhood (SymSpell, distance 1) of the one-word names, for the fuzzy pass: the country names, or
+    (``towns``) the names of towns, camps, islands and regions; the hand-kept (and pycountry) names, or (``generated``)
+    the names generated from CLDR, transliteration and GeoNames, read only where no hand-kept name is near and only
+    under the conditions of ``_generated_name_misspelt`` and ``_town_misspelt``."""
+    shortest = (TOWN_FUZZY_MIN_LENGTH if towns else FUZZY_MIN_LENGTH) - 1   # a word may be one letter longer
+    index: dict[str, tuple[str, ...]] = {}
+    get = index.get
     for name, place in gazetteer().items():
-        if (" " in name or len(name) < FUZZY_MIN_LENGTH - 1 or place.case_sensitive or not name.isalpha()
-                or not place.iso3 or place.kind != "country" or place.capitalised != generated):
+        if (len(name) < shortest or " " in name or place.case_sensitive or not name.isalpha()
+                or not place.iso3 or (place.kind != "country") != towns or place.capitalised != generated):
             continue
-        for variant in {name} | {name[:i] + name[i + 1:] for i in range(len(name))}:
-            index.setdefault(variant, set()).add(name)
-    return {key: tuple(sorted(value)) for key, value in index.items()}
+        for i in range(len(name) + 1):   # the name less one letter, and (i == len(name)) the name itself
+            variant = name[:i] + name[i + 1:]
+            names = get(variant, ())
+            if name not in names:
+                index[variant] = (*names, name) if not names or names[-1] < name else tuple(sorted((*names, name)))
+    return index
 
 
 @lru_cache(maxsize=1)
@@ -269,10 +278,17 @@ def fuzzy_lookup(word: str) -> str | None:
     return _fuzzy_lookup(word, False) or _fuzzy_lookup(word, True)
 
 
-def _fuzzy_lookup(word: str, generated: bool) -> str | None:
-    if len(word) < FUZZY_MIN_LENGTH or word.endswith(_ADJECTIVE_ENDINGS):
+@lru_cache(maxsize=50_000)
+def fuzzy_town_lookup(word: str) -> str | None:
+    """The name of a town, camp, island or region within one edit of ``word`` (None when none or when ambiguous): a
+    hand-kept name, else a generated one ("Beledweine", one letter from GeoNames' "Beledweyne")."""
+    return _fuzzy_lookup(word, False, True) or _fuzzy_lookup(word, True, True)
+
+
+def _fuzzy_lookup(word: str, generated: bool, towns: bool = False) -> str | None:
+    if len(word) < (TOWN_FUZZY_MIN_LENGTH if towns else FUZZY_MIN_LENGTH) or word.endswith(_ADJECTIVE_ENDINGS):
         return None
-    index = _fuzzy_index(generated)
+    index = _fuzzy_index(generated, towns)
     candidates: set[str] = set()
     for variant in {word} | {word[:i] + word[i + 1:] for i in range(len(word))}:
         for name in index.get(variant, ()):
@@ -295,13 +311,14 @@ def place_phrases(word: str):
 
 
 def fuzzy_name(word: str) -> str:
-    """The country name a word misspells, else "".
+    """The country name a word misspells, else the town's (read only where a leg starts or ends: ``_town_misspelt``),
+    else "".
 
     A word that is itself a name in the gazetteer gets "": the exact pass always covers its token (a one-word
     name matches wherever no longer name does), so a fuzzy reading of it would be dropped anyway.
     """
     long_word = len(word) >= FUZZY_MIN_LENGTH and word.isalpha() and word not in gazetteer()
-    return (fuzzy_lookup(word) if long_word else None) or ""
+    return (fuzzy_lookup(word) or fuzzy_town_lookup(word) if long_word else None) or ""
 
 
 _FUZZY_NAMES = WordCache(fuzzy_name, 200_000)
@@ -481,14 +498,31 @@ def _only_places_of(mentions: list[Mention], name: str, folded: str, other: str,
 def _travel_words() -> tuple[frozenset[str], tuple[str, ...]]:
     """``fuzzy_travel_words.csv``: the travel words after which a blocked word is a misspelt country, and the language
     stems that make such a phrase about a language instead ("translated into German")."""
+    rows = _fuzzy_context_rows()
+    return (frozenset(row["word"] for row in rows if row["role"] == "travel"),
+            tuple(row["word"] for row in rows if row["role"] == "language"))
+
+
+@lru_cache(maxsize=1)
+def _town_words() -> dict[str, bool]:
+    """``fuzzy_travel_words.csv`` column ``towns``: the words where a leg starts or ends ("uit", "from", "naar") after
+    which a capitalised word one letter from a town's name is that town -> whether generated towns count too (``all``)
+    or only the hand-kept ones (``hand``: "in")."""
+    return {row["word"]: row["towns"] == "all" for row in _fuzzy_context_rows() if row["towns"]}
+
+
+@lru_cache(maxsize=1)
+def _fuzzy_context_rows() -> list[dict[str, str]]:
     path = data_path("fuzzy_travel_words.csv")
     rows = read_data_csv("fuzzy_travel_words.csv")
     for number, row in enumerate(rows, start=2):
-        if row.get("role") not in ("travel", "language"):
-            raise InputError(path, f"role must be travel or language, not {row.get('role')!r}", row=number,
+        if row.get("role") not in ("travel", "language", "town"):
+            raise InputError(path, f"role must be travel, language or town, not {row.get('role')!r}", row=number,
                              field="role")
-    return (frozenset(row["word"] for row in rows if row["role"] == "travel"),
-            tuple(row["word"] for row in rows if row["role"] == "language"))
+        if row.get("towns", "") not in ("", "all", "hand"):
+            raise InputError(path, f"towns must be all, hand or empty, not {row.get('towns')!r}", row=number,
+                             field="towns")
+    return rows
 
 
 def _after_a_travel_word(words: Sequence[str], index: int) -> bool:
@@ -527,6 +561,28 @@ def _generated_name_misspelt(original: str, words: Sequence[str], start: int, en
             and words[index] not in _fuzzy_generated_blocked()
             and not _in_a_persons_name(original, start, end)
             and (_after_a_travel_word(words, index) or _in_a_list_of_countries(original, start, end, mentions)))
+
+
+def _town_misspelt(original: str, words: Sequence[str], start: int, end: int, index: int, place: Place) -> bool:
+    """A word one letter from a town's name ("Kandahaar", "Beledweine") is read as that town only written with a capital,
+    outside a person's name, right after a word where a leg starts or ends ("uit", "from", "naar", "to": the speaker's
+    home town and the places reached, which interpreters keep in the speaker's spelling), and not when it is a word not
+    rare in English, Dutch, German or French (``fuzzy_town_blocked.csv``) or a language's name. A generated town (GeoNames
+    keeps many spellings of each, one letter from other places' names: "Farchana camp" in Chad is Uzbekistan's
+    "Farghana") is read only there; a hand-kept one also after "in" (``_town_words``)."""
+    if index == 0 or not original[start].isupper():
+        return False
+    generated_too = _town_words().get(words[index - 1])
+    return (generated_too is not None and (generated_too or not place.capitalised)
+            and words[index] not in _fuzzy_town_blocked() and words[index] not in _language_names()
+            and not _in_a_persons_name(original, start, end))
+
+
+@lru_cache(maxsize=1)
+def _fuzzy_town_blocked() -> frozenset[str]:
+    """Words one edit from a town's name that are not rare in en/nl/de/fr (wordfreq Zipf 1.5+: ordinary words and most
+    given names; ``fuzzy_town_blocked.csv``, generated by ``tools/build_fuzzy_town_blocked.py``)."""
+    return frozenset(row["word"] for row in read_data_csv("fuzzy_town_blocked.csv"))
 
 
 @lru_cache(maxsize=1)
@@ -677,8 +733,11 @@ def find_places(original: str, folded: str, tokens: Tokens | None = None, stopwo
         if _demonym_of(words[index], names[index]) and original[ends[index] - 1] != "I":
             continue   # "a Pakistani national"; but "From SyriaI went" is a missing space
         place = table[names[index]]
-        if place.capitalised and not _generated_name_misspelt(original, words, starts[index], ends[index], index,
-                                                              mentions):
+        if place.kind != "country":
+            if not _town_misspelt(original, words, starts[index], ends[index], index, place):
+                continue
+        elif place.capitalised and not _generated_name_misspelt(original, words, starts[index], ends[index], index,
+                                                                mentions):
             continue
         fuzzy.append(Mention(starts[index], ends[index], place, fuzzy=True))
     if fuzzy:

@@ -15,7 +15,7 @@ from functools import lru_cache, partial
 
 import yaml
 
-from routekit.text.gazetteer import data_path, foreign_authorities, fuzzy_name, place_phrases
+from routekit.text.gazetteer import data_path, foreign_authorities, fuzzy_name, gazetteer, place_phrases
 from routekit.text.matcher import PhraseMatcher, Tokens, WordCache
 from routekit.text.normalise import fold
 from routekit.text.wordstart import word_start_first
@@ -212,8 +212,8 @@ def _inline_opening(questions: list[str]) -> re.Pattern[str] | None:
 def _word_facts(matcher: PhraseMatcher, word: str) -> tuple:
     """What ``Vocabulary.per_token`` keeps per word: the cue phrases, the place names, the misspelt country."""
     misspelt = fuzzy_name(word)
-    if misspelt and _nationality_word(word, misspelt):
-        misspelt = ""
+    if misspelt and _nationality_word(word, misspelt) and gazetteer()[misspelt].kind == "country":
+        misspelt = ""   # a town's name less its s is its short form ("Canaria" of "Canarias"), no nationality
     return matcher.starts_of(word), place_phrases(word), misspelt
 
 
