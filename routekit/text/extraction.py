@@ -30,7 +30,7 @@ from routekit.text.dialogue import EMPTY as NO_DIALOGUE
 from routekit.text.dialogue import DialogueReading, joined, read_dialogue
 from routekit.text.document import cues as _document_words
 from routekit.text.document import in_dutch_file
-from routekit.text.document import prepare_folded
+from routekit.text.document import prepare_tokens
 from routekit.text.gazetteer import Mention, Place, find_places, foreign_authorities, fuzzy_name, read_data_csv
 from routekit.text.legmodes import UNKNOWN_MODE, LegModes, netherlands_leg
 from routekit.text.legmodes import mode_spans as find_mode_spans
@@ -3077,8 +3077,7 @@ def extract_route(text: str | None) -> RouteExtraction:
     original = text
     # the document layer (shorthand, codes, corrections, subject, first journey) and its account folded
     record = text   # as written: a letter stays a letter when its account dropped every word naming the report
-    text, folded = prepare_folded(text)
-    tokens = tokenize(folded)
+    text, folded, tokens = prepare_tokens(text)
     # the record's genre by its own words, before the document layer rewrote them (its tokens when it left them)
     genre = genre_counts(original, tokens.words if text is original else None)
     language = detect_language(text, folded, tokens.words)

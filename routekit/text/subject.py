@@ -19,8 +19,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 from routekit.text.document import cues, literal_alternation, words_regex
+from routekit.text.matcher import Tokens, WordCache
 from routekit.text.normalise import fold
 from routekit.text.vocabulary import _raw as _raw_cues
 
@@ -273,13 +275,14 @@ def _acts_on_subject(statement: str, speaker: Person, lexicon: _Lexicon) -> bool
             and lexicon.object_pronoun.search(statement) is not None)
 
 
-def subject_sentences(text: str, folded: str | None = None) -> str:
+def subject_sentences(text: str, folded: str | None = None, tokens: Tokens | None = None) -> str:
     """``text`` without the statements about persons other than the record's subject; unchanged when the record
-    declares no subject and numbers no persons."""
+    declares no subject and numbers no persons. ``tokens``: ``matcher.tokenize(folded)``, when the caller has them
+    (the subject gate then reads the words instead of scanning the text)."""
     folded = fold(text) if folded is None else folded
     lexicon = _lexicon()
-    text, folded = _without_relatives_travel(text, folded, lexicon)
-    return _subject_sentences(text, folded, lexicon)
+    relatives_kept, kept_folded = _without_relatives_travel(text, folded, lexicon)
+    return _subject_sentences(relatives_kept, kept_folded, lexicon, tokens if kept_folded is folded else None)
 
 
 def _without_relatives_travel(text: str, folded: str, lexicon: _Lexicon) -> tuple[str, str]:
@@ -313,8 +316,9 @@ def _without_relatives_travel(text: str, folded: str, lexicon: _Lexicon) -> tupl
     return kept, fold(kept)
 
 
-def _subject_sentences(text: str, folded: str, lexicon: _Lexicon) -> str:
-    if lexicon.gate_words.search(folded) is None or lexicon.gate.search(folded) is None:
+def _subject_sentences(text: str, folded: str, lexicon: _Lexicon, tokens: Tokens | None = None) -> str:
+    if not (_may_name_a_subject(folded, tokens) if tokens is not None else lexicon.gate_words.search(folded)) or (
+            lexicon.gate.search(folded) is None):
         return _first_speaker_only(text, folded, lexicon)
     spans = _statements(folded)
     subject, declared_at = _subject(folded, spans, lexicon)
@@ -428,6 +432,68 @@ _WORD = re.compile(r"[\w']+")
 _POSSESSIVES = ("zijn ", "haar ", "his ", "her ", "hun ", "their ")
 _PUNCTUATION_TO_SPACE = str.maketrans(",.;:!?()'\"", " " * 10)
 _PUNCTUATION_TO_SPACE_BYTES = bytes.maketrans(b",.;:!?()'\"", b" " * 10)
+_GATE_HEAD = re.compile(r"[a-z0-9]+")
+
+
+@lru_cache(maxsize=1)
+def _gate_words_by_head() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]] | None:
+    """The subject gate's phrases (``persons.gate``, matched as substrings) split for ``_may_name_a_subject``: those
+    of letters and digits only, and the others by their first run of letters and digits ("betrokkene" for
+    "betrokkene 1"); None when a phrase opens with no letter or digit (no word test for it)."""
+    inside: list[str] = []
+    by_head: dict[str, list[str]] = {}
+    for phrase in (str(w) for w in cues()["persons"]["gate"]):
+        head = _GATE_HEAD.match(phrase)
+        if head is None:
+            return None
+        if head.end() == len(phrase):
+            inside.append(phrase)
+        else:
+            by_head.setdefault(head.group(), []).append(phrase)
+    return tuple(inside), {head: tuple(phrases) for head, phrases in by_head.items()}
+
+
+# what a token tells the subject gate (``_gate_kind``), ordered so that the text's ``max`` decides
+_GATE_NONE, _GATE_CHECK, _GATE_SCAN, _GATE_HIT = 0, 1, 2, 3
+
+
+def _gate_kind(word: str) -> int:
+    """``_GATE_HIT``: a phrase of letters and digits lies inside the token; ``_GATE_SCAN``: a token with an apostrophe
+    that holds a longer phrase's first run (a run can end before the apostrophe: the text is scanned); ``_GATE_CHECK``:
+    the token ends with such a run (``_gate_checks``); else ``_GATE_NONE``."""
+    inside, by_head = _gate_words_by_head()   # type: ignore[misc]  # not None where this is called
+    if any(map(word.__contains__, inside)):
+        return _GATE_HIT
+    if "'" in word:
+        return _GATE_SCAN if any(map(word.__contains__, by_head)) else _GATE_NONE
+    return _GATE_CHECK if any(map(word.endswith, by_head)) else _GATE_NONE
+
+
+@lru_cache(maxsize=4096)
+def _gate_checks(word: str) -> tuple[tuple[str, int], ...]:
+    """The longer phrases that can start inside a ``_GATE_CHECK`` token and go on after it, each with the length of
+    its first run (the phrase starts that far before the token's end)."""
+    _, by_head = _gate_words_by_head()   # type: ignore[misc]
+    return tuple((phrase, len(head)) for head, phrases in by_head.items() if word.endswith(head) for phrase in phrases)
+
+
+_GATE_KIND = WordCache(_gate_kind, 50_000)
+
+
+def _may_name_a_subject(folded: str, tokens: Tokens) -> bool:
+    """``_lexicon().gate_words.search(folded) is not None`` from the text's words (``tokenize(folded)``): a gate
+    phrase's letters and digits lie in one token (every run of them does), so a look-up per word (cached) and a
+    check at the few tokens that end with a phrase's first run replace a scan of the whole text (~12 us a text; most
+    texts hold no phrase)."""
+    if _gate_words_by_head() is None:
+        return _lexicon().gate_words.search(folded) is not None
+    kinds = _GATE_KIND.values_of(tokens.words)
+    kind = max(kinds, default=_GATE_NONE)
+    if kind != _GATE_CHECK:
+        return kind == _GATE_HIT or (kind == _GATE_SCAN and _lexicon().gate_words.search(folded) is not None)
+    words, ends = tokens.words, tokens.ends
+    return any(folded.startswith(phrase, ends[index] - head) for index in compress(range(len(kinds)), kinds)
+               for phrase, head in _gate_checks(words[index]))
 
 
 def _punctuation_to_space(folded: str) -> str:
