@@ -3075,7 +3075,7 @@ def extract_route(text: str | None) -> RouteExtraction:
         asked = reason != REASON_EMPTY
         return RouteExtraction(route_asked=asked, confidence=1.0 if not asked else 0.0, reason=reason)
     original = text
-    # the document layer (shorthand, codes, corrections, subject, first journey) and its account folded
+    # the document layer (shorthand, codes, corrections, subject, first journey) and its account folded and tokenised
     record = text   # as written: a letter stays a letter when its account dropped every word naming the report
     text, folded, tokens = prepare_tokens(text)
     # the record's genre by its own words, before the document layer rewrote them (its tokens when it left them)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
+from itertools import chain
 
 from routekit.text.document import cues, literal_alternation, words_regex
 from routekit.text.matcher import Tokens, WordCache
@@ -453,47 +453,40 @@ def _gate_words_by_head() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]] 
     return tuple(inside), {head: tuple(phrases) for head, phrases in by_head.items()}
 
 
-# what a token tells the subject gate (``_gate_kind``), ordered so that the text's ``max`` decides
-_GATE_NONE, _GATE_CHECK, _GATE_SCAN, _GATE_HIT = 0, 1, 2, 3
+# what a token tells the subject gate, besides the longer phrases to look for (``_gate_value``)
+_GATE_NONE, _GATE_SCAN, _GATE_HIT = 0, 1, 2
 
 
-def _gate_kind(word: str) -> int:
+def _gate_value(word: str) -> int | tuple[str, ...]:
     """``_GATE_HIT``: a phrase of letters and digits lies inside the token; ``_GATE_SCAN``: a token with an apostrophe
-    that holds a longer phrase's first run (a run can end before the apostrophe: the text is scanned); ``_GATE_CHECK``:
-    the token ends with such a run (``_gate_checks``); else ``_GATE_NONE``."""
+    that holds a longer phrase's first run (a run can end before the apostrophe: the text is scanned); the longer
+    phrases whose first run ends the token ("betrokkene 1" for "betrokkene", "man 1" for "german"), which the text may
+    hold; else ``_GATE_NONE``."""
     inside, by_head = _gate_words_by_head()   # type: ignore[misc]  # not None where this is called
     if any(map(word.__contains__, inside)):
         return _GATE_HIT
     if "'" in word:
         return _GATE_SCAN if any(map(word.__contains__, by_head)) else _GATE_NONE
-    return _GATE_CHECK if any(map(word.endswith, by_head)) else _GATE_NONE
+    return tuple(phrase for head, phrases in by_head.items() if word.endswith(head) for phrase in phrases) or _GATE_NONE
 
 
-@lru_cache(maxsize=4096)
-def _gate_checks(word: str) -> tuple[tuple[str, int], ...]:
-    """The longer phrases that can start inside a ``_GATE_CHECK`` token and go on after it, each with the length of
-    its first run (the phrase starts that far before the token's end)."""
-    _, by_head = _gate_words_by_head()   # type: ignore[misc]
-    return tuple((phrase, len(head)) for head, phrases in by_head.items() if word.endswith(head) for phrase in phrases)
-
-
-_GATE_KIND = WordCache(_gate_kind, 50_000)
+_GATE_VALUE = WordCache(_gate_value, 50_000)
 
 
 def _may_name_a_subject(folded: str, tokens: Tokens) -> bool:
     """``_lexicon().gate_words.search(folded) is not None`` from the text's words (``tokenize(folded)``): a gate
     phrase's letters and digits lie in one token (every run of them does), so a look-up per word (cached) and a
-    check at the few tokens that end with a phrase's first run replace a scan of the whole text (~12 us a text; most
-    texts hold no phrase)."""
+    substring test of the few longer phrases a word can open replace a scan of the whole text (most texts hold no
+    phrase)."""
     if _gate_words_by_head() is None:
         return _lexicon().gate_words.search(folded) is not None
-    kinds = _GATE_KIND.values_of(tokens.words)
-    kind = max(kinds, default=_GATE_NONE)
-    if kind != _GATE_CHECK:
-        return kind == _GATE_HIT or (kind == _GATE_SCAN and _lexicon().gate_words.search(folded) is not None)
-    words, ends = tokens.words, tokens.ends
-    return any(folded.startswith(phrase, ends[index] - head) for index in compress(range(len(kinds)), kinds)
-               for phrase, head in _gate_checks(words[index]))
+    values = set(_GATE_VALUE.values_of(tokens.words))   # a few distinct values a text
+    if _GATE_HIT in values:
+        return True
+    if _GATE_SCAN in values:
+        return _lexicon().gate_words.search(folded) is not None
+    values.discard(_GATE_NONE)
+    return any(map(folded.__contains__, chain.from_iterable(values)))
 
 
 def _punctuation_to_space(folded: str) -> str:
