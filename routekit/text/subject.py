@@ -17,7 +17,7 @@ Cue lists: ``document.yaml`` (``persons``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
 
@@ -73,6 +73,8 @@ class _Lexicon:
     with_subject: re.Pattern[str] | None = None   # "samen met hem", "with her": a relative with the subject
     relative_pronouns: frozenset[str] = frozenset()   # "die", "who": a relative clause, not a noun phrase's modifier
     here_arrival: re.Pattern[str] | None = None   # cues.yaml here_arrival: "came here", "hierheen"
+    # word -> what it tells the subject gate (``_gate_value``); kept with the lexicon, as the vocabulary keeps its words
+    gate_values: WordCache | None = field(default=None, compare=False, repr=False)
 
 
 @lru_cache(maxsize=1)
@@ -118,6 +120,7 @@ def _lexicon() -> _Lexicon:
                                   for pronoun in lists.get("object_pronouns") or ()]),
         relative_pronouns=frozenset(str(w) for w in _raw_cues()[0]["word_lists"]["there_now"]["relative_pronouns"]),
         here_arrival=words_regex([str(w) for lang in ("nl", "en") for w in _raw_cues()[0]["here_arrival"][lang]]),
+        gate_values=WordCache(_gate_value, 50_000),
     )
 
 
@@ -470,9 +473,6 @@ def _gate_value(word: str) -> int | tuple[str, ...]:
     return tuple(phrase for head, phrases in by_head.items() if word.endswith(head) for phrase in phrases) or _GATE_NONE
 
 
-_GATE_VALUE = WordCache(_gate_value, 50_000)
-
-
 def _may_name_a_subject(folded: str, tokens: Tokens) -> bool:
     """``_lexicon().gate_words.search(folded) is not None`` from the text's words (``tokenize(folded)``): a gate
     phrase's letters and digits lie in one token (every run of them does), so a look-up per word (cached) and a
@@ -480,7 +480,7 @@ def _may_name_a_subject(folded: str, tokens: Tokens) -> bool:
     phrase)."""
     if _gate_words_by_head() is None:
         return _lexicon().gate_words.search(folded) is not None
-    values = set(_GATE_VALUE.values_of(tokens.words))   # a few distinct values a text
+    values = set(_lexicon().gate_values.values_of(tokens.words))   # type: ignore[union-attr]  # a few distinct values
     if _GATE_HIT in values:
         return True
     if _GATE_SCAN in values:
