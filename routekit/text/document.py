@@ -29,7 +29,6 @@ import yaml
 
 from routekit.errors import InputError
 from routekit.text.gazetteer import data_path, find_places, gazetteer, read_data_csv
-from routekit.text.matcher import Tokens, tokenize
 from routekit.text.wordstart import word_start_first
 from routekit.text.normalise import fold
 
@@ -524,23 +523,10 @@ def prepare(text: str) -> str:
 def prepare_folded(text: str) -> tuple[str, str]:
     """``prepare``'s account and that account folded: the layer folds it for its own tests, and the extractor reads
     the folded text too (no second fold of every text)."""
-    return prepare_tokens(text)[:2]
-
-
-def prepare_tokens(text: str) -> tuple[str, str, Tokens]:
-    """``prepare_folded``'s account, folded, and its tokens (``matcher.tokenize``): the layer's subject gate reads the
-    words, and the extractor reuses them (one tokenisation of a text that no step changes, as most)."""
     text = read_codes(expand_abbreviations(text))
     folded = fold(text)   # shared by the next steps' first tests; folded again only after a step changed the text
-    tokens: Tokens | None = None   # of ``folded``; None after a step changed the text
-    subject_step = _steps()[2]   # ``subject_sentences``, the step that reads the words
     for step in (drop_self_corrected,) + _steps():
-        if step is subject_step:
-            if tokens is None:
-                tokens = tokenize(folded)
-            changed = step(text, folded, tokens)
-        else:
-            changed = step(text, folded)
+        changed = step(text, folded)
         if changed is not text:
-            text, folded, tokens = changed, fold(changed), None
-    return text, folded, tokens if tokens is not None else tokenize(folded)
+            text, folded = changed, fold(changed)
+    return text, folded

@@ -30,7 +30,7 @@ from routekit.text.dialogue import EMPTY as NO_DIALOGUE
 from routekit.text.dialogue import DialogueReading, joined, read_dialogue
 from routekit.text.document import cues as _document_words
 from routekit.text.document import in_dutch_file
-from routekit.text.document import prepare_tokens
+from routekit.text.document import prepare_folded
 from routekit.text.gazetteer import Mention, Place, find_places, foreign_authorities, fuzzy_name, read_data_csv
 from routekit.text.legmodes import UNKNOWN_MODE, LegModes, netherlands_leg
 from routekit.text.legmodes import mode_spans as find_mode_spans
@@ -3075,9 +3075,10 @@ def extract_route(text: str | None) -> RouteExtraction:
         asked = reason != REASON_EMPTY
         return RouteExtraction(route_asked=asked, confidence=1.0 if not asked else 0.0, reason=reason)
     original = text
-    # the document layer (shorthand, codes, corrections, subject, first journey) and its account folded and tokenised
+    # the document layer (shorthand, codes, corrections, subject, first journey) and its account folded
     record = text   # as written: a letter stays a letter when its account dropped every word naming the report
-    text, folded, tokens = prepare_tokens(text)
+    text, folded = prepare_folded(text)
+    tokens = tokenize(folded)
     # the record's genre by its own words, before the document layer rewrote them (its tokens when it left them)
     genre = genre_counts(original, tokens.words if text is original else None)
     language = detect_language(text, folded, tokens.words)

@@ -17,12 +17,10 @@ Cue lists: ``document.yaml`` (``persons``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
 
 from routekit.text.document import cues, literal_alternation, words_regex
-from routekit.text.matcher import Tokens, WordCache
 from routekit.text.normalise import fold
 from routekit.text.vocabulary import _raw as _raw_cues
 
@@ -73,8 +71,6 @@ class _Lexicon:
     with_subject: re.Pattern[str] | None = None   # "samen met hem", "with her": a relative with the subject
     relative_pronouns: frozenset[str] = frozenset()   # "die", "who": a relative clause, not a noun phrase's modifier
     here_arrival: re.Pattern[str] | None = None   # cues.yaml here_arrival: "came here", "hierheen"
-    # word -> what it tells the subject gate (``_gate_value``); kept with the lexicon, as the vocabulary keeps its words
-    gate_values: WordCache | None = field(default=None, compare=False, repr=False)
 
 
 @lru_cache(maxsize=1)
@@ -120,7 +116,6 @@ def _lexicon() -> _Lexicon:
                                   for pronoun in lists.get("object_pronouns") or ()]),
         relative_pronouns=frozenset(str(w) for w in _raw_cues()[0]["word_lists"]["there_now"]["relative_pronouns"]),
         here_arrival=words_regex([str(w) for lang in ("nl", "en") for w in _raw_cues()[0]["here_arrival"][lang]]),
-        gate_values=WordCache(_gate_value, 50_000),
     )
 
 
@@ -278,14 +273,13 @@ def _acts_on_subject(statement: str, speaker: Person, lexicon: _Lexicon) -> bool
             and lexicon.object_pronoun.search(statement) is not None)
 
 
-def subject_sentences(text: str, folded: str | None = None, tokens: Tokens | None = None) -> str:
+def subject_sentences(text: str, folded: str | None = None) -> str:
     """``text`` without the statements about persons other than the record's subject; unchanged when the record
-    declares no subject and numbers no persons. ``tokens``: ``matcher.tokenize(folded)``, when the caller has them
-    (the subject gate then reads the words instead of scanning the text)."""
+    declares no subject and numbers no persons."""
     folded = fold(text) if folded is None else folded
     lexicon = _lexicon()
-    relatives_kept, kept_folded = _without_relatives_travel(text, folded, lexicon)
-    return _subject_sentences(relatives_kept, kept_folded, lexicon, tokens if kept_folded is folded else None)
+    text, folded = _without_relatives_travel(text, folded, lexicon)
+    return _subject_sentences(text, folded, lexicon)
 
 
 def _without_relatives_travel(text: str, folded: str, lexicon: _Lexicon) -> tuple[str, str]:
@@ -319,9 +313,8 @@ def _without_relatives_travel(text: str, folded: str, lexicon: _Lexicon) -> tupl
     return kept, fold(kept)
 
 
-def _subject_sentences(text: str, folded: str, lexicon: _Lexicon, tokens: Tokens | None = None) -> str:
-    if not (_may_name_a_subject(folded, tokens) if tokens is not None else lexicon.gate_words.search(folded)) or (
-            lexicon.gate.search(folded) is None):
+def _subject_sentences(text: str, folded: str, lexicon: _Lexicon) -> str:
+    if lexicon.gate_words.search(folded) is None or lexicon.gate.search(folded) is None:
         return _first_speaker_only(text, folded, lexicon)
     spans = _statements(folded)
     subject, declared_at = _subject(folded, spans, lexicon)
@@ -435,58 +428,6 @@ _WORD = re.compile(r"[\w']+")
 _POSSESSIVES = ("zijn ", "haar ", "his ", "her ", "hun ", "their ")
 _PUNCTUATION_TO_SPACE = str.maketrans(",.;:!?()'\"", " " * 10)
 _PUNCTUATION_TO_SPACE_BYTES = bytes.maketrans(b",.;:!?()'\"", b" " * 10)
-_GATE_HEAD = re.compile(r"[a-z0-9]+")
-
-
-@lru_cache(maxsize=1)
-def _gate_words_by_head() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]] | None:
-    """The subject gate's phrases (``persons.gate``, matched as substrings) split for ``_may_name_a_subject``: those
-    of letters and digits only, and the others by their first run of letters and digits ("betrokkene" for
-    "betrokkene 1"); None when a phrase opens with no letter or digit (no word test for it)."""
-    inside: list[str] = []
-    by_head: dict[str, list[str]] = {}
-    for phrase in (str(w) for w in cues()["persons"]["gate"]):
-        head = _GATE_HEAD.match(phrase)
-        if head is None:
-            return None
-        if head.end() == len(phrase):
-            inside.append(phrase)
-        else:
-            by_head.setdefault(head.group(), []).append(phrase)
-    return tuple(inside), {head: tuple(phrases) for head, phrases in by_head.items()}
-
-
-# what a token tells the subject gate, besides the longer phrases to look for (``_gate_value``)
-_GATE_NONE, _GATE_SCAN, _GATE_HIT = 0, 1, 2
-
-
-def _gate_value(word: str) -> int | tuple[str, ...]:
-    """``_GATE_HIT``: a phrase of letters and digits lies inside the token; ``_GATE_SCAN``: a token with an apostrophe
-    that holds a longer phrase's first run (a run can end before the apostrophe: the text is scanned); the longer
-    phrases whose first run ends the token ("betrokkene 1" for "betrokkene", "man 1" for "german"), which the text may
-    hold; else ``_GATE_NONE``."""
-    inside, by_head = _gate_words_by_head()   # type: ignore[misc]  # not None where this is called
-    if any(map(word.__contains__, inside)):
-        return _GATE_HIT
-    if "'" in word:
-        return _GATE_SCAN if any(map(word.__contains__, by_head)) else _GATE_NONE
-    return tuple(phrase for head, phrases in by_head.items() if word.endswith(head) for phrase in phrases) or _GATE_NONE
-
-
-def _may_name_a_subject(folded: str, tokens: Tokens) -> bool:
-    """``_lexicon().gate_words.search(folded) is not None`` from the text's words (``tokenize(folded)``): a gate
-    phrase's letters and digits lie in one token (every run of them does), so a look-up per word (cached) and a
-    substring test of the few longer phrases a word can open replace a scan of the whole text (most texts hold no
-    phrase)."""
-    if _gate_words_by_head() is None:
-        return _lexicon().gate_words.search(folded) is not None
-    values = set(_lexicon().gate_values.values_of(tokens.words))   # type: ignore[union-attr]  # a few distinct values
-    if _GATE_HIT in values:
-        return True
-    if _GATE_SCAN in values:
-        return _lexicon().gate_words.search(folded) is not None
-    values.discard(_GATE_NONE)
-    return any(map(folded.__contains__, chain.from_iterable(values)))
 
 
 def _punctuation_to_space(folded: str) -> str:
