@@ -174,8 +174,8 @@ def pair_weights(rows: list[Row], args: argparse.Namespace) -> tuple[tuple[float
     return tuple(coefficients[:len(order_model.PAIR_FEATURES)]), words
 
 
-def journey_scales(rows: list[Row], weights_of: dict[str, tuple], ridge: float = 0.1, unknown_legs: bool = True,
-                   keep_start: bool = False) -> tuple[float, float, float, float | None]:
+def journey_scales(rows: list[Row], weights_of: dict[str, tuple], ridge: float = 0.1, unknown_legs: bool = True
+                   ) -> tuple[float, float, float, float | None]:
     """(pair_scale, ground_weight, flight_weight, unknown_weight): a conditional logit over each row's candidates
     (which one is the gold order), utility = pair_scale x pair score - ground_weight x km over land/sea told -
     flight_weight x km flown - unknown_weight x km of no told mode (thousands; ``unknown_legs`` False: such legs
@@ -189,7 +189,7 @@ def journey_scales(rows: list[Row], weights_of: dict[str, tuple], ridge: float =
         target = row.gold_order
         if target is None or order_model.told_in_order(row.case):   # rows the stage does not review
             continue
-        found = order_model.terms(row.case, *weights_of[row.group], keep_start=keep_start)
+        found = order_model.terms(row.case, *weights_of[row.group])
         orders = [order for order, *_ in found]
         if target not in orders:
             continue
@@ -219,11 +219,6 @@ def journey_scales(rows: list[Row], weights_of: dict[str, tuple], ridge: float =
     return float(theta[0]), float(theta[1]), float(theta[2]), (float(theta[3]) if unknown_legs else None)
 
 
-def keeps_start(args: argparse.Namespace) -> bool:
-    """``--keep-start`` given (options built by hand, or from a file fitted before the prior: without it)."""
-    return getattr(args, "keep_start", False)
-
-
 def plain_fit(rows: list[Row], args: argparse.Namespace, margin: float = 0.0) -> order_model.Model:
     """Pair weights on all rows; the journey scales on pair scores cross-fitted by group (never a tuned group held).
     The method written plainly, one fit at a time: ``FastFits`` computes the same, and is what the script runs."""
@@ -231,11 +226,10 @@ def plain_fit(rows: list[Row], args: argparse.Namespace, margin: float = 0.0) ->
     groups = sorted({row.group for row in rows})
     if args.journey and len(groups) >= 2:
         weights_of = {g: pair_weights([r for r in rows if r.group != g], args) for g in groups}
-        *scales, unknown = journey_scales(rows, weights_of, unknown_legs=args.unknown_legs,
-                                          keep_start=keeps_start(args))
+        *scales, unknown = journey_scales(rows, weights_of, unknown_legs=args.unknown_legs)
     else:
         scales, unknown = (1.0, 0.0, 0.0), None
-    return order_model.Model(True, weights, margin, *scales, args.max_countries, words, unknown, keeps_start(args))
+    return order_model.Model(True, weights, margin, *scales, args.max_countries, words, unknown)
 
 
 class FastFits:
@@ -290,8 +284,7 @@ class FastFits:
                 pair_rows.append(x)
                 pair_group.append(self.row_group[k])
                 self.pair_words.append((case.words or {}).get(pair) or {})
-            found = list(order_model._scored(case.countries, None, case.first, case.flown, case.known,
-                                             keeps_start(args) and case.start_first))
+            found = list(order_model._scored(case.countries, None, case.first, case.flown, case.known))
             orders = [order for order, *_ in found]
             starts.append(candidate)
             self.review_rows.append(k)
@@ -444,8 +437,7 @@ class FastFits:
             *scales, unknown = self.journey_scales(included, unknown_legs)
         else:
             scales, unknown = (1.0, 0.0, 0.0), None
-        return order_model.Model(True, weights, margin, *scales, max_countries or args.max_countries, words, unknown,
-                                 keeps_start(args))
+        return order_model.Model(True, weights, margin, *scales, max_countries or args.max_countries, words, unknown)
 
     def decisions(self, model: order_model.Model) -> tuple["np.ndarray", "np.ndarray"]:
         """Per reviewed row, the best other candidate (its global index) and its gain over the rules' order in
@@ -639,9 +631,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--choose", action="store_true",
                         help="choose --max-countries (4, 6, 8) and --no-unknown-legs with the margin, inside each "
                              "held-out fold (nested), instead of taking them as given")
-    parser.add_argument("--keep-start", action="store_true",
-                        help="never move the rules' first country told as the journey's start "
-                             "(``order_model.start_first``, ``keep_start`` stored; round 14: measured, not stored)")
     parser.add_argument("--add-tuned", action="store_true",
                         help="train also on the tuned hard sets, with their own indicator")
     parser.add_argument("--words", action="store_true",
@@ -731,7 +720,6 @@ def main(argv: list[str] | None = None) -> int:
                    + (" --choose" if args.choose else f" --max-countries {args.max_countries}")
                    + ("" if args.journey else " --no-journey")
                    + ("" if args.unknown_legs or args.choose else " --no-unknown-legs")
-                   + (" --keep-start" if args.keep_start else "")
                    + (" --words" if args.words else "")
                    + (f" --word-min {word_floor(args.word_min).records}" if word_floor(args.word_min) != word_floor()
                       else "")
@@ -742,8 +730,7 @@ def main(argv: list[str] | None = None) -> int:
         fitted = {
             **fit_record("benchmarks/text_order_fit.py", args.extra, options),
             "sets": [Path(p).name for p in paths], "rows": len(rows), "pairs": n_pairs,
-            "ridge": args.ridge, "journey_term": args.journey, "keep_start": args.keep_start,
-            "unknown_legs": args.unknown_legs,
+            "ridge": args.ridge, "journey_term": args.journey, "unknown_legs": args.unknown_legs,
             "pairs_from": args.pairs, "each_row_once": args.per_row,
             "tuned_sets_added": args.add_tuned, "options_chosen_in_folds": args.choose, "break_cost": args.break_cost, "min_margin": args.min_margin,
             **({"word_floor": word_floor(args.word_min).entry()} if args.words else {}),

@@ -19,8 +19,6 @@ computed - never a word of the text - so that what it learns carries over to ano
   - a plane told, or an arrival at an airport such as Schiphol -, ``unknown_weight`` per 1,000 km of a leg of no told
   mode: a detour over land is unlikely); the best one replaces the rules' order only when it beats it by ``margin`` (chosen
   by leaving one training set out: a wrong switch breaks a right row);
-- with ``keep_start`` (stored), a route whose first country the text tells as where the journey began
-  (``start_first``) keeps it first: only orders of the others are candidates;
 - a record whose text tells the countries in the rules' order (first and last travelled mentions) is not reviewed:
   held out, the stage fixed as many such rows as it broke, and the check keeps the stage's cost small.
 
@@ -98,7 +96,6 @@ class Model(NamedTuple):
     max_countries: int = MAX_COUNTRIES   # longer routes abroad are left to the rules (the stage's cost grows as n^2)
     words: dict | None = None   # weight per word feature (``pair_words``); None or empty: the stage reads no word
     unknown_weight: float | None = None   # per 1,000 km of a leg of no told mode (None: as ``ground_weight``)
-    keep_start: bool = False   # the rules' first country told as the start stays first (``start_first``)
 
     @property
     def unknown(self) -> float:
@@ -285,7 +282,6 @@ class Case(NamedTuple):
     flown: frozenset
     words: dict | None = None   # per pair a before b, its word features {name: value} (``pair_words``)
     known: frozenset | None = None   # the countries (NLD too) whose leg has a told mode (None: every leg's)
-    start_first: bool = False   # the rules' first country is told as where the journey began (``start_first``)
 
 
 def case_of(states, route: list[str], mode_of: dict[str, str], dialogue, genre: dict[str, float],
@@ -297,27 +293,7 @@ def case_of(states, route: list[str], mode_of: dict[str, str], dialogue, genre: 
         words = {(a, countries[j]): found[(i, j)] for i, a in enumerate(countries) for j in range(i + 1, len(countries))}
     airports = airport_arrivals(states)
     return Case(tuple(countries), pairs, first_offsets(states, countries), _flown(countries, mode_of, airports), words,
-                _known(countries, mode_of, airports), start_first(states, countries[0], dialogue) if countries else False)
-
-
-def start_first(states, first: str, dialogue) -> bool:
-    """The rules' first country is told as where the journey began - a journey start, a start, a residence, a home
-    (birth, nationality, "komt uit"), or the answer to a question where it began (``dialogue.starts``) - and no other
-    country abroad is told as a start (a start, a residence, a journey start, such an answer): ``Model.keep_start``
-    keeps it first, as the stop verifier's ``keep_origin`` keeps it in the route. A leg's "vanuit X" alone (a
-    ``departure``) is no start: the stage rightly moves such countries. The rules' own flags, no second cue list."""
-    answered = getattr(dialogue, "starts", None) or ()
-    told = False
-    for state in states:
-        if state.excluded:
-            continue
-        iso3 = state.mention.place.iso3
-        start = state.start or state.residence or state.journey_start or state.mention.start in answered
-        if iso3 == first:
-            told = told or start or state.home
-        elif start and iso3 != NETHERLANDS:
-            return False
-    return told
+                _known(countries, mode_of, airports))
 
 
 def airport_arrivals(states) -> frozenset:
@@ -428,12 +404,11 @@ def candidates(case: Case) -> list[tuple[str, ...]]:
 
 
 def _scored(countries: tuple[str, ...], logit: dict | None, first: dict, flown: frozenset,
-            known: frozenset | None = None, keep_first: bool = False):
+            known: frozenset | None = None):
     """Per distinct candidate, the rules' order first: (order, pair score less the rules' order's, 1,000 km over land
     or sea, 1,000 km flown, 1,000 km of no told mode; ``known`` None: every leg's mode told). ``logit[(a, b)]``: log odds of a before b for a before b in the rules' order; the pair
     score of an order less the rules' is minus the sum of the logits of the pairs it turns round (log P(b before a)
-    - log P(a before b) = -logit). ``logit`` None: scores 0 (the candidates alone). ``keep_first``: only orders that
-    keep the rules' first country first (``Model.keep_start``)."""
+    - log P(a before b) = -logit). ``logit`` None: scores 0 (the candidates alone)."""
     n = len(countries)
     seen = set()
 
@@ -453,7 +428,7 @@ def _scored(countries: tuple[str, ...], logit: dict | None, first: dict, flown: 
     seen.add(countries)
     yield (countries, 0.0, *journey(countries))
     by_text = _text_order(countries, first)
-    if by_text not in seen and not (keep_first and by_text[0] != countries[0]):
+    if by_text not in seen:
         seen.add(by_text)
         delta = 0.0
         if logit is not None:
@@ -463,7 +438,7 @@ def _scored(countries: tuple[str, ...], logit: dict | None, first: dict, flown: 
                     if position[a] > position[b]:
                         delta -= logit[(b, a)]
         yield (by_text, delta, *journey(by_text))
-    for i in range(1 if keep_first else 0, n):
+    for i in range(n):
         moved = countries[i]
         rest = countries[:i] + countries[i + 1:]
         passed = [0.0] * n   # passed[j]: minus the logits of the countries passed moving to place j
@@ -476,7 +451,7 @@ def _scored(countries: tuple[str, ...], logit: dict | None, first: dict, flown: 
             for j in range(i - 1, -1, -1):
                 running -= logit[(countries[j], moved)]
                 passed[j] = running
-        for j in range(1 if keep_first else 0, n):
+        for j in range(n):
             if j == i:
                 continue
             order = rest[:j] + (moved,) + rest[j:]
@@ -500,12 +475,11 @@ def case_logits(case: Case, weights: tuple[float, ...], words: dict | None = Non
     return found
 
 
-def terms(case: Case, weights: tuple[float, ...], words: dict | None = None, keep_start: bool = False
+def terms(case: Case, weights: tuple[float, ...], words: dict | None = None
           ) -> list[tuple[tuple[str, ...], float, float, float, float]]:
     """Per candidate (the rules' order first): the order, its pair score less the rules' order's, its 1,000 km
-    over land or sea, flown and of no told mode (``keep_start``: as ``Model.keep_start``)."""
-    return list(_scored(case.countries, case_logits(case, weights, words), case.first, case.flown, case.known,
-                        keep_start and case.start_first))
+    over land or sea, flown and of no told mode."""
+    return list(_scored(case.countries, case_logits(case, weights, words), case.first, case.flown, case.known))
 
 
 def utility(model: Model, pair_score: float, ground: float, air: float, unknown: float = 0.0) -> float:
@@ -514,8 +488,8 @@ def utility(model: Model, pair_score: float, ground: float, air: float, unknown:
 
 
 def _best(countries: tuple[str, ...], logit: dict, first: dict, flown: frozenset, model: Model,
-          known: frozenset | None = None, keep_first: bool = False) -> tuple[tuple[str, ...], float]:
-    found = _scored(countries, logit, first, flown, known, keep_first)
+          known: frozenset | None = None) -> tuple[tuple[str, ...], float]:
+    found = _scored(countries, logit, first, flown, known)
     rules, _, ground, air, unknown = next(found)
     base = utility(model, 0.0, ground, air, unknown)
     best, best_utility = rules, -math.inf
@@ -541,7 +515,7 @@ def decide(case: Case, model: Model) -> tuple[tuple[str, ...], float | None]:
     if told_in_order(case) or len(case.countries) > model.max_countries:
         return case.countries, None
     return _best(case.countries, case_logits(case, model.weights, model.words), case.first, case.flown, model,
-                 case.known, model.keep_start and case.start_first)
+                 case.known)
 
 
 def told_in_order_of(states, countries: tuple[str, ...]) -> bool:
@@ -617,12 +591,10 @@ def _journey_gain(countries: tuple[str, ...], flown: frozenset, ground_weight: f
 
 
 def _fast_best(countries: tuple[str, ...], logit: list[list[float]], by_text: tuple[str, ...], flown: frozenset,
-               model: Model, known: frozenset | None = None, keep_first: bool = False
-               ) -> tuple[tuple[str, ...], float]:
+               model: Model, known: frozenset | None = None) -> tuple[tuple[str, ...], float]:
     """``_best`` with each single move's change worked out in O(1) from the rules' order (the pairs it passes, the
     legs it removes and adds) instead of scoring every candidate afresh: what the extractor runs. ``logit[i][j]``
-    (i < j): the log odds of countries[i] before countries[j]. ``keep_first``: no candidate moves the rules' first
-    country from first place (``Model.keep_start``)."""
+    (i < j): the log odds of countries[i] before countries[j]."""
     n = len(countries)
     scale = model.pair_scale
     leg_weights = (flown, model.ground_weight, model.flight_weight, known, model.unknown_weight)
@@ -637,7 +609,7 @@ def _fast_best(countries: tuple[str, ...], logit: list[list[float]], by_text: tu
     move_bound = scale * turned + _journey_gain(countries, *leg_weights)
     moves_bounded = move_bound <= model.margin
     best_gain, best, best_move = -math.inf, countries, None
-    if by_text != countries and not (keep_first and by_text[0] != countries[0]):
+    if by_text != countries:
         position = {c: k for k, c in enumerate(countries)}
         order = [position[c] for c in by_text]
         pairs = 0.0
@@ -647,8 +619,7 @@ def _fast_best(countries: tuple[str, ...], logit: list[list[float]], by_text: tu
                     pairs -= logit[b][a]
         journey = sum(cost[a][b] for a, b in zip(order, (*order[1:], n)))
         best_gain, best = scale * pairs - (journey - rules_journey), by_text
-    low = 1 if keep_first else 0   # the places a country may move to (kept first: neither from nor to place 0)
-    for i in range(n if moves_bounded else low, n):
+    for i in range(0 if not moves_bounded else n, n):
         removed = -legs[i]
         if i:
             removed += cost[i - 1][i + 1] - legs[i - 1]
@@ -664,7 +635,7 @@ def _fast_best(countries: tuple[str, ...], logit: list[list[float]], by_text: tu
                 best_gain, best_move = gain, (i, j)
         # earlier places: passing countries j .. i - 1 (j = i - 1 is the swap already counted from i - 1)
         running = -logit[i - 1][i] if i else 0.0
-        for j in range(i - 2, low - 1, -1):
+        for j in range(i - 2, -1, -1):
             running -= logit[j][i]
             added = from_moved[j]
             if j:
@@ -931,9 +902,7 @@ def review(route: list[str], states, mode_of: dict[str, str], dialogue, genre: d
     by_text = _text_order(countries, dict(zip(countries, told.first)))
     airports = airport_arrivals(states)
     known = None if model.unknown_weight is None else _known(countries, mode_of, airports)   # None: as over land
-    keep_first = model.keep_start and start_first(states, countries[0], dialogue)
-    order, margin = _fast_best(countries, logit, by_text, _flown(countries, mode_of, airports), model, known,
-                               keep_first)
+    order, margin = _fast_best(countries, logit, by_text, _flown(countries, mode_of, airports), model, known)
     return list(order) + route[movable:], {"order_margin": round(max(-4.0, min(4.0, margin)), 6)}
 
 
@@ -943,8 +912,8 @@ def stored_model() -> Model:
 
 
 def read_model(path) -> Model:
-    """The stage's file: ``enabled``, ``margin``, ``max_countries``, ``keep_start`` (absent: false), ``journey``
-    (scales), ``weights`` (by feature name; a missing one weighs 0)."""
+    """The stage's file: ``enabled``, ``margin``, ``max_countries``, ``journey`` (scales), ``weights`` (by feature
+    name; a missing one weighs 0)."""
     data = read_stage_file(path, OrderModelError)
     if not isinstance(data.get("weights"), dict):
         raise OrderModelError(f"{path}: weights: missing (a file written by benchmarks/text_order_fit.py)")
@@ -958,11 +927,8 @@ def read_model(path) -> Model:
     unknown = (number(journey, "unknown_weight", 0.0, path, OrderModelError, "journey.unknown_weight")
                if journey.get("unknown_weight") is not None else None)   # absent: a leg of no told mode as over land
     longest = whole_number(data, "max_countries", MAX_COUNTRIES, path, OrderModelError)
-    keep_start = data.get("keep_start", False)
-    if not isinstance(keep_start, bool):
-        raise OrderModelError(f"{path}: keep_start: not true or false")
     return Model(bool(data.get("enabled", False)), values, margin, *scales, min(longest, MAX_COUNTRIES),
-                 read_words(data, path), unknown, keep_start)
+                 read_words(data, path), unknown)
 
 
 def read_words(data: dict, path) -> dict[str, float] | None:
@@ -984,7 +950,6 @@ def write_model(path: Path, model: Model, fitted: dict) -> None:
     """Store a fit and how it was made (``fitted``: sets, ridge, held-out figures)."""
     data = {"enabled": bool(model.enabled), "margin": round(float(model.margin), 6),
             "max_countries": int(model.max_countries),
-            **({"keep_start": True} if model.keep_start else {}),
             "journey": {"pair_scale": round(float(model.pair_scale), 6),
                         "ground_weight": round(float(model.ground_weight), 6),
                         "flight_weight": round(float(model.flight_weight), 6),
