@@ -799,7 +799,7 @@ def layover_answers(text: str, folded: str) -> str:
             continue
         # "Bent u direct naar Duitsland gegaan?", "Did you go directly to the police?": no flight asked about
         if all(" ".join(word.split()) in layover.direct for word in asked) and layover.flight.search(
-                folded, labels[max(index - 2, 0)].end() if index else 0, answer.start()) is None:
+                folded, labels[index - 1].end() if index else 0, answer.start()) is None:
             continue
         opening = layover.answer.match(folded, answer.end())
         if opening is None or not _place_at(text, folded, opening.end()):

@@ -421,7 +421,7 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     get = cues.get
     scopes.final_index = _SpanIndex(spans) if (spans := get("intention_final")) else _NO_SPANS
     scopes.transit_index = _SpanIndex(spans) if (spans := get("transit")) else _NO_SPANS
-    scopes.transit_after = _transit_after_governed(spans, mentions, segments, folded) if (
+    scopes.transit_after = _transit_after_governed(spans, mentions, segments) if (
         spans := get("transit_after")) else _NONE_GOVERNED
     scopes.any_transit = bool(scopes.transit_index.spans or scopes.transit_after)
     scopes.intention = {}
@@ -1258,8 +1258,7 @@ def _is_transit(folded: str, mention: Mention, before: _SpanIndex, after: set[in
 _TRANSIT_AFTER_REACH = 30   # characters between a place and a flight-stop cue told after it
 
 
-def _transit_after_governed(spans: list[tuple[int, int]], mentions: list[Mention], segments: Segments,
-                            folded: str) -> set[int]:
+def _transit_after_governed(spans: list[tuple[int, int]], mentions: list[Mention], segments: Segments) -> set[int]:
     """The mention each flight-stop cue told after its place governs ("in Doha te zijn overgestapt", "landed in Doha
     to refuel"): the place right before it in its clause, not the flight's ends told before that place ("the plane
     from Port Sudan to Istanbul landed in Doha to refuel": Doha only)."""
@@ -1270,16 +1269,9 @@ def _transit_after_governed(spans: list[tuple[int, int]], mentions: list[Mention
         while index >= 0 and mentions[index].end > cue:
             index -= 1
         if index >= 0 and cue - mentions[index].end <= _TRANSIT_AFTER_REACH and (
-                segments.clause(cue) == segments.clause(mentions[index].start)
-                or _ANSWER_OPENING.match(folded, mentions[index].end, cue)):
+                segments.clause(cue) == segments.clause(mentions[index].start)):
             governed.add(mentions[index].start)
     return governed
-
-
-# a transcript's answer that opens with the stop cue, the place asked in the question right before it ("Q: You came
-# via Dubai? A: Yes, I only changed planes there", "V: En Istanbul? A: Daar ben ik alleen overgestapt"), as the
-# transcript join leaves the label ("dubai  a  yes, i only ")
-_ANSWER_OPENING = re.compile(r"\W*(?:a|antwoord)\W+(?:(?:yes|ja|jawel|no|nee)\W+)?(?:(?:i|ik|we|wij)\s+)?(?:\w+\s+){0,3}$")
 
 
 def _mark_transits(states: list[_MentionState], folded: str) -> None:
