@@ -12,26 +12,22 @@ def _route(text: str) -> tuple[str, ...]:
     return tuple(extract_route(text).route)
 
 
-@pytest.mark.parametrize("denial", [
-    "In Bulgarije was ik nooit.",
-    "In Bulgarije waren wij niet.",
-    "Bulgarije ben ik nooit geweest.",
-    "Door Bulgarije kwamen wij niet.",
-    "Via Bulgarije reisde hij niet, hij nam de boot.",
-    "Bulgarije passeerden wij niet.",
-])
-def test_a_fronted_dutch_denial_removes_the_country(denial):
-    text = "Ik kom uit Syrie. Via Turkije en Griekenland naar Nederland gereisd. " + denial
-    assert _route(text) == ("SYR", "TUR", "GRC", "NLD")
+_DUTCH = "Ik kom uit Syrie. Via Turkije en Griekenland naar Nederland gereisd. "
+_ENGLISH = "I am from Syria. I travelled through Turkey and Greece to the Netherlands. "
 
 
-@pytest.mark.parametrize("denial", [
-    "In Bulgaria I never was.",
-    "In Bulgaria we were not, we went by boat.",
-    "Bulgaria I have never been.",
+@pytest.mark.parametrize("text", [
+    _DUTCH + "In Bulgarije was ik nooit.",
+    _DUTCH + "In Bulgarije waren wij niet.",
+    _DUTCH + "Bulgarije ben ik nooit geweest.",
+    _DUTCH + "Door Bulgarije kwamen wij niet.",
+    _DUTCH + "Via Bulgarije reisde hij niet, hij nam de boot.",
+    _DUTCH + "Bulgarije passeerden wij niet.",
+    _ENGLISH + "In Bulgaria I never was.",
+    _ENGLISH + "In Bulgaria we were not, we went by boat.",
+    _ENGLISH + "Bulgaria I have never been.",
 ])
-def test_a_fronted_english_denial_removes_the_country(denial):
-    text = "I am from Syria. I travelled through Turkey and Greece to the Netherlands. " + denial
+def test_a_fronted_denial_removes_the_country(text):
     assert _route(text) == ("SYR", "TUR", "GRC", "NLD")
 
 
