@@ -36,6 +36,7 @@ def test_a_fronted_denial_removes_the_country(text):
     "I am from Syria. Through Turkey to Greece. In Greece I was not alone, then to the Netherlands.",
     "Ik kom uit Syrie. Via Turkije naar Griekenland. In Griekenland hebben we niet geslapen, daarna naar Nederland.",
     "Ik kom uit Syrie. Via Turkije naar Griekenland. In Griekenland sliepen wij niet, daarna naar Nederland.",
+    "Ik kom uit Syrie. Via Turkije naar Griekenland en Nederland. In Athene was ik nooit.",   # a town, its country named
     "Ik kom uit Syrie. Via Turkije naar Griekenland. In Griekenland was ik, maar in Italie niet. Toen naar Nederland.",
 ])
 def test_a_negation_that_goes_on_keeps_the_country(text):
