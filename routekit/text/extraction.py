@@ -377,7 +377,10 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     if (no_words or not _NEGATIONS_ARE_NO_WORDS) and (
             "niet" in folded or "nooit" in folded or "never" in folded or "not" in folded):
         # an answer's "Zvicra niet.", "Lithuania never.", "Oostenrijk, wij niet": never there, wherever else named
-        elliptic = {m.place.iso3 for m in mentions if _ELLIPTIC_NEGATION.match(folded, m.end)}
+        denied = [m for m in mentions if _ELLIPTIC_NEGATION.match(folded, m.end)]
+        # a town denied ("In Athene was ik nooit.") denies its country only when the text names it by no other place
+        elliptic = {m.place.iso3 for m in denied if m.place.kind == "country" or all(
+            o.place.iso3 != m.place.iso3 or o in denied for o in mentions)}
         if elliptic:
             scopes.never_there |= elliptic
     scopes.retracted = frozenset()
@@ -823,7 +826,13 @@ _ISSUED_BEFORE_DOCUMENT = re.compile(r"\s+" + _in_order("issued_words") + r"\s+(
 
 # a negation right after the place, ending its clause: "Zvicra niet.", "Lithuania never.", "Oostenrijk, wij niet"
 _ELLIPTIC_NEGATION = re.compile(r"\s*(?:,\s*" + _in_order("elliptic_persons") + r"\s+)?" + _in_order("negations")
-                                + r"\s*(?:[.,;!]|$)")
+                                + r"\s*(?:[.,;!]|$)"
+                                # fronted, with a verb before the person: "In Bulgarije was ik nooit.", "Door Servie kwamen wij
+                                # niet." (not one of stopping: "In Kroatie sliepen wij niet"); or after it: "In Bulgaria I never was"
+                                + r"|\s+(?:(?!" + _in_order("elliptic_stay_verbs") + r"\b)\w+\s+" + _in_order("elliptic_persons")
+                                + r"|" + _in_order("elliptic_persons") + r"(?:\s+" + _in_order("elliptic_there_verbs")
+                                + r")?)\s+" + _in_order("negations") + r"(?:\s+" + _in_order("elliptic_there_verbs")
+                                + r")?(?:\s+" + _in_order("elliptic_there_participles") + r")?\s*(?:[.,;!]|$)")
 # nee/no/niet/not/nooit/never as words; the literal "n" first lets ``re`` skip to candidates in C (4x faster than a
 # pattern opening with \b, measured on the demo texts)
 _NO_WORD = re.compile(r"n(?<!\wn)(?:ee|o|iet|ot|ooit|ever)\b")
