@@ -377,10 +377,10 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     if (no_words or not _NEGATIONS_ARE_NO_WORDS) and (
             "niet" in folded or "nooit" in folded or "never" in folded or "not" in folded):
         # an answer's "Zvicra niet.", "Lithuania never.", "Oostenrijk, wij niet": never there, wherever else named
-        denied = [m for m in mentions if _ELLIPTIC_NEGATION.match(folded, m.end)]
+        denied_mentions = [m for m in mentions if _ELLIPTIC_NEGATION.match(folded, m.end)]
         # a town denied ("In Athene was ik nooit.") denies its country only when the text names it by no other place
-        elliptic = {m.place.iso3 for m in denied if m.place.kind == "country" or all(
-            o.place.iso3 != m.place.iso3 or o in denied for o in mentions)}
+        elliptic = {m.place.iso3 for m in denied_mentions if m.place.kind == "country" or all(
+            o.place.iso3 != m.place.iso3 or o in denied_mentions for o in mentions)}
         if elliptic:
             scopes.never_there |= elliptic
     scopes.retracted = frozenset()
