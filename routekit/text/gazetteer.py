@@ -228,18 +228,14 @@ def _fuzzy_index(generated: bool = False, towns: bool = False) -> dict[str, tupl
     the names generated from CLDR, transliteration and GeoNames, read only where no hand-kept name is near and only
     under the conditions of ``_generated_name_misspelt`` and ``_town_misspelt``."""
     shortest = (TOWN_FUZZY_MIN_LENGTH if towns else FUZZY_MIN_LENGTH) - 1   # a word may be one letter longer
-    index: dict[str, tuple[str, ...]] = {}
-    get = index.get
+    index: dict[str, set[str]] = {}
     for name, place in gazetteer().items():
         if (len(name) < shortest or " " in name or place.case_sensitive or not name.isalpha()
                 or not place.iso3 or (place.kind != "country") != towns or place.capitalised != generated):
             continue
         for i in range(len(name) + 1):   # the name less one letter, and (i == len(name)) the name itself
-            variant = name[:i] + name[i + 1:]
-            names = get(variant, ())
-            if name not in names:
-                index[variant] = (*names, name) if not names or names[-1] < name else tuple(sorted((*names, name)))
-    return index
+            index.setdefault(name[:i] + name[i + 1:], set()).add(name)
+    return {variant: tuple(sorted(names)) for variant, names in index.items()}
 
 
 @lru_cache(maxsize=1)
