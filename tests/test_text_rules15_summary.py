@@ -1,0 +1,39 @@
+"""Round 15, case officers' interview summaries: hand-written texts (Dutch and English), one test per kind."""
+
+from __future__ import annotations
+
+from routekit.text import extract_route
+
+
+def _route(text: str) -> list[str]:
+    return list(extract_route(text).route)
+
+
+# -- "een vrouw" is a woman, not a wife: the subject's origin is no relative's home ---------------------------------
+
+def test_a_woman_from_a_town_described_as_the_subject_is_her_origin_not_a_wifes_home():
+    text = ("Samenvatting nader gehoor. Betrokkene is een jonge vrouw uit Keren. Zij liep in 2019 naar Soedan en "
+            "reisde met een smokkelaar naar Libie. Met een boot kwam zij in Italie aan en met de trein reisde zij naar "
+            "Nederland.")
+    assert _route(text) == ["ERI", "SDN", "LBY", "ITA", "NLD"]
+
+
+def test_a_young_woman_in_apposition_to_the_subject_keeps_her_home_town():
+    text = ("Samenvatting gehoor. Betrokkene, een 23-jarige Afghaanse vrouw uit Herat, ging in 2021 met haar oom naar "
+            "Iran. Van daar reisde zij te voet naar Turkije en met een boot naar Griekenland. Zij vloog daarna naar "
+            "Nederland.")
+    assert _route(text) == ["AFG", "IRN", "TUR", "GRC", "NLD"]
+
+
+def test_a_wife_still_lives_where_she_lives():
+    # "zijn vrouw": the wife; her place is no stop
+    text = ("Samenvatting gehoor. Betrokkene vertrok in 2020 uit Herat naar Iran. Zijn vrouw woont in Pakistan. Via "
+            "Turkije en Griekenland kwam hij naar Nederland.")
+    assert "PAK" not in _route(text)
+
+
+def test_a_wife_after_an_indefinite_article_with_a_place_is_still_a_wife():
+    # "heeft een vrouw in Duitsland": his wife lives there, no stop
+    text = ("Samenvatting gehoor. Betrokkene heeft een vrouw in Duitsland. Hij vertrok in 2020 uit Herat naar Iran en "
+            "reisde via Turkije en Griekenland naar Nederland.")
+    assert "DEU" not in _route(text)
