@@ -37,3 +37,27 @@ def test_a_wife_after_an_indefinite_article_with_a_place_is_still_a_wife():
     text = ("Samenvatting gehoor. Betrokkene heeft een vrouw in Duitsland. Hij vertrok in 2020 uit Herat naar Iran en "
             "reisde via Turkije en Griekenland naar Nederland.")
     assert "DEU" not in _route(text)
+
+
+# -- a second journey told by leaving again after the first arrival in the Netherlands (journeys.first_journey) ------
+
+def test_leaving_again_after_reaching_the_netherlands_starts_a_later_journey():
+    text = ("Samenvatting gehoor. Betrokkene vertrok in 2015 uit Irak en reisde via Turkije en Griekenland naar "
+            "Nederland. In 2017 werd hij overgedragen aan Griekenland. In 2019 vertrok hij opnieuw, nu via Bulgarije "
+            "en Servie, en meldde hij zich in Ter Apel.")
+    assert _route(text) == ["IRQ", "TUR", "GRC", "NLD"]
+
+
+def test_leaving_again_in_english_starts_a_later_journey():
+    text = ("Interview summary. The applicant left Eritrea in 2016 and travelled through Sudan and Libya to Italy, then "
+            "by train to the Netherlands. In 2018 he was sent to Italy under the Dublin Regulation. In 2021 he left "
+            "again, this time through Austria and Germany, and reported at Ter Apel.")
+    assert _route(text) == ["ERI", "SDN", "LBY", "ITA", "NLD"]
+
+
+def test_leaving_again_before_any_arrival_in_the_netherlands_cuts_nothing():
+    # the record opens with the arrival now: the journey told after it is the one that reached the Netherlands
+    text = ("Samenvatting gehoor. Betrokkene meldde zich op 2 mei 2024 in Ter Apel. Hij vertrok in 2016 uit Syrie naar "
+            "Libanon en werd in 2018 teruggestuurd naar Syrie. In 2022 vertrok hij opnieuw, nu naar Turkije, en reisde "
+            "via Griekenland naar Nederland.")
+    assert _route(text) == ["SYR", "LBN", "TUR", "GRC", "NLD"]
