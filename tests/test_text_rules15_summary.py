@@ -61,3 +61,11 @@ def test_leaving_again_before_any_arrival_in_the_netherlands_cuts_nothing():
             "Libanon en werd in 2018 teruggestuurd naar Syrie. In 2022 vertrok hij opnieuw, nu naar Turkije, en reisde "
             "via Griekenland naar Nederland.")
     assert _route(text) == ["SYR", "LBN", "TUR", "GRC", "NLD"]
+
+
+def test_leaving_again_after_the_first_arrival_told_after_the_arrival_now():
+    # the record opens with the registration now; the first arrival is the Netherlands reached after a place abroad
+    text = ("Samenvatting gehoor. Betrokkene meldde zich op 2 mei 2024 in Ter Apel. Hij reisde in 2016 vanuit Irak via "
+            "Turkije naar Nederland en werd in 2018 aan Duitsland overgedragen. In 2022 vertrok hij opnieuw, nu via "
+            "Polen, en kwam hij met de bus naar Ter Apel.")
+    assert _route(text) == ["IRQ", "TUR", "NLD"]

@@ -227,14 +227,23 @@ def _current_trip_before(folded: str, places: list[tuple[int, str]], earlier: in
     return [(a, b) for a, b in spans if any(a <= at < b and iso3 != "NLD" for at, iso3 in places)]
 
 
+_CLAUSE_JOINER = re.compile(r",|;|\s(?:en|and|maar|but)\s")
+
+
 def _later_journey(folded: str, places: list[tuple[int, str]], first: int, lexicon: _Lexicon) -> tuple[int, int] | None:
     """The span of a later journey told by leaving again ("In 2019 vertrok hij opnieuw, nu via Bulgarije", "he left
     again, this time through Austria") after the first arrival here, when no return is told: from the statement of
     the last departure after that arrival ("werd overgedragen aan Griekenland") to the end of the statement that
-    reaches the Netherlands again ("en meldde hij zich in Ter Apel"), else to the end. Only when a country abroad is
-    named before the first arrival: a record opening with the arrival now tells the journey that reached it after."""
-    if not any(at < first and iso3 != "NLD" for at, iso3 in places):
+    reaches the Netherlands again ("en meldde hij zich in Ter Apel"), else to the end. The first arrival is the first
+    mention of the Netherlands after a place abroad: a record opening with the arrival now tells the journeys after
+    it."""
+    abroad = next((at for at, iso3 in places if iso3 != "NLD"), None)
+    if abroad is None:
         return None
+    if first < abroad:   # the arrival now, told first: the first arrival is the one told after a place abroad
+        first = next((at for at, iso3 in places if iso3 == "NLD" and at > abroad), None)
+        if first is None:
+            return None
     again = lexicon.left_again.search(folded, first)
     if again is None:
         return None
@@ -246,7 +255,10 @@ def _later_journey(folded: str, places: list[tuple[int, str]], first: int, lexic
             departure = match.start()   # the last departure after the first arrival (a transfer, a return home)
     cut_start, _ = _statement_bounds(folded, departure)
     if cut_start <= first or any(cut_start <= at < departure and iso3 == "NLD" for at, iso3 in places):
-        cut_start = departure   # the arrival and the departure in one statement: cut from the departure's verb
+        # the arrival and the departure in one statement: cut from the clause of the departure's verb ("naar Nederland
+        # en werd in 2018 aan Duitsland overgedragen": the Dutch verb comes last)
+        joiners = list(_CLAUSE_JOINER.finditer(folded, first, departure))
+        cut_start = joiners[-1].start() if joiners else departure
     cut_end = len(folded)
     for at, iso3 in places:
         if iso3 == "NLD" and at > again.end() and _FROM_BEFORE.search(folded, max(0, at - 10), at) is None:
