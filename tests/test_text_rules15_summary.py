@@ -69,3 +69,17 @@ def test_leaving_again_after_the_first_arrival_told_after_the_arrival_now():
             "Turkije naar Nederland en werd in 2018 aan Duitsland overgedragen. In 2022 vertrok hij opnieuw, nu via "
             "Polen, en kwam hij met de bus naar Ter Apel.")
     assert _route(text) == ["IRQ", "TUR", "NLD"]
+
+
+# -- a case officer's summary named without its article is a Dutch record; a minor's origin is no place left ---------
+
+def test_a_summary_of_main_interview_ends_in_the_netherlands():
+    text = ("Summary of main interview. The applicant left Ghana by bus and flew from Niamey to Istanbul. From there a "
+            "smuggler took him by boat to Greece.")
+    assert _route(text) == ["GHA", "NER", "TUR", "GRC", "NLD"]
+
+
+def test_an_unaccompanied_minor_from_a_country_names_no_route():
+    text = ("Summary of the interview. The applicant is an unaccompanied minor from Mali. He cannot name the countries "
+            "he passed and says he came 'with a lorry and then a boat'.")
+    assert _route(text) == []
