@@ -13,7 +13,11 @@ departure, not the return; a departure whose statement goes on to the Netherland
 is the first arrival's own account when the first arrival was named before it ("Client first came to the
 Netherlands in 2019: ..."). The first arrival told without naming the country ("Client first arrived in 2016") is the
 first arrival too. A later journey named as such ("de route van zijn tweede reis", "his second arrival") is cut
-when the text also tells the first. Cue lists: ``document.yaml`` (``journeys``).
+when the text also tells the first. Leaving again after the first arrival ("In 2019 vertrok hij opnieuw, nu via
+Bulgarije", "he left again, this time through Austria") with no return told is a later journey too: cut from the
+last departure after that arrival up to the statement that reaches the Netherlands again ("en meldde zich in Ter
+Apel"), the first arrival being the first mention of the Netherlands after a place abroad. Cue lists:
+``document.yaml`` (``journeys``).
 """
 
 from __future__ import annotations
