@@ -695,7 +695,7 @@ _LABEL_COLON = re.compile(r"\s*:\s*")
 _ALTERNATIVE_GAP = re.compile(r"\s*,?\s*" + _in_order("alternative_or") + r"\s+")   # "Oostenrijk of Duitsland"
 # the relative nouns that are also person nouns ("vrouw": wife or woman) and the articles that make them the person noun
 _PERSON_NOUNS_AFTER_A = frozenset(_WORD_LISTS["relative_nouns_after_a"])
-_INDEFINITE_ARTICLES = frozenset(_WORD_LISTS["indefinite_articles"])
+_INDEFINITE_ARTICLES = frozenset(_WORD_LISTS["articles"]) - frozenset(_WORD_LISTS["definite_articles"])
 
 
 _PERSON_ORIGIN_AFTER = re.compile(r"\s+" + _in_order("person_origin_after", spaced=True) + r"\s")
