@@ -438,7 +438,8 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     scopes.relatives = _NO_SPANS
     if "relative_nouns" in cues:
         scopes.relatives = _SpanIndex(span for span in cues["relative_nouns"]
-                                      if _blockers_absent(folded, span[0], vocab))
+                                      if _blockers_absent(folded, span[0], vocab)
+                                      and not _a_person_noun(folded, *span))
     scopes.relative_sentences = ({segments.sentence(start) for start, _ in scopes.relatives.spans}
                                  if scopes.relatives.spans else _NO_SENTENCES)
     scopes.residence_verbs = _SpanIndex(spans) if (spans := get("residence_verbs")) else _NO_SPANS
@@ -692,6 +693,24 @@ _DOUBT_GAP = re.compile(r"\s*[,?]?\s*(?:" + _in_order("answer_words") + r"\s*:?\
 _DONT_KNOW = re.compile(r"(?:ik weet|weet ik|dat weet|i don'?\s?t|i do not|no idea|geen idee)")
 _LABEL_COLON = re.compile(r"\s*:\s*")
 _ALTERNATIVE_GAP = re.compile(r"\s*,?\s*" + _in_order("alternative_or") + r"\s+")   # "Oostenrijk of Duitsland"
+# the relative nouns that are also person nouns ("vrouw": wife or woman) and the articles that make them the person noun
+_PERSON_NOUNS_AFTER_A = frozenset(_WORD_LISTS["relative_nouns_after_a"])
+_INDEFINITE_ARTICLES = frozenset(_WORD_LISTS["articles"]) - frozenset(_WORD_LISTS["definite_articles"])
+
+
+_PERSON_ORIGIN_AFTER = re.compile(r"\s+" + _in_order("person_origin_after", spaced=True) + r"\s")
+
+
+def _a_person_noun(folded: str, start: int, end: int) -> bool:
+    """"een (Somalische, 23-jarige) vrouw uit Kismayo": a woman, not a wife - the relative noun read as the person
+    noun it also is, after an indefinite article with at most three words (an age, a nationality) between, before an
+    origin ("heeft een vrouw in Duitsland" is his wife)."""
+    if folded[start:end] not in _PERSON_NOUNS_AFTER_A or not _PERSON_ORIGIN_AFTER.match(folded, end):
+        return False
+    before = folded[max(0, start - 50):start].split()[-4:]
+    return any(word in _INDEFINITE_ARTICLES for word in before)
+
+
 _SUBJECT_APPOSITION = re.compile(r"\b" + _listed("subject_apposition") + r"\b[^.;:!?]{0,40}$")
 _POSSESSIVE_BEFORE = re.compile(r"\b" + _POSSESSIVES + r"\s+$")
 _QUOTED_ANSWER = re.compile(r"\s*[:]\s*['\"\u2018\u201c]?\s*(?:[a-z]+\s+){0,2}")   # ": 'uit ", ": in "

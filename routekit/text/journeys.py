@@ -13,7 +13,11 @@ departure, not the return; a departure whose statement goes on to the Netherland
 is the first arrival's own account when the first arrival was named before it ("Client first came to the
 Netherlands in 2019: ..."). The first arrival told without naming the country ("Client first arrived in 2016") is the
 first arrival too. A later journey named as such ("de route van zijn tweede reis", "his second arrival") is cut
-when the text also tells the first. Cue lists: ``document.yaml`` (``journeys``).
+when the text also tells the first. Leaving again after the first arrival ("In 2019 vertrok hij opnieuw, nu via
+Bulgarije", "he left again, this time through Austria") with no return told is a later journey too: cut from the
+last departure after that arrival up to the statement that reaches the Netherlands again ("en meldde zich in Ter
+Apel"), the first arrival being the first mention of the Netherlands after a place abroad. Cue lists:
+``document.yaml`` (``journeys``).
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ class _Lexicon:
     second_journey: re.Pattern[str]
     first_arrival: re.Pattern[str]
     second_journey_question: re.Pattern[str]   # "Hoe bent u deze keer gekomen?": the later journey, asked
+    left_again: re.Pattern[str]   # "vertrok hij opnieuw", "he left again": a later journey when no return is told
     passive: frozenset[str]   # departures that are passive after "was" ("was moved"), not a past perfect
     yes_no: re.Pattern[str]   # an answer's first word: group 1 "yes"/"ja", group 2 "no"/"nee" (``_first_arrival_told``)
     gate_cores: tuple[str, ...] = ("",)   # fewer substrings, one of which every gate word holds (``_cores``)
@@ -53,6 +58,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(words_regex(lists["returned"]), words_regex(lists["earlier_stay"]), words_regex(lists["left"]), frozenset(str(w) for w in lists["pluperfect"]),
                     gate, words_regex(lists["second_journey"]),
                     words_regex(lists["first_arrival"]), words_regex(lists["second_journey_question"]),
+                    words_regex(lists["left_again"]),
                     frozenset(str(w) for w in lists["passive"]), _yes_no(lists["answer_yes"], lists["answer_no"]),
                     _cores(gate))
 
@@ -225,6 +231,48 @@ def _current_trip_before(folded: str, places: list[tuple[int, str]], earlier: in
     return [(a, b) for a, b in spans if any(a <= at < b and iso3 != "NLD" for at, iso3 in places)]
 
 
+_CLAUSE_JOINER = re.compile(r",|;|\s(?:en|and|maar|but)\s")
+
+
+def _later_journey(folded: str, places: list[tuple[int, str]], first: int, lexicon: _Lexicon) -> tuple[int, int] | None:
+    """The span of a later journey told by leaving again ("In 2019 vertrok hij opnieuw, nu via Bulgarije", "he left
+    again, this time through Austria") after the first arrival here, when no return is told: from the statement of
+    the last departure after that arrival ("werd overgedragen aan Griekenland") to the end of the statement that
+    reaches the Netherlands again ("en meldde hij zich in Ter Apel"), else to the end. The first arrival is the first
+    mention of the Netherlands after a place abroad: a record opening with the arrival now tells the journeys after
+    it."""
+    abroad = next((at for at, iso3 in places if iso3 != "NLD"), None)
+    if abroad is None:
+        return None
+    if first < abroad:   # the arrival now, told first: the first arrival is the one told after a place abroad
+        first = next((at for at, iso3 in places if iso3 == "NLD" and at > abroad), None)
+        if first is None:
+            return None
+    again = lexicon.left_again.search(folded, first)
+    if again is None:
+        return None
+    departure = again.start()
+    for match in lexicon.left.finditer(folded, first, again.start()):
+        before = folded[max(0, match.start() - 40):match.start()].split()
+        passive = match.group(0).split()[-1] in lexicon.passive
+        if not any(word in lexicon.pluperfect and not (passive and word in ("was", "waren")) for word in before[-3:]):
+            departure = match.start()   # the last departure after the first arrival (a transfer, a return home)
+    cut_start, _ = _statement_bounds(folded, departure)
+    if cut_start <= first or any(cut_start <= at < departure and iso3 == "NLD" for at, iso3 in places):
+        # the arrival and the departure in one statement: cut from the clause of the departure's verb ("naar Nederland
+        # en werd in 2018 aan Duitsland overgedragen": the Dutch verb comes last)
+        joiners = list(_CLAUSE_JOINER.finditer(folded, first, departure))
+        cut_start = joiners[-1].start() if joiners else departure
+    cut_end = len(folded)
+    for at, iso3 in places:
+        if iso3 == "NLD" and at > again.end() and _FROM_BEFORE.search(folded, max(0, at - 10), at) is None:
+            cut_end = _statement_bounds(folded, at)[1]
+            break
+    if not any((at < cut_start or at >= cut_end) and iso3 != "NLD" for at, iso3 in places):
+        return None
+    return cut_start, cut_end
+
+
 def first_journey(text: str, folded: str | None = None, current_cut: bool = False) -> str:
     """``text`` without the journey after the first arrival in the Netherlands (see the module docstring)."""
     folded = fold(text) if folded is None else folded
@@ -255,6 +303,10 @@ def first_journey(text: str, folded: str | None = None, current_cut: bool = Fals
                 kept.append(text[cursor:start])
                 cursor = stop
             return first_journey("".join(kept) + text[cursor:], current_cut=True)
+    if returned is None and arrivals:
+        later = _later_journey(folded, places, arrivals[0], lexicon)
+        if later is not None:   # left again after the first arrival, no return told: cut up to the arrival again
+            return text[:later[0]] + text[later[1]:]
     if returned is None and home_returns:   # a return home told after the arrival and no later return: a separate
         returned, home_returns = home_returns[0], []   # earlier trip ("worked in Riyadh and then returned to Uganda")
     if returned is None or not arrivals or arrivals[0] > returned.start():
