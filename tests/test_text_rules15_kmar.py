@@ -45,3 +45,32 @@ def test_a_ferry_out_of_a_dutch_port_goes_to_no_stop(text):
 ])
 def test_a_flight_told_by_the_person_after_the_airport_is_still_a_stop(text):
     assert _route(text) == ("NGA", "TUR", "NLD")
+
+
+# --- a KMar note that does not say "KMar": its own words for the check make it a Dutch record (ends in NLD) ----------
+@pytest.mark.parametrize("text", [
+    "MTV check, ICE 105 from Frankfurt, 03-02-2025. Subject stated he came from Syria via Turkey and Greece.",
+    "MTV-controle, trein uit Keulen, 03-02-2025. Betrokkene verklaarde dat hij uit Syrie via Turkije en Griekenland "
+    "kwam.",
+    "Mobile security monitoring, ICE 105 from Frankfurt. Subject stated he came from Syria via Turkey and Greece.",
+    "Train check, ICE 105 from Frankfurt, 03-02-2025. Subject stated he came from Syria via Turkey and Greece.",
+    "Treincontrole, ICE 105 uit Frankfurt. Betrokkene verklaarde dat hij uit Syrie via Turkije en Griekenland kwam.",
+])
+def test_a_check_on_a_train_into_the_netherlands_ends_there(text):
+    assert _route(text) == ("SYR", "TUR", "GRC", "DEU", "NLD")
+
+
+@pytest.mark.parametrize("text", [
+    "2nd line, flight KL 588 from Lagos. Subject stated he came from Nigeria via Turkey.",
+    "Second line, flight KL 588 from Lagos. Subject stated he came from Nigeria via Turkey.",
+])
+def test_a_second_line_note_ends_in_the_netherlands(text):
+    assert _route(text) == ("NGA", "TUR", "NLD")
+
+
+@pytest.mark.parametrize("text", [
+    "Hungarian police, road check near Szeged, 03-02-2025. The man stated he came from Syria via Turkey and Serbia.",
+    "Polizia di Stato, train check at Ventimiglia. The man stated he came from Sudan via Libya.",
+])
+def test_a_foreign_authoritys_check_stays_abroad(text):
+    assert "NLD" not in _route(text)
