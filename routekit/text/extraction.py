@@ -585,15 +585,18 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
             scopes.departed = set(scopes.departed) | left
             scopes.starts = set(scopes.starts) | left
     scopes.onward = _NONE_GOVERNED
+    vehicles = get("vehicle", ())
     for previous, mention in zip(mentions, mentions[1:]):
         # a leg that starts in the Netherlands ("the Hook of Holland-Harwich ferry", "from Rotterdam ... a truck to
-        # England"): the route ends at the first arrival here, so its end is no stop
+        # England", "KMar Schiphol, gate D4, vlucht KL 691 naar Toronto"): the route ends at the first arrival here,
+        # so its end is no stop
         if (previous.place.iso3 == NETHERLANDS and mention.place.iso3 != NETHERLANDS
                 and mention.start - previous.end <= 60
-                and segments.clause(previous.start) == segments.clause(mention.start)
-                and (_ADJACENT_PAIR.fullmatch(folded, previous.end, mention.start)
-                     or (previous.start in scopes.departed
-                         and _ONWARD_TO.search(folded, previous.end, mention.start)))):
+                and ((segments.clause(previous.start) == segments.clause(mention.start)
+                      and (_ADJACENT_PAIR.fullmatch(folded, previous.end, mention.start)
+                           or (previous.start in scopes.departed
+                               and _ONWARD_TO.search(folded, previous.end, mention.start))))
+                     or _outbound_from_here(folded, previous, mention, vehicles, scopes.vias, segments))):
             if not scopes.onward:
                 scopes.onward = set()
             scopes.onward.add(mention.start)
@@ -882,6 +885,32 @@ _SOMEONE_THERE_NOW = re.compile(
     r"(?:\b" + _listed("there_now", "persons") + r"\s+" + _listed("there_now", "being") + r"|\b"
     + _listed("there_now", "relative_pronouns") + r"\s+" + _listed("there_now", "living") + r"?)\s+(?:"
     + _listed("there_now", "now") + r"\s+)?in\s+$")
+# a note's heading naming the vehicle that leaves a Dutch airport or port: "Schiphol, gate D4, vlucht KL 691 naar",
+# "Hoek van Holland, controle veerboot naar" (no person in the gap: "Schiphol: hij vloog eerst naar" is his story)
+_OUTBOUND_GAP = re.compile(r"[^.;:!?]*\b" + _in_order("onward_to") + r"\s+(?:" + _in_order("definite_articles")
+                           + r"\s+)?")
+_FLIGHT_NUMBER = re.compile(r"\b[a-z][a-z0-9]\s?\d{2,4}\b")
+_PERSON_WORDS = frozenset(_WORD_LISTS["person_words"])
+
+
+def _outbound_from_here(folded: str, here: Mention, there: Mention, vehicles: Sequence[tuple[int, int]],
+                        vias: Any, segments: Segments) -> bool:
+    """A place abroad reached from a Dutch airport, port or town named right before it in its sentence, by a vehicle
+    named between them (a vehicle word or a flight number: "KMar Schiphol, gate D4, vlucht KL 691 naar Toronto",
+    "Hook of Holland, check of the ferry to Harwich") or through it ("travelling from Lagos via Amsterdam to
+    Toronto"): the leg out of the Netherlands, after the arrival that ends the route. Not when a person stands in the
+    gap ("KMar Schiphol: hij verklaarde dat hij eerst naar Istanbul vloog" tells his story)."""
+    if here.place.kind == "country" or segments.sentence(here.start) != segments.sentence(there.start):
+        return False
+    if not _OUTBOUND_GAP.fullmatch(folded, here.end, there.start):
+        return False
+    gap = folded[here.end:there.start]
+    if not _PERSON_WORDS.isdisjoint(_GAP_WORD.findall(gap)):
+        return False
+    return (here.start in vias or any(here.end <= start < there.start for start, _ in vehicles)
+            or _FLIGHT_NUMBER.search(gap) is not None)
+
+
 _ADJACENT_PAIR = re.compile(r"\s*(?:-|\u2013|>|/)?\s*")   # "Hook of Holland-Harwich" (the hyphen may read as a space)
 _ONWARD_TO = re.compile(r"\b" + _in_order("onward_to") + r"\b")
 _THERE_NOW_WORDS = (" is ", " are ", " zit", " die ", " who ")
