@@ -59,3 +59,18 @@ def test_a_quoted_whole_route_claim_stays_out():
             "Italië naar Nederland reisde. Ook staat in het verslag dat hij van Turkije via Griekenland en Italië naar "
             "Nederland kwam.")
     assert "BGR" not in route(text) and "HUN" not in route(text)
+
+
+# --- "De reis ging: ...", "Our client's route was: ...": the letter's own whole route after a colon ------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Correcties op het rapport. Op pagina 4 staat dat cliënt in Libië werkte. Dat is onjuist; hij werd in Niger door "
+     "Libische smokkelaars vervoerd. De reis ging: Soedan, Tsjaad, Niger, Algerije en Tunesië, en per boot naar Italië. "
+     "Vanuit Italië reisde hij per trein naar Nederland.", ("SDN", "TCD", "NER", "DZA", "TUN", "ITA", "NLD")),
+    ("Corrections to the report. Page 3 states that my client travelled through Mali. That is wrong; the men who "
+     "stopped the truck at the border between Niger and Algeria spoke of Mali. Our client's route was: from Kano to "
+     "Niger, on to Algeria and Morocco, and by boat to Spain. From Spain he took a bus to the Netherlands.",
+     ("NGA", "NER", "DZA", "MAR", "ESP", "NLD")),
+])
+def test_the_letters_route_after_a_colon_is_told_first(text, expected):
+    assert route(text) == expected
