@@ -47,3 +47,21 @@ def test_a_stay_in_a_later_country_keeps_the_nationality_as_start(text):
 ])
 def test_a_stay_before_the_later_countries_is_the_start(text):
     assert _route(text) == ("SDN", "NLD")
+
+
+def test_a_nationality_abbreviation_ending_a_sentence_keeps_its_full_stop():
+    from routekit.text.document import expand_abbreviations
+
+    assert expand_abbreviations("Betr. A., Iraanse nat. De bestuurder zweeg.") == (
+        "Betrokkene A., Iraanse nationaliteit. De bestuurder zweeg.")
+    # a code after it, or a comma, continues the phrase
+    assert expand_abbreviations("Betr. A., nat. IRQ. Zij zweeg, Iraanse nat., geb. 1990.") == (
+        "Betrokkene A., nationaliteit IRQ. Zij zweeg, Iraanse nationaliteit, geboren 1990.")
+
+
+def test_another_persons_statement_after_the_subjects_nationality_is_not_the_subjects():
+    text = ("Proces-verbaal van bevindingen, Zeehavenpolitie. Bij controle van een oplegger troffen wij twee mannen aan. "
+            "Dit pv betreft betr. 1, Iraakse nat. De chauffeur, PL-nat., verklaarde de lading in Polen te hebben "
+            "geladen. Betr. 1 verklaarde dat hij bij Keulen in de oplegger was geklommen. Daarvoor: van Bagdad naar "
+            "Istanbul gevlogen en via Bulgarije naar Duitsland.")
+    assert "POL" not in _route(text)
