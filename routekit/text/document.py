@@ -84,6 +84,7 @@ class _Abbreviations:
     plain: tuple[str, ...]      # the others ("alwaar")
     gate: re.Pattern[str]       # see ``_may_hold``
     plain_words: re.Pattern[str] | None   # the abbreviations without a dot as whole words
+    phrase_final: frozenset[str] = frozenset()   # document.yaml abbreviations.phrase_final ("nat.")
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +101,12 @@ def _abbreviations() -> _Abbreviations:
     # starts with a literal: ``re`` jumps to the dots; a capitalised two-letter word's dot before a name too ("St. Maarten")
     gate = re.compile(r"\.(?=\s+[a-z0-9(]|[A-Za-z]\.|[,;:)]|(?<=\b[A-Z][a-z]\.)\s+[A-Z])")
     words = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, plain)) + r")(?![\w'])") if plain else None
-    return _Abbreviations(expansion, dotted, plain, gate, words)
+    phrase_final = frozenset(str(a).lower() for a in cues().get("abbreviations", {}).get("phrase_final", ()))
+    return _Abbreviations(expansion, dotted, plain, gate, words, phrase_final)
+
+
+# a capitalised word after a phrase-final abbreviation: a new sentence ("nat. Betr.", not the code in "nat. SYR")
+_SENTENCE_AFTER = re.compile(r"\s+[A-Z][a-z]")
 
 
 def expand_abbreviations(text: str) -> str:
@@ -120,6 +126,8 @@ def expand_abbreviations(text: str) -> str:
         end = dot + 1
         long = table.expansion.get(lowered[start:end])
         if long is not None and (end == len(text) or not text[end].isalnum()):
+            if lowered[start:end] in table.phrase_final and _SENTENCE_AFTER.match(text, end):
+                long += "."   # "Marokkaanse nat. Betr. verklaarde": the dot also ends the sentence
             found.append((start, end, long))
         dot = lowered.find(".", end)
     if table.plain_words is not None and any(map(lowered.__contains__, table.plain)):

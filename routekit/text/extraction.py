@@ -3777,8 +3777,7 @@ def _nationality_adjective_homes(folded: str, segments: Segments, route: list[st
     if not noun_told and not demonym_told:
         return []   # neither a noun nor a demonym among the tokens: the scans below would find none
     first = next((country for country in route if country != NETHERLANDS), None)
-    if first is None or any(s.departure or s.residence or s.start or s.journey_start
-                            for s in travelled if s.mention.place.iso3 == first):
+    if first is None or _first_told_as_start(travelled, first):
         return []
     nouns = _NATIONALITY_NOUN.finditer(folded) if noun_told else iter(())
     noun = next(nouns, None)
@@ -3787,7 +3786,7 @@ def _nationality_adjective_homes(folded: str, segments: Segments, route: list[st
         demonyms = _demonym_nationalities()
         demonym = next((m for m in _SUBJECT_DEMONYM.finditer(folded)
                         if demonyms.get(m.group(1), NETHERLANDS) != NETHERLANDS), None)
-    if (noun is None and demonym is None) or _LIVED_SOMEWHERE.search(folded):
+    if (noun is None and demonym is None) or _LIVED_SOMEWHERE.search(folded, 0, _later_legs_start(travelled, first, len(folded))):
         return []
     if _stayed_where_first_named(folded, segments, first, travelled):
         return []
@@ -3825,6 +3824,22 @@ def _nationality_adjective_homes(folded: str, segments: Segments, route: list[st
         if first in timeline.neighbours().get(iso3, ()) or (mode_of is not None and mode_of.get(first) == "plane"):
             return [(iso3, True, segments.sentence(offset))]
     return []
+
+
+def _later_legs_start(travelled: list[_MentionState], first: str, end: int) -> int:
+    """Where the record first names a country abroad after the route's first: a stay told from there on ("flew to
+    Belgrade and lived in Novi Sad") is a later stop's, not where the journey began."""
+    return min((s.mention.start for s in travelled
+                if s.mention.place.iso3 not in (first, NETHERLANDS)), default=end)
+
+
+def _first_told_as_start(travelled: list[_MentionState], first: str) -> bool:
+    """The route's first country told as where the journey starts: lived in, a start, or left when first named ("flew
+    from Khartoum"); a country reached first and left later ("walked to Sudan, ... flew from Khartoum") is not."""
+    mentions = [s for s in travelled if s.mention.place.iso3 == first]
+    if any(s.residence or s.start or s.journey_start for s in mentions):
+        return True
+    return bool(mentions) and min(mentions, key=lambda s: s.mention.start).departure
 
 
 def _stayed_where_first_named(folded: str, segments: Segments, first: str, travelled: list[_MentionState]) -> bool:
