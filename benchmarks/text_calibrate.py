@@ -1,7 +1,8 @@
 """Refit the extractor's calibrated confidence on hand-labelled sets, judge it on a new writer's set, store it.
 
 The lead's refit, one command (the labelled sets the rules are tuned on, ``DEFAULT_SETS``: ``learned_fit.PLAIN_SETS``
-and ``TUNED_SETS``, and the untuned sets ``learned_fit.CALIBRATION_SETS``; about 2 minutes; add ``--write`` to store the fit and its held-out figures):
+and ``TUNED_SETS``; the map onto the untuned sets ``learned_fit.RECALIBRATION_SETS``; about 3 minutes on a shared
+2-core machine; add ``--write`` to store the fit and its held-out figures):
 
     .venv/bin/python benchmarks/text_calibrate.py [--write]
 
@@ -23,24 +24,38 @@ sets in ``routekit/reference/gazetteer/confidence.yaml`` (its other keys, such a
 fit or recalibrate on a set kept for evaluation: a file named ``*untouched*`` is refused. ``--balance 1`` weighs every
 set equally. Deterministic: the fits start from fixed values, the chance draws from a fixed seed.
 
-Why a second step (``--recalibrate-on``, default the untuned sets ``tests/data/extraction_hard_calib.csv``,
-``..._hard_calib2.csv`` ... ``..._hard_calib6.csv`` (``learned_fit.CALIBRATION_SETS``); a missing one stops the refit naming it;
-at least three, or ``none`` to skip the step): the rules are tuned on the sets above, so on them the extractor is
-right more often than on a new writer's records, and a fit on them is over-confident on new material. An untuned set
-is a hard set by an independent writer on which no rule was ever tuned (keep it so: never look at its wrong rows).
-The fitted score z = intercept + weights . features is mapped to logistic(a + b z), a and b fitted on those sets
-alone (Platt scaling, ``RECALIBRATION``; b is held > 0, so the sign limits keep); the stored intercept and weights
-are a + b * intercept and b * weights. ``--slope-ridge`` (1e6: a shift only) and ``--terms`` store another map.
-How it will do on a new writer's set is measured by leaving one untuned set out, two ways:
-- the stored map (fixed in advance, no choice made on these sets): each untuned set scored by the map fitted on the
-  other untuned sets;
-- nested: each untuned set scored by the map that ``choose`` picks among ``CANDIDATES`` on the other untuned sets
-  alone (lowest log loss when each of them is scored by the map fitted on the rest) and fits on them. Picking the
-  best of several maps on the same held-out sets is optimistic; this is the figure for choosing at all.
-Per held-out set it prints max|gap| of a fifth, PASS/FAIL against ``--tolerance``, and how often a perfectly
-calibrated confidence stays within the tolerance on those rows by chance; then whether choosing beats the stored map
-by ``CLEAR_MARGIN`` on both log loss and mean max|gap| (only then is another default worth its parameters).
-``--write`` stores both under ``fitted: untuned_held_out``.
+Why a second step (``--recalibrate-on``, default ``learned_fit.RECALIBRATION_SETS``: the untuned calibration sets
+``tests/data/extraction_hard_calib.csv`` ... ``_hard_calib12.csv`` (``CALIBRATION_SETS``) and the training sets
+``extraction_hard_train1.csv`` ... ``_hard_train36.csv`` (``TRAIN_SETS``), 48 writers; a missing one stops the refit
+naming it; at least three, or ``none`` to skip the step): the rules are tuned on the sets above, so on them the
+extractor is right more often than on a new writer's records, and a fit on them is over-confident on new material. An
+untuned set is a hard set by an independent writer on which no rule was ever tuned (keep it so: never look at its
+wrong rows; the training sets are read by counts only). The fitted score z = intercept + weights . features is mapped
+to logistic(a + b z), a and b fitted on those sets alone (Platt scaling, ``RECALIBRATION``; b is held > 0, so the sign
+limits keep); the stored intercept and weights are a + b * intercept and b * weights. ``--slope-ridge`` (1e6: a shift
+only) and ``--terms`` store another map.
+How it will do on a new writer's set is measured by leaving out one group of whole untuned sets at a time
+(``--groups``, ``GROUPS`` = 6; ``set_groups`` deals the sets round-robin in the order given, so each of the 6 groups
+holds 2 calibration and 6 training sets, ~960 rows). Why whole sets: a new writer's set is what the confidence is used
+on, and a writer's rows share a style, genres and a difficulty of their own (the spread ``tau``); rows of one writer on
+both sides of the split would flatter the map. Why groups rather than one set at a time: the nested figure below
+chooses among ``CANDIDATES`` by leaving one of the other units out, so 48 sets one by one cost 48 x 5 x 47 fits (~50
+minutes), 6 groups 6 x 5 x 5 (seconds); and a group's fifths of ~190 rows are tight enough that "within
+``--tolerance``" says something (a perfectly calibrated confidence stays within 0.10 on nearly every group, on a
+120-row set only 20-40% of the time). ``--per-set`` leaves one set out instead (slow). Two figures:
+- the stored map (fixed in advance, no choice made on these sets): each group scored by the map fitted on the sets of
+  the other groups;
+- nested: each group scored by the map that ``choose`` picks among ``CANDIDATES`` on the other groups alone (lowest
+  log loss when each of them is scored by the map fitted on the rest) and fits on them. Picking the best of several
+  maps on the same held-out sets is optimistic; this is the figure for choosing at all.
+Per held-out group it prints max|gap| of a fifth, PASS/FAIL against ``--tolerance``, and how often a perfectly
+calibrated confidence stays within the tolerance on those rows by chance, then the groups pooled; then whether
+choosing beats the stored map by ``CLEAR_MARGIN`` on both log loss and mean max|gap| (only then is another default
+worth its parameters). ``--compare-with`` (default ``COMPARED_SETS``, the calibration sets, when they are some of the
+recalibration sets): the same map recalibrated on those sets alone, scored on the same held-out groups, against the
+map on all the sets: pooled max|gap|, groups within the tolerance, log loss (``at_least_as_good``: all three), and the
+two on the rows of those sets alone (no learned stage was fitted on them). ``--write`` stores all of it under
+``fitted: untuned_held_out``.
 """
 
 from __future__ import annotations
@@ -54,11 +69,12 @@ import numpy as np
 import pandas as pd
 
 from routekit.text.learned_fit import CALIBRATION_SETS, PLAIN_SETS, TUNED_SETS
+from routekit.text.learned_fit import RECALIBRATION_SETS as RECALIBRATION_NAMES
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "routekit" / "reference" / "gazetteer" / "confidence.yaml"
 DATA = ROOT / "tests" / "data"
-RECALIBRATION_SETS = tuple(DATA / f"extraction_{name}.csv" for name in CALIBRATION_SETS)
+RECALIBRATION_SETS = tuple(DATA / f"extraction_{name}.csv" for name in RECALIBRATION_NAMES)
 # what the refit also judges the map recalibrated on alone, on the same held-out groups (``--compare-with``)
 COMPARED_SETS = tuple(DATA / f"extraction_{name}.csv" for name in CALIBRATION_SETS)
 # held out: the untuned sets in this many groups of whole sets (``set_groups``; 48 sets: 8 a group, ~960 rows)
@@ -401,7 +417,7 @@ def at_least_as_good(figures: dict, other: dict) -> bool:
 
 
 def compare_sets(model: dict, rows: list[Row], groups: dict[str, list[str]], how: Recalibration, tolerance: float,
-                 fixed: dict[str, list[tuple[Row, float]]], fit_on: list[str]) -> dict:
+                 fixed: dict[str, list[tuple[Row, float]]], fit_on: list[str], draws: int = 1000) -> dict:
     """Print and return the stored map recalibrated on all the untuned sets against the same map recalibrated on
     ``fit_on`` alone, both scored on the same held-out groups (each by a map that never saw its sets); then the same
     two on the rows of ``fit_on``'s sets alone (they are in every group: the sets no stage was fitted on either)."""
@@ -417,12 +433,15 @@ def compare_sets(model: dict, rows: list[Row], groups: dict[str, list[str]], how
         print(f"  {title:<40} pooled max|gap| {figures['pooled_max_gap']:.2f}  groups within {tolerance:.2f} "
               f"{figures['within_tolerance']} of {len(groups)}  mean max|gap| {figures['mean_max_gap']:.3f}  "
               f"log loss {figures['log_loss']:.4f}")
+    from routekit.text.evaluation import reliability
+
     on_subset = {}
+    print(f"  only the rows of {_short(fit_on[0])}..{_short(fit_on[-1])}, held out as above, by the map on:")
     for title, scored in (("all untuned sets", subset), (label, subset_alone)):
         figures = held_out_figures({name: s for name, s in scored.items() if s}, tolerance)
         on_subset[title] = {key: figures[key] for key in ("pooled_max_gap", "log_loss")}
-        print(f"  only the rows of {_short(fit_on[0])}..{_short(fit_on[-1])}, {title:<24} pooled max|gap| "
-              f"{figures['pooled_max_gap']:.2f}  log loss {figures['log_loss']:.4f}")
+        show(f"  {title}", reliability(frame(pooled(scored)), BINS), None,
+             against_chance(pooled(scored), draws)[2] + f"  log loss {figures['log_loss']:.4f}")
     good = at_least_as_good(mine, theirs)
     print("  all untuned sets " + ("ARE" if good else "are NOT") + f" at least as good as {label} (pooled max|gap|, "
           "groups within the tolerance, log loss)")
@@ -476,7 +495,7 @@ def held_out_on_untuned(model: dict, rows: list[Row], names: list[str], how: Rec
     if not per_set:
         figures["groups"] = {label: [_short(name) for name in members] for label, members in dealt.items()}
     if compare_with:
-        figures["compared"] = compare_sets(model, rows, dealt, how, tolerance, fixed, list(compare_with))
+        figures["compared"] = compare_sets(model, rows, dealt, how, tolerance, fixed, list(compare_with), draws)
     return figures
 
 
