@@ -4,47 +4,12 @@ what the confidence must hold on; a few minutes for 48 sets where leaving one se
 
 from __future__ import annotations
 
-import math
 import sys
-from pathlib import Path
 
-import numpy as np
 import pytest
-import yaml
+from test_text_calibration_nested import _model, _refit, _rows, tc  # noqa: F401 (tc: the refit module's fixture)
 
-from routekit.text.calibration import FEATURE_NAMES, read_model
-
-ROOT = Path(__file__).resolve().parents[1]
-LEGS, GENRE = FEATURE_NAMES.index("legs"), FEATURE_NAMES.index("genre")
-
-
-@pytest.fixture(scope="module")
-def tc():
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import text_calibrate
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    return text_calibrate
-
-
-def _model(intercept: float = 2.0) -> dict:
-    weights = dict.fromkeys(FEATURE_NAMES, 0.0)
-    weights["legs"] = -0.4
-    return {"intercept": intercept, "weights": weights, "no_route": {"no_place": 0.7, "one_country": 0.4}, "tau": 0.0}
-
-
-def _rows(tc, name: str, seed: int, offset: float = 0.0, n: int = 120):
-    """A made-up writer's rows: the chance falls with legs; ``offset`` makes the writer easier or harder."""
-    rng = np.random.default_rng(seed)
-    rows = []
-    for i in range(n):
-        values = [0.0] * len(FEATURE_NAMES)
-        values[LEGS], values[GENRE] = float(rng.integers(1, 7)), float(rng.integers(0, 2))
-        z = 1.2 + offset - 0.4 * values[LEGS]
-        rows.append(tc.Row(name, f"{name}-{i}", tuple(values), "", bool(rng.random() < 1 / (1 + math.exp(-z)))))
-    rows.append(tc.Row(name, f"{name}-none", None, "no_place", True))
-    return rows
+from routekit.text.calibration import read_model
 
 
 def test_whole_sets_are_dealt_round_robin_into_groups(tc):
@@ -57,7 +22,7 @@ def test_whole_sets_are_dealt_round_robin_into_groups(tc):
 
 def test_each_group_is_scored_by_a_map_fitted_on_the_other_groups_sets_only(tc):
     names = [f"u{k}" for k in range(6)]
-    rows = [r for k, name in enumerate(names) for r in _rows(tc, name, 30 + k, offset=-0.4 * (k % 3))]
+    rows = [r for k, name in enumerate(names) for r in _rows(tc, name, 30 + k, offset=-0.4 * (k % 3), n=120)]
     groups = tc.set_groups(names, 3)
     held = tc.leave_one_group_out(_model(), rows, groups, tc.Recalibration())
     assert list(held) == ["g1", "g2", "g3"]
@@ -78,7 +43,7 @@ def test_each_group_is_scored_by_a_map_fitted_on_the_other_groups_sets_only(tc):
 
 def test_nested_with_groups_chooses_without_the_group_it_scores(tc):
     names = [f"u{k}" for k in range(6)]
-    rows = [r for k, name in enumerate(names) for r in _rows(tc, name, 50 + k)]
+    rows = [r for k, name in enumerate(names) for r in _rows(tc, name, 50 + k, n=120)]
     groups = tc.set_groups(names, 3)
     scored, chosen = tc.nested(_model(), rows, groups, tc.CANDIDATES)
     assert list(scored) == list(chosen) == ["g1", "g2", "g3"]
@@ -99,29 +64,16 @@ def test_at_least_as_good_needs_all_three_scores(tc):
     assert tc.at_least_as_good(dict(base, log_loss=0.46, within_tolerance=6), base)
 
 
-def _refit(tc, monkeypatch, tmp_path, untuned: list[str], extra: list[str] = ()):
-    """The refit's main on made-up rows (no extraction): three tuned sets, the given untuned sets."""
-    tuned = ["extraction_t1", "extraction_t2", "extraction_t3"]
-    paths = {}
-    for name in tuned + untuned:
-        paths[name] = tmp_path / f"{name}.csv"
-        paths[name].write_text("id,text,route\n", encoding="utf-8")
-    made = {name: _rows(tc, name, 70 + k, offset=1.0 if name in tuned else -0.3 * (k % 3))
-            for k, name in enumerate(tuned + untuned)}
-    monkeypatch.setattr(tc, "read_rows", lambda given: [r for p in given for r in made[Path(p).stem]])
-    target = tmp_path / "confidence.yaml"
-    target.write_text(yaml.safe_dump({"intercept": 0.0, "genre_markers": {"police": ["politie"]}}), encoding="utf-8")
-    monkeypatch.setattr(tc, "TARGET", target)
-    monkeypatch.setattr(sys, "argv", ["text_calibrate.py", *(str(paths[n]) for n in tuned), "--write", "--folds", "2",
-                                      "--simulations", "200", "--recalibrate-on", *(str(paths[n]) for n in untuned),
-                                      *extra])
-    tc.main()
-    return read_model(target)["fitted"]["untuned_held_out"], paths
+def _held_out(tc, monkeypatch, tmp_path, untuned: list[str], extra: list[str]):
+    """The held-out figures the refit's main stores, run on made-up rows (``_refit``: no extraction)."""
+    target = _refit(tc, monkeypatch, tmp_path, untuned, extra)
+    return read_model(target)["fitted"]["untuned_held_out"], {
+        name: tmp_path / f"{name}.csv" for name in ["extraction_t1", "extraction_t2", "extraction_t3", *untuned]}
 
 
 def test_the_refit_holds_out_groups_prints_each_and_compares_the_sets_on_them(tc, monkeypatch, tmp_path, capsys):
     untuned = [f"extraction_u{k}" for k in range(1, 7)]
-    held, paths = _refit(tc, monkeypatch, tmp_path, untuned,
+    held, paths = _held_out(tc, monkeypatch, tmp_path, untuned,
                          ["--groups", "3", "--compare-with", str(tmp_path / "extraction_u1.csv"),
                           str(tmp_path / "extraction_u2.csv"), str(tmp_path / "extraction_u3.csv")])
     out = capsys.readouterr().out
@@ -146,7 +98,7 @@ def test_the_refit_holds_out_groups_prints_each_and_compares_the_sets_on_them(tc
 
 def test_per_set_stays_behind_a_flag(tc, monkeypatch, tmp_path, capsys):
     untuned = [f"extraction_u{k}" for k in range(1, 5)]
-    held, _ = _refit(tc, monkeypatch, tmp_path, untuned, ["--per-set", "--compare-with", "none"])
+    held, _ = _held_out(tc, monkeypatch, tmp_path, untuned, ["--per-set", "--compare-with", "none"])
     assert list(held["max_gap"]) == untuned and "groups" not in held and "compared" not in held
     assert "held out: " + f"{held['within_tolerance']} of 4 untuned sets within 0.10" in capsys.readouterr().out
 
