@@ -420,7 +420,10 @@ def compare_sets(model: dict, rows: list[Row], groups: dict[str, list[str]], how
                  fixed: dict[str, list[tuple[Row, float]]], fit_on: list[str], draws: int = 1000) -> dict:
     """Print and return the stored map recalibrated on all the untuned sets against the same map recalibrated on
     ``fit_on`` alone, both scored on the same held-out groups (each by a map that never saw its sets); then the same
-    two on the rows of ``fit_on``'s sets alone (they are in every group: the sets no stage was fitted on either)."""
+    two on the rows of ``fit_on``'s sets alone (by default the calibration sets: no learned stage was fitted on them
+    either, while the training sets are in sample for the learned stages)."""
+    from routekit.text.evaluation import reliability
+
     alone = leave_one_group_out(model, rows, groups, how, frozenset(fit_on))
     label = f"{_short(fit_on[0])}..{_short(fit_on[-1])} alone ({len(fit_on)} sets)"
     mine, theirs = held_out_figures(fixed, tolerance), held_out_figures(alone, tolerance)
@@ -433,8 +436,6 @@ def compare_sets(model: dict, rows: list[Row], groups: dict[str, list[str]], how
         print(f"  {title:<40} pooled max|gap| {figures['pooled_max_gap']:.2f}  groups within {tolerance:.2f} "
               f"{figures['within_tolerance']} of {len(groups)}  mean max|gap| {figures['mean_max_gap']:.3f}  "
               f"log loss {figures['log_loss']:.4f}")
-    from routekit.text.evaluation import reliability
-
     on_subset = {}
     print(f"  only the rows of {_short(fit_on[0])}..{_short(fit_on[-1])}, held out as above, by the map on:")
     for title, scored in (("all untuned sets", subset), (label, subset_alone)):
