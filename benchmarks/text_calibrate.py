@@ -1,7 +1,8 @@
 """Refit the extractor's calibrated confidence on hand-labelled sets, judge it on a new writer's set, store it.
 
 The lead's refit, one command (the labelled sets the rules are tuned on, ``DEFAULT_SETS``: ``learned_fit.PLAIN_SETS``
-and ``TUNED_SETS``, and the untuned sets ``learned_fit.CALIBRATION_SETS``; about 2 minutes; add ``--write`` to store the fit and its held-out figures):
+and ``TUNED_SETS``; the map onto the untuned sets ``learned_fit.RECALIBRATION_SETS``; about 3 minutes on a shared
+2-core machine; add ``--write`` to store the fit and its held-out figures):
 
     .venv/bin/python benchmarks/text_calibrate.py [--write]
 
@@ -23,24 +24,38 @@ sets in ``routekit/reference/gazetteer/confidence.yaml`` (its other keys, such a
 fit or recalibrate on a set kept for evaluation: a file named ``*untouched*`` is refused. ``--balance 1`` weighs every
 set equally. Deterministic: the fits start from fixed values, the chance draws from a fixed seed.
 
-Why a second step (``--recalibrate-on``, default the untuned sets ``tests/data/extraction_hard_calib.csv``,
-``..._hard_calib2.csv`` ... ``..._hard_calib6.csv`` (``learned_fit.CALIBRATION_SETS``); a missing one stops the refit naming it;
-at least three, or ``none`` to skip the step): the rules are tuned on the sets above, so on them the extractor is
-right more often than on a new writer's records, and a fit on them is over-confident on new material. An untuned set
-is a hard set by an independent writer on which no rule was ever tuned (keep it so: never look at its wrong rows).
-The fitted score z = intercept + weights . features is mapped to logistic(a + b z), a and b fitted on those sets
-alone (Platt scaling, ``RECALIBRATION``; b is held > 0, so the sign limits keep); the stored intercept and weights
-are a + b * intercept and b * weights. ``--slope-ridge`` (1e6: a shift only) and ``--terms`` store another map.
-How it will do on a new writer's set is measured by leaving one untuned set out, two ways:
-- the stored map (fixed in advance, no choice made on these sets): each untuned set scored by the map fitted on the
-  other untuned sets;
-- nested: each untuned set scored by the map that ``choose`` picks among ``CANDIDATES`` on the other untuned sets
-  alone (lowest log loss when each of them is scored by the map fitted on the rest) and fits on them. Picking the
-  best of several maps on the same held-out sets is optimistic; this is the figure for choosing at all.
-Per held-out set it prints max|gap| of a fifth, PASS/FAIL against ``--tolerance``, and how often a perfectly
-calibrated confidence stays within the tolerance on those rows by chance; then whether choosing beats the stored map
-by ``CLEAR_MARGIN`` on both log loss and mean max|gap| (only then is another default worth its parameters).
-``--write`` stores both under ``fitted: untuned_held_out``.
+Why a second step (``--recalibrate-on``, default ``learned_fit.RECALIBRATION_SETS``: the untuned calibration sets
+``tests/data/extraction_hard_calib.csv`` ... ``_hard_calib12.csv`` (``CALIBRATION_SETS``) and the training sets
+``extraction_hard_train1.csv`` ... ``_hard_train36.csv`` (``TRAIN_SETS``), 48 writers; a missing one stops the refit
+naming it; at least three, or ``none`` to skip the step): the rules are tuned on the sets above, so on them the
+extractor is right more often than on a new writer's records, and a fit on them is over-confident on new material. An
+untuned set is a hard set by an independent writer on which no rule was ever tuned (keep it so: never look at its
+wrong rows; the training sets are read by counts only). The fitted score z = intercept + weights . features is mapped
+to logistic(a + b z), a and b fitted on those sets alone (Platt scaling, ``RECALIBRATION``; b is held > 0, so the sign
+limits keep); the stored intercept and weights are a + b * intercept and b * weights. ``--slope-ridge`` (1e6: a shift
+only) and ``--terms`` store another map.
+How it will do on a new writer's set is measured by leaving out one group of whole untuned sets at a time
+(``--groups``, ``GROUPS`` = 6; ``set_groups`` deals the sets round-robin in the order given, so each of the 6 groups
+holds 2 calibration and 6 training sets, ~960 rows). Why whole sets: a new writer's set is what the confidence is used
+on, and a writer's rows share a style, genres and a difficulty of their own (the spread ``tau``); rows of one writer on
+both sides of the split would flatter the map. Why groups rather than one set at a time: the nested figure below
+chooses among ``CANDIDATES`` by leaving one of the other units out, so 48 sets one by one cost 48 x 5 x 47 fits (~50
+minutes), 6 groups 6 x 5 x 5 (seconds); and a group's fifths of ~190 rows are tight enough that "within
+``--tolerance``" says something (a perfectly calibrated confidence stays within 0.10 on nearly every group, on a
+120-row set only 20-40% of the time). ``--per-set`` leaves one set out instead (slow). Two figures:
+- the stored map (fixed in advance, no choice made on these sets): each group scored by the map fitted on the sets of
+  the other groups;
+- nested: each group scored by the map that ``choose`` picks among ``CANDIDATES`` on the other groups alone (lowest
+  log loss when each of them is scored by the map fitted on the rest) and fits on them. Picking the best of several
+  maps on the same held-out sets is optimistic; this is the figure for choosing at all.
+Per held-out group it prints max|gap| of a fifth, PASS/FAIL against ``--tolerance``, and how often a perfectly
+calibrated confidence stays within the tolerance on those rows by chance, then the groups pooled; then whether
+choosing beats the stored map by ``CLEAR_MARGIN`` on both log loss and mean max|gap| (only then is another default
+worth its parameters). ``--compare-with`` (default ``COMPARED_SETS``, the calibration sets, when they are some of the
+recalibration sets): the same map recalibrated on those sets alone, scored on the same held-out groups, against the
+map on all the sets: pooled max|gap|, groups within the tolerance, log loss (``at_least_as_good``: all three), and the
+two on the rows of those sets alone (no learned stage was fitted on them). ``--write`` stores all of it under
+``fitted: untuned_held_out``.
 """
 
 from __future__ import annotations
@@ -54,11 +69,16 @@ import numpy as np
 import pandas as pd
 
 from routekit.text.learned_fit import CALIBRATION_SETS, PLAIN_SETS, TUNED_SETS
+from routekit.text.learned_fit import RECALIBRATION_SETS as RECALIBRATION_NAMES
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "routekit" / "reference" / "gazetteer" / "confidence.yaml"
 DATA = ROOT / "tests" / "data"
-RECALIBRATION_SETS = tuple(DATA / f"extraction_{name}.csv" for name in CALIBRATION_SETS)
+RECALIBRATION_SETS = tuple(DATA / f"extraction_{name}.csv" for name in RECALIBRATION_NAMES)
+# what the refit also judges the map recalibrated on alone, on the same held-out groups (``--compare-with``)
+COMPARED_SETS = tuple(DATA / f"extraction_{name}.csv" for name in CALIBRATION_SETS)
+# held out: the untuned sets in this many groups of whole sets (``set_groups``; 48 sets: 8 a group, ~960 rows)
+GROUPS = 6
 DEFAULT_SETS = tuple(DATA / f"extraction_{name}.csv" for name in (*PLAIN_SETS, *TUNED_SETS))
 BINS = 5
 
@@ -290,41 +310,69 @@ def leave_one_set_out(rows: list[Row], names: list[str], method: Method) -> dict
     return scored
 
 
+def set_groups(names: list[str], groups: int) -> dict[str, list[str]]:
+    """Whole sets dealt into ``groups`` groups, round-robin in the order given (deterministic; with the default order,
+    calib, calib2, ... then train1, train2, ..., every group holds untuned sets of both kinds). ``groups`` <= 0 or at
+    least the number of sets: one group per set, named by it (leave one set out)."""
+    if groups <= 0 or groups >= len(names):
+        return {name: [name] for name in names}
+    dealt: dict[str, list[str]] = {f"g{k + 1}": [] for k in range(groups)}
+    for index, name in enumerate(names):
+        dealt[f"g{index % groups + 1}"].append(name)
+    return dealt
+
+
+def _as_groups(names: list[str] | dict[str, list[str]]) -> dict[str, list[str]]:
+    return names if isinstance(names, dict) else {name: [name] for name in names}
+
+
+def leave_one_group_out(model: dict, rows: list[Row], groups: list[str] | dict[str, list[str]], how: Recalibration,
+                        fit_on: frozenset[str] | None = None) -> dict[str, list[tuple[Row, float]]]:
+    """Each group of untuned sets scored by ``model`` recalibrated (as ``how`` says) on the sets of the other groups
+    (only those in ``fit_on``, when given: another choice of recalibration sets judged on the same groups): how the
+    stored confidence will do on a new writer's sets. A list of names: one group per set."""
+    scored = {}
+    for label, members in _as_groups(groups).items():
+        inside = set(members)
+        held = [r for r in rows if r.set_name in inside]
+        train = [r for r in rows if r.set_name not in inside and (fit_on is None or r.set_name in fit_on)]
+        scored[label] = list(zip(held, recalibrated_confidences(model, train, held, how)))
+    return scored
+
+
 def leave_one_untuned_set_out(model: dict, rows: list[Row], names: list[str], how: Recalibration,
                               ) -> dict[str, list[tuple[Row, float]]]:
-    """Each untuned set scored by ``model`` recalibrated (as ``how`` says) on the other untuned sets: how the stored
-    confidence will do on a new writer's set."""
-    scored = {}
-    for name in names:
-        held = [r for r in rows if r.set_name == name]
-        scored[name] = list(zip(held, recalibrated_confidences(model, [r for r in rows if r.set_name != name], held,
-                                                               how)))
-    return scored
+    """Each untuned set scored by ``model`` recalibrated (as ``how`` says) on the other untuned sets (``--per-set``)."""
+    return leave_one_group_out(model, rows, list(names), how)
 
 
 def pooled(held_out: dict[str, list[tuple[Row, float]]]) -> list[tuple[Row, float]]:
     return [s for scored in held_out.values() for s in scored]
 
 
-def choose(model: dict, rows: list[Row], names: list[str], candidates: tuple[Recalibration, ...]) -> Recalibration:
-    """The candidate map with the lowest log loss over ``names``, each set scored by the map fitted on the others
-    (log loss: a proper score that moves little from run to run; a fifth's gap on ~120 rows is mostly chance).
-    A tie goes to the earlier, simpler candidate."""
-    losses = [round(log_loss(pooled(leave_one_untuned_set_out(model, rows, names, how))), 4) for how in candidates]
+def choose(model: dict, rows: list[Row], names: list[str] | dict[str, list[str]],
+           candidates: tuple[Recalibration, ...]) -> Recalibration:
+    """The candidate map with the lowest log loss over ``names`` (sets, or groups of sets), each scored by the map
+    fitted on the others (log loss: a proper score that moves little from run to run; a fifth's gap on ~120 rows is
+    mostly chance). A tie goes to the earlier, simpler candidate."""
+    losses = [round(log_loss(pooled(leave_one_group_out(model, rows, names, how))), 4) for how in candidates]
     return candidates[losses.index(min(losses))]
 
 
-def nested(model: dict, rows: list[Row], names: list[str], candidates: tuple[Recalibration, ...],
+def nested(model: dict, rows: list[Row], names: list[str] | dict[str, list[str]],
+           candidates: tuple[Recalibration, ...],
            ) -> tuple[dict[str, list[tuple[Row, float]]], dict[str, Recalibration]]:
-    """How choosing a map does on a new writer's set: each untuned set scored by the map chosen (``choose``) and
-    fitted on the other untuned sets only, so the choice never sees the set it is judged on. Returns the scored rows
-    and the map each fold chose."""
+    """How choosing a map does on a new writer's set: each untuned set (or group of sets) scored by the map chosen
+    (``choose``, leaving one of the other sets or groups out) and fitted on the other untuned sets only, so the choice
+    never sees the rows it is judged on. Returns the scored rows and the map each fold chose."""
+    groups = _as_groups(names)
     scored, chosen = {}, {}
-    for name in names:
-        train = [r for r in rows if r.set_name != name]
-        how = choose(model, train, [n for n in names if n != name], candidates)
-        held = [r for r in rows if r.set_name == name]
-        scored[name], chosen[name] = list(zip(held, recalibrated_confidences(model, train, held, how))), how
+    for label, members in groups.items():
+        inside = set(members)
+        train = [r for r in rows if r.set_name not in inside]
+        how = choose(model, train, {other: sets for other, sets in groups.items() if other != label}, candidates)
+        held = [r for r in rows if r.set_name in inside]
+        scored[label], chosen[label] = list(zip(held, recalibrated_confidences(model, train, held, how))), how
     return scored, chosen
 
 
@@ -356,21 +404,76 @@ def summary(title: str, held_out: dict[str, list[tuple[Row, float]]], draws: int
               f"  log loss {figures['log_loss']:.4f}")
 
 
-def held_out_on_untuned(model: dict, rows: list[Row], names: list[str], how: Recalibration, tolerance: float,
-                        draws: int) -> dict:
-    """Print and return how the map does on a new writer's set: each untuned set scored by ``how`` fitted on the
-    other untuned sets (no choice made on them), and nested (the map chosen among ``CANDIDATES`` and fitted on the
-    other untuned sets alone); then whether choosing beats ``how`` by ``CLEAR_MARGIN`` on both scores."""
+def _short(name: str) -> str:
+    return name.removeprefix("extraction_").removeprefix("hard_")
+
+
+def at_least_as_good(figures: dict, other: dict) -> bool:
+    """Whether held-out ``figures`` are at least as good as ``other``'s on all three scores: pooled max|gap|, groups
+    within the tolerance and log loss per row."""
+    return (figures["pooled_max_gap"] <= other["pooled_max_gap"] + 1e-9
+            and figures["within_tolerance"] >= other["within_tolerance"]
+            and figures["log_loss"] <= other["log_loss"] + 1e-9)
+
+
+def compare_sets(model: dict, rows: list[Row], groups: dict[str, list[str]], how: Recalibration, tolerance: float,
+                 fixed: dict[str, list[tuple[Row, float]]], fit_on: list[str], draws: int = 1000) -> dict:
+    """Print and return the stored map recalibrated on all the untuned sets against the same map recalibrated on
+    ``fit_on`` alone, both scored on the same held-out groups (each by a map that never saw its sets); then the same
+    two on the rows of ``fit_on``'s sets alone (by default the calibration sets: no learned stage was fitted on them
+    either, while the training sets are in sample for the learned stages)."""
     from routekit.text.evaluation import reliability
 
-    print("\nheld out on the untuned sets: max|gap| of a fifth per set (median a perfectly calibrated confidence shows "
-          "by chance on its rows), their mean, pooled max|gap|, log loss per row. The held-out figure of choosing a "
-          "map is the nested one (chosen and fitted without the set it is scored on); the stored map was fixed in "
-          "advance, so its line is held out as well")
-    fixed = leave_one_untuned_set_out(model, rows, names, how)
-    nested_scored, chosen = nested(model, rows, names, CANDIDATES)
+    alone = leave_one_group_out(model, rows, groups, how, frozenset(fit_on))
+    label = f"{_short(fit_on[0])}..{_short(fit_on[-1])} alone ({len(fit_on)} sets)"
+    mine, theirs = held_out_figures(fixed, tolerance), held_out_figures(alone, tolerance)
+    kept = set(fit_on)
+    subset = {name: [s for s in scored if s[0].set_name in kept] for name, scored in fixed.items()}
+    subset_alone = {name: [s for s in scored if s[0].set_name in kept] for name, scored in alone.items()}
+    print(f"\nrecalibration sets compared on the same held-out groups (each group scored by a map fitted without it): "
+          f"all {len({r.set_name for r in rows})} untuned sets against {label}")
+    for title, figures in ((f"all untuned sets ({how.label()})", mine), (label, theirs)):
+        print(f"  {title:<40} pooled max|gap| {figures['pooled_max_gap']:.2f}  groups within {tolerance:.2f} "
+              f"{figures['within_tolerance']} of {len(groups)}  mean max|gap| {figures['mean_max_gap']:.3f}  "
+              f"log loss {figures['log_loss']:.4f}")
+    on_subset = {}
+    print(f"  only the rows of {_short(fit_on[0])}..{_short(fit_on[-1])}, held out as above, by the map on:")
+    for title, scored in (("all untuned sets", subset), (label, subset_alone)):
+        figures = held_out_figures({name: s for name, s in scored.items() if s}, tolerance)
+        on_subset[title] = {key: figures[key] for key in ("pooled_max_gap", "log_loss")}
+        show(f"  {title}", reliability(frame(pooled(scored)), BINS), None,
+             against_chance(pooled(scored), draws)[2] + f"  log loss {figures['log_loss']:.4f}")
+    good = at_least_as_good(mine, theirs)
+    print("  all untuned sets " + ("ARE" if good else "are NOT") + f" at least as good as {label} (pooled max|gap|, "
+          "groups within the tolerance, log loss)")
+    return {"alone_on": [_short(name) for name in fit_on], "alone": theirs, "at_least_as_good": good,
+            "rows_of_those_sets": on_subset}
+
+
+def held_out_on_untuned(model: dict, rows: list[Row], names: list[str], how: Recalibration, tolerance: float,
+                        draws: int, groups: int = 0, compare_with: list[str] = ()) -> dict:
+    """Print and return how the map does on a new writer's set: each group of untuned sets (``set_groups``; 0: each
+    set) scored by ``how`` fitted on the other groups' sets (no choice made on them), and nested (the map chosen
+    among ``CANDIDATES`` and fitted on the other groups alone); then whether choosing beats ``how`` by
+    ``CLEAR_MARGIN`` on both scores; with ``compare_with`` (some of ``names``), whether all the sets recalibrate at
+    least as well as those alone (``compare_sets``)."""
+    from routekit.text.evaluation import reliability
+
+    dealt = set_groups(names, groups)
+    per_set = all(members == [label] for label, members in dealt.items())
+    unit = "set" if per_set else "group"
+    print(f"\nheld out on the untuned sets, {'one set' if per_set else f'{len(dealt)} groups of whole sets'} left out "
+          f"at a time: max|gap| of a fifth per {unit} (median a perfectly calibrated confidence shows by chance on its "
+          "rows), their mean, pooled max|gap|, log loss per row. The held-out figure of choosing a map is the nested "
+          f"one (chosen and fitted without the {unit} it is scored on); the stored map was fixed in advance, so its "
+          "line is held out as well")
+    if not per_set:
+        for label, members in dealt.items():
+            print(f"  {label}: " + ", ".join(_short(name) for name in members))
+    fixed = leave_one_group_out(model, rows, dealt, how)
+    nested_scored, chosen = nested(model, rows, dealt, CANDIDATES)
     print("  " + summary("nested choice", nested_scored, draws) + "   chose: "
-          + ", ".join(f"{name.removeprefix('extraction_')} {chosen[name].label()}" for name in names))
+          + ", ".join(f"{_short(label)} {chosen[label].label()}" for label in dealt))
     print("  " + summary(f"{how.label()} (stored)", fixed, draws))
     stored, choosing = held_out_figures(fixed, tolerance), held_out_figures(nested_scored, tolerance)
     gains = {key: stored[key] - choosing[key] for key in CLEAR_MARGIN}
@@ -379,15 +482,22 @@ def held_out_on_untuned(model: dict, rows: list[Row], names: list[str], how: Rec
           + ", ".join(f"{key} {gains[key]:+.4f} (clear: {CLEAR_MARGIN[key]})" for key in CLEAR_MARGIN)
           + (f": CLEAR - choosing beats the stored map ({how.label()}): consider the map the folds chose" if clear
              else f": not clear - choosing adds nothing over the stored map ({how.label()})"))
-    print(f"\nthe stored map ({how.label()}), each untuned set scored by the map fitted on the others:")
-    for name in names:
-        show(name, reliability(frame(fixed[name]), BINS), tolerance, against_chance(fixed[name], draws, tolerance)[2])
+    print(f"\nthe stored map ({how.label()}), each untuned {unit} scored by the map fitted on the others:")
+    for label in dealt:
+        title = label if per_set else f"{label} ({len(dealt[label])} sets)"
+        show(title, reliability(frame(fixed[label]), BINS), tolerance,
+             against_chance(fixed[label], draws, tolerance)[2])
     show("untuned sets pooled, held out", reliability(frame(pooled(fixed)), BINS), tolerance,
          against_chance(pooled(fixed), draws, tolerance)[2])
-    print(f"held out: {stored['within_tolerance']} of {len(names)} untuned sets within {tolerance:.2f}")
-    return {"map": how.label(), **stored,
-            "nested": {**choosing, "chosen": {name: chosen[name].label() for name in names},
-                       "candidates": [c.label() for c in CANDIDATES], "beats_the_map_clearly": clear}}
+    print(f"held out: {stored['within_tolerance']} of {len(dealt)} untuned {unit}s within {tolerance:.2f}")
+    figures = {"map": how.label(), **stored,
+               "nested": {**choosing, "chosen": {label: chosen[label].label() for label in dealt},
+                          "candidates": [c.label() for c in CANDIDATES], "beats_the_map_clearly": clear}}
+    if not per_set:
+        figures["groups"] = {label: [_short(name) for name in members] for label, members in dealt.items()}
+    if compare_with:
+        figures["compared"] = compare_sets(model, rows, dealt, how, tolerance, fixed, list(compare_with), draws)
+    return figures
 
 
 def recalibration_paths(values: list[str]) -> list[Path]:
@@ -416,6 +526,16 @@ def main() -> None:
     parser.add_argument("--recalibrate-on", nargs="+", default=[str(p) for p in RECALIBRATION_SETS],
                         help="hard sets no rule was tuned on (at least three): map the fit's score onto them "
                              "(RECALIBRATION) and measure it by leaving one out ('none' to skip)")
+    parser.add_argument("--groups", type=int, default=GROUPS,
+                        help="held out: the untuned sets dealt into this many groups of whole sets, one group left out "
+                             "at a time (set_groups)")
+    parser.add_argument("--per-set", action="store_true",
+                        help="held out: leave one untuned set out at a time (slow with many sets: nested, ~50 min "
+                             "for 48 sets)")
+    parser.add_argument("--compare-with", nargs="+",
+                        help="some of the --recalibrate-on sets: also judge the map recalibrated on these alone on "
+                             "the same held-out groups (default: those of COMPARED_SETS among them; 'none' to skip; "
+                             "skipped when they are all the sets)")
     parser.add_argument("--slope-ridge", type=float, default=RECALIBRATION.slope_ridge,
                         help="recalibration: pull of the slope toward 1 (0: plain Platt; 1e6: a shift only)")
     parser.add_argument("--terms", nargs="*", default=list(RECALIBRATION.terms),
@@ -433,6 +553,17 @@ def main() -> None:
     if 0 < len(recalibration_sets) < 3:
         parser.error("--recalibrate-on: at least three untuned sets (the map is measured on each with a choice made "
                      "on the others), or 'none'")
+    groups = 0 if args.per_set else args.groups
+    if not args.per_set and 0 < args.groups < 3:
+        parser.error("--groups: at least three (each group is scored by a map chosen leaving one of the others out)")
+    known = {p.resolve(): p.stem for p in recalibration_sets}
+    compared = (recalibration_paths(args.compare_with) if args.compare_with is not None
+                else [p for p in COMPARED_SETS if p.resolve() in known])
+    if any(p.resolve() not in known for p in compared):
+        parser.error("--compare-with: only sets among --recalibrate-on (they are judged on the same held-out groups)")
+    compare_with = [known[p.resolve()] for p in compared]
+    if set(compare_with) == set(known.values()):
+        compare_with = []   # the same sets: nothing to compare
     unknown_terms = sorted(set(args.terms) - set(FEATURE_NAMES))
     if unknown_terms:
         parser.error(f"--terms: unknown {', '.join(unknown_terms)}")
@@ -495,8 +626,8 @@ def main() -> None:
         how = Recalibration(slope_ridge=args.slope_ridge, terms=tuple(args.terms), term_ridge=args.term_ridge)
         untuned = [p.stem for p in recalibration_sets]
         untuned_held_out = held_out_on_untuned(model, calibration_rows, untuned, how, args.tolerance,
-                                               args.simulations)
-        label = " + ".join(untuned)
+                                               args.simulations, groups, compare_with)
+        label = " + ".join(untuned) if len(untuned) <= 6 else f"{len(untuned)} untuned sets"
         show(f"{label}, fit as above (before recalibration)",
              reliability(frame([(r, confidence(model, r)) for r in calibration_rows]), BINS), args.tolerance)
         model, a, b = recalibrate(model, calibration_rows, how)

@@ -129,8 +129,12 @@ def test_the_refit_stops_naming_a_missing_recalibration_set(calibrate_module, mo
     with pytest.raises(SystemExit) as stop:
         calibrate_module.main()
     assert stop.value.code == 2 and str(missing) in capsys.readouterr().err
-    # by default every untuned calibration set the repository holds, and only those
-    assert set(calibrate_module.RECALIBRATION_SETS) == set((ROOT / "tests" / "data").glob("extraction_hard_calib*.csv"))
+    # by default every untuned calibration set the repository holds and the training sets (round 15), and only those
+    from routekit.text.learned_fit import TRAIN_SETS
+
+    calibration = set((ROOT / "tests" / "data").glob("extraction_hard_calib*.csv"))
+    assert set(calibrate_module.RECALIBRATION_SETS) == calibration | set(TRAIN_SETS)
+    assert set(calibrate_module.COMPARED_SETS) == calibration
 
 
 def test_the_refit_refuses_to_recalibrate_on_a_set_kept_for_evaluation(calibrate_module, monkeypatch, capsys,
