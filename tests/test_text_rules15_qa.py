@@ -36,3 +36,17 @@ def test_a_no_to_a_stop_question_answered_with_a_drive_through_keeps_the_country
 ])
 def test_a_no_to_a_presence_question_still_denies(text, expected):
     assert route(text) == expected
+
+
+# --- "Did you go directly from X to Y? A: No, first ...": 'no' denies the directness, not the places asked -----------
+
+@pytest.mark.parametrize("text, expected", [
+    ("V: Waar begon uw reis? A: In Kabul. V: Reisde u vanuit Iran meteen naar Turkije? A: Nee, eerst werkte ik "
+     "een jaar in Teheran. Daarna te voet over de grens. V: En daarna? A: Met een boot naar Griekenland en met het "
+     "vliegtuig naar Amsterdam.", ("AFG", "IRN", "TUR", "GRC", "NLD")),
+    ("Q: Where did your journey begin? A: In Asmara. Q: Did you go from Sudan directly to Libya? A: No, I worked "
+     "for two years in Khartoum first. Q: And then? A: A boat to Italy and a train to the Netherlands.",
+     ("ERI", "SDN", "LBY", "ITA", "NLD")),
+])
+def test_a_no_to_a_direct_leg_question_keeps_the_places_asked(text, expected):
+    assert route(text) == expected
