@@ -3,24 +3,10 @@
 from __future__ import annotations
 
 from routekit.text import extract_route
-from routekit.text.gazetteer import find_places
-from routekit.text.normalise import fold
 
 
 def _route(text: str) -> list[str]:
     return list(extract_route(text).route)
-
-
-def _named(text: str) -> list[str]:
-    return [m.place.iso3 for m in find_places(text, fold(text))]
-
-
-# -- a canoe is no Kano (not_places.csv) ---------------------------------------------------------------------
-
-def test_a_canoe_is_no_town_in_nigeria():
-    assert _named("Wij staken vanuit Kinshasa in een kano de rivier over naar Brazzaville.") == ["COD", "COG"]
-    assert _named("Per kano naar Brazzaville, daarna met de kano terug.") == ["COG"]
-    assert _named("Ik woonde twee jaar in Kano en ging toen naar Agadez.") == ["NGA", "NER"]
 
 
 # -- where another person comes from, told with a verb (cues.yaml person_from) ----------------------------------
