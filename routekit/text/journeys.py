@@ -245,9 +245,10 @@ def _later_journey(folded: str, places: list[tuple[int, str]], first: int, lexic
     if abroad is None:
         return None
     if first < abroad:   # the arrival now, told first: the first arrival is the one told after a place abroad
-        first = next((at for at, iso3 in places if iso3 == "NLD" and at > abroad), None)
-        if first is None:
+        told_after = next((at for at, iso3 in places if iso3 == "NLD" and at > abroad), None)
+        if told_after is None:
             return None
+        first = told_after   # a new name: mypyc (`make compiled`) refuses an int variable re-typed as int | None
     again = lexicon.left_again.search(folded, first)
     if again is None:
         return None
