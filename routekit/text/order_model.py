@@ -163,7 +163,7 @@ def _km(a: str, b: str) -> float:
 
 
 @lru_cache(maxsize=1)
-def _distance_home() -> dict[str, float]:
+def distance_home() -> dict[str, float]:
     """Distance (km) of each country's centroid from the Netherlands'."""
     return {iso3: _km(iso3, NETHERLANDS) for iso3 in _centroids()}
 
@@ -183,7 +183,7 @@ def journey_km(order: tuple[str, ...], flown: frozenset[str]) -> tuple[float, fl
 
 def _farther(a: str, b: str) -> float:
     """How much farther from the Netherlands a lies than b, in 3,000 km, within [-1, 1] (0 when one is unknown)."""
-    distance = _distance_home()
+    distance = distance_home()
     if a not in distance or b not in distance:
         return 0.0
     return max(-1.0, min(1.0, (distance[a] - distance[b]) / 3000.0))
