@@ -36,3 +36,32 @@ def test_a_presence_question_the_answer_does_not_confirm_names_no_stop(text, exp
 ])
 def test_a_presence_question_answered_with_a_stay_keeps_the_country(text, expected):
     assert route(text) == expected
+
+
+# --- a transcript that asks the journey's start in its last turn tells the story from its end back ------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Q: How did you come to the Netherlands? A: By bus from Germany, in May 2023. Q: How did you get to Germany? A: From "
+     "Austria, by train. Q: And Hungary? A: We were in a camp there for a month. Before that I was in Serbia. Q: Where "
+     "did your journey begin? A: In Herat. I went to Iran and then to Turkey and Bulgaria.",
+     ("AFG", "IRN", "TUR", "BGR", "SRB", "HUN", "AUT", "DEU", "NLD")),
+    ("V: Hoe bent u in Nederland gekomen? A: Met de bus uit Duitsland, in mei 2023. V: Hoe kwam u in Duitsland? A: Vanuit "
+     "Oostenrijk, met de trein. V: En Hongarije? A: Daar zaten we een maand in een kamp. Daarvoor was ik in Servië. "
+     "V: Waar begon uw reis? A: In Herat. Ik ging naar Iran en daarna naar Turkije en Bulgarije.",
+     ("AFG", "IRN", "TUR", "BGR", "SRB", "HUN", "AUT", "DEU", "NLD")),
+    ("Q: How did you come to the Netherlands? A: By bus from Belgium. Q: How did you get to Belgium? A: From France, by "
+     "train. Q: And Spain? A: I worked there for a year, in Murcia. Before that I was in Morocco. Q: Where did your "
+     "journey begin? A: In Bamako. I went to Algeria first.", ("MLI", "DZA", "MAR", "ESP", "FRA", "BEL", "NLD")),
+])
+def test_the_start_asked_last_is_a_sign_of_a_story_told_backwards(text, expected):
+    assert route(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # told forward, the start asked at the end: the questions carry the story on, no reversal
+    ("Q: How did you enter Europe? A: By boat to Greece, to Samos. Q: And then? A: By bus to North Macedonia and Serbia. "
+     "Q: Then? A: Through Hungary to Austria, and by train to the Netherlands. Q: Where did your journey begin? A: In "
+     "Aleppo. I walked to Turkey.", ("SYR", "TUR", "GRC", "MKD", "SRB", "HUN", "AUT", "NLD")),
+])
+def test_a_story_told_forward_with_the_start_asked_last_stays_forward(text, expected):
+    assert route(text) == expected
