@@ -608,12 +608,16 @@ _SENTENCE_MARK = re.compile(r"[.!?]")
 def _unconfirmed(answer: str, lexicon: _Lexicon, turns: _Turns) -> bool:
     """Whether an answer to a presence question that names no place leaves the country unconfirmed: it does not agree
     and tells nothing of being there - no digit, when or way (``answer_when_how``, a vehicle), stretch of time, 'there'
-    (order_questions.yaml ``deictic``), negation, doubt or ``presence_told`` word ("Only the station", "Once")."""
+    (order_questions.yaml ``deictic``), negation, doubt, attempt or arrival (``attempt_verbs``, ``attempt_success``,
+    ``reached``) or ``presence_told`` word ("Only the station", "Once")."""
     if not answer.strip(" .") or turns.affirmative.search(answer):
         return False
     if lexicon.when_how is not None and lexicon.when_how.search(answer):
         return False
     if _told_stay().search(answer) or _not_word().search(answer) or turns.uncertain.search(answer):
+        return False
+    # "We tried to cross at night. We got in.": an attempt or an arrival told (the attempt rule reads those)
+    if any(pattern is not None and pattern.search(answer) for pattern in (lexicon.attempt, lexicon.success)):
         return False
     return not (turns.presence_told is not None and turns.presence_told.search(answer))
 
