@@ -124,6 +124,7 @@ class _Turns:
     leg_elliptic: frozenset[str] = frozenset()    # "Vanwaar?", "From where?": asks where the leg before came from
     conditional: re.Pattern[str] | None = None    # a counterfactual question: a conditional word ...
     counterfactual: re.Pattern[str] | None = None  # ... and a counterfactual one ("Als ..., waar was u dan heen gegaan?")
+    presence_told: re.Pattern[str] | None = None  # "Only the station", "Once": an answer telling a stay by a word
 
 
 def _turn_lists() -> _Turns:
@@ -166,6 +167,7 @@ def _turn_lists() -> _Turns:
                                                          or ["(?!)"]) + r")(?![\w'])"),
         counterfactual=re.compile(r"(?<![\w'])(?:" + _words((lists.get("counterfactual_question") or {}).get(
             "counterfactual") or ["(?!)"]) + r")(?![\w'])"),
+        presence_told=words_regex(lists.get("presence_told") or ["(?!)"]),
     )
 
 
@@ -554,6 +556,12 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
                 # "Tripoli in Libie? A: Nee, in Libanon": the name meant another town; that reading goes everywhere
                 _deny([town], folded, mention_starts, mention_countries, mention_kinds, never, dropped)
             continue
+        if (not negative and not told and extra is not None and lexicon.presence is not None
+                and lexicon.presence.search(question_text) and _yes_no(question_text, extra)
+                and _unconfirmed(_first_sentences(answer_text, 2), lexicon, extra)):
+            # "Bent u in Oostenrijk geweest? A: Dat heeft de smokkelaar geregeld": neither yes nor no, nothing of a stay
+            dropped.update(mention_starts[i] for i in asked)
+            continue
         if extra is not None and never and extra.affirmative.search(answer_text):
             # "Have you been to Italy? A: No. ... A: Okay - yes, I was in Italy": the later answer corrects
             never.difference_update(mention_countries[i] for i in told + asked)
@@ -595,6 +603,37 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
 
 
 _SENTENCE_MARK = re.compile(r"[.!?]")
+
+
+def _unconfirmed(answer: str, lexicon: _Lexicon, turns: _Turns) -> bool:
+    """Whether an answer to a presence question that names no place leaves the country unconfirmed: it does not agree
+    and tells nothing of being there - no digit, when or way (``answer_when_how``, a vehicle), stretch of time, 'there'
+    (order_questions.yaml ``deictic``), negation, doubt, attempt or arrival (``attempt_verbs``, ``attempt_success``,
+    ``reached``) or ``presence_told`` word ("Only the station", "Once")."""
+    if not answer.strip(" .") or turns.affirmative.search(answer):
+        return False
+    if lexicon.when_how is not None and lexicon.when_how.search(answer):
+        return False
+    if _told_stay().search(answer) or _not_word().search(answer) or turns.uncertain.search(answer):
+        return False
+    # "We tried to cross at night. We got in.": an attempt or an arrival told (the attempt rule reads those)
+    if any(pattern is not None and pattern.search(answer) for pattern in (lexicon.attempt, lexicon.success)):
+        return False
+    return not (turns.presence_told is not None and turns.presence_told.search(answer))
+
+
+@lru_cache(maxsize=1)
+def _told_stay() -> re.Pattern[str]:
+    """A stretch of time (cues.yaml ``time_units``), a word pointing back at the place (order_questions.yaml
+    ``deictic``) or a 'no' word (``negation_words``) anywhere in an answer."""
+    from routekit.text.document import cues
+    from routekit.text.timeline import _order_words
+    from routekit.text.vocabulary import _raw
+
+    words = [fold(str(w)) for w in (_raw()[0].get("word_lists") or {}).get("time_units") or ()]
+    words += [fold(str(w)) for w in _order_words().get("deictic") or () if "..." not in str(w)]
+    words += [fold(str(w)) for w in cues()["negation_words"]["no"]]
+    return re.compile(r"(?<![\w'])(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")(?![\w'])")
 
 
 def _only_attempts(folded: str, answer_text: str, a_start: int, told: list[int], mention_starts: list[int],

@@ -2803,7 +2803,8 @@ def _backward_base(route: list[str], travelled: list[_MentionState], constraints
                    episodes: _Episodes, fixed_first: str | None) -> list[str] | None:
     """The base order when the text tells the journey from its end back (``timeline.told_backwards``), else None.
     Evidence: the legs between countries first told in different episodes, the episodes that open with a 'before'
-    (a 'before' mention whose country is new there), against those that open with a word of succession."""
+    (a 'before' mention whose country is new there) and a transcript's start asked in its last turn after others,
+    against those that open with a word of succession."""
     if len(route) < 3:
         return None
     crossing = [(c.earlier, c.later) for c in constraints if c.weight >= timeline.CAME_FROM]
@@ -2820,9 +2821,18 @@ def _backward_base(route: list[str], travelled: list[_MentionState], constraints
     first_episode = {country: episode_of[min(sentence, last)] for country, sentence in first_sentence.items()}
     before_episodes = len({episode_of[min(s.sentence, last)] for s in flashbacks
                            if first_sentence.get(s.mention.place.iso3) == s.sentence})
+    if episodes.transcript and _start_asked_last(travelled, episode_of):
+        before_episodes += 1
     if not timeline.told_backwards(first_episode, crossing, before_episodes, onward):
         return None
     return timeline.backward_base(route, first_episode, fixed_first)
+
+
+def _start_asked_last(travelled: list[_MentionState], episode_of: list[int]) -> bool:
+    """Whether a transcript tells its journey's start ("Waar begon uw reis? A: In Herat") in its last episode, after
+    other turns: the interview went back from the end, one sign of a story told backwards."""
+    last, final = len(episode_of) - 1, episode_of[-1] if episode_of else 0
+    return final > 0 and any(s.journey_start and episode_of[min(s.sentence, last)] == final for s in travelled)
 
 
 def _sort_mentions(states: list[_MentionState]):
