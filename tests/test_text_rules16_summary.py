@@ -34,3 +34,29 @@ def test_a_relatives_bracketed_nationality_is_not_the_subjects():
     text = ("Samenvatting gehoor. Zijn broer (Syrisch) bracht hem naar Turkije. Hij nam een boot naar Griekenland en "
             "reisde via Duitsland naar Nederland.")
     assert _route(text)[0] != "SYR"
+
+
+# -- a stay verb with a time and company phrase before its place ("woonde sinds 2013 met zijn ouders in") ------------
+
+def test_lived_since_a_year_with_the_parents_in_a_country_contradicts_the_birth_country():
+    text = ("Samenvatting gehoor. Betrokkene is geboren in Syrie en woonde sinds 2013 met zijn ouders in Jordanie. In "
+            "2022 vloog hij naar Turkije en reisde via Griekenland naar Nederland.")
+    assert _route(text) == ["JOR", "TUR", "GRC", "NLD"]
+
+
+def test_lived_for_the_last_years_in_a_town_contradicts_the_birth_country():
+    text = ("Samenvatting gehoor. Betrokkene werd in 1998 in Damascus geboren. Hij woonde de laatste tien jaar in "
+            "Amman. In 2022 vloog hij naar Turkije en reisde via Griekenland naar Nederland.")
+    assert _route(text) == ["JOR", "TUR", "GRC", "NLD"]
+
+
+def test_lived_from_a_year_with_relatives_in_english():
+    text = ("Summary of the main interview. The applicant was born in Syria and lived from 2013 with his parents in "
+            "Jordan. In 2022 he flew to Turkey and travelled through Greece to the Netherlands.")
+    assert _route(text) == ["JOR", "TUR", "GRC", "NLD"]
+
+
+def test_a_relative_who_lived_long_somewhere_is_still_no_stop():
+    text = ("Samenvatting gehoor. Betrokkene vertrok in 2021 uit Herat naar Iran. Zijn broer woonde de laatste tien "
+            "jaar in Zweden. Via Turkije en Griekenland kwam hij naar Nederland.")
+    assert "SWE" not in _route(text)
