@@ -60,3 +60,12 @@ def test_a_relative_who_lived_long_somewhere_is_still_no_stop():
     text = ("Samenvatting gehoor. Betrokkene vertrok in 2021 uit Herat naar Iran. Zijn broer woonde de laatste tien "
             "jaar in Zweden. Via Turkije en Griekenland kwam hij naar Nederland.")
     assert "SWE" not in _route(text)
+
+
+# -- a refugee camp between a cue and its place ("geboren in vluchtelingenkamp Kakuma") -------------------------------
+
+def test_born_in_a_named_refugee_camp_is_the_birth_not_a_stop_before_the_residence():
+    text = ("Samenvatting gehoor. Betrokkene is geboren in vluchtelingenkamp Kakuma en woonde daarna in Juba. In 2022 "
+            "vloog hij naar Turkije en reisde via Griekenland naar Nederland.")
+    assert _route(text) == ["SSD", "TUR", "GRC", "NLD"]
+
