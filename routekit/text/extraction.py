@@ -3708,9 +3708,11 @@ _NATIONALITY_NOUN = word_start_first(re.compile(r"(?<![\w'])" + _listed("nationa
 _NATIONALITY_NOUN_WORDS = first_words(_WORD_LISTS["nationality_adjective_nouns"])
 _WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
 # the record's subject right before that adjective: "betrokkene, een", "the applicant, an", "i am an", "betrokkene heeft
-# de", "he holds" (cues.yaml word_lists subject_apposition, nationality_holders, nationality_verbs)
+# de", "he holds" (cues.yaml word_lists subject_apposition, nationality_holders, nationality_verbs); a bracket after the
+# subject word is a summary's header of the person ("betrokkene (eritrese man, 24)")
+_SUBJECT_SEPARATOR = r"(?:\s*[,(]\s*|\s+"
 _SUBJECT_BEFORE_NATIONALITY = re.compile(
-    r"\b(?:" + _listed("subject_apposition") + "|" + _listed("nationality_holders") + r")(?:\s*,\s*|\s+"
+    r"\b(?:" + _listed("subject_apposition") + "|" + _listed("nationality_holders") + r")" + _SUBJECT_SEPARATOR
     + _listed("nationality_verbs") + r"\s+|\s+)(?:" + _listed("articles") + r"\s+)?$")
 
 
@@ -3727,9 +3729,9 @@ def _demonym_words() -> frozenset[str]:
 
 
 # the subject with its demonym and no person noun after it ("betrokkene is eritreeer", "ik ben afghaan", "the
-# applicant is sudanese"; with a noun the adjective rule above reads it)
+# applicant is sudanese", "betrokkene (syrisch, 1994)"; with a noun the adjective rule above reads it)
 _SUBJECT_DEMONYM = word_start_first(re.compile(
-    r"\b(?:" + _listed("subject_apposition") + r")(?:\s*,\s*|\s+"
+    r"\b(?:" + _listed("subject_apposition") + r")" + _SUBJECT_SEPARATOR
     + _listed("nationality_verbs") + r"\s+|\s+)(?:" + _listed("articles") + r"\s+)?([a-z]+)\b(?!\s+"
     + _listed("nationality_adjective_nouns") + r"\b)"))
 _LIVED_SOMEWHERE = word_start_first(re.compile(r"\b" + _in_order("lived_words", spaced=True) + r"(?![\w'])"))
