@@ -31,3 +31,23 @@ def test_a_quotation_closed_before_the_officers_note_is_narrative(text):
 ])
 def test_a_quotation_holding_the_procedural_cue_stays_procedure(text):
     assert "TUN" not in _route(text)
+
+
+@pytest.mark.parametrize("text", [
+    # the record is about the driver; the suspect's statement is the driver's own (the one suspected of smuggling)
+    "Proces-verbaal van bevindingen. Dit pv betreft de bestuurder van een bestelbus met Pools kenteken. Verdachte "
+    "verklaarde dat hij in Warschau was vertrokken en via Duitsland naar Venlo was gereden.",
+    "Official report. This report concerns the driver of a van stopped near Venlo. The suspect stated that he had "
+    "left Warsaw and driven through Germany to Venlo.",
+])
+def test_the_suspect_in_a_record_about_the_driver_is_the_driver(text):
+    assert _route(text) == ("POL", "DEU", "NLD")
+
+
+@pytest.mark.parametrize("text", [
+    # a record about a passenger: the suspect (the driver) tells his own way, not hers
+    "Official report. This report concerns the passenger of a van stopped near Venlo. She stated she came from "
+    "Spain. The suspect stated that he had travelled from Warsaw through Germany.",
+])
+def test_the_suspect_in_a_record_about_a_passenger_is_someone_else(text):
+    assert "POL" not in _route(text)
