@@ -1,5 +1,5 @@
-"""Round 16, police reports (proces-verbaal): the suspect's own quoted words before the officer's note in one
-sentence, ... Invented sentences."""
+"""Round 16, police reports (proces-verbaal): the person's own quoted words before the officer's note in one
+sentence, and the suspect in a record about the driver. Invented sentences."""
 
 from __future__ import annotations
 
