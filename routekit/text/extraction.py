@@ -35,7 +35,7 @@ from routekit.text.gazetteer import Mention, Place, find_places, foreign_authori
 from routekit.text.legmodes import UNKNOWN_MODE, LegModes, netherlands_leg
 from routekit.text.legmodes import mode_spans as find_mode_spans
 from routekit.text.matcher import Tokens, WordCache, first_words, tokenize
-from routekit.text.normalise import QUOTE_CLOSE, Segments, detect_language, fold, quote_opening_before, segment
+from routekit.text.normalise import QUOTE_CLOSE, QUOTE_CLOSERS, Segments, detect_language, fold, quote_opening_before, segment
 from routekit.text import timeline
 from routekit.text.timeline import NETHERLANDS
 from routekit.text.vocabulary import CLAUSE_BREAK, FOREIGN_AUTHORITY, Vocabulary, vocabulary
@@ -3223,9 +3223,9 @@ def extract_route(text: str | None) -> RouteExtraction:
     if "procedural" in cues:
         # a report's procedure (where the person was found, born, lives now) is not the narrative; but a
         # Dutch place there shows the person is in the Netherlands, which ends the route
-        resumes = _narrative_resumes(folded, cues, segments, vocab)
-        mentions = [m for m in mentions
-                    if m.place.iso3 == NETHERLANDS or m.start >= resumes.get(segments.sentence(m.start), -1)]
+        procedure = _procedure_stretches(folded, cues, segments, vocab)
+        mentions = [m for m in mentions if m.place.iso3 == NETHERLANDS
+                    or not _inside(procedure.get(segments.sentence(m.start), _NO_STRETCH), m.start)]
     mode_spans = find_mode_spans(cues)
     smuggler = _smuggler(folded, cues, vocab, segments)
     if not mentions:
@@ -3617,20 +3617,37 @@ def _chosen_alternative(folded: str, mentions: list[Mention], position: int, cou
     return None
 
 
-def _narrative_resumes(folded: str, cues: dict[str, list[tuple[int, int]]], segments: Segments,
-                       vocab: Vocabulary) -> dict[int, float]:
-    """Per procedural sentence, the offset from which its places count again: a statement after the last
-    procedural cue ("..., geboren te Van (Turkije), dat hij vanuit Turkije ...") is narrative; else never."""
+def _procedure_stretches(folded: str, cues: dict[str, list[tuple[int, int]]], segments: Segments,
+                       vocab: Vocabulary) -> dict[int, tuple[int, float]]:
+    """Per procedural sentence, the stretch whose places do not count, from-until: a statement after the last
+    procedural cue ("..., geboren te Van (Turkije), dat hij vanuit Turkije ...") is narrative, else nothing after the
+    cue is; and a quotation closed by its own sentence mark before the first cue ("Verd. verklaarde: '... naar Spanje
+    gegaan.' Verbalisant noteert ...": the closing quote after the full stop ends no sentence) is the person's account."""
+    first_cue: dict[int, int] = {}
     last_cue: dict[int, int] = {}
     for start, end in cues["procedural"]:
         sentence = segments.sentence(start)
+        first_cue[sentence] = min(first_cue.get(sentence, start), start)
         last_cue[sentence] = max(last_cue.get(sentence, 0), end)
-    resumes: dict[int, float] = {}
+    stretches: dict[int, tuple[int, float]] = {}
     for sentence, cue_end in last_cue.items():
         sentence_end = segments.sentence_starts[sentence] if sentence < len(segments.sentence_starts) else len(folded)
         statement = vocab.reported_speech.search(folded, cue_end, sentence_end) if vocab.reported_speech else None
-        resumes[sentence] = statement.end() if statement else float("inf")
-    return resumes
+        sentence_start = segments.sentence_starts[sentence - 1] if sentence else 0
+        quoted = sentence_start
+        for closed in _QUOTATION_CLOSED_WITH_ITS_SENTENCE.finditer(folded, sentence_start, first_cue[sentence]):
+            quoted = closed.end()
+        stretches[sentence] = (quoted, statement.end() if statement else float("inf"))
+    return stretches
+
+
+def _inside(stretch: tuple[int, float], offset: int) -> bool:
+    return stretch[0] <= offset < stretch[1]
+
+
+_NO_STRETCH = (0, -1)   # a sentence with no procedural cue: nothing left out
+# a quotation's closing mark right after its sentence mark ("gegaan.' Verbalisant"), which ends no sentence
+_QUOTATION_CLOSED_WITH_ITS_SENTENCE = re.compile(r"[.!?][" + re.escape(QUOTE_CLOSERS) + r"](?=\s)")
 
 
 def _counts(states, route, modes, reorders, inferred_home, language, turns, sentences) -> dict[str, float]:

@@ -71,6 +71,7 @@ class _Lexicon:
     with_subject: re.Pattern[str] | None = None   # "samen met hem", "with her": a relative with the subject
     relative_pronouns: frozenset[str] = frozenset()   # "die", "who": a relative clause, not a noun phrase's modifier
     here_arrival: re.Pattern[str] | None = None   # cues.yaml here_arrival: "came here", "hierheen"
+    drivers_suspects: frozenset[str] = frozenset()   # "verdachte", "suspect": in a record about the driver, the driver
 
 
 @lru_cache(maxsize=1)
@@ -116,6 +117,7 @@ def _lexicon() -> _Lexicon:
                                   for pronoun in lists.get("object_pronouns") or ()]),
         relative_pronouns=frozenset(str(w) for w in _raw_cues()[0]["word_lists"]["there_now"]["relative_pronouns"]),
         here_arrival=words_regex([str(w) for lang in ("nl", "en") for w in _raw_cues()[0]["here_arrival"][lang]]),
+        drivers_suspects=frozenset(str(w) for w in lists.get("drivers_suspects") or ()),
     )
 
 
@@ -250,12 +252,21 @@ def _is_other(person: Person, subject: Person) -> bool:
     if subject.numbers:
         if person.numbers:
             return not set(person.numbers) <= set(subject.numbers)
-        return person.many or (person.noun != subject.noun and person.noun in _lexicon().companions)
+        return person.many or _another_companion(person, subject, _lexicon())
     if person.many or person.numbers:
         return True
     if person.relative:
         return bool(subject.noun)
-    return bool(person.noun) and person.noun != subject.noun and person.noun in _lexicon().companions
+    return _another_companion(person, subject, _lexicon())
+
+
+def _another_companion(person: Person, subject: Person, lexicon: _Lexicon) -> bool:
+    """A companion named by another role than the subject's ("De bestuurder verklaarde ..." in a record about a
+    passenger); not the suspect in a record about the driver ("Dit pv betreft de bestuurder ... Verdachte verklaarde
+    ..."): the driver is the one suspected of smuggling."""
+    if not person.noun or person.noun == subject.noun or person.noun not in lexicon.companions:
+        return False
+    return not (subject.noun in lexicon.drivers and person.noun in lexicon.drivers_suspects)
 
 
 def _drivers_way(statement: str, speaker: Person | None, lexicon: _Lexicon) -> bool:
@@ -460,7 +471,7 @@ def _someone_else(speaker: Person | None, subject: Person, lexicon: _Lexicon) ->
     if subject.numbers and speaker.numbers:   # "Verdachte 2 verklaarde ... Verdachte 1 en 3 verklaarden ..."
         return not set(speaker.numbers) <= set(subject.numbers)
     return (speaker.other or speaker.many or bool(speaker.numbers) or speaker.relative
-            or (speaker.noun in lexicon.companions and speaker.noun != subject.noun))
+            or _another_companion(speaker, subject, lexicon))
 
 
 def _opens_with_person(folded: str, span: tuple[int, int], lexicon: _Lexicon) -> bool:
