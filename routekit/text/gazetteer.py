@@ -536,17 +536,17 @@ def _leg_end_names() -> dict[str, Place]:
     return table
 
 
-def _leg_end_mentions(original: str, tokens: Tokens, matches: list) -> list[Mention]:
+def _leg_end_mentions(original: str, tokens: Tokens, mentions: list[Mention]) -> list[Mention]:
     """A capitalised word no list read, right after a word where a leg starts or ends, that is another language's name
     of a country or a town's other spelling ("naar Ruotsi", "from Etiyopiya"): interpreters keep the speaker's names,
     and there a capitalised unknown word is a place far more often than a person or a word. Not inside a person's
     name."""
     words, starts, ends = tokens.words, tokens.starts, tokens.ends
     legs, table = _leg_end_words(), _leg_end_names()
-    covered = {index for first, last, _ in matches for index in range(first, last)}
+    covered = {start for mention in mentions for start in range(mention.start, mention.end)}
     found = []
     for index in range(1, len(words)):
-        if words[index - 1] in legs and index not in covered:
+        if words[index - 1] in legs and starts[index] not in covered:
             place = table.get(words[index])
             if place is not None and original[starts[index]].isupper() \
                     and not _in_a_persons_name(original, starts[index], ends[index]):
@@ -754,7 +754,7 @@ def find_places(original: str, folded: str, tokens: Tokens | None = None, stopwo
     if _region_stem() in folded and _region_names():   # a substring test first ("georg"): most texts name none
         mentions = _regions_resolved(original, folded, mentions)
     if not _leg_end_names().keys().isdisjoint(words) and not _leg_end_words().isdisjoint(words):   # both in C
-        leg_ends = _leg_end_mentions(original, tokens, matches)
+        leg_ends = _leg_end_mentions(original, tokens, mentions)
         if leg_ends:
             mentions = sorted(mentions + leg_ends, key=lambda m: m.start)
     names = _fuzzy_names(words) if misspelt is None else misspelt
