@@ -386,7 +386,9 @@ class Model(NamedTuple):
     residence; a leg's "vanuit X" is not one): then the text names no other origin for the journey. The training
     writers' nationalities stated alone taught the regression to doubt every such origin, and it removed plain
     "Afkomstig uit Iran. Via Dubai naar Nederland." origins; held out on train1-10 the stage removed no such
-    country.
+    country. A home then told left with no place named ("I come from Iraq; I left in January 2025",
+    ``_MentionState.home_left``) is such an origin even when a later country is told as left ("I left Belarus and
+    went to Poland": a leg's departure; round 16, demo seeds 71, 203, 204).
     ``keep_end``: the last country of a route that does not end in the Netherlands (the rules read the record as
     written abroad, a debriefing at Lampedusa) is never removed nor scored: it is where the person is, and the
     training records, nearly all ending in the Netherlands, cannot teach the stage to judge it.
