@@ -1640,9 +1640,6 @@ def _after_word(folded: str, start: int, words: frozenset[str], max_filler: int 
 # a destination word or phrase right before a place ("naar Griekenland", "into Spain", "left for"): cues.yaml
 # word_lists.moved_to_words, each as a tuple of words
 _MOVED_TO_WORDS = frozenset(tuple(phrase.split()) for phrase in _WORD_LISTS["moved_to_words"])
-# the words that may stand right before a place told as gone to: a phrase's last word, or a filler word
-# (``_after_phrase`` is False at once after any other word: ``_told_gone_to`` asks this first, in one look-up)
-_MOVED_TO_LAST = frozenset(phrase[-1] for phrase in _MOVED_TO_WORDS) | _FILLER
 
 
 def _after_phrase(tokens: Tokens, folded: str, start: int, phrases: frozenset[tuple[str, ...]],
@@ -1687,18 +1684,15 @@ def _told_gone_to(route: list[str], states: list[_MentionState], mode_of: dict[s
         return frozenset()
     told = set()
     abroad_named = False
-    token_starts, words, last = tokens.starts, tokens.words, _MOVED_TO_LAST
     for state in states:
         mention = state.mention
         iso3 = mention.place.iso3
         if iso3 == NETHERLANDS:
-            if abroad_named and (j := bisect_left(token_starts, mention.start)) and words[j - 1] in last \
-                    and _after_phrase(tokens, folded, mention.start, _MOVED_TO_WORDS):
+            if abroad_named and _after_phrase(tokens, folded, mention.start, _MOVED_TO_WORDS):
                 break   # the arrival here, after the way: what the text tells after it is no leg on the way
         elif iso3 in route:
             abroad_named = True   # an arrival here told before any stop is the journey's gist ("hoe u naar NL ...")
             if iso3 in bare and iso3 not in told and not state.excluded and mention.start not in asked \
-                    and (j := bisect_left(token_starts, mention.start)) and words[j - 1] in last \
                     and _after_phrase(tokens, folded, mention.start, _MOVED_TO_WORDS):
                 told.add(iso3)
     return frozenset(told)
