@@ -97,8 +97,6 @@ def in_gate(gate: frozenset | None, genre: dict[str, float], turns: int | None =
     if gate is None:
         return True
     get = genre.get
-    if not get(TRANSCRIPT) and gate.issuperset(GATE_KINDS):
-        return True   # a gate of every kind lets in every record but a short transcript (the stored gate)
     told = False
     for name in _GENRES:
         if get(name):
@@ -566,8 +564,6 @@ class _Compiled(NamedTuple):
     dutch: float
     dialogue: float
     genre: tuple[tuple[str, float], ...]   # the genre features and 'length' that weigh: ``genre_counts`` key, weight
-    genre_weight: dict                     # ``genre`` as a dict, and each key's place in it (``_genre_part``)
-    genre_rank: dict
     route_weights: tuple[float, ...]       # ``_ROUTE_NAMED``'s weights
     routes: dict                           # a route -> its countries' parts (``_route_parts``), filled as met
 
@@ -580,13 +576,13 @@ def _compiled(model: Model) -> _Compiled:
     if last is not None and last.model is model:
         return last
     intercept, weights = model.keep
-    genre = tuple((name, weights[index]) for index, name in (*_GENRE_INDEX, (_LENGTH, "length")) if weights[index])
     made = _Compiled(model, intercept, weights, tuple(weights[_I[name]] for name in _NAMED),
                      _logit(model.remove_below), _word_cut(model), {}, {},
                      tuple(weights[_LEGS] * (legs / 8.0) for legs in range(9)),
                      tuple(weights[_MENTIONS] * (count / 4.0) for count in range(5)), weights[_DUTCH],
                      weights[_DIALOGUE],
-                     genre, dict(genre), {name: rank for rank, (name, _) in enumerate(genre)},
+                     tuple((name, weights[index]) for index, name in (*_GENRE_INDEX, (_LENGTH, "length"))
+                           if weights[index]),
                      tuple(weights[_I[name]] for name in _ROUTE_NAMED), {})
     _LAST_COMPILED[0] = made
     return made
@@ -771,15 +767,11 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
         base += compiled.dutch
     if getattr(dialogue, "turns", 0) > 0:
         base += compiled.dialogue
-    # the genre weights, added in ``compiled.genre``'s order (the same sum) over the record's few genre keys only
-    weight_of = compiled.genre_weight
-    present = [name for name in genre if name in weight_of]
-    if len(present) > 1:
-        present.sort(key=compiled.genre_rank.__getitem__)
-    for name in present:
-        value = genre[name]
+    get = genre.get
+    for name, weight in compiled.genre:
+        value = get(name)
         if value:
-            base += weight_of[name] * value
+            base += weight * value
     mask_scores = compiled.mask_scores
     mentions_part = compiled.mentions   # w_mentions x min(mentions, 4) / 4, by mentions (0..4)
     parts = _route_parts(compiled, route)
