@@ -1,5 +1,5 @@
-"""Round 16, the stop verifier: an origin told and then left keeps its place (``keep_origin``), and the stage's
-short cut decides as before for less work."""
+"""Round 16, the stop verifier: an origin told and then left keeps its place (``keep_origin``), in the stage's short
+cut and in its full path alike."""
 
 from __future__ import annotations
 
