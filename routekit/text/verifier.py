@@ -647,6 +647,12 @@ def _route_parts(compiled: "_Compiled", route: list[str]) -> dict[str, tuple[flo
 _ROUTES_KEPT = 4096   # routes whose parts a model keeps (a few hundred kilobytes at most)
 
 
+def _left_home(states, iso3: str) -> bool:
+    """A travelled home mention of ``iso3`` then told left (``_MentionState.home_left``): read only when another
+    country is told as a start, so the usual record pays nothing for it."""
+    return any(state.home_left and not state.excluded and state.mention.place.iso3 == iso3 for state in states)
+
+
 def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre: dict[str, float], language: str,
               text_length: int, words_of, model: Model, gone: frozenset = _NONE
               ) -> tuple[list[str], int, float, list[Candidate]]:
@@ -681,7 +687,6 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
     homes: set[str] = set()
     starts: set[str] = set()
     vias: set[str] = set()
-    left_homes: set[str] = set()
     netherlands = -1
     asked = getattr(dialogue, "kept", _NONE)
     answered = getattr(dialogue, "starts", _NONE)
@@ -710,8 +715,6 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
                 else:
                     there.add(iso3)
                 homes.add(iso3)
-                if state.home_left:
-                    left_homes.add(iso3)
             if state.via:
                 vias.add(iso3)
             if (state.start or state.residence or state.journey_start) and iso3 != netherlands_code:
@@ -754,8 +757,8 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
             told[5] += (sentence,)
     origin = route[0]
     if model.keep_origin and origin in found and origin in homes and (
-            origin in left_homes or not (starts and (len(starts) > 1 or origin not in starts))):
-        del found[origin]   # a told origin, told left or with no other start told: never removed
+            not (starts and (len(starts) > 1 or origin not in starts)) or _left_home(states, origin)):
+        del found[origin]   # a told origin, with no other start told or told left: never removed
     if not found:
         return route, 0, 1.0, []
     several_homes, several_starts = len(homes) > 1, len(starts) > 1
