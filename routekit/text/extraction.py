@@ -120,7 +120,7 @@ class _MentionState:
 
     __slots__ = ("before", "before_cues", "before_of", "clause", "continues_before", "departure", "excluded",
                  "here", "home", "intended", "journey_start", "mention", "residence", "sentence", "start",
-                 "strong_home", "transit", "transit_previous", "via", "via_destination", "first")
+                 "strong_home", "transit", "transit_previous", "via", "via_destination", "first", "home_left")
 
     def __init__(self, mention: Mention, sentence: int, clause: int) -> None:
         self.mention, self.sentence, self.clause = mention, sentence, clause
@@ -137,6 +137,7 @@ class _MentionState:
         self.intended = False               # NL named as an intention ("op weg naar Nederland"): counted, not told
         self.transit_previous = False       # a transit with no destination in its sentence: before the last country
         self.first = False                  # "eerst naar Turkije", "first to Iran": the first leg after the start
+        self.home_left = False              # a home then told left, no place named ("I come from Iraq; I left in May")
 
 
 def _by_clause(spans: list[tuple[int, int]], segments: Segments, at_end: bool = False) -> dict[int, list]:
@@ -1039,7 +1040,33 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
         _mark_before_in_sentence(states, cues["before"])
     if "flashback_aux" in cues and len(segments.sentence_starts) > 1:
         _mark_flashbacks(states, folded, cues, segments)
+    if "home" in cues and ("start" in cues or "start_after" in cues):
+        _mark_left_homes(states, folded, cues.get("start", []) + cues.get("start_after", []), segments)
     return states
+
+
+def _mark_left_homes(states: list[_MentionState], folded: str, leaving: list[tuple[int, int]],
+                     segments: Segments) -> None:
+    """A home the person is then told to have left, naming no place: a leaving cue (``start``, ``start_after``) after
+    it in its sentence or the next, before the next place named and governing no other country ("I come from Iraq; I
+    left in January 2025", "Ik kom uit Irak. In februari ben ik vertrokken"). The journey starts there, so a later
+    country told as left ("I left Belarus and went to Poland") is a leg's departure: the stop verifier's
+    ``keep_origin`` reads it (the rules do not)."""
+    last = len(states) - 1
+    for index, state in enumerate(states):
+        if not state.home or state.excluded:
+            continue
+        home_end, iso3 = state.mention.end, state.mention.place.iso3
+        following = states[index + 1].mention if index < last else None
+        until = following.start if following is not None else len(folded)
+        for cue_start, cue_end in leaving:
+            if not home_end <= cue_start < until or segments.sentence(cue_start) > state.sentence + 1:
+                continue
+            if (following is not None and following.place.iso3 != iso3
+                    and _governed_by(((cue_start, cue_end),), folded, [following.start])):
+                continue   # "I come from Somalia. I left Kenya": another place left
+            state.home_left = True
+            break
 
 
 # a participle by its form: Dutch ge-...-d/t/en, also after a separable prefix ("binnengekomen", "overgestoken" is

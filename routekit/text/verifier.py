@@ -155,12 +155,14 @@ class Candidate(NamedTuple):
     first_offset: int
     values: tuple[float, ...]
     words: frozenset = frozenset()   # the window words of its mentions (``context_words``), pooled; empty unless asked
+    left: bool = False   # a home of it then told left, no place named (``_MentionState.home_left``; ``keep_origin``)
 
 
 class _Scan(NamedTuple):
     """What every candidate of one record reads, gathered in one pass over the mentions: the travelled and excluded
     mentions per country (NLD apart), per sentence the countries named, excluded and told as a home, the homes, the
-    countries told as where a journey starts, the countries passed 'via', and where the Netherlands is first named."""
+    countries told as where a journey starts, the countries passed 'via', where the Netherlands is first named, and the
+    homes then told left with no place named (``_MentionState.home_left``)."""
 
     by_country: dict
     countries_in: dict
@@ -170,6 +172,7 @@ class _Scan(NamedTuple):
     starts: set
     vias: set
     netherlands: int
+    left_homes: set
 
 
 def _scan(states) -> _Scan:
@@ -181,6 +184,7 @@ def _scan(states) -> _Scan:
     homes: set[str] = set()
     starts: set[str] = set()
     vias: set[str] = set()
+    left_homes: set[str] = set()
     for state in states:
         iso3 = state.mention.place.iso3
         sentence = state.sentence
@@ -191,6 +195,8 @@ def _scan(states) -> _Scan:
             if state.home:
                 home_in.setdefault(sentence, set()).add(iso3)
                 homes.add(iso3)
+                if state.home_left:
+                    left_homes.add(iso3)
             if state.via:
                 vias.add(iso3)
             if any(_starts_of(state)):
@@ -200,7 +206,7 @@ def _scan(states) -> _Scan:
         elif netherlands < 0:
             netherlands = state.mention.start
     starts.discard(NETHERLANDS)
-    return _Scan(by_country, countries_in, excluded_in, home_in, homes, starts, vias, netherlands)
+    return _Scan(by_country, countries_in, excluded_in, home_in, homes, starts, vias, netherlands, left_homes)
 
 
 def _record_features(route, dialogue, genre: dict[str, float], language: str) -> dict[int, float]:
@@ -348,13 +354,14 @@ def candidates(states, route: list[str], mode_of: dict[str, str], dialogue, genr
                                                 asked, answered, length).items():
             values[index] = value
         first = group[0].mention.start
+        left = iso3 in scan.left_homes
         if words is not None:
             window: set[str] = set()
             for state in group:
                 mention_words(words, state.mention.start, state.mention.end, window)
-            found.append(Candidate(iso3, kept, first, tuple(values), frozenset(window)))
+            found.append(Candidate(iso3, kept, first, tuple(values), frozenset(window), left))
         else:
-            found.append(Candidate(iso3, kept, first, tuple(values)))
+            found.append(Candidate(iso3, kept, first, tuple(values), left=left))
     return found
 
 
@@ -377,7 +384,9 @@ class Model(NamedTuple):
     residence; a leg's "vanuit X" is not one): then the text names no other origin for the journey. The training
     writers' nationalities stated alone taught the regression to doubt every such origin, and it removed plain
     "Afkomstig uit Iran. Via Dubai naar Nederland." origins; held out on train1-10 the stage removed no such
-    country.
+    country. A home then told left with no place named ("I come from Iraq; I left in January 2025",
+    ``_MentionState.home_left``) is such an origin even when a later country is told as left ("I left Belarus and
+    went to Poland": a leg's departure; round 16, demo seeds 71, 203, 204).
     ``keep_end``: the last country of a route that does not end in the Netherlands (the rules read the record as
     written abroad, a debriefing at Lampedusa) is never removed nor scored: it is where the person is, and the
     training records, nearly all ending in the Netherlands, cannot teach the stage to judge it.
@@ -491,9 +500,10 @@ def decide(route: list[str], found: list[Candidate], model: Model, removed: list
 
 
 def _told_origin(candidate: Candidate) -> bool:
-    """The route's first country, a home, and no other country told as a start (``Model.keep_origin``)."""
+    """The route's first country, a home, and no other country told as a start or the home told left
+    (``Model.keep_origin``)."""
     values = candidate.values
-    return bool(values[_ROUTE_FIRST] and values[_HOME] and not values[_OTHER_START])
+    return bool(values[_ROUTE_FIRST] and values[_HOME] and (candidate.left or not values[_OTHER_START]))
 
 
 def _remove(route, kept: list, below: float, removed: list | None) -> tuple[list[str], int, float]:
@@ -637,6 +647,12 @@ def _route_parts(compiled: "_Compiled", route: list[str]) -> dict[str, tuple[flo
 _ROUTES_KEPT = 4096   # routes whose parts a model keeps (a few hundred kilobytes at most)
 
 
+def _left_home(states, iso3: str) -> bool:
+    """A travelled home mention of ``iso3`` then told left (``_MentionState.home_left``): read only when another
+    country is told as a start, so the usual record pays nothing for it."""
+    return any(state.home_left and not state.excluded and state.mention.place.iso3 == iso3 for state in states)
+
+
 def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre: dict[str, float], language: str,
               text_length: int, words_of, model: Model, gone: frozenset = _NONE
               ) -> tuple[list[str], int, float, list[Candidate]]:
@@ -740,9 +756,9 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
             told[4] = start
             told[5] += (sentence,)
     origin = route[0]
-    if model.keep_origin and origin in found and origin in homes and not (starts and (len(starts) > 1
-                                                                                     or origin not in starts)):
-        del found[origin]   # a told origin, and no other start told: never removed
+    if model.keep_origin and origin in found and origin in homes and (
+            not (starts and (len(starts) > 1 or origin not in starts)) or _left_home(states, origin)):
+        del found[origin]   # a told origin, with no other start told or told left: never removed
     if not found:
         return route, 0, 1.0, []
     several_homes, several_starts = len(homes) > 1, len(starts) > 1
