@@ -46,6 +46,6 @@ def test_a_leg_end_name_elsewhere_or_inside_a_persons_name_is_no_place():
             "Griekenland, daarna naar Nederland.'")
     assert "FRA" not in _route(text)
     # written in lower case
-    text = "Translation from Somali: 'We went to ruotsi? No. We went from Somalia to Ethiopia, Sudan and Holland.'"
+    text = "Translation from Somali: 'We went to ruotsi. We went from Somalia to Ethiopia, Sudan and Holland.'"
     assert "SWE" not in _route(text)
 

@@ -606,7 +606,8 @@ _SENTENCE_MARK = re.compile(r"[.!?]")
 
 
 def _unconfirmed(answer: str, lexicon: _Lexicon, turns: _Turns) -> bool:
-    """Whether an answer to a presence question that names no place leaves the country unconfirmed: it does not agree
+    """Whether an answer (the caller passes its first two sentences) to a presence question that names no place leaves
+    the country unconfirmed: it does not agree
     and tells nothing of being there - no digit, when or way (``answer_when_how``, a vehicle), stretch of time, 'there'
     (order_questions.yaml ``deictic``), negation, doubt, attempt or arrival (``attempt_verbs``, ``attempt_success``,
     ``reached``) or ``presence_told`` word ("Only the station", "Once")."""

@@ -2848,16 +2848,16 @@ def _backward_base(route: list[str], travelled: list[_MentionState], constraints
     first_episode = {country: episode_of[min(sentence, last)] for country, sentence in first_sentence.items()}
     before_episodes = len({episode_of[min(s.sentence, last)] for s in flashbacks
                            if first_sentence.get(s.mention.place.iso3) == s.sentence})
-    if episodes.transcript and _start_asked_last(travelled, episode_of):
+    if episodes.transcript and _start_told_last(travelled, episode_of):
         before_episodes += 1
     if not timeline.told_backwards(first_episode, crossing, before_episodes, onward):
         return None
     return timeline.backward_base(route, first_episode, fixed_first)
 
 
-def _start_asked_last(travelled: list[_MentionState], episode_of: list[int]) -> bool:
+def _start_told_last(travelled: list[_MentionState], episode_of: list[int]) -> bool:
     """Whether a transcript tells its journey's start ("Waar begon uw reis? A: In Herat") in its last episode, after
-    other turns: the interview went back from the end, one sign of a story told backwards."""
+    other turns, asked or not: the interview went back from the end, one sign of a story told backwards."""
     last, final = len(episode_of) - 1, episode_of[-1] if episode_of else 0
     return final > 0 and any(s.journey_start and episode_of[min(s.sentence, last)] == final for s in travelled)
 
@@ -3672,7 +3672,7 @@ def _inside(stretch: tuple[int, float], offset: int) -> bool:
     return stretch[0] <= offset < stretch[1]
 
 
-_NO_STRETCH = (0, -1)   # a sentence with no procedural cue: nothing left out
+_NO_STRETCH = (0, -1.0)   # a sentence with no procedural cue: nothing left out
 # a quotation's closing mark right after its sentence mark ("gegaan.' Verbalisant"), which ends no sentence
 _QUOTATION_CLOSED_WITH_ITS_SENTENCE = re.compile(r"[.!?][" + re.escape(QUOTE_CLOSERS) + r"](?=\s)")
 

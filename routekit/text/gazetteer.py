@@ -15,7 +15,8 @@ Sources, in order of precedence (a later source never overrides an earlier one f
    ``tools/build_cities.py``, matched only when capitalised.
 6. ``leg_end_names.csv`` - every CLDR language's country names and GeoNames' spellings of towns of 5,000+ people
    (``tools/build_leg_end_names.py``), read only capitalised, right after a word where a leg starts or ends.
-Names listed in ``blocked_aliases.csv`` (ordinary words such as German "Island") are never matched.
+Names listed in ``blocked_aliases.csv`` (ordinary words such as German "Island") are never matched, except right after
+a word where a leg starts or ends, where ``leg_end_names.csv`` may hold them ("flew to Dominica").
 
 Matching runs on the tokens of the folded text (see ``normalise.fold`` and ``matcher``): names are
 looked up by their first token, longest name first, so the cost grows with the text, hardly with
