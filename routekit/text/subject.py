@@ -117,7 +117,10 @@ def _lexicon() -> _Lexicon:
                                   for pronoun in lists.get("object_pronouns") or ()]),
         relative_pronouns=frozenset(str(w) for w in _raw_cues()[0]["word_lists"]["there_now"]["relative_pronouns"]),
         here_arrival=words_regex([str(w) for lang in ("nl", "en") for w in _raw_cues()[0]["here_arrival"][lang]]),
-        drivers_suspects=frozenset(str(w) for w in lists.get("drivers_suspects") or ()),
+        # a companion noun the records also use for the person they are about (cues.yaml subject_in_role.subjects:
+        # "verdachte", "suspect"): in a record about the driver, that companion is the driver
+        drivers_suspects=frozenset(str(w) for w in lists["companions"])
+        & frozenset(str(w) for w in _raw_cues()[0]["word_lists"]["subject_in_role"]["subjects"]),
     )
 
 
