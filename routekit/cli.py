@@ -112,10 +112,23 @@ class Terminated(KeyboardInterrupt):
     private copies of a partner's rows are removed; Python's default would end without cleanup."""
 
 
+def _stop_listening() -> None:
+    """The first stop starts the cleanup; a second Ctrl-C or SIGTERM (an impatient user, a
+    scheduler's repeat) would cut that cleanup short and end the process by the signal itself."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+
 def _on_sigterm(signum, frame) -> None:
     global _terminated
     _terminated = True
+    _stop_listening()
     raise Terminated()
+
+
+def _on_sigint(signum, frame) -> None:
+    _stop_listening()
+    raise KeyboardInterrupt()
 
 
 _terminated = False
@@ -136,6 +149,8 @@ def main() -> None:
 
     usage_errors, aborts = _click_errors()
     signal.signal(signal.SIGTERM, _on_sigterm)
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not where the caller ignores Ctrl-C
+        signal.signal(signal.SIGINT, _on_sigint)
 
     def interrupted() -> None:
         if _terminated:
