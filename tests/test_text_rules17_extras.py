@@ -1,5 +1,5 @@
-"""Round 17, mentions that are not stops: a vessel's flag state is its registration, not a country the person went
-to. Invented sentences."""
+"""Round 17, mentions that are not stops: a vessel's flag state is its registration and a document's field its
+issuer, not countries the person went to. Invented sentences."""
 
 from __future__ import annotations
 
@@ -30,3 +30,15 @@ def test_a_country_after_a_ships_flag_stays_a_stop_when_the_ship_sailed_from_it(
     text = ("Pv van bevindingen. Het schip onder Liberiaanse vlag voer vanuit Marokko naar Rotterdam; betrokkene "
             "verklaarde dat hij in Guinee was geboren en in Tanger aan boord was geklommen.")
     assert "MAR" in _route(text)
+
+
+@pytest.mark.parametrize("text, issuer", [
+    # any document's field "<document>: <country>" names the document's country, not a stop
+    ("Pv van bevindingen. Bij betrokkene werd een reisdocument aangetroffen, visum: Griekenland. Betrokkene "
+     "verklaarde dat hij in Istanbul op een bus stapte en via Belgrado naar Venlo reisde.", "GRC"),
+    ("Report of findings. Papers found on him: a residence permit (residence permit: Bulgaria). He stated that he "
+     "took a bus in Istanbul and travelled via Belgrade to Venlo.", "BGR"),
+])
+def test_a_documents_field_names_its_country_not_a_stop(text, issuer):
+    assert _route(text) == ("TUR", "SRB", "NLD")
+    assert issuer not in _route(text)
