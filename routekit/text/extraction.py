@@ -1759,6 +1759,10 @@ def _document_origin(folded: str, documents: list[tuple[int, int]], link: re.Pat
         if doc_end > mention.start or mention.start - doc_end > 60:
             continue
         between = folded[doc_end:mention.start]
+        if between[:1] == ":":
+            if between[1:].isspace():   # a record's field, "vlag: Panama", "flag: Malta": the value is its country
+                return True
+            continue
         stripped = between.lstrip()
         if len(stripped) == len(between) and not between.startswith(","):
             continue   # the document word goes on ("documentatie"); a comma may open a hedge
