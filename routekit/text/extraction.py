@@ -2115,8 +2115,40 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
         reorders += _first_leg_after_start(route, travelled, journey_start, folded, segments, episodes)
     if len(route) > 3:
         reorders += _between_neighbours(route, travelled, constraints, pair_of)
+    if len(route) > 2 and _named_before_the_start(route, travelled, mode_of):
+        del route[0]
     reorders += _place_the_end(route, states, abroad_note, dutch_record)
     return route, mode_of, hint_of, reorders, inferred_home
+
+
+# what makes a mention more than a name: an origin or order cue the rules read on it
+_TOLD_AS_MORE = attrgetter("home", "residence", "start", "departure", "journey_start", "before", "via", "transit",
+                           "first", "here")
+
+
+def _named_before_the_start(route: list[str], travelled: list[_MentionState], mode_of: Mapping[str, str]) -> bool:
+    """The route's first country is only named (no origin or order cue on any mention, no mode it was reached by)
+    and the next country is never told as reached, only as lived in, set out from or started at ("The report speaks
+    of Brazil. The client lived in Herat ... From Herat he walked to Iran"): the journey begins at that next country
+    and the first is a mention, not a stop - when the next is told as lived in or as the start, or as left and the
+    first does not border it (a neighbour left before, "had been in France before. She came from Belgium", stays)."""
+    first, following = route[0], route[1]
+    if first == NETHERLANDS or following == NETHERLANDS or mode_of.get(first, UNKNOWN_MODE) != UNKNOWN_MODE:
+        return False
+    told_first = told_next = False
+    lived_or_started = False
+    for state in travelled:
+        country = state.mention.place.iso3
+        if country == first:
+            if any(_TOLD_AS_MORE(state)):
+                return False
+            told_first = True
+        elif country == following:
+            if not (state.residence or state.departure or state.start or state.journey_start or state.home):
+                return False   # reached: the journey may have come here from the first country
+            told_next = True
+            lived_or_started = lived_or_started or state.residence or state.start or state.journey_start
+    return told_first and told_next and (lived_or_started or following not in timeline.neighbours().get(first, ()))
 
 
 _AFTER_WHICH = re.compile(r"\s+" + _in_order("after_which") + r"\b")
