@@ -3321,6 +3321,9 @@ def extract_route(text: str | None) -> RouteExtraction:
         partial(_told_gone_to, route, states, mode_of, tokens, folded, dialogue.kept))
     route, origin = review_origin(route, states, mode_of, dialogue, genre, language, len(folded))   # origin_model
     route, ordered = review_order(route, states, mode_of, dialogue, genre, language, words_of)   # order, after it
+    if ordered and len(route) > 2 and route[0] != rules_route[0] and _named_before_the_start(
+            route, [s for s in states if not s.excluded], mode_of):
+        del route[0]   # the order stage put a country only named first (the rules' test of their own route)
     if len(route) < 2:  # one country is no journey (a birthplace, the place a person was found)
         return _one_country(smuggler, language)
     if route[-1] == NETHERLANDS and mode_of.get(NETHERLANDS, UNKNOWN_MODE) == UNKNOWN_MODE and mode_spans:
