@@ -37,3 +37,10 @@ def test_a_country_only_named_put_first_by_the_order_stage_is_no_stop(text):
 ])
 def test_a_first_country_linked_to_the_next_stays(text, route):
     assert extract_route(text).route_text == route
+
+
+def test_a_country_only_left_goes_before_the_first_country_reached():
+    # Turkey told first, as reached by bus; Iraq only as left, never reached: the journey began in Iraq
+    text = ("He came to Turkey by bus; the smugglers took him from Iraq. By boat to Greece, then a plane to "
+            "Amsterdam.")
+    assert extract_route(text).route_text == "IRQ>TUR>GRC>NLD"

@@ -2102,6 +2102,10 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
                 (s.mention.start, s.mention.place.iso3, bool(s.before or s.before_of >= 0 or s.continues_before
                                                              or (s.transit and s.via_destination in stop_before)))
                 for s in travelled], route) if (c.earlier, c.later) not in told]
+        if fixed_first is None and len(route) > 2 and _left_before_the_first(route, travelled, mode_of):
+            route[0], route[1] = route[1], route[0]
+            fixed_first = route[0]
+            reorders += 1
         base = _backward_base(route, travelled, constraints, episodes, fixed_first)
         reorders += _keep_legs_in_order(route, constraints, fixed_first if base is not None else journey_start, base)
     if NETHERLANDS in route:
@@ -2149,6 +2153,26 @@ def _named_before_the_start(route: list[str], travelled: list[_MentionState], mo
             told_next = True
             lived_or_started = lived_or_started or state.residence or state.start or state.journey_start
     return told_first and told_next and (lived_or_started or following not in timeline.neighbours().get(first, ()))
+
+
+def _left_before_the_first(route: list[str], travelled: list[_MentionState], mode_of: Mapping[str, str]) -> bool:
+    """The route's first country is told only as reached (a mode, no origin or order cue) and the next one only as
+    set out from, never reached ("By bus to Turkey. He had left Syria in May"): the journey began at the one left."""
+    first, following = route[0], route[1]
+    if first == NETHERLANDS or following == NETHERLANDS or mode_of.get(first, UNKNOWN_MODE) == UNKNOWN_MODE:
+        return False
+    told_first = told_next = False
+    for state in travelled:
+        country = state.mention.place.iso3
+        if country == first:
+            if any(_TOLD_AS_MORE(state)):
+                return False
+            told_first = True
+        elif country == following:
+            if not state.departure or state.residence or state.start or state.journey_start or state.home:
+                return False
+            told_next = True
+    return told_first and told_next
 
 
 _AFTER_WHICH = re.compile(r"\s+" + _in_order("after_which") + r"\b")
