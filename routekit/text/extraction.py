@@ -2130,49 +2130,49 @@ _TOLD_AS_MORE = attrgetter("home", "residence", "start", "departure", "journey_s
                            "first", "here")
 
 
+def _told_after_a_plain_first(route: list[str], travelled: list[_MentionState]) -> list[_MentionState] | None:
+    """The mentions of the route's second country when the first is told with no origin or order cue on any mention;
+    None when it has one, or either is the Netherlands or untold."""
+    first, following = route[0], route[1]
+    if first == NETHERLANDS or following == NETHERLANDS:
+        return None
+    told_first, told_next = False, []
+    for state in travelled:
+        country = state.mention.place.iso3
+        if country == first:
+            if any(_TOLD_AS_MORE(state)):
+                return None
+            told_first = True
+        elif country == following:
+            told_next.append(state)
+    return told_next if told_first and told_next else None
+
+
 def _named_before_the_start(route: list[str], travelled: list[_MentionState], mode_of: Mapping[str, str]) -> bool:
     """The route's first country is only named (no origin or order cue on any mention, no mode it was reached by)
     and the next country is never told as reached, only as lived in, set out from or started at ("The report speaks
     of Brazil. The client lived in Herat ... From Herat he walked to Iran"): the journey begins at that next country
     and the first is a mention, not a stop - when the next is told as lived in or as the start, or as left and the
     first does not border it (a neighbour left before, "had been in France before. She came from Belgium", stays)."""
-    first, following = route[0], route[1]
-    if first == NETHERLANDS or following == NETHERLANDS or mode_of.get(first, UNKNOWN_MODE) != UNKNOWN_MODE:
+    if mode_of.get(route[0], UNKNOWN_MODE) != UNKNOWN_MODE:
         return False
-    told_first = told_next = False
-    lived_or_started = False
-    for state in travelled:
-        country = state.mention.place.iso3
-        if country == first:
-            if any(_TOLD_AS_MORE(state)):
-                return False
-            told_first = True
-        elif country == following:
-            if not (state.residence or state.departure or state.start or state.journey_start or state.home):
-                return False   # reached: the journey may have come here from the first country
-            told_next = True
-            lived_or_started = lived_or_started or state.residence or state.start or state.journey_start
-    return told_first and told_next and (lived_or_started or following not in timeline.neighbours().get(first, ()))
+    told_next = _told_after_a_plain_first(route, travelled)
+    if told_next is None or not all(s.residence or s.departure or s.start or s.journey_start or s.home
+                                    for s in told_next):
+        return False   # the next country reached: the journey may have come there from the first
+    return (any(s.residence or s.start or s.journey_start for s in told_next)
+            or route[1] not in timeline.neighbours().get(route[0], ()))
 
 
 def _left_before_the_first(route: list[str], travelled: list[_MentionState], mode_of: Mapping[str, str]) -> bool:
     """The route's first country is told only as reached (a mode, no origin or order cue) and the next one only as
-    set out from, never reached ("By bus to Turkey. He had left Syria in May"): the journey began at the one left."""
-    first, following = route[0], route[1]
-    if first == NETHERLANDS or following == NETHERLANDS or mode_of.get(first, UNKNOWN_MODE) == UNKNOWN_MODE:
+    set out from, never reached ("By bus to Turkey ... the smugglers took him from Iraq"): the journey began at the
+    one left."""
+    if mode_of.get(route[0], UNKNOWN_MODE) == UNKNOWN_MODE:
         return False
-    told_first = told_next = False
-    for state in travelled:
-        country = state.mention.place.iso3
-        if country == first:
-            if any(_TOLD_AS_MORE(state)):
-                return False
-            told_first = True
-        elif country == following:
-            if not state.departure or state.residence or state.start or state.journey_start or state.home:
-                return False
-            told_next = True
-    return told_first and told_next
+    told_next = _told_after_a_plain_first(route, travelled)
+    return told_next is not None and all(
+        s.departure and not (s.residence or s.start or s.journey_start or s.home) for s in told_next)
 
 
 _AFTER_WHICH = re.compile(r"\s+" + _in_order("after_which") + r"\b")
