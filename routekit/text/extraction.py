@@ -2160,6 +2160,9 @@ def _named_before_the_start(route: list[str], travelled: list[_MentionState], mo
     if told_next is None or not all(s.residence or s.departure or s.start or s.journey_start or s.home
                                     for s in told_next):
         return False   # the next country reached: the journey may have come there from the first
+    named_in = {s.sentence for s in travelled if s.mention.place.iso3 == route[0]}
+    if any(s.sentence in named_in and s.mention.place.iso3 != route[0] and not s.departure for s in travelled):
+        return False   # told with a country reached ("verliet Syrië richting Turkije"): a leg from it
     return (any(s.residence or s.start or s.journey_start for s in told_next)
             or route[1] not in timeline.neighbours().get(route[0], ()))
 
