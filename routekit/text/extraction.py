@@ -2106,6 +2106,10 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
                 (s.mention.start, s.mention.place.iso3, bool(s.before or s.before_of >= 0 or s.continues_before
                                                              or (s.transit and s.via_destination in stop_before)))
                 for s in travelled], route) if (c.earlier, c.later) not in told]
+        if fixed_first is None and len(route) > 2 and _left_before_the_first(route, travelled, mode_of):
+            route[0], route[1] = route[1], route[0]
+            fixed_first = route[0]
+            reorders += 1
         base = _backward_base(route, travelled, constraints, episodes, fixed_first)
         reorders += _keep_legs_in_order(route, constraints, fixed_first if base is not None else journey_start, base)
     if NETHERLANDS in route:
@@ -2119,8 +2123,63 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
         reorders += _first_leg_after_start(route, travelled, journey_start, folded, segments, episodes)
     if len(route) > 3:
         reorders += _between_neighbours(route, travelled, constraints, pair_of)
+    if len(route) > 2 and _named_before_the_start(route, travelled, mode_of):
+        del route[0]
     reorders += _place_the_end(route, states, abroad_note, dutch_record)
     return route, mode_of, hint_of, reorders, inferred_home
+
+
+# what makes a mention more than a name: an origin or order cue the rules read on it
+_TOLD_AS_MORE = attrgetter("home", "residence", "start", "departure", "journey_start", "before", "via", "transit",
+                           "first", "here")
+
+
+def _told_after_a_plain_first(route: list[str], travelled: list[_MentionState]) -> list[_MentionState] | None:
+    """The mentions of the route's second country when the first is told with no origin or order cue on any mention;
+    None when it has one, or either is the Netherlands or untold."""
+    first, following = route[0], route[1]
+    if first == NETHERLANDS or following == NETHERLANDS:
+        return None
+    told_first, told_next = False, []
+    for state in travelled:
+        country = state.mention.place.iso3
+        if country == first:
+            if any(_TOLD_AS_MORE(state)):
+                return None
+            told_first = True
+        elif country == following:
+            told_next.append(state)
+    return told_next if told_first and told_next else None
+
+
+def _named_before_the_start(route: list[str], travelled: list[_MentionState], mode_of: Mapping[str, str]) -> bool:
+    """The route's first country is only named (no origin or order cue on any mention, no mode it was reached by)
+    and the next country is never told as reached, only as lived in, set out from or started at ("The report speaks
+    of Brazil. The client lived in Herat ... From Herat he walked to Iran"): the journey begins at that next country
+    and the first is a mention, not a stop - when the next is told as lived in or as the start, or as left and the
+    first does not border it (a neighbour left before, "had been in France before. She came from Belgium", stays)."""
+    if mode_of.get(route[0], UNKNOWN_MODE) != UNKNOWN_MODE:
+        return False
+    told_next = _told_after_a_plain_first(route, travelled)
+    if told_next is None or not all(s.residence or s.departure or s.start or s.journey_start or s.home
+                                    for s in told_next):
+        return False   # the next country reached: the journey may have come there from the first
+    named_in = {s.sentence for s in travelled if s.mention.place.iso3 == route[0]}
+    if any(s.sentence in named_in and s.mention.place.iso3 != route[0] and not s.departure for s in travelled):
+        return False   # told with a country reached ("verliet Syrië richting Turkije"): a leg from it
+    return (any(s.residence or s.start or s.journey_start for s in told_next)
+            or route[1] not in timeline.neighbours().get(route[0], ()))
+
+
+def _left_before_the_first(route: list[str], travelled: list[_MentionState], mode_of: Mapping[str, str]) -> bool:
+    """The route's first country is told only as reached (a mode, no origin or order cue) and the next one only as
+    set out from, never reached ("By bus to Turkey ... the smugglers took him from Iraq"): the journey began at the
+    one left."""
+    if mode_of.get(route[0], UNKNOWN_MODE) == UNKNOWN_MODE:
+        return False
+    told_next = _told_after_a_plain_first(route, travelled)
+    return told_next is not None and all(
+        s.departure and not (s.residence or s.start or s.journey_start or s.home) for s in told_next)
 
 
 _AFTER_WHICH = re.compile(r"\s+" + _in_order("after_which") + r"\b")
@@ -3293,6 +3352,9 @@ def extract_route(text: str | None) -> RouteExtraction:
         partial(_told_gone_to, route, states, mode_of, tokens, folded, dialogue.kept))
     route, origin = review_origin(route, states, mode_of, dialogue, genre, language, len(folded))   # origin_model
     route, ordered = review_order(route, states, mode_of, dialogue, genre, language, words_of)   # order, after it
+    if ordered and len(route) > 2 and route[0] != rules_route[0] and _named_before_the_start(
+            route, [s for s in states if not s.excluded], mode_of):
+        del route[0]   # the order stage put a country only named first (the rules' test of their own route)
     if len(route) < 2:  # one country is no journey (a birthplace, the place a person was found)
         return _one_country(smuggler, language)
     if route[-1] == NETHERLANDS and mode_of.get(NETHERLANDS, UNKNOWN_MODE) == UNKNOWN_MODE and mode_spans:
