@@ -738,69 +738,12 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
     masks = compiled.masks
     # the loop's constants as locals (a global is looked up on every use)
     flags_of, reason_bit, netherlands_code = _flags_of, _REASON_BIT, NETHERLANDS
-    not_place, not_fuzzy, home_bit, via_bit, start_bits = _NOT_PLACE, _NOT_FUZZY, _HOME_BIT, _VIA_BIT, _START_BITS
+    not_place, not_fuzzy = _NOT_PLACE, _NOT_FUZZY
     for state in states:
         mention = state.mention
         iso3 = mention.place.iso3
         sentence = state.sentence
         reason = state.excluded
-        if iso3 in reviewed:
-            # a reviewed country's mention: all its 0/1 features as bits, the flags every country's mentions feed
-            # (homes, vias, starts) read from them
-            if reason:
-                there = excluded_in.get(sentence)
-                if there is None:
-                    excluded_in[sentence] = {iso3}
-                else:
-                    there.add(iso3)
-                bits = reason_bit.get(reason, _EX_OTHER_BIT)
-            else:
-                flags = flags_of(state)
-                bits = masks.get(flags)
-                if bits is None:
-                    bits = masks[flags] = _flag_mask(flags)
-                if bits & home_bit:
-                    there = home_in.get(sentence)
-                    if there is None:
-                        home_in[sentence] = {iso3}
-                    else:
-                        there.add(iso3)
-                    homes.add(iso3)
-                if bits & via_bit:
-                    vias.add(iso3)
-                if bits & start_bits:
-                    starts.add(iso3)
-            abroad_named = True
-            if first_in.setdefault(sentence, iso3) != iso3:
-                crowded.add(sentence)
-            if mention.place.kind == "country":
-                bits |= not_place
-            if not mention.fuzzy:
-                bits |= not_fuzzy
-            start = mention.start
-            if dialogue_marks:
-                if start in asked:
-                    bits |= _ASKED_BIT
-                if start in answered:
-                    bits |= _ANSWERED_BIT
-            told = found.get(iso3)
-            if told is None:
-                found[iso3] = [bits, 1, 1 if reason else 0, start, start, [sentence]]
-            else:
-                told[0] |= bits
-                told[1] += 1
-                if reason:
-                    told[2] += 1
-                told[4] = start
-                told[5].append(sentence)
-            if iso3 in pending and not reason and start not in asked and moved_to(start):
-                if waiting and any(map(moved_to, waiting)):
-                    pending = set()   # the arrival here came first: what the text tells after it is no leg on the way
-                else:
-                    waiting.clear()
-                    gone.add(iso3)
-                    pending.discard(iso3)
-            continue
         if reason:
             there = excluded_in.get(sentence)
             if there is None:
@@ -830,6 +773,43 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
             abroad_named = True
         if first_in.setdefault(sentence, iso3) != iso3:
             crowded.add(sentence)
+        if iso3 not in reviewed:
+            continue
+        # a reviewed country's mention: all its 0/1 features as bits
+        if reason:
+            bits = reason_bit.get(reason, _EX_OTHER_BIT)
+        else:
+            flags = flags_of(state)
+            bits = masks.get(flags)
+            if bits is None:
+                bits = masks[flags] = _flag_mask(flags)
+        if mention.place.kind == "country":
+            bits |= not_place
+        if not mention.fuzzy:
+            bits |= not_fuzzy
+        start = mention.start
+        if dialogue_marks:
+            if start in asked:
+                bits |= _ASKED_BIT
+            if start in answered:
+                bits |= _ANSWERED_BIT
+        told = found.get(iso3)
+        if told is None:
+            found[iso3] = [bits, 1, 1 if reason else 0, start, start, (sentence,)]
+        else:
+            told[0] |= bits
+            told[1] += 1
+            if reason:
+                told[2] += 1
+            told[4] = start
+            told[5] += (sentence,)
+        if iso3 in pending and not reason and start not in asked and moved_to(start):
+            if waiting and any(map(moved_to, waiting)):
+                pending = set()   # the arrival here came first: what the text tells after it is no leg on the way
+            else:
+                waiting.clear()
+                gone.add(iso3)
+                pending.discard(iso3)
     if keep_told:
         for country in gone:
             del found[country]   # told as gone to: not reviewed
@@ -862,7 +842,6 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
     word_cut = compiled.word_cut
     scored = []
     lowest = math.inf
-    flag_bits = _FLAG_BITS
     for iso3, (bits, count, excluded, first, last, sentences) in found.items():
         score = mask_scores.get(bits)
         if score is None:
@@ -884,12 +863,12 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
             score += w_alone
         if starts and (several_starts or iso3 not in starts):
             score += w_other_start
-        mode = "unknown" if keep_told else mode_of.get(iso3, "unknown")   # with keep_told, no reviewed one has a mode
+        mode = mode_of.get(iso3, "unknown")
         if mode != "unknown":
             score += w_mode_told
             if mode == "plane":
                 score += w_flown
-        elif not bits & flag_bits:
+        elif not bits & _FLAG_BITS:
             score += w_bare if touches else w_bare + w_bare_far
         if following in vias:
             score += w_next_via
