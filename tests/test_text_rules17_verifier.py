@@ -77,7 +77,7 @@ def test_the_short_cut_reads_the_countries_gone_to_as_the_reference(monkeypatch,
                                                    words_of, moved_to)
         assert short == full
         assert signal["verifier_flips"] == flips
-        assert signal["verifier_doubt"] == 1.0 - lowest
+        assert signal["verifier_doubt"] == pytest.approx(1.0 - lowest, abs=1e-9)   # summed in another order
         assert notes == tuple(verifier._removal_note(c, model.keep_words) for c in removed)
         gone_any += bool(gone)
         changed += short != route

@@ -311,7 +311,7 @@ def _candidate_features(iso3: str, group: list, scan: _Scan, route, in_route: di
 def _with_reached(mode_of: dict[str, str], dialogue, gone: frozenset = _NONE) -> dict[str, str]:
     """The rules' modes, with a country the turns tell as reached ("Q: When did you reach Italy? A: In May 2021",
     ``DialogueReading.reached``) or the text tells the person went to (``gone``: "daarna naar Griekenland gegaan",
-    ``extraction._told_gone_to``) and no mode of its own as told ("told"): ``keep_told`` never removes it."""
+    ``told_gone_to``) and no mode of its own as told ("told"): ``keep_told`` never removes it."""
     reached = getattr(dialogue, "reached", _NONE)
     if gone:
         reached = reached | gone
