@@ -60,8 +60,8 @@ def write_word_sets(folder: Path, word: str, counts: tuple[int, ...], name: str 
 
 def verifier_hook_inputs(texts) -> list[tuple]:
     """What ``extract_route`` hands the stop verifier's hook per text (its arguments), the stage recording; the
-    dialogue as the stage reads it (with the countries told as gone to, ``gone_to``, already added) and ``gone_to``
-    itself left out."""
+    dialogue as the stage reads it (with the countries told as gone to, ``verifier.told_gone_to``, already added) and
+    the destination-word test ``moved_to`` itself left out."""
     from dataclasses import replace
 
     import routekit.text.extraction as extraction
@@ -72,8 +72,8 @@ def verifier_hook_inputs(texts) -> list[tuple]:
     real = extraction.review_stops
 
     def spy(*arguments):
-        route, states, mode_of, dialogue, genre, language, length, words_of, gone_to = arguments
-        gone = gone_to() if gone_to is not None else frozenset()
+        route, states, mode_of, dialogue, genre, language, length, words_of, moved_to = arguments
+        gone = verifier.told_gone_to(route, states, mode_of, dialogue.kept, moved_to) if moved_to else frozenset()
         seen.append((route, states, mode_of, replace(dialogue, reached=dialogue.reached | gone) if gone else dialogue,
                      genre, language, length, words_of))
         return real(*arguments)

@@ -1640,6 +1640,8 @@ def _after_word(folded: str, start: int, words: frozenset[str], max_filler: int 
 # a destination word or phrase right before a place ("naar Griekenland", "into Spain", "left for"): cues.yaml
 # word_lists.moved_to_words, each as a tuple of words
 _MOVED_TO_WORDS = frozenset(tuple(phrase.split()) for phrase in _WORD_LISTS["moved_to_words"])
+# the words a place may follow for ``_after_phrase`` to read on with ``_MOVED_TO_WORDS``: a phrase's last word, a filler
+_MOVED_TO_OR_FILLER = frozenset(phrase[-1] for phrase in _MOVED_TO_WORDS) | _FILLER
 
 
 def _after_phrase(tokens: Tokens, folded: str, start: int, phrases: frozenset[tuple[str, ...]],
@@ -1670,32 +1672,14 @@ def _after_phrase(tokens: Tokens, folded: str, start: int, phrases: frozenset[tu
     return False
 
 
-def _told_gone_to(route: list[str], states: list[_MentionState], mode_of: dict[str, str], tokens: Tokens,
-                  folded: str, asked: frozenset[int]) -> frozenset[str]:
-    """The route's countries abroad with no told mode whose travelled mention follows a destination word ("Daarna
-    ben ik naar Griekenland gegaan", "After that I travelled to Spain", "arrived in Spain") before the arrival here
-    ("naar Amsterdam", told after a stop abroad): the text tells the person went there on the way, so the stop
-    verifier reads them as told (its ``keep_told``) - its regression, fitted on records whose bare stops are often
-    wrong, removed such plain legs of the demo's narratives. Not a question's mention (``asked``: "Did you ever go to
-    Spain?" - the answer tells) nor one after the arrival here ("Na een afwijzing vertrok hij naar Denemarken")."""
-    bare = {country for country in route
-            if country != NETHERLANDS and mode_of.get(country, UNKNOWN_MODE) == UNKNOWN_MODE}
-    if not bare:
-        return frozenset()
-    told = set()
-    abroad_named = False
-    for state in states:
-        mention = state.mention
-        iso3 = mention.place.iso3
-        if iso3 == NETHERLANDS:
-            if abroad_named and _after_phrase(tokens, folded, mention.start, _MOVED_TO_WORDS):
-                break   # the arrival here, after the way: what the text tells after it is no leg on the way
-        elif iso3 in route:
-            abroad_named = True   # an arrival here told before any stop is the journey's gist ("hoe u naar NL ...")
-            if iso3 in bare and iso3 not in told and not state.excluded and mention.start not in asked \
-                    and _after_phrase(tokens, folded, mention.start, _MOVED_TO_WORDS):
-                told.add(iso3)
-    return frozenset(told)
+def _moved_to(tokens: Tokens, folded: str, start: int) -> bool:
+    """A destination word right before the place at ``start`` ("naar Griekenland", "travelled to Spain", "arrived
+    in Spain"; ``_after_phrase``): the stop verifier's test of a mention told as gone to (``verifier.told_gone_to``),
+    asked per mention only when the stage looks at the record. The word right before the place is read first: most
+    places follow no destination word nor filler, and are answered by one set look-up."""
+    j = bisect_left(tokens.starts, start)
+    return bool(j) and tokens.words[j - 1] in _MOVED_TO_OR_FILLER and _after_phrase(tokens, folded, start,
+                                                                                     _MOVED_TO_WORDS)
 
 
 def _after_place_noun(folded: str, start: int, vocab: Vocabulary) -> bool:
@@ -3346,10 +3330,10 @@ def extract_route(text: str | None) -> RouteExtraction:
     words_of = shared_record_words(tokens.starts, tokens.words, (s.mention for s in states),
                                    segments.sentence_starts, unjoined)
     # the learned second stage (verifier.py): confident flips of the rules' stops; the rules' route when it is off.
-    # It reads the countries the text tells as gone to as told ones (``_told_gone_to``, asked for only when it runs)
+    # It reads the countries the text tells as gone to as told ones (``verifier.told_gone_to``; the destination word
+    # before a mention, ``_moved_to``, is asked for only when it runs)
     route, checked, verifier_notes = review_stops(
-        route, states, mode_of, dialogue, genre, language, len(folded), words_of,
-        partial(_told_gone_to, route, states, mode_of, tokens, folded, dialogue.kept))
+        route, states, mode_of, dialogue, genre, language, len(folded), words_of, partial(_moved_to, tokens, folded))
     route, origin = review_origin(route, states, mode_of, dialogue, genre, language, len(folded))   # origin_model
     route, ordered = review_order(route, states, mode_of, dialogue, genre, language, words_of)   # order, after it
     if ordered and len(route) > 2 and route[0] != rules_route[0] and _named_before_the_start(

@@ -311,13 +311,41 @@ def _candidate_features(iso3: str, group: list, scan: _Scan, route, in_route: di
 def _with_reached(mode_of: dict[str, str], dialogue, gone: frozenset = _NONE) -> dict[str, str]:
     """The rules' modes, with a country the turns tell as reached ("Q: When did you reach Italy? A: In May 2021",
     ``DialogueReading.reached``) or the text tells the person went to (``gone``: "daarna naar Griekenland gegaan",
-    ``extraction._told_gone_to``) and no mode of its own as told ("told"): ``keep_told`` never removes it."""
+    ``told_gone_to``) and no mode of its own as told ("told"): ``keep_told`` never removes it."""
     reached = getattr(dialogue, "reached", _NONE)
     if gone:
         reached = reached | gone
     if not reached:
         return mode_of
     return {**mode_of, **{c: "told" for c in reached if mode_of.get(c, "unknown") == "unknown"}}
+
+
+def told_gone_to(route: list[str], states, mode_of: dict[str, str], asked: frozenset, moved_to) -> frozenset:
+    """The route's countries abroad with no told mode whose travelled mention follows a destination word ("Daarna
+    ben ik naar Griekenland gegaan", "After that I travelled to Spain", "arrived in Spain") before the arrival here
+    ("naar Amsterdam", told after a stop abroad): the text tells the person went there on the way, so the stage reads
+    them as told (``_with_reached``; ``keep_told`` never removes them) - its regression, fitted on records whose bare
+    stops are often wrong, removed such plain legs of the demo's narratives. Not a question's mention (``asked``: the
+    offsets of ``DialogueReading.kept``, "Did you ever go to Spain?" - the answer tells) nor one after the arrival here
+    ("Na een afwijzing vertrok hij naar Denemarken"). ``moved_to(offset)``: whether a destination word stands right
+    before the mention there (``extraction._moved_to``). The reference; ``_removals`` reads the same in its one pass."""
+    bare = {country for country in route if country != NETHERLANDS and mode_of.get(country, "unknown") == "unknown"}
+    if not bare:
+        return _NONE
+    told = set()
+    abroad_named = False
+    for state in states:
+        mention = state.mention
+        iso3 = mention.place.iso3
+        if iso3 == NETHERLANDS:
+            if abroad_named and moved_to(mention.start):
+                break   # the arrival here, after the way: what the text tells after it is no leg on the way
+        elif iso3 in route:
+            abroad_named = True   # an arrival here told before any stop is the journey's gist ("hoe u naar NL ...")
+            if iso3 in bare and iso3 not in told and not state.excluded and mention.start not in asked \
+                    and moved_to(mention.start):
+                told.add(iso3)
+    return frozenset(told)
 
 
 def candidates(states, route: list[str], mode_of: dict[str, str], dialogue, genre: dict[str, float],
@@ -654,12 +682,14 @@ def _left_home(states, iso3: str) -> bool:
 
 
 def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre: dict[str, float], language: str,
-              text_length: int, words_of, model: Model, gone: frozenset = _NONE
+              text_length: int, words_of, model: Model, moved_to=None
               ) -> tuple[list[str], int, float, list[Candidate]]:
-    """``decide`` for a model that only removes, without building the candidates (``candidates`` and ``decide`` are
-    the reference, and a test holds the two equal): one pass over the mentions OR-s each route country's 0/1
-    features into bits, a table gives their weights' sum, the route's part comes per route (``_route_parts``), the
-    few other features are added, and a country's words are read only when that score lies within the model's
+    """``decide`` for a model that only removes, without building the candidates (``told_gone_to``, ``candidates`` and
+    ``decide`` are the reference, and a test holds the two equal): one pass over the mentions OR-s each route
+    country's 0/1 features into bits and reads which of them the text tells as gone to - ``moved_to`` asked only of
+    a reviewed country's mentions, and of the Netherlands' ones (the arrival here) only once such a mention follows a
+    destination word -, a table gives the bits' weights' sum, the route's part comes per route (``_route_parts``),
+    the few other features are added, and a country's words are read only when that score lies within the model's
     ``word_band`` of the cut - usually no country of a record does, and then no word is read at all. A removed
     country is returned as a ``Candidate`` with its words (for the note), its values left empty; no object is made
     for a country that stays."""
@@ -667,11 +697,13 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
     below = compiled.below
     if below == -math.inf:
         return route, 0, 1.0, []
-    # the countries reviewed: never the Netherlands, with ``keep_told`` only those without a told mode, with
-    # ``keep_end`` not the end of a route that ends abroad
-    mode_of = _with_reached(mode_of, dialogue, gone)
-    if model.keep_told:
-        reviewed = {country for country in route if mode_of.get(country, "unknown") == "unknown"}
+    # the countries reviewed: never the Netherlands, with ``keep_told`` only those without a told mode (nor reached in
+    # the turns), with ``keep_end`` not the end of a route that ends abroad
+    reached = getattr(dialogue, "reached", _NONE)
+    keep_told = model.keep_told
+    if keep_told:
+        reviewed = {country for country in route
+                    if country not in reached and mode_of.get(country, "unknown") == "unknown"}
     else:
         reviewed = set(route)
     reviewed.discard(NETHERLANDS)
@@ -679,6 +711,18 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
         reviewed.discard(route[-1])   # the Netherlands (not reviewed anyway) or the end of a route written abroad
     if not reviewed:
         return route, 0, 1.0, []
+    # the reviewed countries a mention told as gone to would make told (``told_gone_to``): with ``keep_told`` all of
+    # them (then not reviewed), without it those with no told mode (then scored as told)
+    if moved_to is None:
+        pending: set[str] = set()
+    elif keep_told:
+        pending = set(reviewed)
+    else:
+        pending = {country for country in reviewed
+                   if country not in reached and mode_of.get(country, "unknown") == "unknown"}
+    gone: set[str] = set()
+    waiting: list[int] = []      # the Netherlands' mentions after a route country, not yet asked if the arrival here
+    abroad_named = False
     found: dict[str, list] = {}            # route country -> [bits, mentions, excluded, first, last, sentences]
     first_in: dict[int, str] = {}          # per sentence: the first country named in it other than the Netherlands
     crowded: set[int] = set()              # the sentences that name two such countries (no country there is alone)
@@ -722,7 +766,11 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
         if iso3 == netherlands_code:
             if netherlands < 0:
                 netherlands = mention.start
+            if pending and abroad_named:
+                waiting.append(mention.start)
             continue
+        if not abroad_named and iso3 in route:
+            abroad_named = True
         if first_in.setdefault(sentence, iso3) != iso3:
             crowded.add(sentence)
         if iso3 not in reviewed:
@@ -755,6 +803,18 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
                 told[2] += 1
             told[4] = start
             told[5] += (sentence,)
+        if iso3 in pending and not reason and start not in asked and moved_to(start):
+            if waiting and any(map(moved_to, waiting)):
+                pending = set()   # the arrival here came first: what the text tells after it is no leg on the way
+            else:
+                waiting.clear()
+                gone.add(iso3)
+                pending.discard(iso3)
+    if keep_told:
+        for country in gone:
+            del found[country]   # told as gone to: not reviewed
+    elif reached or gone:
+        mode_of = _with_reached(mode_of, dialogue, frozenset(gone))
     origin = route[0]
     if model.keep_origin and origin in found and origin in homes and (
             not (starts and (len(starts) > 1 or origin not in starts)) or _left_home(states, origin)):
@@ -855,7 +915,7 @@ recording = _HOOKS.recording
 
 
 def review(route: list[str], states, mode_of: dict[str, str], dialogue, genre: dict[str, float], language: str,
-           text_length: int, words_of=None, gone_to=None) -> tuple[list[str], dict[str, float], tuple[str, ...]]:
+           text_length: int, words_of=None, moved_to=None) -> tuple[list[str], dict[str, float], tuple[str, ...]]:
     """The extractor's hook: the route after the stage, the stage's signal for the calibration -
     ``verifier_flips`` (countries removed or added) and ``verifier_doubt`` (1 - the lowest p of a kept country; 0 for
     a route of two countries, which nothing may shorten), empty when the stage is off - and the review reasons of its
@@ -863,12 +923,13 @@ def review(route: list[str], states, mode_of: dict[str, str], dialogue, genre: d
     words (``context_words.shared_record_words``, shared with the order stage); it is called only when the stored
     model weighs words and a kept country is within the model's word band of the cut. A model that only removes takes
     the short cut (``_removals``), one that may add the full path (``decide``); both decide alike.
-    ``gone_to``: gives the route's countries the text tells the person went to ("naar Griekenland gegaan"), read as
-    told like the turns' reached ones (``_with_reached``); called only when the stage looks at the record."""
+    ``moved_to(offset)``: whether a destination word stands right before a mention (``extraction._moved_to``): the
+    countries it tells the person went to are read as told (``told_gone_to``); asked only when the stage looks at the
+    record, and in the short cut only of the mentions that could change its answer."""
     hooks = _HOOKS
     if hooks.recorder is not None:
         words = words_of() if words_of is not None else None
-        gone = gone_to() if gone_to is not None else _NONE
+        gone = told_gone_to(route, states, mode_of, dialogue.kept, moved_to) if moved_to is not None else _NONE
         hooks.recorder.append((tuple(route), candidates(states, route, mode_of, dialogue, genre, language,
                                                         text_length, words=words, gone=gone)))
         return route, {}, ()
@@ -879,15 +940,15 @@ def review(route: list[str], states, mode_of: dict[str, str], dialogue, genre: d
     if len(route) <= 2 and not (adds and any(state.mention.place.iso3 not in route
                                              and state.mention.place.iso3 != NETHERLANDS for state in states)):
         return route, {}, ()   # nothing could change: a removal would leave one country, and nothing may be added
-    gone = gone_to() if gone_to is not None else _NONE
     if adds:
+        gone = told_gone_to(route, states, mode_of, dialogue.kept, moved_to) if moved_to is not None else _NONE
         words = words_of() if words_of is not None and model.reads_words else None
         found = candidates(states, route, mode_of, dialogue, genre, language, text_length, words=words, gone=gone)
         removed: list[Candidate] = []
         new, flips, lowest = decide(route, found, model, removed)
     else:
         new, flips, lowest, removed = _removals(route, states, mode_of, dialogue, genre, language, text_length,
-                                                words_of if model.keep_words else None, model, gone)
+                                                words_of if model.keep_words else None, model, moved_to)
     notes = tuple([_removal_note(candidate, model.keep_words) for candidate in removed]) if removed else ()
     return new, {"verifier_flips": float(flips), "verifier_doubt": 1.0 - lowest}, notes
 
