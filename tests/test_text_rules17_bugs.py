@@ -30,3 +30,17 @@ def test_the_last_episode_is_one_piece_of_evidence_for_a_story_told_backwards(te
     monkeypatch.setattr(timeline, "told_backwards", spy)
     extract_route(text)
     assert seen == [1]
+
+
+# --- a leg-end name ("naar Martuba": Libya's town in another spelling) is not also a fuzzy match of another town ------
+
+@pytest.mark.parametrize("text, expected", [
+    ("I left Sudan and went by truck to Martuba, then by boat to Italy and by train to the Netherlands.",
+     ("SDN", "LBY", "ITA", "NLD")),
+    ("Ik reisde van Soedan naar Martuba en daarna met een boot naar Italië en met de trein naar Nederland.",
+     ("SDN", "LBY", "ITA", "NLD")),
+    ("We fled from Syria to Qaraqush and later to Turkey, Greece and the Netherlands.",
+     ("SYR", "IRQ", "TUR", "GRC", "NLD")),
+])
+def test_a_leg_end_name_is_not_matched_again_as_a_misspelt_town(text, expected):
+    assert route(text) == expected
