@@ -2893,11 +2893,11 @@ def _backward_base(route: list[str], travelled: list[_MentionState], constraints
     episode_of, onward = episodes.get()
     last = len(episode_of) - 1
     first_episode = {country: episode_of[min(sentence, last)] for country, sentence in first_sentence.items()}
-    before_episodes = len({episode_of[min(s.sentence, last)] for s in flashbacks
-                           if first_sentence.get(s.mention.place.iso3) == s.sentence})
+    before_episodes = {episode_of[min(s.sentence, last)] for s in flashbacks
+                       if first_sentence.get(s.mention.place.iso3) == s.sentence}
     if episodes.transcript and _start_told_last(travelled, episode_of):
-        before_episodes += 1
-    if not timeline.told_backwards(first_episode, crossing, before_episodes, onward):
+        before_episodes.add(episode_of[-1])   # a set: a last episode that opens with a 'before' counts once
+    if not timeline.told_backwards(first_episode, crossing, len(before_episodes), onward):
         return None
     return timeline.backward_base(route, first_episode, fixed_first)
 

@@ -31,6 +31,7 @@ import csv
 import gettext
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
@@ -754,6 +755,7 @@ def find_places(original: str, folded: str, tokens: Tokens | None = None, stopwo
             mentions = sorted(mentions + glued, key=lambda m: m.start)
     if _region_stem() in folded and _region_names():   # a substring test first ("georg"): most texts name none
         mentions = _regions_resolved(original, folded, mentions)
+    leg_ends: list[Mention] = []
     if not _leg_end_names().keys().isdisjoint(words) and not _leg_end_words().isdisjoint(words):   # both in C
         leg_ends = _leg_end_mentions(original, tokens, mentions)
         if leg_ends:
@@ -774,6 +776,8 @@ def find_places(original: str, folded: str, tokens: Tokens | None = None, stopwo
     covered = [False] * len(words)
     for first, last, _ in matches:
         covered[first:last] = _TRUE * (last - first)
+    for leg_end in leg_ends:   # one word each: "naar Martuba" is Libya's town, not Brazil's Marituba misspelt
+        covered[bisect_left(starts, leg_end.start)] = True
     fuzzy: list[Mention] = []
     for index in fuzzy_tokens:
         if covered[index] or words[index] in stopwords:
