@@ -41,7 +41,7 @@ from routekit.text.timeline import NETHERLANDS
 from routekit.text.vocabulary import CLAUSE_BREAK, FOREIGN_AUTHORITY, Vocabulary, vocabulary
 from routekit.text.wordstart import word_start_first
 from routekit.text.verifier import review as review_stops
-from routekit.text.order_model import review as review_order
+from routekit.text.order_model import distance_home, review as review_order
 from routekit.text.context_words import shared_record_words
 from routekit.text.origin_model import review as review_origin
 from routekit.text.vocabulary import _raw as _raw_cues
@@ -2258,6 +2258,29 @@ def _first_leg_after_start(route: list[str], travelled: list[_MentionState], jou
     return 0
 
 
+def _farthest_left_first(route: list[str], travelled: list[_MentionState]) -> int:
+    """A country the text tells only as left ("A: From Lagos", "vanuit Nador", never reached) that lies farthest from
+    the Netherlands of the route's countries is where the journey began: it goes first. (Counted on train1-40 before
+    the rule: where such a country was not first, the gold put it first in every row with it farthest; a country told
+    only as left but nearer than another on the route was not the start as often as it was.) Returns the moves."""
+    abroad = [c for c in route if c != NETHERLANDS]
+    distance = distance_home()
+    farthest = max(abroad, key=lambda c: distance.get(c, 0.0))
+    if farthest == route[0] or not distance.get(farthest):
+        return 0
+    if any(s.journey_start for s in travelled):
+        return 0
+    told = [s for s in travelled if s.mention.place.iso3 == farthest]
+    if not told or not all(s.departure for s in told):
+        return 0
+    into_netherlands = {s.sentence for s in travelled if s.mention.place.iso3 == NETHERLANDS}
+    if any(s.sentence in into_netherlands for s in told):
+        return 0   # "vanuit Calais naar Nederland": the leg into the Netherlands, not the start
+    route.remove(farthest)
+    route.insert(0, farthest)
+    return 1
+
+
 class _Episodes:
     """``timeline.episodes`` of one text, worked out at most once: the check for a story told backwards and the
     reading of the start's answer both need it, and it scans the whole text."""
@@ -3289,6 +3312,11 @@ def extract_route(text: str | None) -> RouteExtraction:
         partial(_told_gone_to, route, states, mode_of, tokens, folded, dialogue.kept))
     route, origin = review_origin(route, states, mode_of, dialogue, genre, language, len(folded))   # origin_model
     route, ordered = review_order(route, states, mode_of, dialogue, genre, language, words_of)   # order, after it
+    if len(route) > 2:
+        # after the order stage, which was fitted on the rules' routes without it (before the stage it broke rows the
+        # stage had put right: the stage then left the rest of the order as it came)
+        route = list(route)
+        reorders += _farthest_left_first(route, [s for s in states if not s.excluded and not s.home])
     if len(route) < 2:  # one country is no journey (a birthplace, the place a person was found)
         return _one_country(smuggler, language)
     if route[-1] == NETHERLANDS and mode_of.get(NETHERLANDS, UNKNOWN_MODE) == UNKNOWN_MODE and mode_spans:
