@@ -2268,8 +2268,9 @@ def _farthest_left_first(route: list[str], travelled: list[_MentionState]) -> in
     farthest = max(abroad, key=lambda c: distance.get(c, 0.0))
     if farthest == route[0] or not distance.get(farthest):
         return 0
-    if any(s.journey_start for s in travelled):
-        return 0
+    if any(s.journey_start or (s.mention.place.iso3 == route[0] and (s.before or s.before_of >= 0 or s.continues_before))
+           for s in travelled):
+        return 0   # a start the text names, or a first country a 'before' put there ("Daarvoor was ik in Libanon")
     told = [s for s in travelled if s.mention.place.iso3 == farthest]
     if not told or not all(s.departure for s in told):
         return 0
@@ -3312,7 +3313,7 @@ def extract_route(text: str | None) -> RouteExtraction:
         partial(_told_gone_to, route, states, mode_of, tokens, folded, dialogue.kept))
     route, origin = review_origin(route, states, mode_of, dialogue, genre, language, len(folded))   # origin_model
     route, ordered = review_order(route, states, mode_of, dialogue, genre, language, words_of)   # order, after it
-    if len(route) > 2:
+    if len(route) > 2 and tuple(route) == rules_route:   # the stages' own choices stand
         # after the order stage, which was fitted on the rules' routes without it (before the stage it broke rows the
         # stage had put right: the stage then left the rest of the order as it came)
         route = list(route)
