@@ -41,7 +41,7 @@ from routekit.text.timeline import NETHERLANDS
 from routekit.text.vocabulary import CLAUSE_BREAK, FOREIGN_AUTHORITY, Vocabulary, vocabulary
 from routekit.text.wordstart import word_start_first
 from routekit.text.verifier import review as review_stops
-from routekit.text.order_model import review as review_order
+from routekit.text.order_model import distance_home, review as review_order
 from routekit.text.context_words import shared_record_words
 from routekit.text.origin_model import review as review_origin
 from routekit.text.vocabulary import _raw as _raw_cues
@@ -2305,6 +2305,30 @@ def _first_leg_after_start(route: list[str], travelled: list[_MentionState], jou
     return 0
 
 
+def _farthest_left_first(route: list[str], travelled: list[_MentionState]) -> int:
+    """A country the text tells only as left ("A: From Lagos", "vanuit Nador", never reached) that lies farthest from
+    the Netherlands of the route's countries is where the journey began: it goes first. (Counted on train1-40 before
+    the rule: where such a country was not first, the gold put it first in every row with it farthest; a country told
+    only as left but nearer than another on the route was not the start as often as it was.) Returns the moves."""
+    abroad = [c for c in route if c != NETHERLANDS]
+    distance = distance_home()
+    farthest = max(abroad, key=lambda c: distance.get(c, 0.0))
+    if farthest == route[0] or not distance.get(farthest):
+        return 0
+    if any(s.journey_start or (s.mention.place.iso3 == route[0] and (s.before or s.before_of >= 0 or s.continues_before))
+           for s in travelled):
+        return 0   # a start the text names, or a first country a 'before' put there ("Daarvoor was ik in Libanon")
+    told = [s for s in travelled if s.mention.place.iso3 == farthest]
+    if not told or not all(s.departure for s in told):
+        return 0
+    into_netherlands = {s.sentence for s in travelled if s.mention.place.iso3 == NETHERLANDS}
+    if any(s.sentence in into_netherlands for s in told):
+        return 0   # "vanuit Calais naar Nederland": the leg into the Netherlands, not the start
+    route.remove(farthest)
+    route.insert(0, farthest)
+    return 1
+
+
 class _Episodes:
     """``timeline.episodes`` of one text, worked out at most once: the check for a story told backwards and the
     reading of the start's answer both need it, and it scans the whole text."""
@@ -3339,6 +3363,11 @@ def extract_route(text: str | None) -> RouteExtraction:
     if ordered and len(route) > 2 and route[0] != rules_route[0] and _named_before_the_start(
             route, [s for s in states if not s.excluded], mode_of):
         del route[0]   # the order stage put a country only named first (the rules' test of their own route)
+    if len(route) > 2 and tuple(route) == rules_route:   # the stages' own choices stand
+        # after the order stage, which was fitted on the rules' routes without it (before the stage it broke rows the
+        # stage had put right: the stage then left the rest of the order as it came)
+        route = list(route)
+        reorders += _farthest_left_first(route, [s for s in states if not s.excluded and not s.home])
     if len(route) < 2:  # one country is no journey (a birthplace, the place a person was found)
         return _one_country(smuggler, language)
     if route[-1] == NETHERLANDS and mode_of.get(NETHERLANDS, UNKNOWN_MODE) == UNKNOWN_MODE and mode_spans:
