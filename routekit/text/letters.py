@@ -311,6 +311,28 @@ _DENIED_AFTER = re.compile(r"\s+(?:[\w']+\s+){0,4}?" + _alternatives(_WORDS["den
 _RESIDENCE_AFTER = re.compile(r"[^.;:!?]*?(?<![\w'])" + _alternatives(_WORDS["residence_verbs"]) + r"(?![\w'])")
 
 
+_QUOTED_TERM = re.compile(_QUOTED)
+_WORD = re.compile(r"\w")
+
+
+def _struck_countries(folded: str, mentions: list[Mention], statements: list[tuple[int, int]],
+                      lexicon: _Cues) -> frozenset[str]:
+    """The one country a statement strikes from the route ("Greece is not part of his route", "Italie is alleen ter
+    sprake gekomen omdat zijn oom in Bari woont"): no stop anywhere in the letter. Not a country inside a quoted
+    phrase ("De zinsnede 'Dublinclaim Kroatie' is niet door client uitgesproken" strikes the words, not the country)."""
+    struck: set[str] = set()
+    for start, stop in statements:
+        if lexicon.deleted.search(folded, start, stop) is None:
+            continue
+        phrases = [q.span() for q in _QUOTED_TERM.finditer(folded, start, stop)]
+        named = {m.place.iso3 for m in mentions if start <= m.start < stop and m.place.kind == "country"
+                 and not any(a < m.start < b and (_WORD.search(folded, a + 1, m.start) or _WORD.search(folded, m.end, b - 1))
+                             for a, b in phrases)} - {"NLD"}
+        if len(named) == 1:
+            struck |= named
+    return frozenset(struck)
+
+
 def _without_countries(account: str, countries: frozenset[str]) -> str:
     """``account`` with the names of ``countries`` blanked (same length) except where a negation names them: the
     letter's denial wins over the mentions of its account that still name them."""
@@ -546,7 +568,7 @@ def corrected_account(text: str, folded: str | None = None) -> str:
     statements = _statements(folded)
     mentions = find_places(text, folded)   # once: the denials and the confirmed statements read the same places
     denied_countries = _denied_countries(folded, mentions, statements, lexicon)
-    letter_denied = _letter_denials(folded, mentions, statements)
+    letter_denied = _letter_denials(folded, mentions, statements) | _struck_countries(folded, mentions, statements, lexicon)
     # the letter's statement of the whole route is told first; a country it argued about before it and names neither
     # in it nor after it is the report's version ("Verder staat op pagina 5 'Egypte'; ... Het juiste verloop is: ...")
     full = _full_route(folded, mentions, statements, lexicon)
