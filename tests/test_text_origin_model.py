@@ -192,9 +192,10 @@ PLAIN = ("Ik kom uit Afghanistan. Vanuit Afghanistan ben ik met de auto naar Ira
 # a debriefing told as questions and answers: England is where the person wanted to go (and tried to, from Calais),
 # not where the journey began; the rules put it first, gold would start in Spain
 HARD = ("Q: Where did you want to go? A: England, always England. I spent three months in Calais trying the lorries. "
-        "Q: How did you reach Calais? A: From Spain, by bus to Paris. Q: And the Netherlands? A: From Brussels I took "
-        "the train to Rotterdam, where the police found me.")
-HARD_RULES = ("GBR", "ESP", "FRA", "BEL", "NLD")
+        "Q: How did you reach Calais? A: I came to Spain by boat, then by bus to Paris. Q: And the Netherlands? A: From "
+        "Brussels I took the train to Rotterdam, where the police found me.")
+HARD_RULES = ("GBR", "ESP", "FRA", "BEL", "NLD")   # Spain told as reached: the rules' own test of a country named
+# before the start (round 17, ``_named_before_the_start``) keeps England, so the stage is the one to drop it
 
 
 def _drop_score(text, model):
