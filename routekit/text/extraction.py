@@ -1737,14 +1737,21 @@ _DOC_GAP = re.compile(r"\s*(?:" + _in_order("articles") + r"\s+)?(?:[a-z]+\s+" +
 _DOC_HEDGE = re.compile(r",?\s*(?:" + _in_order("document_hedges") + r"\s+)?")
 
 
+# a document word that is also a word of a person's registration (cues.yaml ``regulation_context``: "registered",
+# "geregistreerd"): its field names where the person was registered, a stop ("Eurodac, registered: Bulgaria")
+_PERSON_REGISTRATION = frozenset(fold(word) for words in _raw_cues()[0]["regulation_context"].values() for word in words)
+
+
 def _document_origin(folded: str, documents: list[tuple[int, int]], link: re.Pattern[str], mention: Mention) -> bool:
     """'paspoort van Bulgarije', 'passport issued by Italy': the country is the document's origin."""
-    for _, doc_end in documents:
+    for doc_start, doc_end in documents:
         if doc_end > mention.start or mention.start - doc_end > 60:
             continue
         between = folded[doc_end:mention.start]
         if between[:1] == ":":
-            if between[1:].isspace():   # a record's field, "vlag: Panama", "flag: Malta": the value is its country
+            # a record's field, "vlag: Panama", "flag: Malta": the value is its country, unless the field is the
+            # person's registration
+            if between[1:].isspace() and folded[doc_start:doc_end] not in _PERSON_REGISTRATION:
                 return True
             continue
         stripped = between.lstrip()
@@ -2107,8 +2114,8 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
         reorders += _first_leg_after_start(route, travelled, journey_start, folded, segments, episodes)
     if len(route) > 3:
         reorders += _between_neighbours(route, travelled, constraints, pair_of)
-    if len(route) > 2 and _named_before_the_start(route, travelled, mode_of):
-        del route[0]
+    if len(route) > 2 and _named_before_the_start(route, [s for s in states if not s.excluded], mode_of):
+        del route[0]   # with the homes, as after the stages: a home told first is the person's origin
     reorders += _place_the_end(route, states, abroad_note, dutch_record)
     return route, mode_of, hint_of, reorders, inferred_home
 
@@ -2128,7 +2135,7 @@ def _told_after_a_plain_first(route: list[str], travelled: list[_MentionState]) 
     for state in travelled:
         country = state.mention.place.iso3
         if country == first:
-            if any(_TOLD_AS_MORE(state)):
+            if any(_TOLD_AS_MORE(state)) or state.before_of >= 0 or state.continues_before:
                 return None
             told_first = True
         elif country == following:
@@ -3359,8 +3366,10 @@ def extract_route(text: str | None) -> RouteExtraction:
     route, checked, verifier_notes = review_stops(
         route, states, mode_of, dialogue, genre, language, len(folded), words_of, partial(_moved_to, tokens, folded))
     route, origin = review_origin(route, states, mode_of, dialogue, genre, language, len(folded))   # origin_model
+    given_to_order = route[0] if route else None
     route, ordered = review_order(route, states, mode_of, dialogue, genre, language, words_of)   # order, after it
-    if ordered and len(route) > 2 and route[0] != rules_route[0] and _named_before_the_start(
+    learned_change = rules_route != tuple(route)   # before the rules that follow the stages
+    if ordered and len(route) > 2 and route[0] != given_to_order and _named_before_the_start(
             route, [s for s in states if not s.excluded], mode_of):
         del route[0]   # the order stage put a country only named first (the rules' test of their own route)
     if len(route) > 2 and tuple(route) == rules_route:   # the stages' own choices stand
@@ -3382,7 +3391,7 @@ def extract_route(text: str | None) -> RouteExtraction:
     counts.update(checked)
     counts.update(ordered)
     counts.update(origin)
-    if rules_route != tuple(route):
+    if learned_change:
         counts["learned_change"] = 1.0
     features = feature_vector(counts)
     return RouteExtraction(

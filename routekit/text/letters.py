@@ -313,16 +313,19 @@ _RESIDENCE_AFTER = re.compile(r"[^.;:!?]*?(?<![\w'])" + _alternatives(_WORDS["re
 
 _QUOTED_TERM = re.compile(_QUOTED)
 _WORD = re.compile(r"\w")
+# "de zin", "the sentence" (document.yaml ``term_nouns``): a statement deleting a passage of the report names it
+_PASSAGE = re.compile(r"(?<![\w'])" + _alternatives(_WORDS["term_nouns"]) + r"(?![\w'])")
 
 
 def _struck_countries(folded: str, mentions: list[Mention], statements: list[tuple[int, int]],
                       lexicon: _Cues) -> frozenset[str]:
     """The one country a statement strikes from the route ("Greece is not part of his route", "Italie is alleen ter
     sprake gekomen omdat zijn oom in Bari woont"): no stop anywhere in the letter. Not a country inside a quoted
-    phrase ("De zinsnede 'Dublinclaim Kroatie' is niet door client uitgesproken" strikes the words, not the country)."""
+    phrase ("De zinsnede 'Dublinclaim Kroatie' is niet door client uitgesproken" strikes the words, not the country),
+    nor in a passage it deletes ("De zin over de Dublinclaim van Kroatie moet worden geschrapt")."""
     struck: set[str] = set()
     for start, stop in statements:
-        if lexicon.deleted.search(folded, start, stop) is None:
+        if lexicon.deleted.search(folded, start, stop) is None or _PASSAGE.search(folded, start, stop):
             continue
         phrases = [q.span() for q in _QUOTED_TERM.finditer(folded, start, stop)]
         named = {m.place.iso3 for m in mentions if start <= m.start < stop and m.place.kind == "country"
