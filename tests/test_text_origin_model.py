@@ -221,15 +221,13 @@ def test_the_stored_fit_switched_on_leaves_a_plain_narrative_alone(text, route):
         assert extract_route(text).route == route
 
 
-def test_the_stored_fit_switched_on_drops_a_first_country_that_was_only_the_goal(verifier_off):
+def test_the_stored_fit_scores_the_goal_told_first_below_its_margin(verifier_off):
     model = origin_model.stored_model()._replace(enabled=True)
     route, drop, value = _drop_score(HARD, model)
     assert route == HARD_RULES and drop.country == "GBR"
-    # over the margin: the round-14 refit (train1-36) is less sure of it than round 13's was (1.35 against 1.0)
-    assert value > model.margin + 0.25
-    with origin_model.using(model):
-        result = extract_route(HARD)
-    assert result.route == HARD_RULES[1:] and result.modes == extract_route(HARD).modes[1:]
+    # the round-17 refit (train1-42, the verifier on) no longer drops it (-0.82 against a margin of 0.5): the stage is
+    # off, and a dropped first country's route and modes are tested with a model that drops
+    assert value < model.margin
 
 
 def _hook_decisions(texts, model, monkeypatch):
