@@ -133,7 +133,7 @@ def test_the_refit_stops_naming_a_missing_recalibration_set(calibrate_module, mo
     from routekit.text.learned_fit import TRAIN_SETS
 
     calibration = set((ROOT / "tests" / "data").glob("extraction_hard_calib*.csv"))
-    assert set(calibrate_module.RECALIBRATION_SETS) == calibration | set(TRAIN_SETS)
+    assert set(calibrate_module.RECALIBRATION_SETS) == calibration   # round 17: the training sets did not do as well
     assert set(calibrate_module.COMPARED_SETS) == calibration
 
 
