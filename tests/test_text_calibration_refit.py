@@ -162,8 +162,9 @@ def test_the_stored_fit_was_made_by_the_refits_default_method():
                                   for label, members in dealt.items()}
     assert set(held_out["max_gap"]) == set(held_out["nested"]["max_gap"]) == set(dealt)
     assert held_out["within_tolerance"] == sum(gap <= 0.10 for gap in held_out["max_gap"].values())
-    # the training sets recalibrate because, on the same held-out groups, they did at least as well as calib alone
-    assert held_out["compared"]["at_least_as_good"] is True
+    # the training sets recalibrate only when, on the same held-out groups, they did at least as well as calib alone
+    # (written whenever the recalibration sets are more than the calibration sets; round 17: calib alone, no comparison)
+    assert "compared" not in held_out or held_out["compared"]["at_least_as_good"] is True
 
 
 def test_the_refit_fits_every_tuned_labelled_set_by_default():
