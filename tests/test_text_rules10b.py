@@ -4,13 +4,8 @@
 import pytest
 
 from routekit.text.extraction import extract_route
-from routekit.text import verifier
+from learned_helpers import rules_only
 
-
-def _rules_only():
-    """The rules' own route: the stop verifier (on since round 17) removes a country told only by a code or named
-    first in a few of these hand examples - its errors, counted in the round-17 note - not the rule under test."""
-    return verifier.using(verifier.stored_model()._replace(enabled=False))
 
 
 def _route(text: str) -> str:
@@ -167,7 +162,7 @@ def test_flying_over_to_a_place_reaches_it(text, route):
     ("Betrokkene reisde vanuit Albanie per bus via IT-FR-BE-NL.", "ALB>ITA>FRA>BEL>NLD"),
 ])
 def test_a_pair_of_codes_at_a_border_names_no_stop(text, route):
-    with _rules_only():
+    with rules_only():
         assert _route(text) == route
 
 

@@ -2,13 +2,8 @@
 import pytest
 
 from routekit.text.extraction import extract_route
-from routekit.text import verifier
+from learned_helpers import rules_only
 
-
-def _rules_only():
-    """The rules' own route: the stop verifier (on since round 17) removes a country told only by a code or named
-    first in a few of these hand examples - its errors, counted in the round-17 note - not the rule under test."""
-    return verifier.using(verifier.stored_model()._replace(enabled=False))
 
 
 @pytest.mark.parametrize("text, route", [
@@ -43,7 +38,7 @@ def test_a_country_only_named_put_first_by_the_order_stage_is_no_stop(text):
     ("The report speaks of Brazil. She flew to Portugal and took the bus to the Netherlands.", "BRA>PRT>NLD"),
 ])
 def test_a_first_country_linked_to_the_next_stays(text, route):
-    with _rules_only():
+    with rules_only():
         assert extract_route(text).route_text == route
 
 
