@@ -686,7 +686,7 @@ def main(argv: list[str] | None = None) -> int:
     margin = math.inf
     if len(groups) >= 2:
         total = leave_one_set_out("(a) leave one training set out (nested: the margin chosen on the other training "
-                                  "sets)", groups, held_out)
+                                  "sets)", groups, held_out, args.workers)
         every = fast.included()
         outer = [([r for r in training if r.group == held], fast.model(fast.included([held])))
                  for held in fast.groups if not held.startswith(TUNED)]

@@ -161,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     margin = math.inf
     if len(groups) >= 2:
         total = leave_one_set_out("(a) leave one training set out (nested: the margin chosen on the other training "
-                                  "sets)", groups, held_out)
+                                  "sets)", groups, held_out, args.workers)
         margin = print_margin_choice(margin_table(training, args.ridge), args.break_cost, len(groups))
     pooled_ok = held_out_gain(total)
     model = fit(training, args.ridge, margin)

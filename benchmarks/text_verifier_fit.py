@@ -439,29 +439,29 @@ def ranking(folds) -> str:
 
 
 def nested_held_out(rows: list[Row], ridge: float, break_cost: float, held: str, words: Words = NO_WORDS,
-                    priors: Priors = NO_PRIORS, adds: bool = True, gated: dict | None = None) -> tuple[dict, str]:
+                    priors: Priors = NO_PRIORS, adds: bool = True, gated: bool = False) -> tuple:
     """One group's tally, scored by the fit on the others with thresholds chosen on those others alone (the
-    vocabulary too is built from the others). ``gated`` (a dict): the gate too is chosen on the others' folds and
-    the tally is the gated stage's; the ungated stage's tally is stored in ``gated[held]``."""
+    vocabulary too is built from the others). ``gated``: the gate too is chosen on the others' folds, the tally is
+    the gated stage's and the ungated stage's tally comes third."""
     rest = [r for r in rows if r.group != held]
     gate = None
     if len({r.group for r in rest if not r.tuned}) >= 2:
         inner = held_out_folds(rest, ridge, words, priors)
         t_remove, t_add, _, _ = choose_thresholds(rest, ridge, break_cost, inner, words=words, priors=priors,
                                                   adds=adds)
-        if gated is not None:
+        if gated:
             gate = choose_gate(kind_table(inner, t_remove, t_add))
     else:
         t_remove, t_add = 0.0, 1.0
     model = model_of(rest, ridge, words, t_remove, t_add, priors)
     held_rows = [r for r in rows if r.group == held]
-    if gated is None:
+    if not gated:
         return end_to_end(held_rows, model), f"  (t_remove {t_remove}, t_add {t_add})"
-    # the gated stage is (a)'s figure; the ungated one is kept beside it (``gated``: held out group -> ungated tally)
-    gated[held] = end_to_end(held_rows, model)
+    # the gated stage is (a)'s figure; the ungated one is returned beside it
+    ungated = end_to_end(held_rows, model)
     return (end_to_end(held_rows, model._replace(gate=gate)),
             f"  (t_remove {t_remove}, t_add {t_add}, gate {gate_text(gate)}; ungated net "
-            f"{gated[held]['fixed'] - gated[held]['broken']:+d})")
+            f"{ungated['fixed'] - ungated['broken']:+d})", ungated)
 
 
 def judge_demo(model: verifier.Model, folder: Path | None, rows: list[Row] | None = None) -> tuple[dict, bool]:
@@ -622,16 +622,17 @@ def _main(argv: list[str] | None = None) -> int:
         def held_out(held):
             fold = fold_model[held]._replace(remove_below=t_remove, add_above=t_add, gate=model.gate)
             held_rows = [r for r in rows if r.group == held]
-            if ungated is not None:
-                ungated[held] = end_to_end(held_rows, fold._replace(gate=None))
-            return end_to_end(held_rows, fold), ""
+            if ungated is None:
+                return end_to_end(held_rows, fold), ""
+            return end_to_end(held_rows, fold), "", end_to_end(held_rows, fold._replace(gate=None))
         header = "(a) leave one training set out (quick, not nested: thresholds and gate chosen on all the folds)"
     else:
         def held_out(held):
-            return nested_held_out(rows, args.ridge, args.break_cost, held, words, priors, not args.no_add, ungated)
+            return nested_held_out(rows, args.ridge, args.break_cost, held, words, priors, not args.no_add,
+                                   ungated is not None)
         header = ("(a) leave one training set out (nested: thresholds" + ("" if args.no_gate else " and gate")
                   + " chosen on the other sets)")
-    total = leave_one_set_out(header, held_groups, held_out)
+    total = leave_one_set_out(header, held_groups, held_out, args.workers, ungated)
     ungated_total = {}
     for o in (ungated or {}).values():
         ungated_total = {key: ungated_total.get(key, 0) + o[key] for key in o}

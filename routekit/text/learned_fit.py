@@ -17,9 +17,10 @@ from __future__ import annotations
 import argparse
 import hashlib
 import math
+import multiprocessing
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable, NamedTuple
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 import pandas as pd
 
@@ -182,6 +183,8 @@ def fit_arguments(description: str, target: Path, choosing: str, ridge: float = 
                         help=f"how many fixed rows one broken row costs when choosing {choosing}")
     parser.add_argument("--no-allowed-sets", action="store_true",
                         help="skip (b), the repository's plain and tuned sets (a small refit on a partner's data)")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="processes for the held-out evaluation (a); the figures are the same with any number")
     parser.add_argument("--write", action="store_true", help=f"store the fit in {target.name}")
     parser.add_argument("--out", type=Path, default=target,
                         help="with --write, store the fit here instead: a candidate for "
@@ -228,13 +231,45 @@ def line(name: str, o: dict) -> str:
     return text + f"fixed {o['fixed']:3} broken {o['broken']:3} net {o['fixed'] - o['broken']:+d}"
 
 
-def leave_one_set_out(header: str, groups: Iterable[str], held_out: Callable[[str], tuple[dict, str]]) -> dict:
-    """(a): print each group's tally from ``held_out(group)`` -> (tally, note) and the pooled one; the pooled tally."""
-    print(header)
+_HELD_OUT: Callable | None = None   # the running evaluation's ``held_out``, inherited by forked workers
+
+
+def _held_out_in_worker(held: str) -> tuple:
+    assert _HELD_OUT is not None
+    return _HELD_OUT(held)
+
+
+def held_out_results(groups: Iterable[str], held_out: Callable[[str], tuple], workers: int = 1) -> Iterator[tuple]:
+    """``held_out(group)`` for each group, in the groups' order. With ``workers`` > 1 the groups run in forked
+    processes (each held-out fit is independent and deterministic, so the results are the same as in one process);
+    ``held_out`` may be a closure: a forked worker inherits it rather than unpickling it. Yields as results arrive
+    in order, so a long evaluation prints as it goes."""
+    groups = list(groups)
+    if workers <= 1 or len(groups) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from (held_out(held) for held in groups)
+        return
+    global _HELD_OUT
+    _HELD_OUT = held_out
+    try:
+        with multiprocessing.get_context("fork").Pool(min(workers, len(groups))) as pool:
+            yield from pool.imap(_held_out_in_worker, groups)
+    finally:
+        _HELD_OUT = None
+
+
+def leave_one_set_out(header: str, groups: Iterable[str], held_out: Callable[[str], tuple],
+                      workers: int = 1, beside: dict | None = None) -> dict:
+    """(a): print each group's tally from ``held_out(group)`` -> (tally, note) and the pooled one; the pooled tally.
+    ``held_out`` may return a third item, a figure kept beside the tally: stored in ``beside[group]`` (a worker's
+    side effects would not reach this process). ``workers``: see ``held_out_results``."""
+    print(header, flush=True)
     total: dict = {}
-    for held in groups:
-        o, note = held_out(held)
-        print("  " + line(held, o) + note)
+    groups = list(groups)
+    for held, result in zip(groups, held_out_results(groups, held_out, workers)):
+        o, note = result[0], result[1]
+        if beside is not None and len(result) > 2:
+            beside[held] = result[2]
+        print("  " + line(held, o) + note, flush=True)
         total = add(total, o)
     if total.get("rows"):
         print("  " + line("pooled", total))
