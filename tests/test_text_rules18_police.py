@@ -35,3 +35,32 @@ def test_a_place_doubted_and_corrected_is_no_stop(text, taken_back):
 ])
 def test_a_place_restated_in_the_correction_stays(text, kept):
     assert _rules_route(text) == kept
+
+
+@pytest.mark.parametrize("text, other", [
+    # a numbered person with a report of their own is not the record's subject; what they said goes with them
+    ("Pv van bevindingen. Op het station werden twee personen gecontroleerd: betr. 1 en betr. 2. Van betr. 2 wordt "
+     "afzonderlijk pv opgemaakt; hij verklaarde via Italië te zijn gereisd. Betr. 1 verklaarde: vlucht van Tunis naar "
+     "Istanbul, daarna te voet naar Bulgarije en met de bus naar Venlo.", "ITA"),
+    ("Official report. Two persons were checked at the station: person 1 and person 2. A separate report is drawn up "
+     "of person 2; he stated he came via Italy. Person 1 stated: flight from Tunis to Istanbul, then on foot to "
+     "Bulgaria and by bus to Venlo.", "ITA"),
+    # a statement said to be recorded elsewhere ("his statement is recorded separately", "zie afzonderlijk pv") is
+    # that other person's
+    ("Official report. Subject stated: flight from Tunis to Istanbul, then on foot to Bulgaria and by bus to Venlo. "
+     "Mr Farid K. stated he came via Italy; his statement is recorded separately.", "ITA"),
+    ("Pv van bevindingen. Betr. verklaarde: vlucht van Tunis naar Istanbul, daarna te voet naar Bulgarije en met de "
+     "bus naar Venlo. Farid K. verklaarde via Italië te zijn gekomen; dit wordt in een afzonderlijk pv vastgelegd.",
+     "ITA"),
+])
+def test_a_person_reported_separately_is_not_the_subject(text, other):
+    route = _rules_route(text)
+    assert other not in route
+    assert route[:3] == ("TUN", "TUR", "BGR")
+
+
+def test_the_subject_told_after_a_separately_recorded_statement_stays():
+    # the subject's own statement after a 'see separate report' clause about others
+    text = ("Pv van bevindingen. Betr. 1 en 3 verklaarden via Italië te zijn gekomen; zie afzonderlijk pv. Dit pv "
+            "betreft betr. 2. Betr. 2 verklaarde: vlucht van Tunis naar Istanbul, daarna met de bus naar Venlo.")
+    assert _rules_route(text) == ("TUN", "TUR", "NLD")
