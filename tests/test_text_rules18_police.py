@@ -64,3 +64,23 @@ def test_the_subject_told_after_a_separately_recorded_statement_stays():
     text = ("Pv van bevindingen. Betr. 1 en 3 verklaarden via Italië te zijn gekomen; zie afzonderlijk pv. Dit pv "
             "betreft betr. 2. Betr. 2 verklaarde: vlucht van Tunis naar Istanbul, daarna met de bus naar Venlo.")
     assert _rules_route(text) == ("TUN", "TUR", "NLD")
+
+
+@pytest.mark.parametrize("text", [
+    # the subject declared by name, then given the number the record calls them by
+    "Pv van bevindingen. In de bus zaten drie personen. Dit pv betreft Hamid A. (betr. 2), Marokkaanse nat. Betr. 2 "
+    "verklaarde dat hij via Spanje en Frankrijk naar Venlo was gereisd. Betr. 1 verklaarde via Italië te zijn gekomen.",
+    "Official report. Three persons were found in the van. This report concerns Mr Hamid A., hereinafter person 2. "
+    "Person 2 stated that he travelled via Spain and France to Venlo. Person 1 stated he came via Italy.",
+    "Pv van bevindingen. Dit pv betreft de verklaring van Hamid A., in dit pv verder betr. 2. Betr. 2 verklaarde dat "
+    "hij via Spanje en Frankrijk naar Venlo was gereisd. Betr. 1 verklaarde via Italië te zijn gekomen.",
+])
+def test_a_subject_declared_by_name_and_then_numbered_is_that_number(text):
+    assert _rules_route(text) == ("ESP", "FRA", "NLD")
+
+
+def test_a_number_after_of_in_the_declaration_is_another_person():
+    # "the passenger of suspect 1": the number belongs to the driver, not to the subject
+    text = ("Official report. This report concerns Mr Hamid A., the passenger of suspect 1. He stated that he travelled "
+            "via Spain and France to Venlo. Suspect 1 stated he drove from Milan via Italy.")
+    assert "ITA" not in _rules_route(text)

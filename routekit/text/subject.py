@@ -220,8 +220,29 @@ def _subject(folded: str, spans: list[tuple[int, int]], lexicon: _Lexicon) -> tu
         before = [m for m in lexicon.reference.finditer(statement, 0, declared.start())]
         if before:
             return _person(before[0], lexicon), index
+        numbered = _numbered_after_name(statement, declared.end(), lexicon)
+        if numbered is not None:   # "Dit pv betreft Hamid A. (betr. 2)", "concerns Mr A., hereinafter person 2"
+            return Person(numbered.noun, numbered.numbers[:1]), index
         return Person(), index   # "Official report concerning B. Tesfaye": a subject named only by name
     return None, -1
+
+
+_NUMBERED_AFTER_NAME = 60   # characters after a declaration naming the subject by name in which their number may follow
+# a number of someone else: "the passenger of suspect 1", "samen met verd. 1"
+_OF_ANOTHER = re.compile(r"(?:van|of|met|with|door|by|voor|for|en|and)\s+(?:(?:de|het|the|een|a)\s+)?$")
+
+
+def _numbered_after_name(statement: str, declared_end: int, lexicon: _Lexicon) -> Person | None:
+    """The number a record gives the subject it declared by name, in the declaring statement ("Hamid A. (betr. 2)",
+    "Mr A., hereinafter person 2", "in dit pv verder betr. 2"); not a number that follows 'of', 'with' or 'and'."""
+    for match in lexicon.reference.finditer(statement, declared_end, declared_end + _NUMBERED_AFTER_NAME):
+        person = _person(match, lexicon)
+        if len(person.numbers) != 1 or person.many or person.other:
+            continue
+        if _OF_ANOTHER.search(statement, max(declared_end, match.start() - 12), match.start()):
+            return None
+        return person
+    return None
 
 
 def _labelled_subject(folded: str, spans: list[tuple[int, int]], declared_at: int, speakers: list[Person | None],
