@@ -84,3 +84,21 @@ def test_a_number_after_of_in_the_declaration_is_another_person():
     text = ("Official report. This report concerns Mr Hamid A., the passenger of suspect 1. He stated that he travelled "
             "via Spain and France to Venlo. Suspect 1 stated he drove from Milan via Italy.")
     assert "ITA" not in _rules_route(text)
+
+
+@pytest.mark.parametrize("text, route", [
+    # a home told in the sentence that later names where the person lived after reaching another country first: the
+    # lived-in country is no rival start
+    ("KMar note. He states he comes from Kharkiv and went by bus to Poland, then lived in Berlin.",
+     ("UKR", "POL", "DEU", "NLD")),
+    ("KMar-notitie. Betr. verklaart uit Charkiv te komen, met de bus naar Polen, daarna in Berlijn gewoond.",
+     ("UKR", "POL", "DEU", "NLD")),
+])
+def test_a_home_stays_the_start_before_a_later_stay_in_its_sentence(text, route):
+    assert _rules_route(text) == route
+
+
+def test_a_home_with_a_stay_told_as_the_first_country_is_no_start():
+    # "born in X but had lived in Y": the stay is where the told journey began
+    text = "Hij is geboren in Mali maar had lang in Nouadhibou gewoond. Daarna met een boot naar Tenerife en naar Venlo."
+    assert _rules_route(text)[0] == "MRT"
