@@ -462,7 +462,8 @@ def _no_words() -> tuple[re.Pattern[str], tuple[str, ...]]:
 
 def drop_self_corrected(text: str, folded: str | None = None) -> str:
     """'naar Bulgaristan - nee, sorry, ik bedoel eerst naar Makedonya': the place named right before the speaker's
-    own correction is blanked (same length, so offsets hold); a text without such a correction is returned as is."""
+    own correction is blanked (same length, so offsets hold), a whole list before a doubting question mark ("via
+    Tunesië en Libië? Nee", "via Italy? - corrected:"); a text without such a correction is returned as is."""
     folded = fold(text) if folded is None else folded
     inside, last = _no_words()
     corrections = []
