@@ -440,6 +440,17 @@ def _self_correction() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _corrected_after_question() -> re.Pattern[str]:
+    """"via Italy? - corrected: from Spain straight to France": the officer's correction of a doubted place."""
+    words = (fold(str(w)) for w in (cues().get("self_correction") or {}).get("corrected") or ())
+    return re.compile(r"\?\s*[-–—]?\s*(?:" + (literal_alternation(words) or "(?!)") + r")(?![\w'])", re.IGNORECASE)
+
+
+# places listed together before a doubting question mark: "via Tunesië en Libië? Nee" doubts both
+_LIST_JOINER = re.compile(r"\s*(?:,|,?\s+(?:en|and|or|of))\s+")
+
+
+@lru_cache(maxsize=1)
 def _no_words() -> tuple[re.Pattern[str], tuple[str, ...]]:
     """A cheap first test on the folded text: a 'no' word (``negation_words: no``, every one: 'nope' too) as a word
     of its own inside the text (" nee,", " no.", "? nope ") or at its end (not "No:", which an officer's own
@@ -451,19 +462,28 @@ def _no_words() -> tuple[re.Pattern[str], tuple[str, ...]]:
 
 def drop_self_corrected(text: str, folded: str | None = None) -> str:
     """'naar Bulgaristan - nee, sorry, ik bedoel eerst naar Makedonya': the place named right before the speaker's
-    own correction is blanked (same length, so offsets hold); a text without such a correction is returned as is."""
+    own correction is blanked (same length, so offsets hold), a whole list before a doubting question mark ("via
+    Tunesië en Libië? Nee", "via Italy? - corrected:"); a text without such a correction is returned as is."""
     folded = fold(text) if folded is None else folded
     inside, last = _no_words()
-    if not inside.search(folded) and not folded.endswith(last):   # most texts hold no 'no'
-        return text
-    corrections = list(_self_correction().finditer(text))
+    corrections = []
+    if inside.search(folded) or folded.endswith(last):   # most texts hold no 'no'
+        corrections = list(_self_correction().finditer(text))
+    if "?" in text:
+        corrections += _corrected_after_question().finditer(folded)
     if not corrections:
         return text
     mentions = find_places(text, folded)
     pieces = list(text)
     for correction in corrections:
-        before = [m for m in mentions if m.end <= correction.start() and correction.start() - m.end <= 3]
-        for mention in before[-1:]:
+        before = [i for i, m in enumerate(mentions) if m.end <= correction.start() and correction.start() - m.end <= 3]
+        if not before:
+            continue
+        first = last = before[-1]
+        while text[correction.start()] == "?" and first > 0 and _LIST_JOINER.fullmatch(
+                text, mentions[first - 1].end, mentions[first].start):   # a doubting question: the whole list before it
+            first -= 1
+        for mention in mentions[first:last + 1]:
             pieces[mention.start:mention.end] = " " * (mention.end - mention.start)
     return "".join(pieces)
 

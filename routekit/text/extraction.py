@@ -3177,13 +3177,27 @@ def _place_home(route: list[str], homes: list[tuple[str, bool, int]], explicit_s
             continue  # a birthplace or nationality alone is no journey, even for a person found in NL
         if route and (route[0] in explicit_start or left_first) and first != home:
             continue
-        if any(other == sentence and country != home and country in route for other, country in lived_or_left):
+        # the home's sentence tells where the person lived or left from instead ("born in Mali but had lived in
+        # Nouadhibou"); not a country lived in after another it reached ("comes from Kharkiv, went by bus to Poland,
+        # then lived in Berlin")
+        if any(other == sentence and country != home and country in route
+               and not _reached_before_in_sentence(travelled, sentence, country, home)
+               for other, country in lived_or_left):
             continue
         if strong and first != home and _opens_as_left_abroad(first_told, travelled, home):
             continue
         route.insert(0, home)
         return True
     return False
+
+
+def _reached_before_in_sentence(travelled: list[_MentionState], sentence: int, country: str, home: str) -> bool:
+    """Another country than the home is told in the sentence before the first mention there of ``country`` lived in
+    or left."""
+    lived = min((s.mention.start for s in travelled if s.sentence == sentence and s.mention.place.iso3 == country
+                 and (s.residence or s.start)), default=None)
+    return lived is not None and any(s.sentence == sentence and s.mention.start < lived
+                                     and s.mention.place.iso3 not in (home, country) for s in travelled)
 
 
 def _opens_as_left_abroad(first_told: list[_MentionState], travelled: list[_MentionState], home: str) -> bool:

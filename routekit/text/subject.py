@@ -72,6 +72,7 @@ class _Lexicon:
     relative_pronouns: frozenset[str] = frozenset()   # "die", "who": a relative clause, not a noun phrase's modifier
     here_arrival: re.Pattern[str] | None = None   # cues.yaml here_arrival: "came here", "hierheen"
     drivers_suspects: frozenset[str] = frozenset()   # "verdachte", "suspect": in a record about the driver, the driver
+    separately_reported: re.Pattern[str] | None = None   # "zie afzonderlijk pv", "recorded separately"
 
 
 @lru_cache(maxsize=1)
@@ -121,6 +122,7 @@ def _lexicon() -> _Lexicon:
         # "verdachte", "suspect"): in a record about the driver, that companion is the driver
         drivers_suspects=frozenset(str(w) for w in lists["companions"])
         & frozenset(str(w) for w in _raw_cues()[0]["word_lists"]["subject_in_role"]["subjects"]),
+        separately_reported=words_regex(lists.get("separately_reported") or ["(?!)"]),
     )
 
 
@@ -218,8 +220,29 @@ def _subject(folded: str, spans: list[tuple[int, int]], lexicon: _Lexicon) -> tu
         before = [m for m in lexicon.reference.finditer(statement, 0, declared.start())]
         if before:
             return _person(before[0], lexicon), index
+        numbered = _numbered_after_name(statement, declared.end(), lexicon)
+        if numbered is not None:   # "Dit pv betreft Hamid A. (betr. 2)", "concerns Mr A., hereinafter person 2"
+            return Person(numbered.noun, numbered.numbers[:1]), index
         return Person(), index   # "Official report concerning B. Tesfaye": a subject named only by name
     return None, -1
+
+
+_NUMBERED_AFTER_NAME = 60   # characters after a declaration naming the subject by name in which their number may follow
+# a number of someone else: "the passenger of suspect 1", "samen met verd. 1"
+_OF_ANOTHER = re.compile(r"(?:van|of|met|with|door|by|voor|for|en|and)\s+(?:(?:de|het|the|een|a)\s+)?$")
+
+
+def _numbered_after_name(statement: str, declared_end: int, lexicon: _Lexicon) -> Person | None:
+    """The number a record gives the subject it declared by name, in the declaring statement ("Hamid A. (betr. 2)",
+    "Mr A., hereinafter person 2", "in dit pv verder betr. 2"); not a number that follows 'of', 'with' or 'and'."""
+    for match in lexicon.reference.finditer(statement, declared_end, declared_end + _NUMBERED_AFTER_NAME):
+        person = _person(match, lexicon)
+        if len(person.numbers) != 1 or person.many or person.other:
+            continue
+        if _OF_ANOTHER.search(statement, max(declared_end, match.start() - 12), match.start()):
+            return None
+        return person
+    return None
 
 
 def _labelled_subject(folded: str, spans: list[tuple[int, int]], declared_at: int, speakers: list[Person | None],
@@ -293,7 +316,38 @@ def subject_sentences(text: str, folded: str | None = None) -> str:
     folded = fold(text) if folded is None else folded
     lexicon = _lexicon()
     text, folded = _without_relatives_travel(text, folded, lexicon)
+    text, folded = _without_separately_reported(text, folded, lexicon)
     return _subject_sentences(text, folded, lexicon)
+
+
+_THIRD_PERSON_OPENING = re.compile(r"\s*(?:hij|zij|ze|he|she|they)\s")
+
+
+def _without_separately_reported(text: str, folded: str, lexicon: _Lexicon) -> tuple[str, str]:
+    """'Van betr. 2 wordt afzonderlijk pv opgemaakt; hij verklaarde via ES te zijn gereisd', 'Mr K. stated he came via
+    Italy; his statement is recorded separately': a person whose statement a report of its own holds is not the
+    record's subject. The clause naming the separate report goes, with the clause of its sentence that tells that
+    person's statement: the one before it when it names no person ("...; zie afzonderlijk pv"), the one after it that
+    opens with a pronoun when it names a numbered person. Not the clause declaring the subject."""
+    if not ("afzonderlijk" in folded or "apart " in folded or "separate" in folded) or (
+            lexicon.separately_reported is None or lexicon.separately_reported.search(folded) is None):
+        return text, folded
+    spans = _statements(folded)
+    dropped: set[int] = set()
+    for index, (start, stop) in enumerate(spans):
+        if lexicon.separately_reported.search(folded, start, stop) is None or lexicon.declaration.search(folded, start, stop):
+            continue
+        dropped.add(index)
+        numbered = any(m.group("numbers") for m in lexicon.reference.finditer(folded, start, stop))
+        if numbered:
+            after = index + 1
+            if after < len(spans) and folded[stop - 1] == ";" and _THIRD_PERSON_OPENING.match(folded, spans[after][0]):
+                dropped.add(after)
+        elif index > 0 and folded[spans[index - 1][1] - 1] == ";" and index - 1 != 0 and not (
+                lexicon.declaration.search(folded, *spans[index - 1])):
+            dropped.add(index - 1)
+    kept = "".join(text[start:stop] for index, (start, stop) in enumerate(spans) if index not in dropped)
+    return kept, fold(kept)
 
 
 def _without_relatives_travel(text: str, folded: str, lexicon: _Lexicon) -> tuple[str, str]:
