@@ -3932,8 +3932,10 @@ def _nationality_adjective_homes(folded: str, segments: Segments, route: list[st
     words = segments.words
     noun_told = words is None or _NATIONALITY_NOUN_WORDS is None or not _NATIONALITY_NOUN_WORDS.isdisjoint(words)
     demonym_told = words is None or not _demonym_words().isdisjoint(words)
-    if not noun_told and not demonym_told:
-        return []   # neither a noun nor a demonym among the tokens: the scans below would find none
+    language = (_translation_language_home(folded) if words is None or not _TRANSLATED_FROM_WORDS.isdisjoint(words)
+                else None)
+    if not noun_told and not demonym_told and language is None:
+        return []   # neither a noun, a demonym nor a translation's language: the scans below would find none
     first = next((country for country in route if country != NETHERLANDS), None)
     if first is None or _first_told_as_start(travelled, first):
         return []
@@ -3944,7 +3946,7 @@ def _nationality_adjective_homes(folded: str, segments: Segments, route: list[st
         demonyms = _demonym_nationalities()
         demonym = next((m for m in _SUBJECT_DEMONYM.finditer(folded)
                         if demonyms.get(m.group(1), NETHERLANDS) != NETHERLANDS), None)
-    if (noun is None and demonym is None) or _LIVED_SOMEWHERE.search(folded, 0, _later_legs_start(travelled, first, len(folded))):
+    if (noun is None and demonym is None and language is None) or _LIVED_SOMEWHERE.search(folded, 0, _later_legs_start(travelled, first, len(folded))):
         return []
     if _stayed_where_first_named(folded, segments, first, travelled):
         return []
@@ -3977,11 +3979,40 @@ def _nationality_adjective_homes(folded: str, segments: Segments, route: list[st
         if iso3 and iso3 != NETHERLANDS:
             told.append((match.start(), iso3))
             break
+    if not told and language is not None:
+        told.append(language)   # the language translated from: the nationality when the record tells none
     if told:
         offset, iso3 = min(told)
         if first in timeline.neighbours().get(iso3, ()) or (mode_of is not None and mode_of.get(first) == "plane"):
             return [(iso3, True, segments.sentence(offset))]
     return []
+
+
+# a translated statement's label with its source language ("vertaling uit het dari", "translated from moroccan arabic")
+_TRANSLATED_FROM = re.compile(r"\b" + _listed("translated_from") + r"\s+(?:(?:the|het)\s+)?([a-z]+)(?:\s+([a-z]+))?")
+_TRANSLATED_FROM_WORDS = first_words(_WORD_LISTS["translated_from"])   # its first words: a set test before the scan
+_TRANSLATION_OPENING = 160   # the label stands in the record's opening (as ``document.in_dutch_file`` reads it)
+
+
+@lru_cache(maxsize=1)
+def _translation_languages() -> dict[str, str]:
+    """Folded language name -> the ISO3 of its one country, "" for a language of several (``translation_languages.csv``)."""
+    return {fold(row["language"]): row["iso3"] for row in read_data_csv("translation_languages.csv")}
+
+
+def _translation_language_home(folded: str) -> tuple[int, str] | None:
+    """(offset, ISO3) of the country whose language the statement was translated from, by its label in the opening
+    ("Vertaling uit het Dari" AFG; "Translated from Sudanese Arabic": a country's adjective before a language of
+    several countries); None when the label names no language of one country ("Translated from Arabic")."""
+    label = _TRANSLATED_FROM.search(folded, 0, _TRANSLATION_OPENING)
+    if label is None:
+        return None
+    languages = _translation_languages()
+    first, second = label.group(1), label.group(2)
+    iso3 = languages.get(first, "")
+    if not iso3 and second in languages and first not in languages:
+        iso3 = _demonym_nationalities().get(first, "")
+    return (label.start(1), iso3) if iso3 and iso3 != NETHERLANDS else None
 
 
 def _later_legs_start(travelled: list[_MentionState], first: str, end: int) -> int:
