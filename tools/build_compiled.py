@@ -24,9 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # where extraction spends its time (profiles of issue 15); the rest of routekit stays Python
 COMPILED_MODULES = ("extraction", "matcher", "normalise", "timeline", "legmodes", "dialogue", "document", "gazetteer",
-                    "calibration", "vocabulary", "journeys",
-                    # the learned stages every text goes through (round 18: ~7% of the pure package's time)
-                    "verifier", "order_model", "context_words")
+                    "calibration", "vocabulary", "journeys")
 
 _SETUP = '''\
 """Written by tools/build_compiled.py into a throw-away copy of routekit; never part of the source tree."""
