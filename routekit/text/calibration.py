@@ -13,6 +13,8 @@ The same counts, when not zero, are the reasons a review sheet shows (``FLAG_TEX
 
 from __future__ import annotations
 
+from typing import Final
+
 import math
 import re
 from itertools import filterfalse
@@ -25,13 +27,13 @@ from routekit.errors import RoutekitError
 from routekit.text.gazetteer import data_path
 from routekit.text.learned import read_stage_file, write_stage_file
 
-CALIBRATION_FILE = "confidence.yaml"
+CALIBRATION_FILE: Final = "confidence.yaml"
 
 
 class CalibrationError(RoutekitError):
     """A calibration file that cannot be read (no intercept, a weight for a feature the extractor lacks)."""
 # (name, cap): every feature is a count or a 0/1 flag, capped so that a rare long text does not dominate
-FEATURES: tuple[tuple[str, float], ...] = (
+FEATURES: Final[tuple[tuple[str, float], ...]] = (
     ("excluded", 4), ("fuzzy", 2), ("reorders", 4), ("inferred_home", 1), ("no_netherlands", 1),
     ("unknown_mode_share", 1), ("legs", 8), ("unclear_language", 1), ("dialogue", 1), ("sentences", 12),
     ("homes", 3),
@@ -46,22 +48,22 @@ FEATURES: tuple[tuple[str, float], ...] = (
     # the rules' own difficulty counts describe, so the refit must be able to weigh it
     ("learned_change", 1),
 )
-FEATURE_NAMES = tuple(name for name, _ in FEATURES)
-_CAPS = tuple(float(cap) for _, cap in FEATURES)
+FEATURE_NAMES: Final = tuple(name for name, _ in FEATURES)
+_CAPS: Final = tuple(float(cap) for _, cap in FEATURES)
 # The features the refit uses by default (issue 15 item 2). On a new writer's set (leave one hard set out) fewer,
 # robust counts beat all of them (log loss .511 against .524); the others are still computed (reasons, refits with
 # ``--features``) and weigh 0.
-FITTED = ("excluded", "fuzzy", "reorders", "no_netherlands", "unknown_mode_share", "legs", "turns", "codes",
+FITTED: Final = ("excluded", "fuzzy", "reorders", "no_netherlands", "unknown_mode_share", "legs", "turns", "codes",
           "genre", "quotes", "translated", "length", "named_not_routed", "persons", "letter", "learned_change")
 # Features that can only lower the chance that the whole route is right (a dropped mention, a guessed start, a
 # misspelt name, a record that is not a plain story). The fit holds their weights <= 0, so that a sign flipped by
 # chance on a few hundred rows cannot make a new writer's harder records look safer.
-LOWERING = frozenset({
+LOWERING: Final = frozenset({
     "excluded", "fuzzy", "reorders", "inferred_home", "no_netherlands", "unknown_mode_share", "unclear_language",
     "homes", "turns", "persons", "letter", "codes", "years", "city_only", "translated", "police", "border_guard",
     "summary", "letter_words", "correction_words", "quotes", "genre"})
 # What a non-zero feature tells an analyst (a fixed vocabulary: no text of the record).
-FLAG_TEXTS = {
+FLAG_TEXTS: Final = {
     "excluded": "places not counted (negation, intention, relatives, documents)",
     "fuzzy": "misspelt place names",
     "reorders": "order taken from cues, not text order",
@@ -81,11 +83,11 @@ FLAG_TEXTS = {
 }
 
 
-GENRES = ("translated", "police", "border_guard", "summary", "letter_words", "correction_words", "quotes",
+GENRES: Final = ("translated", "police", "border_guard", "summary", "letter_words", "correction_words", "quotes",
           "transcript")
 
 
-_WORD = re.compile(r"\w+")
+_WORD: Final = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
@@ -148,12 +150,12 @@ def _filed_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 # An ASCII byte that is no ``\w`` character becomes a space: ``_WORD``'s words of ASCII text by one translate and split.
-_ASCII_NON_WORD = bytes(c if chr(c).isalnum() or c == 95 else 32 for c in range(128)) + bytes([32]) * 128
+_ASCII_NON_WORD: Final = bytes(c if chr(c).isalnum() or c == 95 else 32 for c in range(128)) + bytes([32]) * 128
 # The same for UTF-8 bytes: the bytes of a multi-byte character (128-255) are kept.
-_ASCII_NON_WORD_UTF8 = _ASCII_NON_WORD[:128] + bytes(range(128, 256))
+_ASCII_NON_WORD_UTF8: Final = _ASCII_NON_WORD[:128] + bytes(range(128, 256))
 # The same for Latin-1 text, one byte a character: a character that is no ``\w`` character ("«", "·", no-break space)
 # becomes a space, the letters ("é", "ë", "ß") are kept.
-_LATIN1_NON_WORD = _ASCII_NON_WORD[:128] + bytes(c if chr(c).isalnum() else 32 for c in range(128, 256))
+_LATIN1_NON_WORD: Final = _ASCII_NON_WORD[:128] + bytes(c if chr(c).isalnum() else 32 for c in range(128, 256))
 
 
 def _words(low: str) -> set[str]:
@@ -222,8 +224,8 @@ def genre_counts(text: str, tokens: list[str] | None = None) -> dict[str, float]
 
 
 # feature name -> (its index in ``FEATURES``, its cap)
-_SLOTS = {name: (index, cap) for index, (name, cap) in enumerate(zip(FEATURE_NAMES, _CAPS))}
-_NO_FEATURES = [0.0] * len(FEATURES)
+_SLOTS: Final = {name: (index, cap) for index, (name, cap) in enumerate(zip(FEATURE_NAMES, _CAPS))}
+_NO_FEATURES: Final = [0.0] * len(FEATURES)
 
 
 def feature_vector(counts: dict[str, float]) -> tuple[float, ...]:
@@ -287,7 +289,7 @@ def read_model(path: Path) -> dict:
     return data
 
 
-_HEADER = ("# Calibrated confidence of routekit.text (see calibration.py): P(exact route) =\n"
+_HEADER: Final = ("# Calibrated confidence of routekit.text (see calibration.py): P(exact route) =\n"
            "# logistic(intercept + sum of weight x feature).\n"
            "# Written by benchmarks/text_calibrate.py.\n"
            "# genre_markers: words by which a record tells its genre (calibration.genre_counts; whole words,\n"

@@ -25,14 +25,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
-from typing import Callable, Iterable
+from typing import Callable, Final, Iterable
 
-WINDOW = 4
-PLACE = "<place>"
-NUMBER = "<num>"
+WINDOW: Final = 4
+PLACE: Final = "<place>"
+NUMBER: Final = "<num>"
 ANY, BEFORE, AFTER = "w=", "b=", "a="
 # the articles that belong to the place named after them, never window words of it (English and Dutch, folded)
-ARTICLES = frozenset({"the", "de", "het"})
+ARTICLES: Final = frozenset({"the", "de", "het"})
 
 
 class RecordWords:
@@ -57,7 +57,8 @@ class RecordWords:
     @property
     def places(self) -> set[int]:
         if self._places is None:
-            starts, inside = self.starts, set()
+            starts = self.starts
+            inside: set[int] = set()
             for start, end in zip(self.place_starts, self.place_ends):   # the same union as each place's own span
                 inside.update(range(bisect_left(starts, start), bisect_left(starts, end)))
             self._places = inside
@@ -103,7 +104,7 @@ class RecordWords:
         starts, words, place_starts, place_ends = self.starts, self.words, self.place_starts, self.place_ends
         j = bisect_right(place_starts, starts[first]) - 1   # the last place begun at or before the first token
         last_place = len(place_starts) - 1
-        found = []
+        found: list[str] = []
         for index in range(first, last):
             at = starts[index]
             while j < last_place and place_starts[j + 1] <= at:
@@ -132,7 +133,7 @@ def shared_record_words(starts: list[int], words: list[str], mentions, sentence_
                         unjoined: str | None = None) -> Callable[[], RecordWords]:
     """``record_words`` of one text, built on the first call and shared by every learned stage that reads words
     (``mentions``: objects with ``start``/``end``): a text whose stages read no words never pays for it."""
-    built = None
+    built: RecordWords | None = None
 
     def get() -> RecordWords:
         nonlocal built
@@ -142,7 +143,7 @@ def shared_record_words(starts: list[int], words: list[str], mentions, sentence_
     return get
 
 
-_DIGIT = re.compile(r"\d").search
+_DIGIT: Final = re.compile(r"\d").search
 
 
 def blanked(words: list[str], places: set[int], first: int, last: int) -> list[str]:

@@ -33,6 +33,8 @@ Only offsets leave this module, never text.
 
 from __future__ import annotations
 
+from typing import Final
+
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -59,7 +61,7 @@ class DialogueReading:
     reached: frozenset[str] = frozenset()   # countries asked as reached, answered with a when or a how (told)
 
 
-EMPTY = DialogueReading(frozenset(), frozenset(), frozenset(), frozenset(), ())
+EMPTY: Final = DialogueReading(frozenset(), frozenset(), frozenset(), frozenset(), ())
 
 
 def _words(patterns) -> str:
@@ -171,7 +173,7 @@ def _turn_lists() -> _Turns:
     )
 
 
-_GAP = r"(?:\s+[^\s.,;:!?()]+){0,4}?"   # '...' in a pattern: up to four words
+_GAP: Final = r"(?:\s+[^\s.,;:!?()]+){0,4}?"   # '...' in a pattern: up to four words
 
 
 def _arrival_question(section: dict) -> str:
@@ -602,7 +604,7 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
                            turns, interview, frozenset(reached - never))
 
 
-_SENTENCE_MARK = re.compile(r"[.!?]")
+_SENTENCE_MARK: Final = re.compile(r"[.!?]")
 
 
 def _unconfirmed(answer: str, lexicon: _Lexicon, turns: _Turns) -> bool:
@@ -675,7 +677,7 @@ def _counterfactual(question: str, extra: _Turns) -> bool:
 
 # places inside a country: denying one of them leaves the rest of the country ("nooit in Melilla geweest", "I was
 # not in Calais" while the record travels through Spain or France)
-_PLACES_INSIDE = frozenset({"city", "enclave", "airport", "camp", "port", "island", "region", "border"})
+_PLACES_INSIDE: Final = frozenset({"city", "enclave", "airport", "camp", "port", "island", "region", "border"})
 
 
 def _deny(asked: list[int], folded: str, mention_starts: list[int], mention_countries: list[str],
@@ -713,8 +715,8 @@ def _town_in_country(folded: str, q_end: int, asked: list[int], mention_starts: 
     return town if all(word in turns.lead_words for word in folded[opening + 1:town_start].split()) else -1
 
 
-_COUNTRY_ONLY = re.compile(r"[\w' -]{2,40}")   # the country's name and nothing after it up to the question mark
-_FIRST_WORD = re.compile(r"\w*")
+_COUNTRY_ONLY: Final = re.compile(r"[\w' -]{2,40}")   # the country's name and nothing after it up to the question mark
+_FIRST_WORD: Final = re.compile(r"\w*")
 
 
 def _name_at(folded: str, start: int, country: str) -> str:
@@ -788,7 +790,7 @@ class _Layover:
     flight: re.Pattern[str]       # ... (modes.yaml plane, document.yaml layover_flight)
 
 
-_PLAIN_PHRASE = re.compile(r"[^\W\d_]+(?:[ '-][^\W\d_]+)*")
+_PLAIN_PHRASE: Final = re.compile(r"[^\W\d_]+(?:[ '-][^\W\d_]+)*")
 
 
 @lru_cache(maxsize=1)
@@ -913,8 +915,8 @@ def _not_word() -> re.Pattern[str]:
     return re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, _negations().not_words)) + r")(?![\w'])")
 
 
-_ANSWER_CLAUSE = re.compile(r"[^.,;!?/]+")
-_CLAUSE_WORD = re.compile(r"[a-z']+")
+_ANSWER_CLAUSE: Final = re.compile(r"[^.,;!?/]+")
+_CLAUSE_WORD: Final = re.compile(r"[a-z']+")
 
 
 def other_persons_answers(text: str, folded: str) -> str:

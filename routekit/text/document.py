@@ -20,6 +20,8 @@ list is data in ``routekit/reference/gazetteer/`` (``document.yaml``, ``abbrevia
 
 from __future__ import annotations
 
+from typing import Final
+
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -32,7 +34,7 @@ from routekit.text.gazetteer import data_path, find_places, gazetteer, read_data
 from routekit.text.wordstart import word_start_first
 from routekit.text.normalise import fold
 
-_ISO3 = re.compile(r"[A-Z]{3}")
+_ISO3: Final = re.compile(r"[A-Z]{3}")
 
 
 @lru_cache(maxsize=1)
@@ -106,7 +108,7 @@ def _abbreviations() -> _Abbreviations:
 
 
 # a capitalised word after a phrase-final abbreviation: a new sentence ("nat. Betr.", not the code in "nat. SYR")
-_SENTENCE_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_SENTENCE_AFTER: Final = re.compile(r"\s+[A-Z][a-z]")
 
 
 def expand_abbreviations(text: str) -> str:
@@ -260,15 +262,15 @@ def _codes() -> _Codes:
 # A capitalised token of two or three letters, or a chain of them joined by hyphens/slashes ("LOS-CAI-AMS"). It
 # starts with a character class (capitals are rare), so ``re`` skips ahead to candidates; the look-behind follows.
 # "ALG–IST", "IR - TR" too
-_CODE_CHAIN = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{1,2}(?: ?[-/>–—] ?[A-Z]{2,3})*(?![\w-])")
-_CHAIN_JOIN = re.compile(r" ?[-/>–—] ?")
-_WORD_BEFORE = re.compile(r"([\w']+|[,&])\W*$")
-_TWO_WORDS_BEFORE = re.compile(r"([\w']+)\s+([\w']+)\W*$")
-_PLACE_JOINED_BEFORE = re.compile(r"([\w'.]+)\s?[-–—>]\s?$")   # "Quetta - IR - TR": the chain goes on from a place
+_CODE_CHAIN: Final = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z]{1,2}(?: ?[-/>–—] ?[A-Z]{2,3})*(?![\w-])")
+_CHAIN_JOIN: Final = re.compile(r" ?[-/>–—] ?")
+_WORD_BEFORE: Final = re.compile(r"([\w']+|[,&])\W*$")
+_TWO_WORDS_BEFORE: Final = re.compile(r"([\w']+)\s+([\w']+)\W*$")
+_PLACE_JOINED_BEFORE: Final = re.compile(r"([\w'.]+)\s?[-–—>]\s?$")   # "Quetta - IR - TR": the chain goes on from a place
 # the word right after a code, in its own clause ("UA registration"; not "naar AMS. Paspoort"); "visa-free" is one word
-_WORD_AFTER = re.compile(r"^[ \t]*([\w']+(?:-[\w']+)*)")
-_ONE_WORD_GAP = re.compile(r"[ \t]+[a-z]+[ \t]+")   # "HAV to GEO", "IKA naar GEO": one word between two codes
-_CODE_NEXT = re.compile(r"[ \t]+[a-z]+[ \t]+([A-Z]{3})(?![\w-])")   # "from CAN to IST": the code one word on
+_WORD_AFTER: Final = re.compile(r"^[ \t]*([\w']+(?:-[\w']+)*)")
+_ONE_WORD_GAP: Final = re.compile(r"[ \t]+[a-z]+[ \t]+")   # "HAV to GEO", "IKA naar GEO": one word between two codes
+_CODE_NEXT: Final = re.compile(r"[ \t]+[a-z]+[ \t]+([A-Z]{3})(?![\w-])")   # "from CAN to IST": the code one word on
 
 
 def _an_airport(code: str, table: _Codes) -> bool:
@@ -307,8 +309,8 @@ def _function_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(lists.get("nl") or ()), frozenset(lists.get("en") or ())
 
 
-_CLAUSE_END = re.compile(r"[.;:!?,()\n]")
-_WORD = re.compile(r"[\w']+")
+_CLAUSE_END: Final = re.compile(r"[.;:!?,()\n]")
+_WORD: Final = re.compile(r"[\w']+")
 
 
 def _weak_code_kept(text: str, start: int, end: int, word: str, read: list[tuple[int, int, list[str]]],
@@ -333,7 +335,7 @@ def _weak_code_kept(text: str, start: int, end: int, word: str, read: list[tuple
 
 
 # A-Z as "A", every other byte a space: two capitals together show as "AA" (see ``read_codes``)
-_CAPITALS = bytes(65 if 65 <= code <= 90 else 32 for code in range(256))
+_CAPITALS: Final = bytes(65 if 65 <= code <= 90 else 32 for code in range(256))
 
 
 def read_codes(text: str) -> str:
@@ -500,7 +502,7 @@ def _file_translation() -> tuple[int, re.Pattern[str], frozenset[str]]:
             frozenset(fold(str(w)) for w in settings.get("first_words") or ()))
 
 
-_FIRST_WORD = re.compile(r"\W*(\w+)")
+_FIRST_WORD: Final = re.compile(r"\W*(\w+)")
 
 
 def in_dutch_file(text: str) -> bool:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import chain, repeat
 from operator import attrgetter, eq
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Final, Iterable, Mapping, Sequence
 
 from routekit.text.calibration import feature_vector, flags, genre_counts, no_route_probability, probability
 from routekit.text.dialogue import EMPTY as NO_DIALOGUE
@@ -47,7 +47,7 @@ from routekit.text.origin_model import review as review_origin
 from routekit.text.vocabulary import _raw as _raw_cues
 
 # plain word lists of cues.yaml (``word_lists``) the patterns below are built from
-_WORD_LISTS: dict = {**_raw_cues()[0]["word_lists"],
+_WORD_LISTS: Final[dict] = {**_raw_cues()[0]["word_lists"],
                      # and two lists of document.yaml shared with the document layer (one list each): the negations
                      # (``negation_words: not``), the words between two alternatives (``dialogue: alternatives``)
                      "negations": _document_words()["negation_words"]["not"],
@@ -72,17 +72,17 @@ def _in_order(*keys: str, spaced: bool = False) -> str:
     return "(?:" + "|".join(word.replace(r"\ ", r"\s+") if spaced else word for word in words) + ")"
 
 
-_POSSESSIVES = _listed("possessives")
+_POSSESSIVES: Final = _listed("possessives")
 # Reasons a row produced no route (a fixed vocabulary, so the field never carries text).
-REASON_EMPTY = "empty text"
-REASON_UNREADABLE = "unreadable text"
-REASON_OTHER_LANGUAGE = "other language"
-REASON_NO_ROUTE = "no route stated"
-REASON_NOT_TEXT = "not a text"
+REASON_EMPTY: Final = "empty text"
+REASON_UNREADABLE: Final = "unreadable text"
+REASON_OTHER_LANGUAGE: Final = "other language"
+REASON_NO_ROUTE: Final = "no route stated"
+REASON_NOT_TEXT: Final = "not a text"
 
 # Words allowed between a cue such as "vanuit" and the place it governs ("vanuit de kust van Turkije").
-_FILLER = frozenset(_WORD_LISTS["filler"])
-_GAP_WORD = re.compile(r"[^\s.,;:!?()]+")
+_FILLER: Final = frozenset(_WORD_LISTS["filler"])
+_GAP_WORD: Final = re.compile(r"[^\s.,;:!?()]+")
 
 
 @dataclass(frozen=True)
@@ -178,7 +178,7 @@ class _SpanIndex:
         return bool(self.spans)
 
 
-_NO_SPANS = _SpanIndex(())   # shared by the cue categories a text does not contain (never modified)
+_NO_SPANS: Final = _SpanIndex(())   # shared by the cue categories a text does not contain (never modified)
 
 
 def _governed(cues: dict[str, list[tuple[int, int]]], name: str, folded: str, mention_starts: list[int],
@@ -212,7 +212,7 @@ def _nearby(mention_starts: list[int], folded: str, cue_start: int, cue_end: int
     return mention_starts[bisect_left(mention_starts, cue_end):bisect_right(mention_starts, reach)]
 
 
-_NONE_GOVERNED: frozenset[int] = frozenset()
+_NONE_GOVERNED: Final[frozenset[int]] = frozenset()
 
 
 def _governs(index: _SpanIndex, folded: str, mention: Mention, max_words: int = 3) -> bool:
@@ -226,10 +226,10 @@ def _governs(index: _SpanIndex, folded: str, mention: Mention, max_words: int = 
     return False
 
 
-_BROKEN = re.compile(r"[\ufffd\ud800-\udfff]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_LETTERS = re.compile(r"[^\W\d_]+")
-_PUNCT = re.compile(r"[.,;:!?()]")
+_BROKEN: Final = re.compile(r"[\ufffd\ud800-\udfff]")
+_CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LETTERS: Final = re.compile(r"[^\W\d_]+")
+_PUNCT: Final = re.compile(r"[.,;:!?()]")
 
 
 def _ascii_class(char: str) -> str:
@@ -241,9 +241,9 @@ def _ascii_class(char: str) -> str:
 
 
 # Every ASCII byte as its class letter: one bytes.translate, then bytes.count per class (all in C).
-_ASCII_CLASSES = "".join(_ascii_class(chr(c)) for c in range(128)).encode("ascii") + b"o" * 128
-_ASCII_BYTES = bytes(range(128))
-_CHARACTER_CLASSES = WordCache(_ascii_class, 10_000)   # the class letter of each other character seen
+_ASCII_CLASSES: Final = "".join(_ascii_class(chr(c)) for c in range(128)).encode("ascii") + b"o" * 128
+_ASCII_BYTES: Final = bytes(range(128))
+_CHARACTER_CLASSES: Final = WordCache(_ascii_class, 10_000)   # the class letter of each other character seen
 
 
 def _clean(text: str) -> tuple[str, str]:
@@ -277,12 +277,12 @@ def _has_surrogates(text: str) -> bool:
     return False
 
 
-_NO_SENTENCES: frozenset[int] = frozenset()   # the sentence scope of a cue kind the text does not contain (never changed)
-_START = attrgetter("start")   # a mention's start (in C)
+_NO_SENTENCES: Final[frozenset[int]] = frozenset()   # the sentence scope of a cue kind the text does not contain (never changed)
+_START: Final = attrgetter("start")   # a mention's start (in C)
 # a mention's other fields read for every mention of a text, in C (``map``) rather than a generator
 _FUZZY, _ISO3, _KIND = attrgetter("fuzzy"), attrgetter("place.iso3"), attrgetter("place.kind")
 _MID_SENTENCE, _CAPITALISED = attrgetter("place.mid_sentence"), attrgetter("place.capitalised")
-_MATCH_START = re.Match.start
+_MATCH_START: Final = re.Match.start
 
 
 class _Scopes:
@@ -345,7 +345,7 @@ class _Scopes:
 
 
 # a counted time ago ("12 years ago", "two years ago", "twenty-two years ago"): this journey's date, not a stay long before
-_COUNTED_YEARS_AGO = re.compile(r"\b(?:\d+|" + _in_order("counted_years", spaced=True) + r"(?:[\s-]+(?:one|two|three|four|"
+_COUNTED_YEARS_AGO: Final = re.compile(r"\b(?:\d+|" + _in_order("counted_years", spaced=True) + r"(?:[\s-]+(?:one|two|three|four|"
                                 r"five|six|seven|eight|nine))?)\s+years?\s+ago\b")
 
 
@@ -631,22 +631,22 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
 
 
 # the person the record is about, named between another person's words and a place: they went together
-_WITH_THE_SUBJECT = re.compile(r"\b" + _listed("with_the_subject") + r"\b")
+_WITH_THE_SUBJECT: Final = re.compile(r"\b" + _listed("with_the_subject") + r"\b")
 # the record's subject named in a role ("Verdachte is de bestuurder", "The suspect, the driver of the van",
 # "Betrokkene reed als chauffeur"; "De bestuurder, verdachte, ..."): cues.yaml word_lists.subject_in_role
-_ROLE_NOUN = {fold(word): role for role, words in _WORD_LISTS["subject_in_role"]["roles"].items() for word in words}
-_ROLE = (r"(?P<role>" + "|".join(re.escape(word).replace(r"\ ", r"\s+")
+_ROLE_NOUN: Final = {fold(word): role for role, words in _WORD_LISTS["subject_in_role"]["roles"].items() for word in words}
+_ROLE: Final = (r"(?P<role>" + "|".join(re.escape(word).replace(r"\ ", r"\s+")
                                   for word in sorted(_ROLE_NOUN, key=len, reverse=True)) + r")(?![\w'])")
 # (not a numbered one: "de bestuurder (verdachte 2)" is one of several persons)
-_SUBJECT_NOUN = re.compile(r"\b(?P<subject>" + _listed("subject_in_role", "subjects")
+_SUBJECT_NOUN: Final = re.compile(r"\b(?P<subject>" + _listed("subject_in_role", "subjects")
                            + r")(?![\w'])(?!\.?\s*(?:nr\b|no\b|\d))")
-_ROLE_ARTICLE = r"(?:" + _listed("articles") + r"\s+)?"
-_SUBJECT_IN_ROLE = re.compile(
+_ROLE_ARTICLE: Final = r"(?:" + _listed("articles") + r"\s+)?"
+_SUBJECT_IN_ROLE: Final = re.compile(
     _SUBJECT_NOUN.pattern + r"\.?(?:\s*[,(]\s*|\s+(?:[a-z]+\s+){0,2}?" + _listed("subject_in_role", "links") + r"\s+)"
     + _ROLE_ARTICLE + r"(?:[a-z]+\s+)?" + _ROLE
     + r"|\b" + _ROLE.replace("?P<role>", "?P<role2>") + r"\s*[,(]\s*" + _ROLE_ARTICLE
     + _SUBJECT_NOUN.pattern.replace("?P<subject>", "?P<subject2>"))
-_ROLE_IN_CUE = re.compile(r"\b" + _ROLE)
+_ROLE_IN_CUE: Final = re.compile(r"\b" + _ROLE)
 
 
 def _subject_roles(folded: str) -> frozenset[str]:
@@ -667,9 +667,9 @@ def _subject_roles(folded: str) -> frozenset[str]:
 # "de chauffeur verklaarde dat hij via Frankrijk en België had gereden", "the driver stated he had driven via Austria
 # and Germany": a way word, then a list of places only (commas, 'en'/'and') up to the place
 # (document.yaml persons.way_words and persons.drive_words, which subject.py reads too)
-_WAY_LIST = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, _document_words()["persons"]["way_words"]))
+_WAY_LIST: Final = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, _document_words()["persons"]["way_words"]))
                        + r")\s+(?:[\w'-]+(?:\s*,\s*|\s+))*$")
-_DRIVE_WORD = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, _document_words()["persons"]["drive_words"]))
+_DRIVE_WORD: Final = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, _document_words()["persons"]["drive_words"]))
                          + r")(?![\w'])")
 
 
@@ -693,16 +693,16 @@ def _role_of(folded: str, start: int, end: int) -> str | None:
     match = _ROLE_IN_CUE.search(folded, start, min(end, start + 25))   # its first words ("stowaways ... said": none)
     return _ROLE_NOUN[re.sub(r"\s+", " ", match.group("role"))] if match else None
 # between a place and a doubt after it: a comma, a question mark, an answer's label ("Letland?  A: ik weet het niet")
-_DOUBT_GAP = re.compile(r"\s*[,?]?\s*(?:" + _in_order("answer_words") + r"\s*:?\s+)?")
-_DONT_KNOW = re.compile(r"(?:ik weet|weet ik|dat weet|i don'?\s?t|i do not|no idea|geen idee)")
-_LABEL_COLON = re.compile(r"\s*:\s*")
-_ALTERNATIVE_GAP = re.compile(r"\s*,?\s*" + _in_order("alternative_or") + r"\s+")   # "Oostenrijk of Duitsland"
+_DOUBT_GAP: Final = re.compile(r"\s*[,?]?\s*(?:" + _in_order("answer_words") + r"\s*:?\s+)?")
+_DONT_KNOW: Final = re.compile(r"(?:ik weet|weet ik|dat weet|i don'?\s?t|i do not|no idea|geen idee)")
+_LABEL_COLON: Final = re.compile(r"\s*:\s*")
+_ALTERNATIVE_GAP: Final = re.compile(r"\s*,?\s*" + _in_order("alternative_or") + r"\s+")   # "Oostenrijk of Duitsland"
 # the relative nouns that are also person nouns ("vrouw": wife or woman) and the articles that make them the person noun
-_PERSON_NOUNS_AFTER_A = frozenset(_WORD_LISTS["relative_nouns_after_a"])
-_INDEFINITE_ARTICLES = frozenset(_WORD_LISTS["articles"]) - frozenset(_WORD_LISTS["definite_articles"])
+_PERSON_NOUNS_AFTER_A: Final = frozenset(_WORD_LISTS["relative_nouns_after_a"])
+_INDEFINITE_ARTICLES: Final = frozenset(_WORD_LISTS["articles"]) - frozenset(_WORD_LISTS["definite_articles"])
 
 
-_PERSON_ORIGIN_AFTER = re.compile(r"\s+" + _in_order("person_origin_after", spaced=True) + r"\s")
+_PERSON_ORIGIN_AFTER: Final = re.compile(r"\s+" + _in_order("person_origin_after", spaced=True) + r"\s")
 
 
 def _a_person_noun(folded: str, start: int, end: int) -> bool:
@@ -715,12 +715,12 @@ def _a_person_noun(folded: str, start: int, end: int) -> bool:
     return any(word in _INDEFINITE_ARTICLES for word in before)
 
 
-_SUBJECT_APPOSITION = re.compile(r"\b" + _listed("subject_apposition") + r"\b[^.;:!?]{0,40}$")
-_POSSESSIVE_BEFORE = re.compile(r"\b" + _POSSESSIVES + r"\s+$")
-_QUOTED_ANSWER = re.compile(r"\s*[:]\s*['\"\u2018\u201c]?\s*(?:[a-z]+\s+){0,2}")   # ": 'uit ", ": in "
+_SUBJECT_APPOSITION: Final = re.compile(r"\b" + _listed("subject_apposition") + r"\b[^.;:!?]{0,40}$")
+_POSSESSIVE_BEFORE: Final = re.compile(r"\b" + _POSSESSIVES + r"\s+$")
+_QUOTED_ANSWER: Final = re.compile(r"\s*[:]\s*['\"\u2018\u201c]?\s*(?:[a-z]+\s+){0,2}")   # ": 'uit ", ": in "
 
 
-_UNKNOWN_PLACE_IN = re.compile(r"\s+[^\W\d_][\w'-]*\s+in\s+")   # " maungdaw in ": one word, then "in" and the country
+_UNKNOWN_PLACE_IN: Final = re.compile(r"\s+[^\W\d_][\w'-]*\s+in\s+")   # " maungdaw in ": one word, then "in" and the country
 
 
 def _home_in_unknown_place(spans: list[tuple[int, int]], folded: str, mention_starts: list[int]) -> set[int]:
@@ -782,14 +782,14 @@ def _answered_places(spans: list[tuple[int, int]], folded: str, mention_starts: 
 
 # a place, then a comma and its region or country ("Valencia, Carabobo", "Valencia, in de staat Carabobo",
 # "Batumi, in Georgia", "uit Guinee, uit Conakry", "in the state of Illinois"): the place is at most four words
-_PLACE_APPOSITION = re.compile(r"[^\s,.;:!?]+(?:\s+[^\s,.;:!?]+){0,3}\s*,\s*(?:" + _in_order("in_from") + r"\s+)?"
+_PLACE_APPOSITION: Final = re.compile(r"[^\s,.;:!?]+(?:\s+[^\s,.;:!?]+){0,3}\s*,\s*(?:" + _in_order("in_from") + r"\s+)?"
                                r"(?:(?:" + _in_order("definite_articles") + r"\s+)?(?:deel)?" + _in_order("region_nouns")
                                + r"\s+(?:of\s+)?)?")
 
 
 # the governed sets of ``_why_not_travelled``'s reasons told by a cue before the mention, in its order (and ``set_aside``,
 # their union)
-_SET_ASIDE_VALUES = attrgetter("returned", "borders", "guessed", "onward", "elsewhere_now", "persons_from")
+_SET_ASIDE_VALUES: Final = attrgetter("returned", "borders", "guessed", "onward", "elsewhere_now", "persons_from")
 
 
 def _why_not_travelled(state: _MentionState, folded: str, scopes: _Scopes, vocab: Vocabulary,
@@ -844,11 +844,11 @@ def _why_not_travelled(state: _MentionState, folded: str, scopes: _Scopes, vocab
 
 
 # between an issuer and its document: "(een door Italie) afgegeven (schengen)visum"
-_ISSUED_BEFORE_DOCUMENT = re.compile(r"\s+" + _in_order("issued_words") + r"\s+(?:[a-z]+\s+)?")
+_ISSUED_BEFORE_DOCUMENT: Final = re.compile(r"\s+" + _in_order("issued_words") + r"\s+(?:[a-z]+\s+)?")
 
 
 # a negation right after the place, ending its clause: "Zvicra niet.", "Lithuania never.", "Oostenrijk, wij niet"
-_ELLIPTIC_NEGATION = re.compile(r"\s*(?:,\s*" + _in_order("elliptic_persons") + r"\s+)?" + _in_order("negations")
+_ELLIPTIC_NEGATION: Final = re.compile(r"\s*(?:,\s*" + _in_order("elliptic_persons") + r"\s+)?" + _in_order("negations")
                                 + r"\s*(?:[.,;!]|$)"
                                 # fronted, with a verb before the person: "In Bulgarije was ik nooit.", "Door Servie kwamen wij
                                 # niet." (not one of stopping: "In Kroatie sliepen wij niet"); or after it: "In Bulgaria I never was"
@@ -858,39 +858,39 @@ _ELLIPTIC_NEGATION = re.compile(r"\s*(?:,\s*" + _in_order("elliptic_persons") + 
                                 + r")?(?:\s+" + _in_order("elliptic_there_participles") + r")?\s*(?:[.,;!]|$)")
 # nee/no/niet/not/nooit/never as words; the literal "n" first lets ``re`` skip to candidates in C (4x faster than a
 # pattern opening with \b, measured on the demo texts)
-_NO_WORD = re.compile(r"n(?<!\wn)(?:ee|o|iet|ot|ooit|ever)\b")
+_NO_WORD: Final = re.compile(r"n(?<!\wn)(?:ee|o|iet|ot|ooit|ever)\b")
 # its words as tokens: without an apostrophe in the text (where "no's" would match "no" but tokenize keeps "no's") a
 # match is one of these tokens, so a record whose tokens hold none has no match (a set test instead of the scan)
-_NO_WORD_TOKENS = frozenset(("nee", "no", "niet", "not", "nooit", "never"))
-_NEGATIONS_ARE_NO_WORDS = all(_NO_WORD.fullmatch(fold(word)) for word in _WORD_LISTS["negations"])   # (``_cue_scopes``)
+_NO_WORD_TOKENS: Final = frozenset(("nee", "no", "niet", "not", "nooit", "never"))
+_NEGATIONS_ARE_NO_WORDS: Final = all(_NO_WORD.fullmatch(fold(word)) for word in _WORD_LISTS["negations"])   # (``_cue_scopes``)
 # a country taken back right after it is said: an ellipsis, a dash (read as spaces) or a comma, then "nee"/"no"
-_RETRACTION = re.compile(r"(?:\s*(?:\.\.\.|\u2026|\?)\s*|\s{2,}|\s*,\s*)" + _in_order("no_words") + r"\s*[,.!;:]")
+_RETRACTION: Final = re.compile(r"(?:\s*(?:\.\.\.|\u2026|\?)\s*|\s{2,}|\s*,\s*)" + _in_order("no_words") + r"\s*[,.!;:]")
 # a question mark right after a statement, then "nee"/"no": the statement is taken back ("... gewerkt? Nee, ...")
-_QUESTION_DENIED = re.compile(r"\?[\s,]*" + _in_order("no_words") + r"(?![\w'])")
+_QUESTION_DENIED: Final = re.compile(r"\?[\s,]*" + _in_order("no_words") + r"(?![\w'])")
 # the list a taken-back country ends: "in Panama and in Madrid? No, only in Madrid"
-_RETRACTED_LIST = re.compile(r"\s*" + _in_order("list_joiners") + r"?\s*(?:,\s*)?(?:" + _in_order("list_and") + r"\s+)?(?:"
+_RETRACTED_LIST: Final = re.compile(r"\s*" + _in_order("list_joiners") + r"?\s*(?:,\s*)?(?:" + _in_order("list_and") + r"\s+)?(?:"
                              + _in_order("retracted_towards") + r"\s+)?")
 # a country named only to deny it: "nee, niet Majaristan", "Niet Duitsland, ...", "not Germany" opening a clause
-_DENIED_BEFORE = re.compile(r"(?:^|[.,;:!?'\"]\s*|\b" + _in_order("no_words") + r"\s*,?\s*|\s{2,})"
+_DENIED_BEFORE: Final = re.compile(r"(?:^|[.,;:!?'\"]\s*|\b" + _in_order("no_words") + r"\s*,?\s*|\s{2,})"
                             + _in_order("negations") + r"\s+$")
 # birth data after a country ("(Guinee, geb. 2005)", "Iraq, born 12-03-1999") or a nationality noun ("a Venezuelan
 # national", "de Eritrese nationaliteit"): the person's nationality in the record, not a place (one match per mention)
-_PERSONAL_DATA_AFTER = re.compile(r"\s*,\s*" + _in_order("birth_labels") + r"\b\W*(?:" + _in_order("date_on")
+_PERSONAL_DATA_AFTER: Final = re.compile(r"\s*,\s*" + _in_order("birth_labels") + r"\b\W*(?:" + _in_order("date_on")
                                   + r"\s+)?\d|\s+" + _in_order("nationality_labels") + r"\b")
 
 
 # a third person's (or a relative clause's) present whereabouts right before "in": "he is in", "who is now in",
 # "die nu in", "zij zit nog in"; read only with ``_CLAUSE_ENDS`` (a Dutch perfect goes on: "hij is in Duitsland
 # aangekomen")
-_SOMEONE_THERE_NOW = re.compile(
+_SOMEONE_THERE_NOW: Final = re.compile(
     r"(?:\b" + _listed("there_now", "persons") + r"\s+" + _listed("there_now", "being") + r"|\b"
     + _listed("there_now", "relative_pronouns") + r"\s+" + _listed("there_now", "living") + r"?)\s+(?:"
     + _listed("there_now", "now") + r"\s+)?in\s+$")
 # a note's heading naming the vehicle that leaves a Dutch airport or port: "Schiphol, gate D4, vlucht KL 691 naar",
 # "Hoek van Holland, controle veerboot naar" (no person in the gap: "Schiphol: hij vloog eerst naar" is his story)
-_OUTBOUND_GAP = re.compile(r"[^.;:!?]*\b" + _in_order("onward_to") + r"\s+(?:" + _in_order("definite_articles")
+_OUTBOUND_GAP: Final = re.compile(r"[^.;:!?]*\b" + _in_order("onward_to") + r"\s+(?:" + _in_order("definite_articles")
                            + r"\s+)?")
-_FLIGHT_NUMBER = re.compile(r"\b[a-z][a-z0-9]\s?\d{2,4}\b")
+_FLIGHT_NUMBER: Final = re.compile(r"\b[a-z][a-z0-9]\s?\d{2,4}\b")
 _PERSON_WORDS = frozenset(_WORD_LISTS["person_words"])
 
 
@@ -912,10 +912,10 @@ def _outbound_from_here(folded: str, here: Mention, there: Mention, vehicles: Se
             or _FLIGHT_NUMBER.search(gap) is not None)
 
 
-_ADJACENT_PAIR = re.compile(r"\s*(?:-|\u2013|>|/)?\s*")   # "Hook of Holland-Harwich" (the hyphen may read as a space)
-_ONWARD_TO = re.compile(r"\b" + _in_order("onward_to") + r"\b")
-_THERE_NOW_WORDS = (" is ", " are ", " zit", " die ", " who ")
-_CLAUSE_ENDS = re.compile(r"\s*(?:" + _in_order("clause_end_words") + r"\s*)?(?:[.;!?,)'\"]|$)")
+_ADJACENT_PAIR: Final = re.compile(r"\s*(?:-|\u2013|>|/)?\s*")   # "Hook of Holland-Harwich" (the hyphen may read as a space)
+_ONWARD_TO: Final = re.compile(r"\b" + _in_order("onward_to") + r"\b")
+_THERE_NOW_WORDS: Final = (" is ", " are ", " zit", " die ", " who ")
+_CLAUSE_ENDS: Final = re.compile(r"\s*(?:" + _in_order("clause_end_words") + r"\s*)?(?:[.;!?,)'\"]|$)")
 
 
 def _mark_origin(state: _MentionState, folded: str, scopes: _Scopes, segments: Segments) -> None:
@@ -972,8 +972,8 @@ def _mark_origin(state: _MentionState, folded: str, scopes: _Scopes, segments: S
 
 # The scopes ``_mark_order`` reads, each guarding one of its steps: a text with none of them skips the step (one list,
 # so that a cue added to the step is also added to the skip test)
-_ORDER_SCOPES = ("intention", "intention_after", "abroad", "before_sentences", "vias", "first_clauses", "any_transit")
-_ORDER_SCOPE_VALUES = attrgetter(*_ORDER_SCOPES)   # their values as one tuple (in C)
+_ORDER_SCOPES: Final = ("intention", "intention_after", "abroad", "before_sentences", "vias", "first_clauses", "any_transit")
+_ORDER_SCOPE_VALUES: Final = attrgetter(*_ORDER_SCOPES)   # their values as one tuple (in C)
 
 
 def _mark_order(state: _MentionState, folded: str, scopes: _Scopes, segments: Segments) -> None:
@@ -1071,9 +1071,9 @@ def _mark_left_homes(states: list[_MentionState], folded: str, leaving: list[tup
 
 # a participle by its form: Dutch ge-...-d/t/en, also after a separable prefix ("binnengekomen", "overgestoken" is
 # listed), English -ed ("had crossed")
-_PARTICIPLE_NL = re.compile(r"\b" + _in_order("participle_prefixes") + r"?ge[a-z]{2,}(?:d|t|en)\b")
-_PARTICIPLE_EN = re.compile(r"\b[a-z]{2,}ed\b")
-_AUX_REACH = 3   # words between an English auxiliary and its participle ("had already crossed")
+_PARTICIPLE_NL: Final = re.compile(r"\b" + _in_order("participle_prefixes") + r"?ge[a-z]{2,}(?:d|t|en)\b")
+_PARTICIPLE_EN: Final = re.compile(r"\b[a-z]{2,}ed\b")
+_AUX_REACH: Final = 3   # words between an English auxiliary and its participle ("had already crossed")
 
 
 def _past_perfect_clauses(folded: str, auxiliaries: list[tuple[int, int]], cues, segments: Segments) -> dict[int, int]:
@@ -1184,12 +1184,12 @@ def _mark_before_in_sentence(states: list[_MentionState], cues: list[tuple[int, 
 
 
 # ends the reach of a 'seen' cue: a contrast, or the boat arriving somewhere ("... en kwamen aan in Calabrie")
-_REGULATION_CITIES = frozenset(_WORD_LISTS["regulation_cities"])   # cities that name an EU regulation
-_SEEN_ENDS = re.compile(r"\b" + _in_order("seen_ends") + r"\b")   # after a 'seen' cue: a place reached or left
+_REGULATION_CITIES: Final = frozenset(_WORD_LISTS["regulation_cities"])   # cities that name an EU regulation
+_SEEN_ENDS: Final = re.compile(r"\b" + _in_order("seen_ends") + r"\b")   # after a 'seen' cue: a place reached or left
 # a coast or its lights right before a place: "de kust van", "the coast of", "de lichten van"
-_SEEN_COAST_BEFORE = re.compile(r"\b" + _in_order("coast_nouns") + r"\s+" + _in_order("coast_of") + r"\s+"
+_SEEN_COAST_BEFORE: Final = re.compile(r"\b" + _in_order("coast_nouns") + r"\s+" + _in_order("coast_of") + r"\s+"
                                 r"(?:" + _in_order("de_the") + r"\s+)?$")
-_CONTRAST = re.compile(r"\b" + _in_order("seen_contrast") + r"\b")
+_CONTRAST: Final = re.compile(r"\b" + _in_order("seen_contrast") + r"\b")
 
 
 def _mark_not_travelled(states: list[_MentionState], folded: str, cues, segments: Segments,
@@ -1277,7 +1277,7 @@ def _answered_no(mentions: list[Mention], questions: list[tuple[int, int]], noes
     return denied
 
 
-_FULL_STOP = re.compile(r"[.!?;](?:\s|$)")
+_FULL_STOP: Final = re.compile(r"[.!?;](?:\s|$)")
 
 
 def _not_reached_before(mentions: list[Mention], spans: list[tuple[int, int]], segments: Segments,
@@ -1301,7 +1301,7 @@ def _not_reached_before(mentions: list[Mention], spans: list[tuple[int, int]], s
 
 
 # "i have never been there": no place of its own
-_THERE_WORDS = frozenset(_WORD_LISTS["there_words"])
+_THERE_WORDS: Final = frozenset(_WORD_LISTS["there_words"])
 
 
 def _never_there(mentions: list[Mention], cues, exceptions: set[int], segments: Segments, folded: str = "") -> set[str]:
@@ -1339,7 +1339,7 @@ def _is_transit(folded: str, mention: Mention, before: _SpanIndex, after: set[in
     return mention.start in after or _governs(before, folded, mention, 3)
 
 
-_TRANSIT_AFTER_REACH = 30   # characters between a place and a flight-stop cue told after it
+_TRANSIT_AFTER_REACH: Final = 30   # characters between a place and a flight-stop cue told after it
 
 
 def _transit_after_governed(spans: list[tuple[int, int]], mentions: list[Mention], segments: Segments) -> set[int]:
@@ -1380,7 +1380,7 @@ def _mark_transits(states: list[_MentionState], folded: str) -> None:
             state.transit_previous = True
 
 
-_SENTENCE_OR_TURN_END = re.compile(r"[.?!:;]")
+_SENTENCE_OR_TURN_END: Final = re.compile(r"[.?!:;]")
 
 
 def _succession_before(folded: str, start: int) -> bool:
@@ -1390,13 +1390,13 @@ def _succession_before(folded: str, start: int) -> bool:
     return _NEXT_LEG.search(folded, ends[-1] if ends else window, start) is not None
 
 
-_APPOSITION = re.compile(r"\s*[,(]\s*(?:in\s+)?")   # "geboren in Mogadishu, Somalie", "in Dakar, in Senegal"
-_BRACKET = re.compile(r"\s*\(\s*")
+_APPOSITION: Final = re.compile(r"\s*[,(]\s*(?:in\s+)?")   # "geboren in Mogadishu, Somalie", "in Dakar, in Senegal"
+_BRACKET: Final = re.compile(r"\s*\(\s*")
 
 
 # "uit Khujand, maar ik werkte acht jaar in Jekaterinenburg": after a contrast word, a stay verb in its sentence
-_STAY_VERB = re.compile(r"\b" + _listed("origin_contrast", "stay") + r"\b")
-_BE_WORDS = frozenset(_WORD_LISTS["origin_contrast"]["be"])
+_STAY_VERB: Final = re.compile(r"\b" + _listed("origin_contrast", "stay") + r"\b")
+_BE_WORDS: Final = frozenset(_WORD_LISTS["origin_contrast"]["be"])
 
 
 def _mark_origin_contrast(states: list[_MentionState], folded: str, cues: dict[str, list[tuple[int, int]]],
@@ -1435,7 +1435,7 @@ def _mark_origin_contrast(states: list[_MentionState], folded: str, cues: dict[s
 
 
 # between a place told with "come from" / "kom uit" and the next place: "to" / "naar" (and an article)
-_HOME_LEG_TO = re.compile(r"\s+" + _in_order("onward_to") + r"\s+(?:" + _in_order("definite_articles") + r"\s+)?")
+_HOME_LEG_TO: Final = re.compile(r"\s+" + _in_order("onward_to") + r"\s+(?:" + _in_order("definite_articles") + r"\s+)?")
 
 
 def _mark_home_legs(states: list[_MentionState], folded: str) -> None:
@@ -1467,7 +1467,7 @@ def _mark_appositions(states: list[_MentionState], folded: str) -> None:
             state.departure, state.start, state.residence = previous.departure, previous.start, previous.residence
 
 
-_SHORT_GAP = re.compile(r"[^.,;:!?()]{0,40}")
+_SHORT_GAP: Final = re.compile(r"[^.,;:!?()]{0,40}")
 
 
 def _mark_before_clauses(states: list[_MentionState], folded: str, cues, segments: Segments) -> None:
@@ -1495,18 +1495,18 @@ def _mark_before_clauses(states: list[_MentionState], folded: str, cues, segment
             state.continues_before = True
 
 
-_LIST_JOINER = re.compile(r"\s*" + _in_order("list_joiners") + r"?\s*(?:,\s*)?(?:" + _in_order("list_and") + r"\s+)?")
-_VIA_AFTER_COMMA = re.compile(r",\s*" + _in_order("via_after_comma") + r"\b")
+_LIST_JOINER: Final = re.compile(r"\s*" + _in_order("list_joiners") + r"?\s*(?:,\s*)?(?:" + _in_order("list_and") + r"\s+)?")
+_VIA_AFTER_COMMA: Final = re.compile(r",\s*" + _in_order("via_after_comma") + r"\b")
 # "to Belgium via France", "came to Sweden in 2015 via Iran" (a date between the destination and its route)
-_VIA_RIGHT_AFTER = re.compile(r"\s*(?:,?\s*(?:in\s+)?(?:[a-z]+\s+)?(?:19|20)\d\d\s*,?\s*)?" + _in_order("via_right_after")
+_VIA_RIGHT_AFTER: Final = re.compile(r"\s*(?:,?\s*(?:in\s+)?(?:[a-z]+\s+)?(?:19|20)\d\d\s*,?\s*)?" + _in_order("via_right_after")
                               + r"\s+(?:" + _in_order("definite_articles") + r"\s+)?")
-_RELATIVE_IN = re.compile(r"\s+" + _in_order("in_from") + r"\s+(?:" + _in_order("definite_articles") + r"\s+)?")
-_SENTENCE_MARK = re.compile(r"[.!?;:\n]")
-_PLAIN_WORD = re.compile(r"[a-z']+")
+_RELATIVE_IN: Final = re.compile(r"\s+" + _in_order("in_from") + r"\s+(?:" + _in_order("definite_articles") + r"\s+)?")
+_SENTENCE_MARK: Final = re.compile(r"[.!?;:\n]")
+_PLAIN_WORD: Final = re.compile(r"[a-z']+")
 
 
 # "to Budapest and on, via Vienna, to here": the via list goes on after that destination, not before it
-_ONWARD = re.compile(r"\b" + _in_order("onward") + r"\b")
+_ONWARD: Final = re.compile(r"\b" + _in_order("onward") + r"\b")
 
 
 def _mark_via_lists(states: list[_MentionState], folded: str) -> None:
@@ -1569,17 +1569,17 @@ def _relative_lives_there(folded: str, mention: Mention, sentence: int, relative
 
 
 # a place (or a list of places) said to be where a relative lives: "X and Y are where her", "X is het land waar zijn"
-_WHERE_RELATIVE = re.compile(r"(?:\s*" + _in_order("list_joiners") + r"\s+[a-z']+(?:\s[a-z']+)?)*\s+"
+_WHERE_RELATIVE: Final = re.compile(r"(?:\s*" + _in_order("list_joiners") + r"\s+[a-z']+(?:\s[a-z']+)?)*\s+"
                              + _in_order("where_being") + r"\s+(?:" + _in_order("definite_articles") + r"\s+"
                              + _in_order("country_nouns") + r"\s+)?" + _in_order("where_words") + r"\s+(?:"
                              + _in_order("relative_possessives") + r"\s+)?")
 # a possessive opening its clause before a relative ("Mijn vader zit in Pakistan", "..., and her husband went to"),
 # or a relative clause after the relative ("zijn oom, die later naar Italie voer", "her husband, who travelled via")
-_CLAUSE_OPENING = r"(?:^|[.;:!?,]\s*|\b" + _in_order("clause_openers", "answer_words") + r"\s+)"
-_POSSESSIVE_OPENING = re.compile(_CLAUSE_OPENING + _POSSESSIVES + r"\s+$")
-_OPENING = re.compile(_CLAUSE_OPENING + r"$")   # before a relative phrase that holds its possessive ("mijn man")
-_POSSESSIVE_WORD = re.compile(_POSSESSIVES + r"\s")
-_RELATIVE_CLAUSE_OPENING = re.compile(r"\s*,?\s*" + _in_order("relative_pronouns") + r"\b")
+_CLAUSE_OPENING: Final = r"(?:^|[.;:!?,]\s*|\b" + _in_order("clause_openers", "answer_words") + r"\s+)"
+_POSSESSIVE_OPENING: Final = re.compile(_CLAUSE_OPENING + _POSSESSIVES + r"\s+$")
+_OPENING: Final = re.compile(_CLAUSE_OPENING + r"$")   # before a relative phrase that holds its possessive ("mijn man")
+_POSSESSIVE_WORD: Final = re.compile(_POSSESSIVES + r"\s")
+_RELATIVE_CLAUSE_OPENING: Final = re.compile(r"\s*,?\s*" + _in_order("relative_pronouns") + r"\b")
 # the person (or the travelling group) named between a relative and a place: the person went too ("Mijn oom bracht
 # mij naar Turkije", "my brother and I walked to Greece"); "met"/"with" alone name no one ("het was zijn oom die met een
 # zeilboot naar Italie voer": the uncle's trip) - the person they take is one of these words ("met mij", "with us")
@@ -1623,7 +1623,7 @@ def _relative_moved(moves: _SpanIndex, relative_end: int, mention: Mention, segm
 
 # Words before a place that tell an arrival there ("met de bus naar Brussel", "reached Vienna"): a country first told
 # as left is reached again only after these, not when it is merely named ("de ambassade te Beijing").
-_ARRIVAL_WORDS = frozenset(_WORD_LISTS["arrival_words"])
+_ARRIVAL_WORDS: Final = frozenset(_WORD_LISTS["arrival_words"])
 
 
 def _after_word(folded: str, start: int, words: frozenset[str], max_filler: int = 2) -> bool:
@@ -1639,9 +1639,9 @@ def _after_word(folded: str, start: int, words: frozenset[str], max_filler: int 
 
 # a destination word or phrase right before a place ("naar Griekenland", "into Spain", "left for"): cues.yaml
 # word_lists.moved_to_words, each as a tuple of words
-_MOVED_TO_WORDS = frozenset(tuple(phrase.split()) for phrase in _WORD_LISTS["moved_to_words"])
+_MOVED_TO_WORDS: Final = frozenset(tuple(phrase.split()) for phrase in _WORD_LISTS["moved_to_words"])
 # the words a place may follow for ``_after_phrase`` to read on with ``_MOVED_TO_WORDS``: a phrase's last word, a filler
-_MOVED_TO_OR_FILLER = frozenset(phrase[-1] for phrase in _MOVED_TO_WORDS) | _FILLER
+_MOVED_TO_OR_FILLER: Final = frozenset(phrase[-1] for phrase in _MOVED_TO_WORDS) | _FILLER
 
 
 def _after_phrase(tokens: Tokens, folded: str, start: int, phrases: frozenset[tuple[str, ...]],
@@ -1689,9 +1689,9 @@ def _after_place_noun(folded: str, start: int, vocab: Vocabulary) -> bool:
 
 
 # characters from a place to its verb-last leaving verb ("Irak in mei 2019 verlaten")
-_DEPARTURE_AFTER_REACH = 60
-_PERFECT_AUXILIARIES = frozenset(_WORD_LISTS["perfect_auxiliaries"])
-_AUXILIARY_WORDS_BEFORE = 4   # words before the place an auxiliary may stand in ("heeft hij Eritrea ... verlaten")
+_DEPARTURE_AFTER_REACH: Final = 60
+_PERFECT_AUXILIARIES: Final = frozenset(_WORD_LISTS["perfect_auxiliaries"])
+_AUXILIARY_WORDS_BEFORE: Final = 4   # words before the place an auxiliary may stand in ("heeft hij Eritrea ... verlaten")
 
 
 def _departure_after(spans: list[tuple[int, int]], folded: str, mentions: list[Mention],
@@ -1726,20 +1726,20 @@ def _blockers_absent(folded: str, start: int, vocab: Vocabulary) -> bool:
 
 # "van Teheran naar", "van Teheran via Doha naar", "from Lagos via Istanbul to": the document's words are a from-to
 # route
-_FROM_TO = re.compile(r"\s+(?:" + _in_order("from_to_via") + r"\s+[^\s.,;:!?]+(?:\s+[^\s.,;:!?]+)?\s+)?"
+_FROM_TO: Final = re.compile(r"\s+(?:" + _in_order("from_to_via") + r"\s+[^\s.,;:!?]+(?:\s+[^\s.,;:!?]+)?\s+)?"
                       + _in_order("onward_to") + r"\s")
 # after the link: an article, or the mission that issued it ("issued by the Polish embassy in New Delhi", "afgegeven
 # door het Italiaanse consulaat te Islamabad"): the document's origin either way
-_DOC_GAP = re.compile(r"\s*(?:" + _in_order("articles") + r"\s+)?(?:[a-z]+\s+" + _in_order("missions")
+_DOC_GAP: Final = re.compile(r"\s*(?:" + _in_order("articles") + r"\s+)?(?:[a-z]+\s+" + _in_order("missions")
                       + r"\s+" + _in_order("mission_at") + r"\s+)?")
 # before the link: a comma, a hedge ("vals schengenvisum, zogenaamd afgegeven door Portugal", "a visa, allegedly
 # issued by")
-_DOC_HEDGE = re.compile(r",?\s*(?:" + _in_order("document_hedges") + r"\s+)?")
+_DOC_HEDGE: Final = re.compile(r",?\s*(?:" + _in_order("document_hedges") + r"\s+)?")
 
 
 # a document word that is also a word of a person's registration (cues.yaml ``regulation_context``: "registered",
 # "geregistreerd"): its field names where the person was registered, a stop ("Eurodac, registered: Bulgaria")
-_PERSON_REGISTRATION = frozenset(fold(word) for words in _raw_cues()[0]["regulation_context"].values() for word in words)
+_PERSON_REGISTRATION: Final = frozenset(fold(word) for words in _raw_cues()[0]["regulation_context"].values() for word in words)
 
 
 def _document_origin(folded: str, documents: list[tuple[int, int]], link: re.Pattern[str], mention: Mention) -> bool:
@@ -1801,7 +1801,7 @@ def _clause_start(segments: Segments, offset: int) -> int:
 
 
 # A relative clause about the place named just before it: "Servie, waar hij met een vlucht uit Istanbul was geland"
-_RELATIVE_CLAUSE = re.compile(r"\s*,\s*" + _in_order("place_relatives") + r"\b[^.;:!?]*")
+_RELATIVE_CLAUSE: Final = re.compile(r"\s*,\s*" + _in_order("place_relatives") + r"\b[^.;:!?]*")
 
 
 def _departure_pairs(travelled: list[_MentionState], arrivals_in: dict[int, list[_MentionState]],
@@ -1832,8 +1832,8 @@ def _departure_pairs(travelled: list[_MentionState], arrivals_in: dict[int, list
     return pair_of
 
 
-_NEXT_LEG = re.compile(r"\b(?:" + timeline.succession_words() + r")\b")
-_APPENDED_SOURCE = re.compile(r"(?:\s+(?:te\s+zijn\s+)?[a-z]+)?\s*,\s*" + _in_order("appended_source", spaced=True)
+_NEXT_LEG: Final = re.compile(r"\b(?:" + timeline.succession_words() + r")\b")
+_APPENDED_SOURCE: Final = re.compile(r"(?:\s+(?:te\s+zijn\s+)?[a-z]+)?\s*,\s*" + _in_order("appended_source", spaced=True)
                               + r"\s+(?:" + _in_order("definite_articles") + r"\s+)?")
 
 
@@ -1864,7 +1864,7 @@ def _arrival_of_departure(st: _MentionState, same: list[_MentionState], folded: 
 
 
 # a clause that goes on with a new leg: "... naar Minsk en was in Berlijn in deze trein gestapt"
-_LEG_JOINED = re.compile(r"\b(?:" + timeline.succession_words("succession_joined") + r")\b")
+_LEG_JOINED: Final = re.compile(r"\b(?:" + timeline.succession_words("succession_joined") + r")\b")
 
 
 def _build_route(states: list[_MentionState], folded: str, mode_spans, segments: Segments, dutch_record: bool = False,
@@ -2121,7 +2121,7 @@ def _build_route(states: list[_MentionState], folded: str, mode_spans, segments:
 
 
 # what makes a mention more than a name: an origin or order cue the rules read on it
-_TOLD_AS_MORE = attrgetter("home", "residence", "start", "departure", "journey_start", "before", "via", "transit",
+_TOLD_AS_MORE: Final = attrgetter("home", "residence", "start", "departure", "journey_start", "before", "via", "transit",
                            "first", "here")
 
 
@@ -2173,9 +2173,9 @@ def _left_before_the_first(route: list[str], travelled: list[_MentionState], mod
         s.departure and not (s.residence or s.start or s.journey_start or s.home) for s in told_next)
 
 
-_AFTER_WHICH = re.compile(r"\s+" + _in_order("after_which") + r"\b")
+_AFTER_WHICH: Final = re.compile(r"\s+" + _in_order("after_which") + r"\b")
 # a stretch of time right after 'after'/'na' and nowhere named in it: "after six months", "na twee jaar", "after a while"
-_TIME_SPAN = re.compile(r"\s+(?:(?:" + _in_order("time_counts", spaced=True) + r"|\d+(?:[.,]\d+)?)\s+)*"
+_TIME_SPAN: Final = re.compile(r"\s+(?:(?:" + _in_order("time_counts", spaced=True) + r"|\d+(?:[.,]\d+)?)\s+)*"
                         + _in_order("time_units") + r"\b(?!\s+" + _in_order("time_here") + r"\b)")
 
 
@@ -2203,7 +2203,7 @@ def _after_clause_legs(travelled: list[_MentionState], after_cues, segments: Seg
     return legs
 
 
-_BACK_WORD = re.compile(r"\b(?:terug|back|return)")
+_BACK_WORD: Final = re.compile(r"\b(?:terug|back|return)")
 
 
 def _returned_to_legs(states: list[_MentionState], route: list[str], folded: str,
@@ -2362,7 +2362,7 @@ class _Episodes:
 
 
 # a sentence that carries the story on: "Daarna Iran en Turkije", "Then Iran and Turkey"
-_SUCCESSION_START = re.compile(r"\W*(?:" + timeline.succession_words("succession_from_there") + r")\b")
+_SUCCESSION_START: Final = re.compile(r"\W*(?:" + timeline.succession_words("succession_from_there") + r")\b")
 
 
 # a mention state's fields, read in C (``map``) for a test over all the mentions of a text
@@ -2435,7 +2435,7 @@ def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
     return [Constraint(a, b, weight) for a, b, weight in legs if a != b and a != NETHERLANDS and b != NETHERLANDS]
 
 
-_FIRST_REACH = 60   # characters from "eerst"/"first" to the country it puts first ("eerst met dat paspoort naar Belgrado")
+_FIRST_REACH: Final = 60   # characters from "eerst"/"first" to the country it puts first ("eerst met dat paspoort naar Belgrado")
 
 
 def _first_then_legs(travelled: list[_MentionState], folded: str) -> list[tuple[str, str]]:
@@ -2566,14 +2566,14 @@ def _stop_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState]
 
 
 # the verb of an arrival between the place reached and the way it was reached: "Naar IT was hij gekomen via NE"
-_REACHED = re.compile(r"\b" + _listed("reached") + r"\b")
+_REACHED: Final = re.compile(r"\b" + _listed("reached") + r"\b")
 
 
 # a quoted statement telling where its speaker is now: "'Broer, ik ben nu in Nimsa, in Wenen.'", "'I am now in Almaan'"
 # (written "\b(?:nu|now)..." it tried every position; the literal "n" first lets ``re`` skip to candidates in C)
-_NOW_IN = re.compile(r"n(?<!\wn)(?:u|ow)\s+(?:in|at|op)\s+(?:(?:de|het|the)\s+)?")
+_NOW_IN: Final = re.compile(r"n(?<!\wn)(?:u|ow)\s+(?:in|at|op)\s+(?:(?:de|het|the)\s+)?")
 # a sentence about what is still to come: "Ik ga morgen met de trein naar Almanya"
-_FUTURE = re.compile(r"\b" + _listed("future") + r"\b")
+_FUTURE: Final = re.compile(r"\b" + _listed("future") + r"\b")
 
 
 def _where_now_legs(travelled: list[_MentionState], folded: str) -> list[tuple[str, str]]:
@@ -2604,7 +2604,7 @@ def _where_now_legs(travelled: list[_MentionState], folded: str) -> list[tuple[s
     return legs
 
 
-_ANOTHER_TIME = re.compile(r"\b" + _in_order("another_time") + r"\b")
+_ANOTHER_TIME: Final = re.compile(r"\b" + _in_order("another_time") + r"\b")
 
 
 def _via_after_arrival_legs(travelled: list[_MentionState], folded: str) -> list[tuple[str, str]]:
@@ -2683,7 +2683,7 @@ def _leg_around(state: _MentionState, legs: list[tuple[_MentionState, _MentionSt
 
 
 # "there" pointing back at a place told before: "Hoe kwam u daar? A: Vanuit Punto Fijo", "How did you get there?"
-_THERE = re.compile(r"\b" + _in_order("there_pointers") + r"\b")
+_THERE: Final = re.compile(r"\b" + _in_order("there_pointers") + r"\b")
 
 
 def _legs_to_there(travelled: list[_MentionState], pair_of: dict[int, _MentionState], folded: str,
@@ -2708,7 +2708,7 @@ def _legs_to_there(travelled: list[_MentionState], pair_of: dict[int, _MentionSt
     return legs
 
 
-_ITINERARY_COUNTRIES = 3   # countries before the Netherlands that make a sentence a whole itinerary
+_ITINERARY_COUNTRIES: Final = 3   # countries before the Netherlands that make a sentence a whole itinerary
 
 
 def _itinerary_legs(travelled: list[_MentionState]) -> list[tuple[str, str]]:
@@ -2754,27 +2754,27 @@ def _sentence_itinerary(states: list[_MentionState]) -> list[tuple[str, str]]:
 
 # Words that tell the next arrival follows the previous one ("naar Tunis en ... naar Libie", "then to Austria"); a
 # bare comma ("naar Duitsland gebracht, naar Frankfurt") or a question and its answer do not.
-_SUCCESSION = re.compile(r"\b(?:" + timeline.succession_words("succession_joined") + r")\b")
+_SUCCESSION: Final = re.compile(r"\b(?:" + timeline.succession_words("succession_joined") + r")\b")
 
 
-_MONTHS = {name: number for number, names in enumerate((
+_MONTHS: Final = {name: number for number, names in enumerate((
     ("januari", "january", "jan"), ("februari", "february", "feb"), ("maart", "march", "mrt"), ("april", "apr"),
     ("mei", "may"), ("juni", "june", "jun"), ("juli", "july", "jul"), ("augustus", "august", "aug"),
     ("september", "sept", "sep"), ("oktober", "october", "okt", "oct"), ("november", "nov"),
     ("december", "dec")), start=1) for name in names}
 # "14 april 2022", "juni 2017", "in 2019": a month name with an optional day and year, or a year alone
-_DATE = re.compile(r"\b(?:(?:(\d{1,2})\s+)?(" + "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE: Final = re.compile(r"\b(?:(?:(\d{1,2})\s+)?(" + "|".join(sorted(_MONTHS, key=len, reverse=True))
                    + r")\b(?:\s+(\d{4}))?|(?<!\d[\s.])(19[5-9]\d|20\d\d)"   # not the year of "14-09-2022"
                    + r"|(?<![\d.])(?<!\d\s)(0?[1-9]|1[0-2])[\s.](19[5-9]\d|20\d\d))\b")   # "03-2024", "10/2025"
 # a numeric month right before a year ("03 2024", "10.2023" as folded), not the month of a whole date ("14 05 2025")
-_MONTH_BEFORE_YEAR = re.compile(r"(?<![\d.])(?<!\d\s)(?:0?[1-9]|1[0-2])[\s.]$")
+_MONTH_BEFORE_YEAR: Final = re.compile(r"(?<![\d.])(?<!\d\s)(?:0?[1-9]|1[0-2])[\s.]$")
 # the years _is_year accepts (1950-2099), each scan opening with a literal: ``re`` skips to "19" / "20" in C (a scan
 # opening with the class [12] stopped at every 1 and 2 of the dates); matches of a 4-digit word never overlap
 # (not after an ASCII digit and a space or dot: the year of a numeric date, which ``_is_year`` refuses anyway - most
 # demo records open with such dates - so those give no match to test)
-_YEARS = (("19", re.compile(r"19(?<![0-9][ .]19)[5-9]\d\b")), ("20", re.compile(r"20(?<![0-9][ .]20)\d\d\b")))
-_DATED_COUNTRIES = 3   # dates order a route only when at least this many of its countries carry one
-_ANY_YEARS = (("19", re.compile(r"19[5-9]\d\b")), ("20", re.compile(r"20\d\d\b")))   # numeric dates' years too
+_YEARS: Final = (("19", re.compile(r"19(?<![0-9][ .]19)[5-9]\d\b")), ("20", re.compile(r"20(?<![0-9][ .]20)\d\d\b")))
+_DATED_COUNTRIES: Final = 3   # dates order a route only when at least this many of its countries carry one
+_ANY_YEARS: Final = (("19", re.compile(r"19[5-9]\d\b")), ("20", re.compile(r"20\d\d\b")))   # numeric dates' years too
 
 
 def _dated_legs(travelled: list[_MentionState], folded: str, segments: Segments,
@@ -2993,7 +2993,7 @@ def _last_leg_into_netherlands(route: list[str], pair_of: dict[int, _MentionStat
     return moves
 
 
-_VEHICLE_REACH = 60   # characters before a departure in which a mode word names the vehicle ("de vlucht uit Dubai")
+_VEHICLE_REACH: Final = 60   # characters before a departure in which a mode word names the vehicle ("de vlucht uit Dubai")
 
 
 def _vehicle_into_netherlands(route: list[str], states: list[_MentionState], travelled: list[_MentionState],
@@ -3086,12 +3086,12 @@ def _known_destination(state: _MentionState, arrivals_in: dict[int, list[_Mentio
 
 # a birth label set off after a comma or a bracket ("Betrokkene, geboren in Herat,", "Subject (born in Kabul)"); the
 # person's own words; the cues that tell a move or a stay after a birth ("geboren en vluchtte naar", "en opgegroeid")
-_BIRTH_BEFORE = re.compile(r"[,(]\s*" + _in_order("birth_labels") + r"\b[^.;]{0,30}$")
-_OWN_WORDS = re.compile(r"\b" + _in_order("own_words") + r"\b")
-_MOVE_OR_STAY = ("relative_moves", "residence_verbs", "residence_after", "residence_there")
-_COMMA_LIKE = re.compile(r"[,;:]")
-_GOES_ON = ("relative_moves", "departure")   # after the aside: the subject leaves, flees, crosses, goes
-_ENTERED = re.compile(r"\b(?:into|naar)\s+(?:the\s+)?$")   # "crossed into Sudan", "gevlucht naar Ethiopie"
+_BIRTH_BEFORE: Final = re.compile(r"[,(]\s*" + _in_order("birth_labels") + r"\b[^.;]{0,30}$")
+_OWN_WORDS: Final = re.compile(r"\b" + _in_order("own_words") + r"\b")
+_MOVE_OR_STAY: Final = ("relative_moves", "residence_verbs", "residence_after", "residence_there")
+_COMMA_LIKE: Final = re.compile(r"[,;:]")
+_GOES_ON: Final = ("relative_moves", "departure")   # after the aside: the subject leaves, flees, crosses, goes
+_ENTERED: Final = re.compile(r"\b(?:into|naar)\s+(?:the\s+)?$")   # "crossed into Sudan", "gevlucht naar Ethiopie"
 
 
 def _record_told_births(states: list[_MentionState], folded: str, segments: Segments,
@@ -3415,16 +3415,16 @@ def extract_route(text: str | None) -> RouteExtraction:
     )
 
 
-_CAPITALISED_BEFORE = re.compile(r"(?<![.!?:]\s)(?<![.!?:])\b[A-Z][a-z]+\s+$")
-_CAPITALISED_AFTER = re.compile(r"\s+[A-Z][a-z]*\b")
+_CAPITALISED_BEFORE: Final = re.compile(r"(?<![.!?:]\s)(?<![.!?:])\b[A-Z][a-z]+\s+$")
+_CAPITALISED_AFTER: Final = re.compile(r"\s+[A-Z][a-z]*\b")
 
 
 # The words a record puts before a person's name: titles and the record's nouns for the person it is about.
-_NAME_TITLES = frozenset(_WORD_LISTS["name_titles"])   # as written, lower case ("cliënt" and "client")
+_NAME_TITLES: Final = frozenset(_WORD_LISTS["name_titles"])   # as written, lower case ("cliënt" and "client")
 # police style: "YILDIZ, Baran"; without the comma only when the name goes on ("NGUYEN Van Thanh", not "AVIM Almelo")
-_SURNAME_IN_CAPITALS = re.compile(r"(?<![\w'])[A-Z][A-Z'-]{3,}(\s*,)?\s+$")
-_NAME_GOES_ON = re.compile(r" [A-Z][a-z]")
-_NAME_WORD = re.compile(r"[\w.'-]+\s+$")
+_SURNAME_IN_CAPITALS: Final = re.compile(r"(?<![\w'])[A-Z][A-Z'-]{3,}(\s*,)?\s+$")
+_NAME_GOES_ON: Final = re.compile(r" [A-Z][a-z]")
+_NAME_WORD: Final = re.compile(r"[\w.'-]+\s+$")
 
 
 def _a_persons_name(text: str, mention: Mention, mentions: list[Mention]) -> bool:
@@ -3455,7 +3455,7 @@ def _inside_a_name(text: str, mention: Mention) -> bool:
                 and _CAPITALISED_AFTER.match(text, mention.end))
 
 
-_NOW_ABROAD_REACH = 30   # characters between "Greece," and "where I am now"; "I am now in" is followed by the place
+_NOW_ABROAD_REACH: Final = 30   # characters between "Greece," and "where I am now"; "I am now in" is followed by the place
 
 
 def _now_abroad(cues: dict[str, list[tuple[int, int]]], mentions: list[Mention]) -> dict[str, list[tuple[int, int]]]:
@@ -3476,7 +3476,7 @@ def _now_abroad(cues: dict[str, list[tuple[int, int]]], mentions: list[Mention])
 
 
 # "bij mijn tweede poging", "bij de 3e poging", "on our third try": the attempt that worked (word_lists attempt_*)
-_ATTEMPT_THAT_WORKED = re.compile(r"\b" + _in_order("attempt_prepositions") + r"\s+" + _in_order("attempt_determiners")
+_ATTEMPT_THAT_WORKED: Final = re.compile(r"\b" + _in_order("attempt_prepositions") + r"\s+" + _in_order("attempt_determiners")
                                   + r"\s+(?:" + _in_order("attempt_ordinals") + r"|\d+(?:e|de|ste|st|nd|rd|th))\s+"
                                   + _in_order("attempt_nouns") + r"\b")
 
@@ -3495,14 +3495,14 @@ def _without_excepted_intentions(cues: dict[str, list[tuple[int, int]]],
     return {**cues, "intention": kept} if kept else {k: v for k, v in cues.items() if k != "intention"}
 
 
-_OPENING_WORDS = 6   # words before a foreign authority in the record's opening ("Verbale di identificazione, Questura")
-_AUTHORITY_NOT_AUTHOR = frozenset(_WORD_LISTS["authority_not_author"])
-_OPENING_END = re.compile(r"[.!?\n]")
+_OPENING_WORDS: Final = 6   # words before a foreign authority in the record's opening ("Verbale di identificazione, Questura")
+_AUTHORITY_NOT_AUTHOR: Final = frozenset(_WORD_LISTS["authority_not_author"])
+_OPENING_END: Final = re.compile(r"[.!?\n]")
 # the record kinds any authority writes ("Official report", "Interview summary"): before a foreign authority they keep
 # nothing Dutch ("Interview summary, Hellenic Asylum Service"); the IND's own kinds and KMar's do
-_GENERIC_RECORD_NAMES = frozenset(fold(phrase) for phrase in _WORD_LISTS["generic_record_kinds"])
-_AUTHORITY_AGENT_VERBS = frozenset(fold(word) for word in _WORD_LISTS["authority_agent_verbs"])
-_NEXT_WORD = re.compile(r"\s*([a-z]+)")
+_GENERIC_RECORD_NAMES: Final = frozenset(fold(phrase) for phrase in _WORD_LISTS["generic_record_kinds"])
+_AUTHORITY_AGENT_VERBS: Final = frozenset(fold(word) for word in _WORD_LISTS["authority_agent_verbs"])
+_NEXT_WORD: Final = re.compile(r"\s*([a-z]+)")
 
 
 def _made_abroad(cues: dict[str, list[tuple[int, int]]],
@@ -3576,7 +3576,7 @@ def _in_the_netherlands(folded: str, cues: dict[str, list[tuple[int, int]]], voc
     return any(not any(a <= start < b for a, b in questions) for start, _ in spans)
 
 
-_SERVICE_DASH = re.compile(r"\s*[-\u2013\u2014/]\s*")   # "ICE 126 Frankfurt - Amsterdam", "Emmerich/Zevenaar"
+_SERVICE_DASH: Final = re.compile(r"\s*[-\u2013\u2014/]\s*")   # "ICE 126 Frankfurt - Amsterdam", "Emmerich/Zevenaar"
 
 
 def _without_restated_service_origins(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -3594,7 +3594,7 @@ def _without_restated_service_origins(text: str, mentions: list[Mention]) -> lis
     return [m for index, m in enumerate(mentions) if index not in dropped] if dropped else mentions
 
 
-_VEHICLE_ARRIVAL_REACH = 40   # characters between "kwam" and "met de trein" in one clause
+_VEHICLE_ARRIVAL_REACH: Final = 40   # characters between "kwam" and "met de trein" in one clause
 
 
 def _came_by_vehicle(cues: dict[str, list[tuple[int, int]]], segments: Segments, states: list[_MentionState]) -> bool:
@@ -3621,9 +3621,9 @@ def _shared_places() -> dict[str, tuple[str, ...]]:
             for row in read_data_csv("shared_places.csv")}
 
 
-_SHARED_NAMES = frozenset(name.split()[0] for name in _shared_places())   # first words: a cheap pre-test per text
-_APPOSITION_REACH = 50   # characters after a shared name in which a country says which one is meant
-_SENTENCE_END = re.compile(r"[.;!?]")
+_SHARED_NAMES: Final = frozenset(name.split()[0] for name in _shared_places())   # first words: a cheap pre-test per text
+_APPOSITION_REACH: Final = 50   # characters after a shared name in which a country says which one is meant
+_SENTENCE_END: Final = re.compile(r"[.;!?]")
 
 
 def _resolve_shared_names(folded: str, mentions: list[Mention]) -> list[Mention]:
@@ -3687,11 +3687,11 @@ def _resolve_shared_names(folded: str, mentions: list[Mention]) -> list[Mention]
 
 
 # "een Argentijnse uit", "a Lebanese from", "a Venezuelan woman from": the person's nationality told with the name
-_NATIONALITY_FROM = re.compile(r"(?<![\w'])(\w+)\s+(?:" + _in_order("nationality_nouns") + r"\s+)?"
+_NATIONALITY_FROM: Final = re.compile(r"(?<![\w'])(\w+)\s+(?:" + _in_order("nationality_nouns") + r"\s+)?"
                                + _in_order("nationality_from") + r"\s+$")
-_WORD = re.compile(r"\w+(?: (?:rus|russen|russische|russisch)\b)?")   # "wit russische" (folded Wit-Russische)
-_CLAUSE_MARK = re.compile(r"[.;:,!?'\"()\n]")
-_DENIAL = re.compile(r"(?<![\w'])" + _in_order("denial_words") + r"(?![\w'])")
+_WORD: Final = re.compile(r"\w+(?: (?:rus|russen|russische|russisch)\b)?")   # "wit russische" (folded Wit-Russische)
+_CLAUSE_MARK: Final = re.compile(r"[.;:,!?'\"()\n]")
+_DENIAL: Final = re.compile(r"(?<![\w'])" + _in_order("denial_words") + r"(?![\w'])")
 
 
 @lru_cache(maxsize=1)
@@ -3712,11 +3712,11 @@ def _denied_in_clause(folded: str, mention: Mention) -> bool:
     return _DENIAL.search(folded, start, end) is not None
 
 
-_ALTERNATIVE = re.compile(r"\s*,?\s*" + _in_order("alternative_or") + r"\s+(?:" + _in_order("in_from") + r"\s+)?$")
-_REPEATED_ALTERNATIVE = re.compile(r"\s*,?\s*" + _in_order("in_from") + r"?\s*$")
-_NAMED_NOT = re.compile(r"(?<![\w'])" + _in_order("named_not") + r"(?:\s+" + _in_order("named_not_after")
+_ALTERNATIVE: Final = re.compile(r"\s*,?\s*" + _in_order("alternative_or") + r"\s+(?:" + _in_order("in_from") + r"\s+)?$")
+_REPEATED_ALTERNATIVE: Final = re.compile(r"\s*,?\s*" + _in_order("in_from") + r"?\s*$")
+_NAMED_NOT: Final = re.compile(r"(?<![\w'])" + _in_order("named_not") + r"(?:\s+" + _in_order("named_not_after")
                         + r")?\s+$")   # "not the Libyan one"
-_ANSWER_REACH = 120   # characters after the question's '?' in which the answer names its choice
+_ANSWER_REACH: Final = 120   # characters after the question's '?' in which the answer names its choice
 
 
 def _chosen_alternative(folded: str, mentions: list[Mention], position: int, countries: tuple[str, ...]) -> str | None:
@@ -3774,9 +3774,9 @@ def _inside(stretch: tuple[int, float], offset: int) -> bool:
     return stretch[0] <= offset < stretch[1]
 
 
-_NO_STRETCH = (0, -1.0)   # a sentence with no procedural cue: nothing left out
+_NO_STRETCH: Final = (0, -1.0)   # a sentence with no procedural cue: nothing left out
 # a quotation's closing mark right after its sentence mark ("gegaan.' Verbalisant"), which ends no sentence
-_QUOTATION_CLOSED_WITH_ITS_SENTENCE = re.compile(r"[.!?][" + re.escape(QUOTE_CLOSERS) + r"](?=\s)")
+_QUOTATION_CLOSED_WITH_ITS_SENTENCE: Final = re.compile(r"[.!?][" + re.escape(QUOTE_CLOSERS) + r"](?=\s)")
 
 
 def _counts(states, route, modes, reorders, inferred_home, language, turns, sentences) -> dict[str, float]:
@@ -3802,10 +3802,10 @@ def _counts(states, route, modes, reorders, inferred_home, language, turns, sent
 # literal "19" / "20", a fast substring search), the word boundary before it checked by a look-behind; the code scan
 # runs only when two capitals stand together (one bytes.translate), which most texts lack. (One scan for all three
 # started on every capital and every 1 and 2 of the dates: 8.2 -> 4.3 us per demo text.)
-_CODE = re.compile(r"[A-Z](?<=\b[A-Z])[A-Z]{1,2}\b")
-_YEAR_19 = re.compile(r"19(?<=\b19)[5-9]\d\b")
-_YEAR_20 = re.compile(r"20(?<=\b20)\d\d\b")
-_CAPITALS = bytes(65 if 65 <= code <= 90 else 32 for code in range(256))   # A-Z as "A", the rest a space
+_CODE: Final = re.compile(r"[A-Z](?<=\b[A-Z])[A-Z]{1,2}\b")
+_YEAR_19: Final = re.compile(r"19(?<=\b19)[5-9]\d\b")
+_YEAR_20: Final = re.compile(r"20(?<=\b20)\d\d\b")
+_CAPITALS: Final = bytes(65 if 65 <= code <= 90 else 32 for code in range(256))   # A-Z as "A", the rest a space
 
 
 def _codes_and_years(text: str) -> tuple[int, set[str]]:
@@ -3848,16 +3848,16 @@ def _document_counts(text: str, cues: dict[str, list[tuple[int, int]]], states: 
 
 # "an Iranian woman", "Ethiopian national", "de Egyptische nationaliteit", "RUS nat.": a word (a country adjective or
 # code, ``_adjective_nationalities``) before a person or nationality noun (``nationality_adjective_nouns``)
-_NATIONALITY_NOUN = word_start_first(re.compile(r"(?<![\w'])" + _listed("nationality_adjective_nouns") + r"(?![\w'])"))
+_NATIONALITY_NOUN: Final = word_start_first(re.compile(r"(?<![\w'])" + _listed("nationality_adjective_nouns") + r"(?![\w'])"))
 # the nouns' first words: a record whose tokens hold none of them has no match of ``_NATIONALITY_NOUN`` (a set test
 # instead of the scan of every record with a route); None when a noun does not fold to plain words (then scan)
-_NATIONALITY_NOUN_WORDS = first_words(_WORD_LISTS["nationality_adjective_nouns"])
-_WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
+_NATIONALITY_NOUN_WORDS: Final = first_words(_WORD_LISTS["nationality_adjective_nouns"])
+_WORD_BEFORE: Final = re.compile(r"([a-z]+)\s+$")
 # the record's subject right before that adjective: "betrokkene, een", "the applicant, an", "i am an", "betrokkene heeft
 # de", "he holds" (cues.yaml word_lists subject_apposition, nationality_holders, nationality_verbs); a bracket after the
 # subject word is a summary's header of the person ("betrokkene (eritrese man, 24)")
-_SUBJECT_SEPARATOR = r"(?:\s*[,(]\s*|\s+"
-_SUBJECT_BEFORE_NATIONALITY = re.compile(
+_SUBJECT_SEPARATOR: Final = r"(?:\s*[,(]\s*|\s+"
+_SUBJECT_BEFORE_NATIONALITY: Final = re.compile(
     r"\b(?:" + _listed("subject_apposition") + "|" + _listed("nationality_holders") + r")" + _SUBJECT_SEPARATOR
     + _listed("nationality_verbs") + r"\s+|\s+)(?:" + _listed("articles") + r"\s+)?$")
 
@@ -3876,11 +3876,11 @@ def _demonym_words() -> frozenset[str]:
 
 # the subject with its demonym and no person noun after it ("betrokkene is eritreeer", "ik ben afghaan", "the
 # applicant is sudanese", "betrokkene (syrisch, 1994)"; with a noun the adjective rule above reads it)
-_SUBJECT_DEMONYM = word_start_first(re.compile(
+_SUBJECT_DEMONYM: Final = word_start_first(re.compile(
     r"\b(?:" + _listed("subject_apposition") + r")" + _SUBJECT_SEPARATOR
     + _listed("nationality_verbs") + r"\s+|\s+)(?:" + _listed("articles") + r"\s+)?([a-z]+)\b(?!\s+"
     + _listed("nationality_adjective_nouns") + r"\b)"))
-_LIVED_SOMEWHERE = word_start_first(re.compile(r"\b" + _in_order("lived_words", spaced=True) + r"(?![\w'])"))
+_LIVED_SOMEWHERE: Final = word_start_first(re.compile(r"\b" + _in_order("lived_words", spaced=True) + r"(?![\w'])"))
 
 
 @lru_cache(maxsize=1)
@@ -3904,7 +3904,7 @@ def _nationality_codes() -> frozenset[str]:
 
 # police shorthand for a nationality with its code after it ("nat. AF" - the document layer writes "nationaliteit af"
 # -, "nationality: SYR,"): a code that ends its phrase, so no word ("nationality in 2019", "and") is read as one
-_CODE_AFTER_NAT = re.compile(r"\s*:?\s*([a-z]{2,3})\s*[.,;)]")
+_CODE_AFTER_NAT: Final = re.compile(r"\s*:?\s*([a-z]{2,3})\s*[.,;)]")
 
 
 def _code_after_nat(folded: str, end: int) -> str:
@@ -4044,14 +4044,14 @@ def _stayed_where_first_named(folded: str, segments: Segments, first: str, trave
 
 
 # a possessive before a refusal in its sentence: another person refused ("her employer ... refused to make a statement")
-_POSSESSIVE_ANYWHERE = re.compile(r"\b" + _POSSESSIVES + r"\b")
+_POSSESSIVE_ANYWHERE: Final = re.compile(r"\b" + _POSSESSIVES + r"\b")
 
 
 # the words that name the journey (word_lists.journey_words): a generic refusal is about it only near one of them
-_JOURNEY_WORD = re.compile(r"\b" + _listed("journey_words") + r"\b")
+_JOURNEY_WORD: Final = re.compile(r"\b" + _listed("journey_words") + r"\b")
 
 # a travel preposition right before a place, with an article between at most ("naar Turkije", "to the Netherlands")
-_LEG_PREPOSITION_BEFORE = re.compile(r"\b" + _listed("leg_prepositions") + r"\s+(?:" + _listed("articles")
+_LEG_PREPOSITION_BEFORE: Final = re.compile(r"\b" + _listed("leg_prepositions") + r"\s+(?:" + _listed("articles")
                                      + r"\s+)?$")
 
 
@@ -4081,7 +4081,7 @@ def _question_before(folded: str, starts: Sequence[int], sentence: int, start: i
     return begin if "?" in folded[begin:start] else start
 
 
-_CLOSING_QUESTION = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _WORD_LISTS["closing_question"]) + r")\b")
+_CLOSING_QUESTION: Final = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _WORD_LISTS["closing_question"]) + r")\b")
 
 
 def _in_closing_exchange(folded: str, starts: Sequence[int], sentence: int) -> bool:

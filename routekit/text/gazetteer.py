@@ -37,21 +37,21 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 from importlib import resources
 from itertools import compress
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from routekit.errors import InputError
 from routekit.text.matcher import PhraseMatcher, Tokens, WordCache, tokenize
 from routekit.text.normalise import fold
 
-GAZETTEER_PACKAGE = "routekit.reference.gazetteer"
-TRANSLATION_LANGUAGES = ("nl", "de", "fr")
-FUZZY_MIN_LENGTH = 6
+GAZETTEER_PACKAGE: Final = "routekit.reference.gazetteer"
+TRANSLATION_LANGUAGES: Final = ("nl", "de", "fr")
+FUZZY_MIN_LENGTH: Final = 6
 # A town's name is read one letter off from seven letters: shorter words one letter from one of 40,000 towns are too
 # often other words ("Herrat" stays unread; "Kandahaar" is Kandahar)
-TOWN_FUZZY_MIN_LENGTH = 7
+TOWN_FUZZY_MIN_LENGTH: Final = 7
 # Word endings of demonyms and adjectives ("Franse", "Belgier", "Turkse"): a nationality word is
 # not a place, so such words are never fuzzy-matched to a country.
-_ADJECTIVE_ENDINGS = ("se", "sche", "ier", "iers", "er", "ers", "aan", "anen", "ees", "ese", "ian",
+_ADJECTIVE_ENDINGS: Final = ("se", "sche", "ier", "iers", "er", "ers", "aan", "anen", "ees", "ese", "ian",
                       "ians", "ean", "eans", "ish", "isch", "ische", "aans", "ans", "ns", "ch", "ijn", "ijnen")
 
 
@@ -84,7 +84,7 @@ class Mention(NamedTuple):
 
 # Mention((start, end, place, fuzzy)) made in C: a named tuple's own constructor is a Python function (its defaults),
 # called for every name in every text
-_new_mention = partial(tuple.__new__, Mention)
+_new_mention: Final = partial(tuple.__new__, Mention)
 
 
 def data_path(name: str):
@@ -146,7 +146,7 @@ def _adjective_places() -> list[tuple[str, str]]:
             for row in read_data_csv("country_adjectives.csv") for noun, names in nouns.get(row["language"], [])]
 
 
-_ISO3_CODE = re.compile(r"[A-Z]{3}")
+_ISO3_CODE: Final = re.compile(r"[A-Z]{3}")
 
 
 @lru_cache(maxsize=1)
@@ -302,7 +302,7 @@ def _fuzzy_lookup(word: str, generated: bool, towns: bool = False) -> str | None
     return sorted(candidates)[0]
 
 
-_TRUE = [True]
+_TRUE: Final = [True]
 
 
 def place_phrases(word: str):
@@ -321,7 +321,7 @@ def fuzzy_name(word: str) -> str:
     return (fuzzy_lookup(word) or fuzzy_town_lookup(word) if long_word else None) or ""
 
 
-_FUZZY_NAMES = WordCache(fuzzy_name, 200_000)
+_FUZZY_NAMES: Final = WordCache(fuzzy_name, 200_000)
 
 
 def _fuzzy_names(words: list[str]) -> list[str]:
@@ -329,7 +329,7 @@ def _fuzzy_names(words: list[str]) -> list[str]:
     return _FUZZY_NAMES.values_of(words)
 
 
-_DOTLESS = str.maketrans("ıİ", "iI")
+_DOTLESS: Final = str.maketrans("ıİ", "iI")
 
 
 @lru_cache(maxsize=8192)
@@ -349,11 +349,11 @@ def _starts_sentence(text: str, offset: int) -> bool:
 
 
 # A capitalised word after a generated town name that still names a place ("Kassala Camp", "Sohag Airport").
-_PLACE_WORDS = frozenset("airport camp city district province region state station port harbour terminal valley "
+_PLACE_WORDS: Final = frozenset("airport camp city district province region state station port harbour terminal valley "
                          "governorate county town village centre center international i".split())   # "From Sohag I went"
-_HONORIFICS = frozenset("mr mrs ms miss dr mister madam heer mevrouw mevr dhr mw".split())   # before any listed place
+_HONORIFICS: Final = frozenset("mr mrs ms miss dr mister madam heer mevrouw mevr dhr mw".split())   # before any listed place
 # Words before a name that make it a person's ("Mr Mbala", "interpreter N. Safi", "de heer Salcedo").
-_PERSON_TITLES = _HONORIFICS | frozenset("interpreter tolk vertaler translator officer agent driver bestuurder".split())
+_PERSON_TITLES: Final = _HONORIFICS | frozenset("interpreter tolk vertaler translator officer agent driver bestuurder".split())
 
 
 @lru_cache(maxsize=1)
@@ -378,7 +378,7 @@ def _naming_last_words() -> frozenset[str] | None:
     return frozenset(phrase.rsplit(" ", 1)[-1] for phrase in phrases)
 
 
-_NAMING_REACH = 14   # characters before a country's name in which a naming word makes it a person's name
+_NAMING_REACH: Final = 14   # characters before a country's name in which a naming word makes it a person's name
 
 
 def _capitalised_title_pretest(titles: frozenset[str]) -> re.Pattern[str]:
@@ -390,8 +390,8 @@ def _capitalised_title_pretest(titles: frozenset[str]) -> re.Pattern[str]:
     return re.compile(f"[{firsts}](?<![\\w'][{firsts}])(?:{endings})(?![\\w'])")
 
 
-_HONORIFIC = _capitalised_title_pretest(_HONORIFICS)
-_HONORIFIC_LOWER = ("heer ", "mevr", "dhr")   # written in lower case ("de heer Barry", "mevrouw Asmara")
+_HONORIFIC: Final = _capitalised_title_pretest(_HONORIFICS)
+_HONORIFIC_LOWER: Final = ("heer ", "mevr", "dhr")   # written in lower case ("de heer Barry", "mevrouw Asmara")
 
 
 def _after_a_title(text: str, start: int) -> bool:
@@ -579,7 +579,7 @@ def _after_a_travel_word(words: Sequence[str], index: int) -> bool:
     return not any(word.startswith(language) for word in words[max(0, index - 4):index - 1])
 
 
-_LIST_GAP = re.compile(r"\W{0,3}(?:(?:and|en|und|et|or|of)\W{1,3})?")
+_LIST_GAP: Final = re.compile(r"\W{0,3}(?:(?:and|en|und|et|or|of)\W{1,3})?")
 
 
 def _in_a_list_of_countries(original: str, start: int, end: int, mentions: list[Mention]) -> bool:
@@ -708,7 +708,7 @@ def _another_countrys_code(original: str, start: int, end: int, place: Place) ->
 
 # Arabic names keep their article in lower case before a capital ("as-Suwayda", "al-Hasakah", "el-Obeid"): written
 # with a capital all the same
-_ARTICLE_CAPITAL = re.compile(r"(?:a[dlnrstz]|ash|e[dlnrs])-[A-Z]")
+_ARTICLE_CAPITAL: Final = re.compile(r"(?:a[dlnrstz]|ash|e[dlnrs])-[A-Z]")
 
 
 def find_places(original: str, folded: str, tokens: Tokens | None = None, stopwords: frozenset[str] = frozenset(),

@@ -22,6 +22,8 @@ Apel"), the first arrival being the first mention of the Netherlands after a pla
 
 from __future__ import annotations
 
+from typing import Final
+
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,8 +33,8 @@ from routekit.text.normalise import fold
 
 # not an initial's dot; the mark or comma comes first and the look-behinds read back over it, so ``re`` skips from
 # candidate to candidate instead of trying the look-behinds at every position (the same matches)
-_STATEMENT_END = re.compile(r"[.!?;,](?:(?<=[.!?;])(?<!\s[a-z][.!?;])(?<!^[a-z][.!?;])(?=\s|$)|(?<=,)\s+(?=en\s|and\s))")
-_QUESTION_END = re.compile(r"\?(?=\s|$)")
+_STATEMENT_END: Final = re.compile(r"[.!?;,](?:(?<=[.!?;])(?<!\s[a-z][.!?;])(?<!^[a-z][.!?;])(?=\s|$)|(?<=,)\s+(?=en\s|and\s))")
+_QUESTION_END: Final = re.compile(r"\?(?=\s|$)")
 
 
 @dataclass(frozen=True)
@@ -83,10 +85,10 @@ def _cores(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(cores)
 
 
-_TO = re.compile(r"(?:\s+[\w']+){0,3}?\s+(?:naar|to)\s")   # "returned to", "returned voluntarily to", "in 2018 to"
-_TO_BEFORE = re.compile(r"(?<![\w'])(?:naar|to)\s+$")
-_VERB_LAST_GAP = 30   # characters between "naar Irak" and a verb-last return ("naar Irak teruggekeerd")
-_SENTENCE_END = re.compile(r"[.!?](?<!\s[a-z][.!?])(?<!^[a-z][.!?])(?=\s|$)")   # (the mark first: see _STATEMENT_END)
+_TO: Final = re.compile(r"(?:\s+[\w']+){0,3}?\s+(?:naar|to)\s")   # "returned to", "returned voluntarily to", "in 2018 to"
+_TO_BEFORE: Final = re.compile(r"(?<![\w'])(?:naar|to)\s+$")
+_VERB_LAST_GAP: Final = 30   # characters between "naar Irak" and a verb-last return ("naar Irak teruggekeerd")
+_SENTENCE_END: Final = re.compile(r"[.!?](?<!\s[a-z][.!?])(?<!^[a-z][.!?])(?=\s|$)")   # (the mark first: see _STATEMENT_END)
 
 
 def _places_at(text: str, folded: str) -> list[tuple[int, str]]:
@@ -95,7 +97,7 @@ def _places_at(text: str, folded: str) -> list[tuple[int, str]]:
     return [(m.start, m.place.iso3) for m in find_places(text, folded)]
 
 
-_FROM_BEFORE = re.compile(r"(?<![\w'])(?:from|uit|vanuit|van|via)\s+$")
+_FROM_BEFORE: Final = re.compile(r"(?<![\w'])(?:from|uit|vanuit|van|via)\s+$")
 
 
 def _reaches_netherlands(folded: str, places: list[tuple[int, str]], offset: int) -> bool:
@@ -107,7 +109,7 @@ def _reaches_netherlands(folded: str, places: list[tuple[int, str]], offset: int
                for at, iso3 in places)
 
 
-_LEFT_OBJECT = 5   # characters between a departure verb and the place it leaves ("left NL", "verliet het land")
+_LEFT_OBJECT: Final = 5   # characters between a departure verb and the place it leaves ("left NL", "verliet het land")
 
 
 def _returned_to(folded: str, match: re.Match[str], places: list[tuple[int, str]]) -> str:
@@ -131,7 +133,7 @@ def _returned_to(folded: str, match: re.Match[str], places: list[tuple[int, str]
     return ""
 
 
-_WORDS_ONLY = re.compile(r"[\w'-]+(?:\s+[\w'-]+){0,2}\s+")   # the place's word and at most two more ("is", "was")
+_WORDS_ONLY: Final = re.compile(r"[\w'-]+(?:\s+[\w'-]+){0,2}\s+")   # the place's word and at most two more ("is", "was")
 
 
 def without_second_journey(text: str, folded: str | None = None) -> str:
@@ -231,7 +233,7 @@ def _current_trip_before(folded: str, places: list[tuple[int, str]], earlier: in
     return [(a, b) for a, b in spans if any(a <= at < b and iso3 != "NLD" for at, iso3 in places)]
 
 
-_CLAUSE_JOINER = re.compile(r",|;|\s(?:en|and|maar|but)\s")
+_CLAUSE_JOINER: Final = re.compile(r",|;|\s(?:en|and|maar|but)\s")
 
 
 def _later_journey(folded: str, places: list[tuple[int, str]], first: int, lexicon: _Lexicon) -> tuple[int, int] | None:

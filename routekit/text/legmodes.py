@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import Any, Final, Sequence, TYPE_CHECKING
 
 from routekit.text.vocabulary import MODE_PREFIX, _raw
 
@@ -18,11 +18,11 @@ if TYPE_CHECKING:   # the states are made by extraction, which imports this modu
     from routekit.text.gazetteer import Mention
     from routekit.text.normalise import Segments
 
-UNKNOWN_MODE = "unknown"
+UNKNOWN_MODE: Final = "unknown"
 
 # the words of the patterns below, read once (``_raw`` caches the parse): modes.yaml ``leg_words``, and the lists the
 # extractor reads too from cues.yaml ``word_lists`` (one list each)
-_LEG_WORDS: dict = {**_raw()[0]["word_lists"], **_raw()[1]["leg_words"]}
+_LEG_WORDS: Final[dict] = {**_raw()[0]["word_lists"], **_raw()[1]["leg_words"]}
 
 
 def _in_order(name: str) -> str:
@@ -30,71 +30,71 @@ def _in_order(name: str) -> str:
     return "(?:" + "|".join(re.escape(word) for word in _LEG_WORDS[name]) + ")"
 
 
-_ARTICLE = r"(?:" + _in_order("definite_articles") + r"\s+)?"   # "naar de", "to the", "in het"
+_ARTICLE: Final = r"(?:" + _in_order("definite_articles") + r"\s+)?"   # "naar de", "to the", "in het"
 # Words that join a flight's destination to the next stop of the same trip ("en vandaar naar", "and then on to").
-_CONNECTION_GAP = re.compile(r"(?:[\s,]+|\b" + _in_order("connection") + r"\b)+")
+_CONNECTION_GAP: Final = re.compile(r"(?:[\s,]+|\b" + _in_order("connection") + r"\b)+")
 # "met de trein naar Oostenrijk en Duitsland": a list of destinations joined without a word of succession
 # or going on ("a car to Hungary and onwards to Austria", "naar Hongarije en verder naar Oostenrijk")
-_LIST_GAP = re.compile(r"(?:[\s,]+|\b" + _in_order("list") + r"\b)+")
+_LIST_GAP: Final = re.compile(r"(?:[\s,]+|\b" + _in_order("list") + r"\b)+")
 # the words that lead to a destination, right before it ("naar", "to the", "into")
-_TOWARDS = re.compile(r"\b" + _in_order("towards") + r"\s+" + _ARTICLE + "$")
+_TOWARDS: Final = re.compile(r"\b" + _in_order("towards") + r"\s+" + _ARTICLE + "$")
 # between a mode and the place it leads to: "(met de boot) naar", "(a bus) from Santiago to", "(per trein) via Wenen
 # naar", "(vlucht) kl1234 naar" (a flight number first)
-_LEADS_TO = re.compile(r"\s*(?:[a-z][a-z0-9]\s?\d{1,4}\s+)?"
+_LEADS_TO: Final = re.compile(r"\s*(?:[a-z][a-z0-9]\s?\d{1,4}\s+)?"
                        r"(?:" + _in_order("leads_from") + r"\s+[^\s,.;:!?]+(?:\s+[^\s,.;:!?]+){0,2}\s+)?"
                        + _in_order("leads_to") + r"\s+" + _ARTICLE)
 # a place named as where a leg starts: "van Doha", "from Doha" (its name compared with the stop before)
-_FROM_STOP = re.compile(r"\b" + _in_order("stop_from") + r"\s+(\S+(?:\s+\S+)?)(?=\s+" + _in_order("onward_to") + r"\b)")
-_LEADS_TO_REACH = 120   # the longest gap it can span, in characters (a cheap test before the regex)
-_TO_THE = re.compile(r"\b" + _in_order("to_the") + r"\s+" + _in_order("de_the") + r"\s+$")
+_FROM_STOP: Final = re.compile(r"\b" + _in_order("stop_from") + r"\s+(\S+(?:\s+\S+)?)(?=\s+" + _in_order("onward_to") + r"\b)")
+_LEADS_TO_REACH: Final = 120   # the longest gap it can span, in characters (a cheap test before the regex)
+_TO_THE: Final = re.compile(r"\b" + _in_order("to_the") + r"\s+" + _in_order("de_the") + r"\s+$")
 
 ModeSpan = tuple[int, int, str]
-_OPENING_SENTENCES = 2   # a record's vehicle is named in its heading or first sentence ("MTV-controle in de ICE ...")
-_VEHICLE_ORIGIN_REACH = 24   # the longest gap between an opening vehicle and the place it came from, in characters
+_OPENING_SENTENCES: Final = 2   # a record's vehicle is named in its heading or first sentence ("MTV-controle in de ICE ...")
+_VEHICLE_ORIGIN_REACH: Final = 24   # the longest gap between an opening vehicle and the place it came from, in characters
 # between a vehicle and the place it came from: a train or flight number, a word of origin ("uit", "from", "ex")
-_VEHICLE_TO_ORIGIN = re.compile(r"\s*(?:[a-z]{0,3}\s?\d{1,5}\s*)?(?:(?:uit|vanuit|from|ex)\s+)?")
-_CARRIERS = frozenset(("ferry", "boat"))
-_ONBOARD_REACH = 40   # "a lorry on the ship", "een vrachtwagen die op het schip": the longest gap between the two
-_APPOSITION_REACH = 60   # "met de ferry naar Ancona, verstopt onder een vrachtwagen": the ship first, then the lorry
-_INSIDE_REACH = 32   # "verstopt in een vrachtwagen": the longest gap between the inside word and the lorry
-_CROSSING_REACH = 60   # the longest gap between a border reached and the mode of its crossing, in characters
+_VEHICLE_TO_ORIGIN: Final = re.compile(r"\s*(?:[a-z]{0,3}\s?\d{1,5}\s*)?(?:(?:uit|vanuit|from|ex)\s+)?")
+_CARRIERS: Final = frozenset(("ferry", "boat"))
+_ONBOARD_REACH: Final = 40   # "a lorry on the ship", "een vrachtwagen die op het schip": the longest gap between the two
+_APPOSITION_REACH: Final = 60   # "met de ferry naar Ancona, verstopt onder een vrachtwagen": the ship first, then the lorry
+_INSIDE_REACH: Final = 32   # "verstopt in een vrachtwagen": the longest gap between the inside word and the lorry
+_CROSSING_REACH: Final = 60   # the longest gap between a border reached and the mode of its crossing, in characters
 
 
 def _words(*words: str) -> str:
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) + ")"
 
 
-_ONBOARD = re.compile(r"\b" + _words(*_raw()[1]["leg_words"]["on_board"]) + r"\b")
+_ONBOARD: Final = re.compile(r"\b" + _words(*_raw()[1]["leg_words"]["on_board"]) + r"\b")
 # "hidden in a lorry", "in de laadruimte van een vrachtwagen": the person inside the lorry named right after
-_INSIDE = re.compile(r"\b" + _words(*_raw()[1]["leg_words"]["inside"]) + r"\s+(?:[^\s,.;:!?]+\s+){0,2}$")
+_INSIDE: Final = re.compile(r"\b" + _words(*_raw()[1]["leg_words"]["inside"]) + r"\s+(?:[^\s,.;:!?]+\s+){0,2}$")
 # "and then", "where": a lorry and a ship with one of these between are told apart, not the lorry on the ship
-_APART = re.compile(r"\b" + _words(*_raw()[1]["leg_words"]["apart"]) + r"\b")
+_APART: Final = re.compile(r"\b" + _words(*_raw()[1]["leg_words"]["apart"]) + r"\b")
 # "met een vrachtwagen naar Libie, met de boot": a lorry that leads to a place is a leg of its own
-_HEADS_TO = re.compile(r"\b" + _in_order("towards") + r"\b")
-_HEADS_TO_NOW = re.compile(r"\s+" + _in_order("towards") + r"\b")
-_LEG_START: dict = _raw()[1]["leg_start"]
+_HEADS_TO: Final = re.compile(r"\b" + _in_order("towards") + r"\b")
+_HEADS_TO_NOW: Final = re.compile(r"\s+" + _in_order("towards") + r"\b")
+_LEG_START: Final[dict] = _raw()[1]["leg_start"]
 # "in Italie", "op Lampedusa", "at the port of": the place the person is at, before the mention
-_LOCATED = re.compile(r"\b" + _words(*_LEG_START["located"]) + r"\s+" + _ARTICLE + "$")
+_LOCATED: Final = re.compile(r"\b" + _words(*_LEG_START["located"]) + r"\s+" + _ARTICLE + "$")
 # a sentence or clause that opens with where the person is ("In Wenen nam ik de trein"; not "kwam in Parijs aan")
-_OPENERS = frozenset(".!?;:")
-_OPENS_LOCATED = re.compile(r"(?:^|[.!?;:]\s*)" + _words(*_LEG_START["located"]) + r"\s+" + _ARTICLE + "$")
-_NOT: list = _raw()[1]["not_a_mode"]
-_NOT_WORDS = tuple(word for group in _NOT for word in group["words"])
-_NONE: frozenset[int] = frozenset()
+_OPENERS: Final = frozenset(".!?;:")
+_OPENS_LOCATED: Final = re.compile(r"(?:^|[.!?;:]\s*)" + _words(*_LEG_START["located"]) + r"\s+" + _ARTICLE + "$")
+_NOT: Final[list] = _raw()[1]["not_a_mode"]
+_NOT_WORDS: Final = tuple(word for group in _NOT for word in group["words"])
+_NONE: Final[frozenset[int]] = frozenset()
 # "haar vlucht", "naar de zee": the span of a mode word that means something else after the word before it
-_NOT_A_MODE = re.compile(r".*\b(?:" + ("|".join(_words(*group["after"]) + r"\s+" + _words(*group["words"])
+_NOT_A_MODE: Final = re.compile(r".*\b(?:" + ("|".join(_words(*group["after"]) + r"\s+" + _words(*group["words"])
                                                for group in _NOT if "after" in group) or "(?!)") + ")", re.DOTALL)
 # "vlucht voor de oorlog": the span of a mode word that means something else before the word after it
-_NOT_BEFORE = re.compile("|".join(_words(*group["words"]) + r"\s+" + _words(*group["before"]) + r"\b"
+_NOT_BEFORE: Final = re.compile("|".join(_words(*group["words"]) + r"\s+" + _words(*group["before"]) + r"\b"
                                   for group in _NOT if "before" in group) or "(?!)")
 # "Daarna met de boot.": a mode told after these is the next leg's
-_SUCCESSION = re.compile(r"\b" + _words(*_LEG_START["next_leg"]) + r"\b")
+_SUCCESSION: Final = re.compile(r"\b" + _words(*_LEG_START["next_leg"]) + r"\b")
 # "daarvandaan", "from there": the place just named is where the next move starts
-_FROM_THERE = re.compile(r"\b" + _words(*_LEG_START["from_there"]) + r"\b")
+_FROM_THERE: Final = re.compile(r"\b" + _words(*_LEG_START["from_there"]) + r"\b")
 
 
-_MODE_OF_CUE: dict[str, str | None] = {}   # cue name -> its mode (None for the other cues): the vocabulary's names
-_UNSEEN = object()
+_MODE_OF_CUE: Final[dict[str, str | None]] = {}   # cue name -> its mode (None for the other cues): the vocabulary's names
+_UNSEEN: Final = object()
 
 
 def _text_order(span: ModeSpan) -> tuple[int, int]:
@@ -390,17 +390,17 @@ class LegModes:
         return False
 
 
-_NETHERLANDS = "NLD"
-_INTO_HERE: dict = _raw()[1]["into_here"]
+_NETHERLANDS: Final = "NLD"
+_INTO_HERE: Final[dict] = _raw()[1]["into_here"]
 # "een bus naar hier", "met de trein hier gekomen", "took a train here": a mode that leads to where the record is made
-_TO_HERE = re.compile(r"\s*(?:" + _words(*_INTO_HERE["to"]) + r"\s+)?" + _words(*_INTO_HERE["here"]) + r"\b")
+_TO_HERE: Final = re.compile(r"\s*(?:" + _words(*_INTO_HERE["to"]) + r"\s+)?" + _words(*_INTO_HERE["here"]) + r"\b")
 # "kwam met de nachttrein uit Wenen", "by bus from Germany": a mode that leads from the place right after it
-_FROM_HERE = re.compile(r"\s*" + _words(*_INTO_HERE["from"]) + r"\s+" + _ARTICLE + "$")
-_FROM_REACH = 24   # the longest gap between such a mode and its place, in characters
+_FROM_HERE: Final = re.compile(r"\s*" + _words(*_INTO_HERE["from"]) + r"\s+" + _ARTICLE + "$")
+_FROM_REACH: Final = 24   # the longest gap between such a mode and its place, in characters
 # "Mijn broer en ik", "My cousin and I": the record's person is a subject of the sentence
-_OWN_SUBJECT = re.compile(r"\b" + _words(*_INTO_HERE["own_subject"]) + r"\b")
+_OWN_SUBJECT: Final = re.compile(r"\b" + _words(*_INTO_HERE["own_subject"]) + r"\b")
 # "MTV-controle in de ICE", "KMar check on an ICE": a check record's opening names the vehicle the person was found in
-_CHECK_OPENING = re.compile(r"\b" + _words(*_INTO_HERE["check"]) + r"\b")
+_CHECK_OPENING: Final = re.compile(r"\b" + _words(*_INTO_HERE["check"]) + r"\b")
 
 
 def netherlands_leg(folded: str, spans: list[ModeSpan], states: Sequence[_MentionState], route: list[str],

@@ -16,13 +16,13 @@ import re
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from itertools import accumulate, compress
 from operator import add
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from routekit.text.normalise import fold
 
-TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
-GAP_TOKENS = 3
-_GAP = ("...",)
+TOKEN: Final = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
+GAP_TOKENS: Final = 3
+_GAP: Final = ("...",)
 
 
 class Tokens:
@@ -45,11 +45,11 @@ class Tokens:
         return _BREAK.search(self._folded, self.ends[first], self.starts[last]) is None
 
 
-_BREAK = re.compile(r"[.,;:!?()\[\]\n]")
+_BREAK: Final = re.compile(r"[.,;:!?()\[\]\n]")
 _MATCH_START, _MATCH_END, _MATCH_TEXT = re.Match.start, re.Match.end, re.Match.group
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII: Final = re.compile(r"[^\x00-\x7f]")
 # Bytes that can be part of a token keep their value, every other byte becomes a space.
-_TOKEN_BYTES = bytes(c if re.fullmatch(r"[a-z0-9']", chr(c)) else 32 for c in range(256))
+_TOKEN_BYTES: Final = bytes(c if re.fullmatch(r"[a-z0-9']", chr(c)) else 32 for c in range(256))
 
 
 def tokenize(folded: str) -> Tokens:
@@ -74,7 +74,7 @@ def tokenize(folded: str) -> Tokens:
     return Tokens(starts, list(map(add, starts, map(len, words))), words, folded)
 
 
-_PLAIN_WORDS = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
+_PLAIN_WORDS: Final = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 
 
 def first_words(phrases: Iterable[str]) -> frozenset[str] | None:

@@ -7,6 +7,8 @@ That lets the case-sensitive checks (``UK``, ``Nice``) and the scrubber look bac
 
 from __future__ import annotations
 
+from typing import Final
+
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -15,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, repeat
 
-_EXTRA = {
+_EXTRA: Final = {
     "ß": "s", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "ı": "i", "İ": "i", "đ": "d", "Đ": "d",
     "æ": "a", "Æ": "a", "œ": "o", "Œ": "o", "þ": "t", "ð": "d",
     "’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'",
@@ -25,13 +27,13 @@ _EXTRA = {
 
 # Cyrillic letters, one Latin letter each (folding keeps offsets): a Russian or Ukrainian name quoted in a Dutch or
 # English record ("В Италии", "до Германии") is matched through the Cyrillic names in exonyms_cldr.csv.
-_CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґўјљњћђџѓќѕ",
+_CYRILLIC: Final = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґўјљњћђџѓќѕ",
                      "abvgdeezziiklmnoprstufhccssjyjeuaiiegujlncddgkz"))
 
 # Arabic-script letters (Arabic, Persian, Urdu, Pashto, Sorani), one Latin letter each. The letters people write for
 # one another (the hamza seats, Arabic and Persian ya and kaf, ta marbuta) fold apart, so that each spelling of a
 # name ("إيران", "ايران", "ایران") keeps its own entry, matched only when written exactly so.
-_ARABIC = dict(zip("اأإآٱءئؤبتثجحخدذرزسشصضطظعغفقكکلڵمنهھہةۃوۆيیىےېێەپچژگٹڈڑںډټړږښځڅڼګۍڤ",
+_ARABIC: Final = dict(zip("اأإآٱءئؤبتثجحخدذرزسشصضطظعغفقكکلڵمنهھہةۃوۆيیىےېێەپچژگٹڈڑںډټړږښځڅڼګۍڤ",
                    "aeiuaaywbttjhkddrzsssdtzagfqkxllmnhhhttwoyiaeeeepczgtdrndtrzszcngyv"))
 
 
@@ -63,7 +65,7 @@ def _ascii_fold_table() -> bytes:
     return bytes(ord(table.get(code, chr(code))) for code in range(256) if code < 128) + bytes(range(128, 256))
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII: Final = re.compile(r"[^\x00-\x7f]")
 
 
 def _fold_char(match: re.Match) -> str:
@@ -103,7 +105,7 @@ def fold(text: str) -> str:
 
 # --- language -------------------------------------------------------------------------------------
 # Function words that are frequent in one language and rare in the others (shared ones left out).
-_LANGUAGE_WORDS = {
+_LANGUAGE_WORDS: Final = {
     "nl": {"de", "het", "een", "ik", "hij", "zij", "naar", "met", "niet", "werd", "ben", "heb", "heeft",
            "daar", "daarna", "dat", "mijn", "zijn", "op", "ook", "uit", "te", "vanuit", "verklaarde",
            "betrokkene", "vreemdeling", "ging", "gereisd", "reisde", "aangekomen", "bij", "toen", "wij",
@@ -119,25 +121,25 @@ _LANGUAGE_WORDS = {
            "del", "llegue", "despues", "mi", "pero", "hacia"},
     "it": {"il", "gli", "sono", "con", "per", "che", "della", "poi", "siamo", "stato", "nel", "alla"},
 }
-_WORD_LANGUAGES: dict[str, tuple[str, ...]] = {}
+_WORD_LANGUAGES: Final[dict[str, tuple[str, ...]]] = {}
 for _lang, _words in _LANGUAGE_WORDS.items():
     for _word in _words:
         _WORD_LANGUAGES[_word] = _WORD_LANGUAGES.get(_word, ()) + (_lang,)
 # A function word's votes packed in one integer, 12 bits a language in ``_LANGUAGE_WORDS`` order: one ``sum`` in C
 # counts every language's votes of a text's first 800 words (at most 800 a language, below 2 ** 12).
-_VOTE_BITS = 12
-_VOTE_MASK = (1 << _VOTE_BITS) - 1
-_LANGUAGE_ORDER = tuple(_LANGUAGE_WORDS)
+_VOTE_BITS: Final = 12
+_VOTE_MASK: Final = (1 << _VOTE_BITS) - 1
+_LANGUAGE_ORDER: Final = tuple(_LANGUAGE_WORDS)
 assert _LANGUAGE_ORDER[:2] == ("nl", "en")
-_OTHER_VOTES = 1 << (2 * _VOTE_BITS)   # the packed votes of the languages after nl and en start here
-_WORD_VOTES = {word: sum(1 << (_VOTE_BITS * _LANGUAGE_ORDER.index(lang)) for lang in langs)
+_OTHER_VOTES: Final = 1 << (2 * _VOTE_BITS)   # the packed votes of the languages after nl and en start here
+_WORD_VOTES: Final = {word: sum(1 << (_VOTE_BITS * _LANGUAGE_ORDER.index(lang)) for lang in langs)
                for word, langs in _WORD_LANGUAGES.items()}
 # Letters of non-Latin scripts (Greek, Cyrillic, Armenian, Hebrew, Arabic, Indic, CJK, Hangul, ...).
-_NON_LATIN = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0530-\u1fff\u3040-\u9fff"
+_NON_LATIN: Final = re.compile(r"[\u0370-\u03ff\u0400-\u052f\u0530-\u1fff\u3040-\u9fff"
                         r"\uac00-\ud7af\ufb1d-\ufdff\ufe70-\ufeff]")
-_LATIN_LETTER = re.compile(r"[a-z]")
+_LATIN_LETTER: Final = re.compile(r"[a-z]")
 # the Cyrillic and Arabic-script letters that ``fold`` makes Latin
-_FOLDED_SCRIPT_LETTER = re.compile("[" + "".join(_CYRILLIC) + "".join(_CYRILLIC).upper() + "".join(_ARABIC) + "]")
+_FOLDED_SCRIPT_LETTER: Final = re.compile("[" + "".join(_CYRILLIC) + "".join(_CYRILLIC).upper() + "".join(_ARABIC) + "]")
 
 
 def detect_language(original: str, folded: str, words: list[str]) -> str:
@@ -175,13 +177,13 @@ def detect_language(original: str, folded: str, words: list[str]) -> str:
 
 # A quotation: opened after a space, a colon or the start, closed before a space, a punctuation mark or the end (an
 # apostrophe inside a word - "jusqu'à", "l'Algérie" - neither opens nor closes one).
-QUOTE_OPENERS = "'\"“‘«„"
-QUOTE_CLOSERS = "'\"”’»"
-_OPENED = r"(?:^|(?<=[\s:(]))[" + re.escape(QUOTE_OPENERS) + "]"
-_CLOSED = "[" + re.escape(QUOTE_CLOSERS) + r"](?=[\s.,;:!?)]|$)"
-_QUOTATION = re.compile(_OPENED + r"(?:.|\n)+?" + _CLOSED)
+QUOTE_OPENERS: Final = "'\"“‘«„"
+QUOTE_CLOSERS: Final = "'\"”’»"
+_OPENED: Final = r"(?:^|(?<=[\s:(]))[" + re.escape(QUOTE_OPENERS) + "]"
+_CLOSED: Final = "[" + re.escape(QUOTE_CLOSERS) + r"](?=[\s.,;:!?)]|$)"
+_QUOTATION: Final = re.compile(_OPENED + r"(?:.|\n)+?" + _CLOSED)
 # the mark that closes a quotation (``quote_opening_before`` finds the one that opens it)
-QUOTE_CLOSE = re.compile(_CLOSED)
+QUOTE_CLOSE: Final = re.compile(_CLOSED)
 
 
 def quote_opening_before(text: str, end: int) -> int:
@@ -196,7 +198,7 @@ def quote_opening_before(text: str, end: int) -> int:
         if mark == 0 or text[mark - 1].isspace() or text[mark - 1] in ":(":
             return mark + 1
         position = mark
-_WORD = re.compile(r"[a-z]+(?:'[a-z]+)*")
+_WORD: Final = re.compile(r"[a-z]+(?:'[a-z]+)*")
 
 
 def _framing_language(original: str) -> str:
@@ -220,21 +222,21 @@ def _framing_language(original: str) -> str:
     return "nl" if dutch >= english else "en"
 
 
-_TRANSLATION_LABELS = {"translation": "en", "translated": "en", "interpreter": "en", "interpreter's": "en",
+_TRANSLATION_LABELS: Final = {"translation": "en", "translated": "en", "interpreter": "en", "interpreter's": "en",
                        "vertaling": "nl", "vertaald": "nl", "tolk": "nl", "tolkin": "nl"}
 
 
 # --- segmentation ---------------------------------------------------------------------------------
 # "[.!?;:]+(?=\s|$)|\n+" written to start with one character class, so ``re`` can skip to candidates.
-_SENTENCE_END = re.compile(r"[.!?;:\n](?:(?<=\n)\n*|(?<!\n)[.!?;:]*(?=\s|$))")
+_SENTENCE_END: Final = re.compile(r"[.!?;:\n](?:(?<=\n)\n*|(?<!\n)[.!?;:]*(?=\s|$))")
 # Commas and brackets all become "," in a bytes copy of the text (non-ASCII characters "?"): a search for one
 # literal character is faster than a scan for a character class.
-_CLAUSE_MARKS = bytes(ord(",") if chr(code) in ",()[]" else code for code in range(256))
-_COMMA = re.compile(rb",")
+_CLAUSE_MARKS: Final = bytes(ord(",") if chr(code) in ",()[]" else code for code in range(256))
+_COMMA: Final = re.compile(rb",")
 _MATCH_START, _MATCH_END = re.Match.start, re.Match.end
 # ASCII text as bytes where every sentence mark and newline is "." and every other white space " " (the rest "x"):
 # ``_sentence_ends`` finds the marks with ``bytes.find`` (C) instead of ``_SENTENCE_END``'s scan of every character
-_SENTENCE_MARKS = bytes(46 if chr(code) in ".!?;:\n" else 32 if chr(code).isspace() else 120 for code in range(128)) \
+_SENTENCE_MARKS: Final = bytes(46 if chr(code) in ".!?;:\n" else 32 if chr(code).isspace() else 120 for code in range(128)) \
     + b"x" * 128
 
 

@@ -35,7 +35,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from operator import attrgetter, or_
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, Final, NamedTuple
 
 from routekit.errors import RoutekitError
 from routekit.text.context_words import RecordWords, blanked
@@ -44,18 +44,18 @@ from routekit.text.legmodes import UNKNOWN_MODE
 from routekit.text.learned import (StageHooks, named_weights, number, read_stage_file, read_word_weights,
                                    weights_by_name, whole_number, words_entry, write_stage_file)
 
-ORDER_FILE = "order_model.yaml"
-NETHERLANDS = "NLD"
-MAX_COUNTRIES = 8   # countries abroad; beyond it the stage leaves the route alone (rare; 8 x 7 moves)
+ORDER_FILE: Final = "order_model.yaml"
+NETHERLANDS: Final = "NLD"
+MAX_COUNTRIES: Final = 8   # countries abroad; beyond it the stage leaves the route alone (rare; 8 x 7 moves)
 
 # ``_MentionState`` flags compared between the two countries (true for any travelled mention of the country)
-_FLAGS = ("home", "strong_home", "departure", "start", "journey_start", "residence", "before", "continues_before",
+_FLAGS: Final = ("home", "strong_home", "departure", "start", "journey_start", "residence", "before", "continues_before",
           "via", "transit", "transit_previous", "first", "here")
 # the record's kinds the rules' and the text's order are crossed with (``calibration.genre_counts`` keys, any of)
-KINDS = (("dialogue", ("transcript",)), ("letter", ("letter_words", "correction_words")),
+KINDS: Final = (("dialogue", ("transcript",)), ("letter", ("letter_words", "correction_words")),
           ("report", ("police", "border_guard")), ("summary", ("summary",)), ("translated", ("translated",)))
 
-PAIR_FEATURES: tuple[str, ...] = (
+PAIR_FEATURES: Final[tuple[str, ...]] = (
     # order signs: +1 when a comes first, -1 when b does, 0 when the same
     "rules", "text_first", "text_last", "rules_adjacent", "rules_first_country", "text_first_far", "text_last_far",
     # +1 when a is told with a source word (the rules' ``departure`` cues: vanuit, uit, from, left ...) in a sentence
@@ -68,15 +68,15 @@ PAIR_FEATURES: tuple[str, ...] = (
     # the rules' and the text's order by kind of record and language
     *(f"{sign}_{kind}" for kind, _ in KINDS for sign in ("rules", "text")), "rules_dutch", "text_dutch",
 )
-_INDEX = {name: i for i, name in enumerate(PAIR_FEATURES)}
+_INDEX: Final = {name: i for i, name in enumerate(PAIR_FEATURES)}
 
 # the words linking two countries' mentions (``pair_words``), learnt from labelled data and weighed on top of
 # ``PAIR_FEATURES``; a feature is a kind and a folded word (places read ``<place>``, numbers ``<num>``)
 PRE, SPAN, START = "pre:", "span:", "start:"
-PRE_WORDS = 2      # "pre:": the words right before a country's first travelled mention (uit / naar / via ...)
-SPAN_WORDS = 6     # "span:": the last words between the earlier-told and the later-told country's mentions
-START_WORDS = 3    # "start:": the first words of the later-told mention's sentence (daarvoor, before that, then ...)
-WORD_KINDS = (PRE, SPAN, START)
+PRE_WORDS: Final = 2      # "pre:": the words right before a country's first travelled mention (uit / naar / via ...)
+SPAN_WORDS: Final = 6     # "span:": the last words between the earlier-told and the later-told country's mentions
+START_WORDS: Final = 3    # "start:": the first words of the later-told mention's sentence (daarvoor, before that, then ...)
+WORD_KINDS: Final = (PRE, SPAN, START)
 
 
 class OrderModelError(RoutekitError):
@@ -116,13 +116,14 @@ class Country(NamedTuple):
     told_in: tuple = ()   # sentences telling it without one
 
 
-_NO_COUNTRY = Country(1 << 30, 1 << 30, 1 << 20, (0.0,) * (len(_FLAGS) + 4), 0.0, 0.0)
+_NO_COUNTRY: Final = Country(1 << 30, 1 << 30, 1 << 20, (0.0,) * (len(_FLAGS) + 4), 0.0, 0.0)
 
 
 def _sentences(travelled) -> tuple[tuple, tuple]:
     """The sentences of a country's travelled mentions told with a source word (``departure``) and without one
     (a country has few mentions: tuples)."""
-    left, told = [], []
+    left: list[int] = []
+    told: list[int] = []
     for state in travelled:
         (left if state.departure else told).append(state.sentence)
     return tuple(left), tuple(told)
@@ -193,7 +194,7 @@ def _sign(value: int) -> float:
     return 1.0 if value > 0 else -1.0 if value < 0 else 0.0
 
 
-_FLAG_VALUES = attrgetter(*_FLAGS)
+_FLAG_VALUES: Final = attrgetter(*_FLAGS)
 
 
 def country_summaries(states, route, dialogue) -> dict[str, Country]:
@@ -203,8 +204,8 @@ def country_summaries(states, route, dialogue) -> dict[str, Country]:
         iso3 = state.mention.place.iso3
         if iso3 in wanted:
             by_country.setdefault(iso3, []).append(state)
-    asked = getattr(dialogue, "kept", frozenset())
-    answered = getattr(dialogue, "starts", frozenset())
+    asked: Any = getattr(dialogue, "kept", frozenset())
+    answered: Any = getattr(dialogue, "starts", frozenset())
     found = {}
     for iso3, group in by_country.items():
         travelled = [s for s in group if not s.excluded] or group
@@ -306,8 +307,8 @@ def airport_arrivals(states) -> frozenset:
                      if s.mention.place.kind == AIRPORT and not s.excluded and not s.departure)
 
 
-AIRPORT = "airport"   # ``gazetteer.Place.kind`` of an airport (Schiphol, Eindhoven Airport, Zaventem ...)
-_PLACE_KIND = attrgetter("mention.place.kind")
+AIRPORT: Final = "airport"   # ``gazetteer.Place.kind`` of an airport (Schiphol, Eindhoven Airport, Zaventem ...)
+_PLACE_KIND: Final = attrgetter("mention.place.kind")
 
 
 def first_spans(states, countries) -> list[tuple[int, int] | None]:
@@ -342,7 +343,7 @@ def pair_words(record: RecordWords, spans: list[tuple[int, int] | None]) -> dict
         at = bisect_right(bounds, offset)
         return bounds[at - 1] if at else 0
 
-    before = []
+    before: list[tuple[str, ...]] = []
     for span in spans:
         if span is None:
             before.append(())
@@ -350,7 +351,7 @@ def pair_words(record: RecordWords, spans: list[tuple[int, int] | None]) -> dict
         first = bisect_left(starts, span[0])
         low = bisect_left(starts, sentence_start(span[0]))
         before.append(tuple(PRE + w for w in blanked(words, places, max(low, first - PRE_WORDS), first)))
-    found = {}
+    found: dict[tuple[int, int], dict[str, float]] = {}
     n = len(spans)
     for i in range(n):
         for j in range(i + 1, n):
@@ -545,9 +546,9 @@ def told_in_order_of(states, countries: tuple[str, ...]) -> bool:
         if f is None or f <= previous_first:
             return False
         l = last.get(country, last_any.get(country))
-        if l <= previous_last:
+        if l <= previous_last:   # type: ignore[operator]  # a country with a first mention has a last one
             return False
-        previous_first, previous_last = f, l
+        previous_first, previous_last = f, l   # type: ignore[assignment]
     return True
 
 
@@ -683,7 +684,7 @@ def _compiled(weights: tuple[float, ...]) -> _Compiled:
                      (w["rules_dutch"], w["text_dutch"]))
 
 
-_LAST_PREPARED: list = [None, None, None]   # the weights last used, their ``_Compiled`` and ``_flag_sums``
+_LAST_PREPARED: Final[list] = [None, None, None]   # the weights last used, their ``_Compiled`` and ``_flag_sums``
 
 
 def _prepared(weights: tuple[float, ...]) -> tuple[_Compiled, dict]:
@@ -734,8 +735,8 @@ def _told(states, countries: tuple[str, ...], mode_of: dict[str, str], dialogue,
     link = bool(c.from_link)   # the sentences ``from_link`` reads, only when it weighs
     flag_weights = c.own[:len(_FLAGS)]
     w_via, w_flashback, w_asked, w_answered, w_mentions, w_flown, w_excluded = c.own[len(_FLAGS):]
-    asked = getattr(dialogue, "kept", frozenset())
-    answered = getattr(dialogue, "starts", frozenset())
+    asked: Any = getattr(dialogue, "kept", frozenset())
+    answered: Any = getattr(dialogue, "starts", frozenset())
     firsts, lasts, sentences, own, plane = [], [], [], [], []
     departed = False   # some country is told with a source word (a travelled mention's ``departure``)
     for k, country in enumerate(countries):
@@ -784,7 +785,7 @@ def _told(states, countries: tuple[str, ...], mode_of: dict[str, str], dialogue,
     return _Told(firsts, lasts, sentences, own, plane, left_in, told_in)
 
 
-_DEPARTURE = _FLAGS.index("departure")
+_DEPARTURE: Final = _FLAGS.index("departure")
 
 
 @lru_cache(maxsize=4096)
@@ -833,8 +834,8 @@ def fast_logits(told: _Told, countries, genre: dict[str, float], language: str, 
                 z += adjacent
             if not i:
                 z += first_country
-            if w_link and (left_in[i] or left_in[j]):
-                z += w_link * _from_link(left_in[i], told_in[i], left_in[j], told_in[j])
+            if w_link and (left_in[i] or left_in[j]):   # type: ignore[index]  # w_link is 0 when they are None
+                z += w_link * _from_link(left_in[i], told_in[i], left_in[j], told_in[j])   # type: ignore[index]
             gap = sentences[j] - sa
             if gap:
                 z += (first_far * first + last_far * last) * min(abs(gap), 8) / 8.0
@@ -850,11 +851,11 @@ def fast_logits(told: _Told, countries, genre: dict[str, float], language: str, 
     return found
 
 
-_HOOKS = StageHooks()
+_HOOKS: Final = StageHooks()
 # the fit's and the tests' switches (``learned.StageHooks``): ``with using(model):``, ``with recording() as rows:``,
 # each row (route, ``Case``) with the route as the rules (and the stop verifier) made it
-using = _HOOKS.using
-recording = _HOOKS.recording
+using: Final = _HOOKS.using
+recording: Final = _HOOKS.recording
 
 
 def first_offsets(states, movable) -> dict[str, int]:
@@ -927,7 +928,9 @@ def read_model(path) -> Model:
     unknown = (number(journey, "unknown_weight", 0.0, path, OrderModelError, "journey.unknown_weight")
                if journey.get("unknown_weight") is not None else None)   # absent: a leg of no told mode as over land
     longest = whole_number(data, "max_countries", MAX_COUNTRIES, path, OrderModelError)
-    return Model(bool(data.get("enabled", False)), values, margin, *scales, min(longest, MAX_COUNTRIES),
+    pair_scale, ground_weight, flight_weight = scales
+    return Model(bool(data.get("enabled", False)), values, margin, pair_scale, ground_weight, flight_weight,
+                 min(longest, MAX_COUNTRIES),
                  read_words(data, path), unknown)
 
 
@@ -937,7 +940,7 @@ def read_words(data: dict, path) -> dict[str, float] | None:
     return read_word_weights(data, path, "words", WORD_KINDS, OrderModelError, data.get("fitted")) or None
 
 
-_HEADER = ("# The learned order stage of routekit.text (order_model.py): P(a before b) = logistic(sum of weight x\n"
+_HEADER: Final = ("# The learned order stage of routekit.text (order_model.py): P(a before b) = logistic(sum of weight x\n"
            "# feature) over an antisymmetric pair description (no intercept, no word of the text); a candidate order\n"
            "# scores pair_scale x (sum of log P over its pairs) - ground_weight x (1,000 km told over land or sea) -\n"
            "# flight_weight x (1,000 km flown or into an airport) - unknown_weight x (1,000 km of no told mode), through\n"

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import yaml
 
@@ -26,21 +26,21 @@ from routekit.text.gazetteer import data_path, read_data_csv
 from routekit.text.normalise import fold
 from routekit.text.vocabulary import _raw, _select
 
-NETHERLANDS = "NLD"   # the end of every route (the extractor reads it from here)
+NETHERLANDS: Final = "NLD"   # the end of every route (the extractor reads it from here)
 
 # Weights: how outright the text states an order (heaviest first when constraints contradict each other).
-LEG = 6            # a departure and the arrival it leads to: "van Khartoum naar Tunis"
-AFTER = 5          # "nadat hij Belgrado had verlaten", "after travelling from Tirana"
-CAME_FROM = 5      # a departure told after its arrival: "Hoe kwam u daar? A: Vanuit Punto Fijo", "Hij kwam uit X"
-STOP = 4           # a stop of a leg: "van Soedan naar Marokko ... via Tsjaad en Libie"
-ITINERARY = 3      # a sentence telling the whole journey up to the Netherlands
-BACKWARD_LIST = 3  # a list told after 'daarvoor' from the nearest back: "Daarvoor Oostenrijk, Slovenie en Kroatie"
-QUESTION = 5       # the answer to a question asking what came before or after a country: "En voor Bosnie? A: Servie"
-SUCCESSION = 2     # "naar Tunis en daarna naar Libie"
-ELLIPTIC = 3       # the answer to a bare "Before?" / "En daarna?": before / after the last answer's countries
-DATED = 1          # dates only: "in juni 2017 ... in september 2021"
-RETURNED = 3       # sent or pushed back to a country: it came before the one left: "teruggeduwd naar Servie"
-FIRST_THEN = 7     # the order told outright, often a correction: "eerst in Algerije en pas daarna in Marokko"
+LEG: Final = 6            # a departure and the arrival it leads to: "van Khartoum naar Tunis"
+AFTER: Final = 5          # "nadat hij Belgrado had verlaten", "after travelling from Tirana"
+CAME_FROM: Final = 5      # a departure told after its arrival: "Hoe kwam u daar? A: Vanuit Punto Fijo", "Hij kwam uit X"
+STOP: Final = 4           # a stop of a leg: "van Soedan naar Marokko ... via Tsjaad en Libie"
+ITINERARY: Final = 3      # a sentence telling the whole journey up to the Netherlands
+BACKWARD_LIST: Final = 3  # a list told after 'daarvoor' from the nearest back: "Daarvoor Oostenrijk, Slovenie en Kroatie"
+QUESTION: Final = 5       # the answer to a question asking what came before or after a country: "En voor Bosnie? A: Servie"
+SUCCESSION: Final = 2     # "naar Tunis en daarna naar Libie"
+ELLIPTIC: Final = 3       # the answer to a bare "Before?" / "En daarna?": before / after the last answer's countries
+DATED: Final = 1          # dates only: "in juni 2017 ... in september 2021"
+RETURNED: Final = 3       # sent or pushed back to a country: it came before the one left: "teruggeduwd naar Servie"
+FIRST_THEN: Final = 7     # the order told outright, often a correction: "eerst in Algerije en pas daarna in Marokko"
 
 
 class Constraint(NamedTuple):
@@ -104,7 +104,7 @@ def _place_after_predecessors(country: str, before: dict[str, list[str]], ordere
     ordered.append(country)
 
 
-_BACKWARD_EVIDENCE = 3   # pieces of evidence pointing back, with none forward, that make a text told backwards
+_BACKWARD_EVIDENCE: Final = 3   # pieces of evidence pointing back, with none forward, that make a text told backwards
 
 
 def told_backwards(first_episode: dict[str, int], legs: list[tuple[str, str]], before_episodes: int,
@@ -126,7 +126,7 @@ def told_backwards(first_episode: dict[str, int], legs: list[tuple[str, str]], b
 
 
 
-_UNTOLD = 1 << 30   # a country no travelled mention names (a home): as if told in the last episode, so it stays first
+_UNTOLD: Final = 1 << 30   # a country no travelled mention names (a home): as if told in the last episode, so it stays first
 
 
 def backward_base(route: list[str], first_episode: dict[str, int], fixed_first: str | None) -> list[str]:
@@ -376,7 +376,7 @@ def succession_words(*more: str) -> str:
 
 
 # an English "first" after an article or a possessive is a rank ("the first interview"), not a time
-_RANK_BEFORE = r"(?<!\bthe )(?<!\ba )(?<!\bhis )(?<!\bher )(?<!\bmy )(?<!\btheir )(?<!\bour )(?<!\bits )"
+_RANK_BEFORE: Final = r"(?<!\bthe )(?<!\ba )(?<!\bhis )(?<!\bher )(?<!\bmy )(?<!\btheir )(?<!\bour )(?<!\bits )"
 
 
 @lru_cache(maxsize=1)
@@ -499,9 +499,9 @@ _BEFORE, _AFTER = -1, 1
 # "en", "and" (``list_and`` of cues.yaml ``word_lists``, the extractor's list too; read once): a question's opening word
 # read over before an onward question ("V: En na Oostenrijk?"), and a question that carries the story on ("En vanuit
 # Griekenland?", "And from Greece?") asks what came next
-_AND_WORDS = "(?:" + "|".join(re.escape(word) for word in _raw()[0]["word_lists"]["list_and"]) + ")"
-_AND = re.compile(r"\W*(?:" + _AND_WORDS + r"\b)?")
-_CARRIED_ON = re.compile(r"\W*" + _AND_WORDS + r"\b")
+_AND_WORDS: Final = "(?:" + "|".join(re.escape(word) for word in _raw()[0]["word_lists"]["list_and"]) + ")"
+_AND: Final = re.compile(r"\W*(?:" + _AND_WORDS + r"\b)?")
+_CARRIED_ON: Final = re.compile(r"\W*" + _AND_WORDS + r"\b")
 
 
 @lru_cache(maxsize=1)

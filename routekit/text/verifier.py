@@ -25,7 +25,7 @@ from operator import attrgetter, mul
 from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from routekit.errors import RoutekitError
 from routekit.text.context_words import ANY, AFTER, BEFORE, RecordWords, mention_words, plain
@@ -34,8 +34,8 @@ from routekit.text.learned import (StageHooks, coefficients_entry, coefficients,
                                    read_word_weights, words_entry, write_stage_file)
 from routekit.text.timeline import neighbours
 
-VERIFIER_FILE = "verifier.yaml"
-NETHERLANDS = "NLD"
+VERIFIER_FILE: Final = "verifier.yaml"
+NETHERLANDS: Final = "NLD"
 
 
 class VerifierError(RoutekitError):
@@ -43,24 +43,24 @@ class VerifierError(RoutekitError):
 
 
 # why a mention is not travelled (``_MentionState.excluded``), grouped into a few kinds that every writer's records show
-_EXCLUSION_KIND = {
+_EXCLUSION_KIND: Final = {
     "negation": "ex_negation", "intention": "ex_intention", "relatives": "ex_person", "person": "ex_person",
     "document": "ex_document", "return": "ex_return", "seen": "ex_unreal", "conditional": "ex_unreal",
     "regulation": "ex_unreal", "guess": "ex_unreal",
 }
 # the flags of ``_MentionState`` a candidate reads (true for any of its travelled mentions)
-_FLAGS = ("home", "strong_home", "departure", "start", "residence", "via", "transit", "before", "first",
+_FLAGS: Final = ("home", "strong_home", "departure", "start", "residence", "via", "transit", "before", "first",
           "journey_start")
 # the record's genre (``calibration.genre_counts``), 0/1 each
-_GENRES = ("transcript", "police", "border_guard", "summary", "letter_words", "correction_words", "translated",
+_GENRES: Final = ("transcript", "police", "border_guard", "summary", "letter_words", "correction_words", "translated",
            "quotes")
 # the kinds of record a gate (``Model.gate``) names: a genre above, or "plain" (a record with none of them, the demo
 # generator's and most plain sets' narratives)
-PLAIN = "plain"
-GATE_KINDS = (*_GENRES, PLAIN)
+PLAIN: Final = "plain"
+GATE_KINDS: Final = (*_GENRES, PLAIN)
 
 
-TRANSCRIPT = "transcript"
+TRANSCRIPT: Final = "transcript"
 
 
 @lru_cache(maxsize=1)
@@ -106,7 +106,7 @@ def in_gate(gate: frozenset | None, genre: dict[str, float], turns: int | None =
     return not told and PLAIN in gate
 
 
-FEATURE_NAMES: tuple[str, ...] = (
+FEATURE_NAMES: Final[tuple[str, ...]] = (
     # the candidate's mentions
     "mentions", "excluded_share", "ex_negation", "ex_intention", "ex_person", "ex_document", "ex_return", "ex_unreal",
     "ex_other", *_FLAGS, "first_position", "last_position", "place_only", "fuzzy_only", "asked", "answered_start",
@@ -125,18 +125,18 @@ FEATURE_NAMES: tuple[str, ...] = (
     # before it: a home named first is the start, "Afkomstig uit Iran. Via Dubai naar Nederland.")
     "other_start", "next_via",
 )
-_INDEX = {name: i for i, name in enumerate(FEATURE_NAMES)}
-_NONE: frozenset = frozenset()
+_INDEX: Final = {name: i for i, name in enumerate(FEATURE_NAMES)}
+_NONE: Final[frozenset] = frozenset()
 # the features' positions, looked up once (the stage runs on every record)
-_I = _INDEX
-_EXCLUSION_INDEX = {reason: _I[kind] for reason, kind in _EXCLUSION_KIND.items()}
-_EX_OTHER = _I["ex_other"]
-_HOME = _I["home"]
-_FLAG_INDEX = tuple(_I[name] for name in _FLAGS)
-_flags_of = attrgetter(*_FLAGS)
+_I: Final = _INDEX
+_EXCLUSION_INDEX: Final = {reason: _I[kind] for reason, kind in _EXCLUSION_KIND.items()}
+_EX_OTHER: Final = _I["ex_other"]
+_HOME: Final = _I["home"]
+_FLAG_INDEX: Final = tuple(_I[name] for name in _FLAGS)
+_flags_of: Final = attrgetter(*_FLAGS)
 # where a journey is told to begin: a start cue or a residence ("woonde in"), not a leg's departure ("vanuit X")
-_starts_of = attrgetter("start", "residence", "journey_start")
-_GENRE_INDEX = tuple((_I[name], name) for name in _GENRES)
+_starts_of: Final = attrgetter("start", "residence", "journey_start")
+_GENRE_INDEX: Final = tuple((_I[name], name) for name in _GENRES)
 (_MENTIONS, _EXCLUDED_SHARE, _FIRST_POSITION, _LAST_POSITION, _PLACE_ONLY, _FUZZY_ONLY, _ASKED, _ANSWERED,
  _OTHER_HOMES, _AFTER_NETHERLANDS, _NEAR_EXCLUDED, _NEAR_HOME, _ALONE, _ROUTE_FIRST, _ROUTE_LAST, _MODE_TOLD, _FLOWN,
  _BORDERS_PREVIOUS, _BORDERS_NEXT, _BORDERS_ROUTE, _BRIDGES, _BARE, _BARE_FAR, _LENGTH, _DUTCH, _DIALOGUE, _LEGS,
@@ -393,7 +393,7 @@ def candidates(states, route: list[str], mode_of: dict[str, str], dialogue, genr
     return found
 
 
-_NO_WORDS: dict[str, float] = {}
+_NO_WORDS: Final[dict[str, float]] = {}
 
 
 class Model(NamedTuple):
@@ -551,16 +551,16 @@ def _remove(route, kept: list, below: float, removed: list | None) -> tuple[list
 
 # The hot path's view of a candidate's mention-level 0/1 features: one bit each, OR-ed over its mentions, so that a
 # record's candidates are scored in one pass over the mentions and one table look-up per candidate (``_Compiled``).
-_BIT_FEATURES = (*_FLAGS, "ex_negation", "ex_intention", "ex_person", "ex_document", "ex_return", "ex_unreal",
+_BIT_FEATURES: Final = (*_FLAGS, "ex_negation", "ex_intention", "ex_person", "ex_document", "ex_return", "ex_unreal",
                  "ex_other", "asked", "answered_start")
-_BIT = {name: 1 << n for n, name in enumerate(_BIT_FEATURES)}
-_FLAG_BITS = sum(_BIT[name] for name in _FLAGS)
-_START_BITS = sum(_BIT[name] for name in ("start", "residence", "journey_start"))
+_BIT: Final = {name: 1 << n for n, name in enumerate(_BIT_FEATURES)}
+_FLAG_BITS: Final = sum(_BIT[name] for name in _FLAGS)
+_START_BITS: Final = sum(_BIT[name] for name in ("start", "residence", "journey_start"))
 _HOME_BIT, _VIA_BIT, _ASKED_BIT, _ANSWERED_BIT = (_BIT[name] for name in ("home", "via", "asked", "answered_start"))
-_REASON_BIT = {reason: _BIT[kind] for reason, kind in _EXCLUSION_KIND.items()}
-_EX_OTHER_BIT = _BIT["ex_other"]
-_NOT_PLACE = 1 << len(_BIT_FEATURES)          # a mention of the country itself (place_only is 0)
-_NOT_FUZZY = _NOT_PLACE << 1                  # a mention matched exactly (fuzzy_only is 0)
+_REASON_BIT: Final = {reason: _BIT[kind] for reason, kind in _EXCLUSION_KIND.items()}
+_EX_OTHER_BIT: Final = _BIT["ex_other"]
+_NOT_PLACE: Final = 1 << len(_BIT_FEATURES)          # a mention of the country itself (place_only is 0)
+_NOT_FUZZY: Final = _NOT_PLACE << 1                  # a mention matched exactly (fuzzy_only is 0)
 
 
 def _flag_mask(flags: tuple[bool, ...]) -> int:
@@ -568,10 +568,10 @@ def _flag_mask(flags: tuple[bool, ...]) -> int:
 
 
 # the weights the hot path adds one by one, in this order (``_Compiled.named``)
-_NAMED = ("mentions", "first_position", "last_position", "excluded_share", "other_homes", "after_netherlands",
+_NAMED: Final = ("mentions", "first_position", "last_position", "excluded_share", "other_homes", "after_netherlands",
           "near_excluded", "near_home", "alone", "other_start", "mode_told", "flown", "bare", "bare_far", "next_via")
 # the weights of a country's place in the route (``_route_parts``), in this order
-_ROUTE_NAMED = ("borders_route", "route_first", "route_last", "borders_previous", "borders_next", "bridges")
+_ROUTE_NAMED: Final = ("borders_route", "route_first", "route_last", "borders_previous", "borders_next", "bridges")
 
 
 class _Compiled(NamedTuple):
@@ -596,7 +596,7 @@ class _Compiled(NamedTuple):
     routes: dict                           # a route -> its countries' parts (``_route_parts``), filled as met
 
 
-_LAST_COMPILED: list = [None]
+_LAST_COMPILED: Final[list] = [None]
 
 
 def _compiled(model: Model) -> _Compiled:
@@ -663,7 +663,7 @@ def _route_parts(compiled: "_Compiled", route: list[str]) -> dict[str, tuple[flo
             part += w_borders_previous
         if following in near:
             part += w_borders_next
-            if previous in near and following not in borders.get(previous, _NONE):
+            if previous is not None and previous in near and following not in borders.get(previous, _NONE):
                 part += w_bridges
         parts[iso3] = (part, touches, following)
     if len(compiled.routes) >= _ROUTES_KEPT:
@@ -672,7 +672,7 @@ def _route_parts(compiled: "_Compiled", route: list[str]) -> dict[str, tuple[flo
     return parts
 
 
-_ROUTES_KEPT = 4096   # routes whose parts a model keeps (a few hundred kilobytes at most)
+_ROUTES_KEPT: Final = 4096   # routes whose parts a model keeps (a few hundred kilobytes at most)
 
 
 def _left_home(states, iso3: str) -> bool:
@@ -780,9 +780,10 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
             bits = reason_bit.get(reason, _EX_OTHER_BIT)
         else:
             flags = flags_of(state)
-            bits = masks.get(flags)
-            if bits is None:
-                bits = masks[flags] = _flag_mask(flags)
+            known = masks.get(flags)
+            if known is None:
+                known = masks[flags] = _flag_mask(flags)
+            bits = known
         if mention.place.kind == "country":
             bits |= not_place
         if not mention.fuzzy:
@@ -877,7 +878,7 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
             lowest = score
     if lowest >= word_cut and lowest >= below:   # no word is read and nothing removed: the usual record
         return route, 0, _logistic(lowest), []
-    kept = scored
+    kept: list = scored   # (score, iso3, first), with the words read: (score, iso3, first, words)
     if words_of is not None and lowest < word_cut:
         # the words of the countries within the band (usually one, with a mention or two)
         words = words_of()
@@ -887,13 +888,13 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
             into = pooled.get(mention.place.iso3)
             if into is not None:
                 mention_words(words, mention.start, mention.end, into)
-        weight = model.keep_words.get
+        word_weight = model.keep_words.get
         kept = []
         lowest = math.inf
         for score, iso3, first in scored:
             window = pooled.get(iso3)
             if window:
-                score += sum(map(weight, window, repeat(0.0)))
+                score += sum(map(word_weight, window, repeat(0.0)))
             kept.append((score, iso3, first, window))
             if score < lowest:
                 lowest = score
@@ -907,11 +908,11 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
     return new, flips, lowest, removed
 
 
-_HOOKS = StageHooks()
+_HOOKS: Final = StageHooks()
 # the fit's and the tests' switches (``learned.StageHooks``): ``with using(model):``, ``with recording() as rows:``,
 # each row (rule route, candidates)
-using = _HOOKS.using
-recording = _HOOKS.recording
+using: Final = _HOOKS.using
+recording: Final = _HOOKS.recording
 
 
 def review(route: list[str], states, mode_of: dict[str, str], dialogue, genre: dict[str, float], language: str,
@@ -966,7 +967,7 @@ def stored_model() -> Model:
     return read_model(data_path(VERIFIER_FILE))
 
 
-_WRITER = "benchmarks/text_verifier_fit.py"
+_WRITER: Final = "benchmarks/text_verifier_fit.py"
 
 
 def read_model(path) -> Model:
@@ -990,15 +991,15 @@ def read_model(path) -> Model:
             raise VerifierError(f"{path}: thresholds.{name}: not true or false")
     if not band >= 0.0:
         raise VerifierError(f"{path}: thresholds.word_band: {band} is below 0 (log-odds above the removal cut)")
-    return Model(bool(data.get("enabled", False)), keep, add,
-                 number(thresholds, "remove", 0.0, path, VerifierError, "thresholds.remove"),
-                 number(thresholds, "add", 1.0, path, VerifierError, "thresholds.add"),
-                 *(read_word_weights(data[part], path, f"{part}.words", (ANY, BEFORE, AFTER), VerifierError,
-                                     data.get("fitted")) for part in ("keep", "add")), band, keep_told,
-                 keep_origin, keep_end, gate)
+    remove_below = number(thresholds, "remove", 0.0, path, VerifierError, "thresholds.remove")
+    add_above = number(thresholds, "add", 1.0, path, VerifierError, "thresholds.add")
+    keep_words, add_words = (read_word_weights(data[part], path, f"{part}.words", (ANY, BEFORE, AFTER), VerifierError,
+                                               data.get("fitted")) for part in ("keep", "add"))
+    return Model(bool(data.get("enabled", False)), keep, add, remove_below, add_above, keep_words, add_words, band,
+                 keep_told, keep_origin, keep_end, gate)
 
 
-_HEADER = ("# The learned second stage of routekit.text (verifier.py): p(a candidate country is in the gold route) =\n"
+_HEADER: Final = ("# The learned second stage of routekit.text (verifier.py): p(a candidate country is in the gold route) =\n"
            "# logistic(intercept + sum of weight x feature), 'keep' for the countries the rules put in the route,\n"
            "# 'add' for those they left out; 'words': the weight of a word near a mention of it (w= within 4 words, b= right\n"
            "# before, a= right after; context_words.py). A kept country is removed when p < thresholds.remove, a dropped one added\n"

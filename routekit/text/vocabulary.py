@@ -8,6 +8,8 @@ language is unclear) compiles to one ``PhraseMatcher`` that finds all of them in
 
 from __future__ import annotations
 
+from typing import Final
+
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,12 +22,12 @@ from routekit.text.matcher import PhraseMatcher, Tokens, WordCache
 from routekit.text.normalise import fold
 from routekit.text.wordstart import word_start_first
 
-MODE_PREFIX = "mode:"
-_LEXICON_LIMIT = 200_000   # distinct words kept per vocabulary (``Vocabulary.per_token``)
-CLAUSE_BREAK = "clause_break"
-FOREIGN_AUTHORITY = "foreign_authority"   # ``foreign_authorities.csv``: where a record was made
+MODE_PREFIX: Final = "mode:"
+_LEXICON_LIMIT: Final = 200_000   # distinct words kept per vocabulary (``Vocabulary.per_token``)
+CLAUSE_BREAK: Final = "clause_break"
+FOREIGN_AUTHORITY: Final = "foreign_authority"   # ``foreign_authorities.csv``: where a record was made
 # Categories that are word sets or regexes rather than phrases found in the text.
-_SPECIAL = {"clause_breaks", "relatives_blockers", "smuggler_negators", "ignored_fields", "document_links",
+_SPECIAL: Final = {"clause_breaks", "relatives_blockers", "smuggler_negators", "ignored_fields", "document_links",
             "place_nouns", "question_labels", "destination_words", "reported_speech",
             # read per question/answer turn by ``dialogue.py``, not matched in the whole text
             "answer_labels", "answer_negative", "answer_passage", "question_presence", "question_start",
