@@ -449,7 +449,7 @@ def _corrected_after_question() -> re.Pattern[str]:
 
 
 # places listed together before a doubting question mark: "via Tunesië en Libië? Nee" doubts both
-_LIST_JOINER = re.compile(r"\s*(?:,|,?\s+(?:en|and|or|of))\s+")
+_LIST_JOINER: Final = re.compile(r"\s*(?:,|,?\s+(?:en|and|or|of))\s+")
 
 
 @lru_cache(maxsize=1)

@@ -3989,9 +3989,9 @@ def _nationality_adjective_homes(folded: str, segments: Segments, route: list[st
 
 
 # a translated statement's label with its source language ("vertaling uit het dari", "translated from moroccan arabic")
-_TRANSLATED_FROM = re.compile(r"\b" + _listed("translated_from") + r"\s+(?:(?:the|het)\s+)?([a-z]+)(?:\s+([a-z]+))?")
-_TRANSLATED_FROM_WORDS = first_words(_WORD_LISTS["translated_from"])   # its first words: a set test before the scan
-_TRANSLATION_OPENING = 160   # the label stands in the record's opening (as ``document.in_dutch_file`` reads it)
+_TRANSLATED_FROM: Final = re.compile(r"\b" + _listed("translated_from") + r"\s+(?:(?:the|het)\s+)?([a-z]+)(?:\s+([a-z]+))?")
+_TRANSLATED_FROM_WORDS: Final = first_words(_WORD_LISTS["translated_from"])   # its first words: a set test before the scan
+_TRANSLATION_OPENING: Final = 160   # the label stands in the record's opening (as ``document.in_dutch_file`` reads it)
 
 
 @lru_cache(maxsize=1)
