@@ -2312,6 +2312,21 @@ def _first_leg_after_start(route: list[str], travelled: list[_MentionState], jou
     return 0
 
 
+_RIVER_CROSSINGS = {row["river"]: (row["left"], row["entered"]) for row in read_data_csv("border_rivers.csv")}
+_BORDER_RIVERS = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, _RIVER_CROSSINGS)) + r")(?![\w'])")
+
+
+def _crossed_border_river(route: list[str], folded: str) -> None:
+    """A record naming a border river crossed one way ("crossed the Evros into Greece", "over de Evros gezwommen")
+    tells the country left too: it goes right before the country entered when the route lacks it (a letter often
+    names Turkey only in the claim it drops, or not at all). ``border_rivers.csv``; train1-42: Turkey is on the gold
+    route of every row naming the Evros."""
+    for match in _BORDER_RIVERS.finditer(folded):
+        left, entered = _RIVER_CROSSINGS[match.group()]
+        if entered in route and left not in route:
+            route.insert(route.index(entered), left)
+
+
 def _farthest_left_first(route: list[str], travelled: list[_MentionState]) -> int:
     """A country the text tells only as left ("A: From Lagos", "vanuit Nador", never reached) that lies farthest from
     the Netherlands of the route's countries is where the journey began: it goes first. (Counted on train1-40 before
@@ -3377,6 +3392,8 @@ def extract_route(text: str | None) -> RouteExtraction:
         # stage had put right: the stage then left the rest of the order as it came)
         route = list(route)
         reorders += _farthest_left_first(route, [s for s in states if not s.excluded and not s.home])
+    if len(route) > 1 and _BORDER_RIVERS.search(folded):
+        _crossed_border_river(route, folded)
     if len(route) < 2:  # one country is no journey (a birthplace, the place a person was found)
         return _one_country(smuggler, language)
     if route[-1] == NETHERLANDS and mode_of.get(NETHERLANDS, UNKNOWN_MODE) == UNKNOWN_MODE and mode_spans:
