@@ -3392,7 +3392,7 @@ def extract_route(text: str | None) -> RouteExtraction:
         # stage had put right: the stage then left the rest of the order as it came)
         route = list(route)
         reorders += _farthest_left_first(route, [s for s in states if not s.excluded and not s.home])
-    if len(route) > 1 and _BORDER_RIVERS.search(folded):
+    if len(route) > 1 and any(river in folded for river in _RIVER_CROSSINGS):   # substrings first: rarely named
         _crossed_border_river(route, folded)
     if len(route) < 2:  # one country is no journey (a birthplace, the place a person was found)
         return _one_country(smuggler, language)
