@@ -2319,7 +2319,7 @@ _BORDER_RIVERS = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, _RIVER_CR
 def _crossed_border_river(route: list[str], folded: str) -> None:
     """A record naming a border river crossed one way ("crossed the Evros into Greece", "over de Evros gezwommen")
     tells the country left too: it goes right before the country entered when the route lacks it (a letter often
-    names Turkey only in the claim it drops, or not at all). ``border_rivers.csv``; train1-42: Turkey is on the gold
+    names Turkey only in the claim it drops, or not at all); before the learned stages, so they read it as a rule's stop. ``border_rivers.csv``; train1-42: Turkey is on the gold
     route of every row naming the Evros."""
     for match in _BORDER_RIVERS.finditer(folded):
         left, entered = _RIVER_CROSSINGS[match.group()]
@@ -3371,6 +3371,8 @@ def extract_route(text: str | None) -> RouteExtraction:
         # refused, not asked, told later: the countries named are no told route - decided before the learned stages,
         # which review a told route (and record the route they are given: their fits read it)
         return _one_country(smuggler, language)
+    if len(route) > 1 and any(river in folded for river in _RIVER_CROSSINGS):   # substrings first: rarely named
+        _crossed_border_river(route, folded)   # a rule's stop: before the learned stages, which record the rules' route
     rules_route = tuple(route)
     # the window words both learned stages may read, built at most once per text and only if a stage asks
     words_of = shared_record_words(tokens.starts, tokens.words, (s.mention for s in states),
@@ -3392,8 +3394,6 @@ def extract_route(text: str | None) -> RouteExtraction:
         # stage had put right: the stage then left the rest of the order as it came)
         route = list(route)
         reorders += _farthest_left_first(route, [s for s in states if not s.excluded and not s.home])
-    if len(route) > 1 and any(river in folded for river in _RIVER_CROSSINGS):   # substrings first: rarely named
-        _crossed_border_river(route, folded)
     if len(route) < 2:  # one country is no journey (a birthplace, the place a person was found)
         return _one_country(smuggler, language)
     if route[-1] == NETHERLANDS and mode_of.get(NETHERLANDS, UNKNOWN_MODE) == UNKNOWN_MODE and mode_spans:
