@@ -2312,6 +2312,21 @@ def _first_leg_after_start(route: list[str], travelled: list[_MentionState], jou
     return 0
 
 
+_RIVER_CROSSINGS = {row["river"]: (row["left"], row["entered"]) for row in read_data_csv("border_rivers.csv")}
+_BORDER_RIVERS = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, _RIVER_CROSSINGS)) + r")(?![\w'])")
+
+
+def _crossed_border_river(route: list[str], folded: str) -> None:
+    """A record naming a border river crossed one way ("crossed the Evros into Greece", "over de Evros gezwommen")
+    tells the country left too: it goes right before the country entered when the route lacks it (a letter often
+    names Turkey only in the claim it drops, or not at all); before the learned stages, so they read it as a rule's stop. ``border_rivers.csv``; train1-42: Turkey is on the gold
+    route of every row naming the Evros."""
+    for match in _BORDER_RIVERS.finditer(folded):
+        left, entered = _RIVER_CROSSINGS[match.group()]
+        if entered in route and left not in route:
+            route.insert(route.index(entered), left)
+
+
 def _farthest_left_first(route: list[str], travelled: list[_MentionState]) -> int:
     """A country the text tells only as left ("A: From Lagos", "vanuit Nador", never reached) that lies farthest from
     the Netherlands of the route's countries is where the journey began: it goes first. (Counted on train1-40 before
@@ -3370,6 +3385,8 @@ def extract_route(text: str | None) -> RouteExtraction:
         # refused, not asked, told later: the countries named are no told route - decided before the learned stages,
         # which review a told route (and record the route they are given: their fits read it)
         return _one_country(smuggler, language)
+    if len(route) > 1 and any(river in folded for river in _RIVER_CROSSINGS):   # substrings first: rarely named
+        _crossed_border_river(route, folded)   # a rule's stop: before the learned stages, which record the rules' route
     rules_route = tuple(route)
     # the window words both learned stages may read, built at most once per text and only if a stage asks
     words_of = shared_record_words(tokens.starts, tokens.words, (s.mention for s in states),
