@@ -2312,8 +2312,8 @@ def _first_leg_after_start(route: list[str], travelled: list[_MentionState], jou
     return 0
 
 
-_RIVER_CROSSINGS = {row["river"]: (row["left"], row["entered"]) for row in read_data_csv("border_rivers.csv")}
-_BORDER_RIVERS = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, _RIVER_CROSSINGS)) + r")(?![\w'])")
+_RIVER_CROSSINGS: Final = {row["river"]: (row["left"], row["entered"]) for row in read_data_csv("border_rivers.csv")}
+_BORDER_RIVERS: Final = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, _RIVER_CROSSINGS)) + r")(?![\w'])")
 
 
 def _crossed_border_river(route: list[str], folded: str) -> None:
