@@ -44,3 +44,22 @@ def test_outside_summaries_a_country_before_a_but_stays():
     text = ("V: Hoe reisde u? A: Met de bus naar Servie, maar de politie hield ons tegen. Daarna liepen we naar "
             "Hongarije en namen de trein naar Oostenrijk en Nederland.")
     assert "SRB" in _route(text)
+
+
+# -- a correction told by the record: the countries the new version denies leave the version corrected -------------
+
+def test_a_country_denied_in_the_correction_leaves_the_sentence_before():
+    text = ("Interview summary. The applicant, a Guinean man, says that he first went to Mali, to a camp near Gao, and "
+            "then to Algeria. Later in the interview he corrected this: he did not go to Mali, he went directly from "
+            "Guinea to Algeria by road. From Algeria he crossed to Spain by boat and came to the Netherlands by bus.")
+    assert _route(text) == ["GIN", "DZA", "ESP", "NLD"]
+
+
+def test_a_corrected_destination_keeps_the_rest_of_the_sentence_before():
+    text = ("Summary. The applicant (NPL) says he left Kathmandu in 2019 to work in Qatar. In 2022 an agent sent him to "
+            "Dubai, from where he was flown to Moscow and taken by car to Latvia? He corrects himself: not to Latvia "
+            "but to Lithuania, on foot through the forest. From there he went by bus to Poland and Germany, and then "
+            "by train to the Netherlands.")
+    route = _route(text)
+    assert "LVA" not in route
+    assert route[:4] == ["NPL", "QAT", "ARE", "RUS"] and "LTU" in route
