@@ -470,7 +470,7 @@ def drop_self_corrected(text: str, folded: str | None = None) -> str:
 
 # --- a correction the person made, told by the record -----------------------------------------------------------
 
-_SENTENCE_END = re.compile(r"[.!?](?<!\s[a-z][.!?])(?<!^[a-z][.!?])(?=\s|$)")   # not an initial's dot
+SENTENCE_END = re.compile(r"[.!?](?<!\s[a-z][.!?])(?<!^[a-z][.!?])(?=\s|$)")   # not an initial's dot (journeys.py too)
 
 
 @lru_cache(maxsize=1)
@@ -508,7 +508,7 @@ def drop_told_corrected(text: str, folded: str | None = None) -> str:
     if not corrections:
         return text
     mentions = [m for m in find_places(text, folded) if m.place.iso3 != "NLD"]
-    ends = [0] + [m.end() for m in _SENTENCE_END.finditer(folded)] + [len(folded)]
+    ends = [0] + [m.end() for m in SENTENCE_END.finditer(folded)] + [len(folded)]
     blanked = []
     for correction in corrections:
         at = correction.start()
