@@ -490,6 +490,72 @@ def drop_self_corrected(text: str, folded: str | None = None) -> str:
     return "".join(pieces)
 
 
+# --- a correction the person made, told by the record -----------------------------------------------------------
+
+SENTENCE_END: Final = re.compile(r"[.!?](?<!\s[a-z][.!?])(?<!^[a-z][.!?])(?=\s|$)")   # not an initial's dot (journeys.py too)
+
+
+@lru_cache(maxsize=1)
+def _told_correction() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The correction cue (a verb, then its colon in the sentence), a clause boundary inside the new version and a
+    negation word (``negation_words: not``, the one list)."""
+    settings = cues()["told_correction"]
+    verbs = literal_alternation(fold(str(w)) for w in settings["verbs"])
+    joiners = literal_alternation(fold(str(w)) for w in settings["clause_joiners"])
+    nots = literal_alternation(fold(str(w)) for w in cues()["negation_words"]["not"])
+    return (re.compile(r"(?<![\w'])(?:" + verbs + r")(?![\w'])[^.!?:;]{0,60}:"),
+            re.compile(r"[,;:]|(?<![\w'])(?:" + joiners + r")(?![\w'])"),
+            re.compile(r"(?<![\w'])(?:" + nots + r")(?![\w'])"))
+
+
+def _denied_in_clause(folded: str, start: int, offset: int, boundary: re.Pattern[str], negation: re.Pattern[str]) -> bool:
+    """Whether a negation stands in the clause of the new version before ``offset`` ("he did not go to Mali", "not
+    to Latvia but to Lithuania": Lithuania's clause opens after "but")."""
+    for match in boundary.finditer(folded, start, offset):
+        start = match.end()
+    return negation.search(folded, start, offset) is not None
+
+
+def drop_told_corrected(text: str, folded: str | None = None) -> str:
+    """A record telling that the person corrected an earlier version ("vertelde eerst dat hij via Kenia reisde, maar
+    corrigeerde dat later: hij ging via Ethiopie", "She corrects herself: not to Greece but to Bulgaria"): places of
+    the version corrected are blanked (same length, so offsets hold) - in the cue's own sentence the place told last
+    before the cue when the new version (after the colon) does not name its country, in the sentence before it the
+    countries the new version denies."""
+    folded = fold(text) if folded is None else folded
+    if "correct" not in folded and "corrige" not in folded and "verbeter" not in folded:   # substrings first
+        return text
+    cue, boundary, negation = _told_correction()
+    corrections = list(cue.finditer(folded))
+    if not corrections:
+        return text
+    mentions = [m for m in find_places(text, folded) if m.place.iso3 != "NLD"]
+    ends = [0] + [m.end() for m in SENTENCE_END.finditer(folded)] + [len(folded)]
+    blanked = []
+    for correction in corrections:
+        at = correction.start()
+        opening = max(end for end in ends if end <= at)
+        closing = min(end for end in ends if end >= correction.end())
+        new_version = [m for m in mentions if correction.end() <= m.start < closing]
+        if not new_version:
+            continue
+        denied = [_denied_in_clause(folded, correction.end(), m.start, boundary, negation) for m in new_version]
+        named = {m.place.iso3 for m, no in zip(new_version, denied) if not no}
+        same = [m for m in mentions if opening <= m.start < at]
+        if same:   # the place told last before the cue ("via Kenia reisde, maar corrigeerde dat")
+            blanked += [m for m in same[-1:] if m.place.iso3 not in named]
+        else:
+            gone = {m.place.iso3 for m, no in zip(new_version, denied) if no} - named
+            before = max((end for end in ends if end < opening), default=0)
+            blanked += [m for m in mentions if before <= m.start < opening and m.place.iso3 in gone]
+    if not blanked:
+        return text
+    pieces = list(text)
+    for mention in blanked:
+        pieces[mention.start:mention.end] = " " * (mention.end - mention.start)
+    return "".join(pieces)
+
+
 # --- a record in a Dutch file --------------------------------------------------------------------------------------
 
 @lru_cache(maxsize=1)
@@ -555,7 +621,7 @@ def prepare_folded(text: str) -> tuple[str, str]:
     the folded text too (no second fold of every text)."""
     text = read_codes(expand_abbreviations(text))
     folded = fold(text)   # shared by the next steps' first tests; folded again only after a step changed the text
-    for step in (drop_self_corrected,) + _steps():
+    for step in (drop_self_corrected, drop_told_corrected) + _steps():
         changed = step(text, folded)
         if changed is not text:
             text, folded = changed, fold(changed)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from itertools import chain, repeat
@@ -1043,6 +1044,29 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
     if "home" in cues and ("start" in cues or "start_after" in cues):
         _mark_left_homes(states, folded, cues.get("start", []) + cues.get("start_after", []), segments)
     return states
+
+
+_CONTRAST_REACH: Final = 40   # characters from a country's name to the 'but' that turns from it
+
+
+def _mark_contrasted_once(states: list[_MentionState], contrasts: list[tuple[int, int]], segments: Segments) -> None:
+    """A case officer's summary retells what the person considered, was told or first said and then turns away from
+    it ("X was het plan, maar ...", "he first named X, but ..."): a country named only once, with a 'but' right after
+    it in its sentence (``origin_contrast`` words), is no stop. Summaries only: in other records such a country is as
+    often travelled (train1-42, counts only)."""
+    kept = Counter(state.mention.place.iso3 for state in states if not state.excluded)
+    starts = [start for start, _ in contrasts]
+    for state, after in zip(states, [*states[1:], None]):
+        mention = state.mention
+        iso3 = mention.place.iso3
+        if state.excluded or iso3 == NETHERLANDS or kept[iso3] != 1 or state.home or state.strong_home \
+                or state.departure or state.start:   # a place left or a home: the 'but' is about what came after
+            continue
+        at = bisect_left(starts, mention.end)
+        if at < len(starts) and starts[at] - mention.end <= _CONTRAST_REACH \
+                and segments.sentence(starts[at]) == state.sentence \
+                and (after is None or after.mention.start > starts[at]):   # the place told last before the 'but'
+            state.excluded = "contrast"
 
 
 def _mark_left_homes(states: list[_MentionState], folded: str, leaving: list[tuple[int, int]],
@@ -3367,6 +3391,8 @@ def extract_route(text: str | None) -> RouteExtraction:
         return RouteExtraction(smuggler=smuggler, route_asked=asked, confidence=no_route_probability("no_place"),
                                reason=REASON_NO_ROUTE, language=language)
     states = _classify(folded, mentions, cues, vocab, segments, dialogue)
+    if genre.get("summary") and "origin_contrast" in cues:
+        _mark_contrasted_once(states, cues["origin_contrast"], segments)
     dutch_record = (made_abroad is None or made_abroad[2]) and (
         _in_the_netherlands(unjoined, cues, vocab, header) or dialogue.interview or in_dutch_file(record)
         or _came_by_vehicle(cues, segments, states))

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from routekit.text.document import cues, words_regex
+from routekit.text.document import SENTENCE_END, cues, words_regex
 from routekit.text.normalise import fold
 
 # not an initial's dot; the mark or comma comes first and the look-behinds read back over it, so ``re`` skips from
@@ -88,7 +88,7 @@ def _cores(words: tuple[str, ...]) -> tuple[str, ...]:
 _TO: Final = re.compile(r"(?:\s+[\w']+){0,3}?\s+(?:naar|to)\s")   # "returned to", "returned voluntarily to", "in 2018 to"
 _TO_BEFORE: Final = re.compile(r"(?<![\w'])(?:naar|to)\s+$")
 _VERB_LAST_GAP: Final = 30   # characters between "naar Irak" and a verb-last return ("naar Irak teruggekeerd")
-_SENTENCE_END: Final = re.compile(r"[.!?](?<!\s[a-z][.!?])(?<!^[a-z][.!?])(?=\s|$)")   # (the mark first: see _STATEMENT_END)
+_SENTENCE_END: Final = SENTENCE_END   # (the mark first: see _STATEMENT_END)
 
 
 def _places_at(text: str, folded: str) -> list[tuple[int, str]]:
