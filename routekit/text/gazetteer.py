@@ -538,21 +538,35 @@ def _leg_end_names() -> dict[str, Place]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _leg_end_phrase_ends() -> frozenset[str]:
+    """The last words of the leg-end names of two or three words ("nord kivu", "haut katanga"): a text holding none of
+    them holds none of these names (one set test in C)."""
+    return frozenset(name.rsplit(" ", 1)[1] for name in _leg_end_names() if " " in name)
+
+
 def _leg_end_mentions(original: str, tokens: Tokens, mentions: list[Mention]) -> list[Mention]:
-    """A capitalised word no list read, right after a word where a leg starts or ends, that is another language's name
-    of a country or a town's other spelling ("naar Ruotsi", "from Etiyopiya"): interpreters keep the speaker's names,
-    and there a capitalised unknown word is a place far more often than a person or a word. Not inside a person's
-    name."""
+    """A capitalised name no list read, right after a word where a leg starts or ends, that is another language's name
+    of a country, a town's other spelling or a province ("naar Ruotsi", "from Etiyopiya", "uit Nord-Kivu"):
+    interpreters keep the speaker's names, and there a capitalised unknown word is a place far more often than a
+    person or a word. Names of three words are tried before two and one. Not inside a person's name."""
     words, starts, ends = tokens.words, tokens.starts, tokens.ends
     legs, table = _leg_end_words(), _leg_end_names()
+    sizes = (3, 2, 1) if not _leg_end_phrase_ends().isdisjoint(words) else (1,)
     covered = {start for mention in mentions for start in range(mention.start, mention.end)}
     found = []
     for index in range(1, len(words)):
-        if words[index - 1] in legs and starts[index] not in covered:
-            place = table.get(words[index])
-            if place is not None and original[starts[index]].isupper() \
-                    and not _in_a_persons_name(original, starts[index], ends[index]):
-                found.append(Mention(starts[index], ends[index], place))
+        if words[index - 1] not in legs or starts[index] in covered or not original[starts[index]].isupper():
+            continue
+        for size in sizes:
+            last = index + size - 1
+            if last >= len(words) or any(starts[other] in covered for other in range(index + 1, last + 1)):
+                continue
+            place = table.get(" ".join(words[index:last + 1]) if size > 1 else words[index])
+            if place is not None:
+                if not _in_a_persons_name(original, starts[index], ends[last]):
+                    found.append(Mention(starts[index], ends[last], place))
+                break
     return found
 
 
@@ -756,7 +770,8 @@ def find_places(original: str, folded: str, tokens: Tokens | None = None, stopwo
     if _region_stem() in folded and _region_names():   # a substring test first ("georg"): most texts name none
         mentions = _regions_resolved(original, folded, mentions)
     leg_ends: list[Mention] = []
-    if not _leg_end_names().keys().isdisjoint(words) and not _leg_end_words().isdisjoint(words):   # both in C
+    if (not _leg_end_names().keys().isdisjoint(words) or not _leg_end_phrase_ends().isdisjoint(words)) \
+            and not _leg_end_words().isdisjoint(words):   # all in C
         leg_ends = _leg_end_mentions(original, tokens, mentions)
         if leg_ends:
             mentions = sorted(mentions + leg_ends, key=lambda m: m.start)
