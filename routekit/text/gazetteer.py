@@ -540,10 +540,11 @@ def _leg_end_names() -> dict[str, Place]:
 
 
 @lru_cache(maxsize=1)
-def _leg_end_phrase_ends() -> frozenset[str]:
-    """The last words of the leg-end names of two or three words ("nord kivu", "haut katanga"): a text holding none of
-    them holds none of these names (one set test in C)."""
-    return frozenset(name.rsplit(" ", 1)[1] for name in _leg_end_names() if " " in name)
+def _leg_end_phrase_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The first and the last words of the leg-end names of two or three words ("nord kivu", "uttar pradesh"): a text
+    holding none of the last words holds none of these names (one set test in C), and only a first word starts one."""
+    phrases = [name.split(" ") for name in _leg_end_names() if " " in name]
+    return frozenset(words[0] for words in phrases), frozenset(words[-1] for words in phrases)
 
 
 def _leg_end_mentions(original: str, tokens: Tokens, mentions: list[Mention]) -> list[Mention]:
@@ -553,13 +554,15 @@ def _leg_end_mentions(original: str, tokens: Tokens, mentions: list[Mention]) ->
     person or a word. Names of three words are tried before two and one. Not inside a person's name."""
     words, starts, ends = tokens.words, tokens.starts, tokens.ends
     legs, table = _leg_end_words(), _leg_end_names()
-    sizes = (3, 2, 1) if not _leg_end_phrase_ends().isdisjoint(words) else (1,)
+    firsts, lasts = _leg_end_phrase_words()
+    phrases = not lasts.isdisjoint(words)   # a first word alone starts no name
     covered = {start for mention in mentions for start in range(mention.start, mention.end)}
     found = []
-    for index in range(1, len(words)):
-        if words[index - 1] not in legs or starts[index] in covered or not original[starts[index]].isupper():
+    # the words right after a leg word, picked in C: most words are not after one
+    for index in compress(range(1, len(words)), map(legs.__contains__, words[:-1])):
+        if starts[index] in covered or not original[starts[index]].isupper():
             continue
-        for size in sizes:
+        for size in ((3, 2, 1) if phrases and words[index] in firsts else (1,)):
             last = index + size - 1
             if last >= len(words) or any(starts[other] in covered for other in range(index + 1, last + 1)):
                 continue
@@ -771,7 +774,8 @@ def find_places(original: str, folded: str, tokens: Tokens | None = None, stopwo
     if _region_stem() in folded and _region_names():   # a substring test first ("georg"): most texts name none
         mentions = _regions_resolved(original, folded, mentions)
     leg_ends: list[Mention] = []
-    if (not _leg_end_names().keys().isdisjoint(words) or not _leg_end_phrase_ends().isdisjoint(words)) \
+    firsts, lasts = _leg_end_phrase_words()
+    if (not _leg_end_names().keys().isdisjoint(words) or not (firsts.isdisjoint(words) or lasts.isdisjoint(words))) \
             and not _leg_end_words().isdisjoint(words):   # all in C
         leg_ends = _leg_end_mentions(original, tokens, mentions)
         if leg_ends:
