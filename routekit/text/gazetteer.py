@@ -542,7 +542,8 @@ def _leg_end_names() -> dict[str, Place]:
 @lru_cache(maxsize=1)
 def _leg_end_phrase_words() -> tuple[frozenset[str], frozenset[str]]:
     """The first and the last words of the leg-end names of two or three words ("nord kivu", "uttar pradesh"): a text
-    holding none of the last words holds none of these names (one set test in C), and only a first word starts one."""
+    holding none of the first or none of the last words holds none of these names (set tests in C), and only a first
+    word starts one."""
     phrases = [name.split(" ") for name in _leg_end_names() if " " in name]
     return frozenset(words[0] for words in phrases), frozenset(words[-1] for words in phrases)
 
@@ -555,14 +556,18 @@ def _leg_end_mentions(original: str, tokens: Tokens, mentions: list[Mention]) ->
     words, starts, ends = tokens.words, tokens.starts, tokens.ends
     legs, table = _leg_end_words(), _leg_end_names()
     firsts, lasts = _leg_end_phrase_words()
-    phrases = not lasts.isdisjoint(words)   # a first word alone starts no name
+    starting = firsts if not lasts.isdisjoint(words) else frozenset()   # a first word alone starts no name
+    # the words right after a leg word that start a name, picked in C: most texts have none
+    after = [index for index in compress(range(1, len(words)), map(legs.__contains__, words[:-1]))
+             if words[index] in table or words[index] in starting]
+    if not after:
+        return []
     covered = {start for mention in mentions for start in range(mention.start, mention.end)}
     found = []
-    # the words right after a leg word, picked in C: most words are not after one
-    for index in compress(range(1, len(words)), map(legs.__contains__, words[:-1])):
+    for index in after:
         if starts[index] in covered or not original[starts[index]].isupper():
             continue
-        for size in ((3, 2, 1) if phrases and words[index] in firsts else (1,)):
+        for size in ((3, 2, 1) if words[index] in starting else (1,)):
             last = index + size - 1
             if last >= len(words) or any(starts[other] in covered for other in range(index + 1, last + 1)):
                 continue
