@@ -38,3 +38,19 @@ def test_one_group_or_one_worker_runs_here():
     seen = []
     results = list(learned_fit.held_out_results(["g1"], lambda h: (seen.append(os.getpid()) or _tally(h), ""), 4))
     assert seen == [os.getpid()] and results[0][0]["rows"] == 1
+
+
+def test_a_worker_that_dies_stops_the_evaluation_instead_of_hanging():
+    """A worker killed (as by the out-of-memory killer) must end the evaluation with an error, not wait forever."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    import pytest
+
+    def held_out(held):
+        if held == "g2":
+            os._exit(9)
+        return _tally(held), ""
+
+    with pytest.raises(BrokenProcessPool):
+        list(learned_fit.held_out_results(["g1", "g2", "g3"], held_out, workers=2))
+    assert learned_fit._HELD_OUT is None

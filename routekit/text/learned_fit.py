@@ -18,6 +18,7 @@ import argparse
 import hashlib
 import math
 import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, NamedTuple
@@ -251,8 +252,9 @@ def held_out_results(groups: Iterable[str], held_out: Callable[[str], tuple], wo
     global _HELD_OUT
     _HELD_OUT = held_out
     try:
-        with multiprocessing.get_context("fork").Pool(min(workers, len(groups))) as pool:
-            yield from pool.imap(_held_out_in_worker, groups)
+        # an executor, not a Pool: a worker killed (out of memory) raises BrokenProcessPool instead of a silent hang
+        with ProcessPoolExecutor(min(workers, len(groups)), mp_context=multiprocessing.get_context("fork")) as pool:
+            yield from pool.map(_held_out_in_worker, groups)
     finally:
         _HELD_OUT = None
 
