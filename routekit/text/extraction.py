@@ -1047,20 +1047,30 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
 
 
 _CONTRAST_REACH: Final = 40   # characters from a country's name to the 'but' that turns from it
+_TURN_WORDS: Final = frozenset(_WORD_LISTS["origin_contrast"]["turn"])
+_ONLY_NEXT: Final = re.compile(r"\s+(?:\d|(?:" + "|".join(map(re.escape, _WORD_LISTS["origin_contrast"]["only_next"]))
+                               + r")\b)")
 
 
-def _mark_contrasted_once(states: list[_MentionState], contrasts: list[tuple[int, int]], segments: Segments) -> None:
+def _mark_contrasted_once(states: list[_MentionState], folded: str, contrasts: list[tuple[int, int]],
+                          segments: Segments) -> None:
     """A case officer's summary retells what the person considered, was told or first said and then turns away from
     it ("X was het plan, maar ...", "he first named X, but ..."): a country named only once, with a 'but' right after
-    it in its sentence (``origin_contrast`` words), is no stop. Summaries only: in other records such a country is as
-    often travelled (train1-42, counts only)."""
+    it in its sentence (of the ``origin_contrast`` words only "maar"/"but", ``word_lists.origin_contrast.turn``; not
+    "maar" meaning "only": "maar twee weken", "maar kort"), is no stop. Not a place lived in, left or a home: the 'but'
+    is about what came after ("woonde twee jaar in Turkije, maar vond daar geen werk"). Summaries only: in other
+    records such a country is as often travelled (train1-42, counts only)."""
+    contrasts = [(start, end) for start, end in contrasts if folded[start:end] in _TURN_WORDS
+                 and not _ONLY_NEXT.match(folded, end)]
+    if not contrasts:
+        return
     kept = Counter(state.mention.place.iso3 for state in states if not state.excluded)
     starts = [start for start, _ in contrasts]
     for state, after in zip(states, [*states[1:], None]):
         mention = state.mention
         iso3 = mention.place.iso3
         if state.excluded or iso3 == NETHERLANDS or kept[iso3] != 1 or state.home or state.strong_home \
-                or state.departure or state.start:   # a place left or a home: the 'but' is about what came after
+                or state.departure or state.start or state.residence:   # a place left, lived in or a home
             continue
         at = bisect_left(starts, mention.end)
         if at < len(starts) and starts[at] - mention.end <= _CONTRAST_REACH \
@@ -3392,7 +3402,7 @@ def extract_route(text: str | None) -> RouteExtraction:
                                reason=REASON_NO_ROUTE, language=language)
     states = _classify(folded, mentions, cues, vocab, segments, dialogue)
     if genre.get("summary") and "origin_contrast" in cues:
-        _mark_contrasted_once(states, cues["origin_contrast"], segments)
+        _mark_contrasted_once(states, folded, cues["origin_contrast"], segments)
     dutch_record = (made_abroad is None or made_abroad[2]) and (
         _in_the_netherlands(unjoined, cues, vocab, header) or dialogue.interview or in_dutch_file(record)
         or _came_by_vehicle(cues, segments, states))
@@ -3975,7 +3985,8 @@ def _nationality_adjective_homes(folded: str, segments: Segments, route: list[st
     words = segments.words
     noun_told = words is None or _NATIONALITY_NOUN_WORDS is None or not _NATIONALITY_NOUN_WORDS.isdisjoint(words)
     demonym_told = words is None or not _demonym_words().isdisjoint(words)
-    language = (_translation_language_home(folded) if words is None or not _TRANSLATED_FROM_WORDS.isdisjoint(words)
+    language = (_translation_language_home(folded) if words is None or _TRANSLATED_FROM_WORDS is None
+                or not _TRANSLATED_FROM_WORDS.isdisjoint(words)
                 else None)
     if not noun_told and not demonym_told and language is None:
         return []   # neither a noun, a demonym nor a translation's language: the scans below would find none
