@@ -448,8 +448,11 @@ def _corrected_after_question() -> re.Pattern[str]:
     return re.compile(r"\?\s*[-–—]?\s*(?:" + (literal_alternation(words) or "(?!)") + r")(?![\w'])", re.IGNORECASE)
 
 
-# places listed together before a doubting question mark: "via Tunesië en Libië? Nee" doubts both
+# places listed together before a doubting question mark: "via Tunesië en Libië? Nee, via Egypte" doubts both when
+# the officer corrects ("? - corrected:") or the 'no' gives a new way ("via"); "via Iran, Turkije en Bulgarije? Nee,
+# Griekenland" takes back only the last
 _LIST_JOINER: Final = re.compile(r"\s*(?:,|,?\s+(?:en|and|or|of))\s+")
+_NEW_ROUTE: Final = re.compile(r"[\s,.!:;-]*(?:via|over|through)(?![\w'])")
 
 
 @lru_cache(maxsize=1)
@@ -464,25 +467,28 @@ def _no_words() -> tuple[re.Pattern[str], tuple[str, ...]]:
 
 def drop_self_corrected(text: str, folded: str | None = None) -> str:
     """'naar Bulgaristan - nee, sorry, ik bedoel eerst naar Makedonya': the place named right before the speaker's
-    own correction is blanked (same length, so offsets hold), a whole list before a doubting question mark ("via
-    Tunesië en Libië? Nee", "via Italy? - corrected:"); a text without such a correction is returned as is."""
+    own correction is blanked (same length, so offsets hold), a whole list before a doubting question mark when the
+    officer corrects it or the 'no' gives a new way ("via Tunesië en Libië? Nee, via Egypte", "via Italy? - corrected:");
+    a text without such a correction is returned as is."""
     folded = fold(text) if folded is None else folded
     inside, last = _no_words()
     corrections = []
     if inside.search(folded) or folded.endswith(last):   # most texts hold no 'no'
         corrections = list(_self_correction().finditer(text))
+    officers: list[re.Match[str]] = []
     if "?" in text:
-        corrections += _corrected_after_question().finditer(folded)
-    if not corrections:
+        officers = list(_corrected_after_question().finditer(folded))
+    if not corrections and not officers:
         return text
     mentions = find_places(text, folded)
     pieces = list(text)
-    for correction in corrections:
+    for correction in corrections + officers:
         before = [i for i, m in enumerate(mentions) if m.end <= correction.start() and correction.start() - m.end <= 3]
         if not before:
             continue
         first = last = before[-1]
-        while text[correction.start()] == "?" and first > 0 and _LIST_JOINER.fullmatch(
+        whole = correction in officers or _NEW_ROUTE.match(folded, correction.end()) is not None
+        while whole and text[correction.start()] == "?" and first > 0 and _LIST_JOINER.fullmatch(
                 text, mentions[first - 1].end, mentions[first].start):   # a doubting question: the whole list before it
             first -= 1
         for mention in mentions[first:last + 1]:

@@ -229,7 +229,7 @@ def _subject(folded: str, spans: list[tuple[int, int]], lexicon: _Lexicon) -> tu
 
 _NUMBERED_AFTER_NAME = 60   # characters after a declaration naming the subject by name in which their number may follow
 # a number of someone else: "the passenger of suspect 1", "samen met verd. 1"
-_OF_ANOTHER = re.compile(r"(?:van|of|met|with|door|by|voor|for|en|and)\s+(?:(?:de|het|the|een|a)\s+)?$")
+_OF_ANOTHER = re.compile(r"(?<![\w'])(?:van|of|met|with|door|by|voor|for|en|and)\s+(?:(?:de|het|the|een|a)\s+)?$")
 
 
 def _numbered_after_name(statement: str, declared_end: int, lexicon: _Lexicon) -> Person | None:
@@ -327,24 +327,30 @@ def _without_separately_reported(text: str, folded: str, lexicon: _Lexicon) -> t
     """'Van betr. 2 wordt afzonderlijk pv opgemaakt; hij verklaarde via ES te zijn gereisd', 'Mr K. stated he came via
     Italy; his statement is recorded separately': a person whose statement a report of its own holds is not the
     record's subject. The clause naming the separate report goes, with the clause of its sentence that tells that
-    person's statement: the one before it when it names no person ("...; zie afzonderlijk pv"), the one after it that
-    opens with a pronoun when it names a numbered person. Not the clause declaring the subject."""
+    person's statement: the one before it when it names no person ("...; zie afzonderlijk pv"; not "...; van zijn broer
+    wordt afzonderlijk pv opgemaakt"), the one after it that opens with a pronoun when it names a numbered person.
+    Not the clause declaring the subject, nor any clause when the numbers named include the subject's."""
     if not ("afzonderlijk" in folded or "apart " in folded or "separate" in folded) or (
             lexicon.separately_reported is None or lexicon.separately_reported.search(folded) is None):
         return text, folded
     spans = _statements(folded)
+    subject, _ = _subject(folded, spans, lexicon)
+    own = set(subject.numbers) if subject is not None else set()
     dropped: set[int] = set()
     for index, (start, stop) in enumerate(spans):
         if lexicon.separately_reported.search(folded, start, stop) is None or lexicon.declaration.search(folded, start, stop):
             continue
+        persons = [_person(m, lexicon) for m in lexicon.reference.finditer(folded, start, stop)]
+        numbers = {number for person in persons for number in person.numbers}
+        if numbers & own:   # "Van betr. 1 en betr. 2 worden afzonderlijke pv's opgemaakt" in the record of betr. 1
+            continue
         dropped.add(index)
-        numbered = any(m.group("numbers") for m in lexicon.reference.finditer(folded, start, stop))
-        if numbered:
+        if numbers:
             after = index + 1
             if after < len(spans) and folded[stop - 1] == ";" and _THIRD_PERSON_OPENING.match(folded, spans[after][0]):
                 dropped.add(after)
-        elif index > 0 and folded[spans[index - 1][1] - 1] == ";" and index - 1 != 0 and not (
-                lexicon.declaration.search(folded, *spans[index - 1])):
+        elif not persons and index > 1 and folded[spans[index - 1][1] - 1] == ";" and not (
+                lexicon.declaration.search(folded, *spans[index - 1])):   # "...; zie afzonderlijk pv": no one else named
             dropped.add(index - 1)
     kept = "".join(text[start:stop] for index, (start, stop) in enumerate(spans) if index not in dropped)
     return kept, fold(kept)
