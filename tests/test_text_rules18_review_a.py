@@ -80,3 +80,14 @@ def test_a_no_after_a_question_mark_takes_back_only_the_last_place():
     text = "Subject stated: via Tunisia and Libya? - corrected: from Egypt by boat to Italy."
     kept = drop_self_corrected(text)
     assert "Tunisia" not in kept and "Libya" not in kept
+
+
+def test_heard_apart_drops_only_a_numbered_other_persons_next_clause():
+    # item 1, narrowed: interview procedure drops the pronoun clause after a numbered other person, nothing before
+    text = ("Dit pv betreft betrokkene 1. Betrokkene 1 verklaarde via Italie te zijn gereisd. Betrokkene 2 werd apart "
+            "gehoord; hij verklaarde via Spanje te zijn gereisd.")
+    kept = subject_sentences(text)
+    assert "Italie" in kept and "Spanje" not in kept
+    text = ("Dit pv betreft betrokkene. Hij verklaarde via Libie en Italie naar Nederland te zijn gereisd; zijn broer "
+            "werd apart verhoord.")
+    assert "Libie" in subject_sentences(text)

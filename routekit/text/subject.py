@@ -73,6 +73,7 @@ class _Lexicon:
     here_arrival: re.Pattern[str] | None = None   # cues.yaml here_arrival: "came here", "hierheen"
     drivers_suspects: frozenset[str] = frozenset()   # "verdachte", "suspect": in a record about the driver, the driver
     separately_reported: re.Pattern[str] | None = None   # "zie afzonderlijk pv", "recorded separately"
+    separately_heard: re.Pattern[str] | None = None   # "apart gehoord", "heard separately": interview procedure
 
 
 @lru_cache(maxsize=1)
@@ -123,6 +124,7 @@ def _lexicon() -> _Lexicon:
         drivers_suspects=frozenset(str(w) for w in lists["companions"])
         & frozenset(str(w) for w in _raw_cues()[0]["word_lists"]["subject_in_role"]["subjects"]),
         separately_reported=words_regex(lists.get("separately_reported") or ["(?!)"]),
+        separately_heard=words_regex(lists.get("separately_heard") or ["(?!)"]),
     )
 
 
@@ -329,27 +331,31 @@ def _without_separately_reported(text: str, folded: str, lexicon: _Lexicon) -> t
     record's subject. The clause naming the separate report goes, with the clause of its sentence that tells that
     person's statement: the one before it when it names no person ("...; zie afzonderlijk pv"; not "...; van zijn broer
     wordt afzonderlijk pv opgemaakt"), the one after it that opens with a pronoun when it names a numbered person.
-    Not the clause declaring the subject, nor any clause when the numbers named include the subject's."""
+    Not the clause declaring the subject, nor any clause when the numbers named include the subject's. Persons heard
+    apart ("Betr. 2 werd apart gehoord; hij verklaarde ..."): only a numbered one, with the pronoun clause after."""
     if not ("afzonderlijk" in folded or "apart " in folded or "separate" in folded) or (
-            lexicon.separately_reported is None or lexicon.separately_reported.search(folded) is None):
+            lexicon.separately_reported is None or lexicon.separately_heard is None or (
+            lexicon.separately_reported.search(folded) is None and lexicon.separately_heard.search(folded) is None)):
         return text, folded
     spans = _statements(folded)
     subject, _ = _subject(folded, spans, lexicon)
     own = set(subject.numbers) if subject is not None else set()
     dropped: set[int] = set()
     for index, (start, stop) in enumerate(spans):
-        if lexicon.separately_reported.search(folded, start, stop) is None or lexicon.declaration.search(folded, start, stop):
+        reported = lexicon.separately_reported.search(folded, start, stop) is not None
+        if not reported and lexicon.separately_heard.search(folded, start, stop) is None or (
+                lexicon.declaration.search(folded, start, stop)):
             continue
         persons = [_person(m, lexicon) for m in lexicon.reference.finditer(folded, start, stop)]
         numbers = {number for person in persons for number in person.numbers}
-        if numbers & own:   # "Van betr. 1 en betr. 2 worden afzonderlijke pv's opgemaakt" in the record of betr. 1
+        if numbers & own or not (reported or numbers):   # the subject's own number; "zijn vrouw werd apart gehoord"
             continue
         dropped.add(index)
         if numbers:
             after = index + 1
             if after < len(spans) and folded[stop - 1] == ";" and _THIRD_PERSON_OPENING.match(folded, spans[after][0]):
                 dropped.add(after)
-        elif not persons and index > 1 and folded[spans[index - 1][1] - 1] == ";" and not (
+        elif reported and not persons and index > 1 and folded[spans[index - 1][1] - 1] == ";" and not (
                 lexicon.declaration.search(folded, *spans[index - 1])):   # "...; zie afzonderlijk pv": no one else named
             dropped.add(index - 1)
     kept = "".join(text[start:stop] for index, (start, stop) in enumerate(spans) if index not in dropped)
