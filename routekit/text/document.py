@@ -514,7 +514,8 @@ def _told_correction() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
             re.compile(r"(?<![\w'])(?:" + nots + r")(?![\w'])"))
 
 
-def _denied_in_clause(folded: str, start: int, offset: int, boundary: re.Pattern[str], negation: re.Pattern[str]) -> bool:
+def _denied_in_new_version(folded: str, start: int, offset: int, boundary: re.Pattern[str],
+                           negation: re.Pattern[str]) -> bool:
     """Whether a negation stands in the clause of the new version before ``offset`` ("he did not go to Mali", "not
     to Latvia but to Lithuania": Lithuania's clause opens after "but")."""
     for match in boundary.finditer(folded, start, offset):
@@ -545,7 +546,7 @@ def drop_told_corrected(text: str, folded: str | None = None) -> str:
         new_version = [m for m in mentions if correction.end() <= m.start < closing]
         if not new_version:
             continue
-        denied = [_denied_in_clause(folded, correction.end(), m.start, boundary, negation) for m in new_version]
+        denied = [_denied_in_new_version(folded, correction.end(), m.start, boundary, negation) for m in new_version]
         named = {m.place.iso3 for m, no in zip(new_version, denied) if not no}
         same = [m for m in mentions if opening <= m.start < at]
         if same:   # the place told last before the cue ("via Kenia reisde, maar corrigeerde dat")
