@@ -44,3 +44,22 @@ def test_translated_from_words_none_scans_the_text(monkeypatch):
     monkeypatch.setattr(extraction, "_TRANSLATED_FROM_WORDS", None)
     text = ("Vertaling uit het Tigrinya. Ik ben in Soedan aangekomen en reisde via Libie en Italie naar Nederland.")
     assert _route(text)[-1] == "NLD"
+
+
+# -- 7: leg-end region names that are ordinary words, belts or person names are no places -----------------------------
+
+def test_balkan_after_a_leg_word_is_no_turkmen_province():
+    text = "Ik kom uit Afghanistan. Via Iran en Turkije ging ik naar Balkan en daarna naar Nederland."
+    assert "TKM" not in _route(text)
+
+
+def test_sahel_after_a_leg_word_is_no_country():
+    text = "I am from Sahel. I travelled through Niger to Libya and by boat to Italy, then to the Netherlands."
+    assert "BFA" not in _route(text)
+
+
+def test_surnames_after_from_are_no_regions():
+    text = ("I left Syria for Turkey. I got the money from Guerrero and the boat from Soriano. From Greece I flew to "
+            "the Netherlands.")
+    route = _route(text)
+    assert "MEX" not in route and "URY" not in route

