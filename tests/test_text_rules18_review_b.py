@@ -63,3 +63,23 @@ def test_surnames_after_from_are_no_regions():
             "the Netherlands.")
     route = _route(text)
     assert "MEX" not in route and "URY" not in route
+
+
+# -- 8: a language official in several countries names no home (Albanian: Albania and Kosovo; Turkish: Turkey and
+# Cyprus) ---------------------------------------------------------------------------------------------------------
+
+def test_translated_from_albanian_names_no_home():
+    text = ("Translated from Albanian. I went by bus through North Macedonia and Serbia to Hungary and then by car to "
+            "the Netherlands.")
+    assert _route(text) == ["MKD", "SRB", "HUN", "NLD"]
+
+
+def test_translated_from_turkish_names_no_home():
+    text = ("Vertaling uit het Turks. Ik ging met een bus door Bulgarije en Roemenie naar Hongarije en daarna met de "
+            "auto naar Nederland.")
+    assert _route(text) == ["BGR", "ROU", "HUN", "NLD"]
+
+
+def test_translated_from_dari_still_names_afghanistan():
+    text = ("Vertaling uit het Dari. Ik ging te voet naar Iran en daarna via Turkije en Griekenland naar Nederland.")
+    assert _route(text)[0] == "AFG"
