@@ -17,10 +17,10 @@ def places(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("text, expected", [
-    # Turkish (the language translated from names the start, round 18: a boat to Greece from Turkey)
+    # Turkish (also Cyprus's official language, so the language names no home: review 18 item 8)
     ("Vertaling uit het Turks: 'Met de boot naar Yunanistan. Daarna Makedonya en Sırbistan met de bus, toen "
      "Macaristan en Avusturya. Van daar met de trein naar Almanya en Hollanda.'",
-     "TUR>GRC>MKD>SRB>HUN>AUT>DEU>NLD"),
+     "GRC>MKD>SRB>HUN>AUT>DEU>NLD"),
     # Swahili
     ("Vertaling uit het Swahili: 'Ik vloog naar Uturuki, daarna met een boot naar Ugiriki. Van Ugiriki vloog ik "
      "naar Ufaransa en met de trein naar Ubelgiji en Uholanzi.'", "TUR>GRC>FRA>BEL>NLD"),
