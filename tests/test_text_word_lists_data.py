@@ -40,9 +40,12 @@ _WORDS_SPLIT = re.compile(r"^[a-z]+ [a-z]+ [a-z]+")
 @lru_cache(maxsize=None)
 def _definitions(module: str) -> dict[str, str]:
     source = (TEXT / module).read_text(encoding="utf-8")
-    return {node.targets[0].id: ast.get_source_segment(source, node.value)
-            for node in ast.parse(source).body
-            if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name)}
+    # ``X = ...`` or, since round 18's compiled build, ``X: Final = ...``
+    named = [(node.targets[0] if isinstance(node, ast.Assign) else node.target, node.value)
+             for node in ast.parse(source).body
+             if isinstance(node, ast.Assign) or (isinstance(node, ast.AnnAssign) and node.value is not None)]
+    return {target.id: ast.get_source_segment(source, value) for target, value in named
+            if isinstance(target, ast.Name)}
 
 
 @pytest.mark.parametrize("module, constant", [(m, c) for m, constants in MOVED.items() for c in constants])
