@@ -488,9 +488,9 @@ def drop_self_corrected(text: str, folded: str | None = None) -> str:
             continue
         first = final = before[-1]
         whole = correction in officers or _NEW_ROUTE.match(folded, correction.end()) is not None
-        while whole and text[correction.start()] == "?" and first > 0 and _LIST_JOINER.fullmatch(
-                text, mentions[first - 1].end, mentions[first].start):   # a doubting question: the whole list before it
-            first -= 1
+        if whole and text[correction.start()] == "?":   # a doubting question: the whole list before it
+            while first > 0 and _LIST_JOINER.fullmatch(text, mentions[first - 1].end, mentions[first].start):
+                first -= 1
         for mention in mentions[first:final + 1]:
             pieces[mention.start:mention.end] = " " * (mention.end - mention.start)
     return "".join(pieces)
