@@ -565,6 +565,12 @@ def drop_told_corrected(text: str, folded: str | None = None) -> str:
 
 # --- a record in a Dutch file --------------------------------------------------------------------------------------
 
+def translation_opening_chars() -> int:
+    """How far into a record its translation label may stand (``file_translation.opening_chars``): one reach for every
+    reader of that label."""
+    return _file_translation()[0]
+
+
 @lru_cache(maxsize=1)
 def _file_translation() -> tuple[int, re.Pattern[str], frozenset[str]]:
     """The opening's reach, its cue phrases as one regex (a trie: one scan of the opening instead of a substring test

@@ -32,6 +32,7 @@ from routekit.text.dialogue import DialogueReading, joined, read_dialogue
 from routekit.text.document import cues as _document_words
 from routekit.text.document import in_dutch_file
 from routekit.text.document import prepare_folded
+from routekit.text.document import translation_opening_chars
 from routekit.text.gazetteer import Mention, Place, find_places, foreign_authorities, fuzzy_name, read_data_csv
 from routekit.text.legmodes import UNKNOWN_MODE, LegModes, netherlands_leg
 from routekit.text.legmodes import mode_spans as find_mode_spans
@@ -4045,7 +4046,6 @@ def _nationality_adjective_homes(folded: str, segments: Segments, route: list[st
 # a translated statement's label with its source language ("vertaling uit het dari", "translated from moroccan arabic")
 _TRANSLATED_FROM: Final = re.compile(r"\b" + _listed("translated_from") + r"\s+(?:(?:the|het)\s+)?([a-z]+)(?:\s+([a-z]+))?")
 _TRANSLATED_FROM_WORDS: Final = first_words(_WORD_LISTS["translated_from"])   # its first words: a set test before the scan
-_TRANSLATION_OPENING: Final = 160   # the label stands in the record's opening (as ``document.in_dutch_file`` reads it)
 
 
 @lru_cache(maxsize=1)
@@ -4058,7 +4058,7 @@ def _translation_language_home(folded: str) -> tuple[int, str] | None:
     """(offset, ISO3) of the country whose language the statement was translated from, by its label in the opening
     ("Vertaling uit het Dari" AFG; "Translated from Sudanese Arabic": a country's adjective before a language of
     several countries); None when the label names no language of one country ("Translated from Arabic")."""
-    label = _TRANSLATED_FROM.search(folded, 0, _TRANSLATION_OPENING)
+    label = _TRANSLATED_FROM.search(folded, 0, translation_opening_chars())
     if label is None:
         return None
     languages = _translation_languages()
