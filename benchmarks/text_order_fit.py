@@ -56,12 +56,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+import yaml
+
 from routekit.text import learned_fit, order_model
 from routekit.text.calibration import fit as ridge_logistic
 from routekit.text.learned_fit import (TRAIN_SETS, TUNED, TUNED_SETS,  # noqa: F401  (TRAIN_SETS: for the tests)
                                        allowed_sets, choose_margin, fit_arguments, fit_record, finite_or_never,
                                        held_out_gain, judge_allowed_sets, leave_one_set_out, print_margin_choice,
-                                       print_strongest_words, record_key, recorded_rows, store,
+                                       line, print_strongest_words, record_key, recorded_rows, store,
                                        switch_on as switch_on_rule, tally, training_rows, WordFloor, word_floor,
                                        train_option, word_vocabulary)
 
@@ -620,6 +622,18 @@ def at_least(margin: float, floor: float | None) -> float:
     return margin if floor is None else max(margin, floor)
 
 
+def reused_held_out(path: Path) -> tuple[dict, str]:
+    """``--held-out-from``: a full run's pooled held-out tally and where it comes from (its date, or the run it
+    itself took the figure from); refused, naming the file, when the file holds no pooled figure."""
+    fitted = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("fitted") or {}
+    total = fitted.get("held_out_pooled")
+    if not isinstance(total, dict) or not total.get("rows"):
+        raise SystemExit(f"{path}: fitted.held_out_pooled: no pooled held-out figure to reuse")
+    source = fitted.get("held_out_pooled_from") or f"the nested evaluation of {fitted.get('date', '?')} " \
+        f"({len(fitted.get('sets') or [])} training sets)"
+    return total, str(source)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = fit_arguments(__doc__.splitlines()[0], TARGET, "the margin")
     parser.add_argument("--pairs", choices=("equal", "overlap"), default="equal",
@@ -649,7 +663,13 @@ def main(argv: list[str] | None = None) -> int:
                              "disclosure.rule) of 2 training sets; may only raise the floor")
     parser.add_argument("--word-scale", type=float, default=0.5,
                         help="word columns scaled by this (their ridge is the pair features' / scale^2)")
+    parser.add_argument("--held-out-from", type=Path, default=None, metavar="FITTED_YAML",
+                        help="skip the nested held-out evaluation (a) (about 35 minutes in two processes) and take its "
+                             "pooled figure, for the switch-on rule and the stored record, from FITTED_YAML, an "
+                             "order_model.yaml written by a full run of this command; the stored file names that "
+                             "run's date")
     args = parser.parse_args(argv)
+    reused = reused_held_out(args.held_out_from) if args.held_out_from else None
     paths, rows, groups = training_rows(args, read_rows)
     allowed: dict[str, list[Row]] = {}
     if args.add_tuned or not args.no_allowed_sets:
@@ -684,8 +704,11 @@ def main(argv: list[str] | None = None) -> int:
 
     total: dict = {}
     margin = math.inf
+    if reused is not None:
+        total = reused[0]
+        print(f"(a) not rerun: the pooled held-out figure of {reused[1]}: " + line("pooled", total), flush=True)
     if len(groups) >= 2:
-        total = leave_one_set_out("(a) leave one training set out (nested: the margin chosen on the other training "
+        total = total or leave_one_set_out("(a) leave one training set out (nested: the margin chosen on the other training "
                                   "sets)", groups, held_out, args.workers)
         every = fast.included()
         outer = [([r for r in training if r.group == held], fast.model(fast.included([held])))
@@ -743,6 +766,7 @@ def main(argv: list[str] | None = None) -> int:
             "tuned_sets_added": args.add_tuned, "options_chosen_in_folds": args.choose, "break_cost": args.break_cost, "min_margin": args.min_margin,
             **({"word_floor": word_floor(args.word_min).entry()} if args.words else {}),
             "words": ({"scale": args.word_scale, "features": len(model.words or {})} if args.words else False),
+            **({"held_out_pooled_from": reused[1]} if reused is not None else {}),
             "held_out_pooled": {key: (round(v, 3) if isinstance(v, float) else v) for key, v in total.items()},
             "allowed_sets_fixed_broken": figures,
         }
