@@ -4,14 +4,17 @@ it (the known error of round 18, ``test_text_order_from_link.py``'s Emirates exa
 Traced: the rules read SYR>ARE>NLD; the learned order stage turned the pair round (ARE>SYR: the Emirates lie farther
 from the Netherlands, and a flight home from Syria is shorter), against ``from_link`` (Syria told with "vanuit" in
 the sentence that tells the Emirates reached); ``extraction._named_before_the_start`` then dropped the Emirates as a
-country only named before the start. The stage now keeps a pair the text links with a source word in the told order
-(``order_model.linked_pairs``): the source word tells which of the two came first, geography does not overrule it.
+country only named before the start. Now, when the stage puts first a country the text tells reached from the next
+one (a sentence telling the first without a source word and the next with one: ``extraction._reached_from_the_next``),
+the stage turned a told leg round: the order given to the stage stands instead of the first being dropped.
+
+Tried and dropped: the stage holding every pair ``from_link`` links (train 1 fixed / 15 broken: sentences of several
+countries, a country reached and left in one), or only a two-country sentence whose source is named after the
+destination (train 0 / 3).
 
 Texts written for these tests (not taken from any set)."""
 
 from __future__ import annotations
-
-import random
 
 import pytest
 
@@ -58,52 +61,20 @@ def test_the_emirates_example_of_round_18():
     assert _route(text) == "SYR>ARE>NLD"
 
 
-def _case(text: str) -> order_model.Case:
-    with order_model.recording() as rows:
-        extract_route(text)
-    return rows[-1][1]
-
-
-def test_linked_pairs_are_the_pairs_told_with_a_source_word():
-    case = _case("Naar de Verenigde Arabische Emiraten ben ik gegaan vanuit Syrië. Daarna naar Nederland.")
-    assert order_model.linked_pairs(case) == frozenset({("SYR", "ARE")})
-    # a source word in another sentence links nothing
-    case = _case("Ik ben in Turkije geweest. Daarvoor ben ik vanuit Iran vertrokken. Toen naar Nederland.")
-    assert order_model.linked_pairs(case) == frozenset()
-
-
-def test_a_linked_pair_stays_whatever_the_weights():
-    # weights that turn every pair round: the linked one stays, the others may move
-    case = _case("Naar Oman ben ik gegaan vanuit Jemen. Toen ben ik naar Turkije gevlogen, met de boot naar "
-                 "Griekenland en met de bus naar Nederland.")
-    assert case.countries == ("YEM", "OMN", "TUR", "GRC")
+@pytest.fixture
+def turning_stage(monkeypatch):
+    """An order stage that turns every pair of the rules' route round (weights against the rules' order)."""
+    stored = order_model.stored_model()
     weights = tuple(-5.0 if name == "rules" else 0.0 for name in order_model.PAIR_FEATURES)
-    order, _ = order_model.decide(case, order_model.Model(True, weights, 0.0))
-    assert order != case.countries
-    assert order.index("YEM") < order.index("OMN")
+    model = stored._replace(weights=weights, margin=0.0, words=None)
+    monkeypatch.setattr(order_model, "stored_model", lambda: model)
 
 
-def test_the_fast_path_keeps_the_linked_pairs_as_the_candidates_scored_afresh():
-    # random log odds and linked pairs: the O(1) moves choose what scoring every candidate afresh chooses
-    generator = random.Random(19)
-    countries = ("SYR", "ARE", "TUR", "GRC", "BGR")
-    for _ in range(300):
-        n = generator.randint(2, len(countries))
-        names = countries[:n]
-        z = [[generator.uniform(-4, 4) for _ in range(n)] for _ in range(n)]
-        logit = {(a, names[j]): z[i][j] for i, a in enumerate(names) for j in range(i + 1, n)}
-        held = frozenset(pair for pair in logit if generator.random() < 0.3)
-        first = {c: generator.randint(0, 100) for c in names}
-        flown = frozenset(c for c in (*names, "NLD") if generator.random() < 0.3)
-        model = order_model.Model(True, tuple(0.0 for _ in order_model.PAIR_FEATURES), generator.uniform(-1, 2),
-                                  0.9, 1.7, 0.6)
-        slow, slow_margin = order_model._best(names, logit, first, flown, model, None, held)
-        fast, fast_margin = order_model._fast_best(names, z, order_model._text_order(names, first), flown, model,
-                                                   None, held)
-        assert fast == slow
-        for a, b in held:
-            assert slow.index(a) < slow.index(b)
-        if slow_margin > model.margin:
-            assert fast_margin == pytest.approx(slow_margin, abs=1e-9)
-        else:
-            assert slow_margin - 1e-9 <= fast_margin <= model.margin + 1e-9
+def test_a_country_reached_from_the_next_is_not_dropped_when_the_stage_puts_it_first(turning_stage):
+    # the stage puts Oman first; the text tells Oman reached from Syria: the order given to the stage stands
+    assert _route("Naar Oman ben ik gegaan vanuit Syrië. Daarna ben ik doorgereisd naar Nederland.") == "SYR>OMN>NLD"
+    assert _route("I came to Oman from Syria. Then I went on to the Netherlands.") == "SYR>OMN>NLD"
+    # a country only named and put first by the stage is still dropped
+    # (``test_text_rules17_origin.test_a_country_only_named_put_first_by_the_order_stage_is_no_stop``)
+    assert _route("Het rapport noemt Canada. Hij vertrok uit Syrië naar Turkije. Met een boot naar Griekenland en "
+                  "met het vliegtuig naar Amsterdam.") == "SYR>TUR>GRC>NLD"
