@@ -2197,6 +2197,17 @@ def _named_before_the_start(route: list[str], travelled: list[_MentionState], mo
             or route[1] not in timeline.neighbours().get(route[0], ()))
 
 
+def _reached_from_the_next(route: list[str], travelled: list[_MentionState]) -> bool:
+    """A sentence tells the route's first country without a source word and the next with one ("Naar de Verenigde
+    Arabische Emiraten ben ik gegaan vanuit Syrie", "I came to Oman from Yemen"): a leg from the next into the first,
+    which is a stop reached, not a mention before the start. Read after the order stage put the first there (round
+    19: the stage turned such a pair by geography, a destination farther from the Netherlands than its source, and
+    ``_named_before_the_start`` then dropped the destination)."""
+    first, following = route[0], route[1]
+    reached = {s.sentence for s in travelled if s.mention.place.iso3 == first and not s.departure}
+    return any(s.departure and s.sentence in reached for s in travelled if s.mention.place.iso3 == following)
+
+
 def _left_before_the_first(route: list[str], travelled: list[_MentionState], mode_of: Mapping[str, str]) -> bool:
     """The route's first country is told only as reached (a mode, no origin or order cue) and the next one only as
     set out from, never reached ("By bus to Turkey ... the smugglers took him from Iraq"): the journey began at the
@@ -3434,12 +3445,15 @@ def extract_route(text: str | None) -> RouteExtraction:
     route, checked, verifier_notes = review_stops(
         route, states, mode_of, dialogue, genre, language, len(folded), words_of, partial(_moved_to, tokens, folded))
     route, origin = review_origin(route, states, mode_of, dialogue, genre, language, len(folded))   # origin_model
-    given_to_order = route[0] if route else None
+    given_to_order = route
     route, ordered = review_order(route, states, mode_of, dialogue, genre, language, words_of)   # order, after it
     learned_change = rules_route != tuple(route)   # before the rules that follow the stages
-    if ordered and len(route) > 2 and route[0] != given_to_order and _named_before_the_start(
-            route, [s for s in states if not s.excluded], mode_of):
-        del route[0]   # the order stage put a country only named first (the rules' test of their own route)
+    if ordered and len(route) > 2 and route[0] != given_to_order[0]:
+        travelled = [s for s in states if not s.excluded]
+        if _named_before_the_start(route, travelled, mode_of):
+            # the order stage put a country only named first (the rules' test of their own route) - unless the text
+            # tells it reached from the next: then the stage turned a told leg round, and the order given to it stands
+            route = given_to_order if _reached_from_the_next(route, travelled) else route[1:]
     if len(route) > 2 and tuple(route) == rules_route:   # the stages' own choices stand
         # after the order stage, which was fitted on the rules' routes without it (before the stage it broke rows the
         # stage had put right: the stage then left the rest of the order as it came)
