@@ -1134,9 +1134,9 @@ def _past_perfect_clauses(folded: str, auxiliaries: list[tuple[int, int]], cues,
             window = (end, reach_end)
         else:
             window = (clause_start, clause_end)
-        if (any(window[0] <= at < window[1] for at in irregular) or _PARTICIPLE_EN.search(folded, *window)
-                and not _PARTICIPLE_NL.search(folded, *window) and folded[start:end] != "was"
-                or _PARTICIPLE_NL.search(folded, *window)):
+        # (a Dutch participle, else an English one after any auxiliary but "was": each window searched once)
+        if (any(window[0] <= at < window[1] for at in irregular) or _PARTICIPLE_NL.search(folded, *window)
+                or folded[start:end] != "was" and _PARTICIPLE_EN.search(folded, *window)):
             found[sentence] = clause_start
     return found
 
