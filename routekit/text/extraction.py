@@ -22,7 +22,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
-from itertools import chain, repeat
+from itertools import chain, compress, repeat
 from operator import attrgetter, eq
 from typing import Any, Final, Iterable, Mapping, Sequence
 
@@ -3422,7 +3422,7 @@ def extract_route(text: str | None) -> RouteExtraction:
         # refused, not asked, told later: the countries named are no told route - decided before the learned stages,
         # which review a told route (and record the route they are given: their fits read it)
         return _one_country(smuggler, language)
-    if len(route) > 1 and any(river in folded for river in _RIVER_CROSSINGS):   # substrings first: rarely named
+    if len(route) > 1 and any(map(folded.__contains__, _RIVER_CROSSINGS)):   # substrings first (in C): rarely named
         _crossed_border_river(route, folded)   # a rule's stop: before the learned stages, which record the rules' route
     rules_route = tuple(route)
     # the window words both learned stages may read, built at most once per text and only if a stage asks
@@ -3638,8 +3638,11 @@ def _without_restated_service_origins(text: str, mentions: list[Mention]) -> lis
     its origin before the journey is told; when the story names that place again ("nu met deze trein vanaf
     Frankfurt"), the service name is only the vehicle's label and must not set the order (the story's mention does)."""
     dropped = set()
-    for index, (origin, end) in enumerate(zip(mentions, mentions[1:])):
-        if (end.place.iso3 == NETHERLANDS and origin.place.iso3 != NETHERLANDS
+    iso3s = list(map(_ISO3, mentions))
+    # only a place abroad right before a Dutch one (the Dutch ones picked in C: most mentions are not)
+    for index in compress(range(len(mentions) - 1), map(eq, iso3s[1:], repeat(NETHERLANDS))):
+        origin, end = mentions[index], mentions[index + 1]
+        if (iso3s[index] != NETHERLANDS
                 and _SERVICE_DASH.fullmatch(text, origin.end, end.start)
                 and not (index and _SERVICE_DASH.fullmatch(text, mentions[index - 1].end, origin.start))):
             name = text[origin.start:origin.end]   # a flight's legs "CCS-MAD-AMS" are a journey, not a label
