@@ -73,27 +73,3 @@ def test_the_river_test_reads_the_same_names() -> None:
     assert all(fold(name) == name for name in extraction._RIVER_CROSSINGS)
     assert any(map("over de evros gezwommen".__contains__, extraction._RIVER_CROSSINGS))
 
-
-def _old_restated(text: str, mentions: list) -> list:
-    """``_without_restated_service_origins`` as it was: every pair of mentions tested in Python."""
-    dropped = set()
-    for index, (origin, end) in enumerate(zip(mentions, mentions[1:])):
-        if (end.place.iso3 == "NLD" and origin.place.iso3 != "NLD"
-                and extraction._SERVICE_DASH.fullmatch(text, origin.end, end.start)
-                and not (index and extraction._SERVICE_DASH.fullmatch(text, mentions[index - 1].end, origin.start))):
-            name = text[origin.start:origin.end]
-            if any(text[m.start:m.end] == name for m in mentions[index + 2:]):
-                dropped.add(index)
-    return [m for index, m in enumerate(mentions) if index not in dropped] if dropped else mentions
-
-
-def test_restated_service_origins_tests_only_the_places_before_a_dutch_one(texts: list[str]) -> None:
-    extra = ["ICE 126 Frankfurt-Amsterdam. Betrokkene zat nu met deze trein vanaf Frankfurt.",
-             "Flixbus Warschau - Amsterdam, via Berlijn - Utrecht; hij kwam uit Warschau.", "CCS-MAD-AMS, MAD"]
-    changed = 0
-    for text in extra + texts:
-        mentions = gazetteer.find_places(text, fold(text))
-        new = extraction._without_restated_service_origins(text, mentions)
-        assert new == _old_restated(text, mentions), text
-        changed += new != mentions
-    assert changed >= 1

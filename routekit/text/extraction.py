@@ -22,7 +22,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
-from itertools import chain, compress, repeat
+from itertools import chain, repeat
 from operator import attrgetter, eq
 from typing import Any, Final, Iterable, Mapping, Sequence
 
@@ -3638,11 +3638,8 @@ def _without_restated_service_origins(text: str, mentions: list[Mention]) -> lis
     its origin before the journey is told; when the story names that place again ("nu met deze trein vanaf
     Frankfurt"), the service name is only the vehicle's label and must not set the order (the story's mention does)."""
     dropped = set()
-    iso3s = list(map(_ISO3, mentions))
-    # only a place abroad right before a Dutch one (the Dutch ones picked in C: most mentions are not)
-    for index in compress(range(len(mentions) - 1), map(eq, iso3s[1:], repeat(NETHERLANDS))):
-        origin, end = mentions[index], mentions[index + 1]
-        if (iso3s[index] != NETHERLANDS
+    for index, (origin, end) in enumerate(zip(mentions, mentions[1:])):
+        if (end.place.iso3 == NETHERLANDS and origin.place.iso3 != NETHERLANDS
                 and _SERVICE_DASH.fullmatch(text, origin.end, end.start)
                 and not (index and _SERVICE_DASH.fullmatch(text, mentions[index - 1].end, origin.start))):
             name = text[origin.start:origin.end]   # a flight's legs "CCS-MAD-AMS" are a journey, not a label
