@@ -1134,9 +1134,9 @@ def _past_perfect_clauses(folded: str, auxiliaries: list[tuple[int, int]], cues,
             window = (end, reach_end)
         else:
             window = (clause_start, clause_end)
-        if (any(window[0] <= at < window[1] for at in irregular) or _PARTICIPLE_EN.search(folded, *window)
-                and not _PARTICIPLE_NL.search(folded, *window) and folded[start:end] != "was"
-                or _PARTICIPLE_NL.search(folded, *window)):
+        # (a Dutch participle, else an English one after any auxiliary but "was": each window searched once)
+        if (any(window[0] <= at < window[1] for at in irregular) or _PARTICIPLE_NL.search(folded, *window)
+                or folded[start:end] != "was" and _PARTICIPLE_EN.search(folded, *window)):
             found[sentence] = clause_start
     return found
 
@@ -3433,7 +3433,7 @@ def extract_route(text: str | None) -> RouteExtraction:
         # refused, not asked, told later: the countries named are no told route - decided before the learned stages,
         # which review a told route (and record the route they are given: their fits read it)
         return _one_country(smuggler, language)
-    if len(route) > 1 and any(river in folded for river in _RIVER_CROSSINGS):   # substrings first: rarely named
+    if len(route) > 1 and any(map(folded.__contains__, _RIVER_CROSSINGS)):   # substrings first (in C): rarely named
         _crossed_border_river(route, folded)   # a rule's stop: before the learned stages, which record the rules' route
     rules_route = tuple(route)
     # the window words both learned stages may read, built at most once per text and only if a stage asks

@@ -548,6 +548,17 @@ def _leg_end_phrase_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(words[0] for words in phrases), frozenset(words[-1] for words in phrases)
 
 
+def _may_name_a_leg_end(words: list[str]) -> bool:
+    """False where ``_leg_end_mentions`` finds nothing: no word right after a leg word is a leg-end name or starts
+    one (its own test on those words, picked in C). The ~80,000 names are probed only with those few words, not with
+    every word of the text (one probe of that table per word cost ~5 us a demo text)."""
+    after = list(compress(words[1:], map(_leg_end_words().__contains__, words)))
+    if not after:
+        return False
+    firsts, lasts = _leg_end_phrase_words()
+    return not _leg_end_names().keys().isdisjoint(after) or not (firsts.isdisjoint(after) or lasts.isdisjoint(words))
+
+
 def _leg_end_mentions(original: str, tokens: Tokens, mentions: list[Mention]) -> list[Mention]:
     """A capitalised name no list read, right after a word where a leg starts or ends, that is another language's name
     of a country, a town's other spelling or a province ("naar Ruotsi", "from Etiyopiya", "uit Nord-Kivu"):
@@ -779,9 +790,7 @@ def find_places(original: str, folded: str, tokens: Tokens | None = None, stopwo
     if _region_stem() in folded and _region_names():   # a substring test first ("georg"): most texts name none
         mentions = _regions_resolved(original, folded, mentions)
     leg_ends: list[Mention] = []
-    firsts, lasts = _leg_end_phrase_words()
-    if (not _leg_end_names().keys().isdisjoint(words) or not (firsts.isdisjoint(words) or lasts.isdisjoint(words))) \
-            and not _leg_end_words().isdisjoint(words):   # all in C
+    if _may_name_a_leg_end(words):
         leg_ends = _leg_end_mentions(original, tokens, mentions)
         if leg_ends:
             mentions = sorted(mentions + leg_ends, key=lambda m: m.start)
