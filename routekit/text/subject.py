@@ -35,6 +35,9 @@ _POSSESSIVE_WORDS: Final = r"(?:zijn|haar|his|her|mijn|my|hun|their)"
 # a statement after the first that opens with a possessive (a fast test: only such a statement can open with a relative;
 # a statement starts after a sentence end and its closing quote, then white space; see ``_SENTENCE_END``)
 _POSSESSIVE_OPENING: Final = re.compile(r"[.!?;]['\"’”]?\s+" + _POSSESSIVE_WORDS + r"\s")
+# a statement's first word a possessive: only then can the reference it opens with be a relative (a fast test per
+# statement before the long person-reference pattern)
+_POSSESSIVE_START: Final = re.compile(_POSSESSIVE_WORDS + r"\s")
 _ID: Final = r"(?:\d+|[a-f](?![\w']))"   # a number, or a letter label ("person C")
 _NUMBER_LIST: Final = _ID + r"(?:\s*(?:,|en|and|t m|tot en met|to|\&)\s*" + _ID + r")*"
 
@@ -375,7 +378,10 @@ def _without_relatives_travel(text: str, folded: str, lexicon: _Lexicon) -> tupl
     dropped = []
     for index, (start, stop) in enumerate(spans[1:], 1):
         statement = folded[start:stop]
-        opening = lexicon.reference.match(statement, len(statement) - len(statement.lstrip()))
+        first_word = len(statement) - len(statement.lstrip())
+        if _POSSESSIVE_START.match(statement, first_word) is None:
+            continue
+        opening = lexicon.reference.match(statement, first_word)
         if opening is None or not _person(opening, lexicon).relative or lexicon.together.match(statement, opening.end() + 1):
             continue
         rest = statement[opening.end():]
