@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from routekit.text.document import cues, words_regex
 from routekit.text.gazetteer import Mention, find_places
@@ -38,16 +39,16 @@ from routekit.text.order_model import distance_home
 _WORDS: dict = cues()["letters"]   # document.yaml: the words of this module's own patterns (``cues`` parses it once)
 # (the mark first, the look-behinds reading back over it: ``re`` skips from mark to mark instead of trying every
 # look-behind at every position; the same matches)
-_STATEMENT_END = re.compile(r"[.!?;:](?<![\s(][a-z][.!?;:])(?<!^[a-z][.!?;:])"
+_STATEMENT_END: Final = re.compile(r"[.!?;:](?<![\s(][a-z][.!?;:])(?<!^[a-z][.!?;:])"
                             + "".join(r"(?<!\b" + re.escape(word) + "[.!?;:])" for word in _WORDS["abbreviation_dots"])
                             + r"(?=\s|$)")
 # normalise's quote marks (one list for the package, with guillemets and low quotes), taken either way round: a letter's
 # quoted term is short and its marks are often typed straight or the wrong way ("”Albania”")
-_QUOTE_MARK = "[" + re.escape("".join(sorted(set(QUOTE_OPENERS + QUOTE_CLOSERS)))) + "]"
-_NOT_QUOTE_MARK = "[^" + _QUOTE_MARK[1:]
-_QUOTED = _QUOTE_MARK + _NOT_QUOTE_MARK + "{1,60}" + _QUOTE_MARK   # a quoted term ('Tunesie')
-_QUOTED_LONG = _QUOTE_MARK + _NOT_QUOTE_MARK + "{3,300}" + _QUOTE_MARK   # a quoted sentence of the report
-_ONLY_CONFIRMS = 6   # a statement of this many words or fewer that confirms ("Dat is juist.") confirms the one before
+_QUOTE_MARK: Final = "[" + re.escape("".join(sorted(set(QUOTE_OPENERS + QUOTE_CLOSERS)))) + "]"
+_NOT_QUOTE_MARK: Final = "[^" + _QUOTE_MARK[1:]
+_QUOTED: Final = _QUOTE_MARK + _NOT_QUOTE_MARK + "{1,60}" + _QUOTE_MARK   # a quoted term ('Tunesie')
+_QUOTED_LONG: Final = _QUOTE_MARK + _NOT_QUOTE_MARK + "{3,300}" + _QUOTE_MARK   # a quoted sentence of the report
+_ONLY_CONFIRMS: Final = 6   # a statement of this many words or fewer that confirms ("Dat is juist.") confirms the one before
 
 
 def _alternatives(words) -> str:
@@ -55,7 +56,7 @@ def _alternatives(words) -> str:
     return "(?:" + "|".join(str(word) for word in words) + ")"
 
 
-_AS_CLAIMED = re.compile(r"(?<![\w'])" + _alternatives(_WORDS["as_claimed"]) + r"\s*$|(?<![\w'])"
+_AS_CLAIMED: Final = re.compile(r"(?<![\w'])" + _alternatives(_WORDS["as_claimed"]) + r"\s*$|(?<![\w'])"
                          + _alternatives(_WORDS["as_claimed"]) + r"\s+(?:\w+\s+){0,2}$")
 
 
@@ -169,7 +170,7 @@ def is_letter(folded: str) -> bool:
         lexicon.letter_report.search(folded) is not None)
 
 
-_OPENING = 200   # characters in which a letter says for whom it is written ("We act for Mr X. ...")
+_OPENING: Final = 200   # characters in which a letter says for whom it is written ("We act for Mr X. ...")
 
 
 def may_represent(folded: str) -> bool:
@@ -197,13 +198,13 @@ def _names_netherlands(mentions: list[Mention], start: int, stop: int) -> bool:
 
 # "did not fly to Turkey", "never went into Greece": a travel verb denied with where it went (not where it came from:
 # "did not fly from Greece" denies the flight)
-_NOT_GONE_TO = re.compile(r"(?<![\w'])" + _alternatives(_WORDS["not_gone"]["negations"]) + r"(?:\s+(?!"
+_NOT_GONE_TO: Final = re.compile(r"(?<![\w'])" + _alternatives(_WORDS["not_gone"]["negations"]) + r"(?:\s+(?!"
                           + _alternatives(_WORDS["not_gone"]["stops"]) + r"(?![\w']))[\w']+){1,"
                           + str(int(_WORDS["not_gone"]["words"])) + r"}\s+"
                           + _alternatives(_WORDS["not_gone"]["towards"]) + r"\s+(?:"
                           + _alternatives(_WORDS["not_gone"]["articles"]) + r"\s+)?$")
-_NOT_GONE_REACH = 60   # characters before a country in which `_NOT_GONE_TO` looks for the denial and its words
-_MIN_KEPT = 2   # a report's route keeps its undenied countries when at least this many remain
+_NOT_GONE_REACH: Final = 60   # characters before a country in which `_NOT_GONE_TO` looks for the denial and its words
+_MIN_KEPT: Final = 2   # a report's route keeps its undenied countries when at least this many remain
 
 
 def _denied_countries(folded: str, mentions: list[Mention], statements: list[tuple[int, int]],
@@ -231,7 +232,7 @@ def _denied_countries(folded: str, mentions: list[Mention], statements: list[tup
     return frozenset(denied)
 
 
-_QUOTATION = re.compile(_QUOTED_LONG)
+_QUOTATION: Final = re.compile(_QUOTED_LONG)
 
 
 def _report_route_kept(original: str, folded: str, offset: int, mentions: list[Mention],
@@ -303,18 +304,18 @@ def _denied_across_the_leg(folded: str, mention: Mention, mentions: list[Mention
             and _BUT_LATER.search(folded, mention.end, stop) is None)
 
 
-_BUT_LATER = re.compile(r"(?<![\w'])" + _alternatives(_WORDS["contrast_but"]) + r"(?![\w'])")
-_AFFIRMED_BEFORE = re.compile(r"(?<![\w'])" + _alternatives(_WORDS["affirmed"]) + r"(?:\s+\w+){0,2}\s+$")
-_DENIED_AFTER = re.compile(r"\s+(?:[\w']+\s+){0,4}?" + _alternatives(_WORDS["denied_after"]["negations"]) + r"(?:\s+"
+_BUT_LATER: Final = re.compile(r"(?<![\w'])" + _alternatives(_WORDS["contrast_but"]) + r"(?![\w'])")
+_AFFIRMED_BEFORE: Final = re.compile(r"(?<![\w'])" + _alternatives(_WORDS["affirmed"]) + r"(?:\s+\w+){0,2}\s+$")
+_DENIED_AFTER: Final = re.compile(r"\s+(?:[\w']+\s+){0,4}?" + _alternatives(_WORDS["denied_after"]["negations"]) + r"(?:\s+"
                            + _alternatives(_WORDS["denied_after"]["adverbs"]) + r")?\s+"
                            + _alternatives(_WORDS["denied_after"]["verbs"]) + r"(?![\w'])")
-_RESIDENCE_AFTER = re.compile(r"[^.;:!?]*?(?<![\w'])" + _alternatives(_WORDS["residence_verbs"]) + r"(?![\w'])")
+_RESIDENCE_AFTER: Final = re.compile(r"[^.;:!?]*?(?<![\w'])" + _alternatives(_WORDS["residence_verbs"]) + r"(?![\w'])")
 
 
-_QUOTED_TERM = re.compile(_QUOTED)
-_WORD = re.compile(r"\w")
+_QUOTED_TERM: Final = re.compile(_QUOTED)
+_WORD: Final = re.compile(r"\w")
 # "de zin", "the sentence" (document.yaml ``term_nouns``): a statement deleting a passage of the report names it
-_PASSAGE = re.compile(r"(?<![\w'])" + _alternatives(_WORDS["term_nouns"]) + r"(?![\w'])")
+_PASSAGE: Final = re.compile(r"(?<![\w'])" + _alternatives(_WORDS["term_nouns"]) + r"(?![\w'])")
 
 
 def _struck_countries(folded: str, mentions: list[Mention], statements: list[tuple[int, int]],
@@ -423,12 +424,12 @@ def _judged_wrong(words: str, lexicon: _Cues) -> bool:
             or lexicon.wrong_opening.search(words) is not None)
 
 
-_LEGAL_ARGUMENT = words_regex(_WORDS["legal_argument"])
-_PRESENCE = words_regex(_WORDS["presence"])
+_LEGAL_ARGUMENT: Final = words_regex(_WORDS["legal_argument"])
+_PRESENCE: Final = words_regex(_WORDS["presence"])
 
 
 # (a quotation may open on it: "er staat 'vanuit Damascus ...'"; not an elided article's "l'")
-_DEPARTURE_BEFORE = re.compile(r"(?<!\w)(?<!\w')" + _alternatives(_WORDS["departure_words"]) + r"\s+(?:[\w']+\s+){0,3}$")
+_DEPARTURE_BEFORE: Final = re.compile(r"(?<!\w)(?<!\w')" + _alternatives(_WORDS["departure_words"]) + r"\s+(?:[\w']+\s+){0,3}$")
 
 
 def _claimed_start(original: str, folded: str, offset: int, claim_start: int, stop: int, mentions: list[Mention],
@@ -449,8 +450,8 @@ def _claimed_start(original: str, folded: str, offset: int, claim_start: int, st
     return original[departure.start() - offset:first.end - offset]
 
 
-_ASIDE_REACH = 30   # characters before a claim cue in which `_AS_CLAIMED` looks ("as stated elsewhere in the report")
-_CLAIM_CONTINUED = words_regex(_WORDS["claim_continued"])
+_ASIDE_REACH: Final = 30   # characters before a claim cue in which `_AS_CLAIMED` looks ("as stated elsewhere in the report")
+_CLAIM_CONTINUED: Final = words_regex(_WORDS["claim_continued"])
 
 
 def _whole_route_goes_on(folded: str, statements: list[tuple[int, int]], number: int, begin: int,
@@ -474,8 +475,8 @@ def _whole_route_goes_on(folded: str, statements: list[tuple[int, int]], number:
     return any(lexicon.claim.search(folded, a, b) is not None for a, b in statements[:number])
 
 
-_AT_OPENING = re.compile("")   # an empty claim cue at a statement's opening: the whole statement is the claim
-_OBJECTION = words_regex(_WORDS["objection_heading"])
+_AT_OPENING: Final = re.compile("")   # an empty claim cue at a statement's opening: the whole statement is the claim
+_OBJECTION: Final = words_regex(_WORDS["objection_heading"])
 
 
 def _after_objection(folded: str, statements: list[tuple[int, int]], number: int, mentions: list[Mention]) -> bool:
@@ -494,8 +495,8 @@ def _opens_with_departure(folded: str, mentions: list[Mention], start: int, stop
     return first is not None and _DEPARTURE_BEFORE.search(folded, max(start, first.start - 30), first.start) is not None
 
 
-_BUT_AFTER = re.compile(r"\s*,?\s*" + _alternatives(_WORDS["contrast_but"]) + r"(?![\w'])")
-_FULL_ROUTE_COUNTRIES = 3   # a statement of the whole route names at least this many countries besides the Netherlands
+_BUT_AFTER: Final = re.compile(r"\s*,?\s*" + _alternatives(_WORDS["contrast_but"]) + r"(?![\w'])")
+_FULL_ROUTE_COUNTRIES: Final = 3   # a statement of the whole route names at least this many countries besides the Netherlands
 
 
 @dataclass(frozen=True)
@@ -537,7 +538,7 @@ def _without_mentions(account: str, countries: frozenset[str]) -> str:
     return "".join(pieces)
 
 
-_LISTED_ROUTE = 3   # a confirmed statement naming this many countries besides the Netherlands lists the route
+_LISTED_ROUTE: Final = 3   # a confirmed statement naming this many countries besides the Netherlands lists the route
 
 
 def _confirms_start(statement: str, mentions: list[Mention], start: int, stop: int, lexicon: _Cues) -> bool:
@@ -556,7 +557,7 @@ def _confirms_start(statement: str, mentions: list[Mention], start: int, stop: i
     return False
 
 
-_LIST_GAP = re.compile(r"\s*[-/>\u2013\u2014]?\s*")   # between two places of a route written out ("A - B - C"; fold blanks dashes)
+_LIST_GAP: Final = re.compile(r"\s*[-/>\u2013\u2014]?\s*")   # between two places of a route written out ("A - B - C"; fold blanks dashes)
 
 
 def corrected_account(text: str, folded: str | None = None) -> str:
@@ -665,13 +666,14 @@ def corrected_account(text: str, folded: str | None = None) -> str:
         if claimed is None and _after_objection(folded, statements, number, mentions):
             # "Cliente maakt bezwaar tegen de zinsnede op pagina 5: 'vanuit Brazilie naar Portugal.' Zij vertrok uit
             # Cayenne ...": the quotation is the claim the letter disputes, what the statement goes on to say the account
-            rest = lexicon.quotation_only.match(statement).start("rest")
+            quoted_claim = lexicon.quotation_only.match(statement)   # matched: _after_objection tested it
+            rest = quoted_claim.start("rest") if quoted_claim is not None else 0
             if statement[rest:].strip():
                 body.append(original[rest:])
                 continue
             claimed = _AT_OPENING.match(statement)
         aside = _AS_CLAIMED.search(statement, max(0, claimed.start() - _ASIDE_REACH), claimed.start()) if claimed else None
-        if aside is not None and lexicon.called_wrong.search(statement) is None:   # not "X, zoals ... staat, is onjuist"
+        if claimed is not None and aside is not None and lexicon.called_wrong.search(statement) is None:   # not "X, zoals ... staat, is onjuist"
             # "via Burkina Faso naar Niger, en niet via Mali, zoals op p. 3 staat": only the denied aside is the
             # report's version; the rest of the statement is the account
             denial = [m.start() for m in lexicon.denial.finditer(statement, max(0, aside.start() - 80), aside.start())]

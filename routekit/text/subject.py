@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Final
 
 from routekit.text.document import cues, literal_alternation, words_regex
 from routekit.text.normalise import fold
@@ -27,15 +28,18 @@ from routekit.text.vocabulary import _raw as _raw_cues
 # a sentence end, not the dot of an initial ("picked B. up in Aachen")
 # (nor the dot of "passenger no. 4", "betr. nr. 2"); the mark comes first and the look-behinds read back over it, so
 # ``re`` skips from mark to mark instead of trying four look-behinds at every position (the same matches)
-_SENTENCE_END = re.compile(r"[.!?;](?:(?<!\s[a-z][.!?;])(?<!^[a-z][.!?;])(?<!\sno[.!?;])(?<!\snr[.!?;])['\"’”]?(?=\s|$)"
+_SENTENCE_END: Final = re.compile(r"[.!?;](?:(?<!\s[a-z][.!?;])(?<!^[a-z][.!?;])(?<!\sno[.!?;])(?<!\snr[.!?;])['\"’”]?(?=\s|$)"
                            r"|(?<=\sno[.!?;]|\snr[.!?;])(?=\s+\D|$))")
 # the possessives before a relative noun ("his mother", "zijn broer"): only these make a reference a relative
-_POSSESSIVE_WORDS = r"(?:zijn|haar|his|her|mijn|my|hun|their)"
+_POSSESSIVE_WORDS: Final = r"(?:zijn|haar|his|her|mijn|my|hun|their)"
 # a statement after the first that opens with a possessive (a fast test: only such a statement can open with a relative;
 # a statement starts after a sentence end and its closing quote, then white space; see ``_SENTENCE_END``)
-_POSSESSIVE_OPENING = re.compile(r"[.!?;]['\"’”]?\s+" + _POSSESSIVE_WORDS + r"\s")
-_ID = r"(?:\d+|[a-f](?![\w']))"   # a number, or a letter label ("person C")
-_NUMBER_LIST = _ID + r"(?:\s*(?:,|en|and|t m|tot en met|to|\&)\s*" + _ID + r")*"
+_POSSESSIVE_OPENING: Final = re.compile(r"[.!?;]['\"’”]?\s+" + _POSSESSIVE_WORDS + r"\s")
+# a statement's first word a possessive: only then can the reference it opens with be a relative (a fast test per
+# statement before the long person-reference pattern)
+_POSSESSIVE_START: Final = re.compile(_POSSESSIVE_WORDS + r"\s")
+_ID: Final = r"(?:\d+|[a-f](?![\w']))"   # a number, or a letter label ("person C")
+_NUMBER_LIST: Final = _ID + r"(?:\s*(?:,|en|and|t m|tot en met|to|\&)\s*" + _ID + r")*"
 
 
 @dataclass(frozen=True)
@@ -179,8 +183,8 @@ def _speaker(statement: str, lexicon: _Lexicon) -> Person | None:
     return None
 
 
-_FRONT_ARTICLES = frozenset(("de", "het", "the"))
-_FRONT_WORDS = 5   # words before a numbered person that a noun phrase's article and modifiers may take
+_FRONT_ARTICLES: Final = frozenset(("de", "het", "the"))
+_FRONT_WORDS: Final = 5   # words before a numbered person that a noun phrase's article and modifiers may take
 
 
 def _fronted(head: list[str], match: re.Match[str], lexicon: _Lexicon) -> bool:
@@ -194,8 +198,8 @@ def _fronted(head: list[str], match: re.Match[str], lexicon: _Lexicon) -> bool:
     return bool(match.group("numbers") or match.group("other"))
 
 
-_NAMED_AS = 40   # characters after a declared person in which a numbered name for them may follow
-_BARE_NUMBER = re.compile(r"(?:no|nr|nummer|number|num)\.?\s+(\d+)(?![\w'])")   # a declared number with no noun
+_NAMED_AS: Final = 40   # characters after a declared person in which a numbered name for them may follow
+_BARE_NUMBER: Final = re.compile(r"(?:no|nr|nummer|number|num)\.?\s+(\d+)(?![\w'])")   # a declared number with no noun
 
 
 def _subject(folded: str, spans: list[tuple[int, int]], lexicon: _Lexicon) -> tuple[Person | None, int]:
@@ -229,9 +233,9 @@ def _subject(folded: str, spans: list[tuple[int, int]], lexicon: _Lexicon) -> tu
     return None, -1
 
 
-_NUMBERED_AFTER_NAME = 60   # characters after a declaration naming the subject by name in which their number may follow
+_NUMBERED_AFTER_NAME: Final = 60   # characters after a declaration naming the subject by name in which their number may follow
 # a number of someone else: "the passenger of suspect 1", "samen met verd. 1"
-_OF_ANOTHER = re.compile(r"(?<![\w'])(?:van|of|met|with|door|by|voor|for|en|and)\s+(?:(?:de|het|the|een|a)\s+)?$")
+_OF_ANOTHER: Final = re.compile(r"(?<![\w'])(?:van|of|met|with|door|by|voor|for|en|and)\s+(?:(?:de|het|the|een|a)\s+)?$")
 
 
 def _numbered_after_name(statement: str, declared_end: int, lexicon: _Lexicon) -> Person | None:
@@ -271,7 +275,7 @@ def _labelled_subject(folded: str, spans: list[tuple[int, int]], declared_at: in
     return Person("label " + letter, (number,))
 
 
-_LABEL_BEFORE = re.compile(r"(?<![\w'-])([a-z]\d{1,2})\s*\(\s*$")   # "p2 (" before a declaration
+_LABEL_BEFORE: Final = re.compile(r"(?<![\w'-])([a-z]\d{1,2})\s*\(\s*$")   # "p2 (" before a declaration
 
 
 def _is_other(person: Person, subject: Person) -> bool:
@@ -322,7 +326,7 @@ def subject_sentences(text: str, folded: str | None = None) -> str:
     return _subject_sentences(text, folded, lexicon)
 
 
-_THIRD_PERSON_OPENING = re.compile(r"\s*(?:hij|zij|ze|he|she|they)\s")
+_THIRD_PERSON_OPENING: Final = re.compile(r"\s*(?:hij|zij|ze|he|she|they)\s")
 
 
 def _without_separately_reported(text: str, folded: str, lexicon: _Lexicon) -> tuple[str, str]:
@@ -374,11 +378,14 @@ def _without_relatives_travel(text: str, folded: str, lexicon: _Lexicon) -> tupl
     dropped = []
     for index, (start, stop) in enumerate(spans[1:], 1):
         statement = folded[start:stop]
-        opening = lexicon.reference.match(statement, len(statement) - len(statement.lstrip()))
+        first_word = len(statement) - len(statement.lstrip())
+        if _POSSESSIVE_START.match(statement, first_word) is None:
+            continue
+        opening = lexicon.reference.match(statement, first_word)
         if opening is None or not _person(opening, lexicon).relative or lexicon.together.match(statement, opening.end() + 1):
             continue
         rest = statement[opening.end():]
-        if lexicon.with_subject.search(rest) or lexicon.together.search(rest) or (
+        if (lexicon.with_subject is not None and lexicon.with_subject.search(rest)) or lexicon.together.search(rest) or (
                 lexicon.object_pronoun is not None and lexicon.object_pronoun.search(rest)):   # "drove us from PL"
             continue
         if lexicon.here_arrival is not None and lexicon.here_arrival.search(rest):
@@ -407,9 +414,8 @@ def _subject_sentences(text: str, folded: str, lexicon: _Lexicon) -> str:
         numbered = [p for p in speakers if p is not None and len(p.numbers) == 1 and not p.many]
         if any(p is not None and p.noun in lexicon.always_other for p in speakers):
             # "Medeverdachte Farid N. verklaarde ...": only that person's statements are another person's
-            kept = [text[start:stop] for (start, stop), speaker in zip(spans, speakers)
-                    if speaker is None or speaker.noun not in lexicon.always_other]
-            return "".join(kept)
+            return "".join(text[start:stop] for (start, stop), speaker in zip(spans, speakers)
+                           if speaker is None or speaker.noun not in lexicon.always_other)
         if len({p.numbers for p in numbered}) < 2 and not any(p is not None and p.many and p.numbers for p in speakers):
             return _first_speaker_only(text, folded, lexicon, spans, speakers)
         elif not numbered:
@@ -424,8 +430,8 @@ def _subject_sentences(text: str, folded: str, lexicon: _Lexicon) -> str:
     return "".join(text[start:stop] for start, stop in kept) if kept != spans else text
 
 
-_ASIDE = re.compile(r"\([^()]{0,160}\)")
-_ASIDE_LOOK_BACK = 80   # characters before an aside in which the person it speaks of is named
+_ASIDE: Final = re.compile(r"\([^()]{0,160}\)")
+_ASIDE_LOOK_BACK: Final = 80   # characters before an aside in which the person it speaks of is named
 
 
 def _without_asides(folded: str, span: tuple[int, int], subject: Person, lexicon: _Lexicon) -> list[tuple[int, int]]:
@@ -492,11 +498,17 @@ def _first_speaker_only(text: str, folded: str, lexicon: _Lexicon, spans: list[t
         return text
     # a later statement by someone else; or one that opens with such a person as the one who travelled ("Verdachte 1
     # reisde apart via BE"), unless it tells what that person did with the subject ("De verdachte bracht haar naar ...")
-    others = {index for index in named if _someone_else(speaker(index), subject, lexicon) and (
-        index in stating or (speaker(index).noun and not speaker(index).relative   # not "First Greece, then ..."
-                             and _opens_with_person(folded, spans[index], lexicon)
-                             and not _acts_on_subject(folded[spans[index][0]:spans[index][1]], speaker(index), lexicon)))
-        and not _drivers_way(folded[spans[index][0]:spans[index][1]], speaker(index), lexicon)}
+    others: set[int] = set()
+    for index in named:
+        person = speaker(index)
+        if person is None or not _someone_else(person, subject, lexicon):
+            continue
+        statement = folded[spans[index][0]:spans[index][1]]
+        if (index in stating or (bool(person.noun) and not person.relative   # not "First Greece, then ..."
+                                 and _opens_with_person(folded, spans[index], lexicon)
+                                 and not _acts_on_subject(statement, person, lexicon))) and not _drivers_way(
+                statement, person, lexicon):
+            others.add(index)
     if not others:
         return text
     return "".join(text[start:stop] for index, (start, stop) in enumerate(spans) if index not in others)
@@ -504,10 +516,10 @@ def _first_speaker_only(text: str, folded: str, lexicon: _Lexicon, spans: list[t
 
 
 
-_WORD = re.compile(r"[\w']+")
-_POSSESSIVES = ("zijn ", "haar ", "his ", "her ", "hun ", "their ")
-_PUNCTUATION_TO_SPACE = str.maketrans(",.;:!?()'\"", " " * 10)
-_PUNCTUATION_TO_SPACE_BYTES = bytes.maketrans(b",.;:!?()'\"", b" " * 10)
+_WORD: Final = re.compile(r"[\w']+")
+_POSSESSIVES: Final = ("zijn ", "haar ", "his ", "her ", "hun ", "their ")
+_PUNCTUATION_TO_SPACE: Final = str.maketrans(",.;:!?()'\"", " " * 10)
+_PUNCTUATION_TO_SPACE_BYTES: Final = bytes.maketrans(b",.;:!?()'\"", b" " * 10)
 
 
 def _punctuation_to_space(folded: str) -> str:

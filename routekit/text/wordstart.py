@@ -12,10 +12,11 @@ after ``c`` is read, ``(?<![\\w']c)`` holds exactly where ``(?<![\\w'])`` held b
 from __future__ import annotations
 
 import re
+from typing import Final
 
 # the assertions this rewrites, and what stands behind the first character instead
-_OPENINGS = ((r"(?<![\w'])(?:", r"(?<![\w']{c})"), (r"\b(?:", r"(?<!\w{c})"))
-_QUANTIFIERS = ("?", "*", "+", "{")
+_OPENINGS: Final = ((r"(?<![\w'])(?:", r"(?<![\w']{c})"), (r"\b(?:", r"(?<!\w{c})"))
+_QUANTIFIERS: Final = ("?", "*", "+", "{")
 
 
 def word_start_first(pattern: re.Pattern[str]) -> re.Pattern[str]:
