@@ -69,13 +69,14 @@ def _only(weights: dict[str, float], intercept: float = -1.0) -> verifier.Model:
 
 @pytest.mark.parametrize("text, country, feature", [(JAWEL, "FRA", "affirmed"), (VIA_CODE, "TUR", "coded"),
                                                     (AIRPORT_CODE, "TUR", "coded"), (NAMED_FIRST, "BRA", "first_named")])
-def test_a_weight_on_the_feature_keeps_the_country(text, country, feature):
-    """A stage that doubts every stop removes the country; the same stage with a weight on the new feature keeps it
-    (the short cut, ``review``, reads the feature)."""
-    with verifier.using(_only({})):
-        assert country not in extract_route(text).route
-    with verifier.using(_only({feature: 4.0})):
-        assert country in extract_route(text).route
+def test_the_feature_reaches_the_decision(text, country, feature):
+    """A stage sure of every stop keeps them all; the same stage weighing the new feature against a country removes
+    that country and no other (the short cut, ``review``, reads the feature): the refit can now weigh it."""
+    with verifier.using(_only({}, intercept=3.0)):
+        rules = extract_route(text).route
+    assert country in rules
+    with verifier.using(_only({feature: -6.0}, intercept=3.0)):
+        assert extract_route(text).route == tuple(c for c in rules if c != country)
 
 
 @pytest.mark.parametrize("feature", ["affirmed", "coded", "first_named"])

@@ -124,6 +124,11 @@ FEATURE_NAMES: Final[tuple[str, ...]] = (
     # then more likely a nationality); the next route country told as passed 'via' (kept; then the journey starts
     # before it: a home named first is the start, "Afkomstig uit Iran. Via Dubai naar Nederland.")
     "other_start", "next_via",
+    # round 19, what the round-18 stage could not tell on hand-written records: a country a question asked of and its
+    # answer confirmed ("Bent u in Frankrijk geweest? A: Jawel", ``DialogueReading.affirmed``), one told by a code in
+    # some mention ("via TR", "overstap IST": ``_MentionState.coded``, ``document.read_code_spans``), the first country the record names ("My journey started
+    # in Brazil")
+    "affirmed", "coded", "first_named",
 )
 _INDEX: Final = {name: i for i, name in enumerate(FEATURE_NAMES)}
 _NONE: Final[frozenset] = frozenset()
@@ -140,11 +145,11 @@ _GENRE_INDEX: Final = tuple((_I[name], name) for name in _GENRES)
 (_MENTIONS, _EXCLUDED_SHARE, _FIRST_POSITION, _LAST_POSITION, _PLACE_ONLY, _FUZZY_ONLY, _ASKED, _ANSWERED,
  _OTHER_HOMES, _AFTER_NETHERLANDS, _NEAR_EXCLUDED, _NEAR_HOME, _ALONE, _ROUTE_FIRST, _ROUTE_LAST, _MODE_TOLD, _FLOWN,
  _BORDERS_PREVIOUS, _BORDERS_NEXT, _BORDERS_ROUTE, _BRIDGES, _BARE, _BARE_FAR, _LENGTH, _DUTCH, _DIALOGUE, _LEGS,
- _OTHER_START, _NEXT_VIA) = (_I[name] for name in (
+ _OTHER_START, _NEXT_VIA, _AFFIRMED, _CODED, _FIRST_NAMED) = (_I[name] for name in (
     "mentions", "excluded_share", "first_position", "last_position", "place_only", "fuzzy_only", "asked",
     "answered_start", "other_homes", "after_netherlands", "near_excluded", "near_home", "alone", "route_first",
     "route_last", "mode_told", "flown", "borders_previous", "borders_next", "borders_route", "bridges", "bare",
-    "bare_far", "length", "dutch", "dialogue", "legs", "other_start", "next_via"))
+    "bare_far", "length", "dutch", "dialogue", "legs", "other_start", "next_via", "affirmed", "coded", "first_named"))
 
 
 class Candidate(NamedTuple):
@@ -162,7 +167,8 @@ class _Scan(NamedTuple):
     """What every candidate of one record reads, gathered in one pass over the mentions: the travelled and excluded
     mentions per country (NLD apart), per sentence the countries named, excluded and told as a home, the homes, the
     countries told as where a journey starts, the countries passed 'via', where the Netherlands is first named, and the
-    homes then told left with no place named (``_MentionState.home_left``)."""
+    homes then told left with no place named (``_MentionState.home_left``), and the first country other than the
+    Netherlands the record names (any mention; "" for none)."""
 
     by_country: dict
     countries_in: dict
@@ -173,6 +179,7 @@ class _Scan(NamedTuple):
     vias: set
     netherlands: int
     left_homes: set
+    first_country: str
 
 
 def _scan(states) -> _Scan:
@@ -185,6 +192,7 @@ def _scan(states) -> _Scan:
     starts: set[str] = set()
     vias: set[str] = set()
     left_homes: set[str] = set()
+    first_country = ""
     for state in states:
         iso3 = state.mention.place.iso3
         sentence = state.sentence
@@ -203,10 +211,13 @@ def _scan(states) -> _Scan:
                 starts.add(iso3)
         if iso3 != NETHERLANDS:
             by_country.setdefault(iso3, []).append(state)
+            if not first_country:
+                first_country = iso3
         elif netherlands < 0:
             netherlands = state.mention.start
     starts.discard(NETHERLANDS)
-    return _Scan(by_country, countries_in, excluded_in, home_in, homes, starts, vias, netherlands, left_homes)
+    return _Scan(by_country, countries_in, excluded_in, home_in, homes, starts, vias, netherlands, left_homes,
+                 first_country)
 
 
 def _record_features(route, dialogue, genre: dict[str, float], language: str) -> dict[int, float]:
@@ -220,9 +231,11 @@ def _record_features(route, dialogue, genre: dict[str, float], language: str) ->
 
 
 def _candidate_features(iso3: str, group: list, scan: _Scan, route, in_route: dict, last_abroad, mode_of,
-                        borders: dict, asked, answered, length: float) -> dict[int, float]:
+                        borders: dict, asked, answered, length: float, affirmed: frozenset = _NONE
+                        ) -> dict[int, float]:
     """One candidate's features beyond the record's, by position (sparse: a feature left out is 0). ``in_route``: the
-    rule route's countries by position; ``length``: the text's length (at least 1)."""
+    rule route's countries by position; ``length``: the text's length (at least 1); ``affirmed``: the countries the
+    turns confirm (``DialogueReading.affirmed``)."""
     values: dict[int, float] = {}
     excluded = 0
     place_only = fuzzy_only = True
@@ -249,6 +262,8 @@ def _candidate_features(iso3: str, group: list, scan: _Scan, route, in_route: di
             values[_ASKED] = 1.0
         if mention.start in answered:
             values[_ANSWERED] = 1.0
+        if state.coded:
+            values[_CODED] = 1.0
     first = group[0].mention.start
     values[_MENTIONS] = min(len(group), 4) / 4.0
     if excluded:
@@ -275,6 +290,10 @@ def _candidate_features(iso3: str, group: list, scan: _Scan, route, in_route: di
         values[_ALONE] = 1.0
     if scan.starts and not scan.starts <= {iso3}:
         values[_OTHER_START] = 1.0
+    if iso3 == scan.first_country:
+        values[_FIRST_NAMED] = 1.0
+    if iso3 in affirmed:
+        values[_AFFIRMED] = 1.0
     near = borders.get(iso3, _NONE)
     if not near.isdisjoint(route):   # no country borders itself
         values[_BORDERS_ROUTE] = 1.0
@@ -372,6 +391,7 @@ def candidates(states, route: list[str], mode_of: dict[str, str], dialogue, genr
         record[index] = value
     asked = getattr(dialogue, "kept", _NONE)
     answered = getattr(dialogue, "starts", _NONE)
+    affirmed = getattr(dialogue, "affirmed", _NONE)
     found = []
     for iso3, group in scan.by_country.items():
         kept = iso3 in in_route
@@ -379,7 +399,7 @@ def candidates(states, route: list[str], mode_of: dict[str, str], dialogue, genr
             continue
         values = record.copy()
         for index, value in _candidate_features(iso3, group, scan, route, in_route, last_abroad, mode_of, borders,
-                                                asked, answered, length).items():
+                                                asked, answered, length, affirmed).items():
             values[index] = value
         first = group[0].mention.start
         left = iso3 in scan.left_homes
@@ -552,13 +572,14 @@ def _remove(route, kept: list, below: float, removed: list | None) -> tuple[list
 # The hot path's view of a candidate's mention-level 0/1 features: one bit each, OR-ed over its mentions, so that a
 # record's candidates are scored in one pass over the mentions and one table look-up per candidate (``_Compiled``).
 _BIT_FEATURES: Final = (*_FLAGS, "ex_negation", "ex_intention", "ex_person", "ex_document", "ex_return", "ex_unreal",
-                 "ex_other", "asked", "answered_start")
+                 "ex_other", "asked", "answered_start", "coded")
 _BIT: Final = {name: 1 << n for n, name in enumerate(_BIT_FEATURES)}
 _FLAG_BITS: Final = sum(_BIT[name] for name in _FLAGS)
 _START_BITS: Final = sum(_BIT[name] for name in ("start", "residence", "journey_start"))
 _HOME_BIT, _VIA_BIT, _ASKED_BIT, _ANSWERED_BIT = (_BIT[name] for name in ("home", "via", "asked", "answered_start"))
 _REASON_BIT: Final = {reason: _BIT[kind] for reason, kind in _EXCLUSION_KIND.items()}
 _EX_OTHER_BIT: Final = _BIT["ex_other"]
+_CODED_BIT: Final = _BIT["coded"]
 _NOT_PLACE: Final = 1 << len(_BIT_FEATURES)          # a mention of the country itself (place_only is 0)
 _NOT_FUZZY: Final = _NOT_PLACE << 1                  # a mention matched exactly (fuzzy_only is 0)
 
@@ -569,7 +590,8 @@ def _flag_mask(flags: tuple[bool, ...]) -> int:
 
 # the weights the hot path adds one by one, in this order (``_Compiled.named``)
 _NAMED: Final = ("mentions", "first_position", "last_position", "excluded_share", "other_homes", "after_netherlands",
-          "near_excluded", "near_home", "alone", "other_start", "mode_told", "flown", "bare", "bare_far", "next_via")
+          "near_excluded", "near_home", "alone", "other_start", "mode_told", "flown", "bare", "bare_far", "next_via",
+          "first_named", "affirmed")
 # the weights of a country's place in the route (``_route_parts``), in this order
 _ROUTE_NAMED: Final = ("borders_route", "route_first", "route_last", "borders_previous", "borders_next", "bridges")
 
@@ -732,6 +754,7 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
     starts: set[str] = set()
     vias: set[str] = set()
     netherlands = -1
+    first_country = ""   # the first country other than the Netherlands named ('first_named')
     asked = getattr(dialogue, "kept", _NONE)
     answered = getattr(dialogue, "starts", _NONE)
     dialogue_marks = bool(asked or answered)
@@ -769,6 +792,8 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
             if pending and abroad_named:
                 waiting.append(mention.start)
             continue
+        if not first_country:
+            first_country = iso3
         if not abroad_named and iso3 in route:
             abroad_named = True
         if first_in.setdefault(sentence, iso3) != iso3:
@@ -789,6 +814,8 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
         if not mention.fuzzy:
             bits |= not_fuzzy
         start = mention.start
+        if state.coded:
+            bits |= _CODED_BIT
         if dialogue_marks:
             if start in asked:
                 bits |= _ASKED_BIT
@@ -825,7 +852,8 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
     several_homes, several_starts = len(homes) > 1, len(starts) > 1
     (w_mentions, w_first_position, w_last_position, w_excluded_share, w_other_homes, w_after_netherlands,
      w_near_excluded, w_near_home, w_alone, w_other_start, w_mode_told, w_flown, w_bare, w_bare_far,
-     w_next_via) = compiled.named
+     w_next_via, w_first_named, w_affirmed) = compiled.named
+    affirmed = getattr(dialogue, "affirmed", _NONE)
     base = compiled.intercept + compiled.legs[min(len(route) - 1, 8)]
     if language == "nl":
         base += compiled.dutch
@@ -873,6 +901,10 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
             score += w_bare if touches else w_bare + w_bare_far
         if following in vias:
             score += w_next_via
+        if iso3 == first_country:
+            score += w_first_named
+        if iso3 in affirmed:
+            score += w_affirmed
         scored.append((score, iso3, first))
         if score < lowest:
             lowest = score
