@@ -129,6 +129,9 @@ FEATURE_NAMES: Final[tuple[str, ...]] = (
     # some mention ("via TR", "overstap IST": ``_MentionState.coded``, ``document.read_code_spans``), the first country the record names ("My journey started
     # in Brazil")
     "affirmed", "coded", "first_named",
+    # a stop of no told mode while another stop abroad has one (the record tells how legs went, not this one), and
+    # a country named in two sentences or more
+    "untold_among_told", "several_sentences",
 )
 _INDEX: Final = {name: i for i, name in enumerate(FEATURE_NAMES)}
 _NONE: Final[frozenset] = frozenset()
@@ -145,11 +148,13 @@ _GENRE_INDEX: Final = tuple((_I[name], name) for name in _GENRES)
 (_MENTIONS, _EXCLUDED_SHARE, _FIRST_POSITION, _LAST_POSITION, _PLACE_ONLY, _FUZZY_ONLY, _ASKED, _ANSWERED,
  _OTHER_HOMES, _AFTER_NETHERLANDS, _NEAR_EXCLUDED, _NEAR_HOME, _ALONE, _ROUTE_FIRST, _ROUTE_LAST, _MODE_TOLD, _FLOWN,
  _BORDERS_PREVIOUS, _BORDERS_NEXT, _BORDERS_ROUTE, _BRIDGES, _BARE, _BARE_FAR, _LENGTH, _DUTCH, _DIALOGUE, _LEGS,
- _OTHER_START, _NEXT_VIA, _AFFIRMED, _CODED, _FIRST_NAMED) = (_I[name] for name in (
+ _OTHER_START, _NEXT_VIA, _AFFIRMED, _CODED, _FIRST_NAMED, _UNTOLD_AMONG_TOLD, _SEVERAL_SENTENCES) = (
+    _I[name] for name in (
     "mentions", "excluded_share", "first_position", "last_position", "place_only", "fuzzy_only", "asked",
     "answered_start", "other_homes", "after_netherlands", "near_excluded", "near_home", "alone", "route_first",
     "route_last", "mode_told", "flown", "borders_previous", "borders_next", "borders_route", "bridges", "bare",
-    "bare_far", "length", "dutch", "dialogue", "legs", "other_start", "next_via", "affirmed", "coded", "first_named"))
+    "bare_far", "length", "dutch", "dialogue", "legs", "other_start", "next_via", "affirmed", "coded", "first_named",
+    "untold_among_told", "several_sentences"))
 
 
 class Candidate(NamedTuple):
@@ -292,6 +297,8 @@ def _candidate_features(iso3: str, group: list, scan: _Scan, route, in_route: di
         values[_OTHER_START] = 1.0
     if iso3 == scan.first_country:
         values[_FIRST_NAMED] = 1.0
+    if len(sentences) > 1:
+        values[_SEVERAL_SENTENCES] = 1.0
     if iso3 in affirmed:
         values[_AFFIRMED] = 1.0
     near = borders.get(iso3, _NONE)
@@ -318,6 +325,9 @@ def _candidate_features(iso3: str, group: list, scan: _Scan, route, in_route: di
                 values[_BRIDGES] = 1.0
         if following in scan.vias:
             values[_NEXT_VIA] = 1.0
+        if mode == "unknown" and any(mode_of.get(c, "unknown") != "unknown" for c in route
+                                     if c != iso3 and c != NETHERLANDS):
+            values[_UNTOLD_AMONG_TOLD] = 1.0
         if mode == "unknown" and not flagged:
             values[_BARE] = 1.0
             if _BORDERS_ROUTE not in values:
@@ -591,7 +601,7 @@ def _flag_mask(flags: tuple[bool, ...]) -> int:
 # the weights the hot path adds one by one, in this order (``_Compiled.named``)
 _NAMED: Final = ("mentions", "first_position", "last_position", "excluded_share", "other_homes", "after_netherlands",
           "near_excluded", "near_home", "alone", "other_start", "mode_told", "flown", "bare", "bare_far", "next_via",
-          "first_named", "affirmed")
+          "first_named", "affirmed", "untold_among_told", "several_sentences")
 # the weights of a country's place in the route (``_route_parts``), in this order
 _ROUTE_NAMED: Final = ("borders_route", "route_first", "route_last", "borders_previous", "borders_next", "bridges")
 
@@ -843,6 +853,9 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
             del found[country]   # told as gone to: not reviewed
     elif reached or gone:
         mode_of = _with_reached(mode_of, dialogue, frozenset(gone))
+    # the route's countries abroad told with a mode, or read as told (reached in the turns, gone to)
+    told_abroad = [c for c in route if c != netherlands_code and (mode_of.get(c, "unknown") != "unknown"
+                                                                   or c in reached or c in gone)]
     origin = route[0]
     if model.keep_origin and origin in found and origin in homes and (
             not (starts and (len(starts) > 1 or origin not in starts)) or _left_home(states, origin)):
@@ -852,7 +865,7 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
     several_homes, several_starts = len(homes) > 1, len(starts) > 1
     (w_mentions, w_first_position, w_last_position, w_excluded_share, w_other_homes, w_after_netherlands,
      w_near_excluded, w_near_home, w_alone, w_other_start, w_mode_told, w_flown, w_bare, w_bare_far,
-     w_next_via, w_first_named, w_affirmed) = compiled.named
+     w_next_via, w_first_named, w_affirmed, w_untold_among_told, w_several_sentences) = compiled.named
     affirmed = getattr(dialogue, "affirmed", _NONE)
     base = compiled.intercept + compiled.legs[min(len(route) - 1, 8)]
     if language == "nl":
@@ -897,12 +910,17 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
             score += w_mode_told
             if mode == "plane":
                 score += w_flown
-        elif not bits & _FLAG_BITS:
-            score += w_bare if touches else w_bare + w_bare_far
+        else:
+            if told_abroad and (len(told_abroad) > 1 or told_abroad[0] != iso3):
+                score += w_untold_among_told
+            if not bits & _FLAG_BITS:
+                score += w_bare if touches else w_bare + w_bare_far
         if following in vias:
             score += w_next_via
         if iso3 == first_country:
             score += w_first_named
+        if len(sentences) > 1 and sentences.count(sentences[0]) < len(sentences):
+            score += w_several_sentences
         if iso3 in affirmed:
             score += w_affirmed
         scored.append((score, iso3, first))
