@@ -132,6 +132,9 @@ FEATURE_NAMES: Final[tuple[str, ...]] = (
     # a stop of no told mode while another stop abroad has one (the record tells how legs went, not this one), and
     # a country named in two sentences or more
     "untold_among_told", "several_sentences",
+    # its place in the route against the text: first named before the stop before it or after the stop after it (the
+    # rules ordered it by a cue, not as told); named in a sentence with the Netherlands
+    "out_of_text_order", "with_netherlands",
 )
 _INDEX: Final = {name: i for i, name in enumerate(FEATURE_NAMES)}
 _NONE: Final[frozenset] = frozenset()
@@ -148,13 +151,14 @@ _GENRE_INDEX: Final = tuple((_I[name], name) for name in _GENRES)
 (_MENTIONS, _EXCLUDED_SHARE, _FIRST_POSITION, _LAST_POSITION, _PLACE_ONLY, _FUZZY_ONLY, _ASKED, _ANSWERED,
  _OTHER_HOMES, _AFTER_NETHERLANDS, _NEAR_EXCLUDED, _NEAR_HOME, _ALONE, _ROUTE_FIRST, _ROUTE_LAST, _MODE_TOLD, _FLOWN,
  _BORDERS_PREVIOUS, _BORDERS_NEXT, _BORDERS_ROUTE, _BRIDGES, _BARE, _BARE_FAR, _LENGTH, _DUTCH, _DIALOGUE, _LEGS,
- _OTHER_START, _NEXT_VIA, _AFFIRMED, _CODED, _FIRST_NAMED, _UNTOLD_AMONG_TOLD, _SEVERAL_SENTENCES) = (
+ _OTHER_START, _NEXT_VIA, _AFFIRMED, _CODED, _FIRST_NAMED, _UNTOLD_AMONG_TOLD, _SEVERAL_SENTENCES,
+ _OUT_OF_TEXT_ORDER, _WITH_NETHERLANDS) = (
     _I[name] for name in (
     "mentions", "excluded_share", "first_position", "last_position", "place_only", "fuzzy_only", "asked",
     "answered_start", "other_homes", "after_netherlands", "near_excluded", "near_home", "alone", "route_first",
     "route_last", "mode_told", "flown", "borders_previous", "borders_next", "borders_route", "bridges", "bare",
     "bare_far", "length", "dutch", "dialogue", "legs", "other_start", "next_via", "affirmed", "coded", "first_named",
-    "untold_among_told", "several_sentences"))
+    "untold_among_told", "several_sentences", "out_of_text_order", "with_netherlands"))
 
 
 class Candidate(NamedTuple):
@@ -299,6 +303,8 @@ def _candidate_features(iso3: str, group: list, scan: _Scan, route, in_route: di
         values[_FIRST_NAMED] = 1.0
     if len(sentences) > 1:
         values[_SEVERAL_SENTENCES] = 1.0
+    if any(NETHERLANDS in countries_in[n] for n in sentences):
+        values[_WITH_NETHERLANDS] = 1.0
     if iso3 in affirmed:
         values[_AFFIRMED] = 1.0
     near = borders.get(iso3, _NONE)
@@ -325,6 +331,8 @@ def _candidate_features(iso3: str, group: list, scan: _Scan, route, in_route: di
                 values[_BRIDGES] = 1.0
         if following in scan.vias:
             values[_NEXT_VIA] = 1.0
+        if _out_of_order(first, previous, following, scan.by_country):
+            values[_OUT_OF_TEXT_ORDER] = 1.0
         if mode == "unknown" and any(mode_of.get(c, "unknown") != "unknown" for c in route
                                      if c != iso3 and c != NETHERLANDS):
             values[_UNTOLD_AMONG_TOLD] = 1.0
@@ -335,6 +343,16 @@ def _candidate_features(iso3: str, group: list, scan: _Scan, route, in_route: di
     elif any(a in near and b in near and b not in borders.get(a, _NONE) for a, b in zip(route, route[1:])):
         values[_BRIDGES] = 1.0
     return values
+
+
+def _out_of_order(first: int, previous: str | None, following: str | None, groups: dict) -> bool:
+    """A route country first named (offset ``first``) before the route's previous country abroad or after its next
+    one (``groups``: per country abroad, its mentions in text order; the Netherlands is none of them)."""
+    before = groups.get(previous) if previous is not None else None
+    if before and before[0].mention.start > first:
+        return True
+    after = groups.get(following) if following is not None else None
+    return bool(after and after[0].mention.start < first)
 
 
 def _with_reached(mode_of: dict[str, str], dialogue, gone: frozenset = _NONE) -> dict[str, str]:
@@ -601,7 +619,8 @@ def _flag_mask(flags: tuple[bool, ...]) -> int:
 # the weights the hot path adds one by one, in this order (``_Compiled.named``)
 _NAMED: Final = ("mentions", "first_position", "last_position", "excluded_share", "other_homes", "after_netherlands",
           "near_excluded", "near_home", "alone", "other_start", "mode_told", "flown", "bare", "bare_far", "next_via",
-          "first_named", "affirmed", "untold_among_told", "several_sentences")
+          "first_named", "affirmed", "untold_among_told", "several_sentences", "out_of_text_order",
+          "with_netherlands")
 # the weights of a country's place in the route (``_route_parts``), in this order
 _ROUTE_NAMED: Final = ("borders_route", "route_first", "route_last", "borders_previous", "borders_next", "bridges")
 
@@ -765,6 +784,9 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
     vias: set[str] = set()
     netherlands = -1
     first_country = ""   # the first country other than the Netherlands named ('first_named')
+    first_at: dict[str, int] = {}   # a route country abroad -> its first mention's offset ('out_of_text_order')
+    netherlands_in: set[int] = set()   # the sentences naming the Netherlands ('with_netherlands')
+    in_route = set(route)
     asked = getattr(dialogue, "kept", _NONE)
     answered = getattr(dialogue, "starts", _NONE)
     dialogue_marks = bool(asked or answered)
@@ -797,6 +819,7 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
             if (state.start or state.residence or state.journey_start) and iso3 != netherlands_code:
                 starts.add(iso3)
         if iso3 == netherlands_code:
+            netherlands_in.add(sentence)
             if netherlands < 0:
                 netherlands = mention.start
             if pending and abroad_named:
@@ -804,6 +827,8 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
             continue
         if not first_country:
             first_country = iso3
+        if iso3 in in_route and iso3 not in first_at:
+            first_at[iso3] = mention.start
         if not abroad_named and iso3 in route:
             abroad_named = True
         if first_in.setdefault(sentence, iso3) != iso3:
@@ -865,7 +890,8 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
     several_homes, several_starts = len(homes) > 1, len(starts) > 1
     (w_mentions, w_first_position, w_last_position, w_excluded_share, w_other_homes, w_after_netherlands,
      w_near_excluded, w_near_home, w_alone, w_other_start, w_mode_told, w_flown, w_bare, w_bare_far,
-     w_next_via, w_first_named, w_affirmed, w_untold_among_told, w_several_sentences) = compiled.named
+     w_next_via, w_first_named, w_affirmed, w_untold_among_told, w_several_sentences,
+     w_out_of_text_order, w_with_netherlands) = compiled.named
     affirmed = getattr(dialogue, "affirmed", _NONE)
     base = compiled.intercept + compiled.legs[min(len(route) - 1, 8)]
     if language == "nl":
@@ -882,6 +908,7 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
     parts = _route_parts(compiled, route)
     length = float(max(text_length, 1))
     word_cut = compiled.word_cut
+    position_of = {country: position for position, country in enumerate(route)}   # the last, as ``candidates``
     scored = []
     lowest = math.inf
     for iso3, (bits, count, excluded, first, last, sentences) in found.items():
@@ -921,6 +948,13 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
             score += w_first_named
         if len(sentences) > 1 and sentences.count(sentences[0]) < len(sentences):
             score += w_several_sentences
+        if netherlands_in and not netherlands_in.isdisjoint(sentences):
+            score += w_with_netherlands
+        position = position_of[iso3]
+        previous = route[position - 1] if position else None
+        if (previous is not None and first_at.get(previous, -1) > first) or (
+                following is not None and 0 <= first_at.get(following, first) < first):
+            score += w_out_of_text_order
         if iso3 in affirmed:
             score += w_affirmed
         scored.append((score, iso3, first))
