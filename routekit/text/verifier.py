@@ -135,6 +135,8 @@ FEATURE_NAMES: Final[tuple[str, ...]] = (
     # its place in the route against the text: first named before the stop before it or after the stop after it (the
     # rules ordered it by a cue, not as told); named in a sentence with the Netherlands
     "out_of_text_order", "with_netherlands",
+    # a stop of no told mode named in a sentence where the rules found another country's mode (a transport word there)
+    "mode_in_sentence",
 )
 _INDEX: Final = {name: i for i, name in enumerate(FEATURE_NAMES)}
 _NONE: Final[frozenset] = frozenset()
@@ -152,13 +154,14 @@ _GENRE_INDEX: Final = tuple((_I[name], name) for name in _GENRES)
  _OTHER_HOMES, _AFTER_NETHERLANDS, _NEAR_EXCLUDED, _NEAR_HOME, _ALONE, _ROUTE_FIRST, _ROUTE_LAST, _MODE_TOLD, _FLOWN,
  _BORDERS_PREVIOUS, _BORDERS_NEXT, _BORDERS_ROUTE, _BRIDGES, _BARE, _BARE_FAR, _LENGTH, _DUTCH, _DIALOGUE, _LEGS,
  _OTHER_START, _NEXT_VIA, _AFFIRMED, _CODED, _FIRST_NAMED, _UNTOLD_AMONG_TOLD, _SEVERAL_SENTENCES,
- _OUT_OF_TEXT_ORDER, _WITH_NETHERLANDS) = (
+ _OUT_OF_TEXT_ORDER, _WITH_NETHERLANDS, _MODE_IN_SENTENCE) = (
     _I[name] for name in (
     "mentions", "excluded_share", "first_position", "last_position", "place_only", "fuzzy_only", "asked",
     "answered_start", "other_homes", "after_netherlands", "near_excluded", "near_home", "alone", "route_first",
     "route_last", "mode_told", "flown", "borders_previous", "borders_next", "borders_route", "bridges", "bare",
     "bare_far", "length", "dutch", "dialogue", "legs", "other_start", "next_via", "affirmed", "coded", "first_named",
-    "untold_among_told", "several_sentences", "out_of_text_order", "with_netherlands"))
+    "untold_among_told", "several_sentences", "out_of_text_order", "with_netherlands",
+    "mode_in_sentence"))
 
 
 class Candidate(NamedTuple):
@@ -240,8 +243,8 @@ def _record_features(route, dialogue, genre: dict[str, float], language: str) ->
 
 
 def _candidate_features(iso3: str, group: list, scan: _Scan, route, in_route: dict, last_abroad, mode_of,
-                        borders: dict, asked, answered, length: float, affirmed: frozenset = _NONE
-                        ) -> dict[int, float]:
+                        borders: dict, asked, answered, length: float, affirmed: frozenset = _NONE,
+                        mode_sentences: frozenset = _NONE) -> dict[int, float]:
     """One candidate's features beyond the record's, by position (sparse: a feature left out is 0). ``in_route``: the
     rule route's countries by position; ``length``: the text's length (at least 1); ``affirmed``: the countries the
     turns confirm (``DialogueReading.affirmed``)."""
@@ -333,6 +336,8 @@ def _candidate_features(iso3: str, group: list, scan: _Scan, route, in_route: di
             values[_NEXT_VIA] = 1.0
         if _out_of_order(first, previous, following, scan.by_country):
             values[_OUT_OF_TEXT_ORDER] = 1.0
+        if mode == "unknown" and not mode_sentences.isdisjoint(sentences):
+            values[_MODE_IN_SENTENCE] = 1.0
         if mode == "unknown" and any(mode_of.get(c, "unknown") != "unknown" for c in route
                                      if c != iso3 and c != NETHERLANDS):
             values[_UNTOLD_AMONG_TOLD] = 1.0
@@ -408,6 +413,9 @@ def candidates(states, route: list[str], mode_of: dict[str, str], dialogue, genr
     scan = _scan(states)
     if not scan.by_country:
         return []
+    # the sentences naming a country the rules found a mode for ('mode_in_sentence'; the rules' modes, before reached)
+    mode_sentences = frozenset(state.sentence for state in states
+                               if mode_of.get(state.mention.place.iso3, "unknown") != "unknown")
     mode_of = _with_reached(mode_of, dialogue, gone)
     length = float(max(text_length, 1))
     borders = neighbours()
@@ -427,7 +435,7 @@ def candidates(states, route: list[str], mode_of: dict[str, str], dialogue, genr
             continue
         values = record.copy()
         for index, value in _candidate_features(iso3, group, scan, route, in_route, last_abroad, mode_of, borders,
-                                                asked, answered, length, affirmed).items():
+                                                asked, answered, length, affirmed, mode_sentences).items():
             values[index] = value
         first = group[0].mention.start
         left = iso3 in scan.left_homes
@@ -620,7 +628,7 @@ def _flag_mask(flags: tuple[bool, ...]) -> int:
 _NAMED: Final = ("mentions", "first_position", "last_position", "excluded_share", "other_homes", "after_netherlands",
           "near_excluded", "near_home", "alone", "other_start", "mode_told", "flown", "bare", "bare_far", "next_via",
           "first_named", "affirmed", "untold_among_told", "several_sentences", "out_of_text_order",
-          "with_netherlands")
+          "with_netherlands", "mode_in_sentence")
 # the weights of a country's place in the route (``_route_parts``), in this order
 _ROUTE_NAMED: Final = ("borders_route", "route_first", "route_last", "borders_previous", "borders_next", "bridges")
 
@@ -786,6 +794,8 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
     first_country = ""   # the first country other than the Netherlands named ('first_named')
     first_at: dict[str, int] = {}   # a route country abroad -> its first mention's offset ('out_of_text_order')
     netherlands_in: set[int] = set()   # the sentences naming the Netherlands ('with_netherlands')
+    mode_sentences: set[int] = set()   # the sentences naming a country of a told mode ('mode_in_sentence')
+    mode_get = mode_of.get
     in_route = set(route)
     asked = getattr(dialogue, "kept", _NONE)
     answered = getattr(dialogue, "starts", _NONE)
@@ -799,6 +809,8 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
         iso3 = mention.place.iso3
         sentence = state.sentence
         reason = state.excluded
+        if mode_get(iso3, "unknown") != "unknown":
+            mode_sentences.add(sentence)
         if reason:
             there = excluded_in.get(sentence)
             if there is None:
@@ -891,7 +903,7 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
     (w_mentions, w_first_position, w_last_position, w_excluded_share, w_other_homes, w_after_netherlands,
      w_near_excluded, w_near_home, w_alone, w_other_start, w_mode_told, w_flown, w_bare, w_bare_far,
      w_next_via, w_first_named, w_affirmed, w_untold_among_told, w_several_sentences,
-     w_out_of_text_order, w_with_netherlands) = compiled.named
+     w_out_of_text_order, w_with_netherlands, w_mode_in_sentence) = compiled.named
     affirmed = getattr(dialogue, "affirmed", _NONE)
     base = compiled.intercept + compiled.legs[min(len(route) - 1, 8)]
     if language == "nl":
@@ -940,6 +952,8 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
         else:
             if told_abroad and (len(told_abroad) > 1 or told_abroad[0] != iso3):
                 score += w_untold_among_told
+            if mode_sentences and not mode_sentences.isdisjoint(sentences):
+                score += w_mode_in_sentence
             if not bits & _FLAG_BITS:
                 score += w_bare if touches else w_bare + w_bare_far
         if following in vias:
