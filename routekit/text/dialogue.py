@@ -59,9 +59,6 @@ class DialogueReading:
 
     interview: bool = False       # turns that speak of being here: an interview held in the Netherlands
     reached: frozenset[str] = frozenset()   # countries asked as reached, answered with a when or a how (told)
-    # countries a question asks of, its answer opening with a 'yes' ("Bent u in Frankrijk geweest? A: Jawel, twee
-    # dagen"): a confirmation the stop verifier reads (``verifier.FEATURE_NAMES`` 'affirmed'); no rule reads it
-    affirmed: frozenset[str] = frozenset()
 
 
 EMPTY: Final = DialogueReading(frozenset(), frozenset(), frozenset(), frozenset(), ())
@@ -436,7 +433,6 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
     answered: frozenset[str] | None = None   # the countries the answers tell, found when a question states a premise
     lived: str | None = None   # the country of the first answer to a residence question
     reached: set[str] = set()   # the countries asked as reached and answered with a when or a how
-    affirmed: set[str] = set()   # the countries asked, the answer opening with a 'yes' (``DialogueReading.affirmed``)
     for index in range(len(labels) - 1):
         question, answer = labels[index], labels[index + 1]
         if question.group(1) not in lexicon.question_labels or answer.group(1) in lexicon.question_labels:
@@ -572,8 +568,6 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
             # "Have you been to Italy? A: No. ... A: Okay - yes, I was in Italy": the later answer corrects
             never.difference_update(mention_countries[i] for i in told + asked)
         kept.update(mention_starts[i] for i in asked)
-        if not negative and extra is not None and extra.affirmative.search(answer_text):
-            affirmed.update(mention_countries[i] for i in asked if mention_countries[i] != "NLD")
         if lexicon.reached is not None and lexicon.when_how is not None and lexicon.reached.search(question_text) \
                 and lexicon.when_how.search(_first_sentences(answer_text, 1)):
             # "Q: When did you reach Italy? A: In May 2021.": the record tells the country reached (a told country)
@@ -607,7 +601,7 @@ def read_dialogue(folded: str, mention_starts: list[int], mention_countries: lis
     interview = extra is not None and (turns >= extra.record_turns or turns >= extra.interview_turns and (
         extra.procedure.search(folded) is not None or any(extra.here.search(folded, a, b) for a, b in answers)))
     return DialogueReading(frozenset(kept), frozenset(dropped), frozenset(never), frozenset(starts), tuple(joins),
-                           turns, interview, frozenset(reached - never), frozenset(affirmed - never))
+                           turns, interview, frozenset(reached - never))
 
 
 _SENTENCE_MARK: Final = re.compile(r"[.!?]")

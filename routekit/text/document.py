@@ -338,23 +338,14 @@ def _weak_code_kept(text: str, start: int, end: int, word: str, read: list[tuple
 _CAPITALS: Final = bytes(65 if 65 <= code <= 90 else 32 for code in range(256))
 
 
-_NO_SPANS: Final[tuple[tuple[int, int], ...]] = ()
-
-
 def read_codes(text: str) -> str:
-    """ISO2 and IATA codes in travel context replaced by their countries' names ("via IST naar AMS")."""
-    return read_code_spans(text)[0]
-
-
-def read_code_spans(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """``read_codes``'s text and the spans of that text where a code was written out as names (the stop verifier's
-    'coded': a country told by a code, "via TR", "overstap IST", is told otherwise than by its name).
+    """ISO2 and IATA codes in travel context replaced by their countries' names ("via IST naar AMS").
 
     Every code starts with two capitals together, which most texts lack: one ``bytes.translate`` tells, before the
     code scan stops at every capital (dropping the non-ASCII characters can only join capitals, so no code is
     missed)."""
     if b"AA" not in text.encode("ascii", "ignore").translate(_CAPITALS):
-        return text, _NO_SPANS
+        return text
     table = _codes()
     read: list[tuple[int, int, list[str]]] = []   # start, end, the countries' names
     weak_words: list = []   # ambiguous codes after a weak travel word ("in IT") and that word, see below
@@ -418,7 +409,7 @@ def read_code_spans(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
         if _an_airport(parts[-1], table):
             previous_airport_end = end
     if not read:
-        return text, _NO_SPANS
+        return text
     # a record that writes its stops as codes writes them so after "in" too ("verbleef in HR; daarna via SI en IT"),
     # unless a work word makes it a department ("werkte in IT")
     if weak_words:
@@ -428,19 +419,13 @@ def read_code_spans(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     # the names in the record's language, so that its own cues meet them ("opnieuw naar Nederland")
     dutch = _in_dutch(text)
     pieces: list[str] = []
-    written: list[tuple[int, int]] = []   # where the names stand in the text returned
     last = 0
-    at = 0
     for start, end, span_names in spans:
         pieces.append(text[last:start])
-        at += start - last
-        piece = " - ".join(table.dutch.get(name, name) for name in span_names) if dutch else " - ".join(span_names)
-        pieces.append(piece)
-        written.append((at, at + len(piece)))
-        at += len(piece)
+        pieces.append(" - ".join(table.dutch.get(name, name) for name in span_names) if dutch else " - ".join(span_names))
         last = end
     pieces.append(text[last:])
-    return "".join(pieces), tuple(written)
+    return "".join(pieces)
 
 
 # --- a speaker correcting themself ------------------------------------------------------------------------------
@@ -647,19 +632,10 @@ def prepare(text: str) -> str:
 def prepare_folded(text: str) -> tuple[str, str]:
     """``prepare``'s account and that account folded: the layer folds it for its own tests, and the extractor reads
     the folded text too (no second fold of every text)."""
-    text, folded, _ = prepare_coded(text)
-    return text, folded
-
-
-def prepare_coded(text: str) -> tuple[str, str, tuple[tuple[int, int], ...]]:
-    """``prepare_folded``'s account and its fold, and the spans of the account where codes were written out as names
-    (``read_code_spans``); none when a later step changed the account (its offsets moved: the rare record with both
-    codes and a correction, a second journey or another person's answers reads its codes as names)."""
-    text, coded = read_code_spans(expand_abbreviations(text))
+    text = read_codes(expand_abbreviations(text))
     folded = fold(text)   # shared by the next steps' first tests; folded again only after a step changed the text
     for step in (drop_self_corrected, drop_told_corrected) + _steps():
         changed = step(text, folded)
         if changed is not text:
             text, folded = changed, fold(changed)
-            coded = _NO_SPANS
-    return text, folded, coded
+    return text, folded

@@ -31,7 +31,7 @@ from routekit.text.dialogue import EMPTY as NO_DIALOGUE
 from routekit.text.dialogue import DialogueReading, joined, read_dialogue
 from routekit.text.document import cues as _document_words
 from routekit.text.document import in_dutch_file
-from routekit.text.document import prepare_coded
+from routekit.text.document import prepare_folded
 from routekit.text.document import translation_opening_chars
 from routekit.text.gazetteer import Mention, Place, find_places, foreign_authorities, fuzzy_name, read_data_csv
 from routekit.text.legmodes import UNKNOWN_MODE, LegModes, netherlands_leg
@@ -122,8 +122,7 @@ class _MentionState:
 
     __slots__ = ("before", "before_cues", "before_of", "clause", "continues_before", "departure", "excluded",
                  "here", "home", "intended", "journey_start", "mention", "residence", "sentence", "start",
-                 "strong_home", "transit", "transit_previous", "via", "via_destination", "first", "home_left",
-                 "coded")
+                 "strong_home", "transit", "transit_previous", "via", "via_destination", "first", "home_left")
 
     def __init__(self, mention: Mention, sentence: int, clause: int) -> None:
         self.mention, self.sentence, self.clause = mention, sentence, clause
@@ -141,18 +140,6 @@ class _MentionState:
         self.transit_previous = False       # a transit with no destination in its sentence: before the last country
         self.first = False                  # "eerst naar Turkije", "first to Iran": the first leg after the start
         self.home_left = False              # a home then told left, no place named ("I come from Iraq; I left in May")
-        self.coded = False                  # written as a code ("via TR", "overstap IST"; ``_mark_coded``)
-
-
-def _mark_coded(states: list[_MentionState], spans: tuple[tuple[int, int], ...]) -> None:
-    """The mentions the document layer read from a code (``document.read_code_spans``): no rule reads it, the stop
-    verifier does ('coded': a country told by a code, not by its name)."""
-    for state in states:
-        start = state.mention.start
-        for low, high in spans:
-            if low <= start < high:
-                state.coded = True
-                break
 
 
 def _by_clause(spans: list[tuple[int, int]], segments: Segments, at_end: bool = False) -> dict[int, list]:
@@ -3343,7 +3330,7 @@ def extract_route(text: str | None) -> RouteExtraction:
     original = text
     # the document layer (shorthand, codes, corrections, subject, first journey) and its account folded
     record = text   # as written: a letter stays a letter when its account dropped every word naming the report
-    text, folded, coded = prepare_coded(text)
+    text, folded = prepare_folded(text)
     tokens = tokenize(folded)
     # the record's genre by its own words, before the document layer rewrote them (its tokens when it left them)
     genre = genre_counts(original, tokens.words if text is original else None)
@@ -3415,8 +3402,6 @@ def extract_route(text: str | None) -> RouteExtraction:
         return RouteExtraction(smuggler=smuggler, route_asked=asked, confidence=no_route_probability("no_place"),
                                reason=REASON_NO_ROUTE, language=language)
     states = _classify(folded, mentions, cues, vocab, segments, dialogue)
-    if coded:
-        _mark_coded(states, coded)
     if genre.get("summary") and "origin_contrast" in cues:
         _mark_contrasted_once(states, folded, cues["origin_contrast"], segments)
     dutch_record = (made_abroad is None or made_abroad[2]) and (

@@ -124,19 +124,9 @@ FEATURE_NAMES: Final[tuple[str, ...]] = (
     # then more likely a nationality); the next route country told as passed 'via' (kept; then the journey starts
     # before it: a home named first is the start, "Afkomstig uit Iran. Via Dubai naar Nederland.")
     "other_start", "next_via",
-    # round 19, what the round-18 stage could not tell on hand-written records: a country a question asked of and its
-    # answer confirmed ("Bent u in Frankrijk geweest? A: Jawel", ``DialogueReading.affirmed``), one told by a code in
-    # some mention ("via TR", "overstap IST": ``_MentionState.coded``, ``document.read_code_spans``), the first country the record names ("My journey started
-    # in Brazil")
-    "affirmed", "coded", "first_named",
-    # a stop of no told mode while another stop abroad has one (the record tells how legs went, not this one), and
-    # a country named in two sentences or more
-    "untold_among_told", "several_sentences",
-    # its place in the route against the text: first named before the stop before it or after the stop after it (the
-    # rules ordered it by a cue, not as told); named in a sentence with the Netherlands
-    "out_of_text_order", "with_netherlands",
-    # a stop of no told mode named in a sentence where the rules found another country's mode (a transport word there)
-    "mode_in_sentence",
+    # round 19: named in a sentence that names the Netherlands ("via Duitsland naar Nederland", "in Nederland aangekomen
+    # vanuit Belgie": the leg here, told; held out +4 net on train1-44, both halves better)
+    "with_netherlands",
 )
 _INDEX: Final = {name: i for i, name in enumerate(FEATURE_NAMES)}
 _NONE: Final[frozenset] = frozenset()
@@ -153,15 +143,11 @@ _GENRE_INDEX: Final = tuple((_I[name], name) for name in _GENRES)
 (_MENTIONS, _EXCLUDED_SHARE, _FIRST_POSITION, _LAST_POSITION, _PLACE_ONLY, _FUZZY_ONLY, _ASKED, _ANSWERED,
  _OTHER_HOMES, _AFTER_NETHERLANDS, _NEAR_EXCLUDED, _NEAR_HOME, _ALONE, _ROUTE_FIRST, _ROUTE_LAST, _MODE_TOLD, _FLOWN,
  _BORDERS_PREVIOUS, _BORDERS_NEXT, _BORDERS_ROUTE, _BRIDGES, _BARE, _BARE_FAR, _LENGTH, _DUTCH, _DIALOGUE, _LEGS,
- _OTHER_START, _NEXT_VIA, _AFFIRMED, _CODED, _FIRST_NAMED, _UNTOLD_AMONG_TOLD, _SEVERAL_SENTENCES,
- _OUT_OF_TEXT_ORDER, _WITH_NETHERLANDS, _MODE_IN_SENTENCE) = (
-    _I[name] for name in (
+ _OTHER_START, _NEXT_VIA, _WITH_NETHERLANDS) = (_I[name] for name in (
     "mentions", "excluded_share", "first_position", "last_position", "place_only", "fuzzy_only", "asked",
     "answered_start", "other_homes", "after_netherlands", "near_excluded", "near_home", "alone", "route_first",
     "route_last", "mode_told", "flown", "borders_previous", "borders_next", "borders_route", "bridges", "bare",
-    "bare_far", "length", "dutch", "dialogue", "legs", "other_start", "next_via", "affirmed", "coded", "first_named",
-    "untold_among_told", "several_sentences", "out_of_text_order", "with_netherlands",
-    "mode_in_sentence"))
+    "bare_far", "length", "dutch", "dialogue", "legs", "other_start", "next_via", "with_netherlands"))
 
 
 class Candidate(NamedTuple):
@@ -179,8 +165,7 @@ class _Scan(NamedTuple):
     """What every candidate of one record reads, gathered in one pass over the mentions: the travelled and excluded
     mentions per country (NLD apart), per sentence the countries named, excluded and told as a home, the homes, the
     countries told as where a journey starts, the countries passed 'via', where the Netherlands is first named, and the
-    homes then told left with no place named (``_MentionState.home_left``), and the first country other than the
-    Netherlands the record names (any mention; "" for none)."""
+    homes then told left with no place named (``_MentionState.home_left``)."""
 
     by_country: dict
     countries_in: dict
@@ -191,7 +176,6 @@ class _Scan(NamedTuple):
     vias: set
     netherlands: int
     left_homes: set
-    first_country: str
 
 
 def _scan(states) -> _Scan:
@@ -204,7 +188,6 @@ def _scan(states) -> _Scan:
     starts: set[str] = set()
     vias: set[str] = set()
     left_homes: set[str] = set()
-    first_country = ""
     for state in states:
         iso3 = state.mention.place.iso3
         sentence = state.sentence
@@ -223,13 +206,10 @@ def _scan(states) -> _Scan:
                 starts.add(iso3)
         if iso3 != NETHERLANDS:
             by_country.setdefault(iso3, []).append(state)
-            if not first_country:
-                first_country = iso3
         elif netherlands < 0:
             netherlands = state.mention.start
     starts.discard(NETHERLANDS)
-    return _Scan(by_country, countries_in, excluded_in, home_in, homes, starts, vias, netherlands, left_homes,
-                 first_country)
+    return _Scan(by_country, countries_in, excluded_in, home_in, homes, starts, vias, netherlands, left_homes)
 
 
 def _record_features(route, dialogue, genre: dict[str, float], language: str) -> dict[int, float]:
@@ -243,11 +223,9 @@ def _record_features(route, dialogue, genre: dict[str, float], language: str) ->
 
 
 def _candidate_features(iso3: str, group: list, scan: _Scan, route, in_route: dict, last_abroad, mode_of,
-                        borders: dict, asked, answered, length: float, affirmed: frozenset = _NONE,
-                        mode_sentences: frozenset = _NONE) -> dict[int, float]:
+                        borders: dict, asked, answered, length: float) -> dict[int, float]:
     """One candidate's features beyond the record's, by position (sparse: a feature left out is 0). ``in_route``: the
-    rule route's countries by position; ``length``: the text's length (at least 1); ``affirmed``: the countries the
-    turns confirm (``DialogueReading.affirmed``)."""
+    rule route's countries by position; ``length``: the text's length (at least 1)."""
     values: dict[int, float] = {}
     excluded = 0
     place_only = fuzzy_only = True
@@ -274,8 +252,6 @@ def _candidate_features(iso3: str, group: list, scan: _Scan, route, in_route: di
             values[_ASKED] = 1.0
         if mention.start in answered:
             values[_ANSWERED] = 1.0
-        if state.coded:
-            values[_CODED] = 1.0
     first = group[0].mention.start
     values[_MENTIONS] = min(len(group), 4) / 4.0
     if excluded:
@@ -300,16 +276,10 @@ def _candidate_features(iso3: str, group: list, scan: _Scan, route, in_route: di
     countries_in = scan.countries_in
     if all(countries_in[n] <= itself for n in sentences):
         values[_ALONE] = 1.0
-    if scan.starts and not scan.starts <= {iso3}:
-        values[_OTHER_START] = 1.0
-    if iso3 == scan.first_country:
-        values[_FIRST_NAMED] = 1.0
-    if len(sentences) > 1:
-        values[_SEVERAL_SENTENCES] = 1.0
     if any(NETHERLANDS in countries_in[n] for n in sentences):
         values[_WITH_NETHERLANDS] = 1.0
-    if iso3 in affirmed:
-        values[_AFFIRMED] = 1.0
+    if scan.starts and not scan.starts <= {iso3}:
+        values[_OTHER_START] = 1.0
     near = borders.get(iso3, _NONE)
     if not near.isdisjoint(route):   # no country borders itself
         values[_BORDERS_ROUTE] = 1.0
@@ -334,13 +304,6 @@ def _candidate_features(iso3: str, group: list, scan: _Scan, route, in_route: di
                 values[_BRIDGES] = 1.0
         if following in scan.vias:
             values[_NEXT_VIA] = 1.0
-        if _out_of_order(first, previous, following, scan.by_country):
-            values[_OUT_OF_TEXT_ORDER] = 1.0
-        if mode == "unknown" and not mode_sentences.isdisjoint(sentences):
-            values[_MODE_IN_SENTENCE] = 1.0
-        if mode == "unknown" and any(mode_of.get(c, "unknown") != "unknown" for c in route
-                                     if c != iso3 and c != NETHERLANDS):
-            values[_UNTOLD_AMONG_TOLD] = 1.0
         if mode == "unknown" and not flagged:
             values[_BARE] = 1.0
             if _BORDERS_ROUTE not in values:
@@ -348,16 +311,6 @@ def _candidate_features(iso3: str, group: list, scan: _Scan, route, in_route: di
     elif any(a in near and b in near and b not in borders.get(a, _NONE) for a, b in zip(route, route[1:])):
         values[_BRIDGES] = 1.0
     return values
-
-
-def _out_of_order(first: int, previous: str | None, following: str | None, groups: dict) -> bool:
-    """A route country first named (offset ``first``) before the route's previous country abroad or after its next
-    one (``groups``: per country abroad, its mentions in text order; the Netherlands is none of them)."""
-    before = groups.get(previous) if previous is not None else None
-    if before and before[0].mention.start > first:
-        return True
-    after = groups.get(following) if following is not None else None
-    return bool(after and after[0].mention.start < first)
 
 
 def _with_reached(mode_of: dict[str, str], dialogue, gone: frozenset = _NONE) -> dict[str, str]:
@@ -413,9 +366,6 @@ def candidates(states, route: list[str], mode_of: dict[str, str], dialogue, genr
     scan = _scan(states)
     if not scan.by_country:
         return []
-    # the sentences naming a country the rules found a mode for ('mode_in_sentence'; the rules' modes, before reached)
-    mode_sentences = frozenset(state.sentence for state in states
-                               if mode_of.get(state.mention.place.iso3, "unknown") != "unknown")
     mode_of = _with_reached(mode_of, dialogue, gone)
     length = float(max(text_length, 1))
     borders = neighbours()
@@ -427,7 +377,6 @@ def candidates(states, route: list[str], mode_of: dict[str, str], dialogue, genr
         record[index] = value
     asked = getattr(dialogue, "kept", _NONE)
     answered = getattr(dialogue, "starts", _NONE)
-    affirmed = getattr(dialogue, "affirmed", _NONE)
     found = []
     for iso3, group in scan.by_country.items():
         kept = iso3 in in_route
@@ -435,7 +384,7 @@ def candidates(states, route: list[str], mode_of: dict[str, str], dialogue, genr
             continue
         values = record.copy()
         for index, value in _candidate_features(iso3, group, scan, route, in_route, last_abroad, mode_of, borders,
-                                                asked, answered, length, affirmed, mode_sentences).items():
+                                                asked, answered, length).items():
             values[index] = value
         first = group[0].mention.start
         left = iso3 in scan.left_homes
@@ -608,14 +557,13 @@ def _remove(route, kept: list, below: float, removed: list | None) -> tuple[list
 # The hot path's view of a candidate's mention-level 0/1 features: one bit each, OR-ed over its mentions, so that a
 # record's candidates are scored in one pass over the mentions and one table look-up per candidate (``_Compiled``).
 _BIT_FEATURES: Final = (*_FLAGS, "ex_negation", "ex_intention", "ex_person", "ex_document", "ex_return", "ex_unreal",
-                 "ex_other", "asked", "answered_start", "coded")
+                 "ex_other", "asked", "answered_start")
 _BIT: Final = {name: 1 << n for n, name in enumerate(_BIT_FEATURES)}
 _FLAG_BITS: Final = sum(_BIT[name] for name in _FLAGS)
 _START_BITS: Final = sum(_BIT[name] for name in ("start", "residence", "journey_start"))
 _HOME_BIT, _VIA_BIT, _ASKED_BIT, _ANSWERED_BIT = (_BIT[name] for name in ("home", "via", "asked", "answered_start"))
 _REASON_BIT: Final = {reason: _BIT[kind] for reason, kind in _EXCLUSION_KIND.items()}
 _EX_OTHER_BIT: Final = _BIT["ex_other"]
-_CODED_BIT: Final = _BIT["coded"]
 _NOT_PLACE: Final = 1 << len(_BIT_FEATURES)          # a mention of the country itself (place_only is 0)
 _NOT_FUZZY: Final = _NOT_PLACE << 1                  # a mention matched exactly (fuzzy_only is 0)
 
@@ -627,8 +575,7 @@ def _flag_mask(flags: tuple[bool, ...]) -> int:
 # the weights the hot path adds one by one, in this order (``_Compiled.named``)
 _NAMED: Final = ("mentions", "first_position", "last_position", "excluded_share", "other_homes", "after_netherlands",
           "near_excluded", "near_home", "alone", "other_start", "mode_told", "flown", "bare", "bare_far", "next_via",
-          "first_named", "affirmed", "untold_among_told", "several_sentences", "out_of_text_order",
-          "with_netherlands", "mode_in_sentence")
+          "with_netherlands")
 # the weights of a country's place in the route (``_route_parts``), in this order
 _ROUTE_NAMED: Final = ("borders_route", "route_first", "route_last", "borders_previous", "borders_next", "bridges")
 
@@ -791,12 +738,7 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
     starts: set[str] = set()
     vias: set[str] = set()
     netherlands = -1
-    first_country = ""   # the first country other than the Netherlands named ('first_named')
-    first_at: dict[str, int] = {}   # a route country abroad -> its first mention's offset ('out_of_text_order')
     netherlands_in: set[int] = set()   # the sentences naming the Netherlands ('with_netherlands')
-    mode_sentences: set[int] = set()   # the sentences naming a country of a told mode ('mode_in_sentence')
-    mode_get = mode_of.get
-    in_route = set(route)
     asked = getattr(dialogue, "kept", _NONE)
     answered = getattr(dialogue, "starts", _NONE)
     dialogue_marks = bool(asked or answered)
@@ -809,8 +751,6 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
         iso3 = mention.place.iso3
         sentence = state.sentence
         reason = state.excluded
-        if mode_get(iso3, "unknown") != "unknown":
-            mode_sentences.add(sentence)
         if reason:
             there = excluded_in.get(sentence)
             if there is None:
@@ -837,10 +777,6 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
             if pending and abroad_named:
                 waiting.append(mention.start)
             continue
-        if not first_country:
-            first_country = iso3
-        if iso3 in in_route and iso3 not in first_at:
-            first_at[iso3] = mention.start
         if not abroad_named and iso3 in route:
             abroad_named = True
         if first_in.setdefault(sentence, iso3) != iso3:
@@ -861,8 +797,6 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
         if not mention.fuzzy:
             bits |= not_fuzzy
         start = mention.start
-        if state.coded:
-            bits |= _CODED_BIT
         if dialogue_marks:
             if start in asked:
                 bits |= _ASKED_BIT
@@ -890,9 +824,6 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
             del found[country]   # told as gone to: not reviewed
     elif reached or gone:
         mode_of = _with_reached(mode_of, dialogue, frozenset(gone))
-    # the route's countries abroad told with a mode, or read as told (reached in the turns, gone to)
-    told_abroad = [c for c in route if c != netherlands_code and (mode_of.get(c, "unknown") != "unknown"
-                                                                   or c in reached or c in gone)]
     origin = route[0]
     if model.keep_origin and origin in found and origin in homes and (
             not (starts and (len(starts) > 1 or origin not in starts)) or _left_home(states, origin)):
@@ -902,9 +833,7 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
     several_homes, several_starts = len(homes) > 1, len(starts) > 1
     (w_mentions, w_first_position, w_last_position, w_excluded_share, w_other_homes, w_after_netherlands,
      w_near_excluded, w_near_home, w_alone, w_other_start, w_mode_told, w_flown, w_bare, w_bare_far,
-     w_next_via, w_first_named, w_affirmed, w_untold_among_told, w_several_sentences,
-     w_out_of_text_order, w_with_netherlands, w_mode_in_sentence) = compiled.named
-    affirmed = getattr(dialogue, "affirmed", _NONE)
+     w_next_via, w_with_netherlands) = compiled.named
     base = compiled.intercept + compiled.legs[min(len(route) - 1, 8)]
     if language == "nl":
         base += compiled.dutch
@@ -920,7 +849,6 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
     parts = _route_parts(compiled, route)
     length = float(max(text_length, 1))
     word_cut = compiled.word_cut
-    position_of = {country: position for position, country in enumerate(route)}   # the last, as ``candidates``
     scored = []
     lowest = math.inf
     for iso3, (bits, count, excluded, first, last, sentences) in found.items():
@@ -949,28 +877,12 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
             score += w_mode_told
             if mode == "plane":
                 score += w_flown
-        else:
-            if told_abroad and (len(told_abroad) > 1 or told_abroad[0] != iso3):
-                score += w_untold_among_told
-            if mode_sentences and not mode_sentences.isdisjoint(sentences):
-                score += w_mode_in_sentence
-            if not bits & _FLAG_BITS:
-                score += w_bare if touches else w_bare + w_bare_far
+        elif not bits & _FLAG_BITS:
+            score += w_bare if touches else w_bare + w_bare_far
         if following in vias:
             score += w_next_via
-        if iso3 == first_country:
-            score += w_first_named
-        if len(sentences) > 1 and sentences.count(sentences[0]) < len(sentences):
-            score += w_several_sentences
         if netherlands_in and not netherlands_in.isdisjoint(sentences):
             score += w_with_netherlands
-        position = position_of[iso3]
-        previous = route[position - 1] if position else None
-        if (previous is not None and first_at.get(previous, -1) > first) or (
-                following is not None and 0 <= first_at.get(following, first) < first):
-            score += w_out_of_text_order
-        if iso3 in affirmed:
-            score += w_affirmed
         scored.append((score, iso3, first))
         if score < lowest:
             lowest = score
