@@ -46,6 +46,7 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import re
 import sys
 
 # one core (the machine's others are busy): a BLAS spreading each small product over threads made the fit ~20 times
@@ -622,15 +623,56 @@ def at_least(margin: float, floor: float | None) -> float:
     return margin if floor is None else max(margin, floor)
 
 
-def reused_held_out(path: Path) -> tuple[dict, str]:
-    """``--held-out-from``: a full run's pooled held-out tally and where it comes from (its date, or the run it
-    itself took the figure from); refused, naming the file, when the file holds no pooled figure."""
-    fitted = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("fitted") or {}
+def command_options(args: argparse.Namespace) -> str:
+    """The options of this run as the stored command writes them (read before ``--choose`` overwrites any)."""
+    return (train_option(args.train) + (" --add-tuned" if args.add_tuned else "")
+            + (f" --pairs {args.pairs}" if args.pairs != "equal" else "")
+            + ("" if args.per_row else " --per-pair")
+            + (" --choose" if args.choose else f" --max-countries {args.max_countries}")
+            + ("" if args.journey else " --no-journey")
+            + ("" if args.unknown_legs or args.choose else " --no-unknown-legs")
+            + (" --words" if args.words else "")
+            + (f" --word-min {word_floor(args.word_min).records}" if word_floor(args.word_min) != word_floor()
+               else "")
+            + (f" --word-scale {args.word_scale}" if args.word_scale != 0.5 else "")
+            + (f" --ridge {args.ridge}" if args.ridge != 3.0 else "")
+            + (f" --break-cost {args.break_cost:g}" if args.break_cost != 1.0 else "")
+            + (f" --min-margin {args.min_margin:g}" if args.min_margin is not None else ""))
+
+
+def reuse_file(path: Path) -> dict:
+    """``--held-out-from``, read at once (before the long recording of the training rows): the file's 'fitted' block
+    with a pooled held-out figure; refused in one line naming the file and field otherwise."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise SystemExit(f"{path}: cannot be read as an order_model.yaml ({type(error).__name__})") from None
+    fitted = data.get("fitted") if isinstance(data, dict) else None
+    if not isinstance(fitted, dict):
+        raise SystemExit(f"{path}: fitted: no 'fitted' block (not an order_model.yaml written by this command)")
     total = fitted.get("held_out_pooled")
     if not isinstance(total, dict) or not total.get("rows"):
         raise SystemExit(f"{path}: fitted.held_out_pooled: no pooled held-out figure to reuse")
+    return fitted
+
+
+def reused_held_out(path: Path, sets: list[str], rows: int, command: str) -> tuple[dict, str]:
+    """``--held-out-from``: a full run's pooled held-out tally and where it comes from (its date, or the run it
+    itself took the figure from). Refused in one line naming the file when it is not a figure of this very refit:
+    other training sets, another number of rows (a figure carried over from an older run) or another command."""
+    fitted = reuse_file(path)
+    total = fitted["held_out_pooled"]
+    if list(fitted.get("sets") or []) != sets:
+        raise SystemExit(f"{path}: fitted.sets: its figure is of {len(fitted.get('sets') or [])} training sets, this "
+                         f"refit has {len(sets)}; run the full command")
+    if total["rows"] != rows:
+        raise SystemExit(f"{path}: fitted.held_out_pooled.rows: its figure holds {total['rows']} rows, the training "
+                         f"sets {rows} (a figure carried over from an older run); run the full command")
+    theirs = re.sub(r" --held-out-from \S+", "", str(fitted.get("command", "")))
+    if theirs != command:
+        raise SystemExit(f"{path}: fitted.command: its figure is of '{theirs}', this refit is '{command}'")
     source = fitted.get("held_out_pooled_from") or f"the nested evaluation of {fitted.get('date', '?')} " \
-        f"({len(fitted.get('sets') or [])} training sets)"
+        f"({len(sets)} training sets)"
     return total, str(source)
 
 
@@ -669,8 +711,13 @@ def main(argv: list[str] | None = None) -> int:
                              "order_model.yaml written by a full run of this command; the stored file names that "
                              "run's date")
     args = parser.parse_args(argv)
-    reused = reused_held_out(args.held_out_from) if args.held_out_from else None
+    options = command_options(args)
+    if args.held_out_from:
+        reuse_file(args.held_out_from)
     paths, rows, groups = training_rows(args, read_rows)
+    reused = reused_held_out(args.held_out_from, [Path(p).name for p in paths], len(rows),
+                             fit_record("benchmarks/text_order_fit.py", args.extra, options)["command"]) \
+        if args.held_out_from else None
     allowed: dict[str, list[Row]] = {}
     if args.add_tuned or not args.no_allowed_sets:
         for name, path in allowed_sets():
@@ -745,21 +792,9 @@ def main(argv: list[str] | None = None) -> int:
             lambda name, path: outcome(allowed[name], model if math.isfinite(margin) else None))
     switch_on = switch_on_rule(pooled_ok, plain_ok, math.isfinite(margin))
     if args.write:
-        options = (train_option(args.train) + (" --add-tuned" if args.add_tuned else "")
-                   + (f" --pairs {args.pairs}" if args.pairs != "equal" else "")
-                   + ("" if args.per_row else " --per-pair")
-                   + (" --choose" if args.choose else f" --max-countries {args.max_countries}")
-                   + ("" if args.journey else " --no-journey")
-                   + ("" if args.unknown_legs or args.choose else " --no-unknown-legs")
-                   + (" --words" if args.words else "")
-                   + (f" --word-min {word_floor(args.word_min).records}" if word_floor(args.word_min) != word_floor()
-                      else "")
-                   + (f" --word-scale {args.word_scale}" if args.word_scale != 0.5 else "")
-                   + (f" --ridge {args.ridge}" if args.ridge != 3.0 else "")
-                   + (f" --break-cost {args.break_cost:g}" if args.break_cost != 1.0 else "")
-                   + (f" --min-margin {args.min_margin:g}" if args.min_margin is not None else ""))
         fitted = {
-            **fit_record("benchmarks/text_order_fit.py", args.extra, options),
+            **fit_record("benchmarks/text_order_fit.py", args.extra,
+                         options + (f" --held-out-from {args.held_out_from.name}" if reused is not None else "")),
             "sets": [Path(p).name for p in paths], "rows": len(rows), "pairs": n_pairs,
             "ridge": args.ridge, "journey_term": args.journey, "unknown_legs": args.unknown_legs,
             "pairs_from": args.pairs, "each_row_once": args.per_row,

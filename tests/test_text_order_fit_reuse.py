@@ -1,15 +1,23 @@
 """``benchmarks/text_order_fit.py --held-out-from``: the end-of-round refit may skip the nested held-out evaluation
-(about 35 minutes) only by naming the full run whose pooled figure it reuses; the stored file then says where the
-figure comes from, and a file with no pooled figure is refused with one line naming it."""
+(about 35 minutes) only by naming the full run whose pooled figure it reuses, and only when that run is of the same
+training sets, rows and command; the stored file then says where the figure comes from and records the option. Any
+other file is refused in one line naming it, never with a traceback (review 19, items 4 and 5)."""
 
 from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 import yaml
 
 from learned_helpers import load_fit_script
 
-POOLED = {"rows": 5287, "before": 3900, "fixed": 140, "broken": 9}
+ROOT = Path(__file__).resolve().parents[1]
+POOLED = {"rows": 240, "before": 180, "fixed": 14, "broken": 2}
+SETS = ["a.csv", "b.csv"]
+COMMAND = "benchmarks/text_order_fit.py --write --choose --break-cost 5 --min-margin 1.5"
 
 
 @pytest.fixture(scope="module")
@@ -17,28 +25,52 @@ def script():
     return load_fit_script("text_order_fit")
 
 
-def _write(tmp_path, fitted):
-    path = tmp_path / "order_model.yaml"
+def _write(tmp_path, fitted, name="order_model.yaml"):
+    path = tmp_path / name
     path.write_text(yaml.safe_dump({"enabled": True, "fitted": fitted}), encoding="utf-8")
     return path
 
 
+def _full_run(**changes):
+    return {"command": COMMAND, "date": "07 Dec 2026 10:40 UTC", "sets": SETS, "held_out_pooled": POOLED, **changes}
+
+
 def test_a_full_runs_figure_is_reused_with_its_date(script, tmp_path):
-    path = _write(tmp_path, {"date": "07 Dec 2026 10:40 UTC", "sets": ["a.csv", "b.csv"], "held_out_pooled": POOLED})
-    total, source = script.reused_held_out(path)
+    total, source = script.reused_held_out(_write(tmp_path, _full_run()), SETS, 240, COMMAND)
     assert total == POOLED
     assert "07 Dec 2026 10:40 UTC" in source and "2 training sets" in source
 
 
 def test_a_figure_that_was_itself_reused_keeps_its_first_source(script, tmp_path):
-    path = _write(tmp_path, {"date": "08 Dec 2026 09:00 UTC", "held_out_pooled": POOLED,
-                             "held_out_pooled_from": "the nested evaluation of 07 Dec 2026 10:40 UTC"})
-    assert script.reused_held_out(path)[1] == "the nested evaluation of 07 Dec 2026 10:40 UTC"
+    path = _write(tmp_path, _full_run(command=COMMAND + " --held-out-from order_model.yaml",
+                                      held_out_pooled_from="the nested evaluation of 07 Dec 2026 10:40 UTC"))
+    assert script.reused_held_out(path, SETS, 240, COMMAND)[1] == "the nested evaluation of 07 Dec 2026 10:40 UTC"
 
 
-@pytest.mark.parametrize("fitted", [{"date": "x"}, {"held_out_pooled": {"rows": 0}}, {"held_out_pooled": "none"}])
-def test_a_file_without_a_pooled_figure_is_refused_naming_it(script, tmp_path, fitted):
+@pytest.mark.parametrize("fitted, field", [
+    ({"date": "x", "sets": SETS, "command": COMMAND}, "held_out_pooled"),
+    (_full_run(held_out_pooled={"rows": 0}), "held_out_pooled"),
+    (_full_run(held_out_pooled="none"), "held_out_pooled"),
+    (_full_run(sets=SETS + ["c.csv"]), "fitted.sets"),                           # fitted on other training sets
+    (_full_run(held_out_pooled={**POOLED, "rows": 200}), "held_out_pooled.rows"),  # a figure carried over from older sets
+    (_full_run(command=COMMAND.replace("5", "2")), "fitted.command"),             # another command's figure
+])
+def test_a_figure_not_of_this_refit_is_refused_naming_file_and_field(script, tmp_path, fitted, field):
     path = _write(tmp_path, fitted)
     with pytest.raises(SystemExit) as stop:
-        script.reused_held_out(path)
-    assert str(path) in str(stop.value) and "held_out_pooled" in str(stop.value)
+        script.reused_held_out(path, SETS, 240, COMMAND)
+    assert str(path) in str(stop.value) and field in str(stop.value)
+
+
+@pytest.mark.parametrize("content", [None, "", "- a\n- b\n", "fitted: [1, 2]\n", "fitted: {a: [\n"])
+def test_an_unreadable_or_foreign_file_is_a_one_line_usage_error(tmp_path, content):
+    """A missing file, a list at the top, a list as 'fitted', broken YAML: one line naming the file, no traceback."""
+    path = tmp_path / "reuse.yaml"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "text_order_fit.py"), "--held-out-from",
+                           str(path), "--train", str(tmp_path / "none.csv")], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120)
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr
+    assert str(path) in done.stderr
