@@ -78,3 +78,46 @@ def test_a_country_reached_from_the_next_is_not_dropped_when_the_stage_puts_it_f
     # (``test_text_rules17_origin.test_a_country_only_named_put_first_by_the_order_stage_is_no_stop``)
     assert _route("Het rapport noemt Canada. Hij vertrok uit Syrië naar Turkije. Met een boot naar Griekenland en "
                   "met het vliegtuig naar Amsterdam.") == "SYR>TUR>GRC>NLD"
+
+
+# review 19 item 1: a first country only named in the sentence that tells the next one left is not reached
+# (``_reached_from_the_next`` asks for a destination word right before it, ``_moved_to``)
+NAMED_WITH_THE_NEXT_LEFT = [
+    ("The report mentions Canada and that he left Syria. He travelled to Turkey. By boat to Greece and by plane to "
+     "Amsterdam.", "SYR>TUR>GRC>NLD"),
+    ("Het dossier noemt Canada en dat hij uit Syrië vertrok. Hij reisde naar Turkije en met een boot naar "
+     "Griekenland. Met het vliegtuig naar Amsterdam.", "SYR>TUR>GRC>NLD"),
+]
+
+
+@pytest.mark.parametrize("text, expected", NAMED_WITH_THE_NEXT_LEFT)
+def test_a_country_only_named_beside_the_next_left_is_no_stop(text, expected):
+    assert _route(text) == expected
+
+
+# review 19 item 2: the stage turned the told leg and no drop followed (another country reached in the first's
+# sentence): the order given to the stage stands all the same
+TURNED_WITH_ANOTHER_REACHED = [
+    ("Naar de Verenigde Arabische Emiraten ben ik gegaan vanuit Syrië, daarna ben ik naar Nederland gevlogen.",
+     "SYR>ARE>NLD"),
+    ("Naar Oman ben ik gegaan vanuit Syrië en daarna ben ik doorgereisd naar Amsterdam Schiphol.", "SYR>OMN>NLD"),
+    ("I went to Oman from Syria and later to Turkey. From Turkey I took a boat to Greece and a bus to the "
+     "Netherlands.", "SYR>OMN>TUR>GRC>NLD"),
+]
+
+
+@pytest.mark.parametrize("text, expected", TURNED_WITH_ANOTHER_REACHED)
+def test_a_turned_leg_is_put_back_without_a_drop(text, expected):
+    assert _route(text) == expected
+
+
+# review 19 item 3: the stage undone is no learned change - the confidence of the same wording told in the rules' order
+@pytest.mark.parametrize("turned, in_order", [
+    ("Naar Oman ben ik gegaan vanuit Syrië. Daarna ben ik doorgereisd naar Amsterdam Schiphol.",
+     "Ik ben vanuit Syrië naar Oman gegaan. Daarna ben ik doorgereisd naar Amsterdam Schiphol."),
+])
+def test_an_undone_turn_is_no_learned_change(turned, in_order):
+    result = extract_route(turned)
+    assert ">".join(result.route) == "SYR>OMN>NLD"
+    assert result.features == extract_route(in_order).features
+    assert result.confidence == pytest.approx(extract_route(in_order).confidence)

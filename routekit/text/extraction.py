@@ -2197,15 +2197,18 @@ def _named_before_the_start(route: list[str], travelled: list[_MentionState], mo
             or route[1] not in timeline.neighbours().get(route[0], ()))
 
 
-def _reached_from_the_next(route: list[str], travelled: list[_MentionState]) -> bool:
-    """A sentence tells the route's first country without a source word and the next with one ("Naar de Verenigde
-    Arabische Emiraten ben ik gegaan vanuit Syrie", "I came to Oman from Yemen"): a leg from the next into the first,
-    which is a stop reached, not a mention before the start. Read after the order stage put the first there (round
-    19: the stage turned such a pair by geography, a destination farther from the Netherlands than its source, and
-    ``_named_before_the_start`` then dropped the destination)."""
+def _reached_from_the_next(route: list[str], travelled: list[_MentionState], tokens: Tokens, folded: str) -> bool:
+    """A sentence tells the route's first country reached - a destination word right before it (``_moved_to``, the
+    verifier's ``told_gone_to``) and no source word - and the next with a source word ("Naar de Verenigde Arabische
+    Emiraten ben ik gegaan vanuit Syrie", "I came to Oman from Yemen"): a leg from the next into the first, which is a
+    stop reached, not a mention before the start. Read after the order stage put the first there (round 19: the stage
+    turned such a pair by geography, a destination farther from the Netherlands than its source). A first country
+    only named beside the next one left ("The report mentions Canada and that he left Syria") is not reached."""
     first, following = route[0], route[1]
-    reached = {s.sentence for s in travelled if s.mention.place.iso3 == first and not s.departure}
-    return any(s.departure and s.sentence in reached for s in travelled if s.mention.place.iso3 == following)
+    reached = {s.sentence for s in travelled if s.mention.place.iso3 == first and not s.departure
+               and _moved_to(tokens, folded, s.mention.start)}
+    return bool(reached) and any(s.departure and s.sentence in reached for s in travelled
+                                 if s.mention.place.iso3 == following)
 
 
 def _left_before_the_first(route: list[str], travelled: list[_MentionState], mode_of: Mapping[str, str]) -> bool:
@@ -3450,10 +3453,17 @@ def extract_route(text: str | None) -> RouteExtraction:
     learned_change = rules_route != tuple(route)   # before the rules that follow the stages
     if ordered and len(route) > 2 and route[0] != given_to_order[0]:
         travelled = [s for s in states if not s.excluded]
-        if _named_before_the_start(route, travelled, mode_of):
-            # the order stage put a country only named first (the rules' test of their own route) - unless the text
-            # tells it reached from the next: then the stage turned a told leg round, and the order given to it stands
-            route = given_to_order if _reached_from_the_next(route, travelled) else route[1:]
+        if route[1] == given_to_order[0] and route[0] == given_to_order[1] and _reached_from_the_next(
+                route, travelled, tokens, folded):
+            # the stage turned a told leg round (its first two swapped, the first told reached from the next): the
+            # stage is undone, the order given to it stands - and no learned stage changed the route then, unless an
+            # earlier one did (a stage that moved the first from farther on is left alone: train 0 fixed / 1 broken)
+            route = given_to_order
+            learned_change = rules_route != tuple(route)
+        elif _named_before_the_start(route, travelled, mode_of):
+            # the order stage put a country only named first (the rules' test of their own route): a rule after the
+            # stages, so the stage's change is still counted
+            route = route[1:]
     if len(route) > 2 and tuple(route) == rules_route:   # the stages' own choices stand
         # after the order stage, which was fitted on the rules' routes without it (before the stage it broke rows the
         # stage had put right: the stage then left the rest of the order as it came)
