@@ -28,12 +28,22 @@ def _compiled_modules() -> tuple[str, ...]:
     return (*module.COMPILED_MODULES, "verifier", "order_model", "context_words")
 
 
+def _is_final(annotation: ast.expr) -> bool:
+    """``Final``, ``Final[...]``, ``typing.Final`` or ``typing.Final[...]``."""
+    node = annotation.value if isinstance(annotation, ast.Subscript) else annotation
+    return (isinstance(node, ast.Name) and node.id == "Final") or (isinstance(node, ast.Attribute)
+                                                                    and node.attr == "Final")
+
+
 def _bound_once_not_final(source: str) -> list[str]:
-    """Module-level UPPER_CASE names bound by one plain assignment (never rebound, no ``global``) without Final."""
+    """Module-level names bound once (never rebound, no ``global``) without Final: an UPPER_CASE / _UPPER_CASE name
+    bound by a plain assignment or by tuple unpacking (``_A, _B = 1, 2``), and any name bound by an annotated
+    assignment whose annotation is not Final (``_WORDS: dict = ...``)."""
     tree = ast.parse(source)
     rebound = {name for node in ast.walk(tree) if isinstance(node, ast.Global) for name in node.names}
     seen: dict[str, int] = {}
     plain: list[str] = []
+    annotated: list[str] = []
     for node in tree.body:
         targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(
             node, (ast.AnnAssign, ast.AugAssign)) else []
@@ -42,7 +52,13 @@ def _bound_once_not_final(source: str) -> list[str]:
                 seen[name] = seen.get(name, 0) + 1
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             plain.append(node.targets[0].id)
-    return [name for name in plain if _CONSTANT.fullmatch(name) and seen[name] == 1 and name not in rebound]
+        elif isinstance(node, ast.Assign):   # tuple unpacking, or a chained assignment (``A = B = 1``)
+            plain.extend(n.id for target in node.targets for n in ast.walk(target) if isinstance(n, ast.Name))
+        elif (isinstance(node, ast.AnnAssign) and node.value is not None and isinstance(node.target, ast.Name)
+              and not _is_final(node.annotation)):
+            annotated.append(node.target.id)
+    return [name for name in plain + annotated if (name in annotated or _CONSTANT.fullmatch(name))
+            and seen[name] == 1 and name not in rebound]
 
 
 def test_the_constants_of_the_compiled_modules_are_final() -> None:
@@ -56,6 +72,15 @@ def test_the_constants_of_the_compiled_modules_are_final() -> None:
 def test_the_guard_finds_a_constant_without_final() -> None:
     source = "from typing import Final\nA: Final = 1\nB = re.compile('x')\n_C = 2\n_C = 3\nlower = 4\n"
     assert _bound_once_not_final(source) == ["B"]
+
+
+def test_the_guard_finds_unpacked_and_annotated_constants_without_final() -> None:
+    """Round 19 review: a tuple-unpacked constant (``_A, _B = 1, 2``) and an annotated one without Final
+    (``_WORDS: dict = ...``) are module-dict look-ups under mypyc too."""
+    source = ("import typing\nfrom typing import Final\n_A, (_B, lower) = 1, (2, 3)\n[C, *_D] = 4, 5\n_E = F = 6\n"
+              "_W: dict = {}\ncache: list = []\n_G: Final[int] = 7\n_H: typing.Final = 8\n_I: Final\n_I = 9\n"
+              "_J, _K = 1, 2\n_K = 3\n_L: int = 1\n_L = 2\n_M, _N = 1, 2\n\ndef f():\n    global _N\n")
+    assert sorted(_bound_once_not_final(source)) == ["C", "F", "_A", "_B", "_D", "_E", "_J", "_M", "_W", "cache"]
 
 
 def test_the_verifier_file_fills_its_fields_in_order() -> None:

@@ -30,7 +30,9 @@ from typing import Callable, Final, Iterable
 WINDOW: Final = 4
 PLACE: Final = "<place>"
 NUMBER: Final = "<num>"
-ANY, BEFORE, AFTER = "w=", "b=", "a="
+ANY: Final = "w="
+BEFORE: Final = "b="
+AFTER: Final = "a="
 # the articles that belong to the place named after them, never window words of it (English and Dutch, folded)
 ARTICLES: Final = frozenset({"the", "de", "het"})
 

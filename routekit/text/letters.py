@@ -36,7 +36,7 @@ from routekit.text.order_model import distance_home
 # not an initial's dot ("Mr S. Barzani") nor a page's in brackets ("The report states (p. 2) that ...")
 # nor the dot of a page or number abbreviation ("Op blz. 5 staat", "pag. 3", "nr. 4"; a title's is left: "client dhr.
 # H. In onze brief ..." ends at the initial)
-_WORDS: dict = cues()["letters"]   # document.yaml: the words of this module's own patterns (``cues`` parses it once)
+_WORDS: Final[dict] = cues()["letters"]   # document.yaml: the words of this module's own patterns (``cues`` parses it once)
 # (the mark first, the look-behinds reading back over it: ``re`` skips from mark to mark instead of trying every
 # look-behind at every position; the same matches)
 _STATEMENT_END: Final = re.compile(r"[.!?;:](?<![\s(][a-z][.!?;:])(?<!^[a-z][.!?;:])"

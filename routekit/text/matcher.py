@@ -46,7 +46,9 @@ class Tokens:
 
 
 _BREAK: Final = re.compile(r"[.,;:!?()\[\]\n]")
-_MATCH_START, _MATCH_END, _MATCH_TEXT = re.Match.start, re.Match.end, re.Match.group
+_MATCH_START: Final = re.Match.start
+_MATCH_END: Final = re.Match.end
+_MATCH_TEXT: Final = re.Match.group
 _NON_ASCII: Final = re.compile(r"[^\x00-\x7f]")
 # Bytes that can be part of a token keep their value, every other byte becomes a space.
 _TOKEN_BYTES: Final = bytes(c if re.fullmatch(r"[a-z0-9']", chr(c)) else 32 for c in range(256))

@@ -233,7 +233,8 @@ _SENTENCE_END: Final = re.compile(r"[.!?;:\n](?:(?<=\n)\n*|(?<!\n)[.!?;:]*(?=\s|
 # literal character is faster than a scan for a character class.
 _CLAUSE_MARKS: Final = bytes(ord(",") if chr(code) in ",()[]" else code for code in range(256))
 _COMMA: Final = re.compile(rb",")
-_MATCH_START, _MATCH_END = re.Match.start, re.Match.end
+_MATCH_START: Final = re.Match.start
+_MATCH_END: Final = re.Match.end
 # ASCII text as bytes where every sentence mark and newline is "." and every other white space " " (the rest "x"):
 # ``_sentence_ends`` finds the marks with ``bytes.find`` (C) instead of ``_SENTENCE_END``'s scan of every character
 _SENTENCE_MARKS: Final = bytes(46 if chr(code) in ".!?;:\n" else 32 if chr(code).isspace() else 120 for code in range(128)) \

@@ -72,7 +72,9 @@ _INDEX: Final = {name: i for i, name in enumerate(PAIR_FEATURES)}
 
 # the words linking two countries' mentions (``pair_words``), learnt from labelled data and weighed on top of
 # ``PAIR_FEATURES``; a feature is a kind and a folded word (places read ``<place>``, numbers ``<num>``)
-PRE, SPAN, START = "pre:", "span:", "start:"
+PRE: Final = "pre:"
+SPAN: Final = "span:"
+START: Final = "start:"
 PRE_WORDS: Final = 2      # "pre:": the words right before a country's first travelled mention (uit / naar / via ...)
 SPAN_WORDS: Final = 6     # "span:": the last words between the earlier-told and the later-told country's mentions
 START_WORDS: Final = 3    # "start:": the first words of the later-told mention's sentence (daarvoor, before that, then ...)

@@ -495,7 +495,8 @@ def _going_back_first_words() -> tuple[str, ...]:
 
 
 # a word that carries an answer on past the place asked about: "Montenegro. Then Bosnia"
-_BEFORE, _AFTER = -1, 1
+_BEFORE: Final = -1
+_AFTER: Final = 1
 # "en", "and" (``list_and`` of cues.yaml ``word_lists``, the extractor's list too; read once): a question's opening word
 # read over before an onward question ("V: En na Oostenrijk?"), and a question that carries the story on ("En vanuit
 # Griekenland?", "And from Greece?") asks what came next

@@ -140,14 +140,37 @@ _flags_of: Final = attrgetter(*_FLAGS)
 # where a journey is told to begin: a start cue or a residence ("woonde in"), not a leg's departure ("vanuit X")
 _starts_of: Final = attrgetter("start", "residence", "journey_start")
 _GENRE_INDEX: Final = tuple((_I[name], name) for name in _GENRES)
-(_MENTIONS, _EXCLUDED_SHARE, _FIRST_POSITION, _LAST_POSITION, _PLACE_ONLY, _FUZZY_ONLY, _ASKED, _ANSWERED,
- _OTHER_HOMES, _AFTER_NETHERLANDS, _NEAR_EXCLUDED, _NEAR_HOME, _ALONE, _ROUTE_FIRST, _ROUTE_LAST, _MODE_TOLD, _FLOWN,
- _BORDERS_PREVIOUS, _BORDERS_NEXT, _BORDERS_ROUTE, _BRIDGES, _BARE, _BARE_FAR, _LENGTH, _DUTCH, _DIALOGUE, _LEGS,
- _OTHER_START, _NEXT_VIA, _WITH_NETHERLANDS) = (_I[name] for name in (
-    "mentions", "excluded_share", "first_position", "last_position", "place_only", "fuzzy_only", "asked",
-    "answered_start", "other_homes", "after_netherlands", "near_excluded", "near_home", "alone", "route_first",
-    "route_last", "mode_told", "flown", "borders_previous", "borders_next", "borders_route", "bridges", "bare",
-    "bare_far", "length", "dutch", "dialogue", "legs", "other_start", "next_via", "with_netherlands"))
+# the feature vector's indices the scoring reads by name (one Final each: a C static under mypyc)
+_MENTIONS: Final = _I["mentions"]
+_EXCLUDED_SHARE: Final = _I["excluded_share"]
+_FIRST_POSITION: Final = _I["first_position"]
+_LAST_POSITION: Final = _I["last_position"]
+_PLACE_ONLY: Final = _I["place_only"]
+_FUZZY_ONLY: Final = _I["fuzzy_only"]
+_ASKED: Final = _I["asked"]
+_ANSWERED: Final = _I["answered_start"]
+_OTHER_HOMES: Final = _I["other_homes"]
+_AFTER_NETHERLANDS: Final = _I["after_netherlands"]
+_NEAR_EXCLUDED: Final = _I["near_excluded"]
+_NEAR_HOME: Final = _I["near_home"]
+_ALONE: Final = _I["alone"]
+_ROUTE_FIRST: Final = _I["route_first"]
+_ROUTE_LAST: Final = _I["route_last"]
+_MODE_TOLD: Final = _I["mode_told"]
+_FLOWN: Final = _I["flown"]
+_BORDERS_PREVIOUS: Final = _I["borders_previous"]
+_BORDERS_NEXT: Final = _I["borders_next"]
+_BORDERS_ROUTE: Final = _I["borders_route"]
+_BRIDGES: Final = _I["bridges"]
+_BARE: Final = _I["bare"]
+_BARE_FAR: Final = _I["bare_far"]
+_LENGTH: Final = _I["length"]
+_DUTCH: Final = _I["dutch"]
+_DIALOGUE: Final = _I["dialogue"]
+_LEGS: Final = _I["legs"]
+_OTHER_START: Final = _I["other_start"]
+_NEXT_VIA: Final = _I["next_via"]
+_WITH_NETHERLANDS: Final = _I["with_netherlands"]
 
 
 class Candidate(NamedTuple):
@@ -561,7 +584,10 @@ _BIT_FEATURES: Final = (*_FLAGS, "ex_negation", "ex_intention", "ex_person", "ex
 _BIT: Final = {name: 1 << n for n, name in enumerate(_BIT_FEATURES)}
 _FLAG_BITS: Final = sum(_BIT[name] for name in _FLAGS)
 _START_BITS: Final = sum(_BIT[name] for name in ("start", "residence", "journey_start"))
-_HOME_BIT, _VIA_BIT, _ASKED_BIT, _ANSWERED_BIT = (_BIT[name] for name in ("home", "via", "asked", "answered_start"))
+_HOME_BIT: Final = _BIT["home"]
+_VIA_BIT: Final = _BIT["via"]
+_ASKED_BIT: Final = _BIT["asked"]
+_ANSWERED_BIT: Final = _BIT["answered_start"]
 _REASON_BIT: Final = {reason: _BIT[kind] for reason, kind in _EXCLUSION_KIND.items()}
 _EX_OTHER_BIT: Final = _BIT["ex_other"]
 _NOT_PLACE: Final = 1 << len(_BIT_FEATURES)          # a mention of the country itself (place_only is 0)
