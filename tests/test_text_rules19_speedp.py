@@ -48,28 +48,74 @@ def test_the_leg_end_gate_is_shut_only_where_no_leg_end_name_is_found(texts: lis
     assert opened >= 3   # the edges' own names
 
 
-def _old_past_perfect_test(folded: str, window: tuple[int, int], auxiliary: str) -> bool:
-    return bool(extraction._PARTICIPLE_EN.search(folded, *window) and not extraction._PARTICIPLE_NL.search(folded, *window)
-                and auxiliary != "was" or extraction._PARTICIPLE_NL.search(folded, *window))
+def _round18_past_perfect_clauses(folded: str, auxiliaries: list[tuple[int, int]], cues, segments) -> dict[int, int]:
+    """``extraction._past_perfect_clauses`` as it was at round 18's end (the reference the shortcut must match)."""
+    irregular = [start for start, _ in cues.get("flashback_participles", ())]
+    clause_starts = segments.clause_starts
+    found: dict[int, int] = {}
+    for start, end in auxiliaries:
+        sentence = segments.sentence(start)
+        if sentence in found:
+            continue
+        clause = segments.clause(start)
+        clause_start = clause_starts[clause - 1] if clause > 0 else 0
+        clause_end = clause_starts[clause] if clause < len(clause_starts) else len(folded)
+        if folded[start:end] in ("had", "hadden") or "'" in folded[start:end]:
+            reach_end = end
+            for _ in range(extraction._AUX_REACH + 1):
+                next_space = folded.find(" ", reach_end + 1)
+                reach_end = clause_end if next_space < 0 or next_space > clause_end else next_space
+            window = (end, reach_end)
+        else:
+            window = (clause_start, clause_end)
+        if (any(window[0] <= at < window[1] for at in irregular) or extraction._PARTICIPLE_EN.search(folded, *window)
+                and not extraction._PARTICIPLE_NL.search(folded, *window) and folded[start:end] != "was"
+                or extraction._PARTICIPLE_NL.search(folded, *window)):
+            found[sentence] = clause_start
+    return found
 
 
-def _new_past_perfect_test(folded: str, window: tuple[int, int], auxiliary: str) -> bool:
-    return bool(extraction._PARTICIPLE_NL.search(folded, *window)
-                or auxiliary != "was" and extraction._PARTICIPLE_EN.search(folded, *window))
+# flashbacks told with "was", "had", "hadden", "is": Dutch and English participles, and none
+PAST_PERFECT = ["Hij kwam in Nederland aan. Daarvoor was hij uit Syrie naar Turkije gereisd.",
+                "He arrived in the Netherlands. He had crossed from Turkey to Greece.",
+                "He arrived in the Netherlands. He was walked to Greece by a smuggler from Turkey.",
+                "He arrived in the Netherlands. He had a visa for Greece, from Turkey.",
+                "Zij kwamen in Nederland aan. Zij hadden Turkije verlaten en waren naar Griekenland gegaan.",
+                "Hij is in Nederland. Hij is uit Eritrea vertrokken en is naar Soedan gelopen.",
+                # "was" and an English-looking -ed word ("bloed"), no Dutch participle: no past perfect
+                "Hij kwam in Nederland aan. Hij was in Turkije met bloed aan zijn handen."]
 
 
-@pytest.mark.parametrize("auxiliary", ["was", "had", "is", "hadden"])
-def test_the_participle_test_searches_each_window_once_with_the_same_answer(texts: list[str], auxiliary: str) -> None:
-    """``_past_perfect_clauses``: a Dutch participle, else an English one after any auxiliary but "was" - the old
-    expression searched the Dutch participle twice where it failed."""
-    for text in texts[:400]:
-        folded = fold(text)
-        for start in range(0, len(folded), 37):
-            window = (start, min(len(folded), start + 80))
-            assert _new_past_perfect_test(folded, window, auxiliary) == _old_past_perfect_test(folded, window, auxiliary)
+def test_the_participle_test_gives_round_18s_clauses(texts: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """``_past_perfect_clauses`` (the module's own, called as ``extract_route`` calls it): a Dutch participle, else
+    an English one after any auxiliary but "was" - the same clauses as round 18's expression, which searched the Dutch
+    participle twice where it failed."""
+    real = extraction._past_perfect_clauses
+    calls: list[tuple] = []
+
+    def spy(folded, auxiliaries, cues, segments):
+        found = real(folded, auxiliaries, cues, segments)
+        calls.append((found, _round18_past_perfect_clauses(folded, auxiliaries, cues, segments), folded))
+        return found
+
+    monkeypatch.setattr(extraction, "_past_perfect_clauses", spy)
+    for text in PAST_PERFECT + texts[:400]:
+        extraction.extract_route(text)
+    assert len(calls) >= 50 and sum(bool(found) for found, _, _ in calls) >= 10
+    for found, reference, folded in calls:
+        assert found == reference, folded
 
 
 def test_the_river_test_reads_the_same_names() -> None:
     assert all(fold(name) == name for name in extraction._RIVER_CROSSINGS)
-    assert any(map("over de evros gezwommen".__contains__, extraction._RIVER_CROSSINGS))
-
+    # the module's own rule, through ``extract_route``'s substring gate: a named border river adds the country left
+    told = "Ik ben over de {} gezwommen naar Griekenland. Daarna ben ik met de bus naar Nederland gegaan."
+    assert extraction.extract_route(told.format("Evros")).route == ("TUR", "GRC", "NLD")
+    assert extraction.extract_route(told.format("rivier")).route == ("GRC", "NLD")
+    assert extraction.extract_route("He crossed the Evros into Greece, then a bus to the Netherlands.").route[0] == "TUR"
+    route = ["GRC", "NLD"]
+    extraction._crossed_border_river(route, "over de evros gezwommen")
+    assert route == ["TUR", "GRC", "NLD"]
+    route = ["GRC", "NLD"]
+    extraction._crossed_border_river(route, "over de rivier gezwommen")
+    assert route == ["GRC", "NLD"]
