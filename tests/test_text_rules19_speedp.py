@@ -20,12 +20,14 @@ EDGES = ["Ik ben met de bus van Helsinki naar Ruotsi gegaan.", "Ruotsi is mooi, 
          "from Uttar Pradesh to Delhi", "uttar pradesh", "to pradesh from uttar"]
 
 
-def _old_gate(words: list[str]) -> bool:
-    """The gate as it was at round 18's end: the names' table probed with every word of the text."""
+def _plain_leg_end_first_test(words: list[str]) -> list[int]:
+    """``_leg_end_mentions``' first test written plainly (as at round 18's end): the words right after a leg word that
+    are a leg-end name, or a phrase's first word when some phrase's last word is in the text."""
+    legs, table = gazetteer._leg_end_words(), gazetteer._leg_end_names()
     firsts, lasts = gazetteer._leg_end_phrase_words()
-    return ((not gazetteer._leg_end_names().keys().isdisjoint(words)
-             or not (firsts.isdisjoint(words) or lasts.isdisjoint(words)))
-            and not gazetteer._leg_end_words().isdisjoint(words))
+    starting = firsts if not lasts.isdisjoint(words) else frozenset()
+    return [index for index in range(1, len(words)) if words[index - 1] in legs
+            and (words[index] in table or words[index] in starting)]
 
 
 @pytest.fixture(scope="module")
@@ -33,19 +35,21 @@ def texts() -> list[str]:
     return EDGES + shortcut_texts()
 
 
-def test_the_leg_end_gate_is_shut_only_where_no_leg_end_name_is_found(texts: list[str]) -> None:
-    """``_may_name_a_leg_end`` opens for fewer texts than the old gate (a subset of it), and where it stays shut
-    ``_leg_end_mentions`` finds nothing: ``find_places`` is unchanged."""
-    opened = 0
+def test_the_leg_end_names_are_found_only_after_the_plain_first_test(texts: list[str]) -> None:
+    """``_leg_end_mentions`` has one first test (review 19: no gate of its own in ``find_places``, a second copy of
+    it): where the plain test selects no word it finds nothing, and it finds the edges' names."""
+    found = 0
     for text in texts:
         folded = fold(text)
         tokens = tokenize(folded)
-        new = gazetteer._may_name_a_leg_end(tokens.words)
-        assert not new or _old_gate(tokens.words), text
-        if not new:
-            assert gazetteer._leg_end_mentions(text, tokens, gazetteer.find_places(text, folded)) == [], text
-        opened += new
-    assert opened >= 3   # the edges' own names
+        mentions = gazetteer._leg_end_mentions(text, tokens, [])
+        if not _plain_leg_end_first_test(tokens.words):
+            assert mentions == [], text
+        assert {m.start for m in mentions} <= {tokens.starts[i] for i in _plain_leg_end_first_test(tokens.words)}, text
+        found += bool(mentions)
+    assert not hasattr(gazetteer, "_may_name_a_leg_end")
+    assert found >= 3   # the edges' own names
+    assert [m.place.iso3 for m in gazetteer.find_places(EDGES[0], fold(EDGES[0]))][-1] == "SWE"   # "naar Ruotsi"
 
 
 def _round18_past_perfect_clauses(folded: str, auxiliaries: list[tuple[int, int]], cues, segments) -> dict[int, int]:

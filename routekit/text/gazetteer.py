@@ -548,31 +548,36 @@ def _leg_end_phrase_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(words[0] for words in phrases), frozenset(words[-1] for words in phrases)
 
 
-def _may_name_a_leg_end(words: list[str]) -> bool:
-    """False where ``_leg_end_mentions`` finds nothing: no word right after a leg word is a leg-end name or starts
-    one (its own test on those words, picked in C). The ~80,000 names are probed only with those few words, not with
-    every word of the text (one probe of that table per word cost ~5 us a demo text)."""
-    after = list(compress(words[1:], map(_leg_end_words().__contains__, words)))
-    if not after:
-        return False
-    firsts, lasts = _leg_end_phrase_words()
-    return not _leg_end_names().keys().isdisjoint(after) or not (firsts.isdisjoint(after) or lasts.isdisjoint(words))
-
-
 def _leg_end_mentions(original: str, tokens: Tokens, mentions: list[Mention]) -> list[Mention]:
     """A capitalised name no list read, right after a word where a leg starts or ends, that is another language's name
     of a country, a town's other spelling or a province ("naar Ruotsi", "from Etiyopiya", "uit Nord-Kivu"):
     interpreters keep the speaker's names, and there a capitalised unknown word is a place far more often than a
-    person or a word. Names of three words are tried before two and one. Not inside a person's name."""
+    person or a word. Names of three words are tried before two and one. Not inside a person's name.
+    The first test, the only one most texts reach: a word right after a leg word is a name, or a phrase's first word
+    while some phrase's last word is in the text (set tests in C; the ~80,000 names are probed only with those few
+    words). The rest, ``_leg_end_names_after``, is handed what it decided."""
+    words = tokens.words
+    # the words right after a leg word, picked in C
+    following = list(compress(words[1:], map(_leg_end_words().__contains__, words)))
+    if not following:
+        return []
+    firsts, lasts = _leg_end_phrase_words()
+    # a first word alone starts no name: only with some phrase's last word in the text
+    if not (firsts.isdisjoint(following) or lasts.isdisjoint(words)):
+        return _leg_end_names_after(original, tokens, mentions, firsts)
+    if _leg_end_names().keys().isdisjoint(following):
+        return []
+    return _leg_end_names_after(original, tokens, mentions, frozenset())
+
+
+def _leg_end_names_after(original: str, tokens: Tokens, mentions: list[Mention],
+                         starting: frozenset[str]) -> list[Mention]:
+    """``_leg_end_mentions`` past its first test: the names right after a leg word, ``starting`` the phrases' first
+    words where a phrase may start (else empty)."""
     words, starts, ends = tokens.words, tokens.starts, tokens.ends
     legs, table = _leg_end_words(), _leg_end_names()
-    firsts, lasts = _leg_end_phrase_words()
-    starting = firsts if not lasts.isdisjoint(words) else frozenset()   # a first word alone starts no name
-    # the words right after a leg word that start a name, picked in C: most texts have none
     after = [index for index in compress(range(1, len(words)), map(legs.__contains__, words[:-1]))
              if words[index] in table or words[index] in starting]
-    if not after:
-        return []
     covered = {start for mention in mentions for start in range(mention.start, mention.end)}
     found = []
     for index in after:
@@ -789,11 +794,9 @@ def find_places(original: str, folded: str, tokens: Tokens | None = None, stopwo
             mentions = sorted(mentions + glued, key=lambda m: m.start)
     if _region_stem() in folded and _region_names():   # a substring test first ("georg"): most texts name none
         mentions = _regions_resolved(original, folded, mentions)
-    leg_ends: list[Mention] = []
-    if _may_name_a_leg_end(words):
-        leg_ends = _leg_end_mentions(original, tokens, mentions)
-        if leg_ends:
-            mentions = sorted(mentions + leg_ends, key=lambda m: m.start)
+    leg_ends = _leg_end_mentions(original, tokens, mentions)   # its first test is a few set tests in C
+    if leg_ends:
+        mentions = sorted(mentions + leg_ends, key=lambda m: m.start)
     names = _fuzzy_names(words) if misspelt is None else misspelt
     if names.count("") == len(names):   # no word misspells a country (most texts): one count in C, no index list
         return mentions
