@@ -282,8 +282,11 @@ def _has_surrogates(text: str) -> bool:
 _NO_SENTENCES: Final[frozenset[int]] = frozenset()   # the sentence scope of a cue kind the text does not contain (never changed)
 _START: Final = attrgetter("start")   # a mention's start (in C)
 # a mention's other fields read for every mention of a text, in C (``map``) rather than a generator
-_FUZZY, _ISO3, _KIND = attrgetter("fuzzy"), attrgetter("place.iso3"), attrgetter("place.kind")
-_MID_SENTENCE, _CAPITALISED = attrgetter("place.mid_sentence"), attrgetter("place.capitalised")
+_FUZZY: Final = attrgetter("fuzzy")
+_ISO3: Final = attrgetter("place.iso3")
+_KIND: Final = attrgetter("place.kind")
+_MID_SENTENCE: Final = attrgetter("place.mid_sentence")
+_CAPITALISED: Final = attrgetter("place.capitalised")
 _MATCH_START: Final = re.Match.start
 
 
@@ -2430,8 +2433,11 @@ _SUCCESSION_START: Final = re.compile(r"\W*(?:" + timeline.succession_words("suc
 
 
 # a mention state's fields, read in C (``map``) for a test over all the mentions of a text
-_BEFORE_FLAG, _VIA_FLAG, _TRANSIT_FLAG = attrgetter("before"), attrgetter("via"), attrgetter("transit")
-_DEPARTURE_FLAG, _SENTENCE = attrgetter("departure"), attrgetter("sentence")
+_BEFORE_FLAG: Final = attrgetter("before")
+_VIA_FLAG: Final = attrgetter("via")
+_TRANSIT_FLAG: Final = attrgetter("transit")
+_DEPARTURE_FLAG: Final = attrgetter("departure")
+_SENTENCE: Final = attrgetter("sentence")
 
 
 def _told_legs(travelled: list[_MentionState], pair_of: dict[int, _MentionState], folded: str,
