@@ -4,9 +4,11 @@ it (the known error of round 18, ``test_text_order_from_link.py``'s Emirates exa
 Traced: the rules read SYR>ARE>NLD; the learned order stage turned the pair round (ARE>SYR: the Emirates lie farther
 from the Netherlands, and a flight home from Syria is shorter), against ``from_link`` (Syria told with "vanuit" in
 the sentence that tells the Emirates reached); ``extraction._named_before_the_start`` then dropped the Emirates as a
-country only named before the start. Now, when the stage puts first a country the text tells reached from the next
-one (a sentence telling the first without a source word and the next with one: ``extraction._reached_from_the_next``),
-the stage turned a told leg round: the order given to the stage stands instead of the first being dropped.
+country only named before the start. Now, when the stage swaps the route's first two and the text tells the new first
+reached from the next one (a sentence telling the first after a destination word and without a source word, the next
+with one: ``extraction._reached_from_the_next``), the stage turned a told leg round: the order given to the stage
+stands (whether ``_named_before_the_start`` would drop the first or not), and ``learned_change`` is read after it
+(review 19 items 1-3; a stage that moved the first from farther on is left alone: restoring it broke 1 train row).
 
 Tried and dropped: the stage holding every pair ``from_link`` links (train 1 fixed / 15 broken: sentences of several
 countries, a country reached and left in one), or only a two-country sentence whose source is named after the
