@@ -63,9 +63,9 @@ def test_the_rules_read_the_source_first(rules_only, text, expected):
 @pytest.mark.parametrize("text, expected", FROM_LINK)
 def test_the_stage_keeps_the_country_left_first(text, expected):
     # round 18 lost the Emirates of the first (the stage turned the linked pair, then ``_named_before_the_start``
-    # dropped ARE); since round 19, when the stage swaps the route's first two and the text tells the new first
-    # reached from the next (``extraction._reached_from_the_next``, read after the stage), the order given to the
-    # stage stands
+    # dropped ARE); since round 19, when the stage puts first a country ``_named_before_the_start`` would drop and the
+    # text tells it reached from the next (``extraction._reached_from_the_next``, read after the stage), the stage is
+    # undone and the order given to it stands
     assert _route(text) == expected
 
 

@@ -3459,17 +3459,16 @@ def extract_route(text: str | None) -> RouteExtraction:
     learned_change = rules_route != tuple(route)   # before the rules that follow the stages
     if ordered and len(route) > 2 and route[0] != given_to_order[0]:
         travelled = [s for s in states if not s.excluded]
-        if route[1] == given_to_order[0] and route[0] == given_to_order[1] and _reached_from_the_next(
-                route, travelled, tokens, folded):
-            # the stage turned a told leg round (its first two swapped, the first told reached from the next): the
-            # stage is undone, the order given to it stands - and no learned stage changed the route then, unless an
-            # earlier one did (a stage that moved the first from farther on is left alone: train 0 fixed / 1 broken)
-            route = given_to_order
-            learned_change = rules_route != tuple(route)
-        elif _named_before_the_start(route, travelled, mode_of):
-            # the order stage put a country only named first (the rules' test of their own route): a rule after the
-            # stages, so the stage's change is still counted
-            route = route[1:]
+        if _named_before_the_start(route, travelled, mode_of):
+            # the order stage put a country only named first (the rules' test of their own route) - unless the text
+            # tells it reached from the next: then the stage turned a told leg round and is undone, the order given to
+            # it stands, and no learned stage changed the route unless an earlier one did. (Undoing such a turn also
+            # where nothing would be dropped - review 19 item 2 - broke 3 train rows, fixed none: not done.)
+            if _reached_from_the_next(route, travelled, tokens, folded):
+                route = given_to_order
+                learned_change = rules_route != tuple(route)
+            else:
+                route = route[1:]
     if len(route) > 2 and tuple(route) == rules_route:   # the stages' own choices stand
         # after the order stage, which was fitted on the rules' routes without it (before the stage it broke rows the
         # stage had put right: the stage then left the rest of the order as it came)
