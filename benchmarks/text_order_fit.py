@@ -711,12 +711,12 @@ def main(argv: list[str] | None = None) -> int:
                              "order_model.yaml written by a full run of this command; the stored file names that "
                              "run's date")
     args = parser.parse_args(argv)
-    options = command_options(args)
+    stored_options = command_options(args)
     if args.held_out_from:
         reuse_file(args.held_out_from)
     paths, rows, groups = training_rows(args, read_rows)
     reused = reused_held_out(args.held_out_from, [Path(p).name for p in paths], len(rows),
-                             fit_record("benchmarks/text_order_fit.py", args.extra, options)["command"]) \
+                             fit_record("benchmarks/text_order_fit.py", args.extra, stored_options)["command"]) \
         if args.held_out_from else None
     allowed: dict[str, list[Row]] = {}
     if args.add_tuned or not args.no_allowed_sets:
@@ -794,7 +794,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.write:
         fitted = {
             **fit_record("benchmarks/text_order_fit.py", args.extra,
-                         options + (f" --held-out-from {args.held_out_from.name}" if reused is not None else "")),
+                         stored_options + (f" --held-out-from {args.held_out_from.name}" if reused is not None else "")),
             "sets": [Path(p).name for p in paths], "rows": len(rows), "pairs": n_pairs,
             "ridge": args.ridge, "journey_term": args.journey, "unknown_legs": args.unknown_legs,
             "pairs_from": args.pairs, "each_row_once": args.per_row,
