@@ -124,9 +124,6 @@ FEATURE_NAMES: Final[tuple[str, ...]] = (
     # then more likely a nationality); the next route country told as passed 'via' (kept; then the journey starts
     # before it: a home named first is the start, "Afkomstig uit Iran. Via Dubai naar Nederland.")
     "other_start", "next_via",
-    # round 19: named in a sentence that names the Netherlands ("via Duitsland naar Nederland", "in Nederland aangekomen
-    # vanuit Belgie": the leg here, told; held out +4 net on train1-44, both halves better)
-    "with_netherlands",
 )
 _INDEX: Final = {name: i for i, name in enumerate(FEATURE_NAMES)}
 _NONE: Final[frozenset] = frozenset()
@@ -170,7 +167,6 @@ _DIALOGUE: Final = _I["dialogue"]
 _LEGS: Final = _I["legs"]
 _OTHER_START: Final = _I["other_start"]
 _NEXT_VIA: Final = _I["next_via"]
-_WITH_NETHERLANDS: Final = _I["with_netherlands"]
 
 
 class Candidate(NamedTuple):
@@ -299,8 +295,6 @@ def _candidate_features(iso3: str, group: list, scan: _Scan, route, in_route: di
     countries_in = scan.countries_in
     if all(countries_in[n] <= itself for n in sentences):
         values[_ALONE] = 1.0
-    if any(NETHERLANDS in countries_in[n] for n in sentences):
-        values[_WITH_NETHERLANDS] = 1.0
     if scan.starts and not scan.starts <= {iso3}:
         values[_OTHER_START] = 1.0
     near = borders.get(iso3, _NONE)
@@ -600,8 +594,7 @@ def _flag_mask(flags: tuple[bool, ...]) -> int:
 
 # the weights the hot path adds one by one, in this order (``_Compiled.named``)
 _NAMED: Final = ("mentions", "first_position", "last_position", "excluded_share", "other_homes", "after_netherlands",
-          "near_excluded", "near_home", "alone", "other_start", "mode_told", "flown", "bare", "bare_far", "next_via",
-          "with_netherlands")
+          "near_excluded", "near_home", "alone", "other_start", "mode_told", "flown", "bare", "bare_far", "next_via")
 # the weights of a country's place in the route (``_route_parts``), in this order
 _ROUTE_NAMED: Final = ("borders_route", "route_first", "route_last", "borders_previous", "borders_next", "bridges")
 
@@ -764,7 +757,6 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
     starts: set[str] = set()
     vias: set[str] = set()
     netherlands = -1
-    netherlands_in: set[int] = set()   # the sentences naming the Netherlands ('with_netherlands')
     asked = getattr(dialogue, "kept", _NONE)
     answered = getattr(dialogue, "starts", _NONE)
     dialogue_marks = bool(asked or answered)
@@ -797,7 +789,6 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
             if (state.start or state.residence or state.journey_start) and iso3 != netherlands_code:
                 starts.add(iso3)
         if iso3 == netherlands_code:
-            netherlands_in.add(sentence)
             if netherlands < 0:
                 netherlands = mention.start
             if pending and abroad_named:
@@ -859,7 +850,7 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
     several_homes, several_starts = len(homes) > 1, len(starts) > 1
     (w_mentions, w_first_position, w_last_position, w_excluded_share, w_other_homes, w_after_netherlands,
      w_near_excluded, w_near_home, w_alone, w_other_start, w_mode_told, w_flown, w_bare, w_bare_far,
-     w_next_via, w_with_netherlands) = compiled.named
+     w_next_via) = compiled.named
     base = compiled.intercept + compiled.legs[min(len(route) - 1, 8)]
     if language == "nl":
         base += compiled.dutch
@@ -907,8 +898,6 @@ def _removals(route: list[str], states, mode_of: dict[str, str], dialogue, genre
             score += w_bare if touches else w_bare + w_bare_far
         if following in vias:
             score += w_next_via
-        if netherlands_in and not netherlands_in.isdisjoint(sentences):
-            score += w_with_netherlands
         scored.append((score, iso3, first))
         if score < lowest:
             lowest = score
