@@ -557,26 +557,27 @@ def _leg_end_mentions(original: str, tokens: Tokens, mentions: list[Mention]) ->
     while some phrase's last word is in the text (set tests in C; the ~80,000 names are probed only with those few
     words). The rest, ``_leg_end_names_after``, is handed what it decided."""
     words = tokens.words
-    # the words right after a leg word, picked in C
-    following = list(compress(words[1:], map(_leg_end_words().__contains__, words)))
+    # which words are leg words, and the words right after them, picked in C (the mask is read again below)
+    leg_before = list(map(_leg_end_words().__contains__, words[:-1]))
+    following = list(compress(words[1:], leg_before))
     if not following:
         return []
     firsts, lasts = _leg_end_phrase_words()
     # a first word alone starts no name: only with some phrase's last word in the text
     if not (firsts.isdisjoint(following) or lasts.isdisjoint(words)):
-        return _leg_end_names_after(original, tokens, mentions, firsts)
+        return _leg_end_names_after(original, tokens, mentions, leg_before, firsts)
     if _leg_end_names().keys().isdisjoint(following):
         return []
-    return _leg_end_names_after(original, tokens, mentions, frozenset())
+    return _leg_end_names_after(original, tokens, mentions, leg_before, frozenset())
 
 
-def _leg_end_names_after(original: str, tokens: Tokens, mentions: list[Mention],
+def _leg_end_names_after(original: str, tokens: Tokens, mentions: list[Mention], leg_before: list[bool],
                          starting: frozenset[str]) -> list[Mention]:
-    """``_leg_end_mentions`` past its first test: the names right after a leg word, ``starting`` the phrases' first
-    words where a phrase may start (else empty)."""
+    """``_leg_end_mentions`` past its first test: the names right after a leg word (``leg_before``: whether each word
+    but the last is one), ``starting`` the phrases' first words where a phrase may start (else empty)."""
     words, starts, ends = tokens.words, tokens.starts, tokens.ends
-    legs, table = _leg_end_words(), _leg_end_names()
-    after = [index for index in compress(range(1, len(words)), map(legs.__contains__, words[:-1]))
+    table = _leg_end_names()
+    after = [index for index in compress(range(1, len(words)), leg_before)
              if words[index] in table or words[index] in starting]
     covered = {start for mention in mentions for start in range(mention.start, mention.end)}
     found = []
