@@ -4,9 +4,11 @@ Kinds (one test group each):
 - a relative's clause closed by a comma and a clause opener ("naar Hongarije, waar haar tante woont, en daarna via
   Oostenrijk naar Nederland"): the places after it are the person's again, not where the relative lives;
 - codes after a mode phrase in a police note ("te voet BG, per auto RS", "by train CH"): places, like after "via";
-- IATA metropolitan-area codes ("PAR", "LON", "ROM"), which are no airport's and so were not read;
 - well-known cities the generated city list leaves out (frequent as words, or shared names): "Malé", "Kingston",
   "Newcastle", "Leeds".
+
+Tried and dropped: IATA metropolitan-area codes ("a train to PAR", "LON", "ROM": no airport's, so not read) as
+codes: train 0 fixed / 0 broken, so not kept.
 
 Texts written for these tests (not taken from any set)."""
 
@@ -38,16 +40,6 @@ def test_a_relatives_clause_closed_by_a_comma_and_an_opener_ends_there(text: str
      "ERI>SDN>LBY>ITA>CHE>DEU>NLD"),
 ])
 def test_codes_after_a_mode_phrase_are_places(text: str, route: str) -> None:
-    assert _route(text) == route
-
-
-@pytest.mark.parametrize(("text", "route"), [
-    ("Report 2024-118. Subject (GH) stated that she flew ACC-IST-FCO in 2023. From ROM she took a train to PAR and "
-     "then a bus to AMS.", "GHA>TUR>ITA>FRA>NLD"),
-    ("PV 2024-77. Betr. (NG) verkl. dat hij LOS-CAI-LHR vloog, een jaar in LON verbleef en daarna met de bus naar PAR "
-     "en vervolgens naar AMS reisde.", "NGA>EGY>GBR>FRA>NLD"),
-])
-def test_metropolitan_area_codes_are_read(text: str, route: str) -> None:
     assert _route(text) == route
 
 
