@@ -4,6 +4,9 @@ Kinds (one test group each):
 - a relative's clause closed by a comma and a clause opener ("naar Hongarije, waar haar tante woont, en daarna via
   Oostenrijk naar Nederland"): the places after it are the person's again, not where the relative lives;
 - codes after a mode phrase in a police note ("te voet BG, per auto RS", "by train CH"): places, like after "via";
+- a quotation closed right after its sentence mark and then a negation of another country ("... gevaren.' Hij is
+  nooit in Algerije geweest."): the closing mark ended no clause, so the negation covered the quotation's places; it
+  ends a clause now (``normalise.segment``; still no sentence: ending one there broke a plain row);
 - well-known cities the generated city list leaves out (frequent as words, or shared names): "Malé", "Kingston",
   "Newcastle", "Leeds".
 
@@ -59,3 +62,14 @@ def test_well_known_cities_left_out_of_the_generated_list_are_read(text: str, ro
 def test_male_as_a_word_is_no_place() -> None:
     """"Male" without its accent is an English word ("a male passenger"): only "Malé" names the capital."""
     assert "MDV" not in _route("A male passenger from Morocco flew from Casablanca to Amsterdam.")
+
+
+@pytest.mark.parametrize(("text", "route"), [
+    ("Betrokkene verklaarde: 'Ik ben vanuit Marokko met een boot naar Spanje gevaren.' Hij is nooit in Algerije "
+     "geweest.", "MAR>ESP"),
+    ("The applicant said: 'I went from Turkey by boat to Greece.' He has never been in Bulgaria.", "TUR>GRC"),
+    ("Pagina 3: er staat 'Ik ben via Libië met een boot naar Malta gereisd.' Dit moet zijn: 'Ik ben vanuit Egypte met "
+     "een boot naar Italië gereisd.' Cliënt is nooit in Libië geweest.", "EGY>ITA>NLD"),
+])
+def test_a_negation_after_a_closed_quotation_does_not_cover_it(text: str, route: str) -> None:
+    assert _route(text) == route
