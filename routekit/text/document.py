@@ -255,8 +255,8 @@ def _codes() -> _Codes:
     verbs = words("travel_verbs") | words("place_verbs") | words("stay_verbs")
     return _Codes(names, words("travel_words") | words("place_verbs") | weak, weak, list_gap,
                   frozenset(str(w) for w in settings.get("ambiguous") or ()), words("not_after"), countries,
-                  words("travel_phrases"), entered, onward, dutch, verbs, words("work_words"), words("border_words"),
-                  also_countries)
+                  words("travel_phrases") | words("mode_phrases"), entered, onward, dutch, verbs, words("work_words"),
+                  words("border_words"), also_countries)
 
 
 # A capitalised token of two or three letters, or a chain of them joined by hyphens/slashes ("LOS-CAI-AMS"). It

@@ -1596,7 +1596,8 @@ def _relative_lives_there(folded: str, mention: Mention, sentence: int, relative
         if r_end <= mention.start and mention.start - r_end <= 80:
             if _RELATIVE_IN.fullmatch(folded[r_end:mention.start]):
                 return True
-            if any(v_end <= mention.start for _, v_end in residence_verbs.between(r_end, mention.start)):
+            if any(v_end <= mention.start and not _CLAUSE_CLOSED.search(folded, v_end, mention.start)
+                   for _, v_end in residence_verbs.between(r_end, mention.start)):
                 return True
         elif r_start >= mention.end and r_start - mention.end <= 40:
             if any(v_end <= r_start for _, v_end in residence_verbs.between(mention.end, r_start)):
@@ -1604,6 +1605,11 @@ def _relative_lives_there(folded: str, mention: Mention, sentence: int, relative
             if _WHERE_RELATIVE.fullmatch(folded, mention.end, r_start) and residence_verbs.between(r_end, r_end + 12):
                 return True   # "Kenya and Uganda are where her aunts live", "Turkije is het land waar zijn vader woont"
     return False
+
+
+# a comma and a clause opener after the relative's living verb: the person's clause again ("waar zijn oom woont, en
+# daarna via Belgie naar", "where his cousin lives, and then via")
+_CLAUSE_CLOSED: Final = re.compile(r",\s*" + _in_order("clause_openers") + r"\b")
 
 
 # a place (or a list of places) said to be where a relative lives: "X and Y are where her", "X is het land waar zijn"

@@ -283,6 +283,12 @@ class Segments:
         return bisect_right(self.clause_starts, offset)
 
 
+# a quotation closed right after its sentence mark ("... gereisd.' Hij is nooit in Libie"): the mark ends no sentence
+# (the quotation belongs to the sentence that quotes it), but its clause ends there, so a negation after it does not
+# cover the quotation
+_QUOTED_SENTENCE_CLOSED: Final = re.compile(r"[.!?][" + re.escape(QUOTE_CLOSERS) + r"](?=\s)")
+
+
 def segment(folded: str, break_words: list[int], keep_together: list[tuple[int, int]],
             words: list[str] | None = None) -> Segments:
     """Split into sentences and clauses.
@@ -296,6 +302,8 @@ def segment(folded: str, break_words: list[int], keep_together: list[tuple[int, 
     sentences = _sentence_ends(folded)
     marks = folded.encode("ascii", "replace").translate(_CLAUSE_MARKS)
     candidates = list(map(_MATCH_START, _COMMA.finditer(marks))) + break_words
+    if "'" in folded or '"' in folded or not folded.isascii():
+        candidates.extend(map(_MATCH_END, _QUOTED_SENTENCE_CLOSED.finditer(folded)))
     if keep_together:
         # the spans lie between consecutive place names: sorted and disjoint, so the candidates inside them
         # are a slice of the sorted candidates per span
