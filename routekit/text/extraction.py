@@ -2266,7 +2266,9 @@ def _returned_to_legs(states: list[_MentionState], route: list[str], folded: str
     country keeps its first one - but 'back' tells which came first.) Only a return told with 'back'/'terug': a
     deportation ("uitgezet naar Ethiopie", "deported to") may reach a country never seen before. In a transcript, a
     return whose sentence names no country before it left the last country of its turn or of the turn before ("Q:
-    Were you in Spain? A: Only the airport. Q: What happened then? A: They sent me back to Dakar")."""
+    Were you in Spain? A: Only the airport. Q: What happened then? A: They sent me back to Dakar"). So does a
+    return told first in the sentence after the last country ("Hij vluchtte naar Jordanie. Hij keerde in 2018 terug
+    naar Syrie ..."): the person went back from there."""
     legs: list[timeline.Constraint] = []
     last: _MentionState | None = None
     told: set[str] = set()   # countries told as travelled before ``last``
@@ -2277,7 +2279,8 @@ def _returned_to_legs(states: list[_MentionState], route: list[str], folded: str
             last = state
             continue
         if state.excluded != "return" or last is None or (
-                state.sentence != last.sentence and not _next_turn(episodes, last.sentence, state.sentence)) \
+                state.sentence not in (last.sentence, last.sentence + 1)
+                and not _next_turn(episodes, last.sentence, state.sentence)) \
                 or not _BACK_WORD.search(folded, max(last.mention.end, state.mention.start - 40), state.mention.start) \
                 or _BACK_WORD.match(folded, last.mention.end + 1):
             continue

@@ -1,0 +1,24 @@
+"""Round 20, order: kinds of wording that put the right countries in the wrong order (dev22, dev23, dev25), each in
+the round's own sentences (other countries than the dev rows), Dutch and English."""
+
+from __future__ import annotations
+
+import pytest
+
+from routekit.text.extraction import extract_route
+
+# A return told first in the sentence after the country left: the person had been there before ("back"/"terug").
+RETURN_NEXT_NL = ("Samenvatting. Betrokkene verklaart dat hij in 2014 met zijn broer naar Pakistan vluchtte. Hij keerde "
+                  "in 2019 terug naar Afghanistan (Herat). In 2022 ging hij naar Iran en met een smokkelaar te voet naar "
+                  "Turkije. Hij reisde verder met een vrachtwagen naar Nederland.")
+RETURN_NEXT_EN = ("Summary. The applicant states that in 2015 she fled with her parents to Kenya. She went back to "
+                  "Somalia (Kismayo) in 2020. In 2023 she flew to Turkey and went on foot to Greece. From there she "
+                  "travelled by lorry to the Netherlands.")
+
+
+@pytest.mark.parametrize("text, route", [
+    (RETURN_NEXT_NL, ("AFG", "PAK", "IRN", "TUR", "NLD")),
+    (RETURN_NEXT_EN, ("SOM", "KEN", "TUR", "GRC", "NLD")),
+])
+def test_a_return_in_the_next_sentence_goes_before_the_country_left(text, route):
+    assert extract_route(text).route == route
