@@ -22,3 +22,17 @@ RETURN_NEXT_EN = ("Summary. The applicant states that in 2015 she fled with her 
 ])
 def test_a_return_in_the_next_sentence_goes_before_the_country_left(text, route):
     assert extract_route(text).route == route
+
+# 'Before that' ending its sentence with a colon: the list after the colon is what it governs.
+BEFORE_COLON_NL = ("Controle A12 Zevenaar. Betrokkene verklaarde dat de vrachtwagen hem in München had opgehaald; hij "
+                   "had twee weken in Duitsland gewerkt. Daarvoor: Irak en Turkije, en een maand in Griekenland.")
+BEFORE_COLON_EN = ("Road check A2 Maastricht. The subject said the van had picked him up in Zürich, where he had "
+                   "stayed with a cousin. Before that: Eritrea and Sudan, and three months in Libya.")
+
+
+@pytest.mark.parametrize("text, route", [
+    (BEFORE_COLON_NL, ("IRQ", "TUR", "GRC", "DEU", "NLD")),
+    (BEFORE_COLON_EN, ("ERI", "SDN", "LBY", "CHE", "NLD")),
+])
+def test_before_that_with_a_colon_governs_the_list_after_it(text, route):
+    assert extract_route(text).route == route

@@ -616,8 +616,7 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
         opening = segments.sentence(mentions[0].start)
         if opening == 0:
             scopes.abroad_sentences = scopes.abroad_sentences | {0}
-    scopes.before_sentences = ({segments.sentence(start) for start, _ in cues["before"]} if "before" in cues
-                               else _NO_SENTENCES)
+    scopes.before_sentences = _before_sentences(cues["before"], folded, segments) if "before" in cues else _NO_SENTENCES
     scopes.documents = cues.get("document", [])
     scopes.document_index = _SpanIndex(scopes.documents) if scopes.documents else _NO_SPANS
     scopes.link = vocab.document_links
@@ -977,6 +976,27 @@ def _mark_origin(state: _MentionState, folded: str, scopes: _Scopes, segments: S
 
 # The scopes ``_mark_order`` reads, each guarding one of its steps: a text with none of them skips the step (one list,
 # so that a cue added to the step is also added to the skip test)
+_COLON_AFTER: Final = re.compile(r" ?:")
+
+
+def _before_sentences(spans: list[tuple[int, int]], folded: str, segments: Segments) -> dict[int, int]:
+    """The sentences a 'before' cue reaches, each with the offset its cues are looked for from: the cue's own
+    sentence, and the next one when the cue ends its sentence with a colon ("Daarvoor: Iran en Turkije", "Before
+    that: Iran and Turkey") - the colon ends a sentence, but the list after it is what the cue governs."""
+    sentence_starts = segments.sentence_starts
+    reach: dict[int, int] = {}
+    for start, end in spans:
+        sentence = segments.sentence(start)
+        if sentence not in reach:
+            reach[sentence] = sentence_starts[sentence - 1] if sentence > 0 else 0
+        colon = _COLON_AFTER.match(folded, end)
+        if colon is not None:
+            following = segments.sentence(colon.end())
+            if following != sentence:
+                reach[following] = min(reach.get(following, start), start)
+    return reach
+
+
 _ORDER_SCOPES: Final = ("intention", "intention_after", "abroad", "before_sentences", "vias", "first_clauses", "any_transit")
 _ORDER_SCOPE_VALUES: Final = attrgetter(*_ORDER_SCOPES)   # their values as one tuple (in C)
 
@@ -994,9 +1014,7 @@ def _mark_order(state: _MentionState, folded: str, scopes: _Scopes, segments: Se
     if scopes.abroad:
         state.here = sentence in scopes.abroad_sentences
     if sentence in scopes.before_sentences:
-        sentence_starts = segments.sentence_starts
-        sentence_start = sentence_starts[sentence - 1] if sentence > 0 else 0
-        cue_ends = [end for _, end in scopes.before_index.between(sentence_start, m_start)]
+        cue_ends = [end for _, end in scopes.before_index.between(scopes.before_sentences[sentence], m_start)]
         state.before = any(end <= m_start for end in cue_ends)
         state.before_cues = tuple(cue_ends)
     if m_start in scopes.vias:
