@@ -36,3 +36,20 @@ BEFORE_COLON_EN = ("Road check A2 Maastricht. The subject said the van had picke
 ])
 def test_before_that_with_a_colon_governs_the_list_after_it(text, route):
     assert extract_route(text).route == route
+
+# The nationality or birth country told only as left, after a trip abroad: an earlier journey, then the one from home.
+HOME_LEFT_LATER_EN = ("The applicant, an Albanian national, first went to Greece to pick oranges and came back after a "
+                      "season. Later he took the ferry from Durres to Bari in Italy and the train to the Netherlands.")
+HOME_LEFT_LATER_NL = ("Betrokkene is een Georgische man. Hij reisde via Turkije naar Griekenland om daar te werken. "
+                      "Later vloog hij van Koetaisi naar Memmingen en nam hij de bus naar Nederland.")
+HOME_LEFT_LATER_NL2 = ("Ik kom uit Albanië. Eerst werkte ik in Griekenland. Later nam ik de boot van Durrës naar Bari in "
+                       "Italië en de trein naar Nederland.")
+
+
+@pytest.mark.parametrize("text, route", [
+    (HOME_LEFT_LATER_EN, ("ALB", "GRC", "ITA", "NLD")),
+    (HOME_LEFT_LATER_NL, ("GEO", "TUR", "GRC", "DEU", "NLD")),
+    (HOME_LEFT_LATER_NL2, ("ALB", "GRC", "ITA", "NLD")),
+])
+def test_a_home_told_only_as_left_after_a_trip_abroad_is_the_start(text, route):
+    assert extract_route(text).route == route

@@ -2925,6 +2925,10 @@ def _dated_legs(travelled: list[_MentionState], folded: str, segments: Segments,
     for country, key in dates.items():
         groups.setdefault(key, []).append(country)
     keys = sorted(groups)
+    # a country told only as left is dated by its leaving, not by its arrival ("In 2023 vloog hij van Koetaisi naar
+    # Memmingen" after a trip abroad in 2019): it goes before what is dated after it, but a date before it says
+    # nothing of when it was reached
+    reached = {s.mention.place.iso3 for s in travelled if not s.departure}
     # every country of a date before every country of the next date: a later country pulls all the earlier ones
     return [(a, b) for earlier, later in zip(keys, keys[1:]) for a in groups[earlier] for b in groups[later]]
 
@@ -3263,6 +3267,10 @@ def _place_home(route: list[str], homes: list[tuple[str, bool, int]], explicit_s
         all(s.departure for s in first_told) or any(s.residence or s.start for s in first_told))
     for home, strong, sentence in homes:
         if home in route:
+            if _left_home_later(route, home, travelled, explicit_start, left_first):
+                route.remove(home)
+                route.insert(0, home)
+                return True
             continue
         if strong and not travelled_abroad:
             continue  # a birthplace or nationality alone is no journey, even for a person found in NL
@@ -3280,6 +3288,18 @@ def _place_home(route: list[str], homes: list[tuple[str, bool, int]], explicit_s
         route.insert(0, home)
         return True
     return False
+
+
+def _left_home_later(route: list[str], home: str, travelled: list[_MentionState], explicit_start: set[str],
+                     left_first: bool) -> bool:
+    """The nationality or birth country told only as left, after countries abroad ("Georgische nationaliteit ...
+    in 2019 via Turkije naar Griekenland ... In 2023 vloog hij van Koetaisi naar Memmingen"): an earlier trip abroad
+    and a later journey from home, so the home is the start (order of first arrival). Not when the route starts in a
+    country the text tells as the start, lived in or only left."""
+    if route[0] == home or route[0] in explicit_start or left_first:
+        return False
+    told = [s for s in travelled if s.mention.place.iso3 == home]
+    return bool(told) and all(s.departure and not s.residence for s in told)
 
 
 def _reached_before_in_sentence(travelled: list[_MentionState], sentence: int, country: str, home: str) -> bool:
