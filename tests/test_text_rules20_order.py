@@ -53,3 +53,17 @@ HOME_LEFT_LATER_NL2 = ("Ik kom uit Albanië. Eerst werkte ik in Griekenland. Lat
 ])
 def test_a_home_told_only_as_left_after_a_trip_abroad_is_the_start(text, route):
     assert extract_route(text).route == route
+
+# Stopped at a country's border named as an adjective: no arrival there; the later real entry places the country.
+STOPPED_AT_BORDER_EN = ("She travelled from Athens to Skopje, was turned back twice at the Serbian border and finally "
+                        "went through Bulgaria to Serbia. Then by train to the Netherlands.")
+STOPPED_AT_BORDER_NL = ("Hij reisde van Athene naar Skopje, werd twee keer aan de Servische grens tegengehouden en kwam "
+                        "uiteindelijk via Bulgarije Servië binnen. Daarna met de trein naar Nederland.")
+
+
+@pytest.mark.parametrize("text, route", [
+    (STOPPED_AT_BORDER_EN, ("GRC", "MKD", "BGR", "SRB", "NLD")),
+    (STOPPED_AT_BORDER_NL, ("GRC", "MKD", "BGR", "SRB", "NLD")),
+])
+def test_a_border_where_the_person_was_stopped_is_no_arrival(text, route):
+    assert extract_route(text).route == route

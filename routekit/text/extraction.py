@@ -624,7 +624,7 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     scopes.may_exclude = any((scopes.negation_clauses, scopes.never_there, scopes.retracted, scopes.relative_sentences,
                               scopes.documents, scopes.returned, scopes.persons_from, scopes.borders, scopes.guessed,
                               scopes.elsewhere_now, scopes.onward, scopes.intention, scopes.intention_after,
-                              scopes.final_index.spans))
+                              scopes.final_index.spans)) or any(m.place.kind == "border_side" for m in mentions)
     # the mentions one of the governed sets of ``_why_not_travelled`` holds (one look-up per mention, not six; nearly
     # always empty)
     set_aside = _SET_ASIDE_VALUES(scopes)
@@ -796,6 +796,22 @@ _PLACE_APPOSITION: Final = re.compile(r"[^\s,.;:!?]+(?:\s+[^\s,.;:!?]+){0,3}\s*,
 _SET_ASIDE_VALUES: Final = attrgetter("returned", "borders", "guessed", "onward", "elsewhere_now", "persons_from")
 
 
+_BORDER_NOUN_END: Final = re.compile(r"\s" + _in_order("border_nouns", spaced=True) + r"$")
+_STOPPED_AT: Final = re.compile(r"\b" + _in_order("stopped_at_border", spaced=True) + r"\b")
+
+
+def _stopped_at_border(folded: str, mention: Mention, segments: Segments) -> bool:
+    """An adjective border ("de Hongaarse grens", "the Hungarian border") in a clause that says the person was
+    stopped or turned back there: the border was not crossed (a later arrival in that country counts instead)."""
+    if _BORDER_NOUN_END.search(folded, mention.start, mention.end) is None:
+        return False
+    index = segments.clause(mention.start)
+    starts = segments.clause_starts
+    low = starts[index - 1] if index > 0 else 0
+    high = starts[index] if index < len(starts) else len(folded)
+    return _STOPPED_AT.search(folded, low, high) is not None
+
+
 def _why_not_travelled(state: _MentionState, folded: str, scopes: _Scopes, vocab: Vocabulary,
                        segments: Segments) -> str:
     """Step 2: why a mention is not a travelled country ("" when nothing says so): negations, relatives living
@@ -820,6 +836,8 @@ def _why_not_travelled(state: _MentionState, folded: str, scopes: _Scopes, vocab
         # "paspoort van Bulgarije"; "een vals Nederlands paspoort" (the name used as an adjective); "een door Italie
         # afgegeven schengenvisum" (the issuer before the document; not where: "door de ambassade in Conakry ...")
         return "document"
+    if mention.place.kind == "border_side" and _stopped_at_border(folded, mention, segments):
+        return "border"
     if m_start in scopes.set_aside:
         if m_start in scopes.returned:
             return "return"
