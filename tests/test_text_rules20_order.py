@@ -67,3 +67,18 @@ STOPPED_AT_BORDER_NL = ("Hij reisde van Athene naar Skopje, werd twee keer aan d
 ])
 def test_a_border_where_the_person_was_stopped_is_no_arrival(text, route):
     assert extract_route(text).route == route
+
+# A bare via asked after the answer that told a leg: a stop of that leg, before its destination.
+ASKED_VIA_EN = ("Q: How did you leave Iraq? A: I flew from Erbil to Belgrade. Q: Then? A: From Budapest the bus to "
+                "Prague. Q: Through Slovakia? A: Yes. Q: And then? A: By train to Amsterdam.")
+ASKED_VIA_NL = ("V: Hoe verliet u Turkije? A: Ik vloog van Ankara naar Sarajevo. V: Daarna? A: Vanuit Zagreb de trein "
+                "naar Wenen. V: Via Slovenië? A: Ja, de trein reed door Slovenië. V: En toen? A: Met de bus naar "
+                "Amsterdam.")
+
+
+@pytest.mark.parametrize("text, route", [
+    (ASKED_VIA_EN, ("IRQ", "SRB", "HUN", "SVK", "CZE", "NLD")),
+    (ASKED_VIA_NL, ("TUR", "BIH", "HRV", "SVN", "AUT", "NLD")),
+])
+def test_a_bare_via_asked_after_a_leg_is_a_stop_of_that_leg(text, route):
+    assert extract_route(text).route == route

@@ -1068,6 +1068,8 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
         _mark_not_travelled(states, folded, cues, segments, dialogue.joins)
     if scopes.vias:   # only a mention a 'via' cue governs starts a via list
         _mark_via_lists(states, folded)
+        if dialogue.kept:
+            _mark_asked_vias(states, dialogue.kept, folded, segments)
     if scopes.any_transit:
         _mark_transits(states, folded)
     _mark_appositions(states, folded)
@@ -1581,6 +1583,32 @@ _PLAIN_WORD: Final = re.compile(r"[a-z']+")
 
 # "to Budapest and on, via Vienna, to here": the via list goes on after that destination, not before it
 _ONWARD: Final = re.compile(r"\b" + _in_order("onward") + r"\b")
+
+
+# a question that is only a via and its place ("V: Via Oostenrijk?", "Q: And through Austria?"), not a question of
+# presence ("Bent u door Hongarije gereisd?")
+_BARE_VIA_QUESTION: Final = re.compile(r"\W*(?:[vq]\W+)?(?:" + _in_order("list_and") + r"\s+)?"
+                                       + _in_order("via_right_after") + r"\s+(?:" + _in_order("definite_articles")
+                                       + r"\s+)?")
+
+
+def _mark_asked_vias(states: list[_MentionState], kept: frozenset[int], folded: str, segments: Segments) -> None:
+    """A bare via asked after the answer that told a leg ("A: Vanuit Ljubljana de trein naar Munchen. V: Via
+    Oostenrijk? A: Ja", "Q: Through Austria? A: Yes"), naming no destination of its own: a stop of that leg, before
+    the last country the previous answer reached (as a flight stop told in the next sentence)."""
+    sentence_starts = segments.sentence_starts
+    for state in states:
+        if (not state.via or state.via_destination >= 0 or state.excluded or state.departure
+                or state.mention.start not in kept):
+            continue
+        sentence = state.sentence
+        if not _BARE_VIA_QUESTION.fullmatch(folded, sentence_starts[sentence - 1] if sentence > 0 else 0,
+                                            state.mention.start):
+            continue
+        if any(other.sentence == state.sentence and other is not state and not other.via and not other.excluded
+               and not other.departure and other.mention.place.iso3 != state.mention.place.iso3 for other in states):
+            continue
+        state.transit_previous = True
 
 
 def _mark_via_lists(states: list[_MentionState], folded: str) -> None:
