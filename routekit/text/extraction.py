@@ -2971,10 +2971,6 @@ def _dated_legs(travelled: list[_MentionState], folded: str, segments: Segments,
     for country, key in dates.items():
         groups.setdefault(key, []).append(country)
     keys = sorted(groups)
-    # a country told only as left is dated by its leaving, not by its arrival ("In 2023 vloog hij van Koetaisi naar
-    # Memmingen" after a trip abroad in 2019): it goes before what is dated after it, but a date before it says
-    # nothing of when it was reached
-    reached = {s.mention.place.iso3 for s in travelled if not s.departure}
     # every country of a date before every country of the next date: a later country pulls all the earlier ones
     return [(a, b) for earlier, later in zip(keys, keys[1:]) for a in groups[earlier] for b in groups[later]]
 
