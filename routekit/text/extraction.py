@@ -616,8 +616,7 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
         opening = segments.sentence(mentions[0].start)
         if opening == 0:
             scopes.abroad_sentences = scopes.abroad_sentences | {0}
-    scopes.before_sentences = ({segments.sentence(start) for start, _ in cues["before"]} if "before" in cues
-                               else _NO_SENTENCES)
+    scopes.before_sentences = _before_sentences(cues["before"], folded, segments) if "before" in cues else _NO_SENTENCES
     scopes.documents = cues.get("document", [])
     scopes.document_index = _SpanIndex(scopes.documents) if scopes.documents else _NO_SPANS
     scopes.link = vocab.document_links
@@ -625,7 +624,7 @@ def _cue_scopes(folded: str, mentions: list[Mention], cues: dict[str, list[tuple
     scopes.may_exclude = any((scopes.negation_clauses, scopes.never_there, scopes.retracted, scopes.relative_sentences,
                               scopes.documents, scopes.returned, scopes.persons_from, scopes.borders, scopes.guessed,
                               scopes.elsewhere_now, scopes.onward, scopes.intention, scopes.intention_after,
-                              scopes.final_index.spans))
+                              scopes.final_index.spans)) or any(m.place.kind == "border_side" for m in mentions)
     # the mentions one of the governed sets of ``_why_not_travelled`` holds (one look-up per mention, not six; nearly
     # always empty)
     set_aside = _SET_ASIDE_VALUES(scopes)
@@ -797,6 +796,22 @@ _PLACE_APPOSITION: Final = re.compile(r"[^\s,.;:!?]+(?:\s+[^\s,.;:!?]+){0,3}\s*,
 _SET_ASIDE_VALUES: Final = attrgetter("returned", "borders", "guessed", "onward", "elsewhere_now", "persons_from")
 
 
+_BORDER_NOUN_END: Final = re.compile(r"\s" + _in_order("border_nouns", spaced=True) + r"$")
+_STOPPED_AT: Final = re.compile(r"\b" + _in_order("stopped_at_border", spaced=True) + r"\b")
+
+
+def _stopped_at_border(folded: str, mention: Mention, segments: Segments) -> bool:
+    """An adjective border ("de Hongaarse grens", "the Hungarian border") in a clause that says the person was
+    stopped or turned back there: the border was not crossed (a later arrival in that country counts instead)."""
+    if _BORDER_NOUN_END.search(folded, mention.start, mention.end) is None:
+        return False
+    index = segments.clause(mention.start)
+    starts = segments.clause_starts
+    low = starts[index - 1] if index > 0 else 0
+    high = starts[index] if index < len(starts) else len(folded)
+    return _STOPPED_AT.search(folded, low, high) is not None
+
+
 def _why_not_travelled(state: _MentionState, folded: str, scopes: _Scopes, vocab: Vocabulary,
                        segments: Segments) -> str:
     """Step 2: why a mention is not a travelled country ("" when nothing says so): negations, relatives living
@@ -821,6 +836,8 @@ def _why_not_travelled(state: _MentionState, folded: str, scopes: _Scopes, vocab
         # "paspoort van Bulgarije"; "een vals Nederlands paspoort" (the name used as an adjective); "een door Italie
         # afgegeven schengenvisum" (the issuer before the document; not where: "door de ambassade in Conakry ...")
         return "document"
+    if mention.place.kind == "border_side" and _stopped_at_border(folded, mention, segments):
+        return "border"
     if m_start in scopes.set_aside:
         if m_start in scopes.returned:
             return "return"
@@ -977,6 +994,27 @@ def _mark_origin(state: _MentionState, folded: str, scopes: _Scopes, segments: S
 
 # The scopes ``_mark_order`` reads, each guarding one of its steps: a text with none of them skips the step (one list,
 # so that a cue added to the step is also added to the skip test)
+_COLON_AFTER: Final = re.compile(r" ?:")
+
+
+def _before_sentences(spans: list[tuple[int, int]], folded: str, segments: Segments) -> dict[int, int]:
+    """The sentences a 'before' cue reaches, each with the offset its cues are looked for from: the cue's own
+    sentence, and the next one when the cue ends its sentence with a colon ("Daarvoor: Iran en Turkije", "Before
+    that: Iran and Turkey") - the colon ends a sentence, but the list after it is what the cue governs."""
+    sentence_starts = segments.sentence_starts
+    reach: dict[int, int] = {}
+    for start, end in spans:
+        sentence = segments.sentence(start)
+        if sentence not in reach:
+            reach[sentence] = sentence_starts[sentence - 1] if sentence > 0 else 0
+        colon = _COLON_AFTER.match(folded, end)
+        if colon is not None:
+            following = segments.sentence(colon.end())
+            if following != sentence:
+                reach[following] = min(reach.get(following, start), start)
+    return reach
+
+
 _ORDER_SCOPES: Final = ("intention", "intention_after", "abroad", "before_sentences", "vias", "first_clauses", "any_transit")
 _ORDER_SCOPE_VALUES: Final = attrgetter(*_ORDER_SCOPES)   # their values as one tuple (in C)
 
@@ -994,9 +1032,7 @@ def _mark_order(state: _MentionState, folded: str, scopes: _Scopes, segments: Se
     if scopes.abroad:
         state.here = sentence in scopes.abroad_sentences
     if sentence in scopes.before_sentences:
-        sentence_starts = segments.sentence_starts
-        sentence_start = sentence_starts[sentence - 1] if sentence > 0 else 0
-        cue_ends = [end for _, end in scopes.before_index.between(sentence_start, m_start)]
+        cue_ends = [end for _, end in scopes.before_index.between(scopes.before_sentences[sentence], m_start)]
         state.before = any(end <= m_start for end in cue_ends)
         state.before_cues = tuple(cue_ends)
     if m_start in scopes.vias:
@@ -1032,6 +1068,8 @@ def _classify(folded: str, mentions: list[Mention], cues: dict[str, list[tuple[i
         _mark_not_travelled(states, folded, cues, segments, dialogue.joins)
     if scopes.vias:   # only a mention a 'via' cue governs starts a via list
         _mark_via_lists(states, folded)
+        if dialogue.kept:
+            _mark_asked_vias(states, dialogue.kept, folded, segments)
     if scopes.any_transit:
         _mark_transits(states, folded)
     _mark_appositions(states, folded)
@@ -1545,6 +1583,32 @@ _PLAIN_WORD: Final = re.compile(r"[a-z']+")
 
 # "to Budapest and on, via Vienna, to here": the via list goes on after that destination, not before it
 _ONWARD: Final = re.compile(r"\b" + _in_order("onward") + r"\b")
+
+
+# a question that is only a via and its place ("V: Via Oostenrijk?", "Q: And through Austria?"), not a question of
+# presence ("Bent u door Hongarije gereisd?")
+_BARE_VIA_QUESTION: Final = re.compile(r"\W*(?:[vq]\W+)?(?:" + _in_order("list_and") + r"\s+)?"
+                                       + _in_order("via_right_after") + r"\s+(?:" + _in_order("definite_articles")
+                                       + r"\s+)?")
+
+
+def _mark_asked_vias(states: list[_MentionState], kept: frozenset[int], folded: str, segments: Segments) -> None:
+    """A bare via asked after the answer that told a leg ("A: Vanuit Ljubljana de trein naar Munchen. V: Via
+    Oostenrijk? A: Ja", "Q: Through Austria? A: Yes"), naming no destination of its own: a stop of that leg, before
+    the last country the previous answer reached (as a flight stop told in the next sentence)."""
+    sentence_starts = segments.sentence_starts
+    for state in states:
+        if (not state.via or state.via_destination >= 0 or state.excluded or state.departure
+                or state.mention.start not in kept):
+            continue
+        sentence = state.sentence
+        if not _BARE_VIA_QUESTION.fullmatch(folded, sentence_starts[sentence - 1] if sentence > 0 else 0,
+                                            state.mention.start):
+            continue
+        if any(other.sentence == state.sentence and other is not state and not other.via and not other.excluded
+               and not other.departure and other.mention.place.iso3 != state.mention.place.iso3 for other in states):
+            continue
+        state.transit_previous = True
 
 
 def _mark_via_lists(states: list[_MentionState], folded: str) -> None:
@@ -2272,7 +2336,9 @@ def _returned_to_legs(states: list[_MentionState], route: list[str], folded: str
     country keeps its first one - but 'back' tells which came first.) Only a return told with 'back'/'terug': a
     deportation ("uitgezet naar Ethiopie", "deported to") may reach a country never seen before. In a transcript, a
     return whose sentence names no country before it left the last country of its turn or of the turn before ("Q:
-    Were you in Spain? A: Only the airport. Q: What happened then? A: They sent me back to Dakar")."""
+    Were you in Spain? A: Only the airport. Q: What happened then? A: They sent me back to Dakar"). So does a
+    return told first in the sentence after the last country ("Hij vluchtte naar Jordanie. Hij keerde in 2018 terug
+    naar Syrie ..."): the person went back from there."""
     legs: list[timeline.Constraint] = []
     last: _MentionState | None = None
     told: set[str] = set()   # countries told as travelled before ``last``
@@ -2283,7 +2349,8 @@ def _returned_to_legs(states: list[_MentionState], route: list[str], folded: str
             last = state
             continue
         if state.excluded != "return" or last is None or (
-                state.sentence != last.sentence and not _next_turn(episodes, last.sentence, state.sentence)) \
+                state.sentence not in (last.sentence, last.sentence + 1)
+                and not _next_turn(episodes, last.sentence, state.sentence)) \
                 or not _BACK_WORD.search(folded, max(last.mention.end, state.mention.start - 40), state.mention.start) \
                 or _BACK_WORD.match(folded, last.mention.end + 1):
             continue
@@ -3248,6 +3315,10 @@ def _place_home(route: list[str], homes: list[tuple[str, bool, int]], explicit_s
         all(s.departure for s in first_told) or any(s.residence or s.start for s in first_told))
     for home, strong, sentence in homes:
         if home in route:
+            if _left_home_later(route, home, travelled, explicit_start, left_first):
+                route.remove(home)
+                route.insert(0, home)
+                return True
             continue
         if strong and not travelled_abroad:
             continue  # a birthplace or nationality alone is no journey, even for a person found in NL
@@ -3265,6 +3336,18 @@ def _place_home(route: list[str], homes: list[tuple[str, bool, int]], explicit_s
         route.insert(0, home)
         return True
     return False
+
+
+def _left_home_later(route: list[str], home: str, travelled: list[_MentionState], explicit_start: set[str],
+                     left_first: bool) -> bool:
+    """The nationality or birth country told only as left, after countries abroad ("Georgische nationaliteit ...
+    in 2019 via Turkije naar Griekenland ... In 2023 vloog hij van Koetaisi naar Memmingen"): an earlier trip abroad
+    and a later journey from home, so the home is the start (order of first arrival). Not when the route starts in a
+    country the text tells as the start, lived in or only left."""
+    if route[0] == home or route[0] in explicit_start or left_first:
+        return False
+    told = [s for s in travelled if s.mention.place.iso3 == home]
+    return bool(told) and all(s.departure and not s.residence for s in told)
 
 
 def _reached_before_in_sentence(travelled: list[_MentionState], sentence: int, country: str, home: str) -> bool:
