@@ -39,3 +39,23 @@ CONNECTION_NOT_TAKEN = [
 @pytest.mark.parametrize("text,route", CONNECTION_NOT_TAKEN)
 def test_a_connection_not_taken_is_no_stop(text: str, route: str) -> None:
     assert _route(text) == route
+
+
+# an answer that opens with the wish only ("Dat wilde ik, maar ...", "That was the plan, but ..."): a 'no' to the
+# presence question (cues.yaml ``answer_negative``)
+ONLY_THE_WISH = [
+    ("V: Waar begon uw reis? A: In Tunis. V: Hoe ging u verder? A: Met het vliegtuig naar Belgrado. V: Bent u in "
+     "Hongarije geweest? A: Dat wilde ik, maar bij de grens haalde de politie me uit de bus. Toen ben ik via Bosnië en "
+     "Kroatië naar Slovenië gegaan en met de trein naar Nederland.", "TUN>SRB>BIH>HRV>SVN>NLD"),
+    ("Q: Where did you start? A: In Tirana. Q: Then? A: By ferry to Bari and by train to Milan. Q: Were you in "
+     "Switzerland? A: I wanted to, but the police took me off the train in Como. Q: And then? A: I flew from Milan "
+     "to Eindhoven.", "ALB>ITA>NLD"),
+    ("Q: Where did you start? A: In Tirana. Q: Then? A: By ferry to Bari and by train to Milan. Q: Were you in "
+     "Switzerland? A: That was the plan, but the police took me off the train in Como. Q: And then? A: I flew from "
+     "Milan to Eindhoven.", "ALB>ITA>NLD"),
+]
+
+
+@pytest.mark.parametrize("text,route", ONLY_THE_WISH)
+def test_an_answer_telling_only_the_wish_is_a_no(text: str, route: str) -> None:
+    assert _route(text) == route
