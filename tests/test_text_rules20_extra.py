@@ -59,3 +59,23 @@ ONLY_THE_WISH = [
 @pytest.mark.parametrize("text,route", ONLY_THE_WISH)
 def test_an_answer_telling_only_the_wish_is_a_no(text: str, route: str) -> None:
     assert _route(text) == route
+
+
+# "een Frans schip", "een Frans-Iraakse smokkelaar": the Dutch neuter adjective, not the Urdu/Pashto exonym "Frans"
+# (not_places.csv "een Frans")
+FRENCH_ADJECTIVE = [
+    ("Samenvatting: verzoeker vertrok uit Mosul, verbleef in Turkije en reisde met een Frans-Iraakse smokkelaar naar "
+     "Wit-Rusland.", "IRQ>TUR>BLR>NLD"),
+    ("De boot vanuit Sfax werd door een Frans vrachtschip naar Malta gebracht. Vanuit Malta vloog hij naar Nederland.",
+     "TUN>MLT>NLD"),
+]
+
+
+@pytest.mark.parametrize("text,route", FRENCH_ADJECTIVE)
+def test_the_dutch_neuter_adjective_frans_is_no_place(text: str, route: str) -> None:
+    assert _route(text) == route
+
+
+def test_the_urdu_exonym_frans_still_names_france() -> None:
+    assert _route("Hij zei: Pakistan se Iran, phir Turkey, phir Greece, phir Frans, phir Holland.") == \
+        "PAK>IRN>TUR>GRC>FRA>NLD"
