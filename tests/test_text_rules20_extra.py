@@ -1,9 +1,17 @@
 """Round 20: mentions that are not stops (the extractor added a country the person never reached).
 
-Kinds fixed here, each a cue in ``reference/gazetteer/cues.yaml``:
-- a denial told as "denied being in X" / "denies being in X" (``negation``), as "denied having been" already was;
-- a connecting flight not taken, "met een doorverbinding naar Willemstad" (``intention``), as "aansluitende vlucht"
-  already was.
+Kinds fixed here (word lists in ``reference/gazetteer/``):
+- a connecting flight not taken, "met een doorverbinding naar Willemstad" (cues.yaml ``intention``), as
+  "aansluitende vlucht" already was;
+- an answer that opens with the wish only, "Dat wilde ik, maar ...", "I wanted to, but ...", "That was the plan"
+  (cues.yaml ``answer_negative``): a 'no';
+- "een Frans schip", "een Frans-Iraakse smokkelaar": the Dutch neuter adjective, not the Urdu/Pashto exonym
+  "Frans" (not_places.csv).
+
+Tried and dropped (train-neutral or negative; see the text README, round 20): "denied being in X"; a clause "(en
+werden) teruggeduwd" taking back the place before it; a push back to the country left ("pushed back to Serbia");
+"ging langs" / "we passed" as seen only; "the father of the child" as a relative subject; "on a ticket to";
+failed attempts at a border; "Only on the sea" and "Ik moet dat verbeteren" as a 'no'.
 
 Texts written for these tests (not taken from any set)."""
 
@@ -16,18 +24,6 @@ from routekit.text.extraction import extract_route
 
 def _route(text: str) -> str:
     return ">".join(extract_route(text).route)
-
-
-DENIED_BEING = [
-    ("He came by bus from Kyiv to Warsaw and then to Utrecht. He denied being in Germany.", "UKR>POL>NLD"),
-    ("She travelled from Algiers to Madrid by plane and by bus to Amsterdam. She denies being in France.",
-     "DZA>ESP>NLD"),
-]
-
-
-@pytest.mark.parametrize("text,route", DENIED_BEING)
-def test_a_denied_stay_is_no_stop(text: str, route: str) -> None:
-    assert _route(text) == route
 
 
 CONNECTION_NOT_TAKEN = [
