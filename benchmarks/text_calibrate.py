@@ -25,7 +25,7 @@ fit or recalibrate on a set kept for evaluation: a file named ``*untouched*`` is
 set equally. Deterministic: the fits start from fixed values, the chance draws from a fixed seed.
 
 Why a second step (``--recalibrate-on``, default ``learned_fit.RECALIBRATION_SETS``: the untuned calibration sets
-``tests/data/extraction_hard_calib.csv`` ... ``_hard_calib12.csv`` (``CALIBRATION_SETS``) and the training sets
+``tests/data/extraction_hard_calib.csv`` ... ``_hard_calib14.csv`` (``CALIBRATION_SETS``) and the training sets
 ``extraction_hard_train1.csv`` ... ``_hard_train36.csv`` (``TRAIN_SETS``), 48 writers; a missing one stops the refit
 naming it; at least three, or ``none`` to skip the step): the rules are tuned on the sets above, so on them the
 extractor is right more often than on a new writer's records, and a fit on them is over-confident on new material. An
