@@ -1,0 +1,25 @@
+"""Round 20, the start or the end of the route: the kinds of wording that gave a wrong or missing first or last
+country (or an empty route). Hand-made texts, Dutch and English, other countries than the dev rows; each kind failed
+before its change."""
+
+from __future__ import annotations
+
+import pytest
+
+from routekit.text.extraction import extract_route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a report that first lists its numbered persons (one of them only listed: "betr. 2 onbekend gebleven") is about
+    # the first numbered person who makes a statement, not the first one listed (the route was empty)
+    ("Op 02-05-2024 trof verbalisant op de A12 bij Zevenaar een bestelbus aan. Bestuurder: verd. Nowak (PL). "
+     "Inzittenden: betr. 1 Rahimi, Ali, geb. 03-03-2001; betr. 2 onbekend gebleven. Betr. 1 verklaarde dat hij uit "
+     "Syrië kwam en via Libanon en Turkije naar Griekenland was gereisd.",
+     ("SYR", "LBN", "TUR", "GRC", "NLD")),
+    ("On 2 May 2024 officers stopped a van near Venlo. Driver: suspect Nowak (PL). Occupants: person 1 Rahimi, Ali, "
+     "born 03-03-2001; person 2 unknown. Person 1 stated that he came from Syria and travelled via Lebanon and "
+     "Turkey to Greece.",
+     ("SYR", "LBN", "TUR", "GRC", "NLD")),
+])
+def test_the_subject_is_the_first_numbered_person_who_states(text: str, route: tuple[str, ...]) -> None:
+    assert extract_route(text).route == route
