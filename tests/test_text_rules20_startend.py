@@ -23,3 +23,16 @@ from routekit.text.extraction import extract_route
 ])
 def test_the_subject_is_the_first_numbered_person_who_states(text: str, route: tuple[str, ...]) -> None:
     assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a Dutch record about a suspect or naming the person's immigration number (v-nr.) is written about a person in
+    # the Netherlands: the route ends there though the text names no Dutch place
+    ("Betr. (v-nr. 2871123456) verklaarde dat hij met een vlucht van Lagos naar Casablanca was gereisd en vandaar "
+     "met de bus naar Spanje.",
+     ("NGA", "MAR", "ESP", "NLD")),
+    ("Verdachte verklaarde dat hij van Accra naar Madrid was gevlogen en per bus naar Frankrijk reisde.",
+     ("GHA", "ESP", "FRA", "NLD")),
+])
+def test_a_dutch_suspect_or_v_number_record_ends_in_the_netherlands(text: str, route: tuple[str, ...]) -> None:
+    assert extract_route(text).route == route
