@@ -36,3 +36,17 @@ def test_the_subject_is_the_first_numbered_person_who_states(text: str, route: t
 ])
 def test_a_dutch_suspect_or_v_number_record_ends_in_the_netherlands(text: str, route: tuple[str, ...]) -> None:
     assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # a nationality told as a label with the country's name after it ("nat. Somalië,", "nationality Eritrea") is the
+    # person's nationality, not the first country travelled: the journey told from elsewhere starts there
+    ("KMar-controle in de trein bij Roosendaal. De man, nat. Soedan, zat zonder kaartje in de trein. Hij was in 2022 "
+     "met een rubberboot uit Calais naar Engeland gekomen.",
+     ("FRA", "GBR", "NLD")),
+    ("At a KMar check on the train the man, nationality Eritrea, was found without papers. In 2022 he had come by dinghy "
+     "from Calais to England.",
+     ("FRA", "GBR", "NLD")),
+])
+def test_a_nationality_label_before_a_country_is_no_stop(text: str, route: tuple[str, ...]) -> None:
+    assert extract_route(text).route == route
