@@ -50,3 +50,13 @@ def test_a_dutch_suspect_or_v_number_record_ends_in_the_netherlands(text: str, r
 ])
 def test_a_nationality_label_before_a_country_is_no_stop(text: str, route: tuple[str, ...]) -> None:
     assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # an airport's code after "op" / "at" is the airport where the flight landed ("op AMS geland", "landed at AMS"):
+    # the route's end (it was missing, or the route was empty)
+    ("Hij verklaarde dat hij met een vlucht vanuit CAI op AMS was geland.", ("EGY", "NLD")),
+    ("He stated that he had landed at AMS on a flight from CAI.", ("EGY", "NLD")),
+])
+def test_an_airport_code_after_op_or_at_is_a_stop(text: str, route: tuple[str, ...]) -> None:
+    assert extract_route(text).route == route
