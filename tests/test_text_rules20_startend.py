@@ -60,3 +60,14 @@ def test_a_nationality_label_before_a_country_is_no_stop(text: str, route: tuple
 ])
 def test_an_airport_code_after_op_or_at_is_a_stop(text: str, route: tuple[str, ...]) -> None:
     assert extract_route(text).route == route
+
+
+@pytest.mark.parametrize("text, route", [
+    # an English record that declares whom it concerns ("This report concerns subject 2") is a Dutch authority's
+    # record about a person here: the route ends in NLD though it names no Dutch place
+    ("This report concerns subject 2. Subject 2 stated that he flew from Dhaka to Dubai and on to Belgrade, and "
+     "walked into Hungary.",
+     ("BGD", "ARE", "SRB", "HUN", "NLD")),
+])
+def test_a_record_that_says_whom_it_concerns_ends_in_the_netherlands(text: str, route: tuple[str, ...]) -> None:
+    assert extract_route(text).route == route
