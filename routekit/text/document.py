@@ -101,14 +101,17 @@ def _abbreviations() -> _Abbreviations:
     dotted = frozenset(a for a in expansion if a.endswith("."))
     plain = tuple(a for a in expansion if a not in dotted)
     # starts with a literal: ``re`` jumps to the dots; a capitalised two-letter word's dot before a name too ("St. Maarten")
-    gate = re.compile(r"\.(?=\s+[a-z0-9(]|[A-Za-z]\.|[,;:)]|(?<=\b[A-Z][a-z]\.)\s+[A-Z])")
-    words = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, plain)) + r")(?![\w'])") if plain else None
     phrase_final = frozenset(str(a).lower() for a in cues().get("abbreviations", {}).get("phrase_final", ()))
+    # ... and a phrase-final one before a capitalised word ("nat. Irak,")
+    final_before_name = "".join(r"|(?<=\b" + re.escape(a[:-1]) + r"\.)\s+[A-Z]" for a in sorted(phrase_final))
+    gate = re.compile(r"\.(?=\s+[a-z0-9(]|[A-Za-z]\.|[,;:)]|(?<=\b[A-Z][a-z]\.)\s+[A-Z]" + final_before_name + ")")
+    words = re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, plain)) + r")(?![\w'])") if plain else None
     return _Abbreviations(expansion, dotted, plain, gate, words, phrase_final)
 
 
-# a capitalised word after a phrase-final abbreviation: a new sentence ("nat. Betr.", not the code in "nat. SYR")
-_SENTENCE_AFTER: Final = re.compile(r"\s+[A-Z][a-z]")
+# a capitalised word after a phrase-final abbreviation: a new sentence ("nat. Betr.", not the code in "nat. SYR"),
+# unless a comma or bracket ends it: then it is the phrase's value ("betrokkene, nat. Irak, werd ...")
+_SENTENCE_AFTER: Final = re.compile(r"\s+[A-Z][a-z](?![^\W\d_]*\s*[,;)])")
 
 
 def expand_abbreviations(text: str) -> str:

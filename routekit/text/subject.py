@@ -427,7 +427,11 @@ def _subject_sentences(text: str, folded: str, lexicon: _Lexicon) -> str:
         elif not numbered:
             return _first_speaker_only(text, folded, lexicon, spans, speakers)
         else:
-            subject = numbered[0]
+            # the first numbered person who makes a statement, not one only listed before ("Passagiers: betr. 1 ...;
+            # betr. 2 onbekend gebleven. Betr. 1 verklaarde ...")
+            subject = next((p for p, (start, stop) in zip(speakers, spans) if p is not None and len(p.numbers) == 1
+                            and not p.many and lexicon.statement.search(folded, start, stop) is not None),
+                           numbered[0])
     kept = [(start, stop) for index, ((start, stop), speaker) in enumerate(zip(spans, speakers))
             if index == declared_at or speaker is None or not _is_other(speaker, subject)
             or _acts_on_subject(folded[start:stop], speaker, lexicon) or _drivers_way(folded[start:stop], speaker, lexicon)]
