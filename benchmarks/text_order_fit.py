@@ -656,6 +656,13 @@ def reuse_file(path: Path) -> dict:
     return fitted
 
 
+_TRAIN_OPTION = re.compile(r" --train(?: (?!--)\S+)+")
+
+
+def _without_train(command: str) -> str:
+    return _TRAIN_OPTION.sub("", command)
+
+
 def reused_held_out(path: Path, sets: list[str], rows: int, command: str) -> tuple[dict, str]:
     """``--held-out-from``: a full run's pooled held-out tally and where it comes from (its date, or the run it
     itself took the figure from). Refused in one line naming the file when it is not a figure of this very refit:
@@ -669,7 +676,9 @@ def reused_held_out(path: Path, sets: list[str], rows: int, command: str) -> tup
         raise SystemExit(f"{path}: fitted.held_out_pooled.rows: its figure holds {total['rows']} rows, the training "
                          f"sets {rows} (a figure carried over from an older run); run the full command")
     theirs = re.sub(r" --held-out-from \S+", "", str(fitted.get("command", "")))
-    if theirs != command:
+    # the training sets are compared above by name: a run on the default sets and one naming the same sets with
+    # --train (the default has grown since) are the same refit
+    if _without_train(theirs) != _without_train(command):
         raise SystemExit(f"{path}: fitted.command: its figure is of '{theirs}', this refit is '{command}'")
     source = fitted.get("held_out_pooled_from") or f"the nested evaluation of {fitted.get('date', '?')} " \
         f"({len(sets)} training sets)"

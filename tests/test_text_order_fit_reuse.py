@@ -47,6 +47,18 @@ def test_a_figure_that_was_itself_reused_keeps_its_first_source(script, tmp_path
     assert script.reused_held_out(path, SETS, 240, COMMAND)[1] == "the nested evaluation of 07 Dec 2026 10:40 UTC"
 
 
+def test_the_same_sets_named_with_train_are_the_same_refit(script, tmp_path):
+    """A full run on the then-default training sets, refitted after the default grew by naming those sets: reused;
+    naming other sets is still refused (by the sets, compared by name)."""
+    named = COMMAND + " --train tests/data/a.csv tests/data/b.csv"
+    total, _ = script.reused_held_out(_write(tmp_path, _full_run()), SETS, 240, named)
+    assert total == POOLED
+    with pytest.raises(SystemExit, match="fitted.sets"):
+        script.reused_held_out(_write(tmp_path, _full_run()), SETS + ["c.csv"], 240, named + " tests/data/c.csv")
+    with pytest.raises(SystemExit, match="fitted.command"):
+        script.reused_held_out(_write(tmp_path, _full_run()), SETS, 240, named + " --break-cost 2")
+
+
 @pytest.mark.parametrize("fitted, field", [
     ({"date": "x", "sets": SETS, "command": COMMAND}, "held_out_pooled"),
     (_full_run(held_out_pooled={"rows": 0}), "held_out_pooled"),
