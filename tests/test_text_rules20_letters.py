@@ -1,0 +1,61 @@
+"""Round 20, lawyers' letters: two kinds of wording the rules misread.
+
+1. The report's version told as recorded in other words ("Op pagina 3 is opgenomen dat ...", "is recorded as ...")
+   and then called wrong: a claim of the report (``document.yaml`` letters ``claim``), not the client's account.
+2. A relative who is the subject of a reported clause ("Client said that her brother travelled via Libya") or named
+   with a definite article opening the sentence ("The cousin travelled via Libya"): the relative's places are not
+   the client's stops (``extraction._relative_is_the_subject``); not a person noun or the person's own group ("The
+   family fled to Iran": cues.yaml ``relative_nouns_not_after_the``).
+
+Texts written for these tests (not taken from any set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from routekit.text.extraction import extract_route
+
+
+def _route(text: str) -> str:
+    return ">".join(extract_route(text).route)
+
+
+RECORDED_AS_CLAIM = [
+    ("Namens cliënt bericht ik u over het gehoorverslag. Op pagina 3 is opgenomen dat cliënt via Mali naar Senegal "
+     "reisde. Dat is onjuist: cliënt vertrok uit Conakry met het vliegtuig naar Lissabon en reisde daarna met de bus "
+     "naar Nederland.", "GIN>PRT>NLD"),
+    ("Additions to the interview report: my client's route is recorded as going through Jordan by bus to Turkey. This "
+     "is incorrect: he flew from Baghdad to Istanbul and from there to Amsterdam.", "IRQ>TUR>NLD"),
+]
+
+RELATIVE_SUBJECT = [
+    ("Counsel notes that the report mixes up the client's route with that of his nephew. The nephew travelled via "
+     "Niger and Algeria. The client himself flew from Bamako to Casablanca and on to Amsterdam.", "MLI>MAR>NLD"),
+    ("Geachte heer/mevrouw, het verslag verwart de route van cliënt met die van zijn oom. De oom reisde via Iran "
+     "en Turkije. Cliënt zelf vloog van Kabul naar Dubai en van daar naar Amsterdam.", "AFG>ARE>NLD"),
+    ("Correction to the report: client said that his brother travelled via Sudan and Egypt. Client himself flew "
+     "from Asmara to Istanbul and then to Amsterdam.", "ERI>TUR>NLD"),
+    ("Correctie op het rapport: cliënte heeft gezegd dat haar zus via Marokko en Spanje reisde. Cliënte zelf vloog "
+     "van Lagos naar Parijs en nam daarna de trein naar Nederland.", "NGA>FRA>NLD"),
+]
+
+# the person's own group: its places stay
+GROUP_KEPT = [
+    ("Corrections to the report. The family fled from Herat straight to Iran, where she lived for ten years. From "
+     "Iran she walked to Turkey and flew from Istanbul to Amsterdam.", "AFG>IRN>TUR>NLD"),
+]
+
+
+@pytest.mark.parametrize("text,route", RECORDED_AS_CLAIM)
+def test_a_claim_recorded_in_other_words_is_the_reports_version(text, route):
+    assert _route(text) == route
+
+
+@pytest.mark.parametrize("text,route", RELATIVE_SUBJECT)
+def test_a_relative_as_the_subject_of_a_reported_or_article_clause_is_not_a_stop(text, route):
+    assert _route(text) == route
+
+
+@pytest.mark.parametrize("text,route", GROUP_KEPT)
+def test_the_persons_group_after_the_article_keeps_its_places(text, route):
+    assert _route(text) == route
