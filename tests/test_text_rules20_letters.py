@@ -1,7 +1,9 @@
 """Round 20, lawyers' letters: two kinds of wording the rules misread.
 
 1. The report's version told as recorded in other words ("Op pagina 3 is opgenomen dat ...", "is recorded as ...")
-   and then called wrong: a claim of the report (``document.yaml`` letters ``claim``), not the client's account.
+   or named as its statement ("to correct the statement on page 5 that ...", "de passage op pagina 4 ... dat"): a
+   claim of the report (``document.yaml`` letters ``claim``), not the client's account; a stop the next statement
+   puts between two of the claim's ("in Iran between Afghanistan and Turkey") keeps the claim's legs (``claim_added``).
 2. A relative who is the subject of a reported clause ("Client said that her brother travelled via Libya") or named
    with a definite article opening the sentence ("The cousin travelled via Libya"): the relative's places are not
    the client's stops (``extraction._relative_is_the_subject``); not a person noun or the person's own group ("The
@@ -26,6 +28,22 @@ RECORDED_AS_CLAIM = [
      "naar Nederland.", "GIN>PRT>NLD"),
     ("Additions to the interview report: my client's route is recorded as going through Jordan by bus to Turkey. This "
      "is incorrect: he flew from Baghdad to Istanbul and from there to Amsterdam.", "IRQ>TUR>NLD"),
+    # the report's statement named as such
+    ("My client wishes to correct the statement on page 5 that he entered Bulgaria. He tried to cross the Bulgarian "
+     "border twice and was sent back to Turkey. He then flew from Istanbul to Belgrade and went by bus to the "
+     "Netherlands.", "TUR>SRB>NLD"),
+    ("Cliënt wil de passage op pagina 4 corrigeren dat hij via Tunesië naar Italië reisde. Hij vertrok uit Khartoum "
+     "naar Egypte en voer van Alexandrië naar Italië; daarna nam hij de trein naar Nederland.", "SDN>EGY>ITA>NLD"),
+]
+
+# a stop the letter puts between two of the claim's: the claim's legs hold (guards for the claim cues above)
+INSERTED_BETWEEN = [
+    ("Corrections to the report. The client wishes to correct the statement that he 'went straight from Afghanistan "
+     "to Turkey'. In fact, he spent two years in Iran between Afghanistan and Turkey. The flight from Istanbul to "
+     "Amsterdam is correctly recorded.", "AFG>IRN>TUR>NLD"),
+    ("Correcties op het verslag. Cliënt wil de passage corrigeren dat hij 'rechtstreeks van Somalië naar Libië' "
+     "reisde. Hij heeft namelijk een jaar in Soedan gewoond, tussen Somalië en Libië. De boot naar Italië en de trein "
+     "naar Nederland zijn juist weergegeven.", "SOM>SDN>LBY>ITA>NLD"),
 ]
 
 RELATIVE_SUBJECT = [
@@ -48,6 +66,11 @@ GROUP_KEPT = [
 
 @pytest.mark.parametrize("text,route", RECORDED_AS_CLAIM)
 def test_a_claim_recorded_in_other_words_is_the_reports_version(text, route):
+    assert _route(text) == route
+
+
+@pytest.mark.parametrize("text,route", INSERTED_BETWEEN)
+def test_a_stop_inserted_between_two_of_the_claims_keeps_its_legs(text, route):
     assert _route(text) == route
 
 
