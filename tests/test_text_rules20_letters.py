@@ -9,6 +9,17 @@
    the client's stops (``extraction._relative_is_the_subject``); not a person noun or the person's own group ("The
    family fled to Iran": cues.yaml ``relative_nouns_not_after_the``).
 
+Measured against main at the round's start (train fixed/broken): claim cues 'is opgenomen dat'/'recorded as' 2/0,
+'that/dat' + possessive 4/0, sentence-opening article 1/0 (3/1 before the group nouns were left out), 'the
+statement ... that' with 'between X and Y' 2/0; together 9/0 (train1-26 4/0, train27-53 5/0), tuned 0/0, dev 5/0,
+plain 0/0.
+
+Tried and dropped (train 0/0 each, dev gains only): a quotation whose order the letter calls wrong ("maar andersom",
+"The order is wrong") keeping its part before the first country the correction names; 'misverstand'/'misunderstanding'
+as calling a claim wrong with "heeft in het gehoor verklaard" as a claim; 'niet genoteerd'/'not recorded' as an
+omission; "did not reach" as an English negation; 'terwijl/while' before a relative. A contrast that corrects only
+the means of a leg ("not from Spain to France by bus but in a car") keeping the leg: train 0/1, tuned 0/1.
+
 Texts written for these tests (not taken from any set)."""
 
 from __future__ import annotations
