@@ -1684,7 +1684,12 @@ _WHERE_RELATIVE: Final = re.compile(r"(?:\s*" + _in_order("list_joiners") + r"\s
 # a possessive opening its clause before a relative ("Mijn vader zit in Pakistan", "..., and her husband went to"),
 # or a relative clause after the relative ("zijn oom, die later naar Italie voer", "her husband, who travelled via")
 _CLAUSE_OPENING: Final = r"(?:^|[.;:!?,]\s*|\b" + _in_order("clause_openers", "answer_words") + r"\s+)"
-_POSSESSIVE_OPENING: Final = re.compile(_CLAUSE_OPENING + _POSSESSIVES + r"\s+$")
+_POSSESSIVE_OPENING: Final = re.compile(r"(?:" + _CLAUSE_OPENING + r"|\b" + _in_order("complementizers") + r"\s+)"
+                                      + _POSSESSIVES + r"\s+$")
+# a definite article opening its sentence before a relative ("The cousin travelled via Libya", "De neef reisde via
+# Italie"): the relative the letter or report just named, unless a person noun or the person's group (``_NOT_AFTER_THE``)
+_ARTICLE_OPENING: Final = re.compile(r"(?:^|[.;:!?]\s*)" + _in_order("definite_articles") + r"\s+$")
+_NOT_AFTER_THE: Final = frozenset(_WORD_LISTS["relative_nouns_not_after_the"])
 _OPENING: Final = re.compile(_CLAUSE_OPENING + r"$")   # before a relative phrase that holds its possessive ("mijn man")
 _POSSESSIVE_WORD: Final = re.compile(_POSSESSIVES + r"\s")
 _RELATIVE_CLAUSE_OPENING: Final = re.compile(r"\s*,?\s*" + _in_order("relative_pronouns") + r"\b")
@@ -1697,7 +1702,8 @@ _PERSON_WORDS = frozenset(_WORD_LISTS["person_words"])
 def _relative_is_the_subject(folded: str, mention: Mention, sentence: int, relatives, moves: _SpanIndex,
                              segments: Segments) -> bool:
     """A relative is the one the clause is about ("Mijn vader zit in Pakistan", "Zijn broer zou in Duitsland asiel
-    hebben aangevraagd", "her husband, who travelled via Iran"): the places told of the relative are not the person's
+    hebben aangevraagd", "her husband, who travelled via Iran", a letter's "Client said that her brother travelled via
+    Libya", "The cousin travelled via Libya"): the places told of the relative are not the person's
     stops, unless the person is named with them ("Mijn oom bracht mij naar Turkije"). The Netherlands stays: the
     person is here ("My cousin paid the bus to Amsterdam"). Only a relative who moved or lived there (``moves``:
     cues.yaml relative_moves and residence_verbs) takes the place off: "Mijn oom betaalde de reis naar Iran" keeps
@@ -1714,7 +1720,8 @@ def _relative_is_the_subject(folded: str, mention: Mention, sentence: int, relat
             continue
         preceding = folded[max(0, r_start - 40):r_start]
         if (_POSSESSIVE_OPENING.search(preceding) or _RELATIVE_CLAUSE_OPENING.match(folded, r_end)
-                or (_POSSESSIVE_WORD.match(folded, r_start) and _OPENING.search(preceding))):
+                or (_POSSESSIVE_WORD.match(folded, r_start) and _OPENING.search(preceding))
+                or (_ARTICLE_OPENING.search(preceding) and folded[r_start:r_end] not in _NOT_AFTER_THE)):
             return True
     return False
 
