@@ -5,6 +5,8 @@ Kind fixed here (word lists in ``reference/gazetteer/``):
   zijn familie van Aleppo naar Turkije": they travelled together (cues.yaml word_lists ``companion_pairs``), as
   with "met mijn broer" / "with my family"; the city left is the start, not the family's home. (The Dutch wording
   was already read so: its example is a guard.)
+- a record's city shorthand, "per Flixbus uit Bxl", "naar R'dam", "from Bxl" (abbreviations.csv, written out
+  before the rules read the text).
 
 Tried and dropped (train-neutral or negative; see the text README, round 20): a perfect "having/had come from
 Italy" read as a country travelled, not an origin ('having' alone train 0/0; with 'had' train27-53 0/2); an
@@ -46,4 +48,15 @@ RELATIVE_ELSEWHERE = [
 
 @pytest.mark.parametrize("text,route", RELATIVE_ELSEWHERE)
 def test_a_relative_in_another_clause_stays_elsewhere(text: str, route: str) -> None:
+    assert _route(text) == route
+
+
+CITY_SHORTHAND = [
+    ("Verd. verklaarde dat hij met de trein uit Bxl naar A'dam was gereisd.", "BEL>NLD"),
+    ("KMar check at Hazeldonk: the suspect stated he had come by Flixbus from Bxl.", "BEL>NLD"),
+]
+
+
+@pytest.mark.parametrize("text,route", CITY_SHORTHAND)
+def test_a_city_shorthand_is_the_city(text: str, route: str) -> None:
     assert _route(text) == route
