@@ -7,6 +7,8 @@ Kind fixed here (word lists in ``reference/gazetteer/``):
   was already read so: its example is a guard.)
 - a record's city shorthand, "per Flixbus uit Bxl", "naar R'dam", "from Bxl" (abbreviations.csv, written out
   before the rules read the text).
+- transliterated and regional names standing for a country (places.csv): "Kalabriya" (Calabria, ITA), "Kriti"
+  (Crete, GRC), "the Darién" (the Panama jungle, PAN).
 
 Tried and dropped (train-neutral or negative; see the text README, round 20): a perfect "having/had come from
 Italy" read as a country travelled, not an origin ('having' alone train 0/0; with 'had' train27-53 0/2); an
@@ -59,4 +61,18 @@ CITY_SHORTHAND = [
 
 @pytest.mark.parametrize("text,route", CITY_SHORTHAND)
 def test_a_city_shorthand_is_the_city(text: str, route: str) -> None:
+    assert _route(text) == route
+
+
+REGION_NAMES = [
+    ("Vertaling uit het Arabisch: 'Vanuit Zuwara voeren we naar Kalabriya, daarna met de trein naar Frankrijk.'",
+     "LBY>ITA>FRA>NLD"),
+    ("Translation from Arabic: 'From Tobruk the boat went to Kriti, then we flew from Athens to Brussels.'",
+     "LBY>GRC>BEL>NLD"),
+    ("He walked from Colombia through the Darién for nine days and then took buses to Mexico.", "COL>PAN>MEX"),
+]
+
+
+@pytest.mark.parametrize("text,route", REGION_NAMES)
+def test_a_transliterated_or_regional_name_is_its_country(text: str, route: str) -> None:
     assert _route(text) == route
