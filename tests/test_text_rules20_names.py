@@ -13,7 +13,8 @@ Kind fixed here (word lists in ``reference/gazetteer/``):
 Tried and dropped (train-neutral or negative; see the text README, round 20): a perfect "having/had come from
 Italy" read as a country travelled, not an origin ('having' alone train 0/0; with 'had' train27-53 0/2); an
 inverted or 'otherwise' counterfactual ("Had they reached Italy, he would have ...", "anders was hij naar Zweden
-gegaan", "Otherwise he would have gone to Sweden") as a conditional (train 0/0).
+gegaan", "Otherwise he would have gone to Sweden") as a conditional (train 0/0); "found before boarding for
+Harwich" / "voor het inschepen naar" as an intention (train 0/0).
 
 Texts written for these tests (not taken from any set)."""
 
