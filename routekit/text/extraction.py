@@ -1832,10 +1832,17 @@ def _auxiliary_before(folded: str, start: int) -> bool:
     return not _PERFECT_AUXILIARIES.isdisjoint(clause.split()[-_AUXILIARY_WORDS_BEFORE:])
 
 
+# a person and a relative named together ("hem en zijn familie", "him and his family"; cues.yaml word_lists)
+_COMPANION_PAIRS: Final = frozenset(fold(pair) for pair in _WORD_LISTS["companion_pairs"])
+
+
 def _blockers_absent(folded: str, start: int, vocab: Vocabulary) -> bool:
-    """False when the relative follows 'met'/'with' ("met mijn broer"): they travelled together."""
+    """False when the relative follows 'met'/'with' ("met mijn broer") or is named together with the person ("him
+    and his family"): they travelled together."""
     window = _SENTENCE_MARK.split(folded[max(0, start - 30):start])[-1]
     preceding = window.split()[-3:]
+    if any(f"{a} {b}" in _COMPANION_PAIRS for a, b in zip(preceding, preceding[1:])):
+        return False
     return vocab.relatives_blockers.isdisjoint(preceding)
 
 
