@@ -86,3 +86,34 @@ def test_an_unreadable_or_foreign_file_is_a_one_line_usage_error(tmp_path, conte
     assert done.returncode != 0
     assert "Traceback" not in done.stderr
     assert str(path) in done.stderr
+
+
+def test_a_refit_that_skips_the_held_out_evaluation_says_so_and_keeps_the_decision(script, tmp_path, capsys):
+    """``--skip-held-out``: the same stored model as a full run (the margin and options are chosen on all the folds
+    either way), no held-out figure stored, a note that (a) was not run, the command naming the option, and the
+    replaced file's switch-on decision kept; with --held-out-from it is a usage error."""
+    from learned_helpers import write_labelled_sets
+
+    rows = [("Ik kom uit Syrie. Via Turkije en Griekenland naar Nederland.", "SYR>TUR>GRC>NLD"),
+            ("I left Afghanistan for Iran, then Turkey and Bulgaria, then by truck to the Netherlands.",
+             "AFG>IRN>TUR>BGR>NLD"),
+            ("Eerst naar Griekenland, vanuit Turkije. Daarna Noord-Macedonie en Servie en toen Nederland.",
+             "TUR>GRC>MKD>SRB>NLD"),
+            ("We crossed from Morocco to Spain, then France and Belgium, and reached the Netherlands.",
+             "MAR>ESP>FRA>BEL>NLD")]
+    first, second = write_labelled_sets(tmp_path, rows)
+    full, skipped = tmp_path / "full.yaml", tmp_path / "skipped.yaml"
+    common = ["--train", str(first), "--extra", str(second), "--no-allowed-sets", "--write"]
+    assert script.main(common + ["--out", str(full)]) == 0
+    for enabled in (True, False):   # the decision of the file it replaces
+        text = yaml.safe_load(full.read_text(encoding="utf-8"))
+        skipped.write_text(yaml.safe_dump({**text, "enabled": enabled}), encoding="utf-8")
+        assert script.main(common + ["--out", str(skipped), "--skip-held-out"]) == 0
+        stored = yaml.safe_load(skipped.read_text(encoding="utf-8"))
+        assert stored["enabled"] is (enabled and stored["margin"] < 1e8)   # a stage with no finite margin stays off
+        assert stored["fitted"]["held_out_pooled"] is None and "not run" in capsys.readouterr().out
+        assert "skip-held-out" in stored["fitted"]["held_out_not_run"] + stored["fitted"]["command"]
+        assert {k: v for k, v in stored.items() if k not in ("fitted", "enabled")} == \
+            {k: v for k, v in text.items() if k not in ("fitted", "enabled")}
+    with pytest.raises(SystemExit):
+        script.main(common + ["--out", str(skipped), "--skip-held-out", "--held-out-from", str(full)])
