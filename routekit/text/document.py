@@ -110,8 +110,11 @@ def _abbreviations() -> _Abbreviations:
 
 
 # a capitalised word after a phrase-final abbreviation: a new sentence ("nat. Betr.", not the code in "nat. SYR"),
-# unless a comma or bracket ends it: then it is the phrase's value ("betrokkene, nat. Irak, werd ...")
-_SENTENCE_AFTER: Final = re.compile(r"\s+[A-Z][a-z](?![^\W\d_]*\s*[,;)])")
+# unless the abbreviation stands in a list, after a comma or bracket, and a comma or bracket ends the word: then it is
+# the phrase's value ("betrokkene, nat. Irak, werd ..."; "de Eritrese nat. Soedan, Libie ..." is a new sentence)
+_SENTENCE_AFTER: Final = re.compile(r"\s+[A-Z][a-z]")
+_VALUE_AFTER: Final = re.compile(r"\s+[A-Z][a-z][^\W\d_]*\s*[,;)]")
+_IN_A_LIST: Final = re.compile(r"[,(]\s*$")
 
 
 def expand_abbreviations(text: str) -> str:
@@ -131,7 +134,8 @@ def expand_abbreviations(text: str) -> str:
         end = dot + 1
         long = table.expansion.get(lowered[start:end])
         if long is not None and (end == len(text) or not text[end].isalnum()):
-            if lowered[start:end] in table.phrase_final and _SENTENCE_AFTER.match(text, end):
+            if lowered[start:end] in table.phrase_final and _SENTENCE_AFTER.match(text, end) and not (
+                    _VALUE_AFTER.match(text, end) and _IN_A_LIST.search(text, max(0, start - 3), start)):
                 long += "."   # "Marokkaanse nat. Betr. verklaarde": the dot also ends the sentence
             found.append((start, end, long))
         dot = lowered.find(".", end)

@@ -798,6 +798,7 @@ _SET_ASIDE_VALUES: Final = attrgetter("returned", "borders", "guessed", "onward"
 
 _BORDER_NOUN_END: Final = re.compile(r"\s" + _in_order("border_nouns", spaced=True) + r"$")
 _STOPPED_AT: Final = re.compile(r"\b" + _in_order("stopped_at_border", spaced=True) + r"\b")
+_CROSSED_FIRST: Final = re.compile(r"\b" + _in_order("crossed_border", spaced=True) + r"\s+(?:\S+\s+){0,3}$")
 
 
 def _stopped_at_border(folded: str, mention: Mention, segments: Segments) -> bool:
@@ -809,6 +810,8 @@ def _stopped_at_border(folded: str, mention: Mention, segments: Segments) -> boo
     starts = segments.clause_starts
     low = starts[index - 1] if index > 0 else 0
     high = starts[index] if index < len(starts) else len(folded)
+    if _CROSSED_FIRST.search(folded, low, mention.start) is not None:   # "after crossing the Hungarian border"
+        return False
     return _STOPPED_AT.search(folded, low, high) is not None
 
 
@@ -913,7 +916,9 @@ _SOMEONE_THERE_NOW: Final = re.compile(
 _OUTBOUND_GAP: Final = re.compile(r"[^.;:!?]*\b" + _in_order("onward_to") + r"\s+(?:" + _in_order("definite_articles")
                            + r"\s+)?")
 _FLIGHT_NUMBER: Final = re.compile(r"\b[a-z][a-z0-9]\s?\d{2,4}\b")
-_PERSON_WORDS = frozenset(_WORD_LISTS["person_words"])
+# the person's words ("hij", "mij", "I", "us"): a person in an outbound note's gap, or named between a relative and a
+# place ("Mijn oom bracht mij naar Turkije": the person went too; "met"/"with" alone name no one)
+_PERSON_WORDS: Final = frozenset(_WORD_LISTS["person_words"])
 
 
 def _outbound_from_here(folded: str, here: Mention, there: Mention, vehicles: Sequence[tuple[int, int]],
@@ -1693,10 +1698,6 @@ _NOT_AFTER_THE: Final = frozenset(_WORD_LISTS["relative_nouns_not_after_the"])
 _OPENING: Final = re.compile(_CLAUSE_OPENING + r"$")   # before a relative phrase that holds its possessive ("mijn man")
 _POSSESSIVE_WORD: Final = re.compile(_POSSESSIVES + r"\s")
 _RELATIVE_CLAUSE_OPENING: Final = re.compile(r"\s*,?\s*" + _in_order("relative_pronouns") + r"\b")
-# the person (or the travelling group) named between a relative and a place: the person went too ("Mijn oom bracht
-# mij naar Turkije", "my brother and I walked to Greece"); "met"/"with" alone name no one ("het was zijn oom die met een
-# zeilboot naar Italie voer": the uncle's trip) - the person they take is one of these words ("met mij", "with us")
-_PERSON_WORDS = frozenset(_WORD_LISTS["person_words"])
 
 
 def _relative_is_the_subject(folded: str, mention: Mention, sentence: int, relatives, moves: _SpanIndex,
