@@ -227,9 +227,9 @@ def _subject(folded: str, spans: list[tuple[int, int]], lexicon: _Lexicon) -> tu
         bracket = statement.rfind("(", 0, declared.start() + 1)
         if before and bracket >= 0 and not statement[bracket + 1:declared.start()].strip():
             # "suspect 1 (driver) and found: person 2 (subject, ...)": the person right before the bracket
-            named = [m for m in before if not statement[m.end():bracket].strip()]
-            if named:
-                return _person(named[-1], lexicon), index
+            right_before = [m for m in before if not statement[m.end():bracket].strip()]
+            if right_before:
+                return _person(right_before[-1], lexicon), index
         if before:
             return _person(before[0], lexicon), index
         numbered = _numbered_after_name(statement, declared.end(), lexicon)
