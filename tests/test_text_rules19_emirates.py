@@ -101,16 +101,18 @@ def test_a_country_only_named_beside_the_next_left_is_no_stop(text, expected):
 # the first's sentence), so the stage's order stands. Undoing every such turn (the stage swapped the first two and the
 # first is told reached from the next) put these right but broke 3 train rows and fixed none (train31 1, train49 2;
 # tuned and plain unchanged): not adopted
+_KNOWN = pytest.mark.xfail(strict=True, reason="review 19 item 2: the general undo broke 3 train rows, fixed none")
 TURNED_WITH_ANOTHER_REACHED = [
+    # right since round 20's refits (the order stage no longer turns this pair)
     ("Naar de Verenigde Arabische Emiraten ben ik gegaan vanuit Syrië, daarna ben ik naar Nederland gevlogen.",
      "SYR>ARE>NLD"),
-    ("Naar Oman ben ik gegaan vanuit Syrië en daarna ben ik doorgereisd naar Amsterdam Schiphol.", "SYR>OMN>NLD"),
-    ("I went to Oman from Syria and later to Turkey. From Turkey I took a boat to Greece and a bus to the "
-     "Netherlands.", "SYR>OMN>TUR>GRC>NLD"),
+    pytest.param("Naar Oman ben ik gegaan vanuit Syrië en daarna ben ik doorgereisd naar Amsterdam Schiphol.",
+                 "SYR>OMN>NLD", marks=_KNOWN),
+    pytest.param("I went to Oman from Syria and later to Turkey. From Turkey I took a boat to Greece and a bus to the "
+                 "Netherlands.", "SYR>OMN>TUR>GRC>NLD", marks=_KNOWN),
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="review 19 item 2: the general undo broke 3 train rows, fixed none")
 @pytest.mark.parametrize("text, expected", TURNED_WITH_ANOTHER_REACHED)
 def test_a_turned_leg_is_put_back_without_a_drop(text, expected):
     assert _route(text) == expected
